@@ -1,0 +1,25 @@
+import { prisma } from '~/infra/db.server.ts'
+import type { Role } from '~/infra/db.server.ts'
+import { hashPassword } from '~/services/accounts/passwords.server.ts'
+
+// Demo data for the embedded default and for trying the store: idempotent, so running it
+// twice changes nothing.
+
+export const DEMO_PASSWORD = 'shikposh-demo'
+
+export const DEMO_ACCOUNTS: Array<{ role: string; email: string; name: string; password: string; roles: Role[] }> = [
+  { role: 'admin', email: 'admin@shikposh.test', name: 'Ada Admin', password: DEMO_PASSWORD, roles: ['SHOPPER', 'ADMIN'] },
+  { role: 'seller', email: 'seller@shikposh.test', name: 'Sami Seller', password: DEMO_PASSWORD, roles: ['SHOPPER', 'SELLER'] },
+  { role: 'shopper', email: 'shopper@shikposh.test', name: 'Shirin Shopper', password: DEMO_PASSWORD, roles: ['SHOPPER'] },
+]
+
+export async function seedDemoData() {
+  const hash = await hashPassword(DEMO_PASSWORD)
+  for (const account of DEMO_ACCOUNTS) {
+    await prisma.user.upsert({
+      where: { email: account.email },
+      update: {},
+      create: { email: account.email, name: account.name, roles: account.roles, password: { create: { hash } } },
+    })
+  }
+}
