@@ -1,0 +1,32 @@
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { redis, redisKey } from './redis.server.ts'
+
+export type Limiter = RateLimiterAbstract
+
+/**
+ * A counter of events per key within a window, in Redis when configured (shared by every app
+ * instance) and in memory otherwise. A Redis outage falls back to the in-memory counter
+ * instead of failing the request.
+ */
+export function createLimiter({ name, points, durationSeconds }: { name: string; points: number; durationSeconds: number }): Limiter {
+  const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds })
+  if (!redis) return memory
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: redisKey('rl', name),
+    points,
+    duration: durationSeconds,
+    insuranceLimiter: memory,
+  })
+}
+
+/** Milliseconds until `key` may try again, or 0 when it is under the limit. */
+export async function msUntilAllowed(limiter: Limiter, key: string): Promise<number> {
+  const state = await limiter.get(key)
+  return state && state.consumedPoints >= limiter.points ? state.msBeforeNext : 0
+}
+
+/** Counts one event (a failure) against `key`; never throws when the limit is passed. */
+export async function recordEvent(limiter: Limiter, key: string): Promise<void> {
+  await limiter.penalty(key, 1)
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { pinoHttp } from 'pino-http'
+import type { Env } from '~/infra/env.server.ts'
+import { logger } from '~/infra/logger.server.ts'
+import { requestContext } from '~/infra/request-context.server.ts'
+import { assignCspNonce, permissionsPolicy, sameOriginWrites, securityHeaders } from './security.ts'
+
+type ViteDevServer = import('vite').ViteDevServer
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/
+
+/** The HTTP layer in front of Remix: headers, request ids, logs, static files. */
+export async function createApp(env: Env, vite?: ViteDevServer) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', env.TRUST_PROXY)
+
+  // A request id per request (kept from a trusted proxy), echoed back and on every log line.
+  app.use((req, res, next) => {
+    const incoming = env.TRUST_PROXY ? req.get('x-request-id') : undefined
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    res.locals.requestId = requestId
+    res.setHeader('X-Request-Id', requestId)
+    requestContext.run({ requestId }, next)
+  })
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_req, res) => (res as express.Response).locals.requestId as string,
+      autoLogging: { ignore: (req) => isQuietPath(req.url ?? '') },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  )
+
+  app.use(compression())
+  app.use(assignCspNonce)
+  app.use(securityHeaders({ isProduction: env.isProduction, viteDev: Boolean(vite) }))
+  app.use(permissionsPolicy)
+  app.use(sameOriginWrites({ trustProxy: env.TRUST_PROXY }))
+
+  if (vite) {
+    app.use(vite.middlewares)
+  } else {
+    const client = path.resolve('build/client')
+    // Vite fingerprints everything under /assets: cache it forever.
+    app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }))
+    app.use(express.static(client, { maxAge: '1h' }))
+  }
+
+  const build = vite
+    ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+    : ((await import(/* @vite-ignore */ pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild)
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: env.isProduction ? 'production' : 'development',
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      }),
+    }),
+  )
+  return app
+}
+
+function isQuietPath(url: string) {
+  return url.startsWith('/healthz') || url.startsWith('/assets/') || url.startsWith('/@') || url.startsWith('/node_modules/') || url.startsWith('/app/')
+}

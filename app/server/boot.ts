@@ -1,0 +1,25 @@
+import { startEmbeddedServices } from '~/infra/embedded/index.server.ts'
+import type { Env } from '~/infra/env.server.ts'
+import { logger } from '~/infra/logger.server.ts'
+import { migrate } from '~/infra/migrate.server.ts'
+
+/**
+ * Gets the services ready before the app takes requests: starts the embedded ones the
+ * configuration leaves out; outside production applies pending migrations (in production the
+ * release command does, see fly.toml); seeds demo data into a brand-new embedded database.
+ * Returns the function that stops what it started.
+ */
+export async function prepareServices(env: Env) {
+  const embedded = await startEmbeddedServices(env)
+  if (!env.isProduction) {
+    await migrate(env.databaseUrl, { log: (message) => logger.info(message) })
+  }
+  if (embedded.freshDatabase) {
+    const { seedDemoData, DEMO_ACCOUNTS } = await import('../../prisma/seed/index.ts')
+    await seedDemoData()
+    const lines = DEMO_ACCOUNTS.map((account) => `  ${account.role.padEnd(8)} ${account.email}  /  ${account.password}`)
+    logger.info('Seeded demo data into the new embedded database')
+    console.log(`\nDemo accounts (email / password):\n${lines.join('\n')}\n`)
+  }
+  return embedded.stop
+}
