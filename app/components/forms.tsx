@@ -1,0 +1,87 @@
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react'
+import { useId } from 'react'
+
+export type ListOfErrors = Array<string | null | undefined> | null | undefined
+
+export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+  const messages = errors?.filter(Boolean)
+  if (!messages?.length) return null
+  return (
+    <ul id={id} className="mt-1 space-y-1 text-sm text-red-700">
+      {messages.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
+    </ul>
+  )
+}
+
+/** A labelled input with its errors and help text wired up for screen readers. */
+export function Field({
+  label,
+  inputProps,
+  errors,
+  help,
+}: {
+  label: ReactNode
+  inputProps: InputHTMLAttributes<HTMLInputElement>
+  errors?: ListOfErrors
+  help?: ReactNode
+}) {
+  const fallbackId = useId()
+  const id = inputProps.id ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  const helpId = help ? `${id}-help` : undefined
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <input
+        {...inputProps}
+        id={id}
+        className={`input mt-1 ${inputProps.className ?? ''}`}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[errorId, helpId].filter(Boolean).join(' ') || undefined}
+      />
+      {help ? (
+        <p id={helpId} className="mt-1 text-xs text-stone-500">
+          {help}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+export function TextareaField({
+  label,
+  textareaProps,
+  errors,
+  help,
+}: {
+  label: ReactNode
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement>
+  errors?: ListOfErrors
+  help?: ReactNode
+}) {
+  const fallbackId = useId()
+  const id = textareaProps.id ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <textarea
+        {...textareaProps}
+        id={id}
+        className={`input mt-1 ${textareaProps.className ?? ''}`}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+      />
+      {help ? <p className="mt-1 text-xs text-stone-500">{help}</p> : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+

@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react'
+
+type Toast = { kind: 'success' | 'error' | 'info'; message: string }
+
+const STYLES: Record<Toast['kind'], string> = {
+  success: 'border-green-300 bg-green-50 text-green-900',
+  error: 'border-red-300 bg-red-50 text-red-900',
+  info: 'border-stone-300 bg-white text-stone-900',
+}
+
+export function ToastMessage({ toast }: { toast: Toast }) {
+  const [visible, setVisible] = useState(true)
+  useEffect(() => {
+    setVisible(true)
+    const timer = setTimeout(() => setVisible(false), 6000)
+    return () => clearTimeout(timer)
+  }, [toast])
+  if (!visible) return null
+  return (
+    <div role="status" className={`fixed bottom-4 right-4 z-50 flex max-w-sm items-start gap-3 rounded-md border px-4 py-3 text-sm shadow-lg ${STYLES[toast.kind]}`}>
+      <p className="flex-1">{toast.message}</p>
+      <button type="button" onClick={() => setVisible(false)} aria-label="Dismiss" className="font-bold">
+        ×
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,77 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { SiteFooter } from '~/components/site-footer.tsx'
+import { SiteHeader } from '~/components/site-header.tsx'
+import { ToastMessage } from '~/components/toast.tsx'
+import { getUser } from '~/services/accounts/auth.server.ts'
+import { readToast } from '~/services/accounts/toasts.server.ts'
+import { useNonce } from '~/utils/nonce.tsx'
+import stylesheet from './tailwind.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [
+  { title: 'Shikposh: clothes, shoes and accessories from independent shops' },
+  { name: 'description', content: 'Shop clothes, shoes and accessories from independent sellers.' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, { toast, clear }] = await Promise.all([getUser(request), readToast(request)])
+  return data({ user, toast }, clear ? { headers: { 'Set-Cookie': clear } } : undefined)
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  return (
+    <html lang="en" className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const { user, toast } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <SiteHeader user={user} />
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
+        <Outlet />
+      </main>
+      <SiteFooter />
+      {toast ? <ToastMessage toast={toast} /> : null}
+    </>
+  )
+}
+
+/** The signed-in user as the root loader saw it, for components anywhere on the page. */
+export function useOptionalUser() {
+  return useRouteLoaderData<typeof loader>('root')?.user ?? null
+}
+
+export function ErrorBoundary() {
+  // The root loader may be what failed, so the header renders without a user here.
+  return (
+    <>
+      <SiteHeader user={null} />
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-16 sm:px-6 lg:px-8">
+        <GeneralErrorBoundary />
+      </main>
+      <SiteFooter />
+    </>
+  )
+}

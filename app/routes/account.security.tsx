@@ -1,0 +1,129 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorList, Field } from '~/components/forms.tsx'
+import { getSession, requireUser } from '~/services/accounts/auth.server.ts'
+import { PASSWORD_MIN_LENGTH } from '~/services/accounts/passwords.server.ts'
+import { ChangePasswordSchema, WrongPasswordError, changePassword } from '~/services/accounts/profile.server.ts'
+import { listSessions, revokeSession } from '~/services/accounts/sessions.server.ts'
+import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import { describeDevice } from '~/utils/user-agent.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Password & sessions · Shikposh' }]
+
+const RevokeSchema = z.object({ sessionId: z.string().min(1).max(64) })
+
+async function requireSession(request: Request) {
+  const user = await requireUser(request)
+  const session = await getSession(request)
+  // requireUser succeeded, so the session exists.
+  return { user, sessionId: session!.id }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, sessionId } = await requireSession(request)
+  const sessions = await listSessions(user.id)
+  return {
+    sessions: sessions.map((session) => ({ ...session, device: describeDevice(session.userAgent), current: session.id === sessionId })),
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, sessionId } = await requireSession(request)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+
+  if (intent === 'revoke-session') {
+    const parsed = RevokeSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return data({ intent, error: 'Choose a session to sign out.' }, { status: 400 })
+    const revoked = await revokeSession(user.id, parsed.data.sessionId)
+    if (!revoked) return data({ intent, error: 'That session has already ended.' }, { status: 404 })
+    if (parsed.data.sessionId === sessionId) return redirectWithToast('/login', { message: 'You signed out this browser.' })
+    return redirectWithToast('/account/security', { message: 'That session was signed out.' })
+  }
+
+  const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
+  if (submission.status !== 'success') return data({ intent: 'change-password', result: submission.reply({ resetForm: false, hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }) }, { status: 400 })
+  try {
+    await changePassword(user.id, sessionId, submission.value)
+  } catch (error) {
+    if (error instanceof WrongPasswordError) {
+      return data(
+        { intent: 'change-password', result: submission.reply({ fieldErrors: { currentPassword: [error.message] }, hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }) },
+        { status: 400 },
+      )
+    }
+    throw error
+  }
+  return redirectWithToast('/account/security', { message: 'Password changed. Your other sessions were signed out.' })
+}
+
+export default function SecurityPage() {
+  const { sessions } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'change-password',
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const revokeError = actionData && 'error' in actionData ? actionData.error : null
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="password-heading">
+        <h1 id="password-heading" className="text-2xl font-bold tracking-tight">
+          Change password
+        </h1>
+        <p className="mt-1 text-sm text-stone-600">Changing it signs you out everywhere else.</p>
+        <Form method="post" className="card mt-6 max-w-xl space-y-4" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="change-password" />
+          <Field label="Current password" inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }} errors={fields.currentPassword.errors} />
+          <Field
+            label="New password"
+            inputProps={{ ...getInputProps(fields.newPassword, { type: 'password' }), autoComplete: 'new-password' }}
+            errors={fields.newPassword.errors}
+            help={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          />
+          <Field label="Repeat new password" inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }} errors={fields.confirmPassword.errors} />
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+            Change password
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading" className="text-xl font-bold tracking-tight">
+          Where you are signed in
+        </h2>
+        {revokeError ? <p role="alert" className="mt-2 text-sm text-red-700">{revokeError}</p> : null}
+        <ul className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          {sessions.map((session) => (
+            <li key={session.id} className="flex flex-wrap items-center justify-between gap-4 px-4 py-3" data-testid="session-row">
+              <div>
+                <p className="font-medium">
+                  {session.device}
+                  {session.current ? <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">This browser</span> : null}
+                </p>
+                <p className="text-sm text-stone-500">
+                  {session.ip ?? 'Unknown address'} · last seen {new Date(session.lastSeenAt).toLocaleString('en')} · signed in{' '}
+                  {new Date(session.createdAt).toLocaleDateString('en')}
+                </p>
+              </div>
+              <Form method="post">
+                <input type="hidden" name="intent" value="revoke-session" />
+                <input type="hidden" name="sessionId" value={session.id} />
+                <button type="submit" className="btn-danger">
+                  {session.current ? 'Sign out here' : 'Sign out'}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  )
+}

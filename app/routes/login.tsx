@@ -1,0 +1,84 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { ErrorList, Field } from '~/components/forms.tsx'
+import { RetryLater, retryAtOf } from '~/components/retry-later.tsx'
+import {
+  LoginError,
+  LoginSchema,
+  TooManyAttemptsError,
+  login,
+  redirectTarget,
+  requireAnonymous,
+  startSession,
+  tooManyAttemptsResponse,
+} from '~/services/accounts/auth.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Sign in · Shikposh' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.clone().formData(), { schema: LoginSchema })
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  try {
+    const user = await login(request, context.clientIp)
+    const { cookie } = await startSession(request, user.id, context.clientIp)
+    return redirect(redirectTarget(submission.value.redirectTo), { headers: { 'Set-Cookie': cookie } })
+  } catch (error) {
+    if (error instanceof TooManyAttemptsError) throw tooManyAttemptsResponse(error.retryAt)
+    if (error instanceof LoginError) {
+      return data(submission.reply({ formErrors: [error.message], hideFields: ['password'] }), { status: 400 })
+    }
+    throw error
+  }
+}
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'login',
+    lastResult,
+    defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const registerHref = searchParams.get('redirectTo') ? `/register?${new URLSearchParams({ redirectTo: searchParams.get('redirectTo')! })}` : '/register'
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
+      <p className="mt-2 text-sm text-stone-600">
+        New to Shikposh?{' '}
+        <Link to={registerHref} className="link">
+          Create an account
+        </Link>
+      </p>
+      <Form method="post" className="card mt-6 space-y-4" {...getFormProps(form)}>
+        <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
+        <Field label="Email" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email', autoFocus: true }} errors={fields.email.errors} />
+        <Field label="Password" inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }} errors={fields.password.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="btn-primary w-full" disabled={navigation.state === 'submitting'}>
+          {navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{ 429: ({ data }) => <RetryLater retryAt={retryAtOf(data)} what="sign-in" /> }}
+    />
+  )
+}

@@ -1,0 +1,104 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { ErrorList, Field } from '~/components/forms.tsx'
+import { RetryLater, retryAtOf } from '~/components/retry-later.tsx'
+import {
+  EmailTakenError,
+  RegisterSchema,
+  TooManyAttemptsError,
+  countRegistrationAttempt,
+  redirectTarget,
+  register,
+  requireAnonymous,
+  startSession,
+  tooManyAttemptsResponse,
+} from '~/services/accounts/auth.server.ts'
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '~/services/accounts/passwords.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Create an account · Shikposh' }]
+
+/** Named like a field a form-filling bot cannot resist; people never see it. */
+const HONEYPOT = 'website'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  try {
+    await countRegistrationAttempt(context.clientIp)
+  } catch (error) {
+    if (error instanceof TooManyAttemptsError) throw tooManyAttemptsResponse(error.retryAt)
+    throw error
+  }
+  const submission = parseWithZod(formData, { schema: RegisterSchema })
+  if (formData.get(HONEYPOT)) {
+    return data(submission.reply({ formErrors: ['This form could not be submitted. Please try again.'], hideFields: ['password'] }), { status: 400 })
+  }
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  try {
+    const { redirectTo, ...input } = submission.value
+    const user = await register(input)
+    const { cookie } = await startSession(request, user.id, context.clientIp)
+    return redirect(redirectTarget(redirectTo), { headers: { 'Set-Cookie': cookie } })
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return data(submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ['password'] }), { status: 400 })
+    }
+    throw error
+  }
+}
+
+export default function RegisterPage() {
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'register',
+    lastResult,
+    defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold tracking-tight">Create your account</h1>
+      <p className="mt-2 text-sm text-stone-600">
+        Already have one?{' '}
+        <Link to={`/login${searchParams.size ? `?${searchParams}` : ''}`} className="link">
+          Sign in
+        </Link>
+      </p>
+      <Form method="post" className="card mt-6 space-y-4" {...getFormProps(form)}>
+        <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
+        <div aria-hidden className="absolute -left-[10000px] h-px w-px overflow-hidden">
+          <label htmlFor="register-website">Website</label>
+          <input id="register-website" type="text" name={HONEYPOT} tabIndex={-1} autoComplete="off" />
+        </div>
+        <Field label="Name" inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name', autoFocus: true }} errors={fields.name.errors} />
+        <Field label="Email" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
+        <Field
+          label="Password"
+          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
+          errors={fields.password.errors}
+          help={`At least ${PASSWORD_MIN_LENGTH} characters, at most ${PASSWORD_MAX_BYTES} bytes.`}
+        />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="btn-primary w-full" disabled={navigation.state === 'submitting'}>
+          {navigation.state === 'submitting' ? 'Creating your account…' : 'Create account'}
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary statusHandlers={{ 429: ({ data }) => <RetryLater retryAt={retryAtOf(data)} what="registration" /> }} />
+}

@@ -1,0 +1,205 @@
+import { data, redirect } from '@remix-run/node'
+import { Authenticator } from 'remix-auth'
+import { FormStrategy } from 'remix-auth-form'
+import { z } from 'zod'
+import { prisma, type Role } from '~/infra/db.server.ts'
+import { createLimiter, msUntilAllowed, recordEvent } from '~/infra/rate-limit.server.ts'
+import { singleton } from '~/infra/singleton.server.ts'
+import { safeRedirect } from '~/utils/http.ts'
+import { PasswordSchema, hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.server.ts'
+import { createSession, findSession } from './sessions.server.ts'
+
+export type SessionUser = { id: string; email: string; name: string; roles: Role[] }
+
+export const EmailSchema = z
+  .string({ error: 'Enter your email' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'That email is too long')
+  .pipe(z.email({ error: 'Enter a valid email address' }))
+
+export const LoginSchema = z.object({
+  email: EmailSchema,
+  password: z.string({ error: 'Enter your password' }).max(1024, 'That password is too long'),
+  redirectTo: z.string().optional(),
+})
+
+export const RegisterSchema = z.object({
+  name: z.string({ error: 'Enter your name' }).trim().min(1, 'Enter your name').max(80, 'Use at most 80 characters'),
+  email: EmailSchema,
+  password: PasswordSchema,
+  redirectTo: z.string().optional(),
+})
+
+// ---------------------------------------------------------------- who is asking
+
+const sessionByRequest = new WeakMap<Request, ReturnType<typeof findSession>>()
+
+/** The request's live session, looked up once per request however many loaders ask. */
+export function getSession(request: Request) {
+  let lookup = sessionByRequest.get(request)
+  if (!lookup) {
+    lookup = findSession(request)
+    sessionByRequest.set(request, lookup)
+  }
+  return lookup
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const session = await getSession(request)
+  if (!session) return null
+  const { id, email, name, roles } = session.user
+  return { id, email, name, roles }
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request)
+  if (user) return user
+  const url = new URL(request.url)
+  const back = `${url.pathname}${url.search}`
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`)
+}
+
+export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!user.roles.includes(role)) throw new Response('You do not have access to this page.', { status: 403 })
+  return user
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getUser(request)) throw redirect('/account')
+}
+
+// ---------------------------------------------------------------- signing in
+
+/** Failed sign-ins (and registrations) counted per IP and per account: 10 in 15 minutes. */
+export const FAILURE_LIMIT = 10
+const WINDOW_SECONDS = 15 * 60
+const limiters = singleton('auth-limiters', () => ({
+  loginByIp: createLimiter({ name: 'login-ip', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
+  loginByAccount: createLimiter({ name: 'login-account', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
+  registerByIp: createLimiter({ name: 'register-ip', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
+}))
+
+export class TooManyAttemptsError extends Error {
+  override name = 'TooManyAttemptsError'
+  constructor(readonly retryAt: Date) {
+    super('Too many attempts')
+  }
+}
+
+export class LoginError extends Error {
+  override name = 'LoginError'
+}
+
+async function assertAllowed(checks: Array<[keyof typeof limiters, string]>) {
+  const waits = await Promise.all(checks.map(([name, key]) => msUntilAllowed(limiters[name], key)))
+  const wait = Math.max(0, ...waits)
+  if (wait > 0) throw new TooManyAttemptsError(new Date(Date.now() + wait))
+}
+
+const INCORRECT = 'Email or password is incorrect'
+
+/**
+ * remix-auth's form strategy: turns the submitted form into a user or throws a LoginError.
+ * Unknown emails and wrong passwords fail alike and take about the same time.
+ */
+export const authenticator = singleton('authenticator', () => {
+  const auth = new Authenticator<SessionUser>()
+  auth.use(
+    new FormStrategy(async ({ form }) => {
+      const parsed = LoginSchema.safeParse(Object.fromEntries(form))
+      if (!parsed.success) throw new LoginError(INCORRECT)
+      const { email, password } = parsed.data
+      const user = await prisma.user.findUnique({
+        where: { email },
+        select: { id: true, email: true, name: true, roles: true, status: true, password: { select: { hash: true } } },
+      })
+      const valid = user?.password ? await verifyPassword(password, user.password.hash) : await verifyAgainstNothing(password)
+      if (!user || !valid) throw new LoginError(INCORRECT)
+      if (user.status === 'BLOCKED') throw new LoginError('This account has been blocked. Contact support if you think this is a mistake.')
+      return { id: user.id, email: user.email, name: user.name, roles: user.roles }
+    }),
+    'password',
+  )
+  return auth
+})
+
+/**
+ * Signs in with the submitted form. Throws TooManyAttemptsError while the IP or the account
+ * is over its failure limit, LoginError for bad credentials (counted against both).
+ */
+export async function login(request: Request, clientIp: string): Promise<SessionUser> {
+  const form = await request.clone().formData()
+  const email = EmailSchema.safeParse(form.get('email')).data ?? ''
+  await assertAllowed([
+    ['loginByIp', clientIp],
+    ['loginByAccount', email],
+  ])
+  try {
+    const user = await authenticator.authenticate('password', request)
+    await limiters.loginByAccount.delete(email)
+    return user
+  } catch (error) {
+    if (error instanceof LoginError) {
+      await Promise.all([recordEvent(limiters.loginByIp, clientIp), email ? recordEvent(limiters.loginByAccount, email) : null])
+    }
+    throw error
+  }
+}
+
+// ---------------------------------------------------------------- registering
+
+export class EmailTakenError extends Error {
+  override name = 'EmailTakenError'
+  constructor() {
+    super('An account with this email already exists')
+  }
+}
+
+/**
+ * Counts a registration attempt against the IP, or throws TooManyAttemptsError when it has
+ * used its allowance. Every attempt counts, so one address can neither mass-create accounts
+ * nor probe which emails are registered.
+ */
+export async function countRegistrationAttempt(clientIp: string) {
+  await assertAllowed([['registerByIp', clientIp]])
+  await recordEvent(limiters.registerByIp, clientIp)
+}
+
+export async function register(input: { name: string; email: string; password: string }): Promise<SessionUser> {
+  const hash = await hashPassword(input.password)
+  try {
+    const user = await prisma.user.create({
+      data: { name: input.name, email: input.email, password: { create: { hash } } },
+      select: { id: true, email: true, name: true, roles: true },
+    })
+    return user
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError()
+    throw error
+  }
+}
+
+export function isUniqueViolation(error: unknown) {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002'
+}
+
+export function redirectTarget(value: unknown, fallback = '/') {
+  return safeRedirect(typeof value === 'string' ? value : null, fallback)
+}
+
+// ---------------------------------------------------------------- sessions for a sign-in
+
+/** Starts a fresh session for the user (a new id at every sign-in) and ends the one the browser had. */
+export async function startSession(request: Request, userId: string, clientIp: string) {
+  const previous = await getSession(request)
+  if (previous) await prisma.session.deleteMany({ where: { id: previous.id } })
+  return createSession(userId, { userAgent: request.headers.get('user-agent'), ip: clientIp })
+}
+
+export function tooManyAttemptsResponse(retryAt: Date) {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))
+  return data({ retryAt: retryAt.toISOString() }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+}
