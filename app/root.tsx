@@ -53,7 +53,8 @@ export default function App() {
         <Outlet />
       </main>
       <SiteFooter />
-      {toast ? <ToastMessage toast={toast} /> : null}
+      {/* A new key per toast restarts its timer and visibility. */}
+      {toast ? <ToastMessage key={toast.id} toast={toast} /> : null}
     </>
   )
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-type Toast = { kind: 'success' | 'error' | 'info'; message: string }
+type Toast = { id: string; kind: 'success' | 'error' | 'info'; message: string }
 
 const STYLES: Record<Toast['kind'], string> = {
   success: 'border-green-300 bg-green-50 text-green-900',
@@ -11,10 +11,9 @@ const STYLES: Record<Toast['kind'], string> = {
 export function ToastMessage({ toast }: { toast: Toast }) {
   const [visible, setVisible] = useState(true)
   useEffect(() => {
-    setVisible(true)
     const timer = setTimeout(() => setVisible(false), 6000)
     return () => clearTimeout(timer)
-  }, [toast])
+  }, [])
   if (!visible) return null
   return (
     <div role="status" className={`fixed bottom-4 right-4 z-50 flex max-w-sm items-start gap-3 rounded-md border px-4 py-3 text-sm shadow-lg ${STYLES[toast.kind]}`}>

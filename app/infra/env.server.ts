@@ -43,7 +43,7 @@ export class EnvError extends Error {
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-not-for-production'
 
-export function parseEnv(source: NodeJS.ProcessEnv) {
+export function parseEnv(source: Record<string, string | undefined>) {
   const parsed = EnvSchema.safeParse(source)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)

@@ -9,10 +9,7 @@ import { singleton } from './singleton.server.ts'
  */
 export const redis: Redis | null = singleton('redis', () => {
   const env = getEnv()
-  if (!env.REDIS_URL) {
-    logger.info('REDIS_URL is not set: rate limits and other Redis-backed features run in-process')
-    return null
-  }
+  if (!env.REDIS_URL) return null
   const client = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, connectTimeout: 2000 })
   client.on('error', (error) => logger.warn({ err: error }, 'Redis connection error'))
   return client

@@ -19,9 +19,13 @@ export function splitSqlStatements(sql: string): string[] {
       let depth = 1
       i += 2
       while (i < sql.length && depth > 0) {
-        if (sql[i] === '/' && sql[i + 1] === '*') (depth++, (i += 2))
-        else if (sql[i] === '*' && sql[i + 1] === '/') (depth--, (i += 2))
-        else i++
+        if (sql[i] === '/' && sql[i + 1] === '*') {
+          depth++
+          i += 2
+        } else if (sql[i] === '*' && sql[i + 1] === '/') {
+          depth--
+          i += 2
+        } else i++
       }
     } else if (ch === "'" || ch === '"') {
       const backslashEscapes = ch === "'" && /(^|[^A-Za-z0-9_])[Ee]$/.test(sql.slice(Math.max(0, i - 2), i))

@@ -4,7 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { EmailTakenError, requireUser } from '~/services/accounts/auth.server.ts'
-import { ProfileSchema, WrongPasswordError, getProfile, updateProfile } from '~/services/accounts/profile.server.ts'
+import { WrongPasswordError, getProfile, updateProfile } from '~/services/accounts/profile.server.ts'
+import { ProfileSchema } from '~/services/accounts/schemas.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your profile · Shikposh' }]

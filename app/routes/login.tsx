@@ -1,13 +1,12 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
-import { RetryLater, retryAtOf } from '~/components/retry-later.tsx'
+import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
 import {
   LoginError,
-  LoginSchema,
   TooManyAttemptsError,
   login,
   redirectTarget,
@@ -15,8 +14,12 @@ import {
   startSession,
   tooManyAttemptsResponse,
 } from '~/services/accounts/auth.server.ts'
+import { LoginSchema } from '~/services/accounts/schemas.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Shikposh' }]
+
+// Keeps Retry-After on the 429 page.
+export const headers: HeadersFunction = ({ errorHeaders }) => errorHeaders ?? new Headers()
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
@@ -78,7 +81,7 @@ export default function LoginPage() {
 export function ErrorBoundary() {
   return (
     <GeneralErrorBoundary
-      statusHandlers={{ 429: ({ data }) => <RetryLater retryAt={retryAtOf(data)} what="sign-in" /> }}
+      statusHandlers={{ 429: ({ data }) => <RetryLater retry={retryInfoOf(data)} what="sign-in" /> }}
     />
   )
 }

@@ -1,13 +1,12 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
-import { RetryLater, retryAtOf } from '~/components/retry-later.tsx'
+import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
 import {
   EmailTakenError,
-  RegisterSchema,
   TooManyAttemptsError,
   countRegistrationAttempt,
   redirectTarget,
@@ -16,12 +15,15 @@ import {
   startSession,
   tooManyAttemptsResponse,
 } from '~/services/accounts/auth.server.ts'
-import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '~/services/accounts/passwords.server.ts'
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, RegisterSchema } from '~/services/accounts/schemas.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · Shikposh' }]
 
 /** Named like a field a form-filling bot cannot resist; people never see it. */
 const HONEYPOT = 'website'
+
+// Keeps Retry-After on the 429 page.
+export const headers: HeadersFunction = ({ errorHeaders }) => errorHeaders ?? new Headers()
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
@@ -100,5 +102,5 @@ export default function RegisterPage() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary statusHandlers={{ 429: ({ data }) => <RetryLater retryAt={retryAtOf(data)} what="registration" /> }} />
+  return <GeneralErrorBoundary statusHandlers={{ 429: ({ data }) => <RetryLater retry={retryInfoOf(data)} what="registration" /> }} />
 }

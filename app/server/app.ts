@@ -6,12 +6,11 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
+import type { ViteDevServer } from 'vite'
 import type { Env } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
 import { assignCspNonce, permissionsPolicy, sameOriginWrites, securityHeaders } from './security.ts'
-
-type ViteDevServer = import('vite').ViteDevServer
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/
 

@@ -10,6 +10,7 @@ import { migrate } from '~/infra/migrate.server.ts'
  * Returns the function that stops what it started.
  */
 export async function prepareServices(env: Env) {
+  if (!env.REDIS_URL) logger.info('REDIS_URL is not set: rate limits and other Redis-backed features run in-process')
   const embedded = await startEmbeddedServices(env)
   if (!env.isProduction) {
     await migrate(env.databaseUrl, { log: (message) => logger.info(message) })

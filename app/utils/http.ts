@@ -4,7 +4,7 @@
  */
 export function safeRedirect(to: string | null | undefined, fallback = '/') {
   if (!to || typeof to !== 'string') return fallback
-  if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\') || /[\u0000-\u001f]/.test(to)) return fallback
+  if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\') || /\p{Cc}/u.test(to)) return fallback
   return to
 }
 

@@ -1,35 +1,15 @@
 import { data, redirect } from '@remix-run/node'
 import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
-import { z } from 'zod'
 import { prisma, type Role } from '~/infra/db.server.ts'
 import { createLimiter, msUntilAllowed, recordEvent } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { safeRedirect } from '~/utils/http.ts'
-import { PasswordSchema, hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.server.ts'
+import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.server.ts'
+import { EmailSchema, LoginSchema } from './schemas.ts'
 import { createSession, findSession } from './sessions.server.ts'
 
 export type SessionUser = { id: string; email: string; name: string; roles: Role[] }
-
-export const EmailSchema = z
-  .string({ error: 'Enter your email' })
-  .trim()
-  .toLowerCase()
-  .max(254, 'That email is too long')
-  .pipe(z.email({ error: 'Enter a valid email address' }))
-
-export const LoginSchema = z.object({
-  email: EmailSchema,
-  password: z.string({ error: 'Enter your password' }).max(1024, 'That password is too long'),
-  redirectTo: z.string().optional(),
-})
-
-export const RegisterSchema = z.object({
-  name: z.string({ error: 'Enter your name' }).trim().min(1, 'Enter your name').max(80, 'Use at most 80 characters'),
-  email: EmailSchema,
-  password: PasswordSchema,
-  redirectTo: z.string().optional(),
-})
 
 // ---------------------------------------------------------------- who is asking
 
@@ -201,5 +181,5 @@ export async function startSession(request: Request, userId: string, clientIp: s
 
 export function tooManyAttemptsResponse(retryAt: Date) {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))
-  return data({ retryAt: retryAt.toISOString() }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+  return data({ retryAt: retryAt.toISOString(), retryInSeconds: seconds }, { status: 429, headers: { 'Retry-After': String(seconds) } })
 }

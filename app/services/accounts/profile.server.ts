@@ -1,24 +1,8 @@
-import { z } from 'zod'
 import { prisma } from '~/infra/db.server.ts'
-import { EmailSchema, EmailTakenError, isUniqueViolation } from './auth.server.ts'
-import { PasswordSchema, hashPassword, verifyPassword } from './passwords.server.ts'
-
-export const ProfileSchema = z.object({
-  name: z.string({ error: 'Enter your name' }).trim().min(1, 'Enter your name').max(80, 'Use at most 80 characters'),
-  email: EmailSchema,
-  currentPassword: z.string().max(1024).optional(),
-})
-
-export const ChangePasswordSchema = z
-  .object({
-    currentPassword: z.string({ error: 'Enter your current password' }).max(1024),
-    newPassword: PasswordSchema,
-    confirmPassword: z.string({ error: 'Repeat the new password' }),
-  })
-  .refine((value) => value.newPassword === value.confirmPassword, {
-    path: ['confirmPassword'],
-    error: 'The two passwords do not match',
-  })
+import type { z } from 'zod'
+import { EmailTakenError, isUniqueViolation } from './auth.server.ts'
+import { hashPassword, verifyPassword } from './passwords.server.ts'
+import type { ChangePasswordSchema, ProfileSchema } from './schemas.ts'
 
 export class WrongPasswordError extends Error {
   override name = 'WrongPasswordError'

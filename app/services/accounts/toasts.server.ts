@@ -6,6 +6,7 @@ import { singleton } from '~/infra/singleton.server.ts'
 // One-shot messages ("Password changed") carried across a redirect in a short-lived cookie.
 
 const ToastSchema = z.object({
+  id: z.string().default(() => crypto.randomUUID()),
   kind: z.enum(['success', 'error', 'info']).default('success'),
   message: z.string().max(300),
 })

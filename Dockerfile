@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1
+# Production image: build with the dev toolchain, run with production dependencies only,
+# as an unprivileged user. Every external service comes from the environment (see README).
+
+FROM node:20-bookworm-slim AS base
+ENV NODE_ENV=production
+WORKDIR /app
+
+FROM base AS deps
+COPY package.json package-lock.json ./
+COPY app/cli/prisma-offline.mjs app/cli/fix-binaries.mjs ./app/cli/
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+RUN npm ci --include=dev --no-audit --no-fund
+
+FROM deps AS build
+COPY . .
+RUN npm run build
+
+FROM base AS production-deps
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+FROM base AS runtime
+RUN groupadd --system shikposh && useradd --system --gid shikposh --home /app shikposh
+COPY --from=production-deps --chown=shikposh:shikposh /app/node_modules ./node_modules
+COPY --from=build --chown=shikposh:shikposh /app/build ./build
+COPY --from=build --chown=shikposh:shikposh /app/public ./public
+COPY --chown=shikposh:shikposh package.json ./
+COPY --chown=shikposh:shikposh prisma/migrations ./prisma/migrations
+USER shikposh
+ENV PORT=3000 HOST=0.0.0.0
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["npm", "start"]

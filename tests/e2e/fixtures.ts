@@ -1,0 +1,25 @@
+import { randomInt } from 'node:crypto'
+import { test as base, expect, type Page } from '@playwright/test'
+
+export { expect }
+
+/** A documentation-range address, different for each test so rate limits never leak between tests. */
+export function randomClientIp() {
+  return `198.18.${randomInt(0, 255)}.${randomInt(1, 254)}`
+}
+
+export const test = base.extend<{ clientIp: string }>({
+  clientIp: async ({}, use) => use(randomClientIp()),
+  extraHTTPHeaders: async ({ clientIp }, use) => use({ 'X-Forwarded-For': clientIp }),
+})
+
+export async function signInThroughForm(page: Page, email: string, password: string) {
+  await page.goto('/login')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+export async function openAccountMenu(page: Page) {
+  await page.locator('header summary').click()
+}

@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { migrate } from '../../app/infra/migrate.server.ts'
+import { ADMIN_URL, databaseUrl } from '../setup/databases.ts'
+import { E2E_DATABASE, E2E_PORT, E2E_REDIS_PREFIX } from './environment.ts'
+
+// Playwright's web server: a fresh database, then the built app (`npm run build` first) on it.
+
+const admin = new pg.Client({ connectionString: ADMIN_URL })
+await admin.connect()
+await admin.query(`DROP DATABASE IF EXISTS "${E2E_DATABASE}" WITH (FORCE)`)
+await admin.query(`CREATE DATABASE "${E2E_DATABASE}"`)
+await admin.end()
+await migrate(databaseUrl(E2E_DATABASE))
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+const { Redis } = await import('ioredis')
+const redis = new Redis(redisUrl)
+const stale = await redis.keys(`${E2E_REDIS_PREFIX}*`)
+if (stale.length) await redis.del(...stale)
+await redis.quit()
+
+const server = spawn(process.execPath, ['build/server.js'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    PORT: String(E2E_PORT),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl(E2E_DATABASE),
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: E2E_REDIS_PREFIX,
+    // Tests act as clients at different addresses through X-Forwarded-For, as behind a proxy.
+    TRUST_PROXY: 'true',
+    DATA_DIR: path.join(tmpdir(), `shikposh-e2e-${randomBytes(4).toString('hex')}`),
+  },
+})
+const stop = () => server.kill('SIGTERM')
+process.on('SIGTERM', stop)
+process.on('SIGINT', stop)
+server.on('exit', (code) => process.exit(code ?? 0))

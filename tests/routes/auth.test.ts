@@ -1,0 +1,193 @@
+import bcrypt from 'bcryptjs'
+import { describe, expect, test, vi } from 'vitest'
+import { prisma } from '~/infra/db.server.ts'
+import { FAILURE_LIMIT } from '~/services/accounts/auth.server.ts'
+import { action as loginAction, loader as loginLoader } from '~/routes/login.tsx'
+import { action as logoutAction } from '~/routes/logout.tsx'
+import { action as registerAction } from '~/routes/register.tsx'
+import { TEST_PASSWORD, createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
+import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
+
+const SESSION_COOKIE = 'shikposh_session'
+
+function formErrors(result: { data: unknown }) {
+  return (result.data as { error?: Record<string, string[]> }).error ?? {}
+}
+
+function login(form: Record<string, string>, ip = '198.51.100.1') {
+  return callRoute(loginAction, routeRequest('/login', { form }), { context: { clientIp: ip } })
+}
+
+describe('register', () => {
+  test('creates the account with a lower-cased email, signs in and goes where it was asked', async () => {
+    const email = uniqueEmail('New')
+    const result = await callRoute(
+      registerAction,
+      routeRequest('/register', { form: { name: '  Nasrin  ', email: `  ${email.toUpperCase()} `, password: 'a good password', redirectTo: '/account' } }),
+    )
+    expect(result.status).toBe(302)
+    expect(result.headers.get('Location')).toBe('/account')
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, include: { password: true, sessions: true } })
+    expect(user.name).toBe('Nasrin')
+    expect(user.roles).toEqual(['SHOPPER'])
+    expect(user.password!.hash).toMatch(/^\$2[aby]\$12\$/)
+    expect(user.sessions).toHaveLength(1)
+    expect(cookieFrom(result.headers, SESSION_COOKIE)).toBeTruthy()
+  })
+
+  test('refuses an email that differs from an existing one only in case', async () => {
+    const existing = await createUser()
+    const result = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Copy', email: existing.email.toUpperCase(), password: 'a good password' } }))
+    expect(result.status).toBe(400)
+    expect(formErrors(result).email).toEqual(['An account with this email already exists'])
+    expect(await prisma.user.count({ where: { email: existing.email } })).toBe(1)
+  })
+
+  test.each([
+    ['too short', 'short12', 'Use at least 8 characters'],
+    ['over 72 bytes', 'é'.repeat(37), 'Use at most 72 bytes'],
+  ])('refuses a password that is %s, at the field', async (_, password, message) => {
+    const email = uniqueEmail()
+    const result = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email, password } }))
+    expect(result.status).toBe(400)
+    expect(formErrors(result).password?.[0]).toContain(message)
+    expect(await prisma.user.count({ where: { email } })).toBe(0)
+  })
+
+  test('accepts a password of exactly 72 bytes', async () => {
+    const email = uniqueEmail()
+    const result = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email, password: 'é'.repeat(36) } }))
+    expect(result.status).toBe(302)
+  })
+
+  test('a filled honeypot creates nothing', async () => {
+    const email = uniqueEmail()
+    const result = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Bot', email, password: 'a good password', website: 'http://spam.example' } }))
+    expect(result.status).toBe(400)
+    expect(await prisma.user.count({ where: { email } })).toBe(0)
+  })
+
+  test('an off-site redirectTo is ignored', async () => {
+    const result = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: uniqueEmail(), password: 'a good password', redirectTo: '//evil.example/x' } }))
+    expect(result.headers.get('Location')).toBe('/')
+  })
+
+  test('an IP gets a 429 after 10 attempts in the window; another IP is unaffected', async () => {
+    const ip = '192.0.2.50'
+    for (let i = 0; i < FAILURE_LIMIT; i++) {
+      const attempt = await callRoute(registerAction, routeRequest('/register', { form: { name: 'x', email: 'bad', password: 'x' } }), { context: { clientIp: ip } })
+      expect(attempt.status).toBe(400)
+    }
+    const blocked = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' } }), { context: { clientIp: ip } })
+    expect(blocked.status).toBe(429)
+    expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(800)
+    const other = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' } }), { context: { clientIp: '192.0.2.51' } })
+    expect(other.status).toBe(302)
+  })
+})
+
+describe('sign in', () => {
+  test('starts a new session with a new id at every sign-in', async () => {
+    const user = await createUser()
+    const first = await login({ email: user.email, password: TEST_PASSWORD })
+    const second = await login({ email: user.email.toUpperCase(), password: TEST_PASSWORD })
+    expect(first.status).toBe(302)
+    expect(second.status).toBe(302)
+    const a = cookieFrom(first.headers, SESSION_COOKIE)
+    const b = cookieFrom(second.headers, SESSION_COOKIE)
+    expect(a).toBeTruthy()
+    expect(a).not.toBe(b)
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(2)
+  })
+
+  test('signing in from a browser that had a session replaces that session', async () => {
+    const user = await createUser()
+    const { cookie, session } = await signIn(user.id)
+    // The sign-in page itself sends signed-in people to their account.
+    const page = await callRoute(loginLoader, routeRequest('/login', { cookie }))
+    expect(page.headers.get('Location')).toBe('/account')
+    const result = await callRoute(loginAction, routeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD }, cookie }))
+    expect(result.status).toBe(302)
+    expect(await prisma.session.findUnique({ where: { id: session.id } })).toBeNull()
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1)
+  })
+
+  test('the session cookie holds only a random token: HttpOnly, SameSite=Lax, 30 days', async () => {
+    const user = await createUser()
+    const result = await login({ email: user.email, password: TEST_PASSWORD })
+    const header = result.headers.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))!
+    expect(header).toMatch(/HttpOnly/i)
+    expect(header).toMatch(/SameSite=Lax/i)
+    expect(header).toMatch(/Max-Age=2592000/)
+    expect(header).not.toContain(user.id)
+    const row = await prisma.session.findFirstOrThrow({ where: { userId: user.id } })
+    expect(header).not.toContain(row.id)
+    expect(header).not.toContain(row.tokenHash)
+  })
+
+  test('unknown email and wrong password get the same answer after the same bcrypt work', async () => {
+    const user = await createUser()
+    const compare = vi.spyOn(bcrypt, 'compare')
+    const wrongPassword = await login({ email: user.email, password: 'not the password' }, '198.51.100.20')
+    const comparesForWrongPassword = compare.mock.calls.length
+    const unknownEmail = await login({ email: uniqueEmail('nobody'), password: 'not the password' }, '198.51.100.21')
+    expect(wrongPassword.status).toBe(400)
+    expect(unknownEmail.status).toBe(400)
+    expect(formErrors(wrongPassword)).toEqual(formErrors(unknownEmail))
+    expect(formErrors(wrongPassword)['']).toEqual(['Email or password is incorrect'])
+    expect(comparesForWrongPassword).toBe(1)
+    expect(compare.mock.calls.length - comparesForWrongPassword).toBe(1)
+  })
+
+  test('a blocked user cannot sign in', async () => {
+    const user = await createUser({ status: 'BLOCKED' })
+    const result = await login({ email: user.email, password: TEST_PASSWORD })
+    expect(result.status).toBe(400)
+    expect(formErrors(result)['']?.[0]).toMatch(/blocked/)
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
+  })
+
+  test('10 failures for an account lock that account, from any IP, and only that account', async () => {
+    const target = await createUser()
+    const bystander = await createUser()
+    for (let i = 0; i < FAILURE_LIMIT; i++) {
+      expect((await login({ email: target.email, password: `wrong ${i}` }, `203.0.113.${i + 1}`)).status).toBe(400)
+    }
+    const locked = await login({ email: target.email, password: TEST_PASSWORD }, '203.0.113.99')
+    expect(locked.status).toBe(429)
+    expect(locked.thrown).toBe(true)
+    expect(Date.parse((locked.data as { retryAt: string }).retryAt)).toBeGreaterThan(Date.now() + 14 * 60 * 1000)
+    expect(await prisma.session.count({ where: { userId: target.id } })).toBe(0)
+
+    const other = await login({ email: bystander.email, password: TEST_PASSWORD }, '203.0.113.99')
+    expect(other.status).toBe(302)
+  })
+
+  test('10 failures from an IP lock that IP, for every account, and only that IP', async () => {
+    const user = await createUser()
+    const ip = '198.51.100.77'
+    for (let i = 0; i < FAILURE_LIMIT; i++) {
+      expect((await login({ email: uniqueEmail('guess'), password: 'guess' }, ip)).status).toBe(400)
+    }
+    expect((await login({ email: user.email, password: TEST_PASSWORD }, ip)).status).toBe(429)
+    expect((await login({ email: user.email, password: TEST_PASSWORD }, '198.51.100.78')).status).toBe(302)
+  })
+
+  test('malformed input is a 400 at the field, not a crash', async () => {
+    const result = await login({ email: 'not-an-email', password: '' })
+    expect(result.status).toBe(400)
+    expect(formErrors(result).email).toEqual(['Enter a valid email address'])
+    expect(formErrors(result).password).toEqual(['Enter your password'])
+  })
+})
+
+describe('sign out', () => {
+  test('deletes the session row and clears the cookie', async () => {
+    const user = await createUser()
+    const { cookie, session } = await signIn(user.id)
+    const result = await callRoute(logoutAction, routeRequest('/logout', { method: 'POST', cookie }))
+    expect(result.status).toBe(302)
+    expect(await prisma.session.findUnique({ where: { id: session.id } })).toBeNull()
+    expect(result.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))).toMatch(/Max-Age=0/)
+  })
+})

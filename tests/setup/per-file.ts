@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { format } from 'node:util'
+import { afterAll, afterEach, beforeEach, vi } from 'vitest'
+import { createTestDatabase, dropDatabase } from './databases.ts'
+
+// Runs before each test file, before it imports the app: its own database and Redis key space.
+const database = await createTestDatabase(`w${process.env.VITEST_POOL_ID ?? '0'}`)
+process.env.NODE_ENV = 'test'
+process.env.DATABASE_URL = database.url
+process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+process.env.REDIS_PREFIX = `shikposh-test:${randomBytes(6).toString('hex')}:`
+process.env.DATA_DIR = path.join(tmpdir(), `shikposh-test-${randomBytes(6).toString('hex')}`)
+
+// An unexpected console.error fails the test; a test that expects one clears the spy.
+let consoleError: ReturnType<typeof vi.spyOn>
+beforeEach(() => {
+  consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
+})
+afterEach(() => {
+  const calls = consoleError.mock.calls
+  consoleError.mockRestore()
+  if (calls.length) throw new Error(`console.error was called:\n${calls.map((args) => format(...args)).join('\n')}`)
+})
+
+afterAll(async () => {
+  const { prisma } = await import('../../app/infra/db.server.ts')
+  const { redis } = await import('../../app/infra/redis.server.ts')
+  await prisma.$disconnect()
+  if (redis) {
+    const keys = await redis.keys(`${process.env.REDIS_PREFIX}*`)
+    if (keys.length) await redis.del(...keys)
+    await redis.quit()
+  }
+  await dropDatabase(database.name)
+  await rm(process.env.DATA_DIR!, { recursive: true, force: true })
+})
