@@ -11,7 +11,8 @@ COPY package.json package-lock.json ./
 COPY app/cli/prisma-offline.mjs app/cli/fix-binaries.mjs ./app/cli/
 COPY prisma ./prisma
 COPY prisma.config.ts ./
-RUN npm ci --include=dev --no-audit --no-fund
+# npm install rather than npm ci: see .ci/run (the lockfile lacks some platforms' optional packages).
+RUN npm install --include=dev --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
@@ -19,7 +20,7 @@ RUN npm run build
 
 FROM base AS production-deps
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM base AS runtime
 RUN groupadd --system shikposh && useradd --system --gid shikposh --home /app shikposh
