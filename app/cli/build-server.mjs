@@ -8,6 +8,7 @@ await build({
     'cli/migrate': 'app/cli/migrate.ts',
     'cli/seed': 'app/cli/seed.ts',
     'cli/admin-grant': 'app/cli/admin-grant.ts',
+    'cli/worker': 'app/cli/worker.ts',
   },
   outdir: 'build',
   bundle: true,

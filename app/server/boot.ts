@@ -7,7 +7,7 @@ import { migrate } from '~/infra/migrate.server.ts'
  * Gets the services ready before the app takes requests: starts the embedded ones the
  * configuration leaves out; outside production applies pending migrations (in production the
  * release command does, see fly.toml); seeds demo data into a brand-new embedded database.
- * Returns the function that stops what it started.
+ * Returns the function that stops what it started, in order.
  */
 export async function prepareServices(env: Env) {
   if (!env.REDIS_URL) logger.info('REDIS_URL is not set: rate limits and other Redis-backed features run in-process')
@@ -22,5 +22,17 @@ export async function prepareServices(env: Env) {
     logger.info('Seeded demo data into the new embedded database')
     console.log(`\nDemo accounts (email / password):\n${lines.join('\n')}\n`)
   }
-  return embedded.stop
+  let stopWorker: (() => Promise<void>) | undefined
+  if (env.OUTBOX_WORKER === 'inline') {
+    const { startOutboxWorker } = await import('~/infra/outbox/worker.server.ts')
+    const { outboxHandlers } = await import('~/services/outbox-handlers.server.ts')
+    stopWorker = startOutboxWorker({ handlers: outboxHandlers })
+  }
+  /** Stops the worker, closes the connections, then stops the embedded services. */
+  return async function stopServices() {
+    await stopWorker?.()
+    const [{ prisma }, { redis }] = await Promise.all([import('~/infra/db.server.ts'), import('~/infra/redis.server.ts')])
+    await Promise.allSettled([prisma.$disconnect(), redis?.quit()])
+    await embedded.stop()
+  }
 }

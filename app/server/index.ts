@@ -44,10 +44,8 @@ async function shutdown(signal: string) {
   if (closing) return
   closing = true
   logger.info(`${signal} received: closing`)
-  server.close()
+  await new Promise((resolve) => server.close(resolve))
   await vite?.close()
-  const [{ prisma }, { redis }] = await Promise.all([import('~/infra/db.server.ts'), import('~/infra/redis.server.ts')])
-  await Promise.allSettled([prisma.$disconnect(), redis?.quit()])
   await stopServices()
   process.exit(0)
 }

@@ -28,7 +28,7 @@ const server = spawn(process.execPath, ['build/server.js'], {
   env: {
     ...process.env,
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'error',
     PORT: String(E2E_PORT),
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl(E2E_DATABASE),

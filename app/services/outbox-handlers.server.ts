@@ -1,0 +1,4 @@
+import type { OutboxHandler } from '~/infra/outbox/worker.server.ts'
+
+// Every outbox topic and the domain service that carries it out. A domain adds its handler here.
+export const outboxHandlers: OutboxHandler[] = []
