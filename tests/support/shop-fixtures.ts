@@ -120,3 +120,22 @@ export const SAMPLE_ADDRESS: AddressInput = {
   country: 'US',
   phone: '+1 503 555 0100',
 }
+
+/** Puts the lines in the user's cart and checks out through the real service (pay on delivery, standard delivery). */
+export async function placeTestOrder(userId: string, lines: Array<{ variantId: string; quantity: number }>, options: { now?: Date; paymentMethod?: string } = {}) {
+  const { getCart } = await import('~/services/orders/cart.server.ts')
+  const { placeOrder } = await import('~/services/orders/checkout.server.ts')
+  for (const line of lines) await putInCart(userId, line.variantId, line.quantity, 1)
+  const cart = await getCart({ userId }, options.now)
+  return placeOrder(
+    userId,
+    {
+      idempotencyKey: cart.checkoutToken!,
+      address: { kind: 'new', fields: SAMPLE_ADDRESS, save: false },
+      shippingMethod: 'standard',
+      paymentMethod: options.paymentMethod ?? 'pay-on-delivery',
+      expectedItemsTotal: cart.itemsTotal,
+    },
+    options.now,
+  )
+}

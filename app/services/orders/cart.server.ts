@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { createCookie } from '@remix-run/node'
 import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
@@ -65,13 +65,18 @@ function ownerWhere(owner: CartOwner): { userId: string } | { tokenHash: string 
 /** Locks the owner's cart row for the rest of the transaction, creating the cart first if asked. */
 async function lockCart(tx: Tx, owner: CartOwner, options: { create: boolean }): Promise<{ id: string } | null> {
   const where = ownerWhere(owner)
+  const userId = 'userId' in where ? where.userId : null
+  const tokenHash = 'tokenHash' in where ? where.tokenHash : null
   if (options.create) {
-    await tx.cart.upsert({ where, create: { ...where, checkoutToken: newCheckoutToken() }, update: {} })
+    // ON CONFLICT: two first adds at once (a double click) must not both try to create the cart.
+    await tx.$executeRaw`
+      INSERT INTO "Cart" ("id", "userId", "tokenHash", "checkoutToken", "updatedAt")
+      VALUES (${randomUUID()}, ${userId}, ${tokenHash}, ${newCheckoutToken()}, ${new Date()})
+      ON CONFLICT DO NOTHING`
   }
-  const rows =
-    'userId' in owner
-      ? await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Cart" WHERE "userId" = ${owner.userId} FOR UPDATE`
-      : await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Cart" WHERE "tokenHash" = ${hashToken(owner.guestToken)} FOR UPDATE`
+  const rows = userId
+    ? await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Cart" WHERE "userId" = ${userId} FOR UPDATE`
+    : await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Cart" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`
   return rows[0] ?? null
 }
 

@@ -56,6 +56,14 @@ export const SaveAddressSchema = AddressSchema.extend({
   makeDefault: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()).default(false),
 })
 
+export type CheckoutInput = {
+  idempotencyKey: string
+  shippingMethod: string
+  paymentMethod: string
+  expectedItemsTotal: number
+  address: { kind: 'saved'; id: string } | { kind: 'new'; fields: AddressInput; save: boolean }
+}
+
 /** The checkout form: a saved address or a new one, a shipping method, a payment method, and its idempotency key. */
 export const CheckoutSchema = z
   .object({
@@ -76,18 +84,17 @@ export const CheckoutSchema = z
     country: z.string().optional(),
     phone: z.string().optional(),
   })
-  .transform((value, ctx) => {
+  .transform((value, ctx): CheckoutInput => {
     const { idempotencyKey, addressId, shippingMethod, paymentMethod, expectedItemsTotal, saveAddress, ...fields } = value
     const base = { idempotencyKey, shippingMethod, paymentMethod, expectedItemsTotal }
-    if (addressId !== 'new') return { ...base, address: { kind: 'saved' as const, id: addressId } }
+    if (addressId !== 'new') return { ...base, address: { kind: 'saved', id: addressId } }
     const parsed = AddressSchema.safeParse(fields)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message })
       return z.NEVER
     }
-    return { ...base, address: { kind: 'new' as const, fields: parsed.data, save: saveAddress } }
+    return { ...base, address: { kind: 'new', fields: parsed.data, save: saveAddress } }
   })
-export type CheckoutInput = z.output<typeof CheckoutSchema>
 
 export const ShipSchema = z.object({
   carrier: z.enum(CARRIERS.map((carrier) => carrier.id) as [string, ...string[]], { error: 'Choose the carrier' }),
