@@ -1,12 +1,10 @@
 import { prisma, type Tx } from '~/infra/db.server.ts'
-import type { AddressInput } from './schemas.ts'
+import { MAX_ADDRESSES, type AddressInput } from './schemas.ts'
 
 // A user's saved shipping addresses. Exactly one is the default while any exist: the default
 // row carries the user's id in `defaultOf`, which is unique, so the database itself refuses a
 // second default. Every change locks the user's address rows first, so concurrent changes
 // apply one after the other.
-
-export const MAX_ADDRESSES = 20
 
 export class AddressNotFoundError extends Error {
   override name = 'AddressNotFoundError'

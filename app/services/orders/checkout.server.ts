@@ -4,7 +4,7 @@ import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
-import { createAddressInTx, listAddresses, type SavedAddress } from './addresses.server.ts'
+import { AddressLimitError, createAddressInTx, listAddresses, type SavedAddress } from './addresses.server.ts'
 import { newCheckoutToken, readCart, type CartLine, type CartView } from './cart.server.ts'
 import { renderOrderPlaced } from './emails.server.ts'
 import { findPaymentProvider, paymentProviders, type PaymentProvider } from './payments/index.server.ts'
@@ -228,7 +228,14 @@ async function placeInTransaction(tx: Tx, ctx: PlaceContext): Promise<OrderRow &
   // The CHECK on Variant.stock backs this up; takeStock's own condition makes a miss visible.
   if (!(await takeStock(tx, changes, now))) throw new Error('Stock changed under a held lock')
 
-  if (input.address.kind === 'new' && input.address.save) await createAddressInTx(tx, userId, ctx.address)
+  if (input.address.kind === 'new' && input.address.save) {
+    try {
+      await createAddressInTx(tx, userId, ctx.address)
+    } catch (error) {
+      if (error instanceof AddressLimitError) throw new CheckoutError(`${error.message} Or untick “Save this address”.`, 400, 'addressId')
+      throw error
+    }
+  }
 
   const shipping = shippingCost(ctx.method, view.itemsTotal, ctx.currency)
   const order = await tx.order.create({

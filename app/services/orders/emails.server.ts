@@ -115,7 +115,7 @@ export function renderShipmentShipped(shipment: EmailShipment): RenderedEmail {
   const text = [
     `Hello ${shipment.customerName},`,
     '',
-    `${shipment.shopName} has shipped part of your order ${shipment.number} with ${carrier}.`,
+    `${shipment.shopName} has shipped these items from your order ${shipment.number} with ${carrier}.`,
     `Tracking number: ${shipment.trackingNumber}${url ? `\nTrack it: ${url}` : ''}`,
     '',
     textLines(shipment.lines, shipment.currency),

@@ -4,6 +4,7 @@ import { trackingUrl } from './carriers.ts'
 import { renderShipmentShipped } from './emails.server.ts'
 import { parseAddressSnapshot } from './orders.server.ts'
 import { settlesOnDelivery } from './payments/index.server.ts'
+import type { ShipmentFilter } from './schemas.ts'
 import { deriveOrderStatus, type ShipmentState } from './status.ts'
 
 // Sellers fulfil their part of orders: each order has one shipment per shop, and a seller sees
@@ -24,9 +25,6 @@ export class ShipmentNotFoundError extends Error {
 export class ShipmentStateError extends Error {
   override name = 'ShipmentStateError'
 }
-
-export const SHIPMENT_FILTERS = ['to-ship', 'shipped', 'delivered', 'cancelled', 'all'] as const
-export type ShipmentFilter = (typeof SHIPMENT_FILTERS)[number]
 
 const FILTER_STATUS: Record<ShipmentFilter, ShipmentState | undefined> = {
   'to-ship': 'PENDING',

@@ -57,9 +57,13 @@ const lineSelect = {
   regularPrice: true,
   unitPrice: true,
   lineTotal: true,
+  variant: { select: { color: { select: { hex: true } } } },
 } satisfies Prisma.OrderLineSelect
 
-export type OrderLineView = Prisma.OrderLineGetPayload<{ select: typeof lineSelect }>
+export type OrderLineView = Omit<Prisma.OrderLineGetPayload<{ select: typeof lineSelect }>, 'variant'> & {
+  /** The colour's swatch while the variant still exists. */
+  colorHex: string | null
+}
 
 export type ShipmentView = {
   id: string
@@ -153,7 +157,7 @@ export async function getOrder(userId: string, number: string): Promise<OrderDet
       trackingUrl: trackingUrl(shipment.carrier, shipment.trackingNumber),
       shippedAt: shipment.shippedAt,
       deliveredAt: shipment.deliveredAt,
-      lines: shipment.lines,
+      lines: shipment.lines.map(({ variant, ...line }) => ({ ...line, colorHex: variant?.color.hex ?? null })),
     })),
     canCancel: order.status !== 'CANCELLED' && order.shipments.every((shipment) => shipment.status === 'PENDING'),
   }

@@ -1,11 +1,10 @@
 import { prisma } from '~/infra/db.server.ts'
+import { LOW_STOCK_THRESHOLD, SALES_WINDOW_DAYS } from './schemas.ts'
 
 // The seller dashboard's sales summary for the shop the user owns: revenue and units over the
 // last 30 days (cancelled orders do not count), a day-by-day series, best sellers, what waits
 // to ship, and variants running low.
 
-export const SALES_WINDOW_DAYS = 30
-export const LOW_STOCK_THRESHOLD = 3
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export type SalesSummary = {
