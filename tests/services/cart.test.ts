@@ -12,6 +12,7 @@ import {
   getCart,
   getCartCount,
   mergeGuestCart,
+  pruneGuestCarts,
   removeCartLine,
   requireCartOwner,
   updateCartLine,
@@ -226,5 +227,23 @@ describe('merging a guest cart on sign-in', () => {
     expect(await getCartCount(routeRequest('/', { cookie }))).toBe(2)
     expect(await adoptGuestCart(routeRequest('/login'), user.id)).toBeNull()
     expect(await cartCookie.parse(clear!.split(';')[0]!)).toBe('')
+  })
+})
+
+describe('abandoned guest carts', () => {
+  test('are deleted after 60 days without a change; users’ carts never are', async () => {
+    const stale = guest()
+    const fresh = guest()
+    const user = await createUser()
+    const dress = await product()
+    for (const owner of [stale, fresh, { userId: user.id }]) await addToCart(owner, { variantId: dress.variants[0]!.id, quantity: 1 })
+    const now = new Date()
+    const old = new Date(now.getTime() - 61 * 24 * 60 * 60 * 1000)
+    const staleId = (await getCart(stale)).id!
+    await prisma.$executeRaw`UPDATE "Cart" SET "updatedAt" = ${old} WHERE "id" = ${staleId} OR "userId" = ${user.id}`
+    expect(await pruneGuestCarts(now)).toBe(1)
+    expect((await getCart(stale)).id).toBeNull()
+    expect((await getCart(fresh)).lines).toHaveLength(1)
+    expect((await getCart({ userId: user.id })).lines).toHaveLength(1)
   })
 })
