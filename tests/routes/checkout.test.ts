@@ -86,7 +86,7 @@ describe('/checkout', () => {
     ['an unknown delivery option', { shippingMethod: 'drone' }, 'shippingMethod'],
     ['an unknown payment method', { paymentMethod: 'barter' }, 'paymentMethod'],
     ['another shopper’s address', { addressId: 'theirs' }, 'addressId'],
-  ])('%s is a 400 at its field', async (_, change, field) => {
+  ] as Array<[string, Record<string, string>, string]>)('%s is a 400 at its field', async (_, change, field) => {
     const { user, cookie, form } = await shopperWithCart()
     let changed: Record<string, string> = { ...form, ...change }
     if (change.addressId) {
