@@ -80,13 +80,13 @@ describe('/checkout', () => {
     expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
   })
 
-  test.each([
+  test.each<[string, Record<string, string>, string]>([
     ['a forged idempotency key', { idempotencyKey: '<script>' }, 'idempotencyKey'],
     ['no delivery option', { shippingMethod: '' }, 'shippingMethod'],
     ['an unknown delivery option', { shippingMethod: 'drone' }, 'shippingMethod'],
     ['an unknown payment method', { paymentMethod: 'barter' }, 'paymentMethod'],
     ['another shopper’s address', { addressId: 'theirs' }, 'addressId'],
-  ] as Array<[string, Record<string, string>, string]>)('%s is a 400 at its field', async (_, change, field) => {
+  ])('%s is a 400 at its field', async (_, change, field) => {
     const { user, cookie, form } = await shopperWithCart()
     let changed: Record<string, string> = { ...form, ...change }
     if (change.addressId) {
