@@ -44,7 +44,6 @@ export default function EditAddressPage() {
     lastResult,
     defaultValue: values,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SaveAddressSchema }),
-    shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
   return (

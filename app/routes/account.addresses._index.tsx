@@ -64,7 +64,6 @@ export default function AddressesPage() {
     id: 'new-address',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SaveAddressSchema }),
-    shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
   const rowError = actionData && 'error' in actionData ? actionData.error : null

@@ -72,7 +72,6 @@ export default function SellerOrderPage() {
     id: 'ship',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ShipSchema }),
-    shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
   const deliverError = actionData && 'error' in actionData ? actionData.error : null
