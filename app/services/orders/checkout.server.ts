@@ -205,28 +205,19 @@ async function placeInTransaction(tx: Tx, ctx: PlaceContext): Promise<OrderRow &
   const existing = await tx.order.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } }, select: orderRowSelect })
   if (existing) return { ...existing, created: false }
 
-  const items = cart ? await tx.cartItem.findMany({ where: { cartId: cart.id }, select: { quantity: true, variantId: true, variant: { select: { productId: true } } } }) : []
-  if (!cart || !items.length) throw new CartEmptyError()
+  const view = cart ? await readCart(tx, { id: cart.id }, now) : null
+  if (!cart || !view?.lines.length) throw new CartEmptyError()
   if (cart.checkoutToken !== input.idempotencyKey) throw new CartChangedError()
-
-  const changes: StockChange[] = items.map((item) => ({ productId: item.variant.productId, variantId: item.variantId, quantity: item.quantity }))
-  await lockStock(tx, changes)
-  // Read after locking: stock, prices and statuses cannot change under us now.
-  const view = await readCart(tx, { id: cart.id }, now)
   const unavailable = view.lines.filter((line) => line.problem?.kind === 'unavailable')
   if (unavailable.length) throw new UnavailableItemsError(unavailable.map(({ variantId, title }) => ({ variantId, title })))
-  const short = view.lines.filter((line) => line.quantity > line.stock)
-  if (short.length) {
-    throw new InsufficientStockError(
-      short.map((line) => ({ variantId: line.variantId, title: line.title, colorName: line.colorName, sizeLabel: line.sizeLabel, requested: line.quantity, available: line.stock })),
-    )
-  }
+  // A first look at the stock, so a shopper who cannot get the item hears it without queueing for
+  // its lock; the look that counts is taken under the lock at the end.
+  throwIfShort(view.lines, new Map(view.lines.map((line) => [line.variantId, line.stock])))
+  // The prices are those the shopper confirmed on the page (the form carries their total).
   if (view.itemsTotal !== input.expectedItemsTotal) throw new PricesChangedError(view.itemsTotal)
   if (!ctx.provider.isAvailable({ total: view.itemsTotal, currency: ctx.currency })) {
     throw new CheckoutError(`${ctx.provider.label} is not available for this order. Choose another way to pay.`, 400, 'paymentMethod')
   }
-  // The CHECK on Variant.stock backs this up; takeStock's own condition makes a miss visible.
-  if (!(await takeStock(tx, changes, now))) throw new Error('Stock changed under a held lock')
 
   if (input.address.kind === 'new' && input.address.save) {
     try {
@@ -256,58 +247,81 @@ async function placeInTransaction(tx: Tx, ctx: PlaceContext): Promise<OrderRow &
     },
     select: orderRowSelect,
   })
-
-  const byShop = new Map<string, CartLine[]>()
-  for (const line of view.lines) byShop.set(line.shopId, [...(byShop.get(line.shopId) ?? []), line])
-  for (const [shopId, lines] of byShop) {
-    await tx.shipment.create({
-      data: {
-        orderId: order.id,
-        shopId,
-        itemsTotal: lines.reduce((sum, line) => sum + line.lineTotal, 0),
-        createdAt: now,
-        lines: {
-          create: lines.map((line) => ({
-            orderId: order.id,
-            shopId,
-            variantId: line.variantId,
-            productId: line.productId,
-            title: line.title,
-            productSlug: line.slug,
-            colorName: line.colorName,
-            sizeLabel: line.sizeLabel,
-            sku: line.sku,
-            shopName: line.shopName,
-            quantity: line.quantity,
-            regularPrice: line.regularPrice!,
-            unitPrice: line.unitPrice!,
-            lineTotal: line.lineTotal,
-            createdAt: now,
-          })),
-        },
-      },
-    })
-  }
+  // One shipment per shop, then every line in one statement.
+  const shopIds = [...new Set(view.lines.map((line) => line.shopId))]
+  const shipments = await tx.shipment.createManyAndReturn({
+    data: shopIds.map((shopId) => ({
+      orderId: order.id,
+      shopId,
+      itemsTotal: view.lines.filter((line) => line.shopId === shopId).reduce((sum, line) => sum + line.lineTotal, 0),
+      createdAt: now,
+    })),
+    select: { id: true, shopId: true },
+  })
+  const shipmentOf = new Map(shipments.map((shipment) => [shipment.shopId, shipment.id]))
+  await tx.orderLine.createMany({
+    data: view.lines.map((line) => ({
+      orderId: order.id,
+      shipmentId: shipmentOf.get(line.shopId)!,
+      shopId: line.shopId,
+      variantId: line.variantId,
+      productId: line.productId,
+      title: line.title,
+      productSlug: line.slug,
+      colorName: line.colorName,
+      sizeLabel: line.sizeLabel,
+      sku: line.sku,
+      shopName: line.shopName,
+      quantity: line.quantity,
+      regularPrice: line.regularPrice!,
+      unitPrice: line.unitPrice!,
+      lineTotal: line.lineTotal,
+      createdAt: now,
+    })),
+  })
 
   await tx.cartItem.deleteMany({ where: { cartId: cart.id } })
   await tx.cart.update({ where: { id: cart.id }, data: { checkoutToken: newCheckoutToken() } })
 
+  const changes: StockChange[] = view.lines.map((line) => ({ productId: line.productId, variantId: line.variantId, quantity: line.quantity }))
   await recordProductChanges(tx, changes.map((change) => change.productId))
   const email = renderOrderPlaced({
     number: order.number,
     customerName: ctx.user.name,
     currency: ctx.currency,
-    itemsTotal: order.total - shipping,
+    itemsTotal: view.itemsTotal,
     itemsRegular: view.itemsRegular,
     shippingCost: shipping,
     total: order.total,
     shippingMethod: ctx.method.id,
     paymentLabel: ctx.provider.label,
     address: ctx.address,
-    lines: view.lines.map((line) => ({ ...line, unitPrice: line.unitPrice!, lineTotal: line.lineTotal })),
+    lines: view.lines.map((line) => ({ ...line, unitPrice: line.unitPrice! })),
   })
   await enqueueMail(tx, `order:${order.id}:placed`, { to: ctx.user.email, ...email })
+
+  // The stock, last: its row locks (taken in id order, so never in a cycle) are held only for
+  // these statements and the commit, which keeps a best seller's queue short.
+  throwIfShort(view.lines, await lockStock(tx, changes))
+  // The CHECK on Variant.stock backs this up; takeStock's own condition makes a miss visible.
+  if (!(await takeStock(tx, changes, now))) throw new Error('Stock changed under a held lock')
   return { ...order, created: true }
+}
+
+/** Refuses, naming each line and what is left, when a line wants more than `stock` holds. */
+function throwIfShort(lines: CartLine[], stock: Map<string, number>) {
+  const short = lines.filter((line) => line.quantity > (stock.get(line.variantId) ?? 0))
+  if (!short.length) return
+  throw new InsufficientStockError(
+    short.map((line) => ({
+      variantId: line.variantId,
+      title: line.title,
+      colorName: line.colorName,
+      sizeLabel: line.sizeLabel,
+      requested: line.quantity,
+      available: stock.get(line.variantId) ?? 0,
+    })),
+  )
 }
 
 const orderRowSelect = { id: true, number: true, total: true, currency: true, email: true, paymentMethod: true, paymentStatus: true } as const
