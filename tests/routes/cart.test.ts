@@ -61,6 +61,10 @@ describe('POST /cart intent=add (the product page form)', () => {
     expect(fieldErrors(result)[field]?.length).toBe(1)
   })
 
+  test('the message for a missing variant asks for a colour and size', async () => {
+    expect(fieldErrors(await add({ variantId: '  ', quantity: '1' })).variantId).toEqual(['Choose a colour and size'])
+  })
+
   test('an unknown or sold-out variant is a 400 at the field, and no cart is made', async () => {
     const unknown = await add({ variantId: 'cl_no_such_variant', quantity: '1' })
     expect(unknown.status).toBe(400)

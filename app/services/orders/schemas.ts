@@ -29,7 +29,7 @@ export const QuantitySchema = z.coerce
 
 /** The product page's "Add to cart" form (and POST /cart with intent=add). */
 export const AddToCartSchema = z.object({
-  variantId: Id.refine(Boolean, 'Choose a colour and size'),
+  variantId: z.string({ error: 'Choose a colour and size' }).trim().min(1, 'Choose a colour and size').max(64, 'Choose a colour and size'),
   quantity: QuantitySchema.default(1),
   redirectTo: z.string().max(2000).optional(),
 })
