@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().default('shikposh:'),
   /** `inline` runs the outbox worker inside the web process; `off` when `npm run worker` runs it. */
   OUTBOX_WORKER: z.enum(['inline', 'off']).default('inline'),
+  /** Bearer token for GET /metrics; without it /metrics is open in development and off in production. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Env = ReturnType<typeof parseEnv>
