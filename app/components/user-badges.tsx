@@ -24,7 +24,7 @@ export function StatusBadge({ status }: { status: string }) {
   const blocked = status === 'BLOCKED'
   return (
     <span className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-xs font-semibold ${blocked ? 'bg-red-100 text-red-800' : 'bg-green-100 text-green-800'}`}>
-      <span aria-hidden>{blocked ? '⛔' : '●'}</span>
+      <span aria-hidden className={`size-1.5 rounded-full ${blocked ? 'bg-red-600' : 'bg-green-600'}`} />
       {blocked ? 'Blocked' : 'Active'}
     </span>
   )

@@ -119,7 +119,21 @@ export default function AuditLogPage() {
       {result ? (
         result.entries.length ? (
           <>
-            <div className="mt-6 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            {/* Cards on narrow screens, a dense table from md up: the same entries either way. */}
+            <ol className="mt-6 space-y-3 md:hidden">
+              {result.entries.map((entry) => (
+                <li key={entry.id} className="card space-y-2 p-4 text-sm">
+                  <p className="font-semibold">{describeAuditAction(entry.action)}</p>
+                  <EntryTarget entry={entry} />
+                  <p className="text-stone-600">
+                    by <EntryActor entry={entry} /> · <EntryTime value={entry.createdAt} />
+                  </p>
+                  {entry.reason ? <p className="whitespace-pre-line text-stone-700">“{entry.reason}”</p> : null}
+                  <AuditDetails details={entry.details} />
+                </li>
+              ))}
+            </ol>
+            <div className="mt-6 hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block">
               <table className="min-w-full divide-y divide-stone-200 text-sm">
                 <caption className="sr-only">Audit entries, newest first</caption>
                 <thead className="bg-stone-50 text-left text-xs font-semibold uppercase tracking-wide text-stone-500">
@@ -145,30 +159,24 @@ export default function AuditLogPage() {
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100 align-top">
-                  {result.entries.map((entry) => {
-                    const href = targetHref(entry.targetType, entry.targetId)
-                    return (
-                      <tr key={entry.id} data-testid="audit-entry">
-                        <td className="whitespace-nowrap px-4 py-3 text-stone-600">
-                          <time dateTime={new Date(entry.createdAt).toISOString()}>{formatUtcDateTime(entry.createdAt)}</time>
-                        </td>
-                        <td className="px-4 py-3">
-                          <Link to={`/admin/audit?${new URLSearchParams({ admin: entry.actorId ?? COMMAND_LINE_ACTOR })}`} className="link" title="Only this admin's actions">
-                            {entry.actorLabel}
-                          </Link>
-                        </td>
-                        <td className="whitespace-nowrap px-4 py-3 font-medium">{describeAuditAction(entry.action)}</td>
-                        <td className="px-4 py-3">
-                          <span className="text-xs uppercase tracking-wide text-stone-500">{describeTargetType(entry.targetType)}</span>
-                          <p>{href ? <Link to={href} className="link">{entry.targetLabel}</Link> : entry.targetLabel}</p>
-                        </td>
-                        <td className="max-w-xs whitespace-pre-line px-4 py-3 text-stone-700">{entry.reason ?? <span className="text-stone-400">—</span>}</td>
-                        <td className="px-4 py-3">
-                          <AuditDetails details={entry.details} />
-                        </td>
-                      </tr>
-                    )
-                  })}
+                  {result.entries.map((entry) => (
+                    <tr key={entry.id} data-testid="audit-entry">
+                      <td className="whitespace-nowrap px-4 py-3 text-stone-600">
+                        <EntryTime value={entry.createdAt} />
+                      </td>
+                      <td className="px-4 py-3">
+                        <EntryActor entry={entry} />
+                      </td>
+                      <td className="whitespace-nowrap px-4 py-3 font-medium">{describeAuditAction(entry.action)}</td>
+                      <td className="px-4 py-3">
+                        <EntryTarget entry={entry} />
+                      </td>
+                      <td className="max-w-xs whitespace-pre-line px-4 py-3 text-stone-700">{entry.reason ?? <span className="text-stone-400">—</span>}</td>
+                      <td className="px-4 py-3">
+                        <AuditDetails details={entry.details} />
+                      </td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </div>
@@ -186,6 +194,38 @@ export default function AuditLogPage() {
         )
       ) : null}
     </>
+  )
+}
+
+type Entry = { actorId: string | null; actorLabel: string; targetType: string; targetId: string; targetLabel: string }
+
+function EntryTime({ value }: { value: Date | string }) {
+  return <time dateTime={new Date(value).toISOString()}>{formatUtcDateTime(value)}</time>
+}
+
+function EntryActor({ entry }: { entry: Entry }) {
+  return (
+    <Link to={`/admin/audit?${new URLSearchParams({ admin: entry.actorId ?? COMMAND_LINE_ACTOR })}`} className="link break-all" title="Only this admin's actions">
+      {entry.actorLabel}
+    </Link>
+  )
+}
+
+function EntryTarget({ entry }: { entry: Entry }) {
+  const href = targetHref(entry.targetType, entry.targetId)
+  return (
+    <div>
+      <span className="text-xs uppercase tracking-wide text-stone-500">{describeTargetType(entry.targetType)}</span>
+      <p className="break-words">
+        {href ? (
+          <Link to={href} className="link">
+            {entry.targetLabel}
+          </Link>
+        ) : (
+          entry.targetLabel
+        )}
+      </p>
+    </div>
   )
 }
 

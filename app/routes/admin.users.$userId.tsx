@@ -233,7 +233,9 @@ function useIntentForm(intent: UserActionIntent) {
     id: `user-${intent}`,
     lastResult: actionData?.intent === intent ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: USER_ACTION_SCHEMAS[intent] }),
-    shouldRevalidate: 'onBlur',
+    // Revalidating on input (not on blur) clears an error while typing: clearing it on blur would
+    // move the submit button under a click that has already started.
+    shouldRevalidate: 'onInput',
   })
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
   return { form, fields, busy }

@@ -105,16 +105,16 @@ export default function AdminUsersPage() {
                     <th scope="col" className="px-4 py-3">
                       Account
                     </th>
-                    <th scope="col" className="px-4 py-3">
+                    <th scope="col" className="hidden px-4 py-3 sm:table-cell">
                       Roles
                     </th>
-                    <th scope="col" className="px-4 py-3">
+                    <th scope="col" className="hidden px-4 py-3 sm:table-cell">
                       Status
                     </th>
-                    <th scope="col" className="px-4 py-3">
+                    <th scope="col" className="hidden px-4 py-3 md:table-cell">
                       Shop
                     </th>
-                    <th scope="col" className="px-4 py-3">
+                    <th scope="col" className="hidden px-4 py-3 md:table-cell">
                       Joined
                     </th>
                   </tr>
@@ -126,15 +126,20 @@ export default function AdminUsersPage() {
                         <Link to={`/admin/users/${user.id}`} className="link">
                           {user.name}
                         </Link>
-                        <p className="text-stone-500">{user.email}</p>
+                        <p className="break-all text-stone-500">{user.email}</p>
+                        {/* On narrow screens the other columns are hidden: status and roles go here. */}
+                        <div className="mt-2 flex flex-wrap items-center gap-1 sm:hidden">
+                          <StatusBadge status={user.status} />
+                          <RoleBadges roles={user.roles} />
+                        </div>
                       </td>
-                      <td className="px-4 py-3">
+                      <td className="hidden px-4 py-3 sm:table-cell">
                         <RoleBadges roles={user.roles} />
                       </td>
-                      <td className="px-4 py-3">
+                      <td className="hidden px-4 py-3 sm:table-cell">
                         <StatusBadge status={user.status} />
                       </td>
-                      <td className="px-4 py-3">
+                      <td className="hidden px-4 py-3 md:table-cell">
                         {user.shop ? (
                           <>
                             {user.shop.name}
@@ -144,7 +149,7 @@ export default function AdminUsersPage() {
                           <span className="text-stone-400">—</span>
                         )}
                       </td>
-                      <td className="whitespace-nowrap px-4 py-3 text-stone-600">{formatUtcDate(user.createdAt)}</td>
+                      <td className="hidden whitespace-nowrap px-4 py-3 text-stone-600 md:table-cell">{formatUtcDate(user.createdAt)}</td>
                     </tr>
                   ))}
                 </tbody>
