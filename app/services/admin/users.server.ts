@@ -97,7 +97,8 @@ export async function getUserForAdmin(userId: string) {
 
 // ---------------------------------------------------------------- commands
 
-type LockedUser = { id: string; email: string; name: string; roles: Role[]; status: 'ACTIVE' | 'BLOCKED'; blockedReason: string | null; blockedAt: Date | null }
+const TARGET_SELECT = { id: true, email: true, name: true, roles: true, status: true, blockedReason: true, blockedAt: true } satisfies Prisma.UserSelect
+type LockedUser = Prisma.UserGetPayload<{ select: typeof TARGET_SELECT }>
 
 /** How the audit log names a user. */
 export function userLabel(user: { name: string; email: string }) {
@@ -121,10 +122,7 @@ async function userAdminCommand<T>(actor: AdminActor, userId: string, command: (
     }
     const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`
     if (locked.length === 0) throw new UserAdminError('There is no such account.', 404)
-    const target = await tx.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: { id: true, email: true, name: true, roles: true, status: true, blockedReason: true, blockedAt: true },
-    })
+    const target = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: TARGET_SELECT })
     return command(tx, target)
   })
 }
