@@ -43,6 +43,8 @@ const EnvSchema = z.object({
     .pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional())
     .optional(),
   MAIL_FROM: z.string().trim().min(3).default('Shikposh <orders@shikposh.test>'),
+  /** Bearer token for GET /metrics; without it /metrics is open in development and off in production. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Env = ReturnType<typeof parseEnv>

@@ -16,6 +16,11 @@ import { lockStock, returnStock, type StockChange } from './stock.server.ts'
 export const ORDERS_PER_PAGE = 10
 export const PAYMENT_REFUND_TOPIC = 'payment.refund'
 
+/** How many orders the user has placed (cancelled ones included), for their admin page. */
+export function countOrders(userId: string) {
+  return prisma.order.count({ where: { userId } })
+}
+
 export type OrderSummary = {
   number: string
   placedAt: Date

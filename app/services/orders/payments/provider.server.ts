@@ -1,7 +1,7 @@
 // The one seam between checkout and whoever takes the money. Checkout places the order (stock
 // reserved, everything written) in its transaction, then asks the chosen provider to start the
 // payment; everything provider-specific stays behind this interface. See
-// docs/decisions/003-orders-checkout-and-payments.md for how a card provider plugs in.
+// docs/decisions/006-payment-providers.md for how a card provider plugs in.
 
 export type PaymentOrder = {
   id: string
