@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
-import { Money, Notice, StatusBadge, SwatchTile, formatDate } from '~/components/orders/commerce.tsx'
+import { Money, Notice, StatusBadge, SwatchTile } from '~/components/orders/commerce.tsx'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { carrierName } from '~/services/orders/carriers.ts'
@@ -12,6 +12,7 @@ import { shippingMethodLabel } from '~/services/orders/shipping.ts'
 import { ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS, SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { formatMoney } from '~/utils/money.ts'
+import { formatUtcDate, formatUtcDateTime } from '~/utils/dates.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Order ${data.order.number} · Shikposh` : 'Order · Shikposh' }]
 
@@ -72,8 +73,8 @@ export default function OrderPage() {
             <StatusBadge status={order.status} label={ORDER_STATUS_LABELS[order.status]} />
           </h1>
           <p className="mt-1 text-stone-600">
-            Placed {formatDate(order.placedAt, true)}
-            {order.cancelledAt ? ` · cancelled ${formatDate(order.cancelledAt, true)}` : ''}
+            Placed {formatUtcDateTime(order.placedAt)}
+            {order.cancelledAt ? ` · cancelled ${formatUtcDateTime(order.cancelledAt)}` : ''}
           </p>
         </div>
         {order.canCancel ? <CancelOrder submitting={navigation.state === 'submitting'} refund={order.paymentStatus === 'PAID' ? money(order.total) : null} /> : null}
@@ -171,7 +172,7 @@ function ShipmentProgress({ shipment }: { shipment: ShipmentData }) {
   return (
     <div className="text-sm text-stone-600">
       <p>
-        {shipment.status === 'DELIVERED' && shipment.deliveredAt ? `Delivered ${formatDate(shipment.deliveredAt)}` : `Shipped ${shipment.shippedAt ? formatDate(shipment.shippedAt) : ''}`} with{' '}
+        {shipment.status === 'DELIVERED' && shipment.deliveredAt ? `Delivered ${formatUtcDate(shipment.deliveredAt)}` : `Shipped ${shipment.shippedAt ? formatUtcDate(shipment.shippedAt) : ''}`} with{' '}
         {carrierName(shipment.carrier)}
       </p>
       <p>

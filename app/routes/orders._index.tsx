@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Money, Pagination, StatusBadge, formatDate } from '~/components/orders/commerce.tsx'
+import { Money, StatusBadge } from '~/components/orders/commerce.tsx'
+import { Pagination } from '~/components/pagination.tsx'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { listOrders } from '~/services/orders/orders.server.ts'
 import { ORDER_STATUS_LABELS } from '~/services/orders/status.ts'
+import { formatUtcDate } from '~/utils/dates.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your orders · Shikposh' }]
 
@@ -34,7 +36,7 @@ export default function OrdersPage() {
                   <StatusBadge status={order.status} label={ORDER_STATUS_LABELS[order.status]} />
                 </p>
                 <p className="mt-1 text-sm text-stone-600">
-                  Placed {formatDate(order.placedAt)} · {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
+                  Placed {formatUtcDate(order.placedAt)} · {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
                 </p>
                 <p className="mt-1 truncate text-sm text-stone-500">{order.titles.join(', ')}</p>
               </div>
@@ -55,7 +57,7 @@ export default function OrdersPage() {
           </Link>
         </div>
       )}
-      <Pagination page={page} pages={pages} hrefFor={(target) => `/orders?page=${target}`} label="Order pages" />
+      <Pagination page={page} pageCount={pages} label="Order pages" />
     </div>
   )
 }

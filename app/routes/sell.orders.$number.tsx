@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
-import { Money, Notice, StatusBadge, formatDate } from '~/components/orders/commerce.tsx'
+import { Money, Notice, StatusBadge } from '~/components/orders/commerce.tsx'
 import { SellerOrdersNav } from '~/components/orders/seller-nav.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -15,6 +15,7 @@ import { OrderNumberSchema, ShipSchema } from '~/services/orders/schemas.ts'
 import { shippingMethodLabel } from '~/services/orders/shipping.ts'
 import { SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
 import { invariantResponse } from '~/utils/http.ts'
+import { formatUtcDateTime } from '~/utils/dates.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Order ${data.shipment.number} · Shikposh` : 'Order · Shikposh' }]
 
@@ -92,7 +93,7 @@ export default function SellerOrderPage() {
             <StatusBadge status={shipment.status} label={SHIPMENT_STATUS_LABELS[shipment.status]} />
           </h1>
           <p className="mt-1 text-stone-600">
-            Placed {formatDate(shipment.placedAt, true)} · {units} {units === 1 ? 'item' : 'items'} · {shippingMethodLabel(shipment.shippingMethod)}
+            Placed {formatUtcDateTime(shipment.placedAt)} · {units} {units === 1 ? 'item' : 'items'} · {shippingMethodLabel(shipment.shippingMethod)}
           </p>
         </div>
       </div>
@@ -183,8 +184,8 @@ export default function SellerOrderPage() {
                 )}
               </p>
               <p className="text-sm text-stone-600">
-                Shipped {shipment.shippedAt ? formatDate(shipment.shippedAt, true) : ''}
-                {shipment.deliveredAt ? ` · delivered ${formatDate(shipment.deliveredAt, true)}` : ''}
+                Shipped {shipment.shippedAt ? formatUtcDateTime(shipment.shippedAt) : ''}
+                {shipment.deliveredAt ? ` · delivered ${formatUtcDateTime(shipment.deliveredAt)}` : ''}
               </p>
               {shipment.status === 'SHIPPED' ? (
                 <Form method="post" className="mt-4">

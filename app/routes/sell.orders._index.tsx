@@ -2,13 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Money, Pagination, StatusBadge, formatDate } from '~/components/orders/commerce.tsx'
+import { Money, StatusBadge } from '~/components/orders/commerce.tsx'
 import { SellerOrdersNav } from '~/components/orders/seller-nav.tsx'
+import { Pagination } from '~/components/pagination.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { getOwnShop, listShipments } from '~/services/orders/fulfilment.server.ts'
 import { SHIPMENT_FILTERS, type ShipmentFilter } from '~/services/orders/schemas.ts'
 import { shippingMethodLabel } from '~/services/orders/shipping.ts'
 import { SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
+import { formatUtcDate } from '~/utils/dates.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Orders to fulfil · Shikposh' }]
 
@@ -82,7 +84,7 @@ export default function SellerOrdersPage() {
                   {list.shipments.map((shipment) => (
                     <tr key={shipment.id} data-testid="seller-order-row">
                       <td className="px-4 py-3 font-medium">{shipment.number}</td>
-                      <td className="px-4 py-3 text-stone-600">{formatDate(shipment.createdAt)}</td>
+                      <td className="px-4 py-3 text-stone-600">{formatUtcDate(shipment.createdAt)}</td>
                       <td className="px-4 py-3">
                         {shipment.recipient}
                         <span className="block text-xs text-stone-500">
@@ -111,7 +113,7 @@ export default function SellerOrdersPage() {
               {list.filter === 'to-ship' ? 'Nothing waits to be shipped. Well done!' : 'No orders here.'}
             </p>
           )}
-          <Pagination page={list.page} pages={list.pages} hrefFor={(page) => `/sell/orders?status=${list.filter}&page=${page}`} label="Order pages" />
+          <Pagination page={list.page} pageCount={list.pages} label="Order pages" />
         </>
       )}
     </div>

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { formatDate } from '~/components/orders/commerce.tsx'
 import { SellerOrdersNav } from '~/components/orders/seller-nav.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { getSalesSummary } from '~/services/orders/sales.server.ts'
 import { LOW_STOCK_THRESHOLD, SALES_WINDOW_DAYS } from '~/services/orders/schemas.ts'
 import { formatMoney } from '~/utils/money.ts'
+import { formatUtcDate } from '~/utils/dates.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sales · Shikposh' }]
 
@@ -40,7 +40,7 @@ export default function SalesPage() {
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Sales</h1>
         <p className="mt-1 text-stone-600">
-          {summary.shop.name}, the last {SALES_WINDOW_DAYS} days (since {formatDate(summary.since)}). Cancelled orders are left out.
+          {summary.shop.name}, the last {SALES_WINDOW_DAYS} days (since {formatUtcDate(summary.since)}). Cancelled orders are left out.
         </p>
       </div>
       <SellerOrdersNav />

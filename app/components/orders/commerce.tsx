@@ -1,4 +1,3 @@
-import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { formatMoney } from '~/utils/money.ts'
 import { STATUS_TONES, type OrderState, type ShipmentState } from '~/services/orders/status.ts'
@@ -40,31 +39,6 @@ export function SwatchTile({ hex, size, className = 'h-20 w-16' }: { hex: string
   )
 }
 
-export function Pagination({ page, pages, hrefFor, label }: { page: number; pages: number; hrefFor: (page: number) => string; label: string }) {
-  if (pages <= 1) return null
-  return (
-    <nav aria-label={label} className="mt-6 flex items-center justify-between gap-4 text-sm">
-      {page > 1 ? (
-        <Link to={hrefFor(page - 1)} className="btn-secondary" rel="prev">
-          ← Newer
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-stone-600">
-        Page {page} of {pages}
-      </span>
-      {page < pages ? (
-        <Link to={hrefFor(page + 1)} className="btn-secondary" rel="next">
-          Older →
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
-  )
-}
-
 export function Notice({ tone, children, title }: { tone: 'info' | 'warning' | 'error' | 'success'; title?: string; children: ReactNode }) {
   const tones = {
     info: 'border-sky-200 bg-sky-50 text-sky-950',
@@ -78,9 +52,4 @@ export function Notice({ tone, children, title }: { tone: 'info' | 'warning' | '
       <div className={title ? 'mt-1' : undefined}>{children}</div>
     </div>
   )
-}
-
-export function formatDate(value: Date | string, withTime = false) {
-  const date = typeof value === 'string' ? new Date(value) : value
-  return date.toLocaleDateString('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC', ...(withTime ? { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } : {}) })
 }
