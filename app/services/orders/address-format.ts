@@ -10,7 +10,7 @@ const TOWN_REGION_POSTCODE = new Set(['US', 'CA', 'AU', 'NZ', 'PH', 'TW'])
 const TOWN_THEN_POSTCODE = new Set(['GB', 'IE', 'JE', 'GG', 'IM'])
 
 function localityLines({ city, region, postalCode, country }: AddressInput): string[] {
-  if (TOWN_REGION_POSTCODE.has(country)) return [[city, [region, postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ')]
+  if (TOWN_REGION_POSTCODE.has(country)) return [[[city, region].filter(Boolean).join(', '), postalCode].filter(Boolean).join(' ')]
   if (TOWN_THEN_POSTCODE.has(country)) return [city, region, postalCode]
   return [[postalCode, city].filter(Boolean).join(' '), region]
 }
