@@ -46,7 +46,7 @@ export async function listOrders(userId: string, options: { page?: number } = {}
   const orders: OrderSummary[] = rows.map(({ lines, ...order }) => ({
     ...order,
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-    titles: lines.map((line) => line.title),
+    titles: [...new Set(lines.map((line) => line.title))],
   }))
   return { orders, page, pages: Math.max(1, Math.ceil(total / ORDERS_PER_PAGE)), total }
 }
