@@ -7,6 +7,7 @@ import { SiteHeader } from '~/components/site-header.tsx'
 import { ToastMessage } from '~/components/toast.tsx'
 import { getUser } from '~/services/accounts/auth.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
+import { getCartCount } from '~/services/orders/cart.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
 import stylesheet from './tailwind.css?url'
 
@@ -21,8 +22,8 @@ export const meta: MetaFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, { toast, clear }] = await Promise.all([getUser(request), readToast(request)])
-  return data({ user, toast }, clear ? { headers: { 'Set-Cookie': clear } } : undefined)
+  const [user, { toast, clear }, cartCount] = await Promise.all([getUser(request), readToast(request), getCartCount(request)])
+  return data({ user, toast, cartCount }, clear ? { headers: { 'Set-Cookie': clear } } : undefined)
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -45,10 +46,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user, toast } = useLoaderData<typeof loader>()
+  const { user, toast, cartCount } = useLoaderData<typeof loader>()
   return (
     <>
-      <SiteHeader user={user} />
+      <SiteHeader user={user} cartCount={cartCount} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
         <Outlet />
       </main>
@@ -68,7 +69,7 @@ export function ErrorBoundary() {
   // The root loader may be what failed, so the header renders without a user here.
   return (
     <>
-      <SiteHeader user={null} />
+      <SiteHeader user={null} cartCount={null} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-16 sm:px-6 lg:px-8">
         <GeneralErrorBoundary />
       </main>

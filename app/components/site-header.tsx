@@ -3,7 +3,7 @@ import { GeneratedAvatar } from './avatar.tsx'
 
 type HeaderUser = { name: string; email: string; roles: string[] } | null
 
-export function SiteHeader({ user }: { user: HeaderUser }) {
+export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: number | null }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -22,6 +22,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         </Form>
         <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
           {user ? <AccountMenu user={user} /> : <SignInLinks />}
+          <CartLink count={cartCount} />
         </nav>
       </div>
     </header>
@@ -58,6 +59,8 @@ function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
       <div className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
         <p className="truncate px-4 py-2 text-xs text-stone-500">{user.email}</p>
         <MenuLink to="/account">Your account</MenuLink>
+        <MenuLink to="/orders">Your orders</MenuLink>
+        {user.roles.includes('SELLER') ? <MenuLink to="/sell/orders">Orders to ship</MenuLink> : null}
         {user.roles.includes('ADMIN') ? <MenuLink to="/admin">Admin</MenuLink> : null}
         <Form method="post" action="/logout" className="border-t border-stone-100">
           <button type="submit" className="block w-full px-4 py-2 text-left hover:bg-stone-100">
@@ -74,5 +77,23 @@ function MenuLink({ to, children }: { to: string; children: string }) {
     <Link to={to} className="block px-4 py-2 hover:bg-stone-100">
       {children}
     </Link>
+  )
+}
+
+/** The cart with its item count; null (the error page) shows the link without a count. */
+function CartLink({ count }: { count: number | null }) {
+  const label = count === null ? 'Cart' : `Cart, ${count} ${count === 1 ? 'item' : 'items'}`
+  return (
+    <NavLink to="/cart" className="relative inline-flex items-center rounded-md p-2 text-stone-800 hover:bg-stone-100" aria-label={label} data-testid="cart-link">
+      <svg aria-hidden width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 7h12l-1 13H7L6 7Z" />
+        <path d="M9 7V5a3 3 0 0 1 6 0v2" />
+      </svg>
+      {count ? (
+        <span aria-hidden className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-brand-600 px-1 text-center text-xs font-bold leading-5 text-white">
+          {count > 99 ? '99+' : count}
+        </span>
+      ) : null}
+    </NavLink>
   )
 }

@@ -35,6 +35,14 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().default('shikposh:'),
   /** `inline` runs the outbox worker inside the web process; `off` when `npm run worker` runs it. */
   OUTBOX_WORKER: z.enum(['inline', 'off']).default('inline'),
+  /** smtp:// or smtps:// URL of the mail server; unset outside production, emails are written to DATA_DIR/mail as .eml files. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .transform((value) => value || undefined)
+    .pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional())
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Shikposh <orders@shikposh.test>'),
   /** Bearer token for GET /metrics; without it /metrics is open in development and off in production. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
@@ -57,7 +65,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const isProduction = raw.NODE_ENV === 'production'
 
   if (isProduction) {
-    const required = { DATABASE_URL: raw.DATABASE_URL, REDIS_URL: raw.REDIS_URL, SESSION_SECRET: raw.SESSION_SECRET }
+    const required = { DATABASE_URL: raw.DATABASE_URL, REDIS_URL: raw.REDIS_URL, SESSION_SECRET: raw.SESSION_SECRET, SMTP_URL: raw.SMTP_URL }
     const missing = Object.entries(required)
       .filter(([, value]) => !value)
       .map(([name]) => name)

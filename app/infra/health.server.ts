@@ -1,4 +1,5 @@
 import { prisma } from './db.server.ts'
+import { mailer } from './mail/mailer.server.ts'
 import { redis } from './redis.server.ts'
 
 export type Check = { name: string; ok: boolean; ms: number; error?: string }
@@ -12,6 +13,7 @@ function probes(): Probe[] {
     const client = redis
     list.push({ name: 'redis', run: () => client.ping() })
   }
+  if (mailer.kind === 'smtp') list.push({ name: 'smtp', run: () => mailer.verify() })
   return list
 }
 

@@ -11,6 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const TABS = [
   { to: '/account', label: 'Profile', end: true },
+  { to: '/account/addresses', label: 'Addresses', end: false },
   { to: '/account/security', label: 'Password & sessions', end: false },
 ]
 

@@ -15,6 +15,7 @@ import {
   tooManyAttemptsResponse,
 } from '~/services/accounts/auth.server.ts'
 import { LoginSchema } from '~/services/accounts/schemas.ts'
+import { adoptGuestCart } from '~/services/orders/cart.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Shikposh' }]
 
@@ -33,8 +34,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   try {
     const user = await login(request, context.clientIp)
-    const { cookie } = await startSession(request, user.id, context.clientIp)
-    return redirect(redirectTarget(submission.value.redirectTo), { headers: { 'Set-Cookie': cookie } })
+    const headers = new Headers({ 'Set-Cookie': (await startSession(request, user.id, context.clientIp)).cookie })
+    // What the visitor put in their cart before signing in joins their account's cart.
+    const forgetGuestCart = await adoptGuestCart(request, user.id)
+    if (forgetGuestCart) headers.append('Set-Cookie', forgetGuestCart)
+    return redirect(redirectTarget(submission.value.redirectTo), { headers })
   } catch (error) {
     if (error instanceof TooManyAttemptsError) throw tooManyAttemptsResponse(error.retryAt)
     if (error instanceof LoginError) {

@@ -16,6 +16,7 @@ import {
   tooManyAttemptsResponse,
 } from '~/services/accounts/auth.server.ts'
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, RegisterSchema } from '~/services/accounts/schemas.ts'
+import { adoptGuestCart } from '~/services/orders/cart.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · Shikposh' }]
 
@@ -48,8 +49,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const { redirectTo, ...input } = submission.value
     const user = await register(input)
-    const { cookie } = await startSession(request, user.id, context.clientIp)
-    return redirect(redirectTarget(redirectTo), { headers: { 'Set-Cookie': cookie } })
+    const headers = new Headers({ 'Set-Cookie': (await startSession(request, user.id, context.clientIp)).cookie })
+    // What the visitor put in their cart before signing in joins their account's cart.
+    const forgetGuestCart = await adoptGuestCart(request, user.id)
+    if (forgetGuestCart) headers.append('Set-Cookie', forgetGuestCart)
+    return redirect(redirectTarget(redirectTo), { headers })
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return data(submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ['password'] }), { status: 400 })

@@ -13,9 +13,9 @@ describe('parseEnv', () => {
 
   test('production names every missing service', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError)
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL, REDIS_URL, SESSION_SECRET/)
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL, REDIS_URL, SESSION_SECRET, SMTP_URL/)
     expect(() =>
-      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x', SESSION_SECRET: 'x'.repeat(32) }),
+      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x', SESSION_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail:587' }),
     ).toThrow(/Missing required environment variable for production: REDIS_URL$/)
   })
 
@@ -24,6 +24,7 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT:/)
     expect(() => parseEnv({ STORE_CURRENCY: 'dollars' })).toThrow(/STORE_CURRENCY: must be an ISO 4217 code/)
     expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/)
+    expect(() => parseEnv({ SMTP_URL: 'https://mail.example' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/)
   })
 
   test('an empty variable counts as unset', () => {

@@ -88,7 +88,10 @@ describe('getUserForAdmin', () => {
 
     const detail = await getUserForAdmin(user.id)
     expect(detail?.user).toMatchObject({ id: user.id, roles: ['SHOPPER', 'SELLER', 'ADMIN'], status: 'ACTIVE', shop: { name: 'Looked Shop', status: 'ACTIVE' } })
-    expect(detail?.activity).toEqual([{ key: 'sessions', label: 'Signed-in sessions', value: 1 }])
+    expect(detail?.activity).toEqual([
+      { key: 'sessions', label: 'Signed-in sessions', value: 1 },
+      { key: 'orders', label: 'Orders placed', value: 0 },
+    ])
     expect(detail?.lastSeenAt).toBeInstanceOf(Date)
     expect(detail?.history).toEqual([expect.objectContaining({ action: 'user.grant-admin', actorId: admin.id, reason: 'Helps with moderation' })])
     expect(await getUserForAdmin('no-such-user')).toBeNull()

@@ -1,4 +1,5 @@
 import { prisma, type Prisma, type Role, type Tx } from '~/infra/db.server.ts'
+import { countOrders } from '~/services/orders/orders.server.ts'
 import { escapeLike, listRecentAuditFor, recordAudit } from './audit.server.ts'
 import { USERS_PAGE_SIZE, type UserSearch } from './schemas.ts'
 
@@ -65,7 +66,8 @@ function userActivity(userId: string): Promise<UserActivityFact[]> {
     prisma.session
       .count({ where: { userId, expiresAt: { gt: new Date() } } })
       .then((value) => ({ key: 'sessions', label: 'Signed-in sessions', value })),
-    // Orders (issue 6) and reviews (issue 7, phase 2) add their counts here when their tables exist.
+    countOrders(userId).then((value) => ({ key: 'orders', label: 'Orders placed', value })),
+    // Reviews (issue 7, phase 2) add their count here when their table exists.
   ])
 }
 

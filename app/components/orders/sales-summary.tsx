@@ -1,0 +1,139 @@
+import { Link } from '@remix-run/react'
+import type { SalesSummary } from '~/services/orders/sales.server.ts'
+import { LOW_STOCK_THRESHOLD } from '~/services/orders/schemas.ts'
+import { formatMoney } from '~/utils/money.ts'
+
+// The seller's sales summary (getSalesSummary): figures for the last 30 days, revenue per day,
+// best sellers and low stock. /sell/sales shows it; the seller dashboard can show it too.
+
+type SummaryData = Omit<SalesSummary, 'since'> & { since: Date | string }
+
+export function SalesSummaryView({ summary, currency }: { summary: SummaryData; currency: string }) {
+  const money = (amount: number) => formatMoney(amount, currency)
+  const peak = Math.max(1, ...summary.daily.map((day) => day.revenue))
+  return (
+    <div className="space-y-8">
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label="Revenue" value={money(summary.revenue)} />
+        <Stat label="Items sold" value={String(summary.units)} />
+        <Stat label="Orders" value={String(summary.orders)} />
+        <Stat label="Waiting to ship" value={String(summary.toShip)} link={summary.toShip ? { to: '/sell/orders?status=to-ship', label: 'Ship them' } : undefined} />
+      </dl>
+
+      <section className="card" aria-labelledby="daily-heading">
+        <h2 id="daily-heading" className="font-semibold">
+          Revenue per day
+        </h2>
+        <div aria-hidden className="mt-4 flex h-40 items-end gap-1">
+          {summary.daily.map((day) => (
+            <div key={day.day} className="group relative flex h-full flex-1 items-end">
+              <div className="w-full rounded-t bg-brand-500/80 group-hover:bg-brand-700" style={{ height: `${Math.max(day.revenue ? 3 : 0, (day.revenue / peak) * 100)}%` }} />
+              <span className="pointer-events-none absolute -top-6 left-1/2 hidden -translate-x-1/2 whitespace-nowrap rounded bg-stone-900 px-1.5 py-0.5 text-xs text-white group-hover:block">
+                {day.day.slice(5)}: {money(day.revenue)}
+              </span>
+            </div>
+          ))}
+        </div>
+        <div aria-hidden className="mt-1 flex justify-between text-xs text-stone-500">
+          <span>{summary.daily[0]?.day}</span>
+          <span>{summary.daily.at(-1)?.day}</span>
+        </div>
+        <table className="sr-only">
+          <caption>Revenue and items sold per day</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Revenue</th>
+              <th scope="col">Items</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.daily.filter((day) => day.units > 0).map((day) => (
+              <tr key={day.day}>
+                <td>{day.day}</td>
+                <td>{money(day.revenue)}</td>
+                <td>{day.units}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="card" aria-labelledby="best-heading">
+          <h2 id="best-heading" className="font-semibold">
+            Best sellers
+          </h2>
+          {summary.bestSellers.length ? (
+            <ol className="mt-3 divide-y divide-stone-100 text-sm">
+              {summary.bestSellers.map((row, index) => (
+                <li key={`${row.productId ?? row.title}`} className="flex items-center justify-between gap-3 py-2">
+                  <span className="min-w-0 truncate">
+                    <span className="mr-2 text-stone-400">{index + 1}.</span>
+                    {row.productId ? (
+                      <Link to={`/p/${row.slug}`} className="hover:underline">
+                        {row.title}
+                      </Link>
+                    ) : (
+                      row.title
+                    )}
+                  </span>
+                  <span className="whitespace-nowrap text-stone-600">
+                    {row.units} sold · {money(row.revenue)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="mt-3 text-sm text-stone-600">No sales in this period yet.</p>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="low-heading">
+          <h2 id="low-heading" className="font-semibold">
+            Low stock
+          </h2>
+          <p className="text-xs text-stone-500">Published items with {LOW_STOCK_THRESHOLD} or fewer left.</p>
+          {summary.lowStock.length ? (
+            <ul className="mt-3 divide-y divide-stone-100 text-sm">
+              {summary.lowStock.map((row) => (
+                <li key={row.variantId} className="flex items-center justify-between gap-3 py-2">
+                  <span className="min-w-0">
+                    <Link to={`/p/${row.slug}`} className="hover:underline">
+                      {row.title}
+                    </Link>
+                    <span className="block text-xs text-stone-500">
+                      {row.colorName} · {row.sizeLabel} · <span className="font-mono">{row.sku}</span>
+                    </span>
+                  </span>
+                  <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${row.stock === 0 ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'}`}>
+                    {row.stock === 0 ? 'Sold out' : `${row.stock} left`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-3 text-sm text-stone-600">Everything is well stocked.</p>
+          )}
+        </section>
+      </div>
+    </div>
+  )
+}
+
+function Stat({ label, value, link }: { label: string; value: string; link?: { to: string; label: string } }) {
+  return (
+    <div className="card p-5">
+      <dt className="text-sm text-stone-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-bold tracking-tight">{value}</dd>
+      {link ? (
+        <dd className="mt-1 text-sm">
+          <Link to={link.to} className="link">
+            {link.label}
+          </Link>
+        </dd>
+      ) : null}
+    </div>
+  )
+}
+

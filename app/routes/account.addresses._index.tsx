@@ -1,0 +1,142 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorList } from '~/components/forms.tsx'
+import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
+import { requireUser } from '~/services/accounts/auth.server.ts'
+import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import {
+  AddressLimitError,
+  AddressNotFoundError,
+  createAddress,
+  deleteAddress,
+  listAddresses,
+  setDefaultAddress,
+} from '~/services/orders/addresses.server.ts'
+import { MAX_ADDRESSES, SaveAddressSchema } from '~/services/orders/schemas.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Your addresses · Shikposh' }]
+
+const AddressIdSchema = z.object({ addressId: z.string().trim().min(1).max(64) })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  return { addresses: await listAddresses(user.id) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+
+  if (intent === 'delete' || intent === 'set-default') {
+    const parsed = AddressIdSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return data({ intent, error: 'Choose an address.' }, { status: 400 })
+    try {
+      if (intent === 'delete') await deleteAddress(user.id, parsed.data.addressId)
+      else await setDefaultAddress(user.id, parsed.data.addressId)
+    } catch (error) {
+      if (error instanceof AddressNotFoundError) return data({ intent, error: error.message }, { status: 404 })
+      throw error
+    }
+    return redirectWithToast('/account/addresses', { message: intent === 'delete' ? 'Address deleted.' : 'Default address changed.' })
+  }
+
+  const submission = parseWithZod(formData, { schema: SaveAddressSchema })
+  if (submission.status !== 'success') return data({ intent: 'create', result: submission.reply() }, { status: 400 })
+  try {
+    const { makeDefault, ...address } = submission.value
+    await createAddress(user.id, address, { makeDefault })
+  } catch (error) {
+    if (error instanceof AddressLimitError) return data({ intent: 'create', result: submission.reply({ formErrors: [error.message] }) }, { status: 400 })
+    throw error
+  }
+  return redirectWithToast('/account/addresses', { message: 'Address saved.' })
+}
+
+export default function AddressesPage() {
+  const { addresses } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'new-address',
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SaveAddressSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  const rowError = actionData && 'error' in actionData ? actionData.error : null
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="addresses-heading">
+        <h1 id="addresses-heading" className="text-2xl font-bold tracking-tight">
+          Addresses
+        </h1>
+        <p className="mt-1 text-sm text-stone-600">Checkout offers these; the default comes first.</p>
+        {rowError ? (
+          <p role="alert" className="mt-3 text-sm text-red-700">
+            {rowError}
+          </p>
+        ) : null}
+        {addresses.length ? (
+          <ul className="mt-6 grid gap-4 sm:grid-cols-2">
+            {addresses.map((address) => (
+              <li key={address.id} className="card flex flex-col justify-between gap-4 p-5" data-testid="address-card">
+                <div>
+                  {address.isDefault ? <p className="mb-2 inline-block rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700">Default</p> : null}
+                  <AddressBlock address={address} className="text-sm text-stone-700" />
+                </div>
+                <div className="flex flex-wrap gap-2 text-sm">
+                  <Link to={`/account/addresses/${address.id}`} className="btn-secondary" aria-label={`Edit the address of ${address.fullName}, ${address.line1}`}>
+                    Edit
+                  </Link>
+                  {!address.isDefault ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="set-default" />
+                      <input type="hidden" name="addressId" value={address.id} />
+                      <button type="submit" className="btn-secondary">
+                        Make default
+                      </button>
+                    </Form>
+                  ) : null}
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="delete" />
+                    <input type="hidden" name="addressId" value={address.id} />
+                    <button type="submit" className="btn-danger" aria-label={`Delete the address of ${address.fullName}, ${address.line1}`}>
+                      Delete
+                    </button>
+                  </Form>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-6 rounded-lg border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600">You have no saved addresses yet.</p>
+        )}
+      </section>
+
+      {addresses.length < MAX_ADDRESSES ? (
+        <section aria-labelledby="new-address-heading">
+          <h2 id="new-address-heading" className="text-xl font-bold tracking-tight">
+            Add an address
+          </h2>
+          <Form method="post" className="card mt-4 max-w-2xl space-y-4" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="create" />
+            <AddressFields fields={fields} />
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="makeDefault" className="h-4 w-4 accent-brand-600" />
+              Make this my default address
+            </label>
+            <ErrorList id={form.errorId} errors={form.errors} />
+            <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+              Save address
+            </button>
+          </Form>
+        </section>
+      ) : (
+        <p className="text-sm text-stone-600">You have saved the most addresses we keep ({MAX_ADDRESSES}). Delete one to add another.</p>
+      )}
+    </div>
+  )
+}

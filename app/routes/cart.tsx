@@ -1,0 +1,308 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { Money, Notice, SwatchTile, UnitPrice } from '~/components/orders/commerce.tsx'
+import { getEnv } from '~/infra/env.server.ts'
+import { getUser, redirectTarget } from '~/services/accounts/auth.server.ts'
+import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import {
+  CartError,
+  CartLineNotFoundError,
+  acknowledgePriceChanges,
+  addToCart,
+  getCart,
+  getCartOwner,
+  removeCartLine,
+  requireCartOwner,
+  updateCartLine,
+  type CartLine,
+} from '~/services/orders/cart.server.ts'
+import { AddToCartSchema, MAX_LINE_QUANTITY, RemoveCartLineSchema, UpdateCartLineSchema } from '~/services/orders/schemas.ts'
+import { SHIPPING_METHODS, amountToFreeShipping } from '~/services/orders/shipping.ts'
+import { formatMoney } from '~/utils/money.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Your cart · Shikposh' }, { name: 'robots', content: 'noindex' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [owner, user] = await Promise.all([getCartOwner(request), getUser(request)])
+  const cart = await getCart(owner)
+  const currency = getEnv().STORE_CURRENCY
+  return { cart, currency, signedIn: Boolean(user), toFreeShipping: amountToFreeShipping(SHIPPING_METHODS[0]!, cart.itemsTotal, currency) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+
+  if (intent === 'add') {
+    const submission = parseWithZod(formData, { schema: AddToCartSchema })
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+    const { owner, setCookie } = await requireCartOwner(request)
+    try {
+      await addToCart(owner, submission.value)
+    } catch (error) {
+      if (error instanceof CartError) return data({ intent, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 })
+      throw error
+    }
+    return redirectWithToast(
+      redirectTarget(submission.value.redirectTo, '/cart'),
+      { message: 'Added to your cart.' },
+      setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
+    )
+  }
+
+  const owner = await getCartOwner(request)
+  const fields = Object.fromEntries(formData)
+  if (intent === 'update') {
+    const parsed = UpdateCartLineSchema.safeParse(fields)
+    if (!parsed.success) return lineError(intent, fields.variantId, parsed.error.issues[0]?.message)
+    return lineCommand(intent, parsed.data.variantId, () => (owner ? updateCartLine(owner, parsed.data) : Promise.reject(new CartLineNotFoundError())))
+  }
+  if (intent === 'remove') {
+    const parsed = RemoveCartLineSchema.safeParse(fields)
+    if (!parsed.success) return lineError(intent, fields.variantId, parsed.error.issues[0]?.message)
+    return lineCommand(intent, parsed.data.variantId, () => (owner ? removeCartLine(owner, parsed.data.variantId) : Promise.resolve()))
+  }
+
+  if (intent === 'accept-prices') {
+    if (owner) await acknowledgePriceChanges(owner)
+    return { intent, variantId: null, error: null }
+  }
+
+  return data({ intent: null, variantId: null, error: 'Unknown action.' }, { status: 400 })
+}
+
+function lineError(intent: string, variantId: unknown, message = 'Check the quantity.') {
+  return data({ intent, variantId: typeof variantId === 'string' ? variantId : null, error: message }, { status: 400 })
+}
+
+/** Runs a change to one line; a refusal comes back as that line's error (the cart page shows it beside the line). */
+async function lineCommand(intent: string, variantId: string, run: () => Promise<void>) {
+  try {
+    await run()
+  } catch (error) {
+    if (error instanceof CartError) return lineError(intent, variantId, error.message)
+    throw error
+  }
+  return { intent, variantId, error: null }
+}
+
+export default function CartPage() {
+  const { cart, currency, signedIn, toFreeShipping } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const savings = cart.itemsRegular - cart.itemsTotal
+  // "Add to cart" forms post here; without JavaScript a refusal lands on this page.
+  const addErrors = actionData && 'result' in actionData ? Object.values(actionData.result.error ?? {}).flat() : []
+  const addNotice = addErrors.length ? (
+    <Notice tone="error" title="That could not be added to your cart">
+      {addErrors.join(' ')}
+    </Notice>
+  ) : null
+
+  if (!cart.lines.length) {
+    return (
+      <div className="mx-auto max-w-xl py-12 text-center">
+        {addNotice}
+        <h1 className="text-3xl font-bold tracking-tight">Your cart is empty</h1>
+        <p className="mt-4 text-stone-600">Find something you love and it will wait for you here.</p>
+        <Link to="/" className="btn-primary mt-8">
+          Continue shopping
+        </Link>
+      </div>
+    )
+  }
+
+  return (
+    <div>
+      {addNotice}
+      <h1 className="text-3xl font-bold tracking-tight">Your cart</h1>
+      <p className="mt-1 text-stone-600">
+        {cart.itemCount} {cart.itemCount === 1 ? 'item' : 'items'}
+      </p>
+      <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_22rem]">
+        <section aria-labelledby="cart-lines-heading" className="space-y-4">
+          <h2 id="cart-lines-heading" className="sr-only">
+            Items
+          </h2>
+          {cart.hasPriceChanges ? <PriceChangeNotice /> : null}
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {cart.lines.map((line) => (
+              <CartLineRow key={line.variantId} line={line} currency={currency} />
+            ))}
+          </ul>
+          <Link to="/" className="link inline-block text-sm">
+            ← Continue shopping
+          </Link>
+        </section>
+
+        <aside aria-labelledby="cart-summary-heading" className="card h-fit space-y-4 lg:sticky lg:top-4">
+          <h2 id="cart-summary-heading" className="text-lg font-semibold">
+            Summary
+          </h2>
+          <dl className="space-y-2 text-sm">
+            <div className="flex justify-between">
+              <dt>Items</dt>
+              <dd>
+                <Money amount={cart.itemsRegular} currency={currency} />
+              </dd>
+            </div>
+            {savings > 0 ? (
+              <div className="flex justify-between text-green-700">
+                <dt>Discounts</dt>
+                <dd>−{formatMoney(savings, currency)}</dd>
+              </div>
+            ) : null}
+            <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
+              <dt>Subtotal</dt>
+              <dd>
+                <Money amount={cart.itemsTotal} currency={currency} />
+              </dd>
+            </div>
+          </dl>
+          <p className="text-xs text-stone-500">
+            {toFreeShipping === null
+              ? 'Standard delivery is free for this order.'
+              : `Delivery is chosen at checkout. Add ${formatMoney(toFreeShipping, currency)} more for free standard delivery.`}
+          </p>
+          {cart.canCheckout ? (
+            <Link to="/checkout" className="btn-primary w-full">
+              {signedIn ? 'Check out' : 'Sign in to check out'}
+            </Link>
+          ) : (
+            <>
+              <button type="button" className="btn-primary w-full" disabled aria-describedby="cart-blocked">
+                Check out
+              </button>
+              <p id="cart-blocked" className="text-sm text-red-700">
+                Some items need your attention before you can check out.
+              </p>
+            </>
+          )}
+        </aside>
+      </div>
+    </div>
+  )
+}
+
+function PriceChangeNotice() {
+  return (
+    <Notice tone="info" title="Some prices changed since you added them">
+      <p>The prices below are the ones you will pay.</p>
+      <Form method="post" className="mt-2">
+        <input type="hidden" name="intent" value="accept-prices" />
+        <button type="submit" className="btn-secondary">
+          OK, got it
+        </button>
+      </Form>
+    </Notice>
+  )
+}
+
+function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
+  const fetcher = useFetcher<typeof action>()
+  const busy = fetcher.state !== 'idle'
+  const error = fetcher.data && 'error' in fetcher.data && fetcher.data.variantId === line.variantId ? fetcher.data.error : null
+  const unavailable = line.problem?.kind === 'unavailable'
+  const maxQuantity = Math.min(MAX_LINE_QUANTITY, Math.max(line.stock, line.quantity))
+  const describe = `${line.title}, ${line.colorName}, size ${line.sizeLabel}`
+  return (
+    <li className={`flex gap-4 p-4 ${busy ? 'opacity-60' : ''}`} data-testid="cart-line">
+      <SwatchTile hex={line.colorHex} size={line.sizeLabel} />
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <div className="min-w-0">
+            {unavailable ? <p className="font-medium">{line.title}</p> : (
+              <Link to={`/p/${line.slug}`} className="font-medium hover:underline">
+                {line.title}
+              </Link>
+            )}
+            <p className="text-sm text-stone-600">
+              {line.colorName} · {line.sizeLabel} · <span className="text-stone-500">{line.shopName}</span>
+            </p>
+          </div>
+          <div className="text-right">
+            {line.unitPrice !== null && line.regularPrice !== null && !unavailable ? (
+              <UnitPrice regular={line.regularPrice} effective={line.unitPrice} currency={currency} percentOff={line.percentOff} />
+            ) : null}
+          </div>
+        </div>
+
+        <LineNotices line={line} currency={currency} />
+
+        <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
+          {unavailable ? (
+            <span />
+          ) : (
+            <fetcher.Form method="post" className="flex items-center rounded-md border border-stone-300 bg-white" aria-label={`Quantity of ${describe}`}>
+              <input type="hidden" name="intent" value="update" />
+              <input type="hidden" name="variantId" value={line.variantId} />
+              <button type="submit" name="quantity" value={line.quantity - 1} disabled={line.quantity <= 1 || busy} className="px-3 py-1.5 text-lg leading-none disabled:opacity-40" aria-label={`One fewer ${describe}`}>
+                −
+              </button>
+              <output className="min-w-8 text-center text-sm font-medium" aria-live="polite" aria-label={`Quantity ${line.quantity}`}>
+                {line.quantity}
+              </output>
+              <button type="submit" name="quantity" value={line.quantity + 1} disabled={line.quantity >= maxQuantity || busy} className="px-3 py-1.5 text-lg leading-none disabled:opacity-40" aria-label={`One more ${describe}`}>
+                +
+              </button>
+            </fetcher.Form>
+          )}
+          <div className="flex items-center gap-4">
+            {!unavailable ? <Money amount={line.lineTotal} currency={currency} className="font-semibold" /> : null}
+            <fetcher.Form method="post">
+              <input type="hidden" name="intent" value="remove" />
+              <input type="hidden" name="variantId" value={line.variantId} />
+              <button type="submit" className="text-sm font-medium text-stone-600 underline-offset-2 hover:text-red-700 hover:underline" aria-label={`Remove ${describe}`} disabled={busy}>
+                Remove
+              </button>
+            </fetcher.Form>
+          </div>
+        </div>
+        {error ? (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </li>
+  )
+}
+
+function LineNotices({ line, currency }: { line: CartLine; currency: string }) {
+  const fetcher = useFetcher<typeof action>()
+  const notices = []
+  if (line.problem?.kind === 'unavailable') {
+    notices.push(<p key="gone" className="text-red-700">This item is no longer available. Remove it to check out.</p>)
+  } else if (line.problem?.kind === 'sold-out') {
+    notices.push(<p key="sold" className="text-red-700">Sold out since you added it. Remove it to check out.</p>)
+  } else if (line.problem?.kind === 'not-enough') {
+    const available = line.problem.available
+    notices.push(
+      <div key="short" className="flex flex-wrap items-center gap-2 text-red-700">
+        <span>Only {available} left.</span>
+        <fetcher.Form method="post">
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="variantId" value={line.variantId} />
+          <input type="hidden" name="quantity" value={available} />
+          <button type="submit" className="font-medium underline underline-offset-2">
+            Change to {available}
+          </button>
+        </fetcher.Form>
+      </div>,
+    )
+  }
+  if (line.priceChange) {
+    const { direction, from, to } = line.priceChange
+    notices.push(
+      <p key="price" className={direction === 'cheaper' ? 'text-green-700' : 'text-amber-800'}>
+        {direction === 'cheaper' ? 'Good news: cheaper' : 'Price went up'} since you added it: now {formatMoney(to, currency)}, was {formatMoney(from, currency)}.
+      </p>,
+    )
+  }
+  return notices.length ? <div className="mt-2 space-y-1 text-sm">{notices}</div> : null
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,211 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { ErrorList, Field } from '~/components/forms.tsx'
+import { AddressBlock } from '~/components/orders/address-fields.tsx'
+import { Money, Notice, StatusBadge } from '~/components/orders/commerce.tsx'
+import { SellerOrdersNav } from '~/components/orders/seller-nav.tsx'
+import { requireRole } from '~/services/accounts/auth.server.ts'
+import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import { CARRIERS, carrierName } from '~/services/orders/carriers.ts'
+import { ShipmentNotFoundError, ShipmentStateError, getShipment, markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
+import { OrderNumberSchema, ShipSchema } from '~/services/orders/schemas.ts'
+import { shippingMethodLabel } from '~/services/orders/shipping.ts'
+import { SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
+import { invariantResponse } from '~/utils/http.ts'
+import { formatUtcDateTime } from '~/utils/dates.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Order ${data.shipment.number} · Shikposh` : 'Order · Shikposh' }]
+
+function orderNumber(params: Record<string, string | undefined>) {
+  const parsed = OrderNumberSchema.safeParse(params.number)
+  invariantResponse(parsed.success, 'Order not found')
+  return parsed.data
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'SELLER')
+  const shipment = await getShipment(user.id, orderNumber(params))
+  invariantResponse(shipment, 'Order not found')
+  return { shipment }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'SELLER')
+  const number = orderNumber(params)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  try {
+    if (intent === 'ship') {
+      const submission = parseWithZod(formData, { schema: ShipSchema })
+      if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+      try {
+        await markShipped(user.id, number, submission.value)
+      } catch (error) {
+        if (error instanceof ShipmentStateError) return data({ intent, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 })
+        throw error
+      }
+      return redirectWithToast(`/sell/orders/${number}`, { message: `Order ${number} is marked shipped. We emailed the shopper.` })
+    }
+    if (intent === 'deliver') {
+      try {
+        await markDelivered(user.id, number)
+      } catch (error) {
+        if (error instanceof ShipmentStateError) return data({ intent, error: error.message }, { status: 409 })
+        throw error
+      }
+      return redirectWithToast(`/sell/orders/${number}`, { message: `Order ${number} is marked delivered.` })
+    }
+  } catch (error) {
+    if (error instanceof ShipmentNotFoundError) throw new Response('Order not found', { status: 404 })
+    throw error
+  }
+  return data({ intent: null, error: 'Unknown action.' }, { status: 400 })
+}
+
+export default function SellerOrderPage() {
+  const { shipment } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'ship',
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ShipSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  const deliverError = actionData && 'error' in actionData ? actionData.error : null
+  const units = shipment.lines.reduce((sum, line) => sum + line.quantity, 0)
+  const carrierSelect = getSelectProps(fields.carrier)
+  return (
+    <div className="space-y-6">
+      <SellerOrdersNav />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm">
+            <Link to="/sell/orders" className="link">
+              ← All orders
+            </Link>
+          </p>
+          <h1 className="mt-2 flex flex-wrap items-center gap-3 text-3xl font-bold tracking-tight">
+            Order {shipment.number}
+            <StatusBadge status={shipment.status} label={SHIPMENT_STATUS_LABELS[shipment.status]} />
+          </h1>
+          <p className="mt-1 text-stone-600">
+            Placed {formatUtcDateTime(shipment.placedAt)} · {units} {units === 1 ? 'item' : 'items'} · {shippingMethodLabel(shipment.shippingMethod)}
+          </p>
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <section className="card p-0" aria-labelledby="lines-heading">
+          <h2 id="lines-heading" className="border-b border-stone-200 px-5 py-4 font-semibold">
+            Pack these items
+          </h2>
+          <ul className="divide-y divide-stone-100 px-5">
+            {shipment.lines.map((line) => (
+              <li key={line.id} className="flex justify-between gap-4 py-3 text-sm">
+                <div>
+                  <p className="font-medium">{line.title}</p>
+                  <p className="text-stone-600">
+                    {line.colorName} · {line.sizeLabel} · SKU <span className="font-mono">{line.sku}</span>
+                  </p>
+                </div>
+                <div className="text-right">
+                  <p className="font-semibold">× {line.quantity}</p>
+                  <Money amount={line.lineTotal} currency={shipment.currency} className="text-stone-600" />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <p className="flex justify-between border-t border-stone-200 px-5 py-3 text-sm font-semibold">
+            <span>Your part of the order</span>
+            <Money amount={shipment.itemsTotal} currency={shipment.currency} />
+          </p>
+        </section>
+
+        <div className="space-y-6">
+          <section className="card p-5" aria-labelledby="ship-to-heading">
+            <h2 id="ship-to-heading" className="font-semibold">
+              Ship to
+            </h2>
+            <AddressBlock address={shipment.address} className="mt-2 text-sm text-stone-700" />
+          </section>
+
+          {shipment.status === 'PENDING' ? (
+            <section className="card p-5" aria-labelledby="ship-heading">
+              <h2 id="ship-heading" className="font-semibold">
+                Mark as shipped
+              </h2>
+              <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
+                <input type="hidden" name="intent" value="ship" />
+                <div>
+                  <label htmlFor={carrierSelect.id} className="block text-sm font-medium text-stone-800">
+                    Carrier
+                  </label>
+                  <select {...carrierSelect} className="input mt-1" aria-invalid={fields.carrier.errors?.length ? true : undefined} aria-describedby={fields.carrier.errors?.length ? fields.carrier.errorId : undefined}>
+                    <option value="">Choose the carrier</option>
+                    {CARRIERS.map((carrier) => (
+                      <option key={carrier.id} value={carrier.id}>
+                        {carrier.name}
+                      </option>
+                    ))}
+                  </select>
+                  <ErrorList id={fields.carrier.errorId} errors={fields.carrier.errors} />
+                </div>
+                <Field
+                  label="Tracking number"
+                  inputProps={{ ...getInputProps(fields.trackingNumber, { type: 'text' }), autoComplete: 'off', spellCheck: false }}
+                  errors={fields.trackingNumber.errors}
+                  help="The shopper gets it by email and on their order page."
+                />
+                <ErrorList id={form.errorId} errors={form.errors} />
+                <button type="submit" className="btn-primary w-full" disabled={navigation.state === 'submitting'}>
+                  Mark as shipped
+                </button>
+              </Form>
+            </section>
+          ) : null}
+
+          {shipment.status === 'SHIPPED' || shipment.status === 'DELIVERED' ? (
+            <section className="card p-5" aria-labelledby="tracking-heading">
+              <h2 id="tracking-heading" className="font-semibold">
+                Tracking
+              </h2>
+              <p className="mt-2 text-sm">
+                {carrierName(shipment.carrier)} ·{' '}
+                {shipment.trackingUrl ? (
+                  <a href={shipment.trackingUrl} className="link" target="_blank" rel="noreferrer noopener">
+                    {shipment.trackingNumber}
+                  </a>
+                ) : (
+                  shipment.trackingNumber
+                )}
+              </p>
+              <p className="text-sm text-stone-600">
+                Shipped {shipment.shippedAt ? formatUtcDateTime(shipment.shippedAt) : ''}
+                {shipment.deliveredAt ? ` · delivered ${formatUtcDateTime(shipment.deliveredAt)}` : ''}
+              </p>
+              {shipment.status === 'SHIPPED' ? (
+                <Form method="post" className="mt-4">
+                  <input type="hidden" name="intent" value="deliver" />
+                  <button type="submit" className="btn-secondary w-full" disabled={navigation.state === 'submitting'}>
+                    Mark as delivered
+                  </button>
+                </Form>
+              ) : null}
+              {deliverError ? <Notice tone="error">{deliverError}</Notice> : null}
+            </section>
+          ) : null}
+
+          {shipment.status === 'CANCELLED' ? <Notice tone="info">The shopper cancelled this order. There is nothing to ship.</Notice> : null}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,20 @@
+import { countryName } from './countries.ts'
+import type { AddressInput } from './schemas.ts'
+
+// How an address reads on a page, a label or in an email, in the order the country's post
+// expects the town, region and postal code. Shared with the browser.
+
+/** Countries that write "Town, REGION POSTCODE" on one line. */
+const TOWN_REGION_POSTCODE = new Set(['US', 'CA', 'AU', 'NZ', 'PH', 'TW'])
+/** Countries that put the town and the postcode on lines of their own. */
+const TOWN_THEN_POSTCODE = new Set(['GB', 'IE', 'JE', 'GG', 'IM'])
+
+function localityLines({ city, region, postalCode, country }: AddressInput): string[] {
+  if (TOWN_REGION_POSTCODE.has(country)) return [[[city, region].filter(Boolean).join(', '), postalCode].filter(Boolean).join(' ')]
+  if (TOWN_THEN_POSTCODE.has(country)) return [city, region, postalCode]
+  return [[postalCode, city].filter(Boolean).join(' '), region]
+}
+
+export function addressLines(address: AddressInput): string[] {
+  return [address.fullName, address.line1, address.line2, ...localityLines(address), countryName(address.country)].filter((line) => line.trim().length > 0)
+}

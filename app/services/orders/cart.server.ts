@@ -1,0 +1,463 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createCookie } from '@remix-run/node'
+import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
+import { getEnv } from '~/infra/env.server.ts'
+import { singleton } from '~/infra/singleton.server.ts'
+import { getUser } from '~/services/accounts/auth.server.ts'
+import { quote } from '~/services/catalog/pricing.ts'
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from './schemas.ts'
+
+// Carts live in the database. A signed-in shopper's cart is found by their user id; a guest's by
+// a random token in a signed cookie (only its SHA-256 is stored, like sessions). On sign-in the
+// guest cart is merged into the user's (mergeGuestCart). Every change to a cart's contents takes
+// the cart row's lock first, so concurrent changes to one cart (a double click, two tabs) apply
+// one after the other, and gives the cart a new checkoutToken, which is the checkout form's
+// idempotency key.
+
+const GUEST_CART_DAYS = 60
+
+export const cartCookie = singleton('cart-cookie', () => {
+  const env = getEnv()
+  return createCookie(env.isProduction ? '__Host-shikposh_cart' : 'shikposh_cart', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env.isProduction,
+    path: '/',
+    secrets: env.sessionSecrets,
+    maxAge: GUEST_CART_DAYS * 24 * 60 * 60,
+  })
+})
+
+/** Whose cart: a signed-in user's, or the guest's named by the cart cookie's token. */
+export type CartOwner = { userId: string } | { guestToken: string }
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+export const newCheckoutToken = () => randomBytes(16).toString('base64url')
+
+async function readGuestToken(request: Request): Promise<string | null> {
+  const token: unknown = await cartCookie.parse(request.headers.get('Cookie'))
+  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null
+}
+
+/** The cart owner of this request, or null for a guest who has no cart cookie yet. */
+export async function getCartOwner(request: Request): Promise<CartOwner | null> {
+  const user = await getUser(request)
+  if (user) return { userId: user.id }
+  const guestToken = await readGuestToken(request)
+  return guestToken ? { guestToken } : null
+}
+
+/**
+ * The cart owner for a change to the cart: a guest without a cookie gets a new random token,
+ * and `setCookie` is the header to send with the response (null when nothing new to set).
+ */
+export async function requireCartOwner(request: Request): Promise<{ owner: CartOwner; setCookie: string | null }> {
+  const owner = await getCartOwner(request)
+  if (owner) return { owner, setCookie: 'guestToken' in owner ? await cartCookie.serialize(owner.guestToken) : null }
+  const guestToken = randomBytes(32).toString('base64url')
+  return { owner: { guestToken }, setCookie: await cartCookie.serialize(guestToken) }
+}
+
+function ownerWhere(owner: CartOwner): { userId: string } | { tokenHash: string } {
+  return 'userId' in owner ? { userId: owner.userId } : { tokenHash: hashToken(owner.guestToken) }
+}
+
+/** Locks the owner's cart row for the rest of the transaction, creating the cart first if asked. */
+async function lockCart(tx: Tx, owner: CartOwner, options: { create: boolean }): Promise<{ id: string } | null> {
+  const where = ownerWhere(owner)
+  const userId = 'userId' in where ? where.userId : null
+  const tokenHash = 'tokenHash' in where ? where.tokenHash : null
+  if (options.create) {
+    // ON CONFLICT: two first adds at once (a double click) must not both try to create the cart.
+    await tx.$executeRaw`
+      INSERT INTO "Cart" ("id", "userId", "tokenHash", "checkoutToken", "updatedAt")
+      VALUES (${randomUUID()}, ${userId}, ${tokenHash}, ${newCheckoutToken()}, ${new Date()})
+      ON CONFLICT DO NOTHING`
+  }
+  const rows = userId
+    ? await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Cart" WHERE "userId" = ${userId} FOR UPDATE`
+    : await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Cart" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`
+  return rows[0] ?? null
+}
+
+/** The contents changed: a new checkout token, so an open checkout page is known to be stale. */
+async function touchCart(tx: Tx, cartId: string) {
+  await tx.cart.update({ where: { id: cartId }, data: { checkoutToken: newCheckoutToken() } })
+}
+
+// ---------------------------------------------------------------- errors
+
+export class CartError extends Error {
+  override name = 'CartError'
+  /** The form field the message belongs next to. */
+  readonly field: 'variantId' | 'quantity'
+  constructor(message: string, field: 'variantId' | 'quantity') {
+    super(message)
+    this.field = field
+  }
+}
+
+/** Unknown variant, unpublished product, suspended shop, or no price. */
+export class VariantUnavailableError extends CartError {
+  override name = 'VariantUnavailableError'
+  constructor() {
+    super('This item is not available any more.', 'variantId')
+  }
+}
+
+export class NotEnoughStockError extends CartError {
+  override name = 'NotEnoughStockError'
+  constructor(
+    readonly available: number,
+    readonly inCart: number,
+  ) {
+    super(
+      available === 0
+        ? 'Sorry, this one is sold out.'
+        : `Only ${available} left${inCart ? `, and ${inCart} ${inCart === 1 ? 'is' : 'are'} already in your cart` : ''}.`,
+      'quantity',
+    )
+  }
+}
+
+export class QuantityLimitError extends CartError {
+  override name = 'QuantityLimitError'
+  constructor(readonly inCart: number) {
+    super(`You can buy at most ${MAX_LINE_QUANTITY} of one item${inCart ? ` (${inCart} already in your cart)` : ''}.`, 'quantity')
+  }
+}
+
+export class CartFullError extends CartError {
+  override name = 'CartFullError'
+  constructor() {
+    super(`Your cart holds at most ${MAX_CART_LINES} different items. Check out or remove some first.`, 'variantId')
+  }
+}
+
+export class CartLineNotFoundError extends CartError {
+  override name = 'CartLineNotFoundError'
+  constructor() {
+    super('That item is no longer in your cart.', 'variantId')
+  }
+}
+
+// ---------------------------------------------------------------- reading
+
+const lineInclude = {
+  variant: {
+    select: {
+      id: true,
+      sku: true,
+      stock: true,
+      price: true,
+      color: { select: { name: true, hex: true } },
+      size: { select: { label: true } },
+      product: {
+        select: {
+          id: true,
+          title: true,
+          slug: true,
+          status: true,
+          price: true,
+          discountPercent: true,
+          discountStartsAt: true,
+          discountEndsAt: true,
+          shop: { select: { id: true, name: true, slug: true, status: true } },
+        },
+      },
+    },
+  },
+} satisfies Prisma.CartItemInclude
+
+type LoadedItem = Prisma.CartItemGetPayload<{ include: typeof lineInclude }>
+
+export type CartLineProblem =
+  /** Unpublished, archived, the shop suspended, or no price: it cannot be bought. */
+  | { kind: 'unavailable' }
+  | { kind: 'sold-out' }
+  | { kind: 'not-enough'; available: number }
+
+export type CartLine = {
+  variantId: string
+  productId: string
+  title: string
+  slug: string
+  sku: string
+  colorName: string
+  colorHex: string
+  sizeLabel: string
+  shopId: string
+  shopName: string
+  shopSlug: string
+  quantity: number
+  stock: number
+  /** Unit prices now; null when the item has no price (then it is unavailable). */
+  regularPrice: number | null
+  unitPrice: number | null
+  onSale: boolean
+  percentOff: number | null
+  lineTotal: number
+  /** The unit price when the shopper added it (or last saw it in the cart). */
+  seenPrice: number
+  priceChange: null | { direction: 'cheaper' | 'dearer'; from: number; to: number }
+  problem: CartLineProblem | null
+}
+
+export type CartView = {
+  id: string | null
+  checkoutToken: string | null
+  lines: CartLine[]
+  /** Units across all lines. */
+  itemCount: number
+  /** What the buyable lines cost now, before and after discounts. */
+  itemsRegular: number
+  itemsTotal: number
+  hasProblems: boolean
+  hasPriceChanges: boolean
+  canCheckout: boolean
+}
+
+function toLine(item: LoadedItem, now: Date): CartLine {
+  const { variant } = item
+  const { product } = variant
+  const price = quote(product, variant, now)
+  const buyable = product.status === 'ACTIVE' && product.shop.status === 'ACTIVE' && price !== null
+  const problem: CartLineProblem | null = !buyable
+    ? { kind: 'unavailable' }
+    : variant.stock === 0
+      ? { kind: 'sold-out' }
+      : variant.stock < item.quantity
+        ? { kind: 'not-enough', available: variant.stock }
+        : null
+  const unitPrice = price?.effective ?? null
+  const priceChange =
+    buyable && unitPrice !== null && unitPrice !== item.seenPrice
+      ? { direction: unitPrice < item.seenPrice ? ('cheaper' as const) : ('dearer' as const), from: item.seenPrice, to: unitPrice }
+      : null
+  return {
+    variantId: variant.id,
+    productId: product.id,
+    title: product.title,
+    slug: product.slug,
+    sku: variant.sku,
+    colorName: variant.color.name,
+    colorHex: variant.color.hex,
+    sizeLabel: variant.size.label,
+    shopId: product.shop.id,
+    shopName: product.shop.name,
+    shopSlug: product.shop.slug,
+    quantity: item.quantity,
+    stock: variant.stock,
+    regularPrice: price?.regular ?? null,
+    unitPrice,
+    onSale: price?.onSale ?? false,
+    percentOff: price?.percentOff ?? null,
+    lineTotal: buyable && unitPrice !== null ? unitPrice * item.quantity : 0,
+    seenPrice: item.seenPrice,
+    priceChange,
+    problem,
+  }
+}
+
+export function summarize(id: string | null, checkoutToken: string | null, lines: CartLine[]): CartView {
+  const buyable = lines.filter((line) => line.problem?.kind !== 'unavailable')
+  const hasProblems = lines.some((line) => line.problem !== null)
+  return {
+    id,
+    checkoutToken,
+    lines,
+    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+    itemsRegular: buyable.reduce((sum, line) => sum + (line.regularPrice ?? 0) * line.quantity, 0),
+    itemsTotal: buyable.reduce((sum, line) => sum + line.lineTotal, 0),
+    hasProblems,
+    hasPriceChanges: lines.some((line) => line.priceChange !== null),
+    canCheckout: lines.length > 0 && !hasProblems,
+  }
+}
+
+const EMPTY_CART: CartView = summarize(null, null, [])
+
+/** The cart with current prices, discounts, stock and what changed since the shopper added each item. */
+export async function getCart(owner: CartOwner | null, now: Date = new Date()): Promise<CartView> {
+  if (!owner) return EMPTY_CART
+  return readCart(prisma, ownerWhere(owner), now)
+}
+
+/** Reads a cart through `db` (a transaction when the caller holds its lock). */
+export async function readCart(db: Tx | typeof prisma, where: Prisma.CartWhereUniqueInput, now: Date): Promise<CartView> {
+  const cart = await db.cart.findUnique({
+    where,
+    select: { id: true, checkoutToken: true, items: { include: lineInclude, orderBy: { createdAt: 'asc' } } },
+  })
+  if (!cart) return EMPTY_CART
+  return summarize(
+    cart.id,
+    cart.checkoutToken,
+    cart.items.map((item) => toLine(item, now)),
+  )
+}
+
+/** How many units are in the request's cart, for the header. */
+export async function getCartCount(request: Request): Promise<number> {
+  const owner = await getCartOwner(request)
+  if (!owner) return 0
+  const { _sum } = await prisma.cartItem.aggregate({ where: { cart: ownerWhere(owner) }, _sum: { quantity: true } })
+  return _sum.quantity ?? 0
+}
+
+// ---------------------------------------------------------------- changing
+
+async function findBuyableVariant(tx: Tx, variantId: string, now: Date) {
+  const variant = await tx.variant.findUnique({
+    where: { id: variantId },
+    select: {
+      id: true,
+      stock: true,
+      price: true,
+      product: { select: { status: true, price: true, discountPercent: true, discountStartsAt: true, discountEndsAt: true, shop: { select: { status: true } } } },
+    },
+  })
+  if (!variant || variant.product.status !== 'ACTIVE' || variant.product.shop.status !== 'ACTIVE') throw new VariantUnavailableError()
+  const price = quote(variant.product, variant, now)
+  if (!price) throw new VariantUnavailableError()
+  return { stock: variant.stock, unitPrice: price.effective }
+}
+
+/**
+ * Puts `quantity` more of a variant in the owner's cart (creating the cart if needed). Refuses,
+ * changing nothing, when the variant cannot be bought, when the cart would hold more than the
+ * stock or more than MAX_LINE_QUANTITY of it, or when the cart is full.
+ * Returns the variant's quantity in the cart and the cart's unit count afterwards.
+ */
+export async function addToCart(
+  owner: CartOwner,
+  input: { variantId: string; quantity: number },
+  now: Date = new Date(),
+): Promise<{ quantity: number; itemCount: number }> {
+  if (!Number.isInteger(input.quantity) || input.quantity < 1) throw new CartError('Enter a quantity of at least 1.', 'quantity')
+  return prisma.$transaction(async (tx) => {
+    const variant = await findBuyableVariant(tx, input.variantId, now)
+    const cart = (await lockCart(tx, owner, { create: true }))!
+    const existing = await tx.cartItem.findUnique({ where: { cartId_variantId: { cartId: cart.id, variantId: input.variantId } } })
+    const inCart = existing?.quantity ?? 0
+    const quantity = inCart + input.quantity
+    if (quantity > MAX_LINE_QUANTITY) throw new QuantityLimitError(inCart)
+    if (quantity > variant.stock) throw new NotEnoughStockError(variant.stock, inCart)
+    if (!existing && (await tx.cartItem.count({ where: { cartId: cart.id } })) >= MAX_CART_LINES) throw new CartFullError()
+    await tx.cartItem.upsert({
+      where: { cartId_variantId: { cartId: cart.id, variantId: input.variantId } },
+      create: { cartId: cart.id, variantId: input.variantId, quantity, seenPrice: variant.unitPrice },
+      update: { quantity, seenPrice: variant.unitPrice },
+    })
+    await touchCart(tx, cart.id)
+    const { _sum } = await tx.cartItem.aggregate({ where: { cartId: cart.id }, _sum: { quantity: true } })
+    return { quantity, itemCount: _sum.quantity ?? 0 }
+  })
+}
+
+/**
+ * Sets a line's quantity. Lowering is always allowed (so a shopper can fix a line whose stock
+ * fell); raising it beyond the stock is refused. The line's seen price becomes the current one:
+ * the cart page showed it.
+ */
+export async function updateCartLine(owner: CartOwner, input: { variantId: string; quantity: number }, now: Date = new Date()) {
+  if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_LINE_QUANTITY) throw new QuantityLimitError(0)
+  await prisma.$transaction(async (tx) => {
+    const cart = await lockCart(tx, owner, { create: false })
+    const item = cart && (await tx.cartItem.findUnique({ where: { cartId_variantId: { cartId: cart.id, variantId: input.variantId } } }))
+    if (!cart || !item) throw new CartLineNotFoundError()
+    if (input.quantity === item.quantity) return
+    const variant = await findBuyableVariant(tx, input.variantId, now)
+    if (input.quantity > item.quantity && input.quantity > variant.stock) throw new NotEnoughStockError(variant.stock, 0)
+    await tx.cartItem.update({ where: { id: item.id }, data: { quantity: input.quantity, seenPrice: variant.unitPrice } })
+    await touchCart(tx, cart.id)
+  })
+}
+
+/** Takes a line out of the cart; a line that is not there is not an error (a double click). */
+export async function removeCartLine(owner: CartOwner, variantId: string) {
+  await prisma.$transaction(async (tx) => {
+    const cart = await lockCart(tx, owner, { create: false })
+    if (!cart) return
+    const { count } = await tx.cartItem.deleteMany({ where: { cartId: cart.id, variantId } })
+    if (count) await touchCart(tx, cart.id)
+  })
+}
+
+/** The shopper has seen the new prices: they become the prices the notices compare against. */
+export async function acknowledgePriceChanges(owner: CartOwner, now: Date = new Date()) {
+  await prisma.$transaction(async (tx) => {
+    const cart = await lockCart(tx, owner, { create: false })
+    if (!cart) return
+    const view = await readCart(tx, { id: cart.id }, now)
+    const changed = view.lines.filter((line) => line.priceChange)
+    for (const line of changed) {
+      await tx.cartItem.update({ where: { cartId_variantId: { cartId: cart.id, variantId: line.variantId } }, data: { seenPrice: line.priceChange!.to } })
+    }
+    if (changed.length) await touchCart(tx, cart.id)
+  })
+}
+
+// ---------------------------------------------------------------- signing in
+
+export type MergeResult = { moved: number; combined: number; dropped: number }
+
+/**
+ * Moves a guest's cart into the user's cart and deletes the guest cart. The rules:
+ * - a variant only in the guest cart moves over as it is (with the price the guest saw);
+ * - a variant in both gets the sum of the quantities, at most MAX_LINE_QUANTITY, and the price
+ *   the guest saw (the more recent look);
+ * - lines beyond MAX_CART_LINES are dropped;
+ * - stock is not checked here: the cart shows lines that lack it, and checkout refuses them.
+ */
+export async function mergeGuestCart(guestToken: string, userId: string): Promise<MergeResult> {
+  return prisma.$transaction(async (tx) => {
+    const result: MergeResult = { moved: 0, combined: 0, dropped: 0 }
+    const guest = await lockCart(tx, { guestToken }, { create: false })
+    if (!guest) return result
+    const items = await tx.cartItem.findMany({ where: { cartId: guest.id }, orderBy: { createdAt: 'asc' } })
+    if (items.length) {
+      const cart = (await lockCart(tx, { userId }, { create: true }))!
+      const existing = new Map((await tx.cartItem.findMany({ where: { cartId: cart.id } })).map((item) => [item.variantId, item]))
+      let lines = existing.size
+      for (const item of items) {
+        const mine = existing.get(item.variantId)
+        if (mine) {
+          await tx.cartItem.update({
+            where: { id: mine.id },
+            data: { quantity: Math.min(MAX_LINE_QUANTITY, mine.quantity + item.quantity), seenPrice: item.seenPrice },
+          })
+          result.combined++
+        } else if (lines < MAX_CART_LINES) {
+          await tx.cartItem.create({ data: { cartId: cart.id, variantId: item.variantId, quantity: item.quantity, seenPrice: item.seenPrice } })
+          lines++
+          result.moved++
+        } else {
+          result.dropped++
+        }
+      }
+      await touchCart(tx, cart.id)
+    }
+    await tx.cart.delete({ where: { id: guest.id } })
+    return result
+  })
+}
+
+/**
+ * For the sign-in and registration actions: merges the browser's guest cart (if any) into the
+ * user's cart and returns the Set-Cookie header that forgets the guest cart, or null.
+ */
+export async function adoptGuestCart(request: Request, userId: string): Promise<string | null> {
+  const guestToken = await readGuestToken(request)
+  if (!guestToken) return null
+  await mergeGuestCart(guestToken, userId)
+  return cartCookie.serialize('', { maxAge: 0 })
+}
+
+/** Deletes guest carts nobody touched for GUEST_CART_DAYS (their cookie has expired too). */
+export async function pruneGuestCarts(now: Date = new Date()) {
+  const { count } = await prisma.cart.deleteMany({
+    where: { userId: null, updatedAt: { lt: new Date(now.getTime() - GUEST_CART_DAYS * 24 * 60 * 60 * 1000) } },
+  })
+  return count
+}

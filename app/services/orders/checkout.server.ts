@@ -1,0 +1,367 @@
+import { randomInt } from 'node:crypto'
+import { prisma, type Tx } from '~/infra/db.server.ts'
+import { getEnv } from '~/infra/env.server.ts'
+import { logger } from '~/infra/logger.server.ts'
+import { enqueueMail } from '~/services/mail/mail.server.ts'
+import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { AddressLimitError, createAddressInTx, listAddresses, type SavedAddress } from './addresses.server.ts'
+import { newCheckoutToken, readCart, type CartLine, type CartView } from './cart.server.ts'
+import { renderOrderPlaced } from './emails.server.ts'
+import { findPaymentProvider, paymentProviders, type PaymentProvider } from './payments/index.server.ts'
+import type { AddressInput, CheckoutInput } from './schemas.ts'
+import { SHIPPING_METHODS, findShippingMethod, shippingCost, type ShippingMethod } from './shipping.ts'
+import { lockStock, takeStock, type StockChange } from './stock.server.ts'
+
+// Checkout: what the checkout page shows, and placing the order. Placing happens in ONE
+// transaction (stock, order, lines, shipments, sales counts, the emptied cart, the outbox rows
+// for search and email) and is idempotent: the form carries the cart's checkout token as its
+// key, an order remembers the key it was placed with (unique per user), and the cart row's lock
+// makes concurrent submissions of one cart wait for each other, so the second finds the first
+// one's order instead of placing another.
+
+// ---------------------------------------------------------------- errors
+
+/** Checkout refused; nothing changed. `field` names the form field it belongs to, if any. */
+export class CheckoutError extends Error {
+  override name = 'CheckoutError'
+  constructor(
+    message: string,
+    readonly status: 400 | 409,
+    readonly field?: 'addressId' | 'shippingMethod' | 'paymentMethod' | 'idempotencyKey',
+  ) {
+    super(message)
+  }
+}
+
+export class CartEmptyError extends CheckoutError {
+  override name = 'CartEmptyError'
+  constructor() {
+    super('Your cart is empty.', 409)
+  }
+}
+
+/** The cart changed after the checkout page was shown (another tab, an item removed …). */
+export class CartChangedError extends CheckoutError {
+  override name = 'CartChangedError'
+  constructor() {
+    super('Your cart changed since this page was shown. Please check your order again.', 409, 'idempotencyKey')
+  }
+}
+
+export class PricesChangedError extends CheckoutError {
+  override name = 'PricesChangedError'
+  constructor(readonly itemsTotal: number) {
+    super('Prices changed since this page was shown. Please check the new total before you order.', 409)
+  }
+}
+
+export type ShortLine = { variantId: string; title: string; colorName: string; sizeLabel: string; requested: number; available: number }
+
+/** Lines whose stock is less than their quantity; `available` is what is left of each. */
+export class InsufficientStockError extends CheckoutError {
+  override name = 'InsufficientStockError'
+  constructor(readonly lines: ShortLine[]) {
+    super(
+      lines
+        .map((line) =>
+          line.available === 0
+            ? `${line.title} (${line.colorName}, ${line.sizeLabel}) is sold out.`
+            : `Only ${line.available} left of ${line.title} (${line.colorName}, ${line.sizeLabel}); you asked for ${line.requested}.`,
+        )
+        .join(' '),
+      409,
+    )
+  }
+}
+
+export class UnavailableItemsError extends CheckoutError {
+  override name = 'UnavailableItemsError'
+  constructor(readonly lines: Array<{ variantId: string; title: string }>) {
+    super(`${lines.map((line) => line.title).join(', ')} ${lines.length === 1 ? 'is' : 'are'} no longer available. Remove ${lines.length === 1 ? 'it' : 'them'} from your cart to continue.`, 409)
+  }
+}
+
+// ---------------------------------------------------------------- the page
+
+export type CheckoutPage = {
+  email: string
+  cart: CartView
+  addresses: SavedAddress[]
+  shippingMethods: Array<ShippingMethod & { price: number }>
+  paymentMethods: Array<Pick<PaymentProvider, 'id' | 'label' | 'description'>>
+  currency: string
+}
+
+export async function getCheckout(userId: string, now: Date = new Date()): Promise<CheckoutPage> {
+  const currency = getEnv().STORE_CURRENCY
+  const [user, cart, addresses] = await Promise.all([
+    prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } }),
+    readCart(prisma, { userId }, now),
+    listAddresses(userId),
+  ])
+  return {
+    email: user.email,
+    cart,
+    addresses,
+    shippingMethods: SHIPPING_METHODS.map((method) => ({ ...method, price: shippingCost(method, cart.itemsTotal, currency) })),
+    paymentMethods: paymentProviders
+      .filter((provider) => provider.isAvailable({ total: cart.itemsTotal, currency }))
+      .map(({ id, label, description }) => ({ id, label, description })),
+    currency,
+  }
+}
+
+// ---------------------------------------------------------------- placing the order
+
+export type PlacedOrder = {
+  id: string
+  number: string
+  /** False when the key had already placed this order (a double submit, a retry). */
+  created: boolean
+  /** Where to send the shopper to pay, for providers that take payment on their own page. */
+  paymentRedirect: string | null
+}
+
+const NUMBER_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+
+/** SP-XXXX-XXXX from an alphabet without look-alikes (0/O, 1/I/L): about 850 billion numbers. */
+export function newOrderNumber() {
+  const pick = () => Array.from({ length: 4 }, () => NUMBER_ALPHABET[randomInt(NUMBER_ALPHABET.length)]).join('')
+  return `SP-${pick()}-${pick()}`
+}
+
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 }
+const MAX_ATTEMPTS = 4
+
+/** A deadlock or serialization failure (which the lock order should prevent) or a duplicate order number: worth one more go. */
+function isRetryable(error: unknown) {
+  if (typeof error !== 'object' || error === null) return false
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  if (code === 'P2034' || code === 'P2002') return true
+  return typeof message === 'string' && /deadlock detected|could not serialize|40P01|40001/.test(message)
+}
+
+/**
+ * Places the user's cart as an order. Throws a CheckoutError (nothing changed) when the cart is
+ * empty, changed since the page was shown, holds unavailable items or more than the stock, or
+ * when its prices changed; or when an address, shipping or payment choice is not valid.
+ */
+export async function placeOrder(userId: string, input: CheckoutInput, now: Date = new Date()): Promise<PlacedOrder> {
+  const earlier = await findOrderByKey(userId, input.idempotencyKey)
+  if (earlier) return resume(earlier)
+
+  const currency = getEnv().STORE_CURRENCY
+  const method = findShippingMethod(input.shippingMethod)
+  if (!method) throw new CheckoutError('Choose one of the delivery options.', 400, 'shippingMethod')
+  const provider = findPaymentProvider(input.paymentMethod)
+  if (!provider) throw new CheckoutError('Choose one of the ways to pay.', 400, 'paymentMethod')
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } })
+  let address: AddressInput
+  if (input.address.kind === 'saved') {
+    const saved = await prisma.address.findFirst({ where: { id: input.address.id, userId } })
+    if (!saved) throw new CheckoutError('Choose one of your addresses, or enter a new one.', 400, 'addressId')
+    address = pickAddress(saved)
+  } else {
+    address = input.address.fields
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await prisma.$transaction(
+        (tx) => placeInTransaction(tx, { userId, user, input, address, method, provider, currency, now }),
+        TRANSACTION_OPTIONS,
+      )
+      if (result.created) return startPayment(result, provider)
+      return resume(result)
+    } catch (error) {
+      if (error instanceof CheckoutError || attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
+      // The same key may have won meanwhile (its order is the answer); otherwise try again.
+      const won = await findOrderByKey(userId, input.idempotencyKey)
+      if (won) return resume(won)
+      logger.warn({ err: error, attempt }, 'Placing an order hit a retryable database error; trying again')
+    }
+  }
+}
+
+type PlaceContext = {
+  userId: string
+  user: { email: string; name: string }
+  input: CheckoutInput
+  address: AddressInput
+  method: ShippingMethod
+  provider: PaymentProvider
+  currency: string
+  now: Date
+}
+
+type OrderRow = { id: string; number: string; total: number; currency: string; email: string; paymentMethod: string; paymentStatus: string }
+
+async function placeInTransaction(tx: Tx, ctx: PlaceContext): Promise<OrderRow & { created: boolean }> {
+  const { userId, input, now } = ctx
+  const [cart] = await tx.$queryRaw<Array<{ id: string; checkoutToken: string }>>`
+    SELECT "id", "checkoutToken" FROM "Cart" WHERE "userId" = ${userId} FOR UPDATE`
+  // Holding the cart's lock: a concurrent submission of this key has either committed its order
+  // (found here) or not started.
+  const existing = await tx.order.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } }, select: orderRowSelect })
+  if (existing) return { ...existing, created: false }
+
+  const view = cart ? await readCart(tx, { id: cart.id }, now) : null
+  if (!cart || !view?.lines.length) throw new CartEmptyError()
+  if (cart.checkoutToken !== input.idempotencyKey) throw new CartChangedError()
+  const unavailable = view.lines.filter((line) => line.problem?.kind === 'unavailable')
+  if (unavailable.length) throw new UnavailableItemsError(unavailable.map(({ variantId, title }) => ({ variantId, title })))
+  // A first look at the stock, so a shopper who cannot get the item hears it without queueing for
+  // its lock; the look that counts is taken under the lock at the end.
+  throwIfShort(view.lines, new Map(view.lines.map((line) => [line.variantId, line.stock])))
+  // The prices are those the shopper confirmed on the page (the form carries their total).
+  if (view.itemsTotal !== input.expectedItemsTotal) throw new PricesChangedError(view.itemsTotal)
+  if (!ctx.provider.isAvailable({ total: view.itemsTotal, currency: ctx.currency })) {
+    throw new CheckoutError(`${ctx.provider.label} is not available for this order. Choose another way to pay.`, 400, 'paymentMethod')
+  }
+
+  if (input.address.kind === 'new' && input.address.save) {
+    try {
+      await createAddressInTx(tx, userId, ctx.address)
+    } catch (error) {
+      if (error instanceof AddressLimitError) throw new CheckoutError(`${error.message} Or untick “Save this address”.`, 400, 'addressId')
+      throw error
+    }
+  }
+
+  const shipping = shippingCost(ctx.method, view.itemsTotal, ctx.currency)
+  const order = await tx.order.create({
+    data: {
+      number: newOrderNumber(),
+      userId,
+      idempotencyKey: input.idempotencyKey,
+      email: ctx.user.email,
+      shippingAddress: ctx.address,
+      shippingMethod: ctx.method.id,
+      shippingCost: shipping,
+      currency: ctx.currency,
+      itemsRegular: view.itemsRegular,
+      itemsTotal: view.itemsTotal,
+      total: view.itemsTotal + shipping,
+      paymentMethod: ctx.provider.id,
+      placedAt: now,
+    },
+    select: orderRowSelect,
+  })
+  // One shipment per shop, then every line in one statement.
+  const shopIds = [...new Set(view.lines.map((line) => line.shopId))]
+  const shipments = await tx.shipment.createManyAndReturn({
+    data: shopIds.map((shopId) => ({
+      orderId: order.id,
+      shopId,
+      itemsTotal: view.lines.filter((line) => line.shopId === shopId).reduce((sum, line) => sum + line.lineTotal, 0),
+      createdAt: now,
+    })),
+    select: { id: true, shopId: true },
+  })
+  const shipmentOf = new Map(shipments.map((shipment) => [shipment.shopId, shipment.id]))
+  await tx.orderLine.createMany({
+    data: view.lines.map((line) => ({
+      orderId: order.id,
+      shipmentId: shipmentOf.get(line.shopId)!,
+      shopId: line.shopId,
+      variantId: line.variantId,
+      productId: line.productId,
+      title: line.title,
+      productSlug: line.slug,
+      colorName: line.colorName,
+      sizeLabel: line.sizeLabel,
+      sku: line.sku,
+      shopName: line.shopName,
+      quantity: line.quantity,
+      regularPrice: line.regularPrice!,
+      unitPrice: line.unitPrice!,
+      lineTotal: line.lineTotal,
+      createdAt: now,
+    })),
+  })
+
+  await tx.cartItem.deleteMany({ where: { cartId: cart.id } })
+  await tx.cart.update({ where: { id: cart.id }, data: { checkoutToken: newCheckoutToken() } })
+
+  const changes: StockChange[] = view.lines.map((line) => ({ productId: line.productId, variantId: line.variantId, quantity: line.quantity }))
+  await recordProductChanges(tx, changes.map((change) => change.productId))
+  const email = renderOrderPlaced({
+    number: order.number,
+    customerName: ctx.user.name,
+    currency: ctx.currency,
+    itemsTotal: view.itemsTotal,
+    itemsRegular: view.itemsRegular,
+    shippingCost: shipping,
+    total: order.total,
+    shippingMethod: ctx.method.id,
+    paymentLabel: ctx.provider.label,
+    address: ctx.address,
+    lines: view.lines.map((line) => ({ ...line, unitPrice: line.unitPrice! })),
+  })
+  await enqueueMail(tx, `order:${order.id}:placed`, { to: ctx.user.email, ...email })
+
+  // The stock, last: its row locks (taken in id order, so never in a cycle) are held only for
+  // these statements and the commit, which keeps a best seller's queue short.
+  throwIfShort(view.lines, await lockStock(tx, changes))
+  // The CHECK on Variant.stock backs this up; takeStock's own condition makes a miss visible.
+  if (!(await takeStock(tx, changes, now))) throw new Error('Stock changed under a held lock')
+  return { ...order, created: true }
+}
+
+/** Refuses, naming each line and what is left, when a line wants more than `stock` holds. */
+function throwIfShort(lines: CartLine[], stock: Map<string, number>) {
+  const short = lines.filter((line) => line.quantity > (stock.get(line.variantId) ?? 0))
+  if (!short.length) return
+  throw new InsufficientStockError(
+    short.map((line) => ({
+      variantId: line.variantId,
+      title: line.title,
+      colorName: line.colorName,
+      sizeLabel: line.sizeLabel,
+      requested: line.quantity,
+      available: stock.get(line.variantId) ?? 0,
+    })),
+  )
+}
+
+const orderRowSelect = { id: true, number: true, total: true, currency: true, email: true, paymentMethod: true, paymentStatus: true } as const
+
+function findOrderByKey(userId: string, idempotencyKey: string) {
+  return prisma.order.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } }, select: orderRowSelect })
+}
+
+function pickAddress(row: AddressInput): AddressInput {
+  const { fullName, line1, line2, city, region, postalCode, country, phone } = row
+  return { fullName, line1, line2, city, region, postalCode, country, phone }
+}
+
+/** An order the key already placed: the same answer again, restarting a payment that never finished. */
+async function resume(order: OrderRow): Promise<PlacedOrder> {
+  const provider = findPaymentProvider(order.paymentMethod)
+  if (provider && provider.settles === 'provider' && order.paymentStatus === 'PENDING') {
+    return { ...(await startPayment(order, provider)), created: false }
+  }
+  return { id: order.id, number: order.number, created: false, paymentRedirect: null }
+}
+
+/** After the order committed: hands it to the payment provider (outside any transaction). */
+async function startPayment(order: OrderRow, provider: PaymentProvider): Promise<PlacedOrder> {
+  const placed = { id: order.id, number: order.number, created: true }
+  const start = await provider.start({ id: order.id, number: order.number, amount: order.total, currency: order.currency, email: order.email })
+  if (start.kind === 'on-delivery') return { ...placed, paymentRedirect: null }
+  if (start.kind === 'paid') {
+    await markOrderPaid(order.id, start.reference)
+    return { ...placed, paymentRedirect: null }
+  }
+  await prisma.order.updateMany({ where: { id: order.id, paymentStatus: 'PENDING' }, data: { paymentReference: start.reference } })
+  return { ...placed, paymentRedirect: start.url }
+}
+
+/** The provider took the money (its webhook, or at once). Idempotent; false when the order was not waiting for payment. */
+export async function markOrderPaid(orderId: string, reference: string) {
+  const { count } = await prisma.order.updateMany({
+    where: { id: orderId, paymentStatus: 'PENDING', status: { not: 'CANCELLED' } },
+    data: { paymentStatus: 'PAID', paymentReference: reference },
+  })
+  return count > 0
+}

@@ -1,0 +1,194 @@
+import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
+import { enqueueMail } from '~/services/mail/mail.server.ts'
+import { trackingUrl } from './carriers.ts'
+import { renderShipmentShipped } from './emails.server.ts'
+import { parseAddressSnapshot } from './orders.server.ts'
+import { settlesOnDelivery } from './payments/index.server.ts'
+import type { ShipmentFilter } from './schemas.ts'
+import { deriveOrderStatus, type ShipmentState } from './status.ts'
+
+// Sellers fulfil their part of orders: each order has one shipment per shop, and a seller sees
+// and changes only the shipments of the shop they own (the owner's id is in every where clause;
+// anything else is "not found" and changes nothing). An order's status follows from its
+// shipments and is recomputed in the same transaction, under the order's row lock, so two
+// sellers shipping parts of one order at the same moment still leave it right.
+
+export const SHIPMENTS_PER_PAGE = 20
+
+export class ShipmentNotFoundError extends Error {
+  override name = 'ShipmentNotFoundError'
+  constructor() {
+    super('Order not found')
+  }
+}
+
+export class ShipmentStateError extends Error {
+  override name = 'ShipmentStateError'
+}
+
+const FILTER_STATUS: Record<ShipmentFilter, ShipmentState | undefined> = {
+  'to-ship': 'PENDING',
+  shipped: 'SHIPPED',
+  delivered: 'DELIVERED',
+  cancelled: 'CANCELLED',
+  all: undefined,
+}
+
+/** The shop the user owns, or null. */
+export function getOwnShop(userId: string) {
+  return prisma.shop.findUnique({ where: { ownerId: userId }, select: { id: true, name: true, slug: true, status: true } })
+}
+
+export async function listShipments(userId: string, options: { filter?: ShipmentFilter; page?: number } = {}) {
+  const filter = options.filter ?? 'to-ship'
+  const page = Math.max(1, Math.floor(options.page ?? 1))
+  const where: Prisma.ShipmentWhereInput = { shop: { ownerId: userId }, status: FILTER_STATUS[filter] }
+  const [total, rows, grouped] = await Promise.all([
+    prisma.shipment.count({ where }),
+    prisma.shipment.findMany({
+      where,
+      // Oldest first while waiting to ship (fair), newest first otherwise.
+      orderBy: [{ createdAt: filter === 'to-ship' ? 'asc' : 'desc' }, { id: 'asc' }],
+      skip: (page - 1) * SHIPMENTS_PER_PAGE,
+      take: SHIPMENTS_PER_PAGE,
+      select: {
+        id: true,
+        status: true,
+        itemsTotal: true,
+        createdAt: true,
+        shippedAt: true,
+        deliveredAt: true,
+        trackingNumber: true,
+        order: { select: { number: true, currency: true, shippingMethod: true, shippingAddress: true } },
+        lines: { select: { quantity: true } },
+      },
+    }),
+    prisma.shipment.groupBy({ by: ['status'], where: { shop: { ownerId: userId } }, _count: { _all: true } }),
+  ])
+  const counts = Object.fromEntries(grouped.map((group) => [group.status, group._count._all])) as Partial<Record<ShipmentState, number>>
+  return {
+    filter,
+    page,
+    pages: Math.max(1, Math.ceil(total / SHIPMENTS_PER_PAGE)),
+    counts: { 'to-ship': counts.PENDING ?? 0, shipped: counts.SHIPPED ?? 0, delivered: counts.DELIVERED ?? 0, cancelled: counts.CANCELLED ?? 0 },
+    shipments: rows.map(({ order, lines, ...shipment }) => {
+      const address = parseAddressSnapshot(order.shippingAddress)
+      return {
+        ...shipment,
+        number: order.number,
+        currency: order.currency,
+        shippingMethod: order.shippingMethod,
+        recipient: address.fullName,
+        destination: `${address.city}, ${address.country}`,
+        units: lines.reduce((sum, line) => sum + line.quantity, 0),
+      }
+    }),
+  }
+}
+
+/** The user's shop's part of an order, by order number, or null. Other shops' lines are not included. */
+export async function getShipment(userId: string, number: string) {
+  const shipment = await prisma.shipment.findFirst({
+    where: { shop: { ownerId: userId }, order: { number } },
+    include: {
+      order: { select: { number: true, placedAt: true, currency: true, shippingMethod: true, shippingAddress: true, status: true } },
+      lines: { orderBy: { id: 'asc' }, select: { id: true, title: true, productSlug: true, colorName: true, sizeLabel: true, sku: true, quantity: true, unitPrice: true, lineTotal: true } },
+    },
+  })
+  if (!shipment) return null
+  const { order, ...rest } = shipment
+  return {
+    ...rest,
+    trackingUrl: trackingUrl(shipment.carrier, shipment.trackingNumber),
+    number: order.number,
+    placedAt: order.placedAt,
+    currency: order.currency,
+    shippingMethod: order.shippingMethod,
+    orderStatus: order.status,
+    address: parseAddressSnapshot(order.shippingAddress),
+  }
+}
+
+/** Locks the order that holds the user's shop's shipment and returns both ids, or throws not found. */
+async function lockOwnShipment(tx: Tx, userId: string, number: string) {
+  const [row] = await tx.$queryRaw<Array<{ orderId: string; shipmentId: string }>>`
+    SELECT o."id" AS "orderId", s."id" AS "shipmentId"
+    FROM "Order" o
+    JOIN "Shipment" s ON s."orderId" = o."id"
+    JOIN "Shop" sh ON sh."id" = s."shopId"
+    WHERE o."number" = ${number} AND sh."ownerId" = ${userId}
+    FOR UPDATE OF o`
+  if (!row) throw new ShipmentNotFoundError()
+  return row
+}
+
+/** Recomputes the order's status from its shipments (the caller holds the order's lock). */
+async function refreshOrderStatus(tx: Tx, orderId: string) {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, paymentMethod: true, paymentStatus: true, shipments: { select: { status: true } } } })
+  const status = deriveOrderStatus(order.shipments)
+  const paid = status === 'DELIVERED' && order.paymentStatus === 'PENDING' && settlesOnDelivery(order.paymentMethod)
+  if (status !== order.status || paid) {
+    await tx.order.update({ where: { id: orderId }, data: { status, ...(paid ? { paymentStatus: 'PAID' } : {}) } })
+  }
+  return status
+}
+
+/**
+ * Marks the user's shop's shipment of the order shipped, with its carrier and tracking number,
+ * and emails the shopper. Only a shipment waiting to ship can be shipped.
+ */
+export async function markShipped(userId: string, number: string, input: { carrier: string; trackingNumber: string }, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const { orderId, shipmentId } = await lockOwnShipment(tx, userId, number)
+    const { count } = await tx.shipment.updateMany({
+      where: { id: shipmentId, status: 'PENDING' },
+      data: { status: 'SHIPPED', carrier: input.carrier, trackingNumber: input.trackingNumber, shippedAt: now },
+    })
+    if (!count) throw new ShipmentStateError(await describeState(tx, shipmentId))
+    const status = await refreshOrderStatus(tx, orderId)
+
+    const shipment = await tx.shipment.findUniqueOrThrow({
+      where: { id: shipmentId },
+      include: {
+        shop: { select: { name: true } },
+        order: { select: { number: true, email: true, currency: true, user: { select: { name: true } } } },
+        lines: { orderBy: { id: 'asc' } },
+      },
+    })
+    const email = renderShipmentShipped({
+      number: shipment.order.number,
+      customerName: shipment.order.user.name,
+      currency: shipment.order.currency,
+      shopName: shipment.shop.name,
+      carrier: input.carrier,
+      trackingNumber: input.trackingNumber,
+      lines: shipment.lines,
+    })
+    await enqueueMail(tx, `shipment:${shipmentId}:shipped`, { to: shipment.order.email, ...email })
+    return { orderStatus: status }
+  })
+}
+
+/** Marks the user's shop's shipped shipment delivered; a pay-on-delivery order is paid once all of it is. */
+export async function markDelivered(userId: string, number: string, now: Date = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const { orderId, shipmentId } = await lockOwnShipment(tx, userId, number)
+    const { count } = await tx.shipment.updateMany({ where: { id: shipmentId, status: 'SHIPPED' }, data: { status: 'DELIVERED', deliveredAt: now } })
+    if (!count) throw new ShipmentStateError(await describeState(tx, shipmentId))
+    return { orderStatus: await refreshOrderStatus(tx, orderId) }
+  })
+}
+
+async function describeState(tx: Tx, shipmentId: string) {
+  const { status } = await tx.shipment.findUniqueOrThrow({ where: { id: shipmentId }, select: { status: true } })
+  switch (status) {
+    case 'PENDING':
+      return 'This parcel has not been shipped yet.'
+    case 'SHIPPED':
+      return 'This parcel is already marked shipped.'
+    case 'DELIVERED':
+      return 'This parcel is already delivered.'
+    case 'CANCELLED':
+      return 'The shopper cancelled this order, so there is nothing to ship.'
+  }
+}

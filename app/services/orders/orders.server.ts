@@ -1,0 +1,231 @@
+import { z } from 'zod'
+import { prisma, type Prisma } from '~/infra/db.server.ts'
+import { enqueue } from '~/infra/outbox/outbox.server.ts'
+import { enqueueMail } from '~/services/mail/mail.server.ts'
+import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { trackingUrl } from './carriers.ts'
+import { renderOrderCancelled } from './emails.server.ts'
+import { findPaymentProvider } from './payments/index.server.ts'
+import type { AddressInput } from './schemas.ts'
+import type { OrderState, PaymentState, ShipmentState } from './status.ts'
+import { lockStock, returnStock, type StockChange } from './stock.server.ts'
+
+// A shopper's own orders: the list, one order, and cancelling it. Every query carries the
+// user's id in its where clause, so another shopper's order number finds nothing (a 404).
+
+export const ORDERS_PER_PAGE = 10
+export const PAYMENT_REFUND_TOPIC = 'payment.refund'
+
+/** How many orders the user has placed (cancelled ones included), for their admin page. */
+export function countOrders(userId: string) {
+  return prisma.order.count({ where: { userId } })
+}
+
+export type OrderSummary = {
+  number: string
+  placedAt: Date
+  status: OrderState
+  total: number
+  currency: string
+  itemCount: number
+  titles: string[]
+}
+
+export async function listOrders(userId: string, options: { page?: number } = {}) {
+  const page = Math.max(1, Math.floor(options.page ?? 1))
+  const [total, rows] = await Promise.all([
+    prisma.order.count({ where: { userId } }),
+    prisma.order.findMany({
+      where: { userId },
+      orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * ORDERS_PER_PAGE,
+      take: ORDERS_PER_PAGE,
+      select: { number: true, placedAt: true, status: true, total: true, currency: true, lines: { select: { title: true, quantity: true }, orderBy: { id: 'asc' } } },
+    }),
+  ])
+  const orders: OrderSummary[] = rows.map(({ lines, ...order }) => ({
+    ...order,
+    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+    titles: [...new Set(lines.map((line) => line.title))],
+  }))
+  return { orders, page, pages: Math.max(1, Math.ceil(total / ORDERS_PER_PAGE)), total }
+}
+
+const lineSelect = {
+  id: true,
+  title: true,
+  productSlug: true,
+  colorName: true,
+  sizeLabel: true,
+  sku: true,
+  quantity: true,
+  regularPrice: true,
+  unitPrice: true,
+  lineTotal: true,
+  variant: { select: { color: { select: { hex: true } } } },
+} satisfies Prisma.OrderLineSelect
+
+export type OrderLineView = Omit<Prisma.OrderLineGetPayload<{ select: typeof lineSelect }>, 'variant'> & {
+  /** The colour's swatch while the variant still exists. */
+  colorHex: string | null
+}
+
+export type ShipmentView = {
+  id: string
+  shopName: string
+  shopSlug: string
+  status: ShipmentState
+  itemsTotal: number
+  carrier: string | null
+  trackingNumber: string | null
+  trackingUrl: string | null
+  shippedAt: Date | null
+  deliveredAt: Date | null
+  lines: OrderLineView[]
+}
+
+export type OrderDetail = {
+  id: string
+  number: string
+  status: OrderState
+  placedAt: Date
+  cancelledAt: Date | null
+  email: string
+  address: AddressInput
+  shippingMethod: string
+  shippingCost: number
+  currency: string
+  itemsRegular: number
+  itemsTotal: number
+  total: number
+  paymentMethod: string
+  paymentLabel: string
+  paymentStatus: PaymentState
+  shipments: ShipmentView[]
+  canCancel: boolean
+}
+
+// Addresses in orders are JSON copies. They are read back leniently (every field a string), so
+// tightening the address form's rules later never breaks old orders.
+const AddressSnapshotSchema = z.object({
+  fullName: z.string(),
+  line1: z.string(),
+  line2: z.string().default(''),
+  city: z.string(),
+  region: z.string().default(''),
+  postalCode: z.string(),
+  country: z.string(),
+  phone: z.string().default(''),
+}) satisfies z.ZodType<AddressInput>
+
+export function parseAddressSnapshot(value: Prisma.JsonValue): AddressInput {
+  return AddressSnapshotSchema.parse(value)
+}
+
+/** One of the user's own orders by its number, or null (unknown, or someone else's). */
+export async function getOrder(userId: string, number: string): Promise<OrderDetail | null> {
+  const order = await prisma.order.findFirst({
+    where: { number, userId },
+    include: {
+      shipments: {
+        orderBy: { createdAt: 'asc' },
+        include: { shop: { select: { name: true, slug: true } }, lines: { select: lineSelect, orderBy: { id: 'asc' } } },
+      },
+    },
+  })
+  if (!order) return null
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    placedAt: order.placedAt,
+    cancelledAt: order.cancelledAt,
+    email: order.email,
+    address: parseAddressSnapshot(order.shippingAddress),
+    shippingMethod: order.shippingMethod,
+    shippingCost: order.shippingCost,
+    currency: order.currency,
+    itemsRegular: order.itemsRegular,
+    itemsTotal: order.itemsTotal,
+    total: order.total,
+    paymentMethod: order.paymentMethod,
+    paymentLabel: findPaymentProvider(order.paymentMethod)?.label ?? order.paymentMethod,
+    paymentStatus: order.paymentStatus,
+    shipments: order.shipments.map((shipment) => ({
+      id: shipment.id,
+      shopName: shipment.shop.name,
+      shopSlug: shipment.shop.slug,
+      status: shipment.status,
+      itemsTotal: shipment.itemsTotal,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      trackingUrl: trackingUrl(shipment.carrier, shipment.trackingNumber),
+      shippedAt: shipment.shippedAt,
+      deliveredAt: shipment.deliveredAt,
+      lines: shipment.lines.map(({ variant, ...line }) => ({ ...line, colorHex: variant?.color.hex ?? null })),
+    })),
+    canCancel: order.status !== 'CANCELLED' && order.shipments.every((shipment) => shipment.status === 'PENDING'),
+  }
+}
+
+export class OrderNotFoundError extends Error {
+  override name = 'OrderNotFoundError'
+  constructor() {
+    super('Order not found')
+  }
+}
+
+export class CannotCancelError extends Error {
+  override name = 'CannotCancelError'
+  constructor() {
+    super('Part of this order has already shipped, so it can no longer be cancelled. You can return items once they arrive.')
+  }
+}
+
+/**
+ * Cancels one of the user's own orders while nothing has shipped: in one transaction the stock
+ * goes back, the sales counts come down, every shipment and the order are cancelled, and the
+ * outbox gets the search index update, the email and (when money was taken) the refund.
+ * Cancelling a cancelled order changes nothing. Throws OrderNotFoundError or CannotCancelError.
+ */
+export async function cancelOrder(userId: string, number: string, now: Date = new Date()) {
+  await prisma.$transaction(
+    async (tx) => {
+      // The order's lock serializes this with sellers marking its shipments shipped.
+      const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT "id" FROM "Order" WHERE "number" = ${number} AND "userId" = ${userId} FOR UPDATE`
+      if (!locked) throw new OrderNotFoundError()
+      const order = await tx.order.findUniqueOrThrow({
+        where: { id: locked.id },
+        include: {
+          user: { select: { name: true } },
+          shipments: { select: { status: true } },
+          lines: { select: { productId: true, variantId: true, quantity: true } },
+        },
+      })
+      if (order.status === 'CANCELLED') return
+      if (order.shipments.some((shipment) => shipment.status !== 'PENDING')) throw new CannotCancelError()
+
+      // Lines whose variant the catalog has since deleted have no stock to return.
+      const changes: StockChange[] = order.lines
+        .filter((line): line is typeof line & { productId: string; variantId: string } => line.productId !== null && line.variantId !== null)
+        .map((line) => ({ productId: line.productId, variantId: line.variantId, quantity: line.quantity }))
+      if (changes.length) {
+        await lockStock(tx, changes)
+        await returnStock(tx, changes, now)
+        await recordProductChanges(tx, changes.map((change) => change.productId))
+      }
+
+      const refund = order.paymentStatus === 'PAID'
+      await tx.shipment.updateMany({ where: { orderId: order.id }, data: { status: 'CANCELLED', cancelledAt: now } })
+      await tx.order.update({
+        where: { id: order.id },
+        data: { status: 'CANCELLED', cancelledAt: now, paymentStatus: refund ? 'REFUND_PENDING' : 'VOIDED' },
+      })
+      if (refund) await enqueue(tx, { topic: PAYMENT_REFUND_TOPIC, key: order.id })
+      const email = renderOrderCancelled({ number: order.number, customerName: order.user.name, currency: order.currency, total: order.total, refund })
+      await enqueueMail(tx, `order:${order.id}:cancelled`, { to: order.email, ...email })
+    },
+    { maxWait: 15_000, timeout: 20_000 },
+  )
+}

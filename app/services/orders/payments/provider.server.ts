@@ -1,0 +1,38 @@
+// The one seam between checkout and whoever takes the money. Checkout places the order (stock
+// reserved, everything written) in its transaction, then asks the chosen provider to start the
+// payment; everything provider-specific stays behind this interface. See
+// docs/decisions/006-payment-providers.md for how a card provider plugs in.
+
+export type PaymentOrder = {
+  id: string
+  number: string
+  /** What to take, in minor units of `currency`. */
+  amount: number
+  currency: string
+  email: string
+}
+
+export type PaymentStart =
+  /** Nothing to do now: the courier collects on delivery. */
+  | { kind: 'on-delivery' }
+  /** The money was taken at once (e.g. a saved card). */
+  | { kind: 'paid'; reference: string }
+  /** The shopper finishes on the provider's page; its webhook then calls markOrderPaid(). */
+  | { kind: 'redirect'; url: string; reference: string }
+
+export interface PaymentProvider {
+  /** Stored on the order (Order.paymentMethod); never reuse an id for another provider. */
+  readonly id: string
+  readonly label: string
+  readonly description: string
+  /** 'on-delivery': paid when every shipment is delivered. 'provider': paid when the provider says so. */
+  readonly settles: 'on-delivery' | 'provider'
+  isAvailable(amount: { total: number; currency: string }): boolean
+  /**
+   * Starts paying for a placed order, after its transaction committed. Must be idempotent per
+   * order id: a retried checkout (same idempotency key) calls it again for the same order.
+   */
+  start(order: PaymentOrder): Promise<PaymentStart>
+  /** Gives the money back for a cancelled, paid order; called by the outbox worker, so it may be retried. */
+  refund(order: PaymentOrder & { reference: string }): Promise<void>
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod'
+import { COUNTRY_CODES } from './countries.ts'
+import { CARRIERS } from './carriers.ts'
+
+// Form schemas of the cart, checkout and orders domain, shared by the server (which enforces
+// them) and the browser (which checks as you type). No server code here.
+
+/** At most this many of one variant in a cart (and so in one order line). */
+export const MAX_LINE_QUANTITY = 10
+/** At most this many different variants in one cart. */
+export const MAX_CART_LINES = 50
+/** At most this many saved addresses per user. */
+export const MAX_ADDRESSES = 20
+/** The sales summary covers this many days, today included. */
+export const SALES_WINDOW_DAYS = 30
+/** Published variants with this many or fewer left show as low stock to their seller. */
+export const LOW_STOCK_THRESHOLD = 3
+/** The seller's order list filters. */
+export const SHIPMENT_FILTERS = ['to-ship', 'shipped', 'delivered', 'cancelled', 'all'] as const
+export type ShipmentFilter = (typeof SHIPMENT_FILTERS)[number]
+
+const Id = z.string({ error: 'Missing' }).trim().min(1, 'Missing').max(64, 'Not a valid id')
+
+export const QuantitySchema = z.coerce
+  .number({ error: 'Enter a quantity' })
+  .int('Enter a whole number')
+  .min(1, 'At least 1')
+  .max(MAX_LINE_QUANTITY, `At most ${MAX_LINE_QUANTITY} of one item`)
+
+/** The product page's "Add to cart" form (and POST /cart with intent=add). */
+export const AddToCartSchema = z.object({
+  variantId: z.string({ error: 'Choose a colour and size' }).trim().min(1, 'Choose a colour and size').max(64, 'Choose a colour and size'),
+  quantity: QuantitySchema.default(1),
+  redirectTo: z.string().max(2000).optional(),
+})
+
+export const UpdateCartLineSchema = z.object({ variantId: Id, quantity: QuantitySchema })
+export const RemoveCartLineSchema = z.object({ variantId: Id })
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `Use at most ${max} characters`)
+const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`).default('')
+
+export const AddressSchema = z.object({
+  fullName: text('the recipient’s name', 80),
+  line1: text('the street address', 120),
+  line2: optionalText(120),
+  city: text('the town or city', 80),
+  region: optionalText(80),
+  postalCode: text('the postal code', 20).regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Use letters, digits, spaces and dashes'),
+  country: z
+    .string({ error: 'Choose a country' })
+    .trim()
+    .toUpperCase()
+    .refine((code) => COUNTRY_CODES.has(code), 'Choose a country'),
+  phone: text('a phone number for the courier', 30).regex(/^\+?[0-9 ()./-]{6,30}$/, 'Enter a phone number with digits, like +1 555 010 2030'),
+})
+export type AddressInput = z.infer<typeof AddressSchema>
+
+export const SaveAddressSchema = AddressSchema.extend({
+  makeDefault: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()).default(false),
+})
+
+export type CheckoutInput = {
+  idempotencyKey: string
+  shippingMethod: string
+  paymentMethod: string
+  expectedItemsTotal: number
+  address: { kind: 'saved'; id: string } | { kind: 'new'; fields: AddressInput; save: boolean }
+}
+
+/** The checkout form: a saved address or a new one, a shipping method, a payment method, and its idempotency key. */
+export const CheckoutSchema = z
+  .object({
+    idempotencyKey: z.string({ error: 'This form is out of date: reload the page' }).regex(/^[A-Za-z0-9_-]{16,100}$/, 'This form is out of date: reload the page'),
+    /** A saved address id, or "new" for the fields below. */
+    addressId: z.string({ error: 'Choose where to send your order' }).trim().min(1, 'Choose where to send your order').max(64),
+    shippingMethod: z.string({ error: 'Choose a delivery option' }).trim().min(1, 'Choose a delivery option').max(40),
+    paymentMethod: z.string({ error: 'Choose how to pay' }).trim().min(1, 'Choose how to pay').max(40),
+    /** What the shopper saw for the items; the order is refused if prices changed since. */
+    expectedItemsTotal: z.coerce.number().int().min(0),
+    saveAddress: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()).default(false),
+    fullName: z.string().optional(),
+    line1: z.string().optional(),
+    line2: z.string().optional(),
+    city: z.string().optional(),
+    region: z.string().optional(),
+    postalCode: z.string().optional(),
+    country: z.string().optional(),
+    phone: z.string().optional(),
+  })
+  .transform((value, ctx): CheckoutInput => {
+    const { idempotencyKey, addressId, shippingMethod, paymentMethod, expectedItemsTotal, saveAddress, ...fields } = value
+    const base = { idempotencyKey, shippingMethod, paymentMethod, expectedItemsTotal }
+    if (addressId !== 'new') return { ...base, address: { kind: 'saved', id: addressId } }
+    const parsed = AddressSchema.safeParse(fields)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message })
+      return z.NEVER
+    }
+    return { ...base, address: { kind: 'new', fields: parsed.data, save: saveAddress } }
+  })
+
+export const ShipSchema = z.object({
+  carrier: z.enum(CARRIERS.map((carrier) => carrier.id) as [string, ...string[]], { error: 'Choose the carrier' }),
+  trackingNumber: z
+    .string({ error: 'Enter the tracking number' })
+    .trim()
+    .toUpperCase()
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(
+      z
+        .string()
+        .min(6, 'A tracking number has at least 6 characters')
+        .max(40, 'A tracking number has at most 40 characters')
+        .regex(/^[A-Z0-9-]+$/, 'Use only letters, digits and dashes'),
+    ),
+})
+
+export const OrderNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^SP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)

@@ -1,0 +1,49 @@
+// Order and shipment states, shared with the browser. An order's status follows from its
+// shipments (one per shop); only cancelling sets it directly.
+
+export type ShipmentState = 'PENDING' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED'
+export type OrderState = 'PLACED' | 'PARTIALLY_SHIPPED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED'
+export type PaymentState = 'PENDING' | 'PAID' | 'REFUND_PENDING' | 'REFUNDED' | 'VOIDED'
+
+export function deriveOrderStatus(shipments: Array<{ status: ShipmentState }>): OrderState {
+  if (!shipments.length) return 'PLACED'
+  if (shipments.every((s) => s.status === 'CANCELLED')) return 'CANCELLED'
+  const live = shipments.filter((s) => s.status !== 'CANCELLED')
+  if (live.every((s) => s.status === 'DELIVERED')) return 'DELIVERED'
+  if (live.every((s) => s.status === 'SHIPPED' || s.status === 'DELIVERED')) return 'SHIPPED'
+  if (live.some((s) => s.status === 'SHIPPED' || s.status === 'DELIVERED')) return 'PARTIALLY_SHIPPED'
+  return 'PLACED'
+}
+
+export const ORDER_STATUS_LABELS: Record<OrderState, string> = {
+  PLACED: 'Placed',
+  PARTIALLY_SHIPPED: 'Partly shipped',
+  SHIPPED: 'Shipped',
+  DELIVERED: 'Delivered',
+  CANCELLED: 'Cancelled',
+}
+
+export const SHIPMENT_STATUS_LABELS: Record<ShipmentState, string> = {
+  PENDING: 'Preparing',
+  SHIPPED: 'Shipped',
+  DELIVERED: 'Delivered',
+  CANCELLED: 'Cancelled',
+}
+
+export const PAYMENT_STATUS_LABELS: Record<PaymentState, string> = {
+  PENDING: 'Not paid yet',
+  PAID: 'Paid',
+  REFUND_PENDING: 'Refund on its way',
+  REFUNDED: 'Refunded',
+  VOIDED: 'Nothing to pay',
+}
+
+/** Tailwind classes of the badge for each state. */
+export const STATUS_TONES: Record<OrderState | ShipmentState, string> = {
+  PLACED: 'bg-amber-100 text-amber-900',
+  PENDING: 'bg-amber-100 text-amber-900',
+  PARTIALLY_SHIPPED: 'bg-sky-100 text-sky-900',
+  SHIPPED: 'bg-sky-100 text-sky-900',
+  DELIVERED: 'bg-green-100 text-green-900',
+  CANCELLED: 'bg-stone-200 text-stone-700',
+}

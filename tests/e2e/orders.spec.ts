@@ -1,0 +1,185 @@
+import type { BrowserContext, Page } from '@playwright/test'
+import { prisma } from '~/infra/db.server.ts'
+import { addToCart, cartCookie } from '~/services/orders/cart.server.ts'
+import { E2E_BASE_URL } from './environment.ts'
+import { TEST_PASSWORD, createUser, signIn } from '../support/fixtures.ts'
+import { createProduct, createSeller, putInCart } from '../support/shop-fixtures.ts'
+import { expect, randomClientIp, test } from './fixtures.ts'
+
+// Phase 1 of the shopping journey: carts are filled through the cart service (the product page
+// and its "Add to cart" form come with the catalog), everything after that through the browser.
+
+test.afterAll(async () => {
+  await prisma.$disconnect()
+})
+
+async function cookieValue(header: string) {
+  const [pair] = header.split(';')
+  const index = pair!.indexOf('=')
+  return { name: pair!.slice(0, index), value: pair!.slice(index + 1) }
+}
+
+/** Gives the browser a guest cart cookie holding these lines, as if the guest had added them. */
+async function giveGuestCart(context: BrowserContext, lines: Array<{ variantId: string; quantity: number }>) {
+  const guestToken = `e2e${crypto.randomUUID().replace(/-/g, '')}`.padEnd(43, 'g')
+  for (const line of lines) await addToCart({ guestToken }, line)
+  await context.addCookies([{ ...(await cookieValue(await cartCookie.serialize(guestToken))), url: E2E_BASE_URL }])
+}
+
+async function signInContext(context: BrowserContext, userId: string) {
+  const { cookie } = await signIn(userId)
+  await context.addCookies([{ ...(await cookieValue(cookie)), url: E2E_BASE_URL }])
+}
+
+async function fillNewAddress(page: Page) {
+  await page.getByLabel('Full name').fill('Parisa Parcel')
+  await page.getByLabel('Street address').fill('221 Baker Street')
+  await page.getByLabel('Town or city').fill('London')
+  await page.getByLabel('Postal code').fill('NW1 6XE')
+  await page.getByLabel('Country').selectOption('GB')
+  await page.getByLabel('Phone').fill('+44 20 7946 0000')
+}
+
+test('a guest’s cart joins their account at sign-in; they check out, the seller ships, and they see it shipped', async ({ page, browser }) => {
+  const ana = await createSeller('Ana Atelier')
+  const bo = await createSeller('Bo Boutique')
+  const dress = await createProduct(ana.shop.id, { title: 'Silk slip dress', price: 12000, discountPercent: 25, variants: [{ color: 'Rose', size: 'S', stock: 3 }] })
+  const boots = await createProduct(bo.shop.id, { title: 'Chelsea boots', price: 9900, variants: [{ color: 'Black', size: 'M', stock: 5 }] })
+  const scarf = await createProduct(ana.shop.id, { title: 'Wool scarf', price: 3500, variants: [{ color: 'Navy', size: 'XS', stock: 9 }] })
+  const shopper = await createUser({ name: 'Parisa Parcel' })
+  // Something already in the account's cart from an earlier visit.
+  await putInCart(shopper.id, scarf.variants[0]!.id, 1, 3500)
+  await giveGuestCart(page.context(), [
+    { variantId: dress.variants[0]!.id, quantity: 1 },
+    { variantId: boots.variants[0]!.id, quantity: 1 },
+  ])
+
+  await page.goto('/cart')
+  await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Cart, 2 items')
+  await expect(page.getByTestId('cart-line')).toHaveCount(2)
+  await page.getByRole('link', { name: 'Sign in to check out' }).click()
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcheckout/)
+  await page.getByLabel('Email').fill(shopper.email)
+  await page.getByLabel('Password').fill(TEST_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+
+  // Back at checkout with the guest's two items and the account's scarf.
+  await expect(page).toHaveURL('/checkout')
+  const lines = page.getByTestId('checkout-lines').getByRole('listitem')
+  await expect(lines).toHaveCount(3)
+  await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Cart, 3 items')
+  await expect(page.getByTestId('checkout-total')).toHaveText('$224.00') // 90 + 99 + 35, free standard delivery
+
+  await page.getByRole('button', { name: /Place order/ }).click()
+  await expect(page.getByText('Enter the recipient’s name')).toBeVisible()
+  await fillNewAddress(page)
+  await page.getByText('Express delivery').click()
+  await expect(page.getByTestId('checkout-total')).toHaveText('$238.95')
+  await page.getByRole('button', { name: 'Place order · $238.95' }).click()
+
+  await expect(page.getByText('Thank you! Your order is placed.')).toBeVisible()
+  await expect(page).toHaveURL(/\/orders\/SP-[A-Z0-9]{4}-[A-Z0-9]{4}\?placed=1$/)
+  const number = new URL(page.url()).pathname.split('/').pop()!
+  await expect(page.getByRole('heading', { name: `Order ${number}` })).toBeVisible()
+  await expect(page.getByTestId('shipment')).toHaveCount(2)
+  await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Cart, 0 items')
+  expect((await prisma.variant.findUniqueOrThrow({ where: { id: dress.variants[0]!.id } })).stock).toBe(2)
+  // The confirmation email went out through the outbox.
+  await expect.poll(async () => prisma.outboxEvent.count({ where: { topic: 'mail.send', key: { endsWith: ':placed' }, processedAt: { not: null }, payload: { path: ['to'], equals: shopper.email } } })).toBe(1)
+
+  // Ana ships her part.
+  const sellerContext = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  await signInContext(sellerContext, ana.user.id)
+  const seller = await sellerContext.newPage()
+  await seller.goto('/sell/orders')
+  await expect(seller.getByTestId('seller-order-row')).toHaveCount(1)
+  await seller.getByRole('link', { name: `Ship order ${number}` }).click()
+  await expect(seller.getByText('Silk slip dress')).toBeVisible()
+  await expect(seller.getByText('Chelsea boots')).toHaveCount(0) // Bo's part is not Ana's business
+  await seller.getByLabel('Tracking number').fill('12')
+  await seller.getByRole('button', { name: 'Mark as shipped' }).click()
+  await expect(seller.getByRole('listitem').filter({ hasText: 'Choose the carrier' })).toBeVisible()
+  await expect(seller.getByText('A tracking number has at least 6 characters')).toBeVisible()
+  await seller.getByLabel('Carrier').selectOption('royal-mail')
+  await seller.getByLabel('Tracking number').fill('ab 1234 5678 gb')
+  await seller.getByRole('button', { name: 'Mark as shipped' }).click()
+  await expect(seller.getByText(`Order ${number} is marked shipped.`)).toBeVisible()
+  await expect(seller.getByText('AB12345678GB')).toBeVisible()
+  await sellerContext.close()
+
+  // The shopper sees it: partly shipped, with the tracking number.
+  await page.goto(`/orders/${number}`)
+  await expect(page.getByText('Partly shipped').first()).toBeVisible()
+  const anasParcel = page.getByRole('article', { name: "Parcel from Ana Atelier's shop" })
+  await expect(anasParcel.getByText('Shipped', { exact: true })).toBeVisible()
+  await expect(anasParcel.getByRole('link', { name: /AB12345678GB/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0)
+  await page.goto('/orders')
+  await expect(page.getByTestId('order-row')).toHaveCount(1)
+  await expect(page.getByTestId('order-row').getByText('Partly shipped')).toBeVisible()
+})
+
+test('two tabs placing the same checkout get one order and the same confirmation', async ({ page }) => {
+  const { shop } = await createSeller()
+  const tee = await createProduct(shop.id, { title: 'Boxy tee', price: 2500, variants: [{ stock: 10 }] })
+  const shopper = await createUser()
+  await prisma.address.create({ data: { userId: shopper.id, defaultOf: shopper.id, fullName: 'Tab Tester', line1: '1 Main St', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US', phone: '+1 512 555 0101' } })
+  await putInCart(shopper.id, tee.variants[0]!.id, 2, 2500)
+  await signInContext(page.context(), shopper.id)
+  const second = await page.context().newPage()
+
+  await page.goto('/checkout')
+  await second.goto('/checkout')
+  // The saved default address is chosen already.
+  await expect(page.getByRole('radio', { name: /Tab Tester/ })).toBeChecked()
+  await page.getByRole('button', { name: /Place order/ }).click()
+  await expect(page.getByText('Thank you! Your order is placed.')).toBeVisible()
+  await second.getByRole('button', { name: /Place order/ }).click()
+  await expect(second.getByText('Thank you! Your order is placed.')).toBeVisible()
+  expect(second.url()).toBe(page.url())
+  expect(await prisma.order.count({ where: { userId: shopper.id } })).toBe(1)
+  expect((await prisma.variant.findUniqueOrThrow({ where: { id: tee.variants[0]!.id } })).stock).toBe(8)
+})
+
+test('the cart shows what changed and lets the shopper fix it; cancelling an order puts the stock back', async ({ page }) => {
+  const { shop } = await createSeller()
+  const coat = await createProduct(shop.id, { title: 'Rain coat', price: 8000, variants: [{ color: 'Navy', size: 'M', stock: 5 }] })
+  const cap = await createProduct(shop.id, { title: 'Knit cap', price: 1500, variants: [{ color: 'Ivory', size: 'S', stock: 5 }] })
+  const shopper = await createUser()
+  await putInCart(shopper.id, coat.variants[0]!.id, 3, 8000)
+  await putInCart(shopper.id, cap.variants[0]!.id, 1, 1500)
+  await prisma.variant.update({ where: { id: coat.variants[0]!.id }, data: { stock: 2 } })
+  await prisma.product.update({ where: { id: cap.id }, data: { price: 1200 } })
+  await signInContext(page.context(), shopper.id)
+
+  await page.goto('/cart')
+  await expect(page.getByText('Only 2 left.')).toBeVisible()
+  await expect(page.getByText('Good news: cheaper since you added it: now $12.00, was $15.00.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Check out' })).toBeDisabled()
+  await page.getByRole('button', { name: 'Change to 2' }).click()
+  await expect(page.getByText('Only 2 left.')).toHaveCount(0)
+  await page.getByRole('button', { name: 'OK, got it' }).click()
+  await expect(page.getByText('Some prices changed since you added them')).toHaveCount(0)
+  await page.getByRole('button', { name: 'One more Knit cap, Ivory, size S' }).click()
+  await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Cart, 4 items')
+  await page.getByRole('button', { name: 'Remove Knit cap, Ivory, size S' }).click()
+  await expect(page.getByTestId('cart-line')).toHaveCount(1)
+  await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Cart, 2 items')
+
+  await page.getByRole('link', { name: 'Check out' }).click()
+  await fillNewAddress(page)
+  await page.getByRole('button', { name: /Place order/ }).click()
+  await expect(page.getByText('Thank you! Your order is placed.')).toBeVisible()
+  expect((await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock).toBe(0)
+
+  await page.getByText('Cancel order').click()
+  await page.getByRole('button', { name: 'Yes, cancel it' }).click()
+  await expect(page.getByText('Your order is cancelled.')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 }).getByText('Cancelled')).toBeVisible()
+  expect((await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock).toBe(2)
+
+  // The address was saved for next time.
+  await page.goto('/account/addresses')
+  await expect(page.getByTestId('address-card')).toHaveCount(1)
+  await expect(page.getByTestId('address-card').getByText('Default')).toBeVisible()
+})

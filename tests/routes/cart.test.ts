@@ -1,0 +1,143 @@
+import { describe, expect, test } from 'vitest'
+import { prisma } from '~/infra/db.server.ts'
+import { action as cartAction, loader as cartLoader } from '~/routes/cart.tsx'
+import { action as loginAction } from '~/routes/login.tsx'
+import { action as registerAction } from '~/routes/register.tsx'
+import { loader as rootLoader } from '~/root.tsx'
+import { getCart } from '~/services/orders/cart.server.ts'
+import { TEST_PASSWORD, createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
+import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
+import { createProduct, createSeller } from '../support/shop-fixtures.ts'
+
+const CART_COOKIE = 'shikposh_cart'
+
+function fieldErrors(result: { data: unknown }) {
+  const data = result.data as { result?: { error?: Record<string, string[]> } }
+  return data.result?.error ?? {}
+}
+
+async function product(stock = 5) {
+  const { shop } = await createSeller()
+  return createProduct(shop.id, { title: 'Pleated skirt', price: 4500, variants: [{ stock }] })
+}
+
+const add = (form: Record<string, string>, cookie?: string) => callRoute(cartAction, routeRequest('/cart', { form: { intent: 'add', ...form }, cookie }))
+
+describe('POST /cart intent=add (the product page form)', () => {
+  test('a guest gets a cart cookie, a toast, and is sent back where they were', async () => {
+    const skirt = await product()
+    const result = await add({ variantId: skirt.variants[0]!.id, quantity: '2', redirectTo: `/p/${skirt.slug}` })
+    expect(result.status).toBe(302)
+    expect(result.headers.get('Location')).toBe(`/p/${skirt.slug}`)
+    const cookie = cookieFrom(result.headers, CART_COOKIE)!
+    expect(cookie).toBeTruthy()
+    expect(cookieFrom(result.headers, 'shikposh_toast')).toBeTruthy()
+
+    const root = await callRoute(rootLoader, routeRequest('/', { cookie }))
+    expect((root.data as { cartCount: number }).cartCount).toBe(2)
+    const page = await callRoute(cartLoader, routeRequest('/cart', { cookie }))
+    expect((page.data as { cart: { lines: Array<{ title: string; quantity: number }> } }).cart.lines).toMatchObject([{ title: 'Pleated skirt', quantity: 2 }])
+  })
+
+  test('an off-site redirectTo goes to the cart instead; a missing quantity means one', async () => {
+    const skirt = await product()
+    const user = await createUser()
+    const { cookie } = await signIn(user.id)
+    const result = await add({ variantId: skirt.variants[0]!.id, redirectTo: 'https://evil.example/' }, cookie)
+    expect(result.headers.get('Location')).toBe('/cart')
+    expect(cookieFrom(result.headers, CART_COOKIE)).toBeUndefined()
+    expect((await getCart({ userId: user.id })).lines.map((line) => line.quantity)).toEqual([1])
+  })
+
+  test.each([
+    ['no variant', { quantity: '1' }, 'variantId'],
+    ['a quantity that is not a number', { variantId: 'x', quantity: 'lots' }, 'quantity'],
+    ['a quantity of zero', { variantId: 'x', quantity: '0' }, 'quantity'],
+    ['a fractional quantity', { variantId: 'x', quantity: '1.5' }, 'quantity'],
+    ['more than ten', { variantId: 'x', quantity: '11' }, 'quantity'],
+  ])('%s is a 400 at the field', async (_, form, field) => {
+    const result = await add(form)
+    expect(result.status).toBe(400)
+    expect(fieldErrors(result)[field]?.length).toBe(1)
+  })
+
+  test('the message for a missing variant asks for a colour and size', async () => {
+    expect(fieldErrors(await add({ variantId: '  ', quantity: '1' })).variantId).toEqual(['Choose a colour and size'])
+  })
+
+  test('an unknown or sold-out variant is a 400 at the field, and no cart is made', async () => {
+    const unknown = await add({ variantId: 'cl_no_such_variant', quantity: '1' })
+    expect(unknown.status).toBe(400)
+    expect(fieldErrors(unknown).variantId).toEqual(['This item is not available any more.'])
+    const soldOut = await product(0)
+    const refused = await add({ variantId: soldOut.variants[0]!.id, quantity: '1' })
+    expect(refused.status).toBe(400)
+    expect(fieldErrors(refused).quantity).toEqual(['Sorry, this one is sold out.'])
+    expect(await prisma.cartItem.count({ where: { variantId: soldOut.variants[0]!.id } })).toBe(0)
+  })
+})
+
+describe('changing lines on /cart', () => {
+  test('update, remove, bad input and unknown intents', async () => {
+    const skirt = await product(5)
+    const user = await createUser()
+    const { cookie } = await signIn(user.id)
+    await add({ variantId: skirt.variants[0]!.id, quantity: '1' }, cookie)
+    const variantId = skirt.variants[0]!.id
+    const post = (form: Record<string, string>) => callRoute(cartAction, routeRequest('/cart', { form, cookie }))
+
+    expect(await post({ intent: 'update', variantId, quantity: '3' })).toMatchObject({ status: 200, data: { error: null } })
+    expect((await getCart({ userId: user.id })).lines[0]!.quantity).toBe(3)
+
+    const tooMany = await post({ intent: 'update', variantId, quantity: '6' })
+    expect(tooMany).toMatchObject({ status: 400, data: { variantId, error: 'Only 5 left.' } })
+    expect(await post({ intent: 'update', variantId, quantity: '-1' })).toMatchObject({ status: 400, data: { variantId, error: 'At least 1' } })
+    expect(await post({ intent: 'update', variantId: 'someone-elses', quantity: '1' })).toMatchObject({ status: 400, data: { error: 'That item is no longer in your cart.' } })
+    expect((await post({ intent: 'dance' })).status).toBe(400)
+
+    expect((await post({ intent: 'remove', variantId })).status).toBe(200)
+    expect((await getCart({ userId: user.id })).lines).toEqual([])
+  })
+
+  test('a guest without a cart changing a line gets a 400, not a 500', async () => {
+    const result = await callRoute(cartAction, routeRequest('/cart', { form: { intent: 'update', variantId: 'x', quantity: '2' } }))
+    expect(result).toMatchObject({ status: 400, data: { error: 'That item is no longer in your cart.' } })
+  })
+})
+
+describe('signing in or registering merges the guest cart', () => {
+  test('sign-in moves the guest’s items into the account’s cart and forgets the guest cookie', async () => {
+    const skirt = await product(5)
+    const user = await createUser()
+    const guest = await add({ variantId: skirt.variants[0]!.id, quantity: '2' })
+    const cookie = cookieFrom(guest.headers, CART_COOKIE)!
+
+    const result = await callRoute(loginAction, routeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD, redirectTo: '/checkout' }, cookie }), { context: { clientIp: '198.51.100.200' } })
+    expect(result.status).toBe(302)
+    expect(result.headers.get('Location')).toBe('/checkout')
+    expect(result.headers.getSetCookie().find((c) => c.startsWith(`${CART_COOKIE}=`))).toMatch(/Max-Age=0/)
+    expect(cookieFrom(result.headers, 'shikposh_session')).toBeTruthy()
+    expect((await getCart({ userId: user.id })).lines.map((line) => line.quantity)).toEqual([2])
+  })
+
+  test('registering keeps the cart too', async () => {
+    const skirt = await product(5)
+    const guest = await add({ variantId: skirt.variants[0]!.id, quantity: '1' })
+    const email = uniqueEmail('new')
+    const result = await callRoute(
+      registerAction,
+      routeRequest('/register', { form: { name: 'New Buyer', email, password: 'a good password' }, cookie: cookieFrom(guest.headers, CART_COOKIE) }),
+      { context: { clientIp: '198.51.100.201' } },
+    )
+    expect(result.status).toBe(302)
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } })
+    expect((await getCart({ userId: user.id })).lines).toHaveLength(1)
+  })
+
+  test('signing in without a guest cart sets no cart cookie', async () => {
+    const user = await createUser()
+    const result = await callRoute(loginAction, routeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD } }), { context: { clientIp: '198.51.100.202' } })
+    expect(result.status).toBe(302)
+    expect(result.headers.getSetCookie().some((c) => c.startsWith(`${CART_COOKIE}=`))).toBe(false)
+  })
+})

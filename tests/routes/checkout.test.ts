@@ -1,0 +1,126 @@
+import { describe, expect, test } from 'vitest'
+import { prisma } from '~/infra/db.server.ts'
+import { action as checkoutAction, loader as checkoutLoader } from '~/routes/checkout.tsx'
+import { getCart } from '~/services/orders/cart.server.ts'
+import { createUser, signIn } from '../support/fixtures.ts'
+import { callRoute, routeRequest } from '../support/remix.ts'
+import { SAMPLE_ADDRESS, createProduct, createSeller, putInCart } from '../support/shop-fixtures.ts'
+
+function errors(result: { data: unknown }) {
+  const data = result.data as { error?: Record<string, string[]> }
+  return data.error ?? {}
+}
+
+async function shopperWithCart(stock = 5, quantity = 1) {
+  const user = await createUser()
+  const { cookie } = await signIn(user.id)
+  const { shop } = await createSeller()
+  const coat = await createProduct(shop.id, { title: 'Trench coat', price: 15000, variants: [{ color: 'Navy', size: 'M', stock }] })
+  await putInCart(user.id, coat.variants[0]!.id, quantity, 15000)
+  const cart = await getCart({ userId: user.id })
+  const form = {
+    idempotencyKey: cart.checkoutToken!,
+    expectedItemsTotal: String(cart.itemsTotal),
+    addressId: 'new',
+    shippingMethod: 'standard',
+    paymentMethod: 'pay-on-delivery',
+    saveAddress: 'on',
+    ...SAMPLE_ADDRESS,
+  }
+  return { user, cookie, coat, form }
+}
+
+const post = (cookie: string, form: Record<string, string>) => callRoute(checkoutAction, routeRequest('/checkout', { cookie, form }))
+
+describe('/checkout', () => {
+  test('asks a guest to sign in and come back; sends an empty cart back to the cart', async () => {
+    const guest = await callRoute(checkoutLoader, routeRequest('/checkout'))
+    expect(guest.status).toBe(302)
+    expect(guest.headers.get('Location')).toBe('/login?redirectTo=%2Fcheckout')
+    const user = await createUser()
+    const empty = await callRoute(checkoutLoader, routeRequest('/checkout', { cookie: (await signIn(user.id)).cookie }))
+    expect(empty.headers.get('Location')).toBe('/cart')
+  })
+
+  test('shows the cart, delivery options and payment methods', async () => {
+    const { cookie } = await shopperWithCart()
+    const page = await callRoute(checkoutLoader, routeRequest('/checkout', { cookie }))
+    expect(page.status).toBe(200)
+    expect(page.data).toMatchObject({
+      cart: { itemsTotal: 15000, canCheckout: true },
+      shippingMethods: [{ id: 'standard', price: 0 }, { id: 'express', price: 1495 }],
+      paymentMethods: [{ id: 'pay-on-delivery', label: 'Pay on delivery' }],
+    })
+  })
+
+  test('places the order and shows its page; submitting the same form again shows the same order', async () => {
+    const { user, cookie, coat, form } = await shopperWithCart(5, 2)
+    const first = await post(cookie, form)
+    expect(first.status).toBe(302)
+    const location = first.headers.get('Location')!
+    expect(location).toMatch(/^\/orders\/SP-[A-Z0-9]{4}-[A-Z0-9]{4}\?placed=1$/)
+    const again = await post(cookie, form)
+    expect(again.headers.get('Location')).toBe(location)
+    expect(await prisma.order.count({ where: { userId: user.id } })).toBe(1)
+    expect((await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock).toBe(3)
+    expect(await prisma.address.count({ where: { userId: user.id } })).toBe(1)
+  })
+
+  test('missing address fields are 400s at each field, and nothing is ordered', async () => {
+    const { user, cookie, form } = await shopperWithCart()
+    const result = await post(cookie, { ...form, fullName: '', line1: ' ', postalCode: 'Ω!', country: 'ZZ', phone: 'call me' })
+    expect(result.status).toBe(400)
+    expect(errors(result)).toMatchObject({
+      fullName: ['Enter the recipient’s name'],
+      line1: ['Enter the street address'],
+      postalCode: ['Use letters, digits, spaces and dashes'],
+      country: ['Choose a country'],
+      phone: ['Enter a phone number with digits, like +1 555 010 2030'],
+    })
+    expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
+  })
+
+  test.each<[string, Record<string, string>, string]>([
+    ['a forged idempotency key', { idempotencyKey: '<script>' }, 'idempotencyKey'],
+    ['no delivery option', { shippingMethod: '' }, 'shippingMethod'],
+    ['an unknown delivery option', { shippingMethod: 'drone' }, 'shippingMethod'],
+    ['an unknown payment method', { paymentMethod: 'barter' }, 'paymentMethod'],
+    ['another shopper’s address', { addressId: 'theirs' }, 'addressId'],
+  ])('%s is a 400 at its field', async (_, change, field) => {
+    const { user, cookie, form } = await shopperWithCart()
+    let changed: Record<string, string> = { ...form, ...change }
+    if (change.addressId) {
+      const other = await createUser()
+      const theirs = await prisma.address.create({ data: { ...SAMPLE_ADDRESS, userId: other.id, defaultOf: other.id } })
+      changed = { ...changed, addressId: theirs.id }
+    }
+    const result = await post(cookie, changed)
+    expect(result.status).toBe(400)
+    expect(errors(result)[field]).toHaveLength(1)
+    expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
+  })
+
+  test('not enough stock is a 409 naming the line and what is left', async () => {
+    const { user, cookie, coat, form } = await shopperWithCart(5, 3)
+    await prisma.variant.update({ where: { id: coat.variants[0]!.id }, data: { stock: 2 } })
+    const result = await post(cookie, form)
+    expect(result.status).toBe(409)
+    expect(errors(result)['']).toEqual(['Only 2 left of Trench coat (Navy, M); you asked for 3.'])
+    expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
+    expect((await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock).toBe(2)
+  })
+
+  test('a price change since the page was shown is a 409 that asks to check again', async () => {
+    const { cookie, coat, form } = await shopperWithCart()
+    await prisma.product.update({ where: { id: coat.id }, data: { discountPercent: 10 } })
+    const result = await post(cookie, form)
+    expect(result.status).toBe(409)
+    expect(errors(result)['']?.[0]).toMatch(/Prices changed/)
+  })
+
+  test('anonymous submissions are sent to sign in', async () => {
+    const result = await callRoute(checkoutAction, routeRequest('/checkout', { form: { idempotencyKey: 'x' } }))
+    expect(result.status).toBe(302)
+    expect(result.headers.get('Location')).toMatch(/^\/login/)
+  })
+})

@@ -1,0 +1,128 @@
+import { readFile, readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { prisma } from '~/infra/db.server.ts'
+import { getEnv } from '~/infra/env.server.ts'
+import { createFileMailer, createMailer, createSmtpMailer } from '~/infra/mail/mailer.server.ts'
+import { processBatch } from '~/infra/outbox/worker.server.ts'
+import { MAIL_TOPIC, enqueueMail, mailOutboxHandler } from '~/services/mail/mail.server.ts'
+import { renderOrderPlaced } from '~/services/orders/emails.server.ts'
+import { html } from '~/utils/html.ts'
+import { createUser } from '../support/fixtures.ts'
+import { SAMPLE_ADDRESS, createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
+import { startSmtpSink } from '../support/smtp-sink.ts'
+
+const mailDir = () => path.join(getEnv().dataDir, 'mail')
+
+async function emlFiles() {
+  const names = await readdir(mailDir()).catch(() => [] as string[])
+  return names.filter((name) => name.endsWith('.eml')).sort()
+}
+
+describe('html templates', () => {
+  test('escape every interpolated value, but not nested templates', () => {
+    const name = `<script>alert("x")</script> & 'co'`
+    expect(html`<p title="${name}">${name}</p>`.value).toBe(
+      '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</p>',
+    )
+    expect(html`<ul>${['<a>', html`<li>${'<b>'}</li>`]}</ul>`.value).toBe('<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>')
+  })
+
+  test('order emails show what people typed as text', () => {
+    const email = renderOrderPlaced({
+      number: 'SP-2345-6789',
+      customerName: '<img src=x onerror=alert(1)>',
+      currency: 'USD',
+      itemsTotal: 1000,
+      itemsRegular: 1000,
+      shippingCost: 495,
+      total: 1495,
+      shippingMethod: 'standard',
+      paymentLabel: 'Pay on delivery',
+      address: { ...SAMPLE_ADDRESS, line1: '1 <b>Bold</b> Road' },
+      lines: [{ title: 'Tee "Classic" <3', colorName: 'Black', sizeLabel: 'M', quantity: 1, unitPrice: 1000, lineTotal: 1000, shopName: 'A&B' }],
+    })
+    expect(email.html).not.toContain('<img src=x')
+    expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(email.html).toContain('1 &lt;b&gt;Bold&lt;/b&gt; Road')
+    expect(email.html).toContain('Tee &quot;Classic&quot; &lt;3')
+    expect(email.text).toContain('Hello <img src=x onerror=alert(1)>,')
+    expect(email.text).toContain('- Tee "Classic" <3 (Black, M) from A&B: 1 × $10.00 = $10.00')
+    expect(email.text).toContain('Follow your order: http://localhost:3000/orders/SP-2345-6789')
+  })
+})
+
+describe('the mail outbox handler', () => {
+  test('without SMTP_URL writes each email as an .eml file under DATA_DIR/mail', async () => {
+    expect(createMailer(getEnv()).kind).toBe('file')
+    const shopper = await createUser({ name: 'Mina Mail' })
+    const { shop } = await createSeller()
+    const tee = await createProduct(shop.id, { title: 'Striped tee', price: 2000 })
+    const before = await emlFiles()
+    const placed = await placeTestOrder(shopper.id, [{ variantId: tee.variants[0]!.id, quantity: 2 }])
+
+    expect(await processBatch(mailOutboxHandler)).toBe(1)
+    const files = (await emlFiles()).filter((name) => !before.includes(name))
+    expect(files).toHaveLength(1)
+    const eml = await readFile(path.join(mailDir(), files[0]!), 'utf8')
+    expect(eml).toMatch(new RegExp(`^To: ${shopper.email}\\r$`, 'm'))
+    expect(eml).toMatch(/^From: Shikposh <orders@shikposh\.test>\r$/m)
+    expect(eml).toMatch(new RegExp(`^Subject: Your Shikposh order ${placed.number}\\r$`, 'm'))
+    expect(eml).toMatch(/^Message-ID: <outbox-\d+@localhost>\r$/m)
+    expect(eml).toContain('Content-Type: text/plain')
+    expect(eml).toContain('Content-Type: text/html')
+    expect(await prisma.outboxEvent.count({ where: { topic: MAIL_TOPIC, processedAt: null } })).toBe(0)
+  })
+
+  test('with SMTP it speaks SMTP to the server (a real socket, a test server)', async () => {
+    const sink = await startSmtpSink()
+    try {
+      const mailer = createSmtpMailer(sink.url, 'Shikposh <orders@shikposh.test>')
+      await mailer.verify()
+      const sent = await mailer.send({ to: 'buyer@example.test', subject: 'Hello', text: 'Plain body', html: '<p>HTML body</p>', messageId: '<fixed@test>' })
+      expect(sent.messageId).toBe('<fixed@test>')
+      expect(sink.received).toHaveLength(1)
+      expect(sink.received[0]).toMatchObject({ from: 'orders@shikposh.test', to: ['buyer@example.test'] })
+      expect(sink.received[0]!.data).toContain('Subject: Hello')
+      expect(sink.received[0]!.data).toContain('Plain body')
+    } finally {
+      await sink.close()
+    }
+  })
+
+  test('a failing send stays in the outbox to be retried; the others are done', async () => {
+    await prisma.$transaction(async (tx) => {
+      await enqueueMail(tx, 'test:good', { to: 'good@example.test', subject: 'Good', text: 'x', html: '<p>x</p>' })
+      await enqueueMail(tx, 'test:bad', { to: 'bad@example.test', subject: 'Bad', text: 'x', html: '<p>x</p>' })
+    })
+    const sink = await startSmtpSink()
+    const refusing = await startSmtpSink({ rejectWith: '451 4.3.0 try again later' })
+    const { mailer } = await import('~/infra/mail/mailer.server.ts')
+    const good = createSmtpMailer(sink.url, 'Shikposh <orders@shikposh.test>')
+    const bad = createSmtpMailer(refusing.url, 'Shikposh <orders@shikposh.test>')
+    // Route each message to a server by recipient: the edge is the only thing replaced.
+    const original = mailer.send
+    mailer.send = (message) => (message.to.startsWith('bad') ? bad : good).send(message)
+    try {
+      await processBatch(mailOutboxHandler)
+    } finally {
+      mailer.send = original
+      await sink.close()
+      await refusing.close()
+    }
+    const rows = await prisma.outboxEvent.findMany({ where: { key: { in: ['test:good', 'test:bad'] } }, orderBy: { key: 'asc' } })
+    expect(rows.map((row) => [row.key, row.processedAt !== null, row.attempts])).toEqual([
+      ['test:bad', false, 1],
+      ['test:good', true, 0],
+    ])
+    expect(rows[0]!.lastError).toMatch(/451/)
+    expect(sink.received.map((mail) => mail.to)).toEqual([['good@example.test']])
+  })
+
+  test('the file mailer can be pointed anywhere', async () => {
+    const dir = path.join(getEnv().dataDir, 'elsewhere')
+    const sent = await createFileMailer(dir, 'Shop <a@b.test>').send({ to: 'x@example.test', subject: 'Hi', text: 'x', html: '<p>x</p>' })
+    expect(sent.file!.startsWith(dir)).toBe(true)
+    expect(await readFile(sent.file!, 'utf8')).toContain('Subject: Hi')
+  })
+})
