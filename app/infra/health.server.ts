@@ -1,5 +1,6 @@
 import { prisma } from './db.server.ts'
 import { redis } from './redis.server.ts'
+import { getStorage } from './storage/storage.server.ts'
 
 export type Check = { name: string; ok: boolean; ms: number; error?: string }
 type Probe = { name: string; run: () => Promise<unknown> }
@@ -12,6 +13,8 @@ function probes(): Probe[] {
     const client = redis
     list.push({ name: 'redis', run: () => client.ping() })
   }
+  // S3: the bucket answers with these credentials; local: the media folder is writable.
+  list.push({ name: 'storage', run: () => getStorage().check() })
   return list
 }
 
