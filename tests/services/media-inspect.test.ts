@@ -107,7 +107,8 @@ describe('checkStructure', () => {
 
   test('refuses a PNG whose chunk checksum is wrong', () => {
     const corrupt = Buffer.from(photo_.png!)
-    corrupt[corrupt.length - 20] ^= 0xff
+    const at = corrupt.length - 20
+    corrupt.writeUInt8(corrupt.readUInt8(at) ^ 0xff, at)
     expect(rejection(() => checkStructure(corrupt, 'png', 'x'))).toBe('damaged')
   })
 })
