@@ -7,6 +7,7 @@ import { SiteHeader } from '~/components/site-header.tsx'
 import { ToastMessage } from '~/components/toast.tsx'
 import { getUser } from '~/services/accounts/auth.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
+import { getAvatar } from '~/services/media/avatars.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
 import stylesheet from './tailwind.css?url'
 
@@ -22,7 +23,8 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, clear }] = await Promise.all([getUser(request), readToast(request)])
-  return data({ user, toast }, clear ? { headers: { 'Set-Cookie': clear } } : undefined)
+  const avatar = user ? await getAvatar(user.id) : null
+  return data({ user: user ? { ...user, avatar } : null, toast }, clear ? { headers: { 'Set-Cookie': clear } } : undefined)
 }
 
 export function Layout({ children }: { children: ReactNode }) {

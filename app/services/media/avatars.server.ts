@@ -12,7 +12,7 @@ import type { ImageView } from './views.ts'
 
 export const AVATAR_RULES: ImageRules = { recipe: AVATAR_RECIPE, minShortSide: MIN_AVATAR_SHORT_SIDE, noun: 'profile photo' }
 
-export const AVATAR_UPLOAD_LIMITS: MultipartLimits = { maxFileBytes: MAX_FILE_BYTES, maxFiles: 1, maxBodyBytes: MAX_FILE_BYTES + 64 * 1024, maxFields: 4 }
+export const AVATAR_UPLOAD_LIMITS: MultipartLimits = { maxFileBytes: MAX_FILE_BYTES, maxFiles: 1, maxBodyBytes: MAX_FILE_BYTES + 64 * 1024, maxFields: 8 }
 
 /** What the avatar form shows before anything is sent. */
 export const avatarLimits = () => avatarUploadLimits({ heic: HEIC_READABLE })

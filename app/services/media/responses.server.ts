@@ -17,25 +17,32 @@ export function errorResponse(status: number, error: MediaApiError, headers: Rec
   return Response.json({ error }, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
 }
 
-/** The response for a refusal by the media service, or undefined for an unexpected error (rethrow it). */
-export function mediaErrorResponse(error: unknown): Response | undefined {
-  if (error instanceof UploadError) {
-    return errorResponse(error.status, { code: error.code, message: error.message, file: error.filename === undefined ? undefined : displayName(error.filename) }, { Connection: 'close' })
-  }
-  if (error instanceof MediaNotFoundError) return errorResponse(404, { code: 'not-found', message: error.message }, { Connection: 'close' })
-  if (error instanceof TooManyImagesError) {
-    return errorResponse(409, { code: 'too-many-images', message: error.message, file: error.filename === undefined ? undefined : displayName(error.filename) }, { Connection: 'close' })
-  }
-  if (error instanceof ImageRejection) return errorResponse(error.status, { code: error.code, message: error.message })
-  if (error instanceof NoFileError) return errorResponse(400, { code: 'no-file', message: error.message })
-  if (error instanceof StaleImagesError) return errorResponse(409, { code: 'stale', message: error.message })
-  if (error instanceof InvalidColorError) return errorResponse(400, { code: 'invalid', message: error.message, fields: { colorId: [error.message] } })
-  if (error instanceof MediaBusyError) return errorResponse(503, { code: 'busy', message: error.message }, { 'Retry-After': '5', Connection: 'close' })
+export type MediaRefusal = { status: number; error: MediaApiError; headers: Record<string, string> }
+
+const closing = { Connection: 'close' }
+const fileOf = (filename: string | undefined) => (filename === undefined ? undefined : displayName(filename))
+
+/** How to answer a refusal by the media service, or undefined for an unexpected error (rethrow it). */
+export function mediaRefusal(error: unknown): MediaRefusal | undefined {
+  if (error instanceof UploadError) return { status: error.status, error: { code: error.code, message: error.message, file: fileOf(error.filename) }, headers: closing }
+  if (error instanceof MediaNotFoundError) return { status: 404, error: { code: 'not-found', message: error.message }, headers: closing }
+  if (error instanceof TooManyImagesError) return { status: 409, error: { code: 'too-many-images', message: error.message, file: fileOf(error.filename) }, headers: closing }
+  if (error instanceof ImageRejection) return { status: error.status, error: { code: error.code, message: error.message }, headers: {} }
+  if (error instanceof NoFileError) return { status: 400, error: { code: 'no-file', message: error.message }, headers: {} }
+  if (error instanceof StaleImagesError) return { status: 409, error: { code: 'stale', message: error.message }, headers: {} }
+  if (error instanceof InvalidColorError) return { status: 400, error: { code: 'invalid', message: error.message, fields: { colorId: [error.message] } }, headers: {} }
+  if (error instanceof MediaBusyError) return { status: 503, error: { code: 'busy', message: error.message }, headers: { 'Retry-After': '5', ...closing } }
   if (error instanceof MediaStorageError) {
     logger.error({ err: error.cause }, 'Storage failed during an upload')
-    return errorResponse(503, { code: 'storage-unavailable', message: error.message }, { 'Retry-After': '10', Connection: 'close' })
+    return { status: 503, error: { code: 'storage-unavailable', message: error.message }, headers: { 'Retry-After': '10', ...closing } }
   }
   return undefined
+}
+
+/** The JSON response for a refusal by the media service, or undefined for an unexpected error (rethrow it). */
+export function mediaErrorResponse(error: unknown): Response | undefined {
+  const refusal = mediaRefusal(error)
+  return refusal ? errorResponse(refusal.status, refusal.error, refusal.headers) : undefined
 }
 
 /** 201 when every file was added, 207 when some were, else the first refusal's status. */
