@@ -59,6 +59,8 @@ const EnvSchema = z.object({
   S3_PUBLIC_URL: optionalUrl,
   /** Image pipelines (sharp) that may run at once; the rest wait their turn. */
   MEDIA_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
+  /** Bearer token for GET /metrics; without it /metrics is open in development and off in production. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Env = ReturnType<typeof parseEnv>
