@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
 import { readJsonBody } from '~/infra/uploads/json-body.server.ts'
 import { deleteProductImage, updateProductImage } from '~/services/media/product-images.server.ts'
 import { errorResponse, mediaErrorResponse, requireApiUser } from '~/services/media/responses.server.ts'
@@ -16,7 +17,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method === 'PATCH') {
       const parsed = ImageChangesSchema.safeParse(await readJsonBody(request))
       if (!parsed.success) {
-        const fields = parsed.error.flatten().fieldErrors
+        const { fieldErrors: fields } = z.flattenError(parsed.error)
         return errorResponse(400, { code: 'invalid', message: parsed.error.issues[0]?.message ?? 'Invalid changes', fields })
       }
       return Response.json({ image: await updateProductImage(user.id, productId, imageId, parsed.data) })
