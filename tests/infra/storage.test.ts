@@ -142,3 +142,12 @@ describe('S3 storage', () => {
     expect([...failed.keys()]).toEqual(['img/x/1.avif', 'img/x/2.avif'])
   })
 })
+
+describe('/readyz', () => {
+  test('checks the storage with the other services', async () => {
+    const { checkReadiness } = await import('~/infra/health.server.ts')
+    const { ready, checks } = await checkReadiness()
+    expect(ready).toBe(true)
+    expect(checks.map((check) => check.name)).toContain('storage')
+  })
+})

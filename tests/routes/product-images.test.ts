@@ -315,6 +315,53 @@ describe('requests refused as a whole keep nothing', () => {
   })
 })
 
+describe('limits under concurrency', () => {
+  test('two uploads racing for the last places: one is added, the other refused as a whole, and the product ends with 12', async () => {
+    const { user, shop, cookie } = await createSeller()
+    const product = await createProduct(shop.id)
+    for (let i = 0; i < 10; i++) {
+      await prisma.mediaAsset.create({
+        data: {
+          kind: 'PRODUCT_IMAGE',
+          ownerId: user.id,
+          originalKey: `originals/race${product.id.slice(-6)}${i}00/0000000000000000.jpg`,
+          originalFormat: 'jpeg',
+          originalBytes: 1,
+          contentHash: '0',
+          width: 700,
+          height: 700,
+          placeholder: 'data:,',
+          recipe: 1,
+          productImage: { create: { productId: product.id, position: i } },
+        },
+      })
+    }
+    const keysBefore = await storedKeys()
+    const [first, second] = await Promise.all([
+      uploadImages(product.id, [jpegPart('a1.jpg', small), jpegPart('a2.jpg', small)], cookie),
+      uploadImages(product.id, [jpegPart('b1.jpg', small), jpegPart('b2.jpg', small)], cookie),
+    ])
+    expect([first.status, second.status].sort()).toEqual([201, 409])
+    const images = await prisma.productImage.findMany({ where: { productId: product.id }, orderBy: { position: 'asc' } })
+    expect(images.map((image) => image.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    // The winner's 2 photos are stored; nothing of the loser's.
+    const added = await prisma.mediaAsset.findMany({ where: { productImage: { productId: product.id, position: { gte: 10 } } }, include: { variants: true } })
+    const winnerKeys = added.flatMap((asset) => [asset.originalKey, ...asset.variants.map((variant) => variant.key)])
+    expect(await storedKeys()).toEqual([...keysBefore, ...winnerKeys].sort())
+  })
+})
+
+describe('serving images', () => {
+  test('only variant keys are served: originals, traversal and anything else are 404', async () => {
+    for (const key of ['originals/abcdef0123456789abcdef01/0123456789abcdef.jpg', '../../etc/passwd', 'img/../originals/x.jpg', 'img/abc/..%2f..%2fx.jpg', 'IMG/ABCDEF0123/1-0123456789abcdef.jpg', 'img/abcdef0123456789abcdef01/320-0123456789abcdef.svg']) {
+      const result = await callRoute(mediaLoader, routeRequest(`/media/${key}`), { params: { '*': key } })
+      expect(result.status, key).toBe(404)
+    }
+    const missing = 'img/abcdef0123456789abcdef01/320-0123456789abcdef.avif'
+    expect((await callRoute(mediaLoader, routeRequest(`/media/${missing}`), { params: { '*': missing } })).status).toBe(404)
+  })
+})
+
 describe('managing photos', () => {
   test('alt text, colour, order and deletion; deleted photos\' objects go through the outbox', async () => {
     const { shop, cookie } = await createSeller()
@@ -353,7 +400,7 @@ describe('managing photos', () => {
     const listed = await callRoute(listLoader, routeRequest(`/api/products/${product.id}/images`, { cookie }), { params: { productId: product.id } })
     expect((listed.data as { images: ProductImageView[] }).images.map((image) => image.id)).toEqual([c!.id, a!.id, b!.id])
 
-    // Delete the middle photo: positions close up, and its 10 objects (9 variants + original) are queued for deletion.
+    // Delete the middle photo: positions close up, and its objects (variants and original) are queued for deletion.
     const asset = await prisma.productImage.findUniqueOrThrow({ where: { id: a!.id }, select: { asset: { select: { originalKey: true, variants: { select: { key: true } } } } } })
     const itsKeys = [asset.asset.originalKey, ...asset.asset.variants.map((variant) => variant.key)].sort()
     await prisma.outboxEvent.deleteMany()
