@@ -68,7 +68,7 @@ test('a seller uploads, describes, colours, reorders and deletes product photos'
   await expect(page.getByRole('button', { name: 'Move photo 1 later' })).toBeFocused()
 
   // Drag the last photo onto the first place.
-  await page.getByTestId('photo-card').nth(2).dragTo(page.getByTestId('photo-card').nth(0))
+  await page.getByTestId('photo-card').nth(2).locator('img').dragTo(page.getByTestId('photo-card').nth(0).locator('img'))
   await expect.poll(async () => (await orderInDatabase(product.id)).map((image) => image.id)).toEqual([uploaded[2]!.id, uploaded[1]!.id, uploaded[0]!.id])
 
   // Delete one, confirming first.

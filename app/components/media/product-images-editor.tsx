@@ -434,19 +434,22 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
             return (
               <li
                 key={image.id}
-                draggable
-                onDragStart={(event) => onDragStart(event, image)}
-                onDragEnd={() => {
-                  setDragging(null)
-                  setDropTarget(null)
-                }}
                 onDragOver={(event) => onDragOverPhoto(event, position)}
                 onDrop={(event) => onDropPhoto(event, position)}
                 data-testid="photo-card"
                 aria-busy={saving[image.id] ? true : undefined}
                 className={`flex flex-col overflow-hidden rounded-lg border bg-white shadow-xs transition ${dragging === image.id ? 'opacity-50' : ''} ${dropTarget === position && dragging !== image.id ? 'border-brand-500 ring-2 ring-brand-200' : 'border-stone-200'}`}
               >
-                <div className="relative cursor-grab bg-stone-100 active:cursor-grabbing">
+                {/* The photo is the drag handle, so selecting text in the fields below never drags the card. */}
+                <div
+                  draggable
+                  onDragStart={(event) => onDragStart(event, image)}
+                  onDragEnd={() => {
+                    setDragging(null)
+                    setDropTarget(null)
+                  }}
+                  className="relative cursor-grab bg-stone-100 active:cursor-grabbing"
+                >
                   <ResponsiveImage image={image.image} alt={image.alt || `Photo ${position + 1}`} sizes="(min-width: 1024px) 20vw, (min-width: 640px) 40vw, 90vw" fit="contain" className="aspect-[4/5] w-full bg-stone-100" />
                   <span className="absolute left-2 top-2 rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-stone-800 shadow-xs">
                     {position === 0 ? 'Main photo' : `Photo ${position + 1}`}
