@@ -5,7 +5,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['build/**', 'app/generated/**', '.data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['build/**', 'app/generated/**', '.data/**', '.cache/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,7 @@ import { ToastMessage } from '~/components/toast.tsx'
 import { getUser } from '~/services/accounts/auth.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
 import { getCartCount } from '~/services/orders/cart.server.ts'
+import { getAvatar } from '~/services/media/avatars.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
 import stylesheet from './tailwind.css?url'
 
@@ -23,7 +24,8 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, clear }, cartCount] = await Promise.all([getUser(request), readToast(request), getCartCount(request)])
-  return data({ user, toast, cartCount }, clear ? { headers: { 'Set-Cookie': clear } } : undefined)
+  const avatar = user ? await getAvatar(user.id) : null
+  return data({ user: user ? { ...user, avatar } : null, toast, cartCount }, clear ? { headers: { 'Set-Cookie': clear } } : undefined)
 }
 
 export function Layout({ children }: { children: ReactNode }) {

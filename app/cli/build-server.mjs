@@ -10,6 +10,7 @@ await build({
     'cli/admin-grant': 'app/cli/admin-grant.ts',
     'cli/worker': 'app/cli/worker.ts',
     'cli/prune-carts': 'app/cli/prune-carts.ts',
+    'cli/media-rebuild': 'app/cli/media-rebuild.ts',
   },
   outdir: 'build',
   bundle: true,

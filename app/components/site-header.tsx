@@ -1,7 +1,8 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
-import { GeneratedAvatar } from './avatar.tsx'
+import type { ImageView } from '~/services/media/views.ts'
+import { UserAvatar } from './media/user-avatar.tsx'
 
-type HeaderUser = { name: string; email: string; roles: string[] } | null
+type HeaderUser = { name: string; email: string; roles: string[]; avatar?: ImageView | null } | null
 
 export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: number | null }) {
   return (
@@ -50,7 +51,7 @@ function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
     // <details> keeps the menu usable before JavaScript loads and with the keyboard.
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-stone-100">
-        <GeneratedAvatar name={user.name} size={32} />
+        <UserAvatar name={user.name} avatar={user.avatar} size={32} />
         <span className="hidden max-w-40 truncate font-medium sm:inline">{user.name}</span>
         <span aria-hidden className="text-stone-500 group-open:rotate-180">
           ▾

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -11,16 +12,25 @@ const optionalUrl = z
   .pipe(z.url({ error: 'must be a URL' }).optional())
   .optional()
 
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional()
+
+const flag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback)
+    .transform((value) => value === 'true' || value === '1')
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   APP_URL: optionalUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((value) => value === 'true' || value === '1'),
+  TRUST_PROXY: flag('false'),
   DATA_DIR: z.string().default('.data'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   STORE_NAME: z.string().min(1).default('Shikposh'),
@@ -43,6 +53,20 @@ const EnvSchema = z.object({
     .pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional())
     .optional(),
   MAIL_FROM: z.string().trim().min(3).default('Shikposh <orders@shikposh.test>'),
+  /** Object storage for images; unset outside production, images go to DATA_DIR/media. */
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  /** For S3-compatible services (R2, Tigris, MinIO); unset means AWS S3. */
+  S3_ENDPOINT: optionalUrl,
+  /** Unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID, instance roles ...). */
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** Path-style URLs (endpoint/bucket/key), which MinIO and many S3-compatible servers need. */
+  S3_FORCE_PATH_STYLE: flag('false'),
+  /** Public base URL (a CDN, or the bucket's public address) of the `img/` objects; unset, the app serves them at /media. */
+  S3_PUBLIC_URL: optionalUrl,
+  /** Image pipelines (sharp) that may run at once; the rest wait their turn. */
+  MEDIA_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   /** Bearer token for GET /metrics; without it /metrics is open in development and off in production. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
@@ -65,7 +89,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const isProduction = raw.NODE_ENV === 'production'
 
   if (isProduction) {
-    const required = { DATABASE_URL: raw.DATABASE_URL, REDIS_URL: raw.REDIS_URL, SESSION_SECRET: raw.SESSION_SECRET, SMTP_URL: raw.SMTP_URL }
+    const required = { DATABASE_URL: raw.DATABASE_URL, REDIS_URL: raw.REDIS_URL, SESSION_SECRET: raw.SESSION_SECRET, SMTP_URL: raw.SMTP_URL, S3_BUCKET: raw.S3_BUCKET }
     const missing = Object.entries(required)
       .filter(([, value]) => !value)
       .map(([name]) => name)
@@ -74,6 +98,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
         `Missing required environment variable${missing.length > 1 ? 's' : ''} for production: ${missing.join(', ')}`,
       )
     }
+  }
+
+  if (Boolean(raw.S3_ACCESS_KEY_ID) !== Boolean(raw.S3_SECRET_ACCESS_KEY)) {
+    throw new EnvError('Invalid environment configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left unset to use the AWS SDK defaults)')
   }
 
   const dataDir = path.resolve(raw.DATA_DIR)
@@ -87,6 +115,38 @@ export function parseEnv(source: Record<string, string | undefined>) {
     embeddedPostgres,
     databaseUrl:
       raw.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${raw.EMBEDDED_PG_PORT}/shikposh`,
+    storage: storageConfig(raw, dataDir),
+    // sharp already uses a thread per core inside one pipeline where it can; half the cores for
+    // uploads leaves the other half to page requests.
+    mediaConcurrency: raw.MEDIA_CONCURRENCY ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+  }
+}
+
+export type StorageConfig =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3'
+      bucket: string
+      region: string
+      endpoint?: string
+      credentials?: { accessKeyId: string; secretAccessKey: string }
+      forcePathStyle: boolean
+      publicUrl?: string
+    }
+
+function storageConfig(raw: z.infer<typeof EnvSchema>, dataDir: string): StorageConfig {
+  if (!raw.S3_BUCKET) return { kind: 'local', dir: path.join(dataDir, 'media') }
+  return {
+    kind: 's3',
+    bucket: raw.S3_BUCKET,
+    region: raw.S3_REGION,
+    endpoint: raw.S3_ENDPOINT,
+    credentials:
+      raw.S3_ACCESS_KEY_ID && raw.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: raw.S3_ACCESS_KEY_ID, secretAccessKey: raw.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    forcePathStyle: raw.S3_FORCE_PATH_STYLE,
+    publicUrl: raw.S3_PUBLIC_URL?.replace(/\/+$/, ''),
   }
 }
 

@@ -1,6 +1,7 @@
 import { prisma } from './db.server.ts'
 import { mailer } from './mail/mailer.server.ts'
 import { redis } from './redis.server.ts'
+import { getStorage } from './storage/storage.server.ts'
 
 export type Check = { name: string; ok: boolean; ms: number; error?: string }
 type Probe = { name: string; run: () => Promise<unknown> }
@@ -14,6 +15,8 @@ function probes(): Probe[] {
     list.push({ name: 'redis', run: () => client.ping() })
   }
   if (mailer.kind === 'smtp') list.push({ name: 'smtp', run: () => mailer.verify() })
+  // S3: the bucket answers with these credentials; local: the media folder is writable.
+  list.push({ name: 'storage', run: () => getStorage().check() })
   return list
 }
 

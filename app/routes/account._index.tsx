@@ -2,22 +2,54 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect, useState, type ChangeEvent } from 'react'
 import { ErrorList, Field } from '~/components/forms.tsx'
+import { UserAvatar } from '~/components/media/user-avatar.tsx'
+import { isMultipart, readMultipart } from '~/infra/uploads/multipart.server.ts'
 import { EmailTakenError, requireUser } from '~/services/accounts/auth.server.ts'
 import { WrongPasswordError, getProfile, updateProfile } from '~/services/accounts/profile.server.ts'
 import { ProfileSchema } from '~/services/accounts/schemas.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import { AVATAR_UPLOAD_LIMITS, avatarLimits, getAvatar, removeAvatar, setAvatar } from '~/services/media/avatars.server.ts'
+import { formatBytes, listFormats } from '~/services/media/limits.ts'
+import { NoFileError } from '~/services/media/errors.server.ts'
+import { mediaRefusal } from '~/services/media/responses.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your profile · Shikposh' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { profile: await getProfile(user.id) }
+  const [profile, avatar] = await Promise.all([getProfile(user.id), getAvatar(user.id)])
+  return { profile, avatar, avatarLimits: avatarLimits() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: ProfileSchema })
+  let formData: FormData
+  if (isMultipart(request)) {
+    // The avatar form sends a file: it is streamed with its limits, never read whole into memory.
+    const upload = readMultipart(request, AVATAR_UPLOAD_LIMITS)
+    try {
+      await setAvatar(user.id, upload)
+      return redirectWithToast('/account', { message: 'Your profile photo was updated.' })
+    } catch (error) {
+      // A multipart post of the other forms carries no file: carry on with its fields.
+      if (!(error instanceof NoFileError) || upload.fields.get('intent') === 'avatar') {
+        const refusal = mediaRefusal(error)
+        if (!refusal) throw error
+        return data({ intent: 'avatar' as const, avatarError: refusal.error.message }, { status: refusal.status, headers: refusal.headers })
+      }
+      formData = new FormData()
+      for (const [name, value] of upload.fields) formData.append(name, value)
+    }
+  } else {
+    formData = await request.formData()
+  }
+  if (formData.get('intent') === 'remove-avatar') {
+    await removeAvatar(user.id)
+    return redirectWithToast('/account', { message: 'You are back to your generated avatar.' })
+  }
+  const submission = parseWithZod(formData, { schema: ProfileSchema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['currentPassword'] }), { status: 400 })
   try {
     await updateProfile(user.id, submission.value)
@@ -34,8 +66,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { profile } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const { profile, avatar, avatarLimits } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const lastResult = actionData && 'intent' in actionData ? undefined : actionData
+  const avatarError = actionData && 'avatarError' in actionData ? actionData.avatarError : undefined
   const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'profile',
@@ -45,6 +79,7 @@ export default function ProfilePage() {
     shouldRevalidate: 'onBlur',
   })
   return (
+    <div className="space-y-10">
     <section aria-labelledby="profile-heading">
       <h1 id="profile-heading" className="text-2xl font-bold tracking-tight">
         Profile
@@ -68,6 +103,95 @@ export default function ProfilePage() {
           Save profile
         </button>
       </Form>
+    </section>
+    {/* A new photo (or none) starts the section afresh: no stale preview or chosen file. */}
+    <AvatarSection key={avatar?.src ?? 'generated'} name={profile.name} avatar={avatar} limits={avatarLimits} error={avatarError} />
+    </div>
+  )
+}
+
+function AvatarSection({
+  name,
+  avatar,
+  limits,
+  error,
+}: {
+  name: string
+  avatar: Awaited<ReturnType<typeof getAvatar>>
+  limits: ReturnType<typeof avatarLimits>
+  error?: string
+}) {
+  const navigation = useNavigation()
+  const [preview, setPreview] = useState<{ url: string; name: string; problem?: string } | null>(null)
+  const uploading = navigation.state === 'submitting' && navigation.formEncType === 'multipart/form-data'
+  const removing = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'remove-avatar'
+
+  useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview])
+
+  function onChoose(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0]
+    if (!file) return setPreview(null)
+    const problem = file.size > limits.maxFileBytes ? `This photo is ${formatBytes(file.size)}; the most is ${formatBytes(limits.maxFileBytes)}.` : undefined
+    setPreview({ url: URL.createObjectURL(file), name: file.name, problem })
+  }
+
+  const message = preview?.problem ?? error
+  return (
+    <section aria-labelledby="avatar-heading">
+      <h2 id="avatar-heading" className="text-xl font-bold tracking-tight">
+        Profile photo
+      </h2>
+      <p className="mt-1 text-sm text-stone-600">Shown in the header and next to your reviews. We crop it to a circle around what matters.</p>
+      <div className="card mt-6 flex max-w-xl flex-col gap-6 sm:flex-row sm:items-start">
+        <div className="flex flex-col items-center gap-2">
+          {preview ? (
+            <img src={preview.url} alt={`${name}, not saved yet`} width={96} height={96} className="h-24 w-24 rounded-full object-cover ring-2 ring-brand-200" />
+          ) : (
+            <UserAvatar name={name} avatar={avatar} size={96} />
+          )}
+          <span className="text-xs text-stone-500">{preview ? 'Preview' : avatar ? 'Your photo' : 'Generated avatar'}</span>
+        </div>
+        <div className="min-w-0 flex-1 space-y-3">
+          <Form method="post" encType="multipart/form-data" className="space-y-3">
+            <input type="hidden" name="intent" value="avatar" />
+            <div>
+              <label htmlFor="avatar-file" className="block text-sm font-medium text-stone-800">
+                {avatar ? 'Choose a new photo' : 'Choose a photo'}
+              </label>
+              <input
+                id="avatar-file"
+                type="file"
+                name="avatar"
+                accept={limits.accept}
+                required
+                onChange={onChoose}
+                aria-invalid={message ? true : undefined}
+                aria-describedby={`avatar-help${message ? ' avatar-error' : ''}`}
+                className="mt-1 block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-brand-700 hover:file:bg-brand-100"
+              />
+              <p id="avatar-help" className="mt-1 text-xs text-stone-500">
+                {listFormats(limits.formats)}, up to {formatBytes(limits.maxFileBytes)}, at least {limits.minShortSide} × {limits.minShortSide} pixels.
+              </p>
+              {message ? (
+                <p id="avatar-error" role="alert" className="mt-1 text-sm text-red-700">
+                  {message}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit" className="btn-primary" disabled={uploading || Boolean(preview?.problem)}>
+              {uploading ? 'Uploading…' : 'Upload photo'}
+            </button>
+          </Form>
+          {avatar ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove-avatar" />
+              <button type="submit" className="btn-secondary" disabled={removing}>
+                Use the generated avatar
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
     </section>
   )
 }

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
-import { GeneratedAvatar } from '~/components/avatar.tsx'
+import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { UserAvatar } from '~/components/media/user-avatar.tsx'
+import type { loader as rootLoader } from '~/root.tsx'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,11 +18,13 @@ const TABS = [
 
 export default function AccountLayout() {
   const { user } = useLoaderData<typeof loader>()
+  // The root loader already looked the avatar up for the header.
+  const avatar = useRouteLoaderData<typeof rootLoader>('root')?.user?.avatar
   return (
     <div className="grid gap-8 md:grid-cols-[14rem_1fr]">
       <aside>
         <div className="flex items-center gap-3">
-          <GeneratedAvatar name={user.name} size={48} />
+          <UserAvatar name={user.name} avatar={avatar} size={48} />
           <div className="min-w-0">
             <p className="truncate font-semibold">{user.name}</p>
             <p className="truncate text-sm text-stone-500">{user.email}</p>

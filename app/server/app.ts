@@ -46,7 +46,9 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
   app.get('/metrics', metricsEndpoint({ token: env.METRICS_TOKEN, isProduction: env.isProduction }))
   app.use(compression())
   app.use(assignCspNonce)
-  app.use(securityHeaders({ isProduction: env.isProduction, viteDev: Boolean(vite) }))
+  // Images served from a CDN or a public bucket come from another origin.
+  const imageOrigins = env.storage.kind === 's3' && env.storage.publicUrl ? [new URL(env.storage.publicUrl).origin] : []
+  app.use(securityHeaders({ isProduction: env.isProduction, viteDev: Boolean(vite), extraImageSources: imageOrigins }))
   app.use(permissionsPolicy)
   app.use(sameOriginWrites({ trustProxy: env.TRUST_PROXY }))
 
@@ -79,5 +81,5 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
 }
 
 function isQuietPath(url: string) {
-  return url.startsWith('/healthz') || url.startsWith('/metrics') || url.startsWith('/assets/') || url.startsWith('/@') || url.startsWith('/node_modules/') || url.startsWith('/app/')
+  return url.startsWith('/healthz') || url.startsWith('/metrics') || url.startsWith('/assets/') || url.startsWith('/media/') || url.startsWith('/@') || url.startsWith('/node_modules/') || url.startsWith('/app/')
 }

@@ -13,9 +13,9 @@ describe('parseEnv', () => {
 
   test('production names every missing service', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError)
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL, REDIS_URL, SESSION_SECRET, SMTP_URL/)
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL, REDIS_URL, SESSION_SECRET, SMTP_URL, S3_BUCKET/)
     expect(() =>
-      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x', SESSION_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail:587' }),
+      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x', SESSION_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail:587', S3_BUCKET: 'images' }),
     ).toThrow(/Missing required environment variable for production: REDIS_URL$/)
   })
 
@@ -31,5 +31,39 @@ describe('parseEnv', () => {
     const env = parseEnv({ DATABASE_URL: '', REDIS_URL: '  ' })
     expect(env.embeddedPostgres).toBe(true)
     expect(env.REDIS_URL).toBeUndefined()
+  })
+
+  test('images go to DATA_DIR/media unless an S3 bucket is configured', () => {
+    const local = parseEnv({ DATA_DIR: '/srv/shikposh' })
+    expect(local.storage).toEqual({ kind: 'local', dir: '/srv/shikposh/media' })
+
+    const s3 = parseEnv({
+      S3_BUCKET: 'shop-images',
+      S3_REGION: 'auto',
+      S3_ENDPOINT: 'https://fly.storage.tigris.dev',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_PUBLIC_URL: 'https://cdn.example.com/',
+    })
+    expect(s3.storage).toEqual({
+      kind: 's3',
+      bucket: 'shop-images',
+      region: 'auto',
+      endpoint: 'https://fly.storage.tigris.dev',
+      credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+      forcePathStyle: true,
+      publicUrl: 'https://cdn.example.com',
+    })
+    // Without keys the AWS SDK finds credentials itself (environment, instance role).
+    expect(parseEnv({ S3_BUCKET: 'b' }).storage).toMatchObject({ kind: 's3', region: 'us-east-1', credentials: undefined, forcePathStyle: false })
+  })
+
+  test('S3 keys come in pairs, and the media concurrency is a small positive number', () => {
+    expect(() => parseEnv({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'key' })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together/)
+    expect(() => parseEnv({ S3_PUBLIC_URL: 'cdn' })).toThrow(/S3_PUBLIC_URL: must be a URL/)
+    expect(() => parseEnv({ MEDIA_CONCURRENCY: '0' })).toThrow(/MEDIA_CONCURRENCY/)
+    expect(parseEnv({ MEDIA_CONCURRENCY: '3' }).mediaConcurrency).toBe(3)
+    expect(parseEnv({}).mediaConcurrency).toBeGreaterThanOrEqual(1)
   })
 })

@@ -1,0 +1,33 @@
+import { UploadError, describeSize } from './multipart.server.ts'
+
+/**
+ * The request's JSON body, read up to `maxBytes` (request.json() would read any size). Throws
+ * UploadError: 415 when it is not JSON, 413 when it is too large, 400 when it does not parse.
+ */
+export async function readJsonBody(request: Request, maxBytes = 16 * 1024): Promise<unknown> {
+  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
+    throw new UploadError('not-multipart', 415, 'Send the request body as application/json.')
+  }
+  const tooLarge = () => new UploadError('body-too-large', 413, `The request body is larger than ${describeSize(maxBytes)}.`)
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge()
+  const reader = request.body?.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > maxBytes) {
+        reader.releaseLock()
+        throw tooLarge()
+      }
+      chunks.push(value)
+    }
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    throw new UploadError('malformed', 400, 'The request body is not valid JSON.')
+  }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { ALT_MAX_LENGTH, MAX_IMAGES_PER_PRODUCT } from './limits.ts'
+
+// Input schemas of the media API, shared by the server (which enforces them) and the editor.
+
+const Id = z.string().trim().min(1).max(64)
+
+export const ImageChangesSchema = z
+  .object({
+    alt: z
+      .string()
+      .trim()
+      .max(ALT_MAX_LENGTH, `Use at most ${ALT_MAX_LENGTH} characters`)
+      .refine((value) => !/\p{Cc}/u.test(value.replace(/[\t\n]/g, ' ')), 'Use plain text')
+      .optional(),
+    colorId: Id.nullable().optional(),
+  })
+  .refine((changes) => changes.alt !== undefined || changes.colorId !== undefined, { error: 'Send alt and/or colorId' })
+
+export const ReorderSchema = z.object({
+  imageIds: z.array(Id).max(MAX_IMAGES_PER_PRODUCT),
+})
