@@ -1,0 +1,326 @@
+import { prisma, Prisma } from '~/infra/db.server.ts'
+import { type PriceQuote, quote } from './pricing.ts'
+import { MAX_PAGES, PAGE_SIZE, type Sort } from './schemas.ts'
+import { getShopBySlug } from './shops.server.ts'
+import { ancestorsOf, getBrandBySlug, getCategoryTree, subtreeIds } from './taxonomy.server.ts'
+
+// What shoppers see. Every query here filters on Product.listed (published, shop open) and
+// reads a page of ids through an index made for its scope and sort, then the cards for just
+// those ids: the work per page does not grow with the catalog.
+
+export const NEW_ARRIVAL_DAYS = 30
+
+export type ProductCardData = {
+  id: string
+  slug: string
+  title: string
+  brand: { name: string; slug: string } | null
+  shop: { name: string; slug: string }
+  /** The cheapest variant's price at the moment of the request; null if unpriced. */
+  price: PriceQuote | null
+  /** Colours on offer, in palette order. */
+  colors: Array<{ name: string; hex: string }>
+  inStock: boolean
+  isNew: boolean
+  /** The first product image, once media lands; cards show a placeholder while it is null. */
+  image: { src: string; alt: string } | null
+}
+
+export type Listing = {
+  items: ProductCardData[]
+  page: number
+  pageCount: number
+  /** How many products match, counted up to the page limit. */
+  total: number
+  /** True when more products match than the pages offered show. */
+  totalIsCapped: boolean
+}
+
+/** Where a grid's products come from. */
+export type ListingScope =
+  | { kind: 'categories'; categoryIds: string[] }
+  | { kind: 'brand'; brandId: string }
+  | { kind: 'shop'; shopId: string }
+  | { kind: 'all' }
+
+const ORDER: Record<Sort, Prisma.Sql> = {
+  newest: Prisma.sql`"publishedAt" DESC, id DESC`,
+  price_asc: Prisma.sql`"effectivePrice" ASC, id ASC`,
+  price_desc: Prisma.sql`"effectivePrice" DESC, id DESC`,
+}
+
+const COUNT_LIMIT = MAX_PAGES * PAGE_SIZE
+
+function scopeFilter(scope: Exclude<ListingScope, { kind: 'categories' }>): Prisma.Sql {
+  switch (scope.kind) {
+    case 'brand':
+      return Prisma.sql`"brandId" = ${scope.brandId} AND listed`
+    case 'shop':
+      return Prisma.sql`"shopId" = ${scope.shopId} AND listed`
+    case 'all':
+      return Prisma.sql`listed`
+  }
+}
+
+/** The ids of one page, in order. */
+export async function pageIds(scope: ListingScope, sort: Sort, page: number, pageSize = PAGE_SIZE): Promise<string[]> {
+  const offset = (page - 1) * pageSize
+  if (scope.kind === 'categories') {
+    if (!scope.categoryIds.length) return []
+    // A sub-tree spans several categories: read each one's first offset+pageSize products in
+    // order from its own index, then merge. Cost: categories × (offset + pageSize) index entries.
+    const rows = await prisma.$queryRaw<Array<{ id: string }>>(Prisma.sql`
+      SELECT p.id FROM unnest(${scope.categoryIds}::text[]) AS c(category_id)
+      CROSS JOIN LATERAL (
+        SELECT id, "publishedAt", "effectivePrice" FROM "Product"
+        WHERE "categoryId" = c.category_id AND listed
+        ORDER BY ${ORDER[sort]}
+        LIMIT ${offset + pageSize}
+      ) AS p
+      ORDER BY ${ORDER[sort]}
+      LIMIT ${pageSize} OFFSET ${offset}`)
+    return rows.map((row) => row.id)
+  }
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>(Prisma.sql`
+    SELECT id FROM "Product" WHERE ${scopeFilter(scope)}
+    ORDER BY ${ORDER[sort]}
+    LIMIT ${pageSize} OFFSET ${offset}`)
+  return rows.map((row) => row.id)
+}
+
+/** How many products the scope has, counting no further than the pages we offer. */
+export async function cappedCount(scope: ListingScope): Promise<number> {
+  const filter =
+    scope.kind === 'categories' ? Prisma.sql`"categoryId" = ANY(${scope.categoryIds}::text[]) AND listed` : scopeFilter(scope)
+  const [row] = await prisma.$queryRaw<Array<{ n: number }>>(
+    Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Product" WHERE ${filter} LIMIT ${COUNT_LIMIT + 1}) AS capped`,
+  )
+  return row?.n ?? 0
+}
+
+/** Product cards for these ids, in the same order, in two queries whatever the number. */
+export async function getProductCards(ids: string[], now: Date = new Date()): Promise<ProductCardData[]> {
+  if (!ids.length) return []
+  const [products, variants] = await Promise.all([
+    prisma.product.findMany({
+      where: { id: { in: ids }, listed: true },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        minPrice: true,
+        discountPercent: true,
+        discountStartsAt: true,
+        discountEndsAt: true,
+        publishedAt: true,
+        brand: { select: { name: true, slug: true } },
+        shop: { select: { name: true, slug: true } },
+      },
+    }),
+    prisma.variant.findMany({
+      where: { productId: { in: ids } },
+      select: { productId: true, stock: true, price: true, color: { select: { name: true, hex: true, position: true } } },
+    }),
+  ])
+  const byProduct = new Map<string, typeof variants>()
+  for (const variant of variants) byProduct.set(variant.productId, [...(byProduct.get(variant.productId) ?? []), variant])
+  const newSince = now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000
+  const cards = new Map(
+    products.map((product) => {
+      const own = byProduct.get(product.id) ?? []
+      const colors = new Map<string, { name: string; hex: string; position: number }>()
+      for (const variant of own) colors.set(variant.color.name, variant.color)
+      const card: ProductCardData = {
+        id: product.id,
+        slug: product.slug,
+        title: product.title,
+        brand: product.brand,
+        shop: product.shop,
+        price: quote({ ...product, price: product.minPrice }, null, now),
+        colors: [...colors.values()].sort((a, b) => a.position - b.position).map(({ name, hex }) => ({ name, hex })),
+        inStock: own.some((variant) => variant.stock > 0),
+        isNew: Boolean(product.publishedAt && product.publishedAt.getTime() >= newSince),
+        image: null,
+      }
+      return [product.id, card]
+    }),
+  )
+  return ids.flatMap((id) => cards.get(id) ?? [])
+}
+
+/** One page of a product grid. */
+export async function listProducts(scope: ListingScope, { sort, page }: { sort: Sort; page: number }, now: Date = new Date()): Promise<Listing> {
+  const [ids, total] = await Promise.all([pageIds(scope, sort, page), cappedCount(scope)])
+  const totalIsCapped = total > COUNT_LIMIT
+  const shown = Math.min(total, COUNT_LIMIT)
+  return { items: await getProductCards(ids, now), page, pageCount: Math.max(1, Math.ceil(shown / PAGE_SIZE)), total: shown, totalIsCapped }
+}
+
+// ---------------------------------------------------------------- pages
+
+export async function getCategoryPage(slug: string, params: { sort: Sort; page: number }, now: Date = new Date()) {
+  const tree = await getCategoryTree()
+  const node = tree.bySlug.get(slug)
+  if (!node) return null
+  const listing = await listProducts({ kind: 'categories', categoryIds: subtreeIds(tree, node.id) }, params, now)
+  const parent = node.parentId ? tree.byId.get(node.parentId) : undefined
+  return {
+    category: { id: node.id, name: node.name, slug: node.slug, description: node.description },
+    breadcrumbs: ancestorsOf(tree, node.id).map(({ name, slug }) => ({ name, slug })),
+    children: node.children.map(({ name, slug }) => ({ name, slug })),
+    siblings: (parent ? parent.children : tree.roots).map(({ name, slug }) => ({ name, slug })),
+    listing,
+  }
+}
+
+export async function getBrandPage(slug: string, params: { sort: Sort; page: number }, now: Date = new Date()) {
+  const brand = await getBrandBySlug(slug)
+  if (!brand) return null
+  return { brand, listing: await listProducts({ kind: 'brand', brandId: brand.id }, params, now) }
+}
+
+/** A shop's page; `suspended` when it exists but is hidden (the route answers 404 with a notice). */
+export async function getShopPage(slug: string, params: { sort: Sort; page: number }, now: Date = new Date()) {
+  const shop = await getShopBySlug(slug)
+  if (!shop) return null
+  if (shop.status !== 'ACTIVE') return { suspended: true as const, shop: { name: shop.name } }
+  return {
+    suspended: false as const,
+    shop: { id: shop.id, name: shop.name, slug: shop.slug, description: shop.description, since: shop.createdAt, owner: shop.owner.name },
+    listing: await listProducts({ kind: 'shop', shopId: shop.id }, params, now),
+  }
+}
+
+export function listAllBrands() {
+  return prisma.brand.findMany({ select: { name: true, slug: true, description: true }, orderBy: { name: 'asc' } })
+}
+
+const HOME_ROW = 8
+
+/** The home page's collections: featured, new in the last 30 days, on sale, and the main categories. */
+export async function getHomeCollections(now: Date = new Date()) {
+  const since = new Date(now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000)
+  const ids = (sql: Prisma.Sql) => prisma.$queryRaw<Array<{ id: string }>>(sql).then((rows) => rows.map((row) => row.id))
+  const [featured, fresh, sale, tree] = await Promise.all([
+    ids(Prisma.sql`SELECT id FROM "Product" WHERE featured AND listed ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`),
+    ids(Prisma.sql`SELECT id FROM "Product" WHERE listed AND "publishedAt" >= ${since} ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`),
+    // onSale is flipped by the outbox at discount boundaries; the window check covers the moments in between.
+    ids(Prisma.sql`
+      SELECT id FROM "Product"
+      WHERE "onSale" AND listed
+        AND ("discountStartsAt" IS NULL OR "discountStartsAt" <= ${now})
+        AND ("discountEndsAt" IS NULL OR "discountEndsAt" > ${now})
+      ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`),
+    getCategoryTree(),
+  ])
+  const cards = await getProductCards([...new Set([...featured, ...fresh, ...sale])], now)
+  const byId = new Map(cards.map((card) => [card.id, card]))
+  const pick = (list: string[]) => list.flatMap((id) => byId.get(id) ?? [])
+  // Top categories: the second level under each department (Women, Men, Sneakers …), the way shops lay out their home page.
+  const categories = tree.roots.flatMap((root) =>
+    (root.children.length ? root.children : [root]).map((node) => ({ name: node.name, slug: node.slug, parent: node.parentId ? root.name : null })),
+  )
+  return { featured: pick(featured), newArrivals: pick(fresh), onSale: pick(sale), categories: categories.slice(0, 12) }
+}
+
+// ---------------------------------------------------------------- the product page
+
+export type ProductPageVariant = {
+  id: string
+  colorId: string
+  sizeId: string
+  sku: string
+  stock: number
+  price: PriceQuote | null
+}
+
+/**
+ * The product page for shoppers, or for its owner a preview of a draft, an archived product or
+ * a product of a suspended shop. Null (a 404) for everyone else and for unknown slugs.
+ */
+export async function getProductPage(slug: string, { viewerId = null, now = new Date() }: { viewerId?: string | null; now?: Date } = {}) {
+  const product = await prisma.product.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      tags: true,
+      status: true,
+      listed: true,
+      publishedAt: true,
+      price: true,
+      discountPercent: true,
+      discountStartsAt: true,
+      discountEndsAt: true,
+      ratingCount: true,
+      ratingSum: true,
+      categoryId: true,
+      brand: { select: { name: true, slug: true } },
+      shop: { select: { id: true, name: true, slug: true, status: true, ownerId: true } },
+      sizeScale: { select: { name: true, sizes: { select: { id: true, label: true }, orderBy: { position: 'asc' } } } },
+      variants: { select: { id: true, colorId: true, sizeId: true, sku: true, stock: true, price: true } },
+    },
+  })
+  if (!product) return null
+  const isOwner = viewerId !== null && product.shop.ownerId === viewerId
+  if (!product.listed && !isOwner) return null
+
+  const [tree, colors] = await Promise.all([
+    getCategoryTree(),
+    prisma.color.findMany({
+      where: { id: { in: [...new Set(product.variants.map((variant) => variant.colorId))] } },
+      select: { id: true, name: true, slug: true, hex: true },
+      orderBy: [{ position: 'asc' }, { name: 'asc' }],
+    }),
+  ])
+  const offeredSizes = new Set(product.variants.map((variant) => variant.sizeId))
+  const variants: ProductPageVariant[] = product.variants.map((variant) => ({
+    id: variant.id,
+    colorId: variant.colorId,
+    sizeId: variant.sizeId,
+    sku: variant.sku,
+    stock: variant.stock,
+    price: quote(product, variant, now),
+  }))
+  const priced = variants.filter((variant) => variant.price)
+  const cheapest = priced.reduce<PriceQuote | null>((best, variant) => (!best || variant.price!.effective < best.effective ? variant.price : best), null)
+  const highest = priced.reduce((max, variant) => Math.max(max, variant.price!.effective), 0)
+  return {
+    product: {
+      id: product.id,
+      slug: product.slug,
+      title: product.title,
+      description: product.description,
+      tags: product.tags,
+      publishedAt: product.publishedAt,
+      discountEndsAt: product.discountEndsAt,
+      rating: product.ratingCount ? { count: product.ratingCount, average: product.ratingSum / product.ratingCount } : null,
+      brand: product.brand,
+      shop: { id: product.shop.id, name: product.shop.name, slug: product.shop.slug },
+      sizeScale: product.sizeScale.name,
+    },
+    price: cheapest,
+    priceRange: cheapest && highest > cheapest.effective ? { low: cheapest.effective, high: highest } : null,
+    colors,
+    sizes: product.sizeScale.sizes.filter((size) => offeredSizes.has(size.id)),
+    variants,
+    breadcrumbs: ancestorsOf(tree, product.categoryId).map(({ name, slug }) => ({ name, slug })),
+    /** Set when the owner looks at a product shoppers cannot see, and why they cannot. */
+    preview: product.listed
+      ? null
+      : { status: product.status, shopSuspended: product.shop.status !== 'ACTIVE' },
+  }
+}
+
+/** Other products of the shop for the product page (newest first, without this one). */
+export async function getMoreFromShop(shopId: string, exceptProductId: string, now: Date = new Date()) {
+  const ids = await prisma.$queryRaw<Array<{ id: string }>>(Prisma.sql`
+    SELECT id FROM "Product" WHERE "shopId" = ${shopId} AND listed AND id <> ${exceptProductId}
+    ORDER BY "publishedAt" DESC, id DESC LIMIT 4`)
+  return getProductCards(
+    ids.map((row) => row.id),
+    now,
+  )
+}
