@@ -28,3 +28,10 @@ export class CatalogValidationError extends Error {
 export function fieldError(field: string, message: string) {
   return new CatalogValidationError({ [field]: [message] })
 }
+
+/** Which unique index or fields a Prisma P2002 names (e.g. "Brand_slug_key"), as text to match on. */
+export function violatedConstraint(error: unknown): string {
+  if (typeof error !== 'object' || error === null || !('meta' in error)) return ''
+  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: unknown } } } | undefined
+  return JSON.stringify([meta?.target ?? null, meta?.driverAdapterError?.cause?.constraint ?? null])
+}

@@ -3,7 +3,7 @@ import { prisma, type Prisma, type ProductStatus, type Tx } from '~/infra/db.ser
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged, scheduleDiscountBoundaries } from './changes.server.ts'
 import { derivePricing, hasPricedVariant, isListed } from './derived.ts'
-import { CatalogNotFoundError, CatalogValidationError, VersionConflictError, fieldError } from './errors.ts'
+import { CatalogNotFoundError, CatalogValidationError, VersionConflictError, fieldError, violatedConstraint } from './errors.ts'
 import {
   LOW_STOCK_THRESHOLD,
   MAX_DISCOUNT_PERCENT,
@@ -156,7 +156,7 @@ async function uniqueSlug(tx: Tx, title: string) {
 
 function mapWriteError(error: unknown): unknown {
   if (isUniqueViolation(error)) {
-    const target = JSON.stringify((error as { meta?: unknown }).meta ?? '')
+    const target = violatedConstraint(error)
     if (target.includes('sku')) return fieldError('', 'One of these SKUs was just taken by another product. Please check them and save again.')
     return fieldError('', 'Someone saved a product with the same details at the same moment. Please save again.')
   }

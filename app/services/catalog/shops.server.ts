@@ -1,7 +1,7 @@
 import { prisma, type Prisma, type ShopStatus, type Tx } from '~/infra/db.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged } from './changes.server.ts'
-import { CatalogNotFoundError, CatalogValidationError, fieldError } from './errors.ts'
+import { CatalogNotFoundError, CatalogValidationError, fieldError, violatedConstraint } from './errors.ts'
 import { PAGE_SIZE } from './schemas.ts'
 
 // Shops: one per seller. Opening one makes the user a SELLER; an admin can suspend a shop,
@@ -47,7 +47,7 @@ export async function openShop(userId: string, input: { name: string; slug: stri
     })
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const target = JSON.stringify((error as { meta?: unknown }).meta ?? '')
+      const target = violatedConstraint(error)
       if (target.includes('ownerId')) throw new ShopExistsError()
       throw fieldError('slug', 'That web address is taken. Try another.')
     }

@@ -2,7 +2,7 @@ import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged } from './changes.server.ts'
-import { CatalogNotFoundError, CatalogValidationError, fieldError } from './errors.ts'
+import { CatalogNotFoundError, CatalogValidationError, fieldError, violatedConstraint } from './errors.ts'
 import { slugify } from './schemas.ts'
 
 // The shared vocabulary of the catalog: the category tree, brands, the colour palette and the
@@ -162,23 +162,25 @@ async function productIdsInCategories(tx: Tx, categoryIds: string[]) {
 
 function slugTaken(error: unknown): CatalogValidationError | null {
   if (!isUniqueViolation(error)) return null
-  const target = JSON.stringify((error as { meta?: unknown }).meta ?? '')
-  if (target.includes('name')) return fieldError('name', 'That name is already used')
+  const target = violatedConstraint(error)
+  if (target.includes('_name_')) return fieldError('name', 'That name is already used')
   return fieldError('slug', 'That web address is already used')
 }
 
 export async function createCategory(input: CategoryInput) {
-  const slug = input.slug || slugify(input.name)
-  if (!slug) throw fieldError('slug', 'Enter a web address name')
+  const base = input.slug || slugify(input.name)
+  if (!base) throw fieldError('slug', 'Enter a web address name')
   try {
     const category = await prisma.$transaction(async (tx) => {
       await lockTree(tx)
-      if (input.parentId && !(await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true } }))) {
-        throw fieldError('parentId', 'That parent category no longer exists')
-      }
-      const last = await tx.category.aggregate({ where: { parentId: input.parentId ?? null }, _max: { position: true } })
+      const parent = input.parentId ? await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true, slug: true } }) : null
+      if (input.parentId && !parent) throw fieldError('parentId', 'That parent category no longer exists')
+      let slug = base
+      // "Sneakers" under Men's Shoes when Women's Shoes has one: derive "mens-shoes-sneakers".
+      if (!input.slug && parent && (await tx.category.findUnique({ where: { slug }, select: { id: true } }))) slug = `${parent.slug}-${base}`
+      const last = await tx.category.aggregate({ where: { parentId: parent?.id ?? null }, _max: { position: true } })
       return tx.category.create({
-        data: { name: input.name, slug, description: input.description ?? '', parentId: input.parentId || null, position: (last._max.position ?? -1) + 1 },
+        data: { name: input.name, slug, description: input.description ?? '', parentId: parent?.id ?? null, position: (last._max.position ?? -1) + 1 },
       })
     })
     return category
