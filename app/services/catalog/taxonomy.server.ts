@@ -2,7 +2,7 @@ import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged } from './changes.server.ts'
-import { CatalogNotFoundError, CatalogValidationError, fieldError, violatedConstraint } from './errors.ts'
+import { CatalogNotFoundError, type CatalogValidationError, fieldError, violatedConstraint } from './errors.ts'
 import { slugify } from './schemas.ts'
 
 // The shared vocabulary of the catalog: the category tree, brands, the colour palette and the
