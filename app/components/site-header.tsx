@@ -1,11 +1,13 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import type { CategoryLink } from '~/services/catalog/taxonomy.server.ts'
 import { GeneratedAvatar } from './avatar.tsx'
+import { CategoryNav } from './catalog/category-nav.tsx'
 
 type HeaderUser = { name: string; email: string; roles: string[] } | null
 
-export function SiteHeader({ user }: { user: HeaderUser }) {
+export function SiteHeader({ user, categories = [] }: { user: HeaderUser; categories?: CategoryLink[] }) {
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="relative z-20 border-b border-stone-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
@@ -21,9 +23,15 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           <input id="site-search" type="search" name="q" placeholder="Search dresses, sneakers, bags…" className="input" />
         </Form>
         <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
+          {user?.roles.includes('SELLER') ? null : (
+            <Link to="/sell" className="hidden font-medium text-stone-700 hover:text-brand-700 md:inline">
+              Sell on Shikposh
+            </Link>
+          )}
           {user ? <AccountMenu user={user} /> : <SignInLinks />}
         </nav>
       </div>
+      {categories.length ? <CategoryNav categories={categories} /> : null}
     </header>
   )
 }
@@ -58,6 +66,7 @@ function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
       <div className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
         <p className="truncate px-4 py-2 text-xs text-stone-500">{user.email}</p>
         <MenuLink to="/account">Your account</MenuLink>
+        {user.roles.includes('SELLER') ? <MenuLink to="/sell">Your shop</MenuLink> : null}
         {user.roles.includes('ADMIN') ? <MenuLink to="/admin">Admin</MenuLink> : null}
         <Form method="post" action="/logout" className="border-t border-stone-100">
           <button type="submit" className="block w-full px-4 py-2 text-left hover:bg-stone-100">

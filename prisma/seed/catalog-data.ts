@@ -132,7 +132,7 @@ export const COLORS: Array<{ name: string; hex: string }> = [
 ]
 
 export const SIZE_SCALES: Array<{ code: SizeKind; name: string; labels: string[] }> = [
-  { code: 'letters', name: 'Letter sizes (XS–XXL)', labels: ['XS', 'S', 'M', 'L', 'XL', 'XXL'] },
+  { code: 'letters', name: 'Letter sizes', labels: ['XS', 'S', 'M', 'L', 'XL', 'XXL'] },
   { code: 'eu-shoes', name: 'EU shoe sizes', labels: ['35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45', '46'] },
   { code: 'one-size', name: 'One size', labels: ['One size'] },
 ]
@@ -200,8 +200,17 @@ export const SHOPS: ShopSeed[] = [
   },
 ]
 
-export const ADJECTIVES = ['Classic', 'Everyday', 'Relaxed', 'Tailored', 'Vintage', 'Essential', 'Soft', 'Cropped', 'Oversized', 'Heritage', 'Weekend', 'Studio', 'Coastal', 'Urban', 'Organic', 'Washed', 'Structured', 'Easy']
-export const MATERIALS = ['Linen', 'Cotton', 'Wool', 'Cashmere-Blend', 'Silk', 'Corduroy', 'Denim', 'Leather', 'Suede', 'Canvas', 'Jersey', 'Merino']
+/** Title words by kind of product, so sunglasses are never made of jersey. */
+export const ADJECTIVES: Record<SizeKind, string[]> = {
+  letters: ['Classic', 'Everyday', 'Relaxed', 'Tailored', 'Vintage', 'Essential', 'Soft', 'Cropped', 'Oversized', 'Heritage', 'Weekend', 'Studio', 'Coastal', 'Organic', 'Washed', 'Easy'],
+  'eu-shoes': ['Classic', 'Everyday', 'Vintage', 'Heritage', 'Weekend', 'Urban', 'Lightweight', 'Handmade', 'Studio', 'Trail'],
+  'one-size': ['Classic', 'Everyday', 'Vintage', 'Essential', 'Heritage', 'Weekend', 'Minimal', 'Handmade', 'Studio', 'Coastal'],
+}
+export const MATERIALS: Record<SizeKind, string[]> = {
+  letters: ['Linen', 'Cotton', 'Wool', 'Cashmere-Blend', 'Silk', 'Corduroy', 'Denim', 'Jersey', 'Merino'],
+  'eu-shoes': ['Leather', 'Suede', 'Canvas', 'Knit', 'Nubuck'],
+  'one-size': ['Leather', 'Canvas', 'Recycled', 'Woven', 'Sterling'],
+}
 
 export const DESCRIPTION_LINES = [
   'Cut for an easy fit that layers well through the seasons.',

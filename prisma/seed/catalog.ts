@@ -122,8 +122,8 @@ export type GeneratedProduct = {
  */
 export function generateProduct(random: Random, vocabulary: Vocabulary, leaves: Leaf[], skuStem: string, now: Date): Omit<GeneratedProduct, 'slug'> {
   const leaf = random.pick(leaves)
-  const material = leaf.seed.kind === 'one-size' && random.chance(0.5) ? null : random.chance(0.6) ? random.pick(MATERIALS) : null
-  const adjective = random.pick(ADJECTIVES)
+  const material = random.chance(0.55) ? random.pick(MATERIALS[leaf.seed.kind]) : null
+  const adjective = random.pick(ADJECTIVES[leaf.seed.kind])
   const noun = random.pick(leaf.seed.nouns)
   const title = [adjective, material, noun].filter(Boolean).join(' ')
   const [low, high] = leaf.seed.price
