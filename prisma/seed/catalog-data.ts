@@ -8,7 +8,7 @@ export type CategorySeed = {
   slug: string
   description?: string
   /** Leaves say what they sell: the size scale, title nouns and a price band in major units. */
-  leaf?: { kind: SizeKind; nouns: string[]; price: [number, number]; sizes?: [string, string] }
+  leaf?: { kind: SizeKind; nouns: string[]; price: [number, number]; sizes?: [string, string]; materials?: string[] }
   children?: CategorySeed[]
 }
 
@@ -103,8 +103,8 @@ export const CATEGORY_TREE: CategorySeed[] = [
       { name: 'Hats & Caps', slug: 'hats', leaf: oneSize(['Bucket Hat', 'Baseball Cap', 'Beanie', 'Straw Hat'], [15, 69]) },
       { name: 'Scarves', slug: 'scarves', leaf: oneSize(['Silk Scarf', 'Wool Scarf', 'Bandana'], [19, 99]) },
       { name: 'Belts', slug: 'belts', leaf: letters(['Leather Belt', 'Woven Belt', 'Canvas Belt'], [25, 89]) },
-      { name: 'Jewellery', slug: 'jewellery', leaf: oneSize(['Hoop Earrings', 'Pendant Necklace', 'Signet Ring', 'Beaded Bracelet'], [19, 149]) },
-      { name: 'Sunglasses', slug: 'sunglasses', leaf: oneSize(['Round Sunglasses', 'Cat-Eye Sunglasses', 'Aviator Sunglasses'], [39, 159]) },
+      { name: 'Jewellery', slug: 'jewellery', leaf: { ...oneSize(['Hoop Earrings', 'Pendant Necklace', 'Signet Ring', 'Chain Bracelet'], [19, 149]), materials: ['Sterling Silver', 'Gold-Plated', 'Brass'] } },
+      { name: 'Sunglasses', slug: 'sunglasses', leaf: { ...oneSize(['Round Sunglasses', 'Cat-Eye Sunglasses', 'Aviator Sunglasses'], [39, 159]), materials: ['Acetate', 'Recycled', 'Titanium'] } },
     ],
   },
 ]
@@ -209,7 +209,7 @@ export const ADJECTIVES: Record<SizeKind, string[]> = {
 export const MATERIALS: Record<SizeKind, string[]> = {
   letters: ['Linen', 'Cotton', 'Wool', 'Cashmere-Blend', 'Silk', 'Corduroy', 'Denim', 'Jersey', 'Merino'],
   'eu-shoes': ['Leather', 'Suede', 'Canvas', 'Knit', 'Nubuck'],
-  'one-size': ['Leather', 'Canvas', 'Recycled', 'Woven', 'Sterling'],
+  'one-size': ['Leather', 'Canvas', 'Recycled', 'Woven'],
 }
 
 export const DESCRIPTION_LINES = [

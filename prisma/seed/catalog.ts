@@ -122,7 +122,7 @@ export type GeneratedProduct = {
  */
 export function generateProduct(random: Random, vocabulary: Vocabulary, leaves: Leaf[], skuStem: string, now: Date): Omit<GeneratedProduct, 'slug'> {
   const leaf = random.pick(leaves)
-  const material = random.chance(0.55) ? random.pick(MATERIALS[leaf.seed.kind]) : null
+  const material = random.chance(0.55) ? random.pick(leaf.seed.materials ?? MATERIALS[leaf.seed.kind]) : null
   const adjective = random.pick(ADJECTIVES[leaf.seed.kind])
   const noun = random.pick(leaf.seed.nouns)
   const title = [adjective, material, noun].filter(Boolean).join(' ')
