@@ -122,7 +122,7 @@ export default function ProductPage() {
               <h2 id="color-heading" className="text-sm font-semibold">
                 Colour: <span className="font-normal text-stone-700">{selection.color?.name}</span>
               </h2>
-              <ul role="list" aria-labelledby="color-heading" className="mt-3 flex flex-wrap gap-3">
+              <ul aria-labelledby="color-heading" className="mt-3 flex flex-wrap gap-3">
                 {selection.colors.map(({ color, soldOut }) => {
                   const current = color.id === selection.color?.id
                   return (
@@ -152,7 +152,7 @@ export default function ProductPage() {
                 Size{selection.size ? <span className="font-normal text-stone-700">: {selection.size.label}</span> : null}{' '}
                 <span className="font-normal text-stone-500">· {product.sizeScale}</span>
               </h2>
-              <ul role="list" aria-labelledby="size-heading" className="mt-3 flex flex-wrap gap-2">
+              <ul aria-labelledby="size-heading" className="mt-3 flex flex-wrap gap-2">
                 {selection.sizes.map(({ size, state }) => {
                   const current = size.id === selection.size?.id
                   const base = 'inline-flex h-11 min-w-14 items-center justify-center rounded-md border px-3 text-sm font-medium'

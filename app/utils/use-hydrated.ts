@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useSyncExternalStore } from 'react'
 
-let hydrated = false
+const subscribe = () => () => {}
 
-/** False during the server render and the first client render, true once JavaScript runs. */
+/** False during the server render and while hydrating, true once JavaScript runs the page. */
 export function useHydrated() {
-  const [isHydrated, setIsHydrated] = useState(hydrated)
-  useEffect(() => {
-    hydrated = true
-    setIsHydrated(true)
-  }, [])
-  return isHydrated
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  )
 }

@@ -149,3 +149,16 @@ export async function listShopsForAdmin({ q, status, page = 1 }: { q?: string; s
   ])
   return { shops, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
 }
+
+/** Figures for the admin overview. */
+export async function getCatalogCounts() {
+  const [shops, suspended, listed, products, categories, brands] = await Promise.all([
+    prisma.shop.count(),
+    prisma.shop.count({ where: { status: 'SUSPENDED' } }),
+    prisma.product.count({ where: { listed: true } }),
+    prisma.product.count(),
+    prisma.category.count(),
+    prisma.brand.count(),
+  ])
+  return { shops, suspended, listed, products, categories, brands }
+}

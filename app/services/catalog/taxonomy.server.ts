@@ -376,3 +376,9 @@ export async function listBrandsForAdmin() {
   const byBrand = new Map(counts.map((row) => [row.brandId, row._count._all]))
   return brands.map((brand) => ({ ...brand, products: byBrand.get(brand.id) ?? 0 }))
 }
+
+/** Everything the product form offers to pick from. */
+export async function getProductFormOptions() {
+  const [categories, brands, colors, scales] = await Promise.all([listCategoryOptions(), listBrands(), listColors(), listSizeScales()])
+  return { categories, brands, colors, scales }
+}
