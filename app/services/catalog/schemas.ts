@@ -250,33 +250,42 @@ export function productFormSchema({ currency, timeZone }: ProductFormOptions) {
       sizeIds: z.array(z.string().max(64)).max(60).optional().default([]),
       variants: z.record(z.string().max(140), z.unknown()).optional().default({}),
     })
-    .superRefine((value, ctx) => {
-      if ((value.discountStartsAt || value.discountEndsAt) && !value.discountPercent) {
-        ctx.addIssue({ code: 'custom', path: ['discountPercent'], message: 'Enter the percentage off for this schedule' })
-      }
-      if (value.discountStartsAt && value.discountEndsAt && value.discountEndsAt <= value.discountStartsAt) {
-        ctx.addIssue({ code: 'custom', path: ['discountEndsAt'], message: 'The discount must end after it starts' })
-      }
-      const skus = new Map<string, string[]>()
-      for (const colorId of value.colorIds) {
-        for (const sizeId of value.sizeIds) {
-          const key = variantKey(colorId, sizeId)
-          const cell = cellSchema.safeParse(value.variants[key] ?? {})
-          if (!cell.success) {
-            for (const issue of cell.error.issues) {
-              ctx.addIssue({ code: 'custom', path: ['variants', key, ...issue.path.map(String)], message: issue.message })
-            }
-            continue
-          }
-          const sku = cell.data.sku.toUpperCase()
-          skus.set(sku, [...(skus.get(sku) ?? []), key])
+    // These run even when other fields failed, so every error shows at once; so they read
+    // the values defensively (a field that failed holds whatever was posted).
+    .superRefine(
+      (value, ctx) => {
+        const startsAt = value.discountStartsAt instanceof Date ? value.discountStartsAt : null
+        const endsAt = value.discountEndsAt instanceof Date ? value.discountEndsAt : null
+        if ((startsAt || endsAt) && value.discountPercent === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['discountPercent'], message: 'Enter the percentage off for this schedule' })
         }
-      }
-      for (const keys of skus.values()) {
-        if (keys.length < 2) continue
-        for (const key of keys) ctx.addIssue({ code: 'custom', path: ['variants', key, 'sku'], message: 'Each variant needs its own SKU' })
-      }
-    })
+        if (startsAt && endsAt && endsAt <= startsAt) {
+          ctx.addIssue({ code: 'custom', path: ['discountEndsAt'], message: 'The discount must end after it starts' })
+        }
+        const ids = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [])
+        const variants = typeof value.variants === 'object' && value.variants !== null ? (value.variants as Record<string, unknown>) : {}
+        const skus = new Map<string, string[]>()
+        for (const colorId of ids(value.colorIds)) {
+          for (const sizeId of ids(value.sizeIds)) {
+            const key = variantKey(colorId, sizeId)
+            const cell = cellSchema.safeParse(variants[key] ?? {})
+            if (!cell.success) {
+              for (const issue of cell.error.issues) {
+                ctx.addIssue({ code: 'custom', path: ['variants', key, ...issue.path.map(String)], message: issue.message })
+              }
+              continue
+            }
+            const sku = cell.data.sku.toUpperCase()
+            skus.set(sku, [...(skus.get(sku) ?? []), key])
+          }
+        }
+        for (const keys of skus.values()) {
+          if (keys.length < 2) continue
+          for (const key of keys) ctx.addIssue({ code: 'custom', path: ['variants', key, 'sku'], message: 'Each variant needs its own SKU' })
+        }
+      },
+      { when: () => true },
+    )
     .transform(({ intent, version, variants, colorIds, sizeIds, ...rest }) => {
       const cells: VariantInput[] = []
       for (const colorId of colorIds) {
