@@ -5,7 +5,7 @@ import { action as productsAction, loader as productsLoader } from '~/routes/adm
 import { action as shopsAction, loader as shopsLoader } from '~/routes/admin.shops.tsx'
 import { loader as adminLoader } from '~/routes/admin.tsx'
 import { createUser, signIn } from '../support/fixtures.ts'
-import { createListedProduct, createSeller, useTaxonomy } from '../support/catalog.ts'
+import { createListedProduct, createSeller, taxonomyFixture } from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 
 async function adminCookie() {
@@ -15,7 +15,7 @@ async function adminCookie() {
 
 describe('admin routes', () => {
   test('shoppers and sellers get 403 from every admin page and action, and nothing changes', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const seller = await createSeller()
     const product = await createListedProduct(seller.user.id, t)
     const shopper = await createUser()
@@ -41,7 +41,7 @@ describe('admin routes', () => {
   })
 
   test('categories: add, refuse a cycle at the field, refuse deleting a non-empty one, delete an empty one', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const cookie = await adminCookie()
     const created = await callRoute(catalogAction, routeRequest('/admin/catalog', { cookie, form: { intent: 'create-category', name: 'Swimwear', slug: '', parentId: t.categories.women.id } }))
     expect(created.status).toBe(302)
@@ -64,7 +64,7 @@ describe('admin routes', () => {
   })
 
   test('shops: suspending needs a reason; suspend and reinstate hide and restore the products', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const cookie = await adminCookie()
     const seller = await createSeller('moderated')
     const product = await createListedProduct(seller.user.id, t)
@@ -79,7 +79,7 @@ describe('admin routes', () => {
   })
 
   test('products: feature and unfeature', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const cookie = await adminCookie()
     const seller = await createSeller()
     const product = await createListedProduct(seller.user.id, t)

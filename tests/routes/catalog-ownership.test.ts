@@ -6,14 +6,14 @@ import { CatalogNotFoundError } from '~/services/catalog/errors.ts'
 import { changeProductStatus, getProductForEdit, updateProduct, type StatusAction } from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
 import { signIn } from '../support/fixtures.ts'
-import { createListedProduct, createSeller, productInput, useTaxonomy } from '../support/catalog.ts'
+import { createListedProduct, createSeller, productInput, taxonomyFixture } from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 
 // Seller A reaches for seller B's product through every service and route that takes a product
 // id: each answers "not found" (404) and B's product, variants and the outbox stay exactly as they were.
 
 async function setup() {
-  const t = await useTaxonomy()
+  const t = await taxonomyFixture()
   const a = await createSeller('alice')
   const b = await createSeller('bob')
   const theirs = await createListedProduct(b.user.id, t, { title: 'Bob Only Dress' })

@@ -7,7 +7,7 @@ import { action as sellAction, loader as sellLoader } from '~/routes/sell._index
 import { getProductForEdit } from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
-import { createListedProduct, createSeller, useTaxonomy, type Taxonomy } from '../support/catalog.ts'
+import { createListedProduct, createSeller, taxonomyFixture, type Taxonomy } from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 
 type Reply = { result?: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> }; conflict?: { currentVersion: number } | null; error?: Record<string, string[]> }
@@ -72,7 +72,7 @@ describe('/sell onboarding', () => {
 
 describe('the product form', () => {
   test('creates a product with two colours × three sizes and publishes it', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     const result = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form: productForm(t, { intent: 'publish' }) }))
@@ -85,7 +85,7 @@ describe('the product form', () => {
   })
 
   test('errors show at their fields and cells, and nothing is created', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     const blackS = variantKey(t.colors.black.id, t.letters.S.id)
@@ -112,7 +112,7 @@ describe('the product form', () => {
   })
 
   test('a SKU used by another product, or twice in the form, is refused at the cell', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     const existing = await createListedProduct(user.id, t)
@@ -133,7 +133,7 @@ describe('the product form', () => {
   })
 
   test('without JavaScript, "update variant table" redraws the matrix and saves nothing; new cells must be filled before saving', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     // The seller ticked Red and XL but the table has no cells for them yet.
@@ -151,7 +151,7 @@ describe('the product form', () => {
   })
 
   test('an unticked colour drops its variants on save', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     const created = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form: productForm(t) }))
@@ -171,7 +171,7 @@ describe('the product form', () => {
   })
 
   test('saving a stale version answers 409 with the conflict, and overwrites nothing', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     const product = await createListedProduct(user.id, t)
@@ -188,7 +188,7 @@ describe('the product form', () => {
   })
 
   test('publishing an unpriced draft is refused with a message; the list marks low stock', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     const draft = await createListedProduct(user.id, t, { price: null }, { publish: false })

@@ -8,7 +8,7 @@ import { loader as shopLoader } from '~/routes/shops.$slug.tsx'
 import { changeProductStatus } from '~/services/catalog/products.server.ts'
 import { suspendShop } from '~/services/catalog/shops.server.ts'
 import { signIn } from '../support/fixtures.ts'
-import { createListedProduct, createSeller, useTaxonomy } from '../support/catalog.ts'
+import { createListedProduct, createSeller, taxonomyFixture } from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 
 type ProductData = {
@@ -28,7 +28,7 @@ const DAY = 86_400_000
 
 describe('/p/<slug>', () => {
   test('shows a published product with schema.org data: discounted prices, availability per variant', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const ends = new Date(Date.now() + 5 * DAY)
     const product = await createListedProduct(user.id, t, { title: 'Json Ld Dress', discountPercent: 20, discountStartsAt: new Date(Date.now() - DAY), discountEndsAt: ends })
@@ -57,7 +57,7 @@ describe('/p/<slug>', () => {
   })
 
   test('drafts, archived products and unknown slugs are 404s; the owner sees a preview of a draft', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const draft = await createListedProduct(user.id, t, { title: 'Draft Preview' }, { publish: false })
     const archived = await createListedProduct(user.id, t, { title: 'Old Archived' })
@@ -80,7 +80,7 @@ describe('/p/<slug>', () => {
 
 describe('grid pages', () => {
   test('category, brand and shop pages list the product; junk query strings fall back to defaults', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user, shop } = await createSeller()
     const product = await createListedProduct(user.id, t, { title: 'Grid Dress' })
     const ids = (result: { data: unknown }) => (result.data as { listing: { items: Array<{ id: string }> } }).listing.items.map((item) => item.id)
@@ -97,7 +97,7 @@ describe('grid pages', () => {
   })
 
   test('a suspended shop is a 404 with a plain notice, and its products leave the home page', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user, shop } = await createSeller('closing')
     const product = await createListedProduct(user.id, t, { title: 'Soon Hidden' })
     const home = async () => {

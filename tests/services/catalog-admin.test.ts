@@ -15,7 +15,7 @@ import {
   updateCategory,
 } from '~/services/catalog/taxonomy.server.ts'
 import { createUser } from '../support/fixtures.ts'
-import { createListedProduct, createSeller, outboxKeys, useTaxonomy } from '../support/catalog.ts'
+import { createListedProduct, createSeller, outboxKeys, taxonomyFixture } from '../support/catalog.ts'
 
 const messageOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -25,7 +25,7 @@ const messageOf = (promise: Promise<unknown>) =>
 
 describe('admin catalog: categories', () => {
   test('delete only when empty: no sub-categories and no products, archived ones included', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const parent = await createCategory({ name: 'Outerwear' })
     const child = await createCategory({ name: 'Parkas', parentId: parent.id })
     expect(await messageOf(deleteCategory(parent.id))).toEqual({ '': ['“Outerwear” still has 1 sub-category. Move or delete them first.'] })
@@ -42,7 +42,7 @@ describe('admin catalog: categories', () => {
   })
 
   test('moving never builds a cycle', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { clothing, women, dresses } = t.categories
     expect(await messageOf(updateCategory(clothing.id, { name: 'Clothing', parentId: clothing.id }))).toEqual({
       parentId: ['A category cannot move under itself or one of its sub-categories'],
@@ -61,7 +61,7 @@ describe('admin catalog: categories', () => {
   })
 
   test('renaming or moving a category re-indexes every product below it; slugs stay unique', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const dress = await createListedProduct(user.id, t, { categoryId: t.categories.dresses.id })
     const top = await createListedProduct(user.id, t, { categoryId: t.categories.tops.id })
@@ -94,7 +94,7 @@ describe('admin catalog: categories', () => {
 
 describe('admin catalog: brands', () => {
   test('delete only when no product carries the brand; renaming re-indexes its products', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const brand = await createBrand({ name: 'Northwind' })
     expect(brand.slug).toBe('northwind')
     const { user } = await createSeller()
@@ -124,7 +124,7 @@ describe('shops', () => {
   })
 
   test('suspension hides every product of the shop everywhere; reinstatement brings back the published ones', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user, shop } = await createSeller('suspended')
     const listed = await createListedProduct(user.id, t, { title: 'Hidden When Suspended' })
     await setFeatured(listed.id, true)
@@ -160,7 +160,7 @@ describe('shops', () => {
   })
 
   test('products published while the shop is suspended stay hidden', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user, shop } = await createSeller('quiet')
     await suspendShop(shop.id, { reason: 'Paused for review' })
     const product = await createListedProduct(user.id, t)
@@ -170,7 +170,7 @@ describe('shops', () => {
 
 describe('featured', () => {
   test('setFeatured toggles the flag and tells search', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t)
     await setFeatured(product.id, true)

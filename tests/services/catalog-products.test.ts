@@ -5,7 +5,7 @@ import { CatalogValidationError, VersionConflictError } from '~/services/catalog
 import { changeProductStatus, createProduct, getProductForEdit, updateProduct } from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
 import { getProductPage, listProducts } from '~/services/catalog/storefront.server.ts'
-import { createListedProduct, createSeller, outboxKeys, productInput, useTaxonomy } from '../support/catalog.ts'
+import { createListedProduct, createSeller, outboxKeys, productInput, taxonomyFixture } from '../support/catalog.ts'
 
 async function validationErrors(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -24,7 +24,7 @@ const snapshot = async (productId: string) =>
 
 describe('creating and editing products', () => {
   test('a new product keeps its variants, upper-cased SKUs and derived prices', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const input = productInput(t)
     input.variants[5]!.price = 3990
@@ -40,7 +40,7 @@ describe('creating and editing products', () => {
   })
 
   test('SKUs are unique across the store, per product and case-insensitively', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const first = await createListedProduct(user.id, t)
     const firstSku = (await snapshot(first.id)).variants[0]!
@@ -60,7 +60,7 @@ describe('creating and editing products', () => {
   })
 
   test('one variant per colour and size, sizes from the product scale, stock >= 0, prices > 0', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
 
     const duplicate = productInput(t)
@@ -87,7 +87,7 @@ describe('creating and editing products', () => {
   })
 
   test('the database refuses negative stock even past the service', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t)
     const variant = (await snapshot(product.id)).variants[0]!
@@ -95,7 +95,7 @@ describe('creating and editing products', () => {
   })
 
   test('publishing needs a variant with a price; a draft does not', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     expect(await validationErrors(createProduct(user.id, productInput(t, { price: null }), { publish: true }))).toEqual({
       price: ['Add a price (for the product or a variant) before publishing'],
@@ -122,7 +122,7 @@ describe('creating and editing products', () => {
   })
 
   test('archiving hides the product from the store and keeps the row; restoring makes it a draft', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t, { title: 'Archive Me Dress' })
     expect(await getProductPage(product.slug)).not.toBeNull()
@@ -141,7 +141,7 @@ describe('creating and editing products', () => {
 
 describe('optimistic locking', () => {
   test('saving from a stale version changes nothing and says so', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t)
     const loaded = (await getProductForEdit(user.id, product.id))!
@@ -160,7 +160,7 @@ describe('optimistic locking', () => {
   })
 
   test('two saves from the same version at once: exactly one wins', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t)
     const loaded = (await getProductForEdit(user.id, product.id))!
@@ -174,7 +174,7 @@ describe('optimistic locking', () => {
   })
 
   test('variants are added, removed, re-priced and SKUs swapped; untouched stock survives a sale meanwhile', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t)
     const loaded = (await getProductForEdit(user.id, product.id))!
@@ -209,7 +209,7 @@ describe('prices at discount boundaries, through the services', () => {
   const ms = (date: Date, delta: number) => new Date(date.getTime() + delta)
 
   test('the product page and the grid show the discount from its start (inclusive) to its end (exclusive)', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t, { title: 'Boundary Dress', categoryId: t.categories.tops.id, discountPercent: 25, discountStartsAt: start, discountEndsAt: end }, { now: ms(start, -86_400_000) })
     const at = async (now: Date) => {
@@ -227,7 +227,7 @@ describe('prices at discount boundaries, through the services', () => {
   })
 
   test('derived sort prices flip at each boundary through the outbox, and search hears about it on time', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const before = ms(start, -3_600_000)
     const product = await createListedProduct(user.id, t, { title: 'Scheduled Sale Dress', discountPercent: 50, discountStartsAt: start, discountEndsAt: end }, { now: before })
@@ -250,7 +250,7 @@ describe('prices at discount boundaries, through the services', () => {
   })
 
   test('the outbox handler re-prices by the clock', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t, { title: 'Running Sale', discountPercent: 10, discountStartsAt: new Date(Date.now() + 60_000), discountEndsAt: null })
     // The discount has started since: pretend by moving its start into the past, as time would.
@@ -262,7 +262,7 @@ describe('prices at discount boundaries, through the services', () => {
 
 describe('search hears about every change, in the same transaction', () => {
   test('create, edit, publish, unpublish and archive each record the product', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const count = async (id: string) => (await outboxKeys()).filter((row) => row.key === id).length
     const product = await createProduct(user.id, productInput(t))
@@ -277,7 +277,7 @@ describe('search hears about every change, in the same transaction', () => {
   })
 
   test('a failed save writes no outbox row', async () => {
-    const t = await useTaxonomy()
+    const t = await taxonomyFixture()
     const { user } = await createSeller()
     const before = await prisma.outboxEvent.count()
     await expect(createProduct(user.id, productInput(t, { price: null }), { publish: true })).rejects.toBeInstanceOf(CatalogValidationError)

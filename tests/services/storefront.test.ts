@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { parseListingParams, PAGE_SIZE } from '~/services/catalog/schemas.ts'
 import { getCategoryPage, getHomeCollections, getMoreFromShop, getProductPage, getShopPage, listProducts } from '~/services/catalog/storefront.server.ts'
-import { createListedProduct, createSeller, useTaxonomy, type Taxonomy } from '../support/catalog.ts'
+import { createListedProduct, createSeller, taxonomyFixture, type Taxonomy } from '../support/catalog.ts'
 
 let t: Taxonomy
 let seller: Awaited<ReturnType<typeof createSeller>>
 const DAY = 86_400_000
 
 beforeAll(async () => {
-  t = await useTaxonomy()
+  t = await taxonomyFixture()
   seller = await createSeller('grid')
 })
 

@@ -46,7 +46,7 @@ let taxonomy: ReturnType<typeof buildTaxonomy> | undefined
 export type Taxonomy = Awaited<ReturnType<typeof buildTaxonomy>>
 
 /** The test file's categories, brand, colours and size scales (made on first use). */
-export function useTaxonomy() {
+export function taxonomyFixture() {
   taxonomy ??= buildTaxonomy()
   return taxonomy
 }
