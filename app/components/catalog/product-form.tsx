@@ -44,7 +44,9 @@ export function ProductForm({ options, defaults, lastResult, conflict, status }:
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onBlur',
+    // A fixed error disappears as it is typed, not on blur: a blur-time re-layout could move the
+    // save button from under the pointer between mouse down and up.
+    shouldRevalidate: 'onInput',
   })
   // Values come back from the server after a failed save or a matrix update; the first render uses them.
   const [initial] = useState(() => (lastResult?.initialValue ? valuesFromPayload(lastResult.initialValue) : defaults))
@@ -135,20 +137,31 @@ export function ProductForm({ options, defaults, lastResult, conflict, status }:
               min: 1,
               max: MAX_DISCOUNT_PERCENT,
               step: 1,
-              onChange: (event) => setDiscount((current) => ({ ...current, percent: event.currentTarget.value })),
+              onChange: (event) => {
+                const percent = event.currentTarget.value
+                setDiscount((current) => ({ ...current, percent }))
+              },
             }}
             errors={fields.discountPercent.errors}
             help="Leave empty for no discount."
           />
           <Field
             label="Discount starts"
-            inputProps={{ ...getInputProps(fields.discountStartsAt, { type: 'datetime-local' }), onChange: (event) => setDiscount((current) => ({ ...current, startsAt: event.currentTarget.value })) }}
+            inputProps={{ ...getInputProps(fields.discountStartsAt, { type: 'datetime-local' }), onChange: (event) => {
+                const startsAt = event.currentTarget.value
+                setDiscount((current) => ({ ...current, startsAt }))
+              },
+            }}
             errors={fields.discountStartsAt.errors}
             help={`Optional. ${options.timeZone} time. Empty: starts now.`}
           />
           <Field
             label="Discount ends"
-            inputProps={{ ...getInputProps(fields.discountEndsAt, { type: 'datetime-local' }), onChange: (event) => setDiscount((current) => ({ ...current, endsAt: event.currentTarget.value })) }}
+            inputProps={{ ...getInputProps(fields.discountEndsAt, { type: 'datetime-local' }), onChange: (event) => {
+                const endsAt = event.currentTarget.value
+                setDiscount((current) => ({ ...current, endsAt }))
+              },
+            }}
             errors={fields.discountEndsAt.errors}
             help={`Optional. ${options.timeZone} time. Empty: runs until you remove it.`}
           />
@@ -312,7 +325,10 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
         <div className="mt-2 flex flex-wrap gap-2">
           {options.colors.map((color) => (
             <label key={color.id} className="flex cursor-pointer items-center gap-2 rounded-full border border-stone-300 bg-white py-1 pl-1 pr-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-stone-100 has-[:checked]:ring-1 has-[:checked]:ring-ink has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-200">
-              <input type="checkbox" name="colorIds" value={color.id} checked={colorIds.includes(color.id)} onChange={(event) => setColorIds((current) => toggle(current, color.id, event.currentTarget.checked))} className="sr-only" />
+              <input type="checkbox" name="colorIds" value={color.id} checked={colorIds.includes(color.id)} onChange={(event) => {
+                  const on = event.currentTarget.checked
+                  setColorIds((current) => toggle(current, color.id, on))
+                }} className="sr-only" />
               <span aria-hidden className="h-6 w-6 rounded-full ring-1 ring-stone-300" style={{ backgroundColor: color.hex }} />
               {color.name}
             </label>
@@ -326,7 +342,10 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
         <div className="mt-2 flex flex-wrap gap-2">
           {scale?.sizes.map((size) => (
             <label key={size.id} className="flex min-w-12 cursor-pointer items-center justify-center rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium has-[:checked]:border-ink has-[:checked]:bg-ink has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-200">
-              <input type="checkbox" name="sizeIds" value={size.id} checked={sizeIds.includes(size.id)} onChange={(event) => setSizeIds((current) => toggle(current, size.id, event.currentTarget.checked))} className="sr-only" />
+              <input type="checkbox" name="sizeIds" value={size.id} checked={sizeIds.includes(size.id)} onChange={(event) => {
+                  const on = event.currentTarget.checked
+                  setSizeIds((current) => toggle(current, size.id, on))
+                }} className="sr-only" />
               {size.label}
             </label>
           ))}
