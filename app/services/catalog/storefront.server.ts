@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { prisma, Prisma } from '~/infra/db.server.ts'
 import { type PriceQuote, quote } from './pricing.ts'
 import { MAX_PAGES, PAGE_SIZE, type Sort } from './schemas.ts'
@@ -62,14 +63,13 @@ function scopeFilter(scope: Exclude<ListingScope, { kind: 'categories' }>): Pris
   }
 }
 
-/** The ids of one page, in order. */
-export async function pageIds(scope: ListingScope, sort: Sort, page: number, pageSize = PAGE_SIZE): Promise<string[]> {
+/** The SQL that reads the ids of one page, in order (exported so `npm run catalog:explain` shows its plan). */
+export function pageIdsQuery(scope: ListingScope, sort: Sort, page: number, pageSize = PAGE_SIZE): Prisma.Sql {
   const offset = (page - 1) * pageSize
   if (scope.kind === 'categories') {
-    if (!scope.categoryIds.length) return []
     // A sub-tree spans several categories: read each one's first offset+pageSize products in
     // order from its own index, then merge. Cost: categories × (offset + pageSize) index entries.
-    const rows = await prisma.$queryRaw<Array<{ id: string }>>(Prisma.sql`
+    return Prisma.sql`
       SELECT p.id FROM unnest(${scope.categoryIds}::text[]) AS c(category_id)
       CROSS JOIN LATERAL (
         SELECT id, "publishedAt", "effectivePrice" FROM "Product"
@@ -78,71 +78,86 @@ export async function pageIds(scope: ListingScope, sort: Sort, page: number, pag
         LIMIT ${offset + pageSize}
       ) AS p
       ORDER BY ${ORDER[sort]}
-      LIMIT ${pageSize} OFFSET ${offset}`)
-    return rows.map((row) => row.id)
+      LIMIT ${pageSize} OFFSET ${offset}`
   }
-  const rows = await prisma.$queryRaw<Array<{ id: string }>>(Prisma.sql`
+  return Prisma.sql`
     SELECT id FROM "Product" WHERE ${scopeFilter(scope)}
     ORDER BY ${ORDER[sort]}
-    LIMIT ${pageSize} OFFSET ${offset}`)
+    LIMIT ${pageSize} OFFSET ${offset}`
+}
+
+/** The ids of one page, in order. */
+export async function pageIds(scope: ListingScope, sort: Sort, page: number, pageSize = PAGE_SIZE): Promise<string[]> {
+  if (scope.kind === 'categories' && !scope.categoryIds.length) return []
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>(pageIdsQuery(scope, sort, page, pageSize))
   return rows.map((row) => row.id)
+}
+
+/** Counting no further than the pages we offer keeps the count's cost bounded too. */
+export function cappedCountQuery(scope: ListingScope): Prisma.Sql {
+  const filter =
+    scope.kind === 'categories' ? Prisma.sql`"categoryId" = ANY(${scope.categoryIds}::text[]) AND listed` : scopeFilter(scope)
+  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Product" WHERE ${filter} LIMIT ${COUNT_LIMIT + 1}) AS capped`
 }
 
 /** How many products the scope has, counting no further than the pages we offer. */
 export async function cappedCount(scope: ListingScope): Promise<number> {
-  const filter =
-    scope.kind === 'categories' ? Prisma.sql`"categoryId" = ANY(${scope.categoryIds}::text[]) AND listed` : scopeFilter(scope)
-  const [row] = await prisma.$queryRaw<Array<{ n: number }>>(
-    Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Product" WHERE ${filter} LIMIT ${COUNT_LIMIT + 1}) AS capped`,
-  )
+  const [row] = await prisma.$queryRaw<Array<{ n: number }>>(cappedCountQuery(scope))
   return row?.n ?? 0
 }
 
-/** Product cards for these ids, in the same order, in two queries whatever the number. */
+// What the card query returns, checked before it reaches a page (raw SQL has no types).
+const CardRowSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  minPrice: z.number().int().nullable(),
+  discountPercent: z.number().int().nullable(),
+  discountStartsAt: z.date().nullable(),
+  discountEndsAt: z.date().nullable(),
+  publishedAt: z.date().nullable(),
+  brandName: z.string().nullable(),
+  brandSlug: z.string().nullable(),
+  shopName: z.string(),
+  shopSlug: z.string(),
+  inStock: z.boolean(),
+  colors: z.array(z.object({ name: z.string(), hex: z.string() })),
+})
+
+/** Product cards for these ids, in the same order, in one query whatever the number. */
 export async function getProductCards(ids: string[], now: Date = new Date()): Promise<ProductCardData[]> {
   if (!ids.length) return []
-  const [products, variants] = await Promise.all([
-    prisma.product.findMany({
-      where: { id: { in: ids }, listed: true },
-      select: {
-        id: true,
-        slug: true,
-        title: true,
-        minPrice: true,
-        discountPercent: true,
-        discountStartsAt: true,
-        discountEndsAt: true,
-        publishedAt: true,
-        brand: { select: { name: true, slug: true } },
-        shop: { select: { name: true, slug: true } },
-      },
-    }),
-    prisma.variant.findMany({
-      where: { productId: { in: ids } },
-      select: { productId: true, stock: true, price: true, color: { select: { name: true, hex: true, position: true } } },
-    }),
-  ])
-  const byProduct = new Map<string, typeof variants>()
-  for (const variant of variants) byProduct.set(variant.productId, [...(byProduct.get(variant.productId) ?? []), variant])
+  const rows = await prisma.$queryRaw<unknown[]>(Prisma.sql`
+    SELECT p.id, p.slug, p.title, p."minPrice", p."discountPercent", p."discountStartsAt", p."discountEndsAt", p."publishedAt",
+           b.name AS "brandName", b.slug AS "brandSlug", s.name AS "shopName", s.slug AS "shopSlug",
+           COALESCE(v."inStock", false) AS "inStock", COALESCE(v.colors, '[]'::json) AS colors
+    FROM "Product" p
+    JOIN "Shop" s ON s.id = p."shopId"
+    LEFT JOIN "Brand" b ON b.id = p."brandId"
+    LEFT JOIN LATERAL (
+      SELECT bool_or(stock.total > 0) AS "inStock",
+             json_agg(json_build_object('name', c.name, 'hex', c.hex) ORDER BY c.position, c.name) AS colors
+      FROM (SELECT "colorId", sum(stock) AS total FROM "Variant" WHERE "productId" = p.id GROUP BY "colorId") AS stock
+      JOIN "Color" c ON c.id = stock."colorId"
+    ) AS v ON true
+    WHERE p.id = ANY(${ids}::text[]) AND p.listed`)
   const newSince = now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000
   const cards = new Map(
-    products.map((product) => {
-      const own = byProduct.get(product.id) ?? []
-      const colors = new Map<string, { name: string; hex: string; position: number }>()
-      for (const variant of own) colors.set(variant.color.name, variant.color)
+    rows.map((raw) => {
+      const row = CardRowSchema.parse(raw)
       const card: ProductCardData = {
-        id: product.id,
-        slug: product.slug,
-        title: product.title,
-        brand: product.brand,
-        shop: product.shop,
-        price: quote({ ...product, price: product.minPrice }, null, now),
-        colors: [...colors.values()].sort((a, b) => a.position - b.position).map(({ name, hex }) => ({ name, hex })),
-        inStock: own.some((variant) => variant.stock > 0),
-        isNew: Boolean(product.publishedAt && product.publishedAt.getTime() >= newSince),
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        brand: row.brandName && row.brandSlug ? { name: row.brandName, slug: row.brandSlug } : null,
+        shop: { name: row.shopName, slug: row.shopSlug },
+        price: quote({ ...row, price: row.minPrice }, null, now),
+        colors: row.colors,
+        inStock: row.inStock,
+        isNew: Boolean(row.publishedAt && row.publishedAt.getTime() >= newSince),
         image: null,
       }
-      return [product.id, card]
+      return [row.id, card]
     }),
   )
   return ids.flatMap((id) => cards.get(id) ?? [])
@@ -197,22 +212,27 @@ export function listAllBrands() {
 
 const HOME_ROW = 8
 
-/** The home page's collections: featured, new in the last 30 days, on sale, and the main categories. */
-export async function getHomeCollections(now: Date = new Date()) {
+/** The home page's three product rows as SQL (exported for `npm run catalog:explain`). */
+export function homeQueries(now: Date) {
   const since = new Date(now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000)
-  const ids = (sql: Prisma.Sql) => prisma.$queryRaw<Array<{ id: string }>>(sql).then((rows) => rows.map((row) => row.id))
-  const [featured, fresh, sale, tree] = await Promise.all([
-    ids(Prisma.sql`SELECT id FROM "Product" WHERE featured AND listed ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`),
-    ids(Prisma.sql`SELECT id FROM "Product" WHERE listed AND "publishedAt" >= ${since} ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`),
+  return {
+    featured: Prisma.sql`SELECT id FROM "Product" WHERE featured AND listed ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`,
+    newArrivals: Prisma.sql`SELECT id FROM "Product" WHERE listed AND "publishedAt" >= ${since} ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`,
     // onSale is flipped by the outbox at discount boundaries; the window check covers the moments in between.
-    ids(Prisma.sql`
+    onSale: Prisma.sql`
       SELECT id FROM "Product"
       WHERE "onSale" AND listed
         AND ("discountStartsAt" IS NULL OR "discountStartsAt" <= ${now})
         AND ("discountEndsAt" IS NULL OR "discountEndsAt" > ${now})
-      ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`),
-    getCategoryTree(),
-  ])
+      ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`,
+  }
+}
+
+/** The home page's collections: featured, new in the last 30 days, on sale, and the main categories. */
+export async function getHomeCollections(now: Date = new Date()) {
+  const ids = (sql: Prisma.Sql) => prisma.$queryRaw<Array<{ id: string }>>(sql).then((rows) => rows.map((row) => row.id))
+  const queries = homeQueries(now)
+  const [featured, fresh, sale, tree] = await Promise.all([ids(queries.featured), ids(queries.newArrivals), ids(queries.onSale), getCategoryTree()])
   const cards = await getProductCards([...new Set([...featured, ...fresh, ...sale])], now)
   const byId = new Map(cards.map((card) => [card.id, card]))
   const pick = (list: string[]) => list.flatMap((id) => byId.get(id) ?? [])
