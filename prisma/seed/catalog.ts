@@ -209,6 +209,9 @@ export async function seedDemoProducts(shops: Awaited<ReturnType<typeof seedShop
     const leaves = vocabulary.leaves.filter((leaf) => leaf.path.some((slug) => shop.seed.focus.includes(slug)))
     const stem = `${shop.slug.replace(/[^a-z]/g, '').slice(0, 3)}${String(index + 1).padStart(4, '0')}`
     const product = generateProduct(random, vocabulary, leaves.length ? leaves : vocabulary.leaves, stem, now)
+    // The demo seller always has a draft and an archived product to show those states.
+    const own = planned.filter((entry) => entry.shopId === shop.id).length
+    if (shopIndex === 0 && own < 2) Object.assign(product, own === 0 ? { status: 'DRAFT', publishedAt: null, featured: false } : { status: 'ARCHIVED', featured: false })
     let slug = slugify(product.title)
     for (let n = 2; used.has(slug); n++) slug = `${slugify(product.title)}-${n}`
     used.add(slug)
