@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Pagination } from '~/components/catalog/listing-controls.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
@@ -38,7 +38,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminProducts() {
   const { products, total, page, pageCount, query } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
-  const [params] = useSearchParams()
   return (
     <div>
       <h1 className="text-2xl font-bold tracking-tight">Products</h1>
@@ -71,7 +70,7 @@ export default function AdminProducts() {
               <StatusBadge status={product.status === 'ACTIVE' && !product.listed ? 'HIDDEN' : product.status} />
               <p className="text-sm text-stone-500">{product.shop.name}</p>
             </div>
-            <Form method="post" action={`?${params}`}>
+            <Form method="post">
               <input type="hidden" name="productId" value={product.id} />
               <input type="hidden" name="featured" value={product.featured ? 'false' : 'true'} />
               <button

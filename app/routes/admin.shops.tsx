@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Pagination } from '~/components/catalog/listing-controls.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
@@ -49,7 +49,6 @@ export default function AdminShops() {
   const { shops, total, page, pageCount, query } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  const [params] = useSearchParams()
   const { timeZone } = useStore()
   return (
     <div>
@@ -94,7 +93,7 @@ export default function AdminShops() {
                 {shop.status === 'SUSPENDED' && shop.suspendedReason ? <p className="mt-1 text-sm text-red-800">Reason: {shop.suspendedReason}</p> : null}
               </div>
               {shop.status === 'ACTIVE' ? (
-                <Form method="post" action={`?${params}`} className="flex flex-wrap items-start gap-2">
+                <Form method="post" className="flex flex-wrap items-start gap-2">
                   <input type="hidden" name="shopId" value={shop.id} />
                   <div>
                     <label htmlFor={`reason-${shop.id}`} className="sr-only">
@@ -108,7 +107,7 @@ export default function AdminShops() {
                   </button>
                 </Form>
               ) : (
-                <Form method="post" action={`?${params}`}>
+                <Form method="post">
                   <input type="hidden" name="shopId" value={shop.id} />
                   <button type="submit" name="intent" value="reinstate" className="btn-secondary" disabled={busy}>
                     Reinstate

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Pagination } from '~/components/catalog/listing-controls.tsx'
 import { Price } from '~/components/catalog/price.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
@@ -48,14 +48,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof CatalogValidationError) return data({ productId, error: error.message }, { status: 400 })
     throw error
   }
+  // Back to the same tab and page (without the ?index that addressed this action).
   const back = new URL(request.url)
+  back.searchParams.delete('index')
   return redirectWithToast(`${back.pathname}${back.search}`, { message: `The product ${DONE[intent]}.` })
 }
 
 export default function SellerProducts() {
   const { items, counts, status, page, pageCount } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
   const navigation = useNavigation()
   const { timeZone } = useStore()
   const tabs = [
@@ -153,7 +154,7 @@ export default function SellerProducts() {
                     <td className="px-4 py-3">
                       <div className="flex items-center justify-end gap-2">
                         {item.status !== 'ARCHIVED' ? (
-                          <Form method="post" action={`?${params}`}>
+                          <Form method="post">
                             <input type="hidden" name="productId" value={item.id} />
                             <button
                               type="submit"

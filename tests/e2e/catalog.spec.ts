@@ -121,5 +121,60 @@ test('a shopper cannot see a draft; its owner sees a preview', async ({ page, br
   await expect(ownerPage.getByRole('navigation', { name: 'Account' })).toContainText('Dora Drafter')
   await ownerPage.goto(`/p/${draft.slug}`)
   await expect(ownerPage.getByText('Preview: shoppers cannot see this product.')).toBeVisible()
+
+  // Publishing it from the product list is refused until it has a priced variant.
+  await ownerPage.goto('/sell/products?status=DRAFT')
+  await ownerPage.getByRole('button', { name: 'Publish Secret Sample' }).click()
+  await expect(ownerPage.getByRole('alert').filter({ hasText: 'Add at least one variant with a price before publishing.' })).toBeVisible()
+  await expect(ownerPage).toHaveURL(/\/sell\/products\?(index&)?status=DRAFT/)
+  expect((await prisma.product.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('DRAFT')
   await owner.close()
+})
+
+test('an admin suspends a shop: its products leave the store until it is reinstated', async ({ page, browser }) => {
+  const tag = randomBytes(3).toString('hex')
+  const owner = await createUser({ roles: ['SHOPPER', 'SELLER'] })
+  const shop = await prisma.shop.create({ data: { ownerId: owner.id, name: `Pause Shop ${tag}`, slug: `pause-shop-${tag}` } })
+  const category = await prisma.category.findUniqueOrThrow({ where: { slug: 'hats' } })
+  const scale = await prisma.sizeScale.findUniqueOrThrow({ where: { code: 'one-size' }, include: { sizes: true } })
+  const color = await prisma.color.findFirstOrThrow()
+  const product = await prisma.product.create({
+    data: {
+      shopId: shop.id,
+      title: `Paused Bucket Hat ${tag}`,
+      slug: `paused-bucket-hat-${tag}`,
+      categoryId: category.id,
+      sizeScaleId: scale.id,
+      status: 'ACTIVE',
+      listed: true,
+      publishedAt: new Date(),
+      price: 2500,
+      minPrice: 2500,
+      effectivePrice: 2500,
+      variants: { create: [{ colorId: color.id, sizeId: scale.sizes[0]!.id, sku: `PAUSE-${tag}`, stock: 4 }] },
+    },
+  })
+  expect((await page.goto(`/p/${product.slug}`))?.status()).toBe(200)
+
+  const admin = await createUser({ name: 'Ari Admin', roles: ['SHOPPER', 'ADMIN'] })
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const adminPage = await context.newPage()
+  await signInThroughForm(adminPage, admin.email, TEST_PASSWORD)
+  await expect(adminPage.getByRole('navigation', { name: 'Account' })).toContainText('Ari Admin')
+  await adminPage.goto(`/admin/shops?q=${tag}`)
+  const row = adminPage.getByTestId('admin-shop-row').filter({ hasText: shop.name })
+  await row.getByRole('button', { name: 'Suspend' }).click()
+  await expect(row.getByText('Tell the seller why (at least 3 characters)')).toBeVisible()
+  await row.getByLabel(`Reason for suspending ${shop.name}`).fill('Counterfeit goods reported')
+  await row.getByRole('button', { name: 'Suspend' }).click()
+  await expect(adminPage.getByText(`${shop.name} is suspended; its products are hidden from the store.`)).toBeVisible()
+
+  expect((await page.goto(`/p/${product.slug}`))?.status()).toBe(404)
+  expect((await page.goto(`/shops/${shop.slug}`))?.status()).toBe(404)
+  await expect(page.getByText(`${shop.name} is not open at the moment.`)).toBeVisible()
+
+  await adminPage.getByTestId('admin-shop-row').filter({ hasText: shop.name }).getByRole('button', { name: 'Reinstate' }).click()
+  await expect(adminPage.getByText(`${shop.name} is open again`)).toBeVisible()
+  expect((await page.goto(`/p/${product.slug}`))?.status()).toBe(200)
+  await context.close()
 })
