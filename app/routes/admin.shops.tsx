@@ -85,7 +85,7 @@ export default function AdminShops() {
                   <Link to={`/shops/${shop.slug}`} className="hover:text-brand-700 hover:underline">
                     {shop.name}
                   </Link>{' '}
-                  <StatusBadge status={shop.status} />
+                  <StatusBadge status={shop.status} of="shop" />
                 </p>
                 <p className="text-sm text-stone-500">
                   {shop.owner.name} · {shop.owner.email} · {shop._count.products} products · opened {new Date(shop.createdAt).toLocaleDateString('en-US', { timeZone })}
