@@ -1,4 +1,5 @@
-import { NavLink } from '@remix-run/react'
+import { NavLink, useLocation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import type { CategoryLink } from '~/services/catalog/taxonomy.server.ts'
 
 /**
@@ -7,8 +8,15 @@ import type { CategoryLink } from '~/services/catalog/taxonomy.server.ts'
  * department link leads to its page, which lists the same sub-categories.
  */
 export function CategoryNav({ categories }: { categories: CategoryLink[] }) {
+  const nav = useRef<HTMLElement>(null)
+  const { pathname } = useLocation()
+  // After following a link in an open panel, close the panel: it is open while focus is inside.
+  useEffect(() => {
+    const active = document.activeElement
+    if (active instanceof HTMLElement && nav.current?.contains(active)) active.blur()
+  }, [pathname])
   return (
-    <nav aria-label="Categories" className="border-t border-stone-100">
+    <nav ref={nav} aria-label="Categories" className="border-t border-stone-100">
       <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-2 sm:px-4 lg:px-6">
         {categories.map((department) => (
           <li key={department.slug} className="group static">
