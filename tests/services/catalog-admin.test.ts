@@ -168,6 +168,43 @@ describe('shops', () => {
   })
 })
 
+describe('admin commands run the caller’s work in their transaction (for the audit log)', () => {
+  test('what `within` writes commits with the change, and its failure undoes the change', async () => {
+    const { enqueue } = await import('~/infra/outbox/outbox.server.ts')
+    const { shop } = await createSeller('hooked')
+    await expect(
+      suspendShop(
+        shop.id,
+        { reason: 'Testing' },
+        {
+          within: async () => {
+            throw new Error('audit log unavailable')
+          },
+        },
+      ),
+    ).rejects.toThrow('audit log unavailable')
+    expect((await prisma.shop.findUniqueOrThrow({ where: { id: shop.id } })).status).toBe('ACTIVE')
+
+    let seen: unknown
+    await suspendShop(
+      shop.id,
+      { reason: 'Testing' },
+      {
+        within: async (tx, change) => {
+          seen = change
+          await enqueue(tx, { topic: 'test.within', key: change.shop.id })
+        },
+      },
+    )
+    expect(seen).toMatchObject({ shop: { id: shop.id, status: 'SUSPENDED', suspendedReason: 'Testing' }, previousStatus: 'ACTIVE', products: 0 })
+    expect(await prisma.outboxEvent.count({ where: { topic: 'test.within', key: shop.id } })).toBe(1)
+
+    const brand = await createBrand({ name: 'Hooked Brand' }, { within: (tx, change) => enqueue(tx, { topic: 'test.within', key: change.brand.id }) })
+    await deleteBrand(brand.id, { within: (tx, change) => enqueue(tx, { topic: 'test.within', key: `deleted:${change.brand.slug}` }) })
+    expect(await prisma.outboxEvent.count({ where: { topic: 'test.within', key: { in: [brand.id, 'deleted:hooked-brand'] } } })).toBe(2)
+  })
+})
+
 describe('featured', () => {
   test('setFeatured toggles the flag and tells search', async () => {
     const t = await taxonomyFixture()

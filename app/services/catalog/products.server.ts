@@ -3,6 +3,7 @@ import { prisma, type Prisma, type ProductStatus, type Tx } from '~/infra/db.ser
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged, scheduleDiscountBoundaries } from './changes.server.ts'
 import { derivePricing, hasPricedVariant, isListed } from './derived.ts'
+import type { WithinTransaction } from './hooks.ts'
 import { CatalogNotFoundError, CatalogValidationError, VersionConflictError, fieldError, violatedConstraint } from './errors.ts'
 import {
   LOW_STOCK_THRESHOLD,
@@ -332,11 +333,17 @@ export async function changeProductStatus(ownerId: string, productId: string, ac
 }
 
 /** Admins feature a product on the home page (or stop featuring it). */
-export async function setFeatured(productId: string, featured: boolean) {
+export async function setFeatured(
+  productId: string,
+  featured: boolean,
+  { within }: WithinTransaction<{ product: { id: string; title: string; slug: string }; featured: boolean; previous: boolean }> = {},
+) {
   return prisma.$transaction(async (tx) => {
-    const updated = await tx.product.updateMany({ where: { id: productId }, data: { featured } })
-    if (!updated.count) throw new CatalogNotFoundError()
+    const product = await tx.product.findUnique({ where: { id: productId }, select: { id: true, title: true, slug: true, featured: true } })
+    if (!product) throw new CatalogNotFoundError()
+    await tx.product.update({ where: { id: productId }, data: { featured } })
     await productsChanged(tx, [productId])
+    await within?.(tx, { product: { id: product.id, title: product.title, slug: product.slug }, featured, previous: product.featured })
     return { id: productId, featured }
   })
 }

@@ -2,6 +2,7 @@ import { prisma, type Prisma, type ShopStatus, type Tx } from '~/infra/db.server
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged } from './changes.server.ts'
 import { CatalogNotFoundError, CatalogValidationError, fieldError, violatedConstraint } from './errors.ts'
+import type { WithinTransaction } from './hooks.ts'
 import { PAGE_SIZE } from './schemas.ts'
 
 // Shops: one per seller. Opening one makes the user a SELLER; an admin can suspend a shop,
@@ -84,7 +85,9 @@ export function getShopBySlug(slug: string) {
 
 // ---------------------------------------------------------------- admin
 
-async function setShopStatus(shopId: string, status: ShopStatus, reason: string | null) {
+type ShopStatusChange = { shop: { id: string; name: string; slug: string; status: ShopStatus; suspendedReason: string | null }; previousStatus: ShopStatus; products: number }
+
+async function setShopStatus(shopId: string, status: ShopStatus, reason: string | null, { within }: WithinTransaction<ShopStatusChange>) {
   return prisma.$transaction(
     async (tx) => {
       const shop = await tx.shop.findUnique({ where: { id: shopId }, select: { id: true, status: true } })
@@ -97,7 +100,9 @@ async function setShopStatus(shopId: string, status: ShopStatus, reason: string 
       // `listed` mirrors "published and the shop is open" on every product row, so storefront
       // queries stay single-table index scans.
       await tx.$executeRaw`UPDATE "Product" SET "listed" = (${status === 'ACTIVE'} AND "status" = 'ACTIVE') WHERE "shopId" = ${shopId}`
-      await productsChanged(tx, await shopProductIds(tx, shopId))
+      const products = await shopProductIds(tx, shopId)
+      await productsChanged(tx, products)
+      await within?.(tx, { shop: updated, previousStatus: shop.status, products: products.length })
       return updated
     },
     { timeout: 120_000 },
@@ -105,13 +110,13 @@ async function setShopStatus(shopId: string, status: ShopStatus, reason: string 
 }
 
 /** Hides every product of the shop from the store; the seller sees the reason on their dashboard. */
-export function suspendShop(shopId: string, input: { reason: string }) {
-  return setShopStatus(shopId, 'SUSPENDED', input.reason)
+export function suspendShop(shopId: string, input: { reason: string }, options: WithinTransaction<ShopStatusChange> = {}) {
+  return setShopStatus(shopId, 'SUSPENDED', input.reason, options)
 }
 
 /** Puts the shop's published products back in the store. */
-export function reinstateShop(shopId: string) {
-  return setShopStatus(shopId, 'ACTIVE', null)
+export function reinstateShop(shopId: string, options: WithinTransaction<ShopStatusChange> = {}) {
+  return setShopStatus(shopId, 'ACTIVE', null, options)
 }
 
 export async function listShopsForAdmin({ q, status, page = 1 }: { q?: string; status?: ShopStatus; page?: number }) {

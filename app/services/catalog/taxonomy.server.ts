@@ -3,6 +3,7 @@ import { singleton } from '~/infra/singleton.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged } from './changes.server.ts'
 import { CatalogNotFoundError, type CatalogValidationError, fieldError, violatedConstraint } from './errors.ts'
+import type { WithinTransaction } from './hooks.ts'
 import { slugify } from './schemas.ts'
 
 // The shared vocabulary of the catalog: the category tree, brands, the colour palette and the
@@ -167,7 +168,9 @@ function slugTaken(error: unknown): CatalogValidationError | null {
   return fieldError('slug', 'That web address is already used')
 }
 
-export async function createCategory(input: CategoryInput) {
+type CategoryRow = { id: string; name: string; slug: string; parentId: string | null }
+
+export async function createCategory(input: CategoryInput, { within }: WithinTransaction<{ category: CategoryRow }> = {}) {
   const base = input.slug || slugify(input.name)
   if (!base) throw fieldError('slug', 'Enter a web address name')
   try {
@@ -179,9 +182,11 @@ export async function createCategory(input: CategoryInput) {
       // "Sneakers" under Men's Shoes when Women's Shoes has one: derive "mens-shoes-sneakers".
       if (!input.slug && parent && (await tx.category.findUnique({ where: { slug }, select: { id: true } }))) slug = `${parent.slug}-${base}`
       const last = await tx.category.aggregate({ where: { parentId: parent?.id ?? null }, _max: { position: true } })
-      return tx.category.create({
+      const created = await tx.category.create({
         data: { name: input.name, slug, description: input.description ?? '', parentId: parent?.id ?? null, position: (last._max.position ?? -1) + 1 },
       })
+      await within?.(tx, { category: created })
+      return created
     })
     return category
   } catch (error) {
@@ -195,7 +200,11 @@ export async function createCategory(input: CategoryInput) {
  * Renames and/or moves a category. A category cannot move under itself or its descendants.
  * Products in the subtree are re-indexed when their category path changed.
  */
-export async function updateCategory(categoryId: string, input: CategoryInput) {
+export async function updateCategory(
+  categoryId: string,
+  input: CategoryInput,
+  { within }: WithinTransaction<{ before: CategoryRow; after: CategoryRow; products: number }> = {},
+) {
   try {
     return await prisma.$transaction(
       async (tx) => {
@@ -219,9 +228,13 @@ export async function updateCategory(categoryId: string, input: CategoryInput) {
           where: { id: categoryId },
           data: { name: input.name, slug, parentId, position, description: input.description ?? current.description },
         })
+        let products = 0
         if (moved || slug !== current.slug || input.name !== current.name) {
-          await productsChanged(tx, await productIdsInCategories(tx, subtreeIds(tree, categoryId)))
+          const ids = await productIdsInCategories(tx, subtreeIds(tree, categoryId))
+          await productsChanged(tx, ids)
+          products = ids.length
         }
+        await within?.(tx, { before: { id: current.id, name: current.name, slug: current.slug, parentId: current.parentId }, after: category, products })
         return category
       },
       { timeout: 120_000 },
@@ -234,7 +247,7 @@ export async function updateCategory(categoryId: string, input: CategoryInput) {
 }
 
 /** Moves a category one place up or down among its siblings. */
-export async function reorderCategory(categoryId: string, direction: 'up' | 'down') {
+export async function reorderCategory(categoryId: string, direction: 'up' | 'down', { within }: WithinTransaction<{ categoryId: string; direction: 'up' | 'down' }> = {}) {
   try {
     await prisma.$transaction(async (tx) => {
       await lockTree(tx)
@@ -251,6 +264,7 @@ export async function reorderCategory(categoryId: string, direction: 'up' | 'dow
       const order = siblings.map((sibling) => sibling.id)
       ;[order[index], order[target]] = [order[target]!, order[index]!]
       for (const [position, id] of order.entries()) await tx.category.update({ where: { id }, data: { position } })
+      await within?.(tx, { categoryId, direction })
     })
   } finally {
     invalidateCategoryTree()
@@ -258,13 +272,13 @@ export async function reorderCategory(categoryId: string, direction: 'up' | 'dow
 }
 
 /** Deletes a category that has no sub-categories and no products (archived ones count: orders need them). */
-export async function deleteCategory(categoryId: string) {
+export async function deleteCategory(categoryId: string, { within }: WithinTransaction<{ category: CategoryRow }> = {}) {
   try {
     await prisma.$transaction(async (tx) => {
       await lockTree(tx)
       const category = await tx.category.findUnique({
         where: { id: categoryId },
-        select: { name: true, _count: { select: { children: true, products: true } } },
+        select: { id: true, name: true, slug: true, parentId: true, _count: { select: { children: true, products: true } } },
       })
       if (!category) throw new CatalogNotFoundError('That category')
       const { children, products } = category._count
@@ -275,6 +289,7 @@ export async function deleteCategory(categoryId: string) {
         throw fieldError('', `“${category.name}” still has ${what}. Move or delete them first.`)
       }
       await tx.category.delete({ where: { id: categoryId } })
+      await within?.(tx, { category: { id: category.id, name: category.name, slug: category.slug, parentId: category.parentId } })
     })
   } catch (error) {
     // A product filed here a moment ago: the foreign key refuses the delete.
@@ -315,17 +330,23 @@ export async function listCategoriesForAdmin() {
 
 export type BrandInput = { name: string; slug?: string; description?: string }
 
-export async function createBrand(input: BrandInput) {
+type BrandRow = { id: string; name: string; slug: string }
+
+export async function createBrand(input: BrandInput, { within }: WithinTransaction<{ brand: BrandRow }> = {}) {
   const slug = input.slug || slugify(input.name)
   if (!slug) throw fieldError('slug', 'Enter a web address name')
   try {
-    return await prisma.brand.create({ data: { name: input.name, slug, description: input.description ?? '' } })
+    return await prisma.$transaction(async (tx) => {
+      const brand = await tx.brand.create({ data: { name: input.name, slug, description: input.description ?? '' } })
+      await within?.(tx, { brand })
+      return brand
+    })
   } catch (error) {
     throw slugTaken(error) ?? error
   }
 }
 
-export async function updateBrand(brandId: string, input: BrandInput) {
+export async function updateBrand(brandId: string, input: BrandInput, { within }: WithinTransaction<{ before: BrandRow; after: BrandRow; products: number }> = {}) {
   try {
     return await prisma.$transaction(
       async (tx) => {
@@ -333,13 +354,16 @@ export async function updateBrand(brandId: string, input: BrandInput) {
         if (!current) throw new CatalogNotFoundError('That brand')
         const slug = input.slug || current.slug
         const brand = await tx.brand.update({ where: { id: brandId }, data: { name: input.name, slug, description: input.description ?? current.description } })
+        let products = 0
         if (brand.name !== current.name || brand.slug !== current.slug) {
-          const products = await tx.product.findMany({ where: { brandId }, select: { id: true } })
+          const rows = await tx.product.findMany({ where: { brandId }, select: { id: true } })
           await productsChanged(
             tx,
-            products.map((product) => product.id),
+            rows.map((row) => row.id),
           )
+          products = rows.length
         }
+        await within?.(tx, { before: { id: current.id, name: current.name, slug: current.slug }, after: brand, products })
         return brand
       },
       { timeout: 120_000 },
@@ -349,14 +373,15 @@ export async function updateBrand(brandId: string, input: BrandInput) {
   }
 }
 
-export async function deleteBrand(brandId: string) {
+export async function deleteBrand(brandId: string, { within }: WithinTransaction<{ brand: BrandRow }> = {}) {
   await prisma
     .$transaction(async (tx) => {
-    const brand = await tx.brand.findUnique({ where: { id: brandId }, select: { name: true, _count: { select: { products: true } } } })
+    const brand = await tx.brand.findUnique({ where: { id: brandId }, select: { id: true, name: true, slug: true, _count: { select: { products: true } } } })
     if (!brand) throw new CatalogNotFoundError('That brand')
     const count = brand._count.products
     if (count) throw fieldError('', `“${brand.name}” still has ${count} product${count === 1 ? '' : 's'}. Change their brand first.`)
     await tx.brand.delete({ where: { id: brandId } })
+      await within?.(tx, { brand: { id: brand.id, name: brand.name, slug: brand.slug } })
     })
     .catch((error: unknown) => {
       if (isForeignKeyViolation(error)) throw fieldError('', 'This brand just received a product. Change its brand first.')
