@@ -1,6 +1,7 @@
 // `npm run catalog:explain`: prints the query plans (EXPLAIN ANALYZE, BUFFERS) of the
 // storefront's listing queries against the configured database, and how long whole grid pages
 // take through the service. Run it after `npm run seed:bulk` to see them at scale.
+import './env-file.ts'
 import { prisma, Prisma } from '~/infra/db.server.ts'
 import type { Sort } from '~/services/catalog/schemas.ts'
 import { cappedCountQuery, homeQueries, listProducts, pageIdsQuery, type ListingScope } from '~/services/catalog/storefront.server.ts'

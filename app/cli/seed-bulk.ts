@@ -2,6 +2,7 @@
 // synthetic catalog for benchmarks, in batches of multi-row INSERTs (one statement per table per
 // batch, columns passed as arrays through unnest). It writes no outbox rows: rebuild the search
 // index afterwards with `npm run search:reindex`.
+import './env-file.ts'
 import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
