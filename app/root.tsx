@@ -5,7 +5,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { SiteFooter } from '~/components/site-footer.tsx'
 import { SiteHeader } from '~/components/site-header.tsx'
 import { ToastMessage } from '~/components/toast.tsx'
+import { getEnv } from '~/infra/env.server.ts'
 import { getUser } from '~/services/accounts/auth.server.ts'
+import { getCategoryNav } from '~/services/catalog/taxonomy.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
 import { getCartCount } from '~/services/orders/cart.server.ts'
 import { getAvatar } from '~/services/media/avatars.server.ts'
@@ -23,9 +25,11 @@ export const meta: MetaFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, { toast, clear }, cartCount] = await Promise.all([getUser(request), readToast(request), getCartCount(request)])
+  const [user, { toast, clear }, cartCount, categories] = await Promise.all([getUser(request), readToast(request), getCartCount(request), getCategoryNav()])
   const avatar = user ? await getAvatar(user.id) : null
-  return data({ user: user ? { ...user, avatar } : null, toast, cartCount }, clear ? { headers: { 'Set-Cookie': clear } } : undefined)
+  const env = getEnv()
+  const store = { name: env.STORE_NAME, currency: env.STORE_CURRENCY, timeZone: env.STORE_TIMEZONE }
+  return data({ user: user ? { ...user, avatar } : null, toast, cartCount, categories, store }, clear ? { headers: { 'Set-Cookie': clear } } : undefined)
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -48,10 +52,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user, toast, cartCount } = useLoaderData<typeof loader>()
+  const { user, toast, cartCount, categories } = useLoaderData<typeof loader>()
   return (
     <>
-      <SiteHeader user={user} cartCount={cartCount} />
+      <SiteHeader user={user} cartCount={cartCount} categories={categories} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
         <Outlet />
       </main>
@@ -65,6 +69,13 @@ export default function App() {
 /** The signed-in user as the root loader saw it, for components anywhere on the page. */
 export function useOptionalUser() {
   return useRouteLoaderData<typeof loader>('root')?.user ?? null
+}
+
+const DEFAULT_STORE = { name: 'Shikposh', currency: 'USD', timeZone: 'UTC' }
+
+/** The store's name, currency and time zone, for formatting prices and dates anywhere. */
+export function useStore() {
+  return useRouteLoaderData<typeof loader>('root')?.store ?? DEFAULT_STORE
 }
 
 export function ErrorBoundary() {

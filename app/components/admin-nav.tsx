@@ -1,11 +1,15 @@
 import { NavLink } from '@remix-run/react'
 
-// The admin area's sections as data, so one nav (today on each admin page, later in the admin
-// layout app/routes/admin.tsx) lists them all. Each branch that adds an admin page adds it here.
+// The admin area's sections as data; the admin layout (app/routes/admin.tsx) shows them above
+// every admin page. Each branch that adds an admin page adds it here.
 
 export type AdminSection = { to: string; label: string; description: string; end?: boolean }
 
 export const ADMIN_SECTIONS: AdminSection[] = [
+  { to: '/admin', label: 'Overview', description: 'The store in figures.', end: true },
+  { to: '/admin/catalog', label: 'Categories & brands', description: 'The category tree and the brands sellers pick from.' },
+  { to: '/admin/shops', label: 'Shops', description: 'Suspend and reinstate shops.' },
+  { to: '/admin/products', label: 'Products', description: 'Feature products on the home page.' },
   { to: '/admin/users', label: 'Users', description: 'Find accounts, block and unblock, grant or remove admin.' },
   { to: '/admin/audit', label: 'Audit log', description: 'Every admin action: who, what, on what, when and why.' },
 ]

@@ -1,12 +1,14 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import type { CategoryLink } from '~/services/catalog/taxonomy.server.ts'
 import type { ImageView } from '~/services/media/views.ts'
+import { CategoryNav } from './catalog/category-nav.tsx'
 import { UserAvatar } from './media/user-avatar.tsx'
 
 type HeaderUser = { name: string; email: string; roles: string[]; avatar?: ImageView | null } | null
 
-export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: number | null }) {
+export function SiteHeader({ user, cartCount, categories = [] }: { user: HeaderUser; cartCount: number | null; categories?: CategoryLink[] }) {
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="relative z-20 border-b border-stone-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
@@ -22,10 +24,16 @@ export function SiteHeader({ user, cartCount }: { user: HeaderUser; cartCount: n
           <input id="site-search" type="search" name="q" placeholder="Search dresses, sneakers, bags…" className="input" />
         </Form>
         <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
+          {user?.roles.includes('SELLER') ? null : (
+            <Link to="/sell" className="hidden font-medium text-stone-700 hover:text-brand-700 md:inline">
+              Sell on Shikposh
+            </Link>
+          )}
           {user ? <AccountMenu user={user} /> : <SignInLinks />}
           <CartLink count={cartCount} />
         </nav>
       </div>
+      {categories.length ? <CategoryNav categories={categories} /> : null}
     </header>
   )
 }
@@ -61,6 +69,7 @@ function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
         <p className="truncate px-4 py-2 text-xs text-stone-500">{user.email}</p>
         <MenuLink to="/account">Your account</MenuLink>
         <MenuLink to="/orders">Your orders</MenuLink>
+        {user.roles.includes('SELLER') ? <MenuLink to="/sell">Your shop</MenuLink> : null}
         {user.roles.includes('SELLER') ? <MenuLink to="/sell/orders">Orders to ship</MenuLink> : null}
         {user.roles.includes('ADMIN') ? <MenuLink to="/admin">Admin</MenuLink> : null}
         <Form method="post" action="/logout" className="border-t border-stone-100">

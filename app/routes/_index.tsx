@@ -1,31 +1,80 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { getUser } from '~/services/accounts/auth.server.ts'
+import type { ReactNode } from 'react'
+import { ProductGrid } from '~/components/catalog/product-card.tsx'
+import { useOptionalUser } from '~/root.tsx'
+import { getHomeCollections } from '~/services/catalog/storefront.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Shikposh: clothes, shoes and accessories from independent shops' }]
+export const meta: MetaFunction = () => [
+  { title: 'Shikposh: clothes, shoes and accessories from independent shops' },
+  { name: 'description', content: 'Dresses, sneakers, bags and more from independent shops: new arrivals, featured finds and what is on sale now.' },
+]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { user: await getUser(request) }
+export async function loader() {
+  return getHomeCollections()
 }
 
+const TILE_COLORS = ['#f3d9df', '#dfe8dc', '#dbe4f0', '#f1e4cf', '#e6ddf0', '#f5dccd', '#d9ece9', '#ece6da']
+
 export default function Home() {
-  const { user } = useLoaderData<typeof loader>()
+  const { featured, newArrivals, onSale, categories } = useLoaderData<typeof loader>()
+  const user = useOptionalUser()
   return (
-    <section className="rounded-2xl bg-gradient-to-br from-brand-50 to-white px-6 py-16 text-center sm:px-12">
-      <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">Clothes with a story, from independent shops</h1>
-      <p className="mx-auto mt-4 max-w-2xl text-lg text-stone-600">Dresses, sneakers, bags and more, listed by the people who make and curate them.</p>
-      {user ? (
-        <p className="mt-8 text-stone-700">Welcome back, {user.name}.</p>
-      ) : (
-        <div className="mt-8 flex justify-center gap-3">
-          <Link to="/register" className="btn-primary">
-            Create an account
+    <div className="space-y-14">
+      <section className="overflow-hidden rounded-2xl bg-gradient-to-br from-brand-100 via-brand-50 to-white px-6 py-12 sm:px-12 sm:py-16">
+        <p className="text-sm font-semibold uppercase tracking-widest text-brand-700">{user ? `Welcome back, ${user.name}.` : 'Independent fashion, one basket'}</p>
+        <h1 className="mt-3 max-w-2xl text-4xl font-bold tracking-tight sm:text-5xl">Clothes with a story, from independent shops</h1>
+        <p className="mt-4 max-w-xl text-lg text-stone-600">Dresses, sneakers, bags and more, listed by the people who make and curate them.</p>
+        <div className="mt-8 flex flex-wrap gap-3">
+          <Link to="/c/clothing" className="btn-primary">
+            Shop clothing
           </Link>
-          <Link to="/login" className="btn-secondary">
-            Sign in
+          <Link to="/sell" className="btn-secondary">
+            Open your shop
           </Link>
         </div>
-      )}
+      </section>
+
+      {categories.length ? (
+        <section aria-labelledby="categories-heading">
+          <h2 id="categories-heading" className="text-2xl font-bold tracking-tight">
+            Shop by category
+          </h2>
+          <ul className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
+            {categories.map((category, index) => (
+              <li key={category.slug}>
+                <Link
+                  to={`/c/${category.slug}`}
+                  className="flex h-24 flex-col justify-end rounded-xl p-4 ring-1 ring-stone-200 transition hover:-translate-y-0.5 hover:shadow-md"
+                  style={{ backgroundColor: TILE_COLORS[index % TILE_COLORS.length] }}
+                >
+                  {category.parent ? <span className="text-xs font-medium uppercase tracking-wide text-stone-600">{category.parent}</span> : null}
+                  <span className="font-semibold text-ink">{category.name}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <Collection id="featured" title="Featured" subtitle="Picked by our team this week." products={featured} />
+      <Collection id="new" title="New arrivals" subtitle="Listed in the last 30 days." products={newArrivals} />
+      <Collection id="sale" title="On sale" subtitle="Discounts running right now." products={onSale} />
+    </div>
+  )
+}
+
+function Collection({ id, title, subtitle, products }: { id: string; title: string; subtitle: ReactNode; products: Parameters<typeof ProductGrid>[0]['products'] }) {
+  if (!products.length) return null
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <div className="mb-6">
+        <h2 id={`${id}-heading`} className="text-2xl font-bold tracking-tight">
+          {title}
+        </h2>
+        <p className="mt-1 text-sm text-stone-600">{subtitle}</p>
+      </div>
+      <ProductGrid products={products} label={title} />
     </section>
   )
 }

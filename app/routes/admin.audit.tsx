@@ -1,7 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { AdminNav } from '~/components/admin-nav.tsx'
 import { AuditDetails } from '~/components/audit-details.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
@@ -40,7 +39,6 @@ export default function AuditLogPage() {
   withoutTarget.delete('page')
   return (
     <>
-      <AdminNav />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">Audit log</h1>
         {result ? (

@@ -4,7 +4,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { z } from 'zod'
-import { AdminNav } from '~/components/admin-nav.tsx'
 import { AuditDetails } from '~/components/audit-details.tsx'
 import { GeneratedAvatar } from '~/components/avatar.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -87,7 +86,6 @@ export default function AdminUserPage() {
   const isAdmin = user.roles.includes('ADMIN')
   return (
     <>
-      <AdminNav />
       <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
         <ol className="flex flex-wrap gap-1">
           <li>

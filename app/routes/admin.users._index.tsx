@@ -1,6 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
-import { AdminNav } from '~/components/admin-nav.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { Pagination } from '~/components/pagination.tsx'
@@ -28,7 +27,6 @@ export default function AdminUsersPage() {
   const filtered = Boolean(values.q || values.role || values.status)
   return (
     <>
-      <AdminNav />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">Users</h1>
         {result ? (

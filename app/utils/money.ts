@@ -31,3 +31,9 @@ export function parseMoney(input: string, currency: string): number | null {
   if (decimals > Math.log10(factor)) return null
   return Math.round(Number(cleaned) * factor)
 }
+
+/** Minor units as the plain amount a seller types and reads back in a form ("19.90"). */
+export function formatAmountForInput(minor: number, currency: string) {
+  const factor = minorUnitFactor(currency)
+  return (minor / factor).toFixed(Math.round(Math.log10(factor)))
+}

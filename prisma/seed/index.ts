@@ -1,9 +1,10 @@
 import { prisma } from '~/infra/db.server.ts'
 import type { Role } from '~/infra/db.server.ts'
 import { hashPassword } from '~/services/accounts/passwords.server.ts'
+import { seedDemoProducts, seedShops, seedTaxonomy } from './catalog.ts'
 
-// Demo data for the embedded default and for trying the store: idempotent, so running it
-// twice changes nothing.
+// Demo data for the embedded default and for trying the store: accounts, then a believable
+// catalog (prisma/seed/catalog.ts). Idempotent, so running it twice changes nothing.
 
 export const DEMO_PASSWORD = 'shikposh-demo'
 
@@ -22,4 +23,7 @@ export async function seedDemoData() {
       create: { email: account.email, name: account.name, roles: account.roles, password: { create: { hash } } },
     })
   }
+  const vocabulary = await seedTaxonomy()
+  const shops = await seedShops(hash)
+  return seedDemoProducts(shops, vocabulary)
 }

@@ -16,6 +16,17 @@ await admin.query(`CREATE DATABASE "${E2E_DATABASE}"`)
 await admin.end()
 await migrate(databaseUrl(E2E_DATABASE))
 
+// The store's shared vocabulary (categories, brands, colours, size scales) as the demo seed
+// makes it; tests add their own shops and products.
+process.env.DATABASE_URL = databaseUrl(E2E_DATABASE)
+process.env.LOG_LEVEL ??= 'error'
+{
+  const { seedTaxonomy } = await import('../../prisma/seed/catalog.ts')
+  const { prisma } = await import('../../app/infra/db.server.ts')
+  await seedTaxonomy()
+  await prisma.$disconnect()
+}
+
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const { Redis } = await import('ioredis')
 const redis = new Redis(redisUrl)

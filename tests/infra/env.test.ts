@@ -9,6 +9,7 @@ describe('parseEnv', () => {
     expect(env.REDIS_URL).toBeUndefined()
     expect(env.PORT).toBe(3000)
     expect(env.STORE_CURRENCY).toBe('USD')
+    expect(env.STORE_TIMEZONE).toBe('UTC')
   })
 
   test('production names every missing service', () => {
@@ -23,6 +24,7 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL: must be a URL/)
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT:/)
     expect(() => parseEnv({ STORE_CURRENCY: 'dollars' })).toThrow(/STORE_CURRENCY: must be an ISO 4217 code/)
+    expect(() => parseEnv({ STORE_TIMEZONE: 'Mars/Olympus' })).toThrow(/STORE_TIMEZONE: must be an IANA time zone/)
     expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/)
     expect(() => parseEnv({ SMTP_URL: 'https://mail.example' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/)
   })

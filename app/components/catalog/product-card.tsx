@@ -1,0 +1,61 @@
+import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import type { ProductCardData } from '~/services/catalog/storefront.server.ts'
+import { Price } from './price.tsx'
+import { ProductImage } from './product-image.tsx'
+
+/** One product in a grid: picture (or placeholder), brand, title, shop, price, colours. */
+export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
+  const swatch = product.colors[0]?.hex
+  return (
+    <article className="group relative flex flex-col" data-testid="product-card">
+      <div className="relative aspect-[4/5] overflow-hidden rounded-lg bg-stone-100 ring-1 ring-stone-200">
+        <ProductImage title={product.title} image={product.image} hex={swatch} priority={priority} className="transition-transform duration-300 group-hover:scale-[1.03]" />
+        <div className="absolute left-2 top-2 flex flex-col items-start gap-1">
+          {product.price?.onSale ? <span className="rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">Sale</span> : null}
+          {product.isNew ? <span className="rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-ink">New</span> : null}
+        </div>
+        {!product.inStock ? (
+          <span className="absolute inset-x-0 bottom-0 bg-stone-900/75 py-1.5 text-center text-xs font-semibold uppercase tracking-wide text-white">Sold out</span>
+        ) : null}
+      </div>
+      <div className="mt-3 flex flex-1 flex-col gap-1">
+        {product.brand ? <p className="text-xs font-semibold uppercase tracking-wide text-stone-500">{product.brand.name}</p> : null}
+        <h3 className="text-sm font-medium leading-snug text-ink">
+          {/* The whole card is one link target; the title is its accessible name. */}
+          <Link to={`/p/${product.slug}`} prefetch="intent" className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none group-focus-within:underline">
+            {product.title}
+          </Link>
+        </h3>
+        <p className="text-xs text-stone-500">{product.shop.name}</p>
+        <div className="mt-auto flex items-end justify-between gap-2 pt-1">
+          <Price quote={product.price} />
+          {product.colors.length > 1 ? (
+            <ul className="flex shrink-0 items-center gap-1" aria-label={`${product.colors.length} colours`}>
+              {product.colors.slice(0, 4).map((color) => (
+                <li key={color.name} title={color.name} className="h-3 w-3 rounded-full ring-1 ring-stone-300" style={{ backgroundColor: color.hex }}>
+                  <span className="sr-only">{color.name}</span>
+                </li>
+              ))}
+              {product.colors.length > 4 ? <li className="text-xs text-stone-500">+{product.colors.length - 4}</li> : null}
+            </ul>
+          ) : null}
+        </div>
+      </div>
+    </article>
+  )
+}
+
+/** The responsive product grid every listing uses; `empty` shows when there is nothing. */
+export function ProductGrid({ products, empty, label }: { products: ProductCardData[]; empty?: ReactNode; label?: string }) {
+  if (!products.length) return <div className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-16 text-center text-stone-600">{empty ?? 'No products here yet.'}</div>
+  return (
+    <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4">
+      {products.map((product, index) => (
+        <li key={product.id}>
+          <ProductCard product={product} priority={index < 4} />
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requireRole } from '~/services/accounts/auth.server.ts'
+import { getCatalogCounts } from '~/services/catalog/shops.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, 'ADMIN')
+  return { counts: await getCatalogCounts() }
+}
+
+export default function AdminOverview() {
+  const { counts } = useLoaderData<typeof loader>()
+  const cards = [
+    { label: 'Products in the store', value: counts.listed, detail: `${counts.products.toLocaleString('en-US')} in all`, to: '/admin/products' },
+    { label: 'Shops', value: counts.shops, detail: `${counts.suspended} suspended`, to: '/admin/shops' },
+    { label: 'Categories', value: counts.categories, detail: `${counts.brands} brands`, to: '/admin/catalog' },
+  ]
+  return (
+    <div>
+      <h1 className="text-2xl font-bold tracking-tight">Overview</h1>
+      <ul className="mt-6 grid gap-4 sm:grid-cols-3">
+        {cards.map((card) => (
+          <li key={card.label}>
+            <Link to={card.to} className="card block hover:border-brand-200">
+              <span className="text-sm text-stone-600">{card.label}</span>
+              <span className="mt-1 block text-3xl font-bold">{card.value.toLocaleString('en-US')}</span>
+              <span className="text-sm text-stone-500">{card.detail}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

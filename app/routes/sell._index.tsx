@@ -1,0 +1,140 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
+import { ErrorList, Field } from '~/components/forms.tsx'
+import { requireUser } from '~/services/accounts/auth.server.ts'
+import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import { CatalogValidationError } from '~/services/catalog/errors.ts'
+import { getSellerOverview } from '~/services/catalog/products.server.ts'
+import { LOW_STOCK_THRESHOLD, ShopSchema, slugify } from '~/services/catalog/schemas.ts'
+import { getShopForOwner, openShop } from '~/services/catalog/shops.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const shop = await getShopForOwner(user.id)
+  if (!shop) return { shop: null, overview: null, userName: user.name }
+  return { shop, overview: await getSellerOverview(user.id), userName: user.name }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const submission = parseWithZod(await request.formData(), { schema: ShopSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  try {
+    await openShop(user.id, submission.value)
+  } catch (error) {
+    if (error instanceof CatalogValidationError) {
+      const { '': formErrors, ...fieldErrors } = error.fieldErrors
+      return data(submission.reply({ formErrors, fieldErrors }), { status: 400 })
+    }
+    throw error
+  }
+  return redirectWithToast('/sell/products/new', { message: `Your shop “${submission.value.name}” is open. Add your first product.` })
+}
+
+export default function SellIndex() {
+  const { shop, overview, userName } = useLoaderData<typeof loader>()
+  if (!shop || !overview) return <OpenShop userName={userName} />
+  const cards = [
+    { label: 'Published', value: overview.counts.ACTIVE, to: '/sell/products?status=ACTIVE' },
+    { label: 'Drafts', value: overview.counts.DRAFT, to: '/sell/products?status=DRAFT' },
+    { label: 'Archived', value: overview.counts.ARCHIVED, to: '/sell/products?status=ARCHIVED' },
+  ]
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">{shop.name}</h1>
+          <p className="mt-1 text-sm text-stone-600">Your shop at a glance.</p>
+        </div>
+        <Link to="/sell/products/new" className="btn-primary">
+          Add a product
+        </Link>
+      </div>
+      <ul className="grid gap-4 sm:grid-cols-3">
+        {cards.map((card) => (
+          <li key={card.label}>
+            <Link to={card.to} className="card block hover:border-brand-200">
+              <span className="text-sm text-stone-600">{card.label}</span>
+              <span className="mt-1 block text-3xl font-bold">{card.value}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="stock-heading" className="card">
+        <h2 id="stock-heading" className="text-lg font-semibold">
+          Stock
+        </h2>
+        <p className="mt-2 text-sm text-stone-700">
+          {overview.soldOutVariants || overview.lowStockVariants ? (
+            <>
+              Across your published products, <strong>{overview.soldOutVariants}</strong> variant{overview.soldOutVariants === 1 ? ' is' : 's are'} sold out and{' '}
+              <strong>{overview.lowStockVariants}</strong> {overview.lowStockVariants === 1 ? 'has' : 'have'} {LOW_STOCK_THRESHOLD} or fewer left.{' '}
+              <Link to="/sell/products?status=ACTIVE" className="link">
+                Review stock
+              </Link>
+            </>
+          ) : (
+            'Every published variant is well stocked.'
+          )}
+        </p>
+      </section>
+    </div>
+  )
+}
+
+function OpenShop({ userName }: { userName: string }) {
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'open-shop',
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ShopSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  // The address follows the name until the seller edits it themselves.
+  const { defaultValue: postedSlug, ...slugProps } = getInputProps(fields.slug, { type: 'text' })
+  const [slug, setSlug] = useState<string | null>(postedSlug ?? null)
+  const [suggested, setSuggested] = useState('')
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="text-3xl font-bold tracking-tight">Open your shop on Shikposh</h1>
+      <p className="mt-3 text-stone-600">
+        {userName}, list your clothes, shoes and accessories alongside independent shops. It is free to open a shop; you can add products straight away and publish them when
+        you are ready.
+      </p>
+      <Form method="post" className="card mt-8 space-y-4" {...getFormProps(form)}>
+        <Field
+          label="Shop name"
+          inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoFocus: true, onChange: (event) => setSuggested(slugify(event.currentTarget.value)) }}
+          errors={fields.name.errors}
+        />
+        <Field
+          label="Web address"
+          inputProps={{
+            ...slugProps,
+            value: slug ?? suggested,
+            onChange: (event) => setSlug(event.currentTarget.value),
+            autoCapitalize: 'none',
+            spellCheck: false,
+          }}
+          errors={fields.slug.errors}
+          help={`Your shop will live at /shops/${slug ?? (suggested || 'your-shop')}. Lower-case letters, digits and hyphens.`}
+        />
+        <div>
+          <label htmlFor={fields.description.id} className="block text-sm font-medium text-stone-800">
+            About your shop <span className="font-normal text-stone-500">(optional)</span>
+          </label>
+          <textarea {...getTextareaProps(fields.description)} rows={4} className="input mt-1" />
+          <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
+        </div>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          {navigation.state === 'submitting' ? 'Opening your shop…' : 'Open my shop'}
+        </button>
+      </Form>
+    </div>
+  )
+}

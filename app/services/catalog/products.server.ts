@@ -1,0 +1,453 @@
+import { randomBytes } from 'node:crypto'
+import { prisma, type Prisma, type ProductStatus, type Tx } from '~/infra/db.server.ts'
+import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
+import { productsChanged, scheduleDiscountBoundaries } from './changes.server.ts'
+import { derivePricing, hasPricedVariant, isListed } from './derived.ts'
+import type { WithinTransaction } from './hooks.ts'
+import { CatalogNotFoundError, CatalogValidationError, VersionConflictError, fieldError, violatedConstraint } from './errors.ts'
+import {
+  LOW_STOCK_THRESHOLD,
+  MAX_DISCOUNT_PERCENT,
+  MAX_PRICE,
+  MAX_STOCK,
+  MAX_TAGS,
+  MAX_TAG_LENGTH,
+  PAGE_SIZE,
+  SKU_PATTERN,
+  slugify,
+  variantKey,
+  type ProductInput,
+} from './schemas.ts'
+import { isForeignKeyViolation } from './taxonomy.server.ts'
+
+// Products as their sellers see them. Every function takes the signed-in user's id and reaches
+// products only through `shop: { ownerId }`, so another seller's product id is simply not found
+// (the same 404 as an unknown id) and nothing is changed.
+
+const EDIT_SELECT = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  categoryId: true,
+  brandId: true,
+  sizeScaleId: true,
+  tags: true,
+  status: true,
+  listed: true,
+  publishedAt: true,
+  featured: true,
+  version: true,
+  price: true,
+  minPrice: true,
+  discountPercent: true,
+  discountStartsAt: true,
+  discountEndsAt: true,
+  updatedAt: true,
+  shop: { select: { status: true } },
+  variants: {
+    select: { id: true, colorId: true, sizeId: true, sku: true, stock: true, price: true },
+    orderBy: [{ color: { position: 'asc' } }, { size: { position: 'asc' } }],
+  },
+} satisfies Prisma.ProductSelect
+
+export type EditableProduct = Prisma.ProductGetPayload<{ select: typeof EDIT_SELECT }>
+
+/** The seller's product for the edit form; null when it is not theirs or does not exist. */
+export function getProductForEdit(ownerId: string, productId: string): Promise<EditableProduct | null> {
+  return prisma.product.findFirst({ where: { id: productId, shop: { ownerId } }, select: EDIT_SELECT })
+}
+
+async function requireOwnShop(tx: Tx, ownerId: string) {
+  const shop = await tx.shop.findUnique({ where: { ownerId }, select: { id: true, status: true } })
+  if (!shop) throw new CatalogNotFoundError('Your shop')
+  return shop
+}
+
+// ---------------------------------------------------------------- rules
+
+type Errors = Record<string, string[]>
+const add = (errors: Errors, field: string, message: string) => {
+  errors[field] = [...(errors[field] ?? []), message]
+}
+
+/** Checks the input against the catalog's rules and reference data; throws with every problem found. */
+async function validateProduct(tx: Tx, input: ProductInput, productId: string | null) {
+  const errors: Errors = {}
+  const title = input.title.trim()
+  if (title.length < 3 || title.length > 120) add(errors, 'title', 'Use 3 to 120 characters')
+  if (input.description.length > 5000) add(errors, 'description', 'Use at most 5000 characters')
+  if (input.tags.length > MAX_TAGS || input.tags.some((tag) => !tag || tag.length > MAX_TAG_LENGTH)) {
+    add(errors, 'tags', `Use at most ${MAX_TAGS} tags of up to ${MAX_TAG_LENGTH} characters`)
+  }
+  const validPrice = (price: number | null) => price === null || (Number.isInteger(price) && price > 0 && price <= MAX_PRICE)
+  if (!validPrice(input.price)) add(errors, 'price', 'The price must be more than zero')
+  const { discountPercent, discountStartsAt, discountEndsAt } = input
+  if (discountPercent !== null && (!Number.isInteger(discountPercent) || discountPercent < 1 || discountPercent > MAX_DISCOUNT_PERCENT)) {
+    add(errors, 'discountPercent', `Use a whole percentage from 1 to ${MAX_DISCOUNT_PERCENT}`)
+  }
+  if ((discountStartsAt || discountEndsAt) && discountPercent === null) add(errors, 'discountPercent', 'Enter the percentage off for this schedule')
+  if (discountStartsAt && discountEndsAt && discountEndsAt <= discountStartsAt) add(errors, 'discountEndsAt', 'The discount must end after it starts')
+
+  // One connection per transaction: these run one after another.
+  const category = await tx.category.findUnique({ where: { id: input.categoryId }, select: { id: true } })
+  const brand = input.brandId ? await tx.brand.findUnique({ where: { id: input.brandId }, select: { id: true } }) : null
+  const scale = await tx.sizeScale.findUnique({ where: { id: input.sizeScaleId }, select: { id: true, name: true, sizes: { select: { id: true } } } })
+  const colors = await tx.color.findMany({ where: { id: { in: [...new Set(input.variants.map((variant) => variant.colorId))] } }, select: { id: true } })
+  if (!category) add(errors, 'categoryId', 'Choose a category from the list')
+  if (input.brandId && !brand) add(errors, 'brandId', 'Choose a brand from the list')
+  if (!scale) add(errors, 'sizeScaleId', 'Choose a size scale from the list')
+
+  const scaleSizes = new Set(scale?.sizes.map((size) => size.id))
+  const knownColors = new Set(colors.map((color) => color.id))
+  const seenCells = new Set<string>()
+  const skuCells = new Map<string, string[]>()
+  for (const variant of input.variants) {
+    const key = variantKey(variant.colorId, variant.sizeId)
+    const at = (field: string) => `variants.${key}.${field}`
+    if (seenCells.has(key)) add(errors, at('sku'), 'This colour and size is listed twice')
+    seenCells.add(key)
+    if (!knownColors.has(variant.colorId)) add(errors, 'colorIds', 'Choose colours from the palette')
+    if (scale && !scaleSizes.has(variant.sizeId)) add(errors, 'sizeIds', `Sizes must come from the ${scale.name} scale`)
+    if (!SKU_PATTERN.test(variant.sku) || variant.sku.length > 64) add(errors, at('sku'), 'Use letters, digits, dots, dashes and underscores')
+    if (!Number.isInteger(variant.stock) || variant.stock < 0 || variant.stock > MAX_STOCK) add(errors, at('stock'), 'Stock must be a whole number, 0 or more')
+    if (!validPrice(variant.price)) add(errors, at('price'), 'The price must be more than zero')
+    const sku = variant.sku.toUpperCase()
+    skuCells.set(sku, [...(skuCells.get(sku) ?? []), key])
+  }
+  for (const keys of skuCells.values()) {
+    if (keys.length > 1) for (const key of keys) add(errors, `variants.${key}.sku`, 'Each variant needs its own SKU')
+  }
+  if (skuCells.size) {
+    const taken = await tx.variant.findMany({
+      where: { sku: { in: [...skuCells.keys()] }, ...(productId ? { productId: { not: productId } } : {}) },
+      select: { sku: true },
+    })
+    for (const { sku } of taken) for (const key of skuCells.get(sku) ?? []) add(errors, `variants.${key}.sku`, `SKU ${sku} is already used by another product`)
+  }
+  for (const field of Object.keys(errors)) errors[field] = [...new Set(errors[field])]
+  if (Object.keys(errors).length) throw new CatalogValidationError(errors)
+}
+
+function productData(input: ProductInput) {
+  return {
+    title: input.title.trim(),
+    description: input.description,
+    categoryId: input.categoryId,
+    brandId: input.brandId,
+    sizeScaleId: input.sizeScaleId,
+    tags: input.tags,
+    price: input.price,
+    discountPercent: input.discountPercent,
+    discountStartsAt: input.discountPercent === null ? null : input.discountStartsAt,
+    discountEndsAt: input.discountPercent === null ? null : input.discountEndsAt,
+  }
+}
+
+const NEEDS_PRICE = 'Add a price (for the product or a variant) before publishing'
+
+async function uniqueSlug(tx: Tx, title: string) {
+  const base = slugify(title, 70) || 'product'
+  if (!(await tx.product.findUnique({ where: { slug: base }, select: { id: true } }))) return base
+  for (;;) {
+    const candidate = `${base}-${randomBytes(3).toString('hex')}`
+    if (!(await tx.product.findUnique({ where: { slug: candidate }, select: { id: true } }))) return candidate
+  }
+}
+
+function mapWriteError(error: unknown): unknown {
+  if (isUniqueViolation(error)) {
+    const target = violatedConstraint(error)
+    if (target.includes('sku')) return fieldError('', 'One of these SKUs was just taken by another product. Please check them and save again.')
+    return fieldError('', 'Someone saved a product with the same details at the same moment. Please save again.')
+  }
+  if (isForeignKeyViolation(error)) {
+    return fieldError('', 'A variant you removed is part of an order, so it cannot be deleted. Keep it and set its stock to 0 instead.')
+  }
+  return error
+}
+
+// ---------------------------------------------------------------- commands
+
+export type SaveOptions = { publish?: boolean; now?: Date }
+
+/** Creates a product in the owner's shop (a draft unless `publish`); returns its id, slug and version. */
+export async function createProduct(ownerId: string, input: ProductInput, { publish = false, now = new Date() }: SaveOptions = {}) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const shop = await requireOwnShop(tx, ownerId)
+      await validateProduct(tx, input, null)
+      if (publish && !hasPricedVariant(input, input.variants)) throw fieldError('price', NEEDS_PRICE)
+      const status: ProductStatus = publish ? 'ACTIVE' : 'DRAFT'
+      const product = await tx.product.create({
+        data: {
+          ...productData(input),
+          ...derivePricing(input, input.variants, now),
+          shopId: shop.id,
+          slug: await uniqueSlug(tx, input.title),
+          status,
+          listed: isListed(status, shop.status),
+          publishedAt: publish ? now : null,
+          variants: {
+            create: input.variants.map((variant) => ({
+              colorId: variant.colorId,
+              sizeId: variant.sizeId,
+              sku: variant.sku.toUpperCase(),
+              stock: variant.stock,
+              price: variant.price,
+            })),
+          },
+        },
+        select: { id: true, slug: true, version: true, status: true, discountPercent: true, discountStartsAt: true, discountEndsAt: true },
+      })
+      await productsChanged(tx, [product.id])
+      await scheduleDiscountBoundaries(tx, [product], now)
+      return product
+    })
+  } catch (error) {
+    throw mapWriteError(error)
+  }
+}
+
+/**
+ * Saves the edit form. `expectedVersion` is the version the form was loaded with: when the
+ * product has been saved since, nothing is written and VersionConflictError says so.
+ */
+export async function updateProduct(ownerId: string, productId: string, expectedVersion: number, input: ProductInput, { publish = false, now = new Date() }: SaveOptions = {}) {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // Claiming the version first takes the row lock: a concurrent save waits, then finds it gone.
+      const claimed = await tx.product.updateMany({ where: { id: productId, shop: { ownerId }, version: expectedVersion }, data: { version: { increment: 1 } } })
+      if (claimed.count === 0) {
+        const current = await tx.product.findFirst({ where: { id: productId, shop: { ownerId } }, select: { version: true } })
+        if (!current) throw new CatalogNotFoundError()
+        throw new VersionConflictError(current.version)
+      }
+      const current = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: EDIT_SELECT })
+      await validateProduct(tx, input, productId)
+
+      const status: ProductStatus = publish ? 'ACTIVE' : current.status
+      if (status === 'ACTIVE' && !hasPricedVariant(input, input.variants)) {
+        throw fieldError('price', publish ? NEEDS_PRICE : 'A published product needs a price: add one, or unpublish the product first')
+      }
+
+      const existing = new Map(current.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant]))
+      const wanted = new Map(input.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant]))
+      const removed = current.variants.filter((variant) => !wanted.has(variantKey(variant.colorId, variant.sizeId)))
+      if (removed.length) await tx.variant.deleteMany({ where: { id: { in: removed.map((variant) => variant.id) }, productId } })
+
+      const kept = [...wanted.entries()].flatMap(([key, variant]) => {
+        const before = existing.get(key)
+        return before ? [{ before, variant }] : []
+      })
+      // SKUs may be swapped between variants: park the changed ones on unique placeholders first.
+      const renamed = kept.filter(({ before, variant }) => before.sku !== variant.sku.toUpperCase())
+      for (const { before } of renamed) await tx.variant.update({ where: { id: before.id }, data: { sku: `~${before.id}` } })
+      for (const { before, variant } of kept) {
+        const keepStock = variant.stockWas !== undefined && variant.stockWas === variant.stock
+        const sku = variant.sku.toUpperCase()
+        if (sku === before.sku && variant.price === before.price && (keepStock || variant.stock === before.stock)) continue
+        await tx.variant.update({
+          where: { id: before.id },
+          data: { sku, price: variant.price, ...(keepStock ? {} : { stock: variant.stock }) },
+        })
+      }
+      const added = [...wanted.entries()].filter(([key]) => !existing.has(key)).map(([, variant]) => variant)
+      if (added.length) {
+        await tx.variant.createMany({
+          data: added.map((variant) => ({ productId, colorId: variant.colorId, sizeId: variant.sizeId, sku: variant.sku.toUpperCase(), stock: variant.stock, price: variant.price })),
+        })
+      }
+
+      const product = await tx.product.update({
+        where: { id: productId },
+        data: {
+          ...productData(input),
+          ...derivePricing(input, input.variants, now),
+          status,
+          listed: isListed(status, current.shop.status),
+          publishedAt: status === 'ACTIVE' ? (current.publishedAt ?? now) : current.publishedAt,
+        },
+        select: { id: true, slug: true, version: true, status: true, discountPercent: true, discountStartsAt: true, discountEndsAt: true },
+      })
+      await productsChanged(tx, [productId])
+      await scheduleDiscountBoundaries(tx, [product], now)
+      return product
+    })
+  } catch (error) {
+    throw mapWriteError(error)
+  }
+}
+
+export type StatusAction = 'publish' | 'unpublish' | 'archive' | 'restore'
+
+const NEXT_STATUS: Record<StatusAction, { from: ProductStatus[]; to: ProductStatus }> = {
+  publish: { from: ['DRAFT', 'ACTIVE'], to: 'ACTIVE' },
+  unpublish: { from: ['ACTIVE', 'DRAFT'], to: 'DRAFT' },
+  archive: { from: ['DRAFT', 'ACTIVE', 'ARCHIVED'], to: 'ARCHIVED' },
+  restore: { from: ['ARCHIVED', 'DRAFT'], to: 'DRAFT' },
+}
+
+/**
+ * Publishes (needs a priced variant; the first publication dates it), unpublishes (back to
+ * draft), archives (out of the store, kept for order history) or restores an archived product.
+ */
+export async function changeProductStatus(ownerId: string, productId: string, action: StatusAction, { now = new Date() }: { now?: Date } = {}) {
+  return prisma.$transaction(async (tx) => {
+    const product = await tx.product.findFirst({
+      where: { id: productId, shop: { ownerId } },
+      select: {
+        id: true,
+        status: true,
+        publishedAt: true,
+        price: true,
+        discountPercent: true,
+        discountStartsAt: true,
+        discountEndsAt: true,
+        shop: { select: { status: true } },
+        variants: { select: { price: true } },
+      },
+    })
+    if (!product) throw new CatalogNotFoundError()
+    const { from, to } = NEXT_STATUS[action]
+    if (!from.includes(product.status)) {
+      throw fieldError('', action === 'publish' ? 'Restore this product from the archive before publishing it.' : `This product cannot be ${action}ed from ${product.status.toLowerCase()}.`)
+    }
+    if (to === 'ACTIVE' && !hasPricedVariant(product, product.variants)) {
+      throw fieldError('', 'Add at least one variant with a price before publishing.')
+    }
+    const updated = await tx.product.update({
+      where: { id: productId },
+      data: {
+        status: to,
+        listed: isListed(to, product.shop.status),
+        publishedAt: to === 'ACTIVE' ? (product.publishedAt ?? now) : product.publishedAt,
+        version: { increment: 1 },
+        ...derivePricing(product, product.variants, now),
+      },
+      select: { id: true, slug: true, status: true, listed: true, version: true },
+    })
+    await productsChanged(tx, [productId])
+    return updated
+  })
+}
+
+/** Admins feature a product on the home page (or stop featuring it). */
+export async function setFeatured(
+  productId: string,
+  featured: boolean,
+  { within }: WithinTransaction<{ product: { id: string; title: string; slug: string }; featured: boolean; previous: boolean }> = {},
+) {
+  return prisma.$transaction(async (tx) => {
+    const product = await tx.product.findUnique({ where: { id: productId }, select: { id: true, title: true, slug: true, featured: true } })
+    if (!product) throw new CatalogNotFoundError()
+    await tx.product.update({ where: { id: productId }, data: { featured } })
+    await productsChanged(tx, [productId])
+    await within?.(tx, { product: { id: product.id, title: product.title, slug: product.slug }, featured, previous: product.featured })
+    return { id: productId, featured }
+  })
+}
+
+// ---------------------------------------------------------------- lists
+
+export type SellerListFilter = { status?: ProductStatus; page?: number }
+
+/** The owner's products, most recently changed first, with stock totals and low-stock counts. */
+export async function listSellerProducts(ownerId: string, { status, page = 1 }: SellerListFilter = {}) {
+  const shop = await prisma.shop.findUnique({ where: { ownerId }, select: { id: true } })
+  if (!shop) throw new CatalogNotFoundError('Your shop')
+  const where: Prisma.ProductWhereInput = { shopId: shop.id, ...(status ? { status } : {}) }
+  const [products, total, byStatus] = await Promise.all([
+    prisma.product.findMany({
+      where,
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        status: true,
+        listed: true,
+        featured: true,
+        price: true,
+        minPrice: true,
+        discountPercent: true,
+        discountStartsAt: true,
+        discountEndsAt: true,
+        publishedAt: true,
+        updatedAt: true,
+        category: { select: { name: true } },
+      },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+    prisma.product.count({ where }),
+    prisma.product.groupBy({ by: ['status'], where: { shopId: shop.id }, _count: { _all: true } }),
+  ])
+  const ids = products.map((product) => product.id)
+  const [stock, low] = await Promise.all([
+    prisma.variant.groupBy({ by: ['productId'], where: { productId: { in: ids } }, _sum: { stock: true }, _count: { _all: true } }),
+    prisma.variant.groupBy({ by: ['productId'], where: { productId: { in: ids }, stock: { lte: LOW_STOCK_THRESHOLD } }, _count: { _all: true } }),
+  ])
+  const stockBy = new Map(stock.map((row) => [row.productId, { total: row._sum.stock ?? 0, variants: row._count._all }]))
+  const lowBy = new Map(low.map((row) => [row.productId, row._count._all]))
+  const counts = { ALL: 0, DRAFT: 0, ACTIVE: 0, ARCHIVED: 0 }
+  for (const row of byStatus) {
+    counts[row.status] = row._count._all
+    counts.ALL += row._count._all
+  }
+  return {
+    items: products.map((product) => ({
+      ...product,
+      stock: stockBy.get(product.id)?.total ?? 0,
+      variantCount: stockBy.get(product.id)?.variants ?? 0,
+      lowStockVariants: lowBy.get(product.id) ?? 0,
+    })),
+    total,
+    counts,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  }
+}
+
+/** Counts for the seller's dashboard. */
+export async function getSellerOverview(ownerId: string) {
+  const shop = await prisma.shop.findUnique({ where: { ownerId }, select: { id: true } })
+  if (!shop) throw new CatalogNotFoundError('Your shop')
+  const [byStatus, lowStock, soldOut] = await Promise.all([
+    prisma.product.groupBy({ by: ['status'], where: { shopId: shop.id }, _count: { _all: true } }),
+    prisma.variant.count({ where: { product: { shopId: shop.id, status: 'ACTIVE' }, stock: { gt: 0, lte: LOW_STOCK_THRESHOLD } } }),
+    prisma.variant.count({ where: { product: { shopId: shop.id, status: 'ACTIVE' }, stock: 0 } }),
+  ])
+  const counts = { DRAFT: 0, ACTIVE: 0, ARCHIVED: 0 }
+  for (const row of byStatus) counts[row.status] = row._count._all
+  return { counts, lowStockVariants: lowStock, soldOutVariants: soldOut }
+}
+
+/** Every product for the admin list, newest first; `q` matches the title. */
+export async function listProductsForAdmin({ q, featured, page = 1 }: { q?: string; featured?: boolean; page?: number }) {
+  const where: Prisma.ProductWhereInput = {
+    ...(q ? { title: { contains: q, mode: 'insensitive' } } : {}),
+    ...(featured !== undefined ? { featured } : {}),
+  }
+  const [products, total] = await Promise.all([
+    prisma.product.findMany({
+      where,
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        status: true,
+        listed: true,
+        featured: true,
+        publishedAt: true,
+        createdAt: true,
+        shop: { select: { name: true, slug: true, status: true } },
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+    prisma.product.count({ where }),
+  ])
+  return { products, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
+}

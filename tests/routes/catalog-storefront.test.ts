@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest'
+import { prisma } from '~/infra/db.server.ts'
+import { loader as brandLoader } from '~/routes/brands.$slug.tsx'
+import { loader as categoryLoader } from '~/routes/c.$slug.tsx'
+import { loader as homeLoader } from '~/routes/_index.tsx'
+import { loader as productLoader, meta as productMeta } from '~/routes/p.$slug.tsx'
+import { loader as shopLoader } from '~/routes/shops.$slug.tsx'
+import { changeProductStatus } from '~/services/catalog/products.server.ts'
+import { suspendShop } from '~/services/catalog/shops.server.ts'
+import { signIn } from '../support/fixtures.ts'
+import { createListedProduct, createSeller, taxonomyFixture } from '../support/catalog.ts'
+import { callRoute, routeRequest } from '../support/remix.ts'
+
+type ProductData = {
+  product: { title: string }
+  preview: unknown
+  jsonLd: {
+    '@type': string
+    name: string
+    brand: { name: string }
+    category: string
+    offers: { lowPrice: string; highPrice: string; availability: string; offerCount: number; offers: Array<{ sku: string; price: string; availability: string; priceValidUntil?: string }> }
+  }
+  moreFromShop: Promise<unknown>
+}
+
+const DAY = 86_400_000
+
+describe('/p/<slug>', () => {
+  test('shows a published product with schema.org data: discounted prices, availability per variant', async () => {
+    const t = await taxonomyFixture()
+    const { user } = await createSeller()
+    const ends = new Date(Date.now() + 5 * DAY)
+    const product = await createListedProduct(user.id, t, { title: 'Json Ld Dress', discountPercent: 20, discountStartsAt: new Date(Date.now() - DAY), discountEndsAt: ends })
+    const sold = await prisma.variant.findFirstOrThrow({ where: { productId: product.id }, orderBy: { sku: 'asc' } })
+    await prisma.variant.update({ where: { id: sold.id }, data: { stock: 0 } })
+
+    const result = await callRoute(productLoader, routeRequest(`/p/${product.slug}`), { params: { slug: product.slug } })
+    expect(result.status).toBe(200)
+    const data = result.data as ProductData
+    await data.moreFromShop
+    expect(data.jsonLd).toMatchObject({ '@type': 'Product', name: 'Json Ld Dress', brand: { name: 'Acme' }, category: 'Clothing > Women > Dresses' })
+    expect(data.jsonLd.offers).toMatchObject({ lowPrice: '39.92', highPrice: '39.92', offerCount: 6, availability: 'https://schema.org/InStock' })
+    const offer = data.jsonLd.offers.offers.find((entry) => entry.sku === sold.sku)!
+    expect(offer).toMatchObject({ price: '39.92', availability: 'https://schema.org/OutOfStock', priceValidUntil: ends.toISOString().slice(0, 10) })
+    expect(data.jsonLd.offers.offers.filter((entry) => entry.availability.endsWith('InStock'))).toHaveLength(5)
+
+    const tags = productMeta({ data: result.data, params: { slug: product.slug }, location: { pathname: `/p/${product.slug}` } } as unknown as Parameters<typeof productMeta>[0])
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        { title: 'Json Ld Dress by Acme · Shikposh' },
+        { property: 'og:type', content: 'product' },
+        { property: 'product:price:amount', content: '39.92' },
+        { tagName: 'link', rel: 'canonical', href: `http://localhost:3000/p/${product.slug}` },
+      ]),
+    )
+  })
+
+  test('drafts, archived products and unknown slugs are 404s; the owner sees a preview of a draft', async () => {
+    const t = await taxonomyFixture()
+    const { user } = await createSeller()
+    const draft = await createListedProduct(user.id, t, { title: 'Draft Preview' }, { publish: false })
+    const archived = await createListedProduct(user.id, t, { title: 'Old Archived' })
+    await changeProductStatus(user.id, archived.id, 'archive')
+    for (const slug of [draft.slug, archived.slug, 'no-such-thing']) {
+      const result = await callRoute(productLoader, routeRequest(`/p/${slug}`), { params: { slug } })
+      expect(result.status).toBe(404)
+    }
+    const stranger = await createSeller('stranger')
+    const peek = await callRoute(productLoader, routeRequest(`/p/${draft.slug}`, { cookie: (await signIn(stranger.user.id)).cookie }), { params: { slug: draft.slug } })
+    expect(peek.status).toBe(404)
+
+    const { cookie } = await signIn(user.id)
+    const preview = await callRoute(productLoader, routeRequest(`/p/${draft.slug}`, { cookie }), { params: { slug: draft.slug } })
+    expect(preview.status).toBe(200)
+    expect((preview.data as ProductData).preview).toEqual({ status: 'DRAFT', shopSuspended: false })
+    await (preview.data as ProductData).moreFromShop
+  })
+})
+
+describe('grid pages', () => {
+  test('category, brand and shop pages list the product; junk query strings fall back to defaults', async () => {
+    const t = await taxonomyFixture()
+    const { user, shop } = await createSeller()
+    const product = await createListedProduct(user.id, t, { title: 'Grid Dress' })
+    const ids = (result: { data: unknown }) => (result.data as { listing: { items: Array<{ id: string }> } }).listing.items.map((item) => item.id)
+
+    const category = await callRoute(categoryLoader, routeRequest('/c/clothing?sort=%27%3BDROP&page=abc'), { params: { slug: 'clothing' } })
+    expect(category.status).toBe(200)
+    expect(category.data).toMatchObject({ sort: 'newest', listing: { page: 1 } })
+    expect(ids(category)).toContain(product.id)
+    expect(ids(await callRoute(brandLoader, routeRequest('/brands/acme?sort=price_desc'), { params: { slug: 'acme' } }))).toContain(product.id)
+    expect(ids(await callRoute(shopLoader, routeRequest(`/shops/${shop.slug}`), { params: { slug: shop.slug } }))).toEqual([product.id])
+
+    expect((await callRoute(categoryLoader, routeRequest('/c/nope'), { params: { slug: 'nope' } })).status).toBe(404)
+    expect((await callRoute(brandLoader, routeRequest('/brands/nope'), { params: { slug: 'nope' } })).status).toBe(404)
+  })
+
+  test('a suspended shop is a 404 with a plain notice, and its products leave the home page', async () => {
+    const t = await taxonomyFixture()
+    const { user, shop } = await createSeller('closing')
+    const product = await createListedProduct(user.id, t, { title: 'Soon Hidden' })
+    const home = async () => {
+      const data = (await callRoute(homeLoader, routeRequest('/'))).data as { newArrivals: Array<{ id: string }> }
+      return data.newArrivals.map((card) => card.id)
+    }
+    expect(await home()).toContain(product.id)
+    await suspendShop(shop.id, { reason: 'Review' })
+    const result = await callRoute(shopLoader, routeRequest(`/shops/${shop.slug}`), { params: { slug: shop.slug } })
+    expect(result).toMatchObject({ status: 404, data: `${shop.name} is not open at the moment. Its products are unavailable until it reopens.` })
+    expect(await home()).not.toContain(product.id)
+  })
+})

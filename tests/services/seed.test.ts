@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest'
+import { prisma } from '~/infra/db.server.ts'
+import { getCategoryPage, getHomeCollections } from '~/services/catalog/storefront.server.ts'
+import { getCategoryTree } from '~/services/catalog/taxonomy.server.ts'
+import { seedDemoData } from '../../prisma/seed/index.ts'
+
+describe('the demo seed', () => {
+  test('builds a believable catalog once, and a second run changes nothing', async () => {
+    const first = await seedDemoData()
+    expect(first.created).toBeGreaterThanOrEqual(100)
+    const counts = async () => ({
+      categories: await prisma.category.count(),
+      brands: await prisma.brand.count(),
+      shops: await prisma.shop.count(),
+      products: await prisma.product.count(),
+      variants: await prisma.variant.count(),
+      outbox: await prisma.outboxEvent.count(),
+    })
+    const before = await counts()
+    const second = await seedDemoData()
+    expect(second.created).toBe(0)
+    expect(await counts()).toEqual(before)
+
+    const tree = await getCategoryTree()
+    expect(Math.max(...[...tree.byId.values()].map((node) => node.depth))).toBeGreaterThanOrEqual(2)
+    expect(tree.roots.map((root) => root.name)).toEqual(['Clothing', 'Shoes', 'Accessories'])
+    expect(before.shops).toBeGreaterThanOrEqual(5)
+    expect(before.variants).toBeGreaterThan(before.products * 3)
+
+    const now = new Date()
+    expect(await prisma.variant.count({ where: { stock: 0 } })).toBeGreaterThan(0)
+    expect(await prisma.product.count({ where: { listed: true, onSale: true } })).toBeGreaterThan(5)
+    expect(await prisma.product.count({ where: { discountStartsAt: { gt: now } } })).toBeGreaterThan(0)
+    expect(await prisma.product.count({ where: { discountEndsAt: { lt: now } } })).toBeGreaterThan(0)
+    expect(await prisma.product.count({ where: { status: 'DRAFT' } })).toBeGreaterThan(0)
+    expect(await prisma.shop.findFirstOrThrow({ where: { owner: { email: 'seller@shikposh.test' } } })).toMatchObject({ slug: 'samis-studio' })
+
+    const home = await getHomeCollections()
+    expect(home.featured.length).toBeGreaterThan(0)
+    expect(home.newArrivals.length).toBe(8)
+    expect(home.onSale.length).toBe(8)
+    const clothing = (await getCategoryPage('clothing', { sort: 'newest', page: 1 }))!
+    expect(clothing.listing.items).toHaveLength(24)
+    expect(clothing.listing.pageCount).toBeGreaterThan(1)
+  })
+})
