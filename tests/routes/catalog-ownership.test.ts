@@ -31,11 +31,12 @@ describe("seller A with seller B's product", () => {
     const { t, a, theirs, state } = await setup()
     const before = await state()
     expect(await getProductForEdit(a.user.id, theirs.id)).toBeNull()
-    const attempts: Array<Promise<unknown>> = [
-      updateProduct(a.user.id, theirs.id, before.product.version, productInput(t, { title: 'Hijacked' })),
-      ...(['publish', 'unpublish', 'archive', 'restore'] satisfies StatusAction[]).map((action) => changeProductStatus(a.user.id, theirs.id, action)),
+    // Started one at a time, so no rejection is left unobserved while another is awaited.
+    const attempts: Array<() => Promise<unknown>> = [
+      () => updateProduct(a.user.id, theirs.id, before.product.version, productInput(t, { title: 'Hijacked' })),
+      ...(['publish', 'unpublish', 'archive', 'restore'] satisfies StatusAction[]).map((action) => () => changeProductStatus(a.user.id, theirs.id, action)),
     ]
-    for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(CatalogNotFoundError)
+    for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(CatalogNotFoundError)
     expect(await state()).toEqual(before)
   })
 
