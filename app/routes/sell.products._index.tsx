@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Pagination } from '~/components/catalog/listing-controls.tsx'
+import { Pagination } from '~/components/pagination.tsx'
 import { Price } from '~/components/catalog/price.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -190,7 +190,7 @@ export default function SellerProducts() {
           </Link>
         </div>
       )}
-      <Pagination page={page} pageCount={pageCount} />
+      <Pagination page={page} pageCount={pageCount} label="Pages of your products" />
     </div>
   )
 }
