@@ -45,11 +45,13 @@ export async function action({ request }: ActionFunctionArgs) {
       if (error instanceof CartError) return data({ intent, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 })
       throw error
     }
-    return redirectWithToast(
-      redirectTarget(submission.value.redirectTo, '/cart'),
-      { message: 'Added to your cart.' },
-      setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
-    )
+    const target = redirectTarget(submission.value.redirectTo, '/cart')
+    const headers = new Headers()
+    if (setCookie) headers.append('Set-Cookie', setCookie)
+    // Back to the product page: with JavaScript (a fetcher) the page is replaced in the history,
+    // not stacked, and its loaders re-run for the header's count and the toast.
+    if (target !== '/cart') headers.set('X-Remix-Replace', 'true')
+    return redirectWithToast(target, { message: 'Added to your cart.' }, { headers })
   }
 
   const owner = await getCartOwner(request)
