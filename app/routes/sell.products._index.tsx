@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { ProductCardImage } from '~/components/media/product-gallery.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { Price } from '~/components/catalog/price.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
@@ -9,6 +10,7 @@ import { orNotFound, requireSeller } from '~/services/catalog/http.server.ts'
 import { quote } from '~/services/catalog/pricing.ts'
 import { changeProductStatus, listSellerProducts } from '~/services/catalog/products.server.ts'
 import { LOW_STOCK_THRESHOLD, ProductStatusIntentSchema } from '~/services/catalog/schemas.ts'
+import { listCardImages } from '~/services/media/product-images.server.ts'
 import { useStore } from '~/root.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Your products · Shikposh' }]
@@ -21,11 +23,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = STATUSES.find((candidate) => candidate === params.get('status'))
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get('page') ?? '1', 10) || 1))
   const list = await listSellerProducts(user.id, { status, page })
+  // The main photo of each product on the page, in one query.
+  const photos = await listCardImages(
+    list.items.map((item) => item.id),
+    { perProduct: 1 },
+  )
   const now = new Date()
   return {
     ...list,
     status: status ?? null,
-    items: list.items.map((item) => ({ ...item, quote: quote({ ...item, price: item.minPrice }, null, now) })),
+    items: list.items.map((item) => ({ ...item, quote: quote({ ...item, price: item.minPrice }, null, now), photos: photos.get(item.id) ?? [] })),
   }
 }
 
@@ -122,15 +129,22 @@ export default function SellerProducts() {
                 return (
                   <tr key={item.id} className="align-top" data-testid="seller-product-row">
                     <td className="px-4 py-3">
-                      <Link to={`/sell/products/${item.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
-                        {item.title}
-                      </Link>
-                      <p className="text-xs text-stone-500">{item.category.name}</p>
-                      {error ? (
-                        <p role="alert" className="mt-1 text-xs text-red-700">
-                          {error}
-                        </p>
-                      ) : null}
+                      <div className="flex items-start gap-3">
+                        <Link to={`/sell/products/${item.id}#photos`} className="shrink-0" aria-label={`Photos of ${item.title}`} tabIndex={-1}>
+                          <ProductCardImage images={item.photos} productTitle={item.title} sizes="48px" className="aspect-[4/5] w-12 rounded" />
+                        </Link>
+                        <div className="min-w-0">
+                          <Link to={`/sell/products/${item.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
+                            {item.title}
+                          </Link>
+                          <p className="text-xs text-stone-500">{item.category.name}</p>
+                          {error ? (
+                            <p role="alert" className="mt-1 text-xs text-red-700">
+                              {error}
+                            </p>
+                          ) : null}
+                        </div>
+                      </div>
                     </td>
                     <td className="px-4 py-3">
                       <StatusBadge status={item.status === 'ACTIVE' && !item.listed ? 'HIDDEN' : item.status} />
@@ -170,6 +184,13 @@ export default function SellerProducts() {
                         ) : null}
                         <Link to={`/sell/products/${item.id}`} className="btn-secondary py-1" aria-label={`Edit ${item.title}`}>
                           Edit
+                        </Link>
+                        <Link
+                          to={`/sell/products/${item.id}#photos`}
+                          className={`btn-secondary whitespace-nowrap py-1 ${item.photoCount ? '' : 'text-brand-700'}`}
+                          aria-label={`${item.photoCount ? 'Photos' : 'Add photos'} of ${item.title} (${item.photoCount})`}
+                        >
+                          {item.photoCount ? `Photos (${item.photoCount})` : 'Add photos'}
                         </Link>
                         <Link to={`/p/${item.slug}`} className="link text-xs" aria-label={`${item.listed ? 'View' : 'Preview'} ${item.title} in the store`}>
                           {item.listed ? 'View' : 'Preview'}

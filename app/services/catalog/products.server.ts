@@ -375,6 +375,7 @@ export async function listSellerProducts(ownerId: string, { status, page = 1 }: 
         publishedAt: true,
         updatedAt: true,
         category: { select: { name: true } },
+        _count: { select: { images: true } },
       },
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       skip: (page - 1) * PAGE_SIZE,
@@ -396,8 +397,9 @@ export async function listSellerProducts(ownerId: string, { status, page = 1 }: 
     counts.ALL += row._count._all
   }
   return {
-    items: products.map((product) => ({
+    items: products.map(({ _count, ...product }) => ({
       ...product,
+      photoCount: _count.images,
       stock: stockBy.get(product.id)?.total ?? 0,
       variantCount: stockBy.get(product.id)?.variants ?? 0,
       lowStockVariants: lowBy.get(product.id) ?? 0,
