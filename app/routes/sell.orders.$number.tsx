@@ -6,7 +6,6 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
 import { Money, Notice, StatusBadge } from '~/components/orders/commerce.tsx'
-import { SellerOrdersNav } from '~/components/orders/seller-nav.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CARRIERS, carrierName } from '~/services/orders/carriers.ts'
@@ -80,7 +79,6 @@ export default function SellerOrderPage() {
   const carrierSelect = getSelectProps(fields.carrier)
   return (
     <div className="space-y-6">
-      <SellerOrdersNav />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm">
@@ -88,7 +86,7 @@ export default function SellerOrderPage() {
               ← All orders
             </Link>
           </p>
-          <h1 className="mt-2 flex flex-wrap items-center gap-3 text-3xl font-bold tracking-tight">
+          <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-bold tracking-tight">
             Order {shipment.number}
             <StatusBadge status={shipment.status} label={SHIPMENT_STATUS_LABELS[shipment.status]} />
           </h1>

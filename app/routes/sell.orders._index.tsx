@@ -3,7 +3,6 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Money, StatusBadge } from '~/components/orders/commerce.tsx'
-import { SellerOrdersNav } from '~/components/orders/seller-nav.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { getOwnShop, listShipments } from '~/services/orders/fulfilment.server.ts'
@@ -34,10 +33,9 @@ export default function SellerOrdersPage() {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-3xl font-bold tracking-tight">Orders</h1>
+        <h1 className="text-2xl font-bold tracking-tight">Orders</h1>
         {shop ? <p className="mt-1 text-stone-600">What shoppers bought from {shop.name}.</p> : null}
       </div>
-      <SellerOrdersNav />
       {!shop || !list ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-stone-600">
           You do not have a shop yet.{' '}

@@ -1,5 +1,5 @@
 import { Link, useFetcher, useLocation } from '@remix-run/react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { ErrorList } from '~/components/forms.tsx'
 import type { action as cartAction } from '~/routes/cart.tsx'
 import { MAX_LINE_QUANTITY } from '~/services/orders/schemas.ts'
@@ -37,12 +37,11 @@ export function AddToCart({ variant, reason, productTitle }: { variant: AddableV
 
   // "Added" once a submission comes back without a refusal (the cart redirected).
   const [added, setAdded] = useState(false)
-  const wasBusy = useRef(false)
-  useEffect(() => {
-    if (busy) setAdded(false)
-    else if (wasBusy.current) setAdded(!fetcher.data)
-    wasBusy.current = busy
-  }, [busy, fetcher.data])
+  const [shownState, setShownState] = useState(fetcher.state)
+  if (shownState !== fetcher.state) {
+    setShownState(fetcher.state)
+    setAdded(fetcher.state === 'idle' && !fetcher.data)
+  }
 
   const max = variant ? Math.max(1, Math.min(MAX_LINE_QUANTITY, variant.stock)) : 1
   const reasonId = `${ids}-reason`

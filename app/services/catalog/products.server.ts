@@ -411,18 +411,14 @@ export async function listSellerProducts(ownerId: string, { status, page = 1 }: 
   }
 }
 
-/** Counts for the seller's dashboard. */
+/** Product counts by status for the seller's dashboard (its stock and sales come from the orders' sales summary). */
 export async function getSellerOverview(ownerId: string) {
   const shop = await prisma.shop.findUnique({ where: { ownerId }, select: { id: true } })
   if (!shop) throw new CatalogNotFoundError('Your shop')
-  const [byStatus, lowStock, soldOut] = await Promise.all([
-    prisma.product.groupBy({ by: ['status'], where: { shopId: shop.id }, _count: { _all: true } }),
-    prisma.variant.count({ where: { product: { shopId: shop.id, status: 'ACTIVE' }, stock: { gt: 0, lte: LOW_STOCK_THRESHOLD } } }),
-    prisma.variant.count({ where: { product: { shopId: shop.id, status: 'ACTIVE' }, stock: 0 } }),
-  ])
+  const byStatus = await prisma.product.groupBy({ by: ['status'], where: { shopId: shop.id }, _count: { _all: true } })
   const counts = { DRAFT: 0, ACTIVE: 0, ARCHIVED: 0 }
   for (const row of byStatus) counts[row.status] = row._count._all
-  return { counts, lowStockVariants: lowStock, soldOutVariants: soldOut }
+  return { counts }
 }
 
 /** Every product for the admin list, newest first; `q` matches the title. */

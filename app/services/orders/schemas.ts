@@ -13,8 +13,6 @@ export const MAX_CART_LINES = 50
 export const MAX_ADDRESSES = 20
 /** The sales summary covers this many days, today included. */
 export const SALES_WINDOW_DAYS = 30
-/** Published variants with this many or fewer left show as low stock to their seller. */
-export const LOW_STOCK_THRESHOLD = 3
 /** The seller's order list filters. */
 export const SHIPMENT_FILTERS = ['to-ship', 'shipped', 'delivered', 'cancelled', 'all'] as const
 export type ShipmentFilter = (typeof SHIPMENT_FILTERS)[number]
