@@ -59,12 +59,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
   const { intent, version, product } = submission.value
   if (!version) return data({ result: submission.reply({ formErrors: ['This form is out of date. Reload the page and try again.'] }), conflict: null }, { status: 400 })
+  let saved
   try {
-    await updateProduct(user.id, productId, version, product, { publish: intent === 'publish' })
+    saved = await updateProduct(user.id, productId, version, product, { publish: intent === 'publish' })
   } catch (error) {
     return catalogErrorReply(submission, error)
   }
-  return redirectWithToast(here, { message: intent === 'publish' ? 'Saved and published.' : 'Your changes are saved.' })
+  const message = intent === 'publish' ? 'Saved and published.' : 'Your changes are saved.'
+  const meanwhile = saved.stockMovedMeanwhile ? ' Stock that sold (or came back) while you were editing was counted in.' : ''
+  return redirectWithToast(here, { message: `${message}${meanwhile}` })
 }
 
 export default function EditProduct() {

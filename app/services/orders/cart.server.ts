@@ -293,7 +293,9 @@ export async function readCart(db: Tx | typeof prisma, where: Prisma.CartWhereUn
   return summarize(
     cart.id,
     cart.checkoutToken,
-    cart.items.map((item) => toLine(item, now)),
+    // Prisma reads the items and their variants in separate queries: a variant the seller deleted
+    // in between (its cart items go with it) comes back null. That line is gone, not broken.
+    cart.items.flatMap((item) => ((item.variant as LoadedItem['variant'] | null) ? [toLine(item, now)] : [])),
   )
 }
 
