@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Money, Notice, SwatchTile, UnitPrice } from '~/components/orders/commerce.tsx'
+import { Money, Notice, PriceBreakdown, SwatchTile, UnitPrice } from '~/components/orders/commerce.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { getUser, redirectTarget } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -93,7 +93,6 @@ async function lineCommand(intent: string, variantId: string, run: () => Promise
 export default function CartPage() {
   const { cart, currency, signedIn, toFreeShipping } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const savings = cart.itemsRegular - cart.itemsTotal
   // "Add to cart" forms post here; without JavaScript a refusal lands on this page.
   const addErrors = actionData && 'result' in actionData ? Object.values(actionData.result.error ?? {}).flat() : []
   const addNotice = addErrors.length ? (
@@ -142,26 +141,7 @@ export default function CartPage() {
           <h2 id="cart-summary-heading" className="text-lg font-semibold">
             Summary
           </h2>
-          <dl className="space-y-2 text-sm">
-            <div className="flex justify-between">
-              <dt>Items</dt>
-              <dd>
-                <Money amount={cart.itemsRegular} currency={currency} />
-              </dd>
-            </div>
-            {savings > 0 ? (
-              <div className="flex justify-between text-green-700">
-                <dt>Discounts</dt>
-                <dd>−{formatMoney(savings, currency)}</dd>
-              </div>
-            ) : null}
-            <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
-              <dt>Subtotal</dt>
-              <dd>
-                <Money amount={cart.itemsTotal} currency={currency} />
-              </dd>
-            </div>
-          </dl>
+          <PriceBreakdown currency={currency} itemsRegular={cart.itemsRegular} itemsTotal={cart.itemsTotal} total={cart.itemsTotal} totalLabel="Subtotal" />
           <p className="text-xs text-stone-500">
             {toFreeShipping === null
               ? 'Standard delivery is free for this order.'

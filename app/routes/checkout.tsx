@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
-import { Money, Notice, SwatchTile } from '~/components/orders/commerce.tsx'
+import { Money, Notice, PriceBreakdown, SwatchTile } from '~/components/orders/commerce.tsx'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { CheckoutError, getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
 import { CheckoutSchema } from '~/services/orders/schemas.ts'
@@ -59,7 +59,6 @@ export default function CheckoutPage() {
   const [methodId, setMethodId] = useState(fields.shippingMethod.initialValue ?? shippingMethods[0]?.id)
   const method = shippingMethods.find((candidate) => candidate.id === methodId) ?? shippingMethods[0]!
   const total = cart.itemsTotal + method.price
-  const savings = cart.itemsRegular - cart.itemsTotal
 
   return (
     <div>
@@ -177,30 +176,15 @@ export default function CheckoutPage() {
               </li>
             ))}
           </ul>
-          <dl className="space-y-2 border-t border-stone-200 pt-3 text-sm">
-            <div className="flex justify-between">
-              <dt>Items</dt>
-              <dd>
-                <Money amount={cart.itemsRegular} currency={currency} />
-              </dd>
-            </div>
-            {savings > 0 ? (
-              <div className="flex justify-between text-green-700">
-                <dt>Discounts</dt>
-                <dd>−{formatMoney(savings, currency)}</dd>
-              </div>
-            ) : null}
-            <div className="flex justify-between">
-              <dt>{method.label}</dt>
-              <dd>{method.price === 0 ? 'Free' : formatMoney(method.price, currency)}</dd>
-            </div>
-            <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
-              <dt>Total</dt>
-              <dd data-testid="checkout-total">
-                <Money amount={total} currency={currency} />
-              </dd>
-            </div>
-          </dl>
+          <PriceBreakdown
+            currency={currency}
+            itemsRegular={cart.itemsRegular}
+            itemsTotal={cart.itemsTotal}
+            delivery={{ label: method.label, amount: method.price }}
+            total={total}
+            totalTestId="checkout-total"
+            className="space-y-2 border-t border-stone-200 pt-3 text-sm"
+          />
           <button type="submit" className="btn-primary w-full py-3 text-base" disabled={placing || !cart.canCheckout}>
             {placing ? 'Placing your order…' : `Place order · ${formatMoney(total, currency)}`}
           </button>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { invariantResponse } from '~/utils/http.ts'
 import { COUNTRY_CODES } from './countries.ts'
 import { CARRIERS } from './carriers.ts'
 
@@ -118,6 +119,13 @@ export const ShipSchema = z.object({
         .regex(/^[A-Z0-9-]+$/, 'Use only letters, digits and dashes'),
     ),
 })
+
+/** The order number of an order page's URL (`/orders/<number>`, `/sell/orders/<number>`); anything else is a 404. */
+export function requireOrderNumber(params: Record<string, string | undefined>) {
+  const parsed = OrderNumberSchema.safeParse(params.number)
+  invariantResponse(parsed.success, 'Order not found')
+  return parsed.data
+}
 
 export const OrderNumberSchema = z
   .string()
