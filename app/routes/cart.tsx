@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Money, Notice, PriceBreakdown, SwatchTile, UnitPrice } from '~/components/orders/commerce.tsx'
+import { LineThumbnail, Money, Notice, PriceBreakdown, UnitPrice } from '~/components/orders/commerce.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { getUser, redirectTarget } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -20,6 +20,8 @@ import {
 } from '~/services/orders/cart.server.ts'
 import { AddToCartSchema, MAX_LINE_QUANTITY, RemoveCartLineSchema, UpdateCartLineSchema } from '~/services/orders/schemas.ts'
 import { SHIPPING_METHODS, amountToFreeShipping } from '~/services/orders/shipping.ts'
+import { listLinePhotos } from '~/services/media/product-images.server.ts'
+import { linePhotoKey, type ProductImageView } from '~/services/media/views.ts'
 import { formatMoney } from '~/utils/money.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your cart · Shikposh' }, { name: 'robots', content: 'noindex' }]
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [owner, user] = await Promise.all([getCartOwner(request), getUser(request)])
   const cart = await getCart(owner)
   const currency = getEnv().STORE_CURRENCY
-  return { cart, currency, signedIn: Boolean(user), toFreeShipping: amountToFreeShipping(SHIPPING_METHODS[0]!, cart.itemsTotal, currency) }
+  return { cart, photos: await listLinePhotos(cart.lines), currency, signedIn: Boolean(user), toFreeShipping: amountToFreeShipping(SHIPPING_METHODS[0]!, cart.itemsTotal, currency) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -91,7 +93,7 @@ async function lineCommand(intent: string, variantId: string, run: () => Promise
 }
 
 export default function CartPage() {
-  const { cart, currency, signedIn, toFreeShipping } = useLoaderData<typeof loader>()
+  const { cart, photos, currency, signedIn, toFreeShipping } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   // "Add to cart" forms post here; without JavaScript a refusal lands on this page.
   const addErrors = actionData && 'result' in actionData ? Object.values(actionData.result.error ?? {}).flat() : []
@@ -129,7 +131,7 @@ export default function CartPage() {
           {cart.hasPriceChanges ? <PriceChangeNotice /> : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {cart.lines.map((line) => (
-              <CartLineRow key={line.variantId} line={line} currency={currency} />
+              <CartLineRow key={line.variantId} line={line} photo={photos[linePhotoKey(line.productId, line.colorId)]} currency={currency} />
             ))}
           </ul>
           <Link to="/" className="link inline-block text-sm">
@@ -181,7 +183,7 @@ function PriceChangeNotice() {
   )
 }
 
-function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
+function CartLineRow({ line, photo, currency }: { line: CartLine; photo: ProductImageView | undefined; currency: string }) {
   const fetcher = useFetcher<typeof action>()
   const busy = fetcher.state !== 'idle'
   const error = fetcher.data && 'error' in fetcher.data && fetcher.data.variantId === line.variantId ? fetcher.data.error : null
@@ -190,7 +192,7 @@ function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
   const describe = `${line.title}, ${line.colorName}, size ${line.sizeLabel}`
   return (
     <li className={`flex gap-4 p-4 ${busy ? 'opacity-60' : ''}`} data-testid="cart-line">
-      <SwatchTile hex={line.colorHex} size={line.sizeLabel} />
+      <LineThumbnail photo={photo} hex={line.colorHex} size={line.sizeLabel} />
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div className="min-w-0">

@@ -6,8 +6,10 @@ import { useState, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
-import { Money, Notice, PriceBreakdown, SwatchTile } from '~/components/orders/commerce.tsx'
+import { LineThumbnail, Money, Notice, PriceBreakdown } from '~/components/orders/commerce.tsx'
 import { requireUser } from '~/services/accounts/auth.server.ts'
+import { listLinePhotos } from '~/services/media/product-images.server.ts'
+import { linePhotoKey } from '~/services/media/views.ts'
 import { CheckoutError, getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
 import { CheckoutSchema } from '~/services/orders/schemas.ts'
 import { formatMoney } from '~/utils/money.ts'
@@ -17,8 +19,9 @@ export const meta: MetaFunction = () => [{ title: 'Checkout · Shikposh' }, { na
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const checkout = await getCheckout(user.id)
+  const photos = await listLinePhotos(checkout.cart.lines)
   if (!checkout.cart.lines.length) throw redirect('/cart')
-  return checkout
+  return { ...checkout, photos }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckoutPage() {
-  const { email, cart, addresses, shippingMethods, paymentMethods, currency } = useLoaderData<typeof loader>()
+  const { email, cart, photos, addresses, shippingMethods, paymentMethods, currency } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const placing = navigation.state !== 'idle' && navigation.formMethod === 'POST'
@@ -164,7 +167,7 @@ export default function CheckoutPage() {
           <ul className="divide-y divide-stone-100" data-testid="checkout-lines">
             {cart.lines.map((line) => (
               <li key={line.variantId} className="flex gap-3 py-3 text-sm">
-                <SwatchTile hex={line.colorHex} size={line.sizeLabel} className="h-14 w-11" />
+                <LineThumbnail photo={photos[linePhotoKey(line.productId, line.colorId)]} hex={line.colorHex} size={line.sizeLabel} className="h-14 w-11" />
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">{line.title}</p>
                   <p className="text-stone-600">

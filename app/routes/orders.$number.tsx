@@ -2,10 +2,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
-import { Money, Notice, OrderHeading, PriceBreakdown, StatusBadge, SwatchTile, TrackingNumber } from '~/components/orders/commerce.tsx'
+import { LineThumbnail, Money, Notice, OrderHeading, PriceBreakdown, StatusBadge, TrackingNumber } from '~/components/orders/commerce.tsx'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { carrierName } from '~/services/orders/carriers.ts'
+import { listLinePhotos } from '~/services/media/product-images.server.ts'
+import { linePhotoKey } from '~/services/media/views.ts'
 import { CannotCancelError, OrderNotFoundError, cancelOrder, getOrder } from '~/services/orders/orders.server.ts'
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { shippingMethodLabel } from '~/services/orders/shipping.ts'
@@ -20,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const order = await getOrder(user.id, requireOrderNumber(params))
   invariantResponse(order, 'Order not found')
-  return { order }
+  return { order, photos: await listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order } = useLoaderData<typeof loader>()
+  const { order, photos } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -80,7 +82,7 @@ export default function OrderPage() {
               <ul className="divide-y divide-stone-100 px-5">
                 {shipment.lines.map((line) => (
                   <li key={line.id} className="flex gap-4 py-4">
-                    <SwatchTile hex={line.colorHex ?? '#e7e5e4'} size={line.sizeLabel} className="h-16 w-12" />
+                    <LineThumbnail photo={photos[linePhotoKey(line.productId, line.colorId)]} hex={line.colorHex ?? '#e7e5e4'} size={line.sizeLabel} className="h-16 w-12" />
                     <div className="min-w-0 flex-1">
                       <Link to={`/p/${line.productSlug}`} className="font-medium hover:underline">
                         {line.title}

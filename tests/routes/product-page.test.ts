@@ -6,17 +6,21 @@ import { ProductGallery } from '~/components/media/product-gallery.tsx'
 import { prisma } from '~/infra/db.server.ts'
 import { loader as homeLoader } from '~/routes/_index.tsx'
 import { loader as categoryLoader } from '~/routes/c.$slug.tsx'
+import { loader as cartLoader } from '~/routes/cart.tsx'
+import { loader as checkoutLoader } from '~/routes/checkout.tsx'
+import { loader as orderLoader } from '~/routes/orders.$number.tsx'
 import { loader as productLoader } from '~/routes/p.$slug.tsx'
 import { loader as shopLoader } from '~/routes/shops.$slug.tsx'
 import type { ProductCardData } from '~/services/catalog/storefront.server.ts'
-import { orderImagesForColor, type ProductImageView } from '~/services/media/views.ts'
+import { linePhotoKey, orderImagesForColor, type ProductImageView } from '~/services/media/views.ts'
+import { createUser, signIn } from '../support/fixtures.ts'
 import { attachPhoto } from '../support/media.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
-import { catalogBasics, createProduct, createSeller } from '../support/shop-fixtures.ts'
+import { catalogBasics, createProduct, createSeller, placeTestOrder, putInCart } from '../support/shop-fixtures.ts'
 
 // The product page and the grids with the media and orders domains: photos in the gallery (the
-// picked colour's first), photos on every card (one query per grid), and what the Add to cart
-// form is told.
+// picked colour's first), photos on every card (one query per grid), photos beside cart and
+// order lines, and what the Add to cart form is told.
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -26,6 +30,17 @@ type PageData = {
   imageUrl: string | null
   jsonLd: { image?: string[] }
   moreFromShop: Promise<ProductCardData[]>
+}
+
+/** Counts the calls of a Prisma model method (vi.spyOn cannot put Prisma's delegates back). */
+function countCalls<T extends object, K extends keyof T & string>(delegate: T, method: K) {
+  const original = delegate[method] as (...args: unknown[]) => unknown
+  const counter = {
+    calls: 0,
+    restore: () => Object.assign(delegate, { [method]: original }),
+  }
+  Object.assign(delegate, { [method]: (...args: unknown[]) => (counter.calls++, original.apply(delegate, args)) })
+  return counter
 }
 
 async function productPage(slug: string, query = '') {
@@ -112,34 +127,61 @@ describe('product cards carry their photos', () => {
       }
     }
 
-    const original = prisma.productImage.findMany.bind(prisma.productImage)
-    const findMany = vi.spyOn(prisma.productImage, 'findMany').mockImplementation(((args: Parameters<typeof original>[0]) => original(args)) as typeof original)
+    const findMany = countCalls(prisma.productImage, 'findMany')
     const category = await callRoute(categoryLoader, routeRequest('/c/test-dresses'), { params: { slug: 'test-dresses' } })
     const categoryCards = (category.data as { listing: { items: ProductCardData[] } }).listing.items
     expect(categoryCards.length).toBeGreaterThanOrEqual(6)
     expectCards(categoryCards)
-    expect(findMany).toHaveBeenCalledTimes(1)
+    expect(findMany.calls).toBe(1)
 
-    findMany.mockClear()
+    findMany.calls = 0
     const shop = await callRoute(shopLoader, routeRequest(`/shops/${seller.shop.slug}`), { params: { slug: seller.shop.slug } })
     const shopCards = (shop.data as { listing: { items: ProductCardData[] } }).listing.items
     expect(shopCards).toHaveLength(6)
     expect(shopCards.find((card) => card.id === products[5]!.id)!.images).toEqual([])
     expectCards(shopCards)
-    expect(findMany).toHaveBeenCalledTimes(1)
+    expect(findMany.calls).toBe(1)
 
-    findMany.mockClear()
+    findMany.calls = 0
     const home = await callRoute(homeLoader, routeRequest('/'))
     const { featured, newArrivals, onSale } = home.data as Record<'featured' | 'newArrivals' | 'onSale', ProductCardData[]>
     expectCards([...featured, ...newArrivals, ...onSale])
     expect(newArrivals.some((card) => card.images.length === 2)).toBe(true)
     // The three rows share one query.
-    expect(findMany).toHaveBeenCalledTimes(1)
+    expect(findMany.calls).toBe(1)
 
+    findMany.restore()
     const page = await productPage(products[0]!.slug)
     const more = await page.moreFromShop
     expect(more).toHaveLength(4)
     expectCards(more)
+  })
+})
+
+describe('cart, checkout and order lines show the product in their colour', () => {
+  test('the line’s colour’s first photo, else the first for every colour; none without photos', async () => {
+    const { seller, dress, black, rose } = await twoColourDress()
+    const plain = await createProduct(seller.shop.id, { title: 'Plain tee' })
+    const everyColour = await attachPhoto(dress.id, seller.user.id)
+    const roseFront = await attachPhoto(dress.id, seller.user.id, { colorId: rose })
+    const shopper = await createUser()
+    const roseVariant = dress.variants.find((variant) => variant.colorId === rose)!
+    const blackVariant = dress.variants.find((variant) => variant.colorId === black)!
+    for (const variant of [roseVariant, blackVariant, plain.variants[0]!]) await putInCart(shopper.id, variant.id, 1, 4000)
+    const { cookie } = await signIn(shopper.id)
+
+    const cart = await callRoute(cartLoader, routeRequest('/cart', { cookie }))
+    const { photos } = cart.data as { photos: Record<string, ProductImageView> }
+    expect(photos[linePhotoKey(dress.id, rose)]?.id).toBe(roseFront.id)
+    expect(photos[linePhotoKey(dress.id, black)]?.id).toBe(everyColour.id)
+    expect(photos[linePhotoKey(plain.id, plain.variants[0]!.colorId)]).toBeUndefined()
+
+    const checkout = await callRoute(checkoutLoader, routeRequest('/checkout', { cookie }))
+    expect((checkout.data as { photos: Record<string, ProductImageView> }).photos).toEqual(photos)
+
+    const placed = await placeTestOrder(shopper.id, [])
+    const order = await callRoute(orderLoader, routeRequest(`/orders/${placed.number}`, { cookie }), { params: { number: placed.number } })
+    expect((order.data as { photos: Record<string, ProductImageView> }).photos[linePhotoKey(dress.id, rose)]?.id).toBe(roseFront.id)
   })
 })
 

@@ -1,4 +1,6 @@
 import { Link } from '@remix-run/react'
+import { ResponsiveImage } from '~/components/media/responsive-image.tsx'
+import type { ProductImageView } from '~/services/media/views.ts'
 import type { ReactNode } from 'react'
 import { formatMoney } from '~/utils/money.ts'
 import { STATUS_TONES, type OrderState, type ShipmentState } from '~/services/orders/status.ts'
@@ -29,13 +31,15 @@ export function StatusBadge({ status, label }: { status: OrderState | ShipmentSt
 }
 
 /**
- * Stands in for the product photo (images arrive with the media work): the variant's colour
- * as a tile with the size on it, so lines are told apart at a glance.
+ * A line's picture in the cart, the checkout summary and the order page: the product's photo
+ * in the line's colour, or the colour as a tile when there is no photo; the size on top, so
+ * lines of one product are told apart at a glance.
  */
-export function SwatchTile({ hex, size, className = 'h-20 w-16' }: { hex: string; size: string; className?: string }) {
+export function LineThumbnail({ photo, hex, size, className = 'h-20 w-16' }: { photo?: ProductImageView | null; hex: string; size: string; className?: string }) {
   return (
-    <div aria-hidden className={`flex shrink-0 items-end justify-end rounded-md border border-stone-200 p-1 ${className}`} style={{ backgroundColor: hex }}>
-      <span className="rounded bg-white/85 px-1 text-[10px] font-semibold text-stone-800">{size}</span>
+    <div aria-hidden className={`relative shrink-0 overflow-hidden rounded-md border border-stone-200 ${className}`} style={{ backgroundColor: hex }}>
+      {photo ? <ResponsiveImage image={photo.image} alt="" sizes="80px" fit="cover" className="h-full w-full" /> : null}
+      <span className="absolute bottom-1 right-1 rounded bg-white/85 px-1 text-[10px] font-semibold text-stone-800">{size}</span>
     </div>
   )
 }

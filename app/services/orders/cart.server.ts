@@ -150,7 +150,7 @@ const lineInclude = {
       sku: true,
       stock: true,
       price: true,
-      color: { select: { name: true, hex: true } },
+      color: { select: { id: true, name: true, hex: true } },
       size: { select: { label: true } },
       product: {
         select: {
@@ -183,6 +183,7 @@ export type CartLine = {
   title: string
   slug: string
   sku: string
+  colorId: string
   colorName: string
   colorHex: string
   sizeLabel: string
@@ -240,6 +241,7 @@ function toLine(item: LoadedItem, now: Date): CartLine {
     title: product.title,
     slug: product.slug,
     sku: variant.sku,
+    colorId: variant.color.id,
     colorName: variant.color.name,
     colorHex: variant.color.hex,
     sizeLabel: variant.size.label,
