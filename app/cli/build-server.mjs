@@ -9,6 +9,7 @@ await build({
     'cli/seed': 'app/cli/seed.ts',
     'cli/admin-grant': 'app/cli/admin-grant.ts',
     'cli/worker': 'app/cli/worker.ts',
+    'cli/search-reindex': 'app/cli/search-reindex.ts',
   },
   outdir: 'build',
   bundle: true,

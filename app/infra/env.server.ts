@@ -35,6 +35,21 @@ const EnvSchema = z.object({
   REDIS_PREFIX: z.string().default('shikposh:'),
   /** `inline` runs the outbox worker inside the web process; `off` when `npm run worker` runs it. */
   OUTBOX_WORKER: z.enum(['inline', 'off']).default('inline'),
+  MEILI_HOST: optionalUrl,
+  MEILI_MASTER_KEY: z
+    .string()
+    .trim()
+    .transform((value) => value || undefined)
+    .optional(),
+  EMBEDDED_MEILI_PORT: z.coerce.number().int().min(1).max(65535).default(7700),
+  /** Prepended to every index name, so several environments (or test files) can share one cluster. */
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*$/, 'may hold only letters, digits, - and _')
+    .max(200)
+    .default(''),
+  /** How long one request to Meilisearch may take before the search counts as unavailable. */
+  MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
 })
 
 export type Env = ReturnType<typeof parseEnv>
@@ -55,7 +70,13 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const isProduction = raw.NODE_ENV === 'production'
 
   if (isProduction) {
-    const required = { DATABASE_URL: raw.DATABASE_URL, REDIS_URL: raw.REDIS_URL, SESSION_SECRET: raw.SESSION_SECRET }
+    const required = {
+      DATABASE_URL: raw.DATABASE_URL,
+      REDIS_URL: raw.REDIS_URL,
+      SESSION_SECRET: raw.SESSION_SECRET,
+      MEILI_HOST: raw.MEILI_HOST,
+      MEILI_MASTER_KEY: raw.MEILI_MASTER_KEY,
+    }
     const missing = Object.entries(required)
       .filter(([, value]) => !value)
       .map(([name]) => name)
@@ -68,6 +89,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
 
   const dataDir = path.resolve(raw.DATA_DIR)
   const embeddedPostgres = !raw.DATABASE_URL
+  const embeddedMeilisearch = !raw.MEILI_HOST
   return {
     ...raw,
     isProduction,
@@ -77,6 +99,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
     embeddedPostgres,
     databaseUrl:
       raw.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${raw.EMBEDDED_PG_PORT}/shikposh`,
+    embeddedMeilisearch,
+    /** The embedded one's master key is generated on first start and kept in its data directory. */
+    meiliHost: raw.MEILI_HOST ?? `http://127.0.0.1:${raw.EMBEDDED_MEILI_PORT}`,
   }
 }
 

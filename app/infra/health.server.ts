@@ -1,5 +1,6 @@
 import { prisma } from './db.server.ts'
 import { redis } from './redis.server.ts'
+import { pingSearch } from './search/client.server.ts'
 
 export type Check = { name: string; ok: boolean; ms: number; error?: string }
 type Probe = { name: string; run: () => Promise<unknown> }
@@ -7,7 +8,10 @@ type Probe = { name: string; run: () => Promise<unknown> }
 const TIMEOUT_MS = 2000
 
 function probes(): Probe[] {
-  const list: Probe[] = [{ name: 'database', run: () => prisma.$queryRaw`SELECT 1` }]
+  const list: Probe[] = [
+    { name: 'database', run: () => prisma.$queryRaw`SELECT 1` },
+    { name: 'search', run: pingSearch },
+  ]
   if (redis) {
     const client = redis
     list.push({ name: 'redis', run: () => client.ping() })
