@@ -1,4 +1,5 @@
 // `npm run admin:grant -- someone@example.com`: gives an existing account the ADMIN role.
+import './load-env.ts'
 import { grantAdmin } from '~/services/accounts/roles.server.ts'
 import { runTask } from './run.ts'
 

@@ -1,4 +1,5 @@
 // `npm run db:migrate`: applies pending migrations (fly.toml runs this as the release command).
+import './load-env.ts'
 import { migrate } from '~/infra/migrate.server.ts'
 import { runTask } from './run.ts'
 

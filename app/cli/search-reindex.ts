@@ -1,5 +1,6 @@
 // `npm run search:reindex`: rebuilds the product index from the database into a fresh index and
 // swaps it in with no downtime (searches use the old one until the swap), then deletes the old one.
+import './load-env.ts'
 import { reindexProducts } from '~/services/search/reindex.server.ts'
 import { runTask } from './run.ts'
 

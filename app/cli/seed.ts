@@ -1,4 +1,5 @@
 // `npm run db:seed`: adds the demo accounts and catalog to the configured database (idempotent).
+import './load-env.ts'
 import { DEMO_ACCOUNTS, seedDemoData } from '../../prisma/seed/index.ts'
 import { runTask } from './run.ts'
 

@@ -1,5 +1,6 @@
 // `npm run worker`: runs the outbox worker as its own process (when scaling out, set
 // OUTBOX_WORKER=off on the web processes and run this instead).
+import './load-env.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { startOutboxWorker } from '~/infra/outbox/worker.server.ts'
 import { outboxHandlers } from '~/services/outbox-handlers.server.ts'

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { GeneratedAvatar } from './avatar.tsx'
+import { SearchBox } from './search-box.tsx'
 
 type HeaderUser = { name: string; email: string; roles: string[] } | null
 
@@ -14,12 +15,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           Shikposh
         </Link>
-        <Form method="get" action="/search" role="search" className="order-last w-full sm:order-none sm:flex-1">
-          <label htmlFor="site-search" className="sr-only">
-            Search products
-          </label>
-          <input id="site-search" type="search" name="q" placeholder="Search dresses, sneakers, bags…" className="input" />
-        </Form>
+        <SearchBox />
         <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
           {user ? <AccountMenu user={user} /> : <SignInLinks />}
         </nav>

@@ -16,6 +16,9 @@ export type TestMeilisearch = {
   masterKey: string
   /** Kills the process at once (SIGKILL by default), as a crash would. */
   kill(signal?: NodeJS.Signals): Promise<void>
+  /** Freezes the process (SIGSTOP): connections open but nothing answers. */
+  pause(): void
+  resume(): void
   /** Starts it again on the same port and data. */
   restart(): Promise<void>
   /** Stops it and deletes its data. */
@@ -52,6 +55,12 @@ export async function startTestMeilisearch(): Promise<TestMeilisearch> {
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill(signal)
       await exited
+    },
+    pause() {
+      child.kill('SIGSTOP')
+    },
+    resume() {
+      child.kill('SIGCONT')
     },
     async restart() {
       child = spawnMeilisearch({ dbPath, port, masterKey, log })

@@ -284,20 +284,21 @@ async function runQueries(queries: PagedQuery[]) {
   }
 }
 
+export type SearchOptions = { scope?: SearchScope; hitsPerPage?: number }
+
 /**
- * Searches products: hits for the page, every facet's counts, totals and pages.
- * Throws SearchUnavailableError when Meilisearch cannot answer.
+ * The Meilisearch queries a results page needs (one multi-search): the page of hits with the
+ * counts of every facet not in use, one count query per active filter, and the values that
+ * exist at all. Exported for the benchmark, which sends the same queries straight to Meilisearch.
  */
-export async function searchProducts(input: SearchState, options: { scope?: SearchScope; hitsPerPage?: number } = {}): Promise<ProductSearchResult> {
+export function planSearch(input: SearchState, labels: CatalogLabels, options: SearchOptions = {}) {
   const scope = options.scope ?? {}
   const hitsPerPage = options.hitsPerPage ?? HITS_PER_PAGE
   const state = { ...input, page: Math.min(input.page, maxPage(hitsPerPage)) }
-  const labels = await getCatalogLabels()
   const built = buildFilters(state, scope)
   const active = FILTER_KEYS.filter((key) => built.filters[key] !== undefined)
   const categoryAttributes = categoryLevels(labels, state, scope)
-  const indexUid = productIndexUid()
-  const base = { indexUid, q: state.q }
+  const base = { indexUid: productIndexUid(), q: state.q }
 
   const mainFacets = FILTER_KEYS.filter((key) => !active.includes(key)).flatMap((key) => facetAttributes(key, categoryAttributes))
   const queries: PagedQuery[] = [
@@ -318,7 +319,16 @@ export async function searchProducts(input: SearchState, options: { scope?: Sear
   // With filters on, which values exist at all for this query (shown disabled when they count 0).
   const universeFacets = LIST_FACETS.map((facet) => LIST_ATTRIBUTE[facet])
   if (active.length) queries.push({ ...base, filter: built.fixed, facets: universeFacets, page: 1, hitsPerPage: 0 })
+  return { state, scope, hitsPerPage, active, queries }
+}
 
+/**
+ * Searches products: hits for the page, every facet's counts, totals and pages.
+ * Throws SearchUnavailableError when Meilisearch cannot answer.
+ */
+export async function searchProducts(input: SearchState, options: SearchOptions = {}): Promise<ProductSearchResult> {
+  const labels = await getCatalogLabels()
+  const { state, scope, hitsPerPage, active, queries } = planSearch(input, labels, options)
   const responses = await runQueries(queries)
   const [main] = responses
   if (!main) throw new SearchUnavailableError('Meilisearch returned no results')
@@ -429,19 +439,29 @@ export async function suggest(query: string): Promise<Suggestions> {
   const labels = await getCatalogLabels()
   const typed = words(q)
   const matchesName = (name: string) => words(name).some((word) => typed.some((t) => word.startsWith(t) || t.startsWith(word)))
-  const categories = Object.entries(response?.facetDistribution?.categories ?? {})
+  const candidates = Object.entries(response?.facetDistribution?.categories ?? {})
     .map(([slug, count]) => ({ label: labels.categories.get(slug), count }))
     .filter((entry): entry is { label: NonNullable<typeof entry.label>; count: number } => entry.label !== undefined)
-    .map(({ label, count }) => ({
-      slug: label.slug,
-      name: label.name,
-      parentName: label.parentSlug ? (labels.categories.get(label.parentSlug)?.name ?? null) : null,
-      count,
-      score: (matchesName(label.name) ? 1_000_000 : 0) + count * 10 + label.depth,
-    }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, SUGGESTED_CATEGORIES)
-    .map(({ score: _score, ...category }) => category)
+    // Categories named like the query first, then the ones holding most matches, deeper first.
+    .sort((a, b) => Number(matchesName(b.label.name)) - Number(matchesName(a.label.name)) || b.count - a.count || b.label.depth - a.label.depth)
+  const chosen: typeof candidates = []
+  const ancestors = (slug: string) => {
+    const list: string[] = []
+    for (let parent = labels.categories.get(slug)?.parentSlug; parent; parent = labels.categories.get(parent)?.parentSlug) list.push(parent)
+    return list
+  }
+  for (const candidate of candidates) {
+    if (chosen.length >= SUGGESTED_CATEGORIES) break
+    // "Women" adds nothing next to "Dresses in Women" when it holds the same matches.
+    const redundant = chosen.some((other) => ancestors(other.label.slug).includes(candidate.label.slug) && other.count === candidate.count)
+    if (!redundant) chosen.push(candidate)
+  }
+  const categories = chosen.map(({ label, count }) => ({
+    slug: label.slug,
+    name: label.name,
+    parentName: label.parentSlug ? (labels.categories.get(label.parentSlug)?.name ?? null) : null,
+    count,
+  }))
   return {
     query: q,
     products: (response?.hits ?? []).map(toHit).map(({ id, slug, title, highlightedTitle, brandName, price, regularPrice, onSale, image }) => ({

@@ -3,6 +3,7 @@ import { logger } from '~/infra/logger.server.ts'
 import { backoffMs } from '~/infra/outbox/worker.server.ts'
 import { callSearch, indexUid, meilisearchErrorCode, waitForTasks } from '~/infra/search/client.server.ts'
 import { CATEGORY_LEVELS } from './document.ts'
+import { FACET_VALUES_LIMIT } from './state.ts'
 
 // The product index's settings live here, in code, and are applied at start-up and by the
 // reindex command. A settings change makes Meilisearch re-index everything, so they are only
@@ -50,7 +51,7 @@ function synonymsFrom(groups: string[][]): Record<string, string[]> {
 export const STOP_WORDS = ['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'my', 'your']
 
 /** How many values a facet returns; a facet with more is searched through facet search. */
-export const MAX_VALUES_PER_FACET = 100
+export const MAX_VALUES_PER_FACET = FACET_VALUES_LIMIT
 /** The deepest result a search can page to; beyond it shoppers narrow down instead. */
 export const MAX_TOTAL_HITS = 10_000
 

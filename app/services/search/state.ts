@@ -23,6 +23,8 @@ export const MAX_QUERY_LENGTH = 200
 export const MAX_VALUES_PER_FILTER = 30
 export const HITS_PER_PAGE = 24
 export const RATING_THRESHOLDS = [4, 3, 2, 1] as const
+/** How many values of one facet a search returns; longer facets are searched with facet search. */
+export const FACET_VALUES_LIMIT = 100
 
 /** The multi-value facets, in the order the filters panel shows them. */
 export const LIST_FACETS = ['brand', 'color', 'size', 'shop'] as const
