@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useId, useMemo, useR
 import type { CategoryFacet as CategoryFacetData, FacetValue, RatingOption, SearchFacets } from '~/services/search/search.server.ts'
 import {
   FACET_VALUES_LIMIT,
+  parseSearchState,
   priceToParam,
   searchHref,
   searchStateToParams,
@@ -24,18 +25,40 @@ const VISIBLE_VALUES = 8
 type FormContext = { onToggle: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void }
 const FilterFormContext = createContext<FormContext>({ onToggle: () => {} })
 
-/** Submits a filter form (or the form a control belongs to) without empty fields, as a GET navigation. */
+/** A form's fields as query parameters, without the empty ones (no `minPrice=&rating=` noise). */
+export function formParams(form: HTMLFormElement) {
+  const params = new URLSearchParams()
+  for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value !== '') params.append(name, value)
+  return params
+}
+
+/** Submits a filter form (or the form a control belongs to) as a GET navigation. */
 export function useSubmitFilters() {
   const submit = useSubmit()
   return useCallback(
     (form: HTMLFormElement | null) => {
-      if (!form) return
-      const params = new URLSearchParams()
-      for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value !== '') params.append(name, value)
+      if (!form) return null
+      const params = formParams(form)
       submit(params, { method: 'get', action: form.getAttribute('action') ?? undefined, preventScrollReset: true })
+      return params
     },
     [submit],
   )
+}
+
+/** The facets with their ticks taken from a state (the one the shopper just chose). */
+export function withSelection(facets: SearchFacets, state: SearchState): SearchFacets {
+  const tick = (values: FacetValue[], selected: string[]) => values.map((value) => ({ ...value, selected: selected.includes(value.value) }))
+  return {
+    ...facets,
+    brand: tick(facets.brand, state.brand),
+    color: tick(facets.color, state.color),
+    size: tick(facets.size, state.size),
+    shop: tick(facets.shop, state.shop),
+    rating: facets.rating.map((option) => ({ ...option, selected: option.value === state.rating })),
+    onSale: { ...facets.onSale, selected: state.onSale },
+    inStock: { ...facets.inStock, selected: state.inStock },
+  }
 }
 
 type FiltersProps = {
@@ -46,10 +69,22 @@ type FiltersProps = {
   currency: string
 }
 
-export function SearchFilters({ action, state, facets, currency }: FiltersProps) {
+export function SearchFilters({ action, state: loaded, facets: loadedFacets, currency }: FiltersProps) {
   const submitFilters = useSubmitFilters()
   const hydrated = useHydrated()
-  const context = useMemo<FormContext>(() => ({ onToggle: (event) => submitFilters(event.currentTarget.form) }), [submitFilters])
+  // A tick shows at once, before the results arrive; new results (a new `loaded`) replace it.
+  const [chosen, setChosen] = useState<{ from: SearchState; state: SearchState } | null>(null)
+  const state = chosen && chosen.from === loaded ? chosen.state : loaded
+  const facets = state === loaded ? loadedFacets : withSelection(loadedFacets, state)
+  const context = useMemo<FormContext>(
+    () => ({
+      onToggle: (event) => {
+        const params = submitFilters(event.currentTarget.form)
+        if (params) setChosen({ from: loaded, state: parseSearchState(params, currency) })
+      },
+    }),
+    [submitFilters, loaded, currency],
+  )
   return (
     <FilterFormContext.Provider value={context}>
       <Form

@@ -1,12 +1,11 @@
 import { Link, useLocation, useNavigation } from '@remix-run/react'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { SearchPageData } from '~/services/search/page.server.ts'
 import type { FilterKey, ProductSearchResult, SearchFacets } from '~/services/search/search.server.ts'
 import {
   clearFilters,
   hasFilters,
   LIST_FACETS,
-  parseSearchState,
   SORT_LABELS,
   SORTS,
   searchHref,
@@ -30,16 +29,11 @@ type Props = {
 
 export function SearchResults({ data, action, heading }: Props) {
   const navigation = useNavigation()
-  const { currency } = data
-  // While the next results load, show the shopper's new choices at once.
-  const pending =
-    navigation.state === 'loading' && navigation.location.pathname === action ? parseSearchState(new URLSearchParams(navigation.location.search), currency) : null
-  const state = pending ?? data.state
+  const { currency, state } = data
 
   if (data.status === 'unavailable') return <SearchUnavailable heading={heading} />
   const { result } = data
-  const facets = pending ? withSelection(result.facets, pending) : result.facets
-  const filtered = hasFilters(data.state)
+  const filtered = hasFilters(state)
 
   return (
     <div className="lg:grid lg:grid-cols-[16rem_1fr] lg:gap-10">
@@ -55,7 +49,7 @@ export function SearchResults({ data, action, heading }: Props) {
 
       <aside className="mt-6 lg:mt-8" aria-label="Filters">
         <FiltersDrawer activeCount={countActive(data.state)}>
-          <SearchFilters action={action} state={state} facets={facets} currency={currency} />
+          <SearchFilters action={action} state={state} facets={result.facets} currency={currency} />
         </FiltersDrawer>
       </aside>
 
@@ -80,21 +74,6 @@ export function SearchResults({ data, action, heading }: Props) {
       </section>
     </div>
   )
-}
-
-/** The facets with their ticks taken from another state (the one being loaded). */
-function withSelection(facets: SearchFacets, state: SearchState): SearchFacets {
-  const tick = (values: SearchFacets['brand'], selected: string[]) => values.map((value) => ({ ...value, selected: selected.includes(value.value) }))
-  return {
-    ...facets,
-    brand: tick(facets.brand, state.brand),
-    color: tick(facets.color, state.color),
-    size: tick(facets.size, state.size),
-    shop: tick(facets.shop, state.shop),
-    rating: facets.rating.map((option) => ({ ...option, selected: option.value === state.rating })),
-    onSale: { ...facets.onSale, selected: state.onSale },
-    inStock: { ...facets.inStock, selected: state.inStock },
-  }
 }
 
 function countActive(state: SearchState) {
@@ -136,6 +115,9 @@ function FiltersDrawer({ activeCount, children }: { activeCount: number; childre
 
 function SortSelect({ state }: { state: SearchState }) {
   const submitFilters = useSubmitFilters()
+  // The new order shows at once; the next results (a new `state`) take over.
+  const [chosen, setChosen] = useState<{ from: SearchState; sort: string } | null>(null)
+  const value = chosen && chosen.from === state ? chosen.sort : state.sort
   return (
     <div className="flex items-center gap-2">
       <label htmlFor="search-sort" className="text-sm text-stone-600">
@@ -145,8 +127,11 @@ function SortSelect({ state }: { state: SearchState }) {
         id="search-sort"
         name="sort"
         form={FILTER_FORM_ID}
-        value={state.sort}
-        onChange={(event) => submitFilters(event.currentTarget.form)}
+        value={value}
+        onChange={(event) => {
+          setChosen({ from: state, sort: event.currentTarget.value })
+          submitFilters(event.currentTarget.form)
+        }}
         className="input w-auto py-1.5 pr-8"
       >
         {SORTS.map((sort) => (
