@@ -21,6 +21,7 @@ import { isLight, swatchColor } from './swatch.ts'
 
 export const FILTER_FORM_ID = 'search-filters'
 const VISIBLE_VALUES = 8
+const MAX_LISTED_VALUES = 40
 
 type FormContext = { onToggle: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void }
 const FilterFormContext = createContext<FormContext>({ onToggle: () => {} })
@@ -231,7 +232,7 @@ function CategoryFacet({ facet, state, currency, action }: { facet: CategoryFace
 function Checkbox({ name, value, checked, disabled, children }: { name: string; value: string; checked: boolean; disabled: boolean; children: ReactNode }) {
   const { onToggle } = useContext(FilterFormContext)
   return (
-    <label className={`flex items-center gap-2 rounded px-1 py-1 text-sm ${disabled ? 'cursor-not-allowed text-stone-400' : 'cursor-pointer text-stone-700 hover:bg-stone-100'}`}>
+    <label className="facet-row">
       <input
         type="checkbox"
         name={name}
@@ -264,7 +265,7 @@ function ListFacetValues({
   const remote = useFetcher<{ values: FacetValue[] }>()
   const inputId = useId()
   // The list may be cut at FACET_VALUES_LIMIT: then the search box asks the server for the rest.
-  const truncated = values.length >= FACET_VALUES_LIMIT
+  const truncated = values.length > MAX_LISTED_VALUES || values.length >= FACET_VALUES_LIMIT
   const load = remote.load
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   useEffect(() => {
@@ -288,8 +289,10 @@ function ListFacetValues({
     const known = new Set(shown.map((value) => value.value))
     for (const value of remote.data?.values ?? []) if (!known.has(value.value)) shown.push(value)
   }
+  // Long lists show their top values (most results first, selected ones always); the search box finds the rest.
   const head = typed ? shown : shown.slice(0, VISIBLE_VALUES)
-  const rest = typed ? [] : shown.slice(VISIBLE_VALUES)
+  const rest = typed ? [] : shown.slice(VISIBLE_VALUES, MAX_LISTED_VALUES)
+  const unlisted = typed ? 0 : Math.max(0, shown.length - MAX_LISTED_VALUES)
   const item = (value: FacetValue) => (
     <li key={value.value}>
       <Checkbox name={facet} value={value.value} checked={value.selected} disabled={value.count === 0 && !value.selected}>
@@ -328,6 +331,11 @@ function ListFacetValues({
             <span className="hidden group-open/more:inline">Show fewer</span>
           </summary>
           <ul className="mt-1 space-y-0.5">{rest.map(item)}</ul>
+          {unlisted ? (
+            <p className="px-1 pt-1 text-xs text-stone-500">
+              {unlisted} more {noun} with fewer results{hydrated ? ': search for them above.' : '.'}
+            </p>
+          ) : null}
         </details>
       ) : null}
     </div>
@@ -352,7 +360,7 @@ function ColorFacet({ values }: { values: FacetValue[] }) {
                 <input type="checkbox" name="color" value={value.value} checked={value.selected} disabled={disabled} onChange={onToggle} className="peer sr-only" />
                 <span
                   aria-hidden
-                  className="flex size-8 items-center justify-center rounded-full border border-stone-300 ring-brand-600 ring-offset-2 peer-checked:ring-2 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-4 peer-focus-visible:outline-brand-600"
+                  className="swatch"
                   style={{ backgroundColor: color }}
                 >
                   <span className={`hidden text-sm font-bold group-has-[:checked]:inline ${isLight(color) ? 'text-stone-900' : 'text-white'}`}>✓</span>
@@ -381,7 +389,7 @@ function SizeFacet({ values }: { values: FacetValue[] }) {
             <li key={value.value}>
               <label className={disabled ? 'cursor-not-allowed' : 'cursor-pointer'} title={`${value.count} products`}>
                 <input type="checkbox" name="size" value={value.value} checked={value.selected} disabled={disabled} onChange={onToggle} className="peer sr-only" />
-                <span className="inline-flex min-w-11 items-center justify-center rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm text-stone-800 peer-checked:border-brand-600 peer-checked:bg-brand-600 peer-checked:text-white peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 peer-disabled:border-stone-200 peer-disabled:text-stone-400 peer-disabled:line-through hover:border-stone-500">
+                <span className="size-chip">
                   {value.label}
                 </span>
                 <span className="sr-only">({value.count} products)</span>
@@ -463,7 +471,6 @@ function Stars({ value }: { value: number }) {
 
 function RatingFacet({ options, selected }: { options: RatingOption[]; selected: number | null }) {
   const { onToggle } = useContext(FilterFormContext)
-  const item = 'flex items-center gap-2 rounded px-1 py-1 text-sm'
   return (
     <fieldset>
       <legend className="sr-only">Minimum rating</legend>
@@ -472,7 +479,7 @@ function RatingFacet({ options, selected }: { options: RatingOption[]; selected:
           const disabled = option.count === 0 && !option.selected
           return (
             <li key={option.value}>
-              <label className={`${item} ${disabled ? 'cursor-not-allowed text-stone-400' : 'cursor-pointer text-stone-700 hover:bg-stone-100'}`}>
+              <label className="facet-row">
                 <input type="radio" name="rating" value={option.value} checked={option.selected} disabled={disabled} onChange={onToggle} className="size-4 accent-brand-600" />
                 <Stars value={option.value} />
                 <span>
@@ -484,7 +491,7 @@ function RatingFacet({ options, selected }: { options: RatingOption[]; selected:
           )
         })}
         <li>
-          <label className={`${item} cursor-pointer text-stone-700 hover:bg-stone-100`}>
+          <label className="facet-row">
             <input type="radio" name="rating" value="" checked={selected === null} onChange={onToggle} className="size-4 accent-brand-600" />
             Any rating
           </label>
