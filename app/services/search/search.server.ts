@@ -286,12 +286,34 @@ async function runQueries(queries: PagedQuery[]) {
 
 export type SearchOptions = { scope?: SearchScope; hitsPerPage?: number }
 
+// Which facet values exist at all for a query (to list the ones the filters rule out as
+// disabled) depends on the query and the scope only, not on the filters, so refining a search
+// reuses it. It costs the most of a page's queries (counting brands and shops over every match).
+const UNIVERSE_TTL_MS = 60_000
+const universes = new Map<string, { at: number; distribution: Record<string, Distribution> }>()
+
+function universeKey(state: SearchState, scope: SearchScope) {
+  return JSON.stringify([productIndexUid(), state.q, scope.category ?? null, scope.brand ?? null, scope.shop ?? null])
+}
+
+function cachedUniverse(key: string) {
+  const hit = universes.get(key)
+  if (hit && Date.now() - hit.at < UNIVERSE_TTL_MS) return hit.distribution
+  universes.delete(key)
+  return undefined
+}
+
+function rememberUniverse(key: string, distribution: Record<string, Distribution>) {
+  if (universes.size >= 1000) universes.delete(universes.keys().next().value!)
+  universes.set(key, { at: Date.now(), distribution })
+}
+
 /**
  * The Meilisearch queries a results page needs (one multi-search): the page of hits with the
  * counts of every facet not in use, one count query per active filter, and the values that
  * exist at all. Exported for the benchmark, which sends the same queries straight to Meilisearch.
  */
-export function planSearch(input: SearchState, labels: CatalogLabels, options: SearchOptions = {}) {
+export function planSearch(input: SearchState, labels: CatalogLabels, options: SearchOptions & { universe?: boolean } = {}) {
   const scope = options.scope ?? {}
   const hitsPerPage = options.hitsPerPage ?? HITS_PER_PAGE
   const state = { ...input, page: Math.min(input.page, maxPage(hitsPerPage)) }
@@ -318,8 +340,9 @@ export function planSearch(input: SearchState, labels: CatalogLabels, options: S
   ]
   // With filters on, which values exist at all for this query (shown disabled when they count 0).
   const universeFacets = LIST_FACETS.map((facet) => LIST_ATTRIBUTE[facet])
-  if (active.length) queries.push({ ...base, filter: built.fixed, facets: universeFacets, page: 1, hitsPerPage: 0 })
-  return { state, scope, hitsPerPage, active, queries }
+  const universe = active.length > 0 && options.universe !== false
+  if (universe) queries.push({ ...base, filter: built.fixed, facets: universeFacets, page: 1, hitsPerPage: 0 })
+  return { state, scope, hitsPerPage, active, queries, universe }
 }
 
 /**
@@ -328,17 +351,21 @@ export function planSearch(input: SearchState, labels: CatalogLabels, options: S
  */
 export async function searchProducts(input: SearchState, options: SearchOptions = {}): Promise<ProductSearchResult> {
   const labels = await getCatalogLabels()
-  const { state, scope, hitsPerPage, active, queries } = planSearch(input, labels, options)
+  const key = universeKey(input, options.scope ?? {})
+  const known = cachedUniverse(key)
+  const { state, scope, hitsPerPage, active, queries, universe: askedUniverse } = planSearch(input, labels, { ...options, universe: !known })
   const responses = await runQueries(queries)
   const [main] = responses
   if (!main) throw new SearchUnavailableError('Meilisearch returned no results')
   const byFilter = new Map(active.map((key, i) => [key, responses[i + 1]]))
-  const universe = active.length ? responses.at(-1) : main
+  const fresh = askedUniverse ? responses.at(-1)?.facetDistribution : active.length ? undefined : main.facetDistribution
+  if (fresh) rememberUniverse(key, Object.fromEntries(LIST_FACETS.map((facet) => [LIST_ATTRIBUTE[facet], fresh[LIST_ATTRIBUTE[facet]] ?? {}])))
+  const universe = fresh ?? known
   const countsFor = (key: FilterKey) => mergeDistributions(byFilter.has(key) ? byFilter.get(key) : main)
 
   const [brand, color, size, shop] = await Promise.all(
     LIST_FACETS.map((facet) =>
-      listFacetValues(facet, state[facet], countsFor(facet)[LIST_ATTRIBUTE[facet]] ?? {}, universe?.facetDistribution?.[LIST_ATTRIBUTE[facet]] ?? {}, labels),
+      listFacetValues(facet, state[facet], countsFor(facet)[LIST_ATTRIBUTE[facet]] ?? {}, universe?.[LIST_ATTRIBUTE[facet]] ?? {}, labels),
     ),
   )
   const ratingBuckets = countsFor('rating').ratingBucket ?? {}

@@ -88,7 +88,13 @@ export const PRODUCT_INDEX_SETTINGS = {
     disableOnAttributes: [],
     disableOnWords: [],
   },
-  faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { '*': 'count' } },
+  faceting: {
+    maxValuesPerFacet: MAX_VALUES_PER_FACET,
+    // Brands and shops list their biggest values first. Prices are asked for their range only,
+    // and colours and sizes are few and put in their own order: counting them all to sort by
+    // count would be wasted (for prices, most of the time a page spends in Meilisearch).
+    sortFacetValuesBy: { '*': 'count', price: 'alpha', colors: 'alpha', sizes: 'alpha' },
+  },
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
   facetSearch: true,
   prefixSearch: 'indexingTime',
