@@ -47,7 +47,7 @@ export function SearchResults({ data, action, heading }: Props) {
         <SortSelect state={state} />
       </div>
 
-      <aside className="mt-6 lg:mt-8" aria-label="Filters">
+      <aside className="mt-6 lg:mt-8" aria-label="Refine results">
         <FiltersDrawer activeCount={countActive(data.state)}>
           <SearchFilters action={action} state={state} facets={result.facets} currency={currency} />
         </FiltersDrawer>

@@ -289,7 +289,7 @@ export type SearchOptions = { scope?: SearchScope; hitsPerPage?: number }
 // Which facet values exist at all for a query (to list the ones the filters rule out as
 // disabled) depends on the query and the scope only, not on the filters, so refining a search
 // reuses it. It costs the most of a page's queries (counting brands and shops over every match).
-const UNIVERSE_TTL_MS = 60_000
+export const UNIVERSE_TTL_MS = 60_000
 const universes = new Map<string, { at: number; distribution: Record<string, Distribution> }>()
 
 function universeKey(state: SearchState, scope: SearchScope) {
