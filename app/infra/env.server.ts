@@ -50,6 +50,8 @@ const EnvSchema = z.object({
     .default(''),
   /** How long one request to Meilisearch may take before the search counts as unavailable. */
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /** Bearer token for GET /metrics; without it /metrics is open in development and off in production. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Env = ReturnType<typeof parseEnv>

@@ -10,6 +10,7 @@ import type { ViteDevServer } from 'vite'
 import type { Env } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
+import { metricsEndpoint, timeRequests } from './metrics.ts'
 import { assignCspNonce, permissionsPolicy, sameOriginWrites, securityHeaders } from './security.ts'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/
@@ -41,6 +42,8 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
     }),
   )
 
+  app.use(timeRequests)
+  app.get('/metrics', metricsEndpoint({ token: env.METRICS_TOKEN, isProduction: env.isProduction }))
   app.use(compression())
   app.use(assignCspNonce)
   app.use(securityHeaders({ isProduction: env.isProduction, viteDev: Boolean(vite) }))
@@ -76,5 +79,5 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
 }
 
 function isQuietPath(url: string) {
-  return url.startsWith('/healthz') || url.startsWith('/assets/') || url.startsWith('/@') || url.startsWith('/node_modules/') || url.startsWith('/app/')
+  return url.startsWith('/healthz') || url.startsWith('/metrics') || url.startsWith('/assets/') || url.startsWith('/@') || url.startsWith('/node_modules/') || url.startsWith('/app/')
 }

@@ -139,7 +139,7 @@ describe('sessions', () => {
   test('of a blocked user end at their next request', async () => {
     const user = await createUser()
     const { cookie, session } = await signIn(user.id)
-    await prisma.user.update({ where: { id: user.id }, data: { status: 'BLOCKED' } })
+    await prisma.user.update({ where: { id: user.id }, data: { status: 'BLOCKED', blockedReason: 'Spam', blockedAt: new Date() } })
     expect(await getUser(routeRequest('/', { cookie }))).toBeNull()
     expect(await prisma.session.findUnique({ where: { id: session.id } })).toBeNull()
   })

@@ -20,6 +20,8 @@ export async function createUser(overrides: { email?: string; name?: string; rol
       name: overrides.name ?? 'Test User',
       roles: overrides.roles ?? ['SHOPPER'],
       status: overrides.status ?? 'ACTIVE',
+      // The database insists that a blocked account says when and why (User_block_fields).
+      ...(overrides.status === 'BLOCKED' ? { blockedAt: new Date(), blockedReason: 'Blocked by a test fixture' } : {}),
       password: { create: { hash: await passwordHash } },
     },
   })

@@ -1,4 +1,5 @@
 import { logger } from '../logger.server.ts'
+import { metrics } from '../metrics.server.ts'
 import { prisma, type OutboxEvent } from '../db.server.ts'
 
 // Carries out outbox events. Each topic has one handler. The worker claims a batch of due rows
@@ -75,6 +76,7 @@ export async function processBatch(handler: OutboxHandler, batchTimeoutMs = 60_0
           where: { id: event.id },
           data: { attempts, lastError: error, availableAt: new Date(Date.now() + backoffMs(attempts)) },
         })
+        metrics.outboxFailures.inc({ topic: event.topic })
         logger.warn({ topic: event.topic, key: event.key, attempts, error }, 'Outbox event failed; will retry')
       }
       return events.length

@@ -1,0 +1,37 @@
+import { NavLink } from '@remix-run/react'
+
+// The admin area's sections as data, so one nav (today on each admin page, later in the admin
+// layout app/routes/admin.tsx) lists them all. Each branch that adds an admin page adds it here.
+
+export type AdminSection = { to: string; label: string; description: string; end?: boolean }
+
+export const ADMIN_SECTIONS: AdminSection[] = [
+  { to: '/admin/users', label: 'Users', description: 'Find accounts, block and unblock, grant or remove admin.' },
+  { to: '/admin/audit', label: 'Audit log', description: 'Every admin action: who, what, on what, when and why.' },
+]
+
+export function AdminNav({ sections = ADMIN_SECTIONS }: { sections?: AdminSection[] }) {
+  return (
+    <nav aria-label="Admin" className="mb-8 border-b border-stone-200">
+      <p className="text-xs font-semibold uppercase tracking-wide text-stone-500">Admin</p>
+      <ul className="-mb-px mt-2 flex gap-1 overflow-x-auto">
+        {sections.map((section) => (
+          <li key={section.to}>
+            <NavLink
+              to={section.to}
+              end={section.end}
+              title={section.description}
+              className={({ isActive }) =>
+                `block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
+                  isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-stone-600 hover:border-stone-300 hover:text-stone-900'
+                }`
+              }
+            >
+              {section.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

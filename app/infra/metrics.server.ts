@@ -1,0 +1,47 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { prisma } from './db.server.ts'
+import { singleton } from './singleton.server.ts'
+
+// Prometheus metrics for the process: Node's defaults, HTTP timings and the outbox backlog.
+// Domains may register their own metrics on `metrics.registry`.
+
+export const metrics = singleton('metrics', () => {
+  const registry = new Registry()
+  registry.setDefaultLabels({ service: 'shikposh' })
+  collectDefaultMetrics({ register: registry })
+
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer HTTP requests',
+    labelNames: ['method', 'area', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  })
+
+  const outboxPending = new Gauge({
+    name: 'outbox_pending_events',
+    help: 'Outbox events not yet processed, by topic',
+    labelNames: ['topic'],
+    registers: [registry],
+    async collect() {
+      this.reset()
+      const rows = await prisma.outboxEvent.groupBy({ by: ['topic'], where: { processedAt: null }, _count: { _all: true } })
+      for (const row of rows) this.set({ topic: row.topic }, row._count._all)
+    },
+  })
+
+  const outboxFailures = new Counter({
+    name: 'outbox_failures_total',
+    help: 'Outbox events that failed and were rescheduled, by topic',
+    labelNames: ['topic'],
+    registers: [registry],
+  })
+
+  return { registry, httpDuration, outboxPending, outboxFailures }
+})
+
+/** A low-cardinality label for a URL path: its first segment ("/p/red-dress" -> "p"). */
+export function areaOf(path: string) {
+  const segment = path.split('/')[1]?.split('?')[0]?.replace(/\.data$/, '') ?? ''
+  return segment === '' ? 'home' : /^[a-z-]{1,20}$/.test(segment) ? segment : 'other'
+}

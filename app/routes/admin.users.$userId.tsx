@@ -1,0 +1,311 @@
+import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { z } from 'zod'
+import { AdminNav } from '~/components/admin-nav.tsx'
+import { AuditDetails } from '~/components/audit-details.tsx'
+import { GeneratedAvatar } from '~/components/avatar.tsx'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { ErrorList, TextareaField } from '~/components/forms.tsx'
+import { RoleBadges, StatusBadge } from '~/components/user-badges.tsx'
+import { requireRole } from '~/services/accounts/auth.server.ts'
+import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import { describeAuditAction } from '~/services/admin/audit-actions.ts'
+import { BLOCK_REASON_MIN_LENGTH, REASON_MAX_LENGTH, USER_ACTION_SCHEMAS, isUserActionIntent, type UserActionIntent } from '~/services/admin/schemas.ts'
+import { UserAdminError, blockUser, getUserForAdmin, grantAdminRole, removeAdminRole, unblockUser } from '~/services/admin/users.server.ts'
+import { formatUtcDate, formatUtcDateTime } from '~/utils/dates.ts'
+import { invariantResponse } from '~/utils/http.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'User'} · Admin · Shikposh` }]
+
+const ParamsSchema = z.object({ userId: z.string().min(1).max(64) })
+
+function userIdFrom(params: unknown) {
+  const parsed = ParamsSchema.safeParse(params)
+  invariantResponse(parsed.success, 'There is no such account.')
+  return parsed.data.userId
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, 'ADMIN')
+  const userId = userIdFrom(params)
+  const detail = await getUserForAdmin(userId)
+  invariantResponse(detail, 'There is no such account.')
+  return { ...detail, isSelf: detail.user.id === admin.id }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, 'ADMIN')
+  const userId = userIdFrom(params)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (!isUserActionIntent(intent)) return data({ intent: null, result: null, error: 'Choose what to do with this account.' }, { status: 400 })
+
+  const submission = parseWithZod(formData, { schema: USER_ACTION_SCHEMAS[intent] })
+  if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })
+
+  let message: string
+  try {
+    const { value } = submission
+    switch (value.intent) {
+      case 'block': {
+        const { sessionsEnded } = await blockUser(admin, userId, value.reason)
+        message = `The account was blocked${sessionsEnded ? ` and ${sessionsEnded === 1 ? 'its session was' : `its ${sessionsEnded} sessions were`} signed out` : ''}.`
+        break
+      }
+      case 'unblock':
+        await unblockUser(admin, userId, value.reason)
+        message = 'The account was unblocked: it can sign in again.'
+        break
+      case 'grant-admin':
+        await grantAdminRole(admin, userId, value.reason)
+        message = 'The account is now an admin.'
+        break
+      case 'remove-admin':
+        await removeAdminRole(admin, userId, value.reason)
+        message = 'The account is no longer an admin.'
+        break
+    }
+  } catch (error) {
+    if (error instanceof UserAdminError) {
+      if (error.status === 404) throw new Response(error.message, { status: 404 })
+      // Shown above the actions, not inside a form: the page may no longer show the form that
+      // was sent (another admin blocked the account meanwhile, so it now offers "Unblock").
+      return data({ intent, result: null, error: error.message }, { status: error.status })
+    }
+    throw error
+  }
+  return redirectWithToast(`/admin/users/${userId}`, { message })
+}
+
+export default function AdminUserPage() {
+  const { user, activity, lastSeenAt, history, isSelf } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const blocked = user.status === 'BLOCKED'
+  const isAdmin = user.roles.includes('ADMIN')
+  return (
+    <>
+      <AdminNav />
+      <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link to="/admin/users" className="link">
+              Users
+            </Link>
+            <span aria-hidden> /</span>
+          </li>
+          <li aria-current="page" className="truncate">
+            {user.name}
+          </li>
+        </ol>
+      </nav>
+
+      <header className="mt-4 flex flex-wrap items-center gap-4">
+        <GeneratedAvatar name={user.name} size={56} />
+        <div className="min-w-0">
+          <h1 className="truncate text-2xl font-bold tracking-tight">{user.name}</h1>
+          <p className="truncate text-stone-600">{user.email}</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
+          <StatusBadge status={user.status} />
+          <RoleBadges roles={user.roles} />
+        </div>
+      </header>
+
+      {blocked ? (
+        <div role="note" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+          <p className="font-semibold">Blocked{user.blockedAt ? ` on ${formatUtcDateTime(user.blockedAt)}` : ''}</p>
+          <p className="mt-1 whitespace-pre-line">{user.blockedReason}</p>
+        </div>
+      ) : null}
+
+      <div className="mt-8 grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          <section aria-labelledby="account-heading" className="card">
+            <h2 id="account-heading" className="text-lg font-semibold">
+              Account
+            </h2>
+            <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+              <Fact label="Account id">
+                <code className="break-all text-xs">{user.id}</code>
+              </Fact>
+              <Fact label="Joined">{formatUtcDate(user.createdAt)}</Fact>
+              <Fact label="Last seen">{lastSeenAt ? formatUtcDateTime(lastSeenAt) : 'No open session'}</Fact>
+              <Fact label="Shop">
+                {user.shop ? (
+                  <>
+                    {user.shop.name} <span className="text-stone-500">({user.shop.slug})</span>
+                    {user.shop.status === 'SUSPENDED' ? <span className="ml-1 font-semibold text-red-700">suspended</span> : null}
+                  </>
+                ) : (
+                  'No shop'
+                )}
+              </Fact>
+            </dl>
+          </section>
+
+          <section aria-labelledby="activity-heading" className="card">
+            <h2 id="activity-heading" className="text-lg font-semibold">
+              Activity
+            </h2>
+            <dl className="mt-4 grid gap-4 sm:grid-cols-3">
+              {activity.map((fact) => (
+                <div key={fact.key} className="rounded-md bg-stone-50 p-3" data-testid={`activity-${fact.key}`}>
+                  <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">{fact.label}</dt>
+                  <dd className="mt-1 text-2xl font-semibold">{fact.href ? <Link to={fact.href}>{fact.value}</Link> : fact.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+
+          <section aria-labelledby="history-heading" className="card">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="history-heading" className="text-lg font-semibold">
+                Admin history
+              </h2>
+              <Link to={`/admin/audit?${new URLSearchParams({ type: 'USER', target: user.id })}`} className="link text-sm">
+                See all in the audit log
+              </Link>
+            </div>
+            {history.length ? (
+              <ol className="mt-4 divide-y divide-stone-100 text-sm">
+                {history.map((entry) => (
+                  <li key={entry.id} className="py-3">
+                    <p>
+                      <span className="font-medium">{describeAuditAction(entry.action)}</span> by {entry.actorLabel}
+                      <span className="text-stone-500"> · {formatUtcDateTime(entry.createdAt)}</span>
+                    </p>
+                    {entry.reason ? <p className="mt-1 whitespace-pre-line text-stone-700">“{entry.reason}”</p> : null}
+                    <div className="mt-1">
+                      <AuditDetails details={entry.details} />
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="mt-4 text-sm text-stone-600">No admin has acted on this account yet.</p>
+            )}
+          </section>
+        </div>
+
+        <aside aria-label="Actions" className="space-y-6">
+          {actionData?.error ? (
+            <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+              {actionData.error}
+            </p>
+          ) : null}
+          {blocked ? <UnblockForm /> : isSelf ? <SelfNote>You cannot block your own account.</SelfNote> : <BlockForm name={user.name} />}
+          {isAdmin ? (
+            isSelf ? (
+              <SelfNote>You cannot remove your own admin role. Ask another admin.</SelfNote>
+            ) : (
+              <RoleForm intent="remove-admin" title="Remove admin" body={`${user.name} keeps their other roles but loses the admin area.`} button="Remove admin role" danger />
+            )
+          ) : blocked ? null : (
+            <RoleForm intent="grant-admin" title="Make admin" body={`${user.name} gets the whole admin area: users, moderation and the audit log.`} button="Grant admin role" />
+          )}
+        </aside>
+      </div>
+    </>
+  )
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-stone-500">{label}</dt>
+      <dd className="mt-0.5 font-medium">{children}</dd>
+    </div>
+  )
+}
+
+function SelfNote({ children }: { children: ReactNode }) {
+  return <p className="rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-600">{children}</p>
+}
+
+/** The conform form state of one intent's form: its last result only when that form was the one submitted. */
+function useIntentForm(intent: UserActionIntent) {
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: `user-${intent}`,
+    lastResult: actionData?.intent === intent ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: USER_ACTION_SCHEMAS[intent] }),
+    // Revalidating on input (not on blur) clears an error while typing: clearing it on blur would
+    // move the submit button under a click that has already started.
+    shouldRevalidate: 'onInput',
+  })
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
+  return { form, fields, busy }
+}
+
+function BlockForm({ name }: { name: string }) {
+  const { form, fields, busy } = useIntentForm('block')
+  return (
+    <section aria-labelledby="block-heading" className="card border-red-200">
+      <h2 id="block-heading" className="text-lg font-semibold">
+        Block account
+      </h2>
+      <p className="mt-1 text-sm text-stone-600">{name} is signed out everywhere at once and cannot sign in until unblocked.</p>
+      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="block" />
+        <TextareaField
+          label="Reason (required)"
+          textareaProps={{ ...getTextareaProps(fields.reason), rows: 3, maxLength: REASON_MAX_LENGTH }}
+          errors={fields.reason.errors}
+          help={`At least ${BLOCK_REASON_MIN_LENGTH} characters. Kept in the audit log.`}
+        />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="btn-danger w-full" disabled={busy}>
+          Block account
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+function UnblockForm() {
+  const { form, fields, busy } = useIntentForm('unblock')
+  return (
+    <section aria-labelledby="unblock-heading" className="card">
+      <h2 id="unblock-heading" className="text-lg font-semibold">
+        Unblock account
+      </h2>
+      <p className="mt-1 text-sm text-stone-600">The account can sign in again.</p>
+      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="unblock" />
+        <TextareaField label="Note (optional)" textareaProps={{ ...getTextareaProps(fields.reason), rows: 2, maxLength: REASON_MAX_LENGTH }} errors={fields.reason.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          Unblock account
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+function RoleForm({ intent, title, body, button, danger = false }: { intent: 'grant-admin' | 'remove-admin'; title: string; body: string; button: string; danger?: boolean }) {
+  const { form, fields, busy } = useIntentForm(intent)
+  return (
+    <section aria-labelledby={`${intent}-heading`} className="card">
+      <h2 id={`${intent}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <p className="mt-1 text-sm text-stone-600">{body}</p>
+      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value={intent} />
+        <TextareaField label="Reason (optional)" textareaProps={{ ...getTextareaProps(fields.reason), rows: 2, maxLength: REASON_MAX_LENGTH }} errors={fields.reason.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <button type="submit" className={`${danger ? 'btn-danger' : 'btn-secondary'} w-full`} disabled={busy}>
+          {button}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,128 @@
+import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
+import type { AUDIT_ACTIONS, AuditAction } from './audit-actions.ts'
+import { AUDIT_PAGE_SIZE, COMMAND_LINE_ACTOR, type AuditFilters } from './schemas.ts'
+
+// The audit log: who did what, to what, when and why. Every admin action writes its entry with
+// recordAudit() inside the transaction of the change, so the log and the data can never
+// disagree: a change that rolls back leaves no entry, and an entry that cannot be written
+// rolls the change back. The table is append-only (a trigger refuses UPDATE and DELETE).
+
+/** An admin acting in the app, or an operator's command (`npm run admin:grant`). */
+export type AuditActor = { id: string; email: string } | { command: string }
+
+export type AuditInput<A extends AuditAction = AuditAction> = {
+  actor: AuditActor
+  action: A
+  /** `label` is how a person recognises the target now ("Ada <ada@example.com>"); it is kept as written. */
+  target: { type: (typeof AUDIT_ACTIONS)[A]['targetType']; id: string; label: string }
+  /** Why: required by some actions (blocking), optional for others. Blank means none. */
+  reason?: string | null
+  /** Before/after values and anything else worth keeping (e.g. how many sessions were ended). */
+  details?: Prisma.InputJsonObject
+}
+
+const TARGET_LABEL_MAX = 400
+const ACTOR_LABEL_MAX = 320
+
+/** Writes one audit entry. Pass the transaction of the change it describes. */
+export async function recordAudit<A extends AuditAction>(tx: Tx, input: AuditInput<A>) {
+  const actor = 'command' in input.actor ? { actorId: null, actorLabel: input.actor.command } : { actorId: input.actor.id, actorLabel: input.actor.email }
+  const reason = input.reason?.trim() || null
+  return tx.auditEntry.create({
+    data: {
+      ...actor,
+      actorLabel: actor.actorLabel.slice(0, ACTOR_LABEL_MAX),
+      action: input.action,
+      targetType: input.target.type,
+      targetId: input.target.id,
+      targetLabel: input.target.label.slice(0, TARGET_LABEL_MAX),
+      reason,
+      details: input.details ?? {},
+    },
+    select: { id: true, createdAt: true },
+  })
+}
+
+// ---------------------------------------------------------------- reading the log
+
+const ENTRY_SELECT = {
+  id: true,
+  createdAt: true,
+  actorId: true,
+  actorLabel: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  targetLabel: true,
+  reason: true,
+  details: true,
+} satisfies Prisma.AuditEntrySelect
+
+export type AuditEntryRow = Prisma.AuditEntryGetPayload<{ select: typeof ENTRY_SELECT }>
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** LIKE treats % and _ as wildcards and \ as its escape; a search for "50%" means those characters. */
+export function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`)
+}
+
+function auditWhere(filters: Omit<AuditFilters, 'page'>): Prisma.AuditEntryWhereInput {
+  const where: Prisma.AuditEntryWhereInput = {}
+  if (filters.admin) where.actorId = filters.admin === COMMAND_LINE_ACTOR ? null : filters.admin
+  if (filters.action) where.action = filters.action
+  if (filters.type) where.targetType = filters.type
+  if (filters.target) where.targetId = filters.target
+  // Dates are whole days in UTC, both ends included: the page shows every time in UTC too.
+  if (filters.from || filters.to) {
+    where.createdAt = {
+      ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00.000Z`) } : {}),
+      ...(filters.to ? { lt: new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + DAY_MS) } : {}),
+    }
+  }
+  if (filters.q) {
+    const contains = escapeLike(filters.q)
+    where.OR = [
+      { targetLabel: { contains, mode: 'insensitive' } },
+      { targetId: { contains, mode: 'insensitive' } },
+      { reason: { contains, mode: 'insensitive' } },
+    ]
+  }
+  return where
+}
+
+/** A page of the log, newest first, with the total for the filters. */
+export async function listAuditEntries(filters: AuditFilters) {
+  const where = auditWhere(filters)
+  const [total, entries] = await Promise.all([
+    prisma.auditEntry.count({ where }),
+    prisma.auditEntry.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: ENTRY_SELECT,
+    }),
+  ])
+  return { entries, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) }
+}
+
+/** Everyone who has written to the log, for the "admin" filter: current name and email. */
+export async function listAuditActors() {
+  const groups = await prisma.auditEntry.groupBy({ by: ['actorId'], orderBy: { actorId: 'asc' } })
+  const ids = groups.flatMap((group) => (group.actorId ? [group.actorId] : []))
+  const users = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true }, orderBy: { name: 'asc' } })
+  const actors = users.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }))
+  if (groups.some((group) => group.actorId === null)) actors.push({ value: COMMAND_LINE_ACTOR, label: 'Command line' })
+  return actors
+}
+
+/** The latest entries about one target, newest first (a user's page shows them). */
+export function listRecentAuditFor(target: { type: string; id: string }, take = 10) {
+  return prisma.auditEntry.findMany({
+    where: { targetType: target.type, targetId: target.id },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take,
+    select: ENTRY_SELECT,
+  })
+}

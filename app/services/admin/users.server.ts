@@ -1,0 +1,215 @@
+import { prisma, type Prisma, type Role, type Tx } from '~/infra/db.server.ts'
+import { escapeLike, listRecentAuditFor, recordAudit } from './audit.server.ts'
+import { USERS_PAGE_SIZE, type UserSearch } from './schemas.ts'
+
+// User administration: search, look at one account, block/unblock, grant/remove ADMIN.
+// Every command runs in one transaction that also writes its audit entry, and re-checks the
+// acting admin inside it, so an admin blocked or demoted a moment ago can no longer act.
+
+/** The acting admin, as requireRole(request, 'ADMIN') returns them. */
+export type AdminActor = { id: string; email: string }
+
+/** A refused command: nothing changed. `status` is the HTTP status the route should answer. */
+export class UserAdminError extends Error {
+  override name = 'UserAdminError'
+  constructor(
+    message: string,
+    readonly status: 400 | 403 | 404 | 409,
+  ) {
+    super(message)
+  }
+}
+
+// ---------------------------------------------------------------- queries
+
+const LIST_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  roles: true,
+  status: true,
+  createdAt: true,
+  shop: { select: { name: true, slug: true, status: true } },
+} satisfies Prisma.UserSelect
+
+/** Accounts matching the search (email, name or exact id; case-insensitive), newest first. */
+export async function listUsers(search: UserSearch) {
+  const where: Prisma.UserWhereInput = {}
+  if (search.q) {
+    const contains = escapeLike(search.q)
+    where.OR = [{ email: { contains, mode: 'insensitive' } }, { name: { contains, mode: 'insensitive' } }, { id: search.q }]
+  }
+  if (search.role) where.roles = { has: search.role }
+  if (search.status) where.status = search.status
+  const [total, users] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (search.page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: LIST_SELECT,
+    }),
+  ])
+  return { users, total, page: search.page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) }
+}
+
+/**
+ * One number about what the user does in the store, shown on their admin page. Each domain adds
+ * its own here as it lands (orders from the orders issue, reviews from phase 2 of issue 7).
+ */
+export type UserActivityFact = { key: string; label: string; value: number; href?: string }
+
+function userActivity(userId: string): Promise<UserActivityFact[]> {
+  return Promise.all([
+    prisma.session
+      .count({ where: { userId, expiresAt: { gt: new Date() } } })
+      .then((value) => ({ key: 'sessions', label: 'Signed-in sessions', value })),
+    // Orders (issue 6) and reviews (issue 7, phase 2) add their counts here when their tables exist.
+  ])
+}
+
+/** Everything the admin page of one account shows, or null when there is no such account. */
+export async function getUserForAdmin(userId: string) {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      roles: true,
+      status: true,
+      blockedReason: true,
+      blockedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      shop: { select: { name: true, slug: true, status: true, suspendedReason: true, createdAt: true } },
+    },
+  })
+  if (!user) return null
+  const [activity, lastSession, history] = await Promise.all([
+    userActivity(userId),
+    prisma.session.findFirst({ where: { userId }, orderBy: { lastSeenAt: 'desc' }, select: { lastSeenAt: true } }),
+    listRecentAuditFor({ type: 'USER', id: userId }),
+  ])
+  return { user, activity, lastSeenAt: lastSession?.lastSeenAt ?? null, history }
+}
+
+// ---------------------------------------------------------------- commands
+
+const TARGET_SELECT = { id: true, email: true, name: true, roles: true, status: true, blockedReason: true, blockedAt: true } satisfies Prisma.UserSelect
+type LockedUser = Prisma.UserGetPayload<{ select: typeof TARGET_SELECT }>
+
+/** How the audit log names a user. */
+export function userLabel(user: { name: string; email: string }) {
+  return `${user.name} <${user.email}>`
+}
+
+/**
+ * Runs an admin command on one account in a transaction that:
+ * - takes a transaction-scoped advisory lock, so user-admin commands run one at a time (they are
+ *   rare); two admins blocking each other at the same instant cannot both succeed and leave the
+ *   store with no admin, and two admins acting on one account see each other's result;
+ * - re-checks that the actor is still an active admin (requireRole ran before, outside);
+ * - locks the target row, so the command decides on the row as it is now.
+ */
+async function userAdminCommand<T>(actor: AdminActor, userId: string, command: (tx: Tx, target: LockedUser) => Promise<T>) {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('shikposh:user-admin'))`
+    const acting = await tx.user.findUnique({ where: { id: actor.id }, select: { roles: true, status: true } })
+    if (!acting || acting.status !== 'ACTIVE' || !acting.roles.includes('ADMIN')) {
+      throw new UserAdminError('You are no longer an admin, so this was not done.', 403)
+    }
+    const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`
+    if (locked.length === 0) throw new UserAdminError('There is no such account.', 404)
+    const target = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: TARGET_SELECT })
+    return command(tx, target)
+  })
+}
+
+/**
+ * PHASE 2 HOOK (issue 7, reviews): hide the blocked user's PENDING reviews, in the block's
+ * transaction, and return what to add to the audit entry's details (e.g. `{ pendingReviewsHidden: 3 }`).
+ * There is no Review table yet (it comes with the product page and orders), so for now this
+ * does nothing and reports nothing. It is called from blockUser() below.
+ */
+export async function hidePendingReviewsOfBlockedUser(_tx: Tx, _userId: string): Promise<Prisma.InputJsonObject> {
+  return {}
+}
+
+/**
+ * Blocks the account: it cannot sign in, every session ends now, and (phase 2) its pending
+ * reviews are hidden. Refuses the actor's own account and an account already blocked.
+ */
+export async function blockUser(actor: AdminActor, userId: string, reason: string) {
+  const why = reason.trim()
+  if (!why) throw new UserAdminError('Say why this account is blocked.', 400)
+  return userAdminCommand(actor, userId, async (tx, target) => {
+    if (target.id === actor.id) throw new UserAdminError('You cannot block your own account.', 409)
+    if (target.status === 'BLOCKED') throw new UserAdminError(`${target.name} is already blocked.`, 409)
+    const blockedAt = new Date()
+    await tx.user.update({ where: { id: target.id }, data: { status: 'BLOCKED', blockedReason: why, blockedAt } })
+    const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId: target.id } })
+    const hidden = await hidePendingReviewsOfBlockedUser(tx, target.id)
+    await recordAudit(tx, {
+      actor,
+      action: 'user.block',
+      target: { type: 'USER', id: target.id, label: userLabel(target) },
+      reason: why,
+      details: { before: { status: 'ACTIVE' }, after: { status: 'BLOCKED' }, sessionsEnded, ...hidden },
+    })
+    return { sessionsEnded }
+  })
+}
+
+/** Lets a blocked account sign in again. The reason is optional. */
+export async function unblockUser(actor: AdminActor, userId: string, reason?: string | null) {
+  return userAdminCommand(actor, userId, async (tx, target) => {
+    if (target.status !== 'BLOCKED') throw new UserAdminError(`${target.name} is not blocked.`, 409)
+    await tx.user.update({ where: { id: target.id }, data: { status: 'ACTIVE', blockedReason: null, blockedAt: null } })
+    await recordAudit(tx, {
+      actor,
+      action: 'user.unblock',
+      target: { type: 'USER', id: target.id, label: userLabel(target) },
+      reason,
+      details: {
+        before: { status: 'BLOCKED', blockedReason: target.blockedReason, blockedAt: target.blockedAt?.toISOString() ?? null },
+        after: { status: 'ACTIVE' },
+      },
+    })
+  })
+}
+
+/** Gives the account the ADMIN role. A blocked account must be unblocked first. */
+export async function grantAdminRole(actor: AdminActor, userId: string, reason?: string | null) {
+  return userAdminCommand(actor, userId, async (tx, target) => {
+    if (target.roles.includes('ADMIN')) throw new UserAdminError(`${target.name} is already an admin.`, 409)
+    if (target.status === 'BLOCKED') throw new UserAdminError(`${target.name} is blocked: unblock the account first.`, 409)
+    const roles: Role[] = [...target.roles, 'ADMIN']
+    await tx.user.update({ where: { id: target.id }, data: { roles } })
+    await recordAudit(tx, {
+      actor,
+      action: 'user.grant-admin',
+      target: { type: 'USER', id: target.id, label: userLabel(target) },
+      reason,
+      details: { before: { roles: target.roles }, after: { roles } },
+    })
+  })
+}
+
+/** Takes the ADMIN role away (the account keeps its other roles). Refuses the actor's own. */
+export async function removeAdminRole(actor: AdminActor, userId: string, reason?: string | null) {
+  return userAdminCommand(actor, userId, async (tx, target) => {
+    if (target.id === actor.id) throw new UserAdminError('You cannot remove your own admin role. Ask another admin.', 409)
+    if (!target.roles.includes('ADMIN')) throw new UserAdminError(`${target.name} is not an admin.`, 409)
+    const roles = target.roles.filter((role) => role !== 'ADMIN')
+    await tx.user.update({ where: { id: target.id }, data: { roles } })
+    await recordAudit(tx, {
+      actor,
+      action: 'user.remove-admin',
+      target: { type: 'USER', id: target.id, label: userLabel(target) },
+      reason,
+      details: { before: { roles: target.roles }, after: { roles } },
+    })
+  })
+}
