@@ -16,13 +16,23 @@ export type NodeHttpClient = {
 
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
+class StaleSocketError extends Error {}
+
 export function createNodeHttpClient({ maxSockets = 64 }: { maxSockets?: number } = {}): NodeHttpClient {
-  const agents = {
-    http: new http.Agent({ keepAlive: true, keepAliveMsecs: 10_000, maxSockets, maxFreeSockets: 16, scheduling: 'lifo' }),
-    https: new https.Agent({ keepAlive: true, keepAliveMsecs: 10_000, maxSockets, maxFreeSockets: 16, scheduling: 'lifo' }),
+  // Idle connections are dropped after 4 s, before Meilisearch's own keep-alive (5 s) closes them.
+  const options = { keepAlive: true, keepAliveMsecs: 1000, maxSockets, maxFreeSockets: 16, scheduling: 'lifo' as const, timeout: 4000 }
+  const agents = { http: new http.Agent(options), https: new https.Agent(options) }
+
+  function request(input: string | URL | Request, init: RequestInit = {}): Promise<unknown> {
+    return send(input, init).catch((error: unknown) => {
+      // The server closed a kept-alive connection just as we reused it: the request never
+      // arrived, so sending it again on a fresh connection is safe (the pattern Node documents).
+      if (error instanceof StaleSocketError) return send(input, init)
+      throw error
+    })
   }
 
-  function request(input: string | URL | Request, init: RequestInit = {}) {
+  function send(input: string | URL | Request, init: RequestInit) {
     const url = new URL(input instanceof Request ? input.url : input)
     const secure = url.protocol === 'https:'
     const headers: Record<string, string> = {}
@@ -46,7 +56,10 @@ export function createNodeHttpClient({ maxSockets = 64 }: { maxSockets?: number 
             if (size > MAX_RESPONSE_BYTES) req.destroy(new Error(`Meilisearch response larger than ${MAX_RESPONSE_BYTES} bytes`))
             else chunks.push(chunk)
           })
-          res.on('error', reject)
+          res.on('error', (error) => {
+            signal?.removeEventListener('abort', onAbort)
+            reject(error)
+          })
           res.on('end', () => {
             signal?.removeEventListener('abort', onAbort)
             const text = Buffer.concat(chunks).toString('utf8')
@@ -68,9 +81,10 @@ export function createNodeHttpClient({ maxSockets = 64 }: { maxSockets?: number 
         reject(signal?.reason)
       }
       signal?.addEventListener('abort', onAbort, { once: true })
-      req.on('error', (error) => {
+      req.on('error', (error: NodeJS.ErrnoException) => {
         signal?.removeEventListener('abort', onAbort)
-        reject(error)
+        const stale = req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') && !signal?.aborted
+        reject(stale ? new StaleSocketError(error.message) : error)
       })
       req.end(body)
     })
