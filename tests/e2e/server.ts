@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -25,8 +24,10 @@ const stale = await redis.keys(`${E2E_REDIS_PREFIX}*`)
 if (stale.length) await redis.del(...stale)
 await redis.quit()
 
-// In memory where the machine has it (Meilisearch fsyncs every write), removed afterwards.
-const dataDir = path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), `shikposh-e2e-${randomBytes(4).toString('hex')}`)
+// In memory where the machine has it (Meilisearch fsyncs every write). One per checkout, like the
+// database: emptied at the start (a killed run cannot clean up) and removed at the end.
+const dataDir = path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), `shikposh-e2e-${E2E_DATABASE.slice('shikposh_e2e_'.length)}`)
+rmSync(dataDir, { recursive: true, force: true })
 const server = spawn(process.execPath, ['build/server.js'], {
   stdio: 'inherit',
   env: {
