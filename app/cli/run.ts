@@ -1,3 +1,4 @@
+import './env-file.ts'
 import { startEmbeddedServices } from '~/infra/embedded/index.server.ts'
 import { EnvError, getEnv, type Env } from '~/infra/env.server.ts'
 

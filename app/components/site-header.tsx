@@ -3,6 +3,7 @@ import type { CategoryLink } from '~/services/catalog/taxonomy.server.ts'
 import type { ImageView } from '~/services/media/views.ts'
 import { CategoryNav } from './catalog/category-nav.tsx'
 import { UserAvatar } from './media/user-avatar.tsx'
+import { SearchBox } from './search-box.tsx'
 
 type HeaderUser = { name: string; email: string; roles: string[]; avatar?: ImageView | null } | null
 
@@ -17,12 +18,7 @@ export function SiteHeader({ user, cartCount, categories = [] }: { user: HeaderU
           <img src="/favicon.svg" alt="" width={28} height={28} />
           Shikposh
         </Link>
-        <Form method="get" action="/search" role="search" className="order-last w-full sm:order-none sm:flex-1">
-          <label htmlFor="site-search" className="sr-only">
-            Search products
-          </label>
-          <input id="site-search" type="search" name="q" placeholder="Search dresses, sneakers, bags…" className="input" />
-        </Form>
+        <SearchBox />
         <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
           {user?.roles.includes('SELLER') ? null : (
             <Link to="/sell" className="hidden font-medium text-stone-700 hover:text-brand-700 md:inline">

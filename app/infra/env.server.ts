@@ -81,6 +81,21 @@ const EnvSchema = z.object({
   S3_PUBLIC_URL: optionalUrl,
   /** Image pipelines (sharp) that may run at once; the rest wait their turn. */
   MEDIA_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
+  MEILI_HOST: optionalUrl,
+  MEILI_MASTER_KEY: z
+    .string()
+    .trim()
+    .transform((value) => value || undefined)
+    .optional(),
+  EMBEDDED_MEILI_PORT: z.coerce.number().int().min(1).max(65535).default(7700),
+  /** Prepended to every index name, so several environments (or test files) can share one cluster. */
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*$/, 'may hold only letters, digits, - and _')
+    .max(200)
+    .default(''),
+  /** How long one request to Meilisearch may take before the search counts as unavailable. */
+  MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   /** Bearer token for GET /metrics; without it /metrics is open in development and off in production. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
@@ -103,7 +118,15 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const isProduction = raw.NODE_ENV === 'production'
 
   if (isProduction) {
-    const required = { DATABASE_URL: raw.DATABASE_URL, REDIS_URL: raw.REDIS_URL, SESSION_SECRET: raw.SESSION_SECRET, SMTP_URL: raw.SMTP_URL, S3_BUCKET: raw.S3_BUCKET }
+    const required = {
+      DATABASE_URL: raw.DATABASE_URL,
+      REDIS_URL: raw.REDIS_URL,
+      SESSION_SECRET: raw.SESSION_SECRET,
+      MEILI_HOST: raw.MEILI_HOST,
+      MEILI_MASTER_KEY: raw.MEILI_MASTER_KEY,
+      SMTP_URL: raw.SMTP_URL,
+      S3_BUCKET: raw.S3_BUCKET,
+    }
     const missing = Object.entries(required)
       .filter(([, value]) => !value)
       .map(([name]) => name)
@@ -120,6 +143,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
 
   const dataDir = path.resolve(raw.DATA_DIR)
   const embeddedPostgres = !raw.DATABASE_URL
+  const embeddedMeilisearch = !raw.MEILI_HOST
   return {
     ...raw,
     isProduction,
@@ -129,6 +153,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
     embeddedPostgres,
     databaseUrl:
       raw.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${raw.EMBEDDED_PG_PORT}/shikposh`,
+    embeddedMeilisearch,
+    /** The embedded one's master key is generated on first start and kept in its data directory. */
+    meiliHost: raw.MEILI_HOST ?? `http://127.0.0.1:${raw.EMBEDDED_MEILI_PORT}`,
     storage: storageConfig(raw, dataDir),
     // sharp already uses a thread per core inside one pipeline where it can; half the cores for
     // uploads leaves the other half to page requests.

@@ -1,6 +1,7 @@
 import { prisma } from './db.server.ts'
 import { mailer } from './mail/mailer.server.ts'
 import { redis } from './redis.server.ts'
+import { pingSearch } from './search/client.server.ts'
 import { getStorage } from './storage/storage.server.ts'
 
 export type Check = { name: string; ok: boolean; ms: number; error?: string }
@@ -9,7 +10,10 @@ type Probe = { name: string; run: () => Promise<unknown> }
 const TIMEOUT_MS = 2000
 
 function probes(): Probe[] {
-  const list: Probe[] = [{ name: 'database', run: () => prisma.$queryRaw`SELECT 1` }]
+  const list: Probe[] = [
+    { name: 'database', run: () => prisma.$queryRaw`SELECT 1` },
+    { name: 'search', run: pingSearch },
+  ]
   if (redis) {
     const client = redis
     list.push({ name: 'redis', run: () => client.ping() })

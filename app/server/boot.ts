@@ -22,6 +22,9 @@ export async function prepareServices(env: Env) {
     logger.info('Seeded demo data into the new embedded database')
     console.log(`\nDemo accounts (email / password):\n${lines.join('\n')}\n`)
   }
+  // Search settings go to Meilisearch in the background: the store starts even while it is down.
+  const { applySettingsInBackground } = await import('~/services/search/settings.server.ts')
+  const stopApplyingSettings = applySettingsInBackground()
   let stopWorker: (() => Promise<void>) | undefined
   if (env.OUTBOX_WORKER === 'inline') {
     const { startOutboxWorker } = await import('~/infra/outbox/worker.server.ts')
@@ -30,8 +33,14 @@ export async function prepareServices(env: Env) {
   }
   /** Stops the worker, closes the connections, then stops the embedded services. */
   return async function stopServices() {
+    stopApplyingSettings()
     await stopWorker?.()
-    const [{ prisma }, { redis }] = await Promise.all([import('~/infra/db.server.ts'), import('~/infra/redis.server.ts')])
+    const [{ prisma }, { redis }, { closeSearchClient }] = await Promise.all([
+      import('~/infra/db.server.ts'),
+      import('~/infra/redis.server.ts'),
+      import('~/infra/search/client.server.ts'),
+    ])
+    closeSearchClient()
     await Promise.allSettled([prisma.$disconnect(), redis?.quit()])
     await embedded.stop()
   }

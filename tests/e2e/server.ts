@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { migrate } from '../../app/infra/migrate.server.ts'
 import { ADMIN_URL, databaseUrl } from '../setup/databases.ts'
-import { E2E_DATABASE, E2E_PORT, E2E_REDIS_PREFIX } from './environment.ts'
+import { E2E_DATABASE, E2E_MEILI_PORT, E2E_PORT, E2E_REDIS_PREFIX } from './environment.ts'
 
-// Playwright's web server: a fresh database, then the built app (`npm run build` first) on it.
+// Playwright's web server: a fresh database, then the built app (`npm run build` first) on it,
+// with its own embedded Meilisearch.
 
 const admin = new pg.Client({ connectionString: ADMIN_URL })
 await admin.connect()
@@ -34,6 +35,10 @@ const stale = await redis.keys(`${E2E_REDIS_PREFIX}*`)
 if (stale.length) await redis.del(...stale)
 await redis.quit()
 
+// In memory where the machine has it (Meilisearch fsyncs every write). One per checkout, like the
+// database: emptied at the start (a killed run cannot clean up) and removed at the end.
+const dataDir = path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), `shikposh-e2e-${E2E_DATABASE.slice('shikposh_e2e_'.length)}`)
+rmSync(dataDir, { recursive: true, force: true })
 const server = spawn(process.execPath, ['build/server.js'], {
   stdio: 'inherit',
   env: {
@@ -47,10 +52,17 @@ const server = spawn(process.execPath, ['build/server.js'], {
     REDIS_PREFIX: E2E_REDIS_PREFIX,
     // Tests act as clients at different addresses through X-Forwarded-For, as behind a proxy.
     TRUST_PROXY: 'true',
-    DATA_DIR: path.join(tmpdir(), `shikposh-e2e-${randomBytes(4).toString('hex')}`),
+    DATA_DIR: dataDir,
+    // Search runs on the embedded default: the app starts Meilisearch itself (and stops it).
+    MEILI_HOST: '',
+    MEILI_MASTER_KEY: '',
+    EMBEDDED_MEILI_PORT: String(E2E_MEILI_PORT),
   },
 })
 const stop = () => server.kill('SIGTERM')
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)
-server.on('exit', (code) => process.exit(code ?? 0))
+server.on('exit', (code) => {
+  rmSync(dataDir, { recursive: true, force: true })
+  process.exit(code ?? 0)
+})

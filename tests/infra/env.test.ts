@@ -10,13 +10,31 @@ describe('parseEnv', () => {
     expect(env.PORT).toBe(3000)
     expect(env.STORE_CURRENCY).toBe('USD')
     expect(env.STORE_TIMEZONE).toBe('UTC')
+    expect(env.embeddedMeilisearch).toBe(true)
+    expect(env.meiliHost).toBe('http://127.0.0.1:7700')
+  })
+
+  test('search points at a real cluster when MEILI_HOST is set', () => {
+    const env = parseEnv({ MEILI_HOST: 'https://search.example.com', MEILI_MASTER_KEY: 'secret', EMBEDDED_MEILI_PORT: '7703' })
+    expect(env.embeddedMeilisearch).toBe(false)
+    expect(env.meiliHost).toBe('https://search.example.com')
+    expect(parseEnv({ EMBEDDED_MEILI_PORT: '7703' }).meiliHost).toBe('http://127.0.0.1:7703')
+    expect(() => parseEnv({ MEILI_INDEX_PREFIX: 'a b' })).toThrow(/MEILI_INDEX_PREFIX/)
   })
 
   test('production names every missing service', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError)
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL, REDIS_URL, SESSION_SECRET, SMTP_URL, S3_BUCKET/)
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL, REDIS_URL, SESSION_SECRET, MEILI_HOST, MEILI_MASTER_KEY, SMTP_URL, S3_BUCKET/)
     expect(() =>
-      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x', SESSION_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail:587', S3_BUCKET: 'images' }),
+      parseEnv({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgresql://db/x',
+        SESSION_SECRET: 'x'.repeat(32),
+        MEILI_HOST: 'https://search.example.com',
+        MEILI_MASTER_KEY: 'k',
+        SMTP_URL: 'smtp://mail:587',
+        S3_BUCKET: 'images',
+      }),
     ).toThrow(/Missing required environment variable for production: REDIS_URL$/)
   })
 

@@ -46,9 +46,11 @@ function describe(error: unknown) {
 export async function processBatch(handler: OutboxHandler, batchTimeoutMs = 60_000): Promise<number> {
   return prisma.$transaction(
     async (tx) => {
+      // "availableAt" holds UTC without a time zone (as Prisma writes it): compare with UTC, not
+      // with the session's local time.
       const events = await tx.$queryRaw<OutboxEvent[]>`
         SELECT * FROM "OutboxEvent"
-        WHERE "topic" = ${handler.topic} AND "processedAt" IS NULL AND "availableAt" <= now()
+        WHERE "topic" = ${handler.topic} AND "processedAt" IS NULL AND "availableAt" <= (now() AT TIME ZONE 'UTC')
         ORDER BY "id"
         LIMIT ${handler.batchSize ?? 100}
         FOR UPDATE SKIP LOCKED`

@@ -1,0 +1,377 @@
+// `npm run bench:search`: search on a synthetic catalog of 100k products. Prints indexing
+// throughput (documents straight into Meilisearch, and from PostgreSQL the way
+// `npm run search:reindex` does it) and search latency percentiles for typical result pages
+// (2-3 filters, every facet), measured against Meilisearch directly and through the app's
+// /search route over HTTP, next to Meilisearch's own processingTimeMs.
+//
+// Options: --products 100000  --samples 40 (per query shape)  --regenerate (rebuild the catalog)
+// It uses a database of its own (`shikposh_bench` on the configured or embedded PostgreSQL, or
+// BENCH_DATABASE_URL) and indexes prefixed `bench_`, and needs `npm run build` (it runs it if missing).
+import './env-file.ts'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import http from 'node:http'
+import { createServer } from 'node:net'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { startEmbeddedMeilisearch } from '~/infra/embedded/meilisearch.server.ts'
+import { startEmbeddedPostgres } from '~/infra/embedded/postgres.server.ts'
+import { parseEnv } from '~/infra/env.server.ts'
+import type { ProductDocument } from '~/services/search/document.ts'
+import type { SearchState } from '~/services/search/state.ts'
+import { migrate } from '~/infra/migrate.server.ts'
+import { COLORS, generateCatalog, TREE } from './bench/synthetic-catalog.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    products: { type: 'string', default: '100000' },
+    samples: { type: 'string', default: '40' },
+    regenerate: { type: 'boolean', default: false },
+  },
+})
+const PRODUCTS = Number(args.products)
+const SAMPLES = Number(args.samples)
+const INDEX_PREFIX = 'bench_'
+
+const log = (message: string) => console.log(message)
+const stops: Array<() => Promise<void>> = []
+
+// ---------------------------------------------------------------- services, before the app's modules read the configuration
+
+const base = parseEnv(process.env)
+let adminUrl: string
+if (base.embeddedPostgres) {
+  const postgres = await startEmbeddedPostgres({ dataDir: base.dataDir, port: base.EMBEDDED_PG_PORT, log: () => {} })
+  stops.push(postgres.stop)
+  adminUrl = postgres.url.replace(/\/[^/]+$/, '/postgres')
+} else {
+  const url = new URL(base.databaseUrl)
+  url.pathname = '/postgres'
+  adminUrl = url.toString()
+}
+let meiliHost = base.meiliHost
+let meiliKey = base.MEILI_MASTER_KEY
+if (base.embeddedMeilisearch) {
+  const meilisearch = await startEmbeddedMeilisearch({ dataDir: base.dataDir, port: base.EMBEDDED_MEILI_PORT, log: () => {} })
+  stops.push(meilisearch.stop)
+  meiliHost = meilisearch.host
+  meiliKey = meilisearch.masterKey
+}
+const benchUrl = process.env.BENCH_DATABASE_URL ?? adminUrl.replace(/\/postgres$/, '/shikposh_bench')
+{
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  const name = new URL(benchUrl).pathname.slice(1)
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+  if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`)
+  await admin.end()
+}
+await migrate(benchUrl)
+Object.assign(process.env, {
+  DATABASE_URL: benchUrl,
+  MEILI_HOST: meiliHost,
+  MEILI_MASTER_KEY: meiliKey ?? '',
+  MEILI_INDEX_PREFIX: INDEX_PREFIX,
+  LOG_LEVEL: 'warn',
+})
+
+const { prisma } = await import('~/infra/db.server.ts')
+const { getSearchClient, waitForTasks, closeSearchClient } = await import('~/infra/search/client.server.ts')
+const { reindexProducts } = await import('~/services/search/reindex.server.ts')
+const { applyProductIndexSettings } = await import('~/services/search/settings.server.ts')
+const { planSearch, UNIVERSE_TTL_MS } = await import('~/services/search/search.server.ts')
+const { getCatalogLabels } = await import('~/services/search/labels.server.ts')
+const { EMPTY_STATE, searchStateToParams } = await import('~/services/search/state.ts')
+
+// ---------------------------------------------------------------- helpers
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), n: sorted.length }
+}
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1)).padStart(8)
+
+/** A small seeded generator, so every run asks the same questions. */
+function random(seed: number) {
+  let state = seed
+  return () => {
+    state = (state * 1664525 + 1013904223) % 4294967296
+    return state / 4294967296
+  }
+}
+
+async function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+function get(url: string) {
+  return new Promise<{ status: number; bytes: number }>((resolve, reject) => {
+    const request = http.get(url, { agent, headers: { Accept: 'text/html' } }, (response) => {
+      let bytes = 0
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, bytes }))
+      response.on('error', reject)
+    })
+    request.on('error', reject)
+  })
+}
+
+// ---------------------------------------------------------------- 1. the catalog in PostgreSQL
+
+async function ensureCatalog() {
+  const count = await prisma.product.count()
+  if (count === PRODUCTS && !args.regenerate) {
+    log(`Catalog: ${count} products already in ${new URL(benchUrl).pathname.slice(1)} (--regenerate to rebuild)`)
+    return
+  }
+  log(`Generating ${PRODUCTS} products into ${new URL(benchUrl).pathname.slice(1)} …`)
+  await generateCatalog(benchUrl, { products: PRODUCTS, log: (message) => log(`  ${message}`) })
+}
+
+// ---------------------------------------------------------------- 2. indexing
+
+function syntheticDocuments(count: number): ProductDocument[] {
+  const next = random(7)
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
+  const leaves = TREE.flatMap((root) => root.children.flatMap((child) => child.leaves.map((leaf) => ({ root, child, leaf }))))
+  const words = ['classic', 'relaxed', 'linen', 'wool', 'cotton', 'denim', 'silk', 'organic', 'vintage', 'cropped']
+  return Array.from({ length: count }, (_, i) => {
+    const { root, child, leaf } = leaves[i % leaves.length]!
+    const colors = [pick(COLORS), pick(COLORS)]
+    const regular = 500 + Math.floor(next() * 30_000)
+    const onSale = next() < 0.2
+    const ratingCount = Math.floor(next() ** 4 * 300)
+    const rating = ratingCount ? Math.round((2.5 + next() * 2.5) * 10) / 10 : 0
+    const title = `${pick(words)} ${pick(words)} ${pick(leaf.nouns)}`
+    return {
+      id: `syn-${i}`,
+      slug: `syn-${i}`,
+      title,
+      description: `${title}. Made in small batches by an independent shop; pairs well with everything in your wardrobe.`,
+      tags: [pick(words)],
+      price: onSale ? Math.round(regular * 0.8) : regular,
+      regularPrice: regular,
+      onSale,
+      percentOff: onSale ? 20 : null,
+      colors: colors.map(([slug]) => slug),
+      colorNames: colors.map(([, name]) => name),
+      swatches: colors.map(([slug, name, hex]) => ({ slug, name, hex })),
+      sizes: leaf.scale === 'letter' ? ['S', 'M', 'L'] : leaf.scale === 'eu-shoe' ? ['40', '41', '42'] : ['One size'],
+      inStock: next() > 0.15,
+      categories: [root.slug, child.slug, leaf.slug],
+      categoryLvl0: root.slug,
+      categoryLvl1: child.slug,
+      categoryLvl2: leaf.slug,
+      categoryNames: [root.name, child.name, leaf.name],
+      categoryPath: [root, child, leaf].map(({ slug, name }) => ({ slug, name })),
+      brand: `brand-${i % 300}`,
+      brandName: `Brand ${i % 300}`,
+      shop: `shop-${i % 600}`,
+      shopName: `Shop ${i % 600}`,
+      rating,
+      ratingBucket: Math.floor(rating),
+      ratingCount,
+      salesCount: Math.floor(next() ** 3 * 2000),
+      featured: i % 97 === 0,
+      publishedAt: Date.now() - Math.floor(next() * 365 * 86_400_000),
+      image: null,
+    }
+  })
+}
+
+async function benchIndexing() {
+  const client = getSearchClient()
+  const uid = `${INDEX_PREFIX}synthetic_products`
+  await waitForTasks([await client.deleteIndex(uid)]).catch(() => {})
+  await applyProductIndexSettings(uid)
+  const documents = syntheticDocuments(PRODUCTS)
+  const started = performance.now()
+  const tasks = []
+  for (let i = 0; i < documents.length; i += 10_000) tasks.push(await client.index(uid).addDocuments(documents.slice(i, i + 10_000), { primaryKey: 'id' }))
+  await waitForTasks(tasks, { timeoutMs: 60 * 60_000 })
+  const direct = (performance.now() - started) / 1000
+  await waitForTasks([await client.deleteIndex(uid)])
+
+  log('Rebuilding the product index from PostgreSQL (what npm run search:reindex does) …')
+  const rebuilt = await reindexProducts()
+  return { direct, directDocs: documents.length, rebuilt }
+}
+
+// ---------------------------------------------------------------- 3. searching
+
+async function queryShapes(): Promise<SearchState[]> {
+  const [brands, shops] = await Promise.all([
+    prisma.$queryRaw<Array<{ slug: string }>>`SELECT b.slug FROM "Brand" b JOIN "Product" p ON p."brandId" = b.id GROUP BY b.slug ORDER BY count(*) DESC LIMIT 20`,
+    prisma.$queryRaw<Array<{ slug: string }>>`SELECT s.slug FROM "Shop" s JOIN "Product" p ON p."shopId" = s.id WHERE s.status = 'ACTIVE' GROUP BY s.slug ORDER BY count(*) DESC LIMIT 20`,
+  ])
+  const next = random(42)
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
+  const colors = COLORS.map(([slug]) => slug)
+  const shapes: Array<() => Partial<SearchState>> = [
+    () => ({ q: 'dress', category: 'women', color: [pick(colors)] }),
+    () => ({ category: 'sneakers', size: [pick(['40', '41', '42', '43'])], sort: 'price-asc' }),
+    () => ({ q: 'linen shirt', minPrice: 2000, maxPrice: 8000, onSale: true }),
+    () => ({ q: 'sneakers', brand: [pick(brands).slug, pick(brands).slug], inStock: true, rating: 4 }),
+    () => ({ color: [pick(colors), pick(colors)], size: ['M'], sort: 'newest' }),
+    () => ({ q: 'wool sweater', category: 'clothing', brand: [pick(brands).slug], page: 2 }),
+    () => ({ q: 'jacket', shop: [pick(shops).slug], inStock: true, sort: 'rating' }),
+    () => ({ q: pick(['tote', 'bag', 'beanie', 'scarf']), color: [pick(colors)], maxPrice: 10000, sort: 'best-selling' }),
+  ]
+  const states: SearchState[] = []
+  for (let i = 0; i < SAMPLES; i++) for (const shape of shapes) states.push({ ...EMPTY_STATE, ...shape() })
+  return states
+}
+
+async function startApp(port: number): Promise<ChildProcess> {
+  if (!existsSync('build/server.js') || !existsSync('build/server/index.js')) {
+    log('No production build yet: running npm run build …')
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('npm run build failed')
+  }
+  const app = spawn(process.execPath, ['build/server.js'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      APP_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: benchUrl,
+      MEILI_HOST: meiliHost,
+      MEILI_MASTER_KEY: meiliKey ?? '',
+      MEILI_INDEX_PREFIX: INDEX_PREFIX,
+      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: 'shikposh-bench:',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      OUTBOX_WORKER: 'off',
+      LOG_LEVEL: 'warn',
+    },
+  })
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (app.exitCode !== null) throw new Error(`The app exited with code ${app.exitCode}`)
+    const up = await get(`http://127.0.0.1:${port}/healthz`).then(
+      (response) => response.status === 200,
+      () => false,
+    )
+    if (up) return app
+    if (Date.now() > deadline) throw new Error('The app did not start within 60 s')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+async function benchSearch() {
+  const labels = await getCatalogLabels()
+  const client = getSearchClient()
+  const { Meilisearch } = await import('meilisearch')
+  const fetchClient = new Meilisearch({ host: meiliHost, apiKey: meiliKey })
+  const states = await queryShapes()
+  const port = await freePort()
+  log(`Starting the production build on port ${port} …`)
+  const app = await startApp(port)
+  const currency = base.STORE_CURRENCY
+
+  const direct: number[] = []
+  const directFetch: number[] = []
+  const processing: number[] = []
+  const html: number[] = []
+  const loaderOnly: number[] = []
+  let queries = 0
+  let hits = 0
+  let htmlBytes = 0
+  // The app remembers for a minute which facet values exist for a query; ask exactly what it asks.
+  const universeAsked = new Map<string, number>()
+  const run = async (state: SearchState, record: boolean, withFetch: boolean) => {
+    const asked = universeAsked.get(state.q)
+    const universe = asked === undefined || Date.now() - asked > UNIVERSE_TTL_MS
+    if (universe) universeAsked.set(state.q, Date.now())
+    const plan = planSearch(state, labels, { universe })
+    let started = performance.now()
+    const response = await client.multiSearch({ queries: plan.queries })
+    const directMs = performance.now() - started
+    if (withFetch) {
+      started = performance.now()
+      await fetchClient.multiSearch({ queries: plan.queries })
+      if (record) directFetch.push(performance.now() - started)
+    }
+    const query = searchStateToParams(state, currency).toString()
+    started = performance.now()
+    const page = await get(`http://127.0.0.1:${port}/search?${query}`)
+    const htmlMs = performance.now() - started
+    started = performance.now()
+    const data = await get(`http://127.0.0.1:${port}/search.data?${query}`)
+    const dataMs = performance.now() - started
+    if (page.status !== 200 || data.status !== 200) throw new Error(`/search answered ${page.status} / ${data.status} for ?${query}`)
+    if (!record) return
+    direct.push(directMs)
+    html.push(htmlMs)
+    loaderOnly.push(dataMs)
+    processing.push(response.results.reduce((sum, result) => sum + result.processingTimeMs, 0))
+    queries += plan.queries.length
+    hits += response.results[0]?.hits.length ?? 0
+    htmlBytes += page.bytes
+  }
+  try {
+    log('Warming up …')
+    for (const state of states.slice(0, 16)) await run(state, false, true)
+    log(`Measuring ${states.length} result pages (one at a time) …`)
+    for (const [i, state] of states.entries()) await run(state, true, i % 4 === 0)
+  } finally {
+    app.kill('SIGTERM')
+    await new Promise((resolve) => app.once('exit', resolve))
+  }
+  return { direct: stats(direct), directFetch: stats(directFetch), processing: stats(processing), html: stats(html), loaderOnly: stats(loaderOnly), queriesPerPage: queries / states.length, hitsPerPage: hits / states.length, htmlKb: htmlBytes / states.length / 1024 }
+}
+
+// ---------------------------------------------------------------- run
+
+try {
+  await ensureCatalog()
+  const [products, variants, visible] = await Promise.all([
+    prisma.product.count(),
+    prisma.variant.count(),
+    prisma.product.count({ where: { status: 'ACTIVE', shop: { status: 'ACTIVE' } } }),
+  ])
+  log('Indexing synthetic documents straight into Meilisearch …')
+  const indexing = await benchIndexing()
+  const search = await benchSearch()
+
+  const line = (label: string, value: { p50: number; p95: number; p99: number; n: number }) =>
+    log(`  ${label.padEnd(46)}${ms(value.p50)}${ms(value.p95)}${ms(value.p99)}   (n=${value.n})`)
+  log('')
+  log(`Catalog: ${products} products, ${variants} variants; ${visible} published in active shops`)
+  log('Indexing')
+  log(`  documents straight into Meilisearch (10k per request): ${indexing.directDocs} in ${indexing.direct.toFixed(1)} s = ${Math.round(indexing.directDocs / indexing.direct)} documents/s`)
+  log(
+    `  from PostgreSQL (search:reindex: build documents, index, swap): ${indexing.rebuilt.documents} in ${(indexing.rebuilt.ms / 1000).toFixed(1)} s = ${Math.round((indexing.rebuilt.documents / indexing.rebuilt.ms) * 1000)} documents/s`,
+  )
+  log(`Search: ${SAMPLES * 8} result pages of 8 shapes (2-3 filters, every facet); ${search.queriesPerPage.toFixed(1)} Meilisearch queries per page (one multi-search), ${search.hitsPerPage.toFixed(1)} hits, ${search.htmlKb.toFixed(0)} KB of HTML`)
+  log(`  ${'milliseconds'.padEnd(46)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}`)
+  line("Meilisearch's own processingTimeMs (sum)", search.processing)
+  line('direct: meilisearch client, keep-alive node:http', search.direct)
+  line('direct: meilisearch client on Node fetch', search.directFetch)
+  line('app: /search.data (loader only, JSON)', search.loaderOnly)
+  line('app: /search (whole HTML page)', search.html)
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`
+  log(
+    `  overhead, app page / direct: p50 ${ratio(search.html.p50, search.direct.p50)}, p95 ${ratio(search.html.p95, search.direct.p95)}; loader / direct: p50 ${ratio(search.loaderOnly.p50, search.direct.p50)}, p95 ${ratio(search.loaderOnly.p95, search.direct.p95)}`,
+  )
+} finally {
+  closeSearchClient()
+  agent.destroy()
+  await prisma.$disconnect()
+  for (const stop of stops.reverse()) await stop().catch(() => {})
+}
+process.exit(0)

@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getEnv } from '~/infra/env.server.ts'
+import { SearchUnavailableError } from '~/infra/search/client.server.ts'
+import { suggest } from '~/services/search/search.server.ts'
+import { parseSearchState } from '~/services/search/state.ts'
+import { formatMoney } from '~/utils/money.ts'
+
+// /search/suggest?q=…: what the header search box offers while the shopper types (JSON).
+
+export type SuggestionsData = {
+  query: string
+  products: Array<{ id: string; slug: string; title: string; highlightedTitle: string; brandName: string | null; price: string; regularPrice: string | null; image: { url: string; alt: string } | null }>
+  categories: Array<{ slug: string; name: string; parentName: string | null; count: number }>
+  unavailable?: true
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const currency = getEnv().STORE_CURRENCY
+  const { q } = parseSearchState(new URL(request.url).searchParams, currency)
+  try {
+    const suggestions = await suggest(q)
+    const body: SuggestionsData = {
+      query: suggestions.query,
+      categories: suggestions.categories,
+      products: suggestions.products.map((product) => ({
+        id: product.id,
+        slug: product.slug,
+        title: product.title,
+        highlightedTitle: product.highlightedTitle,
+        brandName: product.brandName,
+        price: formatMoney(product.price, currency),
+        regularPrice: product.price < product.regularPrice ? formatMoney(product.regularPrice, currency) : null,
+        image: product.image ? { url: product.image.url, alt: product.image.alt } : null,
+      })),
+    }
+    return Response.json(body, { headers: { 'Cache-Control': 'private, max-age=30' } })
+  } catch (error) {
+    if (!(error instanceof SearchUnavailableError)) throw error
+    const body: SuggestionsData = { query: q, products: [], categories: [], unavailable: true }
+    return Response.json(body, { status: 503, headers: { 'Retry-After': '30', 'Cache-Control': 'no-store' } })
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+
+// The search document of one published, visible product: everything search, facets, sorting
+// and a product card need, so a results page never goes back to PostgreSQL for its hits.
+// Prices are integers in the store currency's minor unit; facet values are slugs (sizes: labels).
+
+export const SwatchSchema = z.object({ slug: z.string(), name: z.string(), hex: z.string() })
+
+export const ProductImageSchema = z.object({
+  url: z.string(),
+  alt: z.string(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+})
+
+/** How many category levels the hierarchical facet covers (categoryLvl0 … categoryLvl4). */
+export const CATEGORY_LEVELS = 5
+
+export const ProductDocumentSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  /** Plain-text excerpt of the description. */
+  description: z.string(),
+  tags: z.array(z.string()),
+
+  /** What the cheapest variant costs now (after any discount running at indexing time). */
+  price: z.number().int().nonnegative(),
+  /** That variant's price before the discount. */
+  regularPrice: z.number().int().nonnegative(),
+  onSale: z.boolean(),
+  percentOff: z.number().int().min(1).max(100).nullable(),
+
+  /** Colour slugs (facet), their names (searchable) and swatches (cards). */
+  colors: z.array(z.string()),
+  colorNames: z.array(z.string()),
+  swatches: z.array(SwatchSchema),
+  /** Size labels offered, in their scale's order. */
+  sizes: z.array(z.string()),
+  inStock: z.boolean(),
+
+  /** Slugs of the product's category and all its ancestors, root first (the category filter). */
+  categories: z.array(z.string()),
+  /** The hierarchical facet: the slug of the category at each depth of the product's path. */
+  categoryLvl0: z.string().optional(),
+  categoryLvl1: z.string().optional(),
+  categoryLvl2: z.string().optional(),
+  categoryLvl3: z.string().optional(),
+  categoryLvl4: z.string().optional(),
+  /** Names along the path (searchable: "dresses" finds what is filed under Dresses). */
+  categoryNames: z.array(z.string()),
+  categoryPath: z.array(z.object({ slug: z.string(), name: z.string() })),
+
+  brand: z.string().nullable(),
+  brandName: z.string().nullable(),
+  shop: z.string(),
+  shopName: z.string(),
+
+  /** Average rating rounded to one decimal (0 without reviews), its floor for the facet, and how many. */
+  rating: z.number().min(0).max(5),
+  ratingBucket: z.number().int().min(0).max(5),
+  ratingCount: z.number().int().nonnegative(),
+  salesCount: z.number().int().nonnegative(),
+  featured: z.boolean(),
+  /** Milliseconds since the epoch (Meilisearch sorts numbers, not dates). */
+  publishedAt: z.number().int(),
+  /** The first product image; filled in once products have images (the media issue). */
+  image: ProductImageSchema.nullable().optional(),
+})
+
+export type ProductDocument = z.infer<typeof ProductDocumentSchema>
+export type Swatch = z.infer<typeof SwatchSchema>

@@ -1,0 +1,224 @@
+import { prisma, type Prisma } from '~/infra/db.server.ts'
+import { lowestQuote, nextPriceChange } from '~/services/catalog/pricing.ts'
+import { SEARCH_PRODUCT_TOPIC } from './changes.server.ts'
+import { CATEGORY_LEVELS, type ProductDocument } from './document.ts'
+
+// Builds search documents from the database, a batch at a time (a fixed number of queries per
+// batch, whatever its size), and decides which products the index must not hold at all.
+
+const DESCRIPTION_EXCERPT = 300
+
+const PRODUCT_FOR_SEARCH = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  tags: true,
+  status: true,
+  publishedAt: true,
+  createdAt: true,
+  featured: true,
+  price: true,
+  discountPercent: true,
+  discountStartsAt: true,
+  discountEndsAt: true,
+  ratingCount: true,
+  ratingSum: true,
+  salesCount: true,
+  categoryId: true,
+  shop: { select: { slug: true, name: true, status: true } },
+  brand: { select: { slug: true, name: true } },
+  variants: {
+    select: {
+      stock: true,
+      price: true,
+      color: { select: { slug: true, name: true, hex: true, position: true } },
+      size: { select: { label: true, position: true } },
+    },
+  },
+} satisfies Prisma.ProductSelect
+
+export type ProductForSearch = Prisma.ProductGetPayload<{ select: typeof PRODUCT_FOR_SEARCH }>
+export type CategoryNode = { id: string; slug: string; name: string; parentId: string | null }
+
+/** The whole category tree by id (it is small; one query per batch beats one per product). */
+export async function loadCategoryTree() {
+  const rows = await prisma.category.findMany({ select: { id: true, slug: true, name: true, parentId: true } })
+  return new Map(rows.map((row) => [row.id, row]))
+}
+
+function categoryPath(categoryId: string, tree: Map<string, CategoryNode>) {
+  const path: CategoryNode[] = []
+  const seen = new Set<string>()
+  for (let node = tree.get(categoryId); node && !seen.has(node.id); node = node.parentId ? tree.get(node.parentId) : undefined) {
+    seen.add(node.id)
+    path.unshift(node)
+  }
+  return path
+}
+
+export function excerpt(text: string, length = DESCRIPTION_EXCERPT) {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= length) return flat
+  const cut = flat.slice(0, length)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > length * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`
+}
+
+/** True when the product belongs in the index at `now`. */
+export function isSearchable(product: Pick<ProductForSearch, 'status' | 'publishedAt' | 'shop'>, now: Date) {
+  return product.status === 'ACTIVE' && product.shop.status === 'ACTIVE' && (!product.publishedAt || product.publishedAt <= now)
+}
+
+/**
+ * The next moment this product's document changes by itself (a discount starts or ends, a
+ * scheduled publication), for products that could be in the index; null when there is none.
+ */
+export function nextDocumentChange(product: ProductForSearch, now: Date): Date | null {
+  if (product.status !== 'ACTIVE' || product.shop.status !== 'ACTIVE') return null
+  const moments = [nextPriceChange(product, now), product.publishedAt && product.publishedAt > now ? product.publishedAt : null]
+  const times = moments.filter((moment): moment is Date => moment !== null).map((moment) => moment.getTime())
+  return times.length ? new Date(Math.min(...times)) : null
+}
+
+/** The document for a product, or null when it must not be in the index (hidden or unpriced). */
+export function toProductDocument(product: ProductForSearch, tree: Map<string, CategoryNode>, now: Date): ProductDocument | null {
+  if (!isSearchable(product, now)) return null
+  const quote = lowestQuote(product, product.variants, now)
+  if (!quote) return null
+
+  const colors = new Map<string, { slug: string; name: string; hex: string; position: number }>()
+  const sizes = new Map<string, number>()
+  for (const variant of product.variants) {
+    colors.set(variant.color.slug, variant.color)
+    sizes.set(variant.size.label, Math.min(sizes.get(variant.size.label) ?? Infinity, variant.size.position))
+  }
+  const swatches = [...colors.values()].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+  const path = categoryPath(product.categoryId, tree)
+  const average = product.ratingCount > 0 ? product.ratingSum / product.ratingCount : 0
+  const rating = Math.min(5, Math.max(0, Math.round(average * 10) / 10))
+  // The hierarchical facet's levels (JSON leaves out the ones the path does not reach).
+  const [categoryLvl0, categoryLvl1, categoryLvl2, categoryLvl3, categoryLvl4] = path.slice(0, CATEGORY_LEVELS).map((node) => node.slug)
+
+  return {
+    id: product.id,
+    slug: product.slug,
+    title: product.title,
+    description: excerpt(product.description),
+    tags: [...new Set(product.tags)],
+    price: quote.effective,
+    regularPrice: quote.regular,
+    onSale: quote.onSale,
+    percentOff: quote.percentOff,
+    colors: swatches.map((swatch) => swatch.slug),
+    colorNames: swatches.map((swatch) => swatch.name),
+    swatches: swatches.map(({ slug, name, hex }) => ({ slug, name, hex })),
+    sizes: [...sizes.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([label]) => label),
+    inStock: product.variants.some((variant) => variant.stock > 0),
+    categories: path.map((node) => node.slug),
+    categoryLvl0,
+    categoryLvl1,
+    categoryLvl2,
+    categoryLvl3,
+    categoryLvl4,
+    categoryNames: path.map((node) => node.name),
+    categoryPath: path.map(({ slug, name }) => ({ slug, name })),
+    brand: product.brand?.slug ?? null,
+    brandName: product.brand?.name ?? null,
+    shop: product.shop.slug,
+    shopName: product.shop.name,
+    rating,
+    ratingBucket: Math.floor(rating),
+    ratingCount: product.ratingCount,
+    salesCount: product.salesCount,
+    featured: product.featured,
+    publishedAt: (product.publishedAt ?? product.createdAt).getTime(),
+    image: null,
+  }
+}
+
+export type BuiltDocuments = {
+  /** Documents to put in the index (replacing what it has). */
+  documents: ProductDocument[]
+  /** Ids the index must not hold: drafts, archived, suspended shops, unpriced, deleted. */
+  hidden: string[]
+  /** How many future re-indexings (discount boundaries, publications) were newly scheduled. */
+  scheduled: number
+}
+
+type BuildOptions = {
+  now?: Date
+  /** Outbox events being handled right now: they do not count as "already scheduled". */
+  excludeEventIds?: bigint[]
+}
+
+async function build(products: ProductForSearch[], requestedIds: string[], { now = new Date(), excludeEventIds = [] }: BuildOptions): Promise<BuiltDocuments> {
+  const tree = products.length ? await loadCategoryTree() : new Map<string, CategoryNode>()
+  const documents: ProductDocument[] = []
+  const boundaries: Array<{ key: string; at: Date }> = []
+  for (const product of products) {
+    const document = toProductDocument(product, tree, now)
+    if (document) documents.push(document)
+    const next = nextDocumentChange(product, now)
+    if (next) boundaries.push({ key: product.id, at: next })
+  }
+  const indexed = new Set(documents.map((document) => document.id))
+  const hidden = requestedIds.filter((id) => !indexed.has(id))
+  const scheduled = await scheduleReindexing(boundaries, excludeEventIds)
+  return { documents, hidden, scheduled }
+}
+
+/**
+ * The current documents of these products. Also schedules each one's next self-change (a
+ * discount starting or ending, a publication date) through the outbox, so prices in the index
+ * change on time even if whoever set the discount did not schedule it.
+ */
+export async function buildProductDocuments(productIds: Iterable<string>, options: BuildOptions = {}): Promise<BuiltDocuments> {
+  const ids = [...new Set(productIds)]
+  if (!ids.length) return { documents: [], hidden: [], scheduled: 0 }
+  const products = await prisma.product.findMany({ where: { id: { in: ids } }, select: PRODUCT_FOR_SEARCH })
+  return build(products, ids, options)
+}
+
+/**
+ * One page of the products that could be in the index, in id order (for rebuilding it).
+ * Returns the documents and the last id seen, or null at the end.
+ */
+export async function buildCandidateDocumentsPage(afterId: string | null, take: number, options: BuildOptions = {}) {
+  const products = await prisma.product.findMany({
+    where: { status: 'ACTIVE', shop: { status: 'ACTIVE' }, ...(afterId ? { id: { gt: afterId } } : {}) },
+    select: PRODUCT_FOR_SEARCH,
+    orderBy: { id: 'asc' },
+    take,
+  })
+  const built = await build(
+    products,
+    products.map((product) => product.id),
+    options,
+  )
+  return { ...built, lastId: products.at(-1)?.id ?? null }
+}
+
+/**
+ * Adds `search.product` outbox events at the given moments unless an equal one is already
+ * waiting. Returns how many it added.
+ */
+export async function scheduleReindexing(items: Array<{ key: string; at: Date }>, excludeEventIds: bigint[] = []) {
+  if (!items.length) return 0
+  // "availableAt" is a timestamp without time zone holding UTC, as Prisma writes it.
+  return prisma.$executeRaw`
+    INSERT INTO "OutboxEvent" ("topic", "key", "availableAt", "createdAt")
+    SELECT ${SEARCH_PRODUCT_TOPIC}, due.key, due.at, (now() AT TIME ZONE 'UTC')
+    FROM (
+      SELECT key, (at AT TIME ZONE 'UTC') AS at
+      FROM unnest(${items.map((item) => item.key)}::text[], ${items.map((item) => item.at.toISOString())}::timestamptz[]) AS input(key, at)
+    ) AS due
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "OutboxEvent" waiting
+      WHERE waiting."topic" = ${SEARCH_PRODUCT_TOPIC}
+        AND waiting."processedAt" IS NULL
+        AND waiting."key" = due.key
+        AND waiting."availableAt" = due.at
+        AND NOT (waiting."id" = ANY(${excludeEventIds.map(String)}::bigint[]))
+    )`
+}

@@ -1,0 +1,91 @@
+import { prisma } from '~/infra/db.server.ts'
+import { callSearch, meilisearchErrorCode, waitForTasks } from '~/infra/search/client.server.ts'
+import { SEARCH_PRODUCT_TOPIC } from './changes.server.ts'
+import { buildCandidateDocumentsPage } from './documents.server.ts'
+import { applyProductIndexSettings, forgetEnsuredIndexes, productIndexUid } from './settings.server.ts'
+
+// Rebuilds the product index from the database without downtime: fill a fresh index (settings
+// first, then documents), swap it with the live one in one atomic step, delete the old one.
+// Searches keep using the old index until the swap. Changes the outbox worker applied to the
+// old index while the new one was being filled are replayed afterwards, so none is lost.
+
+/** A transaction can have started (and stamped its outbox rows) this long before it committed. */
+const REPLAY_MARGIN_MS = 10 * 60_000
+const REINDEX_LOCK = 'search.product:reindex'
+
+export type ReindexResult = { uid: string; documents: number; replayed: number; ms: number }
+
+export class ReindexRunningError extends Error {
+  override name = 'ReindexRunningError'
+  constructor() {
+    super('Another reindex of the products is already running')
+  }
+}
+
+export async function reindexProducts({ batchSize = 2000, log = () => {} }: { batchSize?: number; log?: (message: string) => void } = {}): Promise<ReindexResult> {
+  return prisma.$transaction(
+    async (tx) => {
+      // One rebuild at a time, across processes; the lock goes with this transaction.
+      const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(hashtextextended(${REINDEX_LOCK}, 0)) AS locked`
+      if (!lock?.locked) throw new ReindexRunningError()
+      return rebuild(batchSize, log)
+    },
+    { timeout: 6 * 60 * 60_000, maxWait: 10_000 },
+  )
+}
+
+async function rebuild(batchSize: number, log: (message: string) => void): Promise<ReindexResult> {
+  const started = Date.now()
+  const live = productIndexUid()
+  const fresh = `${live}_rebuild_${started.toString(36)}`
+
+  await applyProductIndexSettings(fresh)
+  log(`Created ${fresh} with the index settings`)
+
+  let documents = 0
+  let afterId: string | null = null
+  const tasks = []
+  for (;;) {
+    const page = await buildCandidateDocumentsPage(afterId, batchSize)
+    if (page.documents.length) {
+      tasks.push(await callSearch((client) => client.index(fresh).addDocuments(page.documents, { primaryKey: 'id' })))
+      documents += page.documents.length
+    }
+    if (!page.lastId) break
+    afterId = page.lastId
+    log(`Sent ${documents} documents`)
+  }
+  await waitForTasks(tasks, { timeoutMs: 60 * 60_000 })
+  log(`Indexed ${documents} documents in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+
+  await callSearch(async (client) => {
+    const exists = await client.getIndex(live).then(
+      () => true,
+      (error: unknown) => {
+        if (meilisearchErrorCode(error) === 'index_not_found') return false
+        throw error
+      },
+    )
+    if (exists) {
+      await waitForTasks([await client.swapIndexes([{ indexes: [live, fresh], rename: false }])])
+      log(`Swapped ${fresh} in as ${live}`)
+      // After the swap, `fresh` names the old index.
+      await waitForTasks([await client.deleteIndex(fresh)])
+    } else {
+      await waitForTasks([await client.swapIndexes([{ indexes: [fresh, live], rename: true }])])
+      log(`Renamed ${fresh} to ${live}`)
+    }
+  })
+  forgetEnsuredIndexes()
+
+  // Changes the worker sent to the old index during the rebuild: send them again.
+  const replayed = await prisma.$executeRaw`
+    INSERT INTO "OutboxEvent" ("topic", "key", "availableAt", "createdAt")
+    SELECT DISTINCT ${SEARCH_PRODUCT_TOPIC}, "key", (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
+    FROM "OutboxEvent"
+    WHERE "topic" = ${SEARCH_PRODUCT_TOPIC}
+      AND "createdAt" >= (${new Date(started - REPLAY_MARGIN_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')
+      AND "processedAt" IS NOT NULL`
+  if (replayed) log(`Queued ${replayed} products changed during the rebuild to be sent again`)
+  return { uid: live, documents, replayed, ms: Date.now() - started }
+}

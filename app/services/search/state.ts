@@ -1,0 +1,221 @@
+import { z } from 'zod'
+import { minorUnitFactor, parseMoney } from '~/utils/money.ts'
+
+// The state of a product search lives in the URL (so pages are shareable, work without
+// JavaScript and the back button behaves). This module reads it, hostile input included, and
+// writes it back, the same on the server and in the browser. Reading never fails: values that
+// cannot be right (malformed slugs, numbers that are not numbers, absurd lengths) are dropped
+// or clamped, so a mangled link still gives a sensible page.
+
+export const SORTS = ['relevance', 'newest', 'price-asc', 'price-desc', 'rating', 'best-selling'] as const
+export type Sort = (typeof SORTS)[number]
+
+export const SORT_LABELS: Record<Sort, string> = {
+  relevance: 'Most relevant',
+  newest: 'Newest',
+  'price-asc': 'Price: low to high',
+  'price-desc': 'Price: high to low',
+  rating: 'Top rated',
+  'best-selling': 'Best selling',
+}
+
+export const MAX_QUERY_LENGTH = 200
+export const MAX_VALUES_PER_FILTER = 30
+export const HITS_PER_PAGE = 24
+export const RATING_THRESHOLDS = [4, 3, 2, 1] as const
+/** How many values of one facet a search returns; longer facets are searched with facet search. */
+export const FACET_VALUES_LIMIT = 100
+
+/** The multi-value facets, in the order the filters panel shows them. */
+export const LIST_FACETS = ['brand', 'color', 'size', 'shop'] as const
+export type ListFacet = (typeof LIST_FACETS)[number]
+
+export type SearchState = {
+  q: string
+  /** One category slug; its sub-categories are included. */
+  category: string | null
+  brand: string[]
+  color: string[]
+  size: string[]
+  shop: string[]
+  /** Minor units, inclusive. */
+  minPrice: number | null
+  maxPrice: number | null
+  /** Minimum average rating (1-4). */
+  rating: number | null
+  onSale: boolean
+  inStock: boolean
+  sort: Sort
+  page: number
+}
+
+export const EMPTY_STATE: SearchState = {
+  q: '',
+  category: null,
+  brand: [],
+  color: [],
+  size: [],
+  shop: [],
+  minPrice: null,
+  maxPrice: null,
+  rating: null,
+  onSale: false,
+  inStock: false,
+  sort: 'relevance',
+  page: 1,
+}
+
+// Slugs as catalogs make them (letters, digits, dashes and a few URL-safe marks); size labels
+// may also hold spaces and slashes ("One size", "EU 38.5", "S/M").
+const SLUG = /^[\p{L}\p{N}][\p{L}\p{N}._~-]{0,119}$/u
+const SIZE = /^[\p{L}\p{N}][\p{L}\p{N} ._/+-]{0,39}$/u
+// Control characters (and the private-use marks highlighting uses) never belong in a query.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\ue000-\uf8ff]/g
+
+const QuerySchema = z
+  .string()
+  .nullish()
+  .transform((value) => (value ?? '').replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH).trim())
+
+function valueList(pattern: RegExp) {
+  return z.array(z.string()).transform((values) => {
+    const kept = values
+      .map((value) => value.trim())
+      .filter((value) => value.length <= 120 && pattern.test(value))
+    return [...new Set(kept)].slice(0, MAX_VALUES_PER_FILTER)
+  })
+}
+
+const FlagSchema = z
+  .string()
+  .nullish()
+  .transform((value) => value != null && ['1', 'true', 'on', 'yes'].includes(value.toLowerCase()))
+
+const PageSchema = z
+  .string()
+  .nullish()
+  .transform((value) => {
+    const page = value && /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : 1
+    return Math.max(1, page)
+  })
+
+const RatingSchema = z
+  .string()
+  .nullish()
+  .transform((value) => {
+    const rating = value && /^[1-4]$/.test(value.trim()) ? Number(value) : null
+    return rating
+  })
+
+function priceSchema(currency: string) {
+  return z
+    .string()
+    .nullish()
+    .transform((value) => {
+      if (!value || value.length > 20) return null
+      const minor = parseMoney(value, currency)
+      return minor !== null && Number.isSafeInteger(minor) ? minor : null
+    })
+}
+
+function stateSchema(currency: string) {
+  return z.object({
+    q: QuerySchema,
+    category: valueList(SLUG).transform((values) => values[0] ?? null),
+    brand: valueList(SLUG),
+    color: valueList(SLUG),
+    size: valueList(SIZE),
+    shop: valueList(SLUG),
+    minPrice: priceSchema(currency),
+    maxPrice: priceSchema(currency),
+    rating: RatingSchema,
+    onSale: FlagSchema,
+    inStock: FlagSchema,
+    sort: z.enum(SORTS).catch('relevance'),
+    page: PageSchema,
+  })
+}
+
+/** Reads the search state from a URL's query string; never throws. */
+export function parseSearchState(params: URLSearchParams, currency: string): SearchState {
+  const first = (name: string) => params.get(name)
+  const all = (name: string) => params.getAll(name).slice(0, 200)
+  const parsed = stateSchema(currency).parse({
+    q: first('q'),
+    category: all('category'),
+    brand: all('brand'),
+    color: all('color'),
+    size: all('size'),
+    shop: all('shop'),
+    minPrice: first('minPrice'),
+    maxPrice: first('maxPrice'),
+    rating: first('rating'),
+    onSale: first('onSale'),
+    inStock: first('inStock'),
+    sort: first('sort') ?? 'relevance',
+    page: first('page'),
+  })
+  // A range typed the wrong way round means the same range.
+  if (parsed.minPrice !== null && parsed.maxPrice !== null && parsed.minPrice > parsed.maxPrice) {
+    ;[parsed.minPrice, parsed.maxPrice] = [parsed.maxPrice, parsed.minPrice]
+  }
+  return parsed
+}
+
+/** A price in minor units as it appears in the URL and the price inputs ("19.99", "20"). */
+export function priceToParam(minor: number, currency: string) {
+  const factor = minorUnitFactor(currency)
+  const major = minor / factor
+  return Number.isInteger(major) ? String(major) : major.toFixed(Math.round(Math.log10(factor)))
+}
+
+/** The query string for a state, in a stable order, leaving out defaults. */
+export function searchStateToParams(state: SearchState, currency: string): URLSearchParams {
+  const params = new URLSearchParams()
+  if (state.q) params.set('q', state.q)
+  if (state.category) params.set('category', state.category)
+  for (const facet of LIST_FACETS) for (const value of state[facet]) params.append(facet, value)
+  if (state.minPrice !== null) params.set('minPrice', priceToParam(state.minPrice, currency))
+  if (state.maxPrice !== null) params.set('maxPrice', priceToParam(state.maxPrice, currency))
+  if (state.rating !== null) params.set('rating', String(state.rating))
+  if (state.onSale) params.set('onSale', '1')
+  if (state.inStock) params.set('inStock', '1')
+  if (state.sort !== 'relevance') params.set('sort', state.sort)
+  if (state.page > 1) params.set('page', String(state.page))
+  return params
+}
+
+/** `?…` for a state ('' when it is the default), for links. */
+export function searchHref(state: SearchState, currency: string, pathname = '/search') {
+  const query = searchStateToParams(state, currency).toString()
+  return query ? `${pathname}?${query}` : pathname
+}
+
+/** A changed state; any change but the page number starts again from page 1. */
+export function updateState(state: SearchState, change: Partial<SearchState>): SearchState {
+  return { ...state, page: 1, ...change }
+}
+
+export function toggleValue(state: SearchState, facet: ListFacet, value: string): SearchState {
+  const values = state[facet]
+  return updateState(state, { [facet]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value] })
+}
+
+/** True when any filter (not the query, sort or page) is set. */
+export function hasFilters(state: SearchState) {
+  return (
+    state.category !== null ||
+    LIST_FACETS.some((facet) => state[facet].length > 0) ||
+    state.minPrice !== null ||
+    state.maxPrice !== null ||
+    state.rating !== null ||
+    state.onSale ||
+    state.inStock
+  )
+}
+
+/** The state without any filter (keeps the query and the sort). */
+export function clearFilters(state: SearchState): SearchState {
+  return { ...EMPTY_STATE, q: state.q, sort: state.sort }
+}

@@ -1,0 +1,156 @@
+import { prisma } from '~/infra/db.server.ts'
+import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
+import { createBrand, createProduct, createShop, ensureCatalogBasics } from '../support/search-catalog.ts'
+import { expect, test } from './fixtures.ts'
+
+// Products are written to the app's database as the catalog does (with their outbox rows);
+// the app's own worker indexes them into its embedded Meilisearch.
+
+test.afterAll(async () => {
+  await prisma.$disconnect()
+})
+
+async function waitForIndexing() {
+  await expect
+    .poll(() => prisma.outboxEvent.count({ where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null, availableAt: { lte: new Date() } } }), { timeout: 60_000 })
+    .toBe(0)
+}
+
+test.beforeAll(async () => {
+  // A failed test restarts the worker, and with it this hook: create the catalog once per run.
+  if (await prisma.product.count({ where: { title: { startsWith: 'Lagoon' } } })) return waitForIndexing()
+  await ensureCatalogBasics()
+  const shop = await createShop('Lagoon Atelier')
+  const [tide, reef] = [await createBrand('Tidewear'), await createBrand('Reefline')]
+  // 30 "lagoon" products: two brands, blue or red, in sizes S/M/L, prices 10.00 … 39.00.
+  for (let i = 0; i < 30; i++) {
+    await createProduct({
+      shopId: shop.id,
+      title: `Lagoon ${['shirt', 'dress', 'skirt'][i % 3]} ${String(i).padStart(2, '0')}`,
+      category: i % 3 === 1 ? 'dresses' : 'women-tops',
+      brandId: i % 2 ? tide.id : reef.id,
+      price: 1000 + i * 100,
+      variants: [{ color: i % 4 === 0 ? 'red' : 'blue', size: ['S', 'M', 'L'][i % 3]!, stock: i % 5 ? 3 : 0 }],
+    })
+  }
+  await waitForIndexing()
+})
+
+test('search from the header, sort, page through, filter, and step back with the back button', async ({ page }) => {
+  await page.goto('/')
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  await box.fill('lagoon')
+  await expect(page.getByRole('listbox', { name: 'Search suggestions' })).toBeVisible()
+  await box.press('Enter')
+
+  await expect(page).toHaveURL(/\/search\?q=lagoon$/)
+  await expect(page.getByRole('heading', { name: 'Results for “lagoon”' })).toBeVisible()
+  const count = page.getByTestId('result-count')
+  const cards = page.getByTestId('search-result')
+  await expect(count).toHaveText('30 products')
+  await expect(cards).toHaveCount(24)
+  await expect(cards.first().getByText('Lagoon', { exact: true })).toHaveJSProperty('tagName', 'MARK')
+
+  await page.getByLabel('Sort by').selectOption('price-asc')
+  await expect(page).toHaveURL(/sort=price-asc/)
+  await expect(cards.first()).toContainText('Lagoon shirt 00')
+  await expect(cards.first()).toContainText('$10.00')
+
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: /Next/ }).click()
+  await expect(page).toHaveURL(/page=2/)
+  await expect(cards).toHaveCount(6)
+  await expect(cards.first()).toContainText('Lagoon shirt 24')
+
+  const filters = page.getByRole('form', { name: 'Filters' })
+  await filters.getByRole('checkbox', { name: /Tidewear/ }).check()
+  await expect(page).toHaveURL(/brand=tidewear/)
+  await expect(page).not.toHaveURL(/page=/)
+  await expect(count).toHaveText('15 products')
+  // OR within a facet: the other brand keeps its count and can be added.
+  await expect(filters.getByRole('checkbox', { name: /Reefline/ })).toBeEnabled()
+  await expect(filters.getByRole('checkbox', { name: /Reefline/ })).not.toBeChecked()
+
+  await filters.getByText('M', { exact: true }).click()
+  await expect(page).toHaveURL(/size=M/)
+  await expect(count).toHaveText('5 products')
+  // Values with nothing under the other filters stay listed, disabled: no Tidewear product is red.
+  await expect(filters.getByRole('checkbox', { name: /^Red/ })).toBeDisabled()
+  await expect(page.getByRole('group', { name: 'Active filters' }).getByRole('link')).toHaveText([/Tidewear/, /^M/, 'Clear all'])
+
+  await page.goBack()
+  await expect(page).not.toHaveURL(/size=M/)
+  await expect(count).toHaveText('15 products')
+  await expect(filters.getByRole('checkbox', { name: /^M\b/ })).not.toBeChecked()
+  await page.goBack()
+  await expect(page).toHaveURL(/page=2/)
+  await expect(cards).toHaveCount(6)
+  await expect(filters.getByRole('checkbox', { name: /Tidewear/ })).not.toBeChecked()
+  await page.goBack()
+  await expect(page).not.toHaveURL(/page=/)
+  await expect(page.getByLabel('Sort by')).toHaveValue('price-asc')
+  await page.goBack()
+  await expect(page.getByLabel('Sort by')).toHaveValue('relevance')
+})
+
+test('the header search box is a keyboard-navigable combobox', async ({ page }) => {
+  await page.goto('/')
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  await box.pressSequentially('lago', { delay: 30 })
+  const listbox = page.getByRole('listbox', { name: 'Search suggestions' })
+  await expect(listbox.getByRole('option').filter({ hasText: 'Lagoon' }).first()).toBeVisible()
+  await expect(box).toHaveAttribute('aria-expanded', 'true')
+
+  await box.press('ArrowDown')
+  const first = listbox.getByRole('option').first()
+  await expect(first).toHaveAttribute('aria-selected', 'true')
+  await expect(box).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!)
+  // Up from the first wraps to the last option: search for what was typed.
+  await box.press('ArrowUp')
+  await expect(listbox.getByRole('option').last()).toHaveAttribute('aria-selected', 'true')
+  await box.press('Escape')
+  await expect(box).toHaveAttribute('aria-expanded', 'false')
+  await box.press('ArrowDown')
+  await expect(first).toHaveAttribute('aria-selected', 'true')
+  // The first option is a category.
+  await expect(first).toContainText(/Women|Tops|Dresses/)
+  await box.press('Enter')
+  await expect(page).toHaveURL(/\/search\?category=(women|women-tops|dresses)$/)
+  await expect(page.getByTestId('result-count')).toHaveText(/\d+ products?/)
+})
+
+test('an empty result lists the filters to remove, with what each would give', async ({ page }) => {
+  await page.goto('/search?q=lagoon&color=red&brand=tidewear')
+  const empty = page.getByTestId('empty-results')
+  await expect(empty).toContainText('No products match “lagoon” with these filters')
+  const removeColour = empty.getByRole('link', { name: 'Remove “Colour: Red”' })
+  await expect(empty).toContainText('(15 results)')
+  await removeColour.click()
+  await expect(page.getByTestId('result-count')).toHaveText('15 products')
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the search box and the filters are plain forms', async ({ page }) => {
+    await page.goto('/')
+    await page.getByRole('combobox', { name: 'Search products' }).fill('lagoon')
+    await page.getByRole('combobox', { name: 'Search products' }).press('Enter')
+    await expect(page).toHaveURL(/\/search\?q=lagoon$/)
+    await expect(page.getByTestId('result-count')).toHaveText('30 products')
+
+    const filters = page.getByRole('form', { name: 'Filters' })
+    await filters.getByRole('checkbox', { name: /Reefline/ }).check()
+    // The swatch is the visible part of the colour checkbox.
+    await filters.getByText('Red', { exact: true }).click()
+    await expect(filters.getByRole('checkbox', { name: /^Red/ })).toBeChecked()
+    await filters.getByRole('button', { name: 'Apply filters' }).click()
+    await expect(page).toHaveURL(/brand=reefline/)
+    await expect(page).toHaveURL(/color=red/)
+    await expect(page.getByTestId('result-count')).toHaveText('8 products')
+
+    await page.getByLabel('Sort by').selectOption('price-desc')
+    await page.getByRole('button', { name: 'Sort', exact: true }).click()
+    await expect(page).toHaveURL(/sort=price-desc/)
+    await expect(page.getByTestId('search-result').first()).toContainText('Lagoon dress 28')
+  })
+})
