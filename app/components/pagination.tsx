@@ -1,5 +1,9 @@
 import { Link, useLocation } from '@remix-run/react'
 
+// The one pagination of the app: storefront grids, the seller's and the admin's lists, orders.
+// Pages are links that change only `page` in the URL, so they work without JavaScript, can be
+// shared, and the back button behaves.
+
 /** The URL of another page of the same list: every other search parameter stays as it is. */
 export function pageHref(location: { pathname: string; search: string }, page: number) {
   const params = new URLSearchParams(location.search)
@@ -9,29 +13,53 @@ export function pageHref(location: { pathname: string; search: string }, page: n
   return search ? `${location.pathname}?${search}` : location.pathname
 }
 
-/** Previous / next links for a URL-driven list (works without JavaScript; the back button behaves). */
-export function Pagination({ page, pageCount, label = 'Pages' }: { page: number; pageCount: number; label?: string }) {
+/** Page numbers around the current page, with gaps: 1 … 4 5 [6] 7 8 … 20. */
+export function pageWindow(page: number, pageCount: number, radius = 2): Array<number | 'gap'> {
+  const pages = new Set([1, pageCount])
+  for (let n = page - radius; n <= page + radius; n++) if (n >= 1 && n <= pageCount) pages.add(n)
+  const sorted = [...pages].sort((a, b) => a - b)
+  return sorted.flatMap((n, index) => (index > 0 && n - sorted[index - 1]! > 1 ? (['gap', n] as const) : [n]))
+}
+
+const BASE = 'inline-flex h-10 min-w-10 items-center justify-center rounded-md px-3 text-sm font-medium'
+
+/**
+ * Previous, the page numbers around the current one, next. A page past the end (an old link)
+ * still offers the way back.
+ */
+export function Pagination({ page, pageCount, label = 'Pagination' }: { page: number; pageCount: number; label?: string }) {
   const location = useLocation()
   if (pageCount <= 1 && page <= 1) return null
+  const href = (n: number) => pageHref(location, n)
   return (
-    <nav aria-label={label} className="mt-6 flex items-center justify-between gap-4 text-sm">
+    <nav aria-label={label} className="mt-10 flex flex-wrap items-center justify-center gap-1">
       {page > 1 ? (
-        <Link to={pageHref(location, Math.min(page - 1, pageCount))} className="btn-secondary" rel="prev">
+        <Link to={href(Math.min(page - 1, pageCount))} rel="prev" className={`${BASE} text-stone-700 hover:bg-stone-100`}>
           ← Previous
         </Link>
-      ) : (
-        <span />
+      ) : null}
+      {pageWindow(Math.min(page, pageCount), pageCount).map((n, index) =>
+        n === 'gap' ? (
+          <span key={`gap-${index}`} className="px-1 text-stone-400" aria-hidden>
+            …
+          </span>
+        ) : n === page ? (
+          <span key={n} aria-current="page" className={`${BASE} bg-ink text-white`}>
+            <span className="sr-only">Page </span>
+            {n}
+          </span>
+        ) : (
+          <Link key={n} to={href(n)} className={`${BASE} text-stone-700 hover:bg-stone-100`}>
+            <span className="sr-only">Page </span>
+            {n}
+          </Link>
+        ),
       )}
-      <p className="text-stone-600">
-        Page {page} of {pageCount}
-      </p>
       {page < pageCount ? (
-        <Link to={pageHref(location, page + 1)} className="btn-secondary" rel="next">
+        <Link to={href(page + 1)} rel="next" className={`${BASE} text-stone-700 hover:bg-stone-100`}>
           Next →
         </Link>
-      ) : (
-        <span />
-      )}
+      ) : null}
     </nav>
   )
 }

@@ -57,14 +57,27 @@ export default function Home() {
         </section>
       ) : null}
 
-      <Collection id="featured" title="Featured" subtitle="Picked by our team this week." products={featured} />
-      <Collection id="new" title="New arrivals" subtitle="Listed in the last 30 days." products={newArrivals} />
-      <Collection id="sale" title="On sale" subtitle="Discounts running right now." products={onSale} />
+      {/* Only the first row on the page fetches its photos at once; the rest load as they scroll in. */}
+      <Collection id="featured" title="Featured" subtitle="Picked by our team this week." products={featured} priorityCount={4} />
+      <Collection id="new" title="New arrivals" subtitle="Listed in the last 30 days." products={newArrivals} priorityCount={featured.length ? 0 : 4} />
+      <Collection id="sale" title="On sale" subtitle="Discounts running right now." products={onSale} priorityCount={featured.length || newArrivals.length ? 0 : 4} />
     </div>
   )
 }
 
-function Collection({ id, title, subtitle, products }: { id: string; title: string; subtitle: ReactNode; products: Parameters<typeof ProductGrid>[0]['products'] }) {
+function Collection({
+  id,
+  title,
+  subtitle,
+  products,
+  priorityCount,
+}: {
+  id: string
+  title: string
+  subtitle: ReactNode
+  products: Parameters<typeof ProductGrid>[0]['products']
+  priorityCount: number
+}) {
   if (!products.length) return null
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -74,7 +87,7 @@ function Collection({ id, title, subtitle, products }: { id: string; title: stri
         </h2>
         <p className="mt-1 text-sm text-stone-600">{subtitle}</p>
       </div>
-      <ProductGrid products={products} label={title} />
+      <ProductGrid products={products} label={title} priorityCount={priorityCount} />
     </section>
   )
 }

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { z } from 'zod'
+import { DataTable } from '~/components/data-table.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -112,29 +113,11 @@ export default function AdminCatalog() {
           Categories
         </h1>
         <p className="mt-1 text-sm text-stone-600">The tree shoppers browse. A category can be deleted once it has no sub-categories and no products.</p>
-        <div className="mt-6 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full min-w-[40rem] text-sm">
-            <caption className="sr-only">Categories</caption>
-            <thead className="bg-stone-50 text-left text-stone-600">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Products
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {categories.map((category) => (
-                <CategoryRow key={category.id} category={category} categories={categories} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Categories" columns={[{ label: 'Name' }, { label: 'Products' }, { label: 'Actions', className: 'text-right', hideLabel: true }]} minWidth="min-w-[40rem]" className="mt-6">
+          {categories.map((category) => (
+            <CategoryRow key={category.id} category={category} categories={categories} />
+          ))}
+        </DataTable>
         <NewCategory categories={categories} />
       </section>
 
@@ -143,29 +126,11 @@ export default function AdminCatalog() {
           Brands
         </h2>
         <p className="mt-1 text-sm text-stone-600">Sellers pick a brand for each product. A brand can be deleted once no product carries it.</p>
-        <div className="mt-6 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full min-w-[36rem] text-sm">
-            <caption className="sr-only">Brands</caption>
-            <thead className="bg-stone-50 text-left text-stone-600">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Products
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {brands.map((brand) => (
-                <BrandRow key={brand.id} brand={brand} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Brands" columns={[{ label: 'Name' }, { label: 'Products' }, { label: 'Actions', className: 'text-right', hideLabel: true }]} minWidth="min-w-[36rem]" className="mt-6">
+          {brands.map((brand) => (
+            <BrandRow key={brand.id} brand={brand} />
+          ))}
+        </DataTable>
         <NewBrand />
       </section>
     </div>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { Pagination } from '~/components/catalog/listing-controls.tsx'
+import { Pagination } from '~/components/pagination.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -86,7 +86,7 @@ export default function AdminProducts() {
           </li>
         ))}
       </ul>
-      <Pagination page={page} pageCount={pageCount} />
+      <Pagination page={page} pageCount={pageCount} label="Pages of products" />
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { Pagination } from '~/components/catalog/listing-controls.tsx'
+import { Pagination } from '~/components/pagination.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
@@ -118,7 +118,7 @@ export default function AdminShops() {
           )
         })}
       </ul>
-      <Pagination page={page} pageCount={pageCount} />
+      <Pagination page={page} pageCount={pageCount} label="Pages of shops" />
     </div>
   )
 }

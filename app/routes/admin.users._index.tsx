@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
+import { DataTable } from '~/components/data-table.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { Pagination } from '~/components/pagination.tsx'
@@ -95,64 +96,40 @@ export default function AdminUsersPage() {
       {result ? (
         result.users.length ? (
           <>
-            <div className="mt-6 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-              <table className="min-w-full divide-y divide-stone-200 text-sm">
-                <caption className="sr-only">Accounts, newest first</caption>
-                <thead className="bg-stone-50 text-left text-xs font-semibold uppercase tracking-wide text-stone-500">
-                  <tr>
-                    <th scope="col" className="px-4 py-3">
-                      Account
-                    </th>
-                    <th scope="col" className="hidden px-4 py-3 sm:table-cell">
-                      Roles
-                    </th>
-                    <th scope="col" className="hidden px-4 py-3 sm:table-cell">
-                      Status
-                    </th>
-                    <th scope="col" className="hidden px-4 py-3 md:table-cell">
-                      Shop
-                    </th>
-                    <th scope="col" className="hidden px-4 py-3 md:table-cell">
-                      Joined
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-100">
-                  {result.users.map((user) => (
-                    <tr key={user.id} data-testid="user-row" className="hover:bg-stone-50">
-                      <td className="px-4 py-3">
-                        <Link to={`/admin/users/${user.id}`} className="link">
-                          {user.name}
-                        </Link>
-                        <p className="break-all text-stone-500">{user.email}</p>
-                        {/* On narrow screens the other columns are hidden: status and roles go here. */}
-                        <div className="mt-2 flex flex-wrap items-center gap-1 sm:hidden">
-                          <StatusBadge status={user.status} />
-                          <RoleBadges roles={user.roles} />
-                        </div>
-                      </td>
-                      <td className="hidden px-4 py-3 sm:table-cell">
-                        <RoleBadges roles={user.roles} />
-                      </td>
-                      <td className="hidden px-4 py-3 sm:table-cell">
-                        <StatusBadge status={user.status} />
-                      </td>
-                      <td className="hidden px-4 py-3 md:table-cell">
-                        {user.shop ? (
-                          <>
-                            {user.shop.name}
-                            {user.shop.status === 'SUSPENDED' ? <span className="ml-1 text-xs font-semibold text-red-700">(suspended)</span> : null}
-                          </>
-                        ) : (
-                          <span className="text-stone-400">—</span>
-                        )}
-                      </td>
-                      <td className="hidden whitespace-nowrap px-4 py-3 text-stone-600 md:table-cell">{formatUtcDate(user.createdAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Accounts, newest first" columns={[{ label: 'Account' }, { label: 'Roles', className: 'hidden sm:table-cell' }, { label: 'Status', className: 'hidden sm:table-cell' }, { label: 'Shop', className: 'hidden md:table-cell' }, { label: 'Joined', className: 'hidden md:table-cell' }]} className="mt-6">
+              {result.users.map((user) => (
+                <tr key={user.id} data-testid="user-row" className="hover:bg-stone-50">
+                  <td className="px-4 py-3">
+                    <Link to={`/admin/users/${user.id}`} className="link">
+                      {user.name}
+                    </Link>
+                    <p className="break-all text-stone-500">{user.email}</p>
+                    {/* On narrow screens the other columns are hidden: status and roles go here. */}
+                    <div className="mt-2 flex flex-wrap items-center gap-1 sm:hidden">
+                      <StatusBadge status={user.status} />
+                      <RoleBadges roles={user.roles} />
+                    </div>
+                  </td>
+                  <td className="hidden px-4 py-3 sm:table-cell">
+                    <RoleBadges roles={user.roles} />
+                  </td>
+                  <td className="hidden px-4 py-3 sm:table-cell">
+                    <StatusBadge status={user.status} />
+                  </td>
+                  <td className="hidden px-4 py-3 md:table-cell">
+                    {user.shop ? (
+                      <>
+                        {user.shop.name}
+                        {user.shop.status === 'SUSPENDED' ? <span className="ml-1 text-xs font-semibold text-red-700">(suspended)</span> : null}
+                      </>
+                    ) : (
+                      <span className="text-stone-400">—</span>
+                    )}
+                  </td>
+                  <td className="hidden whitespace-nowrap px-4 py-3 text-stone-600 md:table-cell">{formatUtcDate(user.createdAt)}</td>
+                </tr>
+              ))}
+            </DataTable>
             <Pagination page={result.page} pageCount={result.pageCount} label="Pages of accounts" />
           </>
         ) : (

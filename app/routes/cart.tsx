@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Money, Notice, SwatchTile, UnitPrice } from '~/components/orders/commerce.tsx'
+import { LineThumbnail, Money, Notice, PriceBreakdown, UnitPrice } from '~/components/orders/commerce.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { getUser, redirectTarget } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -20,6 +20,8 @@ import {
 } from '~/services/orders/cart.server.ts'
 import { AddToCartSchema, MAX_LINE_QUANTITY, RemoveCartLineSchema, UpdateCartLineSchema } from '~/services/orders/schemas.ts'
 import { SHIPPING_METHODS, amountToFreeShipping } from '~/services/orders/shipping.ts'
+import { listLinePhotos } from '~/services/media/product-images.server.ts'
+import { linePhotoKey, type ProductImageView } from '~/services/media/views.ts'
 import { formatMoney } from '~/utils/money.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your cart · Shikposh' }, { name: 'robots', content: 'noindex' }]
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [owner, user] = await Promise.all([getCartOwner(request), getUser(request)])
   const cart = await getCart(owner)
   const currency = getEnv().STORE_CURRENCY
-  return { cart, currency, signedIn: Boolean(user), toFreeShipping: amountToFreeShipping(SHIPPING_METHODS[0]!, cart.itemsTotal, currency) }
+  return { cart, photos: await listLinePhotos(cart.lines), currency, signedIn: Boolean(user), toFreeShipping: amountToFreeShipping(SHIPPING_METHODS[0]!, cart.itemsTotal, currency) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,11 +47,13 @@ export async function action({ request }: ActionFunctionArgs) {
       if (error instanceof CartError) return data({ intent, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 })
       throw error
     }
-    return redirectWithToast(
-      redirectTarget(submission.value.redirectTo, '/cart'),
-      { message: 'Added to your cart.' },
-      setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
-    )
+    const target = redirectTarget(submission.value.redirectTo, '/cart')
+    const headers = new Headers()
+    if (setCookie) headers.append('Set-Cookie', setCookie)
+    // Back to the product page: with JavaScript (a fetcher) the page is replaced in the history,
+    // not stacked, and its loaders re-run for the header's count and the toast.
+    if (target !== '/cart') headers.set('X-Remix-Replace', 'true')
+    return redirectWithToast(target, { message: 'Added to your cart.' }, { headers })
   }
 
   const owner = await getCartOwner(request)
@@ -89,9 +93,8 @@ async function lineCommand(intent: string, variantId: string, run: () => Promise
 }
 
 export default function CartPage() {
-  const { cart, currency, signedIn, toFreeShipping } = useLoaderData<typeof loader>()
+  const { cart, photos, currency, signedIn, toFreeShipping } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const savings = cart.itemsRegular - cart.itemsTotal
   // "Add to cart" forms post here; without JavaScript a refusal lands on this page.
   const addErrors = actionData && 'result' in actionData ? Object.values(actionData.result.error ?? {}).flat() : []
   const addNotice = addErrors.length ? (
@@ -128,7 +131,7 @@ export default function CartPage() {
           {cart.hasPriceChanges ? <PriceChangeNotice /> : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {cart.lines.map((line) => (
-              <CartLineRow key={line.variantId} line={line} currency={currency} />
+              <CartLineRow key={line.variantId} line={line} photo={photos[linePhotoKey(line.productId, line.colorId)]} currency={currency} />
             ))}
           </ul>
           <Link to="/" className="link inline-block text-sm">
@@ -140,26 +143,7 @@ export default function CartPage() {
           <h2 id="cart-summary-heading" className="text-lg font-semibold">
             Summary
           </h2>
-          <dl className="space-y-2 text-sm">
-            <div className="flex justify-between">
-              <dt>Items</dt>
-              <dd>
-                <Money amount={cart.itemsRegular} currency={currency} />
-              </dd>
-            </div>
-            {savings > 0 ? (
-              <div className="flex justify-between text-green-700">
-                <dt>Discounts</dt>
-                <dd>−{formatMoney(savings, currency)}</dd>
-              </div>
-            ) : null}
-            <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
-              <dt>Subtotal</dt>
-              <dd>
-                <Money amount={cart.itemsTotal} currency={currency} />
-              </dd>
-            </div>
-          </dl>
+          <PriceBreakdown currency={currency} itemsRegular={cart.itemsRegular} itemsTotal={cart.itemsTotal} total={cart.itemsTotal} totalLabel="Subtotal" />
           <p className="text-xs text-stone-500">
             {toFreeShipping === null
               ? 'Standard delivery is free for this order.'
@@ -199,7 +183,7 @@ function PriceChangeNotice() {
   )
 }
 
-function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
+function CartLineRow({ line, photo, currency }: { line: CartLine; photo: ProductImageView | undefined; currency: string }) {
   const fetcher = useFetcher<typeof action>()
   const busy = fetcher.state !== 'idle'
   const error = fetcher.data && 'error' in fetcher.data && fetcher.data.variantId === line.variantId ? fetcher.data.error : null
@@ -208,7 +192,7 @@ function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
   const describe = `${line.title}, ${line.colorName}, size ${line.sizeLabel}`
   return (
     <li className={`flex gap-4 p-4 ${busy ? 'opacity-60' : ''}`} data-testid="cart-line">
-      <SwatchTile hex={line.colorHex} size={line.sizeLabel} />
+      <LineThumbnail photo={photo} hex={line.colorHex} size={line.sizeLabel} />
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div className="min-w-0">

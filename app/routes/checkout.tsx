@@ -6,8 +6,10 @@ import { useState, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
-import { Money, Notice, SwatchTile } from '~/components/orders/commerce.tsx'
+import { LineThumbnail, Money, Notice, PriceBreakdown } from '~/components/orders/commerce.tsx'
 import { requireUser } from '~/services/accounts/auth.server.ts'
+import { listLinePhotos } from '~/services/media/product-images.server.ts'
+import { linePhotoKey } from '~/services/media/views.ts'
 import { CheckoutError, getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
 import { CheckoutSchema } from '~/services/orders/schemas.ts'
 import { formatMoney } from '~/utils/money.ts'
@@ -17,8 +19,9 @@ export const meta: MetaFunction = () => [{ title: 'Checkout · Shikposh' }, { na
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const checkout = await getCheckout(user.id)
+  const photos = await listLinePhotos(checkout.cart.lines)
   if (!checkout.cart.lines.length) throw redirect('/cart')
-  return checkout
+  return { ...checkout, photos }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckoutPage() {
-  const { email, cart, addresses, shippingMethods, paymentMethods, currency } = useLoaderData<typeof loader>()
+  const { email, cart, photos, addresses, shippingMethods, paymentMethods, currency } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const placing = navigation.state !== 'idle' && navigation.formMethod === 'POST'
@@ -59,7 +62,6 @@ export default function CheckoutPage() {
   const [methodId, setMethodId] = useState(fields.shippingMethod.initialValue ?? shippingMethods[0]?.id)
   const method = shippingMethods.find((candidate) => candidate.id === methodId) ?? shippingMethods[0]!
   const total = cart.itemsTotal + method.price
-  const savings = cart.itemsRegular - cart.itemsTotal
 
   return (
     <div>
@@ -165,7 +167,7 @@ export default function CheckoutPage() {
           <ul className="divide-y divide-stone-100" data-testid="checkout-lines">
             {cart.lines.map((line) => (
               <li key={line.variantId} className="flex gap-3 py-3 text-sm">
-                <SwatchTile hex={line.colorHex} size={line.sizeLabel} className="h-14 w-11" />
+                <LineThumbnail photo={photos[linePhotoKey(line.productId, line.colorId)]} hex={line.colorHex} size={line.sizeLabel} className="h-14 w-11" />
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">{line.title}</p>
                   <p className="text-stone-600">
@@ -177,30 +179,15 @@ export default function CheckoutPage() {
               </li>
             ))}
           </ul>
-          <dl className="space-y-2 border-t border-stone-200 pt-3 text-sm">
-            <div className="flex justify-between">
-              <dt>Items</dt>
-              <dd>
-                <Money amount={cart.itemsRegular} currency={currency} />
-              </dd>
-            </div>
-            {savings > 0 ? (
-              <div className="flex justify-between text-green-700">
-                <dt>Discounts</dt>
-                <dd>−{formatMoney(savings, currency)}</dd>
-              </div>
-            ) : null}
-            <div className="flex justify-between">
-              <dt>{method.label}</dt>
-              <dd>{method.price === 0 ? 'Free' : formatMoney(method.price, currency)}</dd>
-            </div>
-            <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
-              <dt>Total</dt>
-              <dd data-testid="checkout-total">
-                <Money amount={total} currency={currency} />
-              </dd>
-            </div>
-          </dl>
+          <PriceBreakdown
+            currency={currency}
+            itemsRegular={cart.itemsRegular}
+            itemsTotal={cart.itemsTotal}
+            delivery={{ label: method.label, amount: method.price }}
+            total={total}
+            totalTestId="checkout-total"
+            className="space-y-2 border-t border-stone-200 pt-3 text-sm"
+          />
           <button type="submit" className="btn-primary w-full py-3 text-base" disabled={placing || !cart.canCheckout}>
             {placing ? 'Placing your order…' : `Place order · ${formatMoney(total, currency)}`}
           </button>

@@ -2,12 +2,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
-import { Money, Notice, StatusBadge, SwatchTile } from '~/components/orders/commerce.tsx'
+import { LineThumbnail, Money, Notice, OrderHeading, PriceBreakdown, StatusBadge, TrackingNumber } from '~/components/orders/commerce.tsx'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { carrierName } from '~/services/orders/carriers.ts'
+import { listLinePhotos } from '~/services/media/product-images.server.ts'
+import { linePhotoKey } from '~/services/media/views.ts'
 import { CannotCancelError, OrderNotFoundError, cancelOrder, getOrder } from '~/services/orders/orders.server.ts'
-import { OrderNumberSchema } from '~/services/orders/schemas.ts'
+import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { shippingMethodLabel } from '~/services/orders/shipping.ts'
 import { ORDER_STATUS_LABELS, PAYMENT_STATUS_LABELS, SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
 import { invariantResponse } from '~/utils/http.ts'
@@ -16,22 +18,16 @@ import { formatUtcDate, formatUtcDateTime } from '~/utils/dates.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Order ${data.order.number} · Shikposh` : 'Order · Shikposh' }]
 
-function orderNumber(params: Record<string, string | undefined>) {
-  const parsed = OrderNumberSchema.safeParse(params.number)
-  invariantResponse(parsed.success, 'Order not found')
-  return parsed.data
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const order = await getOrder(user.id, orderNumber(params))
+  const order = await getOrder(user.id, requireOrderNumber(params))
   invariantResponse(order, 'Order not found')
-  return { order }
+  return { order, photos: await listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const number = orderNumber(params)
+  const number = requireOrderNumber(params)
   const intent = (await request.formData()).get('intent')
   if (intent !== 'cancel') return data({ error: 'Unknown action.' }, { status: 400 })
   try {
@@ -45,13 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order } = useLoaderData<typeof loader>()
+  const { order, photos } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
   const justPlaced = searchParams.get('placed') === '1' && order.status !== 'CANCELLED'
   const money = (amount: number) => formatMoney(amount, order.currency)
-  const savings = order.itemsRegular - order.itemsTotal
 
   return (
     <div className="mx-auto max-w-5xl space-y-8">
@@ -62,21 +57,10 @@ export default function OrderPage() {
       ) : null}
 
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="text-sm">
-            <Link to="/orders" className="link">
-              ← Your orders
-            </Link>
-          </p>
-          <h1 className="mt-2 flex flex-wrap items-center gap-3 text-3xl font-bold tracking-tight">
-            Order {order.number}
-            <StatusBadge status={order.status} label={ORDER_STATUS_LABELS[order.status]} />
-          </h1>
-          <p className="mt-1 text-stone-600">
-            Placed {formatUtcDateTime(order.placedAt)}
-            {order.cancelledAt ? ` · cancelled ${formatUtcDateTime(order.cancelledAt)}` : ''}
-          </p>
-        </div>
+        <OrderHeading back={{ to: '/orders', label: 'Your orders' }} number={order.number} status={order.status} statusLabel={ORDER_STATUS_LABELS[order.status]}>
+          Placed {formatUtcDateTime(order.placedAt)}
+          {order.cancelledAt ? ` · cancelled ${formatUtcDateTime(order.cancelledAt)}` : ''}
+        </OrderHeading>
         {order.canCancel ? <CancelOrder submitting={navigation.state === 'submitting'} refund={order.paymentStatus === 'PAID' ? money(order.total) : null} /> : null}
       </div>
       {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
@@ -98,7 +82,7 @@ export default function OrderPage() {
               <ul className="divide-y divide-stone-100 px-5">
                 {shipment.lines.map((line) => (
                   <li key={line.id} className="flex gap-4 py-4">
-                    <SwatchTile hex={line.colorHex ?? '#e7e5e4'} size={line.sizeLabel} className="h-16 w-12" />
+                    <LineThumbnail photo={photos[linePhotoKey(line.productId, line.colorId)]} hex={line.colorHex ?? '#e7e5e4'} size={line.sizeLabel} className="h-16 w-12" />
                     <div className="min-w-0 flex-1">
                       <Link to={`/p/${line.productSlug}`} className="font-medium hover:underline">
                         {line.title}
@@ -124,26 +108,14 @@ export default function OrderPage() {
             <h2 id="totals-heading" className="font-semibold">
               Total
             </h2>
-            <dl className="mt-3 space-y-2 text-sm">
-              <div className="flex justify-between">
-                <dt>Items</dt>
-                <dd>{money(order.itemsRegular)}</dd>
-              </div>
-              {savings > 0 ? (
-                <div className="flex justify-between text-green-700">
-                  <dt>Discounts</dt>
-                  <dd>−{money(savings)}</dd>
-                </div>
-              ) : null}
-              <div className="flex justify-between">
-                <dt>{shippingMethodLabel(order.shippingMethod)}</dt>
-                <dd>{order.shippingCost ? money(order.shippingCost) : 'Free'}</dd>
-              </div>
-              <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
-                <dt>Total</dt>
-                <dd>{money(order.total)}</dd>
-              </div>
-            </dl>
+            <PriceBreakdown
+              currency={order.currency}
+              itemsRegular={order.itemsRegular}
+              itemsTotal={order.itemsTotal}
+              delivery={{ label: shippingMethodLabel(order.shippingMethod), amount: order.shippingCost }}
+              total={order.total}
+              className="mt-3 space-y-2 text-sm"
+            />
           </section>
           <section className="card p-5" aria-labelledby="payment-heading">
             <h2 id="payment-heading" className="font-semibold">
@@ -176,15 +148,7 @@ function ShipmentProgress({ shipment }: { shipment: ShipmentData }) {
         {carrierName(shipment.carrier)}
       </p>
       <p>
-        Tracking number{' '}
-        {shipment.trackingUrl ? (
-          <a href={shipment.trackingUrl} className="link" target="_blank" rel="noreferrer noopener">
-            {shipment.trackingNumber}
-            <span className="sr-only"> (opens the carrier’s site)</span>
-          </a>
-        ) : (
-          <span className="font-medium text-stone-800">{shipment.trackingNumber}</span>
-        )}
+        Tracking number <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} />
       </p>
     </div>
   )

@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Await, Link, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react'
 import { Suspense } from 'react'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
-import { ProductGallery } from '~/components/catalog/gallery.tsx'
 import { JsonLd } from '~/components/catalog/json-ld.tsx'
 import { withParams } from '~/components/catalog/listing-controls.tsx'
 import { Price } from '~/components/catalog/price.tsx'
 import { ProductGrid } from '~/components/catalog/product-card.tsx'
+import { VariantPicker } from '~/components/catalog/variant-picker.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { ProductGallery } from '~/components/media/product-gallery.tsx'
+import { AddToCart, cannotAddReason } from '~/components/orders/add-to-cart.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { getUser } from '~/services/accounts/auth.server.ts'
 import { getMoreFromShop, getProductPage } from '~/services/catalog/storefront.server.ts'
@@ -23,11 +25,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   invariantResponse(page, 'This product is not available. It may have been removed, or the link may be wrong.')
   const env = getEnv()
   const url = `${env.appUrl}/p/${page.product.slug}`
+  // Search engines and link previews need absolute addresses (local storage serves /media/…).
+  const imageUrls = page.images.map((image) => new URL(image.image.src, env.appUrl).toString())
   return {
     ...page,
     url,
+    imageUrl: imageUrls[0] ?? null,
     currency: env.STORE_CURRENCY,
-    jsonLd: productJsonLd({ url, currency: env.STORE_CURRENCY, ...page }),
+    jsonLd: productJsonLd({ url, currency: env.STORE_CURRENCY, ...page, images: imageUrls }),
     // Streamed after the page: shoppers see the product first.
     moreFromShop: getMoreFromShop(page.product.shop.id, page.product.id),
   }
@@ -41,7 +46,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: 'Product not found · Shikposh' }]
-  const { product, price, url, currency, preview } = data
+  const { product, price, url, imageUrl, currency, preview } = data
   const description = (product.description || `${product.title} from ${product.shop.name} on Shikposh.`).slice(0, 160)
   return [
     { title: `${product.title}${product.brand ? ` by ${product.brand.name}` : ''} · Shikposh` },
@@ -51,6 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: 'og:title', content: product.title },
     { property: 'og:description', content: description },
     { property: 'og:url', content: url },
+    ...(imageUrl ? [{ property: 'og:image', content: imageUrl }] : []),
     ...(price
       ? [
           { property: 'product:price:amount', content: formatAmountForInput(price.effective, currency) },
@@ -69,192 +75,164 @@ const PREVIEW_REASONS = {
 
 export default function ProductPage() {
   const data = useLoaderData<typeof loader>()
-  const { product, colors, sizes, variants, breadcrumbs, preview, price, priceRange } = data
+  const { product, colors, sizes, variants, images, breadcrumbs, preview, price, priceRange } = data
   const [params] = useSearchParams()
-  const { timeZone } = useStore()
   const selection = selectVariant({ colors, sizes, variants }, { color: params.get('color'), size: params.get('size') })
   const anyInStock = variants.some((variant) => variant.stock > 0)
   const stock = stockMessage(selection.variant, selection.size ? true : anyInStock)
   const shownPrice = selection.variant?.price ?? price
-  const optionLink = (changes: Record<string, string | null>) => `?${withParams(params, changes)}`
+  const showSizes = sizes.length > 1 || (sizes.length === 1 && sizes[0]!.label !== 'One size')
+  const variant = selection.variant ? { id: selection.variant.id, stock: selection.variant.stock, priced: selection.variant.price !== null } : null
 
   return (
     <div>
-      {preview ? (
-        <div role="status" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <p className="font-semibold">Preview: shoppers cannot see this product.</p>
-          <p className="mt-1">
-            {preview.shopSuspended ? PREVIEW_REASONS.ACTIVE : PREVIEW_REASONS[preview.status]}{' '}
-            <Link to={`/sell/products/${product.id}`} className="link">
-              Edit product
-            </Link>
-          </p>
-        </div>
-      ) : null}
+      {preview ? <PreviewNotice productId={product.id} reason={preview.shopSuspended ? PREVIEW_REASONS.ACTIVE : PREVIEW_REASONS[preview.status]} /> : null}
       <Breadcrumbs crumbs={[{ name: 'Home', to: '/' }, ...breadcrumbs.map((crumb) => ({ name: crumb.name, to: `/c/${crumb.slug}` })), { name: product.title, to: `/p/${product.slug}` }]} />
 
       <div className="mt-6 grid gap-10 lg:grid-cols-2">
-        <ProductGallery title={product.title} items={[]} hex={selection.color?.hex} />
+        <ProductGallery images={images} productTitle={product.title} colorId={selection.color?.id} hex={selection.color?.hex} />
 
         <div>
-          {product.brand ? (
-            <Link to={`/brands/${product.brand.slug}`} className="text-sm font-semibold uppercase tracking-wide text-stone-500 hover:text-brand-700">
-              {product.brand.name}
-            </Link>
-          ) : null}
-          <h1 className="mt-1 text-3xl font-bold tracking-tight">{product.title}</h1>
-          <p className="mt-2 text-sm text-stone-600">
-            Sold by{' '}
-            <Link to={`/shops/${product.shop.slug}`} className="link">
-              {product.shop.name}
-            </Link>
-          </p>
-
+          <ProductHeading product={product} />
           <div className="mt-5" data-testid="product-price">
             <Price quote={shownPrice} size="lg" from={!selection.variant && Boolean(priceRange)} />
-            {shownPrice?.onSale && product.discountEndsAt ? (
-              <p className="mt-1 text-sm text-brand-700">Sale ends {new Date(product.discountEndsAt).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone })}</p>
-            ) : null}
+            <SaleEnds endsAt={shownPrice?.onSale ? product.discountEndsAt : null} />
           </div>
 
-          {colors.length ? (
-            <div className="mt-8">
-              <h2 id="color-heading" className="text-sm font-semibold">
-                Colour: <span className="font-normal text-stone-700">{selection.color?.name}</span>
-              </h2>
-              <ul aria-labelledby="color-heading" className="mt-3 flex flex-wrap gap-3">
-                {selection.colors.map(({ color, soldOut }) => {
-                  const current = color.id === selection.color?.id
-                  return (
-                    <li key={color.id}>
-                      <Link
-                        to={optionLink({ color: color.slug })}
-                        replace
-                        preventScrollReset
-                        aria-current={current ? 'true' : undefined}
-                        aria-label={`${color.name}${soldOut ? ' (sold out)' : ''}`}
-                        title={color.name}
-                        className={`relative block h-10 w-10 rounded-full ring-1 ring-stone-300 ring-offset-2 ${current ? 'ring-2 ring-ink' : 'hover:ring-stone-500'}`}
-                        style={{ backgroundColor: color.hex }}
-                      >
-                        {soldOut ? <span aria-hidden className="absolute inset-0 m-auto h-px w-11 -translate-x-0.5 rotate-45 bg-stone-500" /> : null}
-                      </Link>
-                    </li>
-                  )
-                })}
-              </ul>
-            </div>
-          ) : null}
-
-          {sizes.length > 1 || (sizes.length === 1 && sizes[0]!.label !== 'One size') ? (
-            <div className="mt-6">
-              <h2 id="size-heading" className="text-sm font-semibold">
-                Size{selection.size ? <span className="font-normal text-stone-700">: {selection.size.label}</span> : null}{' '}
-                <span className="font-normal text-stone-500">· {product.sizeScale}</span>
-              </h2>
-              <ul aria-labelledby="size-heading" className="mt-3 flex flex-wrap gap-2">
-                {selection.sizes.map(({ size, state }) => {
-                  const current = size.id === selection.size?.id
-                  const base = 'inline-flex h-11 min-w-14 items-center justify-center rounded-md border px-3 text-sm font-medium'
-                  return (
-                    <li key={size.id}>
-                      {state === 'available' ? (
-                        <Link
-                          to={optionLink({ size: size.label, ...(selection.color ? { color: selection.color.slug } : {}) })}
-                          replace
-                          preventScrollReset
-                          aria-current={current ? 'true' : undefined}
-                          className={`${base} ${current ? 'border-ink bg-ink text-white' : 'border-stone-300 bg-white text-ink hover:border-ink'}`}
-                        >
-                          {size.label}
-                        </Link>
-                      ) : (
-                        <span aria-disabled="true" data-disabled-size={size.label} className={`${base} cursor-not-allowed border-stone-200 bg-stone-50 text-stone-400 line-through`}>
-                          {size.label}
-                          <span className="sr-only">{state === 'sold-out' ? ' (out of stock)' : ' (not made in this colour)'}</span>
-                        </span>
-                      )}
-                    </li>
-                  )
-                })}
-              </ul>
-            </div>
-          ) : null}
-
+          <VariantPicker selection={selection} sizeScale={product.sizeScale} showSizes={showSizes} optionLink={(changes) => `?${withParams(params, changes)}`} />
+          <AddToCart variant={variant} reason={cannotAddReason({ variant, sizeChosen: Boolean(selection.size), preview: Boolean(preview) })} productTitle={product.title} />
           <p
             role="status"
-            className={`mt-6 text-sm font-medium ${stock.tone === 'out' ? 'text-red-700' : stock.tone === 'low' ? 'text-amber-700' : 'text-green-700'}`}
+            className={`mt-4 text-sm font-medium ${stock.tone === 'out' ? 'text-red-700' : stock.tone === 'low' ? 'text-amber-700' : 'text-green-700'}`}
             data-testid="stock-message"
           >
             {stock.text}
           </p>
-          {/* The cart (issue 6) adds its "Add to cart" form here, for selection.variant. */}
 
-          {product.description ? (
-            <section aria-labelledby="description-heading" className="mt-10 border-t border-stone-200 pt-6">
-              <h2 id="description-heading" className="text-lg font-semibold">
-                Description
-              </h2>
-              <div className="mt-3 whitespace-pre-line text-stone-700">{product.description}</div>
-            </section>
-          ) : null}
-
-          <dl className="mt-8 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 border-t border-stone-200 pt-6 text-sm">
-            {selection.variant ? (
-              <>
-                <dt className="text-stone-500">SKU</dt>
-                <dd className="font-mono text-stone-800">{variants.find((variant) => variant.id === selection.variant!.id)?.sku}</dd>
-              </>
-            ) : null}
-            <dt className="text-stone-500">Category</dt>
-            <dd>
-              {breadcrumbs.length ? (
-                <Link to={`/c/${breadcrumbs[breadcrumbs.length - 1]!.slug}`} className="link">
-                  {breadcrumbs[breadcrumbs.length - 1]!.name}
-                </Link>
-              ) : null}
-            </dd>
-            {product.tags.length ? (
-              <>
-                <dt className="text-stone-500">Tags</dt>
-                <dd className="flex flex-wrap gap-1.5">
-                  {product.tags.map((tag) => (
-                    <span key={tag} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700">
-                      {tag}
-                    </span>
-                  ))}
-                </dd>
-              </>
-            ) : null}
-          </dl>
+          <ProductFacts sku={selection.variant?.sku ?? null} category={breadcrumbs.at(-1) ?? null} tags={product.tags} />
         </div>
       </div>
 
-      <section aria-labelledby="more-heading" className="mt-16">
-        <h2 id="more-heading" className="text-2xl font-bold tracking-tight">
-          More from {product.shop.name}
-        </h2>
-        <div className="mt-6">
-          <Suspense fallback={<p className="text-sm text-stone-500">Loading…</p>}>
-            <Await resolve={data.moreFromShop} errorElement={<p className="text-sm text-stone-500">Could not load more products right now.</p>}>
-              {(more) => (
-                <>
-                  <ProductGrid products={more} label={`More from ${product.shop.name}`} empty="This is the only product of the shop for now." />
-                  {more.length ? (
-                    <p className="mt-6">
-                      <Link to={`/shops/${product.shop.slug}`} className="link">
-                        Visit {product.shop.name} →
-                      </Link>
-                    </p>
-                  ) : null}
-                </>
-              )}
-            </Await>
-          </Suspense>
-        </div>
-      </section>
+      {/* Sections below the buy box, in reading order; reviews (issue 7) come after the description. */}
+      <ProductDescription description={product.description} />
+      <MoreFromShop shop={product.shop} products={data.moreFromShop} />
       <JsonLd data={data.jsonLd} />
     </div>
+  )
+}
+
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>
+
+function PreviewNotice({ productId, reason }: { productId: string; reason: string }) {
+  return (
+    <div role="status" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+      <p className="font-semibold">Preview: shoppers cannot see this product.</p>
+      <p className="mt-1">
+        {reason}{' '}
+        <Link to={`/sell/products/${productId}`} className="link">
+          Edit product
+        </Link>
+      </p>
+    </div>
+  )
+}
+
+function ProductHeading({ product }: { product: PageData['product'] }) {
+  return (
+    <>
+      {product.brand ? (
+        <Link to={`/brands/${product.brand.slug}`} className="text-sm font-semibold uppercase tracking-wide text-stone-500 hover:text-brand-700">
+          {product.brand.name}
+        </Link>
+      ) : null}
+      <h1 className="mt-1 text-3xl font-bold tracking-tight">{product.title}</h1>
+      <p className="mt-2 text-sm text-stone-600">
+        Sold by{' '}
+        <Link to={`/shops/${product.shop.slug}`} className="link">
+          {product.shop.name}
+        </Link>
+      </p>
+    </>
+  )
+}
+
+function SaleEnds({ endsAt }: { endsAt: string | Date | null }) {
+  const { timeZone } = useStore()
+  if (!endsAt) return null
+  return <p className="mt-1 text-sm text-brand-700">Sale ends {new Date(endsAt).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone })}</p>
+}
+
+function ProductFacts({ sku, category, tags }: { sku: string | null; category: { name: string; slug: string } | null; tags: string[] }) {
+  return (
+    <dl className="mt-8 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 border-t border-stone-200 pt-6 text-sm">
+      {sku ? (
+        <>
+          <dt className="text-stone-500">SKU</dt>
+          <dd className="font-mono text-stone-800">{sku}</dd>
+        </>
+      ) : null}
+      <dt className="text-stone-500">Category</dt>
+      <dd>
+        {category ? (
+          <Link to={`/c/${category.slug}`} className="link">
+            {category.name}
+          </Link>
+        ) : null}
+      </dd>
+      {tags.length ? (
+        <>
+          <dt className="text-stone-500">Tags</dt>
+          <dd className="flex flex-wrap gap-1.5">
+            {tags.map((tag) => (
+              <span key={tag} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700">
+                {tag}
+              </span>
+            ))}
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  )
+}
+
+function ProductDescription({ description }: { description: string }) {
+  if (!description) return null
+  return (
+    <section aria-labelledby="description-heading" className="mt-12 max-w-3xl border-t border-stone-200 pt-8">
+      <h2 id="description-heading" className="text-xl font-semibold">
+        Description
+      </h2>
+      <div className="mt-3 whitespace-pre-line text-stone-700">{description}</div>
+    </section>
+  )
+}
+
+function MoreFromShop({ shop, products }: { shop: PageData['product']['shop']; products: PageData['moreFromShop'] }) {
+  return (
+    <section aria-labelledby="more-heading" className="mt-16">
+      <h2 id="more-heading" className="text-2xl font-bold tracking-tight">
+        More from {shop.name}
+      </h2>
+      <div className="mt-6">
+        <Suspense fallback={<p className="text-sm text-stone-500">Loading…</p>}>
+          <Await resolve={products} errorElement={<p className="text-sm text-stone-500">Could not load more products right now.</p>}>
+            {(more) => (
+              <>
+                {/* Below the fold: none of these photos competes with the gallery's. */}
+                <ProductGrid products={more} label={`More from ${shop.name}`} empty="This is the only product of the shop for now." priorityCount={0} />
+                {more.length ? (
+                  <p className="mt-6">
+                    <Link to={`/shops/${shop.slug}`} className="link">
+                      Visit {shop.name} →
+                    </Link>
+                  </p>
+                ) : null}
+              </>
+            )}
+          </Await>
+        </Suspense>
+      </div>
+    </section>
   )
 }
 

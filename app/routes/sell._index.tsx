@@ -4,18 +4,23 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { ErrorList, Field } from '~/components/forms.tsx'
+import { SalesSummaryView } from '~/components/orders/sales-summary.tsx'
+import { getEnv } from '~/infra/env.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CatalogValidationError } from '~/services/catalog/errors.ts'
 import { getSellerOverview } from '~/services/catalog/products.server.ts'
-import { LOW_STOCK_THRESHOLD, ShopSchema, slugify } from '~/services/catalog/schemas.ts'
+import { ShopSchema, slugify } from '~/services/catalog/schemas.ts'
 import { getShopForOwner, openShop } from '~/services/catalog/shops.server.ts'
+import { getSalesSummary } from '~/services/orders/sales.server.ts'
+import { SALES_WINDOW_DAYS } from '~/services/orders/schemas.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const shop = await getShopForOwner(user.id)
-  if (!shop) return { shop: null, overview: null, userName: user.name }
-  return { shop, overview: await getSellerOverview(user.id), userName: user.name }
+  if (!shop) return { shop: null, overview: null, sales: null, currency: null, userName: user.name }
+  const [overview, sales] = await Promise.all([getSellerOverview(user.id), getSalesSummary(user.id)])
+  return { shop, overview, sales, currency: getEnv().STORE_CURRENCY, userName: user.name }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SellIndex() {
-  const { shop, overview, userName } = useLoaderData<typeof loader>()
+  const { shop, overview, sales, currency, userName } = useLoaderData<typeof loader>()
   if (!shop || !overview) return <OpenShop userName={userName} />
   const cards = [
     { label: 'Published', value: overview.counts.ACTIVE, to: '/sell/products?status=ACTIVE' },
@@ -63,24 +68,19 @@ export default function SellIndex() {
           </li>
         ))}
       </ul>
-      <section aria-labelledby="stock-heading" className="card">
-        <h2 id="stock-heading" className="text-lg font-semibold">
-          Stock
-        </h2>
-        <p className="mt-2 text-sm text-stone-700">
-          {overview.soldOutVariants || overview.lowStockVariants ? (
-            <>
-              Across your published products, <strong>{overview.soldOutVariants}</strong> variant{overview.soldOutVariants === 1 ? ' is' : 's are'} sold out and{' '}
-              <strong>{overview.lowStockVariants}</strong> {overview.lowStockVariants === 1 ? 'has' : 'have'} {LOW_STOCK_THRESHOLD} or fewer left.{' '}
-              <Link to="/sell/products?status=ACTIVE" className="link">
-                Review stock
-              </Link>
-            </>
-          ) : (
-            'Every published variant is well stocked.'
-          )}
-        </p>
-      </section>
+      {sales && currency ? (
+        <section aria-labelledby="sales-heading" className="space-y-4">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="sales-heading" className="text-lg font-semibold">
+              The last {SALES_WINDOW_DAYS} days
+            </h2>
+            <Link to="/sell/sales" className="link text-sm">
+              Sales per day →
+            </Link>
+          </div>
+          <SalesSummaryView summary={sales} currency={currency} compact />
+        </section>
+      ) : null}
     </div>
   )
 }

@@ -1,17 +1,16 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
-import { Money, Notice, StatusBadge } from '~/components/orders/commerce.tsx'
-import { SellerOrdersNav } from '~/components/orders/seller-nav.tsx'
+import { Money, Notice, OrderHeading, TrackingNumber } from '~/components/orders/commerce.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CARRIERS, carrierName } from '~/services/orders/carriers.ts'
 import { ShipmentNotFoundError, ShipmentStateError, getShipment, markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
-import { OrderNumberSchema, ShipSchema } from '~/services/orders/schemas.ts'
+import { ShipSchema, requireOrderNumber } from '~/services/orders/schemas.ts'
 import { shippingMethodLabel } from '~/services/orders/shipping.ts'
 import { SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
 import { invariantResponse } from '~/utils/http.ts'
@@ -19,22 +18,16 @@ import { formatUtcDateTime } from '~/utils/dates.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Order ${data.shipment.number} · Shikposh` : 'Order · Shikposh' }]
 
-function orderNumber(params: Record<string, string | undefined>) {
-  const parsed = OrderNumberSchema.safeParse(params.number)
-  invariantResponse(parsed.success, 'Order not found')
-  return parsed.data
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'SELLER')
-  const shipment = await getShipment(user.id, orderNumber(params))
+  const shipment = await getShipment(user.id, requireOrderNumber(params))
   invariantResponse(shipment, 'Order not found')
   return { shipment }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'SELLER')
-  const number = orderNumber(params)
+  const number = requireOrderNumber(params)
   const formData = await request.formData()
   const intent = formData.get('intent')
   try {
@@ -80,23 +73,9 @@ export default function SellerOrderPage() {
   const carrierSelect = getSelectProps(fields.carrier)
   return (
     <div className="space-y-6">
-      <SellerOrdersNav />
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="text-sm">
-            <Link to="/sell/orders" className="link">
-              ← All orders
-            </Link>
-          </p>
-          <h1 className="mt-2 flex flex-wrap items-center gap-3 text-3xl font-bold tracking-tight">
-            Order {shipment.number}
-            <StatusBadge status={shipment.status} label={SHIPMENT_STATUS_LABELS[shipment.status]} />
-          </h1>
-          <p className="mt-1 text-stone-600">
-            Placed {formatUtcDateTime(shipment.placedAt)} · {units} {units === 1 ? 'item' : 'items'} · {shippingMethodLabel(shipment.shippingMethod)}
-          </p>
-        </div>
-      </div>
+      <OrderHeading back={{ to: '/sell/orders', label: 'All orders' }} number={shipment.number} status={shipment.status} statusLabel={SHIPMENT_STATUS_LABELS[shipment.status]}>
+        Placed {formatUtcDateTime(shipment.placedAt)} · {units} {units === 1 ? 'item' : 'items'} · {shippingMethodLabel(shipment.shippingMethod)}
+      </OrderHeading>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <section className="card p-0" aria-labelledby="lines-heading">
@@ -174,14 +153,7 @@ export default function SellerOrderPage() {
                 Tracking
               </h2>
               <p className="mt-2 text-sm">
-                {carrierName(shipment.carrier)} ·{' '}
-                {shipment.trackingUrl ? (
-                  <a href={shipment.trackingUrl} className="link" target="_blank" rel="noreferrer noopener">
-                    {shipment.trackingNumber}
-                  </a>
-                ) : (
-                  shipment.trackingNumber
-                )}
+                {carrierName(shipment.carrier)} · <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} />
               </p>
               <p className="text-sm text-stone-600">
                 Shipped {shipment.shippedAt ? formatUtcDateTime(shipment.shippedAt) : ''}

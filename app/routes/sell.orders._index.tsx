@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { DataTable } from '~/components/data-table.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Money, StatusBadge } from '~/components/orders/commerce.tsx'
-import { SellerOrdersNav } from '~/components/orders/seller-nav.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { getOwnShop, listShipments } from '~/services/orders/fulfilment.server.ts'
@@ -34,10 +34,9 @@ export default function SellerOrdersPage() {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-3xl font-bold tracking-tight">Orders</h1>
+        <h1 className="text-2xl font-bold tracking-tight">Orders</h1>
         {shop ? <p className="mt-1 text-stone-600">What shoppers bought from {shop.name}.</p> : null}
       </div>
-      <SellerOrdersNav />
       {!shop || !list ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-stone-600">
           You do not have a shop yet.{' '}
@@ -66,48 +65,32 @@ export default function SellerOrdersPage() {
             })}
           </nav>
           {list.shipments.length ? (
-            <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{FILTER_LABELS[list.filter]} orders</caption>
-                <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
-                  <tr>
-                    <th scope="col" className="px-4 py-3">Order</th>
-                    <th scope="col" className="px-4 py-3">Placed</th>
-                    <th scope="col" className="px-4 py-3">Ship to</th>
-                    <th scope="col" className="px-4 py-3 text-right">Items</th>
-                    <th scope="col" className="px-4 py-3 text-right">Amount</th>
-                    <th scope="col" className="px-4 py-3">Status</th>
-                    <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-100">
-                  {list.shipments.map((shipment) => (
-                    <tr key={shipment.id} data-testid="seller-order-row">
-                      <td className="px-4 py-3 font-medium">{shipment.number}</td>
-                      <td className="px-4 py-3 text-stone-600">{formatUtcDate(shipment.createdAt)}</td>
-                      <td className="px-4 py-3">
-                        {shipment.recipient}
-                        <span className="block text-xs text-stone-500">
-                          {shipment.destination} · {shippingMethodLabel(shipment.shippingMethod)}
-                        </span>
-                      </td>
-                      <td className="px-4 py-3 text-right">{shipment.units}</td>
-                      <td className="px-4 py-3 text-right">
-                        <Money amount={shipment.itemsTotal} currency={shipment.currency} />
-                      </td>
-                      <td className="px-4 py-3">
-                        <StatusBadge status={shipment.status} label={SHIPMENT_STATUS_LABELS[shipment.status]} />
-                      </td>
-                      <td className="px-4 py-3 text-right">
-                        <Link to={`/sell/orders/${shipment.number}`} className={shipment.status === 'PENDING' ? 'btn-primary' : 'btn-secondary'} aria-label={`${shipment.status === 'PENDING' ? 'Ship' : 'View'} order ${shipment.number}`}>
-                          {shipment.status === 'PENDING' ? 'Ship' : 'View'}
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={`${FILTER_LABELS[list.filter]} orders`} columns={[{ label: 'Order' }, { label: 'Placed' }, { label: 'Ship to' }, { label: 'Items', className: 'text-right' }, { label: 'Amount', className: 'text-right' }, { label: 'Status' }, { label: 'Actions', hideLabel: true }]} className="">
+              {list.shipments.map((shipment) => (
+                <tr key={shipment.id} data-testid="seller-order-row">
+                  <td className="px-4 py-3 font-medium">{shipment.number}</td>
+                  <td className="px-4 py-3 text-stone-600">{formatUtcDate(shipment.createdAt)}</td>
+                  <td className="px-4 py-3">
+                    {shipment.recipient}
+                    <span className="block text-xs text-stone-500">
+                      {shipment.destination} · {shippingMethodLabel(shipment.shippingMethod)}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3 text-right">{shipment.units}</td>
+                  <td className="px-4 py-3 text-right">
+                    <Money amount={shipment.itemsTotal} currency={shipment.currency} />
+                  </td>
+                  <td className="px-4 py-3">
+                    <StatusBadge status={shipment.status} label={SHIPMENT_STATUS_LABELS[shipment.status]} />
+                  </td>
+                  <td className="px-4 py-3 text-right">
+                    <Link to={`/sell/orders/${shipment.number}`} className={shipment.status === 'PENDING' ? 'btn-primary' : 'btn-secondary'} aria-label={`${shipment.status === 'PENDING' ? 'Ship' : 'View'} order ${shipment.number}`}>
+                      {shipment.status === 'PENDING' ? 'Ship' : 'View'}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           ) : (
             <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-stone-600">
               {list.filter === 'to-ship' ? 'Nothing waits to be shipped. Well done!' : 'No orders here.'}

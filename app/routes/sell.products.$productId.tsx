@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { ProductForm } from '~/components/catalog/product-form.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { ProductImagesEditor } from '~/components/media/product-images-editor.tsx'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CatalogValidationError } from '~/services/catalog/errors.ts'
 import { catalogErrorReply, matrixReply, orNotFound, requireSeller, storeSettings } from '~/services/catalog/http.server.ts'
@@ -12,6 +13,7 @@ import { valuesFromProduct } from '~/services/catalog/product-form.ts'
 import { changeProductStatus, getProductForEdit, updateProduct } from '~/services/catalog/products.server.ts'
 import { productFormSchema } from '~/services/catalog/schemas.ts'
 import { getProductFormOptions } from '~/services/catalog/taxonomy.server.ts'
+import { getProductImageEditor } from '~/services/media/product-images.server.ts'
 import { invariantResponse } from '~/utils/http.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.title ?? 'Product'} · Your products · Shikposh` }]
@@ -22,10 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProductForEdit(user.id, params.productId ?? '')
   invariantResponse(product, 'That product was not found in your shop.')
   const settings = storeSettings()
+  const [options, photos] = await Promise.all([getProductFormOptions(), getProductImageEditor(user.id, product.id)])
   return {
     product: { id: product.id, slug: product.slug, title: product.title, status: product.status, listed: product.listed, version: product.version, featured: product.featured },
-    options: { ...(await getProductFormOptions()), ...settings },
+    options: { ...options, ...settings },
     defaults: valuesFromProduct(product, settings),
+    photos: { colors: photos.colors, images: photos.images, limits: photos.limits },
   }
 }
 
@@ -55,16 +59,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
   const { intent, version, product } = submission.value
   if (!version) return data({ result: submission.reply({ formErrors: ['This form is out of date. Reload the page and try again.'] }), conflict: null }, { status: 400 })
+  let saved
   try {
-    await updateProduct(user.id, productId, version, product, { publish: intent === 'publish' })
+    saved = await updateProduct(user.id, productId, version, product, { publish: intent === 'publish' })
   } catch (error) {
     return catalogErrorReply(submission, error)
   }
-  return redirectWithToast(here, { message: intent === 'publish' ? 'Saved and published.' : 'Your changes are saved.' })
+  const message = intent === 'publish' ? 'Saved and published.' : 'Your changes are saved.'
+  const meanwhile = saved.stockMovedMeanwhile ? ' Stock that sold (or came back) while you were editing was counted in.' : ''
+  return redirectWithToast(here, { message: `${message}${meanwhile}` })
 }
 
 export default function EditProduct() {
-  const { product, options, defaults } = useLoaderData<typeof loader>()
+  const { product, options, defaults, photos } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null
@@ -115,6 +122,7 @@ export default function EditProduct() {
           lastResult={actionData?.result}
           conflict={actionData && 'conflict' in actionData ? actionData.conflict : null}
           status={product.status}
+          photos={<ProductImagesEditor productId={product.id} productTitle={product.title} colors={photos.colors} images={photos.images} limits={photos.limits} />}
         />
       </div>
     </div>

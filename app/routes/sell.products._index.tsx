@@ -1,6 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Pagination } from '~/components/catalog/listing-controls.tsx'
+import { DataTable } from '~/components/data-table.tsx'
+import { ProductCardImage } from '~/components/media/product-gallery.tsx'
+import { Pagination } from '~/components/pagination.tsx'
 import { Price } from '~/components/catalog/price.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -9,6 +11,7 @@ import { orNotFound, requireSeller } from '~/services/catalog/http.server.ts'
 import { quote } from '~/services/catalog/pricing.ts'
 import { changeProductStatus, listSellerProducts } from '~/services/catalog/products.server.ts'
 import { LOW_STOCK_THRESHOLD, ProductStatusIntentSchema } from '~/services/catalog/schemas.ts'
+import { listCardImages } from '~/services/media/product-images.server.ts'
 import { useStore } from '~/root.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Your products · Shikposh' }]
@@ -21,11 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = STATUSES.find((candidate) => candidate === params.get('status'))
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get('page') ?? '1', 10) || 1))
   const list = await listSellerProducts(user.id, { status, page })
+  // The main photo of each product on the page, in one query.
+  const photos = await listCardImages(
+    list.items.map((item) => item.id),
+    { perProduct: 1 },
+  )
   const now = new Date()
   return {
     ...list,
     status: status ?? null,
-    items: list.items.map((item) => ({ ...item, quote: quote({ ...item, price: item.minPrice }, null, now) })),
+    items: list.items.map((item) => ({ ...item, quote: quote({ ...item, price: item.minPrice }, null, now), photos: photos.get(item.id) ?? [] })),
   }
 }
 
@@ -90,38 +98,18 @@ export default function SellerProducts() {
       </nav>
 
       {items.length ? (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full min-w-[44rem] text-sm">
-            <caption className="sr-only">Your products</caption>
-            <thead className="bg-stone-50 text-left text-stone-600">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Product
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Price
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Stock
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Updated
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {items.map((item) => {
-                const busy = navigation.formData?.get('productId') === item.id
-                const error = actionData && actionData.productId === item.id ? actionData.error : null
-                return (
-                  <tr key={item.id} className="align-top" data-testid="seller-product-row">
-                    <td className="px-4 py-3">
+        <DataTable caption="Your products" columns={[{ label: 'Product' }, { label: 'Status' }, { label: 'Price' }, { label: 'Stock' }, { label: 'Updated' }, { label: 'Actions', className: 'text-right', hideLabel: true }]} minWidth="min-w-[44rem]" className="mt-4">
+          {items.map((item) => {
+            const busy = navigation.formData?.get('productId') === item.id
+            const error = actionData && actionData.productId === item.id ? actionData.error : null
+            return (
+              <tr key={item.id} className="align-top" data-testid="seller-product-row">
+                <td className="px-4 py-3">
+                  <div className="flex items-start gap-3">
+                    <Link to={`/sell/products/${item.id}#photos`} className="shrink-0" aria-label={`Photos of ${item.title}`} tabIndex={-1}>
+                      <ProductCardImage images={item.photos} productTitle={item.title} sizes="48px" className="aspect-[4/5] w-12 rounded" />
+                    </Link>
+                    <div className="min-w-0">
                       <Link to={`/sell/products/${item.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
                         {item.title}
                       </Link>
@@ -131,57 +119,64 @@ export default function SellerProducts() {
                           {error}
                         </p>
                       ) : null}
-                    </td>
-                    <td className="px-4 py-3">
-                      <StatusBadge status={item.status === 'ACTIVE' && !item.listed ? 'HIDDEN' : item.status} />
-                      {item.featured ? <span className="ml-1 text-xs text-brand-700">★ Featured</span> : null}
-                    </td>
-                    <td className="px-4 py-3">
-                      <Price quote={item.quote} />
-                    </td>
-                    <td className="px-4 py-3">
-                      <span className={item.stock === 0 ? 'font-medium text-red-700' : ''}>{item.stock}</span>
-                      <span className="text-stone-500"> in {item.variantCount} variant{item.variantCount === 1 ? '' : 's'}</span>
-                      {item.variantCount && item.stock === 0 ? (
-                        <p className="text-xs font-medium text-red-700">Sold out</p>
-                      ) : item.lowStockVariants ? (
-                        <p className="text-xs font-medium text-amber-700" title={`${LOW_STOCK_THRESHOLD} or fewer left`}>
-                          ▲ Low stock: {item.lowStockVariants} variant{item.lowStockVariants === 1 ? '' : 's'}
-                        </p>
-                      ) : null}
-                    </td>
-                    <td className="whitespace-nowrap px-4 py-3 text-stone-600">{new Date(item.updatedAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone })}</td>
-                    <td className="px-4 py-3">
-                      <div className="flex items-center justify-end gap-2">
-                        {item.status !== 'ARCHIVED' ? (
-                          <Form method="post">
-                            <input type="hidden" name="productId" value={item.id} />
-                            <button
-                              type="submit"
-                              name="intent"
-                              value={item.status === 'ACTIVE' ? 'unpublish' : 'publish'}
-                              className={item.status === 'ACTIVE' ? 'btn-secondary py-1' : 'btn-primary py-1'}
-                              disabled={busy}
-                              aria-label={`${item.status === 'ACTIVE' ? 'Unpublish' : 'Publish'} ${item.title}`}
-                            >
-                              {item.status === 'ACTIVE' ? 'Unpublish' : 'Publish'}
-                            </button>
-                          </Form>
-                        ) : null}
-                        <Link to={`/sell/products/${item.id}`} className="btn-secondary py-1" aria-label={`Edit ${item.title}`}>
-                          Edit
-                        </Link>
-                        <Link to={`/p/${item.slug}`} className="link text-xs" aria-label={`${item.listed ? 'View' : 'Preview'} ${item.title} in the store`}>
-                          {item.listed ? 'View' : 'Preview'}
-                        </Link>
-                      </div>
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+                    </div>
+                  </div>
+                </td>
+                <td className="px-4 py-3">
+                  <StatusBadge status={item.status === 'ACTIVE' && !item.listed ? 'HIDDEN' : item.status} />
+                  {item.featured ? <span className="ml-1 text-xs text-brand-700">★ Featured</span> : null}
+                </td>
+                <td className="px-4 py-3">
+                  <Price quote={item.quote} />
+                </td>
+                <td className="px-4 py-3">
+                  <span className={item.stock === 0 ? 'font-medium text-red-700' : ''}>{item.stock}</span>
+                  <span className="text-stone-500"> in {item.variantCount} variant{item.variantCount === 1 ? '' : 's'}</span>
+                  {item.variantCount && item.stock === 0 ? (
+                    <p className="text-xs font-medium text-red-700">Sold out</p>
+                  ) : item.lowStockVariants ? (
+                    <p className="text-xs font-medium text-amber-700" title={`${LOW_STOCK_THRESHOLD} or fewer left`}>
+                      ▲ Low stock: {item.lowStockVariants} variant{item.lowStockVariants === 1 ? '' : 's'}
+                    </p>
+                  ) : null}
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-stone-600">{new Date(item.updatedAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone })}</td>
+                <td className="px-4 py-3">
+                  <div className="flex items-center justify-end gap-2">
+                    {item.status !== 'ARCHIVED' ? (
+                      <Form method="post">
+                        <input type="hidden" name="productId" value={item.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={item.status === 'ACTIVE' ? 'unpublish' : 'publish'}
+                          className={item.status === 'ACTIVE' ? 'btn-secondary py-1' : 'btn-primary py-1'}
+                          disabled={busy}
+                          aria-label={`${item.status === 'ACTIVE' ? 'Unpublish' : 'Publish'} ${item.title}`}
+                        >
+                          {item.status === 'ACTIVE' ? 'Unpublish' : 'Publish'}
+                        </button>
+                      </Form>
+                    ) : null}
+                    <Link to={`/sell/products/${item.id}`} className="btn-secondary py-1" aria-label={`Edit ${item.title}`}>
+                      Edit
+                    </Link>
+                    <Link
+                      to={`/sell/products/${item.id}#photos`}
+                      className={`btn-secondary whitespace-nowrap py-1 ${item.photoCount ? '' : 'text-brand-700'}`}
+                      aria-label={`${item.photoCount ? 'Photos' : 'Add photos'} of ${item.title} (${item.photoCount})`}
+                    >
+                      {item.photoCount ? `Photos (${item.photoCount})` : 'Add photos'}
+                    </Link>
+                    <Link to={`/p/${item.slug}`} className="link text-xs" aria-label={`${item.listed ? 'View' : 'Preview'} ${item.title} in the store`}>
+                      {item.listed ? 'View' : 'Preview'}
+                    </Link>
+                  </div>
+                </td>
+              </tr>
+            )
+          })}
+        </DataTable>
       ) : (
         <div className="mt-6 rounded-lg border border-dashed border-stone-300 bg-white px-6 py-16 text-center">
           <p className="text-stone-700">{status ? 'No products with this status.' : 'You have not listed anything yet.'}</p>
@@ -190,7 +185,7 @@ export default function SellerProducts() {
           </Link>
         </div>
       )}
-      <Pagination page={page} pageCount={pageCount} />
+      <Pagination page={page} pageCount={pageCount} label="Pages of your products" />
     </div>
   )
 }

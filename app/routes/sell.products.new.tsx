@@ -28,8 +28,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, product } = submission.value
   try {
     const created = await createProduct(user.id, product, { publish: intent === 'publish' })
-    return redirectWithToast(`/sell/products/${created.id}`, {
-      message: intent === 'publish' ? `“${product.title}” is published.` : `“${product.title}” is saved as a draft.`,
+    // On to the same product's form, at its photos: the one step the first save unlocks.
+    return redirectWithToast(`/sell/products/${created.id}#photos`, {
+      message: intent === 'publish' ? `“${product.title}” is published. Add its photos below.` : `“${product.title}” is saved as a draft. Add its photos below.`,
     })
   } catch (error) {
     return catalogErrorReply(submission, error)

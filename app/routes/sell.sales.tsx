@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { SalesSummaryView } from '~/components/orders/sales-summary.tsx'
-import { SellerOrdersNav } from '~/components/orders/seller-nav.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { getSalesSummary } from '~/services/orders/sales.server.ts'
@@ -21,8 +20,7 @@ export default function SalesPage() {
   if (!summary) {
     return (
       <div className="space-y-6">
-        <h1 className="text-3xl font-bold tracking-tight">Sales</h1>
-        <SellerOrdersNav />
+        <h1 className="text-2xl font-bold tracking-tight">Sales</h1>
         <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-stone-600">
           You do not have a shop yet.{' '}
           <Link to="/sell" className="link">
@@ -36,13 +34,11 @@ export default function SalesPage() {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-3xl font-bold tracking-tight">Sales</h1>
+        <h1 className="text-2xl font-bold tracking-tight">Sales</h1>
         <p className="mt-1 text-stone-600">
           {summary.shop.name}, the last {SALES_WINDOW_DAYS} days (since {formatUtcDate(summary.since)}). Cancelled orders are left out.
         </p>
       </div>
-      <SellerOrdersNav />
-
       <SalesSummaryView summary={summary} currency={currency} />
     </div>
   )

@@ -13,12 +13,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /**
- * The seller dashboard's sections. Other areas add theirs here (orders: `/sell/orders`);
- * `end` marks links that are active only on their exact path.
+ * The seller dashboard's sections: the one navigation of every /sell page. `end` marks links
+ * that are active only on their exact path.
  */
 const SELL_NAV: Array<{ to: string; label: string; end?: boolean }> = [
   { to: '/sell', label: 'Overview', end: true },
   { to: '/sell/products', label: 'Products' },
+  { to: '/sell/orders', label: 'Orders' },
+  { to: '/sell/sales', label: 'Sales' },
   { to: '/sell/shop', label: 'Shop profile' },
 ]
 

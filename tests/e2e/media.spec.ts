@@ -2,7 +2,8 @@ import { prisma } from '~/infra/db.server.ts'
 import { createColors, createProduct, createSeller } from '../support/catalog-fixtures.ts'
 import { TEST_PASSWORD, createUser } from '../support/fixtures.ts'
 import { multipartBody, photo } from '../support/images.ts'
-import { expect, openAccountMenu, signInThroughForm, test } from './fixtures.ts'
+import * as shop from '../support/shop-fixtures.ts'
+import { expect, openAccountMenu, randomClientIp, signInThroughForm, test } from './fixtures.ts'
 
 test.afterAll(async () => {
   await prisma.$disconnect()
@@ -28,9 +29,10 @@ test('a seller uploads, describes, colours, reorders and deletes product photos'
   const { user, product, navy } = await sellerWithProduct()
   await signInThroughForm(page, user.email, TEST_PASSWORD)
   await expect(page.getByText('Welcome back, Defne Designer.')).toBeVisible()
+  // The photos live in the product's form; the old photos page leads there.
   await page.goto(`/sell/products/${product.id}/images`)
-
-  await expect(page.getByRole('heading', { name: 'Photos of Pleated midi skirt' })).toBeVisible()
+  await expect(page).toHaveURL(`/sell/products/${product.id}#photos`)
+  await expect(page.getByRole('heading', { name: 'Photos', exact: true })).toBeVisible()
   // The limits are on the page before anything is sent.
   await expect(page.getByText('JPEG, PNG, WebP or AVIF · up to 15 MB each · at least 600 px on the shorter side · 12 photos per product (12 more)')).toBeVisible()
 
@@ -88,6 +90,66 @@ test('a seller uploads, describes, colours, reorders and deletes product photos'
   await expect(page.getByTestId('photo-card')).toHaveCount(2)
   await page.getByRole('button', { name: 'Dismiss logo.png' }).click()
   await expect(uploads.getByText('“logo.png” is an SVG drawing', { exact: false })).toHaveCount(0)
+})
+
+test('a seller adds photos in the product form; shoppers see them on the card and the product page, the picked colour first', async ({ page, browser }) => {
+  const seller = await shop.createSeller('Noor Knits')
+  const title = `Ribbed cardigan ${Date.now().toString(36)}`
+  const cardigan = await shop.createProduct(seller.shop.id, {
+    title,
+    variants: [
+      { color: 'Black', size: 'S', stock: 4 },
+      { color: 'Rose', size: 'S', stock: 4 },
+    ],
+  })
+  await signInThroughForm(page, seller.user.email, TEST_PASSWORD)
+  await expect(page.getByText('Welcome back, Noor Knits.')).toBeVisible()
+
+  // From the product list to the form's Photos section.
+  await page.goto('/sell/products')
+  await page.getByRole('link', { name: `Add photos of ${title} (0)` }).click()
+  await expect(page).toHaveURL(`/sell/products/${cardigan.id}#photos`)
+  await page.getByLabel('choose photos').setInputFiles([await jpeg('black.jpg', 900, 1200, { r: 20, g: 20, b: 20 }), await jpeg('rose.jpg', 900, 1200, { r: 212, g: 118, b: 143 })])
+  await expect(page.getByTestId('photo-card')).toHaveCount(2, { timeout: 30_000 })
+  const [first, second] = [page.getByTestId('photo-card').nth(0), page.getByTestId('photo-card').nth(1)]
+  await first.getByLabel('Description (alt text)').fill('Cardigan in black, front')
+  await first.getByLabel('Description (alt text)').press('Enter')
+  await first.getByLabel('Colour').selectOption({ label: 'Black' })
+  await second.getByLabel('Description (alt text)').fill('Cardigan in rose, front')
+  await second.getByLabel('Description (alt text)').press('Enter')
+  await second.getByLabel('Colour').selectOption({ label: 'Rose' })
+  await expect.poll(async () => (await orderInDatabase(cardigan.id)).map((image) => image.alt)).toEqual(['Cardigan in black, front', 'Cardigan in rose, front'])
+  await expect.poll(async () => (await orderInDatabase(cardigan.id)).filter((image) => image.colorId).length).toBe(2)
+  // The photos did not touch the product form: nothing to save, no conflict later.
+  await page.goto('/sell/products')
+  await expect(page.getByRole('link', { name: `Photos of ${title} (2)` })).toBeVisible()
+
+  // A shopper, signed out, on the shop's page: the card shows the first photo.
+  const shopper = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const store = await shopper.newPage()
+  await store.goto(`/shops/${seller.shop.slug}`)
+  const card = store.getByTestId('product-card').filter({ hasText: title })
+  const cardPhoto = card.getByRole('img', { name: 'Cardigan in black, front' })
+  await expect(cardPhoto).toBeVisible()
+  await expect(cardPhoto).toHaveJSProperty('complete', true)
+  expect(await cardPhoto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+
+  // The product page: the gallery starts with the first colour's photo; picking Rose brings its photo first.
+  await card.getByRole('link', { name: title }).click()
+  await expect(store).toHaveURL(`/p/${cardigan.slug}`)
+  const main = store.locator('figure img')
+  await expect(main).toHaveAttribute('alt', 'Cardigan in black, front')
+  await expect(main).toHaveAttribute('fetchpriority', 'high')
+  await store.getByRole('link', { name: 'Rose', exact: true }).click()
+  await expect(store).toHaveURL(/color=rose/)
+  await expect(main).toHaveAttribute('alt', 'Cardigan in rose, front')
+  await expect(store.getByText('Photo 1 of 2')).toBeVisible()
+  await expect(main).toHaveJSProperty('complete', true)
+  expect(await main.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/media\/img\/[0-9a-f]+\/\d+-[0-9a-f]{16}\.(avif|webp|jpg)$/)
+  // The thumbnails switch photos too.
+  await store.getByRole('button', { name: 'Show photo 2 of 2' }).click()
+  await expect(main).toHaveAttribute('alt', 'Cardigan in black, front')
+  await shopper.close()
 })
 
 test("another seller's product photos page is a 404", async ({ page }) => {

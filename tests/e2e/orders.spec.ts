@@ -1,13 +1,12 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import { prisma } from '~/infra/db.server.ts'
-import { addToCart, cartCookie } from '~/services/orders/cart.server.ts'
 import { E2E_BASE_URL } from './environment.ts'
 import { TEST_PASSWORD, createUser, signIn } from '../support/fixtures.ts'
 import { createProduct, createSeller, putInCart } from '../support/shop-fixtures.ts'
 import { expect, randomClientIp, test } from './fixtures.ts'
 
-// Phase 1 of the shopping journey: carts are filled through the cart service (the product page
-// and its "Add to cart" form come with the catalog), everything after that through the browser.
+// The shopping journey in the browser: a guest picks a colour and size on the product page and
+// adds to the cart, signs in (the carts merge), checks out; the seller ships; the shopper sees it.
 
 test.afterAll(async () => {
   await prisma.$disconnect()
@@ -19,11 +18,18 @@ async function cookieValue(header: string) {
   return { name: pair!.slice(0, index), value: pair!.slice(index + 1) }
 }
 
-/** Gives the browser a guest cart cookie holding these lines, as if the guest had added them. */
-async function giveGuestCart(context: BrowserContext, lines: Array<{ variantId: string; quantity: number }>) {
-  const guestToken = `e2e${crypto.randomUUID().replace(/-/g, '')}`.padEnd(43, 'g')
-  for (const line of lines) await addToCart({ guestToken }, line)
-  await context.addCookies([{ ...(await cookieValue(await cartCookie.serialize(guestToken))), url: E2E_BASE_URL }])
+/** What a shopper does on a product page: pick the colour and the size, then Add to cart. */
+async function addFromProductPage(page: Page, slug: string, colour: string, size: string, expectedCount: number) {
+  await page.goto(`/p/${slug}`)
+  await page.getByRole('link', { name: colour, exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`color=${colour.toLowerCase()}`))
+  await page.getByRole('link', { name: size, exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`size=${size}`))
+  await page.getByRole('button', { name: 'Add to cart' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Added to your cart.' }).first()).toBeVisible()
+  await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', `Cart, ${expectedCount} ${expectedCount === 1 ? 'item' : 'items'}`)
+  // Still on the product page, as it was.
+  await expect(page).toHaveURL(new RegExp(`/p/${slug}\\?color=${colour.toLowerCase()}&size=${size}$`))
 }
 
 async function signInContext(context: BrowserContext, userId: string) {
@@ -43,16 +49,35 @@ async function fillNewAddress(page: Page) {
 test('a guest’s cart joins their account at sign-in; they check out, the seller ships, and they see it shipped', async ({ page, browser }) => {
   const ana = await createSeller('Ana Atelier')
   const bo = await createSeller('Bo Boutique')
-  const dress = await createProduct(ana.shop.id, { title: 'Silk slip dress', price: 12000, discountPercent: 25, variants: [{ color: 'Rose', size: 'S', stock: 3 }] })
-  const boots = await createProduct(bo.shop.id, { title: 'Chelsea boots', price: 9900, variants: [{ color: 'Black', size: 'M', stock: 5 }] })
+  const dress = await createProduct(ana.shop.id, {
+    title: 'Silk slip dress',
+    price: 12000,
+    discountPercent: 25,
+    variants: [
+      { color: 'Rose', size: 'S', stock: 3 },
+      { color: 'Rose', size: 'M', stock: 0 },
+      { color: 'Black', size: 'S', stock: 2 },
+    ],
+  })
+  const boots = await createProduct(bo.shop.id, {
+    title: 'Chelsea boots',
+    price: 9900,
+    variants: [
+      { color: 'Black', size: 'M', stock: 5 },
+      { color: 'Black', size: 'L', stock: 5 },
+    ],
+  })
   const scarf = await createProduct(ana.shop.id, { title: 'Wool scarf', price: 3500, variants: [{ color: 'Navy', size: 'XS', stock: 9 }] })
   const shopper = await createUser({ name: 'Parisa Parcel' })
   // Something already in the account's cart from an earlier visit.
   await putInCart(shopper.id, scarf.variants[0]!.id, 1, 3500)
-  await giveGuestCart(page.context(), [
-    { variantId: dress.variants[0]!.id, quantity: 1 },
-    { variantId: boots.variants[0]!.id, quantity: 1 },
-  ])
+  // On the dress's page nothing can be added before a size is chosen, and Rose M is sold out.
+  await page.goto(`/p/${dress.slug}?color=rose`)
+  await expect(page.getByRole('button', { name: 'Add to cart' })).toBeDisabled()
+  await expect(page.getByTestId('add-to-cart-reason')).toHaveText('Choose a size first.')
+  await expect(page.locator('[data-disabled-size="M"]')).toBeVisible()
+  await addFromProductPage(page, dress.slug, 'Rose', 'S', 1)
+  await addFromProductPage(page, boots.slug, 'Black', 'M', 2)
 
   await page.goto('/cart')
   await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Cart, 2 items')
@@ -182,4 +207,34 @@ test('the cart shows what changed and lets the shopper fix it; cancelling an ord
   await page.goto('/account/addresses')
   await expect(page.getByTestId('address-card')).toHaveCount(1)
   await expect(page.getByTestId('address-card').getByText('Default')).toBeVisible()
+})
+
+test('without JavaScript, Add to cart still works: back on the product page with the count, or the refusal on the cart page', async ({ browser }) => {
+  const { shop } = await createSeller()
+  const tee = await createProduct(shop.id, {
+    title: 'Pocket tee',
+    price: 2200,
+    variants: [
+      { color: 'Ivory', size: 'M', stock: 2 },
+      { color: 'Ivory', size: 'L', stock: 4 },
+    ],
+  })
+  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const page = await context.newPage()
+  await page.goto(`/p/${tee.slug}`)
+  await page.getByRole('link', { name: 'M', exact: true }).click()
+  await expect(page).toHaveURL(/size=M/)
+  await page.getByLabel('Quantity').selectOption('2')
+  await page.getByRole('button', { name: 'Add to cart' }).click()
+  await expect(page).toHaveURL(new RegExp(`/p/${tee.slug}\\?.*size=M`))
+  await expect(page.getByText('Added to your cart.')).toBeVisible()
+  await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Cart, 2 items')
+
+  // Both left are in the cart now: one more is refused, and the cart page says why.
+  await page.getByRole('button', { name: 'Add to cart' }).click()
+  await expect(page).toHaveURL('/cart')
+  await expect(page.getByText('That could not be added to your cart')).toBeVisible()
+  await expect(page.getByText('Only 2 left, and 2 are already in your cart.')).toBeVisible()
+  await expect(page.getByTestId('cart-line')).toHaveCount(1)
+  await context.close()
 })

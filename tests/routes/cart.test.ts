@@ -77,6 +77,48 @@ describe('POST /cart intent=add (the product page form)', () => {
   })
 })
 
+describe('Add to cart from the product page', () => {
+  test('back on the product page: the redirect replaces the history entry (a fetcher stays in place), with the toast and the count', async () => {
+    const skirt = await product()
+    const here = `/p/${skirt.slug}?color=black&size=XS`
+    const result = await add({ variantId: skirt.variants[0]!.id, quantity: '1', redirectTo: here })
+    expect(result.status).toBe(302)
+    expect(result.headers.get('Location')).toBe(here)
+    expect(result.headers.get('X-Remix-Replace')).toBe('true')
+    // Sent to the cart (no way back given), the history is left alone.
+    const toCart = await add({ variantId: skirt.variants[0]!.id, quantity: '1' }, cookieFrom(result.headers, CART_COOKIE))
+    expect(toCart.headers.get('Location')).toBe('/cart')
+    expect(toCart.headers.get('X-Remix-Replace')).toBeNull()
+  })
+
+  test('quantity limits count what is already in the cart: a 400 at the quantity, and nothing added', async () => {
+    const skirt = await product(12)
+    const first = await add({ variantId: skirt.variants[0]!.id, quantity: '8' })
+    const cookie = cookieFrom(first.headers, CART_COOKIE)!
+    const overLimit = await add({ variantId: skirt.variants[0]!.id, quantity: '3' }, cookie)
+    expect(overLimit.status).toBe(400)
+    expect(fieldErrors(overLimit).quantity).toEqual(['You can buy at most 10 of one item (8 already in your cart).'])
+
+    const few = await product(3)
+    await add({ variantId: few.variants[0]!.id, quantity: '2' }, cookie)
+    const overStock = await add({ variantId: few.variants[0]!.id, quantity: '2' }, cookie)
+    expect(overStock.status).toBe(400)
+    expect(fieldErrors(overStock).quantity).toEqual(['Only 3 left, and 2 are already in your cart.'])
+
+    const page = await callRoute(cartLoader, routeRequest('/cart', { cookie }))
+    expect((page.data as { cart: { lines: Array<{ title: string; quantity: number }> } }).cart.lines.map((line) => line.quantity)).toEqual([8, 2])
+  })
+
+  test('a draft’s variant (a seller previewing it) cannot be added', async () => {
+    const { shop } = await createSeller()
+    const draft = await createProduct(shop.id, { status: 'DRAFT', variants: [{ stock: 5 }] })
+    const refused = await add({ variantId: draft.variants[0]!.id, quantity: '1', redirectTo: `/p/${draft.slug}` })
+    expect(refused.status).toBe(400)
+    expect(fieldErrors(refused).variantId).toEqual(['This item is not available any more.'])
+    expect(await prisma.cartItem.count({ where: { variantId: draft.variants[0]!.id } })).toBe(0)
+  })
+})
+
 describe('changing lines on /cart', () => {
   test('update, remove, bad input and unknown intents', async () => {
     const skirt = await product(5)

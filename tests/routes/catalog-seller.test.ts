@@ -45,6 +45,10 @@ function productForm(t: Taxonomy, overrides: Record<string, string | string[]> =
   return { ...form, ...overrides }
 }
 
+
+/** The id in the Location of a create (`/sell/products/<id>#photos`). */
+const productIdFrom = (headers: Headers) => new URL(headers.get('Location')!, 'http://localhost').pathname.split('/').pop()!
+
 describe('/sell onboarding', () => {
   test('visitors sign in first; a user opens a shop, becomes a seller, and goes on to add a product', async () => {
     const anonymous = await callRoute(sellLoader, routeRequest('/sell'))
@@ -77,7 +81,9 @@ describe('the product form', () => {
     const { cookie } = await signIn(user.id)
     const result = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form: productForm(t, { intent: 'publish' }) }))
     expect(result.status).toBe(302)
-    const id = result.headers.get('Location')!.split('/').pop()!
+    // On to the new product's form, at its photos.
+    expect(result.headers.get('Location')).toMatch(/^\/sell\/products\/[^/]+#photos$/)
+    const id = productIdFrom(result.headers)
     const product = (await getProductForEdit(user.id, id))!
     expect(product).toMatchObject({ title: 'Striped Linen Shirt', status: 'ACTIVE', listed: true, price: 3990, tags: ['linen', 'summer'] })
     expect(product.variants).toHaveLength(6)
@@ -155,7 +161,7 @@ describe('the product form', () => {
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     const created = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form: productForm(t) }))
-    const id = created.headers.get('Location')!.split('/').pop()!
+    const id = productIdFrom(created.headers)
     const page = await callRoute(editLoader, routeRequest(`/sell/products/${id}`, { cookie }), { params: { productId: id } })
     const defaults = (page.data as { defaults: { variants: Record<string, { sku: string; stock: string; stockWas: string }>; version: string } }).defaults
     const form: Record<string, string | string[]> = { ...productForm(t), version: defaults.version, colorIds: [t.colors.black.id] }

@@ -133,7 +133,7 @@ describe('what changed since an item was added', () => {
     await prisma.variant.update({ where: { id: dearer.variants[0]!.id }, data: { price: 4500 } })
     await prisma.variant.update({ where: { id: soldOut.variants[0]!.id }, data: { stock: 0 } })
     await prisma.variant.update({ where: { id: short.variants[0]!.id }, data: { stock: 1 } })
-    await prisma.product.update({ where: { id: gone.id }, data: { status: 'DRAFT' } })
+    await prisma.product.update({ where: { id: gone.id }, data: { status: 'DRAFT', listed: false } })
 
     const cart = await getCart(owner)
     const byTitle = Object.fromEntries(cart.lines.map((line) => [line.title, line]))

@@ -165,7 +165,7 @@ describe('placing an order', () => {
     expect(dearer).toBeInstanceOf(PricesChangedError)
     expect((dearer as PricesChangedError).itemsTotal).toBe(2500)
 
-    await prisma.product.update({ where: { id: tee.id }, data: { status: 'ARCHIVED' } })
+    await prisma.product.update({ where: { id: tee.id }, data: { status: 'ARCHIVED', listed: false } })
     const gone = await placeOrder(shopper.id, input).catch((thrown: unknown) => thrown)
     expect(gone).toBeInstanceOf(UnavailableItemsError)
     expect((gone as Error).message).toBe('Boxy tee is no longer available. Remove it from your cart to continue.')

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { buffer } from 'node:stream/consumers'
 import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
@@ -60,4 +61,37 @@ export function hugeDimensionPng() {
 export async function animatedWebp() {
   const frame = (background: string) => sharp({ create: { width: 700, height: 700, channels: 3, background } }).png().toBuffer()
   return sharp([await frame('red'), await frame('blue')], { join: { animated: true } }).webp().toBuffer()
+}
+
+/**
+ * A product photo as rows only (asset, its JPEG and WebP variants, the product image), without
+ * processing or storing anything: for pages that show photos, where the pipeline is not the
+ * subject. Positions follow the order of the calls unless given.
+ */
+export async function attachPhoto(productId: string, ownerId: string, options: { colorId?: string | null; alt?: string; position?: number } = {}) {
+  const tag = randomBytes(6).toString('hex')
+  const position = options.position ?? (await prisma.productImage.count({ where: { productId } }))
+  const asset = await prisma.mediaAsset.create({
+    data: {
+      kind: 'PRODUCT_IMAGE',
+      ownerId,
+      originalKey: `originals/${tag}/original.jpg`,
+      originalFormat: 'jpeg',
+      originalBytes: 1000,
+      contentHash: tag.padEnd(64, '0'),
+      width: 1280,
+      height: 1600,
+      placeholder: 'data:image/webp;base64,AAAA',
+      recipe: 1,
+      variants: {
+        create: [320, 640, 1280].flatMap((width) => [
+          { format: 'JPEG' as const, width, height: width * 1.25, key: `img/${tag}/${width}-${tag}.jpg`, bytes: 1000 },
+          { format: 'WEBP' as const, width, height: width * 1.25, key: `img/${tag}/${width}-${tag}.webp`, bytes: 800 },
+        ]),
+      },
+      productImage: { create: { productId, position, alt: options.alt ?? '', colorId: options.colorId ?? null } },
+    },
+    select: { productImage: { select: { id: true, position: true, colorId: true } } },
+  })
+  return { ...asset.productImage!, tag }
 }

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { prisma } from '~/infra/db.server.ts'
+import { derivePricing, isListed } from '~/services/catalog/derived.ts'
 import { newCheckoutToken } from '~/services/orders/cart.server.ts'
 import type { AddressInput } from '~/services/orders/schemas.ts'
 import { createUser } from './fixtures.ts'
 
 // Builders for shops, products, variants, carts and addresses, written with Prisma directly
-// (the catalog's own services live in another branch). Shared by Vitest and Playwright.
+// (fast, and free to make states the forms would refuse), with the catalog's derived columns
+// (listed, prices) filled as its services would, so the products show in the store. Shared by
+// Vitest and Playwright.
 
 const suffix = () => randomBytes(4).toString('hex')
 
@@ -69,19 +72,26 @@ export async function createProduct(
   const { categoryId, scaleId, colors, sizes } = await catalogBasics()
   const title = options.title ?? `Linen dress ${suffix()}`
   const specs = options.variants ?? [{}]
+  const status = options.status ?? 'ACTIVE'
+  const shop = await prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { status: true } })
+  const pricing = {
+    price: options.price === undefined ? 4000 : options.price,
+    discountPercent: options.discountPercent ?? null,
+    discountStartsAt: options.discountStartsAt ?? null,
+    discountEndsAt: options.discountEndsAt ?? null,
+  }
   const product = await prisma.product.create({
     data: {
+      ...derivePricing(pricing, specs.map((spec) => ({ price: spec.price ?? null }))),
+      listed: isListed(status, shop.status),
       shopId,
       title,
       slug: `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${suffix()}`,
       categoryId,
       sizeScaleId: scaleId,
-      status: options.status ?? 'ACTIVE',
-      publishedAt: (options.status ?? 'ACTIVE') === 'ACTIVE' ? new Date() : null,
-      price: options.price === undefined ? 4000 : options.price,
-      discountPercent: options.discountPercent ?? null,
-      discountStartsAt: options.discountStartsAt ?? null,
-      discountEndsAt: options.discountEndsAt ?? null,
+      status,
+      publishedAt: status === 'ACTIVE' ? new Date() : null,
+      ...pricing,
       variants: {
         create: specs.map((spec, index) => ({
           colorId: colors.get(spec.color ?? 'Black')!,

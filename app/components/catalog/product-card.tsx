@@ -1,16 +1,15 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { ProductCardData } from '~/services/catalog/storefront.server.ts'
+import { ProductCardImage } from '~/components/media/product-gallery.tsx'
 import { Price } from './price.tsx'
-import { ProductImage } from './product-image.tsx'
 
-/** One product in a grid: picture (or placeholder), brand, title, shop, price, colours. */
+/** One product in a grid: photo (or placeholder in its colour), brand, title, shop, price, colours. */
 export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
-  const swatch = product.colors[0]?.hex
   return (
     <article className="group relative flex flex-col" data-testid="product-card">
       <div className="relative aspect-[4/5] overflow-hidden rounded-lg bg-stone-100 ring-1 ring-stone-200">
-        <ProductImage title={product.title} image={product.image} hex={swatch} priority={priority} className="transition-transform duration-300 group-hover:scale-[1.03]" />
+        <ProductCardImage images={product.images} productTitle={product.title} hex={product.colors[0]?.hex} priority={priority} className="h-full w-full" />
         <div className="absolute left-2 top-2 flex flex-col items-start gap-1">
           {product.price?.onSale ? <span className="rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">Sale</span> : null}
           {product.isNew ? <span className="rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-ink">New</span> : null}
@@ -46,14 +45,17 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
   )
 }
 
-/** The responsive product grid every listing uses; `empty` shows when there is nothing. */
-export function ProductGrid({ products, empty, label }: { products: ProductCardData[]; empty?: ReactNode; label?: string }) {
+/**
+ * The responsive product grid every listing uses; `empty` shows when there is nothing. The
+ * first `priorityCount` photos (the first row, above the fold) load at once; the rest lazily.
+ */
+export function ProductGrid({ products, empty, label, priorityCount = 4 }: { products: ProductCardData[]; empty?: ReactNode; label?: string; priorityCount?: number }) {
   if (!products.length) return <div className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-16 text-center text-stone-600">{empty ?? 'No products here yet.'}</div>
   return (
     <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4">
       {products.map((product, index) => (
         <li key={product.id}>
-          <ProductCard product={product} priority={index < 4} />
+          <ProductCard product={product} priority={index < priorityCount} />
         </li>
       ))}
     </ul>

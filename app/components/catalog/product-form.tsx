@@ -26,6 +26,8 @@ type Props = {
   /** Set when the last save hit a newer version: the message and a way to load it. */
   conflict?: { currentVersion: number } | null
   status: 'NEW' | 'DRAFT' | 'ACTIVE' | 'ARCHIVED'
+  /** The product's photos editor (media's ProductImagesEditor); a saved product only. */
+  photos?: ReactNode
 }
 
 /**
@@ -34,7 +36,7 @@ type Props = {
  * and an optional price per cell). Without JavaScript the matrix updates with a submit button;
  * with it, as you tick.
  */
-export function ProductForm({ options, defaults, lastResult, conflict, status }: Props) {
+export function ProductForm({ options, defaults, lastResult, conflict, status, photos }: Props) {
   const navigation = useNavigation()
   const hydrated = useHydrated()
   const schema = useMemo(() => productFormSchema({ currency: options.currency, timeZone: options.timeZone }), [options.currency, options.timeZone])
@@ -171,6 +173,19 @@ export function ProductForm({ options, defaults, lastResult, conflict, status }:
 
       <VariantMatrix options={options} initial={initial} title={title} productPrice={price} errors={errors} hydrated={hydrated} />
 
+      {/* Photos are stored as they are added (they need the product to exist), not with the Save button. */}
+      <Section
+        id="photos"
+        title="Photos"
+        description={
+          status === 'NEW'
+            ? 'Photos come after the first save: save the product (as a draft if it is not ready) and the uploader opens here.'
+            : 'Saved as you add, describe, colour, reorder or delete them. The first photo is the one on product cards; a photo tied to a colour comes first when a shopper picks that colour (save new colours in the variants first).'
+        }
+      >
+        {status === 'NEW' ? null : photos}
+      </Section>
+
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-stone-200 bg-white/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
         {status === 'ACTIVE' ? (
           <button type="submit" name="intent" value="save" className="btn-primary" disabled={saving}>
@@ -193,10 +208,10 @@ export function ProductForm({ options, defaults, lastResult, conflict, status }:
   )
 }
 
-function Section({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+function Section({ id: anchor, title, description, children }: { id?: string; title: string; description?: ReactNode; children?: ReactNode }) {
   const id = useId()
   return (
-    <section aria-labelledby={id} className="card space-y-4">
+    <section id={anchor} aria-labelledby={id} className="card scroll-mt-6 space-y-4">
       <div>
         <h2 id={id} className="text-lg font-semibold">
           {title}

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import type { Sort } from '~/services/catalog/schemas.ts'
 import type { Listing } from '~/services/catalog/storefront.server.ts'
-import { Pagination, ResultCount, SortControl } from './listing-controls.tsx'
+import { Pagination } from '~/components/pagination.tsx'
+import { ResultCount, SortControl } from './listing-controls.tsx'
 import { ProductGrid } from './product-card.tsx'
 
 /**

@@ -1,13 +1,15 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { altFor, orderImagesForColor, type ProductImageView } from '~/services/media/views.ts'
+import { PhotoPlaceholder } from './photo-placeholder.tsx'
 import { ResponsiveImage } from './responsive-image.tsx'
 
 /**
  * The product page gallery: the main photo (fetched with priority) and thumbnails to switch
  * between them with the pointer or the arrow keys. When a colour is picked, that colour's
- * photos come first, then the photos for every colour, then the others.
+ * photos come first, then the photos for every colour, then the others. Without photos, a
+ * placeholder in the picked colour (`hex`).
  */
-export function ProductGallery({ images, productTitle, colorId }: { images: ProductImageView[]; productTitle: string; colorId?: string | null }) {
+export function ProductGallery({ images, productTitle, colorId, hex }: { images: ProductImageView[]; productTitle: string; colorId?: string | null; hex?: string }) {
   const ordered = orderImagesForColor(images, colorId)
   const [selected, setSelected] = useState(0)
   const thumbnails = useRef<Array<HTMLButtonElement | null>>([])
@@ -21,11 +23,7 @@ export function ProductGallery({ images, productTitle, colorId }: { images: Prod
   }
 
   if (!ordered.length) {
-    return (
-      <div className="flex aspect-[4/5] w-full items-center justify-center rounded-lg bg-stone-100 text-sm text-stone-500" role="img" aria-label={`${productTitle}: no photos yet`}>
-        No photos yet
-      </div>
-    )
+    return <PhotoPlaceholder label={`${productTitle}: no photos yet`} title={productTitle} hex={hex} className="aspect-[4/5] w-full rounded-lg ring-1 ring-stone-200" />
   }
   const index = Math.min(selected, ordered.length - 1)
   const current = ordered[index]!
@@ -90,27 +88,31 @@ export function ProductGallery({ images, productTitle, colorId }: { images: Prod
 
 /**
  * A product card's photo: the first one (for the colour, when given), cropped to the card's
- * 4:5 frame, with the second shown on hover where there is one.
+ * 4:5 frame, with the second shown on hover where there is one. Without photos, a placeholder
+ * in the product's colour (`hex`).
  */
 export function ProductCardImage({
   images,
   productTitle,
   colorId,
+  hex,
   priority = false,
   sizes = '(min-width: 1280px) 20vw, (min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw',
+  className = 'aspect-[4/5] w-full rounded-md',
 }: {
   images: ProductImageView[]
   productTitle: string
   colorId?: string | null
+  hex?: string
   priority?: boolean
   sizes?: string
+  /** The frame's size and rounding. */
+  className?: string
 }) {
   const [first, second] = orderImagesForColor(images, colorId)
-  if (!first) {
-    return <div className="aspect-[4/5] w-full rounded-md bg-stone-100" role="img" aria-label={productTitle} />
-  }
+  if (!first) return <PhotoPlaceholder label={productTitle} title={productTitle} hex={hex} className={className} />
   return (
-    <div className="group/card-image relative aspect-[4/5] w-full overflow-hidden rounded-md bg-stone-100">
+    <div className={`group/card-image relative overflow-hidden bg-stone-100 ${className}`}>
       <ResponsiveImage image={first.image} alt={altFor(first, productTitle, 0, 1)} sizes={sizes} priority={priority} fit="cover" className="h-full w-full" />
       {second ? (
         <ResponsiveImage

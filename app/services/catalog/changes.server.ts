@@ -45,6 +45,8 @@ export async function refreshDerivedPricing(tx: Tx, productIds: string[], now: D
   if (!productIds.length) return
   const products = await tx.product.findMany({
     where: { id: { in: productIds } },
+    // Updated one by one in id order, the order checkout locks products in: never a cycle.
+    orderBy: { id: 'asc' },
     select: {
       id: true,
       price: true,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { prisma, type Prisma, type ProductStatus, type Tx } from '~/infra/db.server.ts'
+import { isTransientTransactionError, prisma, type Prisma, type ProductStatus, type Tx } from '~/infra/db.server.ts'
+import { logger } from '~/infra/logger.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged, scheduleDiscountBoundaries } from './changes.server.ts'
 import { derivePricing, hasPricedVariant, isListed } from './derived.ts'
@@ -212,71 +213,113 @@ export async function createProduct(ownerId: string, input: ProductInput, { publ
 /**
  * Saves the edit form. `expectedVersion` is the version the form was loaded with: when the
  * product has been saved since, nothing is written and VersionConflictError says so.
+ *
+ * Locks, consistent with checkout's (app/services/orders/stock.server.ts: products, then
+ * variants, in id order): first the variants whose key changes (deleted, or given another SKU)
+ * in id order, then the product row (claiming the version), then the other variants in id
+ * order. A checkout of this product therefore waits for the save or the save for it, never
+ * both (see saveProduct for why the re-keyed variants come first). Stock is the one field
+ * checkouts change underneath an open form: a cell whose stock the seller left as it was
+ * keeps the current stock, and a changed cell applies the seller's change (entered minus
+ * `stockWas`) to the current stock, so a sale made meanwhile is never undone.
+ * `stockMovedMeanwhile` counts the cells whose stock had changed since the form was loaded.
  */
 export async function updateProduct(ownerId: string, productId: string, expectedVersion: number, input: ProductInput, { publish = false, now = new Date() }: SaveOptions = {}) {
-  try {
-    return await prisma.$transaction(async (tx) => {
-      // Claiming the version first takes the row lock: a concurrent save waits, then finds it gone.
-      const claimed = await tx.product.updateMany({ where: { id: productId, shop: { ownerId }, version: expectedVersion }, data: { version: { increment: 1 } } })
-      if (claimed.count === 0) {
-        const current = await tx.product.findFirst({ where: { id: productId, shop: { ownerId } }, select: { version: true } })
-        if (!current) throw new CatalogNotFoundError()
-        throw new VersionConflictError(current.version)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await prisma.$transaction((tx) => saveProduct(tx, ownerId, productId, expectedVersion, input, { publish, now }))
+    } catch (error) {
+      // Deleting a variant or changing its SKU needs a lock that a checkout writing an order line
+      // for it holds (the foreign-key check) before it queues for the product: a rare cycle that
+      // PostgreSQL breaks by failing one side. The whole save runs again from the start.
+      if (attempt < SAVE_ATTEMPTS && isTransientTransactionError(error)) {
+        logger.warn({ err: error, attempt, productId }, 'Saving a product hit a retryable database error; trying again')
+        continue
       }
-      const current = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: EDIT_SELECT })
-      await validateProduct(tx, input, productId)
-
-      const status: ProductStatus = publish ? 'ACTIVE' : current.status
-      if (status === 'ACTIVE' && !hasPricedVariant(input, input.variants)) {
-        throw fieldError('price', publish ? NEEDS_PRICE : 'A published product needs a price: add one, or unpublish the product first')
-      }
-
-      const existing = new Map(current.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant]))
-      const wanted = new Map(input.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant]))
-      const removed = current.variants.filter((variant) => !wanted.has(variantKey(variant.colorId, variant.sizeId)))
-      if (removed.length) await tx.variant.deleteMany({ where: { id: { in: removed.map((variant) => variant.id) }, productId } })
-
-      const kept = [...wanted.entries()].flatMap(([key, variant]) => {
-        const before = existing.get(key)
-        return before ? [{ before, variant }] : []
-      })
-      // SKUs may be swapped between variants: park the changed ones on unique placeholders first.
-      const renamed = kept.filter(({ before, variant }) => before.sku !== variant.sku.toUpperCase())
-      for (const { before } of renamed) await tx.variant.update({ where: { id: before.id }, data: { sku: `~${before.id}` } })
-      for (const { before, variant } of kept) {
-        const keepStock = variant.stockWas !== undefined && variant.stockWas === variant.stock
-        const sku = variant.sku.toUpperCase()
-        if (sku === before.sku && variant.price === before.price && (keepStock || variant.stock === before.stock)) continue
-        await tx.variant.update({
-          where: { id: before.id },
-          data: { sku, price: variant.price, ...(keepStock ? {} : { stock: variant.stock }) },
-        })
-      }
-      const added = [...wanted.entries()].filter(([key]) => !existing.has(key)).map(([, variant]) => variant)
-      if (added.length) {
-        await tx.variant.createMany({
-          data: added.map((variant) => ({ productId, colorId: variant.colorId, sizeId: variant.sizeId, sku: variant.sku.toUpperCase(), stock: variant.stock, price: variant.price })),
-        })
-      }
-
-      const product = await tx.product.update({
-        where: { id: productId },
-        data: {
-          ...productData(input),
-          ...derivePricing(input, input.variants, now),
-          status,
-          listed: isListed(status, current.shop.status),
-          publishedAt: status === 'ACTIVE' ? (current.publishedAt ?? now) : current.publishedAt,
-        },
-        select: { id: true, slug: true, version: true, status: true, discountPercent: true, discountStartsAt: true, discountEndsAt: true },
-      })
-      await productsChanged(tx, [productId])
-      await scheduleDiscountBoundaries(tx, [product], now)
-      return product
-    })
-  } catch (error) {
-    throw mapWriteError(error)
+      throw mapWriteError(error)
+    }
   }
+}
+
+const SAVE_ATTEMPTS = 3
+
+async function saveProduct(tx: Tx, ownerId: string, productId: string, expectedVersion: number, input: ProductInput, { publish, now }: Required<SaveOptions>) {
+  // Deleting a variant or changing its SKU (a unique key) takes the strongest row lock, which
+  // conflicts with the key-share lock a checkout holds on the variants of the order lines it
+  // has written while it queues for the product. Taken while holding the product, that lock
+  // would close a cycle; taken before it, the save just waits for such checkouts to finish.
+  const wantedSku = new Map(input.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant.sku.toUpperCase()]))
+  const rekeyed = (await tx.variant.findMany({ where: { productId, product: { shop: { ownerId } } }, select: { id: true, colorId: true, sizeId: true, sku: true } }))
+    .filter((variant) => wantedSku.get(variantKey(variant.colorId, variant.sizeId)) !== variant.sku)
+    .map((variant) => variant.id)
+  if (rekeyed.length) await tx.$queryRaw`SELECT "id" FROM "Variant" WHERE "id" = ANY(${rekeyed}::text[]) ORDER BY "id" FOR UPDATE`
+
+  // Claiming the version takes the product's row lock: a concurrent save waits, then finds it gone.
+  const claimed = await tx.product.updateMany({ where: { id: productId, shop: { ownerId }, version: expectedVersion }, data: { version: { increment: 1 } } })
+  if (claimed.count === 0) {
+    const current = await tx.product.findFirst({ where: { id: productId, shop: { ownerId } }, select: { version: true } })
+    if (!current) throw new CatalogNotFoundError()
+    throw new VersionConflictError(current.version)
+  }
+  // Then the variants, in id order, as checkout does: the stock read below is final until commit.
+  await tx.$queryRaw`SELECT "id" FROM "Variant" WHERE "productId" = ${productId} ORDER BY "id" FOR NO KEY UPDATE`
+  const current = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: EDIT_SELECT })
+  await validateProduct(tx, input, productId)
+
+  const status: ProductStatus = publish ? 'ACTIVE' : current.status
+  if (status === 'ACTIVE' && !hasPricedVariant(input, input.variants)) {
+    throw fieldError('price', publish ? NEEDS_PRICE : 'A published product needs a price: add one, or unpublish the product first')
+  }
+
+  const existing = new Map(current.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant]))
+  const wanted = new Map(input.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant]))
+  const removed = current.variants.filter((variant) => !wanted.has(variantKey(variant.colorId, variant.sizeId)))
+  if (removed.length) await tx.variant.deleteMany({ where: { id: { in: removed.map((variant) => variant.id) }, productId } })
+
+  const kept = [...wanted.entries()].flatMap(([key, variant]) => {
+    const before = existing.get(key)
+    return before ? [{ before, variant, stock: stockToSave(before.stock, variant) }] : []
+  })
+  const stockMovedMeanwhile = kept.filter(({ before, variant }) => variant.stockWas !== undefined && variant.stockWas !== before.stock).length
+  // SKUs may be swapped between variants: park the changed ones on unique placeholders first.
+  const renamed = kept.filter(({ before, variant }) => before.sku !== variant.sku.toUpperCase())
+  for (const { before } of renamed) await tx.variant.update({ where: { id: before.id }, data: { sku: `~${before.id}` } })
+  for (const { before, variant, stock } of kept) {
+    const sku = variant.sku.toUpperCase()
+    if (sku === before.sku && variant.price === before.price && stock === before.stock) continue
+    await tx.variant.update({ where: { id: before.id }, data: { sku, price: variant.price, stock } })
+  }
+  const added = [...wanted.entries()].filter(([key]) => !existing.has(key)).map(([, variant]) => variant)
+  if (added.length) {
+    await tx.variant.createMany({
+      data: added.map((variant) => ({ productId, colorId: variant.colorId, sizeId: variant.sizeId, sku: variant.sku.toUpperCase(), stock: variant.stock, price: variant.price })),
+    })
+  }
+
+  const product = await tx.product.update({
+    where: { id: productId },
+    data: {
+      ...productData(input),
+      ...derivePricing(input, input.variants, now),
+      status,
+      listed: isListed(status, current.shop.status),
+      publishedAt: status === 'ACTIVE' ? (current.publishedAt ?? now) : current.publishedAt,
+    },
+    select: { id: true, slug: true, version: true, status: true, discountPercent: true, discountStartsAt: true, discountEndsAt: true },
+  })
+  await productsChanged(tx, [productId])
+  await scheduleDiscountBoundaries(tx, [product], now)
+  return { ...product, stockMovedMeanwhile }
+}
+
+/**
+ * The stock to write for a cell: unchanged by the seller, the current stock; changed, the
+ * seller's change applied to the current stock (within 0 … MAX_STOCK). Without `stockWas` (an
+ * old form) the seller's number as it is.
+ */
+export function stockToSave(current: number, cell: { stock: number; stockWas?: number }) {
+  if (cell.stockWas === undefined) return cell.stock
+  return Math.min(MAX_STOCK, Math.max(0, current + cell.stock - cell.stockWas))
 }
 
 export type StatusAction = 'publish' | 'unpublish' | 'archive' | 'restore'
@@ -375,6 +418,7 @@ export async function listSellerProducts(ownerId: string, { status, page = 1 }: 
         publishedAt: true,
         updatedAt: true,
         category: { select: { name: true } },
+        _count: { select: { images: true } },
       },
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       skip: (page - 1) * PAGE_SIZE,
@@ -396,8 +440,9 @@ export async function listSellerProducts(ownerId: string, { status, page = 1 }: 
     counts.ALL += row._count._all
   }
   return {
-    items: products.map((product) => ({
+    items: products.map(({ _count, ...product }) => ({
       ...product,
+      photoCount: _count.images,
       stock: stockBy.get(product.id)?.total ?? 0,
       variantCount: stockBy.get(product.id)?.variants ?? 0,
       lowStockVariants: lowBy.get(product.id) ?? 0,
@@ -409,18 +454,14 @@ export async function listSellerProducts(ownerId: string, { status, page = 1 }: 
   }
 }
 
-/** Counts for the seller's dashboard. */
+/** Product counts by status for the seller's dashboard (its stock and sales come from the orders' sales summary). */
 export async function getSellerOverview(ownerId: string) {
   const shop = await prisma.shop.findUnique({ where: { ownerId }, select: { id: true } })
   if (!shop) throw new CatalogNotFoundError('Your shop')
-  const [byStatus, lowStock, soldOut] = await Promise.all([
-    prisma.product.groupBy({ by: ['status'], where: { shopId: shop.id }, _count: { _all: true } }),
-    prisma.variant.count({ where: { product: { shopId: shop.id, status: 'ACTIVE' }, stock: { gt: 0, lte: LOW_STOCK_THRESHOLD } } }),
-    prisma.variant.count({ where: { product: { shopId: shop.id, status: 'ACTIVE' }, stock: 0 } }),
-  ])
+  const byStatus = await prisma.product.groupBy({ by: ['status'], where: { shopId: shop.id }, _count: { _all: true } })
   const counts = { DRAFT: 0, ACTIVE: 0, ARCHIVED: 0 }
   for (const row of byStatus) counts[row.status] = row._count._all
-  return { counts, lowStockVariants: lowStock, soldOutVariants: soldOut }
+  return { counts }
 }
 
 /** Every product for the admin list, newest first; `q` matches the title. */

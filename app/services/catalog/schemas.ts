@@ -188,7 +188,7 @@ export type VariantInput = {
   sizeId: string
   sku: string
   stock: number
-  /** When given and equal to stock, the variant's current stock is kept (a sale meanwhile is not undone). */
+  /** The stock the form showed: the save applies the seller's change (stock − stockWas) to the current stock, so a sale meanwhile is not undone. */
   stockWas?: number
   /** Overrides the product's price; null means the product's price. */
   price: number | null

@@ -98,7 +98,10 @@ async function setShopStatus(shopId: string, status: ShopStatus, reason: string 
         select: { id: true, name: true, slug: true, status: true, suspendedAt: true, suspendedReason: true },
       })
       // `listed` mirrors "published and the shop is open" on every product row, so storefront
-      // queries stay single-table index scans.
+      // queries stay single-table index scans. The rows are locked in id order first, the order
+      // checkouts lock products in, so a checkout of two of the shop's products and this update
+      // never wait for each other in a cycle.
+      await tx.$executeRaw`SELECT "id" FROM "Product" WHERE "shopId" = ${shopId} ORDER BY "id" FOR NO KEY UPDATE`
       await tx.$executeRaw`UPDATE "Product" SET "listed" = (${status === 'ACTIVE'} AND "status" = 'ACTIVE') WHERE "shopId" = ${shopId}`
       const products = await shopProductIds(tx, shopId)
       await productsChanged(tx, products)

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { prisma, Prisma } from '~/infra/db.server.ts'
+import { listCardImages, listProductGallery } from '~/services/media/product-images.server.ts'
+import type { ProductImageView } from '~/services/media/views.ts'
 import { type PriceQuote, quote } from './pricing.ts'
 import { MAX_PAGES, PAGE_SIZE, type Sort } from './schemas.ts'
 import { getShopBySlug } from './shops.server.ts'
@@ -7,7 +9,8 @@ import { ancestorsOf, getBrandBySlug, getCategoryTree, subtreeIds } from './taxo
 
 // What shoppers see. Every query here filters on Product.listed (published, shop open) and
 // reads a page of ids through an index made for its scope and sort, then the cards for just
-// those ids: the work per page does not grow with the catalog.
+// those ids, with their photos in one more query: the work per page does not grow with the
+// catalog or with the number of cards.
 
 export const NEW_ARRIVAL_DAYS = 30
 
@@ -23,8 +26,8 @@ export type ProductCardData = {
   colors: Array<{ name: string; hex: string }>
   inStock: boolean
   isNew: boolean
-  /** The first product image, once media lands; cards show a placeholder while it is null. */
-  image: { src: string; alt: string } | null
+  /** The first two photos (the second shows on hover); empty, the card shows a placeholder in its first colour. */
+  images: ProductImageView[]
 }
 
 export type Listing = {
@@ -124,23 +127,10 @@ const CardRowSchema = z.object({
   colors: z.array(z.object({ name: z.string(), hex: z.string() })),
 })
 
-/** Product cards for these ids, in the same order, in one query whatever the number. */
+/** Product cards for these ids, in the same order: one query for the cards and one for their photos, whatever the number. */
 export async function getProductCards(ids: string[], now: Date = new Date()): Promise<ProductCardData[]> {
   if (!ids.length) return []
-  const rows = await prisma.$queryRaw<unknown[]>(Prisma.sql`
-    SELECT p.id, p.slug, p.title, p."minPrice", p."discountPercent", p."discountStartsAt", p."discountEndsAt", p."publishedAt",
-           b.name AS "brandName", b.slug AS "brandSlug", s.name AS "shopName", s.slug AS "shopSlug",
-           COALESCE(v."inStock", false) AS "inStock", COALESCE(v.colors, '[]'::json) AS colors
-    FROM "Product" p
-    JOIN "Shop" s ON s.id = p."shopId"
-    LEFT JOIN "Brand" b ON b.id = p."brandId"
-    LEFT JOIN LATERAL (
-      SELECT bool_or(stock.total > 0) AS "inStock",
-             json_agg(json_build_object('name', c.name, 'hex', c.hex) ORDER BY c.position, c.name) AS colors
-      FROM (SELECT "colorId", sum(stock) AS total FROM "Variant" WHERE "productId" = p.id GROUP BY "colorId") AS stock
-      JOIN "Color" c ON c.id = stock."colorId"
-    ) AS v ON true
-    WHERE p.id = ANY(${ids}::text[]) AND p.listed`)
+  const [rows, photos] = await Promise.all([cardRows(ids), listCardImages(ids)])
   const newSince = now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000
   const cards = new Map(
     rows.map((raw) => {
@@ -155,12 +145,29 @@ export async function getProductCards(ids: string[], now: Date = new Date()): Pr
         colors: row.colors,
         inStock: row.inStock,
         isNew: Boolean(row.publishedAt && row.publishedAt.getTime() >= newSince),
-        image: null,
+        images: photos.get(row.id) ?? [],
       }
       return [row.id, card]
     }),
   )
   return ids.flatMap((id) => cards.get(id) ?? [])
+}
+
+function cardRows(ids: string[]) {
+  return prisma.$queryRaw<unknown[]>(Prisma.sql`
+    SELECT p.id, p.slug, p.title, p."minPrice", p."discountPercent", p."discountStartsAt", p."discountEndsAt", p."publishedAt",
+           b.name AS "brandName", b.slug AS "brandSlug", s.name AS "shopName", s.slug AS "shopSlug",
+           COALESCE(v."inStock", false) AS "inStock", COALESCE(v.colors, '[]'::json) AS colors
+    FROM "Product" p
+    JOIN "Shop" s ON s.id = p."shopId"
+    LEFT JOIN "Brand" b ON b.id = p."brandId"
+    LEFT JOIN LATERAL (
+      SELECT bool_or(stock.total > 0) AS "inStock",
+             json_agg(json_build_object('name', c.name, 'hex', c.hex) ORDER BY c.position, c.name) AS colors
+      FROM (SELECT "colorId", sum(stock) AS total FROM "Variant" WHERE "productId" = p.id GROUP BY "colorId") AS stock
+      JOIN "Color" c ON c.id = stock."colorId"
+    ) AS v ON true
+    WHERE p.id = ANY(${ids}::text[]) AND p.listed`)
 }
 
 /** One page of a product grid. */
@@ -287,13 +294,14 @@ export async function getProductPage(slug: string, { viewerId = null, now = new 
   const isOwner = viewerId !== null && product.shop.ownerId === viewerId
   if (!product.listed && !isOwner) return null
 
-  const [tree, colors] = await Promise.all([
+  const [tree, colors, images] = await Promise.all([
     getCategoryTree(),
     prisma.color.findMany({
       where: { id: { in: [...new Set(product.variants.map((variant) => variant.colorId))] } },
       select: { id: true, name: true, slug: true, hex: true },
       orderBy: [{ position: 'asc' }, { name: 'asc' }],
     }),
+    listProductGallery(product.id),
   ])
   const offeredSizes = new Set(product.variants.map((variant) => variant.sizeId))
   const variants: ProductPageVariant[] = product.variants.map((variant) => ({
@@ -326,6 +334,8 @@ export async function getProductPage(slug: string, { viewerId = null, now = new 
     colors,
     sizes: product.sizeScale.sizes.filter((size) => offeredSizes.has(size.id)),
     variants,
+    /** The photos in the seller's order; the page puts the picked colour's first. */
+    images,
     breadcrumbs: ancestorsOf(tree, product.categoryId).map(({ name, slug }) => ({ name, slug })),
     /** Set when the owner looks at a product shoppers cannot see, and why they cannot. */
     preview: product.listed

@@ -15,7 +15,7 @@ import { InvalidColorError, MediaNotFoundError, NoFileError, StaleImagesError, T
 import { ImageRejection } from './inspect.server.ts'
 import { MAX_FILE_BYTES, MAX_IMAGES_PER_PRODUCT, MAX_PRODUCT_ASPECT_RATIO, MIN_PRODUCT_SHORT_SIDE, productUploadLimits } from './limits.ts'
 import { HEIC_READABLE, PRODUCT_RECIPE } from './pipeline.server.ts'
-import type { ImageColor, ProductImageView } from './views.ts'
+import { linePhotoKey, primaryImage, type ImageColor, type ProductImageView } from './views.ts'
 
 // Product photos. Every operation for sellers names the acting user, and the product must
 // belong to that user's shop: the ownership is part of each query's `where`, so another
@@ -254,4 +254,27 @@ export async function listCardImages(productIds: string[], { perProduct = 2 } = 
     byProduct.set(row.productId, list)
   }
   return byProduct
+}
+
+/**
+ * The photo to show beside a cart, checkout or order line: the product's first photo for the
+ * line's colour (or for every colour, or its first). One query for all the lines' products;
+ * keyed by linePhotoKey; lines whose product has no photos (or is gone) are absent.
+ */
+export async function listLinePhotos(lines: Array<{ productId: string | null; colorId: string | null }>): Promise<Record<string, ProductImageView>> {
+  const productIds = [...new Set(lines.flatMap((line) => (line.productId ? [line.productId] : [])))]
+  const photos: Record<string, ProductImageView> = {}
+  if (!productIds.length) return photos
+  const rows = await prisma.productImage.findMany({
+    where: { productId: { in: productIds } },
+    orderBy: [{ productId: 'asc' }, { position: 'asc' }],
+    select: { ...PRODUCT_IMAGE_SELECT, productId: true },
+  })
+  const byProduct = new Map<string, ProductImageView[]>()
+  for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), toProductImageView(row)])
+  for (const line of lines) {
+    const photo = line.productId ? primaryImage(byProduct.get(line.productId) ?? [], line.colorId) : undefined
+    if (photo) photos[linePhotoKey(line.productId, line.colorId)] = photo
+  }
+  return photos
 }

@@ -44,6 +44,9 @@ export function primaryImage<T extends Pick<ProductImageView, 'colorId' | 'posit
   return orderImagesForColor(images, colorId)[0]
 }
 
+/** The key of a line's photo (listLinePhotos): the product in the line's colour. */
+export const linePhotoKey = (productId: string | null, colorId: string | null) => `${productId ?? ''}:${colorId ?? ''}`
+
 /** Alt text for a product photo: the seller's, or a description built from the product. */
 export function altFor(image: Pick<ProductImageView, 'alt'>, productTitle: string, index: number, total: number) {
   if (image.alt.trim()) return image.alt

@@ -150,7 +150,7 @@ const lineInclude = {
       sku: true,
       stock: true,
       price: true,
-      color: { select: { name: true, hex: true } },
+      color: { select: { id: true, name: true, hex: true } },
       size: { select: { label: true } },
       product: {
         select: {
@@ -183,6 +183,7 @@ export type CartLine = {
   title: string
   slug: string
   sku: string
+  colorId: string
   colorName: string
   colorHex: string
   sizeLabel: string
@@ -240,6 +241,7 @@ function toLine(item: LoadedItem, now: Date): CartLine {
     title: product.title,
     slug: product.slug,
     sku: variant.sku,
+    colorId: variant.color.id,
     colorName: variant.color.name,
     colorHex: variant.color.hex,
     sizeLabel: variant.size.label,
@@ -293,7 +295,9 @@ export async function readCart(db: Tx | typeof prisma, where: Prisma.CartWhereUn
   return summarize(
     cart.id,
     cart.checkoutToken,
-    cart.items.map((item) => toLine(item, now)),
+    // Prisma reads the items and their variants in separate queries: a variant the seller deleted
+    // in between (its cart items go with it) comes back null. That line is gone, not broken.
+    cart.items.flatMap((item) => ((item.variant as LoadedItem['variant'] | null) ? [toLine(item, now)] : [])),
   )
 }
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import { prisma, type Tx } from '~/infra/db.server.ts'
+import { isTransientTransactionError, prisma, type Tx } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
@@ -133,12 +133,14 @@ export function newOrderNumber() {
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 }
 const MAX_ATTEMPTS = 4
 
-/** A deadlock or serialization failure (which the lock order should prevent) or a duplicate order number: worth one more go. */
+/**
+ * Worth one more go: a deadlock or serialization failure (which the lock order should prevent),
+ * a duplicate order number, or a variant the seller deleted while its line was being written
+ * (a foreign key gone; the next attempt reads the cart without it and says what changed).
+ */
 function isRetryable(error: unknown) {
-  if (typeof error !== 'object' || error === null) return false
-  const { code, message } = error as { code?: unknown; message?: unknown }
-  if (code === 'P2034' || code === 'P2002') return true
-  return typeof message === 'string' && /deadlock detected|could not serialize|40P01|40001/.test(message)
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined
+  return code === 'P2002' || code === 'P2003' || isTransientTransactionError(error)
 }
 
 /**

@@ -62,11 +62,13 @@ const lineSelect = {
   regularPrice: true,
   unitPrice: true,
   lineTotal: true,
-  variant: { select: { color: { select: { hex: true } } } },
+  productId: true,
+  variant: { select: { color: { select: { id: true, hex: true } } } },
 } satisfies Prisma.OrderLineSelect
 
 export type OrderLineView = Omit<Prisma.OrderLineGetPayload<{ select: typeof lineSelect }>, 'variant'> & {
-  /** The colour's swatch while the variant still exists. */
+  /** The colour (and its swatch) while the variant still exists. */
+  colorId: string | null
   colorHex: string | null
 }
 
@@ -162,7 +164,7 @@ export async function getOrder(userId: string, number: string): Promise<OrderDet
       trackingUrl: trackingUrl(shipment.carrier, shipment.trackingNumber),
       shippedAt: shipment.shippedAt,
       deliveredAt: shipment.deliveredAt,
-      lines: shipment.lines.map(({ variant, ...line }) => ({ ...line, colorHex: variant?.color.hex ?? null })),
+      lines: shipment.lines.map(({ variant, ...line }) => ({ ...line, colorId: variant?.color.id ?? null, colorHex: variant?.color.hex ?? null })),
     })),
     canCancel: order.status !== 'CANCELLED' && order.shipments.every((shipment) => shipment.status === 'PENDING'),
   }

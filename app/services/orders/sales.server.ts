@@ -1,5 +1,6 @@
 import { prisma } from '~/infra/db.server.ts'
-import { LOW_STOCK_THRESHOLD, SALES_WINDOW_DAYS } from './schemas.ts'
+import { LOW_STOCK_THRESHOLD } from '~/services/catalog/schemas.ts'
+import { SALES_WINDOW_DAYS } from './schemas.ts'
 
 // The seller dashboard's sales summary for the shop the user owns: revenue and units over the
 // last 30 days (cancelled orders do not count), a day-by-day series, best sellers, what waits
@@ -17,7 +18,7 @@ export type SalesSummary = {
   /** One entry per UTC day of the window, oldest first. */
   daily: Array<{ day: string; revenue: number; units: number }>
   bestSellers: Array<{ productId: string | null; title: string; slug: string; units: number; revenue: number }>
-  lowStock: Array<{ variantId: string; sku: string; title: string; slug: string; colorName: string; sizeLabel: string; stock: number }>
+  lowStock: Array<{ variantId: string; productId: string; sku: string; title: string; slug: string; colorName: string; sizeLabel: string; stock: number }>
 }
 
 /** The summary for the user's own shop, or null when they have none. */
@@ -50,7 +51,7 @@ export async function getSalesSummary(userId: string, now: Date = new Date()): P
       where: { stock: { lte: LOW_STOCK_THRESHOLD }, product: { shopId: shop.id, status: 'ACTIVE' } },
       orderBy: [{ stock: 'asc' }, { sku: 'asc' }],
       take: 10,
-      select: { id: true, sku: true, stock: true, color: { select: { name: true } }, size: { select: { label: true } }, product: { select: { title: true, slug: true } } },
+      select: { id: true, sku: true, stock: true, color: { select: { name: true } }, size: { select: { label: true } }, product: { select: { id: true, title: true, slug: true } } },
     }),
   ])
 
@@ -72,6 +73,7 @@ export async function getSalesSummary(userId: string, now: Date = new Date()): P
     bestSellers: best.map((row) => ({ ...row, units: Number(row.units), revenue: Number(row.revenue) })),
     lowStock: lowStock.map((variant) => ({
       variantId: variant.id,
+      productId: variant.product.id,
       sku: variant.sku,
       title: variant.product.title,
       slug: variant.product.slug,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { invariantResponse } from '~/utils/http.ts'
 import { COUNTRY_CODES } from './countries.ts'
 import { CARRIERS } from './carriers.ts'
 
@@ -13,8 +14,6 @@ export const MAX_CART_LINES = 50
 export const MAX_ADDRESSES = 20
 /** The sales summary covers this many days, today included. */
 export const SALES_WINDOW_DAYS = 30
-/** Published variants with this many or fewer left show as low stock to their seller. */
-export const LOW_STOCK_THRESHOLD = 3
 /** The seller's order list filters. */
 export const SHIPMENT_FILTERS = ['to-ship', 'shipped', 'delivered', 'cancelled', 'all'] as const
 export type ShipmentFilter = (typeof SHIPMENT_FILTERS)[number]
@@ -120,6 +119,13 @@ export const ShipSchema = z.object({
         .regex(/^[A-Z0-9-]+$/, 'Use only letters, digits and dashes'),
     ),
 })
+
+/** The order number of an order page's URL (`/orders/<number>`, `/sell/orders/<number>`); anything else is a 404. */
+export function requireOrderNumber(params: Record<string, string | undefined>) {
+  const parsed = OrderNumberSchema.safeParse(params.number)
+  invariantResponse(parsed.success, 'Order not found')
+  return parsed.data
+}
 
 export const OrderNumberSchema = z
   .string()

@@ -2,8 +2,9 @@ import type { Tx } from '~/infra/db.server.ts'
 
 // Every transaction that changes stock (checkout, cancel) locks the product rows, then the
 // variant rows, each in id order. Two transactions therefore never wait for each other in a
-// cycle, whatever order their carts list the items in: no deadlocks. Catalog writes that touch
-// stock should take the same order (product before variants). FOR NO KEY UPDATE is the lock an
+// cycle, whatever order their carts list the items in: no deadlocks. The catalog's product save
+// takes the same order (updateProduct in app/services/catalog/products.server.ts; tests in
+// tests/services/stock-races.test.ts). FOR NO KEY UPDATE is the lock an
 // UPDATE of non-key columns takes anyway, and it leaves foreign-key checks (adding a variant to
 // a cart, writing an order line) unblocked.
 

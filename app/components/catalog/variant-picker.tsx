@@ -1,0 +1,98 @@
+import { Link } from '@remix-run/react'
+import type { SizeState } from '~/services/catalog/variant-selection.ts'
+
+// The product page's colour swatches and size buttons. Each choice is a link that changes
+// ?color= or ?size= (so it works without JavaScript and can be shared); sold-out colours are
+// struck through, and sizes that are sold out or not made in the colour cannot be chosen.
+
+type Color = { id: string; slug: string; name: string; hex: string }
+type Size = { id: string; label: string }
+
+export type PickerSelection = {
+  color: Color | null
+  size: Size | null
+  colors: Array<{ color: Color; soldOut: boolean }>
+  sizes: Array<SizeState<Size, unknown>>
+}
+
+export function VariantPicker({
+  selection,
+  sizeScale,
+  showSizes,
+  optionLink,
+}: {
+  selection: PickerSelection
+  sizeScale: string
+  /** False for products that come in one size only. */
+  showSizes: boolean
+  /** The link that changes these options in the current URL. */
+  optionLink: (changes: Record<string, string | null>) => string
+}) {
+  return (
+    <>
+      {selection.colors.length ? (
+        <div className="mt-8">
+          <h2 id="color-heading" className="text-sm font-semibold">
+            Colour: <span className="font-normal text-stone-700">{selection.color?.name}</span>
+          </h2>
+          <ul aria-labelledby="color-heading" className="mt-3 flex flex-wrap gap-3">
+            {selection.colors.map(({ color, soldOut }) => {
+              const current = color.id === selection.color?.id
+              return (
+                <li key={color.id}>
+                  <Link
+                    to={optionLink({ color: color.slug })}
+                    replace
+                    preventScrollReset
+                    aria-current={current ? 'true' : undefined}
+                    aria-label={`${color.name}${soldOut ? ' (sold out)' : ''}`}
+                    title={color.name}
+                    className={`relative block h-10 w-10 rounded-full ring-1 ring-stone-300 ring-offset-2 ${current ? 'ring-2 ring-ink' : 'hover:ring-stone-500'}`}
+                    style={{ backgroundColor: color.hex }}
+                  >
+                    {soldOut ? <span aria-hidden className="absolute inset-0 m-auto h-px w-11 -translate-x-0.5 rotate-45 bg-stone-500" /> : null}
+                  </Link>
+                </li>
+              )
+            })}
+          </ul>
+        </div>
+      ) : null}
+
+      {showSizes ? (
+        <div className="mt-6">
+          <h2 id="size-heading" className="text-sm font-semibold">
+            Size{selection.size ? <span className="font-normal text-stone-700">: {selection.size.label}</span> : null}{' '}
+            <span className="font-normal text-stone-500">· {sizeScale}</span>
+          </h2>
+          <ul aria-labelledby="size-heading" className="mt-3 flex flex-wrap gap-2">
+            {selection.sizes.map(({ size, state }) => {
+              const current = size.id === selection.size?.id
+              const base = 'inline-flex h-11 min-w-14 items-center justify-center rounded-md border px-3 text-sm font-medium'
+              return (
+                <li key={size.id}>
+                  {state === 'available' ? (
+                    <Link
+                      to={optionLink({ size: size.label, ...(selection.color ? { color: selection.color.slug } : {}) })}
+                      replace
+                      preventScrollReset
+                      aria-current={current ? 'true' : undefined}
+                      className={`${base} ${current ? 'border-ink bg-ink text-white' : 'border-stone-300 bg-white text-ink hover:border-ink'}`}
+                    >
+                      {size.label}
+                    </Link>
+                  ) : (
+                    <span aria-disabled="true" data-disabled-size={size.label} className={`${base} cursor-not-allowed border-stone-200 bg-stone-50 text-stone-400 line-through`}>
+                      {size.label}
+                      <span className="sr-only">{state === 'sold-out' ? ' (out of stock)' : ' (not made in this colour)'}</span>
+                    </span>
+                  )}
+                </li>
+              )
+            })}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  )
+}

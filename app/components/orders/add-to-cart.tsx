@@ -1,0 +1,100 @@
+import { Link, useFetcher, useLocation } from '@remix-run/react'
+import { useId, useState } from 'react'
+import { ErrorList } from '~/components/forms.tsx'
+import type { action as cartAction } from '~/routes/cart.tsx'
+import { MAX_LINE_QUANTITY } from '~/services/orders/schemas.ts'
+
+// The product page's "Add to cart": a form posting intent=add to /cart (the cart's action owns
+// the rules). Without JavaScript it is a plain POST that comes back to this page with a toast,
+// or shows the refusal on the cart page. With JavaScript a fetcher sends it; refusals appear
+// here at the field, and on success the cart's redirect (a history replace) re-runs the
+// loaders, so the header count and the toast update without leaving the page.
+
+export type AddableVariant = { id: string; stock: number; priced: boolean }
+
+/** Why the chosen colour and size cannot go in the cart, or null when it can. */
+export function cannotAddReason({ variant, sizeChosen, preview }: { variant: AddableVariant | null; sizeChosen: boolean; preview: boolean }): string | null {
+  if (preview) return 'This is a preview: shoppers cannot buy it until it is published.'
+  if (!sizeChosen) return 'Choose a size first.'
+  if (!variant) return 'This colour is not made in that size. Choose another size.'
+  if (!variant.priced) return 'This one is not for sale yet.'
+  if (variant.stock <= 0) return 'This colour and size is sold out. Choose another.'
+  return null
+}
+
+type AddAnswer = { result?: { error?: Record<string, string[] | null> | null; initialValue?: Record<string, unknown> | null } }
+
+export function AddToCart({ variant, reason, productTitle }: { variant: AddableVariant | null; reason: string | null; productTitle: string }) {
+  const fetcher = useFetcher<typeof cartAction>({ key: 'add-to-cart' })
+  const location = useLocation()
+  const ids = useId()
+  const busy = fetcher.state !== 'idle'
+  // A refusal belongs to the variant it was about; choosing another one clears it.
+  const answer = fetcher.data as AddAnswer | undefined
+  const errors = answer?.result?.initialValue?.variantId === variant?.id ? (answer?.result?.error ?? null) : null
+  const variantErrors = errors?.variantId ?? undefined
+  const quantityErrors = errors?.quantity ?? undefined
+
+  // "Added" once a submission comes back without a refusal (the cart redirected).
+  const [added, setAdded] = useState(false)
+  const [shownState, setShownState] = useState(fetcher.state)
+  if (shownState !== fetcher.state) {
+    setShownState(fetcher.state)
+    setAdded(fetcher.state === 'idle' && !fetcher.data)
+  }
+
+  const max = variant ? Math.max(1, Math.min(MAX_LINE_QUANTITY, variant.stock)) : 1
+  const reasonId = `${ids}-reason`
+  const quantityId = `${ids}-quantity`
+  return (
+    <fetcher.Form method="post" action="/cart" preventScrollReset className="mt-6 space-y-3" aria-label={`Add ${productTitle} to your cart`}>
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      {variant && !reason ? <input type="hidden" name="variantId" value={variant.id} /> : null}
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor={quantityId} className="block text-sm font-semibold">
+            Quantity
+          </label>
+          <select
+            id={quantityId}
+            name="quantity"
+            // A new variant starts again at one.
+            key={variant?.id ?? 'none'}
+            defaultValue="1"
+            disabled={Boolean(reason)}
+            aria-invalid={quantityErrors ? true : undefined}
+            aria-describedby={quantityErrors ? `${quantityId}-error` : undefined}
+            className="input mt-1 w-24"
+          >
+            {Array.from({ length: max }, (_, index) => (
+              <option key={index + 1} value={index + 1}>
+                {index + 1}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-primary min-w-48 flex-1 py-3 text-base sm:flex-none" disabled={Boolean(reason) || busy} aria-describedby={reason ? reasonId : undefined}>
+          {busy ? 'Adding…' : 'Add to cart'}
+        </button>
+      </div>
+      {reason ? (
+        <p id={reasonId} className="text-sm text-stone-600" data-testid="add-to-cart-reason">
+          {reason}
+        </p>
+      ) : null}
+      <div role="alert">
+        <ErrorList id={`${quantityId}-error`} errors={quantityErrors} />
+        <ErrorList id={`${ids}-variant-error`} errors={variantErrors} />
+      </div>
+      {added ? (
+        <p role="status" className="text-sm text-green-800">
+          Added to your cart.{' '}
+          <Link to="/cart" className="link">
+            View cart
+          </Link>
+        </p>
+      ) : null}
+    </fetcher.Form>
+  )
+}
