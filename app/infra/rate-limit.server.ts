@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { redis, redisKey } from './redis.server.ts'
 
 export type Limiter = RateLimiterAbstract
@@ -29,4 +29,18 @@ export async function msUntilAllowed(limiter: Limiter, key: string): Promise<num
 /** Counts one event (a failure) against `key`; never throws when the limit is passed. */
 export async function recordEvent(limiter: Limiter, key: string): Promise<void> {
   await limiter.penalty(key, 1)
+}
+
+/**
+ * Counts one event against `key` when it is under the limit and returns 0; otherwise counts
+ * nothing and returns the milliseconds until it may try again.
+ */
+export async function consumeOrWait(limiter: Limiter, key: string): Promise<number> {
+  try {
+    await limiter.consume(key)
+    return 0
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext)
+    throw rejection
+  }
 }

@@ -2,9 +2,10 @@
 // shows and filters it). No server code here. The database stores plain strings (checked for
 // shape only), so adding an action or a target type needs no migration: add it here.
 
-/** What kind of thing an audit entry is about. Later phases add SHOP, REVIEW, PRODUCT ... */
+/** What kind of thing an audit entry is about. Later phases add SHOP, PRODUCT ... */
 export const AUDIT_TARGET_TYPES = {
   USER: 'User',
+  REVIEW: 'Review',
 } as const
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES
 
@@ -14,6 +15,8 @@ export const AUDIT_ACTIONS = {
   'user.unblock': { label: 'Unblocked user', targetType: 'USER' },
   'user.grant-admin': { label: 'Granted admin', targetType: 'USER' },
   'user.remove-admin': { label: 'Removed admin', targetType: 'USER' },
+  'review.approve': { label: 'Approved review', targetType: 'REVIEW' },
+  'review.reject': { label: 'Rejected review', targetType: 'REVIEW' },
 } as const satisfies Record<string, { label: string; targetType: AuditTargetType }>
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 

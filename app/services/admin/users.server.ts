@@ -1,5 +1,7 @@
 import { prisma, type Prisma, type Role, type Tx } from '~/infra/db.server.ts'
 import { countOrders } from '~/services/orders/orders.server.ts'
+import { hidePendingReviewsOf } from '~/services/reviews/moderation.server.ts'
+import { listReviewsByUser } from '~/services/reviews/reviews.server.ts'
 import { escapeLike, listRecentAuditFor, recordAudit } from './audit.server.ts'
 import { USERS_PAGE_SIZE, type UserSearch } from './schemas.ts'
 
@@ -61,13 +63,14 @@ export async function listUsers(search: UserSearch) {
  */
 export type UserActivityFact = { key: string; label: string; value: number; href?: string }
 
-function userActivity(userId: string): Promise<UserActivityFact[]> {
+function userActivity(userId: string, reviews: Awaited<ReturnType<typeof listReviewsByUser>>): Promise<UserActivityFact[]> {
   return Promise.all([
     prisma.session
       .count({ where: { userId, expiresAt: { gt: new Date() } } })
       .then((value) => ({ key: 'sessions', label: 'Signed-in sessions', value })),
     countOrders(userId).then((value) => ({ key: 'orders', label: 'Orders placed', value })),
-    // Reviews (issue 7, phase 2) add their count here when their table exists.
+    { key: 'reviews', label: 'Reviews approved', value: reviews.counts.APPROVED },
+    { key: 'reviews-rejected', label: 'Reviews rejected', value: reviews.counts.REJECTED },
   ])
 }
 
@@ -89,12 +92,13 @@ export async function getUserForAdmin(userId: string) {
     },
   })
   if (!user) return null
+  const reviews = await listReviewsByUser(userId)
   const [activity, lastSession, history] = await Promise.all([
-    userActivity(userId),
+    userActivity(userId, reviews),
     prisma.session.findFirst({ where: { userId }, orderBy: { lastSeenAt: 'desc' }, select: { lastSeenAt: true } }),
     listRecentAuditFor({ type: 'USER', id: userId }),
   ])
-  return { user, activity, lastSeenAt: lastSession?.lastSeenAt ?? null, history }
+  return { user, activity, lastSeenAt: lastSession?.lastSeenAt ?? null, history, reviews }
 }
 
 // ---------------------------------------------------------------- commands
@@ -130,18 +134,8 @@ async function userAdminCommand<T>(actor: AdminActor, userId: string, command: (
 }
 
 /**
- * PHASE 2 HOOK (issue 7, reviews): hide the blocked user's PENDING reviews, in the block's
- * transaction, and return what to add to the audit entry's details (e.g. `{ pendingReviewsHidden: 3 }`).
- * There is no Review table yet (it comes with the product page and orders), so for now this
- * does nothing and reports nothing. It is called from blockUser() below.
- */
-export async function hidePendingReviewsOfBlockedUser(_tx: Tx, _userId: string): Promise<Prisma.InputJsonObject> {
-  return {}
-}
-
-/**
- * Blocks the account: it cannot sign in, every session ends now, and (phase 2) its pending
- * reviews are hidden. Refuses the actor's own account and an account already blocked.
+ * Blocks the account: it cannot sign in, every session ends now, and its pending reviews are
+ * hidden (rejected as "Author blocked"; the audit entry counts them). Refuses the actor's own account and an account already blocked.
  */
 export async function blockUser(actor: AdminActor, userId: string, reason: string) {
   const why = reason.trim()
@@ -152,7 +146,7 @@ export async function blockUser(actor: AdminActor, userId: string, reason: strin
     const blockedAt = new Date()
     await tx.user.update({ where: { id: target.id }, data: { status: 'BLOCKED', blockedReason: why, blockedAt } })
     const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId: target.id } })
-    const hidden = await hidePendingReviewsOfBlockedUser(tx, target.id)
+    const hidden = await hidePendingReviewsOf(tx, target.id, actor.id)
     await recordAudit(tx, {
       actor,
       action: 'user.block',

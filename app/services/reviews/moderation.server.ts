@@ -1,0 +1,188 @@
+import { prisma, type Prisma, type ReviewStatus, type Tx } from '~/infra/db.server.ts'
+import { recordAudit } from '~/services/admin/audit.server.ts'
+import { formatUtcDateTime } from '~/utils/dates.ts'
+import { applyRatingChanges, lockProducts, type RatingChange } from './reviews.server.ts'
+import { QUEUE_PAGE_SIZE, type ReviewRef } from './schemas.ts'
+
+// The moderation queue: new, edited and reported reviews, oldest first. A decision locks the
+// products (id order) and then the reviews (id order), re-reads them and only decides a review
+// still at the version the admin saw: of two admins deciding one review, the second is told who
+// decided it and changes nothing. Each decision is audited in its transaction.
+
+/** The acting admin, as requireRole(request, 'ADMIN') returns them. */
+export type ModerationActor = { id: string; email: string }
+
+export class ModerationError extends Error {
+  override name = 'ModerationError'
+  constructor(
+    message: string,
+    readonly status: 403 | 404,
+  ) {
+    super(message)
+  }
+}
+
+// ---------------------------------------------------------------- the queue
+
+/** A page of the queue, oldest first, with each author's history (one query for the page). */
+export async function listModerationQueue({ page = 1 }: { page?: number } = {}) {
+  const where: Prisma.ReviewWhereInput = { queuedAt: { not: null } }
+  const [total, rows] = await Promise.all([
+    prisma.review.count({ where }),
+    prisma.review.findMany({
+      where,
+      orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE,
+      select: {
+        id: true,
+        version: true,
+        rating: true,
+        title: true,
+        body: true,
+        fit: true,
+        status: true,
+        verifiedPurchase: true,
+        reportCount: true,
+        queuedAt: true,
+        createdAt: true,
+        updatedAt: true,
+        product: { select: { id: true, title: true, slug: true } },
+        user: { select: { id: true, name: true, email: true, status: true } },
+        reports: { where: { resolvedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, reason: true, createdAt: true, user: { select: { name: true } } } },
+      },
+    }),
+  ])
+  const authorIds = [...new Set(rows.map((row) => row.user.id))]
+  const groups = authorIds.length
+    ? await prisma.review.groupBy({ by: ['userId', 'status'], where: { userId: { in: authorIds } }, _count: { _all: true }, orderBy: { userId: 'asc' } })
+    : []
+  const history = new Map<string, Record<ReviewStatus, number>>()
+  for (const group of groups) {
+    const counts = history.get(group.userId) ?? { PENDING: 0, APPROVED: 0, REJECTED: 0 }
+    counts[group.status] = group._count._all
+    history.set(group.userId, counts)
+  }
+  const reviews = rows.map((row) => ({ ...row, authorHistory: history.get(row.user.id) ?? { PENDING: 0, APPROVED: 0, REJECTED: 0 } }))
+  return { reviews, total, page, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) }
+}
+
+export function countModerationQueue() {
+  return prisma.review.count({ where: { queuedAt: { not: null } } })
+}
+
+// ---------------------------------------------------------------- deciding
+
+export type Decision = { approve: true } | { approve: false; reason: string }
+
+export type DecisionOutcome = {
+  decided: Array<{ id: string; status: ReviewStatus }>
+  /** Reviews left alone, each with why ("Already approved by Ada …"). */
+  conflicts: Array<{ id: string; message: string }>
+}
+
+const STATUS_WORD: Record<ReviewStatus, string> = { PENDING: 'pending', APPROVED: 'approved', REJECTED: 'rejected' }
+
+async function requireActiveAdmin(tx: Tx, actor: ModerationActor) {
+  const acting = await tx.user.findUnique({ where: { id: actor.id }, select: { roles: true, status: true } })
+  if (!acting || acting.status !== 'ACTIVE' || !acting.roles.includes('ADMIN')) throw new ModerationError('You are no longer an admin, so this was not done.', 403)
+}
+
+/**
+ * Approves or rejects the reviews, each only if it is still in the queue at the version the
+ * admin saw. One transaction for all of them: the rating columns, the search outbox rows, the
+ * resolved reports and one audit entry per review commit together.
+ */
+export async function decideReviews(actor: ModerationActor, refs: ReviewRef[], decision: Decision): Promise<DecisionOutcome> {
+  const wanted = new Map(refs.map((ref) => [ref.id, ref.version]))
+  return prisma.$transaction(async (tx) => {
+    await requireActiveAdmin(tx, actor)
+    const ids = [...wanted.keys()].sort()
+    const products = await tx.review.findMany({ where: { id: { in: ids } }, select: { productId: true } })
+    await lockProducts(
+      tx,
+      products.map((row) => row.productId),
+    )
+    // Then the reviews, in id order; read after the locks, so what is decided below is current.
+    await tx.$queryRaw`SELECT id FROM "Review" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`
+    const rows = await tx.review.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        productId: true,
+        status: true,
+        version: true,
+        queuedAt: true,
+        rating: true,
+        title: true,
+        reportCount: true,
+        decidedAt: true,
+        decidedBy: { select: { name: true } },
+        user: { select: { name: true, email: true } },
+        product: { select: { title: true } },
+      },
+    })
+    const byId = new Map(rows.map((row) => [row.id, row]))
+    const outcome: DecisionOutcome = { decided: [], conflicts: [] }
+    const ratingChanges: RatingChange[] = []
+    const now = new Date()
+    const status: ReviewStatus = decision.approve ? 'APPROVED' : 'REJECTED'
+    for (const id of ids) {
+      const review = byId.get(id)
+      if (!review) {
+        outcome.conflicts.push({ id, message: 'That review no longer exists.' })
+        continue
+      }
+      if (review.queuedAt === null) {
+        const by = review.decidedBy ? ` by ${review.decidedBy.name}` : ''
+        const when = review.decidedAt ? ` on ${formatUtcDateTime(review.decidedAt)}` : ''
+        outcome.conflicts.push({ id, message: `“${review.title}” was already ${STATUS_WORD[review.status]}${by}${when}. Nothing was changed.` })
+        continue
+      }
+      if (review.version !== wanted.get(id)) {
+        outcome.conflicts.push({ id, message: `“${review.title}” changed since you loaded the queue (edited or decided again). Look at it again; nothing was changed.` })
+        continue
+      }
+      await tx.review.update({
+        where: { id },
+        data: {
+          status,
+          rejectionReason: decision.approve ? null : decision.reason,
+          decidedById: actor.id,
+          decidedAt: now,
+          queuedAt: null,
+          reportCount: 0,
+          version: { increment: 1 },
+        },
+      })
+      const { count: reportsResolved } = await tx.reviewReport.updateMany({ where: { reviewId: id, resolvedAt: null }, data: { resolvedAt: now } })
+      if (review.status !== 'APPROVED' && decision.approve) ratingChanges.push({ productId: review.productId, rating: review.rating, delta: 1 })
+      if (review.status === 'APPROVED' && !decision.approve) ratingChanges.push({ productId: review.productId, rating: review.rating, delta: -1 })
+      await recordAudit(tx, {
+        actor,
+        action: decision.approve ? 'review.approve' : 'review.reject',
+        target: { type: 'REVIEW', id, label: `“${review.title}” by ${review.user.name} <${review.user.email}> on ${review.product.title}` },
+        reason: decision.approve ? null : decision.reason,
+        details: { before: { status: review.status }, after: { status }, rating: review.rating, productId: review.productId, reportsResolved, ...(refs.length > 1 ? { bulk: refs.length } : {}) },
+      })
+      outcome.decided.push({ id, status })
+    }
+    await applyRatingChanges(tx, ratingChanges)
+    return outcome
+  })
+}
+
+export const AUTHOR_BLOCKED_REASON = 'Author blocked'
+
+/**
+ * Hides a user's pending reviews when an admin blocks them: rejected with AUTHOR_BLOCKED_REASON,
+ * out of the queue. Pending reviews never count in ratings, so no product changes. Runs in the
+ * block's transaction; returns what the block's audit entry records.
+ */
+export async function hidePendingReviewsOf(tx: Tx, userId: string, actorId: string) {
+  const { count } = await tx.review.updateMany({
+    where: { userId, status: 'PENDING' },
+    data: { status: 'REJECTED', rejectionReason: AUTHOR_BLOCKED_REASON, decidedById: actorId, decidedAt: new Date(), queuedAt: null, version: { increment: 1 } },
+  })
+  return { pendingReviewsHidden: count }
+}

@@ -1,0 +1,306 @@
+import { prisma, type Prisma, type ReviewStatus, type Tx } from '~/infra/db.server.ts'
+import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
+import { singleton } from '~/infra/singleton.server.ts'
+import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
+import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { REVIEWS_PAGE_SIZE, REVIEW_FITS, distributionRows, fitSummary, type ReviewFitValue, type ReviewInput, type ReviewListQuery } from './schemas.ts'
+
+// Shoppers' reviews: writing and editing one's own, reading the approved ones, marking them
+// helpful and reporting them. Only APPROVED reviews count in the product's rating columns; every
+// change of what counts happens with the product row locked, in the transaction that changes the
+// review, and tells search (docs/decisions/010-exact-review-aggregates.md).
+
+/** A refused review command: nothing changed. `status` is what the route answers. */
+export class ReviewError extends Error {
+  override name = 'ReviewError'
+  constructor(
+    message: string,
+    readonly status: 400 | 403 | 404 | 409 | 429,
+    /** The form field the message belongs to, when it is about one. */
+    readonly field?: string,
+  ) {
+    super(message)
+  }
+}
+
+// ---------------------------------------------------------------- rate limits
+
+/** Per account, per hour: writing (new reviews and edits), reporting and voting. */
+export const REVIEW_LIMITS = { write: 10, report: 10, vote: 60 } as const
+const HOUR = 60 * 60
+
+const limiters = singleton('review-limiters', () => ({
+  write: createLimiter({ name: 'review-write', points: REVIEW_LIMITS.write, durationSeconds: HOUR }),
+  report: createLimiter({ name: 'review-report', points: REVIEW_LIMITS.report, durationSeconds: HOUR }),
+  vote: createLimiter({ name: 'review-vote', points: REVIEW_LIMITS.vote, durationSeconds: HOUR }),
+}))
+
+async function withinLimit(kind: keyof typeof limiters, userId: string) {
+  const wait = await consumeOrWait(limiters[kind], userId)
+  if (wait > 0) {
+    const minutes = Math.max(1, Math.ceil(wait / 60_000))
+    throw new ReviewError(`You have done that too often. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, 429)
+  }
+}
+
+// ---------------------------------------------------------------- aggregates
+
+type Stars = 1 | 2 | 3 | 4 | 5
+
+function isStars(value: number): value is Stars {
+  return Number.isInteger(value) && value >= 1 && value <= 5
+}
+
+/**
+ * Locks the products' rows (in id order, the order checkouts and shop suspensions use), so
+ * review status changes of one product run one at a time and their aggregate deltas add up.
+ */
+export async function lockProducts(tx: Tx, productIds: Iterable<string>) {
+  const ids = [...new Set(productIds)].sort()
+  if (!ids.length) return
+  await tx.$queryRaw`SELECT id FROM "Product" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR NO KEY UPDATE`
+}
+
+/** One approved review entering (+1) or leaving (-1) the product's rating columns. */
+export type RatingChange = { productId: string; rating: number; delta: 1 | -1 }
+
+/**
+ * Applies rating changes to the products' columns and queues their search documents. Call with
+ * the products locked (lockProducts), in the transaction that changes the reviews' status.
+ */
+export async function applyRatingChanges(tx: Tx, changes: RatingChange[]) {
+  const byProduct = new Map<string, { count: number; sum: number; stars: Record<Stars, number> }>()
+  for (const change of changes) {
+    if (!isStars(change.rating)) throw new Error(`A review rating must be 1 to 5, not ${change.rating}`)
+    const entry = byProduct.get(change.productId) ?? { count: 0, sum: 0, stars: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } }
+    entry.count += change.delta
+    entry.sum += change.delta * change.rating
+    entry.stars[change.rating] += change.delta
+    byProduct.set(change.productId, entry)
+  }
+  const touched: string[] = []
+  for (const [productId, delta] of [...byProduct].sort(([a], [b]) => a.localeCompare(b))) {
+    if (delta.count === 0 && Object.values(delta.stars).every((value) => value === 0)) continue
+    await tx.$executeRaw`
+      UPDATE "Product" SET
+        "ratingCount" = "ratingCount" + ${delta.count}, "ratingSum" = "ratingSum" + ${delta.sum},
+        "rating1" = "rating1" + ${delta.stars[1]}, "rating2" = "rating2" + ${delta.stars[2]}, "rating3" = "rating3" + ${delta.stars[3]},
+        "rating4" = "rating4" + ${delta.stars[4]}, "rating5" = "rating5" + ${delta.stars[5]}
+      WHERE id = ${productId}`
+    touched.push(productId)
+  }
+  await recordProductChanges(tx, touched)
+  return touched
+}
+
+// ---------------------------------------------------------------- reading
+
+const PUBLIC_REVIEW_SELECT = {
+  id: true,
+  rating: true,
+  title: true,
+  body: true,
+  fit: true,
+  verifiedPurchase: true,
+  helpfulCount: true,
+  createdAt: true,
+  updatedAt: true,
+  userId: true,
+  user: { select: { name: true } },
+} satisfies Prisma.ReviewSelect
+
+const SORT_ORDER: Record<ReviewListQuery['reviewSort'], Prisma.ReviewOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: 'desc' }, { id: 'desc' }],
+  helpful: [{ helpfulCount: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+  highest: [{ rating: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+  lowest: [{ rating: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
+}
+
+/** Whether fit feedback applies: sized products (clothing and shoes), not one-size ones. */
+function fitApplies(sizeCount: number) {
+  return sizeCount > 1
+}
+
+/** Average, count, the 5..1 distribution and the fit summary of the approved reviews. */
+export async function getReviewSummary(productId: string) {
+  const [product, fits] = await Promise.all([
+    prisma.product.findUniqueOrThrow({
+      where: { id: productId },
+      select: {
+        ratingCount: true,
+        ratingSum: true,
+        rating1: true,
+        rating2: true,
+        rating3: true,
+        rating4: true,
+        rating5: true,
+        sizeScale: { select: { _count: { select: { sizes: true } } } },
+      },
+    }),
+    prisma.review.groupBy({ by: ['fit'], where: { productId, status: 'APPROVED', fit: { not: null } }, _count: { _all: true }, orderBy: { fit: 'asc' } }),
+  ])
+  const fitCounts = Object.fromEntries(REVIEW_FITS.map((fit) => [fit, 0])) as Record<ReviewFitValue, number>
+  for (const group of fits) if (group.fit) fitCounts[group.fit] = group._count._all
+  const distribution = { 1: product.rating1, 2: product.rating2, 3: product.rating3, 4: product.rating4, 5: product.rating5 }
+  return {
+    count: product.ratingCount,
+    average: product.ratingCount ? Math.round((product.ratingSum / product.ratingCount) * 10) / 10 : null,
+    distribution: distributionRows(distribution),
+    fit: fitSummary(fitCounts),
+    fitApplies: fitApplies(product.sizeScale._count.sizes),
+  }
+}
+
+/** A page of the approved reviews, with what the viewer already did to each. */
+export async function listApprovedReviews(productId: string, query: ReviewListQuery, viewerId: string | null) {
+  const where: Prisma.ReviewWhereInput = { productId, status: 'APPROVED' }
+  const [total, rows] = await Promise.all([
+    prisma.review.count({ where }),
+    prisma.review.findMany({
+      where,
+      orderBy: SORT_ORDER[query.reviewSort],
+      skip: (query.reviewPage - 1) * REVIEWS_PAGE_SIZE,
+      take: REVIEWS_PAGE_SIZE,
+      select: {
+        ...PUBLIC_REVIEW_SELECT,
+        ...(viewerId ? { votes: { where: { userId: viewerId }, select: { id: true } }, reports: { where: { userId: viewerId }, select: { id: true } } } : {}),
+      },
+    }),
+  ])
+  const reviews = rows.map(({ votes, reports, userId, user, ...review }) => ({
+    ...review,
+    author: user.name,
+    own: viewerId === userId,
+    votedHelpful: Boolean(votes?.length),
+    reported: Boolean(reports?.length),
+  }))
+  return { reviews, total, page: query.reviewPage, pageCount: Math.max(1, Math.ceil(total / REVIEWS_PAGE_SIZE)), sort: query.reviewSort }
+}
+
+/** The viewer's own review of the product, whatever its status (they see pending and rejected ones). */
+export function getOwnReview(productId: string, userId: string) {
+  return prisma.review.findUnique({
+    where: { productId_userId: { productId, userId } },
+    select: { id: true, rating: true, title: true, body: true, fit: true, status: true, rejectionReason: true, verifiedPurchase: true, createdAt: true, updatedAt: true },
+  })
+}
+
+/** Everything the product page's reviews section needs. */
+export async function getProductReviews(productId: string, query: ReviewListQuery, viewerId: string | null) {
+  const [summary, list, own] = await Promise.all([getReviewSummary(productId), listApprovedReviews(productId, query, viewerId), viewerId ? getOwnReview(productId, viewerId) : null])
+  return { summary, list, own }
+}
+
+// ---------------------------------------------------------------- writing
+
+/** True when the user has a delivered order line of the product: the "verified purchase" rule. */
+export async function hasDeliveredPurchase(db: Tx | typeof prisma, userId: string, productId: string) {
+  const line = await db.orderLine.findFirst({ where: { productId, order: { userId }, shipment: { status: 'DELIVERED' } }, select: { id: true } })
+  return line !== null
+}
+
+/**
+ * Writes the user's review of a listed product, or edits the one they have. Either way it goes
+ * (back) to PENDING and into the moderation queue; an edit of an approved review takes it out of
+ * the product's rating until an admin approves it again.
+ */
+export async function submitReview(userId: string, productSlug: string, input: ReviewInput) {
+  await withinLimit('write', userId)
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const product = await tx.product.findUnique({
+        where: { slug: productSlug },
+        select: { id: true, listed: true, shop: { select: { ownerId: true } }, sizeScale: { select: { _count: { select: { sizes: true } } } } },
+      })
+      if (!product || !product.listed) throw new ReviewError('This product is not available.', 404)
+      if (product.shop.ownerId === userId) throw new ReviewError('You cannot review a product of your own shop.', 403)
+      const author = await tx.user.findUnique({ where: { id: userId }, select: { status: true } })
+      if (!author || author.status !== 'ACTIVE') throw new ReviewError('Your account cannot write reviews.', 403)
+      if (input.fit && !fitApplies(product.sizeScale._count.sizes)) throw new ReviewError('Fit applies only to clothing and shoes.', 400, 'fit')
+
+      await lockProducts(tx, [product.id])
+      const verifiedPurchase = await hasDeliveredPurchase(tx, userId, product.id)
+      const fields = { rating: input.rating, title: input.title, body: input.body, fit: input.fit ?? null, verifiedPurchase }
+      const existing = await tx.review.findUnique({ where: { productId_userId: { productId: product.id, userId } }, select: { id: true, status: true, rating: true } })
+      if (!existing) {
+        const review = await tx.review.create({ data: { ...fields, productId: product.id, userId, status: 'PENDING', queuedAt: new Date() }, select: { id: true } })
+        return { id: review.id, edited: false }
+      }
+      await tx.review.update({
+        where: { id: existing.id },
+        data: { ...fields, status: 'PENDING', rejectionReason: null, decidedById: null, decidedAt: null, queuedAt: new Date(), version: { increment: 1 } },
+      })
+      if (existing.status === 'APPROVED') await applyRatingChanges(tx, [{ productId: product.id, rating: existing.rating, delta: -1 }])
+      return { id: existing.id, edited: true }
+    })
+  } catch (error) {
+    // Two first reviews at once from one account: the unique key lets one in; the other is told.
+    if (isUniqueViolation(error)) throw new ReviewError('You have already reviewed this product.', 409)
+    throw error
+  }
+}
+
+/** An approved review of a listed product that someone other than its author acts on. */
+async function requireVisibleReview(tx: Tx, reviewId: string, userId: string, ownMessage: string) {
+  const review = await tx.review.findUnique({ where: { id: reviewId }, select: { id: true, status: true, userId: true, product: { select: { listed: true } } } })
+  if (!review || review.status !== 'APPROVED' || !review.product.listed) throw new ReviewError('That review is not available.', 404)
+  if (review.userId === userId) throw new ReviewError(ownMessage, 403)
+  return review
+}
+
+async function requireActiveUser(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { status: true } })
+  if (!user || user.status !== 'ACTIVE') throw new ReviewError('Your account cannot do that.', 403)
+}
+
+/** Marks an approved review helpful, once per shopper; never one's own. */
+export async function markHelpful(userId: string, reviewId: string) {
+  await withinLimit('vote', userId)
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await requireActiveUser(tx, userId)
+      await requireVisibleReview(tx, reviewId, userId, 'You cannot mark your own review helpful.')
+      await tx.reviewVote.create({ data: { reviewId, userId } })
+      const { helpfulCount } = await tx.review.update({ where: { id: reviewId }, data: { helpfulCount: { increment: 1 } }, select: { helpfulCount: true } })
+      return { helpfulCount }
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ReviewError('You have already marked this review helpful.', 409)
+    throw error
+  }
+}
+
+/** Reports an approved review as abusive, once per shopper; it (re-)enters the moderation queue. */
+export async function reportReview(userId: string, reviewId: string, reason: string) {
+  await withinLimit('report', userId)
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await requireActiveUser(tx, userId)
+      await requireVisibleReview(tx, reviewId, userId, 'You cannot report your own review.')
+      await tx.reviewReport.create({ data: { reviewId, userId, reason } })
+      // Queued from the first open report on; a review already waiting keeps its place.
+      await tx.$executeRaw`UPDATE "Review" SET "reportCount" = "reportCount" + 1, "queuedAt" = COALESCE("queuedAt", now()) WHERE id = ${reviewId}`
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ReviewError('You have already reported this review.', 409)
+    throw error
+  }
+}
+
+// ---------------------------------------------------------------- one account's reviews (admin)
+
+/** A user's reviews, newest first, with how many of each status: the admin's user page. */
+export async function listReviewsByUser(userId: string, take = 20) {
+  const [reviews, groups] = await Promise.all([
+    prisma.review.findMany({
+      where: { userId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take,
+      select: { id: true, rating: true, title: true, status: true, rejectionReason: true, reportCount: true, createdAt: true, product: { select: { title: true, slug: true } } },
+    }),
+    prisma.review.groupBy({ by: ['status'], where: { userId }, _count: { _all: true }, orderBy: { status: 'asc' } }),
+  ])
+  const counts: Record<ReviewStatus, number> = { PENDING: 0, APPROVED: 0, REJECTED: 0 }
+  for (const group of groups) counts[group.status] = group._count._all
+  return { reviews, counts }
+}

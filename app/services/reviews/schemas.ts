@@ -1,0 +1,140 @@
+import { z } from 'zod'
+
+// Review forms and query strings, shared by the server (which enforces them) and the browser
+// (which checks as you type). No server code here.
+
+export const REVIEW_TITLE_MIN = 3
+export const REVIEW_TITLE_MAX = 120
+export const REVIEW_BODY_MIN = 10
+export const REVIEW_BODY_MAX = 5000
+export const REPORT_REASON_MIN = 3
+export const REPORT_REASON_MAX = 500
+export const REJECTION_REASON_MIN = 3
+export const REJECTION_REASON_MAX = 500
+export const REVIEWS_PAGE_SIZE = 10
+export const QUEUE_PAGE_SIZE = 25
+/** How many reviews one bulk decision may cover (the queue page size, with room to spare). */
+export const BULK_MAX = 100
+
+export const REVIEW_FITS = ['RUNS_SMALL', 'TRUE_TO_SIZE', 'RUNS_LARGE'] as const
+export type ReviewFitValue = (typeof REVIEW_FITS)[number]
+export const FIT_LABELS: Record<ReviewFitValue, string> = {
+  RUNS_SMALL: 'Runs small',
+  TRUE_TO_SIZE: 'True to size',
+  RUNS_LARGE: 'Runs large',
+}
+
+export const REVIEW_SORTS = ['newest', 'helpful', 'highest', 'lowest'] as const
+export type ReviewSort = (typeof REVIEW_SORTS)[number]
+export const REVIEW_SORT_LABELS: Record<ReviewSort, string> = {
+  newest: 'Newest',
+  helpful: 'Most helpful',
+  highest: 'Highest rated',
+  lowest: 'Lowest rated',
+}
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
+
+/** The review form on the product page (new and edit alike). */
+export const ReviewFormSchema = z.object({
+  intent: z.literal('review'),
+  rating: z.coerce
+    .number({ error: 'Choose from 1 to 5 stars' })
+    .int('Choose from 1 to 5 stars')
+    .min(1, 'Choose from 1 to 5 stars')
+    .max(5, 'Choose from 1 to 5 stars'),
+  title: z
+    .string({ error: 'Give your review a title' })
+    .trim()
+    .min(REVIEW_TITLE_MIN, `Use at least ${REVIEW_TITLE_MIN} characters`)
+    .max(REVIEW_TITLE_MAX, `Use at most ${REVIEW_TITLE_MAX} characters`),
+  body: z
+    .string({ error: 'Say what you thought' })
+    .trim()
+    .min(REVIEW_BODY_MIN, `Use at least ${REVIEW_BODY_MIN} characters`)
+    .max(REVIEW_BODY_MAX, `Use at most ${REVIEW_BODY_MAX} characters`),
+  fit: z.preprocess(blankToUndefined, z.enum(REVIEW_FITS, { error: 'Choose how it fits from the list' }).optional()),
+})
+export type ReviewInput = Omit<z.infer<typeof ReviewFormSchema>, 'intent'>
+
+const ReviewIdSchema = z.string({ error: 'Choose a review' }).trim().min(1, 'Choose a review').max(64, 'Choose a review')
+
+export const HelpfulSchema = z.object({ intent: z.literal('helpful'), reviewId: ReviewIdSchema })
+
+export const ReportSchema = z.object({
+  intent: z.literal('report'),
+  reviewId: ReviewIdSchema,
+  reason: z
+    .string({ error: 'Say what is wrong with this review' })
+    .trim()
+    .min(REPORT_REASON_MIN, `Say why in at least ${REPORT_REASON_MIN} characters`)
+    .max(REPORT_REASON_MAX, `Use at most ${REPORT_REASON_MAX} characters`),
+})
+
+/** The list's sort and page, from the product page's URL (bad values fall back to the defaults). */
+export const ReviewListQuerySchema = z.object({
+  reviewSort: z.enum(REVIEW_SORTS).catch('newest').default('newest'),
+  reviewPage: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+})
+export type ReviewListQuery = z.infer<typeof ReviewListQuerySchema>
+
+export function reviewListQuery(params: URLSearchParams): ReviewListQuery {
+  return ReviewListQuerySchema.parse({ reviewSort: params.get('reviewSort') ?? undefined, reviewPage: params.get('reviewPage') ?? undefined })
+}
+
+// ---------------------------------------------------------------- moderation
+
+/** "id:version": what a decision names, so a review changed since the admin saw it is not decided blind. */
+const ReviewRefSchema = z
+  .string()
+  .regex(/^[^:\s]{1,64}:\d{1,9}$/, 'Choose a review from the queue')
+  .transform((value) => {
+    const [id, version] = value.split(':')
+    return { id: id!, version: Number(version) }
+  })
+export type ReviewRef = z.output<typeof ReviewRefSchema>
+
+const RejectionReasonSchema = z
+  .string({ error: 'Say why it is rejected: the author sees it' })
+  .trim()
+  .min(REJECTION_REASON_MIN, `Say why in at least ${REJECTION_REASON_MIN} characters`)
+  .max(REJECTION_REASON_MAX, `Use at most ${REJECTION_REASON_MAX} characters`)
+
+export const ApproveReviewSchema = z.object({ intent: z.literal('approve'), review: ReviewRefSchema })
+export const RejectReviewSchema = z.object({ intent: z.literal('reject'), review: ReviewRefSchema, reason: RejectionReasonSchema })
+
+const ReviewRefsSchema = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(ReviewRefSchema).min(1, 'Tick at least one review').max(BULK_MAX, `Decide at most ${BULK_MAX} at once`),
+)
+export const BulkApproveSchema = z.object({ intent: z.literal('bulk-approve'), reviews: ReviewRefsSchema })
+export const BulkRejectSchema = z.object({ intent: z.literal('bulk-reject'), reviews: ReviewRefsSchema, reason: RejectionReasonSchema })
+
+export const MODERATION_SCHEMAS = {
+  approve: ApproveReviewSchema,
+  reject: RejectReviewSchema,
+  'bulk-approve': BulkApproveSchema,
+  'bulk-reject': BulkRejectSchema,
+} as const
+export type ModerationIntent = keyof typeof MODERATION_SCHEMAS
+
+export function isModerationIntent(value: unknown): value is ModerationIntent {
+  return typeof value === 'string' && Object.hasOwn(MODERATION_SCHEMAS, value)
+}
+
+/** "Most say: runs small" from the approved reviews' fit counts; null without a clear majority. */
+export function fitSummary(counts: Record<ReviewFitValue, number>): { fit: ReviewFitValue; label: string; share: number; total: number } | null {
+  const total = REVIEW_FITS.reduce((sum, fit) => sum + counts[fit], 0)
+  if (total === 0) return null
+  const ranked = [...REVIEW_FITS].sort((a, b) => counts[b] - counts[a])
+  const top = ranked[0]!
+  // A tie for first place says nothing useful.
+  if (counts[ranked[1]!] === counts[top]) return null
+  return { fit: top, label: `Most say: ${FIT_LABELS[top].toLowerCase()}`, share: counts[top] / total, total }
+}
+
+/** Star distribution as 5..1 rows with their share of the total, for the bars. */
+export function distributionRows(distribution: Record<1 | 2 | 3 | 4 | 5, number>) {
+  const total = distribution[1] + distribution[2] + distribution[3] + distribution[4] + distribution[5]
+  return ([5, 4, 3, 2, 1] as const).map((stars) => ({ stars, count: distribution[stars], share: total ? distribution[stars] / total : 0 }))
+}
