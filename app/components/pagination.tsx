@@ -5,10 +5,10 @@ import { Link, useLocation } from '@remix-run/react'
 // shared, and the back button behaves.
 
 /** The URL of another page of the same list: every other search parameter stays as it is. */
-export function pageHref(location: { pathname: string; search: string }, page: number) {
+export function pageHref(location: { pathname: string; search: string }, page: number, param = 'page') {
   const params = new URLSearchParams(location.search)
-  if (page <= 1) params.delete('page')
-  else params.set('page', String(page))
+  if (page <= 1) params.delete(param)
+  else params.set(param, String(page))
   const search = params.toString()
   return search ? `${location.pathname}?${search}` : location.pathname
 }
@@ -24,13 +24,14 @@ export function pageWindow(page: number, pageCount: number, radius = 2): Array<n
 const BASE = 'inline-flex h-10 min-w-10 items-center justify-center rounded-md px-3 text-sm font-medium'
 
 /**
- * Previous, the page numbers around the current one, next. A page past the end (an old link)
+ * Previous, the page numbers around the current one, next (`param` names the page parameter
+ * where a page holds more than one list, like the product page's reviews). A page past the end (an old link)
  * still offers the way back.
  */
-export function Pagination({ page, pageCount, label = 'Pagination' }: { page: number; pageCount: number; label?: string }) {
+export function Pagination({ page, pageCount, label = 'Pagination', param = 'page' }: { page: number; pageCount: number; label?: string; param?: string }) {
   const location = useLocation()
   if (pageCount <= 1 && page <= 1) return null
-  const href = (n: number) => pageHref(location, n)
+  const href = (n: number) => pageHref(location, n, param)
   return (
     <nav aria-label={label} className="mt-10 flex flex-wrap items-center justify-center gap-1">
       {page > 1 ? (

@@ -1,5 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Await, Link, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data as respond, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Await, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react'
+import { z } from 'zod'
 import { Suspense } from 'react'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
 import { JsonLd } from '~/components/catalog/json-ld.tsx'
@@ -10,8 +12,12 @@ import { VariantPicker } from '~/components/catalog/variant-picker.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ProductGallery } from '~/components/media/product-gallery.tsx'
 import { AddToCart, cannotAddReason } from '~/components/orders/add-to-cart.tsx'
+import { ReviewsSection, type ReviewActionData } from '~/components/reviews/reviews-section.tsx'
 import { getEnv } from '~/infra/env.server.ts'
-import { getUser } from '~/services/accounts/auth.server.ts'
+import { getUser, requireUser } from '~/services/accounts/auth.server.ts'
+import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import { ReviewError, getProductReviews, markHelpful, reportReview, submitReview } from '~/services/reviews/reviews.server.ts'
+import { ReviewFeedbackSchema, ReviewFormSchema, reviewListQuery } from '~/services/reviews/schemas.ts'
 import { getMoreFromShop, getProductPage } from '~/services/catalog/storefront.server.ts'
 import { productJsonLd } from '~/services/catalog/structured-data.ts'
 import { selectVariant, stockMessage } from '~/services/catalog/variant-selection.ts'
@@ -23,6 +29,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const page = await getProductPage(params.slug ?? '', { viewerId: user?.id ?? null })
   invariantResponse(page, 'This product is not available. It may have been removed, or the link may be wrong.')
+  const requestUrl = new URL(request.url)
+  const reviews = await getProductReviews(page.product.id, reviewListQuery(requestUrl.searchParams), user?.id ?? null)
   const env = getEnv()
   const url = `${env.appUrl}/p/${page.product.slug}`
   // Search engines and link previews need absolute addresses (local storage serves /media/…).
@@ -33,15 +41,69 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     imageUrl: imageUrls[0] ?? null,
     currency: env.STORE_CURRENCY,
     jsonLd: productJsonLd({ url, currency: env.STORE_CURRENCY, ...page, images: imageUrls }),
+    reviews,
+    viewer: {
+      signedIn: Boolean(user),
+      // Sellers do not review their own products (the service refuses it too).
+      canReview: Boolean(user) && !page.preview && !page.isOwner,
+      loginHref: `/login?${new URLSearchParams({ redirectTo: `${requestUrl.pathname}${requestUrl.search}#reviews` })}`,
+    },
     // Streamed after the page: shoppers see the product first.
     moreFromShop: getMoreFromShop(page.product.shop.id, page.product.id),
   }
 }
 
+const REVIEW_PARAMS = ['reviewSort', 'reviewPage'] as const
+
 // Choosing a colour or size only changes the query string: no need to ask the server again.
+// The reviews' sort and page are read by the loader, so changing those does.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
-  if (!formMethod && currentUrl.pathname === nextUrl.pathname) return false
+  const reviewsMoved = REVIEW_PARAMS.some((key) => currentUrl.searchParams.get(key) !== nextUrl.searchParams.get(key))
+  if (!formMethod && currentUrl.pathname === nextUrl.pathname && !reviewsMoved) return false
   return defaultShouldRevalidate
+}
+
+/** The reviews section's commands: write or edit one's review, mark one helpful, report one. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const slug = z.string().min(1).max(200).safeParse(params.slug)
+  invariantResponse(slug.success, 'This product is not available.')
+  const url = new URL(request.url)
+  const back = `${url.pathname}${url.search}`
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const reviewId = typeof formData.get('reviewId') === 'string' ? String(formData.get('reviewId')) : null
+
+  if (intent === 'review') {
+    const submission = parseWithZod(formData, { schema: ReviewFormSchema })
+    if (submission.status !== 'success') return respond<ReviewActionData>({ intent, result: submission.reply() }, { status: 400 })
+    try {
+      const { edited } = await submitReview(user.id, slug.data, submission.value)
+      return redirectWithToast(`${back}#reviews`, { message: edited ? 'Your review is saved and waits for approval again.' : 'Thank you! Your review will show once a moderator approves it.' })
+    } catch (error) {
+      if (!(error instanceof ReviewError)) throw error
+      if (error.status === 404) throw new Response(error.message, { status: 404 })
+      const reply = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] })
+      return respond<ReviewActionData>({ intent, result: reply }, { status: error.status })
+    }
+  }
+
+  if (intent === 'helpful' || intent === 'report') {
+    const parsed = ReviewFeedbackSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = z.flattenError(parsed.error).fieldErrors
+      return respond<ReviewActionData>({ intent, reviewId, error: Object.values(fieldErrors).flat()[0] ?? 'Check the form.', fieldErrors }, { status: 400 })
+    }
+    try {
+      if (parsed.data.intent === 'helpful') await markHelpful(user.id, parsed.data.reviewId)
+      else await reportReview(user.id, parsed.data.reviewId, parsed.data.reason)
+      return redirectWithToast(`${back}#reviews`, { message: intent === 'helpful' ? 'Thanks for your vote.' : 'Thanks: a moderator will look at this review.' })
+    } catch (error) {
+      if (!(error instanceof ReviewError)) throw error
+      return respond<ReviewActionData>({ intent, reviewId, error: error.message }, { status: error.status })
+    }
+  }
+  return respond<ReviewActionData>({ intent: 'helpful', reviewId, error: 'Choose what to do.' }, { status: 400 })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -75,6 +137,7 @@ const PREVIEW_REASONS = {
 
 export default function ProductPage() {
   const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const { product, colors, sizes, variants, images, breadcrumbs, preview, price, priceRange } = data
   const [params] = useSearchParams()
   const selection = selectVariant({ colors, sizes, variants }, { color: params.get('color'), size: params.get('size') })
@@ -113,8 +176,9 @@ export default function ProductPage() {
         </div>
       </div>
 
-      {/* Sections below the buy box, in reading order; reviews (issue 7) come after the description. */}
+      {/* Sections below the buy box, in reading order. */}
       <ProductDescription description={product.description} />
+      <ReviewsSection {...data.reviews} viewer={data.viewer} actionData={actionData} />
       <MoreFromShop shop={product.shop} products={data.moreFromShop} />
       <JsonLd data={data.jsonLd} />
     </div>

@@ -337,6 +337,8 @@ export async function getProductPage(slug: string, { viewerId = null, now = new 
     /** The photos in the seller's order; the page puts the picked colour's first. */
     images,
     breadcrumbs: ancestorsOf(tree, product.categoryId).map(({ name, slug }) => ({ name, slug })),
+    /** The viewer owns the product's shop (they see previews; they do not review it). */
+    isOwner,
     /** Set when the owner looks at a product shoppers cannot see, and why they cannot. */
     preview: product.listed
       ? null

@@ -71,6 +71,9 @@ export const ReportSchema = z.object({
     .max(REPORT_REASON_MAX, `Use at most ${REPORT_REASON_MAX} characters`),
 })
 
+/** The helpful button and the report form of each review in the list. */
+export const ReviewFeedbackSchema = z.discriminatedUnion('intent', [HelpfulSchema, ReportSchema])
+
 /** The list's sort and page, from the product page's URL (bad values fall back to the defaults). */
 export const ReviewListQuerySchema = z.object({
   reviewSort: z.enum(REVIEW_SORTS).catch('newest').default('newest'),
