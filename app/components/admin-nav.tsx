@@ -10,6 +10,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { to: '/admin/catalog', label: 'Categories & brands', description: 'The category tree and the brands sellers pick from.' },
   { to: '/admin/shops', label: 'Shops', description: 'Suspend and reinstate shops.' },
   { to: '/admin/products', label: 'Products', description: 'Feature products on the home page.' },
+  { to: '/admin/reviews', label: 'Reviews', description: 'The moderation queue: new, edited and reported reviews.' },
   { to: '/admin/users', label: 'Users', description: 'Find accounts, block and unblock, grant or remove admin.' },
   { to: '/admin/audit', label: 'Audit log', description: 'Every admin action: who, what, on what, when and why.' },
 ]

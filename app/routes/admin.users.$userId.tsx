@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminUserPage() {
-  const { user, activity, lastSeenAt, history, isSelf } = useLoaderData<typeof loader>()
+  const { user, activity, lastSeenAt, history, reviews, isSelf } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const blocked = user.status === 'BLOCKED'
   const isAdmin = user.roles.includes('ADMIN')
@@ -158,6 +158,8 @@ export default function AdminUserPage() {
             </dl>
           </section>
 
+          <UserReviews reviews={reviews.reviews} />
+
           <section aria-labelledby="history-heading" className="card">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="history-heading" className="text-lg font-semibold">
@@ -207,6 +209,41 @@ export default function AdminUserPage() {
         </aside>
       </div>
     </>
+  )
+}
+
+const REVIEW_STATUS_STYLES = { PENDING: 'bg-amber-100 text-amber-800', APPROVED: 'bg-green-100 text-green-800', REJECTED: 'bg-red-100 text-red-800' } as const
+
+function UserReviews({ reviews }: { reviews: ReturnType<typeof useLoaderData<typeof loader>>['reviews']['reviews'] }) {
+  return (
+    <section aria-labelledby="reviews-heading" className="card">
+      <h2 id="reviews-heading" className="text-lg font-semibold">
+        Reviews
+      </h2>
+      {reviews.length ? (
+        <ol className="mt-4 divide-y divide-stone-100 text-sm" data-testid="user-reviews">
+          {reviews.map((review) => (
+            <li key={review.id} className="py-3">
+              <p className="flex flex-wrap items-center gap-2">
+                <span className={`rounded px-2 py-0.5 text-xs font-semibold ${REVIEW_STATUS_STYLES[review.status]}`}>{review.status.toLowerCase()}</span>
+                <span className="font-medium">{review.title}</span>
+                <span className="text-stone-500">
+                  {review.rating}★ on{' '}
+                  <Link to={`/p/${review.product.slug}`} className="link">
+                    {review.product.title}
+                  </Link>{' '}
+                  · {formatUtcDate(review.createdAt)}
+                  {review.reportCount ? ` · ${review.reportCount} open report${review.reportCount === 1 ? '' : 's'}` : ''}
+                </span>
+              </p>
+              {review.rejectionReason ? <p className="mt-1 text-stone-600">Rejected: {review.rejectionReason}</p> : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="mt-4 text-sm text-stone-600">No reviews written.</p>
+      )}
+    </section>
   )
 }
 
