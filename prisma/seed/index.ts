@@ -2,6 +2,7 @@ import { prisma } from '~/infra/db.server.ts'
 import type { Role } from '~/infra/db.server.ts'
 import { hashPassword } from '~/services/accounts/passwords.server.ts'
 import { seedDemoProducts, seedShops, seedTaxonomy } from './catalog.ts'
+import { seedDemoReviews } from './reviews.ts'
 
 // Demo data for the embedded default and for trying the store: accounts, then a believable
 // catalog (prisma/seed/catalog.ts). Idempotent, so running it twice changes nothing.
@@ -25,5 +26,7 @@ export async function seedDemoData() {
   }
   const vocabulary = await seedTaxonomy()
   const shops = await seedShops(hash)
-  return seedDemoProducts(shops, vocabulary)
+  const products = await seedDemoProducts(shops, vocabulary)
+  const reviews = await seedDemoReviews(hash)
+  return { ...products, reviews: reviews.created }
 }

@@ -87,6 +87,20 @@ export type ProductInput = {
   publishedAt?: Date | null
 }
 
+/**
+ * Rating columns that add up (the Product_rating_distribution CHECK): `count` reviews whose stars
+ * sum to `sum`, as many fives as fit, one in between and ones for the rest.
+ */
+export function ratingColumns(count: number, sum: number) {
+  if (sum < count || sum > 5 * count) throw new Error(`${count} reviews cannot sum to ${sum} stars`)
+  const extra = sum - count
+  const fives = Math.floor(extra / 4)
+  const rest = extra % 4
+  const stars = { rating1: count - fives - (rest ? 1 : 0), rating2: 0, rating3: 0, rating4: 0, rating5: fives }
+  if (rest) stars[`rating${rest + 1}` as 'rating2' | 'rating3' | 'rating4'] += 1
+  return { ratingCount: count, ratingSum: sum, ...stars }
+}
+
 async function sizeId(label: string) {
   const size = await prisma.size.findFirstOrThrow({ where: { label } })
   return size.id
@@ -126,8 +140,7 @@ export async function createProduct(input: ProductInput) {
         discountPercent: input.discountPercent ?? null,
         discountStartsAt: input.discountStartsAt ?? null,
         discountEndsAt: input.discountEndsAt ?? null,
-        ratingCount: input.ratingCount ?? 0,
-        ratingSum: input.ratingSum ?? 0,
+        ...ratingColumns(input.ratingCount ?? 0, input.ratingSum ?? 0),
         salesCount: input.salesCount ?? 0,
         featured: input.featured ?? false,
         variants: { create: variantRows },

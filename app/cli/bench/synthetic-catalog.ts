@@ -175,7 +175,7 @@ export async function generateCatalog(databaseUrl: string, { products, brands = 
     await client.query(`
       INSERT INTO "Product" (id, "shopId", title, slug, description, "categoryId", "brandId", "sizeScaleId", tags, status, "publishedAt",
                              featured, price, "minPrice", "discountPercent", "discountStartsAt", "discountEndsAt",
-                             "ratingCount", "ratingSum", "salesCount", "createdAt", "updatedAt")
+                             "ratingCount", "ratingSum", "rating1", "rating2", "rating3", "rating4", "rating5", "salesCount", "createdAt", "updatedAt")
       SELECT 'bench-p' || i, 'shop-' || (i % ${shops}), title, slugify || '-' || i,
              initcap(adj) || ' ' || noun || ' in ' || material || '. Made in small batches by an independent shop; ' ||
                'pairs well with everything in your wardrobe. Care: gentle wash, dry flat.',
@@ -186,10 +186,14 @@ export async function generateCatalog(databaseUrl: string, { products, brands = 
              CASE WHEN i % 5 = 0 THEN (ARRAY[10, 15, 20, 25, 30, 40, 50])[1 + (i % 7)] END,
              CASE WHEN i % 5 = 0 AND i % 3 = 0 THEN now() + (random() * interval '20 days') END,
              CASE WHEN i % 5 = 0 AND i % 4 = 0 THEN now() + interval '21 days' + (random() * interval '20 days') END,
-             rc, CASE WHEN rc = 0 THEN 0 ELSE least(rc * 5, greatest(rc, round(rc * (2.5 + random() * 2.5))::int)) END,
+             -- A star distribution that adds up to the count and sum (Product_rating_distribution):
+             -- as many fives as the sum allows, one review in between, ones for the rest.
+             rc, rsum, rc - (rsum - rc) / 4 - (CASE WHEN (rsum - rc) % 4 > 0 THEN 1 ELSE 0 END),
+             (CASE WHEN (rsum - rc) % 4 = 1 THEN 1 ELSE 0 END), (CASE WHEN (rsum - rc) % 4 = 2 THEN 1 ELSE 0 END),
+             (CASE WHEN (rsum - rc) % 4 = 3 THEN 1 ELSE 0 END), (rsum - rc) / 4,
              floor(power(random(), 3) * 2000)::int,
              now() - interval '400 days', now()
-      FROM (
+      FROM (SELECT *, CASE WHEN rc = 0 THEN 0 ELSE least(rc * 5, greatest(rc, round(rc * (2.5 + random() * 2.5))::int)) END AS rsum FROM (
         SELECT i, leaf_id, leaf_scale, adj, material, noun,
                initcap(adj) || ' ' || material || ' ' || noun AS title,
                regexp_replace(lower(adj || ' ' || material || ' ' || noun), '[^a-z0-9]+', '-', 'g') AS slugify,
@@ -203,7 +207,7 @@ export async function generateCatalog(databaseUrl: string, { products, brands = 
           FROM generate_series(0, ${products - 1}) AS i
           JOIN bench_leaf AS leaf ON leaf.n = i % ${leaves.length}
         ) AS picked
-      ) AS p`)
+      ) AS rated) AS p`)
     log(`Inserted ${products} products`)
 
     // Variants: 1-3 colours x 1-3 consecutive sizes of the product's scale, some out of stock,

@@ -93,6 +93,26 @@ export async function applyRatingChanges(tx: Tx, changes: RatingChange[]) {
   return touched
 }
 
+/**
+ * Sets the product's rating columns from its APPROVED review rows (for data loaded in bulk, like
+ * the demo seed; the app itself keeps them by deltas). Locks the product; queues its search
+ * document when anything changed. Returns whether it did.
+ */
+export async function recountProductRatings(tx: Tx, productId: string) {
+  await lockProducts(tx, [productId])
+  const groups = await tx.review.groupBy({ by: ['rating'], where: { productId, status: 'APPROVED' }, _count: { _all: true }, orderBy: { rating: 'asc' } })
+  const stars: Record<Stars, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }
+  for (const group of groups) if (isStars(group.rating)) stars[group.rating] = group._count._all
+  const ratingCount = stars[1] + stars[2] + stars[3] + stars[4] + stars[5]
+  const ratingSum = stars[1] + 2 * stars[2] + 3 * stars[3] + 4 * stars[4] + 5 * stars[5]
+  const current = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { ratingCount: true, ratingSum: true, rating1: true, rating2: true, rating3: true, rating4: true, rating5: true } })
+  const next = { ratingCount, ratingSum, rating1: stars[1], rating2: stars[2], rating3: stars[3], rating4: stars[4], rating5: stars[5] }
+  if ((Object.keys(next) as Array<keyof typeof next>).every((key) => current[key] === next[key])) return false
+  await tx.product.update({ where: { id: productId }, data: next })
+  await recordProductChanges(tx, [productId])
+  return true
+}
+
 // ---------------------------------------------------------------- reading
 
 const PUBLIC_REVIEW_SELECT = {
