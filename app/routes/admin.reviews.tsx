@@ -124,7 +124,7 @@ export default function AdminReviews() {
           const ref = `${review.id}:${review.version}`
           const failed = actionData?.errors && actionData.errors.review === ref ? actionData.errors : null
           return (
-            <li key={review.id} tabIndex={-1} data-queue-row className="card outline-none focus:ring-2 focus:ring-brand-500 data-[active]:ring-2 data-[active]:ring-brand-500" data-testid="queue-row">
+            <li key={review.id} tabIndex={-1} data-queue-row className="card outline-none focus-within:ring-2 focus-within:ring-brand-500" data-testid="queue-row">
               <div className="flex flex-wrap items-start gap-3">
                 <input type="checkbox" name="reviews" value={ref} form="bulk" aria-label={`Tick “${review.title}”`} className="mt-1 size-4" />
                 <div className="min-w-0 flex-1">

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 
 // Keyboard shortcuts for the moderation queue: j/k move between reviews, a approves the current
@@ -13,30 +13,22 @@ function isTyping(target: EventTarget | null) {
 
 export function QueueShortcuts() {
   const hydrated = useHydrated()
-  const active = useRef(-1)
   useEffect(() => {
-    function rows() {
-      return [...document.querySelectorAll<HTMLElement>(ROW)]
-    }
+    const rows = () => [...document.querySelectorAll<HTMLElement>(ROW)]
+    // The row holding the focus, or -1: after a decision the page is new and nothing is.
+    const focused = () => rows().findIndex((row) => row.contains(document.activeElement))
     function focusRow(index: number) {
       const all = rows()
-      if (!all.length) return
-      active.current = Math.max(0, Math.min(index, all.length - 1))
-      all.forEach((row, i) => row.toggleAttribute('data-active', i === active.current))
-      all[active.current]!.focus()
-    }
-    function current() {
-      const all = rows()
-      const focused = all.findIndex((row) => row.contains(document.activeElement))
-      if (focused >= 0) active.current = focused
-      return all[active.current]
+      all[Math.max(0, Math.min(index, all.length - 1))]?.focus()
     }
     function onKeyDown(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return
-      if (event.key === 'j') focusRow(rows().findIndex((row) => row === current()) + 1)
-      else if (event.key === 'k') focusRow(Math.max(0, rows().findIndex((row) => row === current()) - 1))
-      else if (event.key === 'a') current()?.querySelector<HTMLButtonElement>('[data-shortcut="approve"]')?.click()
-      else if (event.key === 'r') current()?.querySelector<HTMLInputElement>('[data-shortcut="reject-reason"]')?.focus()
+      const at = focused()
+      const row = rows()[Math.max(at, 0)]
+      if (event.key === 'j') focusRow(at < 0 ? 0 : at + 1)
+      else if (event.key === 'k') focusRow(at < 0 ? 0 : at - 1)
+      else if (event.key === 'a') row?.querySelector<HTMLButtonElement>('[data-shortcut="approve"]')?.click()
+      else if (event.key === 'r') row?.querySelector<HTMLInputElement>('[data-shortcut="reject-reason"]')?.focus()
       else return
       event.preventDefault()
     }
