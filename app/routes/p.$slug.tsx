@@ -69,6 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = z.string().min(1).max(200).safeParse(params.slug)
   invariantResponse(slug.success, 'This product is not available.')
   const url = new URL(request.url)
+  // Back to the same URL without a #fragment: a redirect that only adds a hash would not re-run
+  // the loaders in the browser (no toast, no pending review shown).
   const back = `${url.pathname}${url.search}`
   const formData = await request.formData()
   const intent = formData.get('intent')
@@ -79,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return respond<ReviewActionData>({ intent, result: submission.reply() }, { status: 400 })
     try {
       const { edited } = await submitReview(user.id, slug.data, submission.value)
-      return redirectWithToast(`${back}#reviews`, { message: edited ? 'Your review is saved and waits for approval again.' : 'Thank you! Your review will show once a moderator approves it.' })
+      return redirectWithToast(back, { message: edited ? 'Your review is saved and waits for approval again.' : 'Thank you! Your review will show once a moderator approves it.' })
     } catch (error) {
       if (!(error instanceof ReviewError)) throw error
       if (error.status === 404) throw new Response(error.message, { status: 404 })
@@ -97,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       if (parsed.data.intent === 'helpful') await markHelpful(user.id, parsed.data.reviewId)
       else await reportReview(user.id, parsed.data.reviewId, parsed.data.reason)
-      return redirectWithToast(`${back}#reviews`, { message: intent === 'helpful' ? 'Thanks for your vote.' : 'Thanks: a moderator will look at this review.' })
+      return redirectWithToast(back, { message: intent === 'helpful' ? 'Thanks for your vote.' : 'Thanks: a moderator will look at this review.' })
     } catch (error) {
       if (!(error instanceof ReviewError)) throw error
       return respond<ReviewActionData>({ intent, reviewId, error: error.message }, { status: error.status })
