@@ -18,28 +18,52 @@ export function withParams(params: URLSearchParams, changes: Record<string, stri
 
 /** "Sort by" as a GET form: changes apply at once with JavaScript, with a button without it. */
 export function SortControl({ sort }: { sort: Sort }) {
+  return <SortForm id="listing-sort" label="Sort by" name="sort" pageParam="page" value={sort} options={SORTS.map((value) => [value, SORT_LABELS[value]] as const)} button="Apply" />
+}
+
+/**
+ * A sort select as a GET form that keeps the other search params and goes back to the first page
+ * (`pageParam`); with JavaScript a change applies at once, without it a button does.
+ */
+export function SortForm({
+  id,
+  label,
+  name,
+  pageParam,
+  value,
+  options,
+  button,
+}: {
+  id: string
+  label: string
+  name: string
+  pageParam: string
+  value: string
+  options: ReadonlyArray<readonly [value: string, label: string]>
+  button: string
+}) {
   const [params] = useSearchParams()
   const submit = useSubmit()
   const hydrated = useHydrated()
-  const kept = [...params.entries()].filter(([key]) => key !== 'sort' && key !== 'page')
+  const kept = [...params.entries()].filter(([key]) => key !== name && key !== pageParam)
   return (
     <Form method="get" preventScrollReset className="flex items-center gap-2" onChange={(event) => submit(event.currentTarget, { preventScrollReset: true })}>
-      {kept.map(([key, value]) => (
-        <input key={`${key}=${value}`} type="hidden" name={key} value={value} />
+      {kept.map(([key, kept]) => (
+        <input key={`${key}=${kept}`} type="hidden" name={key} value={kept} />
       ))}
-      <label htmlFor="listing-sort" className="text-sm text-stone-600">
-        Sort by
+      <label htmlFor={id} className="text-sm text-stone-600">
+        {label}
       </label>
-      <select id="listing-sort" name="sort" defaultValue={sort} key={sort} className="input w-auto py-1.5">
-        {SORTS.map((value) => (
-          <option key={value} value={value}>
-            {SORT_LABELS[value]}
+      <select id={id} name={name} defaultValue={value} key={value} className="input w-auto py-1.5">
+        {options.map(([option, optionLabel]) => (
+          <option key={option} value={option}>
+            {optionLabel}
           </option>
         ))}
       </select>
       {hydrated ? null : (
         <button type="submit" className="btn-secondary py-1.5">
-          Apply
+          {button}
         </button>
       )}
     </Form>

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
 import { ErrorList, Field, TextareaField } from '~/components/forms.tsx'
-import { withParams } from '~/components/catalog/listing-controls.tsx'
+import { SortForm, withParams } from '~/components/catalog/listing-controls.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import {
   FIT_LABELS,
@@ -16,7 +16,6 @@ import {
   type ReviewFitValue,
   type ReviewSort,
 } from '~/services/reviews/schemas.ts'
-import { useHydrated } from '~/utils/use-hydrated.ts'
 import { Stars, StarRadios } from './stars.tsx'
 
 // The product page's reviews: the summary (average, count, 5..1 bars, fit), the viewer's own
@@ -168,7 +167,9 @@ function ReviewForm({ own, fitApplies, lastResult }: { own: OwnReview | null; fi
     lastResult,
     defaultValue: own ? { rating: String(own.rating), title: own.title, body: own.body, fit: own.fit ?? '' } : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewFormSchema }),
-    shouldRevalidate: 'onBlur',
+    // On input, not on blur: an error cleared on blur would move the submit button away from a
+    // click that has already started.
+    shouldRevalidate: 'onInput',
   })
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'review'
   return (
@@ -208,41 +209,6 @@ function ReviewForm({ own, fitApplies, lastResult }: { own: OwnReview | null; fi
   )
 }
 
-function ReviewSortControl({ sort }: { sort: ReviewSort }) {
-  const [params] = useSearchParams()
-  const hydrated = useHydrated()
-  const kept = [...params.entries()].filter(([key]) => key !== 'reviewSort' && key !== 'reviewPage')
-  return (
-    <Form method="get" preventScrollReset className="flex items-center gap-2">
-      {kept.map(([key, value]) => (
-        <input key={`${key}=${value}`} type="hidden" name={key} value={value} />
-      ))}
-      <label htmlFor="review-sort" className="text-sm text-stone-600">
-        Sort reviews
-      </label>
-      <select
-        id="review-sort"
-        name="reviewSort"
-        defaultValue={sort}
-        key={sort}
-        className="input w-auto py-1.5"
-        onChange={(event) => (hydrated ? event.currentTarget.form?.requestSubmit() : undefined)}
-      >
-        {REVIEW_SORTS.map((value) => (
-          <option key={value} value={value}>
-            {REVIEW_SORT_LABELS[value]}
-          </option>
-        ))}
-      </select>
-      {hydrated ? null : (
-        <button type="submit" className="btn-secondary py-1.5">
-          Sort
-        </button>
-      )}
-    </Form>
-  )
-}
-
 function ReviewList({ list, signedIn, actionData }: { list: ReviewsSectionProps['list']; signedIn: boolean; actionData: Exclude<ReviewActionData, { intent: 'review' }> | undefined }) {
   const [params] = useSearchParams()
   return (
@@ -251,7 +217,9 @@ function ReviewList({ list, signedIn, actionData }: { list: ReviewsSectionProps[
         <p className="text-sm text-stone-600">
           {list.total} published review{list.total === 1 ? '' : 's'}
         </p>
-        {list.total > 1 ? <ReviewSortControl sort={list.sort} /> : null}
+        {list.total > 1 ? (
+          <SortForm id="review-sort" label="Sort reviews" name="reviewSort" pageParam="reviewPage" value={list.sort} options={REVIEW_SORTS.map((sort) => [sort, REVIEW_SORT_LABELS[sort]] as const)} button="Sort" />
+        ) : null}
       </div>
       <ol className="mt-4 divide-y divide-stone-200" data-testid="review-list">
         {list.reviews.map((review) => (
