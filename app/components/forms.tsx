@@ -85,3 +85,43 @@ export function TextareaField({
   )
 }
 
+
+/**
+ * A one-line reason beside its button (reject, report, suspend): the label is for screen
+ * readers, the placeholder says who reads it, the errors sit under the input.
+ */
+export function InlineReasonField({
+  id,
+  label,
+  placeholder,
+  maxLength,
+  errors,
+  inputProps,
+}: {
+  id: string
+  label: ReactNode
+  placeholder: string
+  maxLength: number
+  errors?: ListOfErrors
+  inputProps?: InputHTMLAttributes<HTMLInputElement> & Record<`data-${string}`, string>
+}) {
+  const errorId = errors?.length ? `${id}-error` : undefined
+  return (
+    <div>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <input
+        {...inputProps}
+        id={id}
+        name="reason"
+        maxLength={maxLength}
+        placeholder={placeholder}
+        className="input w-64"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+      />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}

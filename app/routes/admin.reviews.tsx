@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ErrorList } from '~/components/forms.tsx'
+import { ErrorList, InlineReasonField } from '~/components/forms.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { QueueShortcuts } from '~/components/reviews/queue-shortcuts.tsx'
 import { Stars } from '~/components/reviews/stars.tsx'
@@ -103,13 +103,7 @@ export default function AdminReviews() {
           <button type="submit" name="intent" value="bulk-approve" className="btn-secondary" disabled={busy}>
             Approve ticked
           </button>
-          <div>
-            <label htmlFor="bulk-reason" className="sr-only">
-              Reason for rejecting the ticked reviews
-            </label>
-            <input id="bulk-reason" name="reason" maxLength={REJECTION_REASON_MAX} placeholder="Reason the authors will see" className="input w-72" aria-invalid={bulkErrors?.reason.length ? true : undefined} />
-            <ErrorList errors={bulkErrors?.reason} />
-          </div>
+          <InlineReasonField id="bulk-reason" label="Reason for rejecting the ticked reviews" placeholder="Reason the authors will see" maxLength={REJECTION_REASON_MAX} errors={bulkErrors?.reason} />
           <button type="submit" name="intent" value="bulk-reject" className="btn-danger" disabled={busy}>
             Reject ticked
           </button>
@@ -178,21 +172,14 @@ export default function AdminReviews() {
                 </Form>
                 <Form method="post" className="flex flex-wrap items-start gap-2">
                   <input type="hidden" name="review" value={ref} />
-                  <div>
-                    <label htmlFor={`reason-${review.id}`} className="sr-only">
-                      Reason for rejecting “{review.title}”
-                    </label>
-                    <input
-                      id={`reason-${review.id}`}
-                      name="reason"
-                      maxLength={REJECTION_REASON_MAX}
-                      placeholder="Reason the author will see"
-                      className="input w-72"
-                      data-shortcut="reject-reason"
-                      aria-invalid={failed?.reason.length ? true : undefined}
-                    />
-                    <ErrorList errors={failed?.reason} />
-                  </div>
+                  <InlineReasonField
+                    id={`reason-${review.id}`}
+                    label={`Reason for rejecting “${review.title}”`}
+                    placeholder="Reason the author will see"
+                    maxLength={REJECTION_REASON_MAX}
+                    errors={failed?.reason}
+                    inputProps={{ 'data-shortcut': 'reject-reason' }}
+                  />
                   <button type="submit" name="intent" value="reject" className="btn-danger" disabled={busy}>
                     Reject
                   </button>

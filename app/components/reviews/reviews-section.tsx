@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
-import { ErrorList, Field, TextareaField } from '~/components/forms.tsx'
+import { ErrorList, Field, InlineReasonField, TextareaField } from '~/components/forms.tsx'
 import { SortForm, withParams } from '~/components/catalog/listing-controls.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import {
@@ -278,20 +278,13 @@ function ReviewItem({ review, signedIn, failure }: { review: ReviewListItem; sig
                 <Form method="post" preventScrollReset className="mt-2 flex flex-wrap items-start gap-2">
                   <input type="hidden" name="intent" value="report" />
                   <input type="hidden" name="reviewId" value={review.id} />
-                  <div>
-                    <label htmlFor={`report-${review.id}`} className="sr-only">
-                      Why are you reporting this review?
-                    </label>
-                    <input
-                      id={`report-${review.id}`}
-                      name="reason"
-                      maxLength={REPORT_REASON_MAX}
-                      placeholder="What is wrong with it?"
-                      className="input w-64"
-                      aria-invalid={failure?.fieldErrors?.reason?.length ? true : undefined}
-                    />
-                    <ErrorList errors={failure?.fieldErrors?.reason} />
-                  </div>
+                  <InlineReasonField
+                    id={`report-${review.id}`}
+                    label="Why are you reporting this review?"
+                    placeholder="What is wrong with it?"
+                    maxLength={REPORT_REASON_MAX}
+                    errors={failure?.fieldErrors?.reason}
+                  />
                   <button type="submit" className="btn-danger py-1 text-sm" disabled={busy}>
                     Send report
                   </button>
