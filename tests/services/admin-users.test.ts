@@ -91,6 +91,8 @@ describe('getUserForAdmin', () => {
     expect(detail?.activity).toEqual([
       { key: 'sessions', label: 'Signed-in sessions', value: 1 },
       { key: 'orders', label: 'Orders placed', value: 0 },
+      { key: 'reviews', label: 'Reviews approved', value: 0 },
+      { key: 'reviews-rejected', label: 'Reviews rejected', value: 0 },
     ])
     expect(detail?.lastSeenAt).toBeInstanceOf(Date)
     expect(detail?.history).toEqual([expect.objectContaining({ action: 'user.grant-admin', actorId: admin.id, reason: 'Helps with moderation' })])
@@ -127,7 +129,7 @@ describe('blockUser', () => {
         targetType: 'USER',
         targetLabel: `Spammy Sam <${user.email}>`,
         reason: 'Posting spam links',
-        details: { before: { status: 'ACTIVE' }, after: { status: 'BLOCKED' }, sessionsEnded: 2 },
+        details: { before: { status: 'ACTIVE' }, after: { status: 'BLOCKED' }, sessionsEnded: 2, pendingReviewsHidden: 0 },
       }),
     ])
   })
