@@ -186,7 +186,7 @@ function syntheticDocuments(count: number): ProductDocument[] {
       salesCount: Math.floor(next() ** 3 * 2000),
       featured: i % 97 === 0,
       publishedAt: Date.now() - Math.floor(next() * 365 * 86_400_000),
-      image: null,
+      images: [],
     }
   })
 }

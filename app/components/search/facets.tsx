@@ -5,10 +5,12 @@ import {
   FACET_VALUES_LIMIT,
   parseSearchState,
   priceToParam,
+  scopeToParam,
   searchHref,
   searchStateToParams,
   updateState,
   type ListFacet,
+  type SearchScope,
   type SearchState,
 } from '~/services/search/state.ts'
 import { formatMoney } from '~/utils/money.ts'
@@ -65,12 +67,14 @@ export function withSelection(facets: SearchFacets, state: SearchState): SearchF
 type FiltersProps = {
   /** Where the form goes (the page's own path). */
   action: string
+  /** The page's fixed filter: a brand page has no brand facet, a shop page no shop facet. */
+  scope: SearchScope
   state: SearchState
   facets: SearchFacets
   currency: string
 }
 
-export function SearchFilters({ action, state: loaded, facets: loadedFacets, currency }: FiltersProps) {
+export function SearchFilters({ action, scope, state: loaded, facets: loadedFacets, currency }: FiltersProps) {
   const submitFilters = useSubmitFilters()
   const hydrated = useHydrated()
   // A tick shows at once, before the results arrive; new results (a new `loaded`) replace it.
@@ -113,9 +117,11 @@ export function SearchFilters({ action, state: loaded, facets: loadedFacets, cur
         <FacetGroup title="Size" badge={state.size.length}>
           <SizeFacet values={facets.size} />
         </FacetGroup>
-        <FacetGroup title="Brand" badge={state.brand.length}>
-          <ListFacetValues facet="brand" noun="brands" values={facets.brand} state={state} currency={currency} />
-        </FacetGroup>
+        {scope.brand ? null : (
+          <FacetGroup title="Brand" badge={state.brand.length}>
+            <ListFacetValues facet="brand" noun="brands" values={facets.brand} state={state} scope={scope} currency={currency} />
+          </FacetGroup>
+        )}
         <FacetGroup title="Rating" badge={state.rating ? 1 : 0}>
           <RatingFacet options={facets.rating} selected={state.rating} />
         </FacetGroup>
@@ -125,9 +131,11 @@ export function SearchFilters({ action, state: loaded, facets: loadedFacets, cur
             <Toggle name="inStock" label="In stock" count={facets.inStock.count} checked={facets.inStock.selected} />
           </div>
         </FacetGroup>
-        <FacetGroup title="Shop" badge={state.shop.length}>
-          <ListFacetValues facet="shop" noun="shops" values={facets.shop} state={state} currency={currency} />
-        </FacetGroup>
+        {scope.shop ? null : (
+          <FacetGroup title="Shop" badge={state.shop.length}>
+            <ListFacetValues facet="shop" noun="shops" values={facets.shop} state={state} scope={scope} currency={currency} />
+          </FacetGroup>
+        )}
         {/* Without JavaScript ticks are collected and applied together. */}
         {hydrated ? null : (
           <div className="pt-4">
@@ -252,12 +260,14 @@ function ListFacetValues({
   noun,
   values,
   state,
+  scope,
   currency,
 }: {
   facet: ListFacet
   noun: string
   values: FacetValue[]
   state: SearchState
+  scope: SearchScope
   currency: string
 }) {
   const hydrated = useHydrated()
@@ -276,10 +286,12 @@ function ListFacetValues({
       const params = searchStateToParams(state, currency)
       params.set('facet', facet)
       params.set('fq', typed)
+      const within = scopeToParam(scope)
+      if (within) params.set('scope', within)
       load(`/search/facet-values?${params}`)
     }, 200)
     return () => clearTimeout(timer.current)
-  }, [filter, truncated, state, currency, facet, load])
+  }, [filter, truncated, state, scope, currency, facet, load])
 
   if (!values.length) return <p className="text-sm text-stone-500">No {noun} for this search.</p>
   const typed = filter.trim().toLocaleLowerCase()
