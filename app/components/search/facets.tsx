@@ -2,6 +2,7 @@ import { Form, Link, useFetcher, useSubmit } from '@remix-run/react'
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react'
 import type { CategoryFacet as CategoryFacetData, FacetValue, RatingOption, SearchFacets } from '~/services/search/search.server.ts'
 import {
+  EMPTY_STATE,
   FACET_VALUES_LIMIT,
   parseSearchState,
   priceToParam,
@@ -22,16 +23,19 @@ import { isLight, swatchColor } from './swatch.ts'
 // so every result page can be shared and the back button steps through the choices.
 
 export const FILTER_FORM_ID = 'search-filters'
+const DEFAULT_SORT = EMPTY_STATE.sort
 const VISIBLE_VALUES = 8
 const MAX_LISTED_VALUES = 40
 
 type FormContext = { onToggle: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void }
 const FilterFormContext = createContext<FormContext>({ onToggle: () => {} })
 
-/** A form's fields as query parameters, without the empty ones (no `minPrice=&rating=` noise). */
+/** A form's fields as query parameters, without the empty ones and the default sort (no `minPrice=&sort=relevance` noise). */
 export function formParams(form: HTMLFormElement) {
   const params = new URLSearchParams()
-  for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value !== '') params.append(name, value)
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string' && value !== '' && !(name === 'sort' && value === DEFAULT_SORT)) params.append(name, value)
+  }
   return params
 }
 
