@@ -1,5 +1,6 @@
 import { prisma, type Prisma } from '~/infra/db.server.ts'
 import { lowestQuote, nextPriceChange } from '~/services/catalog/pricing.ts'
+import { IMAGE_ASSET_SELECT } from '~/services/media/assets.server.ts'
 import { SEARCH_PRODUCT_TOPIC } from './changes.server.ts'
 import { CARD_IMAGES, CATEGORY_LEVELS, type ProductDocument } from './document.ts'
 
@@ -37,7 +38,7 @@ const PRODUCT_FOR_SEARCH = {
       position: true,
       alt: true,
       colorId: true,
-      asset: { select: { width: true, height: true, placeholder: true, variants: { select: { format: true, width: true, key: true }, orderBy: { width: 'asc' } } } },
+      asset: { select: IMAGE_ASSET_SELECT },
     },
   },
   variants: {
