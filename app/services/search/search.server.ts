@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { multiSearch, searchFacetValues, SearchUnavailableError, meilisearchErrorCode, type PagedQuery, type SearchResponse } from '~/infra/search/client.server.ts'
-import { NEW_ARRIVAL_DAYS, type ProductCardData } from '~/services/catalog/storefront.server.ts'
 import { getStorage } from '~/infra/storage/storage.server.ts'
+import { NEW_ARRIVAL_DAYS, type ProductCardData } from '~/services/catalog/storefront.server.ts'
 import { toImageView } from '~/services/media/assets.server.ts'
 import { CATEGORY_LEVELS, ProductDocumentSchema } from './document.ts'
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, hasHighlight } from './highlight.ts'
@@ -13,7 +13,6 @@ import { HITS_PER_PAGE, LIST_FACETS, RATING_THRESHOLDS, type ListFacet, type Sea
 // totals and pages. Facets are disjunctive: OR within a facet, AND across facets, and each
 // facet's counts are computed with every other facet's filters applied but not its own (one
 // extra query per active facet, all in one multi-search round trip).
-
 
 export type FilterKey = 'category' | ListFacet | 'price' | 'rating' | 'onSale' | 'inStock'
 export const FILTER_KEYS: FilterKey[] = ['category', ...LIST_FACETS, 'price', 'rating', 'onSale', 'inStock']
@@ -122,9 +121,9 @@ export type ProductHit = {
 }
 
 /**
- * The catalog's product card from a search document: the same data the catalog's grids read
- * from PostgreSQL (prices as of the last indexing, which the outbox re-runs at every discount
- * boundary), and photo URLs made from the stored keys now.
+ * The catalog's product card from a search document: the data `getProductCards` reads from
+ * PostgreSQL, with prices as of the last indexing (the outbox re-indexes at every discount
+ * boundary) and photo URLs made from the stored keys now.
  */
 export function toProductCard(hit: Omit<RawHit, '_formatted'>, now: Date = new Date()): ProductCardData {
   return {
@@ -456,6 +455,7 @@ function thumbnail(hit: RawHit): ProductSuggestion['image'] {
   const jpeg = first?.asset.variants.filter((variant) => variant.format === 'JPEG').sort((a, b) => a.width - b.width)[0]
   return first && jpeg ? { url: getStorage().publicUrl(jpeg.key), alt: first.alt || hit.title } : null
 }
+
 export type CategorySuggestion = { slug: string; name: string; parentName: string | null; count: number }
 export type Suggestions = { query: string; products: ProductSuggestion[]; categories: CategorySuggestion[] }
 
