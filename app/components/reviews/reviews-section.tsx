@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useNavigation, useSearchParams, useSubmit } from '@remix-run/react'
 import { ErrorList, Field, InlineReasonField, TextareaField } from '~/components/forms.tsx'
-import { SortForm, withParams } from '~/components/catalog/listing-controls.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import {
   FIT_LABELS,
@@ -16,6 +15,8 @@ import {
   type ReviewFitValue,
   type ReviewSort,
 } from '~/services/reviews/schemas.ts'
+import { useHydrated } from '~/utils/use-hydrated.ts'
+import { withParams } from '~/utils/search-params.ts'
 import { Stars, StarRadios } from './stars.tsx'
 
 // The product page's reviews: the summary (average, count, 5..1 bars, fit), the viewer's own
@@ -209,6 +210,36 @@ function ReviewForm({ own, fitApplies, lastResult }: { own: OwnReview | null; fi
   )
 }
 
+/** The sort as a GET form that keeps the other parameters and goes back to page 1; applies on change with JavaScript. */
+function ReviewSortControl({ sort }: { sort: ReviewSort }) {
+  const [params] = useSearchParams()
+  const submit = useSubmit()
+  const hydrated = useHydrated()
+  const kept = [...params.entries()].filter(([key]) => key !== 'reviewSort' && key !== 'reviewPage')
+  return (
+    <Form method="get" preventScrollReset className="flex items-center gap-2" onChange={(event) => submit(event.currentTarget, { preventScrollReset: true })}>
+      {kept.map(([key, value]) => (
+        <input key={`${key}=${value}`} type="hidden" name={key} value={value} />
+      ))}
+      <label htmlFor="review-sort" className="text-sm text-stone-600">
+        Sort reviews
+      </label>
+      <select id="review-sort" name="reviewSort" defaultValue={sort} key={sort} className="input w-auto py-1.5">
+        {REVIEW_SORTS.map((value) => (
+          <option key={value} value={value}>
+            {REVIEW_SORT_LABELS[value]}
+          </option>
+        ))}
+      </select>
+      {hydrated ? null : (
+        <button type="submit" className="btn-secondary py-1.5">
+          Sort
+        </button>
+      )}
+    </Form>
+  )
+}
+
 function ReviewList({ list, signedIn, actionData }: { list: ReviewsSectionProps['list']; signedIn: boolean; actionData: Exclude<ReviewActionData, { intent: 'review' }> | undefined }) {
   const [params] = useSearchParams()
   return (
@@ -217,9 +248,7 @@ function ReviewList({ list, signedIn, actionData }: { list: ReviewsSectionProps[
         <p className="text-sm text-stone-600">
           {list.total} published review{list.total === 1 ? '' : 's'}
         </p>
-        {list.total > 1 ? (
-          <SortForm id="review-sort" label="Sort reviews" name="reviewSort" pageParam="reviewPage" value={list.sort} options={REVIEW_SORTS.map((sort) => [sort, REVIEW_SORT_LABELS[sort]] as const)} button="Sort" />
-        ) : null}
+        {list.total > 1 ? <ReviewSortControl sort={list.sort} /> : null}
       </div>
       <ol className="mt-4 divide-y divide-stone-200" data-testid="review-list">
         {list.reviews.map((review) => (
