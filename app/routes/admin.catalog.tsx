@@ -9,16 +9,15 @@ import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CatalogNotFoundError, CatalogValidationError } from '~/services/catalog/errors.ts'
 import { BrandFormSchema, CategoryFormSchema } from '~/services/catalog/schemas.ts'
 import {
-  createBrand,
-  createCategory,
-  deleteBrand,
-  deleteCategory,
-  listBrandsForAdmin,
-  listCategoriesForAdmin,
-  reorderCategory,
-  updateBrand,
-  updateCategory,
-} from '~/services/catalog/taxonomy.server.ts'
+  createBrandAsAdmin,
+  createCategoryAsAdmin,
+  deleteBrandAsAdmin,
+  deleteCategoryAsAdmin,
+  moveCategoryAsAdmin,
+  updateBrandAsAdmin,
+  updateCategoryAsAdmin,
+} from '~/services/admin/catalog.server.ts'
+import { listBrandsForAdmin, listCategoriesForAdmin } from '~/services/catalog/taxonomy.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Categories & brands · Admin · Shikposh' }]
 
@@ -54,7 +53,7 @@ async function attempt(form: string, command: () => Promise<unknown>, done: stri
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, 'ADMIN')
+  const admin = await requireRole(request, 'ADMIN')
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? '')
   const fields = Object.fromEntries(formData)
@@ -66,33 +65,33 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = CategoryFormSchema.extend(intent === 'update-category' ? IdSchema.shape : {}).safeParse({ ...fields, slug: fields.slug || undefined, parentId: fields.parentId || undefined })
       if (!parsed.success) return failure(form, z.flattenError(parsed.error).fieldErrors)
       const { name, slug, parentId, description } = parsed.data
-      if (intent === 'create-category') return attempt(form, () => createCategory({ name, slug, parentId: parentId ?? null, description }), `Category “${name}” added.`)
+      if (intent === 'create-category') return attempt(form, () => createCategoryAsAdmin(admin, { name, slug, parentId: parentId ?? null, description }), `Category “${name}” added.`)
       const id = String(fields.id)
-      return attempt(form, () => updateCategory(id, { name, slug, parentId: parentId ?? null, description }), `Category “${name}” saved.`)
+      return attempt(form, () => updateCategoryAsAdmin(admin, id, { name, slug, parentId: parentId ?? null, description }), `Category “${name}” saved.`)
     }
     case 'move-category': {
       const parsed = MoveSchema.safeParse(fields)
       if (!parsed.success) return failure(form, {}, ['Choose a category to move.'])
-      return attempt(form, () => reorderCategory(parsed.data.id, parsed.data.direction), 'Category moved.')
+      return attempt(form, () => moveCategoryAsAdmin(admin, parsed.data.id, parsed.data.direction), 'Category moved.')
     }
     case 'delete-category': {
       const parsed = IdSchema.safeParse(fields)
       if (!parsed.success) return failure(form, {}, ['Choose a category to delete.'])
-      return attempt(form, () => deleteCategory(parsed.data.id), 'Category deleted.')
+      return attempt(form, () => deleteCategoryAsAdmin(admin, parsed.data.id), 'Category deleted.')
     }
     case 'create-brand':
     case 'update-brand': {
       const parsed = BrandFormSchema.extend(intent === 'update-brand' ? IdSchema.shape : {}).safeParse({ ...fields, slug: fields.slug || undefined })
       if (!parsed.success) return failure(form, z.flattenError(parsed.error).fieldErrors)
       const { name, slug, description } = parsed.data
-      if (intent === 'create-brand') return attempt(form, () => createBrand({ name, slug, description }), `Brand “${name}” added.`)
+      if (intent === 'create-brand') return attempt(form, () => createBrandAsAdmin(admin, { name, slug, description }), `Brand “${name}” added.`)
       const id = String(fields.id)
-      return attempt(form, () => updateBrand(id, { name, slug, description }), `Brand “${name}” saved.`)
+      return attempt(form, () => updateBrandAsAdmin(admin, id, { name, slug, description }), `Brand “${name}” saved.`)
     }
     case 'delete-brand': {
       const parsed = IdSchema.safeParse(fields)
       if (!parsed.success) return failure(form, {}, ['Choose a brand to delete.'])
-      return attempt(form, () => deleteBrand(parsed.data.id), 'Brand deleted.')
+      return attempt(form, () => deleteBrandAsAdmin(admin, parsed.data.id), 'Brand deleted.')
     }
     default:
       return failure('', {}, ['Unknown action.'])

@@ -6,7 +6,8 @@ import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { orNotFound } from '~/services/catalog/http.server.ts'
-import { listProductsForAdmin, setFeatured } from '~/services/catalog/products.server.ts'
+import { setFeaturedAsAdmin } from '~/services/admin/catalog.server.ts'
+import { listProductsForAdmin } from '~/services/catalog/products.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Products · Admin · Shikposh' }]
 
@@ -26,11 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const FeatureSchema = z.object({ productId: z.string().min(1).max(64), featured: z.enum(['true', 'false']) })
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, 'ADMIN')
+  const admin = await requireRole(request, 'ADMIN')
   const parsed = FeatureSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) throw new Response('Choose a product to feature or unfeature.', { status: 400 })
   const featured = parsed.data.featured === 'true'
-  await orNotFound(setFeatured(parsed.data.productId, featured))
+  await orNotFound(setFeaturedAsAdmin(admin, parsed.data.productId, featured))
   const back = new URL(request.url)
   return redirectWithToast(`${back.pathname}${back.search}`, { message: featured ? 'Featured on the home page.' : 'No longer featured.' })
 }

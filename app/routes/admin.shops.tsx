@@ -8,7 +8,8 @@ import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { orNotFound } from '~/services/catalog/http.server.ts'
 import { SuspendShopSchema } from '~/services/catalog/schemas.ts'
-import { listShopsForAdmin, reinstateShop, suspendShop } from '~/services/catalog/shops.server.ts'
+import { reinstateShopAsAdmin, suspendShopAsAdmin } from '~/services/admin/catalog.server.ts'
+import { listShopsForAdmin } from '~/services/catalog/shops.server.ts'
 import { useStore } from '~/root.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Shops · Admin · Shikposh' }]
@@ -26,14 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, 'ADMIN')
+  const admin = await requireRole(request, 'ADMIN')
   const formData = await request.formData()
   const back = new URL(request.url)
   const here = `${back.pathname}${back.search}`
   if (formData.get('intent') === 'reinstate') {
     const shopId = z.string().min(1).max(64).safeParse(formData.get('shopId'))
     if (!shopId.success) return data({ shopId: null, errors: { reason: [] as string[], form: ['Choose a shop.'] } }, { status: 400 })
-    const shop = await orNotFound(reinstateShop(shopId.data))
+    const shop = await orNotFound(reinstateShopAsAdmin(admin, shopId.data))
     return redirectWithToast(here, { message: `${shop.name} is open again; its published products are back in the store.` })
   }
   const parsed = SuspendShopSchema.safeParse(Object.fromEntries(formData))
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const shopId = typeof formData.get('shopId') === 'string' ? String(formData.get('shopId')) : null
     return data({ shopId, errors: { reason: z.flattenError(parsed.error).fieldErrors.reason ?? [], form: [] as string[] } }, { status: 400 })
   }
-  const shop = await orNotFound(suspendShop(parsed.data.shopId, { reason: parsed.data.reason }))
+  const shop = await orNotFound(suspendShopAsAdmin(admin, parsed.data.shopId, parsed.data.reason))
   return redirectWithToast(here, { message: `${shop.name} is suspended; its products are hidden from the store.` })
 }
 

@@ -2,10 +2,14 @@
 // shows and filters it). No server code here. The database stores plain strings (checked for
 // shape only), so adding an action or a target type needs no migration: add it here.
 
-/** What kind of thing an audit entry is about. Later phases add SHOP, PRODUCT ... */
+/** What kind of thing an audit entry is about. */
 export const AUDIT_TARGET_TYPES = {
   USER: 'User',
   REVIEW: 'Review',
+  SHOP: 'Shop',
+  PRODUCT: 'Product',
+  CATEGORY: 'Category',
+  BRAND: 'Brand',
 } as const
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES
 
@@ -17,6 +21,17 @@ export const AUDIT_ACTIONS = {
   'user.remove-admin': { label: 'Removed admin', targetType: 'USER' },
   'review.approve': { label: 'Approved review', targetType: 'REVIEW' },
   'review.reject': { label: 'Rejected review', targetType: 'REVIEW' },
+  'shop.suspend': { label: 'Suspended shop', targetType: 'SHOP' },
+  'shop.reinstate': { label: 'Reinstated shop', targetType: 'SHOP' },
+  'product.feature': { label: 'Featured product', targetType: 'PRODUCT' },
+  'product.unfeature': { label: 'Unfeatured product', targetType: 'PRODUCT' },
+  'category.create': { label: 'Added category', targetType: 'CATEGORY' },
+  'category.update': { label: 'Edited category', targetType: 'CATEGORY' },
+  'category.move': { label: 'Moved category', targetType: 'CATEGORY' },
+  'category.delete': { label: 'Deleted category', targetType: 'CATEGORY' },
+  'brand.create': { label: 'Added brand', targetType: 'BRAND' },
+  'brand.update': { label: 'Edited brand', targetType: 'BRAND' },
+  'brand.delete': { label: 'Deleted brand', targetType: 'BRAND' },
 } as const satisfies Record<string, { label: string; targetType: AuditTargetType }>
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
