@@ -20,7 +20,7 @@ export async function readFormData(request: Request, maxBytes = MAX_FORM_BYTES):
   const body = await readBoundedBody(request, maxBytes)
   if (!body) throw new Response(`The form is larger than the ${describeSize(maxBytes)} accepted.`, { status: 413 })
   try {
-    return await new Response(body, { headers: { 'Content-Type': contentType } }).formData()
+    return await new Response(new Uint8Array(body), { headers: { 'Content-Type': contentType } }).formData()
   } catch {
     throw new Response('The form could not be read.', { status: 400 })
   }
