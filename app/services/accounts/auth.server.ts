@@ -83,28 +83,27 @@ const INCORRECT = 'Email or password is incorrect'
 
 /**
  * remix-auth's form strategy: turns the submitted form into a user or throws a LoginError.
- * Unknown emails and wrong passwords fail alike and take about the same time.
+ * Unknown emails and wrong passwords fail alike and take about the same time. A module constant,
+ * not a process-wide singleton: it throws this module's LoginError, so it is re-created with the
+ * module (a cached instance would throw a stale LoginError class after a dev reload).
  */
-export const authenticator = singleton('authenticator', () => {
-  const auth = new Authenticator<SessionUser>()
-  auth.use(
-    new FormStrategy(async ({ form }) => {
-      const parsed = LoginSchema.safeParse(Object.fromEntries(form))
-      if (!parsed.success) throw new LoginError(INCORRECT)
-      const { email, password } = parsed.data
-      const user = await prisma.user.findUnique({
-        where: { email },
-        select: { id: true, email: true, name: true, roles: true, status: true, password: { select: { hash: true } } },
-      })
-      const valid = user?.password ? await verifyPassword(password, user.password.hash) : await verifyAgainstNothing(password)
-      if (!user || !valid) throw new LoginError(INCORRECT)
-      if (user.status === 'BLOCKED') throw new LoginError('This account has been blocked. Contact support if you think this is a mistake.')
-      return { id: user.id, email: user.email, name: user.name, roles: user.roles }
-    }),
-    'password',
-  )
-  return auth
-})
+export const authenticator = new Authenticator<SessionUser>()
+authenticator.use(
+  new FormStrategy(async ({ form }) => {
+    const parsed = LoginSchema.safeParse(Object.fromEntries(form))
+    if (!parsed.success) throw new LoginError(INCORRECT)
+    const { email, password } = parsed.data
+    const user = await prisma.user.findUnique({
+      where: { email },
+      select: { id: true, email: true, name: true, roles: true, status: true, password: { select: { hash: true } } },
+    })
+    const valid = user?.password ? await verifyPassword(password, user.password.hash) : await verifyAgainstNothing(password)
+    if (!user || !valid) throw new LoginError(INCORRECT)
+    if (user.status === 'BLOCKED') throw new LoginError('This account has been blocked. Contact support if you think this is a mistake.')
+    return { id: user.id, email: user.email, name: user.name, roles: user.roles }
+  }),
+  'password',
+)
 
 /**
  * Signs in with the submitted form. Throws TooManyAttemptsError while the IP or the account
