@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   try {
-    await countRegistrationAttempt(context.clientIp)
+    await countRegistrationAttempt(context.clientIp, formData.get('email'))
   } catch (error) {
     if (error instanceof TooManyAttemptsError) throw tooManyAttemptsResponse(error.retryAt)
     throw error
