@@ -1,8 +1,9 @@
 // `npm run bench:search`: search on a synthetic catalog of 100k products. Prints indexing
 // throughput (documents straight into Meilisearch, and from PostgreSQL the way
 // `npm run search:reindex` does it) and search latency percentiles for typical result pages
-// (2-3 filters, every facet), measured against Meilisearch directly and through the app's
-// /search route over HTTP, next to Meilisearch's own processingTimeMs.
+// (2-3 filters, every facet) and for the category, brand and shop grids (the same engine with
+// a scope), measured against Meilisearch directly and through the app's routes over HTTP, next
+// to Meilisearch's own processingTimeMs.
 //
 // Options: --products 100000  --samples 40 (per query shape)  --regenerate (rebuild the catalog)
 // It uses a database of its own (`shikposh_bench` on the configured or embedded PostgreSQL, or
@@ -19,9 +20,9 @@ import { startEmbeddedMeilisearch } from '~/infra/embedded/meilisearch.server.ts
 import { startEmbeddedPostgres } from '~/infra/embedded/postgres.server.ts'
 import { parseEnv } from '~/infra/env.server.ts'
 import type { ProductDocument } from '~/services/search/document.ts'
-import type { SearchState } from '~/services/search/state.ts'
+import type { SearchScope, SearchState } from '~/services/search/state.ts'
 import { migrate } from '~/infra/migrate.server.ts'
-import { COLORS, generateCatalog, TREE } from './bench/synthetic-catalog.ts'
+import { COLORS, generateCatalog, LISTED_SQL, TREE } from './bench/synthetic-catalog.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -134,6 +135,8 @@ async function ensureCatalog() {
   const count = await prisma.product.count()
   if (count === PRODUCTS && !args.regenerate) {
     log(`Catalog: ${count} products already in ${new URL(benchUrl).pathname.slice(1)} (--regenerate to rebuild)`)
+    // Catalogs generated before the index followed Product.listed.
+    await prisma.$executeRawUnsafe(LISTED_SQL)
     return
   }
   log(`Generating ${PRODUCTS} products into ${new URL(benchUrl).pathname.slice(1)} …`)
@@ -186,7 +189,7 @@ function syntheticDocuments(count: number): ProductDocument[] {
       salesCount: Math.floor(next() ** 3 * 2000),
       featured: i % 97 === 0,
       publishedAt: Date.now() - Math.floor(next() * 365 * 86_400_000),
-      image: null,
+      images: [],
     }
   })
 }
@@ -211,7 +214,9 @@ async function benchIndexing() {
 
 // ---------------------------------------------------------------- 3. searching
 
-async function queryShapes(): Promise<SearchState[]> {
+type Sample = { path: string; state: SearchState; scope: SearchScope }
+
+async function samples(): Promise<{ search: Sample[]; grids: Sample[] }> {
   const [brands, shops] = await Promise.all([
     prisma.$queryRaw<Array<{ slug: string }>>`SELECT b.slug FROM "Brand" b JOIN "Product" p ON p."brandId" = b.id GROUP BY b.slug ORDER BY count(*) DESC LIMIT 20`,
     prisma.$queryRaw<Array<{ slug: string }>>`SELECT s.slug FROM "Shop" s JOIN "Product" p ON p."shopId" = s.id WHERE s.status = 'ACTIVE' GROUP BY s.slug ORDER BY count(*) DESC LIMIT 20`,
@@ -229,9 +234,31 @@ async function queryShapes(): Promise<SearchState[]> {
     () => ({ q: 'jacket', shop: [pick(shops).slug], inStock: true, sort: 'rating' }),
     () => ({ q: pick(['tote', 'bag', 'beanie', 'scarf']), color: [pick(colors)], maxPrice: 10000, sort: 'best-selling' }),
   ]
-  const states: SearchState[] = []
-  for (let i = 0; i < SAMPLES; i++) for (const shape of shapes) states.push({ ...EMPTY_STATE, ...shape() })
-  return states
+  // Category, brand and shop grids: the same engine with the page's scope, browsed and refined.
+  const gridShapes: Array<() => { path: string; scope: SearchScope; state: Partial<SearchState> }> = [
+    () => ({ path: '/c/clothing', scope: { category: 'clothing' }, state: {} }),
+    () => ({ path: '/c/women', scope: { category: 'women' }, state: { color: [pick(colors)], sort: 'price-asc' } }),
+    () => ({ path: '/c/women-dresses', scope: { category: 'women-dresses' }, state: { size: ['M'], inStock: true, page: 3 } }),
+    () => ({ path: '/c/sneakers', scope: { category: 'sneakers' }, state: { brand: [pick(brands).slug], maxPrice: 12000, sort: 'newest' } }),
+    () => {
+      const brand = pick(brands).slug
+      return { path: `/brands/${brand}`, scope: { brand }, state: { category: 'women', onSale: true } }
+    },
+    () => {
+      const shop = pick(shops).slug
+      return { path: `/shops/${shop}`, scope: { shop }, state: { color: [pick(colors)], sort: 'rating', page: 2 } }
+    },
+  ]
+  const search: Sample[] = []
+  const grids: Sample[] = []
+  for (let i = 0; i < SAMPLES; i++) {
+    for (const shape of shapes) search.push({ path: '/search', scope: {}, state: { ...EMPTY_STATE, ...shape() } })
+    for (const shape of gridShapes) {
+      const { path, scope, state } = shape()
+      grids.push({ path, scope, state: { ...EMPTY_STATE, ...state } })
+    }
+  }
+  return { search, grids }
 }
 
 async function startApp(port: number): Promise<ChildProcess> {
@@ -257,6 +284,14 @@ async function startApp(port: number): Promise<ChildProcess> {
       SESSION_SECRET: randomBytes(32).toString('hex'),
       OUTBOX_WORKER: 'off',
       LOG_LEVEL: 'warn',
+      // Production requires mail and a bucket; result pages use neither (no mail is sent with the
+      // worker off, and photo URLs are only formatted), so these point at nothing.
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      S3_BUCKET: 'bench-unused',
+      S3_ENDPOINT: 'http://127.0.0.1:9',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'bench',
+      S3_SECRET_ACCESS_KEY: 'bench',
     },
   })
   const deadline = Date.now() + 60_000
@@ -272,67 +307,79 @@ async function startApp(port: number): Promise<ChildProcess> {
   }
 }
 
+type Timings = { direct: number[]; directFetch: number[]; processing: number[]; html: number[]; loaderOnly: number[]; queries: number; hits: number; htmlBytes: number }
+
+function summary(timings: Timings, pages: number) {
+  return {
+    direct: stats(timings.direct),
+    directFetch: stats(timings.directFetch),
+    processing: stats(timings.processing),
+    html: stats(timings.html),
+    loaderOnly: stats(timings.loaderOnly),
+    queriesPerPage: timings.queries / pages,
+    hitsPerPage: timings.hits / pages,
+    htmlKb: timings.htmlBytes / pages / 1024,
+  }
+}
+
 async function benchSearch() {
   const labels = await getCatalogLabels()
   const client = getSearchClient()
   const { Meilisearch } = await import('meilisearch')
   const fetchClient = new Meilisearch({ host: meiliHost, apiKey: meiliKey })
-  const states = await queryShapes()
+  const sets = await samples()
   const port = await freePort()
   log(`Starting the production build on port ${port} …`)
   const app = await startApp(port)
   const currency = base.STORE_CURRENCY
 
-  const direct: number[] = []
-  const directFetch: number[] = []
-  const processing: number[] = []
-  const html: number[] = []
-  const loaderOnly: number[] = []
-  let queries = 0
-  let hits = 0
-  let htmlBytes = 0
-  // The app remembers for a minute which facet values exist for a query; ask exactly what it asks.
+  const empty = (): Timings => ({ direct: [], directFetch: [], processing: [], html: [], loaderOnly: [], queries: 0, hits: 0, htmlBytes: 0 })
+  // The app remembers for a minute which facet values exist for a query and scope; ask exactly what it asks.
   const universeAsked = new Map<string, number>()
-  const run = async (state: SearchState, record: boolean, withFetch: boolean) => {
-    const asked = universeAsked.get(state.q)
+  const run = async ({ path, state, scope }: Sample, timings: Timings | null, withFetch: boolean) => {
+    const key = JSON.stringify([state.q, scope])
+    const asked = universeAsked.get(key)
     const universe = asked === undefined || Date.now() - asked > UNIVERSE_TTL_MS
-    if (universe) universeAsked.set(state.q, Date.now())
-    const plan = planSearch(state, labels, { universe })
+    if (universe) universeAsked.set(key, Date.now())
+    const plan = planSearch(state, labels, { universe, scope })
     let started = performance.now()
     const response = await client.multiSearch({ queries: plan.queries })
     const directMs = performance.now() - started
     if (withFetch) {
       started = performance.now()
       await fetchClient.multiSearch({ queries: plan.queries })
-      if (record) directFetch.push(performance.now() - started)
+      if (timings) timings.directFetch.push(performance.now() - started)
     }
     const query = searchStateToParams(state, currency).toString()
     started = performance.now()
-    const page = await get(`http://127.0.0.1:${port}/search?${query}`)
+    const page = await get(`http://127.0.0.1:${port}${path}?${query}`)
     const htmlMs = performance.now() - started
     started = performance.now()
-    const data = await get(`http://127.0.0.1:${port}/search.data?${query}`)
+    const data = await get(`http://127.0.0.1:${port}${path}.data?${query}`)
     const dataMs = performance.now() - started
-    if (page.status !== 200 || data.status !== 200) throw new Error(`/search answered ${page.status} / ${data.status} for ?${query}`)
-    if (!record) return
-    direct.push(directMs)
-    html.push(htmlMs)
-    loaderOnly.push(dataMs)
-    processing.push(response.results.reduce((sum, result) => sum + result.processingTimeMs, 0))
-    queries += plan.queries.length
-    hits += response.results[0]?.hits.length ?? 0
-    htmlBytes += page.bytes
+    if (page.status !== 200 || data.status !== 200) throw new Error(`${path} answered ${page.status} / ${data.status} for ?${query}`)
+    if (!timings) return
+    timings.direct.push(directMs)
+    timings.html.push(htmlMs)
+    timings.loaderOnly.push(dataMs)
+    timings.processing.push(response.results.reduce((sum, result) => sum + result.processingTimeMs, 0))
+    timings.queries += plan.queries.length
+    timings.hits += response.results[0]?.hits.length ?? 0
+    timings.htmlBytes += page.bytes
   }
+  const search = empty()
+  const grids = empty()
   try {
     log('Warming up …')
-    for (const state of states.slice(0, 16)) await run(state, false, true)
-    log(`Measuring ${states.length} result pages (one at a time) …`)
-    for (const [i, state] of states.entries()) await run(state, true, i % 4 === 0)
+    for (const sample of [...sets.search.slice(0, 16), ...sets.grids.slice(0, 12)]) await run(sample, null, true)
+    log(`Measuring ${sets.search.length} search pages and ${sets.grids.length} grid pages (one at a time) …`)
+    for (const [i, sample] of sets.search.entries()) await run(sample, search, i % 4 === 0)
+    for (const [i, sample] of sets.grids.entries()) await run(sample, grids, i % 4 === 0)
   } finally {
     app.kill('SIGTERM')
     await new Promise((resolve) => app.once('exit', resolve))
   }
-  return { direct: stats(direct), directFetch: stats(directFetch), processing: stats(processing), html: stats(html), loaderOnly: stats(loaderOnly), queriesPerPage: queries / states.length, hitsPerPage: hits / states.length, htmlKb: htmlBytes / states.length / 1024 }
+  return { search: summary(search, sets.search.length), grids: summary(grids, sets.grids.length) }
 }
 
 // ---------------------------------------------------------------- run
@@ -342,32 +389,36 @@ try {
   const [products, variants, visible] = await Promise.all([
     prisma.product.count(),
     prisma.variant.count(),
-    prisma.product.count({ where: { status: 'ACTIVE', shop: { status: 'ACTIVE' } } }),
+    prisma.product.count({ where: { listed: true } }),
   ])
   log('Indexing synthetic documents straight into Meilisearch …')
   const indexing = await benchIndexing()
-  const search = await benchSearch()
+  const measured = await benchSearch()
 
-  const line = (label: string, value: { p50: number; p95: number; p99: number; n: number }) =>
-    log(`  ${label.padEnd(46)}${ms(value.p50)}${ms(value.p95)}${ms(value.p99)}   (n=${value.n})`)
   log('')
-  log(`Catalog: ${products} products, ${variants} variants; ${visible} published in active shops`)
+  log(`Catalog: ${products} products, ${variants} variants; ${visible} listed (published in open shops)`)
   log('Indexing')
   log(`  documents straight into Meilisearch (10k per request): ${indexing.directDocs} in ${indexing.direct.toFixed(1)} s = ${Math.round(indexing.directDocs / indexing.direct)} documents/s`)
   log(
     `  from PostgreSQL (search:reindex: build documents, index, swap): ${indexing.rebuilt.documents} in ${(indexing.rebuilt.ms / 1000).toFixed(1)} s = ${Math.round((indexing.rebuilt.documents / indexing.rebuilt.ms) * 1000)} documents/s`,
   )
-  log(`Search: ${SAMPLES * 8} result pages of 8 shapes (2-3 filters, every facet); ${search.queriesPerPage.toFixed(1)} Meilisearch queries per page (one multi-search), ${search.hitsPerPage.toFixed(1)} hits, ${search.htmlKb.toFixed(0)} KB of HTML`)
-  log(`  ${'milliseconds'.padEnd(46)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}`)
-  line("Meilisearch's own processingTimeMs (sum)", search.processing)
-  line('direct: meilisearch client, keep-alive node:http', search.direct)
-  line('direct: meilisearch client on Node fetch', search.directFetch)
-  line('app: /search.data (loader only, JSON)', search.loaderOnly)
-  line('app: /search (whole HTML page)', search.html)
-  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`
-  log(
-    `  overhead, app page / direct: p50 ${ratio(search.html.p50, search.direct.p50)}, p95 ${ratio(search.html.p95, search.direct.p95)}; loader / direct: p50 ${ratio(search.loaderOnly.p50, search.direct.p50)}, p95 ${ratio(search.loaderOnly.p95, search.direct.p95)}`,
-  )
+  const report = (title: string, route: string, result: Awaited<ReturnType<typeof benchSearch>>['search']) => {
+    const line = (label: string, value: { p50: number; p95: number; p99: number; n: number }) =>
+      log(`  ${label.padEnd(46)}${ms(value.p50)}${ms(value.p95)}${ms(value.p99)}   (n=${value.n})`)
+    log(`${title}; ${result.queriesPerPage.toFixed(1)} Meilisearch queries per page (one multi-search), ${result.hitsPerPage.toFixed(1)} hits, ${result.htmlKb.toFixed(0)} KB of HTML`)
+    log(`  ${'milliseconds'.padEnd(46)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}`)
+    line("Meilisearch's own processingTimeMs (sum)", result.processing)
+    line('direct: meilisearch client, keep-alive node:http', result.direct)
+    line('direct: meilisearch client on Node fetch', result.directFetch)
+    line(`app: ${route}.data (loader only, JSON)`, result.loaderOnly)
+    line(`app: ${route} (whole HTML page)`, result.html)
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`
+    log(
+      `  overhead, app page / direct: p50 ${ratio(result.html.p50, result.direct.p50)}, p95 ${ratio(result.html.p95, result.direct.p95)}; loader / direct: p50 ${ratio(result.loaderOnly.p50, result.direct.p50)}, p95 ${ratio(result.loaderOnly.p95, result.direct.p95)}`,
+    )
+  }
+  report(`Search: ${SAMPLES * 8} result pages of 8 shapes (2-3 filters, every facet)`, '/search', measured.search)
+  report(`Grids: ${SAMPLES * 6} category, brand and shop pages of 6 shapes (a scope, 0-3 filters, every facet)`, '/<grid>', measured.grids)
 } finally {
   closeSearchClient()
   agent.destroy()

@@ -1,49 +1,52 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
-import { ProductListing } from '~/components/catalog/product-listing.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { parseListingParams } from '~/services/catalog/schemas.ts'
-import { getBrandPage } from '~/services/catalog/storefront.server.ts'
+import { SearchResults } from '~/components/search/search-results.tsx'
+import { getBrandBySlug } from '~/services/catalog/taxonomy.server.ts'
+import { loadSearchPage, searchPageInit } from '~/services/search/page.server.ts'
 import { invariantResponse } from '~/utils/http.ts'
+import { gridMeta } from '~/utils/grid-meta.ts'
+
+// /brands/<slug>?…: a brand's products through search (the brand is the page's scope).
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const listingParams = parseListingParams(new URL(request.url).searchParams)
-  const page = await getBrandPage(params.slug ?? '', listingParams)
-  invariantResponse(page, 'There is no such brand on Shikposh.')
-  return { ...page, sort: listingParams.sort }
+  const brand = await getBrandBySlug(params.slug ?? '')
+  invariantResponse(brand, 'There is no such brand on Shikposh.')
+  const page = await loadSearchPage(request, { scope: { brand: brand.slug } })
+  return data({ brand, page }, searchPageInit(page))
 }
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return [{ title: 'Brand not found · Shikposh' }]
   const description = data.brand.description || `Shop ${data.brand.name} from independent shops on Shikposh.`
-  return [
-    { title: `${data.brand.name} · Shikposh` },
-    { name: 'description', content: description },
-    { property: 'og:title', content: data.brand.name },
-    { tagName: 'link', rel: 'canonical', href: location.pathname },
-  ]
+  return gridMeta({ name: data.brand.name, description, page: data.page, location })
 }
 
 export default function BrandPage() {
-  const { brand, listing, sort } = useLoaderData<typeof loader>()
+  const { brand, page } = useLoaderData<typeof loader>()
   return (
-    <div>
-      <Breadcrumbs
-        crumbs={[
-          { name: 'Home', to: '/' },
-          { name: 'Brands', to: '/brands' },
-          { name: brand.name, to: `/brands/${brand.slug}` },
-        ]}
-      />
-      <header className="mt-4">
-        <h1 className="text-3xl font-bold tracking-tight">{brand.name}</h1>
-        {brand.description ? <p className="mt-2 max-w-2xl text-stone-600">{brand.description}</p> : null}
-      </header>
-      <div className="mt-8">
-        <ProductListing listing={listing} sort={sort} label={`${brand.name} products`} empty={`No ${brand.name} products are listed right now.`} />
-      </div>
-    </div>
+    <SearchResults
+      data={page}
+      action={`/brands/${brand.slug}`}
+      intro={
+        <>
+          <Breadcrumbs
+            crumbs={[
+              { name: 'Home', to: '/' },
+              { name: 'Brands', to: '/brands' },
+              { name: brand.name, to: `/brands/${brand.slug}` },
+            ]}
+          />
+          <header className="mt-4">
+            <h1 className="text-3xl font-bold tracking-tight">{brand.name}</h1>
+            {brand.description ? <p className="mt-2 max-w-2xl text-stone-600">{brand.description}</p> : null}
+          </header>
+        </>
+      }
+    />
   )
 }
 

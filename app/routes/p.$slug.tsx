@@ -3,7 +3,7 @@ import { Await, Link, useLoaderData, useSearchParams, type ShouldRevalidateFunct
 import { Suspense } from 'react'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
 import { JsonLd } from '~/components/catalog/json-ld.tsx'
-import { withParams } from '~/components/catalog/listing-controls.tsx'
+import { withParams } from '~/utils/search-params.ts'
 import { Price } from '~/components/catalog/price.tsx'
 import { ProductGrid } from '~/components/catalog/product-card.tsx'
 import { VariantPicker } from '~/components/catalog/variant-picker.tsx'

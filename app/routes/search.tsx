@@ -2,7 +2,7 @@ import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { SearchResults } from '~/components/search/search-results.tsx'
-import { loadSearchPage } from '~/services/search/page.server.ts'
+import { loadSearchPage, searchPageInit } from '~/services/search/page.server.ts'
 
 // /search?q=…&brand=…&sort=…&page=…: product search with facets. Everything is in the URL.
 
@@ -19,11 +19,8 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const page = await loadSearchPage(request)
-  if (page.status === 'unavailable') {
-    // A page in the site's layout that says search is down, with the status saying so too.
-    return data(page, { status: 503, headers: { 'Retry-After': '30', 'Cache-Control': 'no-store' } })
-  }
-  return data(page, { headers: { 'Cache-Control': 'private, max-age=0, must-revalidate' } })
+  // When search is down, a page in the site's layout that says so, with the status saying so too.
+  return data(page, searchPageInit(page))
 }
 
 export default function SearchPage() {

@@ -3,10 +3,11 @@ import { z } from 'zod'
 import { getEnv } from '~/infra/env.server.ts'
 import { SearchUnavailableError } from '~/infra/search/client.server.ts'
 import { searchFacet } from '~/services/search/search.server.ts'
-import { LIST_FACETS, parseSearchState } from '~/services/search/state.ts'
+import { LIST_FACETS, parseScopeParam, parseSearchState } from '~/services/search/state.ts'
 
 // /search/facet-values?facet=brand&fq=nor&…state: values of a long facet matching what the
-// shopper typed in its search box, counted under the page's other filters (JSON).
+// shopper typed in its search box, counted under the page's other filters and, on a category,
+// brand or shop grid, its scope (`scope=brand:acme`) (JSON).
 
 const QuerySchema = z.object({
   facet: z.enum(LIST_FACETS),
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) return Response.json({ error: 'Give a facet (brand, color, size or shop) and a text to look for.' }, { status: 400 })
   const state = parseSearchState(params, getEnv().STORE_CURRENCY)
   try {
-    const values = await searchFacet(state, parsed.data.facet, parsed.data.fq)
+    const values = await searchFacet(state, parsed.data.facet, parsed.data.fq, { scope: parseScopeParam(params.get('scope')) })
     return Response.json({ values }, { headers: { 'Cache-Control': 'private, max-age=30' } })
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error

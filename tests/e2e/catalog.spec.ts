@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { prisma } from '~/infra/db.server.ts'
 import { TEST_PASSWORD, createUser } from '../support/fixtures.ts'
 import { expect, randomClientIp, signInThroughForm, test } from './fixtures.ts'
+import { waitForSearchIndex } from './search-index.ts'
 
 test.afterAll(async () => {
   await prisma.$disconnect()
@@ -64,7 +65,8 @@ test('open a shop, list a dress in two colours × three sizes, publish it, and f
   expect(product).toMatchObject({ status: 'ACTIVE', listed: true, price: 6000, discountPercent: 25, effectivePrice: 4500 })
   expect(product.variants).toHaveLength(6)
 
-  // The category page (and its parent) list it at the discounted price.
+  // The category page (and its parent) list it at the discounted price, once indexed.
+  await waitForSearchIndex()
   await page.goto('/c/dresses')
   const card = page.getByTestId('product-card').filter({ hasText: title })
   await expect(card).toBeVisible()

@@ -4,6 +4,7 @@ import { TEST_PASSWORD, createUser } from '../support/fixtures.ts'
 import { multipartBody, photo } from '../support/images.ts'
 import * as shop from '../support/shop-fixtures.ts'
 import { expect, openAccountMenu, randomClientIp, signInThroughForm, test } from './fixtures.ts'
+import { waitForSearchIndex } from './search-index.ts'
 
 test.afterAll(async () => {
   await prisma.$disconnect()
@@ -124,7 +125,8 @@ test('a seller adds photos in the product form; shoppers see them on the card an
   await page.goto('/sell/products')
   await expect(page.getByRole('link', { name: `Photos of ${title} (2)` })).toBeVisible()
 
-  // A shopper, signed out, on the shop's page: the card shows the first photo.
+  // A shopper, signed out, on the shop's page (from the index, once the photos reached it): the card shows the first photo.
+  await waitForSearchIndex()
   const shopper = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
   const store = await shopper.newPage()
   await store.goto(`/shops/${seller.shop.slug}`)

@@ -1,7 +1,7 @@
 import { prisma } from '~/infra/db.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
 import { createBrand, createProduct, createShop, ensureCatalogBasics } from '../support/search-catalog.ts'
 import { expect, test } from './fixtures.ts'
+import { waitForSearchIndex } from './search-index.ts'
 
 // Products are written to the app's database as the catalog does (with their outbox rows);
 // the app's own worker indexes them into its embedded Meilisearch.
@@ -10,15 +10,9 @@ test.afterAll(async () => {
   await prisma.$disconnect()
 })
 
-async function waitForIndexing() {
-  await expect
-    .poll(() => prisma.outboxEvent.count({ where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null, availableAt: { lte: new Date() } } }), { timeout: 60_000 })
-    .toBe(0)
-}
-
 test.beforeAll(async () => {
   // A failed test restarts the worker, and with it this hook: create the catalog once per run.
-  if (await prisma.product.count({ where: { title: { startsWith: 'Lagoon' } } })) return waitForIndexing()
+  if (await prisma.product.count({ where: { title: { startsWith: 'Lagoon' } } })) return waitForSearchIndex()
   await ensureCatalogBasics()
   const shop = await createShop('Lagoon Atelier')
   const [tide, reef] = [await createBrand('Tidewear'), await createBrand('Reefline')]
@@ -33,7 +27,7 @@ test.beforeAll(async () => {
       variants: [{ color: i % 4 === 0 ? 'red' : 'blue', size: ['S', 'M', 'L'][i % 3]!, stock: i % 5 ? 3 : 0 }],
     })
   }
-  await waitForIndexing()
+  await waitForSearchIndex()
 })
 
 test('search from the header, sort, page through, filter, and step back with the back button', async ({ page }) => {
@@ -46,7 +40,7 @@ test('search from the header, sort, page through, filter, and step back with the
   await expect(page).toHaveURL(/\/search\?q=lagoon$/)
   await expect(page.getByRole('heading', { name: 'Results for “lagoon”' })).toBeVisible()
   const count = page.getByTestId('result-count')
-  const cards = page.getByTestId('search-result')
+  const cards = page.getByTestId('product-card')
   await expect(count).toHaveText('30 products')
   await expect(cards).toHaveCount(24)
   await expect(cards.first().getByText('Lagoon', { exact: true })).toHaveJSProperty('tagName', 'MARK')
@@ -90,6 +84,47 @@ test('search from the header, sort, page through, filter, and step back with the
   await expect(page.getByLabel('Sort by')).toHaveValue('price-asc')
   await page.goBack()
   await expect(page.getByLabel('Sort by')).toHaveValue('relevance')
+})
+
+test('a category page: the same facets, pages and URL state, and the back button restores each step', async ({ page }) => {
+  await page.goto('/c/women')
+  await expect(page.getByRole('heading', { level: 1, name: 'Women' })).toBeVisible()
+  // The category's own heading stays: breadcrumbs and the way into its sub-categories.
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Clothing')
+  await expect(page.getByRole('navigation', { name: 'Inside Women' }).getByRole('link', { name: 'Dresses' })).toBeVisible()
+
+  const filters = page.getByRole('form', { name: 'Filters' })
+  const count = page.getByTestId('result-count')
+  const cards = page.getByTestId('product-card')
+  const shop = filters.getByRole('checkbox', { name: /Lagoon Atelier/ })
+  await shop.check()
+  await expect(page).toHaveURL(/\/c\/women\?shop=lagoon-atelier-[0-9a-f]+$/)
+  await expect(count).toHaveText('30 products')
+  await page.getByLabel('Sort by').selectOption('price-asc')
+  await expect(page).toHaveURL(/sort=price-asc/)
+  await expect(cards.first()).toContainText('Lagoon shirt 00')
+  // The card is the catalog's: brand, title, shop, price.
+  await expect(cards.first()).toContainText('Reefline')
+  await expect(cards.first()).toContainText('Lagoon Atelier')
+  await expect(cards.first()).toContainText('$10.00')
+
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Page 2' }).click()
+  await expect(page).toHaveURL(/\/c\/women\?.*page=2/)
+  await expect(cards).toHaveCount(6)
+  await expect(cards.first()).toContainText('Lagoon shirt 24')
+
+  await page.goBack()
+  await expect(page).not.toHaveURL(/page=/)
+  await expect(cards).toHaveCount(24)
+  await expect(cards.first()).toContainText('Lagoon shirt 00')
+  await expect(shop).toBeChecked()
+  await expect(page.getByLabel('Sort by')).toHaveValue('price-asc')
+  await page.goBack()
+  await expect(page.getByLabel('Sort by')).toHaveValue('relevance')
+  await expect(shop).toBeChecked()
+  await page.goBack()
+  await expect(page).toHaveURL(/\/c\/women$/)
+  await expect(shop).not.toBeChecked()
 })
 
 test('the header search box is a keyboard-navigable combobox', async ({ page }) => {
@@ -151,6 +186,18 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Sort by').selectOption('price-desc')
     await page.getByRole('button', { name: 'Sort', exact: true }).click()
     await expect(page).toHaveURL(/sort=price-desc/)
-    await expect(page.getByTestId('search-result').first()).toContainText('Lagoon dress 28')
+    await expect(page.getByTestId('product-card').first()).toContainText('Lagoon dress 28')
+  })
+
+  test('a category page filters and pages with plain forms and links', async ({ page }) => {
+    await page.goto('/c/women')
+    const filters = page.getByRole('form', { name: 'Filters' })
+    await filters.getByRole('checkbox', { name: /Lagoon Atelier/ }).check()
+    await filters.getByRole('button', { name: 'Apply filters' }).click()
+    await expect(page).toHaveURL(/\/c\/women\?.*shop=lagoon-atelier-/)
+    await expect(page.getByTestId('result-count')).toHaveText('30 products')
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: /Next/ }).click()
+    await expect(page).toHaveURL(/page=2/)
+    await expect(page.getByTestId('product-card')).toHaveCount(6)
   })
 })

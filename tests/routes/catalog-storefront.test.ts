@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { loader as brandLoader } from '~/routes/brands.$slug.tsx'
-import { loader as categoryLoader } from '~/routes/c.$slug.tsx'
+import { meta as categoryMeta } from '~/routes/c.$slug.tsx'
 import { loader as homeLoader } from '~/routes/_index.tsx'
 import { loader as productLoader, meta as productMeta } from '~/routes/p.$slug.tsx'
 import { loader as shopLoader } from '~/routes/shops.$slug.tsx'
@@ -10,6 +9,7 @@ import { suspendShop } from '~/services/catalog/shops.server.ts'
 import { signIn } from '../support/fixtures.ts'
 import { createListedProduct, createSeller, taxonomyFixture } from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
+import { gridIds, loadGrid } from '../support/search.ts'
 
 type ProductData = {
   product: { title: string }
@@ -79,21 +79,37 @@ describe('/p/<slug>', () => {
 })
 
 describe('grid pages', () => {
-  test('category, brand and shop pages list the product; junk query strings fall back to defaults', async () => {
+  test('category, brand and shop pages list the product through search; junk query strings fall back to defaults', async () => {
     const t = await taxonomyFixture()
     const { user, shop } = await createSeller()
     const product = await createListedProduct(user.id, t, { title: 'Grid Dress' })
-    const ids = (result: { data: unknown }) => (result.data as { listing: { items: Array<{ id: string }> } }).listing.items.map((item) => item.id)
 
-    const category = await callRoute(categoryLoader, routeRequest('/c/clothing?sort=%27%3BDROP&page=abc'), { params: { slug: 'clothing' } })
+    const category = await loadGrid('c', 'clothing', 'sort=%27%3BDROP&page=abc')
     expect(category.status).toBe(200)
-    expect(category.data).toMatchObject({ sort: 'newest', listing: { page: 1 } })
-    expect(ids(category)).toContain(product.id)
-    expect(ids(await callRoute(brandLoader, routeRequest('/brands/acme?sort=price_desc'), { params: { slug: 'acme' } }))).toContain(product.id)
-    expect(ids(await callRoute(shopLoader, routeRequest(`/shops/${shop.slug}`), { params: { slug: shop.slug } }))).toEqual([product.id])
+    expect(category.data.page).toMatchObject({ status: 'ok', state: { sort: 'relevance', page: 1 } })
+    expect(await gridIds('c', 'clothing')).toContain(product.id)
+    expect(await gridIds('brands', 'acme', 'sort=price_desc')).toContain(product.id)
+    expect(await gridIds('shops', shop.slug)).toEqual([product.id])
 
-    expect((await callRoute(categoryLoader, routeRequest('/c/nope'), { params: { slug: 'nope' } })).status).toBe(404)
-    expect((await callRoute(brandLoader, routeRequest('/brands/nope'), { params: { slug: 'nope' } })).status).toBe(404)
+    expect((await loadGrid('c', 'nope')).status).toBe(404)
+    expect((await loadGrid('brands', 'nope')).status).toBe(404)
+  })
+
+  test('grid pages are canonical on their plain URL and keep filtered permutations out of search engines', async () => {
+    const t = await taxonomyFixture()
+    await createListedProduct((await createSeller()).user.id, t, { title: 'Meta Dress' })
+    const tags = async (query: string) => {
+      const { data } = await loadGrid('c', 'dresses', query)
+      return categoryMeta({ data, params: { slug: 'dresses' }, location: { pathname: '/c/dresses' } } as unknown as Parameters<typeof categoryMeta>[0])
+    }
+    expect(await tags('page=2')).toEqual(expect.arrayContaining([{ title: 'Dresses (page 2) · Shikposh' }, { tagName: 'link', rel: 'canonical', href: '/c/dresses?page=2' }]))
+    expect(await tags('page=2')).not.toContainEqual(expect.objectContaining({ name: 'robots' }))
+    expect(await tags('color=black&sort=newest')).toEqual(
+      expect.arrayContaining([
+        { name: 'robots', content: 'noindex, follow' },
+        { tagName: 'link', rel: 'canonical', href: '/c/dresses' },
+      ]),
+    )
   })
 
   test('a suspended shop is a 404 with a plain notice, and its products leave the home page', async () => {

@@ -30,7 +30,7 @@ describe('/search', () => {
     if (data.status !== 'ok') throw new Error('expected results')
     expect(data.currency).toBe('USD')
     expect(data.state).toMatchObject({ q: 'ruby', color: ['red'], sort: 'price-desc', page: 1 })
-    expect(data.result.hits.map((hit) => hit.title)).toEqual(['Ruby boots'])
+    expect(data.result.hits.map((hit) => hit.card.title)).toEqual(['Ruby boots'])
     expect(data.result.facets.color.find((value) => value.value === 'black')).toMatchObject({ count: 2, selected: false })
   })
 

@@ -3,7 +3,7 @@ import { prisma } from '~/infra/db.server.ts'
 import { CatalogValidationError } from '~/services/catalog/errors.ts'
 import { setFeatured } from '~/services/catalog/products.server.ts'
 import { reinstateShop, suspendShop, openShop } from '~/services/catalog/shops.server.ts'
-import { getBrandPage, getHomeCollections, getProductPage, getShopPage, listProducts } from '~/services/catalog/storefront.server.ts'
+import { getHomeCollections, getProductPage, getShopHeading } from '~/services/catalog/storefront.server.ts'
 import {
   createBrand,
   createCategory,
@@ -16,6 +16,7 @@ import {
 } from '~/services/catalog/taxonomy.server.ts'
 import { createUser } from '../support/fixtures.ts'
 import { createListedProduct, createSeller, outboxKeys, taxonomyFixture } from '../support/catalog.ts'
+import { gridIds } from '../support/search.ts'
 
 const messageOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -130,15 +131,11 @@ describe('shops', () => {
     await setFeatured(listed.id, true)
     const draft = await createListedProduct(user.id, t, { title: 'Still A Draft' }, { publish: false })
     const visible = async () => {
-      const [category, brand, home, page] = await Promise.all([
-        listProducts({ kind: 'categories', categoryIds: [t.categories.clothing.id, t.categories.women.id, t.categories.dresses.id] }, { sort: 'newest', page: 1 }),
-        getBrandPage('acme', { sort: 'newest', page: 1 }),
-        getHomeCollections(),
-        getProductPage(listed.slug),
-      ])
+      const category = await gridIds('c', 'clothing')
+      const [brand, home, page] = await Promise.all([gridIds('brands', 'acme'), getHomeCollections(), getProductPage(listed.slug)])
       return {
-        category: category.items.some((item) => item.id === listed.id),
-        brand: brand!.listing.items.some((item) => item.id === listed.id),
+        category: category.includes(listed.id),
+        brand: brand.includes(listed.id),
         featured: home.featured.some((item) => item.id === listed.id),
         newArrivals: home.newArrivals.some((item) => item.id === listed.id),
         page: page !== null,
@@ -149,7 +146,7 @@ describe('shops', () => {
     const before = (await outboxKeys()).length
     await suspendShop(shop.id, { reason: 'Counterfeit goods reported' })
     expect(await visible()).toEqual({ category: false, brand: false, featured: false, newArrivals: false, page: false })
-    expect(await getShopPage(shop.slug, { sort: 'newest', page: 1 })).toEqual({ suspended: true, shop: { name: shop.name } })
+    expect(await getShopHeading(shop.slug)).toEqual({ suspended: true, shop: { name: shop.name } })
     expect((await getProductPage(listed.slug, { viewerId: user.id }))?.preview).toEqual({ status: 'ACTIVE', shopSuspended: true })
     expect((await outboxKeys()).slice(before).map((row) => row.key).sort()).toEqual([listed.id, draft.id].sort())
     expect(await prisma.shop.findUniqueOrThrow({ where: { id: shop.id } })).toMatchObject({ status: 'SUSPENDED', suspendedReason: 'Counterfeit goods reported' })

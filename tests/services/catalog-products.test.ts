@@ -4,8 +4,9 @@ import { REPRICE_TOPIC, repriceHandler } from '~/services/catalog/changes.server
 import { CatalogValidationError, VersionConflictError } from '~/services/catalog/errors.ts'
 import { changeProductStatus, createProduct, getProductForEdit, updateProduct } from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
-import { getProductPage, listProducts } from '~/services/catalog/storefront.server.ts'
+import { getProductCards, getProductPage } from '~/services/catalog/storefront.server.ts'
 import { createListedProduct, createSeller, outboxKeys, productInput, taxonomyFixture } from '../support/catalog.ts'
+import { gridIds } from '../support/search.ts'
 
 async function validationErrors(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -131,8 +132,7 @@ describe('creating and editing products', () => {
     expect(await snapshot(product.id)).toMatchObject({ status: 'ARCHIVED', listed: false })
     expect(await getProductPage(product.slug)).toBeNull()
     expect((await getProductPage(product.slug, { viewerId: user.id }))?.preview).toEqual({ status: 'ARCHIVED', shopSuspended: false })
-    const listing = await listProducts({ kind: 'categories', categoryIds: [t.categories.dresses.id] }, { sort: 'newest', page: 1 })
-    expect(listing.items.map((item) => item.id)).not.toContain(product.id)
+    expect(await gridIds('c', 'dresses')).not.toContain(product.id)
 
     await changeProductStatus(user.id, product.id, 'restore')
     expect(await snapshot(product.id)).toMatchObject({ status: 'DRAFT', listed: false })
@@ -208,15 +208,14 @@ describe('prices at discount boundaries, through the services', () => {
   const end = new Date('2026-06-08T00:00:00Z')
   const ms = (date: Date, delta: number) => new Date(date.getTime() + delta)
 
-  test('the product page and the grid show the discount from its start (inclusive) to its end (exclusive)', async () => {
+  test('the product page and the home page cards show the discount from its start (inclusive) to its end (exclusive)', async () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t, { title: 'Boundary Dress', categoryId: t.categories.tops.id, discountPercent: 25, discountStartsAt: start, discountEndsAt: end }, { now: ms(start, -86_400_000) })
     const at = async (now: Date) => {
       const page = (await getProductPage(product.slug, { now }))!
-      const grid = await listProducts({ kind: 'categories', categoryIds: [t.categories.tops.id] }, { sort: 'newest', page: 1 }, now)
-      const card = grid.items.find((item) => item.id === product.id)!
-      return { page: page.price, card: card.price }
+      const [card] = await getProductCards([product.id], now)
+      return { page: page.price, card: card!.price }
     }
     const regular = { regular: 4990, effective: 4990, onSale: false, percentOff: null }
     const discounted = { regular: 4990, effective: 3743, onSale: true, percentOff: 25 }

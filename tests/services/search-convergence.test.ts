@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { checkReadiness } from '~/infra/health.server.ts'
 import { startOutboxWorker } from '~/infra/outbox/worker.server.ts'
+import { loader as categoryLoader } from '~/routes/c.$slug.tsx'
 import { loader as searchLoader } from '~/routes/search.tsx'
 import { loader as suggestLoader } from '~/routes/search_.suggest.ts'
 import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
@@ -117,6 +118,11 @@ describe('when Meilisearch goes down', () => {
       expect(page.status).toBe(503)
       expect(page.data).toMatchObject({ status: 'unavailable', state: { q: 'item' } })
       expect(page.headers.get('Retry-After')).toBe('30')
+      // The grids too: their heading (from PostgreSQL) and the same notice, with the same status.
+      const grid = await callRoute(categoryLoader, routeRequest('/c/dresses?color=black'), { params: { slug: 'dresses' } })
+      expect(grid.status).toBe(503)
+      expect(grid.headers.get('Retry-After')).toBe('30')
+      expect(grid.data).toMatchObject({ category: { slug: 'dresses' }, page: { status: 'unavailable', state: { color: ['black'] } } })
       const suggestions = await callRoute(suggestLoader, routeRequest('/search/suggest?q=item'))
       expect(suggestions.status).toBe(503)
       expect(suggestions.data).toMatchObject({ products: [], categories: [], unavailable: true })

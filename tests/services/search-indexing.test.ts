@@ -73,7 +73,7 @@ describe('the product document', () => {
       salesCount: 42,
       featured: true,
       publishedAt: product.publishedAt!.getTime(),
-      image: null,
+      images: [],
     })
     expect(document.categoryLvl3).toBeUndefined()
     expect(document.description.length).toBeLessThanOrEqual(301)

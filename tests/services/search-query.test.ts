@@ -36,7 +36,7 @@ beforeAll(async () => {
   await drainSearchOutbox()
 })
 
-const titles = (result: { hits: Array<{ title: string }> }) => result.hits.map((hit) => hit.title)
+const titles = (result: { hits: Array<{ card: { title: string } }> }) => result.hits.map((hit) => hit.card.title)
 const counts = (values: Array<{ value: string; count: number }>) => Object.fromEntries(values.map((value) => [value.value, value.count]))
 const search = (change: Partial<SearchState> = {}, options?: Parameters<typeof searchProducts>[1]) => searchProducts(state(change), options)
 
@@ -74,7 +74,7 @@ describe('matching', () => {
       { text: ' summer dress', match: false },
     ])
     const [tote] = (await search({ q: 'beach' })).hits
-    expect(tote!.title).toBe('Tote bag')
+    expect(tote!.card.title).toBe('Tote bag')
     expect(splitHighlights(tote!.snippet!).filter((part) => part.match)).toEqual([{ text: 'beach', match: true }])
     expect((await search({ q: 'linen' })).hits[0]!.snippet).toBeNull()
   })
@@ -192,9 +192,9 @@ describe('facets', () => {
 
 describe('sorting and pages', () => {
   test('every sort order', async () => {
-    const prices = (await search({ sort: 'price-asc' })).hits.map((hit) => hit.price)
+    const prices = (await search({ sort: 'price-asc' })).hits.map((hit) => hit.card.price!.effective)
     expect(prices).toEqual([...prices].sort((a, b) => a - b))
-    const descending = (await search({ sort: 'price-desc' })).hits.map((hit) => hit.price)
+    const descending = (await search({ sort: 'price-desc' })).hits.map((hit) => hit.card.price!.effective)
     expect(descending).toEqual([...prices].reverse())
     expect(titles(await search({ sort: 'newest' })).slice(0, 3)).toEqual(['Cotton crew tee', 'Wrap dress with pockets', 'Zip hoodie'])
     expect(titles(await search({ sort: 'rating' })).slice(0, 3)).toEqual(['Canvas sneakers', 'Graphic T-shirt', 'Linen summer dress'])

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { parseListingParams, PAGE_SIZE } from '~/services/catalog/schemas.ts'
-import { getCategoryPage, getHomeCollections, getMoreFromShop, getProductPage, getShopPage, listProducts } from '~/services/catalog/storefront.server.ts'
+import { getCategoryHeading, getHomeCollections, getMoreFromShop, getProductPage, getShopHeading } from '~/services/catalog/storefront.server.ts'
 import { createListedProduct, createSeller, taxonomyFixture, type Taxonomy } from '../support/catalog.ts'
 
 let t: Taxonomy
@@ -20,65 +19,7 @@ async function listed(title: string, categoryId: string, price: number, daysAgo:
   return product
 }
 
-describe('category grids', () => {
-  test('a category shows its own products and those of every sub-category, sorted and paged', async () => {
-    const parentOnly = await listed('Parent Level Jacket', t.categories.women.id, 9000, 3)
-    const dress = await listed('Child Level Dress', t.categories.dresses.id, 3000, 1)
-    const top = await listed('Child Level Top', t.categories.tops.id, 6000, 2)
-    await listed('Elsewhere Sneaker', t.categories.shoes.id, 100, 0)
-    const draft = await createListedProduct(seller.user.id, t, { title: 'Unpublished Dress' }, { publish: false })
-
-    const women = (await getCategoryPage('women', { sort: 'newest', page: 1 }))!
-    expect(women.breadcrumbs.map((crumb) => crumb.slug)).toEqual(['clothing', 'women'])
-    expect(women.children.map((child) => child.slug)).toEqual(['dresses', 'tops'])
-    expect(women.listing.items.map((item) => item.title)).toEqual(['Child Level Dress', 'Child Level Top', 'Parent Level Jacket'])
-    expect(women.listing.items.map((item) => item.id)).not.toContain(draft.id)
-
-    const cheap = (await getCategoryPage('clothing', { sort: 'price_asc', page: 1 }))!
-    expect(cheap.listing.items.map((item) => item.id)).toEqual([dress.id, top.id, parentOnly.id])
-    const dear = (await getCategoryPage('clothing', { sort: 'price_desc', page: 1 }))!
-    expect(dear.listing.items.map((item) => item.id)).toEqual([parentOnly.id, top.id, dress.id])
-    expect(dear.listing).toMatchObject({ total: 3, pageCount: 1, totalIsCapped: false })
-
-    expect(await getCategoryPage('no-such-category', { sort: 'newest', page: 1 })).toBeNull()
-  })
-
-  test('pages hold 24 products, do not overlap and cover everything in order', async () => {
-    const { shoes } = t.categories
-    for (let index = 0; index < PAGE_SIZE + 5; index++) await listed(`Paged Shoe ${index}`, shoes.id, 1000 + (index % 7) * 100, index % 3)
-    const all = await prisma.product.count({ where: { categoryId: shoes.id, listed: true } })
-    const first = await listProducts({ kind: 'categories', categoryIds: [shoes.id] }, { sort: 'price_asc', page: 1 })
-    const second = await listProducts({ kind: 'categories', categoryIds: [shoes.id] }, { sort: 'price_asc', page: 2 })
-    expect(first.items).toHaveLength(PAGE_SIZE)
-    expect(first.pageCount).toBe(2)
-    expect(first.total).toBe(all)
-    const ids = [...first.items, ...second.items].map((item) => item.id)
-    expect(new Set(ids).size).toBe(all)
-    const prices = [...first.items, ...second.items].map((item) => item.price!.effective)
-    expect(prices).toEqual([...prices].sort((a, b) => a - b))
-    expect((await listProducts({ kind: 'categories', categoryIds: [shoes.id] }, { sort: 'price_asc', page: 3 })).items).toEqual([])
-  })
-
-  test('price sorting follows the discounted price, not the list price', async () => {
-    const sub = await prisma.category.create({ data: { name: 'Sale Test', slug: 'sale-test', parentId: t.categories.clothing.id } })
-    const { invalidateCategoryTree } = await import('~/services/catalog/taxonomy.server.ts')
-    invalidateCategoryTree()
-    const full = await listed('Full Price 50', sub.id, 5000, 1)
-    const halved = await listed('Halved 80', sub.id, 8000, 1, { discountPercent: 50 })
-    const page = (await getCategoryPage('sale-test', { sort: 'price_asc', page: 1 }))!
-    expect(page.listing.items.map((item) => [item.id, item.price?.effective, item.price?.onSale])).toEqual([
-      [halved.id, 4000, true],
-      [full.id, 5000, false],
-    ])
-  })
-
-  test('URL parameters are read leniently: junk falls back to the defaults', () => {
-    expect(parseListingParams(new URLSearchParams('sort=price_desc&page=3'))).toEqual({ sort: 'price_desc', page: 3 })
-    expect(parseListingParams(new URLSearchParams('sort=DROP TABLE&page=-1'))).toEqual({ sort: 'newest', page: 1 })
-    expect(parseListingParams(new URLSearchParams('page=1e9'))).toEqual({ sort: 'newest', page: 100 })
-    expect(parseListingParams(new URLSearchParams('page=2.5'))).toEqual({ sort: 'newest', page: 1 })
-  })
-})
+// The category, brand and shop grids run on search: tests/routes/search-grids.test.ts.
 
 describe('home collections', () => {
   test('new arrivals are the last 30 days; on sale is what is discounted now; featured is flagged', async () => {
@@ -128,10 +69,14 @@ describe('the product page', () => {
     expect(more.map((card) => card.id)).not.toContain(product.id)
   })
 
-  test('a shop page lists the shop’s products only', async () => {
+  test('grid headings: a category’s breadcrumbs, children and siblings; a shop’s owner; null when unknown', async () => {
+    const women = (await getCategoryHeading('women'))!
+    expect(women.breadcrumbs.map((crumb) => crumb.slug)).toEqual(['clothing', 'women'])
+    expect(women.children.map((child) => child.slug)).toEqual(['dresses', 'tops'])
+    expect((await getCategoryHeading('dresses'))!.siblings.map((sibling) => sibling.slug)).toEqual(['dresses', 'tops'])
+    expect(await getCategoryHeading('no-such-category')).toBeNull()
     const other = await createSeller('neighbour')
-    const theirs = await createListedProduct(other.user.id, t, { title: 'Neighbour Tee' })
-    const page = await getShopPage(other.shop.slug, { sort: 'newest', page: 1 })
-    expect(page && !page.suspended && page.listing.items.map((item) => item.id)).toEqual([theirs.id])
+    expect(await getShopHeading(other.shop.slug)).toMatchObject({ suspended: false, shop: { slug: other.shop.slug, owner: 'Seller neighbour' } })
+    expect(await getShopHeading('no-such-shop')).toBeNull()
   })
 })

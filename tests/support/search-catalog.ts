@@ -108,6 +108,7 @@ export async function createProduct(input: ProductInput) {
     })),
   )
   const status = input.status ?? 'ACTIVE'
+  const shop = await prisma.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { status: true } })
   return prisma.$transaction(async (tx) => {
     const product = await tx.product.create({
       data: {
@@ -120,6 +121,8 @@ export async function createProduct(input: ProductInput) {
         sizeScaleId: firstSize.scaleId,
         tags: input.tags ?? [],
         status,
+        // What the catalog's services keep: in the store when ACTIVE in an open shop.
+        listed: status === 'ACTIVE' && shop.status === 'ACTIVE',
         publishedAt: input.publishedAt !== undefined ? input.publishedAt : status === 'ACTIVE' ? new Date(Date.now() - 60_000) : null,
         price: input.price === undefined ? 2000 : input.price,
         minPrice: Math.min(...[input.price ?? Infinity, ...variants.map((v) => v.price ?? Infinity)].filter(Number.isFinite)),
@@ -138,10 +141,13 @@ export async function createProduct(input: ProductInput) {
   })
 }
 
-/** Changes a product and records the change for search, in one transaction. */
+/** Changes a product (keeping `listed` right) and records the change for search, in one transaction. */
 export async function updateProduct(id: string, data: Parameters<typeof prisma.product.update>[0]['data']) {
   return prisma.$transaction(async (tx) => {
-    const product = await tx.product.update({ where: { id }, data })
+    // Leaving ACTIVE must clear `listed` in the same statement (a CHECK constraint says so).
+    const leaving = typeof data.status === 'string' && data.status !== 'ACTIVE'
+    const updated = await tx.product.update({ where: { id }, data: leaving ? { ...data, listed: false } : data, select: { status: true, shop: { select: { status: true } } } })
+    const product = await tx.product.update({ where: { id }, data: { listed: updated.status === 'ACTIVE' && updated.shop.status === 'ACTIVE' } })
     await recordProductChanges(tx, [id])
     return product
   })
@@ -151,6 +157,8 @@ export async function updateProduct(id: string, data: Parameters<typeof prisma.p
 export async function setShopStatus(shopId: string, status: ShopStatus) {
   await prisma.$transaction(async (tx) => {
     await tx.shop.update({ where: { id: shopId }, data: { status, suspendedAt: status === 'SUSPENDED' ? new Date() : null } })
+    await tx.product.updateMany({ where: { shopId }, data: { listed: false } })
+    if (status === 'ACTIVE') await tx.product.updateMany({ where: { shopId, status: 'ACTIVE' }, data: { listed: true } })
     const products = await tx.product.findMany({ where: { shopId }, select: { id: true } })
     await recordProductChanges(
       tx,

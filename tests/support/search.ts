@@ -1,11 +1,16 @@
 import { prisma } from '~/infra/db.server.ts'
+import { loader as brandLoader } from '~/routes/brands.$slug.tsx'
+import { loader as categoryLoader } from '~/routes/c.$slug.tsx'
+import { loader as shopLoader } from '~/routes/shops.$slug.tsx'
 import { processBatch } from '~/infra/outbox/worker.server.ts'
 import { getSearchClient } from '~/infra/search/client.server.ts'
 import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
 import type { ProductDocument } from '~/services/search/document.ts'
 import { searchProductHandler } from '~/services/search/indexer.server.ts'
+import type { SearchPageData } from '~/services/search/page.server.ts'
 import { productIndexUid } from '~/services/search/settings.server.ts'
 import { EMPTY_STATE, type SearchState } from '~/services/search/state.ts'
+import { callRoute, routeRequest } from './remix.ts'
 
 /** Runs the search outbox handler, as the worker would, until no event is due. Returns how many it took. */
 export async function drainSearchOutbox() {
@@ -30,4 +35,26 @@ export async function indexedDocuments(uid = productIndexUid()) {
 
 export function state(change: Partial<SearchState> = {}): SearchState {
   return { ...EMPTY_STATE, ...change }
+}
+
+const GRID_LOADERS = { c: categoryLoader, brands: brandLoader, shops: shopLoader }
+export type GridKind = keyof typeof GRID_LOADERS
+
+/** What a grid page's loader returns: its heading fields and the search page. */
+export type GridData = { page: SearchPageData } & Record<string, unknown>
+
+/**
+ * A category, brand or shop grid through its loader (`/c/<slug>?query`), after the index has
+ * caught up with every change so far.
+ */
+export async function loadGrid(kind: GridKind, slug: string, query = '') {
+  await drainSearchOutbox()
+  const result = await callRoute(GRID_LOADERS[kind], routeRequest(`/${kind}/${slug}${query ? `?${query}` : ''}`), { params: { slug } })
+  return { ...result, data: result.data as GridData }
+}
+
+/** The ids of the products a grid page shows (none when it is not a results page). */
+export async function gridIds(kind: GridKind, slug: string, query = '') {
+  const { data } = await loadGrid(kind, slug, query)
+  return data.page?.status === 'ok' ? data.page.result.hits.map((hit) => hit.card.id) : []
 }

@@ -205,6 +205,7 @@ export async function generateCatalog(databaseUrl: string, { products, brands = 
         ) AS picked
       ) AS p`)
     log(`Inserted ${products} products`)
+    await client.query(LISTED_SQL)
 
     // Variants: 1-3 colours x 1-3 consecutive sizes of the product's scale, some out of stock,
     // a few with their own price.
@@ -234,3 +235,8 @@ export async function generateCatalog(databaseUrl: string, { products, brands = 
     await client.end()
   }
 }
+
+/** Product.listed as the catalog keeps it (ACTIVE in an open shop): the search index holds exactly these. */
+export const LISTED_SQL = `
+  UPDATE "Product" p SET listed = (p.status = 'ACTIVE' AND s.status = 'ACTIVE')
+  FROM "Shop" s WHERE s.id = p."shopId" AND p.listed IS DISTINCT FROM (p.status = 'ACTIVE' AND s.status = 'ACTIVE')`

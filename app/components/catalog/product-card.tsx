@@ -4,8 +4,22 @@ import type { ProductCardData } from '~/services/catalog/storefront.server.ts'
 import { ProductCardImage } from '~/components/media/product-gallery.tsx'
 import { Price } from './price.tsx'
 
-/** One product in a grid: photo (or placeholder in its colour), brand, title, shop, price, colours. */
-export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
+/**
+ * One product in a grid: photo (or placeholder in its colour), brand, title, shop, price, colours.
+ * Search results pass the title with its matches marked (`title`) and, when only the
+ * description matched, a marked excerpt (`excerpt`).
+ */
+export function ProductCard({
+  product,
+  priority = false,
+  title,
+  excerpt,
+}: {
+  product: ProductCardData
+  priority?: boolean
+  title?: ReactNode
+  excerpt?: ReactNode
+}) {
   return (
     <article className="group relative flex flex-col" data-testid="product-card">
       <div className="relative aspect-[4/5] overflow-hidden rounded-lg bg-stone-100 ring-1 ring-stone-200">
@@ -23,9 +37,10 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
         <h3 className="text-sm font-medium leading-snug text-ink">
           {/* The whole card is one link target; the title is its accessible name. */}
           <Link to={`/p/${product.slug}`} prefetch="intent" className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none group-focus-within:underline">
-            {product.title}
+            {title ?? product.title}
           </Link>
         </h3>
+        {excerpt ? <p className="line-clamp-2 text-xs text-stone-500">{excerpt}</p> : null}
         <p className="text-xs text-stone-500">{product.shop.name}</p>
         <div className="mt-auto flex items-end justify-between gap-2 pt-1">
           <Price quote={product.price} />

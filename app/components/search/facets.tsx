@@ -2,13 +2,16 @@ import { Form, Link, useFetcher, useSubmit } from '@remix-run/react'
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react'
 import type { CategoryFacet as CategoryFacetData, FacetValue, RatingOption, SearchFacets } from '~/services/search/search.server.ts'
 import {
+  EMPTY_STATE,
   FACET_VALUES_LIMIT,
   parseSearchState,
   priceToParam,
+  scopeToParam,
   searchHref,
   searchStateToParams,
   updateState,
   type ListFacet,
+  type SearchScope,
   type SearchState,
 } from '~/services/search/state.ts'
 import { formatMoney } from '~/utils/money.ts'
@@ -20,16 +23,19 @@ import { isLight, swatchColor } from './swatch.ts'
 // so every result page can be shared and the back button steps through the choices.
 
 export const FILTER_FORM_ID = 'search-filters'
+const DEFAULT_SORT = EMPTY_STATE.sort
 const VISIBLE_VALUES = 8
 const MAX_LISTED_VALUES = 40
 
 type FormContext = { onToggle: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void }
 const FilterFormContext = createContext<FormContext>({ onToggle: () => {} })
 
-/** A form's fields as query parameters, without the empty ones (no `minPrice=&rating=` noise). */
+/** A form's fields as query parameters, without the empty ones and the default sort (no `minPrice=&sort=relevance` noise). */
 export function formParams(form: HTMLFormElement) {
   const params = new URLSearchParams()
-  for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value !== '') params.append(name, value)
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string' && value !== '' && !(name === 'sort' && value === DEFAULT_SORT)) params.append(name, value)
+  }
   return params
 }
 
@@ -65,12 +71,14 @@ export function withSelection(facets: SearchFacets, state: SearchState): SearchF
 type FiltersProps = {
   /** Where the form goes (the page's own path). */
   action: string
+  /** The page's fixed filter: a brand page has no brand facet, a shop page no shop facet. */
+  scope: SearchScope
   state: SearchState
   facets: SearchFacets
   currency: string
 }
 
-export function SearchFilters({ action, state: loaded, facets: loadedFacets, currency }: FiltersProps) {
+export function SearchFilters({ action, scope, state: loaded, facets: loadedFacets, currency }: FiltersProps) {
   const submitFilters = useSubmitFilters()
   const hydrated = useHydrated()
   // A tick shows at once, before the results arrive; new results (a new `loaded`) replace it.
@@ -113,9 +121,11 @@ export function SearchFilters({ action, state: loaded, facets: loadedFacets, cur
         <FacetGroup title="Size" badge={state.size.length}>
           <SizeFacet values={facets.size} />
         </FacetGroup>
-        <FacetGroup title="Brand" badge={state.brand.length}>
-          <ListFacetValues facet="brand" noun="brands" values={facets.brand} state={state} currency={currency} />
-        </FacetGroup>
+        {scope.brand ? null : (
+          <FacetGroup title="Brand" badge={state.brand.length}>
+            <ListFacetValues facet="brand" noun="brands" values={facets.brand} state={state} scope={scope} currency={currency} />
+          </FacetGroup>
+        )}
         <FacetGroup title="Rating" badge={state.rating ? 1 : 0}>
           <RatingFacet options={facets.rating} selected={state.rating} />
         </FacetGroup>
@@ -125,9 +135,11 @@ export function SearchFilters({ action, state: loaded, facets: loadedFacets, cur
             <Toggle name="inStock" label="In stock" count={facets.inStock.count} checked={facets.inStock.selected} />
           </div>
         </FacetGroup>
-        <FacetGroup title="Shop" badge={state.shop.length}>
-          <ListFacetValues facet="shop" noun="shops" values={facets.shop} state={state} currency={currency} />
-        </FacetGroup>
+        {scope.shop ? null : (
+          <FacetGroup title="Shop" badge={state.shop.length}>
+            <ListFacetValues facet="shop" noun="shops" values={facets.shop} state={state} scope={scope} currency={currency} />
+          </FacetGroup>
+        )}
         {/* Without JavaScript ticks are collected and applied together. */}
         {hydrated ? null : (
           <div className="pt-4">
@@ -252,12 +264,14 @@ function ListFacetValues({
   noun,
   values,
   state,
+  scope,
   currency,
 }: {
   facet: ListFacet
   noun: string
   values: FacetValue[]
   state: SearchState
+  scope: SearchScope
   currency: string
 }) {
   const hydrated = useHydrated()
@@ -276,10 +290,12 @@ function ListFacetValues({
       const params = searchStateToParams(state, currency)
       params.set('facet', facet)
       params.set('fq', typed)
+      const within = scopeToParam(scope)
+      if (within) params.set('scope', within)
       load(`/search/facet-values?${params}`)
     }, 200)
     return () => clearTimeout(timer.current)
-  }, [filter, truncated, state, currency, facet, load])
+  }, [filter, truncated, state, scope, currency, facet, load])
 
   if (!values.length) return <p className="text-sm text-stone-500">No {noun} for this search.</p>
   const typed = filter.trim().toLocaleLowerCase()

@@ -14,29 +14,35 @@ import {
 } from '~/services/search/state.ts'
 import { formatMoney } from '~/utils/money.ts'
 import { FILTER_FORM_ID, SearchFilters, useSubmitFilters } from './facets.tsx'
-import { ProductResultCard } from './product-result-card.tsx'
+import { ProductCard } from '~/components/catalog/product-card.tsx'
+import { hasHighlight } from '~/services/search/highlight.ts'
+import { Highlighted } from './highlighted.tsx'
 
 // A whole results page: heading, sort, active filters, the filters panel, the grid, pages, and
-// the empty and "search is down" states. /search uses it; so can any product grid that passes
-// its own path (`action`) and loads its data with loadSearchPage and a scope.
+// the empty and "search is down" states. /search and the category, brand and shop grids use
+// it, each with its own path (`action`) and data from loadSearchPage (with the grid's scope).
 
 type Props = {
   data: SearchPageData
   /** The page's own path; filter links and the filter form stay on it. */
   action: string
-  heading: ReactNode
+  /** Full-width content above the results (a grid's breadcrumbs and header). */
+  intro?: ReactNode
+  /** Beside the sort control, above the result count. */
+  heading?: ReactNode
 }
 
-export function SearchResults({ data, action, heading }: Props) {
+export function SearchResults({ data, action, intro, heading }: Props) {
   const navigation = useNavigation()
-  const { currency, state } = data
+  const { currency, state, scope } = data
 
-  if (data.status === 'unavailable') return <SearchUnavailable heading={heading} />
+  if (data.status === 'unavailable') return <SearchUnavailable intro={intro} heading={heading} />
   const { result } = data
   const filtered = hasFilters(state)
 
   return (
     <div className="lg:grid lg:grid-cols-[16rem_1fr] lg:gap-10">
+      {intro ? <div className="mb-6 lg:col-span-2">{intro}</div> : null}
       <div className="flex flex-wrap items-end justify-between gap-4 lg:col-span-2">
         <div>
           {heading}
@@ -49,7 +55,7 @@ export function SearchResults({ data, action, heading }: Props) {
 
       <aside className="mt-6 lg:mt-8" aria-label="Refine results">
         <FiltersDrawer activeCount={countActive(data.state)}>
-          <SearchFilters action={action} state={state} facets={result.facets} currency={currency} />
+          <SearchFilters action={action} scope={scope} state={state} facets={result.facets} currency={currency} />
         </FiltersDrawer>
       </aside>
 
@@ -60,8 +66,14 @@ export function SearchResults({ data, action, heading }: Props) {
             <>
               <ul className="grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-3 xl:grid-cols-4">
                 {result.hits.map((hit, i) => (
-                  <li key={hit.id}>
-                    <ProductResultCard hit={hit} currency={currency} priority={i < 4} />
+                  <li key={hit.card.id}>
+                    <ProductCard
+                      product={hit.card}
+                      priority={i < 4}
+                      title={<Highlighted text={hit.highlightedTitle} />}
+                      // The description's matching words, when the title itself did not match.
+                      excerpt={hit.snippet && !hasHighlight(hit.highlightedTitle) ? <Highlighted text={hit.snippet} /> : undefined}
+                    />
                   </li>
                 ))}
               </ul>
@@ -349,10 +361,11 @@ export function pageWindow(page: number, total: number): Array<number | null> {
   return result
 }
 
-export function SearchUnavailable({ heading }: { heading: ReactNode }) {
+export function SearchUnavailable({ intro, heading }: { intro?: ReactNode; heading?: ReactNode }) {
   const location = useLocation()
   return (
     <div>
+      {intro}
       {heading}
       <div className="card mt-8 max-w-2xl" role="alert" data-testid="search-unavailable">
         <h2 className="text-lg font-semibold">Search is taking a short break</h2>

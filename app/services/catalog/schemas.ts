@@ -15,9 +15,8 @@ export const MAX_STOCK = 1_000_000
 export const MAX_DISCOUNT_PERCENT = 90
 /** A variant with this many or fewer items left counts as low on stock. */
 export const LOW_STOCK_THRESHOLD = 5
+/** Rows per page of the sellers' and admins' lists (the storefront's grids page through search). */
 export const PAGE_SIZE = 24
-/** Listings count at most this many pages; deeper pages are not offered (the count stays cheap). */
-export const MAX_PAGES = 100
 
 /** "Floral Midi Dress — Été" → "floral-midi-dress-ete". */
 export function slugify(text: string, maxLength = 60) {
@@ -315,21 +314,3 @@ export const ProductStatusIntentSchema = z.object({
   intent: z.enum(['publish', 'unpublish', 'archive', 'restore']),
   productId: z.string().min(1).max(64),
 })
-
-// ---------------------------------------------------------------- storefront listings
-
-export const SORTS = ['newest', 'price_asc', 'price_desc'] as const
-export type Sort = (typeof SORTS)[number]
-export const SORT_LABELS: Record<Sort, string> = {
-  newest: 'Newest',
-  price_asc: 'Price: low to high',
-  price_desc: 'Price: high to low',
-}
-
-/** ?sort=…&page=… from a listing URL; anything unexpected falls back to the defaults. */
-export function parseListingParams(searchParams: URLSearchParams): { sort: Sort; page: number } {
-  const sort = SORTS.find((candidate) => candidate === searchParams.get('sort')) ?? 'newest'
-  const rawPage = Number(searchParams.get('page') ?? '1')
-  const page = Number.isInteger(rawPage) && rawPage >= 1 ? Math.min(rawPage, MAX_PAGES) : 1
-  return { sort, page }
-}

@@ -3,14 +3,12 @@ import { prisma, Prisma } from '~/infra/db.server.ts'
 import { listCardImages, listProductGallery } from '~/services/media/product-images.server.ts'
 import type { ProductImageView } from '~/services/media/views.ts'
 import { type PriceQuote, quote } from './pricing.ts'
-import { MAX_PAGES, PAGE_SIZE, type Sort } from './schemas.ts'
 import { getShopBySlug } from './shops.server.ts'
-import { ancestorsOf, getBrandBySlug, getCategoryTree, subtreeIds } from './taxonomy.server.ts'
+import { ancestorsOf, getCategoryTree } from './taxonomy.server.ts'
 
-// What shoppers see. Every query here filters on Product.listed (published, shop open) and
-// reads a page of ids through an index made for its scope and sort, then the cards for just
-// those ids, with their photos in one more query: the work per page does not grow with the
-// catalog or with the number of cards.
+// What shoppers see outside search: the home page's rows, the product page, the grid pages'
+// headings. Every query filters on Product.listed (published, shop open) and reads a few ids
+// through an index, then the cards for just those ids, with their photos in one more query.
 
 export const NEW_ARRIVAL_DAYS = 30
 
@@ -28,85 +26,6 @@ export type ProductCardData = {
   isNew: boolean
   /** The first two photos (the second shows on hover); empty, the card shows a placeholder in its first colour. */
   images: ProductImageView[]
-}
-
-export type Listing = {
-  items: ProductCardData[]
-  page: number
-  pageCount: number
-  /** How many products match, counted up to the page limit. */
-  total: number
-  /** True when more products match than the pages offered show. */
-  totalIsCapped: boolean
-}
-
-/** Where a grid's products come from. */
-export type ListingScope =
-  | { kind: 'categories'; categoryIds: string[] }
-  | { kind: 'brand'; brandId: string }
-  | { kind: 'shop'; shopId: string }
-  | { kind: 'all' }
-
-const ORDER: Record<Sort, Prisma.Sql> = {
-  newest: Prisma.sql`"publishedAt" DESC, id DESC`,
-  price_asc: Prisma.sql`"effectivePrice" ASC, id ASC`,
-  price_desc: Prisma.sql`"effectivePrice" DESC, id DESC`,
-}
-
-const COUNT_LIMIT = MAX_PAGES * PAGE_SIZE
-
-function scopeFilter(scope: Exclude<ListingScope, { kind: 'categories' }>): Prisma.Sql {
-  switch (scope.kind) {
-    case 'brand':
-      return Prisma.sql`"brandId" = ${scope.brandId} AND listed`
-    case 'shop':
-      return Prisma.sql`"shopId" = ${scope.shopId} AND listed`
-    case 'all':
-      return Prisma.sql`listed`
-  }
-}
-
-/** The SQL that reads the ids of one page, in order (exported so `npm run catalog:explain` shows its plan). */
-export function pageIdsQuery(scope: ListingScope, sort: Sort, page: number, pageSize = PAGE_SIZE): Prisma.Sql {
-  const offset = (page - 1) * pageSize
-  if (scope.kind === 'categories') {
-    // A sub-tree spans several categories: read each one's first offset+pageSize products in
-    // order from its own index, then merge. Cost: categories × (offset + pageSize) index entries.
-    return Prisma.sql`
-      SELECT p.id FROM unnest(${scope.categoryIds}::text[]) AS c(category_id)
-      CROSS JOIN LATERAL (
-        SELECT id, "publishedAt", "effectivePrice" FROM "Product"
-        WHERE "categoryId" = c.category_id AND listed
-        ORDER BY ${ORDER[sort]}
-        LIMIT ${offset + pageSize}
-      ) AS p
-      ORDER BY ${ORDER[sort]}
-      LIMIT ${pageSize} OFFSET ${offset}`
-  }
-  return Prisma.sql`
-    SELECT id FROM "Product" WHERE ${scopeFilter(scope)}
-    ORDER BY ${ORDER[sort]}
-    LIMIT ${pageSize} OFFSET ${offset}`
-}
-
-/** The ids of one page, in order. */
-export async function pageIds(scope: ListingScope, sort: Sort, page: number, pageSize = PAGE_SIZE): Promise<string[]> {
-  if (scope.kind === 'categories' && !scope.categoryIds.length) return []
-  const rows = await prisma.$queryRaw<Array<{ id: string }>>(pageIdsQuery(scope, sort, page, pageSize))
-  return rows.map((row) => row.id)
-}
-
-/** Counting no further than the pages we offer keeps the count's cost bounded too. */
-export function cappedCountQuery(scope: ListingScope): Prisma.Sql {
-  const filter =
-    scope.kind === 'categories' ? Prisma.sql`"categoryId" = ANY(${scope.categoryIds}::text[]) AND listed` : scopeFilter(scope)
-  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Product" WHERE ${filter} LIMIT ${COUNT_LIMIT + 1}) AS capped`
-}
-
-/** How many products the scope has, counting no further than the pages we offer. */
-export async function cappedCount(scope: ListingScope): Promise<number> {
-  const [row] = await prisma.$queryRaw<Array<{ n: number }>>(cappedCountQuery(scope))
-  return row?.n ?? 0
 }
 
 // What the card query returns, checked before it reaches a page (raw SQL has no types).
@@ -170,46 +89,32 @@ function cardRows(ids: string[]) {
     WHERE p.id = ANY(${ids}::text[]) AND p.listed`)
 }
 
-/** One page of a product grid. */
-export async function listProducts(scope: ListingScope, { sort, page }: { sort: Sort; page: number }, now: Date = new Date()): Promise<Listing> {
-  const [ids, total] = await Promise.all([pageIds(scope, sort, page), cappedCount(scope)])
-  const totalIsCapped = total > COUNT_LIMIT
-  const shown = Math.min(total, COUNT_LIMIT)
-  return { items: await getProductCards(ids, now), page, pageCount: Math.max(1, Math.ceil(shown / PAGE_SIZE)), total: shown, totalIsCapped }
-}
+// ---------------------------------------------------------------- grid page headings
+// The grids' products come from search (loadSearchPage with the page's scope); the catalog
+// gives each page its heading and answers 404 for what does not exist.
 
-// ---------------------------------------------------------------- pages
-
-export async function getCategoryPage(slug: string, params: { sort: Sort; page: number }, now: Date = new Date()) {
+/** A category page's heading: the category, its breadcrumbs, its children and siblings; null if unknown. */
+export async function getCategoryHeading(slug: string) {
   const tree = await getCategoryTree()
   const node = tree.bySlug.get(slug)
   if (!node) return null
-  const listing = await listProducts({ kind: 'categories', categoryIds: subtreeIds(tree, node.id) }, params, now)
   const parent = node.parentId ? tree.byId.get(node.parentId) : undefined
   return {
     category: { id: node.id, name: node.name, slug: node.slug, description: node.description },
     breadcrumbs: ancestorsOf(tree, node.id).map(({ name, slug }) => ({ name, slug })),
     children: node.children.map(({ name, slug }) => ({ name, slug })),
     siblings: (parent ? parent.children : tree.roots).map(({ name, slug }) => ({ name, slug })),
-    listing,
   }
 }
 
-export async function getBrandPage(slug: string, params: { sort: Sort; page: number }, now: Date = new Date()) {
-  const brand = await getBrandBySlug(slug)
-  if (!brand) return null
-  return { brand, listing: await listProducts({ kind: 'brand', brandId: brand.id }, params, now) }
-}
-
-/** A shop's page; `suspended` when it exists but is hidden (the route answers 404 with a notice). */
-export async function getShopPage(slug: string, params: { sort: Sort; page: number }, now: Date = new Date()) {
+/** A shop page's heading; `suspended` when the shop exists but is hidden (the route answers 404 with a notice). */
+export async function getShopHeading(slug: string) {
   const shop = await getShopBySlug(slug)
   if (!shop) return null
   if (shop.status !== 'ACTIVE') return { suspended: true as const, shop: { name: shop.name } }
   return {
     suspended: false as const,
     shop: { id: shop.id, name: shop.name, slug: shop.slug, description: shop.description, since: shop.createdAt, owner: shop.owner.name },
-    listing: await listProducts({ kind: 'shop', shopId: shop.id }, params, now),
   }
 }
 

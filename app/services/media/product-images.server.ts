@@ -186,8 +186,8 @@ export async function updateProductImage(userId: string, productId: string, imag
       data: { alt: changes.alt, colorId: changes.colorId },
       select: PRODUCT_IMAGE_SELECT,
     })
-    // The first photo (per colour) is part of the product's search document.
-    if (changes.colorId !== undefined) await recordProductChanges(tx, [productId])
+    // The first photos (their alt text and colour) are part of the product's search document.
+    await recordProductChanges(tx, [productId])
     return toProductImageView(row)
   })
 }

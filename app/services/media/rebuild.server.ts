@@ -1,6 +1,7 @@
 import { buffer } from 'node:stream/consumers'
 import { prisma, type ImageFormat } from '~/infra/db.server.ts'
 import { getStorage } from '~/infra/storage/storage.server.ts'
+import { recordProductChanges } from '~/services/search/changes.server.ts'
 import { IMMUTABLE, putAll, scheduleSweep, variantKey } from './assets.server.ts'
 import { AVATAR_RECIPE, OUTPUT_CONTENT_TYPES, PRODUCT_RECIPE, RECIPE_VERSION, mediaPipelines, processImage, type OutputFormat } from './pipeline.server.ts'
 
@@ -60,7 +61,7 @@ export async function rebuildAsset(assetId: string): Promise<boolean> {
   const storage = getStorage()
   const asset = await prisma.mediaAsset.findUniqueOrThrow({
     where: { id: assetId },
-    select: { id: true, kind: true, originalKey: true, variants: { select: { key: true } } },
+    select: { id: true, kind: true, originalKey: true, variants: { select: { key: true } }, productImage: { select: { productId: true } } },
   })
   const original = await storage.get(asset.originalKey)
   if (!original) throw new Error(`The original ${asset.originalKey} is missing from storage`)
@@ -97,6 +98,8 @@ export async function rebuildAsset(assetId: string): Promise<boolean> {
       where: { id: asset.id },
       data: { width: processed.width, height: processed.height, placeholder: processed.placeholder, recipe: RECIPE_VERSION },
     })
+    // A product's search document names its first photos' variant keys.
+    if (asset.productImage && (added.length || dropped.length)) await recordProductChanges(tx, [asset.productImage.productId])
   })
   return added.length > 0 || dropped.length > 0
 }

@@ -6,12 +6,26 @@ import { z } from 'zod'
 
 export const SwatchSchema = z.object({ slug: z.string(), name: z.string(), hex: z.string() })
 
-export const ProductImageSchema = z.object({
-  url: z.string(),
+/**
+ * A card photo as stored rows (the asset's size, placeholder and variant keys), not URLs: the
+ * page turns keys into URLs with the storage adapter at request time, as the catalog does, so
+ * moving images behind a CDN needs no re-indexing.
+ */
+export const CardImageSchema = z.object({
+  id: z.string(),
+  position: z.number().int().nonnegative(),
   alt: z.string(),
-  width: z.number().int().positive().optional(),
-  height: z.number().int().positive().optional(),
+  colorId: z.string().nullable(),
+  asset: z.object({
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    placeholder: z.string(),
+    variants: z.array(z.object({ format: z.enum(['AVIF', 'WEBP', 'JPEG']), width: z.number().int().positive(), key: z.string() })),
+  }),
 })
+
+/** How many photos a document carries: a card shows the first and, on hover, the second. */
+export const CARD_IMAGES = 2
 
 /** How many category levels the hierarchical facet covers (categoryLvl0 … categoryLvl4). */
 export const CATEGORY_LEVELS = 5
@@ -64,9 +78,10 @@ export const ProductDocumentSchema = z.object({
   featured: z.boolean(),
   /** Milliseconds since the epoch (Meilisearch sorts numbers, not dates). */
   publishedAt: z.number().int(),
-  /** The first product image; filled in once products have images (the media issue). */
-  image: ProductImageSchema.nullable().optional(),
+  /** The product's first photos in the seller's order (at most CARD_IMAGES). */
+  images: z.array(CardImageSchema).max(CARD_IMAGES),
 })
 
 export type ProductDocument = z.infer<typeof ProductDocumentSchema>
 export type Swatch = z.infer<typeof SwatchSchema>
+export type CardImage = z.infer<typeof CardImageSchema>

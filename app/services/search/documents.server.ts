@@ -1,7 +1,8 @@
 import { prisma, type Prisma } from '~/infra/db.server.ts'
 import { lowestQuote, nextPriceChange } from '~/services/catalog/pricing.ts'
+import { IMAGE_ASSET_SELECT } from '~/services/media/assets.server.ts'
 import { SEARCH_PRODUCT_TOPIC } from './changes.server.ts'
-import { CATEGORY_LEVELS, type ProductDocument } from './document.ts'
+import { CARD_IMAGES, CATEGORY_LEVELS, type ProductDocument } from './document.ts'
 
 // Builds search documents from the database, a batch at a time (a fixed number of queries per
 // batch, whatever its size), and decides which products the index must not hold at all.
@@ -14,7 +15,7 @@ const PRODUCT_FOR_SEARCH = {
   title: true,
   description: true,
   tags: true,
-  status: true,
+  listed: true,
   publishedAt: true,
   createdAt: true,
   featured: true,
@@ -26,8 +27,20 @@ const PRODUCT_FOR_SEARCH = {
   ratingSum: true,
   salesCount: true,
   categoryId: true,
-  shop: { select: { slug: true, name: true, status: true } },
+  shop: { select: { slug: true, name: true } },
   brand: { select: { slug: true, name: true } },
+  // The card's photos, as the catalog's cards read them (listCardImages): the first ones by position.
+  images: {
+    where: { position: { lt: CARD_IMAGES } },
+    orderBy: { position: 'asc' },
+    select: {
+      id: true,
+      position: true,
+      alt: true,
+      colorId: true,
+      asset: { select: IMAGE_ASSET_SELECT },
+    },
+  },
   variants: {
     select: {
       stock: true,
@@ -65,9 +78,12 @@ export function excerpt(text: string, length = DESCRIPTION_EXCERPT) {
   return `${(space > length * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`
 }
 
-/** True when the product belongs in the index at `now`. */
-export function isSearchable(product: Pick<ProductForSearch, 'status' | 'publishedAt' | 'shop'>, now: Date) {
-  return product.status === 'ACTIVE' && product.shop.status === 'ACTIVE' && (!product.publishedAt || product.publishedAt <= now)
+/**
+ * True when the product belongs in the index at `now`: listed (ACTIVE in an open shop, the
+ * column every storefront query uses, kept by the catalog service) and published by then.
+ */
+export function isSearchable(product: Pick<ProductForSearch, 'listed' | 'publishedAt'>, now: Date) {
+  return product.listed && (!product.publishedAt || product.publishedAt <= now)
 }
 
 /**
@@ -75,7 +91,7 @@ export function isSearchable(product: Pick<ProductForSearch, 'status' | 'publish
  * scheduled publication), for products that could be in the index; null when there is none.
  */
 export function nextDocumentChange(product: ProductForSearch, now: Date): Date | null {
-  if (product.status !== 'ACTIVE' || product.shop.status !== 'ACTIVE') return null
+  if (!product.listed) return null
   const moments = [nextPriceChange(product, now), product.publishedAt && product.publishedAt > now ? product.publishedAt : null]
   const times = moments.filter((moment): moment is Date => moment !== null).map((moment) => moment.getTime())
   return times.length ? new Date(Math.min(...times)) : null
@@ -133,7 +149,7 @@ export function toProductDocument(product: ProductForSearch, tree: Map<string, C
     salesCount: product.salesCount,
     featured: product.featured,
     publishedAt: (product.publishedAt ?? product.createdAt).getTime(),
-    image: null,
+    images: product.images.slice(0, CARD_IMAGES),
   }
 }
 
@@ -186,7 +202,7 @@ export async function buildProductDocuments(productIds: Iterable<string>, option
  */
 export async function buildCandidateDocumentsPage(afterId: string | null, take: number, options: BuildOptions = {}) {
   const products = await prisma.product.findMany({
-    where: { status: 'ACTIVE', shop: { status: 'ACTIVE' }, ...(afterId ? { id: { gt: afterId } } : {}) },
+    where: { listed: true, ...(afterId ? { id: { gt: afterId } } : {}) },
     select: PRODUCT_FOR_SEARCH,
     orderBy: { id: 'asc' },
     take,

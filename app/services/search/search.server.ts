@@ -1,18 +1,18 @@
 import { z } from 'zod'
 import { multiSearch, searchFacetValues, SearchUnavailableError, meilisearchErrorCode, type PagedQuery, type SearchResponse } from '~/infra/search/client.server.ts'
+import { getStorage } from '~/infra/storage/storage.server.ts'
+import { NEW_ARRIVAL_DAYS, type ProductCardData } from '~/services/catalog/storefront.server.ts'
+import { toImageView } from '~/services/media/assets.server.ts'
 import { CATEGORY_LEVELS, ProductDocumentSchema } from './document.ts'
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, hasHighlight } from './highlight.ts'
 import { brandNames, getCatalogLabels, shopNames, type CatalogLabels } from './labels.server.ts'
 import { MAX_TOTAL_HITS, productIndexUid } from './settings.server.ts'
-import { HITS_PER_PAGE, LIST_FACETS, RATING_THRESHOLDS, type ListFacet, type SearchState, type Sort } from './state.ts'
+import { HITS_PER_PAGE, LIST_FACETS, RATING_THRESHOLDS, type ListFacet, type SearchScope, type SearchState, type Sort } from './state.ts'
 
 // The query side of product search: one function turns URL state into hits, facet counts,
 // totals and pages. Facets are disjunctive: OR within a facet, AND across facets, and each
 // facet's counts are computed with every other facet's filters applied but not its own (one
 // extra query per active facet, all in one multi-search round trip).
-
-/** Filters a page always applies, whatever the shopper picks (a category, brand or shop page). */
-export type SearchScope = { category?: string; brand?: string; shop?: string }
 
 export type FilterKey = 'category' | ListFacet | 'price' | 'rating' | 'onSale' | 'inStock'
 export const FILTER_KEYS: FilterKey[] = ['category', ...LIST_FACETS, 'price', 'rating', 'onSale', 'inStock']
@@ -84,12 +84,9 @@ const CARD_FIELDS = [
   'onSale',
   'percentOff',
   'swatches',
-  'sizes',
   'inStock',
-  'rating',
-  'ratingCount',
-  'categoryPath',
-  'image',
+  'publishedAt',
+  'images',
 ] as const
 
 const HitSchema = ProductDocumentSchema.pick({
@@ -105,28 +102,47 @@ const HitSchema = ProductDocumentSchema.pick({
   onSale: true,
   percentOff: true,
   swatches: true,
-  sizes: true,
   inStock: true,
-  rating: true,
-  ratingCount: true,
-  categoryPath: true,
-  image: true,
-}).extend({
+  publishedAt: true,
+  images: true,
+} satisfies Record<(typeof CARD_FIELDS)[number], true>).extend({
   _formatted: z.object({ title: z.string().optional(), description: z.string().optional() }).optional(),
 })
 
 type RawHit = z.infer<typeof HitSchema>
 
-export type ProductHit = Omit<RawHit, '_formatted'> & {
+export type ProductHit = {
+  /** The catalog's card for the product, built from the document alone. */
+  card: ProductCardData
   /** The title with matches marked (see highlight.ts). */
   highlightedTitle: string
   /** A cropped, marked piece of the description when the query matched there. */
   snippet: string | null
 }
 
-function toHit({ _formatted: formatted, ...hit }: RawHit): ProductHit {
+/**
+ * The catalog's product card from a search document: the data `getProductCards` reads from
+ * PostgreSQL, with prices as of the last indexing (the outbox re-indexes at every discount
+ * boundary) and photo URLs made from the stored keys now.
+ */
+export function toProductCard(hit: Omit<RawHit, '_formatted'>, now: Date = new Date()): ProductCardData {
+  return {
+    id: hit.id,
+    slug: hit.slug,
+    title: hit.title,
+    brand: hit.brand && hit.brandName ? { name: hit.brandName, slug: hit.brand } : null,
+    shop: { name: hit.shopName, slug: hit.shop },
+    price: { regular: hit.regularPrice, effective: hit.price, onSale: hit.onSale, percentOff: hit.percentOff },
+    colors: hit.swatches.map(({ name, hex }) => ({ name, hex })),
+    inStock: hit.inStock,
+    isNew: hit.publishedAt >= now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000,
+    images: hit.images.map(({ asset, ...image }) => ({ ...image, image: toImageView(asset) })),
+  }
+}
+
+function toHit({ _formatted: formatted, ...hit }: RawHit, now: Date): ProductHit {
   const snippet = formatted?.description
-  return { ...hit, highlightedTitle: formatted?.title ?? hit.title, snippet: hasHighlight(snippet) ? (snippet ?? null) : null }
+  return { card: toProductCard(hit, now), highlightedTitle: formatted?.title ?? hit.title, snippet: hasHighlight(snippet) ? (snippet ?? null) : null }
 }
 
 const HIT_DISPLAY = {
@@ -350,6 +366,7 @@ export function planSearch(input: SearchState, labels: CatalogLabels, options: S
  * Throws SearchUnavailableError when Meilisearch cannot answer.
  */
 export async function searchProducts(input: SearchState, options: SearchOptions = {}): Promise<ProductSearchResult> {
+  const now = new Date()
   const labels = await getCatalogLabels()
   const key = universeKey(input, options.scope ?? {})
   const known = cachedUniverse(key)
@@ -373,7 +390,7 @@ export async function searchProducts(input: SearchState, options: SearchOptions 
 
   return {
     state,
-    hits: main.hits.map(toHit),
+    hits: main.hits.map((hit) => toHit(hit, now)),
     totalHits: main.totalHits,
     totalPages: main.totalPages,
     page: state.page,
@@ -427,7 +444,18 @@ export async function searchFacet(state: SearchState, facet: ListFacet, facetQue
 
 // ---------------------------------------------------------------- instant search
 
-export type ProductSuggestion = Pick<ProductHit, 'id' | 'slug' | 'title' | 'highlightedTitle' | 'brandName' | 'price' | 'regularPrice' | 'onSale' | 'image'>
+export type ProductSuggestion = Pick<RawHit, 'id' | 'slug' | 'title' | 'brandName' | 'price' | 'regularPrice' | 'onSale'> & {
+  highlightedTitle: string
+  /** The smallest JPEG of the first photo, for a thumbnail. */
+  image: { url: string; alt: string } | null
+}
+
+function thumbnail(hit: RawHit): ProductSuggestion['image'] {
+  const first = hit.images[0]
+  const jpeg = first?.asset.variants.filter((variant) => variant.format === 'JPEG').sort((a, b) => a.width - b.width)[0]
+  return first && jpeg ? { url: getStorage().publicUrl(jpeg.key), alt: first.alt || hit.title } : null
+}
+
 export type CategorySuggestion = { slug: string; name: string; parentName: string | null; count: number }
 export type Suggestions = { query: string; products: ProductSuggestion[]; categories: CategorySuggestion[] }
 
@@ -491,16 +519,16 @@ export async function suggest(query: string): Promise<Suggestions> {
   }))
   return {
     query: q,
-    products: (response?.hits ?? []).map(toHit).map(({ id, slug, title, highlightedTitle, brandName, price, regularPrice, onSale, image }) => ({
-      id,
-      slug,
-      title,
-      highlightedTitle,
-      brandName,
-      price,
-      regularPrice,
-      onSale,
-      image,
+    products: (response?.hits ?? []).map((hit) => ({
+      id: hit.id,
+      slug: hit.slug,
+      title: hit.title,
+      highlightedTitle: hit._formatted?.title ?? hit.title,
+      brandName: hit.brandName,
+      price: hit.price,
+      regularPrice: hit.regularPrice,
+      onSale: hit.onSale,
+      image: thumbnail(hit),
     })),
     categories,
   }

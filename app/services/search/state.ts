@@ -49,6 +49,13 @@ export type SearchState = {
   page: number
 }
 
+/**
+ * Filters a page always applies, whatever the shopper picks: the category, brand or shop of a
+ * grid page (a category includes its sub-categories). Not part of the URL's state: the page's
+ * path is.
+ */
+export type SearchScope = { category?: string; brand?: string; shop?: string }
+
 export const EMPTY_STATE: SearchState = {
   q: '',
   category: null,
@@ -119,6 +126,8 @@ function priceSchema(currency: string) {
     })
 }
 
+const LEGACY_SORTS: Record<string, Sort> = { price_asc: 'price-asc', price_desc: 'price-desc' }
+
 function stateSchema(currency: string) {
   return z.object({
     q: QuerySchema,
@@ -132,7 +141,12 @@ function stateSchema(currency: string) {
     rating: RatingSchema,
     onSale: FlagSchema,
     inStock: FlagSchema,
-    sort: z.enum(SORTS).catch('relevance'),
+    sort: z
+      .string()
+      // The grids' sorts before they moved to search (old links and bookmarks).
+      .transform((value) => LEGACY_SORTS[value] ?? value)
+      .pipe(z.enum(SORTS))
+      .catch('relevance'),
     page: PageSchema,
   })
 }
@@ -218,4 +232,19 @@ export function hasFilters(state: SearchState) {
 /** The state without any filter (keeps the query and the sort). */
 export function clearFilters(state: SearchState): SearchState {
   return { ...EMPTY_STATE, q: state.q, sort: state.sort }
+}
+
+const SCOPE_PARAM = /^(category|brand|shop):(.+)$/
+
+/** A grid's scope as one query parameter (`scope=brand:acme`), for the resource routes its page calls. */
+export function scopeToParam(scope: SearchScope): string | null {
+  const [kind, value] = Object.entries(scope).find(([, slug]) => slug) ?? []
+  return kind && value ? `${kind}:${value}` : null
+}
+
+/** Reads `scope=kind:slug`; anything malformed is no scope. */
+export function parseScopeParam(param: string | null): SearchScope {
+  const match = param ? SCOPE_PARAM.exec(param) : null
+  if (!match || !SLUG.test(match[2]!)) return {}
+  return { [match[1]!]: match[2]! }
 }
