@@ -21,6 +21,19 @@ export default tseslint.config(
     },
   },
   {
+    // request.formData() reads any size and answers a non-form body with a 500 (docs/decisions/014).
+    files: ['app/routes/**', 'app/services/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='formData'][arguments.length=0] > MemberExpression[object.name='request']",
+          message: 'Read forms with readFormData (app/infra/uploads/form-body.server.ts): it limits the size and answers bad bodies with a 4xx.',
+        },
+      ],
+    },
+  },
+  {
     // Command-line tasks and test tooling talk to people through the console.
     files: ['app/cli/**', 'tests/**', 'app/server/boot.ts'],
     rules: { 'no-console': 'off' },

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useEffect, useState, type ChangeEvent } from 'react'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { UserAvatar } from '~/components/media/user-avatar.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { isMultipart, readMultipart } from '~/infra/uploads/multipart.server.ts'
 import { EmailTakenError, requireUser } from '~/services/accounts/auth.server.ts'
 import { WrongPasswordError, getProfile, updateProfile } from '~/services/accounts/profile.server.ts'
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
       for (const [name, value] of upload.fields) formData.append(name, value)
     }
   } else {
-    formData = await request.formData()
+    formData = await readFormData(request)
   }
   if (formData.get('intent') === 'remove-avatar') {
     await removeAvatar(user.id)

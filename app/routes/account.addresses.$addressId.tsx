@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { AddressFields } from '~/components/orders/address-fields.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { AddressNotFoundError, getAddress, updateAddress } from '~/services/orders/addresses.server.ts'
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: SaveAddressSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: SaveAddressSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const { makeDefault, ...address } = submission.value
   try {

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, Field } from '~/components/forms.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getSession, requireUser } from '~/services/accounts/auth.server.ts'
 import { WrongPasswordError, changePassword } from '~/services/accounts/profile.server.ts'
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '~/services/accounts/schemas.ts'
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
 
   if (intent === 'revoke-session') {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { z } from 'zod'
 import { DataTable } from '~/components/data-table.tsx'
 import { ErrorList } from '~/components/forms.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CatalogNotFoundError, CatalogValidationError } from '~/services/catalog/errors.ts'
@@ -54,7 +55,7 @@ async function attempt(form: string, command: () => Promise<unknown>, done: stri
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = String(formData.get('intent') ?? '')
   const fields = Object.fromEntries(formData)
   const form = typeof fields.id === 'string' && fields.id ? `${intent}:${fields.id}` : intent

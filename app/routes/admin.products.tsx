@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Pagination } from '~/components/pagination.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { orNotFound } from '~/services/catalog/http.server.ts'
@@ -28,7 +29,7 @@ const FeatureSchema = z.object({ productId: z.string().min(1).max(64), featured:
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
-  const parsed = FeatureSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = FeatureSchema.safeParse(Object.fromEntries(await readFormData(request)))
   if (!parsed.success) throw new Response('Choose a product to feature or unfeature.', { status: 400 })
   const featured = parsed.data.featured === 'true'
   await orNotFound(setFeaturedAsAdmin(admin, parsed.data.productId, featured))

@@ -8,6 +8,7 @@ import { Pagination } from '~/components/pagination.tsx'
 import { QueueShortcuts } from '~/components/reviews/queue-shortcuts.tsx'
 import { Stars } from '~/components/reviews/stars.tsx'
 import { StatusBadge } from '~/components/user-badges.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { ModerationError, decideReviews, listModerationQueue, type DecisionOutcome } from '~/services/reviews/moderation.server.ts'
@@ -33,7 +34,7 @@ type ActionData = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const url = new URL(request.url)
   const here = `${url.pathname}${url.search}`
   const intent = formData.get('intent')

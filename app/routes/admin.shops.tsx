@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { Pagination } from '~/components/pagination.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { ErrorList } from '~/components/forms.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { orNotFound } from '~/services/catalog/http.server.ts'
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const back = new URL(request.url)
   const here = `${back.pathname}${back.search}`
   if (formData.get('intent') === 'reinstate') {

@@ -9,6 +9,7 @@ import { GeneratedAvatar } from '~/components/avatar.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, TextareaField } from '~/components/forms.tsx'
 import { RoleBadges, StatusBadge } from '~/components/user-badges.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { describeAuditAction } from '~/services/admin/audit-actions.ts'
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
   const userId = userIdFrom(params)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (!isUserActionIntent(intent)) return data({ intent: null, result: null, error: 'Choose what to do with this account.' }, { status: 400 })
 

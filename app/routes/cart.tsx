@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { LineThumbnail, Money, Notice, PriceBreakdown, UnitPrice } from '~/components/orders/commerce.tsx'
 import { getEnv } from '~/infra/env.server.ts'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, redirectTarget } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import {
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
 
   if (intent === 'add') {

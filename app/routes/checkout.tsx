@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
 import { LineThumbnail, Money, Notice, PriceBreakdown } from '~/components/orders/commerce.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: CheckoutSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: CheckoutSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {
     const order = await placeOrder(user.id, submission.value)

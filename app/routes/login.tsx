@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import {
   LoginError,
   TooManyAttemptsError,
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.clone().formData(), { schema: LoginSchema })
+  const submission = parseWithZod(await readFormData(request.clone()), { schema: LoginSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
 import { LineThumbnail, Money, Notice, OrderHeading, PriceBreakdown, StatusBadge, TrackingNumber } from '~/components/orders/commerce.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { carrierName } from '~/services/orders/carriers.ts'
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const number = requireOrderNumber(params)
-  const intent = (await request.formData()).get('intent')
+  const intent = (await readFormData(request)).get('intent')
   if (intent !== 'cancel') return data({ error: 'Unknown action.' }, { status: 400 })
   try {
     await cancelOrder(user.id, number)

@@ -14,6 +14,7 @@ import { ProductGallery } from '~/components/media/product-gallery.tsx'
 import { AddToCart, cannotAddReason } from '~/components/orders/add-to-cart.tsx'
 import { ReviewsSection, type ReviewActionData } from '~/components/reviews/reviews-section.tsx'
 import { getEnv } from '~/infra/env.server.ts'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { ReviewError, getProductReviews, markHelpful, reportReview, submitReview } from '~/services/reviews/reviews.server.ts'
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Back to the same URL without a #fragment: a redirect that only adds a hash would not re-run
   // the loaders in the browser (no toast, no pending review shown).
   const back = `${url.pathname}${url.search}`
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   const reviewId = typeof formData.get('reviewId') === 'string' ? String(formData.get('reviewId')) : null
 

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import {
   EmailTakenError,
   TooManyAttemptsError,
@@ -32,9 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   try {
-    await countRegistrationAttempt(context.clientIp)
+    await countRegistrationAttempt(context.clientIp, formData.get('email'))
   } catch (error) {
     if (error instanceof TooManyAttemptsError) throw tooManyAttemptsResponse(error.retryAt)
     throw error

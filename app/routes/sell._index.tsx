@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { SalesSummaryView } from '~/components/orders/sales-summary.tsx'
 import { getEnv } from '~/infra/env.server.ts'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CatalogValidationError } from '~/services/catalog/errors.ts'
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: ShopSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ShopSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {
     await openShop(user.id, submission.value)

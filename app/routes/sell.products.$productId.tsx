@@ -6,6 +6,7 @@ import { ProductForm } from '~/components/catalog/product-form.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ProductImagesEditor } from '~/components/media/product-images-editor.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CatalogValidationError } from '~/services/catalog/errors.ts'
 import { catalogErrorReply, matrixReply, orNotFound, requireSeller, storeSettings } from '~/services/catalog/http.server.ts'
@@ -39,7 +40,7 @@ const DONE = { publish: 'Published.', unpublish: 'Unpublished: it is a draft aga
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireSeller(request)
   const productId = params.productId ?? ''
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const here = `/sell/products/${productId}`
 
   if (formData.get('intent') === 'status') {

@@ -5,6 +5,7 @@ import { ProductCardImage } from '~/components/media/product-gallery.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { Price } from '~/components/catalog/price.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CatalogValidationError } from '~/services/catalog/errors.ts'
 import { orNotFound, requireSeller } from '~/services/catalog/http.server.ts'
@@ -47,7 +48,7 @@ const DONE: Record<string, string> = {
 /** Quick status changes from the list; the product must be the seller's (else 404). */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSeller(request)
-  const parsed = ProductStatusIntentSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = ProductStatusIntentSchema.safeParse(Object.fromEntries(await readFormData(request)))
   if (!parsed.success) return data({ productId: null, error: 'Choose a product and an action.' }, { status: 400 })
   const { productId, intent } = parsed.data
   try {

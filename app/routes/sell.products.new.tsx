@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProductForm } from '~/components/catalog/product-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { catalogErrorReply, matrixReply, requireSeller, storeSettings } from '~/services/catalog/http.server.ts'
 import { emptyProductValues } from '~/services/catalog/product-form.ts'
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSeller(request)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const submission = parseWithZod(formData, { schema: productFormSchema(storeSettings()) })
   // Without JavaScript, "Update variant table" posts the form back to redraw the matrix.
   if (formData.get('intent') === 'update-matrix') return matrixReply(submission)

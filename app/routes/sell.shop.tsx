@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorList, Field } from '~/components/forms.tsx'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { requireSeller } from '~/services/catalog/http.server.ts'
 import { ShopProfileSchema } from '~/services/catalog/schemas.ts'
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSeller(request)
-  const submission = parseWithZod(await request.formData(), { schema: ShopProfileSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ShopProfileSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   await updateShopProfile(user.id, submission.value)
   return redirectWithToast('/sell/shop', { message: 'Your shop profile is saved.' })

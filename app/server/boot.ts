@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { startEmbeddedServices } from '~/infra/embedded/index.server.ts'
 import type { Env } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
@@ -12,16 +15,11 @@ import { migrate } from '~/infra/migrate.server.ts'
 export async function prepareServices(env: Env) {
   if (!env.REDIS_URL) logger.info('REDIS_URL is not set: rate limits and other Redis-backed features run in-process')
   const embedded = await startEmbeddedServices(env)
-  if (!env.isProduction) {
-    await migrate(env.databaseUrl, { log: (message) => logger.info(message) })
-  }
-  if (embedded.freshDatabase) {
-    const { seedDemoData, DEMO_ACCOUNTS } = await import('../../prisma/seed/index.ts')
-    await seedDemoData()
-    const lines = DEMO_ACCOUNTS.map((account) => `  ${account.role.padEnd(8)} ${account.email}  /  ${account.password}`)
-    logger.info('Seeded demo data into the new embedded database')
-    console.log(`\nDemo accounts (email / password):\n${lines.join('\n')}\n`)
-  }
+  await prepareDatabase(env, embedded.freshDatabase).catch(async (error: unknown) => {
+    // Stop what was started, or an orphaned embedded Meilisearch keeps its port after we exit.
+    await embedded.stop()
+    throw error
+  })
   // Search settings go to Meilisearch in the background: the store starts even while it is down.
   const { applySettingsInBackground } = await import('~/services/search/settings.server.ts')
   const stopApplyingSettings = applySettingsInBackground()
@@ -43,5 +41,24 @@ export async function prepareServices(env: Env) {
     closeSearchClient()
     await Promise.allSettled([prisma.$disconnect(), redis?.quit()])
     await embedded.stop()
+  }
+}
+
+/** Applies pending migrations outside production; seeds demo data into a new embedded database. */
+async function prepareDatabase(env: Env, freshDatabase: boolean) {
+  // A marker from the database's creation until its seed is done: a first start stopped halfway
+  // (a failed migration, a crash while seeding) is finished by the next one.
+  const seedPending = path.join(env.dataDir, 'seed-pending')
+  if (freshDatabase) await writeFile(seedPending, '')
+  if (!env.isProduction) {
+    await migrate(env.databaseUrl, { log: (message) => logger.info(message) })
+  }
+  if (env.embeddedPostgres && existsSync(seedPending)) {
+    const { seedDemoData, DEMO_ACCOUNTS } = await import('../../prisma/seed/index.ts')
+    await seedDemoData()
+    await rm(seedPending, { force: true })
+    const lines = DEMO_ACCOUNTS.map((account) => `  ${account.role.padEnd(8)} ${account.email}  /  ${account.password}`)
+    logger.info('Seeded demo data into the new embedded database')
+    console.log(`\nDemo accounts (email / password):\n${lines.join('\n')}\n`)
   }
 }

@@ -221,6 +221,7 @@ export async function seedDemoProducts(shops: Awaited<ReturnType<typeof seedShop
   const existing = new Set((await prisma.product.findMany({ where: { slug: { in: planned.map((product) => product.slug) } }, select: { slug: true } })).map((row) => row.slug))
   const missing = planned.filter((product) => !existing.has(product.slug))
   for (let start = 0; start < missing.length; start += 25) {
+    // Not Prisma's 5 s default: on a busy machine a batch took longer and the first start failed.
     await prisma.$transaction(async (tx) => {
       const rows = []
       for (const { variants, shopStatus, ...product } of missing.slice(start, start + 25)) {
@@ -236,7 +237,7 @@ export async function seedDemoProducts(shops: Awaited<ReturnType<typeof seedShop
         rows.map((row) => row.id),
       )
       await scheduleDiscountBoundaries(tx, rows, now)
-    })
+    }, { timeout: 120_000 })
   }
   return { created: missing.length, total: planned.length }
 }

@@ -84,6 +84,18 @@ describe('register', () => {
     const other = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' } }), { context: { clientIp: '192.0.2.51' } })
     expect(other.status).toBe(302)
   })
+
+  test('an email gets a 429 after 10 attempts from any IPs; other emails are unaffected', async () => {
+    const taken = await createUser()
+    for (let i = 0; i < FAILURE_LIMIT; i++) {
+      const attempt = await callRoute(registerAction, routeRequest('/register', { form: { name: 'x', email: taken.email.toUpperCase(), password: 'a good password' } }), { context: { clientIp: `192.0.2.${100 + i}` } })
+      expect(attempt.status).toBe(400)
+    }
+    const blocked = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: taken.email, password: 'a good password' } }), { context: { clientIp: '192.0.2.120' } })
+    expect(blocked.status).toBe(429)
+    const other = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' } }), { context: { clientIp: '192.0.2.120' } })
+    expect(other.status).toBe(302)
+  })
 })
 
 describe('sign in', () => {

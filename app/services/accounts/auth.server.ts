@@ -60,6 +60,7 @@ const limiters = singleton('auth-limiters', () => ({
   loginByIp: createLimiter({ name: 'login-ip', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
   loginByAccount: createLimiter({ name: 'login-account', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
   registerByIp: createLimiter({ name: 'register-ip', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
+  registerByAccount: createLimiter({ name: 'register-account', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
 }))
 
 export class TooManyAttemptsError extends Error {
@@ -138,13 +139,18 @@ export class EmailTakenError extends Error {
 }
 
 /**
- * Counts a registration attempt against the IP, or throws TooManyAttemptsError when it has
- * used its allowance. Every attempt counts, so one address can neither mass-create accounts
- * nor probe which emails are registered.
+ * Counts a registration attempt against the IP and the email it is for, or throws
+ * TooManyAttemptsError when either has used its allowance. Every attempt counts, so one address
+ * can neither mass-create accounts nor probe which emails are registered, and many addresses
+ * cannot hammer one email.
  */
-export async function countRegistrationAttempt(clientIp: string) {
-  await assertAllowed([['registerByIp', clientIp]])
-  await recordEvent(limiters.registerByIp, clientIp)
+export async function countRegistrationAttempt(clientIp: string, submittedEmail: unknown) {
+  const email = EmailSchema.safeParse(submittedEmail).data ?? ''
+  await assertAllowed([
+    ['registerByIp', clientIp],
+    ['registerByAccount', email],
+  ])
+  await Promise.all([recordEvent(limiters.registerByIp, clientIp), email ? recordEvent(limiters.registerByAccount, email) : null])
 }
 
 export async function register(input: { name: string; email: string; password: string }): Promise<SessionUser> {
