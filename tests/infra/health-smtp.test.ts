@@ -21,4 +21,13 @@ test('readiness includes the SMTP server when SMTP_URL is set, and names it when
   const down = await checkReadiness()
   expect(down.ready).toBe(false)
   expect(down.checks.find((check) => check.name === 'smtp')).toMatchObject({ ok: false, error: expect.stringMatching(/ECONNREFUSED|connect/i) })
+
+  // The route names the failing service but keeps the reason (hosts, ports) to the log.
+  const { loader } = await import('~/routes/readyz.ts')
+  const response = await loader()
+  expect(response.status).toBe(503)
+  const body = (await response.json()) as { failing: string[]; checks: Array<Record<string, unknown>> }
+  expect(body.failing).toEqual(['smtp'])
+  expect(body.checks.every((check) => !('error' in check))).toBe(true)
+  expect(JSON.stringify(body)).not.toContain(new URL(sink.url).port)
 })
