@@ -15,7 +15,7 @@ import {
   type SearchState,
 } from '~/services/search/state.ts'
 import { formatMoney } from '~/utils/money.ts'
-import { useHydrated } from '~/utils/hydrated.ts'
+import { useHydrated } from '~/utils/use-hydrated.ts'
 import { isLight, swatchColor } from './swatch.ts'
 
 // The filters of a results page: one GET form, so it works without JavaScript (tick, then
