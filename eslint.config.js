@@ -3,9 +3,20 @@ import jsxA11y from 'eslint-plugin-jsx-a11y'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
-  { ignores: ['build/**', 'app/generated/**', '.data/**', '.cache/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'build/**',
+      'app/generated/**',
+      '.data/**',
+      '.cache/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,7 +27,10 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
@@ -27,8 +41,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name='formData'][arguments.length=0] > MemberExpression[object.name='request']",
-          message: 'Read forms with readFormData (app/infra/uploads/form-body.server.ts): it limits the size and answers bad bodies with a 4xx.',
+          selector:
+            "CallExpression[callee.property.name='formData'][arguments.length=0] > MemberExpression[object.name='request']",
+          message:
+            'Read forms with readFormData (app/infra/uploads/form-body.server.ts): it limits the size and answers bad bodies with a 4xx.',
         },
       ],
     },
@@ -47,4 +63,6 @@ export default tseslint.config(
     files: ['tests/support/prisma-diff.config.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // Formatting is Prettier's (`npm run format`); lint only checks it.
+  prettier,
 )

@@ -1,5 +1,18 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import {
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { SiteFooter } from '~/components/site-footer.tsx'
@@ -25,11 +38,19 @@ export const meta: MetaFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, { toast, clear }, cartCount, categories] = await Promise.all([getUser(request), readToast(request), getCartCount(request), getCategoryNav()])
+  const [user, { toast, clear }, cartCount, categories] = await Promise.all([
+    getUser(request),
+    readToast(request),
+    getCartCount(request),
+    getCategoryNav(),
+  ])
   const avatar = user ? await getAvatar(user.id) : null
   const env = getEnv()
   const store = { name: env.STORE_NAME, currency: env.STORE_CURRENCY, timeZone: env.STORE_TIMEZONE }
-  return data({ user: user ? { ...user, avatar } : null, toast, cartCount, categories, store }, clear ? { headers: { 'Set-Cookie': clear } } : undefined)
+  return data(
+    { user: user ? { ...user, avatar } : null, toast, cartCount, categories, store },
+    clear ? { headers: { 'Set-Cookie': clear } } : undefined,
+  )
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -43,7 +43,11 @@ const stops: Array<() => Promise<void>> = []
 const base = parseEnv(process.env)
 let adminUrl: string
 if (base.embeddedPostgres) {
-  const postgres = await startEmbeddedPostgres({ dataDir: base.dataDir, port: base.EMBEDDED_PG_PORT, log: () => {} })
+  const postgres = await startEmbeddedPostgres({
+    dataDir: base.dataDir,
+    port: base.EMBEDDED_PG_PORT,
+    log: () => {},
+  })
   stops.push(postgres.stop)
   adminUrl = postgres.url.replace(/\/[^/]+$/, '/postgres')
 } else {
@@ -54,12 +58,17 @@ if (base.embeddedPostgres) {
 let meiliHost = base.meiliHost
 let meiliKey = base.MEILI_MASTER_KEY
 if (base.embeddedMeilisearch) {
-  const meilisearch = await startEmbeddedMeilisearch({ dataDir: base.dataDir, port: base.EMBEDDED_MEILI_PORT, log: () => {} })
+  const meilisearch = await startEmbeddedMeilisearch({
+    dataDir: base.dataDir,
+    port: base.EMBEDDED_MEILI_PORT,
+    log: () => {},
+  })
   stops.push(meilisearch.stop)
   meiliHost = meilisearch.host
   meiliKey = meilisearch.masterKey
 }
-const benchUrl = process.env.BENCH_DATABASE_URL ?? adminUrl.replace(/\/postgres$/, '/shikposh_bench')
+const benchUrl =
+  process.env.BENCH_DATABASE_URL ?? adminUrl.replace(/\/postgres$/, '/shikposh_bench')
 {
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
@@ -78,7 +87,8 @@ Object.assign(process.env, {
 })
 
 const { prisma } = await import('~/infra/db.server.ts')
-const { getSearchClient, waitForTasks, closeSearchClient } = await import('~/infra/search/client.server.ts')
+const { getSearchClient, waitForTasks, closeSearchClient } =
+  await import('~/infra/search/client.server.ts')
 const { reindexProducts } = await import('~/services/search/reindex.server.ts')
 const { applyProductIndexSettings } = await import('~/services/search/settings.server.ts')
 const { planSearch, UNIVERSE_TTL_MS } = await import('~/services/search/search.server.ts')
@@ -93,7 +103,12 @@ function percentile(sorted: number[], p: number) {
 }
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b)
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), n: sorted.length }
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    n: sorted.length,
+  }
 }
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1)).padStart(8)
 
@@ -111,7 +126,11 @@ async function freePort() {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -134,7 +153,9 @@ function get(url: string) {
 async function ensureCatalog() {
   const count = await prisma.product.count()
   if (count === PRODUCTS && !args.regenerate) {
-    log(`Catalog: ${count} products already in ${new URL(benchUrl).pathname.slice(1)} (--regenerate to rebuild)`)
+    log(
+      `Catalog: ${count} products already in ${new URL(benchUrl).pathname.slice(1)} (--regenerate to rebuild)`,
+    )
     // Catalogs generated before the index followed Product.listed.
     await prisma.$executeRawUnsafe(LISTED_SQL)
     return
@@ -148,8 +169,21 @@ async function ensureCatalog() {
 function syntheticDocuments(count: number): ProductDocument[] {
   const next = random(7)
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
-  const leaves = TREE.flatMap((root) => root.children.flatMap((child) => child.leaves.map((leaf) => ({ root, child, leaf }))))
-  const words = ['classic', 'relaxed', 'linen', 'wool', 'cotton', 'denim', 'silk', 'organic', 'vintage', 'cropped']
+  const leaves = TREE.flatMap((root) =>
+    root.children.flatMap((child) => child.leaves.map((leaf) => ({ root, child, leaf }))),
+  )
+  const words = [
+    'classic',
+    'relaxed',
+    'linen',
+    'wool',
+    'cotton',
+    'denim',
+    'silk',
+    'organic',
+    'vintage',
+    'cropped',
+  ]
   return Array.from({ length: count }, (_, i) => {
     const { root, child, leaf } = leaves[i % leaves.length]!
     const colors = [pick(COLORS), pick(COLORS)]
@@ -171,7 +205,12 @@ function syntheticDocuments(count: number): ProductDocument[] {
       colors: colors.map(([slug]) => slug),
       colorNames: colors.map(([, name]) => name),
       swatches: colors.map(([slug, name, hex]) => ({ slug, name, hex })),
-      sizes: leaf.scale === 'letter' ? ['S', 'M', 'L'] : leaf.scale === 'eu-shoe' ? ['40', '41', '42'] : ['One size'],
+      sizes:
+        leaf.scale === 'letter'
+          ? ['S', 'M', 'L']
+          : leaf.scale === 'eu-shoe'
+            ? ['40', '41', '42']
+            : ['One size'],
       inStock: next() > 0.15,
       categories: [root.slug, child.slug, leaf.slug],
       categoryLvl0: root.slug,
@@ -202,7 +241,10 @@ async function benchIndexing() {
   const documents = syntheticDocuments(PRODUCTS)
   const started = performance.now()
   const tasks = []
-  for (let i = 0; i < documents.length; i += 10_000) tasks.push(await client.index(uid).addDocuments(documents.slice(i, i + 10_000), { primaryKey: 'id' }))
+  for (let i = 0; i < documents.length; i += 10_000)
+    tasks.push(
+      await client.index(uid).addDocuments(documents.slice(i, i + 10_000), { primaryKey: 'id' }),
+    )
   await waitForTasks(tasks, { timeoutMs: 60 * 60_000 })
   const direct = (performance.now() - started) / 1000
   await waitForTasks([await client.deleteIndex(uid)])
@@ -218,8 +260,12 @@ type Sample = { path: string; state: SearchState; scope: SearchScope }
 
 async function samples(): Promise<{ search: Sample[]; grids: Sample[] }> {
   const [brands, shops] = await Promise.all([
-    prisma.$queryRaw<Array<{ slug: string }>>`SELECT b.slug FROM "Brand" b JOIN "Product" p ON p."brandId" = b.id GROUP BY b.slug ORDER BY count(*) DESC LIMIT 20`,
-    prisma.$queryRaw<Array<{ slug: string }>>`SELECT s.slug FROM "Shop" s JOIN "Product" p ON p."shopId" = s.id WHERE s.status = 'ACTIVE' GROUP BY s.slug ORDER BY count(*) DESC LIMIT 20`,
+    prisma.$queryRaw<
+      Array<{ slug: string }>
+    >`SELECT b.slug FROM "Brand" b JOIN "Product" p ON p."brandId" = b.id GROUP BY b.slug ORDER BY count(*) DESC LIMIT 20`,
+    prisma.$queryRaw<
+      Array<{ slug: string }>
+    >`SELECT s.slug FROM "Shop" s JOIN "Product" p ON p."shopId" = s.id WHERE s.status = 'ACTIVE' GROUP BY s.slug ORDER BY count(*) DESC LIMIT 20`,
   ])
   const next = random(42)
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
@@ -228,31 +274,63 @@ async function samples(): Promise<{ search: Sample[]; grids: Sample[] }> {
     () => ({ q: 'dress', category: 'women', color: [pick(colors)] }),
     () => ({ category: 'sneakers', size: [pick(['40', '41', '42', '43'])], sort: 'price-asc' }),
     () => ({ q: 'linen shirt', minPrice: 2000, maxPrice: 8000, onSale: true }),
-    () => ({ q: 'sneakers', brand: [pick(brands).slug, pick(brands).slug], inStock: true, rating: 4 }),
+    () => ({
+      q: 'sneakers',
+      brand: [pick(brands).slug, pick(brands).slug],
+      inStock: true,
+      rating: 4,
+    }),
     () => ({ color: [pick(colors), pick(colors)], size: ['M'], sort: 'newest' }),
     () => ({ q: 'wool sweater', category: 'clothing', brand: [pick(brands).slug], page: 2 }),
     () => ({ q: 'jacket', shop: [pick(shops).slug], inStock: true, sort: 'rating' }),
-    () => ({ q: pick(['tote', 'bag', 'beanie', 'scarf']), color: [pick(colors)], maxPrice: 10000, sort: 'best-selling' }),
+    () => ({
+      q: pick(['tote', 'bag', 'beanie', 'scarf']),
+      color: [pick(colors)],
+      maxPrice: 10000,
+      sort: 'best-selling',
+    }),
   ]
   // Category, brand and shop grids: the same engine with the page's scope, browsed and refined.
-  const gridShapes: Array<() => { path: string; scope: SearchScope; state: Partial<SearchState> }> = [
-    () => ({ path: '/c/clothing', scope: { category: 'clothing' }, state: {} }),
-    () => ({ path: '/c/women', scope: { category: 'women' }, state: { color: [pick(colors)], sort: 'price-asc' } }),
-    () => ({ path: '/c/women-dresses', scope: { category: 'women-dresses' }, state: { size: ['M'], inStock: true, page: 3 } }),
-    () => ({ path: '/c/sneakers', scope: { category: 'sneakers' }, state: { brand: [pick(brands).slug], maxPrice: 12000, sort: 'newest' } }),
-    () => {
-      const brand = pick(brands).slug
-      return { path: `/brands/${brand}`, scope: { brand }, state: { category: 'women', onSale: true } }
-    },
-    () => {
-      const shop = pick(shops).slug
-      return { path: `/shops/${shop}`, scope: { shop }, state: { color: [pick(colors)], sort: 'rating', page: 2 } }
-    },
-  ]
+  const gridShapes: Array<() => { path: string; scope: SearchScope; state: Partial<SearchState> }> =
+    [
+      () => ({ path: '/c/clothing', scope: { category: 'clothing' }, state: {} }),
+      () => ({
+        path: '/c/women',
+        scope: { category: 'women' },
+        state: { color: [pick(colors)], sort: 'price-asc' },
+      }),
+      () => ({
+        path: '/c/women-dresses',
+        scope: { category: 'women-dresses' },
+        state: { size: ['M'], inStock: true, page: 3 },
+      }),
+      () => ({
+        path: '/c/sneakers',
+        scope: { category: 'sneakers' },
+        state: { brand: [pick(brands).slug], maxPrice: 12000, sort: 'newest' },
+      }),
+      () => {
+        const brand = pick(brands).slug
+        return {
+          path: `/brands/${brand}`,
+          scope: { brand },
+          state: { category: 'women', onSale: true },
+        }
+      },
+      () => {
+        const shop = pick(shops).slug
+        return {
+          path: `/shops/${shop}`,
+          scope: { shop },
+          state: { color: [pick(colors)], sort: 'rating', page: 2 },
+        }
+      },
+    ]
   const search: Sample[] = []
   const grids: Sample[] = []
   for (let i = 0; i < SAMPLES; i++) {
-    for (const shape of shapes) search.push({ path: '/search', scope: {}, state: { ...EMPTY_STATE, ...shape() } })
+    for (const shape of shapes)
+      search.push({ path: '/search', scope: {}, state: { ...EMPTY_STATE, ...shape() } })
     for (const shape of gridShapes) {
       const { path, scope, state } = shape()
       grids.push({ path, scope, state: { ...EMPTY_STATE, ...state } })
@@ -307,7 +385,16 @@ async function startApp(port: number): Promise<ChildProcess> {
   }
 }
 
-type Timings = { direct: number[]; directFetch: number[]; processing: number[]; html: number[]; loaderOnly: number[]; queries: number; hits: number; htmlBytes: number }
+type Timings = {
+  direct: number[]
+  directFetch: number[]
+  processing: number[]
+  html: number[]
+  loaderOnly: number[]
+  queries: number
+  hits: number
+  htmlBytes: number
+}
 
 function summary(timings: Timings, pages: number) {
   return {
@@ -333,10 +420,23 @@ async function benchSearch() {
   const app = await startApp(port)
   const currency = base.STORE_CURRENCY
 
-  const empty = (): Timings => ({ direct: [], directFetch: [], processing: [], html: [], loaderOnly: [], queries: 0, hits: 0, htmlBytes: 0 })
+  const empty = (): Timings => ({
+    direct: [],
+    directFetch: [],
+    processing: [],
+    html: [],
+    loaderOnly: [],
+    queries: 0,
+    hits: 0,
+    htmlBytes: 0,
+  })
   // The app remembers for a minute which facet values exist for a query and scope; ask exactly what it asks.
   const universeAsked = new Map<string, number>()
-  const run = async ({ path, state, scope }: Sample, timings: Timings | null, withFetch: boolean) => {
+  const run = async (
+    { path, state, scope }: Sample,
+    timings: Timings | null,
+    withFetch: boolean,
+  ) => {
     const key = JSON.stringify([state.q, scope])
     const asked = universeAsked.get(key)
     const universe = asked === undefined || Date.now() - asked > UNIVERSE_TTL_MS
@@ -357,12 +457,15 @@ async function benchSearch() {
     started = performance.now()
     const data = await get(`http://127.0.0.1:${port}${path}.data?${query}`)
     const dataMs = performance.now() - started
-    if (page.status !== 200 || data.status !== 200) throw new Error(`${path} answered ${page.status} / ${data.status} for ?${query}`)
+    if (page.status !== 200 || data.status !== 200)
+      throw new Error(`${path} answered ${page.status} / ${data.status} for ?${query}`)
     if (!timings) return
     timings.direct.push(directMs)
     timings.html.push(htmlMs)
     timings.loaderOnly.push(dataMs)
-    timings.processing.push(response.results.reduce((sum, result) => sum + result.processingTimeMs, 0))
+    timings.processing.push(
+      response.results.reduce((sum, result) => sum + result.processingTimeMs, 0),
+    )
     timings.queries += plan.queries.length
     timings.hits += response.results[0]?.hits.length ?? 0
     timings.htmlBytes += page.bytes
@@ -371,8 +474,11 @@ async function benchSearch() {
   const grids = empty()
   try {
     log('Warming up …')
-    for (const sample of [...sets.search.slice(0, 16), ...sets.grids.slice(0, 12)]) await run(sample, null, true)
-    log(`Measuring ${sets.search.length} search pages and ${sets.grids.length} grid pages (one at a time) …`)
+    for (const sample of [...sets.search.slice(0, 16), ...sets.grids.slice(0, 12)])
+      await run(sample, null, true)
+    log(
+      `Measuring ${sets.search.length} search pages and ${sets.grids.length} grid pages (one at a time) …`,
+    )
     for (const [i, sample] of sets.search.entries()) await run(sample, search, i % 4 === 0)
     for (const [i, sample] of sets.grids.entries()) await run(sample, grids, i % 4 === 0)
   } finally {
@@ -396,17 +502,29 @@ try {
   const measured = await benchSearch()
 
   log('')
-  log(`Catalog: ${products} products, ${variants} variants; ${visible} listed (published in open shops)`)
+  log(
+    `Catalog: ${products} products, ${variants} variants; ${visible} listed (published in open shops)`,
+  )
   log('Indexing')
-  log(`  documents straight into Meilisearch (10k per request): ${indexing.directDocs} in ${indexing.direct.toFixed(1)} s = ${Math.round(indexing.directDocs / indexing.direct)} documents/s`)
+  log(
+    `  documents straight into Meilisearch (10k per request): ${indexing.directDocs} in ${indexing.direct.toFixed(1)} s = ${Math.round(indexing.directDocs / indexing.direct)} documents/s`,
+  )
   log(
     `  from PostgreSQL (search:reindex: build documents, index, swap): ${indexing.rebuilt.documents} in ${(indexing.rebuilt.ms / 1000).toFixed(1)} s = ${Math.round((indexing.rebuilt.documents / indexing.rebuilt.ms) * 1000)} documents/s`,
   )
-  const report = (title: string, route: string, result: Awaited<ReturnType<typeof benchSearch>>['search']) => {
+  const report = (
+    title: string,
+    route: string,
+    result: Awaited<ReturnType<typeof benchSearch>>['search'],
+  ) => {
     const line = (label: string, value: { p50: number; p95: number; p99: number; n: number }) =>
       log(`  ${label.padEnd(46)}${ms(value.p50)}${ms(value.p95)}${ms(value.p99)}   (n=${value.n})`)
-    log(`${title}; ${result.queriesPerPage.toFixed(1)} Meilisearch queries per page (one multi-search), ${result.hitsPerPage.toFixed(1)} hits, ${result.htmlKb.toFixed(0)} KB of HTML`)
-    log(`  ${'milliseconds'.padEnd(46)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}`)
+    log(
+      `${title}; ${result.queriesPerPage.toFixed(1)} Meilisearch queries per page (one multi-search), ${result.hitsPerPage.toFixed(1)} hits, ${result.htmlKb.toFixed(0)} KB of HTML`,
+    )
+    log(
+      `  ${'milliseconds'.padEnd(46)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}`,
+    )
     line("Meilisearch's own processingTimeMs (sum)", result.processing)
     line('direct: meilisearch client, keep-alive node:http', result.direct)
     line('direct: meilisearch client on Node fetch', result.directFetch)
@@ -417,8 +535,16 @@ try {
       `  overhead, app page / direct: p50 ${ratio(result.html.p50, result.direct.p50)}, p95 ${ratio(result.html.p95, result.direct.p95)}; loader / direct: p50 ${ratio(result.loaderOnly.p50, result.direct.p50)}, p95 ${ratio(result.loaderOnly.p95, result.direct.p95)}`,
     )
   }
-  report(`Search: ${SAMPLES * 8} result pages of 8 shapes (2-3 filters, every facet)`, '/search', measured.search)
-  report(`Grids: ${SAMPLES * 6} category, brand and shop pages of 6 shapes (a scope, 0-3 filters, every facet)`, '/<grid>', measured.grids)
+  report(
+    `Search: ${SAMPLES * 8} result pages of 8 shapes (2-3 filters, every facet)`,
+    '/search',
+    measured.search,
+  )
+  report(
+    `Grids: ${SAMPLES * 6} category, brand and shop pages of 6 shapes (a scope, 0-3 filters, every facet)`,
+    '/<grid>',
+    measured.grids,
+  )
 } finally {
   closeSearchClient()
   agent.destroy()

@@ -8,7 +8,12 @@ import { runTask } from './run.ts'
 await runTask(async () => {
   const all = process.argv.includes('--all')
   const result = await rebuildMedia({ all, log: (message) => console.log(message) })
-  console.log(`Rebuilt ${result.rebuilt}, unchanged ${result.unchanged}, failed ${result.failed.length}.`)
+  console.log(
+    `Rebuilt ${result.rebuilt}, unchanged ${result.unchanged}, failed ${result.failed.length}.`,
+  )
   for (const failure of result.failed) console.error(`  ${failure.assetId}: ${failure.error}`)
-  if (result.failed.length) throw new Error(`${result.failed.length} image(s) could not be rebuilt; run again to retry them.`)
+  if (result.failed.length)
+    throw new Error(
+      `${result.failed.length} image(s) could not be rebuilt; run again to retry them.`,
+    )
 })

@@ -5,5 +5,7 @@ import { runTask } from './run.ts'
 
 await runTask(async (env) => {
   const result = await migrate(env.databaseUrl, { log: (message) => console.log(message) })
-  console.log(`${result.applied.length} migration(s) applied, ${result.alreadyApplied} already in place.`)
+  console.log(
+    `${result.applied.length} migration(s) applied, ${result.alreadyApplied} already in place.`,
+  )
 })

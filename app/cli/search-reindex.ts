@@ -6,6 +6,9 @@ import { runTask } from './run.ts'
 
 await runTask(async () => {
   const result = await reindexProducts({ log: (message) => console.log(message) })
-  const perSecond = result.ms > 0 ? Math.round((result.documents / result.ms) * 1000) : result.documents
-  console.log(`Done: ${result.documents} products in ${result.uid} in ${(result.ms / 1000).toFixed(1)} s (${perSecond} documents/s).`)
+  const perSecond =
+    result.ms > 0 ? Math.round((result.documents / result.ms) * 1000) : result.documents
+  console.log(
+    `Done: ${result.documents} products in ${result.uid} in ${(result.ms / 1000).toFixed(1)} s (${perSecond} documents/s).`,
+  )
 })

@@ -34,7 +34,11 @@ function positive(name: string, text: string | undefined, max: number) {
 
 const PRODUCTS = positive('products', values.products, 10_000_000)
 const BATCH = positive('batch', values.batch, 50_000)
-const SHOPS = positive('shops', values.shops ?? String(Math.min(1000, Math.max(10, Math.ceil(PRODUCTS / 500)))), 100_000)
+const SHOPS = positive(
+  'shops',
+  values.shops ?? String(Math.min(1000, Math.max(10, Math.ceil(PRODUCTS / 500)))),
+  100_000,
+)
 const SEED = positive('seed', values.seed, 2 ** 31)
 const PARALLEL = 2
 
@@ -85,7 +89,8 @@ function bulkInsert(table: string, columns: Column[]) {
 const PRODUCT_SQL = bulkInsert('Product', PRODUCT_COLUMNS)
 const VARIANT_SQL = bulkInsert('Variant', VARIANT_COLUMNS)
 
-const pgArray = (items: string[]) => `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`
+const pgArray = (items: string[]) =>
+  `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`
 
 await runTask(async (env) => {
   const started = performance.now()
@@ -99,18 +104,33 @@ await runTask(async (env) => {
   const hash = await hashPassword(DEMO_PASSWORD)
   const shopIds: string[] = []
   {
-    const ids = Array.from({ length: SHOPS }, (_, index) => `bs${run}${index.toString(36).padStart(5, '0')}`)
+    const ids = Array.from(
+      { length: SHOPS },
+      (_, index) => `bs${run}${index.toString(36).padStart(5, '0')}`,
+    )
     const users = ids.map((id) => `bu${id.slice(2)}`)
     await pool.query(
       `INSERT INTO "User" (id, email, name, roles, "createdAt", "updatedAt")
        SELECT id, email, name, ARRAY['SHOPPER','SELLER']::"Role"[], now(), now() FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, email, name)`,
-      [users, users.map((id) => `${id}@bulk.shikposh.test`), users.map((_, index) => `Bulk Seller ${run}-${index + 1}`)],
+      [
+        users,
+        users.map((id) => `${id}@bulk.shikposh.test`),
+        users.map((_, index) => `Bulk Seller ${run}-${index + 1}`),
+      ],
     )
-    await pool.query(`INSERT INTO "Password" ("userId", hash) SELECT id, $2 FROM unnest($1::text[]) AS t(id)`, [users, hash])
+    await pool.query(
+      `INSERT INTO "Password" ("userId", hash) SELECT id, $2 FROM unnest($1::text[]) AS t(id)`,
+      [users, hash],
+    )
     await pool.query(
       `INSERT INTO "Shop" (id, "ownerId", name, slug, description, "createdAt", "updatedAt")
        SELECT id, owner, name, slug, '', now(), now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(id, owner, name, slug)`,
-      [ids, users, ids.map((_, index) => `Bulk Boutique ${run}-${index + 1}`), ids.map((_, index) => `bulk-boutique-${run}-${index + 1}`)],
+      [
+        ids,
+        users,
+        ids.map((_, index) => `Bulk Boutique ${run}-${index + 1}`),
+        ids.map((_, index) => `bulk-boutique-${run}-${index + 1}`),
+      ],
     )
     shopIds.push(...ids)
   }
@@ -166,7 +186,15 @@ await runTask(async (env) => {
       ]
       row.forEach((value, column) => productRows[column]!.push(value))
       generated.variants.forEach((variant, position) => {
-        ;[`bv${tag}${position.toString(36)}`, id, variant.colorId, variant.sizeId, variant.sku, variant.stock, variant.price].forEach((value, column) => variantRows[column]!.push(value))
+        ;[
+          `bv${tag}${position.toString(36)}`,
+          id,
+          variant.colorId,
+          variant.sizeId,
+          variant.sku,
+          variant.stock,
+          variant.price,
+        ].forEach((value, column) => variantRows[column]!.push(value))
       })
     }
     // Two batches in flight: PostgreSQL maintains the indexes of one while it receives the next.
@@ -178,7 +206,9 @@ await runTask(async (env) => {
       if (performance.now() - lastReport > 5000 || products === PRODUCTS) {
         lastReport = performance.now()
         const seconds = (performance.now() - started) / 1000
-        console.log(`  ${products.toLocaleString('en-US')} products, ${variants.toLocaleString('en-US')} variants · ${Math.round(products / seconds).toLocaleString('en-US')} products/s`)
+        console.log(
+          `  ${products.toLocaleString('en-US')} products, ${variants.toLocaleString('en-US')} variants · ${Math.round(products / seconds).toLocaleString('en-US')} products/s`,
+        )
       }
     })
     inFlight.add(job)

@@ -5,7 +5,10 @@ import { runTask } from './run.ts'
 
 await runTask(async () => {
   const { created, total } = await seedDemoData()
-  console.log(`Demo catalog: ${created} product${created === 1 ? '' : 's'} added (${total - created} already there).`)
+  console.log(
+    `Demo catalog: ${created} product${created === 1 ? '' : 's'} added (${total - created} already there).`,
+  )
   console.log('Demo data is in place. Accounts (email / password):')
-  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(8)} ${account.email} / ${account.password}`)
+  for (const account of DEMO_ACCOUNTS)
+    console.log(`  ${account.role.padEnd(8)} ${account.email} / ${account.password}`)
 })

@@ -8,7 +8,9 @@ import { runTask } from './run.ts'
 
 await runTask(async () => {
   const stop = startOutboxWorker({ handlers: outboxHandlers })
-  logger.info(`Outbox worker running (${outboxHandlers.map((handler) => handler.topic).join(', ') || 'no topics yet'})`)
+  logger.info(
+    `Outbox worker running (${outboxHandlers.map((handler) => handler.topic).join(', ') || 'no topics yet'})`,
+  )
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve)
     process.once('SIGINT', resolve)

@@ -9,7 +9,10 @@ function isObject(value: unknown): value is Record<string, Json> {
 
 /** "sessionsEnded" → "Sessions ended" */
 export function humanizeKey(key: string) {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').toLowerCase()
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
@@ -26,7 +29,11 @@ export function auditDetailLines(details: unknown) {
   const before = isObject(details.before) ? details.before : {}
   const after = isObject(details.after) ? details.after : {}
   for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    lines.push({ key: `change:${field}`, label: humanizeKey(field), text: `${formatJsonValue(before[field])} → ${formatJsonValue(after[field])}` })
+    lines.push({
+      key: `change:${field}`,
+      label: humanizeKey(field),
+      text: `${formatJsonValue(before[field])} → ${formatJsonValue(after[field])}`,
+    })
   }
   for (const [key, value] of Object.entries(details)) {
     if (key === 'before' || key === 'after') continue

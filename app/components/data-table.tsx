@@ -12,7 +12,19 @@ export type DataColumn = {
   hideLabel?: boolean
 }
 
-export function DataTable({ caption, columns, minWidth = '', className = 'mt-6', children }: { caption: string; columns: DataColumn[]; minWidth?: string; className?: string; children: ReactNode }) {
+export function DataTable({
+  caption,
+  columns,
+  minWidth = '',
+  className = 'mt-6',
+  children,
+}: {
+  caption: string
+  columns: DataColumn[]
+  minWidth?: string
+  className?: string
+  children: ReactNode
+}) {
   return (
     <div className={`overflow-x-auto rounded-lg border border-stone-200 bg-white ${className}`}>
       <table className={`w-full text-sm ${minWidth}`}>
@@ -20,7 +32,11 @@ export function DataTable({ caption, columns, minWidth = '', className = 'mt-6',
         <thead className="bg-stone-50 text-left text-stone-600">
           <tr>
             {columns.map((column) => (
-              <th key={column.label} scope="col" className={`px-4 py-2.5 font-medium ${column.className ?? ''}`}>
+              <th
+                key={column.label}
+                scope="col"
+                className={`px-4 py-2.5 font-medium ${column.className ?? ''}`}
+              >
                 {column.hideLabel ? <span className="sr-only">{column.label}</span> : column.label}
               </th>
             ))}

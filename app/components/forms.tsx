@@ -39,7 +39,7 @@ export function Field({
       <input
         {...inputProps}
         id={id}
-        className={`input mt-1 ${inputProps.className ?? ''}`}
+        className={`mt-1 input ${inputProps.className ?? ''}`}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={[errorId, helpId].filter(Boolean).join(' ') || undefined}
       />
@@ -75,7 +75,7 @@ export function TextareaField({
       <textarea
         {...textareaProps}
         id={id}
-        className={`input mt-1 ${textareaProps.className ?? ''}`}
+        className={`mt-1 input ${textareaProps.className ?? ''}`}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={errorId}
       />
@@ -84,7 +84,6 @@ export function TextareaField({
     </div>
   )
 }
-
 
 /**
  * A one-line reason beside its button (reject, report, suspend): the label is for screen

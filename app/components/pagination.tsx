@@ -5,7 +5,11 @@ import { Link, useLocation } from '@remix-run/react'
 // shared, and the back button behaves.
 
 /** The URL of another page of the same list: every other search parameter stays as it is. */
-export function pageHref(location: { pathname: string; search: string }, page: number, param = 'page') {
+export function pageHref(
+  location: { pathname: string; search: string },
+  page: number,
+  param = 'page',
+) {
   const params = new URLSearchParams(location.search)
   if (page <= 1) params.delete(param)
   else params.set(param, String(page))
@@ -18,24 +22,41 @@ export function pageWindow(page: number, pageCount: number, radius = 2): Array<n
   const pages = new Set([1, pageCount])
   for (let n = page - radius; n <= page + radius; n++) if (n >= 1 && n <= pageCount) pages.add(n)
   const sorted = [...pages].sort((a, b) => a - b)
-  return sorted.flatMap((n, index) => (index > 0 && n - sorted[index - 1]! > 1 ? (['gap', n] as const) : [n]))
+  return sorted.flatMap((n, index) =>
+    index > 0 && n - sorted[index - 1]! > 1 ? (['gap', n] as const) : [n],
+  )
 }
 
-const BASE = 'inline-flex h-10 min-w-10 items-center justify-center rounded-md px-3 text-sm font-medium'
+const BASE =
+  'inline-flex h-10 min-w-10 items-center justify-center rounded-md px-3 text-sm font-medium'
 
 /**
  * Previous, the page numbers around the current one, next (`param` names the page parameter
  * where a page holds more than one list, like the product page's reviews). A page past the end (an old link)
  * still offers the way back.
  */
-export function Pagination({ page, pageCount, label = 'Pagination', param = 'page' }: { page: number; pageCount: number; label?: string; param?: string }) {
+export function Pagination({
+  page,
+  pageCount,
+  label = 'Pagination',
+  param = 'page',
+}: {
+  page: number
+  pageCount: number
+  label?: string
+  param?: string
+}) {
   const location = useLocation()
   if (pageCount <= 1 && page <= 1) return null
   const href = (n: number) => pageHref(location, n, param)
   return (
     <nav aria-label={label} className="mt-10 flex flex-wrap items-center justify-center gap-1">
       {page > 1 ? (
-        <Link to={href(Math.min(page - 1, pageCount))} rel="prev" className={`${BASE} text-stone-700 hover:bg-stone-100`}>
+        <Link
+          to={href(Math.min(page - 1, pageCount))}
+          rel="prev"
+          className={`${BASE} text-stone-700 hover:bg-stone-100`}
+        >
           ← Previous
         </Link>
       ) : null}
@@ -57,7 +78,11 @@ export function Pagination({ page, pageCount, label = 'Pagination', param = 'pag
         ),
       )}
       {page < pageCount ? (
-        <Link to={href(page + 1)} rel="next" className={`${BASE} text-stone-700 hover:bg-stone-100`}>
+        <Link
+          to={href(page + 1)}
+          rel="next"
+          className={`${BASE} text-stone-700 hover:bg-stone-100`}
+        >
           Next →
         </Link>
       ) : null}

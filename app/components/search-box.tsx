@@ -41,9 +41,21 @@ export function SearchBox() {
   const products = data?.products ?? []
   const options: Option[] = data
     ? [
-        ...categories.map((category) => ({ id: `${baseId}-c-${category.slug}`, href: `/search?category=${encodeURIComponent(category.slug)}`, kind: 'category' as const })),
-        ...products.map((product) => ({ id: `${baseId}-p-${product.id}`, href: `/p/${product.slug}`, kind: 'product' as const })),
-        { id: `${baseId}-all`, href: `/search?q=${encodeURIComponent(typed)}`, kind: 'search' as const },
+        ...categories.map((category) => ({
+          id: `${baseId}-c-${category.slug}`,
+          href: `/search?category=${encodeURIComponent(category.slug)}`,
+          kind: 'category' as const,
+        })),
+        ...products.map((product) => ({
+          id: `${baseId}-p-${product.id}`,
+          href: `/p/${product.slug}`,
+          kind: 'product' as const,
+        })),
+        {
+          id: `${baseId}-all`,
+          href: `/search?q=${encodeURIComponent(typed)}`,
+          kind: 'search' as const,
+        },
       ]
     : []
   const expanded = open && options.length > 0
@@ -55,7 +67,10 @@ export function SearchBox() {
     clearTimeout(timer.current)
     const next = value.trim()
     if (next.length < MIN_CHARS) return
-    timer.current = setTimeout(() => fetcher.load(`/search/suggest?q=${encodeURIComponent(next)}`), DEBOUNCE_MS)
+    timer.current = setTimeout(
+      () => fetcher.load(`/search/suggest?q=${encodeURIComponent(next)}`),
+      DEBOUNCE_MS,
+    )
   }
 
   function go(option: Option) {
@@ -102,7 +117,8 @@ export function SearchBox() {
   }
 
   const activeId = expanded ? options[active]?.id : undefined
-  const optionClass = (id: string) => `flex cursor-pointer items-center gap-3 px-3 py-2 text-sm ${id === activeId ? 'bg-brand-50 text-brand-900' : 'text-stone-800 hover:bg-stone-50'}`
+  const optionClass = (id: string) =>
+    `flex cursor-pointer items-center gap-3 px-3 py-2 text-sm ${id === activeId ? 'bg-brand-50 text-brand-900' : 'text-stone-800 hover:bg-stone-50'}`
   const optionProps = (option: Option) => ({
     id: option.id,
     role: 'option' as const,
@@ -147,7 +163,9 @@ export function SearchBox() {
         maxLength={200}
       />
       <div role="status" className="sr-only">
-        {expanded ? `${categories.length + products.length} suggestions. Use the up and down arrows to choose.` : ''}
+        {expanded
+          ? `${categories.length + products.length} suggestions. Use the up and down arrows to choose.`
+          : ''}
       </div>
       <ul
         id={listboxId}
@@ -158,7 +176,10 @@ export function SearchBox() {
       >
         {categories.length ? (
           <li role="presentation">
-            <p className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-stone-500" id={`${baseId}-categories`}>
+            <p
+              className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-stone-500 uppercase"
+              id={`${baseId}-categories`}
+            >
               Categories
             </p>
             <ul role="group" aria-labelledby={`${baseId}-categories`}>
@@ -169,7 +190,9 @@ export function SearchBox() {
                   </span>
                   <span className="flex-1">
                     {category.name}
-                    {category.parentName ? <span className="text-stone-500"> in {category.parentName}</span> : null}
+                    {category.parentName ? (
+                      <span className="text-stone-500"> in {category.parentName}</span>
+                    ) : null}
                   </span>
                   <span className="text-xs text-stone-500">{category.count}</span>
                 </li>
@@ -179,7 +202,10 @@ export function SearchBox() {
         ) : null}
         {products.length ? (
           <li role="presentation">
-            <p className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-stone-500" id={`${baseId}-products`}>
+            <p
+              className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-stone-500 uppercase"
+              id={`${baseId}-products`}
+            >
               Products
             </p>
             <ul role="group" aria-labelledby={`${baseId}-products`}>
@@ -189,11 +215,21 @@ export function SearchBox() {
                     <span className="block">
                       <Highlighted text={product.highlightedTitle} />
                     </span>
-                    {product.brandName ? <span className="block text-xs text-stone-500">{product.brandName}</span> : null}
+                    {product.brandName ? (
+                      <span className="block text-xs text-stone-500">{product.brandName}</span>
+                    ) : null}
                   </span>
                   <span className="text-right text-sm">
-                    <span className={product.regularPrice ? 'font-semibold text-brand-700' : 'font-semibold'}>{product.price}</span>
-                    {product.regularPrice ? <s className="block text-xs text-stone-500">{product.regularPrice}</s> : null}
+                    <span
+                      className={
+                        product.regularPrice ? 'font-semibold text-brand-700' : 'font-semibold'
+                      }
+                    >
+                      {product.price}
+                    </span>
+                    {product.regularPrice ? (
+                      <s className="block text-xs text-stone-500">{product.regularPrice}</s>
+                    ) : null}
                   </span>
                 </li>
               ))}
@@ -212,7 +248,9 @@ export function SearchBox() {
         ) : null}
         {data && !categories.length && !products.length ? (
           <li role="presentation" className="px-3 py-2 text-sm text-stone-500">
-            {data.unavailable ? 'Suggestions are unavailable right now.' : 'No matching products yet.'}
+            {data.unavailable
+              ? 'Suggestions are unavailable right now.'
+              : 'No matching products yet.'}
           </li>
         ) : null}
       </ul>

@@ -7,21 +7,38 @@ import { SearchBox } from './search-box.tsx'
 
 type HeaderUser = { name: string; email: string; roles: string[]; avatar?: ImageView | null } | null
 
-export function SiteHeader({ user, cartCount, categories = [] }: { user: HeaderUser; cartCount: number | null; categories?: CategoryLink[] }) {
+export function SiteHeader({
+  user,
+  cartCount,
+  categories = [],
+}: {
+  user: HeaderUser
+  cartCount: number | null
+  categories?: CategoryLink[]
+}) {
   return (
     <header className="relative z-20 border-b border-stone-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6 lg:px-8">
-        <Link to="/" className="flex items-center gap-2 text-xl font-bold tracking-tight text-brand-700">
+        <Link
+          to="/"
+          className="flex items-center gap-2 text-xl font-bold tracking-tight text-brand-700"
+        >
           <img src="/favicon.svg" alt="" width={28} height={28} />
           Shikposh
         </Link>
         <SearchBox />
         <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
           {user?.roles.includes('SELLER') ? null : (
-            <Link to="/sell" className="hidden font-medium text-stone-700 hover:text-brand-700 md:inline">
+            <Link
+              to="/sell"
+              className="hidden font-medium text-stone-700 hover:text-brand-700 md:inline"
+            >
               Sell on Shikposh
             </Link>
           )}
@@ -37,7 +54,10 @@ export function SiteHeader({ user, cartCount, categories = [] }: { user: HeaderU
 function SignInLinks() {
   const location = useLocation()
   const here = `${location.pathname}${location.search}`
-  const redirectTo = here === '/' || here.startsWith('/login') || here.startsWith('/register') ? '' : `?redirectTo=${encodeURIComponent(here)}`
+  const redirectTo =
+    here === '/' || here.startsWith('/login') || here.startsWith('/register')
+      ? ''
+      : `?redirectTo=${encodeURIComponent(here)}`
   return (
     <>
       <NavLink to={`/login${redirectTo}`} className="link">
@@ -66,7 +86,9 @@ function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
         <MenuLink to="/account">Your account</MenuLink>
         <MenuLink to="/orders">Your orders</MenuLink>
         {user.roles.includes('SELLER') ? <MenuLink to="/sell">Your shop</MenuLink> : null}
-        {user.roles.includes('SELLER') ? <MenuLink to="/sell/orders">Orders to ship</MenuLink> : null}
+        {user.roles.includes('SELLER') ? (
+          <MenuLink to="/sell/orders">Orders to ship</MenuLink>
+        ) : null}
         {user.roles.includes('ADMIN') ? <MenuLink to="/admin">Admin</MenuLink> : null}
         <Form method="post" action="/logout" className="border-t border-stone-100">
           <button type="submit" className="block w-full px-4 py-2 text-left hover:bg-stone-100">
@@ -90,13 +112,31 @@ function MenuLink({ to, children }: { to: string; children: string }) {
 function CartLink({ count }: { count: number | null }) {
   const label = count === null ? 'Cart' : `Cart, ${count} ${count === 1 ? 'item' : 'items'}`
   return (
-    <NavLink to="/cart" className="relative inline-flex items-center rounded-md p-2 text-stone-800 hover:bg-stone-100" aria-label={label} data-testid="cart-link">
-      <svg aria-hidden width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <NavLink
+      to="/cart"
+      className="relative inline-flex items-center rounded-md p-2 text-stone-800 hover:bg-stone-100"
+      aria-label={label}
+      data-testid="cart-link"
+    >
+      <svg
+        aria-hidden
+        width="24"
+        height="24"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M6 7h12l-1 13H7L6 7Z" />
         <path d="M9 7V5a3 3 0 0 1 6 0v2" />
       </svg>
       {count ? (
-        <span aria-hidden className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-brand-600 px-1 text-center text-xs font-bold leading-5 text-white">
+        <span
+          aria-hidden
+          className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-brand-600 px-1 text-center text-xs leading-5 font-bold text-white"
+        >
           {count > 99 ? '99+' : count}
         </span>
       ) : null}

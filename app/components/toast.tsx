@@ -16,9 +16,17 @@ export function ToastMessage({ toast }: { toast: Toast }) {
   }, [])
   if (!visible) return null
   return (
-    <div role="status" className={`fixed bottom-4 right-4 z-50 flex max-w-sm items-start gap-3 rounded-md border px-4 py-3 text-sm shadow-lg ${STYLES[toast.kind]}`}>
+    <div
+      role="status"
+      className={`fixed right-4 bottom-4 z-50 flex max-w-sm items-start gap-3 rounded-md border px-4 py-3 text-sm shadow-lg ${STYLES[toast.kind]}`}
+    >
       <p className="flex-1">{toast.message}</p>
-      <button type="button" onClick={() => setVisible(false)} aria-label="Dismiss" className="font-bold">
+      <button
+        type="button"
+        onClick={() => setVisible(false)}
+        aria-label="Dismiss"
+        className="font-bold"
+      >
         ×
       </button>
     </div>

@@ -12,7 +12,10 @@ export function RoleBadges({ roles }: { roles: string[] }) {
   return (
     <ul className="flex flex-wrap gap-1" aria-label="Roles">
       {roles.map((role) => (
-        <li key={role} className={`rounded px-2 py-0.5 text-xs font-semibold ${ROLE_STYLES[role] ?? ROLE_STYLES.SHOPPER}`}>
+        <li
+          key={role}
+          className={`rounded px-2 py-0.5 text-xs font-semibold ${ROLE_STYLES[role] ?? ROLE_STYLES.SHOPPER}`}
+        >
           {ROLE_LABELS[role] ?? role}
         </li>
       ))}
@@ -23,8 +26,13 @@ export function RoleBadges({ roles }: { roles: string[] }) {
 export function StatusBadge({ status }: { status: string }) {
   const blocked = status === 'BLOCKED'
   return (
-    <span className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-xs font-semibold ${blocked ? 'bg-red-100 text-red-800' : 'bg-green-100 text-green-800'}`}>
-      <span aria-hidden className={`size-1.5 rounded-full ${blocked ? 'bg-red-600' : 'bg-green-600'}`} />
+    <span
+      className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-xs font-semibold ${blocked ? 'bg-red-100 text-red-800' : 'bg-green-100 text-green-800'}`}
+    >
+      <span
+        aria-hidden
+        className={`size-1.5 rounded-full ${blocked ? 'bg-red-600' : 'bg-green-600'}`}
+      />
       {blocked ? 'Blocked' : 'Active'}
     </span>
   )

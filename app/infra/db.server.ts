@@ -26,5 +26,7 @@ export function isTransientTransactionError(error: unknown) {
   if (typeof error !== 'object' || error === null) return false
   const { code, message } = error as { code?: unknown; message?: unknown }
   if (code === 'P2034') return true
-  return typeof message === 'string' && /deadlock detected|could not serialize|40P01|40001/.test(message)
+  return (
+    typeof message === 'string' && /deadlock detected|could not serialize|40P01|40001/.test(message)
+  )
 }

@@ -138,7 +138,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
   }
 
   if (Boolean(raw.S3_ACCESS_KEY_ID) !== Boolean(raw.S3_SECRET_ACCESS_KEY)) {
-    throw new EnvError('Invalid environment configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left unset to use the AWS SDK defaults)')
+    throw new EnvError(
+      'Invalid environment configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left unset to use the AWS SDK defaults)',
+    )
   }
 
   const dataDir = path.resolve(raw.DATA_DIR)
@@ -152,7 +154,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     sessionSecrets: (raw.SESSION_SECRET ?? DEV_SESSION_SECRET).split(','),
     embeddedPostgres,
     databaseUrl:
-      raw.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${raw.EMBEDDED_PG_PORT}/shikposh`,
+      raw.DATABASE_URL ??
+      `postgresql://postgres:postgres@127.0.0.1:${raw.EMBEDDED_PG_PORT}/shikposh`,
     embeddedMeilisearch,
     /** The embedded one's master key is generated on first start and kept in its data directory. */
     meiliHost: raw.MEILI_HOST ?? `http://127.0.0.1:${raw.EMBEDDED_MEILI_PORT}`,

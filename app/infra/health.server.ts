@@ -36,7 +36,12 @@ async function runProbe(probe: Probe): Promise<Check> {
     ])
     return { name: probe.name, ok: true, ms: Math.round(performance.now() - started) }
   } catch (error) {
-    return { name: probe.name, ok: false, ms: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) }
+    return {
+      name: probe.name,
+      ok: false,
+      ms: Math.round(performance.now() - started),
+      error: error instanceof Error ? error.message : String(error),
+    }
   } finally {
     clearTimeout(timer)
   }

@@ -25,7 +25,11 @@ export const metrics = singleton('metrics', () => {
     registers: [registry],
     async collect() {
       this.reset()
-      const rows = await prisma.outboxEvent.groupBy({ by: ['topic'], where: { processedAt: null }, _count: { _all: true } })
+      const rows = await prisma.outboxEvent.groupBy({
+        by: ['topic'],
+        where: { processedAt: null },
+        _count: { _all: true },
+      })
       for (const row of rows) this.set({ topic: row.topic }, row._count._all)
     },
   })
@@ -42,6 +46,10 @@ export const metrics = singleton('metrics', () => {
 
 /** A low-cardinality label for a URL path: its first segment ("/p/red-dress" -> "p"). */
 export function areaOf(path: string) {
-  const segment = path.split('/')[1]?.split('?')[0]?.replace(/\.data$/, '') ?? ''
+  const segment =
+    path
+      .split('/')[1]
+      ?.split('?')[0]
+      ?.replace(/\.data$/, '') ?? ''
   return segment === '' ? 'home' : /^[a-z-]{1,20}$/.test(segment) ? segment : 'other'
 }

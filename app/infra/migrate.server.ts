@@ -63,7 +63,11 @@ export async function readLocalMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise
   return Promise.all(
     names.map(async (name) => {
       const bytes = await readFile(path.join(dir, name, 'migration.sql'))
-      return { name, sql: bytes.toString('utf8'), checksum: createHash('sha256').update(bytes).digest('hex') }
+      return {
+        name,
+        sql: bytes.toString('utf8'),
+        checksum: createHash('sha256').update(bytes).digest('hex'),
+      }
     }),
   )
 }
@@ -100,7 +104,9 @@ export async function migrate(
       )
     }
 
-    const applied = new Map(rows.filter((row) => row.finished_at).map((row) => [row.migration_name, row]))
+    const applied = new Map(
+      rows.filter((row) => row.finished_at).map((row) => [row.migration_name, row]),
+    )
     const result: MigrateResult = { applied: [], alreadyApplied: 0, modified: [] }
     for (const migration of local) {
       const existing = applied.get(migration.name)

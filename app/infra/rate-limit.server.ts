@@ -1,4 +1,9 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible'
 import { redis, redisKey } from './redis.server.ts'
 
 export type Limiter = RateLimiterAbstract
@@ -8,7 +13,15 @@ export type Limiter = RateLimiterAbstract
  * instance) and in memory otherwise. A Redis outage falls back to the in-memory counter
  * instead of failing the request.
  */
-export function createLimiter({ name, points, durationSeconds }: { name: string; points: number; durationSeconds: number }): Limiter {
+export function createLimiter({
+  name,
+  points,
+  durationSeconds,
+}: {
+  name: string
+  points: number
+  durationSeconds: number
+}): Limiter {
   const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds })
   if (!redis) return memory
   return new RateLimiterRedis({

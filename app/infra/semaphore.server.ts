@@ -17,7 +17,8 @@ export class Semaphore {
     readonly limit: number,
     readonly maxQueue = Number.POSITIVE_INFINITY,
   ) {
-    if (!Number.isInteger(limit) || limit < 1) throw new Error('A semaphore needs a limit of at least 1')
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new Error('A semaphore needs a limit of at least 1')
   }
 
   get running() {

@@ -28,11 +28,14 @@ export function splitSqlStatements(sql: string): string[] {
         } else i++
       }
     } else if (ch === "'" || ch === '"') {
-      const backslashEscapes = ch === "'" && /(^|[^A-Za-z0-9_])[Ee]$/.test(sql.slice(Math.max(0, i - 2), i))
+      const backslashEscapes =
+        ch === "'" && /(^|[^A-Za-z0-9_])[Ee]$/.test(sql.slice(Math.max(0, i - 2), i))
       i++
       while (i < sql.length) {
-        if (backslashEscapes && sql[i] === '\\') i += 2 // E'...' strings escape with a backslash
-        else if (sql[i] === ch && sql[i + 1] === ch) i += 2 // doubled quote inside the literal
+        if (backslashEscapes && sql[i] === '\\')
+          i += 2 // E'...' strings escape with a backslash
+        else if (sql[i] === ch && sql[i + 1] === ch)
+          i += 2 // doubled quote inside the literal
         else if (sql[i] === ch) break
         else i++
       }
@@ -53,5 +56,10 @@ export function splitSqlStatements(sql: string): string[] {
 }
 
 function isOnlyComments(text: string) {
-  return text.replace(/--[^\n]*(\n|$)/g, '').replace(/\/\*[\s\S]*?\*\//g, '').trim() === ''
+  return (
+    text
+      .replace(/--[^\n]*(\n|$)/g, '')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .trim() === ''
+  )
 }

@@ -7,14 +7,27 @@ import { getHomeCollections } from '~/services/catalog/storefront.server.ts'
 
 export const meta: MetaFunction = () => [
   { title: 'Shikposh: clothes, shoes and accessories from independent shops' },
-  { name: 'description', content: 'Dresses, sneakers, bags and more from independent shops: new arrivals, featured finds and what is on sale now.' },
+  {
+    name: 'description',
+    content:
+      'Dresses, sneakers, bags and more from independent shops: new arrivals, featured finds and what is on sale now.',
+  },
 ]
 
 export async function loader() {
   return getHomeCollections()
 }
 
-const TILE_COLORS = ['#f3d9df', '#dfe8dc', '#dbe4f0', '#f1e4cf', '#e6ddf0', '#f5dccd', '#d9ece9', '#ece6da']
+const TILE_COLORS = [
+  '#f3d9df',
+  '#dfe8dc',
+  '#dbe4f0',
+  '#f1e4cf',
+  '#e6ddf0',
+  '#f5dccd',
+  '#d9ece9',
+  '#ece6da',
+]
 
 export default function Home() {
   const { featured, newArrivals, onSale, categories } = useLoaderData<typeof loader>()
@@ -22,9 +35,15 @@ export default function Home() {
   return (
     <div className="space-y-14">
       <section className="overflow-hidden rounded-2xl bg-gradient-to-br from-brand-100 via-brand-50 to-white px-6 py-12 sm:px-12 sm:py-16">
-        <p className="text-sm font-semibold uppercase tracking-widest text-brand-700">{user ? `Welcome back, ${user.name}.` : 'Independent fashion, one basket'}</p>
-        <h1 className="mt-3 max-w-2xl text-4xl font-bold tracking-tight sm:text-5xl">Clothes with a story, from independent shops</h1>
-        <p className="mt-4 max-w-xl text-lg text-stone-600">Dresses, sneakers, bags and more, listed by the people who make and curate them.</p>
+        <p className="text-sm font-semibold tracking-widest text-brand-700 uppercase">
+          {user ? `Welcome back, ${user.name}.` : 'Independent fashion, one basket'}
+        </p>
+        <h1 className="mt-3 max-w-2xl text-4xl font-bold tracking-tight sm:text-5xl">
+          Clothes with a story, from independent shops
+        </h1>
+        <p className="mt-4 max-w-xl text-lg text-stone-600">
+          Dresses, sneakers, bags and more, listed by the people who make and curate them.
+        </p>
         <div className="mt-8 flex flex-wrap gap-3">
           <Link to="/c/clothing" className="btn-primary">
             Shop clothing
@@ -48,7 +67,11 @@ export default function Home() {
                   className="flex h-24 flex-col justify-end rounded-xl p-4 ring-1 ring-stone-200 transition hover:-translate-y-0.5 hover:shadow-md"
                   style={{ backgroundColor: TILE_COLORS[index % TILE_COLORS.length] }}
                 >
-                  {category.parent ? <span className="text-xs font-medium uppercase tracking-wide text-stone-600">{category.parent}</span> : null}
+                  {category.parent ? (
+                    <span className="text-xs font-medium tracking-wide text-stone-600 uppercase">
+                      {category.parent}
+                    </span>
+                  ) : null}
                   <span className="font-semibold text-ink">{category.name}</span>
                 </Link>
               </li>
@@ -58,9 +81,27 @@ export default function Home() {
       ) : null}
 
       {/* Only the first row on the page fetches its photos at once; the rest load as they scroll in. */}
-      <Collection id="featured" title="Featured" subtitle="Picked by our team this week." products={featured} priorityCount={4} />
-      <Collection id="new" title="New arrivals" subtitle="Listed in the last 30 days." products={newArrivals} priorityCount={featured.length ? 0 : 4} />
-      <Collection id="sale" title="On sale" subtitle="Discounts running right now." products={onSale} priorityCount={featured.length || newArrivals.length ? 0 : 4} />
+      <Collection
+        id="featured"
+        title="Featured"
+        subtitle="Picked by our team this week."
+        products={featured}
+        priorityCount={4}
+      />
+      <Collection
+        id="new"
+        title="New arrivals"
+        subtitle="Listed in the last 30 days."
+        products={newArrivals}
+        priorityCount={featured.length ? 0 : 4}
+      />
+      <Collection
+        id="sale"
+        title="On sale"
+        subtitle="Discounts running right now."
+        products={onSale}
+        priorityCount={featured.length || newArrivals.length ? 0 : 4}
+      />
     </div>
   )
 }

@@ -1,6 +1,11 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState, type ChangeEvent } from 'react'
 import { ErrorList, Field } from '~/components/forms.tsx'
@@ -8,10 +13,20 @@ import { UserAvatar } from '~/components/media/user-avatar.tsx'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { isMultipart, readMultipart } from '~/infra/uploads/multipart.server.ts'
 import { EmailTakenError, requireUser } from '~/services/accounts/auth.server.ts'
-import { WrongPasswordError, getProfile, updateProfile } from '~/services/accounts/profile.server.ts'
+import {
+  WrongPasswordError,
+  getProfile,
+  updateProfile,
+} from '~/services/accounts/profile.server.ts'
 import { ProfileSchema } from '~/services/accounts/schemas.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { AVATAR_UPLOAD_LIMITS, avatarLimits, getAvatar, removeAvatar, setAvatar } from '~/services/media/avatars.server.ts'
+import {
+  AVATAR_UPLOAD_LIMITS,
+  avatarLimits,
+  getAvatar,
+  removeAvatar,
+  setAvatar,
+} from '~/services/media/avatars.server.ts'
 import { formatBytes, listFormats } from '~/services/media/limits.ts'
 import { NoFileError } from '~/services/media/errors.server.ts'
 import { mediaRefusal } from '~/services/media/responses.server.ts'
@@ -38,7 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!(error instanceof NoFileError) || upload.fields.get('intent') === 'avatar') {
         const refusal = mediaRefusal(error)
         if (!refusal) throw error
-        return data({ intent: 'avatar' as const, avatarError: refusal.error.message }, { status: refusal.status, headers: refusal.headers })
+        return data(
+          { intent: 'avatar' as const, avatarError: refusal.error.message },
+          { status: refusal.status, headers: refusal.headers },
+        )
       }
       formData = new FormData()
       for (const [name, value] of upload.fields) formData.append(name, value)
@@ -51,15 +69,28 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast('/account', { message: 'You are back to your generated avatar.' })
   }
   const submission = parseWithZod(formData, { schema: ProfileSchema })
-  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['currentPassword'] }), { status: 400 })
+  if (submission.status !== 'success')
+    return data(submission.reply({ hideFields: ['currentPassword'] }), { status: 400 })
   try {
     await updateProfile(user.id, submission.value)
   } catch (error) {
     if (error instanceof WrongPasswordError) {
-      return data(submission.reply({ fieldErrors: { currentPassword: [error.message] }, hideFields: ['currentPassword'] }), { status: 400 })
+      return data(
+        submission.reply({
+          fieldErrors: { currentPassword: [error.message] },
+          hideFields: ['currentPassword'],
+        }),
+        { status: 400 },
+      )
     }
     if (error instanceof EmailTakenError) {
-      return data(submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ['currentPassword'] }), { status: 400 })
+      return data(
+        submission.reply({
+          fieldErrors: { email: [error.message] },
+          hideFields: ['currentPassword'],
+        }),
+        { status: 400 },
+      )
     }
     throw error
   }
@@ -81,32 +112,56 @@ export default function ProfilePage() {
   })
   return (
     <div className="space-y-10">
-    <section aria-labelledby="profile-heading">
-      <h1 id="profile-heading" className="text-2xl font-bold tracking-tight">
-        Profile
-      </h1>
-      <p className="mt-1 text-sm text-stone-600">Member since {new Date(profile.createdAt).toLocaleDateString('en', { month: 'long', year: 'numeric' })}.</p>
-      <Form method="post" className="card mt-6 max-w-xl space-y-4" {...getFormProps(form)}>
-        <Field label="Name" inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }} errors={fields.name.errors} />
-        <Field
-          label="Email"
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
-          errors={fields.email.errors}
-        />
-        <Field
-          label="Current password"
-          inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }}
-          errors={fields.currentPassword.errors}
-          help="Only needed when you change your email."
-        />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-          Save profile
-        </button>
-      </Form>
-    </section>
-    {/* A new photo (or none) starts the section afresh: no stale preview or chosen file. */}
-    <AvatarSection key={avatar?.src ?? 'generated'} name={profile.name} avatar={avatar} limits={avatarLimits} error={avatarError} />
+      <section aria-labelledby="profile-heading">
+        <h1 id="profile-heading" className="text-2xl font-bold tracking-tight">
+          Profile
+        </h1>
+        <p className="mt-1 text-sm text-stone-600">
+          Member since{' '}
+          {new Date(profile.createdAt).toLocaleDateString('en', { month: 'long', year: 'numeric' })}
+          .
+        </p>
+        <Form method="post" className="mt-6 max-w-xl space-y-4 card" {...getFormProps(form)}>
+          <Field
+            label="Name"
+            inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }}
+            errors={fields.name.errors}
+          />
+          <Field
+            label="Email"
+            inputProps={{
+              ...getInputProps(fields.email, { type: 'email' }),
+              autoComplete: 'email',
+            }}
+            errors={fields.email.errors}
+          />
+          <Field
+            label="Current password"
+            inputProps={{
+              ...getInputProps(fields.currentPassword, { type: 'password' }),
+              autoComplete: 'current-password',
+            }}
+            errors={fields.currentPassword.errors}
+            help="Only needed when you change your email."
+          />
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <button
+            type="submit"
+            className="btn-primary"
+            disabled={navigation.state === 'submitting'}
+          >
+            Save profile
+          </button>
+        </Form>
+      </section>
+      {/* A new photo (or none) starts the section afresh: no stale preview or chosen file. */}
+      <AvatarSection
+        key={avatar?.src ?? 'generated'}
+        name={profile.name}
+        avatar={avatar}
+        limits={avatarLimits}
+        error={avatarError}
+      />
     </div>
   )
 }
@@ -123,16 +178,23 @@ function AvatarSection({
   error?: string
 }) {
   const navigation = useNavigation()
-  const [preview, setPreview] = useState<{ url: string; name: string; problem?: string } | null>(null)
-  const uploading = navigation.state === 'submitting' && navigation.formEncType === 'multipart/form-data'
-  const removing = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'remove-avatar'
+  const [preview, setPreview] = useState<{ url: string; name: string; problem?: string } | null>(
+    null,
+  )
+  const uploading =
+    navigation.state === 'submitting' && navigation.formEncType === 'multipart/form-data'
+  const removing =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') === 'remove-avatar'
 
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview])
 
   function onChoose(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0]
     if (!file) return setPreview(null)
-    const problem = file.size > limits.maxFileBytes ? `This photo is ${formatBytes(file.size)}; the most is ${formatBytes(limits.maxFileBytes)}.` : undefined
+    const problem =
+      file.size > limits.maxFileBytes
+        ? `This photo is ${formatBytes(file.size)}; the most is ${formatBytes(limits.maxFileBytes)}.`
+        : undefined
     setPreview({ url: URL.createObjectURL(file), name: file.name, problem })
   }
 
@@ -142,15 +204,25 @@ function AvatarSection({
       <h2 id="avatar-heading" className="text-xl font-bold tracking-tight">
         Profile photo
       </h2>
-      <p className="mt-1 text-sm text-stone-600">Shown in the header and next to your reviews. We crop it to a circle around what matters.</p>
-      <div className="card mt-6 flex max-w-xl flex-col gap-6 sm:flex-row sm:items-start">
+      <p className="mt-1 text-sm text-stone-600">
+        Shown in the header and next to your reviews. We crop it to a circle around what matters.
+      </p>
+      <div className="mt-6 flex max-w-xl flex-col gap-6 card sm:flex-row sm:items-start">
         <div className="flex flex-col items-center gap-2">
           {preview ? (
-            <img src={preview.url} alt={`${name}, not saved yet`} width={96} height={96} className="h-24 w-24 rounded-full object-cover ring-2 ring-brand-200" />
+            <img
+              src={preview.url}
+              alt={`${name}, not saved yet`}
+              width={96}
+              height={96}
+              className="h-24 w-24 rounded-full object-cover ring-2 ring-brand-200"
+            />
           ) : (
             <UserAvatar name={name} avatar={avatar} size={96} />
           )}
-          <span className="text-xs text-stone-500">{preview ? 'Preview' : avatar ? 'Your photo' : 'Generated avatar'}</span>
+          <span className="text-xs text-stone-500">
+            {preview ? 'Preview' : avatar ? 'Your photo' : 'Generated avatar'}
+          </span>
         </div>
         <div className="min-w-0 flex-1 space-y-3">
           <Form method="post" encType="multipart/form-data" className="space-y-3">
@@ -171,7 +243,8 @@ function AvatarSection({
                 className="mt-1 block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-brand-700 hover:file:bg-brand-100"
               />
               <p id="avatar-help" className="mt-1 text-xs text-stone-500">
-                {listFormats(limits.formats)}, up to {formatBytes(limits.maxFileBytes)}, at least {limits.minShortSide} × {limits.minShortSide} pixels.
+                {listFormats(limits.formats)}, up to {formatBytes(limits.maxFileBytes)}, at least{' '}
+                {limits.minShortSide} × {limits.minShortSide} pixels.
               </p>
               {message ? (
                 <p id="avatar-error" role="alert" className="mt-1 text-sm text-red-700">
@@ -179,7 +252,11 @@ function AvatarSection({
                 </p>
               ) : null}
             </div>
-            <button type="submit" className="btn-primary" disabled={uploading || Boolean(preview?.problem)}>
+            <button
+              type="submit"
+              className="btn-primary"
+              disabled={uploading || Boolean(preview?.problem)}
+            >
               {uploading ? 'Uploading…' : 'Upload photo'}
             </button>
           </Form>

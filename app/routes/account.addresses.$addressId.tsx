@@ -1,6 +1,11 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
@@ -8,7 +13,11 @@ import { AddressFields } from '~/components/orders/address-fields.tsx'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { AddressNotFoundError, getAddress, updateAddress } from '~/services/orders/addresses.server.ts'
+import {
+  AddressNotFoundError,
+  getAddress,
+  updateAddress,
+} from '~/services/orders/addresses.server.ts'
 import { SaveAddressSchema } from '~/services/orders/schemas.ts'
 import { invariantResponse } from '~/utils/http.ts'
 
@@ -29,7 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updateAddress(user.id, params.addressId ?? '', address, { makeDefault })
   } catch (error) {
-    if (error instanceof AddressNotFoundError) throw new Response('Address not found', { status: 404 })
+    if (error instanceof AddressNotFoundError)
+      throw new Response('Address not found', { status: 404 })
     throw error
   }
   return redirectWithToast('/account/addresses', { message: 'Address saved.' })
@@ -57,7 +67,7 @@ export default function EditAddressPage() {
       <h1 id="edit-address-heading" className="mt-2 text-2xl font-bold tracking-tight">
         Edit address
       </h1>
-      <Form method="post" className="card mt-6 max-w-2xl space-y-4" {...getFormProps(form)}>
+      <Form method="post" className="mt-6 max-w-2xl space-y-4 card" {...getFormProps(form)}>
         <AddressFields fields={fields} />
         {isDefault ? (
           <p className="text-sm text-stone-600">This is your default address.</p>
@@ -69,7 +79,11 @@ export default function EditAddressPage() {
         )}
         <ErrorList id={form.errorId} errors={form.errors} />
         <div className="flex gap-3">
-          <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          <button
+            type="submit"
+            className="btn-primary"
+            disabled={navigation.state === 'submitting'}
+          >
             Save address
           </button>
           <Link to="/account/addresses" className="btn-secondary">

@@ -1,6 +1,11 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList } from '~/components/forms.tsx'
@@ -39,19 +44,27 @@ export async function action({ request }: ActionFunctionArgs) {
       if (intent === 'delete') await deleteAddress(user.id, parsed.data.addressId)
       else await setDefaultAddress(user.id, parsed.data.addressId)
     } catch (error) {
-      if (error instanceof AddressNotFoundError) return data({ intent, error: error.message }, { status: 404 })
+      if (error instanceof AddressNotFoundError)
+        return data({ intent, error: error.message }, { status: 404 })
       throw error
     }
-    return redirectWithToast('/account/addresses', { message: intent === 'delete' ? 'Address deleted.' : 'Default address changed.' })
+    return redirectWithToast('/account/addresses', {
+      message: intent === 'delete' ? 'Address deleted.' : 'Default address changed.',
+    })
   }
 
   const submission = parseWithZod(formData, { schema: SaveAddressSchema })
-  if (submission.status !== 'success') return data({ intent: 'create', result: submission.reply() }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ intent: 'create', result: submission.reply() }, { status: 400 })
   try {
     const { makeDefault, ...address } = submission.value
     await createAddress(user.id, address, { makeDefault })
   } catch (error) {
-    if (error instanceof AddressLimitError) return data({ intent: 'create', result: submission.reply({ formErrors: [error.message] }) }, { status: 400 })
+    if (error instanceof AddressLimitError)
+      return data(
+        { intent: 'create', result: submission.reply({ formErrors: [error.message] }) },
+        { status: 400 },
+      )
     throw error
   }
   return redirectWithToast('/account/addresses', { message: 'Address saved.' })
@@ -74,7 +87,9 @@ export default function AddressesPage() {
         <h1 id="addresses-heading" className="text-2xl font-bold tracking-tight">
           Addresses
         </h1>
-        <p className="mt-1 text-sm text-stone-600">Checkout offers these; the default comes first.</p>
+        <p className="mt-1 text-sm text-stone-600">
+          Checkout offers these; the default comes first.
+        </p>
         {rowError ? (
           <p role="alert" className="mt-3 text-sm text-red-700">
             {rowError}
@@ -83,13 +98,25 @@ export default function AddressesPage() {
         {addresses.length ? (
           <ul className="mt-6 grid gap-4 sm:grid-cols-2">
             {addresses.map((address) => (
-              <li key={address.id} className="card flex flex-col justify-between gap-4 p-5" data-testid="address-card">
+              <li
+                key={address.id}
+                className="flex flex-col justify-between gap-4 card p-5"
+                data-testid="address-card"
+              >
                 <div>
-                  {address.isDefault ? <p className="mb-2 inline-block rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700">Default</p> : null}
+                  {address.isDefault ? (
+                    <p className="mb-2 inline-block rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700">
+                      Default
+                    </p>
+                  ) : null}
                   <AddressBlock address={address} className="text-sm text-stone-700" />
                 </div>
                 <div className="flex flex-wrap gap-2 text-sm">
-                  <Link to={`/account/addresses/${address.id}`} className="btn-secondary" aria-label={`Edit the address of ${address.fullName}, ${address.line1}`}>
+                  <Link
+                    to={`/account/addresses/${address.id}`}
+                    className="btn-secondary"
+                    aria-label={`Edit the address of ${address.fullName}, ${address.line1}`}
+                  >
                     Edit
                   </Link>
                   {!address.isDefault ? (
@@ -104,7 +131,11 @@ export default function AddressesPage() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="addressId" value={address.id} />
-                    <button type="submit" className="btn-danger" aria-label={`Delete the address of ${address.fullName}, ${address.line1}`}>
+                    <button
+                      type="submit"
+                      className="btn-danger"
+                      aria-label={`Delete the address of ${address.fullName}, ${address.line1}`}
+                    >
                       Delete
                     </button>
                   </Form>
@@ -113,7 +144,9 @@ export default function AddressesPage() {
             ))}
           </ul>
         ) : (
-          <p className="mt-6 rounded-lg border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600">You have no saved addresses yet.</p>
+          <p className="mt-6 rounded-lg border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600">
+            You have no saved addresses yet.
+          </p>
         )}
       </section>
 
@@ -122,7 +155,7 @@ export default function AddressesPage() {
           <h2 id="new-address-heading" className="text-xl font-bold tracking-tight">
             Add an address
           </h2>
-          <Form method="post" className="card mt-4 max-w-2xl space-y-4" {...getFormProps(form)}>
+          <Form method="post" className="mt-4 max-w-2xl space-y-4 card" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
             <AddressFields fields={fields} />
             <label className="flex items-center gap-2 text-sm">
@@ -130,13 +163,19 @@ export default function AddressesPage() {
               Make this my default address
             </label>
             <ErrorList id={form.errorId} errors={form.errors} />
-            <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+            <button
+              type="submit"
+              className="btn-primary"
+              disabled={navigation.state === 'submitting'}
+            >
               Save address
             </button>
           </Form>
         </section>
       ) : (
-        <p className="text-sm text-stone-600">You have saved the most addresses we keep ({MAX_ADDRESSES}). Delete one to add another.</p>
+        <p className="text-sm text-stone-600">
+          You have saved the most addresses we keep ({MAX_ADDRESSES}). Delete one to add another.
+        </p>
       )}
     </div>
   )

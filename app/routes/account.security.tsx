@@ -1,6 +1,11 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, Field } from '~/components/forms.tsx'
@@ -27,7 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request)
   const sessions = await listSessions(user.id)
   return {
-    sessions: sessions.map((session) => ({ ...session, device: describeDevice(session.userAgent), current: session.id === sessionId })),
+    sessions: sessions.map((session) => ({
+      ...session,
+      device: describeDevice(session.userAgent),
+      current: session.id === sessionId,
+    })),
   }
 }
 
@@ -38,27 +47,47 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === 'revoke-session') {
     const parsed = RevokeSchema.safeParse(Object.fromEntries(formData))
-    if (!parsed.success) return data({ intent, error: 'Choose a session to sign out.' }, { status: 400 })
+    if (!parsed.success)
+      return data({ intent, error: 'Choose a session to sign out.' }, { status: 400 })
     const revoked = await revokeSession(user.id, parsed.data.sessionId)
     if (!revoked) return data({ intent, error: 'That session has already ended.' }, { status: 404 })
-    if (parsed.data.sessionId === sessionId) return redirectWithToast('/login', { message: 'You signed out this browser.' })
+    if (parsed.data.sessionId === sessionId)
+      return redirectWithToast('/login', { message: 'You signed out this browser.' })
     return redirectWithToast('/account/security', { message: 'That session was signed out.' })
   }
 
   const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
-  if (submission.status !== 'success') return data({ intent: 'change-password', result: submission.reply({ resetForm: false, hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }) }, { status: 400 })
+  if (submission.status !== 'success')
+    return data(
+      {
+        intent: 'change-password',
+        result: submission.reply({
+          resetForm: false,
+          hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
+        }),
+      },
+      { status: 400 },
+    )
   try {
     await changePassword(user.id, sessionId, submission.value)
   } catch (error) {
     if (error instanceof WrongPasswordError) {
       return data(
-        { intent: 'change-password', result: submission.reply({ fieldErrors: { currentPassword: [error.message] }, hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }) },
+        {
+          intent: 'change-password',
+          result: submission.reply({
+            fieldErrors: { currentPassword: [error.message] },
+            hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
+          }),
+        },
         { status: 400 },
       )
     }
     throw error
   }
-  return redirectWithToast('/account/security', { message: 'Password changed. Your other sessions were signed out.' })
+  return redirectWithToast('/account/security', {
+    message: 'Password changed. Your other sessions were signed out.',
+  })
 }
 
 export default function SecurityPage() {
@@ -79,18 +108,39 @@ export default function SecurityPage() {
           Change password
         </h1>
         <p className="mt-1 text-sm text-stone-600">Changing it signs you out everywhere else.</p>
-        <Form method="post" className="card mt-6 max-w-xl space-y-4" {...getFormProps(form)}>
+        <Form method="post" className="mt-6 max-w-xl space-y-4 card" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="change-password" />
-          <Field label="Current password" inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }} errors={fields.currentPassword.errors} />
+          <Field
+            label="Current password"
+            inputProps={{
+              ...getInputProps(fields.currentPassword, { type: 'password' }),
+              autoComplete: 'current-password',
+            }}
+            errors={fields.currentPassword.errors}
+          />
           <Field
             label="New password"
-            inputProps={{ ...getInputProps(fields.newPassword, { type: 'password' }), autoComplete: 'new-password' }}
+            inputProps={{
+              ...getInputProps(fields.newPassword, { type: 'password' }),
+              autoComplete: 'new-password',
+            }}
             errors={fields.newPassword.errors}
             help={`At least ${PASSWORD_MIN_LENGTH} characters.`}
           />
-          <Field label="Repeat new password" inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }} errors={fields.confirmPassword.errors} />
+          <Field
+            label="Repeat new password"
+            inputProps={{
+              ...getInputProps(fields.confirmPassword, { type: 'password' }),
+              autoComplete: 'new-password',
+            }}
+            errors={fields.confirmPassword.errors}
+          />
           <ErrorList id={form.errorId} errors={form.errors} />
-          <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
+          <button
+            type="submit"
+            className="btn-primary"
+            disabled={navigation.state === 'submitting'}
+          >
             Change password
           </button>
         </Form>
@@ -100,17 +150,30 @@ export default function SecurityPage() {
         <h2 id="sessions-heading" className="text-xl font-bold tracking-tight">
           Where you are signed in
         </h2>
-        {revokeError ? <p role="alert" className="mt-2 text-sm text-red-700">{revokeError}</p> : null}
+        {revokeError ? (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {revokeError}
+          </p>
+        ) : null}
         <ul className="mt-4 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {sessions.map((session) => (
-            <li key={session.id} className="flex flex-wrap items-center justify-between gap-4 px-4 py-3" data-testid="session-row">
+            <li
+              key={session.id}
+              className="flex flex-wrap items-center justify-between gap-4 px-4 py-3"
+              data-testid="session-row"
+            >
               <div>
                 <p className="font-medium">
                   {session.device}
-                  {session.current ? <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">This browser</span> : null}
+                  {session.current ? (
+                    <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">
+                      This browser
+                    </span>
+                  ) : null}
                 </p>
                 <p className="text-sm text-stone-500">
-                  {session.ip ?? 'Unknown address'} · last seen {new Date(session.lastSeenAt).toLocaleString('en')} · signed in{' '}
+                  {session.ip ?? 'Unknown address'} · last seen{' '}
+                  {new Date(session.lastSeenAt).toLocaleString('en')} · signed in{' '}
                   {new Date(session.createdAt).toLocaleDateString('en')}
                 </p>
               </div>

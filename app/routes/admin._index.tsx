@@ -13,10 +13,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminOverview() {
   const { counts, reviewsWaiting } = useLoaderData<typeof loader>()
   const cards = [
-    { label: 'Products in the store', value: counts.listed, detail: `${counts.products.toLocaleString('en-US')} in all`, to: '/admin/products' },
-    { label: 'Shops', value: counts.shops, detail: `${counts.suspended} suspended`, to: '/admin/shops' },
-    { label: 'Categories', value: counts.categories, detail: `${counts.brands} brands`, to: '/admin/catalog' },
-    { label: 'Reviews waiting', value: reviewsWaiting, detail: 'new, edited or reported', to: '/admin/reviews' },
+    {
+      label: 'Products in the store',
+      value: counts.listed,
+      detail: `${counts.products.toLocaleString('en-US')} in all`,
+      to: '/admin/products',
+    },
+    {
+      label: 'Shops',
+      value: counts.shops,
+      detail: `${counts.suspended} suspended`,
+      to: '/admin/shops',
+    },
+    {
+      label: 'Categories',
+      value: counts.categories,
+      detail: `${counts.brands} brands`,
+      to: '/admin/catalog',
+    },
+    {
+      label: 'Reviews waiting',
+      value: reviewsWaiting,
+      detail: 'new, edited or reported',
+      to: '/admin/reviews',
+    },
   ]
   return (
     <div>
@@ -24,9 +44,11 @@ export default function AdminOverview() {
       <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {cards.map((card) => (
           <li key={card.label}>
-            <Link to={card.to} className="card block hover:border-brand-200">
+            <Link to={card.to} className="block card hover:border-brand-200">
               <span className="text-sm text-stone-600">{card.label}</span>
-              <span className="mt-1 block text-3xl font-bold">{card.value.toLocaleString('en-US')}</span>
+              <span className="mt-1 block text-3xl font-bold">
+                {card.value.toLocaleString('en-US')}
+              </span>
               <span className="text-sm text-stone-500">{card.detail}</span>
             </Link>
           </li>

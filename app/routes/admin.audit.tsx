@@ -6,7 +6,12 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
-import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, describeAuditAction, describeTargetType } from '~/services/admin/audit-actions.ts'
+import {
+  AUDIT_ACTIONS,
+  AUDIT_TARGET_TYPES,
+  describeAuditAction,
+  describeTargetType,
+} from '~/services/admin/audit-actions.ts'
 import { listAuditActors, listAuditEntries } from '~/services/admin/audit.server.ts'
 import { AuditFiltersSchema, COMMAND_LINE_ACTOR, queryErrors } from '~/services/admin/schemas.ts'
 import { formatUtcDateTime } from '~/utils/dates.ts'
@@ -20,7 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const values = Object.fromEntries(new URL(request.url).searchParams)
   const parsed = AuditFiltersSchema.safeParse(values)
   const actors = await listAuditActors()
-  if (!parsed.success) return data({ values, errors: queryErrors(parsed.error), actors, result: null }, { status: 400 })
+  if (!parsed.success)
+    return data(
+      { values, errors: queryErrors(parsed.error), actors, result: null },
+      { status: 400 },
+    )
   return { values, errors: null, actors, result: await listAuditEntries(parsed.data) }
 }
 
@@ -49,12 +58,32 @@ export default function AuditLogPage() {
         ) : null}
       </div>
 
-      <Form method="get" aria-label="Filter the audit log" className="card mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" key={location.search}>
+      <Form
+        method="get"
+        aria-label="Filter the audit log"
+        className="mt-4 grid gap-4 card sm:grid-cols-2 lg:grid-cols-3"
+        key={location.search}
+      >
         <Filter id="audit-q" label="Target or reason contains" errors={errors?.q}>
-          <input id="audit-q" type="search" name="q" defaultValue={values.q ?? ''} maxLength={200} className="input mt-1" placeholder="email, name, id or words of the reason" {...invalid('audit-q', errors?.q)} />
+          <input
+            id="audit-q"
+            type="search"
+            name="q"
+            defaultValue={values.q ?? ''}
+            maxLength={200}
+            className="mt-1 input"
+            placeholder="email, name, id or words of the reason"
+            {...invalid('audit-q', errors?.q)}
+          />
         </Filter>
         <Filter id="audit-admin" label="Admin" errors={errors?.admin}>
-          <select id="audit-admin" name="admin" defaultValue={values.admin ?? ''} className="input mt-1" {...invalid('audit-admin', errors?.admin)}>
+          <select
+            id="audit-admin"
+            name="admin"
+            defaultValue={values.admin ?? ''}
+            className="mt-1 input"
+            {...invalid('audit-admin', errors?.admin)}
+          >
             <option value="">Any admin</option>
             {actors.map((actor) => (
               <option key={actor.value} value={actor.value}>
@@ -64,7 +93,13 @@ export default function AuditLogPage() {
           </select>
         </Filter>
         <Filter id="audit-action" label="Action" errors={errors?.action}>
-          <select id="audit-action" name="action" defaultValue={values.action ?? ''} className="input mt-1" {...invalid('audit-action', errors?.action)}>
+          <select
+            id="audit-action"
+            name="action"
+            defaultValue={values.action ?? ''}
+            className="mt-1 input"
+            {...invalid('audit-action', errors?.action)}
+          >
             <option value="">Any action</option>
             {Object.entries(AUDIT_ACTIONS).map(([action, { label }]) => (
               <option key={action} value={action}>
@@ -74,7 +109,13 @@ export default function AuditLogPage() {
           </select>
         </Filter>
         <Filter id="audit-type" label="Target type" errors={errors?.type}>
-          <select id="audit-type" name="type" defaultValue={values.type ?? ''} className="input mt-1" {...invalid('audit-type', errors?.type)}>
+          <select
+            id="audit-type"
+            name="type"
+            defaultValue={values.type ?? ''}
+            className="mt-1 input"
+            {...invalid('audit-type', errors?.type)}
+          >
             <option value="">Any type</option>
             {Object.entries(AUDIT_TARGET_TYPES).map(([type, label]) => (
               <option key={type} value={type}>
@@ -84,10 +125,24 @@ export default function AuditLogPage() {
           </select>
         </Filter>
         <Filter id="audit-from" label="From (UTC)" errors={errors?.from}>
-          <input id="audit-from" type="date" name="from" defaultValue={values.from ?? ''} className="input mt-1" {...invalid('audit-from', errors?.from)} />
+          <input
+            id="audit-from"
+            type="date"
+            name="from"
+            defaultValue={values.from ?? ''}
+            className="mt-1 input"
+            {...invalid('audit-from', errors?.from)}
+          />
         </Filter>
         <Filter id="audit-to" label="To (UTC, included)" errors={errors?.to}>
-          <input id="audit-to" type="date" name="to" defaultValue={values.to ?? ''} className="input mt-1" {...invalid('audit-to', errors?.to)} />
+          <input
+            id="audit-to"
+            type="date"
+            name="to"
+            defaultValue={values.to ?? ''}
+            className="mt-1 input"
+            {...invalid('audit-to', errors?.to)}
+          />
         </Filter>
         {values.target ? (
           <div className="flex flex-wrap items-center gap-2 text-sm sm:col-span-2 lg:col-span-3">
@@ -95,7 +150,10 @@ export default function AuditLogPage() {
             <span className="rounded bg-stone-100 px-2 py-1">
               Only entries about <code className="text-xs">{values.target}</code>
             </span>
-            <Link to={withoutTarget.size ? `/admin/audit?${withoutTarget}` : '/admin/audit'} className="link">
+            <Link
+              to={withoutTarget.size ? `/admin/audit?${withoutTarget}` : '/admin/audit'}
+              className="link"
+            >
               Show every target
             </Link>
             <ErrorList errors={errors?.target} />
@@ -120,13 +178,15 @@ export default function AuditLogPage() {
             {/* Cards on narrow screens, a dense table from md up: the same entries either way. */}
             <ol className="mt-6 space-y-3 md:hidden">
               {result.entries.map((entry) => (
-                <li key={entry.id} className="card space-y-2 p-4 text-sm">
+                <li key={entry.id} className="space-y-2 card p-4 text-sm">
                   <p className="font-semibold">{describeAuditAction(entry.action)}</p>
                   <EntryTarget entry={entry} />
                   <p className="text-stone-600">
                     by <EntryActor entry={entry} /> · <EntryTime value={entry.createdAt} />
                   </p>
-                  {entry.reason ? <p className="whitespace-pre-line text-stone-700">“{entry.reason}”</p> : null}
+                  {entry.reason ? (
+                    <p className="whitespace-pre-line text-stone-700">“{entry.reason}”</p>
+                  ) : null}
                   <AuditDetails details={entry.details} />
                 </li>
               ))}
@@ -134,7 +194,7 @@ export default function AuditLogPage() {
             <div className="mt-6 hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block">
               <table className="min-w-full divide-y divide-stone-200 text-sm">
                 <caption className="sr-only">Audit entries, newest first</caption>
-                <thead className="bg-stone-50 text-left text-xs font-semibold uppercase tracking-wide text-stone-500">
+                <thead className="bg-stone-50 text-left text-xs font-semibold tracking-wide text-stone-500 uppercase">
                   <tr>
                     <th scope="col" className="px-4 py-3">
                       When (UTC)
@@ -159,17 +219,21 @@ export default function AuditLogPage() {
                 <tbody className="divide-y divide-stone-100 align-top">
                   {result.entries.map((entry) => (
                     <tr key={entry.id} data-testid="audit-entry">
-                      <td className="whitespace-nowrap px-4 py-3 text-stone-600">
+                      <td className="px-4 py-3 whitespace-nowrap text-stone-600">
                         <EntryTime value={entry.createdAt} />
                       </td>
                       <td className="px-4 py-3">
                         <EntryActor entry={entry} />
                       </td>
-                      <td className="whitespace-nowrap px-4 py-3 font-medium">{describeAuditAction(entry.action)}</td>
+                      <td className="px-4 py-3 font-medium whitespace-nowrap">
+                        {describeAuditAction(entry.action)}
+                      </td>
                       <td className="px-4 py-3">
                         <EntryTarget entry={entry} />
                       </td>
-                      <td className="max-w-xs whitespace-pre-line px-4 py-3 text-stone-700">{entry.reason ?? <span className="text-stone-400">—</span>}</td>
+                      <td className="max-w-xs px-4 py-3 whitespace-pre-line text-stone-700">
+                        {entry.reason ?? <span className="text-stone-400">—</span>}
+                      </td>
                       <td className="px-4 py-3">
                         <AuditDetails details={entry.details} />
                       </td>
@@ -178,13 +242,23 @@ export default function AuditLogPage() {
                 </tbody>
               </table>
             </div>
-            <Pagination page={result.page} pageCount={result.pageCount} label="Pages of the audit log" />
+            <Pagination
+              page={result.page}
+              pageCount={result.pageCount}
+              label="Pages of the audit log"
+            />
           </>
         ) : (
-          <div className="card mt-6 text-center">
-            <p className="font-medium">{result.page > result.pageCount ? 'There is nothing on this page.' : filtered ? 'No entry matches these filters.' : 'No admin has done anything yet.'}</p>
+          <div className="mt-6 card text-center">
+            <p className="font-medium">
+              {result.page > result.pageCount
+                ? 'There is nothing on this page.'
+                : filtered
+                  ? 'No entry matches these filters.'
+                  : 'No admin has done anything yet.'}
+            </p>
             {filtered || result.page > 1 ? (
-              <Link to="/admin/audit" className="btn-secondary mt-4">
+              <Link to="/admin/audit" className="mt-4 btn-secondary">
                 Show the whole log
               </Link>
             ) : null}
@@ -195,7 +269,13 @@ export default function AuditLogPage() {
   )
 }
 
-type Entry = { actorId: string | null; actorLabel: string; targetType: string; targetId: string; targetLabel: string }
+type Entry = {
+  actorId: string | null
+  actorLabel: string
+  targetType: string
+  targetId: string
+  targetLabel: string
+}
 
 function EntryTime({ value }: { value: Date | string }) {
   return <time dateTime={new Date(value).toISOString()}>{formatUtcDateTime(value)}</time>
@@ -203,7 +283,11 @@ function EntryTime({ value }: { value: Date | string }) {
 
 function EntryActor({ entry }: { entry: Entry }) {
   return (
-    <Link to={`/admin/audit?${new URLSearchParams({ admin: entry.actorId ?? COMMAND_LINE_ACTOR })}`} className="link break-all" title="Only this admin's actions">
+    <Link
+      to={`/admin/audit?${new URLSearchParams({ admin: entry.actorId ?? COMMAND_LINE_ACTOR })}`}
+      className="link break-all"
+      title="Only this admin's actions"
+    >
       {entry.actorLabel}
     </Link>
   )
@@ -213,7 +297,9 @@ function EntryTarget({ entry }: { entry: Entry }) {
   const href = targetHref(entry.targetType, entry.targetId)
   return (
     <div>
-      <span className="text-xs uppercase tracking-wide text-stone-500">{describeTargetType(entry.targetType)}</span>
+      <span className="text-xs tracking-wide text-stone-500 uppercase">
+        {describeTargetType(entry.targetType)}
+      </span>
       <p className="break-words">
         {href ? (
           <Link to={href} className="link">
@@ -231,7 +317,17 @@ function invalid(id: string, errors: string[] | undefined) {
   return errors?.length ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}
 }
 
-function Filter({ id, label, errors, children }: { id: string; label: string; errors: string[] | undefined; children: ReactNode }) {
+function Filter({
+  id,
+  label,
+  errors,
+  children,
+}: {
+  id: string
+  label: string
+  errors: string[] | undefined
+  children: ReactNode
+}) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">

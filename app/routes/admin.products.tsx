@@ -22,19 +22,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const featured = query.featured === undefined ? undefined : query.featured === 'yes'
-  return { ...(await listProductsForAdmin({ q: query.q || undefined, featured, page: query.page })), query }
+  return {
+    ...(await listProductsForAdmin({ q: query.q || undefined, featured, page: query.page })),
+    query,
+  }
 }
 
-const FeatureSchema = z.object({ productId: z.string().min(1).max(64), featured: z.enum(['true', 'false']) })
+const FeatureSchema = z.object({
+  productId: z.string().min(1).max(64),
+  featured: z.enum(['true', 'false']),
+})
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
   const parsed = FeatureSchema.safeParse(Object.fromEntries(await readFormData(request)))
-  if (!parsed.success) throw new Response('Choose a product to feature or unfeature.', { status: 400 })
+  if (!parsed.success)
+    throw new Response('Choose a product to feature or unfeature.', { status: 400 })
   const featured = parsed.data.featured === 'true'
   await orNotFound(setFeaturedAsAdmin(admin, parsed.data.productId, featured))
   const back = new URL(request.url)
-  return redirectWithToast(`${back.pathname}${back.search}`, { message: featured ? 'Featured on the home page.' : 'No longer featured.' })
+  return redirectWithToast(`${back.pathname}${back.search}`, {
+    message: featured ? 'Featured on the home page.' : 'No longer featured.',
+  })
 }
 
 export default function AdminProducts() {
@@ -43,15 +52,26 @@ export default function AdminProducts() {
   return (
     <div>
       <h1 className="text-2xl font-bold tracking-tight">Products</h1>
-      <p className="mt-1 text-sm text-stone-600">Featured products appear on the home page while they are in the store.</p>
+      <p className="mt-1 text-sm text-stone-600">
+        Featured products appear on the home page while they are in the store.
+      </p>
       <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-stone-800">
           Title
-          <input type="search" name="q" defaultValue={query.q ?? ''} className="input mt-1 w-72 font-normal" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ''}
+            className="mt-1 input w-72 font-normal"
+          />
         </label>
         <label className="text-sm font-medium text-stone-800">
           Featured
-          <select name="featured" defaultValue={query.featured ?? ''} className="input mt-1 font-normal">
+          <select
+            name="featured"
+            defaultValue={query.featured ?? ''}
+            className="mt-1 input font-normal"
+          >
             <option value="">Any</option>
             <option value="yes">Featured</option>
             <option value="no">Not featured</option>
@@ -64,12 +84,20 @@ export default function AdminProducts() {
       <p className="mt-4 text-sm text-stone-600">{total.toLocaleString('en-US')} products</p>
       <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {products.map((product) => (
-          <li key={product.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <li
+            key={product.id}
+            className="flex flex-wrap items-center justify-between gap-3 px-4 py-3"
+          >
             <div className="min-w-0">
-              <Link to={`/p/${product.slug}`} className="font-medium hover:text-brand-700 hover:underline">
+              <Link
+                to={`/p/${product.slug}`}
+                className="font-medium hover:text-brand-700 hover:underline"
+              >
                 {product.title}
               </Link>{' '}
-              <StatusBadge status={product.status === 'ACTIVE' && !product.listed ? 'HIDDEN' : product.status} />
+              <StatusBadge
+                status={product.status === 'ACTIVE' && !product.listed ? 'HIDDEN' : product.status}
+              />
               <p className="text-sm text-stone-500">{product.shop.name}</p>
             </div>
             <Form method="post">

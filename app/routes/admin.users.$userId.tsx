@@ -1,6 +1,11 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { z } from 'zod'
@@ -13,12 +18,27 @@ import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { describeAuditAction } from '~/services/admin/audit-actions.ts'
-import { BLOCK_REASON_MIN_LENGTH, REASON_MAX_LENGTH, USER_ACTION_SCHEMAS, isUserActionIntent, type UserActionIntent } from '~/services/admin/schemas.ts'
-import { UserAdminError, blockUser, getUserForAdmin, grantAdminRole, removeAdminRole, unblockUser } from '~/services/admin/users.server.ts'
+import {
+  BLOCK_REASON_MIN_LENGTH,
+  REASON_MAX_LENGTH,
+  USER_ACTION_SCHEMAS,
+  isUserActionIntent,
+  type UserActionIntent,
+} from '~/services/admin/schemas.ts'
+import {
+  UserAdminError,
+  blockUser,
+  getUserForAdmin,
+  grantAdminRole,
+  removeAdminRole,
+  unblockUser,
+} from '~/services/admin/users.server.ts'
 import { formatUtcDate, formatUtcDateTime } from '~/utils/dates.ts'
 import { invariantResponse } from '~/utils/http.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? 'User'} · Admin · Shikposh` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.user.name ?? 'User'} · Admin · Shikposh` },
+]
 
 const ParamsSchema = z.object({ userId: z.string().min(1).max(64) })
 
@@ -41,10 +61,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = userIdFrom(params)
   const formData = await readFormData(request)
   const intent = formData.get('intent')
-  if (!isUserActionIntent(intent)) return data({ intent: null, result: null, error: 'Choose what to do with this account.' }, { status: 400 })
+  if (!isUserActionIntent(intent))
+    return data(
+      { intent: null, result: null, error: 'Choose what to do with this account.' },
+      { status: 400 },
+    )
 
   const submission = parseWithZod(formData, { schema: USER_ACTION_SCHEMAS[intent] })
-  if (submission.status !== 'success') return data({ intent, result: submission.reply(), error: null }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ intent, result: submission.reply(), error: null }, { status: 400 })
 
   let message: string
   try {
@@ -114,8 +139,13 @@ export default function AdminUserPage() {
       </header>
 
       {blocked ? (
-        <div role="note" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
-          <p className="font-semibold">Blocked{user.blockedAt ? ` on ${formatUtcDateTime(user.blockedAt)}` : ''}</p>
+        <div
+          role="note"
+          className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900"
+        >
+          <p className="font-semibold">
+            Blocked{user.blockedAt ? ` on ${formatUtcDateTime(user.blockedAt)}` : ''}
+          </p>
           <p className="mt-1 whitespace-pre-line">{user.blockedReason}</p>
         </div>
       ) : null}
@@ -128,15 +158,19 @@ export default function AdminUserPage() {
             </h2>
             <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
               <Fact label="Account id">
-                <code className="break-all text-xs">{user.id}</code>
+                <code className="text-xs break-all">{user.id}</code>
               </Fact>
               <Fact label="Joined">{formatUtcDate(user.createdAt)}</Fact>
-              <Fact label="Last seen">{lastSeenAt ? formatUtcDateTime(lastSeenAt) : 'No open session'}</Fact>
+              <Fact label="Last seen">
+                {lastSeenAt ? formatUtcDateTime(lastSeenAt) : 'No open session'}
+              </Fact>
               <Fact label="Shop">
                 {user.shop ? (
                   <>
                     {user.shop.name} <span className="text-stone-500">({user.shop.slug})</span>
-                    {user.shop.status === 'SUSPENDED' ? <span className="ml-1 font-semibold text-red-700">suspended</span> : null}
+                    {user.shop.status === 'SUSPENDED' ? (
+                      <span className="ml-1 font-semibold text-red-700">suspended</span>
+                    ) : null}
                   </>
                 ) : (
                   'No shop'
@@ -151,9 +185,17 @@ export default function AdminUserPage() {
             </h2>
             <dl className="mt-4 grid gap-4 sm:grid-cols-3">
               {activity.map((fact) => (
-                <div key={fact.key} className="rounded-md bg-stone-50 p-3" data-testid={`activity-${fact.key}`}>
-                  <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">{fact.label}</dt>
-                  <dd className="mt-1 text-2xl font-semibold">{fact.href ? <Link to={fact.href}>{fact.value}</Link> : fact.value}</dd>
+                <div
+                  key={fact.key}
+                  className="rounded-md bg-stone-50 p-3"
+                  data-testid={`activity-${fact.key}`}
+                >
+                  <dt className="text-xs font-medium tracking-wide text-stone-500 uppercase">
+                    {fact.label}
+                  </dt>
+                  <dd className="mt-1 text-2xl font-semibold">
+                    {fact.href ? <Link to={fact.href}>{fact.value}</Link> : fact.value}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -166,7 +208,10 @@ export default function AdminUserPage() {
               <h2 id="history-heading" className="text-lg font-semibold">
                 Admin history
               </h2>
-              <Link to={`/admin/audit?${new URLSearchParams({ type: 'USER', target: user.id })}`} className="link text-sm">
+              <Link
+                to={`/admin/audit?${new URLSearchParams({ type: 'USER', target: user.id })}`}
+                className="text-sm link"
+              >
                 See all in the audit log
               </Link>
             </div>
@@ -175,10 +220,16 @@ export default function AdminUserPage() {
                 {history.map((entry) => (
                   <li key={entry.id} className="py-3">
                     <p>
-                      <span className="font-medium">{describeAuditAction(entry.action)}</span> by {entry.actorLabel}
-                      <span className="text-stone-500"> · {formatUtcDateTime(entry.createdAt)}</span>
+                      <span className="font-medium">{describeAuditAction(entry.action)}</span> by{' '}
+                      {entry.actorLabel}
+                      <span className="text-stone-500">
+                        {' '}
+                        · {formatUtcDateTime(entry.createdAt)}
+                      </span>
                     </p>
-                    {entry.reason ? <p className="mt-1 whitespace-pre-line text-stone-700">“{entry.reason}”</p> : null}
+                    {entry.reason ? (
+                      <p className="mt-1 whitespace-pre-line text-stone-700">“{entry.reason}”</p>
+                    ) : null}
                     <div className="mt-1">
                       <AuditDetails details={entry.details} />
                     </div>
@@ -193,19 +244,39 @@ export default function AdminUserPage() {
 
         <aside aria-label="Actions" className="space-y-6">
           {actionData?.error ? (
-            <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+            <p
+              role="alert"
+              className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800"
+            >
               {actionData.error}
             </p>
           ) : null}
-          {blocked ? <UnblockForm /> : isSelf ? <SelfNote>You cannot block your own account.</SelfNote> : <BlockForm name={user.name} />}
+          {blocked ? (
+            <UnblockForm />
+          ) : isSelf ? (
+            <SelfNote>You cannot block your own account.</SelfNote>
+          ) : (
+            <BlockForm name={user.name} />
+          )}
           {isAdmin ? (
             isSelf ? (
               <SelfNote>You cannot remove your own admin role. Ask another admin.</SelfNote>
             ) : (
-              <RoleForm intent="remove-admin" title="Remove admin" body={`${user.name} keeps their other roles but loses the admin area.`} button="Remove admin role" danger />
+              <RoleForm
+                intent="remove-admin"
+                title="Remove admin"
+                body={`${user.name} keeps their other roles but loses the admin area.`}
+                button="Remove admin role"
+                danger
+              />
             )
           ) : blocked ? null : (
-            <RoleForm intent="grant-admin" title="Make admin" body={`${user.name} gets the whole admin area: users, moderation and the audit log.`} button="Grant admin role" />
+            <RoleForm
+              intent="grant-admin"
+              title="Make admin"
+              body={`${user.name} gets the whole admin area: users, moderation and the audit log.`}
+              button="Grant admin role"
+            />
           )}
         </aside>
       </div>
@@ -213,9 +284,17 @@ export default function AdminUserPage() {
   )
 }
 
-const REVIEW_STATUS_STYLES = { PENDING: 'bg-amber-100 text-amber-800', APPROVED: 'bg-green-100 text-green-800', REJECTED: 'bg-red-100 text-red-800' } as const
+const REVIEW_STATUS_STYLES = {
+  PENDING: 'bg-amber-100 text-amber-800',
+  APPROVED: 'bg-green-100 text-green-800',
+  REJECTED: 'bg-red-100 text-red-800',
+} as const
 
-function UserReviews({ reviews }: { reviews: ReturnType<typeof useLoaderData<typeof loader>>['reviews']['reviews'] }) {
+function UserReviews({
+  reviews,
+}: {
+  reviews: ReturnType<typeof useLoaderData<typeof loader>>['reviews']['reviews']
+}) {
   return (
     <section aria-labelledby="reviews-heading" className="card">
       <h2 id="reviews-heading" className="text-lg font-semibold">
@@ -226,7 +305,11 @@ function UserReviews({ reviews }: { reviews: ReturnType<typeof useLoaderData<typ
           {reviews.map((review) => (
             <li key={review.id} className="py-3">
               <p className="flex flex-wrap items-center gap-2">
-                <span className={`rounded px-2 py-0.5 text-xs font-semibold ${REVIEW_STATUS_STYLES[review.status]}`}>{review.status.toLowerCase()}</span>
+                <span
+                  className={`rounded px-2 py-0.5 text-xs font-semibold ${REVIEW_STATUS_STYLES[review.status]}`}
+                >
+                  {review.status.toLowerCase()}
+                </span>
                 <span className="font-medium">{review.title}</span>
                 <span className="text-stone-500">
                   {review.rating}★ on{' '}
@@ -234,10 +317,14 @@ function UserReviews({ reviews }: { reviews: ReturnType<typeof useLoaderData<typ
                     {review.product.title}
                   </Link>{' '}
                   · {formatUtcDate(review.createdAt)}
-                  {review.reportCount ? ` · ${review.reportCount} open report${review.reportCount === 1 ? '' : 's'}` : ''}
+                  {review.reportCount
+                    ? ` · ${review.reportCount} open report${review.reportCount === 1 ? '' : 's'}`
+                    : ''}
                 </span>
               </p>
-              {review.rejectionReason ? <p className="mt-1 text-stone-600">Rejected: {review.rejectionReason}</p> : null}
+              {review.rejectionReason ? (
+                <p className="mt-1 text-stone-600">Rejected: {review.rejectionReason}</p>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -258,7 +345,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function SelfNote({ children }: { children: ReactNode }) {
-  return <p className="rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-600">{children}</p>
+  return (
+    <p className="rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-600">
+      {children}
+    </p>
+  )
 }
 
 /** The conform form state of one intent's form: its last result only when that form was the one submitted. */
@@ -284,12 +375,18 @@ function BlockForm({ name }: { name: string }) {
       <h2 id="block-heading" className="text-lg font-semibold">
         Block account
       </h2>
-      <p className="mt-1 text-sm text-stone-600">{name} is signed out everywhere at once and cannot sign in until unblocked.</p>
+      <p className="mt-1 text-sm text-stone-600">
+        {name} is signed out everywhere at once and cannot sign in until unblocked.
+      </p>
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="block" />
         <TextareaField
           label="Reason (required)"
-          textareaProps={{ ...getTextareaProps(fields.reason), rows: 3, maxLength: REASON_MAX_LENGTH }}
+          textareaProps={{
+            ...getTextareaProps(fields.reason),
+            rows: 3,
+            maxLength: REASON_MAX_LENGTH,
+          }}
           errors={fields.reason.errors}
           help={`At least ${BLOCK_REASON_MIN_LENGTH} characters. Kept in the audit log.`}
         />
@@ -312,7 +409,15 @@ function UnblockForm() {
       <p className="mt-1 text-sm text-stone-600">The account can sign in again.</p>
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="unblock" />
-        <TextareaField label="Note (optional)" textareaProps={{ ...getTextareaProps(fields.reason), rows: 2, maxLength: REASON_MAX_LENGTH }} errors={fields.reason.errors} />
+        <TextareaField
+          label="Note (optional)"
+          textareaProps={{
+            ...getTextareaProps(fields.reason),
+            rows: 2,
+            maxLength: REASON_MAX_LENGTH,
+          }}
+          errors={fields.reason.errors}
+        />
         <ErrorList id={form.errorId} errors={form.errors} />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           Unblock account
@@ -322,7 +427,19 @@ function UnblockForm() {
   )
 }
 
-function RoleForm({ intent, title, body, button, danger = false }: { intent: 'grant-admin' | 'remove-admin'; title: string; body: string; button: string; danger?: boolean }) {
+function RoleForm({
+  intent,
+  title,
+  body,
+  button,
+  danger = false,
+}: {
+  intent: 'grant-admin' | 'remove-admin'
+  title: string
+  body: string
+  button: string
+  danger?: boolean
+}) {
   const { form, fields, busy } = useIntentForm(intent)
   return (
     <section aria-labelledby={`${intent}-heading`} className="card">
@@ -332,9 +449,21 @@ function RoleForm({ intent, title, body, button, danger = false }: { intent: 'gr
       <p className="mt-1 text-sm text-stone-600">{body}</p>
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value={intent} />
-        <TextareaField label="Reason (optional)" textareaProps={{ ...getTextareaProps(fields.reason), rows: 2, maxLength: REASON_MAX_LENGTH }} errors={fields.reason.errors} />
+        <TextareaField
+          label="Reason (optional)"
+          textareaProps={{
+            ...getTextareaProps(fields.reason),
+            rows: 2,
+            maxLength: REASON_MAX_LENGTH,
+          }}
+          errors={fields.reason.errors}
+        />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className={`${danger ? 'btn-danger' : 'btn-secondary'} w-full`} disabled={busy}>
+        <button
+          type="submit"
+          className={`${danger ? 'btn-danger' : 'btn-secondary'} w-full`}
+          disabled={busy}
+        >
           {button}
         </button>
       </Form>

@@ -16,7 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
   const values = Object.fromEntries(new URL(request.url).searchParams)
   const parsed = UserSearchSchema.safeParse(values)
-  if (!parsed.success) return data({ values, errors: queryErrors(parsed.error), result: null }, { status: 400 })
+  if (!parsed.success)
+    return data({ values, errors: queryErrors(parsed.error), result: null }, { status: 400 })
   return { values, errors: null, result: await listUsers(parsed.data) }
 }
 
@@ -24,7 +25,8 @@ export default function AdminUsersPage() {
   const { values, errors, result } = useLoaderData<typeof loader>()
   const location = useLocation()
   const navigation = useNavigation()
-  const searching = navigation.state === 'loading' && navigation.location.pathname === location.pathname
+  const searching =
+    navigation.state === 'loading' && navigation.location.pathname === location.pathname
   const filtered = Boolean(values.q || values.role || values.status)
   return (
     <>
@@ -39,7 +41,13 @@ export default function AdminUsersPage() {
       </div>
 
       {/* A GET form: the search lives in the URL, so results are shareable and the back button works. */}
-      <Form method="get" role="search" aria-label="Search users" className="card mt-4 grid gap-4 sm:grid-cols-[1fr_auto_auto_auto]" key={location.search}>
+      <Form
+        method="get"
+        role="search"
+        aria-label="Search users"
+        className="mt-4 grid gap-4 card sm:grid-cols-[1fr_auto_auto_auto]"
+        key={location.search}
+      >
         <div>
           <label htmlFor="user-search" className="block text-sm font-medium text-stone-800">
             Email, name or account id
@@ -50,7 +58,7 @@ export default function AdminUsersPage() {
             name="q"
             defaultValue={values.q ?? ''}
             maxLength={200}
-            className="input mt-1"
+            className="mt-1 input"
             placeholder="e.g. ada@example.com"
             aria-invalid={errors?.q ? true : undefined}
             aria-describedby={errors?.q ? 'user-search-error' : undefined}
@@ -61,7 +69,14 @@ export default function AdminUsersPage() {
           <label htmlFor="user-role" className="block text-sm font-medium text-stone-800">
             Role
           </label>
-          <select id="user-role" name="role" defaultValue={values.role ?? ''} className="input mt-1" aria-invalid={errors?.role ? true : undefined} aria-describedby={errors?.role ? 'user-role-error' : undefined}>
+          <select
+            id="user-role"
+            name="role"
+            defaultValue={values.role ?? ''}
+            className="mt-1 input"
+            aria-invalid={errors?.role ? true : undefined}
+            aria-describedby={errors?.role ? 'user-role-error' : undefined}
+          >
             <option value="">Any role</option>
             <option value="ADMIN">Admin</option>
             <option value="SELLER">Seller</option>
@@ -73,7 +88,14 @@ export default function AdminUsersPage() {
           <label htmlFor="user-status" className="block text-sm font-medium text-stone-800">
             Status
           </label>
-          <select id="user-status" name="status" defaultValue={values.status ?? ''} className="input mt-1" aria-invalid={errors?.status ? true : undefined} aria-describedby={errors?.status ? 'user-status-error' : undefined}>
+          <select
+            id="user-status"
+            name="status"
+            defaultValue={values.status ?? ''}
+            className="mt-1 input"
+            aria-invalid={errors?.status ? true : undefined}
+            aria-describedby={errors?.status ? 'user-status-error' : undefined}
+          >
             <option value="">Any status</option>
             <option value="ACTIVE">Active</option>
             <option value="BLOCKED">Blocked</option>
@@ -96,7 +118,17 @@ export default function AdminUsersPage() {
       {result ? (
         result.users.length ? (
           <>
-            <DataTable caption="Accounts, newest first" columns={[{ label: 'Account' }, { label: 'Roles', className: 'hidden sm:table-cell' }, { label: 'Status', className: 'hidden sm:table-cell' }, { label: 'Shop', className: 'hidden md:table-cell' }, { label: 'Joined', className: 'hidden md:table-cell' }]} className="mt-6">
+            <DataTable
+              caption="Accounts, newest first"
+              columns={[
+                { label: 'Account' },
+                { label: 'Roles', className: 'hidden sm:table-cell' },
+                { label: 'Status', className: 'hidden sm:table-cell' },
+                { label: 'Shop', className: 'hidden md:table-cell' },
+                { label: 'Joined', className: 'hidden md:table-cell' },
+              ]}
+              className="mt-6"
+            >
               {result.users.map((user) => (
                 <tr key={user.id} data-testid="user-row" className="hover:bg-stone-50">
                   <td className="px-4 py-3">
@@ -120,24 +152,36 @@ export default function AdminUsersPage() {
                     {user.shop ? (
                       <>
                         {user.shop.name}
-                        {user.shop.status === 'SUSPENDED' ? <span className="ml-1 text-xs font-semibold text-red-700">(suspended)</span> : null}
+                        {user.shop.status === 'SUSPENDED' ? (
+                          <span className="ml-1 text-xs font-semibold text-red-700">
+                            (suspended)
+                          </span>
+                        ) : null}
                       </>
                     ) : (
                       <span className="text-stone-400">—</span>
                     )}
                   </td>
-                  <td className="hidden whitespace-nowrap px-4 py-3 text-stone-600 md:table-cell">{formatUtcDate(user.createdAt)}</td>
+                  <td className="hidden px-4 py-3 whitespace-nowrap text-stone-600 md:table-cell">
+                    {formatUtcDate(user.createdAt)}
+                  </td>
                 </tr>
               ))}
             </DataTable>
             <Pagination page={result.page} pageCount={result.pageCount} label="Pages of accounts" />
           </>
         ) : (
-          <div className="card mt-6 text-center">
-            <p className="font-medium">{result.page > result.pageCount ? 'There is nothing on this page.' : 'No account matches this search.'}</p>
-            <p className="mt-1 text-sm text-stone-600">Try part of the email or the name; the search ignores upper and lower case.</p>
+          <div className="mt-6 card text-center">
+            <p className="font-medium">
+              {result.page > result.pageCount
+                ? 'There is nothing on this page.'
+                : 'No account matches this search.'}
+            </p>
+            <p className="mt-1 text-sm text-stone-600">
+              Try part of the email or the name; the search ignores upper and lower case.
+            </p>
             {filtered || result.page > 1 ? (
-              <Link to="/admin/users" className="btn-secondary mt-4">
+              <Link to="/admin/users" className="mt-4 btn-secondary">
                 Show all accounts
               </Link>
             ) : null}

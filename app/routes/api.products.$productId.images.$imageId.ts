@@ -2,7 +2,11 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { readJsonBody } from '~/infra/uploads/json-body.server.ts'
 import { deleteProductImage, updateProductImage } from '~/services/media/product-images.server.ts'
-import { errorResponse, mediaErrorResponse, requireApiUser } from '~/services/media/responses.server.ts'
+import {
+  errorResponse,
+  mediaErrorResponse,
+  requireApiUser,
+} from '~/services/media/responses.server.ts'
 import { ImageChangesSchema } from '~/services/media/schemas.ts'
 
 // One product photo.
@@ -18,14 +22,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = ImageChangesSchema.safeParse(await readJsonBody(request))
       if (!parsed.success) {
         const { fieldErrors: fields } = z.flattenError(parsed.error)
-        return errorResponse(400, { code: 'invalid', message: parsed.error.issues[0]?.message ?? 'Invalid changes', fields })
+        return errorResponse(400, {
+          code: 'invalid',
+          message: parsed.error.issues[0]?.message ?? 'Invalid changes',
+          fields,
+        })
       }
-      return Response.json({ image: await updateProductImage(user.id, productId, imageId, parsed.data) })
+      return Response.json({
+        image: await updateProductImage(user.id, productId, imageId, parsed.data),
+      })
     }
     if (request.method === 'DELETE') {
       return Response.json({ images: await deleteProductImage(user.id, productId, imageId) })
     }
-    return errorResponse(405, { code: 'method-not-allowed', message: 'Use PATCH or DELETE.' }, { Allow: 'PATCH, DELETE' })
+    return errorResponse(
+      405,
+      { code: 'method-not-allowed', message: 'Use PATCH or DELETE.' },
+      { Allow: 'PATCH, DELETE' },
+    )
   } catch (error) {
     const response = mediaErrorResponse(error)
     if (response) return response

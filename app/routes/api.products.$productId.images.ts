@@ -1,7 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { readMultipart } from '~/infra/uploads/multipart.server.ts'
-import { PRODUCT_UPLOAD_LIMITS, addProductImages, listProductImages } from '~/services/media/product-images.server.ts'
-import { errorResponse, mediaErrorResponse, requireApiUser, uploadOutcomeResponse } from '~/services/media/responses.server.ts'
+import {
+  PRODUCT_UPLOAD_LIMITS,
+  addProductImages,
+  listProductImages,
+} from '~/services/media/product-images.server.ts'
+import {
+  errorResponse,
+  mediaErrorResponse,
+  requireApiUser,
+  uploadOutcomeResponse,
+} from '~/services/media/responses.server.ts'
 
 // The product photos API, for the seller's images editor.
 // GET  /api/products/:productId/images  -> 200 { images }
@@ -11,7 +20,10 @@ import { errorResponse, mediaErrorResponse, requireApiUser, uploadOutcomeRespons
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireApiUser(request)
   try {
-    return Response.json({ images: await listProductImages(user.id, params.productId ?? '') }, { headers: { 'Cache-Control': 'no-store' } })
+    return Response.json(
+      { images: await listProductImages(user.id, params.productId ?? '') },
+      { headers: { 'Cache-Control': 'no-store' } },
+    )
   } catch (error) {
     const response = mediaErrorResponse(error)
     if (response) return response
@@ -20,10 +32,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== 'POST') return errorResponse(405, { code: 'method-not-allowed', message: 'Upload photos with POST.' }, { Allow: 'GET, POST' })
+  if (request.method !== 'POST')
+    return errorResponse(
+      405,
+      { code: 'method-not-allowed', message: 'Upload photos with POST.' },
+      { Allow: 'GET, POST' },
+    )
   const user = await requireApiUser(request)
   try {
-    const outcome = await addProductImages(user.id, params.productId ?? '', readMultipart(request, PRODUCT_UPLOAD_LIMITS))
+    const outcome = await addProductImages(
+      user.id,
+      params.productId ?? '',
+      readMultipart(request, PRODUCT_UPLOAD_LIMITS),
+    )
     return uploadOutcomeResponse(outcome)
   } catch (error) {
     const response = mediaErrorResponse(error)

@@ -1,4 +1,9 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -21,7 +26,8 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return [{ title: 'Brand not found · Shikposh' }]
-  const description = data.brand.description || `Shop ${data.brand.name} from independent shops on Shikposh.`
+  const description =
+    data.brand.description || `Shop ${data.brand.name} from independent shops on Shikposh.`
   return gridMeta({ name: data.brand.name, description, page: data.page, location })
 }
 
@@ -42,7 +48,9 @@ export default function BrandPage() {
           />
           <header className="mt-4">
             <h1 className="text-3xl font-bold tracking-tight">{brand.name}</h1>
-            {brand.description ? <p className="mt-2 max-w-2xl text-stone-600">{brand.description}</p> : null}
+            {brand.description ? (
+              <p className="mt-2 max-w-2xl text-stone-600">{brand.description}</p>
+            ) : null}
           </header>
         </>
       }

@@ -1,4 +1,9 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -22,7 +27,9 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return [{ title: 'Category not found · Shikposh' }]
-  const description = data.category.description || `Shop ${data.category.name.toLowerCase()} from independent shops on Shikposh.`
+  const description =
+    data.category.description ||
+    `Shop ${data.category.name.toLowerCase()} from independent shops on Shikposh.`
   return gridMeta({ name: data.category.name, description, page: data.page, location })
 }
 
@@ -35,13 +42,23 @@ export default function CategoryPage() {
       action={`/c/${category.slug}`}
       intro={
         <>
-          <Breadcrumbs crumbs={[{ name: 'Home', to: '/' }, ...breadcrumbs.map((crumb) => ({ name: crumb.name, to: `/c/${crumb.slug}` }))]} />
+          <Breadcrumbs
+            crumbs={[
+              { name: 'Home', to: '/' },
+              ...breadcrumbs.map((crumb) => ({ name: crumb.name, to: `/c/${crumb.slug}` })),
+            ]}
+          />
           <header className="mt-4">
             <h1 className="text-3xl font-bold tracking-tight">{category.name}</h1>
-            {category.description ? <p className="mt-2 max-w-2xl text-stone-600">{category.description}</p> : null}
+            {category.description ? (
+              <p className="mt-2 max-w-2xl text-stone-600">{category.description}</p>
+            ) : null}
           </header>
           {links.length ? (
-            <nav aria-label={children.length ? `Inside ${category.name}` : 'Related categories'} className="mt-6">
+            <nav
+              aria-label={children.length ? `Inside ${category.name}` : 'Related categories'}
+              className="mt-6"
+            >
               <ul className="flex flex-wrap gap-2">
                 {links.map((link) => (
                   <li key={link.slug}>

@@ -1,8 +1,19 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { LineThumbnail, Money, Notice, PriceBreakdown, UnitPrice } from '~/components/orders/commerce.tsx'
+import {
+  LineThumbnail,
+  Money,
+  Notice,
+  PriceBreakdown,
+  UnitPrice,
+} from '~/components/orders/commerce.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, redirectTarget } from '~/services/accounts/auth.server.ts'
@@ -19,19 +30,33 @@ import {
   updateCartLine,
   type CartLine,
 } from '~/services/orders/cart.server.ts'
-import { AddToCartSchema, MAX_LINE_QUANTITY, RemoveCartLineSchema, UpdateCartLineSchema } from '~/services/orders/schemas.ts'
+import {
+  AddToCartSchema,
+  MAX_LINE_QUANTITY,
+  RemoveCartLineSchema,
+  UpdateCartLineSchema,
+} from '~/services/orders/schemas.ts'
 import { SHIPPING_METHODS, amountToFreeShipping } from '~/services/orders/shipping.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey, type ProductImageView } from '~/services/media/views.ts'
 import { formatMoney } from '~/utils/money.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Your cart · Shikposh' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction = () => [
+  { title: 'Your cart · Shikposh' },
+  { name: 'robots', content: 'noindex' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [owner, user] = await Promise.all([getCartOwner(request), getUser(request)])
   const cart = await getCart(owner)
   const currency = getEnv().STORE_CURRENCY
-  return { cart, photos: await listLinePhotos(cart.lines), currency, signedIn: Boolean(user), toFreeShipping: amountToFreeShipping(SHIPPING_METHODS[0]!, cart.itemsTotal, currency) }
+  return {
+    cart,
+    photos: await listLinePhotos(cart.lines),
+    currency,
+    signedIn: Boolean(user),
+    toFreeShipping: amountToFreeShipping(SHIPPING_METHODS[0]!, cart.itemsTotal, currency),
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,12 +65,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === 'add') {
     const submission = parseWithZod(formData, { schema: AddToCartSchema })
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return data({ intent, result: submission.reply() }, { status: 400 })
     const { owner, setCookie } = await requireCartOwner(request)
     try {
       await addToCart(owner, submission.value)
     } catch (error) {
-      if (error instanceof CartError) return data({ intent, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) }, { status: 400 })
+      if (error instanceof CartError)
+        return data(
+          { intent, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) },
+          { status: 400 },
+        )
       throw error
     }
     const target = redirectTarget(submission.value.redirectTo, '/cart')
@@ -62,12 +92,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'update') {
     const parsed = UpdateCartLineSchema.safeParse(fields)
     if (!parsed.success) return lineError(intent, fields.variantId, parsed.error.issues[0]?.message)
-    return lineCommand(intent, parsed.data.variantId, () => (owner ? updateCartLine(owner, parsed.data) : Promise.reject(new CartLineNotFoundError())))
+    return lineCommand(intent, parsed.data.variantId, () =>
+      owner ? updateCartLine(owner, parsed.data) : Promise.reject(new CartLineNotFoundError()),
+    )
   }
   if (intent === 'remove') {
     const parsed = RemoveCartLineSchema.safeParse(fields)
     if (!parsed.success) return lineError(intent, fields.variantId, parsed.error.issues[0]?.message)
-    return lineCommand(intent, parsed.data.variantId, () => (owner ? removeCartLine(owner, parsed.data.variantId) : Promise.resolve()))
+    return lineCommand(intent, parsed.data.variantId, () =>
+      owner ? removeCartLine(owner, parsed.data.variantId) : Promise.resolve(),
+    )
   }
 
   if (intent === 'accept-prices') {
@@ -79,7 +113,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function lineError(intent: string, variantId: unknown, message = 'Check the quantity.') {
-  return data({ intent, variantId: typeof variantId === 'string' ? variantId : null, error: message }, { status: 400 })
+  return data(
+    { intent, variantId: typeof variantId === 'string' ? variantId : null, error: message },
+    { status: 400 },
+  )
 }
 
 /** Runs a change to one line; a refusal comes back as that line's error (the cart page shows it beside the line). */
@@ -97,7 +134,8 @@ export default function CartPage() {
   const { cart, photos, currency, signedIn, toFreeShipping } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   // "Add to cart" forms post here; without JavaScript a refusal lands on this page.
-  const addErrors = actionData && 'result' in actionData ? Object.values(actionData.result.error ?? {}).flat() : []
+  const addErrors =
+    actionData && 'result' in actionData ? Object.values(actionData.result.error ?? {}).flat() : []
   const addNotice = addErrors.length ? (
     <Notice tone="error" title="That could not be added to your cart">
       {addErrors.join(' ')}
@@ -109,8 +147,10 @@ export default function CartPage() {
       <div className="mx-auto max-w-xl py-12 text-center">
         {addNotice}
         <h1 className="text-3xl font-bold tracking-tight">Your cart is empty</h1>
-        <p className="mt-4 text-stone-600">Find something you love and it will wait for you here.</p>
-        <Link to="/" className="btn-primary mt-8">
+        <p className="mt-4 text-stone-600">
+          Find something you love and it will wait for you here.
+        </p>
+        <Link to="/" className="mt-8 btn-primary">
           Continue shopping
         </Link>
       </div>
@@ -132,19 +172,33 @@ export default function CartPage() {
           {cart.hasPriceChanges ? <PriceChangeNotice /> : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {cart.lines.map((line) => (
-              <CartLineRow key={line.variantId} line={line} photo={photos[linePhotoKey(line.productId, line.colorId)]} currency={currency} />
+              <CartLineRow
+                key={line.variantId}
+                line={line}
+                photo={photos[linePhotoKey(line.productId, line.colorId)]}
+                currency={currency}
+              />
             ))}
           </ul>
-          <Link to="/" className="link inline-block text-sm">
+          <Link to="/" className="inline-block text-sm link">
             ← Continue shopping
           </Link>
         </section>
 
-        <aside aria-labelledby="cart-summary-heading" className="card h-fit space-y-4 lg:sticky lg:top-4">
+        <aside
+          aria-labelledby="cart-summary-heading"
+          className="h-fit space-y-4 card lg:sticky lg:top-4"
+        >
           <h2 id="cart-summary-heading" className="text-lg font-semibold">
             Summary
           </h2>
-          <PriceBreakdown currency={currency} itemsRegular={cart.itemsRegular} itemsTotal={cart.itemsTotal} total={cart.itemsTotal} totalLabel="Subtotal" />
+          <PriceBreakdown
+            currency={currency}
+            itemsRegular={cart.itemsRegular}
+            itemsTotal={cart.itemsTotal}
+            total={cart.itemsTotal}
+            totalLabel="Subtotal"
+          />
           <p className="text-xs text-stone-500">
             {toFreeShipping === null
               ? 'Standard delivery is free for this order.'
@@ -156,7 +210,12 @@ export default function CartPage() {
             </Link>
           ) : (
             <>
-              <button type="button" className="btn-primary w-full" disabled aria-describedby="cart-blocked">
+              <button
+                type="button"
+                className="btn-primary w-full"
+                disabled
+                aria-describedby="cart-blocked"
+              >
                 Check out
               </button>
               <p id="cart-blocked" className="text-sm text-red-700">
@@ -184,10 +243,21 @@ function PriceChangeNotice() {
   )
 }
 
-function CartLineRow({ line, photo, currency }: { line: CartLine; photo: ProductImageView | undefined; currency: string }) {
+function CartLineRow({
+  line,
+  photo,
+  currency,
+}: {
+  line: CartLine
+  photo: ProductImageView | undefined
+  currency: string
+}) {
   const fetcher = useFetcher<typeof action>()
   const busy = fetcher.state !== 'idle'
-  const error = fetcher.data && 'error' in fetcher.data && fetcher.data.variantId === line.variantId ? fetcher.data.error : null
+  const error =
+    fetcher.data && 'error' in fetcher.data && fetcher.data.variantId === line.variantId
+      ? fetcher.data.error
+      : null
   const unavailable = line.problem?.kind === 'unavailable'
   const maxQuantity = Math.min(MAX_LINE_QUANTITY, Math.max(line.stock, line.quantity))
   const describe = `${line.title}, ${line.colorName}, size ${line.sizeLabel}`
@@ -197,18 +267,26 @@ function CartLineRow({ line, photo, currency }: { line: CartLine; photo: Product
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div className="min-w-0">
-            {unavailable ? <p className="font-medium">{line.title}</p> : (
+            {unavailable ? (
+              <p className="font-medium">{line.title}</p>
+            ) : (
               <Link to={`/p/${line.slug}`} className="font-medium hover:underline">
                 {line.title}
               </Link>
             )}
             <p className="text-sm text-stone-600">
-              {line.colorName} · {line.sizeLabel} · <span className="text-stone-500">{line.shopName}</span>
+              {line.colorName} · {line.sizeLabel} ·{' '}
+              <span className="text-stone-500">{line.shopName}</span>
             </p>
           </div>
           <div className="text-right">
             {line.unitPrice !== null && line.regularPrice !== null && !unavailable ? (
-              <UnitPrice regular={line.regularPrice} effective={line.unitPrice} currency={currency} percentOff={line.percentOff} />
+              <UnitPrice
+                regular={line.regularPrice}
+                effective={line.unitPrice}
+                currency={currency}
+                percentOff={line.percentOff}
+              />
             ) : null}
           </div>
         </div>
@@ -219,26 +297,55 @@ function CartLineRow({ line, photo, currency }: { line: CartLine; photo: Product
           {unavailable ? (
             <span />
           ) : (
-            <fetcher.Form method="post" className="flex items-center rounded-md border border-stone-300 bg-white" aria-label={`Quantity of ${describe}`}>
+            <fetcher.Form
+              method="post"
+              className="flex items-center rounded-md border border-stone-300 bg-white"
+              aria-label={`Quantity of ${describe}`}
+            >
               <input type="hidden" name="intent" value="update" />
               <input type="hidden" name="variantId" value={line.variantId} />
-              <button type="submit" name="quantity" value={line.quantity - 1} disabled={line.quantity <= 1 || busy} className="px-3 py-1.5 text-lg leading-none disabled:opacity-40" aria-label={`One fewer ${describe}`}>
+              <button
+                type="submit"
+                name="quantity"
+                value={line.quantity - 1}
+                disabled={line.quantity <= 1 || busy}
+                className="px-3 py-1.5 text-lg leading-none disabled:opacity-40"
+                aria-label={`One fewer ${describe}`}
+              >
                 −
               </button>
-              <output className="min-w-8 text-center text-sm font-medium" aria-live="polite" aria-label={`Quantity ${line.quantity}`}>
+              <output
+                className="min-w-8 text-center text-sm font-medium"
+                aria-live="polite"
+                aria-label={`Quantity ${line.quantity}`}
+              >
                 {line.quantity}
               </output>
-              <button type="submit" name="quantity" value={line.quantity + 1} disabled={line.quantity >= maxQuantity || busy} className="px-3 py-1.5 text-lg leading-none disabled:opacity-40" aria-label={`One more ${describe}`}>
+              <button
+                type="submit"
+                name="quantity"
+                value={line.quantity + 1}
+                disabled={line.quantity >= maxQuantity || busy}
+                className="px-3 py-1.5 text-lg leading-none disabled:opacity-40"
+                aria-label={`One more ${describe}`}
+              >
                 +
               </button>
             </fetcher.Form>
           )}
           <div className="flex items-center gap-4">
-            {!unavailable ? <Money amount={line.lineTotal} currency={currency} className="font-semibold" /> : null}
+            {!unavailable ? (
+              <Money amount={line.lineTotal} currency={currency} className="font-semibold" />
+            ) : null}
             <fetcher.Form method="post">
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="variantId" value={line.variantId} />
-              <button type="submit" className="text-sm font-medium text-stone-600 underline-offset-2 hover:text-red-700 hover:underline" aria-label={`Remove ${describe}`} disabled={busy}>
+              <button
+                type="submit"
+                className="text-sm font-medium text-stone-600 underline-offset-2 hover:text-red-700 hover:underline"
+                aria-label={`Remove ${describe}`}
+                disabled={busy}
+              >
                 Remove
               </button>
             </fetcher.Form>
@@ -258,9 +365,17 @@ function LineNotices({ line, currency }: { line: CartLine; currency: string }) {
   const fetcher = useFetcher<typeof action>()
   const notices = []
   if (line.problem?.kind === 'unavailable') {
-    notices.push(<p key="gone" className="text-red-700">This item is no longer available. Remove it to check out.</p>)
+    notices.push(
+      <p key="gone" className="text-red-700">
+        This item is no longer available. Remove it to check out.
+      </p>,
+    )
   } else if (line.problem?.kind === 'sold-out') {
-    notices.push(<p key="sold" className="text-red-700">Sold out since you added it. Remove it to check out.</p>)
+    notices.push(
+      <p key="sold" className="text-red-700">
+        Sold out since you added it. Remove it to check out.
+      </p>,
+    )
   } else if (line.problem?.kind === 'not-enough') {
     const available = line.problem.available
     notices.push(
@@ -281,7 +396,8 @@ function LineNotices({ line, currency }: { line: CartLine; currency: string }) {
     const { direction, from, to } = line.priceChange
     notices.push(
       <p key="price" className={direction === 'cheaper' ? 'text-green-700' : 'text-amber-800'}>
-        {direction === 'cheaper' ? 'Good news: cheaper' : 'Price went up'} since you added it: now {formatMoney(to, currency)}, was {formatMoney(from, currency)}.
+        {direction === 'cheaper' ? 'Good news: cheaper' : 'Price went up'} since you added it: now{' '}
+        {formatMoney(to, currency)}, was {formatMoney(from, currency)}.
       </p>,
     )
   }

@@ -1,6 +1,12 @@
 import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -15,7 +21,10 @@ import { CheckoutError, getCheckout, placeOrder } from '~/services/orders/checko
 import { CheckoutSchema } from '~/services/orders/schemas.ts'
 import { formatMoney } from '~/utils/money.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Checkout · Shikposh' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction = () => [
+  { title: 'Checkout · Shikposh' },
+  { name: 'robots', content: 'noindex' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -34,7 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(order.paymentRedirect ?? `/orders/${order.number}?placed=1`)
   } catch (error) {
     if (error instanceof CheckoutError) {
-      const reply = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] })
+      const reply = error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+        : submission.reply({ formErrors: [error.message] })
       return data(reply, { status: error.status })
     }
     throw error
@@ -42,7 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckoutPage() {
-  const { email, cart, photos, addresses, shippingMethods, paymentMethods, currency } = useLoaderData<typeof loader>()
+  const { email, cart, photos, addresses, shippingMethods, paymentMethods, currency } =
+    useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const placing = navigation.state !== 'idle' && navigation.formMethod === 'POST'
@@ -60,20 +72,27 @@ export default function CheckoutPage() {
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
-  const [methodId, setMethodId] = useState(fields.shippingMethod.initialValue ?? shippingMethods[0]?.id)
-  const method = shippingMethods.find((candidate) => candidate.id === methodId) ?? shippingMethods[0]!
+  const [methodId, setMethodId] = useState(
+    fields.shippingMethod.initialValue ?? shippingMethods[0]?.id,
+  )
+  const method =
+    shippingMethods.find((candidate) => candidate.id === methodId) ?? shippingMethods[0]!
   const total = cart.itemsTotal + method.price
 
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-3xl font-bold tracking-tight">Checkout</h1>
-        <Link to="/cart" className="link text-sm">
+        <Link to="/cart" className="text-sm link">
           ← Back to your cart
         </Link>
       </div>
 
-      <Form method="post" className="mt-8 grid gap-8 lg:grid-cols-[1fr_24rem]" {...getFormProps(form)}>
+      <Form
+        method="post"
+        className="mt-8 grid gap-8 lg:grid-cols-[1fr_24rem]"
+        {...getFormProps(form)}
+      >
         {/* The cart's checkout token: submitting this form twice places one order. */}
         <input type="hidden" name="idempotencyKey" value={cart.checkoutToken ?? ''} />
         <input type="hidden" name="expectedItemsTotal" value={cart.itemsTotal} />
@@ -98,17 +117,34 @@ export default function CheckoutPage() {
           </Step>
 
           <Step number={2} title="Delivery address">
-            <fieldset className="group space-y-3" aria-describedby={fields.addressId.errors?.length ? 'address-error' : undefined}>
+            <fieldset
+              className="group space-y-3"
+              aria-describedby={fields.addressId.errors?.length ? 'address-error' : undefined}
+            >
               <legend className="sr-only">Where should we send it?</legend>
               {addresses.length ? (
                 <>
                   {addresses.map((address) => (
-                    <RadioCard key={address.id} name="addressId" value={address.id} defaultChecked={fields.addressId.initialValue === address.id}>
+                    <RadioCard
+                      key={address.id}
+                      name="addressId"
+                      value={address.id}
+                      defaultChecked={fields.addressId.initialValue === address.id}
+                    >
                       <AddressBlock address={address} className="text-sm text-stone-700" />
-                      {address.isDefault ? <span className="mt-1 inline-block rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium">Default</span> : null}
+                      {address.isDefault ? (
+                        <span className="mt-1 inline-block rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium">
+                          Default
+                        </span>
+                      ) : null}
                     </RadioCard>
                   ))}
-                  <RadioCard id="address-new" name="addressId" value="new" defaultChecked={fields.addressId.initialValue === 'new'}>
+                  <RadioCard
+                    id="address-new"
+                    name="addressId"
+                    value="new"
+                    defaultChecked={fields.addressId.initialValue === 'new'}
+                  >
                     <span className="font-medium">A new address</span>
                   </RadioCard>
                 </>
@@ -117,10 +153,21 @@ export default function CheckoutPage() {
               )}
               <ErrorList id="address-error" errors={fields.addressId.errors} />
               {/* Shown while "A new address" is chosen; CSS does it, so it works before JavaScript loads. */}
-              <div className={addresses.length ? 'hidden space-y-4 pt-2 group-has-[#address-new:checked]:block' : 'space-y-4'}>
+              <div
+                className={
+                  addresses.length
+                    ? 'hidden space-y-4 pt-2 group-has-[#address-new:checked]:block'
+                    : 'space-y-4'
+                }
+              >
                 <AddressFields fields={fields} />
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="saveAddress" defaultChecked={fields.saveAddress.initialValue === 'on'} className="h-4 w-4 accent-brand-600" />
+                  <input
+                    type="checkbox"
+                    name="saveAddress"
+                    defaultChecked={fields.saveAddress.initialValue === 'on'}
+                    className="h-4 w-4 accent-brand-600"
+                  />
                   Save this address to my account
                 </label>
               </div>
@@ -137,7 +184,11 @@ export default function CheckoutPage() {
                   value={option.id}
                   defaultChecked={fields.shippingMethod.initialValue === option.id}
                   onChange={() => setMethodId(option.id)}
-                  aside={<span className="font-semibold">{option.price === 0 ? 'Free' : formatMoney(option.price, currency)}</span>}
+                  aside={
+                    <span className="font-semibold">
+                      {option.price === 0 ? 'Free' : formatMoney(option.price, currency)}
+                    </span>
+                  }
                 >
                   <span className="font-medium">{option.label}</span>
                   <span className="block text-sm text-stone-600">{option.description}</span>
@@ -151,7 +202,12 @@ export default function CheckoutPage() {
             <fieldset className="space-y-3">
               <legend className="sr-only">How would you like to pay?</legend>
               {paymentMethods.map((option) => (
-                <RadioCard key={option.id} name="paymentMethod" value={option.id} defaultChecked={fields.paymentMethod.initialValue === option.id}>
+                <RadioCard
+                  key={option.id}
+                  name="paymentMethod"
+                  value={option.id}
+                  defaultChecked={fields.paymentMethod.initialValue === option.id}
+                >
                   <span className="font-medium">{option.label}</span>
                   <span className="block text-sm text-stone-600">{option.description}</span>
                 </RadioCard>
@@ -161,20 +217,31 @@ export default function CheckoutPage() {
           </Step>
         </div>
 
-        <aside aria-labelledby="summary-heading" className="card h-fit space-y-4 lg:sticky lg:top-4">
+        <aside
+          aria-labelledby="summary-heading"
+          className="h-fit space-y-4 card lg:sticky lg:top-4"
+        >
           <h2 id="summary-heading" className="text-lg font-semibold">
             Order summary
           </h2>
           <ul className="divide-y divide-stone-100" data-testid="checkout-lines">
             {cart.lines.map((line) => (
               <li key={line.variantId} className="flex gap-3 py-3 text-sm">
-                <LineThumbnail photo={photos[linePhotoKey(line.productId, line.colorId)]} hex={line.colorHex} size={line.sizeLabel} className="h-14 w-11" />
+                <LineThumbnail
+                  photo={photos[linePhotoKey(line.productId, line.colorId)]}
+                  hex={line.colorHex}
+                  size={line.sizeLabel}
+                  className="h-14 w-11"
+                />
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">{line.title}</p>
                   <p className="text-stone-600">
-                    {line.colorName} · {line.sizeLabel} · {line.quantity} × {line.unitPrice !== null ? formatMoney(line.unitPrice, currency) : '—'}
+                    {line.colorName} · {line.sizeLabel} · {line.quantity} ×{' '}
+                    {line.unitPrice !== null ? formatMoney(line.unitPrice, currency) : '—'}
                   </p>
-                  {line.problem ? <p className="text-red-700">Needs your attention in the cart</p> : null}
+                  {line.problem ? (
+                    <p className="text-red-700">Needs your attention in the cart</p>
+                  ) : null}
                 </div>
                 <Money amount={line.lineTotal} currency={currency} className="font-medium" />
               </li>
@@ -189,7 +256,11 @@ export default function CheckoutPage() {
             totalTestId="checkout-total"
             className="space-y-2 border-t border-stone-200 pt-3 text-sm"
           />
-          <button type="submit" className="btn-primary w-full py-3 text-base" disabled={placing || !cart.canCheckout}>
+          <button
+            type="submit"
+            className="btn-primary w-full py-3 text-base"
+            disabled={placing || !cart.canCheckout}
+          >
             {placing ? 'Placing your order…' : `Place order · ${formatMoney(total, currency)}`}
           </button>
           {!cart.canCheckout ? (
@@ -200,7 +271,9 @@ export default function CheckoutPage() {
               </Link>
             </p>
           ) : (
-            <p className="text-xs text-stone-500">By placing your order you agree to pay {formatMoney(total, currency)} as chosen above.</p>
+            <p className="text-xs text-stone-500">
+              By placing your order you agree to pay {formatMoney(total, currency)} as chosen above.
+            </p>
           )}
         </aside>
       </Form>
@@ -212,7 +285,10 @@ function Step({ number, title, children }: { number: number; title: string; chil
   return (
     <section className="card" aria-labelledby={`step-${number}`}>
       <h2 id={`step-${number}`} className="flex items-center gap-3 text-lg font-semibold">
-        <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-sm text-white">
+        <span
+          aria-hidden
+          className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-sm text-white"
+        >
           {number}
         </span>
         {title}
@@ -241,7 +317,15 @@ function RadioCard({
 }) {
   return (
     <label className="flex cursor-pointer items-start gap-3 rounded-lg border border-stone-200 p-4 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-200">
-      <input id={id} type="radio" name={name} value={value} defaultChecked={defaultChecked} onChange={onChange} className="mt-1 h-4 w-4 accent-brand-600" />
+      <input
+        id={id}
+        type="radio"
+        name={name}
+        value={value}
+        defaultChecked={defaultChecked}
+        onChange={onChange}
+        className="mt-1 h-4 w-4 accent-brand-600"
+      />
       <span className="min-w-0 flex-1">{children}</span>
       {aside}
     </label>

@@ -1,4 +1,6 @@
 // Liveness: the process is up and serving. Deliberately touches nothing else.
 export function loader() {
-  return new Response('ok', { headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } })
+  return new Response('ok', {
+    headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' },
+  })
 }

@@ -1,6 +1,13 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
@@ -35,7 +42,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   try {
     const user = await login(request, context.clientIp)
-    const headers = new Headers({ 'Set-Cookie': (await startSession(request, user.id, context.clientIp)).cookie })
+    const headers = new Headers({
+      'Set-Cookie': (await startSession(request, user.id, context.clientIp)).cookie,
+    })
     // What the visitor put in their cart before signing in joins their account's cart.
     const forgetGuestCart = await adoptGuestCart(request, user.id)
     if (forgetGuestCart) headers.append('Set-Cookie', forgetGuestCart)
@@ -43,7 +52,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof TooManyAttemptsError) throw tooManyAttemptsResponse(error.retryAt)
     if (error instanceof LoginError) {
-      return data(submission.reply({ formErrors: [error.message], hideFields: ['password'] }), { status: 400 })
+      return data(submission.reply({ formErrors: [error.message], hideFields: ['password'] }), {
+        status: 400,
+      })
     }
     throw error
   }
@@ -60,7 +71,9 @@ export default function LoginPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
     shouldRevalidate: 'onBlur',
   })
-  const registerHref = searchParams.get('redirectTo') ? `/register?${new URLSearchParams({ redirectTo: searchParams.get('redirectTo')! })}` : '/register'
+  const registerHref = searchParams.get('redirectTo')
+    ? `/register?${new URLSearchParams({ redirectTo: searchParams.get('redirectTo')! })}`
+    : '/register'
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
@@ -70,12 +83,31 @@ export default function LoginPage() {
           Create an account
         </Link>
       </p>
-      <Form method="post" className="card mt-6 space-y-4" {...getFormProps(form)}>
+      <Form method="post" className="mt-6 space-y-4 card" {...getFormProps(form)}>
         <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
-        <Field label="Email" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email', autoFocus: true }} errors={fields.email.errors} />
-        <Field label="Password" inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }} errors={fields.password.errors} />
+        <Field
+          label="Email"
+          inputProps={{
+            ...getInputProps(fields.email, { type: 'email' }),
+            autoComplete: 'email',
+            autoFocus: true,
+          }}
+          errors={fields.email.errors}
+        />
+        <Field
+          label="Password"
+          inputProps={{
+            ...getInputProps(fields.password, { type: 'password' }),
+            autoComplete: 'current-password',
+          }}
+          errors={fields.password.errors}
+        />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary w-full" disabled={navigation.state === 'submitting'}>
+        <button
+          type="submit"
+          className="btn-primary w-full"
+          disabled={navigation.state === 'submitting'}
+        >
           {navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
         </button>
       </Form>
@@ -86,7 +118,9 @@ export default function LoginPage() {
 export function ErrorBoundary() {
   return (
     <GeneralErrorBoundary
-      statusHandlers={{ 429: ({ data }) => <RetryLater retry={retryInfoOf(data)} what="sign-in" /> }}
+      statusHandlers={{
+        429: ({ data }) => <RetryLater retry={retryInfoOf(data)} what="sign-in" />,
+      }}
     />
   )
 }

@@ -11,7 +11,11 @@ const PUBLIC_KEY = /^img\/[a-z0-9]{8,64}\/\d{1,5}-([a-f0-9]{16})\.(?:avif|webp|j
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const key = params['*'] ?? ''
   const match = PUBLIC_KEY.exec(key)
-  const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'public, max-age=60', 'Content-Type': 'text/plain' } })
+  const notFound = () =>
+    new Response('Not found', {
+      status: 404,
+      headers: { 'Cache-Control': 'public, max-age=60', 'Content-Type': 'text/plain' },
+    })
   if (!match) return notFound()
   const etag = `"${match[1]}"`
   if (request.headers.get('if-none-match') === etag) {
@@ -19,7 +23,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
   const object = await getStorage().get(key)
   if (!object) return notFound()
-  const headers = new Headers({ 'Content-Type': object.contentType, 'Cache-Control': IMMUTABLE, ETag: etag, 'X-Content-Type-Options': 'nosniff' })
-  if (object.contentLength !== undefined) headers.set('Content-Length', String(object.contentLength))
+  const headers = new Headers({
+    'Content-Type': object.contentType,
+    'Cache-Control': IMMUTABLE,
+    ETag: etag,
+    'X-Content-Type-Options': 'nosniff',
+  })
+  if (object.contentLength !== undefined)
+    headers.set('Content-Length', String(object.contentLength))
   return new Response(createReadableStreamFromReadable(object.body), { headers })
 }

@@ -27,7 +27,11 @@ export default function OrdersPage() {
       {orders.length ? (
         <ul className="mt-8 space-y-4">
           {orders.map((order) => (
-            <li key={order.number} className="card flex flex-wrap items-center justify-between gap-4 p-5" data-testid="order-row">
+            <li
+              key={order.number}
+              className="flex flex-wrap items-center justify-between gap-4 card p-5"
+              data-testid="order-row"
+            >
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-3">
                   <Link to={`/orders/${order.number}`} className="font-semibold hover:underline">
@@ -36,13 +40,18 @@ export default function OrdersPage() {
                   <StatusBadge status={order.status} label={ORDER_STATUS_LABELS[order.status]} />
                 </p>
                 <p className="mt-1 text-sm text-stone-600">
-                  Placed {formatUtcDate(order.placedAt)} · {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
+                  Placed {formatUtcDate(order.placedAt)} · {order.itemCount}{' '}
+                  {order.itemCount === 1 ? 'item' : 'items'}
                 </p>
                 <p className="mt-1 truncate text-sm text-stone-500">{order.titles.join(', ')}</p>
               </div>
               <div className="flex items-center gap-4">
                 <Money amount={order.total} currency={order.currency} className="font-semibold" />
-                <Link to={`/orders/${order.number}`} className="btn-secondary" aria-label={`View order ${order.number}`}>
+                <Link
+                  to={`/orders/${order.number}`}
+                  className="btn-secondary"
+                  aria-label={`View order ${order.number}`}
+                >
                   View
                 </Link>
               </div>
@@ -52,7 +61,7 @@ export default function OrdersPage() {
       ) : (
         <div className="mt-8 rounded-lg border border-dashed border-stone-300 p-10 text-center">
           <p className="text-stone-600">You have not ordered anything yet.</p>
-          <Link to="/" className="btn-primary mt-6">
+          <Link to="/" className="mt-6 btn-primary">
             Start shopping
           </Link>
         </div>

@@ -1,6 +1,18 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data as respond, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Await, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react'
+import {
+  data as respond,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import {
+  Await,
+  Link,
+  useActionData,
+  useLoaderData,
+  useSearchParams,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react'
 import { z } from 'zod'
 import { Suspense } from 'react'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
@@ -17,8 +29,18 @@ import { getEnv } from '~/infra/env.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { ReviewError, getProductReviews, markHelpful, reportReview, submitReview } from '~/services/reviews/reviews.server.ts'
-import { ReviewFeedbackSchema, ReviewFormSchema, reviewListQuery } from '~/services/reviews/schemas.ts'
+import {
+  ReviewError,
+  getProductReviews,
+  markHelpful,
+  reportReview,
+  submitReview,
+} from '~/services/reviews/reviews.server.ts'
+import {
+  ReviewFeedbackSchema,
+  ReviewFormSchema,
+  reviewListQuery,
+} from '~/services/reviews/schemas.ts'
 import { getMoreFromShop, getProductPage } from '~/services/catalog/storefront.server.ts'
 import { productJsonLd } from '~/services/catalog/structured-data.ts'
 import { selectVariant, stockMessage } from '~/services/catalog/variant-selection.ts'
@@ -29,9 +51,16 @@ import { invariantResponse } from '~/utils/http.ts'
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const page = await getProductPage(params.slug ?? '', { viewerId: user?.id ?? null })
-  invariantResponse(page, 'This product is not available. It may have been removed, or the link may be wrong.')
+  invariantResponse(
+    page,
+    'This product is not available. It may have been removed, or the link may be wrong.',
+  )
   const requestUrl = new URL(request.url)
-  const reviews = await getProductReviews(page.product.id, reviewListQuery(requestUrl.searchParams), user?.id ?? null)
+  const reviews = await getProductReviews(
+    page.product.id,
+    reviewListQuery(requestUrl.searchParams),
+    user?.id ?? null,
+  )
   const env = getEnv()
   const url = `${env.appUrl}/p/${page.product.slug}`
   // Search engines and link previews need absolute addresses (local storage serves /media/…).
@@ -58,8 +87,15 @@ const REVIEW_PARAMS = ['reviewSort', 'reviewPage'] as const
 
 // Choosing a colour or size only changes the query string: no need to ask the server again.
 // The reviews' sort and page are read by the loader, so changing those does.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
-  const reviewsMoved = REVIEW_PARAMS.some((key) => currentUrl.searchParams.get(key) !== nextUrl.searchParams.get(key))
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => {
+  const reviewsMoved = REVIEW_PARAMS.some(
+    (key) => currentUrl.searchParams.get(key) !== nextUrl.searchParams.get(key),
+  )
   if (!formMethod && currentUrl.pathname === nextUrl.pathname && !reviewsMoved) return false
   return defaultShouldRevalidate
 }
@@ -75,18 +111,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `${url.pathname}${url.search}`
   const formData = await readFormData(request)
   const intent = formData.get('intent')
-  const reviewId = typeof formData.get('reviewId') === 'string' ? String(formData.get('reviewId')) : null
+  const reviewId =
+    typeof formData.get('reviewId') === 'string' ? String(formData.get('reviewId')) : null
 
   if (intent === 'review') {
     const submission = parseWithZod(formData, { schema: ReviewFormSchema })
-    if (submission.status !== 'success') return respond<ReviewActionData>({ intent, result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return respond<ReviewActionData>({ intent, result: submission.reply() }, { status: 400 })
     try {
       const { edited } = await submitReview(user.id, slug.data, submission.value)
-      return redirectWithToast(back, { message: edited ? 'Your review is saved and waits for approval again.' : 'Thank you! Your review will show once a moderator approves it.' })
+      return redirectWithToast(back, {
+        message: edited
+          ? 'Your review is saved and waits for approval again.'
+          : 'Thank you! Your review will show once a moderator approves it.',
+      })
     } catch (error) {
       if (!(error instanceof ReviewError)) throw error
       if (error.status === 404) throw new Response(error.message, { status: 404 })
-      const reply = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] })
+      const reply = error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+        : submission.reply({ formErrors: [error.message] })
       return respond<ReviewActionData>({ intent, result: reply }, { status: error.status })
     }
   }
@@ -95,24 +139,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = ReviewFeedbackSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = z.flattenError(parsed.error).fieldErrors
-      return respond<ReviewActionData>({ intent, reviewId, error: Object.values(fieldErrors).flat()[0] ?? 'Check the form.', fieldErrors }, { status: 400 })
+      return respond<ReviewActionData>(
+        {
+          intent,
+          reviewId,
+          error: Object.values(fieldErrors).flat()[0] ?? 'Check the form.',
+          fieldErrors,
+        },
+        { status: 400 },
+      )
     }
     try {
       if (parsed.data.intent === 'helpful') await markHelpful(user.id, parsed.data.reviewId)
       else await reportReview(user.id, parsed.data.reviewId, parsed.data.reason)
-      return redirectWithToast(back, { message: intent === 'helpful' ? 'Thanks for your vote.' : 'Thanks: a moderator will look at this review.' })
+      return redirectWithToast(back, {
+        message:
+          intent === 'helpful'
+            ? 'Thanks for your vote.'
+            : 'Thanks: a moderator will look at this review.',
+      })
     } catch (error) {
       if (!(error instanceof ReviewError)) throw error
-      return respond<ReviewActionData>({ intent, reviewId, error: error.message }, { status: error.status })
+      return respond<ReviewActionData>(
+        { intent, reviewId, error: error.message },
+        { status: error.status },
+      )
     }
   }
-  return respond<ReviewActionData>({ intent: 'helpful', reviewId, error: 'Choose what to do.' }, { status: 400 })
+  return respond<ReviewActionData>(
+    { intent: 'helpful', reviewId, error: 'Choose what to do.' },
+    { status: 400 },
+  )
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: 'Product not found · Shikposh' }]
   const { product, price, url, imageUrl, currency, preview } = data
-  const description = (product.description || `${product.title} from ${product.shop.name} on Shikposh.`).slice(0, 160)
+  const description = (
+    product.description || `${product.title} from ${product.shop.name} on Shikposh.`
+  ).slice(0, 160)
   return [
     { title: `${product.title}${product.brand ? ` by ${product.brand.name}` : ''} · Shikposh` },
     { name: 'description', content: description },
@@ -124,7 +189,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     ...(imageUrl ? [{ property: 'og:image', content: imageUrl }] : []),
     ...(price
       ? [
-          { property: 'product:price:amount', content: formatAmountForInput(price.effective, currency) },
+          {
+            property: 'product:price:amount',
+            content: formatAmountForInput(price.effective, currency),
+          },
           { property: 'product:price:currency', content: currency },
         ]
       : []),
@@ -143,20 +211,45 @@ export default function ProductPage() {
   const actionData = useActionData<typeof action>()
   const { product, colors, sizes, variants, images, breadcrumbs, preview, price, priceRange } = data
   const [params] = useSearchParams()
-  const selection = selectVariant({ colors, sizes, variants }, { color: params.get('color'), size: params.get('size') })
+  const selection = selectVariant(
+    { colors, sizes, variants },
+    { color: params.get('color'), size: params.get('size') },
+  )
   const anyInStock = variants.some((variant) => variant.stock > 0)
   const stock = stockMessage(selection.variant, selection.size ? true : anyInStock)
   const shownPrice = selection.variant?.price ?? price
   const showSizes = sizes.length > 1 || (sizes.length === 1 && sizes[0]!.label !== 'One size')
-  const variant = selection.variant ? { id: selection.variant.id, stock: selection.variant.stock, priced: selection.variant.price !== null } : null
+  const variant = selection.variant
+    ? {
+        id: selection.variant.id,
+        stock: selection.variant.stock,
+        priced: selection.variant.price !== null,
+      }
+    : null
 
   return (
     <div>
-      {preview ? <PreviewNotice productId={product.id} reason={preview.shopSuspended ? PREVIEW_REASONS.ACTIVE : PREVIEW_REASONS[preview.status]} /> : null}
-      <Breadcrumbs crumbs={[{ name: 'Home', to: '/' }, ...breadcrumbs.map((crumb) => ({ name: crumb.name, to: `/c/${crumb.slug}` })), { name: product.title, to: `/p/${product.slug}` }]} />
+      {preview ? (
+        <PreviewNotice
+          productId={product.id}
+          reason={preview.shopSuspended ? PREVIEW_REASONS.ACTIVE : PREVIEW_REASONS[preview.status]}
+        />
+      ) : null}
+      <Breadcrumbs
+        crumbs={[
+          { name: 'Home', to: '/' },
+          ...breadcrumbs.map((crumb) => ({ name: crumb.name, to: `/c/${crumb.slug}` })),
+          { name: product.title, to: `/p/${product.slug}` },
+        ]}
+      />
 
       <div className="mt-6 grid gap-10 lg:grid-cols-2">
-        <ProductGallery images={images} productTitle={product.title} colorId={selection.color?.id} hex={selection.color?.hex} />
+        <ProductGallery
+          images={images}
+          productTitle={product.title}
+          colorId={selection.color?.id}
+          hex={selection.color?.hex}
+        />
 
         <div>
           <ProductHeading product={product} />
@@ -165,8 +258,21 @@ export default function ProductPage() {
             <SaleEnds endsAt={shownPrice?.onSale ? product.discountEndsAt : null} />
           </div>
 
-          <VariantPicker selection={selection} sizeScale={product.sizeScale} showSizes={showSizes} optionLink={(changes) => `?${withParams(params, changes)}`} />
-          <AddToCart variant={variant} reason={cannotAddReason({ variant, sizeChosen: Boolean(selection.size), preview: Boolean(preview) })} productTitle={product.title} />
+          <VariantPicker
+            selection={selection}
+            sizeScale={product.sizeScale}
+            showSizes={showSizes}
+            optionLink={(changes) => `?${withParams(params, changes)}`}
+          />
+          <AddToCart
+            variant={variant}
+            reason={cannotAddReason({
+              variant,
+              sizeChosen: Boolean(selection.size),
+              preview: Boolean(preview),
+            })}
+            productTitle={product.title}
+          />
           <p
             role="status"
             className={`mt-4 text-sm font-medium ${stock.tone === 'out' ? 'text-red-700' : stock.tone === 'low' ? 'text-amber-700' : 'text-green-700'}`}
@@ -175,7 +281,11 @@ export default function ProductPage() {
             {stock.text}
           </p>
 
-          <ProductFacts sku={selection.variant?.sku ?? null} category={breadcrumbs.at(-1) ?? null} tags={product.tags} />
+          <ProductFacts
+            sku={selection.variant?.sku ?? null}
+            category={breadcrumbs.at(-1) ?? null}
+            tags={product.tags}
+          />
         </div>
       </div>
 
@@ -192,7 +302,10 @@ type PageData = ReturnType<typeof useLoaderData<typeof loader>>
 
 function PreviewNotice({ productId, reason }: { productId: string; reason: string }) {
   return (
-    <div role="status" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+    <div
+      role="status"
+      className="mb-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+    >
       <p className="font-semibold">Preview: shoppers cannot see this product.</p>
       <p className="mt-1">
         {reason}{' '}
@@ -208,7 +321,10 @@ function ProductHeading({ product }: { product: PageData['product'] }) {
   return (
     <>
       {product.brand ? (
-        <Link to={`/brands/${product.brand.slug}`} className="text-sm font-semibold uppercase tracking-wide text-stone-500 hover:text-brand-700">
+        <Link
+          to={`/brands/${product.brand.slug}`}
+          className="text-sm font-semibold tracking-wide text-stone-500 uppercase hover:text-brand-700"
+        >
           {product.brand.name}
         </Link>
       ) : null}
@@ -226,10 +342,23 @@ function ProductHeading({ product }: { product: PageData['product'] }) {
 function SaleEnds({ endsAt }: { endsAt: string | Date | null }) {
   const { timeZone } = useStore()
   if (!endsAt) return null
-  return <p className="mt-1 text-sm text-brand-700">Sale ends {new Date(endsAt).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone })}</p>
+  return (
+    <p className="mt-1 text-sm text-brand-700">
+      Sale ends{' '}
+      {new Date(endsAt).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone })}
+    </p>
+  )
 }
 
-function ProductFacts({ sku, category, tags }: { sku: string | null; category: { name: string; slug: string } | null; tags: string[] }) {
+function ProductFacts({
+  sku,
+  category,
+  tags,
+}: {
+  sku: string | null
+  category: { name: string; slug: string } | null
+  tags: string[]
+}) {
   return (
     <dl className="mt-8 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 border-t border-stone-200 pt-6 text-sm">
       {sku ? (
@@ -251,7 +380,10 @@ function ProductFacts({ sku, category, tags }: { sku: string | null; category: {
           <dt className="text-stone-500">Tags</dt>
           <dd className="flex flex-wrap gap-1.5">
             {tags.map((tag) => (
-              <span key={tag} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700">
+              <span
+                key={tag}
+                className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700"
+              >
                 {tag}
               </span>
             ))}
@@ -265,7 +397,10 @@ function ProductFacts({ sku, category, tags }: { sku: string | null; category: {
 function ProductDescription({ description }: { description: string }) {
   if (!description) return null
   return (
-    <section aria-labelledby="description-heading" className="mt-12 max-w-3xl border-t border-stone-200 pt-8">
+    <section
+      aria-labelledby="description-heading"
+      className="mt-12 max-w-3xl border-t border-stone-200 pt-8"
+    >
       <h2 id="description-heading" className="text-xl font-semibold">
         Description
       </h2>
@@ -274,7 +409,13 @@ function ProductDescription({ description }: { description: string }) {
   )
 }
 
-function MoreFromShop({ shop, products }: { shop: PageData['product']['shop']; products: PageData['moreFromShop'] }) {
+function MoreFromShop({
+  shop,
+  products,
+}: {
+  shop: PageData['product']['shop']
+  products: PageData['moreFromShop']
+}) {
   return (
     <section aria-labelledby="more-heading" className="mt-16">
       <h2 id="more-heading" className="text-2xl font-bold tracking-tight">
@@ -282,11 +423,21 @@ function MoreFromShop({ shop, products }: { shop: PageData['product']['shop']; p
       </h2>
       <div className="mt-6">
         <Suspense fallback={<p className="text-sm text-stone-500">Loading…</p>}>
-          <Await resolve={products} errorElement={<p className="text-sm text-stone-500">Could not load more products right now.</p>}>
+          <Await
+            resolve={products}
+            errorElement={
+              <p className="text-sm text-stone-500">Could not load more products right now.</p>
+            }
+          >
             {(more) => (
               <>
                 {/* Below the fold: none of these photos competes with the gallery's. */}
-                <ProductGrid products={more} label={`More from ${shop.name}`} empty="This is the only product of the shop for now." priorityCount={0} />
+                <ProductGrid
+                  products={more}
+                  label={`More from ${shop.name}`}
+                  empty="This is the only product of the shop for now."
+                  priorityCount={0}
+                />
                 {more.length ? (
                   <p className="mt-6">
                     <Link to={`/shops/${shop.slug}`} className="link">

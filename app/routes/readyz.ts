@@ -8,7 +8,11 @@ export async function loader() {
   const failed = checks.filter((check) => !check.ok)
   if (failed.length) logger.warn({ failed }, 'readiness check failed')
   return Response.json(
-    { status: ready ? 'ready' : 'unavailable', failing: failed.map((check) => check.name), checks: checks.map(({ name, ok, ms }) => ({ name, ok, ms })) },
+    {
+      status: ready ? 'ready' : 'unavailable',
+      failing: failed.map((check) => check.name),
+      checks: checks.map(({ name, ok, ms }) => ({ name, ok, ms })),
+    },
     { status: ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
   )
 }

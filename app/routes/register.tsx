@@ -1,6 +1,13 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
@@ -16,7 +23,11 @@ import {
   startSession,
   tooManyAttemptsResponse,
 } from '~/services/accounts/auth.server.ts'
-import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, RegisterSchema } from '~/services/accounts/schemas.ts'
+import {
+  PASSWORD_MAX_BYTES,
+  PASSWORD_MIN_LENGTH,
+  RegisterSchema,
+} from '~/services/accounts/schemas.ts'
 import { adoptGuestCart } from '~/services/orders/cart.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Create an account · Shikposh' }]
@@ -42,7 +53,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: RegisterSchema })
   if (formData.get(HONEYPOT)) {
-    return data(submission.reply({ formErrors: ['This form could not be submitted. Please try again.'], hideFields: ['password'] }), { status: 400 })
+    return data(
+      submission.reply({
+        formErrors: ['This form could not be submitted. Please try again.'],
+        hideFields: ['password'],
+      }),
+      { status: 400 },
+    )
   }
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
@@ -50,14 +67,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const { redirectTo, ...input } = submission.value
     const user = await register(input)
-    const headers = new Headers({ 'Set-Cookie': (await startSession(request, user.id, context.clientIp)).cookie })
+    const headers = new Headers({
+      'Set-Cookie': (await startSession(request, user.id, context.clientIp)).cookie,
+    })
     // What the visitor put in their cart before signing in joins their account's cart.
     const forgetGuestCart = await adoptGuestCart(request, user.id)
     if (forgetGuestCart) headers.append('Set-Cookie', forgetGuestCart)
     return redirect(redirectTarget(redirectTo), { headers })
   } catch (error) {
     if (error instanceof EmailTakenError) {
-      return data(submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ['password'] }), { status: 400 })
+      return data(
+        submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ['password'] }),
+        { status: 400 },
+      )
     }
     throw error
   }
@@ -83,22 +105,47 @@ export default function RegisterPage() {
           Sign in
         </Link>
       </p>
-      <Form method="post" className="card mt-6 space-y-4" {...getFormProps(form)}>
+      <Form method="post" className="mt-6 space-y-4 card" {...getFormProps(form)}>
         <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
         <div aria-hidden className="absolute -left-[10000px] h-px w-px overflow-hidden">
           <label htmlFor="register-website">Website</label>
-          <input id="register-website" type="text" name={HONEYPOT} tabIndex={-1} autoComplete="off" />
+          <input
+            id="register-website"
+            type="text"
+            name={HONEYPOT}
+            tabIndex={-1}
+            autoComplete="off"
+          />
         </div>
-        <Field label="Name" inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name', autoFocus: true }} errors={fields.name.errors} />
-        <Field label="Email" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
+        <Field
+          label="Name"
+          inputProps={{
+            ...getInputProps(fields.name, { type: 'text' }),
+            autoComplete: 'name',
+            autoFocus: true,
+          }}
+          errors={fields.name.errors}
+        />
+        <Field
+          label="Email"
+          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
+          errors={fields.email.errors}
+        />
         <Field
           label="Password"
-          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
+          inputProps={{
+            ...getInputProps(fields.password, { type: 'password' }),
+            autoComplete: 'new-password',
+          }}
           errors={fields.password.errors}
           help={`At least ${PASSWORD_MIN_LENGTH} characters, at most ${PASSWORD_MAX_BYTES} bytes.`}
         />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary w-full" disabled={navigation.state === 'submitting'}>
+        <button
+          type="submit"
+          className="btn-primary w-full"
+          disabled={navigation.state === 'submitting'}
+        >
           {navigation.state === 'submitting' ? 'Creating your account…' : 'Create account'}
         </button>
       </Form>
@@ -107,5 +154,11 @@ export default function RegisterPage() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary statusHandlers={{ 429: ({ data }) => <RetryLater retry={retryInfoOf(data)} what="registration" /> }} />
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        429: ({ data }) => <RetryLater retry={retryInfoOf(data)} what="registration" />,
+      }}
+    />
+  )
 }

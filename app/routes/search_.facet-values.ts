@@ -17,13 +17,22 @@ const QuerySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams
   const parsed = QuerySchema.safeParse({ facet: params.get('facet'), fq: params.get('fq') })
-  if (!parsed.success) return Response.json({ error: 'Give a facet (brand, color, size or shop) and a text to look for.' }, { status: 400 })
+  if (!parsed.success)
+    return Response.json(
+      { error: 'Give a facet (brand, color, size or shop) and a text to look for.' },
+      { status: 400 },
+    )
   const state = parseSearchState(params, getEnv().STORE_CURRENCY)
   try {
-    const values = await searchFacet(state, parsed.data.facet, parsed.data.fq, { scope: parseScopeParam(params.get('scope')) })
+    const values = await searchFacet(state, parsed.data.facet, parsed.data.fq, {
+      scope: parseScopeParam(params.get('scope')),
+    })
     return Response.json({ values }, { headers: { 'Cache-Control': 'private, max-age=30' } })
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error
-    return Response.json({ values: [], unavailable: true }, { status: 503, headers: { 'Retry-After': '30' } })
+    return Response.json(
+      { values: [], unavailable: true },
+      { status: 503, headers: { 'Retry-After': '30' } },
+    )
   }
 }

@@ -9,7 +9,16 @@ import { formatMoney } from '~/utils/money.ts'
 
 export type SuggestionsData = {
   query: string
-  products: Array<{ id: string; slug: string; title: string; highlightedTitle: string; brandName: string | null; price: string; regularPrice: string | null; image: { url: string; alt: string } | null }>
+  products: Array<{
+    id: string
+    slug: string
+    title: string
+    highlightedTitle: string
+    brandName: string | null
+    price: string
+    regularPrice: string | null
+    image: { url: string; alt: string } | null
+  }>
   categories: Array<{ slug: string; name: string; parentName: string | null; count: number }>
   unavailable?: true
 }
@@ -29,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         highlightedTitle: product.highlightedTitle,
         brandName: product.brandName,
         price: formatMoney(product.price, currency),
-        regularPrice: product.price < product.regularPrice ? formatMoney(product.regularPrice, currency) : null,
+        regularPrice:
+          product.price < product.regularPrice ? formatMoney(product.regularPrice, currency) : null,
         image: product.image ? { url: product.image.url, alt: product.image.alt } : null,
       })),
     }
@@ -37,6 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error
     const body: SuggestionsData = { query: q, products: [], categories: [], unavailable: true }
-    return Response.json(body, { status: 503, headers: { 'Retry-After': '30', 'Cache-Control': 'no-store' } })
+    return Response.json(body, {
+      status: 503,
+      headers: { 'Retry-After': '30', 'Cache-Control': 'no-store' },
+    })
   }
 }

@@ -20,7 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const shop = await getShopForOwner(user.id)
   if (!shop) return { shop: null, overview: null, sales: null, currency: null, userName: user.name }
-  const [overview, sales] = await Promise.all([getSellerOverview(user.id), getSalesSummary(user.id)])
+  const [overview, sales] = await Promise.all([
+    getSellerOverview(user.id),
+    getSalesSummary(user.id),
+  ])
   return { shop, overview, sales, currency: getEnv().STORE_CURRENCY, userName: user.name }
 }
 
@@ -37,7 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     throw error
   }
-  return redirectWithToast('/sell/products/new', { message: `Your shop “${submission.value.name}” is open. Add your first product.` })
+  return redirectWithToast('/sell/products/new', {
+    message: `Your shop “${submission.value.name}” is open. Add your first product.`,
+  })
 }
 
 export default function SellIndex() {
@@ -62,7 +67,7 @@ export default function SellIndex() {
       <ul className="grid gap-4 sm:grid-cols-3">
         {cards.map((card) => (
           <li key={card.label}>
-            <Link to={card.to} className="card block hover:border-brand-200">
+            <Link to={card.to} className="block card hover:border-brand-200">
               <span className="text-sm text-stone-600">{card.label}</span>
               <span className="mt-1 block text-3xl font-bold">{card.value}</span>
             </Link>
@@ -75,7 +80,7 @@ export default function SellIndex() {
             <h2 id="sales-heading" className="text-lg font-semibold">
               The last {SALES_WINDOW_DAYS} days
             </h2>
-            <Link to="/sell/sales" className="link text-sm">
+            <Link to="/sell/sales" className="text-sm link">
               Sales per day →
             </Link>
           </div>
@@ -103,13 +108,17 @@ function OpenShop({ userName }: { userName: string }) {
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight">Open your shop on Shikposh</h1>
       <p className="mt-3 text-stone-600">
-        {userName}, list your clothes, shoes and accessories alongside independent shops. It is free to open a shop; you can add products straight away and publish them when
-        you are ready.
+        {userName}, list your clothes, shoes and accessories alongside independent shops. It is free
+        to open a shop; you can add products straight away and publish them when you are ready.
       </p>
-      <Form method="post" className="card mt-8 space-y-4" {...getFormProps(form)}>
+      <Form method="post" className="mt-8 space-y-4 card" {...getFormProps(form)}>
         <Field
           label="Shop name"
-          inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoFocus: true, onChange: (event) => setSuggested(slugify(event.currentTarget.value)) }}
+          inputProps={{
+            ...getInputProps(fields.name, { type: 'text' }),
+            autoFocus: true,
+            onChange: (event) => setSuggested(slugify(event.currentTarget.value)),
+          }}
           errors={fields.name.errors}
         />
         <Field
@@ -125,10 +134,13 @@ function OpenShop({ userName }: { userName: string }) {
           help={`Your shop will live at /shops/${slug ?? (suggested || 'your-shop')}. Lower-case letters, digits and hyphens.`}
         />
         <div>
-          <label htmlFor={fields.description.id} className="block text-sm font-medium text-stone-800">
+          <label
+            htmlFor={fields.description.id}
+            className="block text-sm font-medium text-stone-800"
+          >
             About your shop <span className="font-normal text-stone-500">(optional)</span>
           </label>
-          <textarea {...getTextareaProps(fields.description)} rows={4} className="input mt-1" />
+          <textarea {...getTextareaProps(fields.description)} rows={4} className="mt-1 input" />
           <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
         </div>
         <ErrorList id={form.errorId} errors={form.errors} />

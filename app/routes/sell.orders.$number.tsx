@@ -1,6 +1,11 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
@@ -10,14 +15,22 @@ import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CARRIERS, carrierName } from '~/services/orders/carriers.ts'
-import { ShipmentNotFoundError, ShipmentStateError, getShipment, markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
+import {
+  ShipmentNotFoundError,
+  ShipmentStateError,
+  getShipment,
+  markDelivered,
+  markShipped,
+} from '~/services/orders/fulfilment.server.ts'
 import { ShipSchema, requireOrderNumber } from '~/services/orders/schemas.ts'
 import { shippingMethodLabel } from '~/services/orders/shipping.ts'
 import { SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { formatUtcDateTime } from '~/utils/dates.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Order ${data.shipment.number} · Shikposh` : 'Order · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Order ${data.shipment.number} · Shikposh` : 'Order · Shikposh' },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'SELLER')
@@ -34,26 +47,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === 'ship') {
       const submission = parseWithZod(formData, { schema: ShipSchema })
-      if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+      if (submission.status !== 'success')
+        return data({ intent, result: submission.reply() }, { status: 400 })
       try {
         await markShipped(user.id, number, submission.value)
       } catch (error) {
-        if (error instanceof ShipmentStateError) return data({ intent, result: submission.reply({ formErrors: [error.message] }) }, { status: 409 })
+        if (error instanceof ShipmentStateError)
+          return data(
+            { intent, result: submission.reply({ formErrors: [error.message] }) },
+            { status: 409 },
+          )
         throw error
       }
-      return redirectWithToast(`/sell/orders/${number}`, { message: `Order ${number} is marked shipped. We emailed the shopper.` })
+      return redirectWithToast(`/sell/orders/${number}`, {
+        message: `Order ${number} is marked shipped. We emailed the shopper.`,
+      })
     }
     if (intent === 'deliver') {
       try {
         await markDelivered(user.id, number)
       } catch (error) {
-        if (error instanceof ShipmentStateError) return data({ intent, error: error.message }, { status: 409 })
+        if (error instanceof ShipmentStateError)
+          return data({ intent, error: error.message }, { status: 409 })
         throw error
       }
-      return redirectWithToast(`/sell/orders/${number}`, { message: `Order ${number} is marked delivered.` })
+      return redirectWithToast(`/sell/orders/${number}`, {
+        message: `Order ${number} is marked delivered.`,
+      })
     }
   } catch (error) {
-    if (error instanceof ShipmentNotFoundError) throw new Response('Order not found', { status: 404 })
+    if (error instanceof ShipmentNotFoundError)
+      throw new Response('Order not found', { status: 404 })
     throw error
   }
   return data({ intent: null, error: 'Unknown action.' }, { status: 400 })
@@ -74,8 +98,14 @@ export default function SellerOrderPage() {
   const carrierSelect = getSelectProps(fields.carrier)
   return (
     <div className="space-y-6">
-      <OrderHeading back={{ to: '/sell/orders', label: 'All orders' }} number={shipment.number} status={shipment.status} statusLabel={SHIPMENT_STATUS_LABELS[shipment.status]}>
-        Placed {formatUtcDateTime(shipment.placedAt)} · {units} {units === 1 ? 'item' : 'items'} · {shippingMethodLabel(shipment.shippingMethod)}
+      <OrderHeading
+        back={{ to: '/sell/orders', label: 'All orders' }}
+        number={shipment.number}
+        status={shipment.status}
+        statusLabel={SHIPMENT_STATUS_LABELS[shipment.status]}
+      >
+        Placed {formatUtcDateTime(shipment.placedAt)} · {units} {units === 1 ? 'item' : 'items'} ·{' '}
+        {shippingMethodLabel(shipment.shippingMethod)}
       </OrderHeading>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
@@ -89,12 +119,17 @@ export default function SellerOrderPage() {
                 <div>
                   <p className="font-medium">{line.title}</p>
                   <p className="text-stone-600">
-                    {line.colorName} · {line.sizeLabel} · SKU <span className="font-mono">{line.sku}</span>
+                    {line.colorName} · {line.sizeLabel} · SKU{' '}
+                    <span className="font-mono">{line.sku}</span>
                   </p>
                 </div>
                 <div className="text-right">
                   <p className="font-semibold">× {line.quantity}</p>
-                  <Money amount={line.lineTotal} currency={shipment.currency} className="text-stone-600" />
+                  <Money
+                    amount={line.lineTotal}
+                    currency={shipment.currency}
+                    className="text-stone-600"
+                  />
                 </div>
               </li>
             ))}
@@ -121,10 +156,20 @@ export default function SellerOrderPage() {
               <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
                 <input type="hidden" name="intent" value="ship" />
                 <div>
-                  <label htmlFor={carrierSelect.id} className="block text-sm font-medium text-stone-800">
+                  <label
+                    htmlFor={carrierSelect.id}
+                    className="block text-sm font-medium text-stone-800"
+                  >
                     Carrier
                   </label>
-                  <select {...carrierSelect} className="input mt-1" aria-invalid={fields.carrier.errors?.length ? true : undefined} aria-describedby={fields.carrier.errors?.length ? fields.carrier.errorId : undefined}>
+                  <select
+                    {...carrierSelect}
+                    className="mt-1 input"
+                    aria-invalid={fields.carrier.errors?.length ? true : undefined}
+                    aria-describedby={
+                      fields.carrier.errors?.length ? fields.carrier.errorId : undefined
+                    }
+                  >
                     <option value="">Choose the carrier</option>
                     {CARRIERS.map((carrier) => (
                       <option key={carrier.id} value={carrier.id}>
@@ -136,12 +181,20 @@ export default function SellerOrderPage() {
                 </div>
                 <Field
                   label="Tracking number"
-                  inputProps={{ ...getInputProps(fields.trackingNumber, { type: 'text' }), autoComplete: 'off', spellCheck: false }}
+                  inputProps={{
+                    ...getInputProps(fields.trackingNumber, { type: 'text' }),
+                    autoComplete: 'off',
+                    spellCheck: false,
+                  }}
                   errors={fields.trackingNumber.errors}
                   help="The shopper gets it by email and on their order page."
                 />
                 <ErrorList id={form.errorId} errors={form.errors} />
-                <button type="submit" className="btn-primary w-full" disabled={navigation.state === 'submitting'}>
+                <button
+                  type="submit"
+                  className="btn-primary w-full"
+                  disabled={navigation.state === 'submitting'}
+                >
                   Mark as shipped
                 </button>
               </Form>
@@ -154,16 +207,23 @@ export default function SellerOrderPage() {
                 Tracking
               </h2>
               <p className="mt-2 text-sm">
-                {carrierName(shipment.carrier)} · <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} />
+                {carrierName(shipment.carrier)} ·{' '}
+                <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} />
               </p>
               <p className="text-sm text-stone-600">
                 Shipped {shipment.shippedAt ? formatUtcDateTime(shipment.shippedAt) : ''}
-                {shipment.deliveredAt ? ` · delivered ${formatUtcDateTime(shipment.deliveredAt)}` : ''}
+                {shipment.deliveredAt
+                  ? ` · delivered ${formatUtcDateTime(shipment.deliveredAt)}`
+                  : ''}
               </p>
               {shipment.status === 'SHIPPED' ? (
                 <Form method="post" className="mt-4">
                   <input type="hidden" name="intent" value="deliver" />
-                  <button type="submit" className="btn-secondary w-full" disabled={navigation.state === 'submitting'}>
+                  <button
+                    type="submit"
+                    className="btn-secondary w-full"
+                    disabled={navigation.state === 'submitting'}
+                  >
                     Mark as delivered
                   </button>
                 </Form>
@@ -172,7 +232,9 @@ export default function SellerOrderPage() {
             </section>
           ) : null}
 
-          {shipment.status === 'CANCELLED' ? <Notice tone="info">The shopper cancelled this order. There is nothing to ship.</Notice> : null}
+          {shipment.status === 'CANCELLED' ? (
+            <Notice tone="info">The shopper cancelled this order. There is nothing to ship.</Notice>
+          ) : null}
         </div>
       </div>
     </div>

@@ -19,7 +19,13 @@ const QuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 })
 
-const FILTER_LABELS: Record<ShipmentFilter, string> = { 'to-ship': 'To ship', shipped: 'Shipped', delivered: 'Delivered', cancelled: 'Cancelled', all: 'All' }
+const FILTER_LABELS: Record<ShipmentFilter, string> = {
+  'to-ship': 'To ship',
+  shipped: 'Shipped',
+  delivered: 'Delivered',
+  cancelled: 'Cancelled',
+  all: 'All',
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'SELLER')
@@ -35,7 +41,9 @@ export default function SellerOrdersPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Orders</h1>
-        {shop ? <p className="mt-1 text-stone-600">What shoppers bought from {shop.name}.</p> : null}
+        {shop ? (
+          <p className="mt-1 text-stone-600">What shoppers bought from {shop.name}.</p>
+        ) : null}
       </div>
       {!shop || !list ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-stone-600">
@@ -59,13 +67,29 @@ export default function SellerOrdersPage() {
                   className={`rounded-full border px-3 py-1 text-sm font-medium ${active ? 'border-brand-600 bg-brand-600 text-white' : 'border-stone-300 bg-white text-stone-700 hover:bg-stone-100'}`}
                 >
                   {FILTER_LABELS[filter]}
-                  {count !== null ? <span className={active ? 'ml-1 text-white/80' : 'ml-1 text-stone-500'}>{count}</span> : null}
+                  {count !== null ? (
+                    <span className={active ? 'ml-1 text-white/80' : 'ml-1 text-stone-500'}>
+                      {count}
+                    </span>
+                  ) : null}
                 </Link>
               )
             })}
           </nav>
           {list.shipments.length ? (
-            <DataTable caption={`${FILTER_LABELS[list.filter]} orders`} columns={[{ label: 'Order' }, { label: 'Placed' }, { label: 'Ship to' }, { label: 'Items', className: 'text-right' }, { label: 'Amount', className: 'text-right' }, { label: 'Status' }, { label: 'Actions', hideLabel: true }]} className="">
+            <DataTable
+              caption={`${FILTER_LABELS[list.filter]} orders`}
+              columns={[
+                { label: 'Order' },
+                { label: 'Placed' },
+                { label: 'Ship to' },
+                { label: 'Items', className: 'text-right' },
+                { label: 'Amount', className: 'text-right' },
+                { label: 'Status' },
+                { label: 'Actions', hideLabel: true },
+              ]}
+              className=""
+            >
               {list.shipments.map((shipment) => (
                 <tr key={shipment.id} data-testid="seller-order-row">
                   <td className="px-4 py-3 font-medium">{shipment.number}</td>
@@ -81,10 +105,17 @@ export default function SellerOrdersPage() {
                     <Money amount={shipment.itemsTotal} currency={shipment.currency} />
                   </td>
                   <td className="px-4 py-3">
-                    <StatusBadge status={shipment.status} label={SHIPMENT_STATUS_LABELS[shipment.status]} />
+                    <StatusBadge
+                      status={shipment.status}
+                      label={SHIPMENT_STATUS_LABELS[shipment.status]}
+                    />
                   </td>
                   <td className="px-4 py-3 text-right">
-                    <Link to={`/sell/orders/${shipment.number}`} className={shipment.status === 'PENDING' ? 'btn-primary' : 'btn-secondary'} aria-label={`${shipment.status === 'PENDING' ? 'Ship' : 'View'} order ${shipment.number}`}>
+                    <Link
+                      to={`/sell/orders/${shipment.number}`}
+                      className={shipment.status === 'PENDING' ? 'btn-primary' : 'btn-secondary'}
+                      aria-label={`${shipment.status === 'PENDING' ? 'Ship' : 'View'} order ${shipment.number}`}
+                    >
                       {shipment.status === 'PENDING' ? 'Ship' : 'View'}
                     </Link>
                   </td>
@@ -93,7 +124,9 @@ export default function SellerOrdersPage() {
             </DataTable>
           ) : (
             <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-stone-600">
-              {list.filter === 'to-ship' ? 'Nothing waits to be shipped. Well done!' : 'No orders here.'}
+              {list.filter === 'to-ship'
+                ? 'Nothing waits to be shipped. Well done!'
+                : 'No orders here.'}
             </p>
           )}
           <Pagination page={list.page} pageCount={list.pages} label="Order pages" />

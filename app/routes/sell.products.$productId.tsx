@@ -1,5 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { ProductForm } from '~/components/catalog/product-form.tsx'
@@ -9,15 +14,27 @@ import { ProductImagesEditor } from '~/components/media/product-images-editor.ts
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CatalogValidationError } from '~/services/catalog/errors.ts'
-import { catalogErrorReply, matrixReply, orNotFound, requireSeller, storeSettings } from '~/services/catalog/http.server.ts'
+import {
+  catalogErrorReply,
+  matrixReply,
+  orNotFound,
+  requireSeller,
+  storeSettings,
+} from '~/services/catalog/http.server.ts'
 import { valuesFromProduct } from '~/services/catalog/product-form.ts'
-import { changeProductStatus, getProductForEdit, updateProduct } from '~/services/catalog/products.server.ts'
+import {
+  changeProductStatus,
+  getProductForEdit,
+  updateProduct,
+} from '~/services/catalog/products.server.ts'
 import { productFormSchema } from '~/services/catalog/schemas.ts'
 import { getProductFormOptions } from '~/services/catalog/taxonomy.server.ts'
 import { getProductImageEditor } from '~/services/media/product-images.server.ts'
 import { invariantResponse } from '~/utils/http.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.title ?? 'Product'} · Your products · Shikposh` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.product.title ?? 'Product'} · Your products · Shikposh` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireSeller(request)
@@ -25,17 +42,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProductForEdit(user.id, params.productId ?? '')
   invariantResponse(product, 'That product was not found in your shop.')
   const settings = storeSettings()
-  const [options, photos] = await Promise.all([getProductFormOptions(), getProductImageEditor(user.id, product.id)])
+  const [options, photos] = await Promise.all([
+    getProductFormOptions(),
+    getProductImageEditor(user.id, product.id),
+  ])
   return {
-    product: { id: product.id, slug: product.slug, title: product.title, status: product.status, listed: product.listed, version: product.version, featured: product.featured },
+    product: {
+      id: product.id,
+      slug: product.slug,
+      title: product.title,
+      status: product.status,
+      listed: product.listed,
+      version: product.version,
+      featured: product.featured,
+    },
     options: { ...options, ...settings },
     defaults: valuesFromProduct(product, settings),
     photos: { colors: photos.colors, images: photos.images, limits: photos.limits },
   }
 }
 
-const StatusSchema = z.object({ statusAction: z.enum(['publish', 'unpublish', 'archive', 'restore']) })
-const DONE = { publish: 'Published.', unpublish: 'Unpublished: it is a draft again.', archive: 'Archived: it is out of the store.', restore: 'Restored as a draft.' }
+const StatusSchema = z.object({
+  statusAction: z.enum(['publish', 'unpublish', 'archive', 'restore']),
+})
+const DONE = {
+  publish: 'Published.',
+  unpublish: 'Unpublished: it is a draft again.',
+  archive: 'Archived: it is out of the store.',
+  restore: 'Restored as a draft.',
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireSeller(request)
@@ -45,11 +80,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (formData.get('intent') === 'status') {
     const parsed = StatusSchema.safeParse(Object.fromEntries(formData))
-    if (!parsed.success) return data({ result: null, conflict: null, statusError: 'Choose what to do with the product.' }, { status: 400 })
+    if (!parsed.success)
+      return data(
+        { result: null, conflict: null, statusError: 'Choose what to do with the product.' },
+        { status: 400 },
+      )
     try {
       await orNotFound(changeProductStatus(user.id, productId, parsed.data.statusAction))
     } catch (error) {
-      if (error instanceof CatalogValidationError) return data({ result: null, conflict: null, statusError: error.message }, { status: 400 })
+      if (error instanceof CatalogValidationError)
+        return data({ result: null, conflict: null, statusError: error.message }, { status: 400 })
       throw error
     }
     return redirectWithToast(here, { message: DONE[parsed.data.statusAction] })
@@ -57,17 +97,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const submission = parseWithZod(formData, { schema: productFormSchema(storeSettings()) })
   if (formData.get('intent') === 'update-matrix') return matrixReply(submission)
-  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), conflict: null }, { status: 400 })
   const { intent, version, product } = submission.value
-  if (!version) return data({ result: submission.reply({ formErrors: ['This form is out of date. Reload the page and try again.'] }), conflict: null }, { status: 400 })
+  if (!version)
+    return data(
+      {
+        result: submission.reply({
+          formErrors: ['This form is out of date. Reload the page and try again.'],
+        }),
+        conflict: null,
+      },
+      { status: 400 },
+    )
   let saved
   try {
-    saved = await updateProduct(user.id, productId, version, product, { publish: intent === 'publish' })
+    saved = await updateProduct(user.id, productId, version, product, {
+      publish: intent === 'publish',
+    })
   } catch (error) {
     return catalogErrorReply(submission, error)
   }
   const message = intent === 'publish' ? 'Saved and published.' : 'Your changes are saved.'
-  const meanwhile = saved.stockMovedMeanwhile ? ' Stock that sold (or came back) while you were editing was counted in.' : ''
+  const meanwhile = saved.stockMovedMeanwhile
+    ? ' Stock that sold (or came back) while you were editing was counted in.'
+    : ''
   return redirectWithToast(here, { message: `${message}${meanwhile}` })
 }
 
@@ -83,7 +137,12 @@ export default function EditProduct() {
       : product.status === 'DRAFT'
         ? (['publish', 'archive'] as const)
         : (['restore'] as const)
-  const labels = { publish: 'Publish', unpublish: 'Unpublish', archive: 'Archive', restore: 'Restore' }
+  const labels = {
+    publish: 'Publish',
+    unpublish: 'Unpublish',
+    archive: 'Archive',
+    restore: 'Restore',
+  }
   return (
     <div>
       <Link to="/sell/products" className="text-sm text-stone-600 hover:text-brand-700">
@@ -93,8 +152,12 @@ export default function EditProduct() {
         <div>
           <h1 className="text-2xl font-bold tracking-tight">{product.title}</h1>
           <p className="mt-1 flex items-center gap-2 text-sm text-stone-600">
-            <StatusBadge status={product.status === 'ACTIVE' && !product.listed ? 'HIDDEN' : product.status} />
-            {product.featured ? <span className="text-brand-700">★ Featured on the home page</span> : null}
+            <StatusBadge
+              status={product.status === 'ACTIVE' && !product.listed ? 'HIDDEN' : product.status}
+            />
+            {product.featured ? (
+              <span className="text-brand-700">★ Featured on the home page</span>
+            ) : null}
             <Link to={`/p/${product.slug}`} className="link">
               {product.listed ? 'View in the store' : 'Preview'}
             </Link>
@@ -103,7 +166,20 @@ export default function EditProduct() {
         <Form method="post" className="flex flex-wrap gap-2">
           <input type="hidden" name="intent" value="status" />
           {statusButtons.map((statusAction) => (
-            <button key={statusAction} type="submit" name="statusAction" value={statusAction} disabled={busy} className={statusAction === 'publish' ? 'btn-primary' : statusAction === 'archive' ? 'btn-danger' : 'btn-secondary'}>
+            <button
+              key={statusAction}
+              type="submit"
+              name="statusAction"
+              value={statusAction}
+              disabled={busy}
+              className={
+                statusAction === 'publish'
+                  ? 'btn-primary'
+                  : statusAction === 'archive'
+                    ? 'btn-danger'
+                    : 'btn-secondary'
+              }
+            >
               {labels[statusAction]}
             </button>
           ))}
@@ -123,7 +199,15 @@ export default function EditProduct() {
           lastResult={actionData?.result}
           conflict={actionData && 'conflict' in actionData ? actionData.conflict : null}
           status={product.status}
-          photos={<ProductImagesEditor productId={product.id} productTitle={product.title} colors={photos.colors} images={photos.images} limits={photos.limits} />}
+          photos={
+            <ProductImagesEditor
+              productId={product.id}
+              productTitle={product.title}
+              colors={photos.colors}
+              images={photos.images}
+              limits={photos.limits}
+            />
+          }
         />
       </div>
     </div>

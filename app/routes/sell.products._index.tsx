@@ -1,4 +1,9 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { DataTable } from '~/components/data-table.tsx'
 import { ProductCardImage } from '~/components/media/product-gallery.tsx'
@@ -34,7 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...list,
     status: status ?? null,
-    items: list.items.map((item) => ({ ...item, quote: quote({ ...item, price: item.minPrice }, null, now), photos: photos.get(item.id) ?? [] })),
+    items: list.items.map((item) => ({
+      ...item,
+      quote: quote({ ...item, price: item.minPrice }, null, now),
+      photos: photos.get(item.id) ?? [],
+    })),
   }
 }
 
@@ -48,19 +57,25 @@ const DONE: Record<string, string> = {
 /** Quick status changes from the list; the product must be the seller's (else 404). */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSeller(request)
-  const parsed = ProductStatusIntentSchema.safeParse(Object.fromEntries(await readFormData(request)))
-  if (!parsed.success) return data({ productId: null, error: 'Choose a product and an action.' }, { status: 400 })
+  const parsed = ProductStatusIntentSchema.safeParse(
+    Object.fromEntries(await readFormData(request)),
+  )
+  if (!parsed.success)
+    return data({ productId: null, error: 'Choose a product and an action.' }, { status: 400 })
   const { productId, intent } = parsed.data
   try {
     await orNotFound(changeProductStatus(user.id, productId, intent))
   } catch (error) {
-    if (error instanceof CatalogValidationError) return data({ productId, error: error.message }, { status: 400 })
+    if (error instanceof CatalogValidationError)
+      return data({ productId, error: error.message }, { status: 400 })
     throw error
   }
   // Back to the same tab and page (without the ?index that addressed this action).
   const back = new URL(request.url)
   back.searchParams.delete('index')
-  return redirectWithToast(`${back.pathname}${back.search}`, { message: `The product ${DONE[intent]}.` })
+  return redirectWithToast(`${back.pathname}${back.search}`, {
+    message: `The product ${DONE[intent]}.`,
+  })
 }
 
 export default function SellerProducts() {
@@ -82,7 +97,10 @@ export default function SellerProducts() {
           Add a product
         </Link>
       </div>
-      <nav aria-label="Filter by status" className="mt-6 flex gap-1 overflow-x-auto border-b border-stone-200">
+      <nav
+        aria-label="Filter by status"
+        className="mt-6 flex gap-1 overflow-x-auto border-b border-stone-200"
+      >
         {tabs.map((tab) => {
           const current = tab.value === status
           return (
@@ -90,7 +108,7 @@ export default function SellerProducts() {
               key={tab.label}
               to={tab.value ? `?status=${tab.value}` : '.'}
               aria-current={current ? 'page' : undefined}
-              className={`-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${current ? 'border-brand-600 text-brand-700' : 'border-transparent text-stone-600 hover:text-ink'}`}
+              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${current ? 'border-brand-600 text-brand-700' : 'border-transparent text-stone-600 hover:text-ink'}`}
             >
               {tab.label} <span className="text-stone-400">{tab.count}</span>
             </Link>
@@ -99,7 +117,19 @@ export default function SellerProducts() {
       </nav>
 
       {items.length ? (
-        <DataTable caption="Your products" columns={[{ label: 'Product' }, { label: 'Status' }, { label: 'Price' }, { label: 'Stock' }, { label: 'Updated' }, { label: 'Actions', className: 'text-right', hideLabel: true }]} minWidth="min-w-[44rem]" className="mt-4">
+        <DataTable
+          caption="Your products"
+          columns={[
+            { label: 'Product' },
+            { label: 'Status' },
+            { label: 'Price' },
+            { label: 'Stock' },
+            { label: 'Updated' },
+            { label: 'Actions', className: 'text-right', hideLabel: true },
+          ]}
+          minWidth="min-w-[44rem]"
+          className="mt-4"
+        >
           {items.map((item) => {
             const busy = navigation.formData?.get('productId') === item.id
             const error = actionData && actionData.productId === item.id ? actionData.error : null
@@ -107,11 +137,24 @@ export default function SellerProducts() {
               <tr key={item.id} className="align-top" data-testid="seller-product-row">
                 <td className="px-4 py-3">
                   <div className="flex items-start gap-3">
-                    <Link to={`/sell/products/${item.id}#photos`} className="shrink-0" aria-label={`Photos of ${item.title}`} tabIndex={-1}>
-                      <ProductCardImage images={item.photos} productTitle={item.title} sizes="48px" className="aspect-[4/5] w-12 rounded" />
+                    <Link
+                      to={`/sell/products/${item.id}#photos`}
+                      className="shrink-0"
+                      aria-label={`Photos of ${item.title}`}
+                      tabIndex={-1}
+                    >
+                      <ProductCardImage
+                        images={item.photos}
+                        productTitle={item.title}
+                        sizes="48px"
+                        className="aspect-[4/5] w-12 rounded"
+                      />
                     </Link>
                     <div className="min-w-0">
-                      <Link to={`/sell/products/${item.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
+                      <Link
+                        to={`/sell/products/${item.id}`}
+                        className="font-medium text-ink hover:text-brand-700 hover:underline"
+                      >
                         {item.title}
                       </Link>
                       <p className="text-xs text-stone-500">{item.category.name}</p>
@@ -124,24 +167,44 @@ export default function SellerProducts() {
                   </div>
                 </td>
                 <td className="px-4 py-3">
-                  <StatusBadge status={item.status === 'ACTIVE' && !item.listed ? 'HIDDEN' : item.status} />
-                  {item.featured ? <span className="ml-1 text-xs text-brand-700">★ Featured</span> : null}
+                  <StatusBadge
+                    status={item.status === 'ACTIVE' && !item.listed ? 'HIDDEN' : item.status}
+                  />
+                  {item.featured ? (
+                    <span className="ml-1 text-xs text-brand-700">★ Featured</span>
+                  ) : null}
                 </td>
                 <td className="px-4 py-3">
                   <Price quote={item.quote} />
                 </td>
                 <td className="px-4 py-3">
-                  <span className={item.stock === 0 ? 'font-medium text-red-700' : ''}>{item.stock}</span>
-                  <span className="text-stone-500"> in {item.variantCount} variant{item.variantCount === 1 ? '' : 's'}</span>
+                  <span className={item.stock === 0 ? 'font-medium text-red-700' : ''}>
+                    {item.stock}
+                  </span>
+                  <span className="text-stone-500">
+                    {' '}
+                    in {item.variantCount} variant{item.variantCount === 1 ? '' : 's'}
+                  </span>
                   {item.variantCount && item.stock === 0 ? (
                     <p className="text-xs font-medium text-red-700">Sold out</p>
                   ) : item.lowStockVariants ? (
-                    <p className="text-xs font-medium text-amber-700" title={`${LOW_STOCK_THRESHOLD} or fewer left`}>
-                      ▲ Low stock: {item.lowStockVariants} variant{item.lowStockVariants === 1 ? '' : 's'}
+                    <p
+                      className="text-xs font-medium text-amber-700"
+                      title={`${LOW_STOCK_THRESHOLD} or fewer left`}
+                    >
+                      ▲ Low stock: {item.lowStockVariants} variant
+                      {item.lowStockVariants === 1 ? '' : 's'}
                     </p>
                   ) : null}
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-stone-600">{new Date(item.updatedAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone })}</td>
+                <td className="px-4 py-3 whitespace-nowrap text-stone-600">
+                  {new Date(item.updatedAt).toLocaleDateString('en-US', {
+                    month: 'short',
+                    day: 'numeric',
+                    year: 'numeric',
+                    timeZone,
+                  })}
+                </td>
                 <td className="px-4 py-3">
                   <div className="flex items-center justify-end gap-2">
                     {item.status !== 'ARCHIVED' ? (
@@ -151,7 +214,9 @@ export default function SellerProducts() {
                           type="submit"
                           name="intent"
                           value={item.status === 'ACTIVE' ? 'unpublish' : 'publish'}
-                          className={item.status === 'ACTIVE' ? 'btn-secondary py-1' : 'btn-primary py-1'}
+                          className={
+                            item.status === 'ACTIVE' ? 'btn-secondary py-1' : 'btn-primary py-1'
+                          }
                           disabled={busy}
                           aria-label={`${item.status === 'ACTIVE' ? 'Unpublish' : 'Publish'} ${item.title}`}
                         >
@@ -159,17 +224,25 @@ export default function SellerProducts() {
                         </button>
                       </Form>
                     ) : null}
-                    <Link to={`/sell/products/${item.id}`} className="btn-secondary py-1" aria-label={`Edit ${item.title}`}>
+                    <Link
+                      to={`/sell/products/${item.id}`}
+                      className="btn-secondary py-1"
+                      aria-label={`Edit ${item.title}`}
+                    >
                       Edit
                     </Link>
                     <Link
                       to={`/sell/products/${item.id}#photos`}
-                      className={`btn-secondary whitespace-nowrap py-1 ${item.photoCount ? '' : 'text-brand-700'}`}
+                      className={`btn-secondary py-1 whitespace-nowrap ${item.photoCount ? '' : 'text-brand-700'}`}
                       aria-label={`${item.photoCount ? 'Photos' : 'Add photos'} of ${item.title} (${item.photoCount})`}
                     >
                       {item.photoCount ? `Photos (${item.photoCount})` : 'Add photos'}
                     </Link>
-                    <Link to={`/p/${item.slug}`} className="link text-xs" aria-label={`${item.listed ? 'View' : 'Preview'} ${item.title} in the store`}>
+                    <Link
+                      to={`/p/${item.slug}`}
+                      className="text-xs link"
+                      aria-label={`${item.listed ? 'View' : 'Preview'} ${item.title} in the store`}
+                    >
                       {item.listed ? 'View' : 'Preview'}
                     </Link>
                   </div>
@@ -180,8 +253,10 @@ export default function SellerProducts() {
         </DataTable>
       ) : (
         <div className="mt-6 rounded-lg border border-dashed border-stone-300 bg-white px-6 py-16 text-center">
-          <p className="text-stone-700">{status ? 'No products with this status.' : 'You have not listed anything yet.'}</p>
-          <Link to="/sell/products/new" className="btn-primary mt-4">
+          <p className="text-stone-700">
+            {status ? 'No products with this status.' : 'You have not listed anything yet.'}
+          </p>
+          <Link to="/sell/products/new" className="mt-4 btn-primary">
             Add your first product
           </Link>
         </div>

@@ -36,7 +36,8 @@ export default function SalesPage() {
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Sales</h1>
         <p className="mt-1 text-stone-600">
-          {summary.shop.name}, the last {SALES_WINDOW_DAYS} days (since {formatUtcDate(summary.since)}). Cancelled orders are left out.
+          {summary.shop.name}, the last {SALES_WINDOW_DAYS} days (since{' '}
+          {formatUtcDate(summary.since)}). Cancelled orders are left out.
         </p>
       </div>
       <SalesSummaryView summary={summary} currency={currency} />

@@ -1,6 +1,11 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
@@ -39,15 +44,23 @@ export default function ShopProfile() {
     <div className="max-w-2xl">
       <h1 className="text-2xl font-bold tracking-tight">Shop profile</h1>
       <p className="mt-1 text-sm text-stone-600">
-        Shown on your shop page at <span className="font-mono">/shops/{shop.slug}</span> and on every product.
+        Shown on your shop page at <span className="font-mono">/shops/{shop.slug}</span> and on
+        every product.
       </p>
-      <Form method="post" className="card mt-6 space-y-4" {...getFormProps(form)}>
-        <Field label="Shop name" inputProps={getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
+      <Form method="post" className="mt-6 space-y-4 card" {...getFormProps(form)}>
+        <Field
+          label="Shop name"
+          inputProps={getInputProps(fields.name, { type: 'text' })}
+          errors={fields.name.errors}
+        />
         <div>
-          <label htmlFor={fields.description.id} className="block text-sm font-medium text-stone-800">
+          <label
+            htmlFor={fields.description.id}
+            className="block text-sm font-medium text-stone-800"
+          >
             About your shop
           </label>
-          <textarea {...getTextareaProps(fields.description)} rows={5} className="input mt-1" />
+          <textarea {...getTextareaProps(fields.description)} rows={5} className="mt-1 input" />
           <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
         </div>
         <ErrorList id={form.errorId} errors={form.errors} />

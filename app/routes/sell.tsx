@@ -35,7 +35,10 @@ export default function SellLayout() {
           <GeneratedAvatar name={shop.name} size={44} />
           <div className="min-w-0">
             <p className="truncate font-semibold">{shop.name}</p>
-            <Link to={`/shops/${shop.slug}`} className="truncate text-sm text-stone-500 hover:text-brand-700 hover:underline">
+            <Link
+              to={`/shops/${shop.slug}`}
+              className="truncate text-sm text-stone-500 hover:text-brand-700 hover:underline"
+            >
               View shop
             </Link>
           </div>
@@ -47,24 +50,28 @@ export default function SellLayout() {
               to={item.to}
               end={item.end}
               className={({ isActive }) =>
-                `whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand-50 text-brand-700' : 'text-stone-700 hover:bg-stone-100'}`
+                `rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${isActive ? 'bg-brand-50 text-brand-700' : 'text-stone-700 hover:bg-stone-100'}`
               }
             >
               {item.label}
             </NavLink>
           ))}
         </nav>
-        <Link to="/sell/products/new" className="btn-primary mt-6 hidden w-full md:flex">
+        <Link to="/sell/products/new" className="mt-6 btn-primary hidden w-full md:flex">
           Add a product
         </Link>
       </aside>
       <div className="min-w-0">
         {shop.status === 'SUSPENDED' ? (
-          <div role="alert" className="mb-6 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">
+          <div
+            role="alert"
+            className="mb-6 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900"
+          >
             <p className="font-semibold">Your shop is suspended.</p>
             <p className="mt-1">
               None of your products are visible in the store until it is reinstated.
-              {shop.suspendedReason ? ` Reason given: “${shop.suspendedReason}”.` : ''} You can still edit your products.
+              {shop.suspendedReason ? ` Reason given: “${shop.suspendedReason}”.` : ''} You can
+              still edit your products.
             </p>
           </div>
         ) : null}

@@ -1,4 +1,9 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneratedAvatar } from '~/components/avatar.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -15,7 +20,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const heading = await getShopHeading(params.slug ?? '')
   invariantResponse(heading, 'There is no shop at this address.')
   // A suspended shop is hidden like an unknown one, but says so plainly.
-  if (heading.suspended) throw new Response(`${heading.shop.name} is not open at the moment. Its products are unavailable until it reopens.`, { status: 404 })
+  if (heading.suspended)
+    throw new Response(
+      `${heading.shop.name} is not open at the moment. Its products are unavailable until it reopens.`,
+      { status: 404 },
+    )
   const page = await loadSearchPage(request, { scope: { shop: heading.shop.slug } })
   return data({ shop: heading.shop, page }, searchPageInit(page))
 }
@@ -31,7 +40,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
 export default function ShopPage() {
   const { shop, page } = useLoaderData<typeof loader>()
   const { timeZone } = useStore()
-  const since = new Date(shop.since).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone })
+  const since = new Date(shop.since).toLocaleDateString('en-US', {
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  })
   return (
     <SearchResults
       data={page}
@@ -41,7 +54,9 @@ export default function ShopPage() {
           <GeneratedAvatar name={shop.name} size={72} />
           <div className="min-w-0 flex-1">
             <h1 className="text-3xl font-bold tracking-tight">{shop.name}</h1>
-            {shop.description ? <p className="mt-1 max-w-2xl text-stone-600">{shop.description}</p> : null}
+            {shop.description ? (
+              <p className="mt-1 max-w-2xl text-stone-600">{shop.description}</p>
+            ) : null}
             <p className="mt-2 text-sm text-stone-500">
               Run by {shop.owner} · on Shikposh since {since}
             </p>

@@ -34,7 +34,8 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
       logger,
       genReqId: (_req, res) => (res as express.Response).locals.requestId as string,
       autoLogging: { ignore: (req) => isQuietPath(req.url ?? '') },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -47,8 +48,17 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
   app.use(compression())
   app.use(assignCspNonce)
   // Images served from a CDN or a public bucket come from another origin.
-  const imageOrigins = env.storage.kind === 's3' && env.storage.publicUrl ? [new URL(env.storage.publicUrl).origin] : []
-  app.use(securityHeaders({ isProduction: env.isProduction, viteDev: Boolean(vite), extraImageSources: imageOrigins }))
+  const imageOrigins =
+    env.storage.kind === 's3' && env.storage.publicUrl
+      ? [new URL(env.storage.publicUrl).origin]
+      : []
+  app.use(
+    securityHeaders({
+      isProduction: env.isProduction,
+      viteDev: Boolean(vite),
+      extraImageSources: imageOrigins,
+    }),
+  )
   app.use(permissionsPolicy)
   app.use(sameOriginWrites({ trustProxy: env.TRUST_PROXY }))
 
@@ -57,13 +67,22 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
   } else {
     const client = path.resolve('build/client')
     // Vite fingerprints everything under /assets: cache it forever.
-    app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }))
+    app.use(
+      '/assets',
+      express.static(path.join(client, 'assets'), {
+        immutable: true,
+        maxAge: '1y',
+        fallthrough: false,
+      }),
+    )
     app.use(express.static(client, { maxAge: '1h' }))
   }
 
   const build = vite
     ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
-    : ((await import(/* @vite-ignore */ pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild)
+    : ((await import(
+        /* @vite-ignore */ pathToFileURL(path.resolve('build/server/index.js')).href
+      )) as ServerBuild)
 
   app.all(
     '*',
@@ -81,5 +100,13 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
 }
 
 function isQuietPath(url: string) {
-  return url.startsWith('/healthz') || url.startsWith('/metrics') || url.startsWith('/assets/') || url.startsWith('/media/') || url.startsWith('/@') || url.startsWith('/node_modules/') || url.startsWith('/app/')
+  return (
+    url.startsWith('/healthz') ||
+    url.startsWith('/metrics') ||
+    url.startsWith('/assets/') ||
+    url.startsWith('/media/') ||
+    url.startsWith('/@') ||
+    url.startsWith('/node_modules/') ||
+    url.startsWith('/app/')
+  )
 }

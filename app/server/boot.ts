@@ -13,7 +13,8 @@ import { migrate } from '~/infra/migrate.server.ts'
  * Returns the function that stops what it started, in order.
  */
 export async function prepareServices(env: Env) {
-  if (!env.REDIS_URL) logger.info('REDIS_URL is not set: rate limits and other Redis-backed features run in-process')
+  if (!env.REDIS_URL)
+    logger.info('REDIS_URL is not set: rate limits and other Redis-backed features run in-process')
   const embedded = await startEmbeddedServices(env)
   await prepareDatabase(env, embedded.freshDatabase).catch(async (error: unknown) => {
     // Stop what was started, or an orphaned embedded Meilisearch keeps its port after we exit.
@@ -57,7 +58,9 @@ async function prepareDatabase(env: Env, freshDatabase: boolean) {
     const { seedDemoData, DEMO_ACCOUNTS } = await import('../../prisma/seed/index.ts')
     await seedDemoData()
     await rm(seedPending, { force: true })
-    const lines = DEMO_ACCOUNTS.map((account) => `  ${account.role.padEnd(8)} ${account.email}  /  ${account.password}`)
+    const lines = DEMO_ACCOUNTS.map(
+      (account) => `  ${account.role.padEnd(8)} ${account.email}  /  ${account.password}`,
+    )
     logger.info('Seeded demo data into the new embedded database')
     console.log(`\nDemo accounts (email / password):\n${lines.join('\n')}\n`)
   }

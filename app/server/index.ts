@@ -31,7 +31,9 @@ try {
 }
 
 const vite = viteDev
-  ? await import('vite').then(({ createServer }) => createServer({ server: { middlewareMode: true } }))
+  ? await import('vite').then(({ createServer }) =>
+      createServer({ server: { middlewareMode: true } }),
+    )
   : undefined
 const app = await createApp(env, vite)
 

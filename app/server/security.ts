@@ -8,8 +8,17 @@ export function assignCspNonce(_req: Request, res: Response, next: NextFunction)
   next()
 }
 
-export function securityHeaders({ isProduction, viteDev, extraImageSources = [] }: { isProduction: boolean; viteDev: boolean; extraImageSources?: string[] }) {
-  const nonce = (_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.cspNonce as string}'`
+export function securityHeaders({
+  isProduction,
+  viteDev,
+  extraImageSources = [],
+}: {
+  isProduction: boolean
+  viteDev: boolean
+  extraImageSources?: string[]
+}) {
+  const nonce = (_req: unknown, res: unknown) =>
+    `'nonce-${(res as Response).locals.cspNonce as string}'`
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -51,7 +60,9 @@ export function sameOriginWrites({ trustProxy }: { trustProxy: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!UNSAFE_METHODS.has(req.method)) return next()
     const origin = req.get('origin')
-    const forwardedHost = trustProxy ? req.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined
+    const forwardedHost = trustProxy
+      ? req.get('x-forwarded-host')?.split(',')[0]?.trim()
+      : undefined
     const host = forwardedHost || req.get('host')
     let allowed: boolean
     if (origin && origin !== 'null') {
@@ -59,7 +70,8 @@ export function sameOriginWrites({ trustProxy }: { trustProxy: boolean }) {
     } else {
       // Opaque ("null") origins come from sandboxed frames and privacy redirects: only same-site fetch metadata lets them through.
       const site = req.get('sec-fetch-site')
-      allowed = origin === 'null' ? site === 'same-origin' : site !== 'cross-site' && site !== 'same-site'
+      allowed =
+        origin === 'null' ? site === 'same-origin' : site !== 'cross-site' && site !== 'same-site'
     }
     if (allowed) return next()
     res.status(403).type('text/plain').send('Cross-origin request refused.')

@@ -6,4 +6,10 @@ import { paymentRefundHandler } from './orders/payments/refunds.server.ts'
 import { searchProductHandler } from './search/indexer.server.ts'
 
 // Every outbox topic and the domain service that carries it out. A domain adds its handler here.
-export const outboxHandlers: OutboxHandler[] = [searchProductHandler, repriceHandler, mailOutboxHandler, paymentRefundHandler, ...mediaOutboxHandlers]
+export const outboxHandlers: OutboxHandler[] = [
+  searchProductHandler,
+  repriceHandler,
+  mailOutboxHandler,
+  paymentRefundHandler,
+  ...mediaOutboxHandlers,
+]

@@ -12,7 +12,12 @@ const UTC_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 })
 
-const UTC_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })
+const UTC_DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+})
 
 /** "20 Nov 2026, 22:41:05 UTC" */
 export function formatUtcDateTime(value: Date | string) {

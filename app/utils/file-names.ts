@@ -11,8 +11,10 @@ const MAX_NAME_BYTES = 255
  */
 export function fileNameProblem(name: string) {
   if (!name.trim() || name === '.' || name === '..') return 'it has no name'
-  if (new TextEncoder().encode(name).length > MAX_NAME_BYTES) return `its name is longer than ${MAX_NAME_BYTES} bytes`
-  if (UNSAFE_NAME_CHARACTERS.test(name)) return 'its name contains path separators, control characters or one of < > : " | ? *'
+  if (new TextEncoder().encode(name).length > MAX_NAME_BYTES)
+    return `its name is longer than ${MAX_NAME_BYTES} bytes`
+  if (UNSAFE_NAME_CHARACTERS.test(name))
+    return 'its name contains path separators, control characters or one of < > : " | ? *'
   return null
 }
 

@@ -6,7 +6,17 @@ import { hasFilters, type SearchState } from '~/services/search/state.ts'
  * and indexable; a query, a filter or another sort is a permutation search engines should not
  * index (the same rule as /search), pointing at the plain page instead.
  */
-export function gridMeta({ name, description, page, location }: { name: string; description: string; page: { state: SearchState }; location: { pathname: string } }): MetaDescriptor[] {
+export function gridMeta({
+  name,
+  description,
+  page,
+  location,
+}: {
+  name: string
+  description: string
+  page: { state: SearchState }
+  location: { pathname: string }
+}): MetaDescriptor[] {
   const { state } = page
   const permutation = Boolean(state.q) || hasFilters(state) || state.sort !== 'relevance'
   const pageSuffix = state.page > 1 && !permutation ? `?page=${state.page}` : ''

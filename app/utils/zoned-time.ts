@@ -22,7 +22,11 @@ function partsFormatter(timeZone: string) {
 }
 
 function wallClock(at: number, timeZone: string) {
-  const parts = Object.fromEntries(partsFormatter(timeZone).formatToParts(new Date(at)).map((part) => [part.type, part.value]))
+  const parts = Object.fromEntries(
+    partsFormatter(timeZone)
+      .formatToParts(new Date(at))
+      .map((part) => [part.type, part.value]),
+  )
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -36,7 +40,14 @@ function wallClock(at: number, timeZone: string) {
 /** How far the zone's wall clock is ahead of UTC at that instant, in milliseconds. */
 function offsetMs(at: number, timeZone: string) {
   const wall = wallClock(at, timeZone)
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)
+  const wallAsUtc = Date.UTC(
+    wall.year,
+    wall.month - 1,
+    wall.day,
+    wall.hour,
+    wall.minute,
+    wall.second,
+  )
   return wallAsUtc - (at - (((at % 1000) + 1000) % 1000))
 }
 
@@ -46,8 +57,25 @@ const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 export function zonedLocalToUtc(local: string, timeZone: string): Date | null {
   const match = LOCAL_PATTERN.exec(local.trim())
   if (!match) return null
-  const [, year, month, day, hour, minute, second] = match.map(Number) as [number, number, number, number, number, number, number]
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || (second || 0) > 59) return null
+  const [, year, month, day, hour, minute, second] = match.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hour > 23 ||
+    minute > 59 ||
+    (second || 0) > 59
+  )
+    return null
   const guess = Date.UTC(year, month - 1, day, hour, minute, second || 0)
   const check = new Date(guess)
   if (check.getUTCDate() !== day) return null // 31 February and the like
@@ -67,7 +95,10 @@ export function utcToZonedLocal(date: Date | string, timeZone: string): string {
 
 /** "Dec 1, 2026, 09:30" in the zone, for people. */
 export function formatDateTime(date: Date | string, timeZone: string, locale = 'en-US') {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(
-    typeof date === 'string' ? new Date(date) : date,
-  )
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(typeof date === 'string' ? new Date(date) : date)
 }

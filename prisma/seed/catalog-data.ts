@@ -8,13 +8,32 @@ export type CategorySeed = {
   slug: string
   description?: string
   /** Leaves say what they sell: the size scale, title nouns and a price band in major units. */
-  leaf?: { kind: SizeKind; nouns: string[]; price: [number, number]; sizes?: [string, string]; materials?: string[] }
+  leaf?: {
+    kind: SizeKind
+    nouns: string[]
+    price: [number, number]
+    sizes?: [string, string]
+    materials?: string[]
+  }
   children?: CategorySeed[]
 }
 
-const letters = (nouns: string[], price: [number, number]) => ({ kind: 'letters' as const, nouns, price })
-const shoes = (nouns: string[], price: [number, number], sizes: [string, string]) => ({ kind: 'eu-shoes' as const, nouns, price, sizes })
-const oneSize = (nouns: string[], price: [number, number]) => ({ kind: 'one-size' as const, nouns, price })
+const letters = (nouns: string[], price: [number, number]) => ({
+  kind: 'letters' as const,
+  nouns,
+  price,
+})
+const shoes = (nouns: string[], price: [number, number], sizes: [string, string]) => ({
+  kind: 'eu-shoes' as const,
+  nouns,
+  price,
+  sizes,
+})
+const oneSize = (nouns: string[], price: [number, number]) => ({
+  kind: 'one-size' as const,
+  nouns,
+  price,
+})
 
 export const CATEGORY_TREE: CategorySeed[] = [
   {
@@ -27,12 +46,46 @@ export const CATEGORY_TREE: CategorySeed[] = [
         slug: 'women',
         description: 'Dresses, knits, denim and outerwear for women.',
         children: [
-          { name: 'Dresses', slug: 'dresses', description: 'Midi, maxi, wrap and slip dresses.', leaf: letters(['Midi Dress', 'Wrap Dress', 'Slip Dress', 'Maxi Dress', 'Shirt Dress', 'Tea Dress'], [39, 149]) },
-          { name: 'Tops & Blouses', slug: 'womens-tops', leaf: letters(['Blouse', 'Camisole', 'Tunic', 'Peasant Top', 'Linen Shirt'], [22, 79]) },
-          { name: 'Knitwear', slug: 'womens-knitwear', leaf: letters(['Cardigan', 'Jumper', 'Turtleneck', 'Knit Vest'], [45, 139]) },
-          { name: 'Jeans', slug: 'womens-jeans', leaf: letters(['Straight Jeans', 'Wide-Leg Jeans', 'Mom Jeans', 'Skinny Jeans'], [49, 129]) },
-          { name: 'Skirts', slug: 'skirts', leaf: letters(['Pleated Skirt', 'Denim Skirt', 'Midi Skirt', 'Wrap Skirt'], [29, 99]) },
-          { name: 'Coats & Jackets', slug: 'womens-coats', leaf: letters(['Trench Coat', 'Wool Coat', 'Puffer Jacket', 'Denim Jacket', 'Blazer'], [79, 289]) },
+          {
+            name: 'Dresses',
+            slug: 'dresses',
+            description: 'Midi, maxi, wrap and slip dresses.',
+            leaf: letters(
+              ['Midi Dress', 'Wrap Dress', 'Slip Dress', 'Maxi Dress', 'Shirt Dress', 'Tea Dress'],
+              [39, 149],
+            ),
+          },
+          {
+            name: 'Tops & Blouses',
+            slug: 'womens-tops',
+            leaf: letters(['Blouse', 'Camisole', 'Tunic', 'Peasant Top', 'Linen Shirt'], [22, 79]),
+          },
+          {
+            name: 'Knitwear',
+            slug: 'womens-knitwear',
+            leaf: letters(['Cardigan', 'Jumper', 'Turtleneck', 'Knit Vest'], [45, 139]),
+          },
+          {
+            name: 'Jeans',
+            slug: 'womens-jeans',
+            leaf: letters(
+              ['Straight Jeans', 'Wide-Leg Jeans', 'Mom Jeans', 'Skinny Jeans'],
+              [49, 129],
+            ),
+          },
+          {
+            name: 'Skirts',
+            slug: 'skirts',
+            leaf: letters(['Pleated Skirt', 'Denim Skirt', 'Midi Skirt', 'Wrap Skirt'], [29, 99]),
+          },
+          {
+            name: 'Coats & Jackets',
+            slug: 'womens-coats',
+            leaf: letters(
+              ['Trench Coat', 'Wool Coat', 'Puffer Jacket', 'Denim Jacket', 'Blazer'],
+              [79, 289],
+            ),
+          },
         ],
       },
       {
@@ -40,12 +93,45 @@ export const CATEGORY_TREE: CategorySeed[] = [
         slug: 'men',
         description: 'Tees, shirts, denim and layers for men.',
         children: [
-          { name: 'T-shirts', slug: 'mens-t-shirts', leaf: letters(['Crew Tee', 'Pocket Tee', 'Henley', 'Long-Sleeve Tee'], [18, 49]) },
-          { name: 'Shirts', slug: 'mens-shirts', leaf: letters(['Oxford Shirt', 'Flannel Shirt', 'Linen Shirt', 'Overshirt'], [39, 119]) },
-          { name: 'Knitwear', slug: 'mens-knitwear', leaf: letters(['Crewneck Sweater', 'Cardigan', 'Quarter-Zip', 'Fisherman Sweater'], [49, 159]) },
-          { name: 'Jeans', slug: 'mens-jeans', leaf: letters(['Slim Jeans', 'Straight Jeans', 'Selvedge Jeans', 'Relaxed Jeans'], [59, 169]) },
-          { name: 'Trousers', slug: 'mens-trousers', leaf: letters(['Chinos', 'Cargo Trousers', 'Pleated Trousers', 'Joggers'], [39, 129]) },
-          { name: 'Coats & Jackets', slug: 'mens-coats', leaf: letters(['Parka', 'Bomber Jacket', 'Peacoat', 'Field Jacket', 'Rain Jacket'], [89, 299]) },
+          {
+            name: 'T-shirts',
+            slug: 'mens-t-shirts',
+            leaf: letters(['Crew Tee', 'Pocket Tee', 'Henley', 'Long-Sleeve Tee'], [18, 49]),
+          },
+          {
+            name: 'Shirts',
+            slug: 'mens-shirts',
+            leaf: letters(['Oxford Shirt', 'Flannel Shirt', 'Linen Shirt', 'Overshirt'], [39, 119]),
+          },
+          {
+            name: 'Knitwear',
+            slug: 'mens-knitwear',
+            leaf: letters(
+              ['Crewneck Sweater', 'Cardigan', 'Quarter-Zip', 'Fisherman Sweater'],
+              [49, 159],
+            ),
+          },
+          {
+            name: 'Jeans',
+            slug: 'mens-jeans',
+            leaf: letters(
+              ['Slim Jeans', 'Straight Jeans', 'Selvedge Jeans', 'Relaxed Jeans'],
+              [59, 169],
+            ),
+          },
+          {
+            name: 'Trousers',
+            slug: 'mens-trousers',
+            leaf: letters(['Chinos', 'Cargo Trousers', 'Pleated Trousers', 'Joggers'], [39, 129]),
+          },
+          {
+            name: 'Coats & Jackets',
+            slug: 'mens-coats',
+            leaf: letters(
+              ['Parka', 'Bomber Jacket', 'Peacoat', 'Field Jacket', 'Rain Jacket'],
+              [89, 299],
+            ),
+          },
         ],
       },
       {
@@ -53,9 +139,21 @@ export const CATEGORY_TREE: CategorySeed[] = [
         slug: 'kids',
         description: 'Hard-wearing clothes for growing people.',
         children: [
-          { name: 'Girls', slug: 'girls', leaf: letters(['Party Dress', 'Dungarees', 'Hoodie', 'Leggings'], [15, 59]) },
-          { name: 'Boys', slug: 'boys', leaf: letters(['Hoodie', 'Cargo Shorts', 'Rugby Shirt', 'Joggers'], [15, 59]) },
-          { name: 'Baby', slug: 'baby', leaf: letters(['Romper', 'Sleepsuit', 'Knitted Bonnet Set'], [12, 45]) },
+          {
+            name: 'Girls',
+            slug: 'girls',
+            leaf: letters(['Party Dress', 'Dungarees', 'Hoodie', 'Leggings'], [15, 59]),
+          },
+          {
+            name: 'Boys',
+            slug: 'boys',
+            leaf: letters(['Hoodie', 'Cargo Shorts', 'Rugby Shirt', 'Joggers'], [15, 59]),
+          },
+          {
+            name: 'Baby',
+            slug: 'baby',
+            leaf: letters(['Romper', 'Sleepsuit', 'Knitted Bonnet Set'], [12, 45]),
+          },
         ],
       },
     ],
@@ -69,19 +167,71 @@ export const CATEGORY_TREE: CategorySeed[] = [
         name: "Women's Shoes",
         slug: 'womens-shoes',
         children: [
-          { name: 'Sneakers', slug: 'womens-sneakers', leaf: shoes(['Canvas Sneakers', 'Leather Sneakers', 'Running Shoes', 'Platform Sneakers'], [49, 149], ['35', '42']) },
-          { name: 'Boots', slug: 'womens-boots', leaf: shoes(['Chelsea Boots', 'Ankle Boots', 'Knee-High Boots', 'Lace-Up Boots'], [89, 249], ['35', '42']) },
-          { name: 'Heels', slug: 'heels', leaf: shoes(['Block Heels', 'Slingback Heels', 'Mules', 'Pumps'], [59, 179], ['35', '42']) },
-          { name: 'Sandals', slug: 'womens-sandals', leaf: shoes(['Slide Sandals', 'Strappy Sandals', 'Espadrilles'], [29, 99], ['35', '42']) },
+          {
+            name: 'Sneakers',
+            slug: 'womens-sneakers',
+            leaf: shoes(
+              ['Canvas Sneakers', 'Leather Sneakers', 'Running Shoes', 'Platform Sneakers'],
+              [49, 149],
+              ['35', '42'],
+            ),
+          },
+          {
+            name: 'Boots',
+            slug: 'womens-boots',
+            leaf: shoes(
+              ['Chelsea Boots', 'Ankle Boots', 'Knee-High Boots', 'Lace-Up Boots'],
+              [89, 249],
+              ['35', '42'],
+            ),
+          },
+          {
+            name: 'Heels',
+            slug: 'heels',
+            leaf: shoes(
+              ['Block Heels', 'Slingback Heels', 'Mules', 'Pumps'],
+              [59, 179],
+              ['35', '42'],
+            ),
+          },
+          {
+            name: 'Sandals',
+            slug: 'womens-sandals',
+            leaf: shoes(
+              ['Slide Sandals', 'Strappy Sandals', 'Espadrilles'],
+              [29, 99],
+              ['35', '42'],
+            ),
+          },
         ],
       },
       {
         name: "Men's Shoes",
         slug: 'mens-shoes',
         children: [
-          { name: 'Sneakers', slug: 'mens-sneakers', leaf: shoes(['Court Sneakers', 'Trail Runners', 'High-Top Sneakers', 'Suede Sneakers'], [59, 169], ['39', '46']) },
-          { name: 'Boots', slug: 'mens-boots', leaf: shoes(['Work Boots', 'Desert Boots', 'Chelsea Boots', 'Hiking Boots'], [99, 279], ['39', '46']) },
-          { name: 'Loafers', slug: 'loafers', leaf: shoes(['Penny Loafers', 'Tassel Loafers', 'Boat Shoes'], [79, 199], ['39', '46']) },
+          {
+            name: 'Sneakers',
+            slug: 'mens-sneakers',
+            leaf: shoes(
+              ['Court Sneakers', 'Trail Runners', 'High-Top Sneakers', 'Suede Sneakers'],
+              [59, 169],
+              ['39', '46'],
+            ),
+          },
+          {
+            name: 'Boots',
+            slug: 'mens-boots',
+            leaf: shoes(
+              ['Work Boots', 'Desert Boots', 'Chelsea Boots', 'Hiking Boots'],
+              [99, 279],
+              ['39', '46'],
+            ),
+          },
+          {
+            name: 'Loafers',
+            slug: 'loafers',
+            leaf: shoes(['Penny Loafers', 'Tassel Loafers', 'Boat Shoes'], [79, 199], ['39', '46']),
+          },
         ],
       },
     ],
@@ -95,16 +245,57 @@ export const CATEGORY_TREE: CategorySeed[] = [
         name: 'Bags',
         slug: 'bags',
         children: [
-          { name: 'Tote Bags', slug: 'tote-bags', leaf: oneSize(['Canvas Tote', 'Leather Tote', 'Market Bag'], [25, 189]) },
-          { name: 'Backpacks', slug: 'backpacks', leaf: oneSize(['Roll-Top Backpack', 'Daypack', 'Laptop Backpack'], [49, 199]) },
-          { name: 'Crossbody Bags', slug: 'crossbody-bags', leaf: oneSize(['Crossbody Bag', 'Saddle Bag', 'Belt Bag'], [35, 229]) },
+          {
+            name: 'Tote Bags',
+            slug: 'tote-bags',
+            leaf: oneSize(['Canvas Tote', 'Leather Tote', 'Market Bag'], [25, 189]),
+          },
+          {
+            name: 'Backpacks',
+            slug: 'backpacks',
+            leaf: oneSize(['Roll-Top Backpack', 'Daypack', 'Laptop Backpack'], [49, 199]),
+          },
+          {
+            name: 'Crossbody Bags',
+            slug: 'crossbody-bags',
+            leaf: oneSize(['Crossbody Bag', 'Saddle Bag', 'Belt Bag'], [35, 229]),
+          },
         ],
       },
-      { name: 'Hats & Caps', slug: 'hats', leaf: oneSize(['Bucket Hat', 'Baseball Cap', 'Beanie', 'Straw Hat'], [15, 69]) },
-      { name: 'Scarves', slug: 'scarves', leaf: oneSize(['Silk Scarf', 'Wool Scarf', 'Bandana'], [19, 99]) },
-      { name: 'Belts', slug: 'belts', leaf: letters(['Leather Belt', 'Woven Belt', 'Canvas Belt'], [25, 89]) },
-      { name: 'Jewellery', slug: 'jewellery', leaf: { ...oneSize(['Hoop Earrings', 'Pendant Necklace', 'Signet Ring', 'Chain Bracelet'], [19, 149]), materials: ['Sterling Silver', 'Gold-Plated', 'Brass'] } },
-      { name: 'Sunglasses', slug: 'sunglasses', leaf: { ...oneSize(['Round Sunglasses', 'Cat-Eye Sunglasses', 'Aviator Sunglasses'], [39, 159]), materials: ['Acetate', 'Recycled', 'Titanium'] } },
+      {
+        name: 'Hats & Caps',
+        slug: 'hats',
+        leaf: oneSize(['Bucket Hat', 'Baseball Cap', 'Beanie', 'Straw Hat'], [15, 69]),
+      },
+      {
+        name: 'Scarves',
+        slug: 'scarves',
+        leaf: oneSize(['Silk Scarf', 'Wool Scarf', 'Bandana'], [19, 99]),
+      },
+      {
+        name: 'Belts',
+        slug: 'belts',
+        leaf: letters(['Leather Belt', 'Woven Belt', 'Canvas Belt'], [25, 89]),
+      },
+      {
+        name: 'Jewellery',
+        slug: 'jewellery',
+        leaf: {
+          ...oneSize(
+            ['Hoop Earrings', 'Pendant Necklace', 'Signet Ring', 'Chain Bracelet'],
+            [19, 149],
+          ),
+          materials: ['Sterling Silver', 'Gold-Plated', 'Brass'],
+        },
+      },
+      {
+        name: 'Sunglasses',
+        slug: 'sunglasses',
+        leaf: {
+          ...oneSize(['Round Sunglasses', 'Cat-Eye Sunglasses', 'Aviator Sunglasses'], [39, 159]),
+          materials: ['Acetate', 'Recycled', 'Titanium'],
+        },
+      },
     ],
   },
 ]
@@ -133,7 +324,11 @@ export const COLORS: Array<{ name: string; hex: string }> = [
 
 export const SIZE_SCALES: Array<{ code: SizeKind; name: string; labels: string[] }> = [
   { code: 'letters', name: 'Letter sizes', labels: ['XS', 'S', 'M', 'L', 'XL', 'XXL'] },
-  { code: 'eu-shoes', name: 'EU shoe sizes', labels: ['35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45', '46'] },
+  {
+    code: 'eu-shoes',
+    name: 'EU shoe sizes',
+    labels: ['35', '36', '37', '38', '39', '40', '41', '42', '43', '44', '45', '46'],
+  },
   { code: 'one-size', name: 'One size', labels: ['One size'] },
 ]
 
@@ -152,14 +347,21 @@ export const BRANDS: Array<{ name: string; description: string }> = [
   { name: 'Studio Anar', description: 'Jewellery and scarves from a small Tehran studio.' },
 ]
 
-export type ShopSeed = { name: string; slug: string; description: string; owner: { email: string; name: string }; focus: string[] }
+export type ShopSeed = {
+  name: string
+  slug: string
+  description: string
+  owner: { email: string; name: string }
+  focus: string[]
+}
 
 /** The first shop belongs to the demo seller. `focus` lists the category slugs it mostly sells from. */
 export const SHOPS: ShopSeed[] = [
   {
     name: "Sami's Studio",
     slug: 'samis-studio',
-    description: 'Small-batch clothing designed and sewn in our studio, plus a few favourite accessories.',
+    description:
+      'Small-batch clothing designed and sewn in our studio, plus a few favourite accessories.',
     owner: { email: 'seller@shikposh.test', name: 'Sami Seller' },
     focus: ['women', 'men', 'accessories'],
   },
@@ -202,12 +404,61 @@ export const SHOPS: ShopSeed[] = [
 
 /** Title words by kind of product, so sunglasses are never made of jersey. */
 export const ADJECTIVES: Record<SizeKind, string[]> = {
-  letters: ['Classic', 'Everyday', 'Relaxed', 'Tailored', 'Vintage', 'Essential', 'Soft', 'Cropped', 'Oversized', 'Heritage', 'Weekend', 'Studio', 'Coastal', 'Organic', 'Washed', 'Easy'],
-  'eu-shoes': ['Classic', 'Everyday', 'Vintage', 'Heritage', 'Weekend', 'Urban', 'Lightweight', 'Handmade', 'Studio', 'Trail'],
-  'one-size': ['Classic', 'Everyday', 'Vintage', 'Essential', 'Heritage', 'Weekend', 'Minimal', 'Handmade', 'Studio', 'Coastal'],
+  letters: [
+    'Classic',
+    'Everyday',
+    'Relaxed',
+    'Tailored',
+    'Vintage',
+    'Essential',
+    'Soft',
+    'Cropped',
+    'Oversized',
+    'Heritage',
+    'Weekend',
+    'Studio',
+    'Coastal',
+    'Organic',
+    'Washed',
+    'Easy',
+  ],
+  'eu-shoes': [
+    'Classic',
+    'Everyday',
+    'Vintage',
+    'Heritage',
+    'Weekend',
+    'Urban',
+    'Lightweight',
+    'Handmade',
+    'Studio',
+    'Trail',
+  ],
+  'one-size': [
+    'Classic',
+    'Everyday',
+    'Vintage',
+    'Essential',
+    'Heritage',
+    'Weekend',
+    'Minimal',
+    'Handmade',
+    'Studio',
+    'Coastal',
+  ],
 }
 export const MATERIALS: Record<SizeKind, string[]> = {
-  letters: ['Linen', 'Cotton', 'Wool', 'Cashmere-Blend', 'Silk', 'Corduroy', 'Denim', 'Jersey', 'Merino'],
+  letters: [
+    'Linen',
+    'Cotton',
+    'Wool',
+    'Cashmere-Blend',
+    'Silk',
+    'Corduroy',
+    'Denim',
+    'Jersey',
+    'Merino',
+  ],
   'eu-shoes': ['Leather', 'Suede', 'Canvas', 'Knit', 'Nubuck'],
   'one-size': ['Leather', 'Canvas', 'Recycled', 'Woven'],
 }

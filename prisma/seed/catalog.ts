@@ -3,7 +3,18 @@ import { productsChanged, scheduleDiscountBoundaries } from '~/services/catalog/
 import { derivePricing, isListed } from '~/services/catalog/derived.ts'
 import { slugify } from '~/services/catalog/schemas.ts'
 import { invalidateCategoryTree } from '~/services/catalog/taxonomy.server.ts'
-import { ADJECTIVES, BRANDS, CATEGORY_TREE, COLORS, DESCRIPTION_LINES, MATERIALS, SHOPS, SIZE_SCALES, type CategorySeed, type ShopSeed } from './catalog-data.ts'
+import {
+  ADJECTIVES,
+  BRANDS,
+  CATEGORY_TREE,
+  COLORS,
+  DESCRIPTION_LINES,
+  MATERIALS,
+  SHOPS,
+  SIZE_SCALES,
+  type CategorySeed,
+  type ShopSeed,
+} from './catalog-data.ts'
 import { createRandom, type Random } from './random.ts'
 
 // The demo catalog: the shared vocabulary, six shops (the demo seller owns the first) and a
@@ -13,7 +24,12 @@ import { createRandom, type Random } from './random.ts'
 export const DEMO_PRODUCT_COUNT = 132
 const DAY = 86_400_000
 
-export type Leaf = { id: string; slug: string; path: string[]; seed: NonNullable<CategorySeed['leaf']> }
+export type Leaf = {
+  id: string
+  slug: string
+  path: string[]
+  seed: NonNullable<CategorySeed['leaf']>
+}
 export type Vocabulary = {
   leaves: Leaf[]
   colors: Array<{ id: string; name: string; slug: string }>
@@ -27,13 +43,23 @@ export async function seedTaxonomy(): Promise<Vocabulary> {
   for (const [position, color] of COLORS.entries()) {
     const slug = slugify(color.name)
     colors.push(
-      await prisma.color.upsert({ where: { slug }, update: {}, create: { name: color.name, slug, hex: color.hex, position }, select: { id: true, name: true, slug: true } }),
+      await prisma.color.upsert({
+        where: { slug },
+        update: {},
+        create: { name: color.name, slug, hex: color.hex, position },
+        select: { id: true, name: true, slug: true },
+      }),
     )
   }
 
   const scales: Vocabulary['scales'] = {}
   for (const scale of SIZE_SCALES) {
-    const row = await prisma.sizeScale.upsert({ where: { code: scale.code }, update: {}, create: { code: scale.code, name: scale.name }, select: { id: true } })
+    const row = await prisma.sizeScale.upsert({
+      where: { code: scale.code },
+      update: {},
+      create: { code: scale.code, name: scale.name },
+      select: { id: true },
+    })
     const sizes = []
     for (const [position, label] of scale.labels.entries()) {
       sizes.push(
@@ -54,10 +80,17 @@ export async function seedTaxonomy(): Promise<Vocabulary> {
       const row = await prisma.category.upsert({
         where: { slug: node.slug },
         update: {},
-        create: { name: node.name, slug: node.slug, description: node.description ?? '', parentId, position },
+        create: {
+          name: node.name,
+          slug: node.slug,
+          description: node.description ?? '',
+          parentId,
+          position,
+        },
         select: { id: true },
       })
-      if (node.leaf) leaves.push({ id: row.id, slug: node.slug, path: [...path, node.slug], seed: node.leaf })
+      if (node.leaf)
+        leaves.push({ id: row.id, slug: node.slug, path: [...path, node.slug], seed: node.leaf })
       if (node.children) await plant(node.children, row.id, [...path, node.slug])
     }
   }
@@ -86,13 +119,30 @@ export async function seedShops(passwordHash: string, shops: ShopSeed[] = SHOPS)
     const owner = await prisma.user.upsert({
       where: { email: seed.owner.email },
       update: {},
-      create: { email: seed.owner.email, name: seed.owner.name, roles, password: { create: { hash: passwordHash } } },
+      create: {
+        email: seed.owner.email,
+        name: seed.owner.name,
+        roles,
+        password: { create: { hash: passwordHash } },
+      },
       select: { id: true, roles: true },
     })
-    if (!owner.roles.includes('SELLER')) await prisma.user.update({ where: { id: owner.id }, data: { roles: { push: 'SELLER' } } })
+    if (!owner.roles.includes('SELLER'))
+      await prisma.user.update({ where: { id: owner.id }, data: { roles: { push: 'SELLER' } } })
     const shop =
-      (await prisma.shop.findUnique({ where: { ownerId: owner.id }, select: { id: true, slug: true, status: true } })) ??
-      (await prisma.shop.create({ data: { ownerId: owner.id, name: seed.name, slug: seed.slug, description: seed.description }, select: { id: true, slug: true, status: true } }))
+      (await prisma.shop.findUnique({
+        where: { ownerId: owner.id },
+        select: { id: true, slug: true, status: true },
+      })) ??
+      (await prisma.shop.create({
+        data: {
+          ownerId: owner.id,
+          name: seed.name,
+          slug: seed.slug,
+          description: seed.description,
+        },
+        select: { id: true, slug: true, status: true },
+      }))
     result.push({ ...shop, seed })
   }
   return result
@@ -113,16 +163,30 @@ export type GeneratedProduct = {
   status: ProductStatus
   featured: boolean
   publishedAt: Date | null
-  variants: Array<{ colorId: string; sizeId: string; sku: string; stock: number; price: number | null }>
+  variants: Array<{
+    colorId: string
+    sizeId: string
+    sku: string
+    stock: number
+    price: number | null
+  }>
 }
 
 /**
  * One believable product from the vocabulary: title, description, variants with stock (some
  * sold out), a discount that is running, scheduled, expired or absent, and a status.
  */
-export function generateProduct(random: Random, vocabulary: Vocabulary, leaves: Leaf[], skuStem: string, now: Date): Omit<GeneratedProduct, 'slug'> {
+export function generateProduct(
+  random: Random,
+  vocabulary: Vocabulary,
+  leaves: Leaf[],
+  skuStem: string,
+  now: Date,
+): Omit<GeneratedProduct, 'slug'> {
   const leaf = random.pick(leaves)
-  const material = random.chance(0.55) ? random.pick(leaf.seed.materials ?? MATERIALS[leaf.seed.kind]) : null
+  const material = random.chance(0.55)
+    ? random.pick(leaf.seed.materials ?? MATERIALS[leaf.seed.kind])
+    : null
   const adjective = random.pick(ADJECTIVES[leaf.seed.kind])
   const noun = random.pick(leaf.seed.nouns)
   const title = [adjective, material, noun].filter(Boolean).join(' ')
@@ -141,14 +205,27 @@ export function generateProduct(random: Random, vocabulary: Vocabulary, leaves: 
     )
     sizes = range.slice(random.int(0, 1), range.length - random.int(0, 1))
   }
-  const colors = random.sample(vocabulary.colors, random.weighted([[1, 3], [2, 4], [3, 2], [4, 1]] as const))
+  const colors = random.sample(
+    vocabulary.colors,
+    random.weighted([
+      [1, 3],
+      [2, 4],
+      [3, 2],
+      [4, 1],
+    ] as const),
+  )
   const soldOut = random.chance(0.05)
   const variants = colors.flatMap((color) =>
     sizes.map((size) => ({
       colorId: color.id,
       sizeId: size.id,
       sku: `${skuStem}-${color.slug.replace(/-/g, '').slice(0, 3)}-${slugify(size.label).replace(/-/g, '')}`.toUpperCase(),
-      stock: soldOut || random.chance(0.12) ? 0 : random.chance(0.12) ? random.int(1, 3) : random.int(4, 40),
+      stock:
+        soldOut || random.chance(0.12)
+          ? 0
+          : random.chance(0.12)
+            ? random.int(1, 3)
+            : random.int(4, 40),
       price: size.label === 'XXL' && random.chance(0.3) ? Math.round(price * 1.1) : null,
     })),
   )
@@ -164,13 +241,25 @@ export function generateProduct(random: Random, vocabulary: Vocabulary, leaves: 
   const percent = random.pick([10, 15, 20, 25, 30, 40, 50])
   const window =
     discount === 'running'
-      ? { discountPercent: percent, discountStartsAt: day(-random.int(1, 5)), discountEndsAt: day(random.int(3, 20)) }
+      ? {
+          discountPercent: percent,
+          discountStartsAt: day(-random.int(1, 5)),
+          discountEndsAt: day(random.int(3, 20)),
+        }
       : discount === 'open'
         ? { discountPercent: percent, discountStartsAt: null, discountEndsAt: null }
         : discount === 'scheduled'
-          ? { discountPercent: percent, discountStartsAt: day(random.int(2, 10)), discountEndsAt: day(random.int(12, 20)) }
+          ? {
+              discountPercent: percent,
+              discountStartsAt: day(random.int(2, 10)),
+              discountEndsAt: day(random.int(12, 20)),
+            }
           : discount === 'expired'
-            ? { discountPercent: percent, discountStartsAt: day(-random.int(25, 40)), discountEndsAt: day(-random.int(1, 10)) }
+            ? {
+                discountPercent: percent,
+                discountStartsAt: day(-random.int(25, 40)),
+                discountEndsAt: day(-random.int(1, 10)),
+              }
             : { discountPercent: null, discountStartsAt: null, discountEndsAt: null }
 
   const status = random.weighted([
@@ -178,16 +267,24 @@ export function generateProduct(random: Random, vocabulary: Vocabulary, leaves: 
     ['DRAFT', 6],
     ['ARCHIVED', 4],
   ] as const)
-  const publishedAt = status === 'DRAFT' ? null : new Date(now.getTime() - random.int(0, 90) * DAY - random.int(0, DAY - 1))
+  const publishedAt =
+    status === 'DRAFT'
+      ? null
+      : new Date(now.getTime() - random.int(0, 90) * DAY - random.int(0, DAY - 1))
   return {
     title,
     description: random.sample(DESCRIPTION_LINES, 3).join(' '),
     categoryId: leaf.id,
     brandId: random.chance(0.85) ? random.pick(vocabulary.brands).id : null,
     sizeScaleId: scale.id,
-    tags: [...new Set([material?.toLowerCase(), adjective.toLowerCase(), leaf.slug.split('-').pop(), random.pick(['summer', 'winter', 'spring', 'autumn', 'all-season'])])].filter(
-      (tag): tag is string => Boolean(tag),
-    ),
+    tags: [
+      ...new Set([
+        material?.toLowerCase(),
+        adjective.toLowerCase(),
+        leaf.slug.split('-').pop(),
+        random.pick(['summer', 'winter', 'spring', 'autumn', 'all-season']),
+      ]),
+    ].filter((tag): tag is string => Boolean(tag)),
     price,
     ...window,
     status,
@@ -198,46 +295,86 @@ export function generateProduct(random: Random, vocabulary: Vocabulary, leaves: 
 }
 
 /** The demo products (deterministic); products already there (by slug) are left alone. */
-export async function seedDemoProducts(shops: Awaited<ReturnType<typeof seedShops>>, vocabulary: Vocabulary, { count = DEMO_PRODUCT_COUNT, now = new Date() } = {}) {
+export async function seedDemoProducts(
+  shops: Awaited<ReturnType<typeof seedShops>>,
+  vocabulary: Vocabulary,
+  { count = DEMO_PRODUCT_COUNT, now = new Date() } = {},
+) {
   const random = createRandom(20261120)
   const weights = [30, 25, 20, 27, 20, 10]
   const used = new Set<string>()
   const planned: Array<GeneratedProduct & { shopId: string; shopStatus: string }> = []
   for (let index = 0; index < count; index++) {
-    const shopIndex = random.weighted(shops.map((shop, position) => [position, weights[position] ?? 10] as const))
+    const shopIndex = random.weighted(
+      shops.map((shop, position) => [position, weights[position] ?? 10] as const),
+    )
     const shop = shops[shopIndex]!
-    const leaves = vocabulary.leaves.filter((leaf) => leaf.path.some((slug) => shop.seed.focus.includes(slug)))
+    const leaves = vocabulary.leaves.filter((leaf) =>
+      leaf.path.some((slug) => shop.seed.focus.includes(slug)),
+    )
     const stem = `${shop.slug.replace(/[^a-z]/g, '').slice(0, 3)}${String(index + 1).padStart(4, '0')}`
-    const product = generateProduct(random, vocabulary, leaves.length ? leaves : vocabulary.leaves, stem, now)
+    const product = generateProduct(
+      random,
+      vocabulary,
+      leaves.length ? leaves : vocabulary.leaves,
+      stem,
+      now,
+    )
     // The demo seller always has a draft and an archived product to show those states.
     const own = planned.filter((entry) => entry.shopId === shop.id).length
-    if (shopIndex === 0 && own < 2) Object.assign(product, own === 0 ? { status: 'DRAFT', publishedAt: null, featured: false } : { status: 'ARCHIVED', featured: false })
+    if (shopIndex === 0 && own < 2)
+      Object.assign(
+        product,
+        own === 0
+          ? { status: 'DRAFT', publishedAt: null, featured: false }
+          : { status: 'ARCHIVED', featured: false },
+      )
     let slug = slugify(product.title)
     for (let n = 2; used.has(slug); n++) slug = `${slugify(product.title)}-${n}`
     used.add(slug)
     planned.push({ ...product, slug, shopId: shop.id, shopStatus: shop.status })
   }
 
-  const existing = new Set((await prisma.product.findMany({ where: { slug: { in: planned.map((product) => product.slug) } }, select: { slug: true } })).map((row) => row.slug))
+  const existing = new Set(
+    (
+      await prisma.product.findMany({
+        where: { slug: { in: planned.map((product) => product.slug) } },
+        select: { slug: true },
+      })
+    ).map((row) => row.slug),
+  )
   const missing = planned.filter((product) => !existing.has(product.slug))
   for (let start = 0; start < missing.length; start += 25) {
     // Not Prisma's 5 s default: on a busy machine a batch took longer and the first start failed.
-    await prisma.$transaction(async (tx) => {
-      const rows = []
-      for (const { variants, shopStatus, ...product } of missing.slice(start, start + 25)) {
-        rows.push(
-          await tx.product.create({
-            data: { ...product, ...derivePricing(product, variants, now), listed: isListed(product.status, shopStatus), variants: { create: variants } },
-            select: { id: true, discountPercent: true, discountStartsAt: true, discountEndsAt: true },
-          }),
+    await prisma.$transaction(
+      async (tx) => {
+        const rows = []
+        for (const { variants, shopStatus, ...product } of missing.slice(start, start + 25)) {
+          rows.push(
+            await tx.product.create({
+              data: {
+                ...product,
+                ...derivePricing(product, variants, now),
+                listed: isListed(product.status, shopStatus),
+                variants: { create: variants },
+              },
+              select: {
+                id: true,
+                discountPercent: true,
+                discountStartsAt: true,
+                discountEndsAt: true,
+              },
+            }),
+          )
+        }
+        await productsChanged(
+          tx,
+          rows.map((row) => row.id),
         )
-      }
-      await productsChanged(
-        tx,
-        rows.map((row) => row.id),
-      )
-      await scheduleDiscountBoundaries(tx, rows, now)
-    }, { timeout: 120_000 })
+        await scheduleDiscountBoundaries(tx, rows, now)
+      },
+      { timeout: 120_000 },
+    )
   }
   return { created: missing.length, total: planned.length }
 }

@@ -9,10 +9,34 @@ import { seedDemoReviews } from './reviews.ts'
 
 export const DEMO_PASSWORD = 'shikposh-demo'
 
-export const DEMO_ACCOUNTS: Array<{ role: string; email: string; name: string; password: string; roles: Role[] }> = [
-  { role: 'admin', email: 'admin@shikposh.test', name: 'Ada Admin', password: DEMO_PASSWORD, roles: ['SHOPPER', 'ADMIN'] },
-  { role: 'seller', email: 'seller@shikposh.test', name: 'Sami Seller', password: DEMO_PASSWORD, roles: ['SHOPPER', 'SELLER'] },
-  { role: 'shopper', email: 'shopper@shikposh.test', name: 'Shirin Shopper', password: DEMO_PASSWORD, roles: ['SHOPPER'] },
+export const DEMO_ACCOUNTS: Array<{
+  role: string
+  email: string
+  name: string
+  password: string
+  roles: Role[]
+}> = [
+  {
+    role: 'admin',
+    email: 'admin@shikposh.test',
+    name: 'Ada Admin',
+    password: DEMO_PASSWORD,
+    roles: ['SHOPPER', 'ADMIN'],
+  },
+  {
+    role: 'seller',
+    email: 'seller@shikposh.test',
+    name: 'Sami Seller',
+    password: DEMO_PASSWORD,
+    roles: ['SHOPPER', 'SELLER'],
+  },
+  {
+    role: 'shopper',
+    email: 'shopper@shikposh.test',
+    name: 'Shirin Shopper',
+    password: DEMO_PASSWORD,
+    roles: ['SHOPPER'],
+  },
 ]
 
 export async function seedDemoData() {
@@ -21,7 +45,12 @@ export async function seedDemoData() {
     await prisma.user.upsert({
       where: { email: account.email },
       update: {},
-      create: { email: account.email, name: account.name, roles: account.roles, password: { create: { hash } } },
+      create: {
+        email: account.email,
+        name: account.name,
+        roles: account.roles,
+        password: { create: { hash } },
+      },
     })
   }
   const vocabulary = await seedTaxonomy()

@@ -19,22 +19,45 @@ export const DEMO_REVIEWED_PRODUCTS = 30
 
 const BY_STARS: Record<number, Array<[title: string, body: string]>> = {
   5: [
-    ['Love it', 'Beautifully made and exactly as pictured. I have worn it every week since it arrived.'],
-    ['Perfect', 'Great fabric, neat stitching and it washes well. Would buy again in another colour.'],
+    [
+      'Love it',
+      'Beautifully made and exactly as pictured. I have worn it every week since it arrived.',
+    ],
+    [
+      'Perfect',
+      'Great fabric, neat stitching and it washes well. Would buy again in another colour.',
+    ],
     ['Better than expected', 'The quality surprised me for the price. Shipping was quick too.'],
   ],
   4: [
-    ['Really nice', 'Very happy with it. The colour is a touch darker than on screen, but I like it.'],
-    ['Good buy', 'Comfortable and well finished. Took one star off because the packaging was excessive.'],
+    [
+      'Really nice',
+      'Very happy with it. The colour is a touch darker than on screen, but I like it.',
+    ],
+    [
+      'Good buy',
+      'Comfortable and well finished. Took one star off because the packaging was excessive.',
+    ],
   ],
   3: [
     ['It is fine', 'Does the job. The material is thinner than I hoped, but it looks good on.'],
     ['Okay', 'Nice design, average quality. I would wait for a sale next time.'],
   ],
   2: [['Not for me', 'The cut did not suit me and the fabric creases easily. Returned it.']],
-  1: [['Disappointed', 'A seam came loose after the first wash. The shop replied quickly, to be fair.']],
+  1: [
+    [
+      'Disappointed',
+      'A seam came loose after the first wash. The shop replied quickly, to be fair.',
+    ],
+  ],
 }
-const FITS: ReviewFitValue[] = ['RUNS_SMALL', 'TRUE_TO_SIZE', 'TRUE_TO_SIZE', 'TRUE_TO_SIZE', 'RUNS_LARGE']
+const FITS: ReviewFitValue[] = [
+  'RUNS_SMALL',
+  'TRUE_TO_SIZE',
+  'TRUE_TO_SIZE',
+  'TRUE_TO_SIZE',
+  'RUNS_LARGE',
+]
 
 export async function seedDemoReviews(passwordHash: string) {
   const reviewers = []
@@ -62,7 +85,13 @@ export async function seedDemoReviews(passwordHash: string) {
     const sized = product.sizeScale._count.sizes > 1
     const rows = []
     for (const [index, author] of authors.entries()) {
-      const rating = random.weighted([[5, 40], [4, 30], [3, 15], [2, 8], [1, 7]] as const)
+      const rating = random.weighted([
+        [5, 40],
+        [4, 30],
+        [3, 15],
+        [2, 8],
+        [1, 7],
+      ] as const)
       const [title, body] = random.pick(BY_STARS[rating]!)
       const at = new Date(now - (index + 1) * random.int(1, 20) * 86_400_000)
       rows.push({

@@ -12,7 +12,8 @@ async function run() {
   const { getCart } = await import('~/services/orders/cart.server.ts')
   const { placeOrder } = await import('~/services/orders/checkout.server.ts')
   const { createUser } = await import('../support/fixtures.ts')
-  const { SAMPLE_ADDRESS, createProduct, createSeller, putInCart } = await import('../support/shop-fixtures.ts')
+  const { SAMPLE_ADDRESS, createProduct, createSeller, putInCart } =
+    await import('../support/shop-fixtures.ts')
 
   const checkout = async (userId: string) => {
     const cart = await getCart({ userId })
@@ -42,14 +43,19 @@ async function run() {
         `${placed} placed, ${results.length - placed} refused; latency p50 ${percentile(ms, 50)} ms, p95 ${percentile(ms, 95)} ms, p99 ${percentile(ms, 99)} ms`,
     )
   }
-  console.log(`PostgreSQL ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')}, pool of ${getEnv().DATABASE_POOL_MAX} connections`)
+  console.log(
+    `PostgreSQL ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')}, pool of ${getEnv().DATABASE_POOL_MAX} connections`,
+  )
 
   const { shop } = await createSeller()
 
   // 0. One at a time: what a single checkout costs.
   const solo = await Promise.all(Array.from({ length: 50 }, () => createUser()))
   for (const user of solo) {
-    const product = await createProduct(shop.id, { price: 4000, variants: [{ stock: 5 }, { stock: 5 }] })
+    const product = await createProduct(shop.id, {
+      price: 4000,
+      variants: [{ stock: 5 }, { stock: 5 }],
+    })
     await putInCart(user.id, product.variants[0]!.id, 1, 4000)
     await putInCart(user.id, product.variants[1]!.id, 2, 4000)
   }
@@ -65,15 +71,22 @@ async function run() {
   started = performance.now()
   const raced = await Promise.all(racers.map((user) => checkout(user.id)))
   report('One hot item (stock 50), 200 at once', raced, performance.now() - started)
-  const left = (await prisma.variant.findUniqueOrThrow({ where: { id: hot.variants[0]!.id } })).stock
-  if (left !== 0 || raced.filter((result) => result.ok).length !== 50) throw new Error(`Stock is wrong: ${left} left`)
+  const left = (await prisma.variant.findUniqueOrThrow({ where: { id: hot.variants[0]!.id } }))
+    .stock
+  if (left !== 0 || raced.filter((result) => result.ok).length !== 50)
+    throw new Error(`Stock is wrong: ${left} left`)
 
   // 2. Ordinary traffic: three random items from 50 products, 20 checkouts in flight at a time.
-  const products = await Promise.all(Array.from({ length: 50 }, () => createProduct(shop.id, { price: 3000, variants: [{ stock: 10_000 }, { stock: 10_000 }] })))
+  const products = await Promise.all(
+    Array.from({ length: 50 }, () =>
+      createProduct(shop.id, { price: 3000, variants: [{ stock: 10_000 }, { stock: 10_000 }] }),
+    ),
+  )
   const variants = products.flatMap((product) => product.variants)
   const shoppers = await Promise.all(Array.from({ length: 400 }, () => createUser()))
   for (const user of shoppers) {
-    for (let i = 0; i < 3; i++) await putInCart(user.id, variants[Math.floor(Math.random() * variants.length)]!.id, 1, 3000)
+    for (let i = 0; i < 3; i++)
+      await putInCart(user.id, variants[Math.floor(Math.random() * variants.length)]!.id, 1, 3000)
   }
   const queue = [...shoppers]
   const results: Array<{ ok: boolean; ms: number }> = []

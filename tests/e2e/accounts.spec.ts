@@ -6,7 +6,10 @@ test.afterAll(async () => {
   await prisma.$disconnect()
 })
 
-test('register, sign out, sign in, and revoke a session from another browser', async ({ page, browser }) => {
+test('register, sign out, sign in, and revoke a session from another browser', async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail('journey')
   await page.goto('/register')
   await page.getByLabel('Name').fill('Elif Example')
@@ -20,12 +23,16 @@ test('register, sign out, sign in, and revoke a session from another browser', a
 
   await openAccountMenu(page)
   await page.getByRole('button', { name: 'Sign out' }).click()
-  await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible()
+  await expect(
+    page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }),
+  ).toBeVisible()
 
   await signInThroughForm(page, email, 'a long password')
   await expect(page.getByText('Welcome back, Elif Example.')).toBeVisible()
 
-  const elsewhere = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const elsewhere = await browser.newContext({
+    extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() },
+  })
   const otherPage = await elsewhere.newPage()
   await signInThroughForm(otherPage, email, 'a long password')
   await expect(otherPage.getByText('Welcome back, Elif Example.')).toBeVisible()
@@ -50,7 +57,9 @@ test('wrong details show one message at the form and keep the email typed', asyn
   await expect(page.getByLabel('Email')).toHaveValue(user.email)
 })
 
-test('ten failed sign-ins pause signing in to that account, with a page saying when to retry', async ({ page }) => {
+test('ten failed sign-ins pause signing in to that account, with a page saying when to retry', async ({
+  page,
+}) => {
   const user = await createUser()
   for (let attempt = 1; attempt <= 10; attempt++) {
     await signInThroughForm(page, user.email, `wrong guess ${attempt}`)
@@ -62,7 +71,9 @@ test('ten failed sign-ins pause signing in to that account, with a page saying w
   expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
 
   // The pause applies to the page itself too, straight from the server.
-  const response = await page.request.post('/login', { form: { email: user.email, password: TEST_PASSWORD } })
+  const response = await page.request.post('/login', {
+    form: { email: user.email, password: TEST_PASSWORD },
+  })
   expect(response.status()).toBe(429)
   expect(Number(response.headers()['retry-after'])).toBeGreaterThan(800)
 })
@@ -72,7 +83,10 @@ test('a blocked user is signed out at once and cannot sign back in', async ({ pa
   await signInThroughForm(page, user.email, TEST_PASSWORD)
   await expect(page.getByText('Welcome back, Soon Blocked.')).toBeVisible()
 
-  await prisma.user.update({ where: { id: user.id }, data: { status: 'BLOCKED', blockedReason: 'Spam', blockedAt: new Date() } })
+  await prisma.user.update({
+    where: { id: user.id },
+    data: { status: 'BLOCKED', blockedReason: 'Spam', blockedAt: new Date() },
+  })
 
   await page.goto('/account')
   await expect(page).toHaveURL(/\/login/)

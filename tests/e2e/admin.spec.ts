@@ -6,12 +6,17 @@ test.afterAll(async () => {
   await prisma.$disconnect()
 })
 
-test('an admin finds a user by email, blocks them with a reason, the user is signed out, and the audit log shows it', async ({ page, browser }) => {
+test('an admin finds a user by email, blocks them with a reason, the user is signed out, and the audit log shows it', async ({
+  page,
+  browser,
+}) => {
   const admin = await createUser({ name: 'Ava Admin', roles: ['SHOPPER', 'ADMIN'] })
   const user = await createUser({ name: 'Rowdy Reviewer' })
 
   // The user is signed in somewhere else.
-  const elsewhere = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const elsewhere = await browser.newContext({
+    extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() },
+  })
   const userPage = await elsewhere.newPage()
   await signInThroughForm(userPage, user.email, TEST_PASSWORD)
   await expect(userPage.getByText('Welcome back, Rowdy Reviewer.')).toBeVisible()
@@ -32,7 +37,9 @@ test('an admin finds a user by email, blocks them with a reason, the user is sig
   await expect(page.getByText('Say why this account is blocked')).toBeVisible()
   await page.getByLabel('Reason (required)').fill('Abusive language in reviews')
   await page.getByRole('button', { name: 'Block account' }).click()
-  await expect(page.getByText('The account was blocked and its session was signed out.')).toBeVisible()
+  await expect(
+    page.getByText('The account was blocked and its session was signed out.'),
+  ).toBeVisible()
   await expect(page.getByRole('note')).toContainText('Abusive language in reviews')
   await expect(page.getByRole('button', { name: 'Unblock account' })).toBeVisible()
 
@@ -43,7 +50,10 @@ test('an admin finds a user by email, blocks them with a reason, the user is sig
   await expect(userPage.getByText(/This account has been blocked/)).toBeVisible()
   await elsewhere.close()
 
-  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit log' }).click()
+  await page
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name: 'Audit log' })
+    .click()
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible()
   const row = page.getByTestId('audit-entry').filter({ hasText: 'Rowdy Reviewer' })
   await expect(row).toHaveCount(1)

@@ -8,7 +8,9 @@ test.afterAll(async () => {
   await prisma.$disconnect()
 })
 
-test('open a shop, list a dress in two colours × three sizes, publish it, and find it in the store', async ({ page }) => {
+test('open a shop, list a dress in two colours × three sizes, publish it, and find it in the store', async ({
+  page,
+}) => {
   const tag = randomBytes(3).toString('hex')
   const user = await createUser({ name: 'Parisa Maker' })
   await signInThroughForm(page, user.email, TEST_PASSWORD)
@@ -31,7 +33,9 @@ test('open a shop, list a dress in two colours × three sizes, publish it, and f
   await page.getByLabel('Tags').fill('cotton, summer')
   await page.getByLabel('Price (USD)').fill('60.00')
   await page.getByLabel('Discount (% off)').fill('25')
-  await expect(page.getByText('$60.00 becomes $45.00 while the discount runs. It is running now.')).toBeVisible()
+  await expect(
+    page.getByText('$60.00 becomes $45.00 while the discount runs. It is running now.'),
+  ).toBeVisible()
 
   const colours = page.getByRole('group', { name: 'Colours' })
   await colours.getByText('Black', { exact: true }).click()
@@ -45,7 +49,8 @@ test('open a shop, list a dress in two colours × three sizes, publish it, and f
   await page.getByLabel('Stock', { exact: true }).fill('12')
   await page.getByRole('button', { name: 'Apply to all' }).click()
   for (const colour of ['Black', 'Red']) {
-    for (const size of ['S', 'M', 'L']) await page.getByLabel(`SKU for ${colour}, ${size}`).fill(`PWD-${tag}-${colour}-${size}`)
+    for (const size of ['S', 'M', 'L'])
+      await page.getByLabel(`SKU for ${colour}, ${size}`).fill(`PWD-${tag}-${colour}-${size}`)
   }
   await page.getByLabel('Stock for Red, M').fill('0')
   await page.getByLabel('Stock for Black, L').fill('0')
@@ -61,8 +66,17 @@ test('open a shop, list a dress in two colours × three sizes, publish it, and f
   await expect(page.getByText(`“${title}” is published.`)).toBeVisible()
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(page.getByText('Published', { exact: true })).toBeVisible()
-  const product = await prisma.product.findFirstOrThrow({ where: { title }, include: { variants: true } })
-  expect(product).toMatchObject({ status: 'ACTIVE', listed: true, price: 6000, discountPercent: 25, effectivePrice: 4500 })
+  const product = await prisma.product.findFirstOrThrow({
+    where: { title },
+    include: { variants: true },
+  })
+  expect(product).toMatchObject({
+    status: 'ACTIVE',
+    listed: true,
+    price: 6000,
+    discountPercent: 25,
+    effectivePrice: 4500,
+  })
   expect(product.variants).toHaveLength(6)
 
   // The category page (and its parent) list it at the discounted price, once indexed.
@@ -84,7 +98,9 @@ test('open a shop, list a dress in two colours × three sizes, publish it, and f
   const price = page.getByTestId('product-price')
   await expect(price).toContainText('$45.00')
   await expect(price).toContainText('$60.00')
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Clothing/Women/Dresses')
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(
+    'Clothing/Women/Dresses',
+  )
 
   await page.getByRole('link', { name: 'Red', exact: true }).click()
   await expect(page).toHaveURL(/color=red/)
@@ -100,24 +116,40 @@ test('open a shop, list a dress in two colours × three sizes, publish it, and f
   await page.getByRole('link', { name: 'S', exact: true }).click()
   await expect(page.getByTestId('stock-message')).toHaveText('Only 3 left')
 
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as { offers: { lowPrice: string; offers: Array<{ availability: string }> } }
+  const jsonLd = JSON.parse(
+    (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+  ) as { offers: { lowPrice: string; offers: Array<{ availability: string }> } }
   expect(jsonLd.offers.lowPrice).toBe('45.00')
-  expect(jsonLd.offers.offers.filter((offer) => offer.availability.endsWith('OutOfStock'))).toHaveLength(2)
+  expect(
+    jsonLd.offers.offers.filter((offer) => offer.availability.endsWith('OutOfStock')),
+  ).toHaveLength(2)
 })
 
 test('a shopper cannot see a draft; its owner sees a preview', async ({ page, browser }) => {
   const tag = randomBytes(3).toString('hex')
   const user = await createUser({ name: 'Dora Drafter', roles: ['SHOPPER', 'SELLER'] })
-  const shop = await prisma.shop.create({ data: { ownerId: user.id, name: `Draft Shop ${tag}`, slug: `draft-shop-${tag}` } })
+  const shop = await prisma.shop.create({
+    data: { ownerId: user.id, name: `Draft Shop ${tag}`, slug: `draft-shop-${tag}` },
+  })
   const category = await prisma.category.findUniqueOrThrow({ where: { slug: 'dresses' } })
   const scale = await prisma.sizeScale.findUniqueOrThrow({ where: { code: 'one-size' } })
-  const draft = await prisma.product.create({ data: { shopId: shop.id, title: 'Secret Sample', slug: `secret-sample-${tag}`, categoryId: category.id, sizeScaleId: scale.id } })
+  const draft = await prisma.product.create({
+    data: {
+      shopId: shop.id,
+      title: 'Secret Sample',
+      slug: `secret-sample-${tag}`,
+      categoryId: category.id,
+      sizeScaleId: scale.id,
+    },
+  })
 
   const anonymous = await page.goto(`/p/${draft.slug}`)
   expect(anonymous?.status()).toBe(404)
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
 
-  const owner = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const owner = await browser.newContext({
+    extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() },
+  })
   const ownerPage = await owner.newPage()
   await signInThroughForm(ownerPage, user.email, TEST_PASSWORD)
   await expect(ownerPage.getByRole('navigation', { name: 'Account' })).toContainText('Dora Drafter')
@@ -127,18 +159,30 @@ test('a shopper cannot see a draft; its owner sees a preview', async ({ page, br
   // Publishing it from the product list is refused until it has a priced variant.
   await ownerPage.goto('/sell/products?status=DRAFT')
   await ownerPage.getByRole('button', { name: 'Publish Secret Sample' }).click()
-  await expect(ownerPage.getByRole('alert').filter({ hasText: 'Add at least one variant with a price before publishing.' })).toBeVisible()
+  await expect(
+    ownerPage
+      .getByRole('alert')
+      .filter({ hasText: 'Add at least one variant with a price before publishing.' }),
+  ).toBeVisible()
   await expect(ownerPage).toHaveURL(/\/sell\/products\?(index&)?status=DRAFT/)
   expect((await prisma.product.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('DRAFT')
   await owner.close()
 })
 
-test('an admin suspends a shop: its products leave the store until it is reinstated', async ({ page, browser }) => {
+test('an admin suspends a shop: its products leave the store until it is reinstated', async ({
+  page,
+  browser,
+}) => {
   const tag = randomBytes(3).toString('hex')
   const owner = await createUser({ roles: ['SHOPPER', 'SELLER'] })
-  const shop = await prisma.shop.create({ data: { ownerId: owner.id, name: `Pause Shop ${tag}`, slug: `pause-shop-${tag}` } })
+  const shop = await prisma.shop.create({
+    data: { ownerId: owner.id, name: `Pause Shop ${tag}`, slug: `pause-shop-${tag}` },
+  })
   const category = await prisma.category.findUniqueOrThrow({ where: { slug: 'hats' } })
-  const scale = await prisma.sizeScale.findUniqueOrThrow({ where: { code: 'one-size' }, include: { sizes: true } })
+  const scale = await prisma.sizeScale.findUniqueOrThrow({
+    where: { code: 'one-size' },
+    include: { sizes: true },
+  })
   const color = await prisma.color.findFirstOrThrow()
   const product = await prisma.product.create({
     data: {
@@ -153,13 +197,17 @@ test('an admin suspends a shop: its products leave the store until it is reinsta
       price: 2500,
       minPrice: 2500,
       effectivePrice: 2500,
-      variants: { create: [{ colorId: color.id, sizeId: scale.sizes[0]!.id, sku: `PAUSE-${tag}`, stock: 4 }] },
+      variants: {
+        create: [{ colorId: color.id, sizeId: scale.sizes[0]!.id, sku: `PAUSE-${tag}`, stock: 4 }],
+      },
     },
   })
   expect((await page.goto(`/p/${product.slug}`))?.status()).toBe(200)
 
   const admin = await createUser({ name: 'Ari Admin', roles: ['SHOPPER', 'ADMIN'] })
-  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const context = await browser.newContext({
+    extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() },
+  })
   const adminPage = await context.newPage()
   await signInThroughForm(adminPage, admin.email, TEST_PASSWORD)
   await expect(adminPage.getByRole('navigation', { name: 'Account' })).toContainText('Ari Admin')
@@ -169,13 +217,19 @@ test('an admin suspends a shop: its products leave the store until it is reinsta
   await expect(row.getByText('Tell the seller why (at least 3 characters)')).toBeVisible()
   await row.getByLabel(`Reason for suspending ${shop.name}`).fill('Counterfeit goods reported')
   await row.getByRole('button', { name: 'Suspend' }).click()
-  await expect(adminPage.getByText(`${shop.name} is suspended; its products are hidden from the store.`)).toBeVisible()
+  await expect(
+    adminPage.getByText(`${shop.name} is suspended; its products are hidden from the store.`),
+  ).toBeVisible()
 
   expect((await page.goto(`/p/${product.slug}`))?.status()).toBe(404)
   expect((await page.goto(`/shops/${shop.slug}`))?.status()).toBe(404)
   await expect(page.getByText(`${shop.name} is not open at the moment.`)).toBeVisible()
 
-  await adminPage.getByTestId('admin-shop-row').filter({ hasText: shop.name }).getByRole('button', { name: 'Reinstate' }).click()
+  await adminPage
+    .getByTestId('admin-shop-row')
+    .filter({ hasText: shop.name })
+    .getByRole('button', { name: 'Reinstate' })
+    .click()
   await expect(adminPage.getByText(`${shop.name} is open again`)).toBeVisible()
   expect((await page.goto(`/p/${product.slug}`))?.status()).toBe(200)
   await context.close()

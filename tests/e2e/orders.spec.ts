@@ -19,17 +19,30 @@ async function cookieValue(header: string) {
 }
 
 /** What a shopper does on a product page: pick the colour and the size, then Add to cart. */
-async function addFromProductPage(page: Page, slug: string, colour: string, size: string, expectedCount: number) {
+async function addFromProductPage(
+  page: Page,
+  slug: string,
+  colour: string,
+  size: string,
+  expectedCount: number,
+) {
   await page.goto(`/p/${slug}`)
   await page.getByRole('link', { name: colour, exact: true }).click()
   await expect(page).toHaveURL(new RegExp(`color=${colour.toLowerCase()}`))
   await page.getByRole('link', { name: size, exact: true }).click()
   await expect(page).toHaveURL(new RegExp(`size=${size}`))
   await page.getByRole('button', { name: 'Add to cart' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Added to your cart.' }).first()).toBeVisible()
-  await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', `Cart, ${expectedCount} ${expectedCount === 1 ? 'item' : 'items'}`)
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Added to your cart.' }).first(),
+  ).toBeVisible()
+  await expect(page.getByTestId('cart-link')).toHaveAttribute(
+    'aria-label',
+    `Cart, ${expectedCount} ${expectedCount === 1 ? 'item' : 'items'}`,
+  )
   // Still on the product page, as it was.
-  await expect(page).toHaveURL(new RegExp(`/p/${slug}\\?color=${colour.toLowerCase()}&size=${size}$`))
+  await expect(page).toHaveURL(
+    new RegExp(`/p/${slug}\\?color=${colour.toLowerCase()}&size=${size}$`),
+  )
 }
 
 async function signInContext(context: BrowserContext, userId: string) {
@@ -46,7 +59,10 @@ async function fillNewAddress(page: Page) {
   await page.getByLabel('Phone').fill('+44 20 7946 0000')
 }
 
-test('a guest’s cart joins their account at sign-in; they check out, the seller ships, and they see it shipped', async ({ page, browser }) => {
+test('a guest’s cart joins their account at sign-in; they check out, the seller ships, and they see it shipped', async ({
+  page,
+  browser,
+}) => {
   const ana = await createSeller('Ana Atelier')
   const bo = await createSeller('Bo Boutique')
   const dress = await createProduct(ana.shop.id, {
@@ -67,7 +83,11 @@ test('a guest’s cart joins their account at sign-in; they check out, the selle
       { color: 'Black', size: 'L', stock: 5 },
     ],
   })
-  const scarf = await createProduct(ana.shop.id, { title: 'Wool scarf', price: 3500, variants: [{ color: 'Navy', size: 'XS', stock: 9 }] })
+  const scarf = await createProduct(ana.shop.id, {
+    title: 'Wool scarf',
+    price: 3500,
+    variants: [{ color: 'Navy', size: 'XS', stock: 9 }],
+  })
   const shopper = await createUser({ name: 'Parisa Parcel' })
   // Something already in the account's cart from an earlier visit.
   await putInCart(shopper.id, scarf.variants[0]!.id, 1, 3500)
@@ -108,12 +128,27 @@ test('a guest’s cart joins their account at sign-in; they check out, the selle
   await expect(page.getByRole('heading', { name: `Order ${number}` })).toBeVisible()
   await expect(page.getByTestId('shipment')).toHaveCount(2)
   await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Cart, 0 items')
-  expect((await prisma.variant.findUniqueOrThrow({ where: { id: dress.variants[0]!.id } })).stock).toBe(2)
+  expect(
+    (await prisma.variant.findUniqueOrThrow({ where: { id: dress.variants[0]!.id } })).stock,
+  ).toBe(2)
   // The confirmation email went out through the outbox.
-  await expect.poll(async () => prisma.outboxEvent.count({ where: { topic: 'mail.send', key: { endsWith: ':placed' }, processedAt: { not: null }, payload: { path: ['to'], equals: shopper.email } } })).toBe(1)
+  await expect
+    .poll(async () =>
+      prisma.outboxEvent.count({
+        where: {
+          topic: 'mail.send',
+          key: { endsWith: ':placed' },
+          processedAt: { not: null },
+          payload: { path: ['to'], equals: shopper.email },
+        },
+      }),
+    )
+    .toBe(1)
 
   // Ana ships her part.
-  const sellerContext = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const sellerContext = await browser.newContext({
+    extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() },
+  })
   await signInContext(sellerContext, ana.user.id)
   const seller = await sellerContext.newPage()
   await seller.goto('/sell/orders')
@@ -144,11 +179,29 @@ test('a guest’s cart joins their account at sign-in; they check out, the selle
   await expect(page.getByTestId('order-row').getByText('Partly shipped')).toBeVisible()
 })
 
-test('two tabs placing the same checkout get one order and the same confirmation', async ({ page }) => {
+test('two tabs placing the same checkout get one order and the same confirmation', async ({
+  page,
+}) => {
   const { shop } = await createSeller()
-  const tee = await createProduct(shop.id, { title: 'Boxy tee', price: 2500, variants: [{ stock: 10 }] })
+  const tee = await createProduct(shop.id, {
+    title: 'Boxy tee',
+    price: 2500,
+    variants: [{ stock: 10 }],
+  })
   const shopper = await createUser()
-  await prisma.address.create({ data: { userId: shopper.id, defaultOf: shopper.id, fullName: 'Tab Tester', line1: '1 Main St', city: 'Austin', region: 'TX', postalCode: '78701', country: 'US', phone: '+1 512 555 0101' } })
+  await prisma.address.create({
+    data: {
+      userId: shopper.id,
+      defaultOf: shopper.id,
+      fullName: 'Tab Tester',
+      line1: '1 Main St',
+      city: 'Austin',
+      region: 'TX',
+      postalCode: '78701',
+      country: 'US',
+      phone: '+1 512 555 0101',
+    },
+  })
   await putInCart(shopper.id, tee.variants[0]!.id, 2, 2500)
   await signInContext(page.context(), shopper.id)
   const second = await page.context().newPage()
@@ -163,13 +216,25 @@ test('two tabs placing the same checkout get one order and the same confirmation
   await expect(second.getByText('Thank you! Your order is placed.')).toBeVisible()
   expect(second.url()).toBe(page.url())
   expect(await prisma.order.count({ where: { userId: shopper.id } })).toBe(1)
-  expect((await prisma.variant.findUniqueOrThrow({ where: { id: tee.variants[0]!.id } })).stock).toBe(8)
+  expect(
+    (await prisma.variant.findUniqueOrThrow({ where: { id: tee.variants[0]!.id } })).stock,
+  ).toBe(8)
 })
 
-test('the cart shows what changed and lets the shopper fix it; cancelling an order puts the stock back', async ({ page }) => {
+test('the cart shows what changed and lets the shopper fix it; cancelling an order puts the stock back', async ({
+  page,
+}) => {
   const { shop } = await createSeller()
-  const coat = await createProduct(shop.id, { title: 'Rain coat', price: 8000, variants: [{ color: 'Navy', size: 'M', stock: 5 }] })
-  const cap = await createProduct(shop.id, { title: 'Knit cap', price: 1500, variants: [{ color: 'Ivory', size: 'S', stock: 5 }] })
+  const coat = await createProduct(shop.id, {
+    title: 'Rain coat',
+    price: 8000,
+    variants: [{ color: 'Navy', size: 'M', stock: 5 }],
+  })
+  const cap = await createProduct(shop.id, {
+    title: 'Knit cap',
+    price: 1500,
+    variants: [{ color: 'Ivory', size: 'S', stock: 5 }],
+  })
   const shopper = await createUser()
   await putInCart(shopper.id, coat.variants[0]!.id, 3, 8000)
   await putInCart(shopper.id, cap.variants[0]!.id, 1, 1500)
@@ -179,7 +244,9 @@ test('the cart shows what changed and lets the shopper fix it; cancelling an ord
 
   await page.goto('/cart')
   await expect(page.getByText('Only 2 left.')).toBeVisible()
-  await expect(page.getByText('Good news: cheaper since you added it: now $12.00, was $15.00.')).toBeVisible()
+  await expect(
+    page.getByText('Good news: cheaper since you added it: now $12.00, was $15.00.'),
+  ).toBeVisible()
   await expect(page.getByRole('button', { name: 'Check out' })).toBeDisabled()
   await page.getByRole('button', { name: 'Change to 2' }).click()
   await expect(page.getByText('Only 2 left.')).toHaveCount(0)
@@ -195,13 +262,17 @@ test('the cart shows what changed and lets the shopper fix it; cancelling an ord
   await fillNewAddress(page)
   await page.getByRole('button', { name: /Place order/ }).click()
   await expect(page.getByText('Thank you! Your order is placed.')).toBeVisible()
-  expect((await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock).toBe(0)
+  expect(
+    (await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock,
+  ).toBe(0)
 
   await page.getByText('Cancel order').click()
   await page.getByRole('button', { name: 'Yes, cancel it' }).click()
   await expect(page.getByText('Your order is cancelled.')).toBeVisible()
   await expect(page.getByRole('heading', { level: 1 }).getByText('Cancelled')).toBeVisible()
-  expect((await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock).toBe(2)
+  expect(
+    (await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock,
+  ).toBe(2)
 
   // The address was saved for next time.
   await page.goto('/account/addresses')
@@ -209,7 +280,9 @@ test('the cart shows what changed and lets the shopper fix it; cancelling an ord
   await expect(page.getByTestId('address-card').getByText('Default')).toBeVisible()
 })
 
-test('without JavaScript, Add to cart still works: back on the product page with the count, or the refusal on the cart page', async ({ browser }) => {
+test('without JavaScript, Add to cart still works: back on the product page with the count, or the refusal on the cart page', async ({
+  browser,
+}) => {
   const { shop } = await createSeller()
   const tee = await createProduct(shop.id, {
     title: 'Pocket tee',
@@ -219,7 +292,10 @@ test('without JavaScript, Add to cart still works: back on the product page with
       { color: 'Ivory', size: 'L', stock: 4 },
     ],
   })
-  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() },
+  })
   const page = await context.newPage()
   await page.goto(`/p/${tee.slug}`)
   await page.getByRole('link', { name: 'M', exact: true }).click()

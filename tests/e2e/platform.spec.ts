@@ -3,7 +3,9 @@ import { expect, test } from './fixtures.ts'
 // What the production server itself adds around Remix, checked on the real build: the tests in
 // tests/server build their own Express app, so only this file sees the server's wiring.
 
-test('pages carry an enforced CSP whose nonce is on every script, a request id and no X-Powered-By; the page runs under it', async ({ page }) => {
+test('pages carry an enforced CSP whose nonce is on every script, a request id and no X-Powered-By; the page runs under it', async ({
+  page,
+}) => {
   const violations: string[] = []
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
@@ -15,7 +17,9 @@ test('pages carry an enforced CSP whose nonce is on every script, a request id a
   expect(headers['content-security-policy-report-only']).toBeUndefined()
   const nonce = /'nonce-([^']+)'/.exec(headers['content-security-policy'] ?? '')?.[1]
   expect(nonce).toBeTruthy()
-  const scriptNonces = await page.locator('script').evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce))
+  const scriptNonces = await page
+    .locator('script')
+    .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce))
   expect(scriptNonces.length).toBeGreaterThan(0)
   expect(new Set(scriptNonces)).toEqual(new Set([nonce]))
 
@@ -32,13 +36,26 @@ test('/healthz answers, /readyz names every service it checked', async ({ reques
   expect((await request.get('/healthz')).status()).toBe(200)
   const ready = await request.get('/readyz')
   expect(ready.status()).toBe(200)
-  const body = (await ready.json()) as { status: string; checks: Array<{ name: string; ok: boolean }> }
+  const body = (await ready.json()) as {
+    status: string
+    checks: Array<{ name: string; ok: boolean }>
+  }
   expect(body.status).toBe('ready')
-  expect(body.checks.map((check) => check.name).sort()).toEqual(['database', 'redis', 'search', 'storage'])
+  expect(body.checks.map((check) => check.name).sort()).toEqual([
+    'database',
+    'redis',
+    'search',
+    'storage',
+  ])
 })
 
-test('a form posted from another site is refused, and a body that is not a form is a 415, not a 500', async ({ request }) => {
-  const crossSite = await request.post('/login', { form: { email: 'a@example.test', password: 'whatever' }, headers: { Origin: 'https://evil.example' } })
+test('a form posted from another site is refused, and a body that is not a form is a 415, not a 500', async ({
+  request,
+}) => {
+  const crossSite = await request.post('/login', {
+    form: { email: 'a@example.test', password: 'whatever' },
+    headers: { Origin: 'https://evil.example' },
+  })
   expect(crossSite.status()).toBe(403)
   const json = await request.post('/login', { data: { email: 'a@example.test' } })
   expect(json.status()).toBe(415)

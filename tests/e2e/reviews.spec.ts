@@ -17,23 +17,51 @@ async function signInContext(context: BrowserContext, userId: string) {
   const { cookie } = await signIn(userId)
   const [pair] = cookie.split(';')
   const index = pair!.indexOf('=')
-  await context.addCookies([{ name: pair!.slice(0, index), value: pair!.slice(index + 1), url: E2E_BASE_URL }])
+  await context.addCookies([
+    { name: pair!.slice(0, index), value: pair!.slice(index + 1), url: E2E_BASE_URL },
+  ])
 }
 
-test('buy, deliver, review, moderate: the approved review and the new average show on the product page', async ({ page, browser }) => {
+test('buy, deliver, review, moderate: the approved review and the new average show on the product page', async ({
+  page,
+  browser,
+}) => {
   const ana = await createSeller('Ana Reviews')
-  const dress = await createProduct(ana.shop.id, { title: 'Reviewed linen dress', price: 6000, variants: [{ color: 'Ivory', size: 'S', stock: 5 }, { color: 'Ivory', size: 'M', stock: 5 }] })
+  const dress = await createProduct(ana.shop.id, {
+    title: 'Reviewed linen dress',
+    price: 6000,
+    variants: [
+      { color: 'Ivory', size: 'S', stock: 5 },
+      { color: 'Ivory', size: 'M', stock: 5 },
+    ],
+  })
   const shopper = await createUser({ name: 'Vera Verified' })
   // An earlier approved 2-star review, so the average visibly moves.
   const earlier = await createUser({ name: 'Earlier Reviewer' })
-  await prisma.review.create({ data: { productId: dress.id, userId: earlier.id, rating: 2, title: 'Meh', body: 'Not my style at all.', status: 'APPROVED' } })
-  await prisma.product.update({ where: { id: dress.id }, data: { ratingCount: 1, ratingSum: 2, rating2: 1 } })
+  await prisma.review.create({
+    data: {
+      productId: dress.id,
+      userId: earlier.id,
+      rating: 2,
+      title: 'Meh',
+      body: 'Not my style at all.',
+      status: 'APPROVED',
+    },
+  })
+  await prisma.product.update({
+    where: { id: dress.id },
+    data: { ratingCount: 1, ratingSum: 2, rating2: 1 },
+  })
 
   // The shopper buys it (through the real checkout service).
-  const order = await placeTestOrder(shopper.id, [{ variantId: dress.variants[0]!.id, quantity: 1 }])
+  const order = await placeTestOrder(shopper.id, [
+    { variantId: dress.variants[0]!.id, quantity: 1 },
+  ])
 
   // The seller ships and marks it delivered in the browser.
-  const sellerContext = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const sellerContext = await browser.newContext({
+    extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() },
+  })
   await signInContext(sellerContext, ana.user.id)
   const seller = await sellerContext.newPage()
   await seller.goto(`/sell/orders/${order.number}`)
@@ -58,28 +86,39 @@ test('buy, deliver, review, moderate: the approved review and the new average sh
   await expect(page.getByText('Choose from 1 to 5 stars')).toBeVisible()
   await page.getByRole('radio', { name: '5 stars' }).check()
   await page.getByLabel('Title').fill('<b>Perfect</b> <script>window.pwned=1</script>')
-  await page.getByLabel('Your review').fill('Soft linen, <img src=x onerror="window.pwned=1"> and it fits just right.')
+  await page
+    .getByLabel('Your review')
+    .fill('Soft linen, <img src=x onerror="window.pwned=1"> and it fits just right.')
   await page.getByLabel('How does it fit? (optional)').selectOption('TRUE_TO_SIZE')
   await page.getByRole('button', { name: 'Submit review' }).click()
-  await expect(page.getByText('Thank you! Your review will show once a moderator approves it.')).toBeVisible()
+  await expect(
+    page.getByText('Thank you! Your review will show once a moderator approves it.'),
+  ).toBeVisible()
   await expect(page.getByTestId('own-review')).toHaveAttribute('data-status', 'PENDING')
   await expect(page.getByTestId('own-review')).toContainText('Waiting for approval')
   await expect(page.getByTestId('review-average')).toHaveText('2.0')
 
   // An admin approves it from the queue.
   const admin = await createUser({ name: 'Queue Admin', roles: ['SHOPPER', 'ADMIN'] })
-  const adminContext = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } })
+  const adminContext = await browser.newContext({
+    extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() },
+  })
   await signInContext(adminContext, admin.id)
   const moderator = await adminContext.newPage()
   await moderator.goto('/admin/reviews')
-  await expect(moderator.getByRole('link', { name: 'Reviews', exact: true })).toHaveAttribute('aria-current', 'page')
+  await expect(moderator.getByRole('link', { name: 'Reviews', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
   const row = moderator.getByTestId('queue-row').filter({ hasText: 'Reviewed linen dress' })
   await expect(row).toContainText('<b>Perfect</b>')
   await expect(row).toContainText('Verified purchase')
   await expect(row.getByTestId('author-history')).toContainText('0 approved, 0 rejected, 1 pending')
   await row.getByRole('button', { name: 'Approve' }).click()
   await expect(moderator.getByText('Review approved.')).toBeVisible()
-  await expect(moderator.getByTestId('queue-row').filter({ hasText: 'Reviewed linen dress' })).toHaveCount(0)
+  await expect(
+    moderator.getByTestId('queue-row').filter({ hasText: 'Reviewed linen dress' }),
+  ).toHaveCount(0)
   await adminContext.close()
 
   // The product page: the review, as typed, with the badge, and the new average (2 + 5) / 2.
@@ -89,7 +128,9 @@ test('buy, deliver, review, moderate: the approved review and the new average sh
   await expect(page.getByTestId('review-bar-5')).toHaveText('1')
   await expect(page.getByTestId('review-fit')).toContainText('Most say: true to size')
   const review = page.getByTestId('review').filter({ hasText: 'Perfect' })
-  await expect(review.getByRole('heading')).toHaveText('<b>Perfect</b> <script>window.pwned=1</script>')
+  await expect(review.getByRole('heading')).toHaveText(
+    '<b>Perfect</b> <script>window.pwned=1</script>',
+  )
   await expect(review).toContainText('<img src=x onerror="window.pwned=1">')
   await expect(review.getByTestId('verified-purchase')).toBeVisible()
   await expect(review.locator('b, script, img')).toHaveCount(0)
@@ -97,15 +138,38 @@ test('buy, deliver, review, moderate: the approved review and the new average sh
   await expect(page.getByTestId('own-review')).toHaveAttribute('data-status', 'APPROVED')
 })
 
-test('the moderation queue works from the keyboard: j to move, r to reject with a reason, a to approve', async ({ page }) => {
+test('the moderation queue works from the keyboard: j to move, r to reject with a reason, a to approve', async ({
+  page,
+}) => {
   const { shop } = await createSeller('Keyboard Shop')
-  const product = await createProduct(shop.id, { title: 'Keyboard tee', variants: [{ size: 'S' }, { size: 'M' }] })
+  const product = await createProduct(shop.id, {
+    title: 'Keyboard tee',
+    variants: [{ size: 'S' }, { size: 'M' }],
+  })
   const first = await createUser({ name: 'First Writer' })
   const second = await createUser({ name: 'Second Writer' })
   // Older than anything else in the queue, so these two are its first rows.
   const old = new Date('2001-01-01T00:00:00Z')
-  await prisma.review.create({ data: { productId: product.id, userId: first.id, rating: 1, title: 'Spammy', body: 'Buy followers at example.', queuedAt: old } })
-  await prisma.review.create({ data: { productId: product.id, userId: second.id, rating: 4, title: 'Solid tee', body: 'Good weight, keeps shape.', queuedAt: new Date(old.getTime() + 1000) } })
+  await prisma.review.create({
+    data: {
+      productId: product.id,
+      userId: first.id,
+      rating: 1,
+      title: 'Spammy',
+      body: 'Buy followers at example.',
+      queuedAt: old,
+    },
+  })
+  await prisma.review.create({
+    data: {
+      productId: product.id,
+      userId: second.id,
+      rating: 4,
+      title: 'Solid tee',
+      body: 'Good weight, keeps shape.',
+      queuedAt: new Date(old.getTime() + 1000),
+    },
+  })
   const admin = await createUser({ name: 'Keys Admin', roles: ['SHOPPER', 'ADMIN'] })
   await signInContext(page.context(), admin.id)
 
@@ -121,9 +185,20 @@ test('the moderation queue works from the keyboard: j to move, r to reject with 
   await page.keyboard.press('j')
   await page.keyboard.press('a')
   await expect(page.getByText('Review approved.')).toBeVisible()
-  expect(await prisma.review.findMany({ where: { productId: product.id }, orderBy: { rating: 'asc' }, select: { status: true, rejectionReason: true } })).toEqual([
+  expect(
+    await prisma.review.findMany({
+      where: { productId: product.id },
+      orderBy: { rating: 'asc' },
+      select: { status: true, rejectionReason: true },
+    }),
+  ).toEqual([
     { status: 'REJECTED', rejectionReason: 'Spam' },
     { status: 'APPROVED', rejectionReason: null },
   ])
-  expect(await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { ratingCount: true, rating4: true } })).toEqual({ ratingCount: 1, rating4: 1 })
+  expect(
+    await prisma.product.findUniqueOrThrow({
+      where: { id: product.id },
+      select: { ratingCount: true, rating4: true },
+    }),
+  ).toEqual({ ratingCount: 1, rating4: 1 })
 })

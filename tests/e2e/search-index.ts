@@ -8,6 +8,16 @@ import { expect } from './fixtures.ts'
  */
 export async function waitForSearchIndex() {
   await expect
-    .poll(() => prisma.outboxEvent.count({ where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null, availableAt: { lte: new Date() } } }), { timeout: 60_000 })
+    .poll(
+      () =>
+        prisma.outboxEvent.count({
+          where: {
+            topic: SEARCH_PRODUCT_TOPIC,
+            processedAt: null,
+            availableAt: { lte: new Date() },
+          },
+        }),
+      { timeout: 60_000 },
+    )
     .toBe(0)
 }

@@ -1,5 +1,10 @@
 import { prisma } from '~/infra/db.server.ts'
-import { createBrand, createProduct, createShop, ensureCatalogBasics } from '../support/search-catalog.ts'
+import {
+  createBrand,
+  createProduct,
+  createShop,
+  ensureCatalogBasics,
+} from '../support/search-catalog.ts'
 import { expect, test } from './fixtures.ts'
 import { waitForSearchIndex } from './search-index.ts'
 
@@ -12,7 +17,8 @@ test.afterAll(async () => {
 
 test.beforeAll(async () => {
   // A failed test restarts the worker, and with it this hook: create the catalog once per run.
-  if (await prisma.product.count({ where: { title: { startsWith: 'Lagoon' } } })) return waitForSearchIndex()
+  if (await prisma.product.count({ where: { title: { startsWith: 'Lagoon' } } }))
+    return waitForSearchIndex()
   await ensureCatalogBasics()
   const shop = await createShop('Lagoon Atelier')
   const [tide, reef] = [await createBrand('Tidewear'), await createBrand('Reefline')]
@@ -24,13 +30,21 @@ test.beforeAll(async () => {
       category: i % 3 === 1 ? 'dresses' : 'women-tops',
       brandId: i % 2 ? tide.id : reef.id,
       price: 1000 + i * 100,
-      variants: [{ color: i % 4 === 0 ? 'red' : 'blue', size: ['S', 'M', 'L'][i % 3]!, stock: i % 5 ? 3 : 0 }],
+      variants: [
+        {
+          color: i % 4 === 0 ? 'red' : 'blue',
+          size: ['S', 'M', 'L'][i % 3]!,
+          stock: i % 5 ? 3 : 0,
+        },
+      ],
     })
   }
   await waitForSearchIndex()
 })
 
-test('search from the header, sort, page through, filter, and step back with the back button', async ({ page }) => {
+test('search from the header, sort, page through, filter, and step back with the back button', async ({
+  page,
+}) => {
   await page.goto('/')
   const box = page.getByRole('combobox', { name: 'Search products' })
   await box.fill('lagoon')
@@ -43,7 +57,10 @@ test('search from the header, sort, page through, filter, and step back with the
   const cards = page.getByTestId('product-card')
   await expect(count).toHaveText('30 products')
   await expect(cards).toHaveCount(24)
-  await expect(cards.first().getByText('Lagoon', { exact: true })).toHaveJSProperty('tagName', 'MARK')
+  await expect(cards.first().getByText('Lagoon', { exact: true })).toHaveJSProperty(
+    'tagName',
+    'MARK',
+  )
 
   await page.getByLabel('Sort by').selectOption('price-asc')
   await expect(page).toHaveURL(/sort=price-asc/)
@@ -69,7 +86,11 @@ test('search from the header, sort, page through, filter, and step back with the
   await expect(count).toHaveText('5 products')
   // Values with nothing under the other filters stay listed, disabled: no Tidewear product is red.
   await expect(filters.getByRole('checkbox', { name: /^Red/ })).toBeDisabled()
-  await expect(page.getByRole('group', { name: 'Active filters' }).getByRole('link')).toHaveText([/Tidewear/, /^M/, 'Clear all'])
+  await expect(page.getByRole('group', { name: 'Active filters' }).getByRole('link')).toHaveText([
+    /Tidewear/,
+    /^M/,
+    'Clear all',
+  ])
 
   await page.goBack()
   await expect(page).not.toHaveURL(/size=M/)
@@ -86,12 +107,16 @@ test('search from the header, sort, page through, filter, and step back with the
   await expect(page.getByLabel('Sort by')).toHaveValue('relevance')
 })
 
-test('a category page: the same facets, pages and URL state, and the back button restores each step', async ({ page }) => {
+test('a category page: the same facets, pages and URL state, and the back button restores each step', async ({
+  page,
+}) => {
   await page.goto('/c/women')
   await expect(page.getByRole('heading', { level: 1, name: 'Women' })).toBeVisible()
   // The category's own heading stays: breadcrumbs and the way into its sub-categories.
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Clothing')
-  await expect(page.getByRole('navigation', { name: 'Inside Women' }).getByRole('link', { name: 'Dresses' })).toBeVisible()
+  await expect(
+    page.getByRole('navigation', { name: 'Inside Women' }).getByRole('link', { name: 'Dresses' }),
+  ).toBeVisible()
 
   const filters = page.getByRole('form', { name: 'Filters' })
   const count = page.getByTestId('result-count')
@@ -108,7 +133,10 @@ test('a category page: the same facets, pages and URL state, and the back button
   await expect(cards.first()).toContainText('Lagoon Atelier')
   await expect(cards.first()).toContainText('$10.00')
 
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Page 2' }).click()
+  await page
+    .getByRole('navigation', { name: 'Pages' })
+    .getByRole('link', { name: 'Page 2' })
+    .click()
   await expect(page).toHaveURL(/\/c\/women\?.*page=2/)
   await expect(cards).toHaveCount(6)
   await expect(cards.first()).toContainText('Lagoon shirt 24')
@@ -196,7 +224,10 @@ test.describe('without JavaScript', () => {
     await filters.getByRole('button', { name: 'Apply filters' }).click()
     await expect(page).toHaveURL(/\/c\/women\?.*shop=lagoon-atelier-/)
     await expect(page.getByTestId('result-count')).toHaveText('30 products')
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: /Next/ }).click()
+    await page
+      .getByRole('navigation', { name: 'Pages' })
+      .getByRole('link', { name: /Next/ })
+      .click()
     await expect(page).toHaveURL(/page=2/)
     await expect(page.getByTestId('product-card')).toHaveCount(6)
   })

@@ -37,7 +37,10 @@ await redis.quit()
 
 // In memory where the machine has it (Meilisearch fsyncs every write). One per checkout, like the
 // database: emptied at the start (a killed run cannot clean up) and removed at the end.
-const dataDir = path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), `shikposh-e2e-${E2E_DATABASE.slice('shikposh_e2e_'.length)}`)
+const dataDir = path.join(
+  existsSync('/dev/shm') ? '/dev/shm' : tmpdir(),
+  `shikposh-e2e-${E2E_DATABASE.slice('shikposh_e2e_'.length)}`,
+)
 rmSync(dataDir, { recursive: true, force: true })
 const server = spawn(process.execPath, ['build/server.js'], {
   stdio: 'inherit',

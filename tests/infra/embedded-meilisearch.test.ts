@@ -9,11 +9,15 @@ import { isMeilisearchUp } from '~/infra/embedded/meilisearch.server.ts'
 import { freePort } from '../setup/meilisearch.ts'
 
 test('a process stopped with SIGTERM takes its embedded Meilisearch with it', async () => {
-  const dataDir = await mkdtemp(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'shikposh-embedded-'))
+  const dataDir = await mkdtemp(
+    path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'shikposh-embedded-'),
+  )
   const port = await freePort()
   const host = `http://127.0.0.1:${port}`
   const script = path.resolve('tests/support/embedded-meilisearch-process.ts')
-  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   try {
     child.stdout.setEncoding('utf8')
     let output = ''

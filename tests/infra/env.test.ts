@@ -15,7 +15,11 @@ describe('parseEnv', () => {
   })
 
   test('search points at a real cluster when MEILI_HOST is set', () => {
-    const env = parseEnv({ MEILI_HOST: 'https://search.example.com', MEILI_MASTER_KEY: 'secret', EMBEDDED_MEILI_PORT: '7703' })
+    const env = parseEnv({
+      MEILI_HOST: 'https://search.example.com',
+      MEILI_MASTER_KEY: 'secret',
+      EMBEDDED_MEILI_PORT: '7703',
+    })
     expect(env.embeddedMeilisearch).toBe(false)
     expect(env.meiliHost).toBe('https://search.example.com')
     expect(parseEnv({ EMBEDDED_MEILI_PORT: '7703' }).meiliHost).toBe('http://127.0.0.1:7703')
@@ -24,7 +28,9 @@ describe('parseEnv', () => {
 
   test('production names every missing service', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError)
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL, REDIS_URL, SESSION_SECRET, MEILI_HOST, MEILI_MASTER_KEY, SMTP_URL, S3_BUCKET/)
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL, REDIS_URL, SESSION_SECRET, MEILI_HOST, MEILI_MASTER_KEY, SMTP_URL, S3_BUCKET/,
+    )
     expect(() =>
       parseEnv({
         NODE_ENV: 'production',
@@ -41,10 +47,18 @@ describe('parseEnv', () => {
   test('a malformed value is named with what is wrong', () => {
     expect(() => parseEnv({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL: must be a URL/)
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT:/)
-    expect(() => parseEnv({ STORE_CURRENCY: 'dollars' })).toThrow(/STORE_CURRENCY: must be an ISO 4217 code/)
-    expect(() => parseEnv({ STORE_TIMEZONE: 'Mars/Olympus' })).toThrow(/STORE_TIMEZONE: must be an IANA time zone/)
-    expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/)
-    expect(() => parseEnv({ SMTP_URL: 'https://mail.example' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/)
+    expect(() => parseEnv({ STORE_CURRENCY: 'dollars' })).toThrow(
+      /STORE_CURRENCY: must be an ISO 4217 code/,
+    )
+    expect(() => parseEnv({ STORE_TIMEZONE: 'Mars/Olympus' })).toThrow(
+      /STORE_TIMEZONE: must be an IANA time zone/,
+    )
+    expect(() => parseEnv({ SESSION_SECRET: 'short' })).toThrow(
+      /SESSION_SECRET: must be at least 32 characters/,
+    )
+    expect(() => parseEnv({ SMTP_URL: 'https://mail.example' })).toThrow(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    )
   })
 
   test('an empty variable counts as unset', () => {
@@ -76,11 +90,18 @@ describe('parseEnv', () => {
       publicUrl: 'https://cdn.example.com',
     })
     // Without keys the AWS SDK finds credentials itself (environment, instance role).
-    expect(parseEnv({ S3_BUCKET: 'b' }).storage).toMatchObject({ kind: 's3', region: 'us-east-1', credentials: undefined, forcePathStyle: false })
+    expect(parseEnv({ S3_BUCKET: 'b' }).storage).toMatchObject({
+      kind: 's3',
+      region: 'us-east-1',
+      credentials: undefined,
+      forcePathStyle: false,
+    })
   })
 
   test('S3 keys come in pairs, and the media concurrency is a small positive number', () => {
-    expect(() => parseEnv({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'key' })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together/)
+    expect(() => parseEnv({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'key' })).toThrow(
+      /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together/,
+    )
     expect(() => parseEnv({ S3_PUBLIC_URL: 'cdn' })).toThrow(/S3_PUBLIC_URL: must be a URL/)
     expect(() => parseEnv({ MEDIA_CONCURRENCY: '0' })).toThrow(/MEDIA_CONCURRENCY/)
     expect(parseEnv({ MEDIA_CONCURRENCY: '3' }).mediaConcurrency).toBe(3)

@@ -38,19 +38,35 @@ async function migrationsDir(files: Record<string, string>) {
   return dir
 }
 
-type MigrationRow = { id: string; checksum: string; migration_name: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null; logs: string | null }
+type MigrationRow = {
+  id: string
+  checksum: string
+  migration_name: string
+  finished_at: Date | null
+  applied_steps_count: number
+  rolled_back_at: Date | null
+  logs: string | null
+}
 
 describe('migrate', () => {
   test('applies the project migrations once and records them as prisma migrate deploy does', async () => {
     const url = await emptyDatabase()
     const first = await migrate(url)
-    const names = (await readdir('prisma/migrations', { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+    const names = (await readdir('prisma/migrations', { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort()
     expect(first.applied).toEqual(names)
 
-    const rows = await query<MigrationRow>(url, 'SELECT * FROM "_prisma_migrations" ORDER BY migration_name')
+    const rows = await query<MigrationRow>(
+      url,
+      'SELECT * FROM "_prisma_migrations" ORDER BY migration_name',
+    )
     expect(rows.map((row) => row.migration_name)).toEqual(names)
     for (const row of rows) {
-      const bytes = await readFile(path.join('prisma/migrations', row.migration_name, 'migration.sql'))
+      const bytes = await readFile(
+        path.join('prisma/migrations', row.migration_name, 'migration.sql'),
+      )
       expect(row.checksum).toBe(createHash('sha256').update(bytes).digest('hex'))
       expect(row.id).toMatch(/^[0-9a-f-]{36}$/)
       expect(row.finished_at).toBeInstanceOf(Date)
@@ -69,7 +85,7 @@ describe('migrate', () => {
       '20260102000000_bad': [
         '-- CreateTable',
         'CREATE TABLE "Half" ("id" INTEGER PRIMARY KEY);',
-        "INSERT INTO \"Half\" VALUES (1); -- a comment with a ; in it",
+        'INSERT INTO "Half" VALUES (1); -- a comment with a ; in it',
         'INSERT INTO "Missing" VALUES (1);',
       ].join('\n'),
       '20260103000000_after': 'CREATE TABLE "After" ("id" INTEGER);',
@@ -84,7 +100,10 @@ describe('migrate', () => {
     expect(failure.message).toContain('20260102000000_bad/migration.sql failed at statement 3')
     expect(failure.message).toContain('relation "Missing" does not exist')
 
-    const tables = await query<{ table_name: string }>(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")
+    const tables = await query<{ table_name: string }>(
+      url,
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+    )
     expect(tables.map((row) => row.table_name)).toEqual(['Good', '_prisma_migrations'])
     const rows = await query<MigrationRow>(url, 'SELECT migration_name FROM "_prisma_migrations"')
     expect(rows.map((row) => row.migration_name)).toEqual(['20260101000000_good'])
@@ -96,7 +115,10 @@ describe('migrate', () => {
     const appliedCounts = results.map((result) => result.applied.length)
     const total = results[0]!.applied.length + results[0]!.alreadyApplied
     expect(appliedCounts.filter((count) => count > 0)).toEqual([total])
-    const rows = await query<{ migration_name: string; n: string }>(url, 'SELECT migration_name, count(*) AS n FROM "_prisma_migrations" GROUP BY migration_name')
+    const rows = await query<{ migration_name: string; n: string }>(
+      url,
+      'SELECT migration_name, count(*) AS n FROM "_prisma_migrations" GROUP BY migration_name',
+    )
     expect(rows).toHaveLength(total)
     expect(rows.every((row) => row.n === '1')).toBe(true)
   })
@@ -105,7 +127,10 @@ describe('migrate', () => {
     const url = await emptyDatabase()
     const dir = await migrationsDir({ '20260101000000_one': 'CREATE TABLE "One" ("id" INTEGER);' })
     await migrate(url, { dir })
-    await writeFile(path.join(dir, '20260101000000_one', 'migration.sql'), 'CREATE TABLE "One" ("id" BIGINT);')
+    await writeFile(
+      path.join(dir, '20260101000000_one', 'migration.sql'),
+      'CREATE TABLE "One" ("id" BIGINT);',
+    )
     const result = await migrate(url, { dir })
     expect(result.modified).toEqual(['20260101000000_one'])
     expect(result.applied).toEqual([])
@@ -115,7 +140,12 @@ describe('migrate', () => {
     const url = await emptyDatabase()
     const dir = await migrationsDir({ '20260101000000_one': 'CREATE TABLE "One" ("id" INTEGER);' })
     await migrate(url, { dir })
-    await query(url, `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ('00000000-0000-0000-0000-000000000000', 'x', '20260102000000_broken', now())`)
-    await expect(migrate(url, { dir })).rejects.toThrow(/20260102000000_broken is recorded as started but not finished/)
+    await query(
+      url,
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ('00000000-0000-0000-0000-000000000000', 'x', '20260102000000_broken', now())`,
+    )
+    await expect(migrate(url, { dir })).rejects.toThrow(
+      /20260102000000_broken is recorded as started but not finished/,
+    )
   })
 })

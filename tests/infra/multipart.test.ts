@@ -1,17 +1,36 @@
 import { describe, expect, test } from 'vitest'
-import { MultipartUpload, UploadError, type MultipartLimits } from '~/infra/uploads/multipart.server.ts'
+import {
+  MultipartUpload,
+  UploadError,
+  type MultipartLimits,
+} from '~/infra/uploads/multipart.server.ts'
 import { multipartBody, type Part } from '../support/images.ts'
 
-const LIMITS: MultipartLimits = { maxFileBytes: 1024 * 1024, maxFiles: 3, maxBodyBytes: 4 * 1024 * 1024 }
+const LIMITS: MultipartLimits = {
+  maxFileBytes: 1024 * 1024,
+  maxFiles: 3,
+  maxBodyBytes: 4 * 1024 * 1024,
+}
 const MB = 1024 * 1024
 
 function requestWith(body: BodyInit, contentType: string, headers: Record<string, string> = {}) {
-  return new Request('http://localhost:3000/upload', { method: 'POST', body, headers: { 'Content-Type': contentType, ...headers }, duplex: 'half' } as RequestInit)
+  return new Request('http://localhost:3000/upload', {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': contentType, ...headers },
+    duplex: 'half',
+  } as RequestInit)
 }
 
 async function collect(upload: MultipartUpload) {
   const files = []
-  for await (const file of upload) files.push({ field: file.field, name: file.filename, type: file.declaredType, size: file.bytes.length })
+  for await (const file of upload)
+    files.push({
+      field: file.field,
+      name: file.filename,
+      type: file.declaredType,
+      size: file.bytes.length,
+    })
   return files
 }
 
@@ -19,7 +38,13 @@ async function refusal(run: () => Promise<unknown>) {
   try {
     await run()
   } catch (error) {
-    if (error instanceof UploadError) return { code: error.code, status: error.status, file: error.filename, message: error.message }
+    if (error instanceof UploadError)
+      return {
+        code: error.code,
+        status: error.status,
+        file: error.filename,
+        message: error.message,
+      }
     throw error
   }
   throw new Error('expected an UploadError')
@@ -28,7 +53,9 @@ async function refusal(run: () => Promise<unknown>) {
 /** A multipart body streamed lazily: headers, then `size` bytes of file content, counting what was pulled. */
 function streamingUpload(size: number, filename = 'huge.jpg') {
   const boundary = 'lazy-boundary'
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`)
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+  )
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
   const chunk = Buffer.alloc(64 * 1024, 0xab)
   let sent = 0
@@ -47,7 +74,10 @@ function streamingUpload(size: number, filename = 'huge.jpg') {
       controller.enqueue(piece)
     },
   })
-  return { request: requestWith(stream, `multipart/form-data; boundary=${boundary}`), pulledBytes: () => pulled }
+  return {
+    request: requestWith(stream, `multipart/form-data; boundary=${boundary}`),
+    pulledBytes: () => pulled,
+  }
 }
 
 describe('MultipartUpload', () => {
@@ -69,7 +99,9 @@ describe('MultipartUpload', () => {
 
   test('keeps hostile names exactly as sent, for the caller to refuse', async () => {
     const { body, contentType } = multipartBody([{ filename: '../../etc/passwd', data: 'x' }])
-    expect(await collect(new MultipartUpload(requestWith(body, contentType), LIMITS))).toMatchObject([{ name: '../../etc/passwd' }])
+    expect(
+      await collect(new MultipartUpload(requestWith(body, contentType), LIMITS)),
+    ).toMatchObject([{ name: '../../etc/passwd' }])
   })
 
   test('a file over its cap stops the upload at once, naming the file, without reading the rest', async () => {
@@ -81,33 +113,70 @@ describe('MultipartUpload', () => {
   })
 
   test('a body over its cap is refused from its Content-Length before reading, or while reading without one', async () => {
-    const declared = await refusal(async () => new MultipartUpload(requestWith('x', 'multipart/form-data; boundary=b', { 'Content-Length': String(2 * 1024 * MB) }), LIMITS))
+    const declared = await refusal(
+      async () =>
+        new MultipartUpload(
+          requestWith('x', 'multipart/form-data; boundary=b', {
+            'Content-Length': String(2 * 1024 * MB),
+          }),
+          LIMITS,
+        ),
+    )
     expect(declared).toMatchObject({ code: 'body-too-large', status: 413 })
     expect(declared.message).toContain('2048 MB')
 
     // Many files, each under its own cap, adding up to more than the body allows.
-    const many = multipartBody(Array.from({ length: 3 }, (_, i) => ({ filename: `${i}.jpg`, data: Buffer.alloc(MB - 1000, i) })))
+    const many = multipartBody(
+      Array.from({ length: 3 }, (_, i) => ({
+        filename: `${i}.jpg`,
+        data: Buffer.alloc(MB - 1000, i),
+      })),
+    )
     const small = { ...LIMITS, maxBodyBytes: 2 * MB }
-    expect(await refusal(() => collect(new MultipartUpload(requestWith(many.body, many.contentType), small)))).toMatchObject({ code: 'body-too-large', status: 413 })
+    expect(
+      await refusal(() =>
+        collect(new MultipartUpload(requestWith(many.body, many.contentType), small)),
+      ),
+    ).toMatchObject({ code: 'body-too-large', status: 413 })
   })
 
   test('more files than allowed are refused, naming the first one over', async () => {
-    const { body, contentType } = multipartBody(['1.jpg', '2.jpg', '3.jpg', '4.jpg', '5.jpg'].map((filename) => ({ filename, data: 'x' })))
-    expect(await refusal(() => collect(new MultipartUpload(requestWith(body, contentType), LIMITS)))).toMatchObject({ code: 'too-many-files', status: 413, file: '4.jpg' })
+    const { body, contentType } = multipartBody(
+      ['1.jpg', '2.jpg', '3.jpg', '4.jpg', '5.jpg'].map((filename) => ({ filename, data: 'x' })),
+    )
+    expect(
+      await refusal(() => collect(new MultipartUpload(requestWith(body, contentType), LIMITS))),
+    ).toMatchObject({ code: 'too-many-files', status: 413, file: '4.jpg' })
   })
 
   test('refuses what is not multipart, and multipart that is malformed', async () => {
-    expect(await refusal(async () => new MultipartUpload(requestWith('{}', 'application/json'), LIMITS))).toMatchObject({ code: 'not-multipart', status: 415 })
-    expect(await refusal(async () => new MultipartUpload(requestWith('x', 'multipart/form-data'), LIMITS))).toMatchObject({ status: 415 })
-    const broken = requestWith('--b\r\nContent-Disposition: form-data; name="images"; filename="a.jpg"\r\n\r\nno closing boundary', 'multipart/form-data; boundary=b')
-    expect(await refusal(() => collect(new MultipartUpload(broken, LIMITS)))).toMatchObject({ code: 'malformed', status: 400 })
+    expect(
+      await refusal(async () => new MultipartUpload(requestWith('{}', 'application/json'), LIMITS)),
+    ).toMatchObject({ code: 'not-multipart', status: 415 })
+    expect(
+      await refusal(
+        async () => new MultipartUpload(requestWith('x', 'multipart/form-data'), LIMITS),
+      ),
+    ).toMatchObject({ status: 415 })
+    const broken = requestWith(
+      '--b\r\nContent-Disposition: form-data; name="images"; filename="a.jpg"\r\n\r\nno closing boundary',
+      'multipart/form-data; boundary=b',
+    )
+    expect(await refusal(() => collect(new MultipartUpload(broken, LIMITS)))).toMatchObject({
+      code: 'malformed',
+      status: 400,
+    })
   })
 
   test('a consumer that stops early stops the reading too', async () => {
     // A small file, then a huge one streamed lazily; the consumer gives up after the first.
     const boundary = 'two-files'
-    const first = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="small.jpg"\r\n\r\nsmall\r\n`)
-    const second = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="huge.jpg"\r\n\r\n`)
+    const first = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="small.jpg"\r\n\r\nsmall\r\n`,
+    )
+    const second = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="images"; filename="huge.jpg"\r\n\r\n`,
+    )
     const chunk = Buffer.alloc(64 * 1024, 0xcd)
     let pulled = 0
     const stream = new ReadableStream<Uint8Array>({
@@ -118,7 +187,10 @@ describe('MultipartUpload', () => {
         else controller.enqueue(chunk)
       },
     })
-    const upload = new MultipartUpload(requestWith(stream, `multipart/form-data; boundary=${boundary}`), { ...LIMITS, maxFileBytes: 500 * MB, maxBodyBytes: 600 * MB })
+    const upload = new MultipartUpload(
+      requestWith(stream, `multipart/form-data; boundary=${boundary}`),
+      { ...LIMITS, maxFileBytes: 500 * MB, maxBodyBytes: 600 * MB },
+    )
     const seen: string[] = []
     await expect(
       (async () => {

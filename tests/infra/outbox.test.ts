@@ -1,13 +1,25 @@
 import { describe, expect, test } from 'vitest'
 import { prisma, type OutboxEvent } from '~/infra/db.server.ts'
 import { enqueue } from '~/infra/outbox/outbox.server.ts'
-import { backoffMs, processBatch, startOutboxWorker, type OutboxHandler } from '~/infra/outbox/worker.server.ts'
+import {
+  backoffMs,
+  processBatch,
+  startOutboxWorker,
+  type OutboxHandler,
+} from '~/infra/outbox/worker.server.ts'
 
-const rows = (topic: string) => prisma.outboxEvent.findMany({ where: { topic }, orderBy: { id: 'asc' } })
+const rows = (topic: string) =>
+  prisma.outboxEvent.findMany({ where: { topic }, orderBy: { id: 'asc' } })
 
 describe('outbox', () => {
   test('events exist only if the transaction that wrote them commits', async () => {
-    await prisma.$transaction((tx) => enqueue(tx, { topic: 't.commit', key: 'a' }, { topic: 't.commit', key: 'b', payload: { n: 1 } }))
+    await prisma.$transaction((tx) =>
+      enqueue(
+        tx,
+        { topic: 't.commit', key: 'a' },
+        { topic: 't.commit', key: 'b', payload: { n: 1 } },
+      ),
+    )
     await prisma
       .$transaction(async (tx) => {
         await enqueue(tx, { topic: 't.commit', key: 'c' })
@@ -36,7 +48,10 @@ describe('outbox', () => {
 
     // Not due yet: nothing to take.
     expect(await processBatch(handler)).toBe(0)
-    await prisma.outboxEvent.update({ where: { id: failed!.id }, data: { availableAt: new Date(Date.now() - 1) } })
+    await prisma.outboxEvent.update({
+      where: { id: failed!.id },
+      data: { availableAt: new Date(Date.now() - 1) },
+    })
     fail = false
     expect(await processBatch(handler)).toBe(1)
     const [done] = await rows('t.fail')
@@ -45,11 +60,19 @@ describe('outbox', () => {
   })
 
   test('a handler can fail single events and have the rest marked done', async () => {
-    await prisma.$transaction((tx) => enqueue(tx, ...['ok-1', 'bad', 'ok-2'].map((key) => ({ topic: 't.partial', key }))))
+    await prisma.$transaction((tx) =>
+      enqueue(tx, ...['ok-1', 'bad', 'ok-2'].map((key) => ({ topic: 't.partial', key }))),
+    )
     await processBatch({
       topic: 't.partial',
       async handle(events) {
-        return { failed: new Map(events.filter((event) => event.key === 'bad').map((event) => [event.id, new Error('rejected')])) }
+        return {
+          failed: new Map(
+            events
+              .filter((event) => event.key === 'bad')
+              .map((event) => [event.id, new Error('rejected')]),
+          ),
+        }
       },
     })
     const result = await rows('t.partial')
@@ -61,15 +84,27 @@ describe('outbox', () => {
   })
 
   test('events scheduled for later wait for their time', async () => {
-    await prisma.$transaction((tx) => enqueue(tx, { topic: 't.later', key: 'k', availableAt: new Date(Date.now() + 60_000) }))
+    await prisma.$transaction((tx) =>
+      enqueue(tx, { topic: 't.later', key: 'k', availableAt: new Date(Date.now() + 60_000) }),
+    )
     const seen: string[] = []
-    expect(await processBatch({ topic: 't.later', handle: async (events) => void seen.push(...events.map((e) => e.key)) })).toBe(0)
+    expect(
+      await processBatch({
+        topic: 't.later',
+        handle: async (events) => void seen.push(...events.map((e) => e.key)),
+      }),
+    ).toBe(0)
     expect(seen).toEqual([])
   })
 
   test('concurrent workers never take the same event, and every event is handled once', async () => {
     const count = 300
-    await prisma.$transaction((tx) => enqueue(tx, ...Array.from({ length: count }, (_, i) => ({ topic: 't.race', key: String(i) }))))
+    await prisma.$transaction((tx) =>
+      enqueue(
+        tx,
+        ...Array.from({ length: count }, (_, i) => ({ topic: 't.race', key: String(i) })),
+      ),
+    )
     const handled: string[] = []
     const handler: OutboxHandler = {
       topic: 't.race',
@@ -80,13 +115,20 @@ describe('outbox', () => {
       },
     }
     const stops = [1, 2, 3].map(() => startOutboxWorker({ handlers: [handler], idleDelayMs: 20 }))
-    for (let i = 0; i < 200 && (await prisma.outboxEvent.count({ where: { topic: 't.race', processedAt: null } })) > 0; i++) {
+    for (
+      let i = 0;
+      i < 200 &&
+      (await prisma.outboxEvent.count({ where: { topic: 't.race', processedAt: null } })) > 0;
+      i++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     await Promise.all(stops.map((stop) => stop()))
     expect(handled).toHaveLength(count)
     expect(new Set(handled).size).toBe(count)
-    expect(await prisma.outboxEvent.count({ where: { topic: 't.race', processedAt: null } })).toBe(0)
+    expect(await prisma.outboxEvent.count({ where: { topic: 't.race', processedAt: null } })).toBe(
+      0,
+    )
   })
 
   test('backoff grows exponentially and is capped', () => {

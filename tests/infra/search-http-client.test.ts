@@ -2,12 +2,20 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Meilisearch, MeilisearchApiError } from 'meilisearch'
 import { afterEach, describe, expect, test } from 'vitest'
-import { meilisearchErrorCode, SearchUnavailableError, toSearchError } from '~/infra/search/client.server.ts'
+import {
+  meilisearchErrorCode,
+  SearchUnavailableError,
+  toSearchError,
+} from '~/infra/search/client.server.ts'
 import { createNodeHttpClient } from '~/infra/search/http-client.server.ts'
 
 // The keep-alive transport the meilisearch client runs on, against a small stand-in server.
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse, requestOnSocket: number) => void
+type Handler = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  requestOnSocket: number,
+) => void
 const servers: http.Server[] = []
 
 async function serve(handler: Handler) {
@@ -30,7 +38,9 @@ async function serve(handler: Handler) {
 }
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
+  await Promise.all(
+    servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))),
+  )
 })
 
 const json = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -51,7 +61,8 @@ describe('the keep-alive transport', () => {
     })
     const transport = createNodeHttpClient()
     const client = new Meilisearch({ host: url, apiKey: 'secret', httpClient: transport.request })
-    for (let i = 0; i < 5; i++) await client.multiSearch({ queries: [{ indexUid: 'products', q: `tee ${i}` }] })
+    for (let i = 0; i < 5; i++)
+      await client.multiSearch({ queries: [{ indexUid: 'products', q: `tee ${i}` }] })
     transport.close()
     expect(connections).toEqual([5])
     expect(seen[0]).toMatchObject({ method: 'POST', auth: 'Bearer secret' })
@@ -59,7 +70,14 @@ describe('the keep-alive transport', () => {
   })
 
   test("Meilisearch's errors keep their code", async () => {
-    const { url } = await serve((_req, res) => json(res, 404, { message: 'Index `x` not found.', code: 'index_not_found', type: 'invalid_request', link: '' }))
+    const { url } = await serve((_req, res) =>
+      json(res, 404, {
+        message: 'Index `x` not found.',
+        code: 'index_not_found',
+        type: 'invalid_request',
+        link: '',
+      }),
+    )
     const transport = createNodeHttpClient()
     const client = new Meilisearch({ host: url, httpClient: transport.request })
     const error = await client.getIndex('x').catch((failure: unknown) => failure)
@@ -95,7 +113,11 @@ describe('the keep-alive transport', () => {
     expect(Date.now() - started).toBeLessThan(2000)
     expect(toSearchError(timedOut)).toBeInstanceOf(SearchUnavailableError)
 
-    const closed = new Meilisearch({ host: 'http://127.0.0.1:1', httpClient: transport.request, timeout: 1000 })
+    const closed = new Meilisearch({
+      host: 'http://127.0.0.1:1',
+      httpClient: transport.request,
+      timeout: 1000,
+    })
     const refused = await closed.health().catch((failure: unknown) => failure)
     expect(toSearchError(refused)).toBeInstanceOf(SearchUnavailableError)
     expect(String((toSearchError(refused) as Error).message)).toMatch(/ECONNREFUSED/)

@@ -36,7 +36,9 @@ describe('Semaphore', () => {
 
   test('a failing task frees its slot', async () => {
     const semaphore = new Semaphore(1)
-    await expect(semaphore.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+    await expect(semaphore.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    )
     expect(await semaphore.run(async () => 'next')).toBe('next')
   })
 })

@@ -17,7 +17,10 @@ const implementations: Array<[string, () => Promise<Subject>]> = [
     'local disk',
     async () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'shikposh-storage-'))
-      return { storage: new LocalStorage(dir), cleanup: () => rm(dir, { recursive: true, force: true }) }
+      return {
+        storage: new LocalStorage(dir),
+        cleanup: () => rm(dir, { recursive: true, force: true }),
+      }
     },
   ],
   [
@@ -41,7 +44,10 @@ describe.each(implementations)('object storage on %s', (_name, create) => {
   test('puts, reads back as a stream, and tells what exists', async () => {
     const { storage } = subject
     await storage.check()
-    await storage.put('img/a1/640-abc.webp', bytes('webp bytes'), { contentType: 'image/webp', cacheControl: 'public, max-age=31536000, immutable' })
+    await storage.put('img/a1/640-abc.webp', bytes('webp bytes'), {
+      contentType: 'image/webp',
+      cacheControl: 'public, max-age=31536000, immutable',
+    })
     expect(await storage.exists('img/a1/640-abc.webp')).toBe(true)
     expect(await storage.exists('img/a1/missing.webp')).toBe(false)
 
@@ -62,16 +68,28 @@ describe.each(implementations)('object storage on %s', (_name, create) => {
 
   test('lists by prefix, and deletes idempotently', async () => {
     const { storage } = subject
-    for (const key of ['img/l1/320-a.avif', 'img/l1/640-b.avif', 'img/l10/320-c.avif', 'originals/l1/o.png']) {
+    for (const key of [
+      'img/l1/320-a.avif',
+      'img/l1/640-b.avif',
+      'img/l10/320-c.avif',
+      'originals/l1/o.png',
+    ]) {
       await storage.put(key, bytes(key), { contentType: 'application/octet-stream' })
     }
     const listed = []
     for await (const object of storage.list('img/l1/')) listed.push(object)
-    expect(listed.map((object) => object.key).sort()).toEqual(['img/l1/320-a.avif', 'img/l1/640-b.avif'])
+    expect(listed.map((object) => object.key).sort()).toEqual([
+      'img/l1/320-a.avif',
+      'img/l1/640-b.avif',
+    ])
     expect(listed[0]!.size).toBe('img/l1/320-a.avif'.length)
     expect(listed[0]!.lastModified.getTime()).toBeGreaterThan(Date.now() - 60_000)
 
-    const failed = await storage.delete(['img/l1/320-a.avif', 'img/l1/640-b.avif', 'img/l1/never-existed.avif'])
+    const failed = await storage.delete([
+      'img/l1/320-a.avif',
+      'img/l1/640-b.avif',
+      'img/l1/never-existed.avif',
+    ])
     expect(failed.size).toBe(0)
     expect(await storage.exists('img/l1/320-a.avif')).toBe(false)
     const rest = []
@@ -82,8 +100,21 @@ describe.each(implementations)('object storage on %s', (_name, create) => {
 
   test('refuses keys that could escape or hide: traversal, absolute paths, dot files, upper case', async () => {
     const { storage } = subject
-    for (const key of ['../etc/passwd', 'img/../../x', '/abs/path', 'img/.hidden', 'img//double', 'IMG/upper.jpg', 'img/a b.jpg', 'img/a\\b.jpg', '']) {
-      await expect(storage.put(key, bytes('x'), { contentType: 'text/plain' }), key).rejects.toBeInstanceOf(InvalidKeyError)
+    for (const key of [
+      '../etc/passwd',
+      'img/../../x',
+      '/abs/path',
+      'img/.hidden',
+      'img//double',
+      'IMG/upper.jpg',
+      'img/a b.jpg',
+      'img/a\\b.jpg',
+      '',
+    ]) {
+      await expect(
+        storage.put(key, bytes('x'), { contentType: 'text/plain' }),
+        key,
+      ).rejects.toBeInstanceOf(InvalidKeyError)
       await expect(storage.get(key), key).rejects.toBeInstanceOf(InvalidKeyError)
     }
     const failed = await storage.delete(['../outside'])
@@ -102,7 +133,9 @@ describe('local storage', () => {
       const keys = []
       for await (const object of storage.list('img/')) keys.push(object.key)
       expect(keys).toEqual(['img/t1/1-a.jpg'])
-      expect(await storage.exists('img/t1/.1-b.jpg.0000.tmp').catch((error: unknown) => error)).toBeInstanceOf(InvalidKeyError)
+      expect(
+        await storage.exists('img/t1/.1-b.jpg.0000.tmp').catch((error: unknown) => error),
+      ).toBeInstanceOf(InvalidKeyError)
 
       await rm(path.join(dir, 'img', 't1', '.1-b.jpg.0000.tmp'))
       await storage.delete(['img/t1/1-a.jpg'])
@@ -126,7 +159,9 @@ describe('S3 storage', () => {
     const server = await startS3Server()
     try {
       expect(server.storage().publicUrl('img/a/1.avif')).toBe('/media/img/a/1.avif')
-      expect(server.storage({ publicUrl: 'https://cdn.example.com' }).publicUrl('img/a/1.avif')).toBe('https://cdn.example.com/img/a/1.avif')
+      expect(
+        server.storage({ publicUrl: 'https://cdn.example.com' }).publicUrl('img/a/1.avif'),
+      ).toBe('https://cdn.example.com/img/a/1.avif')
       await expect(server.storage({ bucket: 'no-such-bucket' }).check()).rejects.toThrow()
       await server.storage().check()
     } finally {

@@ -21,7 +21,13 @@ test('the worker bundle holds no route, component or React module', async () => 
   })
   const inputs = Object.keys(result.metafile.inputs)
   expect(inputs).toContain('app/services/search/indexer.server.ts')
-  expect(inputs.filter((path) => /^app\/(routes|components)\//.test(path) || path === 'app/root.tsx')).toEqual([])
-  const packages = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((entry) => entry.external).map((entry) => entry.path))
-  expect(packages.filter((name) => /^(react|react-dom|@remix-run\/react)(\/|$)/.test(name))).toEqual([])
+  expect(
+    inputs.filter((path) => /^app\/(routes|components)\//.test(path) || path === 'app/root.tsx'),
+  ).toEqual([])
+  const packages = Object.values(result.metafile.outputs).flatMap((output) =>
+    output.imports.filter((entry) => entry.external).map((entry) => entry.path),
+  )
+  expect(
+    packages.filter((name) => /^(react|react-dom|@remix-run\/react)(\/|$)/.test(name)),
+  ).toEqual([])
 })

@@ -17,26 +17,51 @@ async function signedInUser() {
   return { user, cookie }
 }
 
-const uploadAvatar = (cookie: string, filename: string, data: Buffer | string, contentType = 'image/jpeg') =>
-  callRoute(profileAction, uploadRequest('/account', [{ field: 'avatar', filename, contentType, data }], cookie, { intent: 'avatar' }))
+const uploadAvatar = (
+  cookie: string,
+  filename: string,
+  data: Buffer | string,
+  contentType = 'image/jpeg',
+) =>
+  callRoute(
+    profileAction,
+    uploadRequest('/account', [{ field: 'avatar', filename, contentType, data }], cookie, {
+      intent: 'avatar',
+    }),
+  )
 
 async function assetKeys(assetId: string) {
-  const asset = await prisma.mediaAsset.findUniqueOrThrow({ where: { id: assetId }, include: { variants: true } })
+  const asset = await prisma.mediaAsset.findUniqueOrThrow({
+    where: { id: assetId },
+    include: { variants: true },
+  })
   return [asset.originalKey, ...asset.variants.map((variant) => variant.key)].sort()
 }
 
 describe('the avatar in /account', () => {
   test('uploading a photo makes a square avatar that the header shows; a new one replaces it; the generated one comes back on request', async () => {
     const { user, cookie } = await signedInUser()
-    const first = await uploadAvatar(cookie, 'me.jpg', await photo({ width: 1200, height: 800, gps: true }))
+    const first = await uploadAvatar(
+      cookie,
+      'me.jpg',
+      await photo({ width: 1200, height: 800, gps: true }),
+    )
     expect(first.status).toBe(302)
     expect(first.headers.get('Location')).toBe('/account')
 
     const { avatarId } = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
     expect(avatarId).not.toBeNull()
-    const asset = await prisma.mediaAsset.findUniqueOrThrow({ where: { id: avatarId! }, include: { variants: true } })
+    const asset = await prisma.mediaAsset.findUniqueOrThrow({
+      where: { id: avatarId! },
+      include: { variants: true },
+    })
     expect(asset).toMatchObject({ kind: 'AVATAR', ownerId: user.id, width: 512, height: 512 })
-    expect(asset.variants.filter((variant) => variant.format === 'AVIF').map((variant) => variant.width).sort((a, b) => a - b)).toEqual([64, 128, 256, 512])
+    expect(
+      asset.variants
+        .filter((variant) => variant.format === 'AVIF')
+        .map((variant) => variant.width)
+        .sort((a, b) => a - b),
+    ).toEqual([64, 128, 256, 512])
     for (const variant of asset.variants) {
       const metadata = await sharp(await readObject(variant.key)).metadata()
       expect([metadata.width, metadata.height]).toEqual([variant.width, variant.width])
@@ -53,42 +78,100 @@ describe('the avatar in /account', () => {
     // A new photo replaces the old one, whose objects are queued for deletion.
     const oldKeys = await assetKeys(asset.id)
     await prisma.outboxEvent.deleteMany()
-    expect((await uploadAvatar(cookie, 'me-again.png', await photo({ width: 400, height: 400, format: 'png' }))).status).toBe(302)
+    expect(
+      (
+        await uploadAvatar(
+          cookie,
+          'me-again.png',
+          await photo({ width: 400, height: 400, format: 'png' }),
+        )
+      ).status,
+    ).toBe(302)
     const replaced = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
     expect(replaced.avatarId).not.toBe(asset.id)
     expect(await prisma.mediaAsset.count({ where: { id: asset.id } })).toBe(0)
-    expect((await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } })).map((event) => event.key).sort()).toEqual(oldKeys)
+    expect(
+      (await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } }))
+        .map((event) => event.key)
+        .sort(),
+    ).toEqual(oldKeys)
 
     // Back to the generated avatar.
     const newKeys = await assetKeys(replaced.avatarId!)
     await prisma.outboxEvent.deleteMany()
-    const removed = await callRoute(profileAction, routeRequest('/account', { cookie, form: { intent: 'remove-avatar' } }))
+    const removed = await callRoute(
+      profileAction,
+      routeRequest('/account', { cookie, form: { intent: 'remove-avatar' } }),
+    )
     expect(removed.status).toBe(302)
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).avatarId).toBeNull()
-    expect((await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } })).map((event) => event.key).sort()).toEqual(newKeys)
-    expect(((await callRoute(rootLoader, routeRequest('/', { cookie }))).data as { user: { avatar: null } }).user.avatar).toBeNull()
+    expect(
+      (await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } }))
+        .map((event) => event.key)
+        .sort(),
+    ).toEqual(newKeys)
+    expect(
+      (
+        (await callRoute(rootLoader, routeRequest('/', { cookie }))).data as {
+          user: { avatar: null }
+        }
+      ).user.avatar,
+    ).toBeNull()
   })
 
   test('a refused photo shows the reason at the field and keeps nothing', async () => {
     const { user, cookie } = await signedInUser()
     const keysBefore = await storedKeys()
     const cases: Array<[string, Buffer | string, number, RegExp]> = [
-      ['tiny.jpg', await photo({ width: 100, height: 100 }), 422, /“tiny.jpg” is 100 × 100 pixels; a profile photo needs at least 128 pixels/],
-      ['face.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>', 415, /“face.svg” is an SVG drawing/],
-      ['../../me.jpg', await photo({ width: 300, height: 300 }), 400, /is not accepted: its name contains path separators/],
+      [
+        'tiny.jpg',
+        await photo({ width: 100, height: 100 }),
+        422,
+        /“tiny.jpg” is 100 × 100 pixels; a profile photo needs at least 128 pixels/,
+      ],
+      [
+        'face.svg',
+        '<svg xmlns="http://www.w3.org/2000/svg"/>',
+        415,
+        /“face.svg” is an SVG drawing/,
+      ],
+      [
+        '../../me.jpg',
+        await photo({ width: 300, height: 300 }),
+        400,
+        /is not accepted: its name contains path separators/,
+      ],
     ]
     for (const [name, data, status, message] of cases) {
       const result = await uploadAvatar(cookie, name, data)
       expect(result.status, name).toBe(status)
-      expect(result.data).toMatchObject({ intent: 'avatar', avatarError: expect.stringMatching(message) })
+      expect(result.data).toMatchObject({
+        intent: 'avatar',
+        avatarError: expect.stringMatching(message),
+      })
     }
     const twoFiles = await callRoute(
       profileAction,
-      uploadRequest('/account', [{ field: 'avatar', filename: 'a.jpg', data: await photo({ width: 300, height: 300 }) }, { field: 'avatar', filename: 'b.jpg', data: await photo({ width: 300, height: 300 }) }], cookie),
+      uploadRequest(
+        '/account',
+        [
+          { field: 'avatar', filename: 'a.jpg', data: await photo({ width: 300, height: 300 }) },
+          { field: 'avatar', filename: 'b.jpg', data: await photo({ width: 300, height: 300 }) },
+        ],
+        cookie,
+      ),
     )
     expect(twoFiles.status).toBe(413)
     expect(twoFiles.data).toMatchObject({ avatarError: 'Send at most one file at once.' })
-    const none = await callRoute(profileAction, uploadRequest('/account', [{ field: 'avatar', filename: '', data: Buffer.alloc(0) }], cookie, { intent: 'avatar' }))
+    const none = await callRoute(
+      profileAction,
+      uploadRequest(
+        '/account',
+        [{ field: 'avatar', filename: '', data: Buffer.alloc(0) }],
+        cookie,
+        { intent: 'avatar' },
+      ),
+    )
     expect(none.status).toBe(400)
     expect(none.data).toMatchObject({ avatarError: 'Choose a photo to upload.' })
 
@@ -99,7 +182,10 @@ describe('the avatar in /account', () => {
 
   test('removing an avatar nobody uploaded changes nothing', async () => {
     const { user, cookie } = await signedInUser()
-    const result = await callRoute(profileAction, routeRequest('/account', { cookie, form: { intent: 'remove-avatar' } }))
+    const result = await callRoute(
+      profileAction,
+      routeRequest('/account', { cookie, form: { intent: 'remove-avatar' } }),
+    )
     expect(result.status).toBe(302)
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).avatarId).toBeNull()
     expect(getStorage().kind).toBe('local')

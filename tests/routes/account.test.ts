@@ -9,7 +9,10 @@ import { TEST_PASSWORD, createUser, signIn, uniqueEmail } from '../support/fixtu
 import { callRoute, routeRequest } from '../support/remix.ts'
 
 function fieldErrors(result: { data: unknown }) {
-  const data = result.data as { error?: Record<string, string[]>; result?: { error?: Record<string, string[]> } }
+  const data = result.data as {
+    error?: Record<string, string[]>
+    result?: { error?: Record<string, string[]> }
+  }
   return data.error ?? data.result?.error ?? {}
 }
 
@@ -23,9 +26,14 @@ describe('/account', () => {
   test('renames without asking for the password', async () => {
     const user = await createUser()
     const { cookie } = await signIn(user.id)
-    const result = await callRoute(profileAction, routeRequest('/account', { cookie, form: { name: 'Renamed Person', email: user.email } }))
+    const result = await callRoute(
+      profileAction,
+      routeRequest('/account', { cookie, form: { name: 'Renamed Person', email: user.email } }),
+    )
     expect(result.status).toBe(302)
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe('Renamed Person')
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe(
+      'Renamed Person',
+    )
   })
 
   test('changing the email asks for the current password', async () => {
@@ -33,14 +41,29 @@ describe('/account', () => {
     const { cookie } = await signIn(user.id)
     const newEmail = uniqueEmail('moved')
 
-    const missing = await callRoute(profileAction, routeRequest('/account', { cookie, form: { name: user.name, email: newEmail } }))
+    const missing = await callRoute(
+      profileAction,
+      routeRequest('/account', { cookie, form: { name: user.name, email: newEmail } }),
+    )
     expect(missing.status).toBe(400)
     expect(fieldErrors(missing).currentPassword).toEqual(['That is not your current password'])
-    const wrong = await callRoute(profileAction, routeRequest('/account', { cookie, form: { name: user.name, email: newEmail, currentPassword: 'nope nope' } }))
+    const wrong = await callRoute(
+      profileAction,
+      routeRequest('/account', {
+        cookie,
+        form: { name: user.name, email: newEmail, currentPassword: 'nope nope' },
+      }),
+    )
     expect(wrong.status).toBe(400)
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email)
 
-    const ok = await callRoute(profileAction, routeRequest('/account', { cookie, form: { name: user.name, email: newEmail.toUpperCase(), currentPassword: TEST_PASSWORD } }))
+    const ok = await callRoute(
+      profileAction,
+      routeRequest('/account', {
+        cookie,
+        form: { name: user.name, email: newEmail.toUpperCase(), currentPassword: TEST_PASSWORD },
+      }),
+    )
     expect(ok.status).toBe(302)
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(newEmail)
   })
@@ -49,7 +72,13 @@ describe('/account', () => {
     const user = await createUser()
     const other = await createUser()
     const { cookie } = await signIn(user.id)
-    const result = await callRoute(profileAction, routeRequest('/account', { cookie, form: { name: user.name, email: other.email, currentPassword: TEST_PASSWORD } }))
+    const result = await callRoute(
+      profileAction,
+      routeRequest('/account', {
+        cookie,
+        form: { name: user.name, email: other.email, currentPassword: TEST_PASSWORD },
+      }),
+    )
     expect(result.status).toBe(400)
     expect(fieldErrors(result).email).toEqual(['An account with this email already exists'])
   })
@@ -63,7 +92,15 @@ describe('/account/security', () => {
     const laptop = await signIn(user.id)
     const result = await callRoute(
       securityAction,
-      routeRequest('/account/security', { cookie: here.cookie, form: { intent: 'change-password', currentPassword: TEST_PASSWORD, newPassword: 'a brand new one', confirmPassword: 'a brand new one' } }),
+      routeRequest('/account/security', {
+        cookie: here.cookie,
+        form: {
+          intent: 'change-password',
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'a brand new one',
+          confirmPassword: 'a brand new one',
+        },
+      }),
     )
     expect(result.status).toBe(302)
     const remaining = await prisma.session.findMany({ where: { userId: user.id } })
@@ -80,13 +117,29 @@ describe('/account/security', () => {
     await signIn(user.id)
     const wrong = await callRoute(
       securityAction,
-      routeRequest('/account/security', { cookie: here.cookie, form: { intent: 'change-password', currentPassword: 'wrong wrong', newPassword: 'a brand new one', confirmPassword: 'a brand new one' } }),
+      routeRequest('/account/security', {
+        cookie: here.cookie,
+        form: {
+          intent: 'change-password',
+          currentPassword: 'wrong wrong',
+          newPassword: 'a brand new one',
+          confirmPassword: 'a brand new one',
+        },
+      }),
     )
     expect(wrong.status).toBe(400)
     expect(fieldErrors(wrong).currentPassword).toEqual(['That is not your current password'])
     const mismatch = await callRoute(
       securityAction,
-      routeRequest('/account/security', { cookie: here.cookie, form: { intent: 'change-password', currentPassword: TEST_PASSWORD, newPassword: 'a brand new one', confirmPassword: 'another one!' } }),
+      routeRequest('/account/security', {
+        cookie: here.cookie,
+        form: {
+          intent: 'change-password',
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'a brand new one',
+          confirmPassword: 'another one!',
+        },
+      }),
     )
     expect(mismatch.status).toBe(400)
     expect(fieldErrors(mismatch).confirmPassword).toEqual(['The two passwords do not match'])
@@ -95,13 +148,32 @@ describe('/account/security', () => {
 
   test('lists the sessions with device and marks this one', async () => {
     const user = await createUser()
-    const here = await signIn(user.id, { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15', ip: '203.0.113.5' })
-    await signIn(user.id, { userAgent: 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36', ip: '203.0.113.6' })
-    const result = await callRoute(securityLoader, routeRequest('/account/security', { cookie: here.cookie }))
-    const { sessions } = result.data as { sessions: Array<{ id: string; device: string; current: boolean; ip: string }> }
+    const here = await signIn(user.id, {
+      userAgent:
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15',
+      ip: '203.0.113.5',
+    })
+    await signIn(user.id, {
+      userAgent:
+        'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36',
+      ip: '203.0.113.6',
+    })
+    const result = await callRoute(
+      securityLoader,
+      routeRequest('/account/security', { cookie: here.cookie }),
+    )
+    const { sessions } = result.data as {
+      sessions: Array<{ id: string; device: string; current: boolean; ip: string }>
+    }
     expect(sessions).toHaveLength(2)
-    expect(sessions.find((session) => session.current)).toMatchObject({ id: here.session.id, device: 'Safari on macOS', ip: '203.0.113.5' })
-    expect(sessions.find((session) => !session.current)).toMatchObject({ device: 'Chrome on Android' })
+    expect(sessions.find((session) => session.current)).toMatchObject({
+      id: here.session.id,
+      device: 'Safari on macOS',
+      ip: '203.0.113.5',
+    })
+    expect(sessions.find((session) => !session.current)).toMatchObject({
+      device: 'Chrome on Android',
+    })
   })
 
   test("revokes one of one's own sessions, but never another user's", async () => {
@@ -111,11 +183,23 @@ describe('/account/security', () => {
     const mine = await signIn(user.id)
     const theirs = await signIn(other.id)
 
-    const refused = await callRoute(securityAction, routeRequest('/account/security', { cookie: here.cookie, form: { intent: 'revoke-session', sessionId: theirs.session.id } }))
+    const refused = await callRoute(
+      securityAction,
+      routeRequest('/account/security', {
+        cookie: here.cookie,
+        form: { intent: 'revoke-session', sessionId: theirs.session.id },
+      }),
+    )
     expect(refused.status).toBe(404)
     expect(await prisma.session.findUnique({ where: { id: theirs.session.id } })).not.toBeNull()
 
-    const revoked = await callRoute(securityAction, routeRequest('/account/security', { cookie: here.cookie, form: { intent: 'revoke-session', sessionId: mine.session.id } }))
+    const revoked = await callRoute(
+      securityAction,
+      routeRequest('/account/security', {
+        cookie: here.cookie,
+        form: { intent: 'revoke-session', sessionId: mine.session.id },
+      }),
+    )
     expect(revoked.status).toBe(302)
     expect(await prisma.session.findUnique({ where: { id: mine.session.id } })).toBeNull()
     expect(await getUser(routeRequest('/', { cookie: mine.cookie }))).toBeNull()
@@ -127,19 +211,28 @@ describe('sessions', () => {
   test('end after the idle timeout and after 30 days whatever the activity', async () => {
     const user = await createUser()
     const idle = await signIn(user.id)
-    await prisma.session.update({ where: { id: idle.session.id }, data: { lastSeenAt: new Date(Date.now() - SESSION_IDLE_TIMEOUT_MS - 1000) } })
+    await prisma.session.update({
+      where: { id: idle.session.id },
+      data: { lastSeenAt: new Date(Date.now() - SESSION_IDLE_TIMEOUT_MS - 1000) },
+    })
     expect(await getUser(routeRequest('/', { cookie: idle.cookie }))).toBeNull()
     expect(await prisma.session.findUnique({ where: { id: idle.session.id } })).toBeNull()
 
     const old = await signIn(user.id)
-    await prisma.session.update({ where: { id: old.session.id }, data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() } })
+    await prisma.session.update({
+      where: { id: old.session.id },
+      data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() },
+    })
     expect(await getUser(routeRequest('/', { cookie: old.cookie }))).toBeNull()
   })
 
   test('of a blocked user end at their next request', async () => {
     const user = await createUser()
     const { cookie, session } = await signIn(user.id)
-    await prisma.user.update({ where: { id: user.id }, data: { status: 'BLOCKED', blockedReason: 'Spam', blockedAt: new Date() } })
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { status: 'BLOCKED', blockedReason: 'Spam', blockedAt: new Date() },
+    })
     expect(await getUser(routeRequest('/', { cookie }))).toBeNull()
     expect(await prisma.session.findUnique({ where: { id: session.id } })).toBeNull()
   })
@@ -156,9 +249,14 @@ describe('requireRole', () => {
   test('gives 403 to a signed-in user without the role and passes one with it', async () => {
     const shopper = await createUser()
     const admin = await createUser({ roles: ['SHOPPER', 'ADMIN'] })
-    const denied = await requireRole(routeRequest('/admin', { cookie: (await signIn(shopper.id)).cookie }), 'ADMIN').catch((error: unknown) => error)
+    const denied = await requireRole(
+      routeRequest('/admin', { cookie: (await signIn(shopper.id)).cookie }),
+      'ADMIN',
+    ).catch((error: unknown) => error)
     expect(denied).toBeInstanceOf(Response)
     expect((denied as Response).status).toBe(403)
-    await expect(requireRole(routeRequest('/admin', { cookie: (await signIn(admin.id)).cookie }), 'ADMIN')).resolves.toMatchObject({ id: admin.id })
+    await expect(
+      requireRole(routeRequest('/admin', { cookie: (await signIn(admin.id)).cookie }), 'ADMIN'),
+    ).resolves.toMatchObject({ id: admin.id })
   })
 })

@@ -20,7 +20,14 @@ type RouteModule = {
   action?: (args: ActionFunctionArgs) => unknown
 }
 
-type Targets = { userId: string; reviewRef: string; shopId: string; productId: string; categoryId: string; brandId: string }
+type Targets = {
+  userId: string
+  reviewRef: string
+  shopId: string
+  productId: string
+  categoryId: string
+  brandId: string
+}
 
 /** The URL and params of a route file (flat routes: dots are slashes, $name a param, _index the parent). */
 function urlOf(file: string, targets: Targets) {
@@ -53,7 +60,12 @@ function forms(targets: Targets): Array<Record<string, string>> {
     { intent: 'reinstate', shopId: targets.shopId },
     { productId: targets.productId, featured: 'true' },
     { intent: 'create-category', name: 'Matrix Category', slug: 'matrix-category' },
-    { intent: 'update-category', id: targets.categoryId, name: 'Renamed by matrix', slug: 'renamed-by-matrix' },
+    {
+      intent: 'update-category',
+      id: targets.categoryId,
+      name: 'Renamed by matrix',
+      slug: 'renamed-by-matrix',
+    },
     { intent: 'move-category', id: targets.categoryId, direction: 'up' },
     { intent: 'delete-category', id: targets.categoryId },
     { intent: 'create-brand', name: 'Matrix Brand', slug: 'matrix-brand' },
@@ -64,41 +76,84 @@ function forms(targets: Targets): Array<Record<string, string>> {
 
 /** Everything an admin action could change. */
 async function databaseState() {
-  const [users, sessions, audit, reviews, reports, products, shops, categories, brands, outbox] = await Promise.all([
-    prisma.user.findMany({ select: { id: true, roles: true, status: true, blockedReason: true, updatedAt: true }, orderBy: { id: 'asc' } }),
-    prisma.session.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
-    prisma.auditEntry.count(),
-    prisma.review.findMany({ select: { id: true, status: true, version: true, queuedAt: true }, orderBy: { id: 'asc' } }),
-    prisma.reviewReport.findMany({ select: { id: true, resolvedAt: true }, orderBy: { id: 'asc' } }),
-    prisma.product.findMany({ select: { id: true, featured: true, listed: true, ratingCount: true, updatedAt: true }, orderBy: { id: 'asc' } }),
-    prisma.shop.findMany({ select: { id: true, status: true, updatedAt: true }, orderBy: { id: 'asc' } }),
-    prisma.category.findMany({ select: { id: true, name: true, parentId: true, position: true }, orderBy: { id: 'asc' } }),
-    prisma.brand.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
-    prisma.outboxEvent.count(),
-  ])
+  const [users, sessions, audit, reviews, reports, products, shops, categories, brands, outbox] =
+    await Promise.all([
+      prisma.user.findMany({
+        select: { id: true, roles: true, status: true, blockedReason: true, updatedAt: true },
+        orderBy: { id: 'asc' },
+      }),
+      prisma.session.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
+      prisma.auditEntry.count(),
+      prisma.review.findMany({
+        select: { id: true, status: true, version: true, queuedAt: true },
+        orderBy: { id: 'asc' },
+      }),
+      prisma.reviewReport.findMany({
+        select: { id: true, resolvedAt: true },
+        orderBy: { id: 'asc' },
+      }),
+      prisma.product.findMany({
+        select: { id: true, featured: true, listed: true, ratingCount: true, updatedAt: true },
+        orderBy: { id: 'asc' },
+      }),
+      prisma.shop.findMany({
+        select: { id: true, status: true, updatedAt: true },
+        orderBy: { id: 'asc' },
+      }),
+      prisma.category.findMany({
+        select: { id: true, name: true, parentId: true, position: true },
+        orderBy: { id: 'asc' },
+      }),
+      prisma.brand.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
+      prisma.outboxEvent.count(),
+    ])
   return { users, sessions, audit, reviews, reports, products, shops, categories, brands, outbox }
 }
 
-type Call = { name: string; handler: NonNullable<RouteModule['loader'] | RouteModule['action']>; path: string; params: Record<string, string>; form?: Record<string, string> }
+type Call = {
+  name: string
+  handler: NonNullable<RouteModule['loader'] | RouteModule['action']>
+  path: string
+  params: Record<string, string>
+  form?: Record<string, string>
+}
 
 let files: string[] = []
 let modules: Map<string, RouteModule>
 let targets: Targets
 
 beforeAll(async () => {
-  files = (await readdir(ROUTES_DIR)).filter((file) => /^admin[._].*\.tsx?$|^admin\.tsx$/.test(file)).sort()
+  files = (await readdir(ROUTES_DIR))
+    .filter((file) => /^admin[._].*\.tsx?$|^admin\.tsx$/.test(file))
+    .sort()
   modules = new Map()
-  for (const file of files) modules.set(file, (await import(path.join(ROUTES_DIR, file))) as RouteModule)
+  for (const file of files)
+    modules.set(file, (await import(path.join(ROUTES_DIR, file))) as RouteModule)
 
   const target = await createUser({ name: 'Matrix Target', roles: ['SHOPPER', 'ADMIN'] })
   await signIn(target.id)
   const { shop } = await createSeller('Matrix Seller')
   const product = await createProduct(shop.id, { variants: [{ size: 'S' }, { size: 'M' }] })
   const author = await createUser({ name: 'Matrix Author' })
-  const review = await submitReview(author.id, product.slug, { rating: 4, title: 'Matrix review', body: 'A review the matrix could decide.' })
-  const category = await prisma.category.create({ data: { name: 'Matrix Empty', slug: `matrix-empty-${Date.now()}` } })
-  const brand = await prisma.brand.create({ data: { name: `Matrix Brand ${Date.now()}`, slug: `matrix-brand-${Date.now()}` } })
-  targets = { userId: target.id, reviewRef: `${review.id}:1`, shopId: shop.id, productId: product.id, categoryId: category.id, brandId: brand.id }
+  const review = await submitReview(author.id, product.slug, {
+    rating: 4,
+    title: 'Matrix review',
+    body: 'A review the matrix could decide.',
+  })
+  const category = await prisma.category.create({
+    data: { name: 'Matrix Empty', slug: `matrix-empty-${Date.now()}` },
+  })
+  const brand = await prisma.brand.create({
+    data: { name: `Matrix Brand ${Date.now()}`, slug: `matrix-brand-${Date.now()}` },
+  })
+  targets = {
+    userId: target.id,
+    reviewRef: `${review.id}:1`,
+    shopId: shop.id,
+    productId: product.id,
+    categoryId: category.id,
+    brandId: brand.id,
+  }
 })
 
 function calls(): Call[] {
@@ -106,21 +161,39 @@ function calls(): Call[] {
   for (const file of files) {
     const route = modules.get(file)!
     const { path: url, params } = urlOf(file, targets)
-    if (route.loader) list.push({ name: `GET ${url} (${file})`, handler: route.loader, path: url, params })
+    if (route.loader)
+      list.push({ name: `GET ${url} (${file})`, handler: route.loader, path: url, params })
     if (route.action) {
-      for (const form of forms(targets)) list.push({ name: `POST ${url} ${JSON.stringify(form)} (${file})`, handler: route.action, path: url, params, form })
+      for (const form of forms(targets))
+        list.push({
+          name: `POST ${url} ${JSON.stringify(form)} (${file})`,
+          handler: route.action,
+          path: url,
+          params,
+          form,
+        })
     }
   }
   return list
 }
 
 async function run(call: Call, cookie?: string) {
-  return callRoute(call.handler, routeRequest(call.path, { cookie, form: call.form }), { params: call.params })
+  return callRoute(call.handler, routeRequest(call.path, { cookie, form: call.form }), {
+    params: call.params,
+  })
 }
 
 describe('authorization matrix over every app/routes/admin*.tsx file', () => {
   test('the matrix finds the admin routes, including the moderation queue', () => {
-    expect(files).toEqual(expect.arrayContaining(['admin.tsx', 'admin._index.tsx', 'admin.reviews.tsx', 'admin.users.$userId.tsx', 'admin.audit.tsx']))
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'admin.tsx',
+        'admin._index.tsx',
+        'admin.reviews.tsx',
+        'admin.users.$userId.tsx',
+        'admin.audit.tsx',
+      ]),
+    )
     expect(files.length).toBeGreaterThanOrEqual(9)
     // Every admin route file has a loader: a page without one would not be guarded.
     for (const file of files) expect(modules.get(file)!.loader, file).toBeTypeOf('function')
@@ -131,14 +204,18 @@ describe('authorization matrix over every app/routes/admin*.tsx file', () => {
     for (const call of calls()) {
       const result = await run(call)
       expect(result.status, call.name).toBe(302)
-      expect(result.headers.get('Location'), call.name).toBe(`/login?${new URLSearchParams({ redirectTo: call.path })}`)
+      expect(result.headers.get('Location'), call.name).toBe(
+        `/login?${new URLSearchParams({ redirectTo: call.path })}`,
+      )
     }
     expect(await databaseState()).toEqual(before)
   })
 
   for (const role of ['shopper', 'seller'] as const) {
     test(`a ${role}: 403 everywhere; nothing changes`, async () => {
-      const user = await createUser({ roles: role === 'seller' ? ['SHOPPER', 'SELLER'] : ['SHOPPER'] })
+      const user = await createUser({
+        roles: role === 'seller' ? ['SHOPPER', 'SELLER'] : ['SHOPPER'],
+      })
       const { cookie } = await signIn(user.id)
       const before = await databaseState()
       for (const call of calls()) {
@@ -153,13 +230,19 @@ describe('authorization matrix over every app/routes/admin*.tsx file', () => {
     for (const call of calls()) {
       const admin = await createUser({ name: 'Blocked Admin', roles: ['SHOPPER', 'ADMIN'] })
       const { cookie, session } = await signIn(admin.id)
-      await prisma.user.update({ where: { id: admin.id }, data: { status: 'BLOCKED', blockedReason: 'Compromised', blockedAt: new Date() } })
+      await prisma.user.update({
+        where: { id: admin.id },
+        data: { status: 'BLOCKED', blockedReason: 'Compromised', blockedAt: new Date() },
+      })
       const before = await databaseState()
       const result = await run(call, cookie)
       expect(result.status, call.name).toBe(302)
       expect(result.headers.get('Location'), call.name).toMatch(/^\/login\?redirectTo=/)
       const after = await databaseState()
-      expect(after, call.name).toEqual({ ...before, sessions: before.sessions.filter((row) => row.id !== session.id) })
+      expect(after, call.name).toEqual({
+        ...before,
+        sessions: before.sessions.filter((row) => row.id !== session.id),
+      })
     }
   })
 })
@@ -167,7 +250,9 @@ describe('authorization matrix over every app/routes/admin*.tsx file', () => {
 test('the same forms from an active admin do change things (the matrix above could fail)', async () => {
   const admin = await createUser({ name: 'Active Admin', roles: ['SHOPPER', 'ADMIN'] })
   const { cookie } = await signIn(admin.id)
-  const approve = calls().find((call) => call.path === '/admin/reviews' && call.form?.intent === 'approve')!
+  const approve = calls().find(
+    (call) => call.path === '/admin/reviews' && call.form?.intent === 'approve',
+  )!
   const before = await databaseState()
   expect((await run(approve, cookie)).status).toBe(302)
   const after = await databaseState()

@@ -14,7 +14,17 @@ const createAdmin = (name = 'Route Admin') => createUser({ name, roles: ['SHOPPE
 /** Everything the admin actions could change, across all accounts. */
 async function databaseState() {
   const [users, sessions, audit] = await Promise.all([
-    prisma.user.findMany({ select: { id: true, roles: true, status: true, blockedReason: true, blockedAt: true, updatedAt: true }, orderBy: { id: 'asc' } }),
+    prisma.user.findMany({
+      select: {
+        id: true,
+        roles: true,
+        status: true,
+        blockedReason: true,
+        blockedAt: true,
+        updatedAt: true,
+      },
+      orderBy: { id: 'asc' },
+    }),
     prisma.session.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
     prisma.auditEntry.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
   ])
@@ -37,15 +47,41 @@ function calls(targetId: string): Call[] {
     { name: 'GET /admin/users', handler: usersLoader, path: '/admin/users?q=a' },
     { name: 'GET /admin/users/:userId', handler: userLoader, path, params },
     { name: 'GET /admin/audit', handler: auditLoader, path: '/admin/audit?action=user.block' },
-    { name: 'POST block', handler: userAction, path, params, form: { intent: 'block', reason: 'Matrix says so' } },
-    { name: 'POST unblock', handler: userAction, path, params, form: { intent: 'unblock', reason: 'Matrix' } },
-    { name: 'POST grant-admin', handler: userAction, path, params, form: { intent: 'grant-admin' } },
-    { name: 'POST remove-admin', handler: userAction, path, params, form: { intent: 'remove-admin' } },
+    {
+      name: 'POST block',
+      handler: userAction,
+      path,
+      params,
+      form: { intent: 'block', reason: 'Matrix says so' },
+    },
+    {
+      name: 'POST unblock',
+      handler: userAction,
+      path,
+      params,
+      form: { intent: 'unblock', reason: 'Matrix' },
+    },
+    {
+      name: 'POST grant-admin',
+      handler: userAction,
+      path,
+      params,
+      form: { intent: 'grant-admin' },
+    },
+    {
+      name: 'POST remove-admin',
+      handler: userAction,
+      path,
+      params,
+      form: { intent: 'remove-admin' },
+    },
   ]
 }
 
 async function run(call: Call, cookie?: string) {
-  return callRoute(call.handler, routeRequest(call.path, { cookie, form: call.form }), { params: call.params })
+  return callRoute(call.handler, routeRequest(call.path, { cookie, form: call.form }), {
+    params: call.params,
+  })
 }
 
 describe('authorization matrix: every /admin route and action', () => {
@@ -57,14 +93,18 @@ describe('authorization matrix: every /admin route and action', () => {
       const before = await databaseState()
       const result = await run(call)
       expect(result.status, call.name).toBe(302)
-      expect(result.headers.get('Location'), call.name).toBe(`/login?${new URLSearchParams({ redirectTo: call.path })}`)
+      expect(result.headers.get('Location'), call.name).toBe(
+        `/login?${new URLSearchParams({ redirectTo: call.path })}`,
+      )
       expect(await databaseState(), call.name).toEqual(before)
     }
   })
 
   for (const role of ['shopper', 'seller'] as const) {
     test(`a ${role} gets 403 everywhere; nothing changes`, async () => {
-      const user = await createUser({ roles: role === 'seller' ? ['SHOPPER', 'SELLER'] : ['SHOPPER'] })
+      const user = await createUser({
+        roles: role === 'seller' ? ['SHOPPER', 'SELLER'] : ['SHOPPER'],
+      })
       const { cookie } = await signIn(user.id)
       const target = await createAdmin('Matrix Target')
       for (const call of calls(target.id)) {
@@ -76,7 +116,9 @@ describe('authorization matrix: every /admin route and action', () => {
       // Not even their own account can be promoted by a direct POST.
       const self = calls(user.id).find((call) => call.name === 'POST grant-admin')!
       expect((await run(self, cookie)).status).toBe(403)
-      expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).not.toContain('ADMIN')
+      expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).not.toContain(
+        'ADMIN',
+      )
     })
   }
 
@@ -86,7 +128,10 @@ describe('authorization matrix: every /admin route and action', () => {
       // A fresh blocked admin per call whose session row survived (blocked behind the app's back).
       const admin = await createAdmin('Blocked Admin')
       const { cookie, session } = await signIn(admin.id)
-      await prisma.user.update({ where: { id: admin.id }, data: { status: 'BLOCKED', blockedReason: 'Compromised', blockedAt: new Date() } })
+      await prisma.user.update({
+        where: { id: admin.id },
+        data: { status: 'BLOCKED', blockedReason: 'Compromised', blockedAt: new Date() },
+      })
       const before = await databaseState()
       const result = await run(call, cookie)
       expect(result.status, call.name).toBe(302)
@@ -94,7 +139,10 @@ describe('authorization matrix: every /admin route and action', () => {
       expect(await prisma.session.findUnique({ where: { id: session.id } }), call.name).toBeNull()
       const after = await databaseState()
       // The only change is the blocked admin's own session ending.
-      expect(after, call.name).toEqual({ ...before, sessions: before.sessions.filter((row) => row.id !== session.id) })
+      expect(after, call.name).toEqual({
+        ...before,
+        sessions: before.sessions.filter((row) => row.id !== session.id),
+      })
     }
   })
 
@@ -103,8 +151,17 @@ describe('authorization matrix: every /admin route and action', () => {
     const bob = await createAdmin('Bob')
     const adaCookie = (await signIn(ada.id)).cookie
     const bobCookie = (await signIn(bob.id)).cookie
-    expect((await callRoute(usersLoader, routeRequest('/admin/users', { cookie: bobCookie }))).status).toBe(200)
-    const blocked = await callRoute(userAction, routeRequest(`/admin/users/${bob.id}`, { cookie: adaCookie, form: { intent: 'block', reason: 'Account compromised' } }), { params: { userId: bob.id } })
+    expect(
+      (await callRoute(usersLoader, routeRequest('/admin/users', { cookie: bobCookie }))).status,
+    ).toBe(200)
+    const blocked = await callRoute(
+      userAction,
+      routeRequest(`/admin/users/${bob.id}`, {
+        cookie: adaCookie,
+        form: { intent: 'block', reason: 'Account compromised' },
+      }),
+      { params: { userId: bob.id } },
+    )
     expect(blocked.status).toBe(302)
     expect(await prisma.session.count({ where: { userId: bob.id } })).toBe(0)
     const after = await callRoute(usersLoader, routeRequest('/admin/users', { cookie: bobCookie }))
@@ -119,22 +176,36 @@ describe('/admin/users', () => {
     const { cookie } = await signIn(admin.id)
     const wanted = await createUser({ name: 'Findable Fatima' })
     await createUser({ name: 'Someone Else' })
-    const result = await callRoute(usersLoader, routeRequest(`/admin/users?q=${encodeURIComponent(wanted.email.toUpperCase())}`, { cookie }))
+    const result = await callRoute(
+      usersLoader,
+      routeRequest(`/admin/users?q=${encodeURIComponent(wanted.email.toUpperCase())}`, { cookie }),
+    )
     expect(result.status).toBe(200)
-    const data = result.data as { result: { users: Array<{ id: string; name: string }>; total: number } }
+    const data = result.data as {
+      result: { users: Array<{ id: string; name: string }>; total: number }
+    }
     expect(data.result.users.map((user) => user.id)).toEqual([wanted.id])
     const byName = await callRoute(usersLoader, routeRequest('/admin/users?q=fINDABLE', { cookie }))
-    expect((byName.data as typeof data).result.users.map((user) => user.name)).toEqual(['Findable Fatima'])
+    expect((byName.data as typeof data).result.users.map((user) => user.name)).toEqual([
+      'Findable Fatima',
+    ])
   })
 
   test('a malformed query string is a 400 with the message at the field, not a 500', async () => {
     const admin = await createAdmin()
     const { cookie } = await signIn(admin.id)
-    const result = await callRoute(usersLoader, routeRequest(`/admin/users?role=OWNER&page=-1&q=${'x'.repeat(201)}`, { cookie }))
+    const result = await callRoute(
+      usersLoader,
+      routeRequest(`/admin/users?role=OWNER&page=-1&q=${'x'.repeat(201)}`, { cookie }),
+    )
     expect(result.status).toBe(400)
     const data = result.data as { errors: Record<string, string[]>; result: null }
     expect(data.result).toBeNull()
-    expect(data.errors).toEqual({ role: ['Choose a role from the list'], page: ['Pages start at 1'], q: ['Use at most 200 characters'] })
+    expect(data.errors).toEqual({
+      role: ['Choose a role from the list'],
+      page: ['Pages start at 1'],
+      q: ['Use at most 200 characters'],
+    })
   })
 })
 
@@ -143,11 +214,20 @@ describe('/admin/users/:userId', () => {
     const admin = await createAdmin()
     const { cookie } = await signIn(admin.id)
     const user = await createUser({ name: 'Shown User' })
-    const other = await callRoute(userLoader, routeRequest(`/admin/users/${user.id}`, { cookie }), { params: { userId: user.id } })
-    expect(other.data).toMatchObject({ user: { id: user.id, name: 'Shown User', status: 'ACTIVE' }, isSelf: false })
-    const self = await callRoute(userLoader, routeRequest(`/admin/users/${admin.id}`, { cookie }), { params: { userId: admin.id } })
+    const other = await callRoute(userLoader, routeRequest(`/admin/users/${user.id}`, { cookie }), {
+      params: { userId: user.id },
+    })
+    expect(other.data).toMatchObject({
+      user: { id: user.id, name: 'Shown User', status: 'ACTIVE' },
+      isSelf: false,
+    })
+    const self = await callRoute(userLoader, routeRequest(`/admin/users/${admin.id}`, { cookie }), {
+      params: { userId: admin.id },
+    })
     expect(self.data).toMatchObject({ isSelf: true })
-    const missing = await callRoute(userLoader, routeRequest('/admin/users/nope', { cookie }), { params: { userId: 'nope' } })
+    const missing = await callRoute(userLoader, routeRequest('/admin/users/nope', { cookie }), {
+      params: { userId: 'nope' },
+    })
     expect(missing).toMatchObject({ status: 404, thrown: true })
   })
 
@@ -156,13 +236,27 @@ describe('/admin/users/:userId', () => {
     const { cookie } = await signIn(admin.id)
     const user = await createUser({ name: 'To Block' })
     const userSession = await signIn(user.id)
-    const result = await callRoute(userAction, routeRequest(`/admin/users/${user.id}`, { cookie, form: { intent: 'block', reason: 'Abusive messages' } }), { params: { userId: user.id } })
+    const result = await callRoute(
+      userAction,
+      routeRequest(`/admin/users/${user.id}`, {
+        cookie,
+        form: { intent: 'block', reason: 'Abusive messages' },
+      }),
+      { params: { userId: user.id } },
+    )
     expect(result.status).toBe(302)
     expect(result.headers.get('Location')).toBe(`/admin/users/${user.id}`)
     expect(cookieFrom(result.headers, 'shikposh_toast')).toBeTruthy()
     expect(await prisma.session.findUnique({ where: { id: userSession.session.id } })).toBeNull()
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ status: 'BLOCKED', blockedReason: 'Abusive messages' })
-    expect(await prisma.auditEntry.findFirst({ where: { targetId: user.id } })).toMatchObject({ action: 'user.block', actorId: admin.id, reason: 'Abusive messages' })
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      status: 'BLOCKED',
+      blockedReason: 'Abusive messages',
+    })
+    expect(await prisma.auditEntry.findFirst({ where: { targetId: user.id } })).toMatchObject({
+      action: 'user.block',
+      actorId: admin.id,
+      reason: 'Abusive messages',
+    })
   })
 
   test('a block without a reason is a 400 at the field and changes nothing', async () => {
@@ -173,14 +267,25 @@ describe('/admin/users/:userId', () => {
       const before = await databaseState()
       const form: Record<string, string> = { intent: 'block' }
       if (reason !== undefined) form.reason = reason
-      const result = await callRoute(userAction, routeRequest(`/admin/users/${user.id}`, { cookie, form }), { params: { userId: user.id } })
+      const result = await callRoute(
+        userAction,
+        routeRequest(`/admin/users/${user.id}`, { cookie, form }),
+        { params: { userId: user.id } },
+      )
       expect(result.status).toBe(400)
       const data = result.data as { intent: string; result: { error: Record<string, string[]> } }
       expect(data.intent).toBe('block')
       expect(data.result.error.reason?.[0]).toMatch(/^Say why/)
       expect(await databaseState()).toEqual(before)
     }
-    const tooLong = await callRoute(userAction, routeRequest(`/admin/users/${user.id}`, { cookie, form: { intent: 'block', reason: 'x'.repeat(501) } }), { params: { userId: user.id } })
+    const tooLong = await callRoute(
+      userAction,
+      routeRequest(`/admin/users/${user.id}`, {
+        cookie,
+        form: { intent: 'block', reason: 'x'.repeat(501) },
+      }),
+      { params: { userId: user.id } },
+    )
     expect(tooLong.status).toBe(400)
   })
 
@@ -192,7 +297,11 @@ describe('/admin/users/:userId', () => {
       ['remove-admin', 'You cannot remove your own admin role. Ask another admin.'],
     ] as const) {
       const before = await databaseState()
-      const result = await callRoute(userAction, routeRequest(`/admin/users/${admin.id}`, { cookie, form: { intent, reason: 'Trying it' } }), { params: { userId: admin.id } })
+      const result = await callRoute(
+        userAction,
+        routeRequest(`/admin/users/${admin.id}`, { cookie, form: { intent, reason: 'Trying it' } }),
+        { params: { userId: admin.id } },
+      )
       expect(result.status).toBe(409)
       expect(result.data).toMatchObject({ intent, error: message })
       expect(await databaseState()).toEqual(before)
@@ -203,15 +312,28 @@ describe('/admin/users/:userId', () => {
     const admin = await createAdmin()
     const { cookie } = await signIn(admin.id)
     const user = await createUser({ status: 'BLOCKED' })
-    const post = (form: Record<string, string>) => callRoute(userAction, routeRequest(`/admin/users/${user.id}`, { cookie, form }), { params: { userId: user.id } })
+    const post = (form: Record<string, string>) =>
+      callRoute(userAction, routeRequest(`/admin/users/${user.id}`, { cookie, form }), {
+        params: { userId: user.id },
+      })
 
     expect((await post({ intent: 'grant-admin' })).status).toBe(409) // blocked: unblock first
     expect((await post({ intent: 'unblock', reason: '' })).status).toBe(302)
     expect((await post({ intent: 'grant-admin', reason: 'Trusted' })).status).toBe(302)
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual(['SHOPPER', 'ADMIN'])
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual([
+      'SHOPPER',
+      'ADMIN',
+    ])
     expect((await post({ intent: 'remove-admin' })).status).toBe(302)
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ status: 'ACTIVE', roles: ['SHOPPER'] })
-    const actions = await prisma.auditEntry.findMany({ where: { targetId: user.id }, orderBy: { createdAt: 'asc' }, select: { action: true, reason: true } })
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      status: 'ACTIVE',
+      roles: ['SHOPPER'],
+    })
+    const actions = await prisma.auditEntry.findMany({
+      where: { targetId: user.id },
+      orderBy: { createdAt: 'asc' },
+      select: { action: true, reason: true },
+    })
     expect(actions).toEqual([
       { action: 'user.unblock', reason: null },
       { action: 'user.grant-admin', reason: 'Trusted' },
@@ -224,9 +346,20 @@ describe('/admin/users/:userId', () => {
     const { cookie } = await signIn(admin.id)
     const user = await createUser()
     const before = await databaseState()
-    const unknown = await callRoute(userAction, routeRequest(`/admin/users/${user.id}`, { cookie, form: { intent: 'delete' } }), { params: { userId: user.id } })
+    const unknown = await callRoute(
+      userAction,
+      routeRequest(`/admin/users/${user.id}`, { cookie, form: { intent: 'delete' } }),
+      { params: { userId: user.id } },
+    )
     expect(unknown.status).toBe(400)
-    const missing = await callRoute(userAction, routeRequest('/admin/users/nobody', { cookie, form: { intent: 'block', reason: 'Spam spam' } }), { params: { userId: 'nobody' } })
+    const missing = await callRoute(
+      userAction,
+      routeRequest('/admin/users/nobody', {
+        cookie,
+        form: { intent: 'block', reason: 'Spam spam' },
+      }),
+      { params: { userId: 'nobody' } },
+    )
     expect(missing).toMatchObject({ status: 404, thrown: true })
     expect(await databaseState()).toEqual(before)
   })
@@ -238,21 +371,50 @@ describe('/admin/audit', () => {
     const { cookie } = await signIn(admin.id)
     const first = await createUser({ name: 'First Target' })
     const second = await createUser({ name: 'Second Target' })
-    const post = (userId: string, form: Record<string, string>) => callRoute(userAction, routeRequest(`/admin/users/${userId}`, { cookie, form }), { params: { userId } })
+    const post = (userId: string, form: Record<string, string>) =>
+      callRoute(userAction, routeRequest(`/admin/users/${userId}`, { cookie, form }), {
+        params: { userId },
+      })
     await post(first.id, { intent: 'block', reason: 'Counterfeit goods' })
     await post(second.id, { intent: 'grant-admin', reason: 'New team member' })
     await post(first.id, { intent: 'unblock', reason: 'Appeal upheld' })
 
-    type AuditData = { result: { entries: Array<{ action: string; targetId: string; reason: string | null }>; total: number }; actors: Array<{ value: string }> }
-    const list = async (search: string) => (await callRoute(auditLoader, routeRequest(`/admin/audit${search}`, { cookie }))).data as AuditData
+    type AuditData = {
+      result: {
+        entries: Array<{ action: string; targetId: string; reason: string | null }>
+        total: number
+      }
+      actors: Array<{ value: string }>
+    }
+    const list = async (search: string) =>
+      (await callRoute(auditLoader, routeRequest(`/admin/audit${search}`, { cookie })))
+        .data as AuditData
 
     const all = await list(`?admin=${admin.id}`)
-    expect(all.result.entries.map((entry) => entry.action)).toEqual(['user.unblock', 'user.grant-admin', 'user.block'])
+    expect(all.result.entries.map((entry) => entry.action)).toEqual([
+      'user.unblock',
+      'user.grant-admin',
+      'user.block',
+    ])
     expect(all.actors.map((actor) => actor.value)).toContain(admin.id)
-    expect((await list(`?admin=${admin.id}&action=user.block`)).result.entries.map((entry) => entry.targetId)).toEqual([first.id])
-    expect((await list(`?admin=${admin.id}&target=${first.id}`)).result.entries.map((entry) => entry.action)).toEqual(['user.unblock', 'user.block'])
-    expect((await list(`?admin=${admin.id}&q=COUNTERFEIT`)).result.entries.map((entry) => entry.reason)).toEqual(['Counterfeit goods'])
-    expect((await list(`?admin=${admin.id}&q=second+target`)).result.entries.map((entry) => entry.action)).toEqual(['user.grant-admin'])
+    expect(
+      (await list(`?admin=${admin.id}&action=user.block`)).result.entries.map(
+        (entry) => entry.targetId,
+      ),
+    ).toEqual([first.id])
+    expect(
+      (await list(`?admin=${admin.id}&target=${first.id}`)).result.entries.map(
+        (entry) => entry.action,
+      ),
+    ).toEqual(['user.unblock', 'user.block'])
+    expect(
+      (await list(`?admin=${admin.id}&q=COUNTERFEIT`)).result.entries.map((entry) => entry.reason),
+    ).toEqual(['Counterfeit goods'])
+    expect(
+      (await list(`?admin=${admin.id}&q=second+target`)).result.entries.map(
+        (entry) => entry.action,
+      ),
+    ).toEqual(['user.grant-admin'])
     const today = new Date().toISOString().slice(0, 10)
     expect((await list(`?admin=${admin.id}&from=${today}&to=${today}`)).result.total).toBe(3)
     expect((await list(`?admin=${admin.id}&to=2000-01-01`)).result.total).toBe(0)
@@ -261,7 +423,10 @@ describe('/admin/audit', () => {
   test('malformed filters are a 400 with a message per field', async () => {
     const admin = await createAdmin()
     const { cookie } = await signIn(admin.id)
-    const result = await callRoute(auditLoader, routeRequest('/admin/audit?from=2031-05-02&to=2031-05-01&type=shop', { cookie }))
+    const result = await callRoute(
+      auditLoader,
+      routeRequest('/admin/audit?from=2031-05-02&to=2031-05-01&type=shop', { cookie }),
+    )
     expect(result.status).toBe(400)
     expect((result.data as { errors: Record<string, string[]> }).errors).toEqual({
       to: ['The end date is before the start date'],

@@ -23,11 +23,21 @@ describe('register', () => {
     const email = uniqueEmail('New')
     const result = await callRoute(
       registerAction,
-      routeRequest('/register', { form: { name: '  Nasrin  ', email: `  ${email.toUpperCase()} `, password: 'a good password', redirectTo: '/account' } }),
+      routeRequest('/register', {
+        form: {
+          name: '  Nasrin  ',
+          email: `  ${email.toUpperCase()} `,
+          password: 'a good password',
+          redirectTo: '/account',
+        },
+      }),
     )
     expect(result.status).toBe(302)
     expect(result.headers.get('Location')).toBe('/account')
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, include: { password: true, sessions: true } })
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: email.toLowerCase() },
+      include: { password: true, sessions: true },
+    })
     expect(user.name).toBe('Nasrin')
     expect(user.roles).toEqual(['SHOPPER'])
     expect(user.password!.hash).toMatch(/^\$2[aby]\$12\$/)
@@ -37,7 +47,12 @@ describe('register', () => {
 
   test('refuses an email that differs from an existing one only in case', async () => {
     const existing = await createUser()
-    const result = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Copy', email: existing.email.toUpperCase(), password: 'a good password' } }))
+    const result = await callRoute(
+      registerAction,
+      routeRequest('/register', {
+        form: { name: 'Copy', email: existing.email.toUpperCase(), password: 'a good password' },
+      }),
+    )
     expect(result.status).toBe(400)
     expect(formErrors(result).email).toEqual(['An account with this email already exists'])
     expect(await prisma.user.count({ where: { email: existing.email } })).toBe(1)
@@ -48,7 +63,10 @@ describe('register', () => {
     ['over 72 bytes', 'é'.repeat(37), 'Use at most 72 bytes'],
   ])('refuses a password that is %s, at the field', async (_, password, message) => {
     const email = uniqueEmail()
-    const result = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email, password } }))
+    const result = await callRoute(
+      registerAction,
+      routeRequest('/register', { form: { name: 'Pat', email, password } }),
+    )
     expect(result.status).toBe(400)
     expect(formErrors(result).password?.[0]).toContain(message)
     expect(await prisma.user.count({ where: { email } })).toBe(0)
@@ -56,44 +74,96 @@ describe('register', () => {
 
   test('accepts a password of exactly 72 bytes', async () => {
     const email = uniqueEmail()
-    const result = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email, password: 'é'.repeat(36) } }))
+    const result = await callRoute(
+      registerAction,
+      routeRequest('/register', { form: { name: 'Pat', email, password: 'é'.repeat(36) } }),
+    )
     expect(result.status).toBe(302)
   })
 
   test('a filled honeypot creates nothing', async () => {
     const email = uniqueEmail()
-    const result = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Bot', email, password: 'a good password', website: 'http://spam.example' } }))
+    const result = await callRoute(
+      registerAction,
+      routeRequest('/register', {
+        form: { name: 'Bot', email, password: 'a good password', website: 'http://spam.example' },
+      }),
+    )
     expect(result.status).toBe(400)
     expect(await prisma.user.count({ where: { email } })).toBe(0)
   })
 
   test('an off-site redirectTo is ignored', async () => {
-    const result = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: uniqueEmail(), password: 'a good password', redirectTo: '//evil.example/x' } }))
+    const result = await callRoute(
+      registerAction,
+      routeRequest('/register', {
+        form: {
+          name: 'Pat',
+          email: uniqueEmail(),
+          password: 'a good password',
+          redirectTo: '//evil.example/x',
+        },
+      }),
+    )
     expect(result.headers.get('Location')).toBe('/')
   })
 
   test('an IP gets a 429 after 10 attempts in the window; another IP is unaffected', async () => {
     const ip = '192.0.2.50'
     for (let i = 0; i < FAILURE_LIMIT; i++) {
-      const attempt = await callRoute(registerAction, routeRequest('/register', { form: { name: 'x', email: 'bad', password: 'x' } }), { context: { clientIp: ip } })
+      const attempt = await callRoute(
+        registerAction,
+        routeRequest('/register', { form: { name: 'x', email: 'bad', password: 'x' } }),
+        { context: { clientIp: ip } },
+      )
       expect(attempt.status).toBe(400)
     }
-    const blocked = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' } }), { context: { clientIp: ip } })
+    const blocked = await callRoute(
+      registerAction,
+      routeRequest('/register', {
+        form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' },
+      }),
+      { context: { clientIp: ip } },
+    )
     expect(blocked.status).toBe(429)
     expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(800)
-    const other = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' } }), { context: { clientIp: '192.0.2.51' } })
+    const other = await callRoute(
+      registerAction,
+      routeRequest('/register', {
+        form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' },
+      }),
+      { context: { clientIp: '192.0.2.51' } },
+    )
     expect(other.status).toBe(302)
   })
 
   test('an email gets a 429 after 10 attempts from any IPs; other emails are unaffected', async () => {
     const taken = await createUser()
     for (let i = 0; i < FAILURE_LIMIT; i++) {
-      const attempt = await callRoute(registerAction, routeRequest('/register', { form: { name: 'x', email: taken.email.toUpperCase(), password: 'a good password' } }), { context: { clientIp: `192.0.2.${100 + i}` } })
+      const attempt = await callRoute(
+        registerAction,
+        routeRequest('/register', {
+          form: { name: 'x', email: taken.email.toUpperCase(), password: 'a good password' },
+        }),
+        { context: { clientIp: `192.0.2.${100 + i}` } },
+      )
       expect(attempt.status).toBe(400)
     }
-    const blocked = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: taken.email, password: 'a good password' } }), { context: { clientIp: '192.0.2.120' } })
+    const blocked = await callRoute(
+      registerAction,
+      routeRequest('/register', {
+        form: { name: 'Pat', email: taken.email, password: 'a good password' },
+      }),
+      { context: { clientIp: '192.0.2.120' } },
+    )
     expect(blocked.status).toBe(429)
-    const other = await callRoute(registerAction, routeRequest('/register', { form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' } }), { context: { clientIp: '192.0.2.120' } })
+    const other = await callRoute(
+      registerAction,
+      routeRequest('/register', {
+        form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' },
+      }),
+      { context: { clientIp: '192.0.2.120' } },
+    )
     expect(other.status).toBe(302)
   })
 })
@@ -118,7 +188,10 @@ describe('sign in', () => {
     // The sign-in page itself sends signed-in people to their account.
     const page = await callRoute(loginLoader, routeRequest('/login', { cookie }))
     expect(page.headers.get('Location')).toBe('/account')
-    const result = await callRoute(loginAction, routeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD }, cookie }))
+    const result = await callRoute(
+      loginAction,
+      routeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD }, cookie }),
+    )
     expect(result.status).toBe(302)
     expect(await prisma.session.findUnique({ where: { id: session.id } })).toBeNull()
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1)
@@ -127,7 +200,9 @@ describe('sign in', () => {
   test('the session cookie holds only a random token: HttpOnly, SameSite=Lax, 30 days', async () => {
     const user = await createUser()
     const result = await login({ email: user.email, password: TEST_PASSWORD })
-    const header = result.headers.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))!
+    const header = result.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))!
     expect(header).toMatch(/HttpOnly/i)
     expect(header).toMatch(/SameSite=Lax/i)
     expect(header).toMatch(/Max-Age=2592000/)
@@ -140,9 +215,15 @@ describe('sign in', () => {
   test('unknown email and wrong password get the same answer after the same bcrypt work', async () => {
     const user = await createUser()
     const compare = vi.spyOn(bcrypt, 'compare')
-    const wrongPassword = await login({ email: user.email, password: 'not the password' }, '198.51.100.20')
+    const wrongPassword = await login(
+      { email: user.email, password: 'not the password' },
+      '198.51.100.20',
+    )
     const comparesForWrongPassword = compare.mock.calls.length
-    const unknownEmail = await login({ email: uniqueEmail('nobody'), password: 'not the password' }, '198.51.100.21')
+    const unknownEmail = await login(
+      { email: uniqueEmail('nobody'), password: 'not the password' },
+      '198.51.100.21',
+    )
     expect(wrongPassword.status).toBe(400)
     expect(unknownEmail.status).toBe(400)
     expect(formErrors(wrongPassword)).toEqual(formErrors(unknownEmail))
@@ -163,12 +244,16 @@ describe('sign in', () => {
     const target = await createUser()
     const bystander = await createUser()
     for (let i = 0; i < FAILURE_LIMIT; i++) {
-      expect((await login({ email: target.email, password: `wrong ${i}` }, `203.0.113.${i + 1}`)).status).toBe(400)
+      expect(
+        (await login({ email: target.email, password: `wrong ${i}` }, `203.0.113.${i + 1}`)).status,
+      ).toBe(400)
     }
     const locked = await login({ email: target.email, password: TEST_PASSWORD }, '203.0.113.99')
     expect(locked.status).toBe(429)
     expect(locked.thrown).toBe(true)
-    expect(Date.parse((locked.data as { retryAt: string }).retryAt)).toBeGreaterThan(Date.now() + 14 * 60 * 1000)
+    expect(Date.parse((locked.data as { retryAt: string }).retryAt)).toBeGreaterThan(
+      Date.now() + 14 * 60 * 1000,
+    )
     expect(await prisma.session.count({ where: { userId: target.id } })).toBe(0)
 
     const other = await login({ email: bystander.email, password: TEST_PASSWORD }, '203.0.113.99')
@@ -182,7 +267,9 @@ describe('sign in', () => {
       expect((await login({ email: uniqueEmail('guess'), password: 'guess' }, ip)).status).toBe(400)
     }
     expect((await login({ email: user.email, password: TEST_PASSWORD }, ip)).status).toBe(429)
-    expect((await login({ email: user.email, password: TEST_PASSWORD }, '198.51.100.78')).status).toBe(302)
+    expect(
+      (await login({ email: user.email, password: TEST_PASSWORD }, '198.51.100.78')).status,
+    ).toBe(302)
   })
 
   test('malformed input is a 400 at the field, not a crash', async () => {
@@ -197,9 +284,14 @@ describe('sign out', () => {
   test('deletes the session row and clears the cookie', async () => {
     const user = await createUser()
     const { cookie, session } = await signIn(user.id)
-    const result = await callRoute(logoutAction, routeRequest('/logout', { method: 'POST', cookie }))
+    const result = await callRoute(
+      logoutAction,
+      routeRequest('/logout', { method: 'POST', cookie }),
+    )
     expect(result.status).toBe(302)
     expect(await prisma.session.findUnique({ where: { id: session.id } })).toBeNull()
-    expect(result.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))).toMatch(/Max-Age=0/)
+    expect(result.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))).toMatch(
+      /Max-Age=0/,
+    )
   })
 })

@@ -21,12 +21,17 @@ async function product(stock = 5) {
   return createProduct(shop.id, { title: 'Pleated skirt', price: 4500, variants: [{ stock }] })
 }
 
-const add = (form: Record<string, string>, cookie?: string) => callRoute(cartAction, routeRequest('/cart', { form: { intent: 'add', ...form }, cookie }))
+const add = (form: Record<string, string>, cookie?: string) =>
+  callRoute(cartAction, routeRequest('/cart', { form: { intent: 'add', ...form }, cookie }))
 
 describe('POST /cart intent=add (the product page form)', () => {
   test('a guest gets a cart cookie, a toast, and is sent back where they were', async () => {
     const skirt = await product()
-    const result = await add({ variantId: skirt.variants[0]!.id, quantity: '2', redirectTo: `/p/${skirt.slug}` })
+    const result = await add({
+      variantId: skirt.variants[0]!.id,
+      quantity: '2',
+      redirectTo: `/p/${skirt.slug}`,
+    })
     expect(result.status).toBe(302)
     expect(result.headers.get('Location')).toBe(`/p/${skirt.slug}`)
     const cookie = cookieFrom(result.headers, CART_COOKIE)!
@@ -36,14 +41,19 @@ describe('POST /cart intent=add (the product page form)', () => {
     const root = await callRoute(rootLoader, routeRequest('/', { cookie }))
     expect((root.data as { cartCount: number }).cartCount).toBe(2)
     const page = await callRoute(cartLoader, routeRequest('/cart', { cookie }))
-    expect((page.data as { cart: { lines: Array<{ title: string; quantity: number }> } }).cart.lines).toMatchObject([{ title: 'Pleated skirt', quantity: 2 }])
+    expect(
+      (page.data as { cart: { lines: Array<{ title: string; quantity: number }> } }).cart.lines,
+    ).toMatchObject([{ title: 'Pleated skirt', quantity: 2 }])
   })
 
   test('an off-site redirectTo goes to the cart instead; a missing quantity means one', async () => {
     const skirt = await product()
     const user = await createUser()
     const { cookie } = await signIn(user.id)
-    const result = await add({ variantId: skirt.variants[0]!.id, redirectTo: 'https://evil.example/' }, cookie)
+    const result = await add(
+      { variantId: skirt.variants[0]!.id, redirectTo: 'https://evil.example/' },
+      cookie,
+    )
     expect(result.headers.get('Location')).toBe('/cart')
     expect(cookieFrom(result.headers, CART_COOKIE)).toBeUndefined()
     expect((await getCart({ userId: user.id })).lines.map((line) => line.quantity)).toEqual([1])
@@ -62,7 +72,9 @@ describe('POST /cart intent=add (the product page form)', () => {
   })
 
   test('the message for a missing variant asks for a colour and size', async () => {
-    expect(fieldErrors(await add({ variantId: '  ', quantity: '1' })).variantId).toEqual(['Choose a colour and size'])
+    expect(fieldErrors(await add({ variantId: '  ', quantity: '1' })).variantId).toEqual([
+      'Choose a colour and size',
+    ])
   })
 
   test('an unknown or sold-out variant is a 400 at the field, and no cart is made', async () => {
@@ -86,7 +98,10 @@ describe('Add to cart from the product page', () => {
     expect(result.headers.get('Location')).toBe(here)
     expect(result.headers.get('X-Remix-Replace')).toBe('true')
     // Sent to the cart (no way back given), the history is left alone.
-    const toCart = await add({ variantId: skirt.variants[0]!.id, quantity: '1' }, cookieFrom(result.headers, CART_COOKIE))
+    const toCart = await add(
+      { variantId: skirt.variants[0]!.id, quantity: '1' },
+      cookieFrom(result.headers, CART_COOKIE),
+    )
     expect(toCart.headers.get('Location')).toBe('/cart')
     expect(toCart.headers.get('X-Remix-Replace')).toBeNull()
   })
@@ -97,22 +112,34 @@ describe('Add to cart from the product page', () => {
     const cookie = cookieFrom(first.headers, CART_COOKIE)!
     const overLimit = await add({ variantId: skirt.variants[0]!.id, quantity: '3' }, cookie)
     expect(overLimit.status).toBe(400)
-    expect(fieldErrors(overLimit).quantity).toEqual(['You can buy at most 10 of one item (8 already in your cart).'])
+    expect(fieldErrors(overLimit).quantity).toEqual([
+      'You can buy at most 10 of one item (8 already in your cart).',
+    ])
 
     const few = await product(3)
     await add({ variantId: few.variants[0]!.id, quantity: '2' }, cookie)
     const overStock = await add({ variantId: few.variants[0]!.id, quantity: '2' }, cookie)
     expect(overStock.status).toBe(400)
-    expect(fieldErrors(overStock).quantity).toEqual(['Only 3 left, and 2 are already in your cart.'])
+    expect(fieldErrors(overStock).quantity).toEqual([
+      'Only 3 left, and 2 are already in your cart.',
+    ])
 
     const page = await callRoute(cartLoader, routeRequest('/cart', { cookie }))
-    expect((page.data as { cart: { lines: Array<{ title: string; quantity: number }> } }).cart.lines.map((line) => line.quantity)).toEqual([8, 2])
+    expect(
+      (page.data as { cart: { lines: Array<{ title: string; quantity: number }> } }).cart.lines.map(
+        (line) => line.quantity,
+      ),
+    ).toEqual([8, 2])
   })
 
   test('a draft’s variant (a seller previewing it) cannot be added', async () => {
     const { shop } = await createSeller()
     const draft = await createProduct(shop.id, { status: 'DRAFT', variants: [{ stock: 5 }] })
-    const refused = await add({ variantId: draft.variants[0]!.id, quantity: '1', redirectTo: `/p/${draft.slug}` })
+    const refused = await add({
+      variantId: draft.variants[0]!.id,
+      quantity: '1',
+      redirectTo: `/p/${draft.slug}`,
+    })
     expect(refused.status).toBe(400)
     expect(fieldErrors(refused).variantId).toEqual(['This item is not available any more.'])
     expect(await prisma.cartItem.count({ where: { variantId: draft.variants[0]!.id } })).toBe(0)
@@ -126,15 +153,24 @@ describe('changing lines on /cart', () => {
     const { cookie } = await signIn(user.id)
     await add({ variantId: skirt.variants[0]!.id, quantity: '1' }, cookie)
     const variantId = skirt.variants[0]!.id
-    const post = (form: Record<string, string>) => callRoute(cartAction, routeRequest('/cart', { form, cookie }))
+    const post = (form: Record<string, string>) =>
+      callRoute(cartAction, routeRequest('/cart', { form, cookie }))
 
-    expect(await post({ intent: 'update', variantId, quantity: '3' })).toMatchObject({ status: 200, data: { error: null } })
+    expect(await post({ intent: 'update', variantId, quantity: '3' })).toMatchObject({
+      status: 200,
+      data: { error: null },
+    })
     expect((await getCart({ userId: user.id })).lines[0]!.quantity).toBe(3)
 
     const tooMany = await post({ intent: 'update', variantId, quantity: '6' })
     expect(tooMany).toMatchObject({ status: 400, data: { variantId, error: 'Only 5 left.' } })
-    expect(await post({ intent: 'update', variantId, quantity: '-1' })).toMatchObject({ status: 400, data: { variantId, error: 'At least 1' } })
-    expect(await post({ intent: 'update', variantId: 'someone-elses', quantity: '1' })).toMatchObject({ status: 400, data: { error: 'That item is no longer in your cart.' } })
+    expect(await post({ intent: 'update', variantId, quantity: '-1' })).toMatchObject({
+      status: 400,
+      data: { variantId, error: 'At least 1' },
+    })
+    expect(
+      await post({ intent: 'update', variantId: 'someone-elses', quantity: '1' }),
+    ).toMatchObject({ status: 400, data: { error: 'That item is no longer in your cart.' } })
     expect((await post({ intent: 'dance' })).status).toBe(400)
 
     expect((await post({ intent: 'remove', variantId })).status).toBe(200)
@@ -142,8 +178,14 @@ describe('changing lines on /cart', () => {
   })
 
   test('a guest without a cart changing a line gets a 400, not a 500', async () => {
-    const result = await callRoute(cartAction, routeRequest('/cart', { form: { intent: 'update', variantId: 'x', quantity: '2' } }))
-    expect(result).toMatchObject({ status: 400, data: { error: 'That item is no longer in your cart.' } })
+    const result = await callRoute(
+      cartAction,
+      routeRequest('/cart', { form: { intent: 'update', variantId: 'x', quantity: '2' } }),
+    )
+    expect(result).toMatchObject({
+      status: 400,
+      data: { error: 'That item is no longer in your cart.' },
+    })
   })
 })
 
@@ -154,10 +196,19 @@ describe('signing in or registering merges the guest cart', () => {
     const guest = await add({ variantId: skirt.variants[0]!.id, quantity: '2' })
     const cookie = cookieFrom(guest.headers, CART_COOKIE)!
 
-    const result = await callRoute(loginAction, routeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD, redirectTo: '/checkout' }, cookie }), { context: { clientIp: '198.51.100.200' } })
+    const result = await callRoute(
+      loginAction,
+      routeRequest('/login', {
+        form: { email: user.email, password: TEST_PASSWORD, redirectTo: '/checkout' },
+        cookie,
+      }),
+      { context: { clientIp: '198.51.100.200' } },
+    )
     expect(result.status).toBe(302)
     expect(result.headers.get('Location')).toBe('/checkout')
-    expect(result.headers.getSetCookie().find((c) => c.startsWith(`${CART_COOKIE}=`))).toMatch(/Max-Age=0/)
+    expect(result.headers.getSetCookie().find((c) => c.startsWith(`${CART_COOKIE}=`))).toMatch(
+      /Max-Age=0/,
+    )
     expect(cookieFrom(result.headers, 'shikposh_session')).toBeTruthy()
     expect((await getCart({ userId: user.id })).lines.map((line) => line.quantity)).toEqual([2])
   })
@@ -168,7 +219,10 @@ describe('signing in or registering merges the guest cart', () => {
     const email = uniqueEmail('new')
     const result = await callRoute(
       registerAction,
-      routeRequest('/register', { form: { name: 'New Buyer', email, password: 'a good password' }, cookie: cookieFrom(guest.headers, CART_COOKIE) }),
+      routeRequest('/register', {
+        form: { name: 'New Buyer', email, password: 'a good password' },
+        cookie: cookieFrom(guest.headers, CART_COOKIE),
+      }),
       { context: { clientIp: '198.51.100.201' } },
     )
     expect(result.status).toBe(302)
@@ -178,7 +232,11 @@ describe('signing in or registering merges the guest cart', () => {
 
   test('signing in without a guest cart sets no cart cookie', async () => {
     const user = await createUser()
-    const result = await callRoute(loginAction, routeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD } }), { context: { clientIp: '198.51.100.202' } })
+    const result = await callRoute(
+      loginAction,
+      routeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD } }),
+      { context: { clientIp: '198.51.100.202' } },
+    )
     expect(result.status).toBe(302)
     expect(result.headers.getSetCookie().some((c) => c.startsWith(`${CART_COOKIE}=`))).toBe(false)
   })

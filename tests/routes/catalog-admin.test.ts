@@ -29,13 +29,47 @@ describe('admin routes', () => {
       ] as const) {
         expect((await callRoute(loader, routeRequest(path, { cookie }))).status).toBe(403)
       }
-      expect((await callRoute(catalogAction, routeRequest('/admin/catalog', { cookie, form: { intent: 'delete-category', id: t.categories.shoes.id } }))).status).toBe(403)
-      expect((await callRoute(shopsAction, routeRequest('/admin/shops', { cookie, form: { shopId: seller.shop.id, reason: 'Because' } }))).status).toBe(403)
-      expect((await callRoute(productsAction, routeRequest('/admin/products', { cookie, form: { productId: product.id, featured: 'true' } }))).status).toBe(403)
+      expect(
+        (
+          await callRoute(
+            catalogAction,
+            routeRequest('/admin/catalog', {
+              cookie,
+              form: { intent: 'delete-category', id: t.categories.shoes.id },
+            }),
+          )
+        ).status,
+      ).toBe(403)
+      expect(
+        (
+          await callRoute(
+            shopsAction,
+            routeRequest('/admin/shops', {
+              cookie,
+              form: { shopId: seller.shop.id, reason: 'Because' },
+            }),
+          )
+        ).status,
+      ).toBe(403)
+      expect(
+        (
+          await callRoute(
+            productsAction,
+            routeRequest('/admin/products', {
+              cookie,
+              form: { productId: product.id, featured: 'true' },
+            }),
+          )
+        ).status,
+      ).toBe(403)
     }
     expect(await prisma.category.count({ where: { id: t.categories.shoes.id } })).toBe(1)
-    expect((await prisma.shop.findUniqueOrThrow({ where: { id: seller.shop.id } })).status).toBe('ACTIVE')
-    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).featured).toBe(false)
+    expect((await prisma.shop.findUniqueOrThrow({ where: { id: seller.shop.id } })).status).toBe(
+      'ACTIVE',
+    )
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).featured).toBe(
+      false,
+    )
     const anonymous = await callRoute(adminLoader, routeRequest('/admin'))
     expect(anonymous.status).toBe(302)
   })
@@ -43,22 +77,70 @@ describe('admin routes', () => {
   test('categories: add, refuse a cycle at the field, refuse deleting a non-empty one, delete an empty one', async () => {
     const t = await taxonomyFixture()
     const cookie = await adminCookie()
-    const created = await callRoute(catalogAction, routeRequest('/admin/catalog', { cookie, form: { intent: 'create-category', name: 'Swimwear', slug: '', parentId: t.categories.women.id } }))
+    const created = await callRoute(
+      catalogAction,
+      routeRequest('/admin/catalog', {
+        cookie,
+        form: {
+          intent: 'create-category',
+          name: 'Swimwear',
+          slug: '',
+          parentId: t.categories.women.id,
+        },
+      }),
+    )
     expect(created.status).toBe(302)
     const swim = await prisma.category.findUniqueOrThrow({ where: { slug: 'swimwear' } })
     expect(swim.parentId).toBe(t.categories.women.id)
 
-    const cycle = await callRoute(catalogAction, routeRequest('/admin/catalog', { cookie, form: { intent: 'update-category', id: t.categories.women.id, name: 'Women', slug: 'women', parentId: swim.id } }))
-    expect(cycle).toMatchObject({ status: 400, data: { form: `update-category:${t.categories.women.id}`, fieldErrors: { parentId: ['A category cannot move under itself or one of its sub-categories'] } } })
+    const cycle = await callRoute(
+      catalogAction,
+      routeRequest('/admin/catalog', {
+        cookie,
+        form: {
+          intent: 'update-category',
+          id: t.categories.women.id,
+          name: 'Women',
+          slug: 'women',
+          parentId: swim.id,
+        },
+      }),
+    )
+    expect(cycle).toMatchObject({
+      status: 400,
+      data: {
+        form: `update-category:${t.categories.women.id}`,
+        fieldErrors: {
+          parentId: ['A category cannot move under itself or one of its sub-categories'],
+        },
+      },
+    })
 
-    const notEmpty = await callRoute(catalogAction, routeRequest('/admin/catalog', { cookie, form: { intent: 'delete-category', id: t.categories.women.id } }))
+    const notEmpty = await callRoute(
+      catalogAction,
+      routeRequest('/admin/catalog', {
+        cookie,
+        form: { intent: 'delete-category', id: t.categories.women.id },
+      }),
+    )
     expect(notEmpty.status).toBe(400)
-    expect((notEmpty.data as { formErrors: string[] }).formErrors[0]).toMatch(/^“Women” still has 3 sub-categories/)
+    expect((notEmpty.data as { formErrors: string[] }).formErrors[0]).toMatch(
+      /^“Women” still has 3 sub-categories/,
+    )
 
-    const badName = await callRoute(catalogAction, routeRequest('/admin/catalog', { cookie, form: { intent: 'create-brand', name: 'x' } }))
-    expect(badName).toMatchObject({ status: 400, data: { form: 'create-brand', fieldErrors: { name: ['Use at least 2 characters'] } } })
+    const badName = await callRoute(
+      catalogAction,
+      routeRequest('/admin/catalog', { cookie, form: { intent: 'create-brand', name: 'x' } }),
+    )
+    expect(badName).toMatchObject({
+      status: 400,
+      data: { form: 'create-brand', fieldErrors: { name: ['Use at least 2 characters'] } },
+    })
 
-    const deleted = await callRoute(catalogAction, routeRequest('/admin/catalog', { cookie, form: { intent: 'delete-category', id: swim.id } }))
+    const deleted = await callRoute(
+      catalogAction,
+      routeRequest('/admin/catalog', { cookie, form: { intent: 'delete-category', id: swim.id } }),
+    )
     expect(deleted.status).toBe(302)
     expect(await prisma.category.count({ where: { id: swim.id } })).toBe(0)
   })
@@ -68,14 +150,51 @@ describe('admin routes', () => {
     const cookie = await adminCookie()
     const seller = await createSeller('moderated')
     const product = await createListedProduct(seller.user.id, t)
-    const noReason = await callRoute(shopsAction, routeRequest('/admin/shops', { cookie, form: { shopId: seller.shop.id, reason: '' } }))
+    const noReason = await callRoute(
+      shopsAction,
+      routeRequest('/admin/shops', { cookie, form: { shopId: seller.shop.id, reason: '' } }),
+    )
     expect(noReason).toMatchObject({ status: 400, data: { shopId: seller.shop.id } })
 
-    expect((await callRoute(shopsAction, routeRequest('/admin/shops', { cookie, form: { shopId: seller.shop.id, reason: 'Fake reviews' } }))).status).toBe(302)
-    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).listed).toBe(false)
-    expect((await callRoute(shopsAction, routeRequest('/admin/shops', { cookie, form: { shopId: seller.shop.id, intent: 'reinstate' } }))).status).toBe(302)
-    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).listed).toBe(true)
-    expect((await callRoute(shopsAction, routeRequest('/admin/shops', { cookie, form: { shopId: 'missing', intent: 'reinstate' } }))).status).toBe(404)
+    expect(
+      (
+        await callRoute(
+          shopsAction,
+          routeRequest('/admin/shops', {
+            cookie,
+            form: { shopId: seller.shop.id, reason: 'Fake reviews' },
+          }),
+        )
+      ).status,
+    ).toBe(302)
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).listed).toBe(
+      false,
+    )
+    expect(
+      (
+        await callRoute(
+          shopsAction,
+          routeRequest('/admin/shops', {
+            cookie,
+            form: { shopId: seller.shop.id, intent: 'reinstate' },
+          }),
+        )
+      ).status,
+    ).toBe(302)
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).listed).toBe(
+      true,
+    )
+    expect(
+      (
+        await callRoute(
+          shopsAction,
+          routeRequest('/admin/shops', {
+            cookie,
+            form: { shopId: 'missing', intent: 'reinstate' },
+          }),
+        )
+      ).status,
+    ).toBe(404)
   })
 
   test('products: feature and unfeature', async () => {
@@ -83,10 +202,37 @@ describe('admin routes', () => {
     const cookie = await adminCookie()
     const seller = await createSeller()
     const product = await createListedProduct(seller.user.id, t)
-    expect((await callRoute(productsAction, routeRequest('/admin/products', { cookie, form: { productId: product.id, featured: 'true' } }))).status).toBe(302)
-    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).featured).toBe(true)
-    const listed = await callRoute(productsLoader, routeRequest('/admin/products?featured=yes', { cookie }))
-    expect((listed.data as { products: Array<{ id: string }> }).products.map((row) => row.id)).toContain(product.id)
-    expect((await callRoute(productsAction, routeRequest('/admin/products', { cookie, form: { productId: 'missing', featured: 'true' } }))).status).toBe(404)
+    expect(
+      (
+        await callRoute(
+          productsAction,
+          routeRequest('/admin/products', {
+            cookie,
+            form: { productId: product.id, featured: 'true' },
+          }),
+        )
+      ).status,
+    ).toBe(302)
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).featured).toBe(
+      true,
+    )
+    const listed = await callRoute(
+      productsLoader,
+      routeRequest('/admin/products?featured=yes', { cookie }),
+    )
+    expect(
+      (listed.data as { products: Array<{ id: string }> }).products.map((row) => row.id),
+    ).toContain(product.id)
+    expect(
+      (
+        await callRoute(
+          productsAction,
+          routeRequest('/admin/products', {
+            cookie,
+            form: { productId: 'missing', featured: 'true' },
+          }),
+        )
+      ).status,
+    ).toBe(404)
   })
 })

@@ -3,10 +3,20 @@ import { prisma } from '~/infra/db.server.ts'
 import { action as editAction, loader as editLoader } from '~/routes/sell.products.$productId.tsx'
 import { action as listAction } from '~/routes/sell.products._index.tsx'
 import { CatalogNotFoundError } from '~/services/catalog/errors.ts'
-import { changeProductStatus, getProductForEdit, updateProduct, type StatusAction } from '~/services/catalog/products.server.ts'
+import {
+  changeProductStatus,
+  getProductForEdit,
+  updateProduct,
+  type StatusAction,
+} from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
 import { signIn } from '../support/fixtures.ts'
-import { createListedProduct, createSeller, productInput, taxonomyFixture } from '../support/catalog.ts'
+import {
+  createListedProduct,
+  createSeller,
+  productInput,
+  taxonomyFixture,
+} from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 
 // Seller A reaches for seller B's product through every service and route that takes a product
@@ -20,7 +30,10 @@ async function setup() {
   const { cookie } = await signIn(a.user.id)
   const state = async () => ({
     product: await prisma.product.findUniqueOrThrow({ where: { id: theirs.id } }),
-    variants: await prisma.variant.findMany({ where: { productId: theirs.id }, orderBy: { id: 'asc' } }),
+    variants: await prisma.variant.findMany({
+      where: { productId: theirs.id },
+      orderBy: { id: 'asc' },
+    }),
     outbox: await prisma.outboxEvent.count(),
   })
   return { t, a, b, theirs, cookie, state }
@@ -33,10 +46,19 @@ describe("seller A with seller B's product", () => {
     expect(await getProductForEdit(a.user.id, theirs.id)).toBeNull()
     // Started one at a time, so no rejection is left unobserved while another is awaited.
     const attempts: Array<() => Promise<unknown>> = [
-      () => updateProduct(a.user.id, theirs.id, before.product.version, productInput(t, { title: 'Hijacked' })),
-      ...(['publish', 'unpublish', 'archive', 'restore'] satisfies StatusAction[]).map((action) => () => changeProductStatus(a.user.id, theirs.id, action)),
+      () =>
+        updateProduct(
+          a.user.id,
+          theirs.id,
+          before.product.version,
+          productInput(t, { title: 'Hijacked' }),
+        ),
+      ...(['publish', 'unpublish', 'archive', 'restore'] satisfies StatusAction[]).map(
+        (action) => () => changeProductStatus(a.user.id, theirs.id, action),
+      ),
     ]
-    for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(CatalogNotFoundError)
+    for (const attempt of attempts)
+      await expect(attempt()).rejects.toBeInstanceOf(CatalogNotFoundError)
     expect(await state()).toEqual(before)
   })
 
@@ -66,9 +88,19 @@ describe("seller A with seller B's product", () => {
     expect(save.status).toBe(404)
 
     for (const statusAction of ['publish', 'unpublish', 'archive', 'restore']) {
-      const result = await callRoute(editAction, routeRequest(path, { cookie, form: { intent: 'status', statusAction } }), { params })
+      const result = await callRoute(
+        editAction,
+        routeRequest(path, { cookie, form: { intent: 'status', statusAction } }),
+        { params },
+      )
       expect(result.status).toBe(404)
-      const quick = await callRoute(listAction, routeRequest('/sell/products', { cookie, form: { intent: statusAction, productId: theirs.id } }))
+      const quick = await callRoute(
+        listAction,
+        routeRequest('/sell/products', {
+          cookie,
+          form: { intent: statusAction, productId: theirs.id },
+        }),
+      )
       expect(quick.status).toBe(404)
     }
     expect(await state()).toEqual(before)
@@ -76,7 +108,9 @@ describe("seller A with seller B's product", () => {
 
   test('unknown ids look exactly like other sellers’ ids', async () => {
     const { cookie } = await setup()
-    const result = await callRoute(editLoader, routeRequest('/sell/products/nope', { cookie }), { params: { productId: 'nope' } })
+    const result = await callRoute(editLoader, routeRequest('/sell/products/nope', { cookie }), {
+      params: { productId: 'nope' },
+    })
     expect(result).toMatchObject({ status: 404, data: 'That product was not found in your shop.' })
   })
 
@@ -86,10 +120,14 @@ describe("seller A with seller B's product", () => {
     const shopper = await createUser()
     const { cookie } = await signIn(shopper.id)
     const path = `/sell/products/${theirs.id}`
-    const noShop = await callRoute(editLoader, routeRequest(path, { cookie }), { params: { productId: theirs.id } })
+    const noShop = await callRoute(editLoader, routeRequest(path, { cookie }), {
+      params: { productId: theirs.id },
+    })
     expect(noShop).toMatchObject({ status: 302 })
     expect(noShop.headers.get('Location')).toBe('/sell')
-    const anonymous = await callRoute(editLoader, routeRequest(path), { params: { productId: theirs.id } })
+    const anonymous = await callRoute(editLoader, routeRequest(path), {
+      params: { productId: theirs.id },
+    })
     expect(anonymous.headers.get('Location')).toMatch(/^\/login\?redirectTo=/)
   })
 })

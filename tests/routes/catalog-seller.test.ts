@@ -7,10 +7,19 @@ import { action as sellAction, loader as sellLoader } from '~/routes/sell._index
 import { getProductForEdit } from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
-import { createListedProduct, createSeller, taxonomyFixture, type Taxonomy } from '../support/catalog.ts'
+import {
+  createListedProduct,
+  createSeller,
+  taxonomyFixture,
+  type Taxonomy,
+} from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 
-type Reply = { result?: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> }; conflict?: { currentVersion: number } | null; error?: Record<string, string[]> }
+type Reply = {
+  result?: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> }
+  conflict?: { currentVersion: number } | null
+  error?: Record<string, string[]>
+}
 const errorsOf = (result: { data: unknown }) => {
   const reply = result.data as Reply
   return reply.result?.error ?? reply.error ?? {}
@@ -45,9 +54,9 @@ function productForm(t: Taxonomy, overrides: Record<string, string | string[]> =
   return { ...form, ...overrides }
 }
 
-
 /** The id in the Location of a create (`/sell/products/<id>#photos`). */
-const productIdFrom = (headers: Headers) => new URL(headers.get('Location')!, 'http://localhost').pathname.split('/').pop()!
+const productIdFrom = (headers: Headers) =>
+  new URL(headers.get('Location')!, 'http://localhost').pathname.split('/').pop()!
 
 describe('/sell onboarding', () => {
   test('visitors sign in first; a user opens a shop, becomes a seller, and goes on to add a product', async () => {
@@ -56,19 +65,40 @@ describe('/sell onboarding', () => {
 
     const user = await createUser()
     const { cookie } = await signIn(user.id)
-    expect((await callRoute(sellLoader, routeRequest('/sell', { cookie }))).data).toMatchObject({ shop: null })
+    expect((await callRoute(sellLoader, routeRequest('/sell', { cookie }))).data).toMatchObject({
+      shop: null,
+    })
 
-    const bad = await callRoute(sellAction, routeRequest('/sell', { cookie, form: { name: 'Nice Threads', slug: 'Nice Threads!' } }))
+    const bad = await callRoute(
+      sellAction,
+      routeRequest('/sell', { cookie, form: { name: 'Nice Threads', slug: 'Nice Threads!' } }),
+    )
     expect(bad.status).toBe(400)
-    expect(errorsOf(bad).slug).toEqual(['Use lower-case letters, digits and single hyphens (like my-shop)'])
+    expect(errorsOf(bad).slug).toEqual([
+      'Use lower-case letters, digits and single hyphens (like my-shop)',
+    ])
 
-    const ok = await callRoute(sellAction, routeRequest('/sell', { cookie, form: { name: 'Nice Threads', slug: 'nice-threads', description: 'Hand-picked.' } }))
+    const ok = await callRoute(
+      sellAction,
+      routeRequest('/sell', {
+        cookie,
+        form: { name: 'Nice Threads', slug: 'nice-threads', description: 'Hand-picked.' },
+      }),
+    )
     expect(ok.status).toBe(302)
     expect(ok.headers.get('Location')).toBe('/sell/products/new')
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toContain('SELLER')
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toContain(
+      'SELLER',
+    )
 
     const other = await createUser()
-    const taken = await callRoute(sellAction, routeRequest('/sell', { cookie: (await signIn(other.id)).cookie, form: { name: 'Copy', slug: 'nice-threads' } }))
+    const taken = await callRoute(
+      sellAction,
+      routeRequest('/sell', {
+        cookie: (await signIn(other.id)).cookie,
+        form: { name: 'Copy', slug: 'nice-threads' },
+      }),
+    )
     expect(taken.status).toBe(400)
     expect(errorsOf(taken).slug).toEqual(['That web address is taken. Try another.'])
   })
@@ -79,13 +109,22 @@ describe('the product form', () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
-    const result = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form: productForm(t, { intent: 'publish' }) }))
+    const result = await callRoute(
+      newAction,
+      routeRequest('/sell/products/new', { cookie, form: productForm(t, { intent: 'publish' }) }),
+    )
     expect(result.status).toBe(302)
     // On to the new product's form, at its photos.
     expect(result.headers.get('Location')).toMatch(/^\/sell\/products\/[^/]+#photos$/)
     const id = productIdFrom(result.headers)
     const product = (await getProductForEdit(user.id, id))!
-    expect(product).toMatchObject({ title: 'Striped Linen Shirt', status: 'ACTIVE', listed: true, price: 3990, tags: ['linen', 'summer'] })
+    expect(product).toMatchObject({
+      title: 'Striped Linen Shirt',
+      status: 'ACTIVE',
+      listed: true,
+      price: 3990,
+      tags: ['linen', 'summer'],
+    })
     expect(product.variants).toHaveLength(6)
     expect(product.variants.filter((variant) => variant.stock === 0)).toHaveLength(2)
   })
@@ -112,7 +151,9 @@ describe('the product form', () => {
     expect(errors.price).toEqual(['Enter an amount like 19.99'])
     expect(errors.discountPercent).toEqual(['Use at most 90%'])
     expect(errors[`variants.${blackS}.stock`]).toEqual(['Stock cannot be negative'])
-    expect(errors[`variants.${whiteL}.sku`]).toEqual(['Use letters, digits, dots, dashes and underscores'])
+    expect(errors[`variants.${whiteL}.sku`]).toEqual([
+      'Use letters, digits, dots, dashes and underscores',
+    ])
     expect(errors[`variants.${blackM}.price`]).toEqual(['The price must be more than zero'])
     expect(await prisma.product.count({ where: { shop: { ownerId: user.id } } })).toBe(0)
   })
@@ -122,19 +163,37 @@ describe('the product form', () => {
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     const existing = await createListedProduct(user.id, t)
-    const takenSku = (await prisma.variant.findFirstOrThrow({ where: { productId: existing.id } })).sku
+    const takenSku = (await prisma.variant.findFirstOrThrow({ where: { productId: existing.id } }))
+      .sku
     const blackS = variantKey(t.colors.black.id, t.letters.S.id)
     const whiteS = variantKey(t.colors.white.id, t.letters.S.id)
     const whiteM = variantKey(t.colors.white.id, t.letters.M.id)
 
-    const twice = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form: productForm(t, { [`variants.${whiteS}.sku`]: 'SAME-1', [`variants.${whiteM}.sku`]: 'same-1' }) }))
+    const twice = await callRoute(
+      newAction,
+      routeRequest('/sell/products/new', {
+        cookie,
+        form: productForm(t, {
+          [`variants.${whiteS}.sku`]: 'SAME-1',
+          [`variants.${whiteM}.sku`]: 'same-1',
+        }),
+      }),
+    )
     expect(twice.status).toBe(400)
     expect(errorsOf(twice)[`variants.${whiteS}.sku`]).toEqual(['Each variant needs its own SKU'])
     expect(errorsOf(twice)[`variants.${whiteM}.sku`]).toEqual(['Each variant needs its own SKU'])
 
-    const taken = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form: productForm(t, { [`variants.${blackS}.sku`]: takenSku.toLowerCase() }) }))
+    const taken = await callRoute(
+      newAction,
+      routeRequest('/sell/products/new', {
+        cookie,
+        form: productForm(t, { [`variants.${blackS}.sku`]: takenSku.toLowerCase() }),
+      }),
+    )
     expect(taken.status).toBe(400)
-    expect(errorsOf(taken)).toEqual({ [`variants.${blackS}.sku`]: [`SKU ${takenSku} is already used by another product`] })
+    expect(errorsOf(taken)).toEqual({
+      [`variants.${blackS}.sku`]: [`SKU ${takenSku} is already used by another product`],
+    })
     expect(await prisma.product.count({ where: { shop: { ownerId: user.id } } })).toBe(1)
   })
 
@@ -143,10 +202,19 @@ describe('the product form', () => {
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     // The seller ticked Red and XL but the table has no cells for them yet.
-    const form = productForm(t, { colorIds: [t.colors.black.id, t.colors.white.id, t.colors.red.id], sizeIds: [t.letters.S.id, t.letters.M.id, t.letters.L.id, t.letters.XL.id] })
-    const redraw = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form: { ...form, intent: 'update-matrix' } }))
+    const form = productForm(t, {
+      colorIds: [t.colors.black.id, t.colors.white.id, t.colors.red.id],
+      sizeIds: [t.letters.S.id, t.letters.M.id, t.letters.L.id, t.letters.XL.id],
+    })
+    const redraw = await callRoute(
+      newAction,
+      routeRequest('/sell/products/new', { cookie, form: { ...form, intent: 'update-matrix' } }),
+    )
     expect(redraw.status).toBe(200)
-    expect((redraw.data as Reply).result).toMatchObject({ error: {}, initialValue: { colorIds: [t.colors.black.id, t.colors.white.id, t.colors.red.id] } })
+    expect((redraw.data as Reply).result).toMatchObject({
+      error: {},
+      initialValue: { colorIds: [t.colors.black.id, t.colors.white.id, t.colors.red.id] },
+    })
 
     const save = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form }))
     expect(save.status).toBe(400)
@@ -160,20 +228,44 @@ describe('the product form', () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
-    const created = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form: productForm(t) }))
+    const created = await callRoute(
+      newAction,
+      routeRequest('/sell/products/new', { cookie, form: productForm(t) }),
+    )
     const id = productIdFrom(created.headers)
-    const page = await callRoute(editLoader, routeRequest(`/sell/products/${id}`, { cookie }), { params: { productId: id } })
-    const defaults = (page.data as { defaults: { variants: Record<string, { sku: string; stock: string; stockWas: string }>; version: string } }).defaults
-    const form: Record<string, string | string[]> = { ...productForm(t), version: defaults.version, colorIds: [t.colors.black.id] }
+    const page = await callRoute(editLoader, routeRequest(`/sell/products/${id}`, { cookie }), {
+      params: { productId: id },
+    })
+    const defaults = (
+      page.data as {
+        defaults: {
+          variants: Record<string, { sku: string; stock: string; stockWas: string }>
+          version: string
+        }
+      }
+    ).defaults
+    const form: Record<string, string | string[]> = {
+      ...productForm(t),
+      version: defaults.version,
+      colorIds: [t.colors.black.id],
+    }
     for (const [key, cell] of Object.entries(defaults.variants)) {
       form[`variants.${key}.sku`] = cell.sku
       form[`variants.${key}.stock`] = cell.stock
       form[`variants.${key}.stockWas`] = cell.stockWas
     }
-    const saved = await callRoute(editAction, routeRequest(`/sell/products/${id}`, { cookie, form }), { params: { productId: id } })
+    const saved = await callRoute(
+      editAction,
+      routeRequest(`/sell/products/${id}`, { cookie, form }),
+      { params: { productId: id } },
+    )
     expect(saved.status).toBe(302)
     const after = (await getProductForEdit(user.id, id))!
-    expect(after.variants.map((variant) => variant.colorId)).toEqual([t.colors.black.id, t.colors.black.id, t.colors.black.id])
+    expect(after.variants.map((variant) => variant.colorId)).toEqual([
+      t.colors.black.id,
+      t.colors.black.id,
+      t.colors.black.id,
+    ])
   })
 
   test('saving a stale version answers 409 with the conflict, and overwrites nothing', async () => {
@@ -181,16 +273,33 @@ describe('the product form', () => {
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     const product = await createListedProduct(user.id, t)
-    await prisma.product.update({ where: { id: product.id }, data: { version: { increment: 1 }, title: 'Changed In Another Tab' } })
-    const before = await prisma.product.findUniqueOrThrow({ where: { id: product.id }, include: { variants: true } })
+    await prisma.product.update({
+      where: { id: product.id },
+      data: { version: { increment: 1 }, title: 'Changed In Another Tab' },
+    })
+    const before = await prisma.product.findUniqueOrThrow({
+      where: { id: product.id },
+      include: { variants: true },
+    })
     const form = { ...productForm(t, { title: 'My Stale Edit' }), version: String(product.version) }
-    const result = await callRoute(editAction, routeRequest(`/sell/products/${product.id}`, { cookie, form }), { params: { productId: product.id } })
+    const result = await callRoute(
+      editAction,
+      routeRequest(`/sell/products/${product.id}`, { cookie, form }),
+      { params: { productId: product.id } },
+    )
     expect(result.status).toBe(409)
     const reply = result.data as Reply
     expect(reply.conflict).toEqual({ currentVersion: before.version })
-    expect(reply.result?.error?.['']).toEqual(['This product was changed somewhere else after you opened it, so your changes were not saved.'])
+    expect(reply.result?.error?.['']).toEqual([
+      'This product was changed somewhere else after you opened it, so your changes were not saved.',
+    ])
     expect(reply.result?.initialValue).toMatchObject({ title: 'My Stale Edit' })
-    expect(await prisma.product.findUniqueOrThrow({ where: { id: product.id }, include: { variants: true } })).toEqual(before)
+    expect(
+      await prisma.product.findUniqueOrThrow({
+        where: { id: product.id },
+        include: { variants: true },
+      }),
+    ).toEqual(before)
   })
 
   test('publishing an unpriced draft is refused with a message; the list marks low stock', async () => {
@@ -198,14 +307,31 @@ describe('the product form', () => {
     const { user } = await createSeller()
     const { cookie } = await signIn(user.id)
     const draft = await createListedProduct(user.id, t, { price: null }, { publish: false })
-    const quick = await callRoute(listAction, routeRequest('/sell/products', { cookie, form: { intent: 'publish', productId: draft.id } }))
-    expect(quick).toMatchObject({ status: 400, data: { productId: draft.id, error: 'Add at least one variant with a price before publishing.' } })
+    const quick = await callRoute(
+      listAction,
+      routeRequest('/sell/products', { cookie, form: { intent: 'publish', productId: draft.id } }),
+    )
+    expect(quick).toMatchObject({
+      status: 400,
+      data: {
+        productId: draft.id,
+        error: 'Add at least one variant with a price before publishing.',
+      },
+    })
 
     const low = await createListedProduct(user.id, t, { title: 'Nearly Gone' })
     await prisma.variant.updateMany({ where: { productId: low.id }, data: { stock: 2 } })
     const list = await callRoute(listLoader, routeRequest('/sell/products', { cookie }))
-    const rows = (list.data as { items: Array<{ id: string; stock: number; lowStockVariants: number; status: string }> }).items
-    expect(rows.find((row) => row.id === low.id)).toMatchObject({ stock: 12, lowStockVariants: 6, status: 'ACTIVE' })
+    const rows = (
+      list.data as {
+        items: Array<{ id: string; stock: number; lowStockVariants: number; status: string }>
+      }
+    ).items
+    expect(rows.find((row) => row.id === low.id)).toMatchObject({
+      stock: 12,
+      lowStockVariants: 6,
+      status: 'ACTIVE',
+    })
     expect(rows.find((row) => row.id === draft.id)).toMatchObject({ status: 'DRAFT' })
   })
 })

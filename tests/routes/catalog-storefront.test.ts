@@ -19,7 +19,13 @@ type ProductData = {
     name: string
     brand: { name: string }
     category: string
-    offers: { lowPrice: string; highPrice: string; availability: string; offerCount: number; offers: Array<{ sku: string; price: string; availability: string; priceValidUntil?: string }> }
+    offers: {
+      lowPrice: string
+      highPrice: string
+      availability: string
+      offerCount: number
+      offers: Array<{ sku: string; price: string; availability: string; priceValidUntil?: string }>
+    }
   }
   moreFromShop: Promise<unknown>
 }
@@ -31,21 +37,51 @@ describe('/p/<slug>', () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
     const ends = new Date(Date.now() + 5 * DAY)
-    const product = await createListedProduct(user.id, t, { title: 'Json Ld Dress', discountPercent: 20, discountStartsAt: new Date(Date.now() - DAY), discountEndsAt: ends })
-    const sold = await prisma.variant.findFirstOrThrow({ where: { productId: product.id }, orderBy: { sku: 'asc' } })
+    const product = await createListedProduct(user.id, t, {
+      title: 'Json Ld Dress',
+      discountPercent: 20,
+      discountStartsAt: new Date(Date.now() - DAY),
+      discountEndsAt: ends,
+    })
+    const sold = await prisma.variant.findFirstOrThrow({
+      where: { productId: product.id },
+      orderBy: { sku: 'asc' },
+    })
     await prisma.variant.update({ where: { id: sold.id }, data: { stock: 0 } })
 
-    const result = await callRoute(productLoader, routeRequest(`/p/${product.slug}`), { params: { slug: product.slug } })
+    const result = await callRoute(productLoader, routeRequest(`/p/${product.slug}`), {
+      params: { slug: product.slug },
+    })
     expect(result.status).toBe(200)
     const data = result.data as ProductData
     await data.moreFromShop
-    expect(data.jsonLd).toMatchObject({ '@type': 'Product', name: 'Json Ld Dress', brand: { name: 'Acme' }, category: 'Clothing > Women > Dresses' })
-    expect(data.jsonLd.offers).toMatchObject({ lowPrice: '39.92', highPrice: '39.92', offerCount: 6, availability: 'https://schema.org/InStock' })
+    expect(data.jsonLd).toMatchObject({
+      '@type': 'Product',
+      name: 'Json Ld Dress',
+      brand: { name: 'Acme' },
+      category: 'Clothing > Women > Dresses',
+    })
+    expect(data.jsonLd.offers).toMatchObject({
+      lowPrice: '39.92',
+      highPrice: '39.92',
+      offerCount: 6,
+      availability: 'https://schema.org/InStock',
+    })
     const offer = data.jsonLd.offers.offers.find((entry) => entry.sku === sold.sku)!
-    expect(offer).toMatchObject({ price: '39.92', availability: 'https://schema.org/OutOfStock', priceValidUntil: ends.toISOString().slice(0, 10) })
-    expect(data.jsonLd.offers.offers.filter((entry) => entry.availability.endsWith('InStock'))).toHaveLength(5)
+    expect(offer).toMatchObject({
+      price: '39.92',
+      availability: 'https://schema.org/OutOfStock',
+      priceValidUntil: ends.toISOString().slice(0, 10),
+    })
+    expect(
+      data.jsonLd.offers.offers.filter((entry) => entry.availability.endsWith('InStock')),
+    ).toHaveLength(5)
 
-    const tags = productMeta({ data: result.data, params: { slug: product.slug }, location: { pathname: `/p/${product.slug}` } } as unknown as Parameters<typeof productMeta>[0])
+    const tags = productMeta({
+      data: result.data,
+      params: { slug: product.slug },
+      location: { pathname: `/p/${product.slug}` },
+    } as unknown as Parameters<typeof productMeta>[0])
     expect(tags).toEqual(
       expect.arrayContaining([
         { title: 'Json Ld Dress by Acme · Shikposh' },
@@ -59,19 +95,32 @@ describe('/p/<slug>', () => {
   test('drafts, archived products and unknown slugs are 404s; the owner sees a preview of a draft', async () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
-    const draft = await createListedProduct(user.id, t, { title: 'Draft Preview' }, { publish: false })
+    const draft = await createListedProduct(
+      user.id,
+      t,
+      { title: 'Draft Preview' },
+      { publish: false },
+    )
     const archived = await createListedProduct(user.id, t, { title: 'Old Archived' })
     await changeProductStatus(user.id, archived.id, 'archive')
     for (const slug of [draft.slug, archived.slug, 'no-such-thing']) {
-      const result = await callRoute(productLoader, routeRequest(`/p/${slug}`), { params: { slug } })
+      const result = await callRoute(productLoader, routeRequest(`/p/${slug}`), {
+        params: { slug },
+      })
       expect(result.status).toBe(404)
     }
     const stranger = await createSeller('stranger')
-    const peek = await callRoute(productLoader, routeRequest(`/p/${draft.slug}`, { cookie: (await signIn(stranger.user.id)).cookie }), { params: { slug: draft.slug } })
+    const peek = await callRoute(
+      productLoader,
+      routeRequest(`/p/${draft.slug}`, { cookie: (await signIn(stranger.user.id)).cookie }),
+      { params: { slug: draft.slug } },
+    )
     expect(peek.status).toBe(404)
 
     const { cookie } = await signIn(user.id)
-    const preview = await callRoute(productLoader, routeRequest(`/p/${draft.slug}`, { cookie }), { params: { slug: draft.slug } })
+    const preview = await callRoute(productLoader, routeRequest(`/p/${draft.slug}`, { cookie }), {
+      params: { slug: draft.slug },
+    })
     expect(preview.status).toBe(200)
     expect((preview.data as ProductData).preview).toEqual({ status: 'DRAFT', shopSuspended: false })
     await (preview.data as ProductData).moreFromShop
@@ -86,7 +135,10 @@ describe('grid pages', () => {
 
     const category = await loadGrid('c', 'clothing', 'sort=%27%3BDROP&page=abc')
     expect(category.status).toBe(200)
-    expect(category.data.page).toMatchObject({ status: 'ok', state: { sort: 'relevance', page: 1 } })
+    expect(category.data.page).toMatchObject({
+      status: 'ok',
+      state: { sort: 'relevance', page: 1 },
+    })
     expect(await gridIds('c', 'clothing')).toContain(product.id)
     expect(await gridIds('brands', 'acme', 'sort=price_desc')).toContain(product.id)
     expect(await gridIds('shops', shop.slug)).toEqual([product.id])
@@ -100,9 +152,18 @@ describe('grid pages', () => {
     await createListedProduct((await createSeller()).user.id, t, { title: 'Meta Dress' })
     const tags = async (query: string) => {
       const { data } = await loadGrid('c', 'dresses', query)
-      return categoryMeta({ data, params: { slug: 'dresses' }, location: { pathname: '/c/dresses' } } as unknown as Parameters<typeof categoryMeta>[0])
+      return categoryMeta({
+        data,
+        params: { slug: 'dresses' },
+        location: { pathname: '/c/dresses' },
+      } as unknown as Parameters<typeof categoryMeta>[0])
     }
-    expect(await tags('page=2')).toEqual(expect.arrayContaining([{ title: 'Dresses (page 2) · Shikposh' }, { tagName: 'link', rel: 'canonical', href: '/c/dresses?page=2' }]))
+    expect(await tags('page=2')).toEqual(
+      expect.arrayContaining([
+        { title: 'Dresses (page 2) · Shikposh' },
+        { tagName: 'link', rel: 'canonical', href: '/c/dresses?page=2' },
+      ]),
+    )
     expect(await tags('page=2')).not.toContainEqual(expect.objectContaining({ name: 'robots' }))
     expect(await tags('color=black&sort=newest')).toEqual(
       expect.arrayContaining([
@@ -117,13 +178,20 @@ describe('grid pages', () => {
     const { user, shop } = await createSeller('closing')
     const product = await createListedProduct(user.id, t, { title: 'Soon Hidden' })
     const home = async () => {
-      const data = (await callRoute(homeLoader, routeRequest('/'))).data as { newArrivals: Array<{ id: string }> }
+      const data = (await callRoute(homeLoader, routeRequest('/'))).data as {
+        newArrivals: Array<{ id: string }>
+      }
       return data.newArrivals.map((card) => card.id)
     }
     expect(await home()).toContain(product.id)
     await suspendShop(shop.id, { reason: 'Review' })
-    const result = await callRoute(shopLoader, routeRequest(`/shops/${shop.slug}`), { params: { slug: shop.slug } })
-    expect(result).toMatchObject({ status: 404, data: `${shop.name} is not open at the moment. Its products are unavailable until it reopens.` })
+    const result = await callRoute(shopLoader, routeRequest(`/shops/${shop.slug}`), {
+      params: { slug: shop.slug },
+    })
+    expect(result).toMatchObject({
+      status: 404,
+      data: `${shop.name} is not open at the moment. Its products are unavailable until it reopens.`,
+    })
     expect(await home()).not.toContain(product.id)
   })
 })

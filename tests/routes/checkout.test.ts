@@ -15,7 +15,11 @@ async function shopperWithCart(stock = 5, quantity = 1) {
   const user = await createUser()
   const { cookie } = await signIn(user.id)
   const { shop } = await createSeller()
-  const coat = await createProduct(shop.id, { title: 'Trench coat', price: 15000, variants: [{ color: 'Navy', size: 'M', stock }] })
+  const coat = await createProduct(shop.id, {
+    title: 'Trench coat',
+    price: 15000,
+    variants: [{ color: 'Navy', size: 'M', stock }],
+  })
   await putInCart(user.id, coat.variants[0]!.id, quantity, 15000)
   const cart = await getCart({ userId: user.id })
   const form = {
@@ -30,7 +34,8 @@ async function shopperWithCart(stock = 5, quantity = 1) {
   return { user, cookie, coat, form }
 }
 
-const post = (cookie: string, form: Record<string, string>) => callRoute(checkoutAction, routeRequest('/checkout', { cookie, form }))
+const post = (cookie: string, form: Record<string, string>) =>
+  callRoute(checkoutAction, routeRequest('/checkout', { cookie, form }))
 
 describe('/checkout', () => {
   test('asks a guest to sign in and come back; sends an empty cart back to the cart', async () => {
@@ -38,7 +43,10 @@ describe('/checkout', () => {
     expect(guest.status).toBe(302)
     expect(guest.headers.get('Location')).toBe('/login?redirectTo=%2Fcheckout')
     const user = await createUser()
-    const empty = await callRoute(checkoutLoader, routeRequest('/checkout', { cookie: (await signIn(user.id)).cookie }))
+    const empty = await callRoute(
+      checkoutLoader,
+      routeRequest('/checkout', { cookie: (await signIn(user.id)).cookie }),
+    )
     expect(empty.headers.get('Location')).toBe('/cart')
   })
 
@@ -48,7 +56,10 @@ describe('/checkout', () => {
     expect(page.status).toBe(200)
     expect(page.data).toMatchObject({
       cart: { itemsTotal: 15000, canCheckout: true },
-      shippingMethods: [{ id: 'standard', price: 0 }, { id: 'express', price: 1495 }],
+      shippingMethods: [
+        { id: 'standard', price: 0 },
+        { id: 'express', price: 1495 },
+      ],
       paymentMethods: [{ id: 'pay-on-delivery', label: 'Pay on delivery' }],
     })
   })
@@ -62,13 +73,22 @@ describe('/checkout', () => {
     const again = await post(cookie, form)
     expect(again.headers.get('Location')).toBe(location)
     expect(await prisma.order.count({ where: { userId: user.id } })).toBe(1)
-    expect((await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock).toBe(3)
+    expect(
+      (await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock,
+    ).toBe(3)
     expect(await prisma.address.count({ where: { userId: user.id } })).toBe(1)
   })
 
   test('missing address fields are 400s at each field, and nothing is ordered', async () => {
     const { user, cookie, form } = await shopperWithCart()
-    const result = await post(cookie, { ...form, fullName: '', line1: ' ', postalCode: 'Ω!', country: 'ZZ', phone: 'call me' })
+    const result = await post(cookie, {
+      ...form,
+      fullName: '',
+      line1: ' ',
+      postalCode: 'Ω!',
+      country: 'ZZ',
+      phone: 'call me',
+    })
     expect(result.status).toBe(400)
     expect(errors(result)).toMatchObject({
       fullName: ['Enter the recipient’s name'],
@@ -91,7 +111,9 @@ describe('/checkout', () => {
     let changed: Record<string, string> = { ...form, ...change }
     if (change.addressId) {
       const other = await createUser()
-      const theirs = await prisma.address.create({ data: { ...SAMPLE_ADDRESS, userId: other.id, defaultOf: other.id } })
+      const theirs = await prisma.address.create({
+        data: { ...SAMPLE_ADDRESS, userId: other.id, defaultOf: other.id },
+      })
       changed = { ...changed, addressId: theirs.id }
     }
     const result = await post(cookie, changed)
@@ -107,7 +129,9 @@ describe('/checkout', () => {
     expect(result.status).toBe(409)
     expect(errors(result)['']).toEqual(['Only 2 left of Trench coat (Navy, M); you asked for 3.'])
     expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
-    expect((await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock).toBe(2)
+    expect(
+      (await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock,
+    ).toBe(2)
   })
 
   test('a price change since the page was shown is a 409 that asks to check again', async () => {
@@ -119,7 +143,10 @@ describe('/checkout', () => {
   })
 
   test('anonymous submissions are sent to sign in', async () => {
-    const result = await callRoute(checkoutAction, routeRequest('/checkout', { form: { idempotencyKey: 'x' } }))
+    const result = await callRoute(
+      checkoutAction,
+      routeRequest('/checkout', { form: { idempotencyKey: 'x' } }),
+    )
     expect(result.status).toBe(302)
     expect(result.headers.get('Location')).toMatch(/^\/login/)
   })

@@ -53,8 +53,16 @@ beforeAll(async () => {
     { path: '/sell/shop', action: shopProfileAction },
     { path: '/sell/products', action: sellProductsAction },
     { path: '/sell/products/new', action: newProductAction },
-    { path: `/sell/products/${product.id}`, action: editProductAction, params: { productId: product.id } },
-    { path: '/sell/orders/SP-AAAA-AAAA', action: sellOrderAction, params: { number: 'SP-AAAA-AAAA' } },
+    {
+      path: `/sell/products/${product.id}`,
+      action: editProductAction,
+      params: { productId: product.id },
+    },
+    {
+      path: '/sell/orders/SP-AAAA-AAAA',
+      action: sellOrderAction,
+      params: { number: 'SP-AAAA-AAAA' },
+    },
     { path: '/admin/catalog', action: adminCatalogAction },
     { path: '/admin/products', action: adminProductsAction },
     { path: '/admin/shops', action: adminShopsAction },
@@ -67,7 +75,12 @@ beforeAll(async () => {
 function post(path: string, init: { contentType?: string; body?: BodyInit }) {
   const headers = new Headers({ Cookie: cookie })
   if (init.contentType) headers.set('Content-Type', init.contentType)
-  return new Request(new URL(path, 'http://localhost:3000'), { method: 'POST', headers, body: init.body, duplex: 'half' } as RequestInit)
+  return new Request(new URL(path, 'http://localhost:3000'), {
+    method: 'POST',
+    headers,
+    body: init.body,
+    duplex: 'half',
+  } as RequestInit)
 }
 
 /** A body that never ends: only a reader that stops on its own can answer it. */
@@ -88,7 +101,11 @@ describe('form actions refuse bodies that are not forms', () => {
     for (const { path, action, params } of routes) {
       const bare = await callRoute(action, post(path, {}), { params })
       expect({ path, status: bare.status }).toEqual({ path, status: 415 })
-      const json = await callRoute(action, post(path, { contentType: 'application/json', body: '{"email":"a@b.c"}' }), { params })
+      const json = await callRoute(
+        action,
+        post(path, { contentType: 'application/json', body: '{"email":"a@b.c"}' }),
+        { params },
+      )
       expect({ path, status: json.status }).toEqual({ path, status: 415 })
     }
   })
@@ -96,7 +113,11 @@ describe('form actions refuse bodies that are not forms', () => {
   test('a broken multipart body is a 400', async () => {
     const broken = '--xx\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsave'
     for (const { path, action, params } of routes.filter((route) => route.path !== '/account')) {
-      const result = await callRoute(action, post(path, { contentType: 'multipart/form-data; boundary=xx', body: broken }), { params })
+      const result = await callRoute(
+        action,
+        post(path, { contentType: 'multipart/form-data; boundary=xx', body: broken }),
+        { params },
+      )
       expect({ path, status: result.status }).toEqual({ path, status: 400 })
     }
   })
@@ -104,7 +125,11 @@ describe('form actions refuse bodies that are not forms', () => {
   test('a form larger than the limit is a 413, and reading stops soon after the limit', async () => {
     for (const { path, action, params } of routes) {
       const body = endlessBody()
-      const result = await callRoute(action, post(path, { contentType: 'application/x-www-form-urlencoded', body: body.stream }), { params })
+      const result = await callRoute(
+        action,
+        post(path, { contentType: 'application/x-www-form-urlencoded', body: body.stream }),
+        { params },
+      )
       expect({ path, status: result.status }).toEqual({ path, status: 413 })
       expect(body.sent()).toBeLessThan(MAX_FORM_BYTES * 2)
     }

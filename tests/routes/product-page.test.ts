@@ -18,7 +18,13 @@ import { linePhotoKey, orderImagesForColor, type ProductImageView } from '~/serv
 import { createUser, signIn } from '../support/fixtures.ts'
 import { attachPhoto } from '../support/media.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
-import { catalogBasics, createProduct, createSeller, placeTestOrder, putInCart } from '../support/shop-fixtures.ts'
+import {
+  catalogBasics,
+  createProduct,
+  createSeller,
+  placeTestOrder,
+  putInCart,
+} from '../support/shop-fixtures.ts'
 
 // The product page and the grids with the media and orders domains: photos in the gallery (the
 // picked colour's first), photos on every card (from the index, or one query per grid), photos beside cart and
@@ -41,12 +47,16 @@ function countCalls<T extends object, K extends keyof T & string>(delegate: T, m
     calls: 0,
     restore: () => Object.assign(delegate, { [method]: original }),
   }
-  Object.assign(delegate, { [method]: (...args: unknown[]) => (counter.calls++, original.apply(delegate, args)) })
+  Object.assign(delegate, {
+    [method]: (...args: unknown[]) => (counter.calls++, original.apply(delegate, args)),
+  })
   return counter
 }
 
 async function productPage(slug: string, query = '') {
-  const result = await callRoute(productLoader, routeRequest(`/p/${slug}${query}`), { params: { slug } })
+  const result = await callRoute(productLoader, routeRequest(`/p/${slug}${query}`), {
+    params: { slug },
+  })
   expect(result.status).toBe(200)
   return result.data as PageData
 }
@@ -68,20 +78,46 @@ describe('the product page gallery', () => {
   test('carries the photos in the seller’s order; picking a colour puts its photos first, the first one with priority', async () => {
     const { seller, dress, black, rose } = await twoColourDress()
     const everyColour = await attachPhoto(dress.id, seller.user.id, { alt: 'Flat lay' })
-    const roseFront = await attachPhoto(dress.id, seller.user.id, { colorId: rose, alt: 'Rose, front' })
+    const roseFront = await attachPhoto(dress.id, seller.user.id, {
+      colorId: rose,
+      alt: 'Rose, front',
+    })
     const blackFront = await attachPhoto(dress.id, seller.user.id, { colorId: black })
     const roseBack = await attachPhoto(dress.id, seller.user.id, { colorId: rose })
 
     const page = await productPage(dress.slug, '?color=rose')
-    expect(page.images.map((image) => image.id)).toEqual([everyColour.id, roseFront.id, blackFront.id, roseBack.id])
+    expect(page.images.map((image) => image.id)).toEqual([
+      everyColour.id,
+      roseFront.id,
+      blackFront.id,
+      roseBack.id,
+    ])
     expect(page.images[1]).toMatchObject({ colorId: rose, alt: 'Rose, front' })
-    expect(page.images[0]!.image.srcSet.webp).toContain(`/media/img/${everyColour.tag}/320-${everyColour.tag}.webp 320w`)
+    expect(page.images[0]!.image.srcSet.webp).toContain(
+      `/media/img/${everyColour.tag}/320-${everyColour.tag}.webp 320w`,
+    )
 
     // The page orders them for the picked colour (the same function on the server and in the browser).
-    expect(orderImagesForColor(page.images, rose).map((image) => image.id)).toEqual([roseFront.id, roseBack.id, everyColour.id, blackFront.id])
-    expect(orderImagesForColor(page.images, black).map((image) => image.id)).toEqual([blackFront.id, everyColour.id, roseFront.id, roseBack.id])
+    expect(orderImagesForColor(page.images, rose).map((image) => image.id)).toEqual([
+      roseFront.id,
+      roseBack.id,
+      everyColour.id,
+      blackFront.id,
+    ])
+    expect(orderImagesForColor(page.images, black).map((image) => image.id)).toEqual([
+      blackFront.id,
+      everyColour.id,
+      roseFront.id,
+      roseBack.id,
+    ])
 
-    const html = renderToStaticMarkup(createElement(ProductGallery, { images: page.images, productTitle: 'Wrap dress', colorId: rose }))
+    const html = renderToStaticMarkup(
+      createElement(ProductGallery, {
+        images: page.images,
+        productTitle: 'Wrap dress',
+        colorId: rose,
+      }),
+    )
     const main = html.slice(html.indexOf('<figure'))
     expect(main).toContain(`/media/img/${roseFront.tag}/640-${roseFront.tag}.jpg`)
     expect(main).toContain('alt="Rose, front"')
@@ -96,7 +132,9 @@ describe('the product page gallery', () => {
     await attachPhoto(dress.id, seller.user.id)
     const page = await productPage(dress.slug)
     expect(page.jsonLd.image).toHaveLength(2)
-    expect(page.jsonLd.image![0]).toMatch(new RegExp(`^https?://[^/]+/media/img/${first.tag}/640-${first.tag}\\.jpg$`))
+    expect(page.jsonLd.image![0]).toMatch(
+      new RegExp(`^https?://[^/]+/media/img/${first.tag}/640-${first.tag}\\.jpg$`),
+    )
     expect(page.imageUrl).toBe(page.jsonLd.image![0])
   })
 
@@ -106,7 +144,9 @@ describe('the product page gallery', () => {
     expect(page.images).toEqual([])
     expect(page.jsonLd.image).toBeUndefined()
     expect(page.imageUrl).toBeNull()
-    const html = renderToStaticMarkup(createElement(ProductGallery, { images: [], productTitle: 'Wrap dress', hex: '#d4768f' }))
+    const html = renderToStaticMarkup(
+      createElement(ProductGallery, { images: [], productTitle: 'Wrap dress', hex: '#d4768f' }),
+    )
     expect(html).toContain('aria-label="Wrap dress: no photos yet"')
     expect(html).toContain('#d4768f')
   })
@@ -116,7 +156,8 @@ describe('product cards carry their photos', () => {
   test('in the category, shop, home and more-from-this-shop grids: the first two, in order, from the index or one query per grid', async () => {
     const seller = await createSeller('Card Shop')
     const products: Array<Awaited<ReturnType<typeof createProduct>>> = []
-    for (let index = 0; index < 6; index++) products.push(await createProduct(seller.shop.id, { title: `Card dress ${index}` }))
+    for (let index = 0; index < 6; index++)
+      products.push(await createProduct(seller.shop.id, { title: `Card dress ${index}` }))
     const photos = new Map<string, string[]>()
     for (const product of products.slice(0, 5)) {
       const ids = []
@@ -124,7 +165,9 @@ describe('product cards carry their photos', () => {
       photos.set(product.id, ids)
     }
     const expectCards = (cards: ProductCardData[]) => {
-      for (const card of cards.filter((candidate) => products.some((product) => product.id === candidate.id))) {
+      for (const card of cards.filter((candidate) =>
+        products.some((product) => product.id === candidate.id),
+      )) {
         expect(card.images.map((image) => image.id)).toEqual(photos.get(card.id)?.slice(0, 2) ?? [])
       }
     }
@@ -138,13 +181,17 @@ describe('product cards carry their photos', () => {
       if (page.status !== 'ok') throw new Error('expected results')
       return page.result.hits.map((hit) => hit.card)
     }
-    const category = await callRoute(categoryLoader, routeRequest('/c/test-dresses'), { params: { slug: 'test-dresses' } })
+    const category = await callRoute(categoryLoader, routeRequest('/c/test-dresses'), {
+      params: { slug: 'test-dresses' },
+    })
     const categoryCards = gridCards(category.data)
     expect(categoryCards.length).toBeGreaterThanOrEqual(6)
     expectCards(categoryCards)
     expect(findMany.calls).toBe(0)
 
-    const shop = await callRoute(shopLoader, routeRequest(`/shops/${seller.shop.slug}`), { params: { slug: seller.shop.slug } })
+    const shop = await callRoute(shopLoader, routeRequest(`/shops/${seller.shop.slug}`), {
+      params: { slug: seller.shop.slug },
+    })
     const shopCards = gridCards(shop.data)
     expect(shopCards).toHaveLength(6)
     expect(shopCards.find((card) => card.id === products[5]!.id)!.images).toEqual([])
@@ -153,7 +200,10 @@ describe('product cards carry their photos', () => {
 
     findMany.calls = 0
     const home = await callRoute(homeLoader, routeRequest('/'))
-    const { featured, newArrivals, onSale } = home.data as Record<'featured' | 'newArrivals' | 'onSale', ProductCardData[]>
+    const { featured, newArrivals, onSale } = home.data as Record<
+      'featured' | 'newArrivals' | 'onSale',
+      ProductCardData[]
+    >
     expectCards([...featured, ...newArrivals, ...onSale])
     expect(newArrivals.some((card) => card.images.length === 2)).toBe(true)
     // The three rows share one query.
@@ -176,7 +226,8 @@ describe('cart, checkout and order lines show the product in their colour', () =
     const shopper = await createUser()
     const roseVariant = dress.variants.find((variant) => variant.colorId === rose)!
     const blackVariant = dress.variants.find((variant) => variant.colorId === black)!
-    for (const variant of [roseVariant, blackVariant, plain.variants[0]!]) await putInCart(shopper.id, variant.id, 1, 4000)
+    for (const variant of [roseVariant, blackVariant, plain.variants[0]!])
+      await putInCart(shopper.id, variant.id, 1, 4000)
     const { cookie } = await signIn(shopper.id)
 
     const cart = await callRoute(cartLoader, routeRequest('/cart', { cookie }))
@@ -189,8 +240,16 @@ describe('cart, checkout and order lines show the product in their colour', () =
     expect((checkout.data as { photos: Record<string, ProductImageView> }).photos).toEqual(photos)
 
     const placed = await placeTestOrder(shopper.id, [])
-    const order = await callRoute(orderLoader, routeRequest(`/orders/${placed.number}`, { cookie }), { params: { number: placed.number } })
-    expect((order.data as { photos: Record<string, ProductImageView> }).photos[linePhotoKey(dress.id, rose)]?.id).toBe(roseFront.id)
+    const order = await callRoute(
+      orderLoader,
+      routeRequest(`/orders/${placed.number}`, { cookie }),
+      { params: { number: placed.number } },
+    )
+    expect(
+      (order.data as { photos: Record<string, ProductImageView> }).photos[
+        linePhotoKey(dress.id, rose)
+      ]?.id,
+    ).toBe(roseFront.id)
   })
 })
 
@@ -198,10 +257,18 @@ describe('what the Add to cart form says', () => {
   const variant = { id: 'v1', stock: 3, priced: true }
   test('it is enabled only for a chosen, priced colour and size in stock, and otherwise says why', () => {
     expect(cannotAddReason({ variant, sizeChosen: true, preview: false })).toBeNull()
-    expect(cannotAddReason({ variant: null, sizeChosen: false, preview: false })).toBe('Choose a size first.')
-    expect(cannotAddReason({ variant: null, sizeChosen: true, preview: false })).toMatch(/not made in that size/)
-    expect(cannotAddReason({ variant: { ...variant, stock: 0 }, sizeChosen: true, preview: false })).toMatch(/sold out/)
-    expect(cannotAddReason({ variant: { ...variant, priced: false }, sizeChosen: true, preview: false })).toMatch(/not for sale/)
+    expect(cannotAddReason({ variant: null, sizeChosen: false, preview: false })).toBe(
+      'Choose a size first.',
+    )
+    expect(cannotAddReason({ variant: null, sizeChosen: true, preview: false })).toMatch(
+      /not made in that size/,
+    )
+    expect(
+      cannotAddReason({ variant: { ...variant, stock: 0 }, sizeChosen: true, preview: false }),
+    ).toMatch(/sold out/)
+    expect(
+      cannotAddReason({ variant: { ...variant, priced: false }, sizeChosen: true, preview: false }),
+    ).toMatch(/not for sale/)
     expect(cannotAddReason({ variant, sizeChosen: true, preview: true })).toMatch(/preview/)
   })
 })

@@ -16,17 +16,33 @@ const createAdmin = (name = 'Moderator') => createUser({ name, roles: ['SHOPPER'
 
 async function product() {
   const { shop, user: seller } = await createSeller()
-  return { product: await createProduct(shop.id, { variants: [{ size: 'S' }, { size: 'M' }] }), seller }
+  return {
+    product: await createProduct(shop.id, { variants: [{ size: 'S' }, { size: 'M' }] }),
+    seller,
+  }
 }
 
-const post = (slug: string, cookie: string | undefined, form: Record<string, string | string[]>, search = '') =>
-  callRoute(productAction, routeRequest(`/p/${slug}${search}`, { cookie, form }), { params: { slug } })
-const load = (slug: string, cookie?: string, search = '') => callRoute(productLoader, routeRequest(`/p/${slug}${search}`, { cookie }), { params: { slug } })
+const post = (
+  slug: string,
+  cookie: string | undefined,
+  form: Record<string, string | string[]>,
+  search = '',
+) =>
+  callRoute(productAction, routeRequest(`/p/${slug}${search}`, { cookie, form }), {
+    params: { slug },
+  })
+const load = (slug: string, cookie?: string, search = '') =>
+  callRoute(productLoader, routeRequest(`/p/${slug}${search}`, { cookie }), { params: { slug } })
 
 type PageReviews = {
   reviews: {
     summary: { count: number; average: number | null }
-    list: { reviews: Array<{ id: string; title: string; body: string }>; total: number; page: number; sort: string }
+    list: {
+      reviews: Array<{ id: string; title: string; body: string }>
+      total: number
+      page: number
+      sort: string
+    }
     own: { status: string; rejectionReason: string | null } | null
   }
   viewer: { signedIn: boolean; canReview: boolean; loginHref: string }
@@ -37,10 +53,19 @@ describe('the product page’s reviews', () => {
     const { product: item } = await product()
     const page = await load(item.slug, undefined, '?reviewSort=bogus&reviewPage=-3')
     const data = page.data as PageReviews
-    expect(data.viewer).toEqual({ signedIn: false, canReview: false, loginHref: `/login?${new URLSearchParams({ redirectTo: `/p/${item.slug}?reviewSort=bogus&reviewPage=-3#reviews` })}` })
+    expect(data.viewer).toEqual({
+      signedIn: false,
+      canReview: false,
+      loginHref: `/login?${new URLSearchParams({ redirectTo: `/p/${item.slug}?reviewSort=bogus&reviewPage=-3#reviews` })}`,
+    })
     expect(data.reviews.list).toMatchObject({ total: 0, page: 1, sort: 'newest' })
     expect(data.reviews.own).toBeNull()
-    const posted = await post(item.slug, undefined, { intent: 'review', rating: '5', title: 'Great', body: 'Really very good.' })
+    const posted = await post(item.slug, undefined, {
+      intent: 'review',
+      rating: '5',
+      title: 'Great',
+      body: 'Really very good.',
+    })
     expect(posted.status).toBe(302)
     expect(posted.headers.get('Location')).toMatch(/^\/login\?redirectTo=/)
     expect(await prisma.review.count({ where: { productId: item.id } })).toBe(0)
@@ -50,10 +75,21 @@ describe('the product page’s reviews', () => {
     const { product: item } = await product()
     const shopper = await createUser()
     const { cookie } = await signIn(shopper.id)
-    const result = await post(item.slug, cookie, { intent: 'review', rating: '9', title: 'x', body: 'y'.repeat(5001), fit: 'TIGHT' })
+    const result = await post(item.slug, cookie, {
+      intent: 'review',
+      rating: '9',
+      title: 'x',
+      body: 'y'.repeat(5001),
+      fit: 'TIGHT',
+    })
     expect(result.status).toBe(400)
     const { result: reply } = result.data as { result: { error: Record<string, string[]> } }
-    expect(reply.error).toMatchObject({ rating: ['Choose from 1 to 5 stars'], title: ['Use at least 3 characters'], body: ['Use at most 5000 characters'], fit: ['Choose how it fits from the list'] })
+    expect(reply.error).toMatchObject({
+      rating: ['Choose from 1 to 5 stars'],
+      title: ['Use at least 3 characters'],
+      body: ['Use at most 5000 characters'],
+      fit: ['Choose how it fits from the list'],
+    })
     expect(await prisma.review.count({ where: { productId: item.id } })).toBe(0)
   })
 
@@ -61,7 +97,18 @@ describe('the product page’s reviews', () => {
     const { product: item, seller } = await product()
     const shopper = await createUser()
     const { cookie } = await signIn(shopper.id)
-    const result = await post(item.slug, cookie, { intent: 'review', rating: '4', title: 'Nice', body: 'Fits well and washes well.', fit: 'TRUE_TO_SIZE' }, '?color=black')
+    const result = await post(
+      item.slug,
+      cookie,
+      {
+        intent: 'review',
+        rating: '4',
+        title: 'Nice',
+        body: 'Fits well and washes well.',
+        fit: 'TRUE_TO_SIZE',
+      },
+      '?color=black',
+    )
     expect(result.status).toBe(302)
     expect(result.headers.get('Location')).toBe(`/p/${item.slug}?color=black`)
     expect(cookieFrom(result.headers, 'shikposh_toast')).toBeTruthy()
@@ -72,33 +119,69 @@ describe('the product page’s reviews', () => {
 
     const sellerView = (await load(item.slug, (await signIn(seller.id)).cookie)).data as PageReviews
     expect(sellerView.viewer.canReview).toBe(false)
-    const refused = await post(item.slug, (await signIn(seller.id)).cookie, { intent: 'review', rating: '5', title: 'My own', body: 'Best product ever made.' })
+    const refused = await post(item.slug, (await signIn(seller.id)).cookie, {
+      intent: 'review',
+      rating: '5',
+      title: 'My own',
+      body: 'Best product ever made.',
+    })
     expect(refused.status).toBe(403)
-    expect((refused.data as { result: { error: Record<string, string[]> } }).result.error['']).toEqual(['You cannot review a product of your own shop.'])
+    expect(
+      (refused.data as { result: { error: Record<string, string[]> } }).result.error[''],
+    ).toEqual(['You cannot review a product of your own shop.'])
   })
 
   test('helpful and report: 400 for a report without a reason, 409 for a second vote, each at its review', async () => {
     const { product: item } = await product()
     const author = await createUser()
-    const { id } = await submitReview(author.id, item.slug, { rating: 5, title: 'Lovely', body: 'Lovely lovely lovely.' })
+    const { id } = await submitReview(author.id, item.slug, {
+      rating: 5,
+      title: 'Lovely',
+      body: 'Lovely lovely lovely.',
+    })
     await prisma.review.update({ where: { id }, data: { status: 'APPROVED', queuedAt: null } })
     const reader = await createUser()
     const { cookie } = await signIn(reader.id)
     expect((await post(item.slug, cookie, { intent: 'helpful', reviewId: id })).status).toBe(302)
     const again = await post(item.slug, cookie, { intent: 'helpful', reviewId: id })
-    expect(again).toMatchObject({ status: 409, data: { intent: 'helpful', reviewId: id, error: 'You have already marked this review helpful.' } })
+    expect(again).toMatchObject({
+      status: 409,
+      data: {
+        intent: 'helpful',
+        reviewId: id,
+        error: 'You have already marked this review helpful.',
+      },
+    })
     const noReason = await post(item.slug, cookie, { intent: 'report', reviewId: id, reason: ' ' })
     expect(noReason.status).toBe(400)
-    expect((noReason.data as { fieldErrors: Record<string, string[]> }).fieldErrors.reason).toEqual(['Say why in at least 3 characters'])
+    expect((noReason.data as { fieldErrors: Record<string, string[]> }).fieldErrors.reason).toEqual(
+      ['Say why in at least 3 characters'],
+    )
     expect(await prisma.reviewReport.count({ where: { reviewId: id } })).toBe(0)
-    expect((await post(item.slug, cookie, { intent: 'report', reviewId: id, reason: 'Advertises another shop' })).status).toBe(302)
-    expect(await prisma.review.findUniqueOrThrow({ where: { id } })).toMatchObject({ reportCount: 1, queuedAt: expect.any(Date) })
+    expect(
+      (
+        await post(item.slug, cookie, {
+          intent: 'report',
+          reviewId: id,
+          reason: 'Advertises another shop',
+        })
+      ).status,
+    ).toBe(302)
+    expect(await prisma.review.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      reportCount: 1,
+      queuedAt: expect.any(Date),
+    })
   })
 
   test('no review component renders HTML from a string: React escapes what shoppers type', async () => {
     const dir = path.resolve(import.meta.dirname, '../../app/components/reviews')
-    const sources = [path.resolve(import.meta.dirname, '../../app/routes/p.$slug.tsx'), path.resolve(import.meta.dirname, '../../app/routes/admin.reviews.tsx'), ...(await readdir(dir)).map((file) => path.join(dir, file))]
-    for (const file of sources) expect(await readFile(file, 'utf8'), file).not.toContain('dangerouslySetInnerHTML')
+    const sources = [
+      path.resolve(import.meta.dirname, '../../app/routes/p.$slug.tsx'),
+      path.resolve(import.meta.dirname, '../../app/routes/admin.reviews.tsx'),
+      ...(await readdir(dir)).map((file) => path.join(dir, file)),
+    ]
+    for (const file of sources)
+      expect(await readFile(file, 'utf8'), file).not.toContain('dangerouslySetInnerHTML')
   })
 })
 
@@ -106,7 +189,11 @@ describe('/admin/reviews', () => {
   async function pending() {
     const { product: item } = await product()
     const author = await createUser({ name: 'Queue Author' })
-    const review = await submitReview(author.id, item.slug, { rating: 3, title: 'Queued', body: 'Waiting for a moderator.' })
+    const review = await submitReview(author.id, item.slug, {
+      rating: 3,
+      title: 'Queued',
+      body: 'Waiting for a moderator.',
+    })
     return { item, author, review, ref: `${review.id}:1` }
   }
 
@@ -116,21 +203,49 @@ describe('/admin/reviews', () => {
     const { cookie } = await signIn(admin.id)
     const result = await callRoute(reviewsLoader, routeRequest('/admin/reviews', { cookie }))
     expect(result.status).toBe(200)
-    const data = result.data as { reviews: Array<{ id: string; product: { id: string }; user: { id: string }; authorHistory: Record<string, number> }> }
-    expect(data.reviews.find((entry) => entry.id === review.id)).toMatchObject({ product: { id: item.id }, user: { id: author.id }, authorHistory: { PENDING: 1, APPROVED: 0, REJECTED: 0 } })
+    const data = result.data as {
+      reviews: Array<{
+        id: string
+        product: { id: string }
+        user: { id: string }
+        authorHistory: Record<string, number>
+      }>
+    }
+    expect(data.reviews.find((entry) => entry.id === review.id)).toMatchObject({
+      product: { id: item.id },
+      user: { id: author.id },
+      authorHistory: { PENDING: 1, APPROVED: 0, REJECTED: 0 },
+    })
   })
 
   test('approve redirects with a toast; the second admin on the same review gets a 409 naming the first', async () => {
     const { review, ref } = await pending()
     const ada = await createAdmin('Ada Admin')
     const bob = await createAdmin('Bob Admin')
-    const first = await callRoute(reviewsAction, routeRequest('/admin/reviews', { cookie: (await signIn(ada.id)).cookie, form: { intent: 'approve', review: ref } }))
+    const first = await callRoute(
+      reviewsAction,
+      routeRequest('/admin/reviews', {
+        cookie: (await signIn(ada.id)).cookie,
+        form: { intent: 'approve', review: ref },
+      }),
+    )
     expect(first.status).toBe(302)
     expect(cookieFrom(first.headers, 'shikposh_toast')).toBeTruthy()
-    const second = await callRoute(reviewsAction, routeRequest('/admin/reviews', { cookie: (await signIn(bob.id)).cookie, form: { intent: 'reject', review: ref, reason: 'Too late' } }))
+    const second = await callRoute(
+      reviewsAction,
+      routeRequest('/admin/reviews', {
+        cookie: (await signIn(bob.id)).cookie,
+        form: { intent: 'reject', review: ref, reason: 'Too late' },
+      }),
+    )
     expect(second.status).toBe(409)
-    expect((second.data as { conflicts: Array<{ message: string }> }).conflicts[0]!.message).toMatch(/was already approved by Ada Admin/)
-    expect(await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).toMatchObject({ status: 'APPROVED', decidedById: ada.id })
+    expect(
+      (second.data as { conflicts: Array<{ message: string }> }).conflicts[0]!.message,
+    ).toMatch(/was already approved by Ada Admin/)
+    expect(await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).toMatchObject({
+      status: 'APPROVED',
+      decidedById: ada.id,
+    })
   })
 
   test('reject needs a reason (400 at the field, nothing changed); bulk reject with a reason decides them all', async () => {
@@ -138,30 +253,77 @@ describe('/admin/reviews', () => {
     const two = await pending()
     const admin = await createAdmin()
     const { cookie } = await signIn(admin.id)
-    const missing = await callRoute(reviewsAction, routeRequest('/admin/reviews', { cookie, form: { intent: 'reject', review: one.ref, reason: '' } }))
+    const missing = await callRoute(
+      reviewsAction,
+      routeRequest('/admin/reviews', {
+        cookie,
+        form: { intent: 'reject', review: one.ref, reason: '' },
+      }),
+    )
     expect(missing.status).toBe(400)
-    expect(missing.data).toMatchObject({ errors: { review: one.ref, reason: ['Say why it is rejected: the author sees it'] } })
-    const none = await callRoute(reviewsAction, routeRequest('/admin/reviews', { cookie, form: { intent: 'bulk-approve' } }))
-    expect(none).toMatchObject({ status: 400, data: { errors: { form: ['Tick at least one review'] } } })
-    expect(await prisma.review.count({ where: { id: { in: [one.review.id, two.review.id] }, status: 'PENDING' } })).toBe(2)
-    const bulk = await callRoute(reviewsAction, routeRequest('/admin/reviews', { cookie, form: { intent: 'bulk-reject', reviews: [one.ref, two.ref], reason: 'Not about the product' } }))
+    expect(missing.data).toMatchObject({
+      errors: { review: one.ref, reason: ['Say why it is rejected: the author sees it'] },
+    })
+    const none = await callRoute(
+      reviewsAction,
+      routeRequest('/admin/reviews', { cookie, form: { intent: 'bulk-approve' } }),
+    )
+    expect(none).toMatchObject({
+      status: 400,
+      data: { errors: { form: ['Tick at least one review'] } },
+    })
+    expect(
+      await prisma.review.count({
+        where: { id: { in: [one.review.id, two.review.id] }, status: 'PENDING' },
+      }),
+    ).toBe(2)
+    const bulk = await callRoute(
+      reviewsAction,
+      routeRequest('/admin/reviews', {
+        cookie,
+        form: {
+          intent: 'bulk-reject',
+          reviews: [one.ref, two.ref],
+          reason: 'Not about the product',
+        },
+      }),
+    )
     expect(bulk.status).toBe(302)
-    expect(await prisma.review.findMany({ where: { id: { in: [one.review.id, two.review.id] } }, select: { status: true, rejectionReason: true } })).toEqual([
+    expect(
+      await prisma.review.findMany({
+        where: { id: { in: [one.review.id, two.review.id] } },
+        select: { status: true, rejectionReason: true },
+      }),
+    ).toEqual([
       { status: 'REJECTED', rejectionReason: 'Not about the product' },
       { status: 'REJECTED', rejectionReason: 'Not about the product' },
     ])
     // The author sees why on the product page.
-    const page = (await load(one.item.slug, (await signIn(one.author.id)).cookie)).data as PageReviews
-    expect(page.reviews.own).toEqual(expect.objectContaining({ status: 'REJECTED', rejectionReason: 'Not about the product' }))
+    const page = (await load(one.item.slug, (await signIn(one.author.id)).cookie))
+      .data as PageReviews
+    expect(page.reviews.own).toEqual(
+      expect.objectContaining({ status: 'REJECTED', rejectionReason: 'Not about the product' }),
+    )
   })
 
   test('the admin user page shows the user’s reviews and their counts', async () => {
     const { author, review } = await pending()
     const admin = await createAdmin()
-    const result = await callRoute(userLoader, routeRequest(`/admin/users/${author.id}`, { cookie: (await signIn(admin.id)).cookie }), { params: { userId: author.id } })
-    const data = result.data as { reviews: { reviews: Array<{ id: string; status: string }>; counts: Record<string, number> }; activity: Array<{ key: string; value: number }> }
-    expect(data.reviews.reviews).toEqual([expect.objectContaining({ id: review.id, status: 'PENDING' })])
+    const result = await callRoute(
+      userLoader,
+      routeRequest(`/admin/users/${author.id}`, { cookie: (await signIn(admin.id)).cookie }),
+      { params: { userId: author.id } },
+    )
+    const data = result.data as {
+      reviews: { reviews: Array<{ id: string; status: string }>; counts: Record<string, number> }
+      activity: Array<{ key: string; value: number }>
+    }
+    expect(data.reviews.reviews).toEqual([
+      expect.objectContaining({ id: review.id, status: 'PENDING' }),
+    ])
     expect(data.reviews.counts).toEqual({ PENDING: 1, APPROVED: 0, REJECTED: 0 })
-    expect(data.activity.map((fact) => fact.key)).toEqual(expect.arrayContaining(['reviews', 'reviews-rejected']))
+    expect(data.activity.map((fact) => fact.key)).toEqual(
+      expect.arrayContaining(['reviews', 'reviews-rejected']),
+    )
   })
 })

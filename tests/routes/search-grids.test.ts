@@ -7,14 +7,34 @@ import { changeProductStatus } from '~/services/catalog/products.server.ts'
 import type { VariantInput } from '~/services/catalog/schemas.ts'
 import { suspendShop } from '~/services/catalog/shops.server.ts'
 import { getProductCards } from '~/services/catalog/storefront.server.ts'
-import { createBrand, createCategory, invalidateCategoryTree } from '~/services/catalog/taxonomy.server.ts'
-import { deleteProductImage, reorderProductImages, updateProductImage } from '~/services/media/product-images.server.ts'
+import {
+  createBrand,
+  createCategory,
+  invalidateCategoryTree,
+} from '~/services/catalog/taxonomy.server.ts'
+import {
+  deleteProductImage,
+  reorderProductImages,
+  updateProductImage,
+} from '~/services/media/product-images.server.ts'
 import { forgetCatalogLabels } from '~/services/search/labels.server.ts'
 import type { SearchPageData } from '~/services/search/page.server.ts'
-import { createListedProduct, createSeller, taxonomyFixture, type Taxonomy } from '../support/catalog.ts'
+import {
+  createListedProduct,
+  createSeller,
+  taxonomyFixture,
+  type Taxonomy,
+} from '../support/catalog.ts'
 import { attachPhoto } from '../support/media.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
-import { drainSearchOutbox, gridIds, indexedDocuments, loadGrid, pendingSearchEvents, type GridKind } from '../support/search.ts'
+import {
+  drainSearchOutbox,
+  gridIds,
+  indexedDocuments,
+  loadGrid,
+  pendingSearchEvents,
+  type GridKind,
+} from '../support/search.ts'
 
 // The category, brand and shop grids run on the search engine with a fixed scope: the same URL
 // state, facets and hostile-input handling as /search, never anything outside the scope.
@@ -27,11 +47,30 @@ const PAGED = 30
 
 function variants(color: { id: string; slug: string }): VariantInput[] {
   const tag = randomBytes(3).toString('hex').toUpperCase()
-  return [t.letters.S, t.letters.M].map((size) => ({ colorId: color.id, sizeId: size.id, sku: `G-${tag}-${color.slug}-${size.label}`, stock: 3, price: null }))
+  return [t.letters.S, t.letters.M].map((size) => ({
+    colorId: color.id,
+    sizeId: size.id,
+    sku: `G-${tag}-${color.slug}-${size.label}`,
+    stock: 3,
+    price: null,
+  }))
 }
 
-async function product(seller: typeof shopA, title: string, categoryId: string, price: number, color: { id: string; slug: string }, brandId: string | null = t.brands.acme.id) {
-  const created = await createListedProduct(seller.user.id, t, { title, categoryId, price, brandId, variants: variants(color) })
+async function product(
+  seller: typeof shopA,
+  title: string,
+  categoryId: string,
+  price: number,
+  color: { id: string; slug: string },
+  brandId: string | null = t.brands.acme.id,
+) {
+  const created = await createListedProduct(seller.user.id, t, {
+    title,
+    categoryId,
+    price,
+    brandId,
+    variants: variants(color),
+  })
   ids[title] = created.id
   return created
 }
@@ -58,11 +97,27 @@ beforeAll(async () => {
   await product(shopB, 'Beta Top', b.id, 6000, white)
   await product(shopA, 'Outside Scarf', other.id, 100, red)
   await product(shopA, 'Full 50', sale.id, 5000, black)
-  ids.halved = (await createListedProduct(shopA.user.id, t, { title: 'Halved 80', categoryId: sale.id, price: 8000, discountPercent: 50, variants: variants(black) })).id
-  for (let i = 0; i < PAGED; i++) await product(shopA, `Paged ${i}`, paging.id, 1000 + i * 100, i % 2 ? white : black)
+  ids.halved = (
+    await createListedProduct(shopA.user.id, t, {
+      title: 'Halved 80',
+      categoryId: sale.id,
+      price: 8000,
+      discountPercent: 50,
+      variants: variants(black),
+    })
+  ).id
+  for (let i = 0; i < PAGED; i++)
+    await product(shopA, `Paged ${i}`, paging.id, 1000 + i * 100, i % 2 ? white : black)
 
   // Never in the store: a draft, an archived product, a suspended shop's product.
-  ids.draft = (await createListedProduct(shopA.user.id, t, { title: 'Draft Alpha', categoryId: a.id, variants: variants(red) }, { publish: false })).id
+  ids.draft = (
+    await createListedProduct(
+      shopA.user.id,
+      t,
+      { title: 'Draft Alpha', categoryId: a.id, variants: variants(red) },
+      { publish: false },
+    )
+  ).id
   ids.archived = (await product(shopA, 'Archived Alpha', a.id, 3000, red)).id
   await changeProductStatus(shopA.user.id, ids.archived, 'archive')
   const closing = await createSeller('grid-closing')
@@ -85,8 +140,14 @@ describe('scopes', () => {
   test('a category page holds its own and its descendants’ products only, under its heading', async () => {
     const root = await grid('c', 'grid-root')
     expect(root.titles.sort()).toEqual([...IN_ROOT].sort())
-    expect(root.data).toMatchObject({ category: { slug: 'grid-root' }, breadcrumbs: [{ slug: 'grid-root' }] })
-    expect((root.data.children as Array<{ slug: string }>).map((child) => child.slug)).toEqual(['grid-a', 'grid-b'])
+    expect(root.data).toMatchObject({
+      category: { slug: 'grid-root' },
+      breadcrumbs: [{ slug: 'grid-root' }],
+    })
+    expect((root.data.children as Array<{ slug: string }>).map((child) => child.slug)).toEqual([
+      'grid-a',
+      'grid-b',
+    ])
     expect(root.scope).toEqual({ category: 'grid-root' })
     expect((await grid('c', 'grid-a')).titles.sort()).toEqual(['Alpha Dress', 'Alpha Skirt'])
     // A category picked in the facet narrows within the scope; one outside it finds nothing.
@@ -105,7 +166,8 @@ describe('scopes', () => {
   })
 
   test('unknown categories, brands and shops are 404s', async () => {
-    for (const kind of ['c', 'brands', 'shops'] as const) expect((await loadGrid(kind, 'no-such-thing')).status).toBe(404)
+    for (const kind of ['c', 'brands', 'shops'] as const)
+      expect((await loadGrid(kind, 'no-such-thing')).status).toBe(404)
   })
 })
 
@@ -118,7 +180,8 @@ describe('facets within a scope', () => {
       ['grid-a', 2],
       ['grid-b', 1],
     ])
-    const counts = (values: Array<{ value: string; count: number }>) => Object.fromEntries(values.filter((v) => v.count).map((v) => [v.value, v.count]))
+    const counts = (values: Array<{ value: string; count: number }>) =>
+      Object.fromEntries(values.filter((v) => v.count).map((v) => [v.value, v.count]))
     expect(counts(result.facets.color)).toEqual({ black: 2, red: 1, white: 1 })
     expect(counts(result.facets.brand)).toEqual({ acme: 3, gridwear: 1 })
     expect(counts(result.facets.shop)).toEqual({ [shopA.shop.slug]: 2, [shopB.shop.slug]: 2 })
@@ -128,20 +191,33 @@ describe('facets within a scope', () => {
     const { result } = await grid('c', 'grid-root', 'color=black')
     expect(result.hits.map((hit) => hit.card.title).sort()).toEqual(['Alpha Skirt', 'Root Coat'])
     // The colour facet itself still offers every colour of the scope.
-    expect(result.facets.color.filter((value) => value.count > 0).map((value) => value.value)).toEqual(['black', 'white', 'red'])
+    expect(
+      result.facets.color.filter((value) => value.count > 0).map((value) => value.value),
+    ).toEqual(['black', 'white', 'red'])
     expect(result.facets.brand.find((value) => value.value === 'acme')?.count).toBe(1)
   })
 
   test('the facet search box of a grid searches within its scope', async () => {
     const values = async (query: string) => {
-      const { status, data } = await callRoute(facetValuesLoader, routeRequest(`/search/facet-values?facet=brand&fq=a&${query}`))
+      const { status, data } = await callRoute(
+        facetValuesLoader,
+        routeRequest(`/search/facet-values?facet=brand&fq=a&${query}`),
+      )
       expect(status).toBe(200)
       return (data as { values: Array<{ value: string; count: number }> }).values
     }
-    expect(await values(`scope=shop:${shopB.shop.slug}`)).toEqual([{ value: 'acme', label: 'Acme', count: 1, selected: false }])
-    expect((await values('scope=category:grid-root')).find((value) => value.value === 'acme')?.count).toBe(3)
+    expect(await values(`scope=shop:${shopB.shop.slug}`)).toEqual([
+      { value: 'acme', label: 'Acme', count: 1, selected: false },
+    ])
+    expect(
+      (await values('scope=category:grid-root')).find((value) => value.value === 'acme')?.count,
+    ).toBe(3)
     // A malformed scope is no scope: a sanitised search, not an error.
-    expect((await values('scope=category:grid-root%22%20OR%20x')).find((value) => value.value === 'acme')!.count).toBeGreaterThan(3)
+    expect(
+      (await values('scope=category:grid-root%22%20OR%20x')).find(
+        (value) => value.value === 'acme',
+      )!.count,
+    ).toBeGreaterThan(3)
   })
 })
 
@@ -157,12 +233,16 @@ describe('filters, sort and pages on grid URLs', () => {
     expect(first.result).toMatchObject({ totalHits: PAGED, totalPages: 2, page: 1 })
     expect(first.result.hits).toHaveLength(24)
     expect(second.result.hits).toHaveLength(PAGED - 24)
-    const all = [...first.result.hits, ...second.result.hits].map((hit) => hit.card.price!.effective)
+    const all = [...first.result.hits, ...second.result.hits].map(
+      (hit) => hit.card.price!.effective,
+    )
     expect(new Set(all).size).toBe(PAGED)
     expect(all).toEqual([...all].sort((x, y) => x - y))
 
     expect((await grid('c', 'grid-paging', 'minPrice=20&maxPrice=25')).result.totalHits).toBe(6)
-    expect((await grid('brands', 'acme', 'category=grid-paging&color=white&inStock=1')).result.totalHits).toBe(PAGED / 2)
+    expect(
+      (await grid('brands', 'acme', 'category=grid-paging&color=white&inStock=1')).result.totalHits,
+    ).toBe(PAGED / 2)
     const shopPage = await grid('shops', shopA.shop.slug, 'q=paged&sort=price-desc&page=2')
     expect(shopPage.state).toMatchObject({ q: 'paged', sort: 'price-desc', page: 2 })
     expect(shopPage.result.hits).toHaveLength(PAGED - 24)
@@ -193,12 +273,15 @@ describe('filters, sort and pages on grid URLs', () => {
     ['page=3', 3, 0],
     // Clamped to the deepest page search offers, and empty.
     ['page=999999999', 416, 0],
-  ])('pagination boundary %s gives page %i with %i products, never an error', async (query, page, count) => {
-    const { result, state } = await grid('c', 'grid-paging', query)
-    expect(state.page).toBe(page)
-    expect(result.hits).toHaveLength(count)
-    expect(result.totalPages).toBe(2)
-  })
+  ])(
+    'pagination boundary %s gives page %i with %i products, never an error',
+    async (query, page, count) => {
+      const { result, state } = await grid('c', 'grid-paging', query)
+      expect(state.page).toBe(page)
+      expect(result.hits).toHaveLength(count)
+      expect(result.totalPages).toBe(2)
+    },
+  )
 })
 
 describe('hostile query strings on the grids', () => {
@@ -209,19 +292,25 @@ describe('hostile query strings on the grids', () => {
     'category=grid-other%22%20OR%20categories%20%3D%20%22grid-root',
     'minPrice=abc&maxPrice=1e400&rating=NaN&onSale=maybe&sort=%3Bdrop',
     'minPrice=-5&maxPrice=99999999999999999999999',
-    'scope=category:grid-other&shop=' + Array.from({ length: 300 }, (_, i) => `s${i}`).join('&shop='),
+    'scope=category:grid-other&shop=' +
+      Array.from({ length: 300 }, (_, i) => `s${i}`).join('&shop='),
   ]
 
-  test.each(hostile)('%s on a category page is a sanitised search that stays in the scope', async (query) => {
-    const { state, result } = await grid('c', 'grid-root', query)
-    expect(state.q.length).toBeLessThanOrEqual(200)
-    expect(state.shop.length).toBeLessThanOrEqual(30)
-    for (const hit of result.hits) expect(IN_ROOT).toContain(hit.card.title)
-  })
+  test.each(hostile)(
+    '%s on a category page is a sanitised search that stays in the scope',
+    async (query) => {
+      const { state, result } = await grid('c', 'grid-root', query)
+      expect(state.q.length).toBeLessThanOrEqual(200)
+      expect(state.shop.length).toBeLessThanOrEqual(30)
+      for (const hit of result.hits) expect(IN_ROOT).toContain(hit.card.title)
+    },
+  )
 
   test.each(hostile)('%s on brand and shop pages too', async (query) => {
-    for (const hit of (await grid('brands', 'gridwear', query)).result.hits) expect(hit.card.title).toBe('Alpha Skirt')
-    for (const hit of (await grid('shops', shopB.shop.slug, query)).result.hits) expect(['Alpha Skirt', 'Beta Top']).toContain(hit.card.title)
+    for (const hit of (await grid('brands', 'gridwear', query)).result.hits)
+      expect(hit.card.title).toBe('Alpha Skirt')
+    for (const hit of (await grid('shops', shopB.shop.slug, query)).result.hits)
+      expect(['Alpha Skirt', 'Beta Top']).toContain(hit.card.title)
   })
 })
 
@@ -236,9 +325,12 @@ describe('what is never on a grid', () => {
     ]
     expect(shown).toContain(ids['Alpha Dress'])
     for (const id of hidden) expect(shown).not.toContain(id)
-    const search = (await callRoute(searchLoader, routeRequest('/search?q=alpha'))).data as SearchPageData
+    const search = (await callRoute(searchLoader, routeRequest('/search?q=alpha')))
+      .data as SearchPageData
     if (search.status !== 'ok') throw new Error('expected results')
-    expect(search.result.hits.map((hit) => hit.card.id).filter((id) => hidden.includes(id))).toEqual([])
+    expect(
+      search.result.hits.map((hit) => hit.card.id).filter((id) => hidden.includes(id)),
+    ).toEqual([])
     const indexed = await indexedDocuments()
     for (const id of hidden) expect(indexed.has(id)).toBe(false)
     // Listed is the rule, the same column the rest of the store uses.
@@ -250,14 +342,23 @@ describe('cards and their photos', () => {
   test('a grid card is the catalog’s card for the product, its first two photos included', async () => {
     const id = ids['Alpha Dress']!
     const photos = []
-    for (let n = 0; n < 3; n++) photos.push(await attachPhoto(id, shopA.user.id, { alt: `Alpha photo ${n}` }))
+    for (let n = 0; n < 3; n++)
+      photos.push(await attachPhoto(id, shopA.user.id, { alt: `Alpha photo ${n}` }))
     // attachPhoto writes rows only; a real upload records the change in its transaction (below).
-    await prisma.$transaction((tx) => import('~/services/search/changes.server.ts').then(({ recordProductChanges }) => recordProductChanges(tx, [id])))
+    await prisma.$transaction((tx) =>
+      import('~/services/search/changes.server.ts').then(({ recordProductChanges }) =>
+        recordProductChanges(tx, [id]),
+      ),
+    )
     await drainSearchOutbox()
 
     const document = (await indexedDocuments()).get(id)!
-    expect(document.images.map((image) => image.id)).toEqual(photos.slice(0, 2).map((photo) => photo.id))
-    expect(document.images[0]!.asset.variants.map((variant) => variant.key)).toContain(`img/${photos[0]!.tag}/320-${photos[0]!.tag}.jpg`)
+    expect(document.images.map((image) => image.id)).toEqual(
+      photos.slice(0, 2).map((photo) => photo.id),
+    )
+    expect(document.images[0]!.asset.variants.map((variant) => variant.key)).toContain(
+      `img/${photos[0]!.tag}/320-${photos[0]!.tag}.jpg`,
+    )
 
     const { result } = await grid('c', 'grid-a')
     const card = result.hits.find((hit) => hit.card.id === id)!.card
@@ -271,7 +372,8 @@ describe('cards and their photos', () => {
     const photos = []
     for (let n = 0; n < 3; n++) photos.push(await attachPhoto(id, shopB.user.id))
     await drainSearchOutbox()
-    const waiting = async () => (await pendingSearchEvents()).filter((event) => event.key === id).length
+    const waiting = async () =>
+      (await pendingSearchEvents()).filter((event) => event.key === id).length
     const firstImage = async () => {
       await drainSearchOutbox()
       return (await indexedDocuments()).get(id)!.images.map((image) => image.id)

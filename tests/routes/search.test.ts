@@ -4,7 +4,12 @@ import { loader as searchLoader } from '~/routes/search.tsx'
 import { loader as facetValuesLoader } from '~/routes/search_.facet-values.ts'
 import { loader as suggestLoader } from '~/routes/search_.suggest.ts'
 import type { SearchPageData } from '~/services/search/page.server.ts'
-import { createBrand, createProduct, createShop, ensureCatalogBasics } from '../support/search-catalog.ts'
+import {
+  createBrand,
+  createProduct,
+  createShop,
+  ensureCatalogBasics,
+} from '../support/search-catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { drainSearchOutbox } from '../support/search.ts'
 
@@ -13,7 +18,14 @@ beforeAll(async () => {
   const shop = await createShop('Route Shop')
   const brand = await createBrand('Routewear')
   for (const [i, title] of ['Ruby sneakers', 'Ruby boots', 'Ruby dress', 'Plain tote'].entries()) {
-    await createProduct({ shopId: shop.id, title, category: i < 2 ? 'sneakers' : i === 2 ? 'dresses' : 'bags', brandId: brand.id, price: 2000 + i * 1000, variants: [{ color: i % 2 ? 'red' : 'black', size: i < 2 ? '40' : 'M' }] })
+    await createProduct({
+      shopId: shop.id,
+      title,
+      category: i < 2 ? 'sneakers' : i === 2 ? 'dresses' : 'bags',
+      brandId: brand.id,
+      price: 2000 + i * 1000,
+      variants: [{ color: i % 2 ? 'red' : 'black', size: i < 2 ? '40' : 'M' }],
+    })
   }
   await drainSearchOutbox()
 })
@@ -31,7 +43,10 @@ describe('/search', () => {
     expect(data.currency).toBe('USD')
     expect(data.state).toMatchObject({ q: 'ruby', color: ['red'], sort: 'price-desc', page: 1 })
     expect(data.result.hits.map((hit) => hit.card.title)).toEqual(['Ruby boots'])
-    expect(data.result.facets.color.find((value) => value.value === 'black')).toMatchObject({ count: 2, selected: false })
+    expect(data.result.facets.color.find((value) => value.value === 'black')).toMatchObject({
+      count: 2,
+      selected: false,
+    })
   })
 
   test.each([
@@ -64,15 +79,25 @@ describe('/search/suggest', () => {
   test('offers products and categories as JSON, with formatted prices', async () => {
     const { status, data } = await callRoute(suggestLoader, routeRequest('/search/suggest?q=rub'))
     expect(status).toBe(200)
-    const body = data as { products: Array<{ title: string; price: string }>; categories: Array<{ slug: string }> }
-    expect(body.products.map((product) => product.title).sort()).toEqual(['Ruby boots', 'Ruby dress', 'Ruby sneakers'])
+    const body = data as {
+      products: Array<{ title: string; price: string }>
+      categories: Array<{ slug: string }>
+    }
+    expect(body.products.map((product) => product.title).sort()).toEqual([
+      'Ruby boots',
+      'Ruby dress',
+      'Ruby sneakers',
+    ])
     expect(body.products.find((product) => product.title === 'Ruby sneakers')?.price).toBe('$20.00')
     expect(body.categories.map((category) => category.slug)).toContain('sneakers')
   })
 
   test('an empty or hostile query gives empty suggestions', async () => {
     for (const q of ['', '%00%00', '%22%20OR%201%3D1']) {
-      const { status, data } = await callRoute(suggestLoader, routeRequest(`/search/suggest?q=${q}`))
+      const { status, data } = await callRoute(
+        suggestLoader,
+        routeRequest(`/search/suggest?q=${q}`),
+      )
       expect(status).toBe(200)
       expect(data).toMatchObject({ products: expect.any(Array), categories: expect.any(Array) })
     }
@@ -81,19 +106,33 @@ describe('/search/suggest', () => {
 
 describe('/search/facet-values', () => {
   test('finds facet values matching the text under the current filters', async () => {
-    const { status, data } = await callRoute(facetValuesLoader, routeRequest('/search/facet-values?facet=brand&fq=route&color=red'))
+    const { status, data } = await callRoute(
+      facetValuesLoader,
+      routeRequest('/search/facet-values?facet=brand&fq=route&color=red'),
+    )
     expect(status).toBe(200)
-    expect(data).toEqual({ values: [{ value: 'routewear', label: 'Routewear', count: 2, selected: false }] })
+    expect(data).toEqual({
+      values: [{ value: 'routewear', label: 'Routewear', count: 2, selected: false }],
+    })
   })
 
   test('an unknown facet or an empty text is a 400', async () => {
-    expect((await callRoute(facetValuesLoader, routeRequest('/search/facet-values?facet=password&fq=x'))).status).toBe(400)
-    expect((await callRoute(facetValuesLoader, routeRequest('/search/facet-values?facet=brand&fq='))).status).toBe(400)
+    expect(
+      (await callRoute(facetValuesLoader, routeRequest('/search/facet-values?facet=password&fq=x')))
+        .status,
+    ).toBe(400)
+    expect(
+      (await callRoute(facetValuesLoader, routeRequest('/search/facet-values?facet=brand&fq=')))
+        .status,
+    ).toBe(400)
   })
 })
 
 test('/readyz checks Meilisearch too', async () => {
   const { status, data } = await callRoute(readyLoader, routeRequest('/readyz'))
   expect(status).toBe(200)
-  expect(data).toMatchObject({ status: 'ready', checks: expect.arrayContaining([expect.objectContaining({ name: 'search', ok: true })]) })
+  expect(data).toMatchObject({
+    status: 'ready',
+    checks: expect.arrayContaining([expect.objectContaining({ name: 'search', ok: true })]),
+  })
 })

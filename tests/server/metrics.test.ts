@@ -25,12 +25,19 @@ describe('/metrics', () => {
   test('asks for the token, then reports request timings and the outbox backlog', async () => {
     expect((await fetch(`${base}/metrics`)).status).toBe(401)
     await fetch(`${base}/p/red-dress`)
-    await prisma.$transaction((tx) => enqueue(tx, { topic: 'metrics.test', key: '1' }, { topic: 'metrics.test', key: '2' }))
-    const response = await fetch(`${base}/metrics`, { headers: { Authorization: 'Bearer a-long-enough-token' } })
+    await prisma.$transaction((tx) =>
+      enqueue(tx, { topic: 'metrics.test', key: '1' }, { topic: 'metrics.test', key: '2' }),
+    )
+    const response = await fetch(`${base}/metrics`, {
+      headers: { Authorization: 'Bearer a-long-enough-token' },
+    })
     expect(response.status).toBe(200)
     const text = await response.text()
-    const line = (name: string, label: string) => text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(label))
-    expect(line('http_request_duration_seconds_count', 'area="p"')).toMatch(/method="GET".*status="200".*\} 1$/)
+    const line = (name: string, label: string) =>
+      text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(label))
+    expect(line('http_request_duration_seconds_count', 'area="p"')).toMatch(
+      /method="GET".*status="200".*\} 1$/,
+    )
     expect(line('outbox_pending_events', 'topic="metrics.test"')).toMatch(/\} 2$/)
     expect(text).toContain('process_resident_memory_bytes')
   })
@@ -40,7 +47,9 @@ describe('/metrics', () => {
     app.get('/metrics', metricsEndpoint({ isProduction: true }))
     const server = app.listen(0)
     await new Promise((resolve) => server.once('listening', resolve))
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`)
+    const response = await fetch(
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`,
+    )
     server.close()
     expect(response.status).toBe(404)
   })

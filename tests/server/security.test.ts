@@ -9,7 +9,11 @@ let close: () => void
 beforeAll(async () => {
   const app = express()
   app.disable('x-powered-by')
-  app.use(assignCspNonce, securityHeaders({ isProduction: true, viteDev: false }), sameOriginWrites({ trustProxy: false }))
+  app.use(
+    assignCspNonce,
+    securityHeaders({ isProduction: true, viteDev: false }),
+    sameOriginWrites({ trustProxy: false }),
+  )
   app.all('*', (_req, res) => res.send(`nonce:${res.locals.cspNonce as string}`))
   const server = app.listen(0)
   await new Promise((resolve) => server.once('listening', resolve))
@@ -41,24 +45,52 @@ describe('same-origin writes', () => {
   const host = () => new URL(base).host
 
   test('refuses a POST whose Origin is another site', async () => {
-    const response = await fetch(`${base}/account`, { method: 'POST', headers: { Origin: 'https://evil.example' } })
+    const response = await fetch(`${base}/account`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example' },
+    })
     expect(response.status).toBe(403)
   })
 
   test('refuses a cross-site POST that hides its Origin', async () => {
-    expect((await fetch(`${base}/x`, { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(403)
-    expect((await fetch(`${base}/x`, { method: 'POST', headers: { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(403)
+    expect(
+      (await fetch(`${base}/x`, { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' } }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await fetch(`${base}/x`, {
+          method: 'POST',
+          headers: { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' },
+        })
+      ).status,
+    ).toBe(403)
   })
 
   test('allows same-origin writes, reads from anywhere, and non-browser clients', async () => {
-    expect((await fetch(`${base}/x`, { method: 'POST', headers: { Origin: `http://${host()}` } })).status).toBe(200)
-    expect((await fetch(`${base}/x.data`, { method: 'DELETE', headers: { Origin: `http://${host()}`, 'Sec-Fetch-Site': 'same-origin' } })).status).toBe(200)
-    expect((await fetch(`${base}/x`, { headers: { Origin: 'https://evil.example' } })).status).toBe(200)
+    expect(
+      (await fetch(`${base}/x`, { method: 'POST', headers: { Origin: `http://${host()}` } }))
+        .status,
+    ).toBe(200)
+    expect(
+      (
+        await fetch(`${base}/x.data`, {
+          method: 'DELETE',
+          headers: { Origin: `http://${host()}`, 'Sec-Fetch-Site': 'same-origin' },
+        })
+      ).status,
+    ).toBe(200)
+    expect((await fetch(`${base}/x`, { headers: { Origin: 'https://evil.example' } })).status).toBe(
+      200,
+    )
     expect((await fetch(`${base}/x`, { method: 'POST' })).status).toBe(200)
   })
 
   test('does not trust X-Forwarded-Host unless told to', async () => {
-    const response = await fetch(`${base}/x`, { method: 'POST', headers: { Origin: 'https://evil.example', 'X-Forwarded-Host': 'evil.example' } })
+    const response = await fetch(`${base}/x`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'X-Forwarded-Host': 'evil.example' },
+    })
     expect(response.status).toBe(403)
   })
 })

@@ -3,7 +3,15 @@ import { prisma } from '~/infra/db.server.ts'
 import { getUser } from '~/services/accounts/auth.server.ts'
 import { grantAdmin } from '~/services/accounts/roles.server.ts'
 import { USERS_PAGE_SIZE, UserSearchSchema } from '~/services/admin/schemas.ts'
-import { UserAdminError, blockUser, getUserForAdmin, grantAdminRole, listUsers, removeAdminRole, unblockUser } from '~/services/admin/users.server.ts'
+import {
+  UserAdminError,
+  blockUser,
+  getUserForAdmin,
+  grantAdminRole,
+  listUsers,
+  removeAdminRole,
+  unblockUser,
+} from '~/services/admin/users.server.ts'
 import { createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
 import { routeRequest } from '../support/remix.ts'
 
@@ -14,7 +22,10 @@ const createAdmin = (name = 'Acting Admin') => createUser({ name, roles: ['SHOPP
 /** Everything a command could change about an account, to show that a refused one changed nothing. */
 async function snapshot(userId: string) {
   const [user, sessions, audit] = await Promise.all([
-    prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { roles: true, status: true, blockedReason: true, blockedAt: true, updatedAt: true } }),
+    prisma.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { roles: true, status: true, blockedReason: true, blockedAt: true, updatedAt: true },
+    }),
     prisma.session.findMany({ where: { userId }, select: { id: true }, orderBy: { id: 'asc' } }),
     prisma.auditEntry.count(),
   ])
@@ -37,7 +48,8 @@ describe('listUsers', () => {
     const bob = await createUser({ name: 'Bob Builder', email: uniqueEmail(`bob-${tag}`) })
     await createUser({ name: 'Unrelated Person' })
 
-    const search = async (q: string) => (await listUsers(UserSearchSchema.parse({ q }))).users.map((user) => user.id)
+    const search = async (q: string) =>
+      (await listUsers(UserSearchSchema.parse({ q }))).users.map((user) => user.id)
     expect(await search(tag.toUpperCase())).toEqual([bob.id, ada.id])
     expect(await search(`ADA-${tag}`)).toEqual([ada.id])
     expect(await search('lovelace')).toEqual([ada.id])
@@ -51,7 +63,8 @@ describe('listUsers', () => {
   test('filters by role and status and pages through the results', async () => {
     const tag = `pg${Date.now().toString(36)}`
     const created = []
-    for (let i = 0; i < USERS_PAGE_SIZE + 3; i++) created.push(await createUser({ name: `Paged ${tag} ${i}` }))
+    for (let i = 0; i < USERS_PAGE_SIZE + 3; i++)
+      created.push(await createUser({ name: `Paged ${tag} ${i}` }))
     const blocked = await createUser({ name: `Paged ${tag} blocked`, status: 'BLOCKED' })
     const seller = await createUser({ name: `Paged ${tag} seller`, roles: ['SHOPPER', 'SELLER'] })
 
@@ -61,18 +74,40 @@ describe('listUsers', () => {
     expect(first.users).toHaveLength(USERS_PAGE_SIZE)
     expect(first.users[0]!.id).toBe(seller.id) // newest first
     const second = await listUsers(UserSearchSchema.parse({ q: tag, page: '2' }))
-    expect(new Set([...first.users, ...second.users].map((user) => user.id)).size).toBe(USERS_PAGE_SIZE + 5)
+    expect(new Set([...first.users, ...second.users].map((user) => user.id)).size).toBe(
+      USERS_PAGE_SIZE + 5,
+    )
 
-    expect((await listUsers(UserSearchSchema.parse({ q: tag, status: 'BLOCKED' }))).users.map((user) => user.id)).toEqual([blocked.id])
-    expect((await listUsers(UserSearchSchema.parse({ q: tag, role: 'SELLER' }))).users.map((user) => user.id)).toEqual([seller.id])
-    expect((await listUsers(UserSearchSchema.parse({ q: tag, role: 'SELLER', status: 'BLOCKED' }))).total).toBe(0)
+    expect(
+      (await listUsers(UserSearchSchema.parse({ q: tag, status: 'BLOCKED' }))).users.map(
+        (user) => user.id,
+      ),
+    ).toEqual([blocked.id])
+    expect(
+      (await listUsers(UserSearchSchema.parse({ q: tag, role: 'SELLER' }))).users.map(
+        (user) => user.id,
+      ),
+    ).toEqual([seller.id])
+    expect(
+      (await listUsers(UserSearchSchema.parse({ q: tag, role: 'SELLER', status: 'BLOCKED' })))
+        .total,
+    ).toBe(0)
   })
 
   test('shows each account with its shop', async () => {
     const owner = await createUser({ name: 'Shop Owner', roles: ['SHOPPER', 'SELLER'] })
-    await prisma.shop.create({ data: { ownerId: owner.id, name: 'Linen & Co', slug: `linen-${owner.id}` } })
+    await prisma.shop.create({
+      data: { ownerId: owner.id, name: 'Linen & Co', slug: `linen-${owner.id}` },
+    })
     const { users } = await listUsers(UserSearchSchema.parse({ q: owner.email }))
-    expect(users).toEqual([expect.objectContaining({ id: owner.id, roles: ['SHOPPER', 'SELLER'], status: 'ACTIVE', shop: { name: 'Linen & Co', slug: `linen-${owner.id}`, status: 'ACTIVE' } })])
+    expect(users).toEqual([
+      expect.objectContaining({
+        id: owner.id,
+        roles: ['SHOPPER', 'SELLER'],
+        status: 'ACTIVE',
+        shop: { name: 'Linen & Co', slug: `linen-${owner.id}`, status: 'ACTIVE' },
+      }),
+    ])
   })
 })
 
@@ -80,14 +115,24 @@ describe('getUserForAdmin', () => {
   test('shows roles, status, shop, live sessions and the admin history; null for no such account', async () => {
     const admin = await createAdmin()
     const user = await createUser({ name: 'Looked At', roles: ['SHOPPER', 'SELLER'] })
-    await prisma.shop.create({ data: { ownerId: user.id, name: 'Looked Shop', slug: `looked-${user.id}` } })
+    await prisma.shop.create({
+      data: { ownerId: user.id, name: 'Looked Shop', slug: `looked-${user.id}` },
+    })
     await signIn(user.id)
     const expired = await signIn(user.id)
-    await prisma.session.update({ where: { id: expired.session.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    await prisma.session.update({
+      where: { id: expired.session.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    })
     await grantAdminRole(admin, user.id, 'Helps with moderation')
 
     const detail = await getUserForAdmin(user.id)
-    expect(detail?.user).toMatchObject({ id: user.id, roles: ['SHOPPER', 'SELLER', 'ADMIN'], status: 'ACTIVE', shop: { name: 'Looked Shop', status: 'ACTIVE' } })
+    expect(detail?.user).toMatchObject({
+      id: user.id,
+      roles: ['SHOPPER', 'SELLER', 'ADMIN'],
+      status: 'ACTIVE',
+      shop: { name: 'Looked Shop', status: 'ACTIVE' },
+    })
     expect(detail?.activity).toEqual([
       { key: 'sessions', label: 'Signed-in sessions', value: 1 },
       { key: 'orders', label: 'Orders placed', value: 0 },
@@ -95,7 +140,13 @@ describe('getUserForAdmin', () => {
       { key: 'reviews-rejected', label: 'Reviews rejected', value: 0 },
     ])
     expect(detail?.lastSeenAt).toBeInstanceOf(Date)
-    expect(detail?.history).toEqual([expect.objectContaining({ action: 'user.grant-admin', actorId: admin.id, reason: 'Helps with moderation' })])
+    expect(detail?.history).toEqual([
+      expect.objectContaining({
+        action: 'user.grant-admin',
+        actorId: admin.id,
+        reason: 'Helps with moderation',
+      }),
+    ])
     expect(await getUserForAdmin('no-such-user')).toBeNull()
   })
 })
@@ -129,7 +180,12 @@ describe('blockUser', () => {
         targetType: 'USER',
         targetLabel: `Spammy Sam <${user.email}>`,
         reason: 'Posting spam links',
-        details: { before: { status: 'ACTIVE' }, after: { status: 'BLOCKED' }, sessionsEnded: 2, pendingReviewsHidden: 0 },
+        details: {
+          before: { status: 'ACTIVE' },
+          after: { status: 'BLOCKED' },
+          sessionsEnded: 2,
+          pendingReviewsHidden: 0,
+        },
       }),
     ])
   })
@@ -175,13 +231,21 @@ describe('blockUser', () => {
     for (let round = 0; round < 5; round++) {
       const ada = await createAdmin('Ada Race')
       const bob = await createAdmin('Bob Race')
-      const results = await Promise.allSettled([blockUser(ada, bob.id, 'race'), blockUser(bob, ada.id, 'race')])
+      const results = await Promise.allSettled([
+        blockUser(ada, bob.id, 'race'),
+        blockUser(bob, ada.id, 'race'),
+      ])
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
       const rejected = results.find((result) => result.status === 'rejected')
       expect(rejected?.reason).toMatchObject({ status: 403 })
-      const statuses = await prisma.user.findMany({ where: { id: { in: [ada.id, bob.id] } }, select: { status: true } })
+      const statuses = await prisma.user.findMany({
+        where: { id: { in: [ada.id, bob.id] } },
+        select: { status: true },
+      })
       expect(statuses.map((user) => user.status).sort()).toEqual(['ACTIVE', 'BLOCKED'])
-      expect(await prisma.auditEntry.count({ where: { targetId: { in: [ada.id, bob.id] } } })).toBe(1)
+      expect(await prisma.auditEntry.count({ where: { targetId: { in: [ada.id, bob.id] } } })).toBe(
+        1,
+      )
     }
   })
 
@@ -189,10 +253,18 @@ describe('blockUser', () => {
     const ada = await createAdmin()
     const bob = await createAdmin()
     const user = await createUser()
-    const results = await Promise.allSettled([blockUser(ada, user.id, 'first'), blockUser(bob, user.id, 'second')])
+    const results = await Promise.allSettled([
+      blockUser(ada, user.id, 'first'),
+      blockUser(bob, user.id, 'second'),
+    ])
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
-    expect(results.find((result) => result.status === 'rejected')?.reason).toMatchObject({ status: 409, message: `${user.name} is already blocked.` })
-    expect(await prisma.auditEntry.count({ where: { targetId: user.id, action: 'user.block' } })).toBe(1)
+    expect(results.find((result) => result.status === 'rejected')?.reason).toMatchObject({
+      status: 409,
+      message: `${user.name} is already blocked.`,
+    })
+    expect(
+      await prisma.auditEntry.count({ where: { targetId: user.id, action: 'user.block' } }),
+    ).toBe(1)
   })
 })
 
@@ -210,7 +282,9 @@ describe('the audit entry and the change are one transaction', () => {
       CREATE CONSTRAINT TRIGGER test_refuse_block AFTER UPDATE ON "User" DEFERRABLE INITIALLY DEFERRED
       FOR EACH ROW WHEN (NEW."blockedReason" = 'fail at commit') EXECUTE FUNCTION test_refuse_block()`)
     try {
-      await expect(blockUser(admin, user.id, 'fail at commit')).rejects.toThrow(/refused by the test/)
+      await expect(blockUser(admin, user.id, 'fail at commit')).rejects.toThrow(
+        /refused by the test/,
+      )
       expect(await snapshot(user.id)).toEqual(before)
       expect(await prisma.auditEntry.count({ where: { targetId: user.id } })).toBe(0)
     } finally {
@@ -231,7 +305,9 @@ describe('the audit entry and the change are one transaction', () => {
       CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AuditEntry"
       FOR EACH ROW WHEN (NEW."reason" = 'audit fails') EXECUTE FUNCTION test_refuse_audit()`)
     try {
-      await expect(blockUser(admin, user.id, 'audit fails')).rejects.toThrow(/audit refused by the test/)
+      await expect(blockUser(admin, user.id, 'audit fails')).rejects.toThrow(
+        /audit refused by the test/,
+      )
       expect(await snapshot(user.id)).toEqual(before)
     } finally {
       await prisma.$executeRawUnsafe('DROP TRIGGER test_refuse_audit ON "AuditEntry"')
@@ -248,16 +324,32 @@ describe('unblockUser', () => {
     const blocked = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
     await unblockUser(admin, user.id, 'Verified by phone')
 
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ status: 'ACTIVE', blockedReason: null, blockedAt: null })
-    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { targetId: user.id, action: 'user.unblock' } })
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      status: 'ACTIVE',
+      blockedReason: null,
+      blockedAt: null,
+    })
+    const entry = await prisma.auditEntry.findFirstOrThrow({
+      where: { targetId: user.id, action: 'user.unblock' },
+    })
     expect(entry).toMatchObject({
       reason: 'Verified by phone',
-      details: { before: { status: 'BLOCKED', blockedReason: 'Suspicious orders', blockedAt: blocked.blockedAt!.toISOString() }, after: { status: 'ACTIVE' } },
+      details: {
+        before: {
+          status: 'BLOCKED',
+          blockedReason: 'Suspicious orders',
+          blockedAt: blocked.blockedAt!.toISOString(),
+        },
+        after: { status: 'ACTIVE' },
+      },
     })
     // Without a note the entry has no reason.
     await blockUser(admin, user.id, 'Again')
     await unblockUser(admin, user.id)
-    const latest = await prisma.auditEntry.findFirstOrThrow({ where: { targetId: user.id, action: 'user.unblock' }, orderBy: { createdAt: 'desc' } })
+    const latest = await prisma.auditEntry.findFirstOrThrow({
+      where: { targetId: user.id, action: 'user.unblock' },
+      orderBy: { createdAt: 'desc' },
+    })
     expect(latest.reason).toBeNull()
   })
 
@@ -265,7 +357,10 @@ describe('unblockUser', () => {
     const admin = await createAdmin()
     const user = await createUser()
     const before = await snapshot(user.id)
-    expect(await refusal(unblockUser(admin, user.id))).toMatchObject({ status: 409, message: `${user.name} is not blocked.` })
+    expect(await refusal(unblockUser(admin, user.id))).toMatchObject({
+      status: 409,
+      message: `${user.name} is not blocked.`,
+    })
     expect(await snapshot(user.id)).toEqual(before)
   })
 })
@@ -275,21 +370,48 @@ describe('grantAdminRole and removeAdminRole', () => {
     const admin = await createAdmin()
     const user = await createUser({ roles: ['SHOPPER', 'SELLER'] })
     await grantAdminRole(admin, user.id, 'New moderator')
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual(['SHOPPER', 'SELLER', 'ADMIN'])
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual([
+      'SHOPPER',
+      'SELLER',
+      'ADMIN',
+    ])
     await removeAdminRole(admin, user.id)
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual(['SHOPPER', 'SELLER'])
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual([
+      'SHOPPER',
+      'SELLER',
+    ])
 
-    const entries = await prisma.auditEntry.findMany({ where: { targetId: user.id }, orderBy: { createdAt: 'asc' } })
+    const entries = await prisma.auditEntry.findMany({
+      where: { targetId: user.id },
+      orderBy: { createdAt: 'asc' },
+    })
     expect(entries).toEqual([
-      expect.objectContaining({ action: 'user.grant-admin', reason: 'New moderator', details: { before: { roles: ['SHOPPER', 'SELLER'] }, after: { roles: ['SHOPPER', 'SELLER', 'ADMIN'] } } }),
-      expect.objectContaining({ action: 'user.remove-admin', reason: null, details: { before: { roles: ['SHOPPER', 'SELLER', 'ADMIN'] }, after: { roles: ['SHOPPER', 'SELLER'] } } }),
+      expect.objectContaining({
+        action: 'user.grant-admin',
+        reason: 'New moderator',
+        details: {
+          before: { roles: ['SHOPPER', 'SELLER'] },
+          after: { roles: ['SHOPPER', 'SELLER', 'ADMIN'] },
+        },
+      }),
+      expect.objectContaining({
+        action: 'user.remove-admin',
+        reason: null,
+        details: {
+          before: { roles: ['SHOPPER', 'SELLER', 'ADMIN'] },
+          after: { roles: ['SHOPPER', 'SELLER'] },
+        },
+      }),
     ])
   })
 
   test('an admin cannot remove their own admin role: refused, nothing changed', async () => {
     const admin = await createAdmin()
     const before = await snapshot(admin.id)
-    expect(await refusal(removeAdminRole(admin, admin.id, 'stepping down'))).toMatchObject({ status: 409, message: 'You cannot remove your own admin role. Ask another admin.' })
+    expect(await refusal(removeAdminRole(admin, admin.id, 'stepping down'))).toMatchObject({
+      status: 409,
+      message: 'You cannot remove your own admin role. Ask another admin.',
+    })
     expect(await snapshot(admin.id)).toEqual(before)
   })
 
@@ -299,9 +421,21 @@ describe('grantAdminRole and removeAdminRole', () => {
     const blocked = await createUser({ status: 'BLOCKED' })
     const shopper = await createUser()
     const attempts = [
-      { id: other.id, run: () => grantAdminRole(admin, other.id), message: `${other.name} is already an admin.` },
-      { id: blocked.id, run: () => grantAdminRole(admin, blocked.id), message: `${blocked.name} is blocked: unblock the account first.` },
-      { id: shopper.id, run: () => removeAdminRole(admin, shopper.id), message: `${shopper.name} is not an admin.` },
+      {
+        id: other.id,
+        run: () => grantAdminRole(admin, other.id),
+        message: `${other.name} is already an admin.`,
+      },
+      {
+        id: blocked.id,
+        run: () => grantAdminRole(admin, blocked.id),
+        message: `${blocked.name} is blocked: unblock the account first.`,
+      },
+      {
+        id: shopper.id,
+        run: () => removeAdminRole(admin, shopper.id),
+        message: `${shopper.name} is not an admin.`,
+      },
     ]
     for (const attempt of attempts) {
       const before = await snapshot(attempt.id)
@@ -315,8 +449,13 @@ describe('grantAdminRole and removeAdminRole', () => {
     const demoted = await createAdmin()
     await removeAdminRole(admin, demoted.id)
     const user = await createUser()
-    expect(await refusal(grantAdminRole(demoted, user.id))).toMatchObject({ status: 403, message: 'You are no longer an admin, so this was not done.' })
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual(['SHOPPER'])
+    expect(await refusal(grantAdminRole(demoted, user.id))).toMatchObject({
+      status: 403,
+      message: 'You are no longer an admin, so this was not done.',
+    })
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual([
+      'SHOPPER',
+    ])
   })
 })
 
@@ -324,9 +463,16 @@ describe('npm run admin:grant', () => {
   test('grants ADMIN and writes an audit entry naming the command', async () => {
     const user = await createUser()
     expect(await grantAdmin(user.email.toUpperCase())).toEqual({ email: user.email })
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual(['SHOPPER', 'ADMIN'])
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual([
+      'SHOPPER',
+      'ADMIN',
+    ])
     expect(await prisma.auditEntry.findMany({ where: { targetId: user.id } })).toEqual([
-      expect.objectContaining({ actorId: null, actorLabel: 'npm run admin:grant', action: 'user.grant-admin' }),
+      expect.objectContaining({
+        actorId: null,
+        actorLabel: 'npm run admin:grant',
+        action: 'user.grant-admin',
+      }),
     ])
     // Idempotent: a second run changes nothing and writes nothing.
     await grantAdmin(user.email)

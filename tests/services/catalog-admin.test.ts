@@ -3,7 +3,11 @@ import { prisma } from '~/infra/db.server.ts'
 import { CatalogValidationError } from '~/services/catalog/errors.ts'
 import { setFeatured } from '~/services/catalog/products.server.ts'
 import { reinstateShop, suspendShop, openShop } from '~/services/catalog/shops.server.ts'
-import { getHomeCollections, getProductPage, getShopHeading } from '~/services/catalog/storefront.server.ts'
+import {
+  getHomeCollections,
+  getProductPage,
+  getShopHeading,
+} from '~/services/catalog/storefront.server.ts'
 import {
   createBrand,
   createCategory,
@@ -15,13 +19,19 @@ import {
   updateCategory,
 } from '~/services/catalog/taxonomy.server.ts'
 import { createUser } from '../support/fixtures.ts'
-import { createListedProduct, createSeller, outboxKeys, taxonomyFixture } from '../support/catalog.ts'
+import {
+  createListedProduct,
+  createSeller,
+  outboxKeys,
+  taxonomyFixture,
+} from '../support/catalog.ts'
 import { gridIds } from '../support/search.ts'
 
 const messageOf = (promise: Promise<unknown>) =>
   promise.then(
     () => 'resolved',
-    (error: unknown) => (error instanceof CatalogValidationError ? error.fieldErrors : String(error)),
+    (error: unknown) =>
+      error instanceof CatalogValidationError ? error.fieldErrors : String(error),
   )
 
 describe('admin catalog: categories', () => {
@@ -29,14 +39,24 @@ describe('admin catalog: categories', () => {
     const t = await taxonomyFixture()
     const parent = await createCategory({ name: 'Outerwear' })
     const child = await createCategory({ name: 'Parkas', parentId: parent.id })
-    expect(await messageOf(deleteCategory(parent.id))).toEqual({ '': ['“Outerwear” still has 1 sub-category. Move or delete them first.'] })
+    expect(await messageOf(deleteCategory(parent.id))).toEqual({
+      '': ['“Outerwear” still has 1 sub-category. Move or delete them first.'],
+    })
 
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t, { categoryId: child.id })
-    await prisma.product.update({ where: { id: product.id }, data: { status: 'ARCHIVED', listed: false } })
-    expect(await messageOf(deleteCategory(child.id))).toEqual({ '': ['“Parkas” still has 1 product. Move or delete them first.'] })
+    await prisma.product.update({
+      where: { id: product.id },
+      data: { status: 'ARCHIVED', listed: false },
+    })
+    expect(await messageOf(deleteCategory(child.id))).toEqual({
+      '': ['“Parkas” still has 1 product. Move or delete them first.'],
+    })
 
-    await prisma.product.update({ where: { id: product.id }, data: { categoryId: t.categories.dresses.id } })
+    await prisma.product.update({
+      where: { id: product.id },
+      data: { categoryId: t.categories.dresses.id },
+    })
     await deleteCategory(child.id)
     await deleteCategory(parent.id)
     expect(await prisma.category.count({ where: { id: { in: [parent.id, child.id] } } })).toBe(0)
@@ -45,18 +65,28 @@ describe('admin catalog: categories', () => {
   test('moving never builds a cycle', async () => {
     const t = await taxonomyFixture()
     const { clothing, women, dresses } = t.categories
-    expect(await messageOf(updateCategory(clothing.id, { name: 'Clothing', parentId: clothing.id }))).toEqual({
+    expect(
+      await messageOf(updateCategory(clothing.id, { name: 'Clothing', parentId: clothing.id })),
+    ).toEqual({
       parentId: ['A category cannot move under itself or one of its sub-categories'],
     })
-    expect(await messageOf(updateCategory(clothing.id, { name: 'Clothing', parentId: dresses.id }))).toEqual({
+    expect(
+      await messageOf(updateCategory(clothing.id, { name: 'Clothing', parentId: dresses.id })),
+    ).toEqual({
       parentId: ['A category cannot move under itself or one of its sub-categories'],
     })
     // Two opposite moves at once: the tree lock lets one through, the other sees the new tree.
     const a = await createCategory({ name: 'Cycle A' })
     const b = await createCategory({ name: 'Cycle B' })
-    const results = await Promise.allSettled([updateCategory(a.id, { name: 'Cycle A', parentId: b.id }), updateCategory(b.id, { name: 'Cycle B', parentId: a.id })])
+    const results = await Promise.allSettled([
+      updateCategory(a.id, { name: 'Cycle A', parentId: b.id }),
+      updateCategory(b.id, { name: 'Cycle B', parentId: a.id }),
+    ])
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
-    const rows = await prisma.category.findMany({ where: { id: { in: [a.id, b.id] } }, select: { id: true, parentId: true } })
+    const rows = await prisma.category.findMany({
+      where: { id: { in: [a.id, b.id] } },
+      select: { id: true, parentId: true },
+    })
     expect(rows.filter((row) => row.parentId !== null)).toHaveLength(1)
     expect(women.parentId).toBe(clothing.id)
   })
@@ -71,7 +101,9 @@ describe('admin catalog: categories', () => {
     await updateCategory(t.categories.women.id, { name: 'Womenswear', slug: 'women' })
     const keys = (await outboxKeys()).slice(before).map((row) => row.key)
     const inSubtree = await prisma.product.findMany({
-      where: { categoryId: { in: [t.categories.women.id, t.categories.dresses.id, t.categories.tops.id] } },
+      where: {
+        categoryId: { in: [t.categories.women.id, t.categories.dresses.id, t.categories.tops.id] },
+      },
       select: { id: true },
     })
     expect(keys.sort()).toEqual(inSubtree.map((row) => row.id).sort())
@@ -79,7 +111,9 @@ describe('admin catalog: categories', () => {
     expect(keys).not.toContain(shoe.id)
     expect((await getCategoryTree()).bySlug.get('women')?.name).toBe('Womenswear')
 
-    expect(await messageOf(createCategory({ name: 'Dresses again', slug: 'dresses' }))).toEqual({ slug: ['That web address is already used'] })
+    expect(await messageOf(createCategory({ name: 'Dresses again', slug: 'dresses' }))).toEqual({
+      slug: ['That web address is already used'],
+    })
     await updateCategory(t.categories.women.id, { name: 'Women', slug: 'women' })
   })
 
@@ -89,7 +123,10 @@ describe('admin catalog: categories', () => {
     const second = await createCategory({ name: 'Second', parentId: parent.id })
     await reorderCategory(second.id, 'up')
     const tree = await getCategoryTree()
-    expect(tree.byId.get(parent.id)!.children.map((child) => child.id)).toEqual([second.id, first.id])
+    expect(tree.byId.get(parent.id)!.children.map((child) => child.id)).toEqual([
+      second.id,
+      first.id,
+    ])
   })
 })
 
@@ -100,12 +137,16 @@ describe('admin catalog: brands', () => {
     expect(brand.slug).toBe('northwind')
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t, { brandId: brand.id })
-    expect(await messageOf(deleteBrand(brand.id))).toEqual({ '': ['“Northwind” still has 1 product. Change their brand first.'] })
+    expect(await messageOf(deleteBrand(brand.id))).toEqual({
+      '': ['“Northwind” still has 1 product. Change their brand first.'],
+    })
 
     const before = (await outboxKeys()).length
     await updateBrand(brand.id, { name: 'Northwind Co' })
     expect((await outboxKeys()).slice(before).map((row) => row.key)).toEqual([product.id])
-    expect(await messageOf(createBrand({ name: 'Northwind Co' }))).toEqual({ name: ['That name is already used'] })
+    expect(await messageOf(createBrand({ name: 'Northwind Co' }))).toEqual({
+      name: ['That name is already used'],
+    })
 
     await prisma.product.update({ where: { id: product.id }, data: { brandId: null } })
     await deleteBrand(brand.id)
@@ -117,11 +158,20 @@ describe('shops', () => {
     const user = await createUser()
     const shop = await openShop(user.id, { name: 'Corner Store', slug: 'corner-store' })
     expect(shop.status).toBe('ACTIVE')
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual(['SHOPPER', 'SELLER'])
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual([
+      'SHOPPER',
+      'SELLER',
+    ])
     const other = await createUser()
-    expect(await messageOf(openShop(other.id, { name: 'Copycat', slug: 'corner-store' }))).toEqual({ slug: ['That web address is taken. Try another.'] })
-    expect(await messageOf(openShop(user.id, { name: 'Second', slug: 'second-shop' }))).toEqual({ '': ['You already have a shop.'] })
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: other.id } })).roles).toEqual(['SHOPPER'])
+    expect(await messageOf(openShop(other.id, { name: 'Copycat', slug: 'corner-store' }))).toEqual({
+      slug: ['That web address is taken. Try another.'],
+    })
+    expect(await messageOf(openShop(user.id, { name: 'Second', slug: 'second-shop' }))).toEqual({
+      '': ['You already have a shop.'],
+    })
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: other.id } })).roles).toEqual([
+      'SHOPPER',
+    ])
   })
 
   test('suspension hides every product of the shop everywhere; reinstatement brings back the published ones', async () => {
@@ -129,10 +179,19 @@ describe('shops', () => {
     const { user, shop } = await createSeller('suspended')
     const listed = await createListedProduct(user.id, t, { title: 'Hidden When Suspended' })
     await setFeatured(listed.id, true)
-    const draft = await createListedProduct(user.id, t, { title: 'Still A Draft' }, { publish: false })
+    const draft = await createListedProduct(
+      user.id,
+      t,
+      { title: 'Still A Draft' },
+      { publish: false },
+    )
     const visible = async () => {
       const category = await gridIds('c', 'clothing')
-      const [brand, home, page] = await Promise.all([gridIds('brands', 'acme'), getHomeCollections(), getProductPage(listed.slug)])
+      const [brand, home, page] = await Promise.all([
+        gridIds('brands', 'acme'),
+        getHomeCollections(),
+        getProductPage(listed.slug),
+      ])
       return {
         category: category.includes(listed.id),
         brand: brand.includes(listed.id),
@@ -141,19 +200,51 @@ describe('shops', () => {
         page: page !== null,
       }
     }
-    expect(await visible()).toEqual({ category: true, brand: true, featured: true, newArrivals: true, page: true })
+    expect(await visible()).toEqual({
+      category: true,
+      brand: true,
+      featured: true,
+      newArrivals: true,
+      page: true,
+    })
 
     const before = (await outboxKeys()).length
     await suspendShop(shop.id, { reason: 'Counterfeit goods reported' })
-    expect(await visible()).toEqual({ category: false, brand: false, featured: false, newArrivals: false, page: false })
+    expect(await visible()).toEqual({
+      category: false,
+      brand: false,
+      featured: false,
+      newArrivals: false,
+      page: false,
+    })
     expect(await getShopHeading(shop.slug)).toEqual({ suspended: true, shop: { name: shop.name } })
-    expect((await getProductPage(listed.slug, { viewerId: user.id }))?.preview).toEqual({ status: 'ACTIVE', shopSuspended: true })
-    expect((await outboxKeys()).slice(before).map((row) => row.key).sort()).toEqual([listed.id, draft.id].sort())
-    expect(await prisma.shop.findUniqueOrThrow({ where: { id: shop.id } })).toMatchObject({ status: 'SUSPENDED', suspendedReason: 'Counterfeit goods reported' })
+    expect((await getProductPage(listed.slug, { viewerId: user.id }))?.preview).toEqual({
+      status: 'ACTIVE',
+      shopSuspended: true,
+    })
+    expect(
+      (await outboxKeys())
+        .slice(before)
+        .map((row) => row.key)
+        .sort(),
+    ).toEqual([listed.id, draft.id].sort())
+    expect(await prisma.shop.findUniqueOrThrow({ where: { id: shop.id } })).toMatchObject({
+      status: 'SUSPENDED',
+      suspendedReason: 'Counterfeit goods reported',
+    })
 
     await reinstateShop(shop.id)
-    expect(await visible()).toEqual({ category: true, brand: true, featured: true, newArrivals: true, page: true })
-    expect(await prisma.product.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ listed: false, status: 'DRAFT' })
+    expect(await visible()).toEqual({
+      category: true,
+      brand: true,
+      featured: true,
+      newArrivals: true,
+      page: true,
+    })
+    expect(await prisma.product.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      listed: false,
+      status: 'DRAFT',
+    })
   })
 
   test('products published while the shop is suspended stay hidden', async () => {
@@ -161,7 +252,10 @@ describe('shops', () => {
     const { user, shop } = await createSeller('quiet')
     await suspendShop(shop.id, { reason: 'Paused for review' })
     const product = await createListedProduct(user.id, t)
-    expect(await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({ status: 'ACTIVE', listed: false })
+    expect(await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({
+      status: 'ACTIVE',
+      listed: false,
+    })
   })
 })
 
@@ -193,12 +287,28 @@ describe('admin commands run the caller’s work in their transaction (for the a
         },
       },
     )
-    expect(seen).toMatchObject({ shop: { id: shop.id, status: 'SUSPENDED', suspendedReason: 'Testing' }, previousStatus: 'ACTIVE', products: 0 })
-    expect(await prisma.outboxEvent.count({ where: { topic: 'test.within', key: shop.id } })).toBe(1)
+    expect(seen).toMatchObject({
+      shop: { id: shop.id, status: 'SUSPENDED', suspendedReason: 'Testing' },
+      previousStatus: 'ACTIVE',
+      products: 0,
+    })
+    expect(await prisma.outboxEvent.count({ where: { topic: 'test.within', key: shop.id } })).toBe(
+      1,
+    )
 
-    const brand = await createBrand({ name: 'Hooked Brand' }, { within: (tx, change) => enqueue(tx, { topic: 'test.within', key: change.brand.id }) })
-    await deleteBrand(brand.id, { within: (tx, change) => enqueue(tx, { topic: 'test.within', key: `deleted:${change.brand.slug}` }) })
-    expect(await prisma.outboxEvent.count({ where: { topic: 'test.within', key: { in: [brand.id, 'deleted:hooked-brand'] } } })).toBe(2)
+    const brand = await createBrand(
+      { name: 'Hooked Brand' },
+      { within: (tx, change) => enqueue(tx, { topic: 'test.within', key: change.brand.id }) },
+    )
+    await deleteBrand(brand.id, {
+      within: (tx, change) =>
+        enqueue(tx, { topic: 'test.within', key: `deleted:${change.brand.slug}` }),
+    })
+    expect(
+      await prisma.outboxEvent.count({
+        where: { topic: 'test.within', key: { in: [brand.id, 'deleted:hooked-brand'] } },
+      }),
+    ).toBe(2)
   })
 })
 

@@ -2,10 +2,21 @@ import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { REPRICE_TOPIC, repriceHandler } from '~/services/catalog/changes.server.ts'
 import { CatalogValidationError, VersionConflictError } from '~/services/catalog/errors.ts'
-import { changeProductStatus, createProduct, getProductForEdit, updateProduct } from '~/services/catalog/products.server.ts'
+import {
+  changeProductStatus,
+  createProduct,
+  getProductForEdit,
+  updateProduct,
+} from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
 import { getProductCards, getProductPage } from '~/services/catalog/storefront.server.ts'
-import { createListedProduct, createSeller, outboxKeys, productInput, taxonomyFixture } from '../support/catalog.ts'
+import {
+  createListedProduct,
+  createSeller,
+  outboxKeys,
+  productInput,
+  taxonomyFixture,
+} from '../support/catalog.ts'
 import { gridIds } from '../support/search.ts'
 
 async function validationErrors(promise: Promise<unknown>) {
@@ -20,7 +31,12 @@ async function validationErrors(promise: Promise<unknown>) {
 const snapshot = async (productId: string) =>
   prisma.product.findUniqueOrThrow({
     where: { id: productId },
-    include: { variants: { orderBy: { sku: 'asc' }, select: { id: true, sku: true, stock: true, price: true, colorId: true, sizeId: true } } },
+    include: {
+      variants: {
+        orderBy: { sku: 'asc' },
+        select: { id: true, sku: true, stock: true, price: true, colorId: true, sizeId: true },
+      },
+    },
   })
 
 describe('creating and editing products', () => {
@@ -31,9 +47,20 @@ describe('creating and editing products', () => {
     input.variants[5]!.price = 3990
     const created = await createProduct(user.id, input)
     const product = await snapshot(created.id)
-    expect(product).toMatchObject({ status: 'DRAFT', listed: false, version: 1, price: 4990, minPrice: 3990, effectivePrice: 3990, onSale: false, slug: 'linen-midi-dress' })
+    expect(product).toMatchObject({
+      status: 'DRAFT',
+      listed: false,
+      version: 1,
+      price: 4990,
+      minPrice: 3990,
+      effectivePrice: 3990,
+      onSale: false,
+      slug: 'linen-midi-dress',
+    })
     expect(product.variants).toHaveLength(6)
-    expect(product.variants.every((variant) => variant.sku === variant.sku.toUpperCase())).toBe(true)
+    expect(product.variants.every((variant) => variant.sku === variant.sku.toUpperCase())).toBe(
+      true,
+    )
 
     // Same title again: a different slug.
     const second = await createProduct(user.id, productInput(t))
@@ -49,13 +76,20 @@ describe('creating and editing products', () => {
     const reused = productInput(t)
     reused.variants[2]!.sku = firstSku.sku.toLowerCase()
     const key = variantKey(reused.variants[2]!.colorId, reused.variants[2]!.sizeId)
-    expect(await validationErrors(createProduct(user.id, reused))).toEqual({ [`variants.${key}.sku`]: [`SKU ${firstSku.sku} is already used by another product`] })
+    expect(await validationErrors(createProduct(user.id, reused))).toEqual({
+      [`variants.${key}.sku`]: [`SKU ${firstSku.sku} is already used by another product`],
+    })
 
     const twice = productInput(t)
     twice.variants[1]!.sku = twice.variants[0]!.sku
     const errors = await validationErrors(createProduct(user.id, twice))
     expect(Object.keys(errors).sort()).toEqual(
-      [variantKey(twice.variants[0]!.colorId, twice.variants[0]!.sizeId), variantKey(twice.variants[1]!.colorId, twice.variants[1]!.sizeId)].map((k) => `variants.${k}.sku`).sort(),
+      [
+        variantKey(twice.variants[0]!.colorId, twice.variants[0]!.sizeId),
+        variantKey(twice.variants[1]!.colorId, twice.variants[1]!.sizeId),
+      ]
+        .map((k) => `variants.${k}.sku`)
+        .sort(),
     )
     expect(await prisma.product.count({ where: { shop: { ownerId: user.id } } })).toBe(1)
   })
@@ -67,22 +101,32 @@ describe('creating and editing products', () => {
     const duplicate = productInput(t)
     duplicate.variants.push({ ...duplicate.variants[0]!, sku: 'ANOTHER-ONE' })
     const key = variantKey(duplicate.variants[0]!.colorId, duplicate.variants[0]!.sizeId)
-    expect((await validationErrors(createProduct(user.id, duplicate)))[`variants.${key}.sku`]).toEqual(['This colour and size is listed twice'])
+    expect(
+      (await validationErrors(createProduct(user.id, duplicate)))[`variants.${key}.sku`],
+    ).toEqual(['This colour and size is listed twice'])
 
     const wrongScale = productInput(t)
     wrongScale.variants[0]!.sizeId = t.eu.s38.id
-    expect((await validationErrors(createProduct(user.id, wrongScale))).sizeIds).toEqual(['Sizes must come from the Letter sizes scale'])
+    expect((await validationErrors(createProduct(user.id, wrongScale))).sizeIds).toEqual([
+      'Sizes must come from the Letter sizes scale',
+    ])
 
     const negative = productInput(t)
     negative.variants[3]!.stock = -1
     const negativeKey = variantKey(negative.variants[3]!.colorId, negative.variants[3]!.sizeId)
-    expect((await validationErrors(createProduct(user.id, negative)))[`variants.${negativeKey}.stock`]).toEqual(['Stock must be a whole number, 0 or more'])
+    expect(
+      (await validationErrors(createProduct(user.id, negative)))[`variants.${negativeKey}.stock`],
+    ).toEqual(['Stock must be a whole number, 0 or more'])
 
     const free = productInput(t, { price: 0 })
     free.variants[0]!.price = -5
     const freeErrors = await validationErrors(createProduct(user.id, free))
     expect(freeErrors.price).toEqual(['The price must be more than zero'])
-    expect(freeErrors[`variants.${variantKey(free.variants[0]!.colorId, free.variants[0]!.sizeId)}.price`]).toEqual(['The price must be more than zero'])
+    expect(
+      freeErrors[
+        `variants.${variantKey(free.variants[0]!.colorId, free.variants[0]!.sizeId)}.price`
+      ],
+    ).toEqual(['The price must be more than zero'])
 
     expect(await prisma.product.count({ where: { shop: { ownerId: user.id } } })).toBe(0)
   })
@@ -92,23 +136,36 @@ describe('creating and editing products', () => {
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t)
     const variant = (await snapshot(product.id)).variants[0]!
-    await expect(prisma.variant.update({ where: { id: variant.id }, data: { stock: -1 } })).rejects.toThrow(/Variant_stock_not_negative/)
+    await expect(
+      prisma.variant.update({ where: { id: variant.id }, data: { stock: -1 } }),
+    ).rejects.toThrow(/Variant_stock_not_negative/)
   })
 
   test('publishing needs a variant with a price; a draft does not', async () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
-    expect(await validationErrors(createProduct(user.id, productInput(t, { price: null }), { publish: true }))).toEqual({
+    expect(
+      await validationErrors(
+        createProduct(user.id, productInput(t, { price: null }), { publish: true }),
+      ),
+    ).toEqual({
       price: ['Add a price (for the product or a variant) before publishing'],
     })
     const draft = await createProduct(user.id, productInput(t, { price: null }))
-    await expect(changeProductStatus(user.id, draft.id, 'publish')).rejects.toThrow('Add at least one variant with a price before publishing.')
+    await expect(changeProductStatus(user.id, draft.id, 'publish')).rejects.toThrow(
+      'Add at least one variant with a price before publishing.',
+    )
 
     const current = (await getProductForEdit(user.id, draft.id))!
     const priced = productInput(t, { price: null })
-    priced.variants = current.variants.map((variant, index) => ({ ...variant, price: index === 0 ? 2500 : null }))
+    priced.variants = current.variants.map((variant, index) => ({
+      ...variant,
+      price: index === 0 ? 2500 : null,
+    }))
     await updateProduct(user.id, draft.id, current.version, priced)
-    const published = await changeProductStatus(user.id, draft.id, 'publish', { now: new Date('2026-05-01T10:00:00Z') })
+    const published = await changeProductStatus(user.id, draft.id, 'publish', {
+      now: new Date('2026-05-01T10:00:00Z'),
+    })
     expect(published).toMatchObject({ status: 'ACTIVE', listed: true })
     const row = await snapshot(draft.id)
     expect(row).toMatchObject({ minPrice: 2500, publishedAt: new Date('2026-05-01T10:00:00Z') })
@@ -117,9 +174,9 @@ describe('creating and editing products', () => {
     const latest = (await getProductForEdit(user.id, draft.id))!
     const unpriced = productInput(t, { price: null })
     unpriced.variants = latest.variants.map((variant) => ({ ...variant, price: null }))
-    expect((await validationErrors(updateProduct(user.id, draft.id, latest.version, unpriced))).price).toEqual([
-      'A published product needs a price: add one, or unpublish the product first',
-    ])
+    expect(
+      (await validationErrors(updateProduct(user.id, draft.id, latest.version, unpriced))).price,
+    ).toEqual(['A published product needs a price: add one, or unpublish the product first'])
   })
 
   test('archiving hides the product from the store and keeps the row; restoring makes it a draft', async () => {
@@ -131,7 +188,10 @@ describe('creating and editing products', () => {
     await changeProductStatus(user.id, product.id, 'archive')
     expect(await snapshot(product.id)).toMatchObject({ status: 'ARCHIVED', listed: false })
     expect(await getProductPage(product.slug)).toBeNull()
-    expect((await getProductPage(product.slug, { viewerId: user.id }))?.preview).toEqual({ status: 'ARCHIVED', shopSuspended: false })
+    expect((await getProductPage(product.slug, { viewerId: user.id }))?.preview).toEqual({
+      status: 'ARCHIVED',
+      shopSuspended: false,
+    })
     expect(await gridIds('c', 'dresses')).not.toContain(product.id)
 
     await changeProductStatus(user.id, product.id, 'restore')
@@ -147,12 +207,25 @@ describe('optimistic locking', () => {
     const loaded = (await getProductForEdit(user.id, product.id))!
 
     // Another tab saves first.
-    await updateProduct(user.id, product.id, loaded.version, productInput(t, { title: 'Saved In Another Tab', variants: loaded.variants.map((v) => ({ ...v })) }))
+    await updateProduct(
+      user.id,
+      product.id,
+      loaded.version,
+      productInput(t, {
+        title: 'Saved In Another Tab',
+        variants: loaded.variants.map((v) => ({ ...v })),
+      }),
+    )
     const before = await snapshot(product.id)
     const eventsBefore = await prisma.outboxEvent.count()
 
-    const stale = productInput(t, { title: 'Stale Overwrite', variants: loaded.variants.map((v) => ({ ...v, stock: 99 })) })
-    const error = await updateProduct(user.id, product.id, loaded.version, stale).catch((thrown: unknown) => thrown)
+    const stale = productInput(t, {
+      title: 'Stale Overwrite',
+      variants: loaded.variants.map((v) => ({ ...v, stock: 99 })),
+    })
+    const error = await updateProduct(user.id, product.id, loaded.version, stale).catch(
+      (thrown: unknown) => thrown,
+    )
     expect(error).toBeInstanceOf(VersionConflictError)
     expect((error as VersionConflictError).currentVersion).toBe(before.version)
     expect(await snapshot(product.id)).toEqual(before)
@@ -165,7 +238,14 @@ describe('optimistic locking', () => {
     const product = await createListedProduct(user.id, t)
     const loaded = (await getProductForEdit(user.id, product.id))!
     const results = await Promise.allSettled(
-      ['First Title', 'Second Title'].map((title) => updateProduct(user.id, product.id, loaded.version, productInput(t, { title, variants: loaded.variants.map((v) => ({ ...v })) }))),
+      ['First Title', 'Second Title'].map((title) =>
+        updateProduct(
+          user.id,
+          product.id,
+          loaded.version,
+          productInput(t, { title, variants: loaded.variants.map((v) => ({ ...v })) }),
+        ),
+      ),
     )
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
     const rejected = results.find((result) => result.status === 'rejected')
@@ -187,7 +267,13 @@ describe('optimistic locking', () => {
         { ...a!, sku: b!.sku, stock: 10, stockWas: a!.stock, price: 5500 },
         { ...b!, sku: a!.sku, stockWas: b!.stock },
         { ...rest[0]!, stockWas: rest[0]!.stock },
-        { colorId: t.colors.white.id, sizeId: t.letters.XL.id, sku: 'NEW-WHITE-XL', stock: 3, price: null },
+        {
+          colorId: t.colors.white.id,
+          sizeId: t.letters.XL.id,
+          sku: 'NEW-WHITE-XL',
+          stock: 3,
+          price: null,
+        },
       ],
     })
     const saved = await updateProduct(user.id, product.id, loaded.version, input)
@@ -211,7 +297,18 @@ describe('prices at discount boundaries, through the services', () => {
   test('the product page and the home page cards show the discount from its start (inclusive) to its end (exclusive)', async () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
-    const product = await createListedProduct(user.id, t, { title: 'Boundary Dress', categoryId: t.categories.tops.id, discountPercent: 25, discountStartsAt: start, discountEndsAt: end }, { now: ms(start, -86_400_000) })
+    const product = await createListedProduct(
+      user.id,
+      t,
+      {
+        title: 'Boundary Dress',
+        categoryId: t.categories.tops.id,
+        discountPercent: 25,
+        discountStartsAt: start,
+        discountEndsAt: end,
+      },
+      { now: ms(start, -86_400_000) },
+    )
     const at = async (now: Date) => {
       const page = (await getProductPage(product.slug, { now }))!
       const [card] = await getProductCards([product.id], now)
@@ -229,9 +326,22 @@ describe('prices at discount boundaries, through the services', () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
     const before = ms(start, -3_600_000)
-    const product = await createListedProduct(user.id, t, { title: 'Scheduled Sale Dress', discountPercent: 50, discountStartsAt: start, discountEndsAt: end }, { now: before })
+    const product = await createListedProduct(
+      user.id,
+      t,
+      {
+        title: 'Scheduled Sale Dress',
+        discountPercent: 50,
+        discountStartsAt: start,
+        discountEndsAt: end,
+      },
+      { now: before },
+    )
     expect(await snapshot(product.id)).toMatchObject({ effectivePrice: 4990, onSale: false })
-    const mine = async (topic: string) => (await outboxKeys(topic)).filter((row) => row.key === product.id).map((row) => row.availableAt.toISOString())
+    const mine = async (topic: string) =>
+      (await outboxKeys(topic))
+        .filter((row) => row.key === product.id)
+        .map((row) => row.availableAt.toISOString())
     expect(await mine('search.product')).toEqual([expect.any(String), start.toISOString()])
     expect(await mine(REPRICE_TOPIC)).toEqual([start.toISOString()])
 
@@ -251,10 +361,30 @@ describe('prices at discount boundaries, through the services', () => {
   test('the outbox handler re-prices by the clock', async () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
-    const product = await createListedProduct(user.id, t, { title: 'Running Sale', discountPercent: 10, discountStartsAt: new Date(Date.now() + 60_000), discountEndsAt: null })
+    const product = await createListedProduct(user.id, t, {
+      title: 'Running Sale',
+      discountPercent: 10,
+      discountStartsAt: new Date(Date.now() + 60_000),
+      discountEndsAt: null,
+    })
     // The discount has started since: pretend by moving its start into the past, as time would.
-    await prisma.product.update({ where: { id: product.id }, data: { discountStartsAt: new Date(Date.now() - 1000) } })
-    await repriceHandler.handle([{ id: 1n, topic: REPRICE_TOPIC, key: product.id, payload: {}, availableAt: new Date(), attempts: 0, lastError: null, createdAt: new Date(), processedAt: null }])
+    await prisma.product.update({
+      where: { id: product.id },
+      data: { discountStartsAt: new Date(Date.now() - 1000) },
+    })
+    await repriceHandler.handle([
+      {
+        id: 1n,
+        topic: REPRICE_TOPIC,
+        key: product.id,
+        payload: {},
+        availableAt: new Date(),
+        attempts: 0,
+        lastError: null,
+        createdAt: new Date(),
+        processedAt: null,
+      },
+    ])
     expect(await snapshot(product.id)).toMatchObject({ effectivePrice: 4491, onSale: true })
   })
 })
@@ -267,7 +397,15 @@ describe('search hears about every change, in the same transaction', () => {
     const product = await createProduct(user.id, productInput(t))
     expect(await count(product.id)).toBe(1)
     const loaded = (await getProductForEdit(user.id, product.id))!
-    await updateProduct(user.id, product.id, loaded.version, productInput(t, { title: 'Edited', variants: loaded.variants.map((v) => ({ ...v, stock: 1 })) }))
+    await updateProduct(
+      user.id,
+      product.id,
+      loaded.version,
+      productInput(t, {
+        title: 'Edited',
+        variants: loaded.variants.map((v) => ({ ...v, stock: 1 })),
+      }),
+    )
     expect(await count(product.id)).toBe(2)
     await changeProductStatus(user.id, product.id, 'publish')
     await changeProductStatus(user.id, product.id, 'unpublish')
@@ -279,7 +417,9 @@ describe('search hears about every change, in the same transaction', () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
     const before = await prisma.outboxEvent.count()
-    await expect(createProduct(user.id, productInput(t, { price: null }), { publish: true })).rejects.toBeInstanceOf(CatalogValidationError)
+    await expect(
+      createProduct(user.id, productInput(t, { price: null }), { publish: true }),
+    ).rejects.toBeInstanceOf(CatalogValidationError)
     expect(await prisma.outboxEvent.count()).toBe(before)
   })
 })

@@ -39,7 +39,9 @@ describe('concurrent checkouts', () => {
     )
 
     const started = performance.now()
-    const results = await settle(shoppers.map((shopper, index) => placeOrder(shopper.id, inputs[index]!)))
+    const results = await settle(
+      shoppers.map((shopper, index) => placeOrder(shopper.id, inputs[index]!)),
+    )
     const elapsed = performance.now() - started
 
     const placed = results.filter((result) => result.status === 'fulfilled')
@@ -48,11 +50,16 @@ describe('concurrent checkouts', () => {
     expect(refused).toHaveLength(95)
     for (const result of refused) {
       expect(result.reason).toBeInstanceOf(InsufficientStockError)
-      expect((result.reason as InsufficientStockError).lines).toMatchObject([{ variantId, requested: 1, available: 0 }])
+      expect((result.reason as InsufficientStockError).lines).toMatchObject([
+        { variantId, requested: 1, available: 0 },
+      ])
     }
     expect((await prisma.variant.findUniqueOrThrow({ where: { id: variantId } })).stock).toBe(0)
     expect(await prisma.order.count({ where: { lines: { some: { variantId } } } })).toBe(5)
-    expect((await prisma.orderLine.aggregate({ where: { variantId }, _sum: { quantity: true } }))._sum.quantity).toBe(5)
+    expect(
+      (await prisma.orderLine.aggregate({ where: { variantId }, _sum: { quantity: true } }))._sum
+        .quantity,
+    ).toBe(5)
     expect((await prisma.product.findUniqueOrThrow({ where: { id: dress.id } })).salesCount).toBe(5)
     console.log(`100 concurrent checkouts for stock 5: ${elapsed.toFixed(0)} ms in all`)
   })
@@ -61,8 +68,16 @@ describe('concurrent checkouts', () => {
     const warn = vi.spyOn(logger, 'warn')
     const { shop } = await createSeller()
     const ROUNDS = 25
-    const first = await createProduct(shop.id, { title: 'Item A', price: 1000, variants: [{ stock: 2 * ROUNDS * 2 }] })
-    const second = await createProduct(shop.id, { title: 'Item B', price: 1000, variants: [{ stock: 2 * ROUNDS * 2 }] })
+    const first = await createProduct(shop.id, {
+      title: 'Item A',
+      price: 1000,
+      variants: [{ stock: 2 * ROUNDS * 2 }],
+    })
+    const second = await createProduct(shop.id, {
+      title: 'Item B',
+      price: 1000,
+      variants: [{ stock: 2 * ROUNDS * 2 }],
+    })
     const a = first.variants[0]!.id
     const b = second.variants[0]!.id
 
@@ -82,12 +97,19 @@ describe('concurrent checkouts', () => {
       }),
     )
     const results = await settle(pairs.flat().map(({ userId, input }) => placeOrder(userId, input)))
-    const failures = results.filter((result) => result.status === 'rejected').map((result) => String((result as PromiseRejectedResult).reason))
+    const failures = results
+      .filter((result) => result.status === 'rejected')
+      .map((result) => String((result as PromiseRejectedResult).reason))
     expect(failures).toEqual([])
     expect(results).toHaveLength(2 * ROUNDS)
     // Not even a retried deadlock: the lock order prevents them, rather than the retry hiding them.
-    expect(warn.mock.calls.filter((call) => JSON.stringify(call).match(/deadlock|retryable/i))).toEqual([])
-    const stocks = await prisma.variant.findMany({ where: { id: { in: [a, b] } }, select: { stock: true } })
+    expect(
+      warn.mock.calls.filter((call) => JSON.stringify(call).match(/deadlock|retryable/i)),
+    ).toEqual([])
+    const stocks = await prisma.variant.findMany({
+      where: { id: { in: [a, b] } },
+      select: { stock: true },
+    })
     expect(stocks.map((variant) => variant.stock)).toEqual([0, 0])
   })
 
@@ -98,12 +120,24 @@ describe('concurrent checkouts', () => {
     await putInCart(shopper.id, tee.variants[0]!.id, 3, 2000)
     const input = await inputFor(shopper.id)
 
-    const results = await Promise.all(Array.from({ length: 20 }, () => placeOrder(shopper.id, input)))
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => placeOrder(shopper.id, input)),
+    )
     const numbers = new Set(results.map((result) => result.number))
     expect(numbers.size).toBe(1)
     expect(results.filter((result) => result.created)).toHaveLength(1)
     expect(await prisma.order.count({ where: { userId: shopper.id } })).toBe(1)
-    expect((await prisma.variant.findUniqueOrThrow({ where: { id: tee.variants[0]!.id } })).stock).toBe(47)
-    expect(await prisma.outboxEvent.count({ where: { topic: 'mail.send', key: { startsWith: 'order:' } , payload: { path: ['to'], equals: shopper.email } } })).toBe(1)
+    expect(
+      (await prisma.variant.findUniqueOrThrow({ where: { id: tee.variants[0]!.id } })).stock,
+    ).toBe(47)
+    expect(
+      await prisma.outboxEvent.count({
+        where: {
+          topic: 'mail.send',
+          key: { startsWith: 'order:' },
+          payload: { path: ['to'], equals: shopper.email },
+        },
+      }),
+    ).toBe(1)
   })
 })

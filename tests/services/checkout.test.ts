@@ -15,7 +15,10 @@ import type { CheckoutInput } from '~/services/orders/schemas.ts'
 import { createUser } from '../support/fixtures.ts'
 import { SAMPLE_ADDRESS, createProduct, createSeller, putInCart } from '../support/shop-fixtures.ts'
 
-async function checkoutInput(userId: string, overrides: Partial<CheckoutInput> = {}): Promise<CheckoutInput> {
+async function checkoutInput(
+  userId: string,
+  overrides: Partial<CheckoutInput> = {},
+): Promise<CheckoutInput> {
   const cart = await getCart({ userId })
   return {
     idempotencyKey: cart.checkoutToken!,
@@ -27,17 +30,32 @@ async function checkoutInput(userId: string, overrides: Partial<CheckoutInput> =
   }
 }
 
-const stockOf = async (variantId: string) => (await prisma.variant.findUniqueOrThrow({ where: { id: variantId } })).stock
-const outbox = (topic: string) => prisma.outboxEvent.findMany({ where: { topic }, orderBy: { id: 'asc' } })
+const stockOf = async (variantId: string) =>
+  (await prisma.variant.findUniqueOrThrow({ where: { id: variantId } })).stock
+const outbox = (topic: string) =>
+  prisma.outboxEvent.findMany({ where: { topic }, orderBy: { id: 'asc' } })
 
 describe('placing an order', () => {
   test('writes the order with price snapshots, one shipment per shop, takes the stock, empties the cart and fills the outbox', async () => {
     const shopper = await createUser({ name: 'Nadia Buyer' })
     const a = await createSeller('Ana')
     const b = await createSeller('Bo')
-    const dress = await createProduct(a.shop.id, { title: 'Linen dress', price: 5000, discountPercent: 20, variants: [{ color: 'Navy', size: 'M', stock: 4 }] })
-    const scarf = await createProduct(a.shop.id, { title: 'Silk scarf', price: 1500, variants: [{ color: 'Rose', size: 'S', stock: 9 }] })
-    const boots = await createProduct(b.shop.id, { title: 'Ankle boots', price: 9000, variants: [{ color: 'Black', size: 'L', stock: 2, price: 9500 }] })
+    const dress = await createProduct(a.shop.id, {
+      title: 'Linen dress',
+      price: 5000,
+      discountPercent: 20,
+      variants: [{ color: 'Navy', size: 'M', stock: 4 }],
+    })
+    const scarf = await createProduct(a.shop.id, {
+      title: 'Silk scarf',
+      price: 1500,
+      variants: [{ color: 'Rose', size: 'S', stock: 9 }],
+    })
+    const boots = await createProduct(b.shop.id, {
+      title: 'Ankle boots',
+      price: 9000,
+      variants: [{ color: 'Black', size: 'L', stock: 2, price: 9500 }],
+    })
     await putInCart(shopper.id, dress.variants[0]!.id, 2, 4000)
     await putInCart(shopper.id, scarf.variants[0]!.id, 1, 1500)
     await putInCart(shopper.id, boots.variants[0]!.id, 1, 9500)
@@ -66,13 +84,31 @@ describe('placing an order', () => {
       paymentStatus: 'PENDING',
       shippingAddress: SAMPLE_ADDRESS,
     })
-    expect(order.lines.map((line) => [line.title, line.colorName, line.sizeLabel, line.quantity, line.regularPrice, line.unitPrice, line.lineTotal])).toEqual([
+    expect(
+      order.lines.map((line) => [
+        line.title,
+        line.colorName,
+        line.sizeLabel,
+        line.quantity,
+        line.regularPrice,
+        line.unitPrice,
+        line.lineTotal,
+      ]),
+    ).toEqual([
       ['Ankle boots', 'Black', 'L', 1, 9500, 9500, 9500],
       ['Linen dress', 'Navy', 'M', 2, 5000, 4000, 8000],
       ['Silk scarf', 'Rose', 'S', 1, 1500, 1500, 1500],
     ])
-    expect(order.lines.find((line) => line.title === 'Linen dress')).toMatchObject({ sku: dress.variants[0]!.sku, shopName: a.shop.name, productSlug: dress.slug })
-    expect(order.shipments.map((s) => [s.shopId, s.itemsTotal, s.status, s.lines.length]).sort((x, y) => Number(x[3]) - Number(y[3]))).toEqual([
+    expect(order.lines.find((line) => line.title === 'Linen dress')).toMatchObject({
+      sku: dress.variants[0]!.sku,
+      shopName: a.shop.name,
+      productSlug: dress.slug,
+    })
+    expect(
+      order.shipments
+        .map((s) => [s.shopId, s.itemsTotal, s.status, s.lines.length])
+        .sort((x, y) => Number(x[3]) - Number(y[3])),
+    ).toEqual([
       [b.shop.id, 9500, 'PENDING', 1],
       [a.shop.id, 9500, 'PENDING', 2],
     ])
@@ -80,18 +116,32 @@ describe('placing an order', () => {
     expect(await stockOf(dress.variants[0]!.id)).toBe(2)
     expect(await stockOf(scarf.variants[0]!.id)).toBe(8)
     expect(await stockOf(boots.variants[0]!.id)).toBe(1)
-    const sales = await prisma.product.findMany({ where: { id: { in: [dress.id, scarf.id, boots.id] } }, select: { id: true, salesCount: true } })
-    expect(Object.fromEntries(sales.map((p) => [p.id, p.salesCount]))).toEqual({ [dress.id]: 2, [scarf.id]: 1, [boots.id]: 1 })
+    const sales = await prisma.product.findMany({
+      where: { id: { in: [dress.id, scarf.id, boots.id] } },
+      select: { id: true, salesCount: true },
+    })
+    expect(Object.fromEntries(sales.map((p) => [p.id, p.salesCount]))).toEqual({
+      [dress.id]: 2,
+      [scarf.id]: 1,
+      [boots.id]: 1,
+    })
 
     const cart = await getCart({ userId: shopper.id })
     expect(cart.lines).toEqual([])
     expect(cart.checkoutToken).not.toBe(input.idempotencyKey)
 
-    expect((await outbox('search.product')).map((event) => event.key).sort()).toEqual([dress.id, scarf.id, boots.id].sort())
+    expect((await outbox('search.product')).map((event) => event.key).sort()).toEqual(
+      [dress.id, scarf.id, boots.id].sort(),
+    )
     const [mail] = await outbox('mail.send')
     expect(mail).toMatchObject({ key: `order:${order.id}:placed` })
-    expect(mail!.payload).toMatchObject({ to: shopper.email, subject: `Your Shikposh order ${order.number}` })
-    expect((mail!.payload as { text: string }).text).toContain('Linen dress (Navy, M) from Ana\'s shop: 2 × $40.00 = $80.00')
+    expect(mail!.payload).toMatchObject({
+      to: shopper.email,
+      subject: `Your Shikposh order ${order.number}`,
+    })
+    expect((mail!.payload as { text: string }).text).toContain(
+      "Linen dress (Navy, M) from Ana's shop: 2 × $40.00 = $80.00",
+    )
   })
 
   test('charges the delivery option below the free threshold and saves a new address when asked', async () => {
@@ -99,9 +149,20 @@ describe('placing an order', () => {
     const { shop } = await createSeller()
     const tee = await createProduct(shop.id, { price: 2000, variants: [{ stock: 5 }] })
     await putInCart(shopper.id, tee.variants[0]!.id, 1, 2000)
-    const placed = await placeOrder(shopper.id, await checkoutInput(shopper.id, { shippingMethod: 'express', address: { kind: 'new', fields: SAMPLE_ADDRESS, save: true } }))
+    const placed = await placeOrder(
+      shopper.id,
+      await checkoutInput(shopper.id, {
+        shippingMethod: 'express',
+        address: { kind: 'new', fields: SAMPLE_ADDRESS, save: true },
+      }),
+    )
     const order = await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })
-    expect(order).toMatchObject({ itemsTotal: 2000, shippingCost: 1495, total: 3495, shippingMethod: 'express' })
+    expect(order).toMatchObject({
+      itemsTotal: 2000,
+      shippingCost: 1495,
+      total: 3495,
+      shippingMethod: 'express',
+    })
     const saved = await prisma.address.findMany({ where: { userId: shopper.id } })
     expect(saved).toHaveLength(1)
     expect(saved[0]).toMatchObject({ ...SAMPLE_ADDRESS, defaultOf: shopper.id })
@@ -112,16 +173,26 @@ describe('placing an order', () => {
     const other = await createUser()
     const { shop } = await createSeller()
     const tee = await createProduct(shop.id, { price: 2000 })
-    const mine = await prisma.address.create({ data: { ...SAMPLE_ADDRESS, fullName: 'Mine', userId: shopper.id, defaultOf: shopper.id } })
-    const theirs = await prisma.address.create({ data: { ...SAMPLE_ADDRESS, fullName: 'Theirs', userId: other.id } })
+    const mine = await prisma.address.create({
+      data: { ...SAMPLE_ADDRESS, fullName: 'Mine', userId: shopper.id, defaultOf: shopper.id },
+    })
+    const theirs = await prisma.address.create({
+      data: { ...SAMPLE_ADDRESS, fullName: 'Theirs', userId: other.id },
+    })
     await putInCart(shopper.id, tee.variants[0]!.id, 1, 2000)
 
-    const refused = await placeOrder(shopper.id, await checkoutInput(shopper.id, { address: { kind: 'saved', id: theirs.id } })).catch((error: unknown) => error)
+    const refused = await placeOrder(
+      shopper.id,
+      await checkoutInput(shopper.id, { address: { kind: 'saved', id: theirs.id } }),
+    ).catch((error: unknown) => error)
     expect(refused).toBeInstanceOf(CheckoutError)
     expect(refused).toMatchObject({ field: 'addressId', status: 400 })
     expect(await prisma.order.count({ where: { userId: shopper.id } })).toBe(0)
 
-    const placed = await placeOrder(shopper.id, await checkoutInput(shopper.id, { address: { kind: 'saved', id: mine.id } }))
+    const placed = await placeOrder(
+      shopper.id,
+      await checkoutInput(shopper.id, { address: { kind: 'saved', id: mine.id } }),
+    )
     const order = await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })
     expect(order.shippingAddress).toMatchObject({ fullName: 'Mine' })
   })
@@ -129,8 +200,16 @@ describe('placing an order', () => {
   test('when a line lacks stock nothing changes, and the error names the line and what is left', async () => {
     const shopper = await createUser()
     const { shop } = await createSeller()
-    const dress = await createProduct(shop.id, { title: 'Wrap dress', price: 3000, variants: [{ color: 'Rose', size: 'S', stock: 5 }] })
-    const coat = await createProduct(shop.id, { title: 'Wool coat', price: 12000, variants: [{ color: 'Navy', size: 'M', stock: 3 }] })
+    const dress = await createProduct(shop.id, {
+      title: 'Wrap dress',
+      price: 3000,
+      variants: [{ color: 'Rose', size: 'S', stock: 5 }],
+    })
+    const coat = await createProduct(shop.id, {
+      title: 'Wool coat',
+      price: 12000,
+      variants: [{ color: 'Navy', size: 'M', stock: 3 }],
+    })
     await putInCart(shopper.id, dress.variants[0]!.id, 2, 3000)
     await putInCart(shopper.id, coat.variants[0]!.id, 3, 12000)
     const input = await checkoutInput(shopper.id)
@@ -140,7 +219,14 @@ describe('placing an order', () => {
     const error = await placeOrder(shopper.id, input).catch((thrown: unknown) => thrown)
     expect(error).toBeInstanceOf(InsufficientStockError)
     expect((error as InsufficientStockError).lines).toEqual([
-      { variantId: coat.variants[0]!.id, title: 'Wool coat', colorName: 'Navy', sizeLabel: 'M', requested: 3, available: 1 },
+      {
+        variantId: coat.variants[0]!.id,
+        title: 'Wool coat',
+        colorName: 'Navy',
+        sizeLabel: 'M',
+        requested: 3,
+        available: 1,
+      },
     ])
     expect((error as Error).message).toBe('Only 1 left of Wool coat (Navy, M); you asked for 3.')
 
@@ -165,17 +251,27 @@ describe('placing an order', () => {
     expect(dearer).toBeInstanceOf(PricesChangedError)
     expect((dearer as PricesChangedError).itemsTotal).toBe(2500)
 
-    await prisma.product.update({ where: { id: tee.id }, data: { status: 'ARCHIVED', listed: false } })
+    await prisma.product.update({
+      where: { id: tee.id },
+      data: { status: 'ARCHIVED', listed: false },
+    })
     const gone = await placeOrder(shopper.id, input).catch((thrown: unknown) => thrown)
     expect(gone).toBeInstanceOf(UnavailableItemsError)
-    expect((gone as Error).message).toBe('Boxy tee is no longer available. Remove it from your cart to continue.')
+    expect((gone as Error).message).toBe(
+      'Boxy tee is no longer available. Remove it from your cart to continue.',
+    )
     expect(await prisma.order.count({ where: { userId: shopper.id } })).toBe(0)
     expect(await stockOf(tee.variants[0]!.id)).toBe(10)
   })
 
   test('refuses an empty cart and a form older than the cart', async () => {
     const shopper = await createUser()
-    await expect(placeOrder(shopper.id, { ...(await checkoutInput(shopper.id)), idempotencyKey: 'k'.repeat(22) })).rejects.toBeInstanceOf(CartEmptyError)
+    await expect(
+      placeOrder(shopper.id, {
+        ...(await checkoutInput(shopper.id)),
+        idempotencyKey: 'k'.repeat(22),
+      }),
+    ).rejects.toBeInstanceOf(CartEmptyError)
 
     const { shop } = await createSeller()
     const tee = await createProduct(shop.id, { price: 2000 })
@@ -206,8 +302,12 @@ describe('placing an order', () => {
     const { shop } = await createSeller()
     const tee = await createProduct(shop.id, { price: 2000 })
     await putInCart(shopper.id, tee.variants[0]!.id, 1, 2000)
-    await expect(placeOrder(shopper.id, await checkoutInput(shopper.id, { shippingMethod: 'teleport' }))).rejects.toMatchObject({ field: 'shippingMethod', status: 400 })
-    await expect(placeOrder(shopper.id, await checkoutInput(shopper.id, { paymentMethod: 'iou' }))).rejects.toMatchObject({ field: 'paymentMethod', status: 400 })
+    await expect(
+      placeOrder(shopper.id, await checkoutInput(shopper.id, { shippingMethod: 'teleport' })),
+    ).rejects.toMatchObject({ field: 'shippingMethod', status: 400 })
+    await expect(
+      placeOrder(shopper.id, await checkoutInput(shopper.id, { paymentMethod: 'iou' })),
+    ).rejects.toMatchObject({ field: 'paymentMethod', status: 400 })
   })
 })
 
@@ -217,7 +317,9 @@ describe('the checkout page', () => {
     const { shop } = await createSeller()
     const tee = await createProduct(shop.id, { price: 2000 })
     await putInCart(shopper.id, tee.variants[0]!.id, 2, 2000)
-    await prisma.address.create({ data: { ...SAMPLE_ADDRESS, userId: shopper.id, defaultOf: shopper.id } })
+    await prisma.address.create({
+      data: { ...SAMPLE_ADDRESS, userId: shopper.id, defaultOf: shopper.id },
+    })
     const page = await getCheckout(shopper.id)
     expect(page.email).toBe(shopper.email)
     expect(page.cart.itemsTotal).toBe(4000)

@@ -9,7 +9,12 @@ import { MAIL_TOPIC, enqueueMail, mailOutboxHandler } from '~/services/mail/mail
 import { renderOrderPlaced } from '~/services/orders/emails.server.ts'
 import { html } from '~/utils/html.ts'
 import { createUser } from '../support/fixtures.ts'
-import { SAMPLE_ADDRESS, createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
+import {
+  SAMPLE_ADDRESS,
+  createProduct,
+  createSeller,
+  placeTestOrder,
+} from '../support/shop-fixtures.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
 
 const mailDir = () => path.join(getEnv().dataDir, 'mail')
@@ -25,7 +30,9 @@ describe('html templates', () => {
     expect(html`<p title="${name}">${name}</p>`.value).toBe(
       '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</p>',
     )
-    expect(html`<ul>${['<a>', html`<li>${'<b>'}</li>`]}</ul>`.value).toBe('<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>')
+    expect(html`<ul>${['<a>', html`<li>${'<b>'}</li>`]}</ul>`.value).toBe(
+      '<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>',
+    )
   })
 
   test('order emails show what people typed as text', () => {
@@ -40,7 +47,17 @@ describe('html templates', () => {
       shippingMethod: 'standard',
       paymentLabel: 'Pay on delivery',
       address: { ...SAMPLE_ADDRESS, line1: '1 <b>Bold</b> Road' },
-      lines: [{ title: 'Tee "Classic" <3', colorName: 'Black', sizeLabel: 'M', quantity: 1, unitPrice: 1000, lineTotal: 1000, shopName: 'A&B' }],
+      lines: [
+        {
+          title: 'Tee "Classic" <3',
+          colorName: 'Black',
+          sizeLabel: 'M',
+          quantity: 1,
+          unitPrice: 1000,
+          lineTotal: 1000,
+          shopName: 'A&B',
+        },
+      ],
     })
     expect(email.html).not.toContain('<img src=x')
     expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;')
@@ -59,7 +76,9 @@ describe('the mail outbox handler', () => {
     const { shop } = await createSeller()
     const tee = await createProduct(shop.id, { title: 'Striped tee', price: 2000 })
     const before = await emlFiles()
-    const placed = await placeTestOrder(shopper.id, [{ variantId: tee.variants[0]!.id, quantity: 2 }])
+    const placed = await placeTestOrder(shopper.id, [
+      { variantId: tee.variants[0]!.id, quantity: 2 },
+    ])
 
     expect(await processBatch(mailOutboxHandler)).toBe(1)
     const files = (await emlFiles()).filter((name) => !before.includes(name))
@@ -71,7 +90,9 @@ describe('the mail outbox handler', () => {
     expect(eml).toMatch(/^Message-ID: <outbox-\d+@localhost>\r$/m)
     expect(eml).toContain('Content-Type: text/plain')
     expect(eml).toContain('Content-Type: text/html')
-    expect(await prisma.outboxEvent.count({ where: { topic: MAIL_TOPIC, processedAt: null } })).toBe(0)
+    expect(
+      await prisma.outboxEvent.count({ where: { topic: MAIL_TOPIC, processedAt: null } }),
+    ).toBe(0)
   })
 
   test('with SMTP it speaks SMTP to the server (a real socket, a test server)', async () => {
@@ -79,10 +100,19 @@ describe('the mail outbox handler', () => {
     try {
       const mailer = createSmtpMailer(sink.url, 'Shikposh <orders@shikposh.test>')
       await mailer.verify()
-      const sent = await mailer.send({ to: 'buyer@example.test', subject: 'Hello', text: 'Plain body', html: '<p>HTML body</p>', messageId: '<fixed@test>' })
+      const sent = await mailer.send({
+        to: 'buyer@example.test',
+        subject: 'Hello',
+        text: 'Plain body',
+        html: '<p>HTML body</p>',
+        messageId: '<fixed@test>',
+      })
       expect(sent.messageId).toBe('<fixed@test>')
       expect(sink.received).toHaveLength(1)
-      expect(sink.received[0]).toMatchObject({ from: 'orders@shikposh.test', to: ['buyer@example.test'] })
+      expect(sink.received[0]).toMatchObject({
+        from: 'orders@shikposh.test',
+        to: ['buyer@example.test'],
+      })
       expect(sink.received[0]!.data).toContain('Subject: Hello')
       expect(sink.received[0]!.data).toContain('Plain body')
     } finally {
@@ -92,8 +122,18 @@ describe('the mail outbox handler', () => {
 
   test('a failing send stays in the outbox to be retried; the others are done', async () => {
     await prisma.$transaction(async (tx) => {
-      await enqueueMail(tx, 'test:good', { to: 'good@example.test', subject: 'Good', text: 'x', html: '<p>x</p>' })
-      await enqueueMail(tx, 'test:bad', { to: 'bad@example.test', subject: 'Bad', text: 'x', html: '<p>x</p>' })
+      await enqueueMail(tx, 'test:good', {
+        to: 'good@example.test',
+        subject: 'Good',
+        text: 'x',
+        html: '<p>x</p>',
+      })
+      await enqueueMail(tx, 'test:bad', {
+        to: 'bad@example.test',
+        subject: 'Bad',
+        text: 'x',
+        html: '<p>x</p>',
+      })
     })
     const sink = await startSmtpSink()
     const refusing = await startSmtpSink({ rejectWith: '451 4.3.0 try again later' })
@@ -110,7 +150,10 @@ describe('the mail outbox handler', () => {
       await sink.close()
       await refusing.close()
     }
-    const rows = await prisma.outboxEvent.findMany({ where: { key: { in: ['test:good', 'test:bad'] } }, orderBy: { key: 'asc' } })
+    const rows = await prisma.outboxEvent.findMany({
+      where: { key: { in: ['test:good', 'test:bad'] } },
+      orderBy: { key: 'asc' },
+    })
     expect(rows.map((row) => [row.key, row.processedAt !== null, row.attempts])).toEqual([
       ['test:bad', false, 1],
       ['test:good', true, 0],
@@ -121,7 +164,12 @@ describe('the mail outbox handler', () => {
 
   test('the file mailer can be pointed anywhere', async () => {
     const dir = path.join(getEnv().dataDir, 'elsewhere')
-    const sent = await createFileMailer(dir, 'Shop <a@b.test>').send({ to: 'x@example.test', subject: 'Hi', text: 'x', html: '<p>x</p>' })
+    const sent = await createFileMailer(dir, 'Shop <a@b.test>').send({
+      to: 'x@example.test',
+      subject: 'Hi',
+      text: 'x',
+      html: '<p>x</p>',
+    })
     expect(sent.file!.startsWith(dir)).toBe(true)
     expect(await readFile(sent.file!, 'utf8')).toContain('Subject: Hi')
   })

@@ -7,7 +7,11 @@ import { processBatch, type OutboxHandler } from '~/infra/outbox/worker.server.t
 import { LocalStorage } from '~/infra/storage/local.server.ts'
 import { getStorage, type ObjectStorage } from '~/infra/storage/storage.server.ts'
 import { MEDIA_SWEEP_TOPIC } from '~/services/media/assets.server.ts'
-import { STORAGE_DELETE_TOPIC, deleteStoredObjects, sweepAssets } from '~/services/media/cleanup.server.ts'
+import {
+  STORAGE_DELETE_TOPIC,
+  deleteStoredObjects,
+  sweepAssets,
+} from '~/services/media/cleanup.server.ts'
 import { RECIPE_VERSION } from '~/services/media/pipeline.server.ts'
 import { rebuildMedia } from '~/services/media/rebuild.server.ts'
 import { outboxHandlers } from '~/services/outbox-handlers.server.ts'
@@ -41,17 +45,30 @@ function deleteHandler(storage: ObjectStorage): OutboxHandler {
 async function productWithPhoto() {
   const { shop, cookie } = await createSeller()
   const product = await createProduct(shop.id)
-  const response = await uploadImages(product.id, [jpegPart('dress.jpg', await photo({ width: 700, height: 700 }))], cookie)
+  const response = await uploadImages(
+    product.id,
+    [jpegPart('dress.jpg', await photo({ width: 700, height: 700 }))],
+    cookie,
+  )
   expect(response.status).toBe(201)
-  const asset = await prisma.mediaAsset.findFirstOrThrow({ where: { productImage: { productId: product.id } }, include: { variants: true } })
-  return { product, asset, keys: [asset.originalKey, ...asset.variants.map((variant) => variant.key)].sort() }
+  const asset = await prisma.mediaAsset.findFirstOrThrow({
+    where: { productImage: { productId: product.id } },
+    include: { variants: true },
+  })
+  return {
+    product,
+    asset,
+    keys: [asset.originalKey, ...asset.variants.map((variant) => variant.key)].sort(),
+  }
 }
 
 const exists = (keys: string[]) => Promise.all(keys.map((key) => getStorage().exists(key)))
 
 describe('stored objects follow the database through the outbox', () => {
   test('the media handlers are registered with the outbox worker', () => {
-    expect(outboxHandlers.map((handler) => handler.topic)).toEqual(expect.arrayContaining([STORAGE_DELETE_TOPIC, MEDIA_SWEEP_TOPIC]))
+    expect(outboxHandlers.map((handler) => handler.topic)).toEqual(
+      expect.arrayContaining([STORAGE_DELETE_TOPIC, MEDIA_SWEEP_TOPIC]),
+    )
   })
 
   test('deleting a product deletes its photos, and their objects once storage recovers from an outage', async () => {
@@ -62,7 +79,10 @@ describe('stored objects follow the database through the outbox', () => {
     await prisma.product.delete({ where: { id: product.id } })
     expect(await prisma.mediaAsset.count({ where: { id: asset.id } })).toBe(0)
     expect(await prisma.mediaVariant.count({ where: { assetId: asset.id } })).toBe(0)
-    const queued = await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC }, orderBy: { id: 'asc' } })
+    const queued = await prisma.outboxEvent.findMany({
+      where: { topic: STORAGE_DELETE_TOPIC },
+      orderBy: { id: 'asc' },
+    })
     expect(queued.map((event) => event.key).sort()).toEqual(keys)
 
     // Storage is down: the events fail, stay queued with their error, and nothing is lost.
@@ -70,21 +90,33 @@ describe('stored objects follow the database through the outbox', () => {
     const handler = deleteHandler(storage)
     expect(await processBatch(handler)).toBe(keys.length)
     const failed = await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } })
-    expect(failed.every((event) => event.processedAt === null && event.attempts === 1 && event.lastError === '503 Slow Down')).toBe(true)
+    expect(
+      failed.every(
+        (event) =>
+          event.processedAt === null && event.attempts === 1 && event.lastError === '503 Slow Down',
+      ),
+    ).toBe(true)
     expect(failed.every((event) => event.availableAt.getTime() > Date.now())).toBe(true)
     expect(await exists(keys)).toEqual(keys.map(() => true))
 
     // Storage is back and the retry is due: the objects go.
     storage.down = false
-    await prisma.outboxEvent.updateMany({ where: { topic: STORAGE_DELETE_TOPIC }, data: { availableAt: new Date(Date.now() - 1) } })
+    await prisma.outboxEvent.updateMany({
+      where: { topic: STORAGE_DELETE_TOPIC },
+      data: { availableAt: new Date(Date.now() - 1) },
+    })
     expect(await processBatch(handler)).toBe(keys.length)
-    expect(await prisma.outboxEvent.count({ where: { topic: STORAGE_DELETE_TOPIC, processedAt: null } })).toBe(0)
+    expect(
+      await prisma.outboxEvent.count({ where: { topic: STORAGE_DELETE_TOPIC, processedAt: null } }),
+    ).toBe(0)
     expect(await exists(keys)).toEqual(keys.map(() => false))
   })
 
   test('a queued deletion never removes an object that a row names', async () => {
     const { keys } = await productWithPhoto()
-    await prisma.$transaction((tx) => enqueue(tx, ...keys.map((key) => ({ topic: STORAGE_DELETE_TOPIC, key }))))
+    await prisma.$transaction((tx) =>
+      enqueue(tx, ...keys.map((key) => ({ topic: STORAGE_DELETE_TOPIC, key }))),
+    )
     await processBatch(deleteHandler(getStorage()))
     expect(await exists(keys)).toEqual(keys.map(() => true))
   })
@@ -95,15 +127,31 @@ describe('stored objects follow the database through the outbox', () => {
     expect(storage).toBeInstanceOf(LocalStorage)
     const root = (storage as LocalStorage).root
     const orphanId = 'deadbeefdeadbeefdeadbeef'
-    const orphans = [`img/${orphanId}/320-0123456789abcdef.avif`, `originals/${orphanId}/0123456789abcdef.jpg`]
+    const orphans = [
+      `img/${orphanId}/320-0123456789abcdef.avif`,
+      `originals/${orphanId}/0123456789abcdef.jpg`,
+    ]
     const leftover = `img/${asset.id}/320-ffffffffffffffff.webp`
     const fresh = `img/${orphanId}/640-0123456789abcdef.avif`
-    for (const key of [...orphans, leftover, fresh]) await storage.put(key, Buffer.from('x'), { contentType: 'image/avif' })
+    for (const key of [...orphans, leftover, fresh])
+      await storage.put(key, Buffer.from('x'), { contentType: 'image/avif' })
     const anHourAgo = new Date(Date.now() - 60 * 60_000)
-    for (const key of [...orphans, leftover, ...keys]) await utimes(path.join(root, key), anHourAgo, anHourAgo)
+    for (const key of [...orphans, leftover, ...keys])
+      await utimes(path.join(root, key), anHourAgo, anHourAgo)
 
-    await prisma.$transaction((tx) => enqueue(tx, { topic: MEDIA_SWEEP_TOPIC, key: orphanId }, { topic: MEDIA_SWEEP_TOPIC, key: asset.id }))
-    expect(await processBatch({ topic: MEDIA_SWEEP_TOPIC, handle: (events) => sweepAssets(storage, events) })).toBe(2)
+    await prisma.$transaction((tx) =>
+      enqueue(
+        tx,
+        { topic: MEDIA_SWEEP_TOPIC, key: orphanId },
+        { topic: MEDIA_SWEEP_TOPIC, key: asset.id },
+      ),
+    )
+    expect(
+      await processBatch({
+        topic: MEDIA_SWEEP_TOPIC,
+        handle: (events) => sweepAssets(storage, events),
+      }),
+    ).toBe(2)
 
     expect(await exists(orphans)).toEqual([false, false])
     expect(await storage.exists(leftover)).toBe(false)
@@ -117,20 +165,30 @@ describe('media:rebuild', () => {
   test('rebuilds images made with an older recipe from their originals, swapping variants and queueing the old objects', async () => {
     const { asset, keys } = await productWithPhoto()
     // Pretend one variant was made by an older recipe: a different key, bytes and recipe version.
-    const stale = asset.variants.find((variant) => variant.format === 'WEBP' && variant.width === 320)!
+    const stale = asset.variants.find(
+      (variant) => variant.format === 'WEBP' && variant.width === 320,
+    )!
     const oldKey = stale.key.replace(/-[0-9a-f]{16}\./, '-0000000000000000.')
     await getStorage().put(oldKey, Buffer.from('old recipe'), { contentType: 'image/webp' })
     await prisma.mediaVariant.update({ where: { id: stale.id }, data: { key: oldKey } })
-    await prisma.mediaAsset.update({ where: { id: asset.id }, data: { recipe: RECIPE_VERSION - 1, placeholder: 'data:,' } })
+    await prisma.mediaAsset.update({
+      where: { id: asset.id },
+      data: { recipe: RECIPE_VERSION - 1, placeholder: 'data:,' },
+    })
     await prisma.outboxEvent.deleteMany()
 
     const result = await rebuildMedia()
     expect(result).toEqual({ rebuilt: 1, unchanged: 0, failed: [] })
 
-    const rebuilt = await prisma.mediaAsset.findUniqueOrThrow({ where: { id: asset.id }, include: { variants: true } })
+    const rebuilt = await prisma.mediaAsset.findUniqueOrThrow({
+      where: { id: asset.id },
+      include: { variants: true },
+    })
     expect(rebuilt.recipe).toBe(RECIPE_VERSION)
     expect(rebuilt.placeholder).toMatch(/^data:image\/webp;base64,/)
-    expect([rebuilt.originalKey, ...rebuilt.variants.map((variant) => variant.key)].sort()).toEqual(keys)
+    expect([rebuilt.originalKey, ...rebuilt.variants.map((variant) => variant.key)].sort()).toEqual(
+      keys,
+    )
     expect(await exists(keys)).toEqual(keys.map(() => true))
     // The swap dropped the old variant row, which queued its object, and nothing else.
     const queued = await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } })

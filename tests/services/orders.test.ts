@@ -9,7 +9,13 @@ import {
   markDelivered,
   markShipped,
 } from '~/services/orders/fulfilment.server.ts'
-import { CannotCancelError, OrderNotFoundError, cancelOrder, getOrder, listOrders } from '~/services/orders/orders.server.ts'
+import {
+  CannotCancelError,
+  OrderNotFoundError,
+  cancelOrder,
+  getOrder,
+  listOrders,
+} from '~/services/orders/orders.server.ts'
 import { paymentProviders, type PaymentProvider } from '~/services/orders/payments/index.server.ts'
 import { paymentRefundHandler } from '~/services/orders/payments/refunds.server.ts'
 import { getSalesSummary } from '~/services/orders/sales.server.ts'
@@ -17,15 +23,24 @@ import { deriveOrderStatus } from '~/services/orders/status.ts'
 import { createUser } from '../support/fixtures.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
 
-const stockOf = async (variantId: string) => (await prisma.variant.findUniqueOrThrow({ where: { id: variantId } })).stock
+const stockOf = async (variantId: string) =>
+  (await prisma.variant.findUniqueOrThrow({ where: { id: variantId } })).stock
 
 /** A shopper with an order split between two sellers' shops. */
 async function twoShopOrder() {
   const shopper = await createUser({ name: 'Olga Orderer' })
   const ana = await createSeller('Ana')
   const bo = await createSeller('Bo')
-  const dress = await createProduct(ana.shop.id, { title: 'Linen dress', price: 5000, variants: [{ stock: 5 }] })
-  const boots = await createProduct(bo.shop.id, { title: 'Ankle boots', price: 9000, variants: [{ stock: 5 }] })
+  const dress = await createProduct(ana.shop.id, {
+    title: 'Linen dress',
+    price: 5000,
+    variants: [{ stock: 5 }],
+  })
+  const boots = await createProduct(bo.shop.id, {
+    title: 'Ankle boots',
+    price: 9000,
+    variants: [{ stock: 5 }],
+  })
   const placed = await placeTestOrder(shopper.id, [
     { variantId: dress.variants[0]!.id, quantity: 2 },
     { variantId: boots.variants[0]!.id, quantity: 1 },
@@ -52,18 +67,40 @@ describe('a shopper’s orders', () => {
     const stranger = await createUser()
     const list = await listOrders(shopper.id)
     expect(list.orders.map((order) => order.number)).toEqual([placed.number])
-    expect(list.orders[0]).toMatchObject({ status: 'PLACED', itemCount: 3, total: 19000, titles: ['Linen dress', 'Ankle boots'] })
+    expect(list.orders[0]).toMatchObject({
+      status: 'PLACED',
+      itemCount: 3,
+      total: 19000,
+      titles: ['Linen dress', 'Ankle boots'],
+    })
     expect((await listOrders(stranger.id)).orders).toEqual([])
 
     const detail = await getOrder(shopper.id, placed.number)
-    expect(detail).toMatchObject({ number: placed.number, status: 'PLACED', total: 19000, canCancel: true, paymentLabel: 'Pay on delivery', paymentStatus: 'PENDING' })
-    expect(detail!.shipments.map((shipment) => [shipment.shopName, shipment.status, shipment.lines.map((line) => line.title)]).sort()).toEqual([
+    expect(detail).toMatchObject({
+      number: placed.number,
+      status: 'PLACED',
+      total: 19000,
+      canCancel: true,
+      paymentLabel: 'Pay on delivery',
+      paymentStatus: 'PENDING',
+    })
+    expect(
+      detail!.shipments
+        .map((shipment) => [
+          shipment.shopName,
+          shipment.status,
+          shipment.lines.map((line) => line.title),
+        ])
+        .sort(),
+    ).toEqual([
       ["Ana's shop", 'PENDING', ['Linen dress']],
       ["Bo's shop", 'PENDING', ['Ankle boots']],
     ])
     expect(await getOrder(stranger.id, placed.number)).toBeNull()
     await expect(cancelOrder(stranger.id, placed.number)).rejects.toBeInstanceOf(OrderNotFoundError)
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).status).toBe('PLACED')
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).status).toBe(
+      'PLACED',
+    )
   })
 
   test('cancelling before anything shipped puts the stock back, in one transaction with its outbox rows', async () => {
@@ -75,7 +112,10 @@ describe('a shopper’s orders', () => {
     expect(await stockOf(dress.variants[0]!.id)).toBe(5)
     expect(await stockOf(boots.variants[0]!.id)).toBe(5)
     expect((await prisma.product.findUniqueOrThrow({ where: { id: dress.id } })).salesCount).toBe(0)
-    const order = await prisma.order.findUniqueOrThrow({ where: { id: placed.id }, include: { shipments: true } })
+    const order = await prisma.order.findUniqueOrThrow({
+      where: { id: placed.id },
+      include: { shipments: true },
+    })
     expect(order).toMatchObject({ status: 'CANCELLED', paymentStatus: 'VOIDED' })
     expect(order.cancelledAt).toBeInstanceOf(Date)
     expect(order.shipments.map((shipment) => shipment.status)).toEqual(['CANCELLED', 'CANCELLED'])
@@ -94,22 +134,32 @@ describe('a shopper’s orders', () => {
 
   test('once a parcel shipped, the order cannot be cancelled and nothing changes', async () => {
     const { shopper, ana, dress, placed } = await twoShopOrder()
-    await markShipped(ana.user.id, placed.number, { carrier: 'ups', trackingNumber: '1Z999AA10123456784' })
+    await markShipped(ana.user.id, placed.number, {
+      carrier: 'ups',
+      trackingNumber: '1Z999AA10123456784',
+    })
     await expect(cancelOrder(shopper.id, placed.number)).rejects.toBeInstanceOf(CannotCancelError)
     expect(await stockOf(dress.variants[0]!.id)).toBe(3)
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).status).toBe('PARTIALLY_SHIPPED')
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).status).toBe(
+      'PARTIALLY_SHIPPED',
+    )
   })
 
   test('a cancelled order whose variant the catalog deleted still cancels', async () => {
     const shopper = await createUser()
     const { shop } = await createSeller()
     const tee = await createProduct(shop.id, { price: 2000 })
-    const placed = await placeTestOrder(shopper.id, [{ variantId: tee.variants[0]!.id, quantity: 1 }])
+    const placed = await placeTestOrder(shopper.id, [
+      { variantId: tee.variants[0]!.id, quantity: 1 },
+    ])
     await prisma.variant.delete({ where: { id: tee.variants[0]!.id } })
     await cancelOrder(shopper.id, placed.number)
     const order = await getOrder(shopper.id, placed.number)
     expect(order).toMatchObject({ status: 'CANCELLED' })
-    expect(order!.shipments[0]!.lines[0]).toMatchObject({ title: tee.title, sku: tee.variants[0]!.sku })
+    expect(order!.shipments[0]!.lines[0]).toMatchObject({
+      title: tee.title,
+      sku: tee.variants[0]!.sku,
+    })
   })
 })
 
@@ -117,34 +167,73 @@ describe('sellers fulfilling their part', () => {
   test('each seller sees only their own shop’s shipment and lines', async () => {
     const { ana, bo, placed } = await twoShopOrder()
     const anas = await listShipments(ana.user.id)
-    expect(anas.shipments.map((shipment) => [shipment.number, shipment.units, shipment.itemsTotal, shipment.recipient])).toEqual([[placed.number, 2, 10000, 'Shirin Shopper']])
+    expect(
+      anas.shipments.map((shipment) => [
+        shipment.number,
+        shipment.units,
+        shipment.itemsTotal,
+        shipment.recipient,
+      ]),
+    ).toEqual([[placed.number, 2, 10000, 'Shirin Shopper']])
     expect(anas.counts).toEqual({ 'to-ship': 1, shipped: 0, delivered: 0, cancelled: 0 })
     const detail = await getShipment(ana.user.id, placed.number)
     expect(detail!.lines.map((line) => line.title)).toEqual(['Linen dress'])
     expect(detail!.address.line1).toBe('12 Market Street')
-    expect((await getShipment(bo.user.id, placed.number))!.lines.map((line) => line.title)).toEqual(['Ankle boots'])
+    expect((await getShipment(bo.user.id, placed.number))!.lines.map((line) => line.title)).toEqual(
+      ['Ankle boots'],
+    )
   })
 
   test('shipping then delivering each part moves the order through its states; pay on delivery is paid when all arrived', async () => {
     const { shopper, ana, bo, placed } = await twoShopOrder()
     const before = await prisma.outboxEvent.count({ where: { topic: 'mail.send' } })
     const shippedAt = new Date('2030-03-01T09:00:00Z')
-    expect(await markShipped(ana.user.id, placed.number, { carrier: 'dhl', trackingNumber: 'JD014600003828' }, shippedAt)).toEqual({ orderStatus: 'PARTIALLY_SHIPPED' })
-    expect(await markShipped(bo.user.id, placed.number, { carrier: 'ups', trackingNumber: '1Z999AA10123456784' })).toEqual({ orderStatus: 'SHIPPED' })
+    expect(
+      await markShipped(
+        ana.user.id,
+        placed.number,
+        { carrier: 'dhl', trackingNumber: 'JD014600003828' },
+        shippedAt,
+      ),
+    ).toEqual({ orderStatus: 'PARTIALLY_SHIPPED' })
+    expect(
+      await markShipped(bo.user.id, placed.number, {
+        carrier: 'ups',
+        trackingNumber: '1Z999AA10123456784',
+      }),
+    ).toEqual({ orderStatus: 'SHIPPED' })
     expect(await markDelivered(ana.user.id, placed.number)).toEqual({ orderStatus: 'SHIPPED' })
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).paymentStatus).toBe('PENDING')
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).paymentStatus).toBe(
+      'PENDING',
+    )
     expect(await markDelivered(bo.user.id, placed.number)).toEqual({ orderStatus: 'DELIVERED' })
 
     const order = await getOrder(shopper.id, placed.number)
     expect(order).toMatchObject({ status: 'DELIVERED', paymentStatus: 'PAID', canCancel: false })
     const anas = order!.shipments.find((shipment) => shipment.shopName === "Ana's shop")!
-    expect(anas).toMatchObject({ status: 'DELIVERED', carrier: 'dhl', trackingNumber: 'JD014600003828', shippedAt })
-    expect(anas.trackingUrl).toBe('https://www.dhl.com/global-en/home/tracking.html?tracking-id=JD014600003828')
+    expect(anas).toMatchObject({
+      status: 'DELIVERED',
+      carrier: 'dhl',
+      trackingNumber: 'JD014600003828',
+      shippedAt,
+    })
+    expect(anas.trackingUrl).toBe(
+      'https://www.dhl.com/global-en/home/tracking.html?tracking-id=JD014600003828',
+    )
 
-    const mails = await prisma.outboxEvent.findMany({ where: { topic: 'mail.send' }, orderBy: { id: 'asc' }, skip: before })
+    const mails = await prisma.outboxEvent.findMany({
+      where: { topic: 'mail.send' },
+      orderBy: { id: 'asc' },
+      skip: before,
+    })
     expect(mails).toHaveLength(2)
-    expect(mails[0]!.payload).toMatchObject({ to: shopper.email, subject: `Your items from Ana's shop are on their way (order ${placed.number})` })
-    expect((mails[0]!.payload as { text: string }).text).toContain('Tracking number: JD014600003828')
+    expect(mails[0]!.payload).toMatchObject({
+      to: shopper.email,
+      subject: `Your items from Ana's shop are on their way (order ${placed.number})`,
+    })
+    expect((mails[0]!.payload as { text: string }).text).toContain(
+      'Tracking number: JD014600003828',
+    )
   })
 
   test('a seller cannot see or change another shop’s shipment: not found, and nothing changes', async () => {
@@ -154,26 +243,55 @@ describe('sellers fulfilling their part', () => {
     for (const userId of [carol.user.id, shopperOnly.id]) {
       expect(await getShipment(userId, placed.number)).toBeNull()
       expect((await listShipments(userId, { filter: 'all' })).shipments).toEqual([])
-      await expect(markShipped(userId, placed.number, { carrier: 'ups', trackingNumber: 'ABC123456' })).rejects.toBeInstanceOf(ShipmentNotFoundError)
-      await expect(markDelivered(userId, placed.number)).rejects.toBeInstanceOf(ShipmentNotFoundError)
+      await expect(
+        markShipped(userId, placed.number, { carrier: 'ups', trackingNumber: 'ABC123456' }),
+      ).rejects.toBeInstanceOf(ShipmentNotFoundError)
+      await expect(markDelivered(userId, placed.number)).rejects.toBeInstanceOf(
+        ShipmentNotFoundError,
+      )
     }
     const shipments = await prisma.shipment.findMany({ where: { orderId: placed.id } })
-    expect(shipments.every((shipment) => shipment.status === 'PENDING' && shipment.trackingNumber === null)).toBe(true)
-    expect(await prisma.outboxEvent.count({ where: { key: { in: shipments.map((shipment) => `shipment:${shipment.id}:shipped`) } } })).toBe(0)
+    expect(
+      shipments.every(
+        (shipment) => shipment.status === 'PENDING' && shipment.trackingNumber === null,
+      ),
+    ).toBe(true)
+    expect(
+      await prisma.outboxEvent.count({
+        where: { key: { in: shipments.map((shipment) => `shipment:${shipment.id}:shipped`) } },
+      }),
+    ).toBe(0)
     // The owner still can.
-    await expect(markShipped(ana.user.id, placed.number, { carrier: 'ups', trackingNumber: 'ABC123456' })).resolves.toBeTruthy()
+    await expect(
+      markShipped(ana.user.id, placed.number, { carrier: 'ups', trackingNumber: 'ABC123456' }),
+    ).resolves.toBeTruthy()
   })
 
   test('shipments move forward only: no delivering before shipping, no shipping twice, nothing for a cancelled order', async () => {
     const { shopper, ana, bo, placed } = await twoShopOrder()
-    await expect(markDelivered(ana.user.id, placed.number)).rejects.toThrow(new ShipmentStateError('This parcel has not been shipped yet.'))
+    await expect(markDelivered(ana.user.id, placed.number)).rejects.toThrow(
+      new ShipmentStateError('This parcel has not been shipped yet.'),
+    )
     await markShipped(ana.user.id, placed.number, { carrier: 'ups', trackingNumber: 'ABC123456' })
-    await expect(markShipped(ana.user.id, placed.number, { carrier: 'ups', trackingNumber: 'OTHER99999' })).rejects.toThrow('This parcel is already marked shipped.')
-    expect((await prisma.shipment.findFirstOrThrow({ where: { orderId: placed.id, shopId: ana.shop.id } })).trackingNumber).toBe('ABC123456')
+    await expect(
+      markShipped(ana.user.id, placed.number, { carrier: 'ups', trackingNumber: 'OTHER99999' }),
+    ).rejects.toThrow('This parcel is already marked shipped.')
+    expect(
+      (
+        await prisma.shipment.findFirstOrThrow({
+          where: { orderId: placed.id, shopId: ana.shop.id },
+        })
+      ).trackingNumber,
+    ).toBe('ABC123456')
 
     const second = await twoShopOrder()
     await cancelOrder(second.shopper.id, second.placed.number)
-    await expect(markShipped(second.ana.user.id, second.placed.number, { carrier: 'ups', trackingNumber: 'ABC123456' })).rejects.toThrow('The shopper cancelled this order, so there is nothing to ship.')
+    await expect(
+      markShipped(second.ana.user.id, second.placed.number, {
+        carrier: 'ups',
+        trackingNumber: 'ABC123456',
+      }),
+    ).rejects.toThrow('The shopper cancelled this order, so there is nothing to ship.')
     expect(shopper.id).not.toBe(second.shopper.id)
     expect(bo.user.id).toBeTruthy()
   })
@@ -185,7 +303,10 @@ describe('sellers fulfilling their part', () => {
         cancelOrder(shopper.id, placed.number),
         markShipped(ana.user.id, placed.number, { carrier: 'ups', trackingNumber: 'RACE123456' }),
       ])
-      const order = await prisma.order.findUniqueOrThrow({ where: { id: placed.id }, include: { shipments: true } })
+      const order = await prisma.order.findUniqueOrThrow({
+        where: { id: placed.id },
+        include: { shipments: true },
+      })
       if (cancel.status === 'fulfilled') {
         expect(ship.status).toBe('rejected')
         expect(order.status).toBe('CANCELLED')
@@ -220,14 +341,25 @@ describe('a card provider plugs in without touching checkout', () => {
     const shopper = await createUser()
     const { shop } = await createSeller()
     const tee = await createProduct(shop.id, { price: 2000 })
-    const placed = await placeTestOrder(shopper.id, [{ variantId: tee.variants[0]!.id, quantity: 1 }], { paymentMethod: 'test-card' })
-    expect(await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).toMatchObject({ paymentStatus: 'PAID', paymentReference: `ch_${placed.number}` })
+    const placed = await placeTestOrder(
+      shopper.id,
+      [{ variantId: tee.variants[0]!.id, quantity: 1 }],
+      { paymentMethod: 'test-card' },
+    )
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).toMatchObject({
+      paymentStatus: 'PAID',
+      paymentReference: `ch_${placed.number}`,
+    })
 
     await cancelOrder(shopper.id, placed.number)
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).paymentStatus).toBe('REFUND_PENDING')
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).paymentStatus).toBe(
+      'REFUND_PENDING',
+    )
     expect(await processBatch(paymentRefundHandler)).toBe(1)
     expect(refunds).toEqual([`ch_${placed.number}`])
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).paymentStatus).toBe('REFUNDED')
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).paymentStatus).toBe(
+      'REFUNDED',
+    )
   })
 })
 
@@ -235,17 +367,44 @@ describe('the sales summary', () => {
   test('counts the last 30 days for the seller’s own shop, leaving out cancelled orders, with best sellers and low stock', async () => {
     const seller = await createSeller('Dana')
     const other = await createSeller('Eve')
-    const dress = await createProduct(seller.shop.id, { title: 'Dress', price: 5000, variants: [{ stock: 20 }, { stock: 2, size: 'L' }] })
-    const scarf = await createProduct(seller.shop.id, { title: 'Scarf', price: 1000, variants: [{ stock: 20 }] })
-    const theirs = await createProduct(other.shop.id, { title: 'Not mine', price: 7000, variants: [{ stock: 20 }] })
+    const dress = await createProduct(seller.shop.id, {
+      title: 'Dress',
+      price: 5000,
+      variants: [{ stock: 20 }, { stock: 2, size: 'L' }],
+    })
+    const scarf = await createProduct(seller.shop.id, {
+      title: 'Scarf',
+      price: 1000,
+      variants: [{ stock: 20 }],
+    })
+    const theirs = await createProduct(other.shop.id, {
+      title: 'Not mine',
+      price: 7000,
+      variants: [{ stock: 20 }],
+    })
     const now = new Date('2030-06-30T12:00:00Z')
     const day = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000)
 
     const buyer = await createUser()
-    await placeTestOrder(buyer.id, [{ variantId: dress.variants[0]!.id, quantity: 2 }, { variantId: theirs.variants[0]!.id, quantity: 1 }], { now: day(1) })
-    await placeTestOrder(buyer.id, [{ variantId: scarf.variants[0]!.id, quantity: 3 }], { now: day(0) })
-    await placeTestOrder(buyer.id, [{ variantId: scarf.variants[0]!.id, quantity: 1 }], { now: day(40) }) // too old
-    const cancelled = await placeTestOrder(buyer.id, [{ variantId: dress.variants[0]!.id, quantity: 5 }], { now: day(2) })
+    await placeTestOrder(
+      buyer.id,
+      [
+        { variantId: dress.variants[0]!.id, quantity: 2 },
+        { variantId: theirs.variants[0]!.id, quantity: 1 },
+      ],
+      { now: day(1) },
+    )
+    await placeTestOrder(buyer.id, [{ variantId: scarf.variants[0]!.id, quantity: 3 }], {
+      now: day(0),
+    })
+    await placeTestOrder(buyer.id, [{ variantId: scarf.variants[0]!.id, quantity: 1 }], {
+      now: day(40),
+    }) // too old
+    const cancelled = await placeTestOrder(
+      buyer.id,
+      [{ variantId: dress.variants[0]!.id, quantity: 5 }],
+      { now: day(2) },
+    )
     await cancelOrder(buyer.id, cancelled.number)
 
     const summary = (await getSalesSummary(seller.user.id, now))!
@@ -257,7 +416,9 @@ describe('the sales summary', () => {
       ['Scarf', 3, 3000],
       ['Dress', 2, 10000],
     ])
-    expect(summary.lowStock.map((row) => [row.title, row.sizeLabel, row.stock])).toEqual([['Dress', 'L', 2]])
+    expect(summary.lowStock.map((row) => [row.title, row.sizeLabel, row.stock])).toEqual([
+      ['Dress', 'L', 2],
+    ])
     expect(await getSalesSummary((await createUser()).id, now)).toBeNull()
   })
 })

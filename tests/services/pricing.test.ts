@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { applyDiscount, isDiscountActive, lowestQuote, nextPriceChange, quote } from '~/services/catalog/pricing.ts'
+import {
+  applyDiscount,
+  isDiscountActive,
+  lowestQuote,
+  nextPriceChange,
+  quote,
+} from '~/services/catalog/pricing.ts'
 import { formatMoney, minorUnitFactor, parseMoney } from '~/utils/money.ts'
 
 const start = new Date('2026-06-01T00:00:00Z')
@@ -16,15 +22,35 @@ describe('discount window', () => {
   })
 
   test('open bounds and missing percentages', () => {
-    expect(isDiscountActive({ discountPercent: 10, discountStartsAt: null, discountEndsAt: null })).toBe(true)
-    expect(isDiscountActive({ discountPercent: 10, discountStartsAt: null, discountEndsAt: end }, at('2020-01-01T00:00:00Z'))).toBe(true)
-    expect(isDiscountActive({ discountPercent: 10, discountStartsAt: start, discountEndsAt: null }, at('2099-01-01T00:00:00Z'))).toBe(true)
-    expect(isDiscountActive({ discountPercent: null, discountStartsAt: null, discountEndsAt: null })).toBe(false)
-    expect(isDiscountActive({ discountPercent: 0, discountStartsAt: null, discountEndsAt: null })).toBe(false)
+    expect(
+      isDiscountActive({ discountPercent: 10, discountStartsAt: null, discountEndsAt: null }),
+    ).toBe(true)
+    expect(
+      isDiscountActive(
+        { discountPercent: 10, discountStartsAt: null, discountEndsAt: end },
+        at('2020-01-01T00:00:00Z'),
+      ),
+    ).toBe(true)
+    expect(
+      isDiscountActive(
+        { discountPercent: 10, discountStartsAt: start, discountEndsAt: null },
+        at('2099-01-01T00:00:00Z'),
+      ),
+    ).toBe(true)
+    expect(
+      isDiscountActive({ discountPercent: null, discountStartsAt: null, discountEndsAt: null }),
+    ).toBe(false)
+    expect(
+      isDiscountActive({ discountPercent: 0, discountStartsAt: null, discountEndsAt: null }),
+    ).toBe(false)
   })
 
   test('accepts dates serialised as strings (loader data)', () => {
-    const serialised = { discountPercent: 20, discountStartsAt: start.toISOString(), discountEndsAt: end.toISOString() }
+    const serialised = {
+      discountPercent: 20,
+      discountStartsAt: start.toISOString(),
+      discountEndsAt: end.toISOString(),
+    }
     expect(isDiscountActive(serialised, start)).toBe(true)
     expect(isDiscountActive(serialised, end)).toBe(false)
   })
@@ -32,8 +58,18 @@ describe('discount window', () => {
 
 describe('quotes', () => {
   test('the variant override wins over the base price, and the discount applies to it', () => {
-    expect(quote(product, { price: 7999 }, start)).toEqual({ regular: 7999, effective: 6399, onSale: true, percentOff: 20 })
-    expect(quote(product, { price: null }, end)).toEqual({ regular: 5000, effective: 5000, onSale: false, percentOff: null })
+    expect(quote(product, { price: 7999 }, start)).toEqual({
+      regular: 7999,
+      effective: 6399,
+      onSale: true,
+      percentOff: 20,
+    })
+    expect(quote(product, { price: null }, end)).toEqual({
+      regular: 5000,
+      effective: 5000,
+      onSale: false,
+      percentOff: null,
+    })
     expect(quote({ ...product, price: null }, { price: null }, start)).toBeNull()
   })
 
@@ -43,7 +79,9 @@ describe('quotes', () => {
   })
 
   test('the lowest quote is the cheapest effective price among variants', () => {
-    expect(lowestQuote(product, [{ price: 9000 }, { price: null }, { price: 6000 }], start)).toMatchObject({ regular: 5000, effective: 4000 })
+    expect(
+      lowestQuote(product, [{ price: 9000 }, { price: null }, { price: 6000 }], start),
+    ).toMatchObject({ regular: 5000, effective: 4000 })
     expect(lowestQuote({ ...product, price: null }, [{ price: null }])).toBeNull()
   })
 

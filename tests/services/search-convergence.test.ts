@@ -9,7 +9,15 @@ import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
 import { buildProductDocuments } from '~/services/search/documents.server.ts'
 import { searchProductHandler } from '~/services/search/indexer.server.ts'
 import { forgetEnsuredIndexes } from '~/services/search/settings.server.ts'
-import { createBrand, createProduct, createShop, deleteProduct, ensureCatalogBasics, setShopStatus, updateProduct } from '../support/search-catalog.ts'
+import {
+  createBrand,
+  createProduct,
+  createShop,
+  deleteProduct,
+  ensureCatalogBasics,
+  setShopStatus,
+  updateProduct,
+} from '../support/search-catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { drainSearchOutbox, indexedDocuments } from '../support/search.ts'
 
@@ -40,7 +48,14 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, wha
   }
 }
 
-const unprocessed = () => prisma.outboxEvent.count({ where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null, availableAt: { lte: new Date(Date.now() + 60 * 60_000) } } })
+const unprocessed = () =>
+  prisma.outboxEvent.count({
+    where: {
+      topic: SEARCH_PRODUCT_TOPIC,
+      processedAt: null,
+      availableAt: { lte: new Date(Date.now() + 60 * 60_000) },
+    },
+  })
 
 /** What the index must hold: the current document of every visible product, and nothing else. */
 async function expectIndexToMatchDatabase() {
@@ -48,7 +63,8 @@ async function expectIndexToMatchDatabase() {
   const { documents } = await buildProductDocuments(ids)
   const indexed = await indexedDocuments()
   expect(indexed.size).toBe(documents.length)
-  for (const document of documents) expect(indexed.get(document.id)).toEqual(JSON.parse(JSON.stringify(document)))
+  for (const document of documents)
+    expect(indexed.get(document.id)).toEqual(JSON.parse(JSON.stringify(document)))
 }
 
 describe('when Meilisearch goes down', () => {
@@ -57,7 +73,14 @@ describe('when Meilisearch goes down', () => {
     const shops = [await createShop('Steady'), await createShop('Wobbly')]
     const products: string[] = []
     for (let i = 0; i < 24; i++) {
-      const product = await createProduct({ shopId: shops[i % 2]!.id, title: `Item ${i}`, category: i % 3 ? 'dresses' : 'sneakers', brandId: brand.id, price: 1000 + i, variants: [{ color: 'black', size: i % 3 ? 'M' : '40' }] })
+      const product = await createProduct({
+        shopId: shops[i % 2]!.id,
+        title: `Item ${i}`,
+        category: i % 3 ? 'dresses' : 'sneakers',
+        brandId: brand.id,
+        price: 1000 + i,
+        variants: [{ color: 'black', size: i % 3 ? 'M' : '40' }],
+      })
       products.push(product.id)
     }
     const stopWorker = startOutboxWorker({ handlers: [searchProductHandler], idleDelayMs: 50 })
@@ -87,10 +110,20 @@ describe('when Meilisearch goes down', () => {
             })
             break
           case 4:
-            products.push((await createProduct({ shopId: shops[0]!.id, title: `New ${i}`, category: 'dresses', price: 900 + i })).id)
+            products.push(
+              (
+                await createProduct({
+                  shopId: shops[0]!.id,
+                  title: `New ${i}`,
+                  category: 'dresses',
+                  price: 900 + i,
+                })
+              ).id,
+            )
             break
           case 5:
-            if (products.length > 10) await deleteProduct(products.splice(i % products.length, 1)[0]!)
+            if (products.length > 10)
+              await deleteProduct(products.splice(i % products.length, 1)[0]!)
             break
         }
         changes++
@@ -103,11 +136,16 @@ describe('when Meilisearch goes down', () => {
 
       // Down: the worker keeps failing and keeps the events.
       await waitFor(
-        async () => (await prisma.outboxEvent.count({ where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null, attempts: { gt: 0 } } })) > 0,
+        async () =>
+          (await prisma.outboxEvent.count({
+            where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null, attempts: { gt: 0 } },
+          })) > 0,
         20_000,
         'a failed attempt',
       )
-      const waiting = await prisma.outboxEvent.findFirst({ where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null, attempts: { gt: 0 } } })
+      const waiting = await prisma.outboxEvent.findFirst({
+        where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null, attempts: { gt: 0 } },
+      })
       expect(waiting?.lastError).toMatch(/unavailable|ECONNREFUSED|failed/i)
 
       // Meanwhile the store says what is down, and search pages say so in the layout.
@@ -119,10 +157,15 @@ describe('when Meilisearch goes down', () => {
       expect(page.data).toMatchObject({ status: 'unavailable', state: { q: 'item' } })
       expect(page.headers.get('Retry-After')).toBe('30')
       // The grids too: their heading (from PostgreSQL) and the same notice, with the same status.
-      const grid = await callRoute(categoryLoader, routeRequest('/c/dresses?color=black'), { params: { slug: 'dresses' } })
+      const grid = await callRoute(categoryLoader, routeRequest('/c/dresses?color=black'), {
+        params: { slug: 'dresses' },
+      })
       expect(grid.status).toBe(503)
       expect(grid.headers.get('Retry-After')).toBe('30')
-      expect(grid.data).toMatchObject({ category: { slug: 'dresses' }, page: { status: 'unavailable', state: { color: ['black'] } } })
+      expect(grid.data).toMatchObject({
+        category: { slug: 'dresses' },
+        page: { status: 'unavailable', state: { color: ['black'] } },
+      })
       const suggestions = await callRoute(suggestLoader, routeRequest('/search/suggest?q=item'))
       expect(suggestions.status).toBe(503)
       expect(suggestions.data).toMatchObject({ products: [], categories: [], unavailable: true })
@@ -132,7 +175,9 @@ describe('when Meilisearch goes down', () => {
       forgetEnsuredIndexes()
       await waitFor(async () => (await unprocessed()) === 0, 90_000, 'the index to catch up')
       await expectIndexToMatchDatabase()
-      const suspendedIds = (await prisma.product.findMany({ where: { shopId: shops[1]!.id }, select: { id: true } })).map((product) => product.id)
+      const suspendedIds = (
+        await prisma.product.findMany({ where: { shopId: shops[1]!.id }, select: { id: true } })
+      ).map((product) => product.id)
       const indexed = await indexedDocuments()
       expect(suspendedIds.some((id) => indexed.has(id))).toBe(false)
       expect((await checkReadiness()).ready).toBe(true)
@@ -153,7 +198,10 @@ describe('when Meilisearch goes down', () => {
       expect(page.status).toBe(503)
       expect(Date.now() - started).toBeLessThan(10_000)
       // The writer does not notice at all.
-      await updateProduct((await prisma.product.findFirstOrThrow({ where: { title: 'Patient parka' } })).id, { title: 'Patient parka II' })
+      await updateProduct(
+        (await prisma.product.findFirstOrThrow({ where: { title: 'Patient parka' } })).id,
+        { title: 'Patient parka II' },
+      )
     } finally {
       meilisearch.resume()
     }

@@ -5,8 +5,21 @@ import { getSearchClient } from '~/infra/search/client.server.ts'
 import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
 import { buildProductDocuments, excerpt } from '~/services/search/documents.server.ts'
 import { searchProductHandler } from '~/services/search/indexer.server.ts'
-import { applyProductIndexSettings, forgetEnsuredIndexes, PRODUCT_INDEX_SETTINGS, productIndexUid } from '~/services/search/settings.server.ts'
-import { createBrand, createProduct, createShop, deleteProduct, ensureCatalogBasics, setShopStatus, updateProduct } from '../support/search-catalog.ts'
+import {
+  applyProductIndexSettings,
+  forgetEnsuredIndexes,
+  PRODUCT_INDEX_SETTINGS,
+  productIndexUid,
+} from '~/services/search/settings.server.ts'
+import {
+  createBrand,
+  createProduct,
+  createShop,
+  deleteProduct,
+  ensureCatalogBasics,
+  setShopStatus,
+  updateProduct,
+} from '../support/search-catalog.ts'
 import { drainSearchOutbox, indexedDocuments, pendingSearchEvents } from '../support/search.ts'
 
 beforeAll(async () => {
@@ -84,13 +97,49 @@ describe('the product document', () => {
   test('drafts, archived products, suspended shops, unpriced and deleted products are hidden', async () => {
     const shop = await createShop()
     const suspended = await createShop('Closed', 'SUSPENDED')
-    const draft = await createProduct({ shopId: shop.id, title: 'Draft tee', category: 'men-t-shirts', status: 'DRAFT' })
-    const archived = await createProduct({ shopId: shop.id, title: 'Old tee', category: 'men-t-shirts', status: 'ARCHIVED' })
-    const hiddenShop = await createProduct({ shopId: suspended.id, title: 'Tee', category: 'men-t-shirts' })
-    const unpriced = await createProduct({ shopId: shop.id, title: 'No price', category: 'men-t-shirts', price: null })
-    const later = await createProduct({ shopId: shop.id, title: 'Coming soon', category: 'men-t-shirts', publishedAt: new Date(Date.now() + 3_600_000) })
-    const visible = await createProduct({ shopId: shop.id, title: 'Visible tee', category: 'men-t-shirts' })
-    const ids = [draft.id, archived.id, hiddenShop.id, unpriced.id, later.id, visible.id, 'no-such-product']
+    const draft = await createProduct({
+      shopId: shop.id,
+      title: 'Draft tee',
+      category: 'men-t-shirts',
+      status: 'DRAFT',
+    })
+    const archived = await createProduct({
+      shopId: shop.id,
+      title: 'Old tee',
+      category: 'men-t-shirts',
+      status: 'ARCHIVED',
+    })
+    const hiddenShop = await createProduct({
+      shopId: suspended.id,
+      title: 'Tee',
+      category: 'men-t-shirts',
+    })
+    const unpriced = await createProduct({
+      shopId: shop.id,
+      title: 'No price',
+      category: 'men-t-shirts',
+      price: null,
+    })
+    const later = await createProduct({
+      shopId: shop.id,
+      title: 'Coming soon',
+      category: 'men-t-shirts',
+      publishedAt: new Date(Date.now() + 3_600_000),
+    })
+    const visible = await createProduct({
+      shopId: shop.id,
+      title: 'Visible tee',
+      category: 'men-t-shirts',
+    })
+    const ids = [
+      draft.id,
+      archived.id,
+      hiddenShop.id,
+      unpriced.id,
+      later.id,
+      visible.id,
+      'no-such-product',
+    ]
     const { documents, hidden } = await buildProductDocuments(ids)
     expect(documents.map((document) => document.id)).toEqual([visible.id])
     expect(new Set(hidden)).toEqual(new Set(ids.filter((id) => id !== visible.id)))
@@ -99,7 +148,16 @@ describe('the product document', () => {
   test('builds a batch with a fixed number of queries, whatever its size', async () => {
     const shop = await createShop()
     const ids: string[] = []
-    for (let i = 0; i < 12; i++) ids.push((await createProduct({ shopId: shop.id, title: `Batch tee ${i}`, category: 'men-t-shirts' })).id)
+    for (let i = 0; i < 12; i++)
+      ids.push(
+        (
+          await createProduct({
+            shopId: shop.id,
+            title: `Batch tee ${i}`,
+            category: 'men-t-shirts',
+          })
+        ).id,
+      )
     // Count the statements sent to PostgreSQL while each batch is built.
     const pg = await import('pg')
     const statements = async (list: string[]) => {
@@ -126,15 +184,29 @@ describe('the product document', () => {
 describe('the outbox handler', () => {
   test('applies the settings, upserts visible products and deletes hidden ones once Meilisearch confirms', async () => {
     const shop = await createShop()
-    const a = await createProduct({ shopId: shop.id, title: 'Canvas sneakers', category: 'sneakers', variants: [{ color: 'white', size: '40' }] })
-    const b = await createProduct({ shopId: shop.id, title: 'Leather boots', category: 'boots', variants: [{ color: 'black', size: '41' }] })
+    const a = await createProduct({
+      shopId: shop.id,
+      title: 'Canvas sneakers',
+      category: 'sneakers',
+      variants: [{ color: 'white', size: '40' }],
+    })
+    const b = await createProduct({
+      shopId: shop.id,
+      title: 'Leather boots',
+      category: 'boots',
+      variants: [{ color: 'black', size: '41' }],
+    })
     expect(await drainSearchOutbox()).toBeGreaterThanOrEqual(2)
     let documents = await indexedDocuments()
     expect(documents.has(a.id) && documents.has(b.id)).toBe(true)
-    expect((await pendingSearchEvents()).filter((event) => event.key === a.id || event.key === b.id)).toEqual([])
+    expect(
+      (await pendingSearchEvents()).filter((event) => event.key === a.id || event.key === b.id),
+    ).toEqual([])
 
     const settings = await getSearchClient().index(productIndexUid()).getSettings()
-    expect(settings.filterableAttributes).toEqual(expect.arrayContaining(PRODUCT_INDEX_SETTINGS.filterableAttributes))
+    expect(settings.filterableAttributes).toEqual(
+      expect.arrayContaining(PRODUCT_INDEX_SETTINGS.filterableAttributes),
+    )
     expect(settings.synonyms?.tee).toContain('t-shirt')
     // Applying them again finds nothing to change.
     expect(await applyProductIndexSettings()).toEqual({ created: false, updated: false })
@@ -153,10 +225,15 @@ describe('the outbox handler', () => {
 
   test('a shop suspension hides all its products; reinstating brings them back', async () => {
     const shop = await createShop('Suspendable')
-    const products = await Promise.all([1, 2, 3].map((i) => createProduct({ shopId: shop.id, title: `Scarf ${i}`, category: 'accessories' })))
+    const products = await Promise.all(
+      [1, 2, 3].map((i) =>
+        createProduct({ shopId: shop.id, title: `Scarf ${i}`, category: 'accessories' }),
+      ),
+    )
     await drainSearchOutbox()
     const ids = products.map((product) => product.id)
-    const inIndex = async () => [...(await indexedDocuments()).keys()].filter((id) => ids.includes(id)).length
+    const inIndex = async () =>
+      [...(await indexedDocuments()).keys()].filter((id) => ids.includes(id)).length
     expect(await inIndex()).toBe(3)
     await setShopStatus(shop.id, 'SUSPENDED')
     await drainSearchOutbox()
@@ -168,21 +245,41 @@ describe('the outbox handler', () => {
 
   test('repeated events for one product in a batch become one document', async () => {
     const shop = await createShop()
-    const product = await createProduct({ shopId: shop.id, title: 'Rain jacket', category: 'clothing' })
+    const product = await createProduct({
+      shopId: shop.id,
+      title: 'Rain jacket',
+      category: 'clothing',
+    })
     for (let i = 0; i < 5; i++) await updateProduct(product.id, { salesCount: i })
     const events = await pendingSearchEvents()
     expect(events.filter((event) => event.key === product.id)).toHaveLength(6)
     const client = getSearchClient()
-    const before = (await client.tasks.getTasks({ indexUids: [productIndexUid()], types: ['documentAdditionOrUpdate'], limit: 1000 })).results.length
+    const before = (
+      await client.tasks.getTasks({
+        indexUids: [productIndexUid()],
+        types: ['documentAdditionOrUpdate'],
+        limit: 1000,
+      })
+    ).results.length
     await drainSearchOutbox()
-    const after = (await client.tasks.getTasks({ indexUids: [productIndexUid()], types: ['documentAdditionOrUpdate'], limit: 1000 })).results.length
+    const after = (
+      await client.tasks.getTasks({
+        indexUids: [productIndexUid()],
+        types: ['documentAdditionOrUpdate'],
+        limit: 1000,
+      })
+    ).results.length
     expect(after - before).toBe(1)
     expect((await indexedDocuments()).get(product.id)?.salesCount).toBe(4)
   })
 
   test('a write Meilisearch refuses leaves the events waiting, with the reason, for a retry', async () => {
     const shop = await createShop()
-    const product = await createProduct({ shopId: shop.id, title: 'Wool beanie', category: 'accessories' })
+    const product = await createProduct({
+      shopId: shop.id,
+      title: 'Wool beanie',
+      category: 'accessories',
+    })
     const client = getSearchClient()
     const uid = productIndexUid()
     // Sabotage: the index now wants another primary key, so the next document task fails.
@@ -198,7 +295,10 @@ describe('the outbox handler', () => {
     // Repaired, the retry goes through.
     await client.deleteIndex(uid).waitTask()
     forgetEnsuredIndexes()
-    await prisma.outboxEvent.updateMany({ where: { id: event!.id }, data: { availableAt: new Date(Date.now() - 1) } })
+    await prisma.outboxEvent.updateMany({
+      where: { id: event!.id },
+      data: { availableAt: new Date(Date.now() - 1) },
+    })
     await drainSearchOutbox()
     expect((await indexedDocuments()).has(product.id)).toBe(true)
     expect((await pendingSearchEvents()).filter((row) => row.key === product.id)).toEqual([])
@@ -210,32 +310,71 @@ describe('discount boundaries', () => {
     const shop = await createShop()
     const startsAt = new Date(Date.now() + 60 * 60_000)
     const endsAt = new Date(Date.now() + 2 * 60 * 60_000)
-    const product = await createProduct({ shopId: shop.id, title: 'Silk scarf', category: 'accessories', price: 3000, discountPercent: 50, discountStartsAt: startsAt, discountEndsAt: endsAt })
+    const product = await createProduct({
+      shopId: shop.id,
+      title: 'Silk scarf',
+      category: 'accessories',
+      price: 3000,
+      discountPercent: 50,
+      discountStartsAt: startsAt,
+      discountEndsAt: endsAt,
+    })
     await drainSearchOutbox()
-    expect((await indexedDocuments()).get(product.id)).toMatchObject({ price: 3000, regularPrice: 3000, onSale: false })
+    expect((await indexedDocuments()).get(product.id)).toMatchObject({
+      price: 3000,
+      regularPrice: 3000,
+      onSale: false,
+    })
 
     // The indexer scheduled the start itself (the writer only recorded the change).
     let waiting = (await pendingSearchEvents()).filter((event) => event.key === product.id)
-    expect(waiting.map((event) => event.availableAt.toISOString())).toEqual([startsAt.toISOString()])
+    expect(waiting.map((event) => event.availableAt.toISOString())).toEqual([
+      startsAt.toISOString(),
+    ])
     // Indexing again does not schedule it twice.
-    await prisma.$transaction((tx) => import('~/services/search/changes.server.ts').then(({ recordProductChanges }) => recordProductChanges(tx, [product.id])))
+    await prisma.$transaction((tx) =>
+      import('~/services/search/changes.server.ts').then(({ recordProductChanges }) =>
+        recordProductChanges(tx, [product.id]),
+      ),
+    )
     await drainSearchOutbox()
     waiting = (await pendingSearchEvents()).filter((event) => event.key === product.id)
     expect(waiting).toHaveLength(1)
 
     // Time passes: the boundary arrives. (Move the window instead of the clock.)
-    await prisma.product.update({ where: { id: product.id }, data: { discountStartsAt: new Date(Date.now() - 1000) } })
-    await prisma.outboxEvent.update({ where: { id: waiting[0]!.id }, data: { availableAt: new Date(Date.now() - 1000) } })
+    await prisma.product.update({
+      where: { id: product.id },
+      data: { discountStartsAt: new Date(Date.now() - 1000) },
+    })
+    await prisma.outboxEvent.update({
+      where: { id: waiting[0]!.id },
+      data: { availableAt: new Date(Date.now() - 1000) },
+    })
     await drainSearchOutbox()
-    expect((await indexedDocuments()).get(product.id)).toMatchObject({ price: 1500, regularPrice: 3000, onSale: true, percentOff: 50 })
+    expect((await indexedDocuments()).get(product.id)).toMatchObject({
+      price: 1500,
+      regularPrice: 3000,
+      onSale: true,
+      percentOff: 50,
+    })
     // …and the end is scheduled next.
     waiting = (await pendingSearchEvents()).filter((event) => event.key === product.id)
     expect(waiting.map((event) => event.availableAt.toISOString())).toEqual([endsAt.toISOString()])
 
-    await prisma.product.update({ where: { id: product.id }, data: { discountEndsAt: new Date(Date.now() - 1) } })
-    await prisma.outboxEvent.update({ where: { id: waiting[0]!.id }, data: { availableAt: new Date(Date.now() - 1000) } })
+    await prisma.product.update({
+      where: { id: product.id },
+      data: { discountEndsAt: new Date(Date.now() - 1) },
+    })
+    await prisma.outboxEvent.update({
+      where: { id: waiting[0]!.id },
+      data: { availableAt: new Date(Date.now() - 1000) },
+    })
     await drainSearchOutbox()
-    expect((await indexedDocuments()).get(product.id)).toMatchObject({ price: 3000, onSale: false, percentOff: null })
+    expect((await indexedDocuments()).get(product.id)).toMatchObject({
+      price: 3000,
+      onSale: false,
+      percentOff: null,
+    })
     expect((await pendingSearchEvents()).filter((event) => event.key === product.id)).toEqual([])
   })
 
@@ -243,13 +382,24 @@ describe('discount boundaries', () => {
     const shop = await createShop()
     const startsAt = new Date('2030-01-01T00:00:00.000Z')
     const endsAt = new Date('2030-01-02T00:00:00.000Z')
-    const product = await createProduct({ shopId: shop.id, title: 'Timed tee', category: 'men-t-shirts', price: 1000, discountPercent: 10, discountStartsAt: startsAt, discountEndsAt: endsAt })
-    const at = async (moment: Date) => (await buildProductDocuments([product.id], { now: moment })).documents[0]!.price
+    const product = await createProduct({
+      shopId: shop.id,
+      title: 'Timed tee',
+      category: 'men-t-shirts',
+      price: 1000,
+      discountPercent: 10,
+      discountStartsAt: startsAt,
+      discountEndsAt: endsAt,
+    })
+    const at = async (moment: Date) =>
+      (await buildProductDocuments([product.id], { now: moment })).documents[0]!.price
     expect(await at(new Date(startsAt.getTime() - 1))).toBe(1000)
     expect(await at(startsAt)).toBe(900)
     expect(await at(new Date(endsAt.getTime() - 1))).toBe(900)
     expect(await at(endsAt)).toBe(1000)
-    const scheduled = await prisma.outboxEvent.findMany({ where: { topic: SEARCH_PRODUCT_TOPIC, key: product.id, processedAt: null } })
+    const scheduled = await prisma.outboxEvent.findMany({
+      where: { topic: SEARCH_PRODUCT_TOPIC, key: product.id, processedAt: null },
+    })
     expect(scheduled.map((event) => event.availableAt.toISOString()).sort()).toEqual(
       expect.arrayContaining([startsAt.toISOString(), endsAt.toISOString()]),
     )

@@ -15,7 +15,11 @@ beforeAll(async () => {
 describe('npm run search:reindex', () => {
   test('builds the first index from nothing', async () => {
     const shop = await createShop()
-    const product = await createProduct({ shopId: shop.id, title: 'First knit', category: 'women-tops' })
+    const product = await createProduct({
+      shopId: shop.id,
+      title: 'First knit',
+      category: 'women-tops',
+    })
     const result = await reindexProducts()
     expect(result).toMatchObject({ uid: productIndexUid(), documents: 1 })
     expect([...(await indexedDocuments()).keys()]).toEqual([product.id])
@@ -23,13 +27,29 @@ describe('npm run search:reindex', () => {
 
   test('rebuilds into a fresh index with the settings and swaps it in, repairing any drift, while searches keep working', async () => {
     const shop = await createShop()
-    const keep = await createProduct({ shopId: shop.id, title: 'Reindexed raincoat', category: 'clothing', price: 8000 })
-    await createProduct({ shopId: shop.id, title: 'Hidden draft', category: 'clothing', status: 'DRAFT' })
+    const keep = await createProduct({
+      shopId: shop.id,
+      title: 'Reindexed raincoat',
+      category: 'clothing',
+      price: 8000,
+    })
+    await createProduct({
+      shopId: shop.id,
+      title: 'Hidden draft',
+      category: 'clothing',
+      status: 'DRAFT',
+    })
     await drainSearchOutbox()
     const client = getSearchClient()
     const live = productIndexUid()
     // Drift the index could only get by a bug or a lost write: a ghost and a stale price.
-    await client.index(live).addDocuments([{ ...(await indexedDocuments()).get(keep.id)!, price: 1 }, { ...(await indexedDocuments()).get(keep.id)!, id: 'ghost', slug: 'ghost' }]).waitTask()
+    await client
+      .index(live)
+      .addDocuments([
+        { ...(await indexedDocuments()).get(keep.id)!, price: 1 },
+        { ...(await indexedDocuments()).get(keep.id)!, id: 'ghost', slug: 'ghost' },
+      ])
+      .waitTask()
     expect((await indexedDocuments()).has('ghost')).toBe(true)
 
     // Search keeps answering from the old index while the new one fills.
@@ -54,7 +74,9 @@ describe('npm run search:reindex', () => {
     // The old index (with the ghost) answered until the swap, never nothing.
     expect(answers.every((hits) => hits === 1 || hits === 2)).toBe(true)
     expect((await searchProducts(state({ q: 'raincoat' }))).totalHits).toBe(1)
-    const ids = (await prisma.product.findMany({ where: { status: 'ACTIVE' }, select: { id: true } })).map((product) => product.id)
+    const ids = (
+      await prisma.product.findMany({ where: { status: 'ACTIVE' }, select: { id: true } })
+    ).map((product) => product.id)
     expect(result.documents).toBe(ids.length)
     const documents = await indexedDocuments()
     expect(new Set(documents.keys())).toEqual(new Set(ids))
@@ -63,16 +85,24 @@ describe('npm run search:reindex', () => {
     const { results } = await client.getIndexes({ limit: 1000 })
     expect(results.map((index) => index.uid).filter((uid) => uid.startsWith(live))).toEqual([live])
     const settings = await client.index(live).getSettings()
-    expect(settings.sortableAttributes?.toSorted()).toEqual([...PRODUCT_INDEX_SETTINGS.sortableAttributes].sort())
+    expect(settings.sortableAttributes?.toSorted()).toEqual(
+      [...PRODUCT_INDEX_SETTINGS.sortableAttributes].sort(),
+    )
   })
 
   test('changes indexed during a rebuild are sent again afterwards, so none is lost to the swap', async () => {
     const shop = await createShop()
-    const product = await createProduct({ shopId: shop.id, title: 'Busy blazer', category: 'clothing' })
+    const product = await createProduct({
+      shopId: shop.id,
+      title: 'Busy blazer',
+      category: 'clothing',
+    })
     await drainSearchOutbox()
     const result = await reindexProducts()
     expect(result.replayed).toBeGreaterThanOrEqual(1)
-    const replay = await prisma.outboxEvent.findFirst({ where: { topic: SEARCH_PRODUCT_TOPIC, key: product.id, processedAt: null } })
+    const replay = await prisma.outboxEvent.findFirst({
+      where: { topic: SEARCH_PRODUCT_TOPIC, key: product.id, processedAt: null },
+    })
     expect(replay).not.toBeNull()
     await drainSearchOutbox()
     expect((await indexedDocuments()).has(product.id)).toBe(true)

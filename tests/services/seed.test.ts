@@ -31,10 +31,16 @@ describe('the demo seed', () => {
     const now = new Date()
     expect(await prisma.variant.count({ where: { stock: 0 } })).toBeGreaterThan(0)
     expect(await prisma.product.count({ where: { listed: true, onSale: true } })).toBeGreaterThan(5)
-    expect(await prisma.product.count({ where: { discountStartsAt: { gt: now } } })).toBeGreaterThan(0)
-    expect(await prisma.product.count({ where: { discountEndsAt: { lt: now } } })).toBeGreaterThan(0)
+    expect(
+      await prisma.product.count({ where: { discountStartsAt: { gt: now } } }),
+    ).toBeGreaterThan(0)
+    expect(await prisma.product.count({ where: { discountEndsAt: { lt: now } } })).toBeGreaterThan(
+      0,
+    )
     expect(await prisma.product.count({ where: { status: 'DRAFT' } })).toBeGreaterThan(0)
-    expect(await prisma.shop.findFirstOrThrow({ where: { owner: { email: 'seller@shikposh.test' } } })).toMatchObject({ slug: 'samis-studio' })
+    expect(
+      await prisma.shop.findFirstOrThrow({ where: { owner: { email: 'seller@shikposh.test' } } }),
+    ).toMatchObject({ slug: 'samis-studio' })
 
     const home = await getHomeCollections()
     expect(home.featured.length).toBeGreaterThan(0)

@@ -1,12 +1,23 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { logger } from '~/infra/logger.server.ts'
-import { getProductForEdit, stockToSave, updateProduct, type EditableProduct } from '~/services/catalog/products.server.ts'
+import {
+  getProductForEdit,
+  stockToSave,
+  updateProduct,
+  type EditableProduct,
+} from '~/services/catalog/products.server.ts'
 import type { ProductInput } from '~/services/catalog/schemas.ts'
 import { getCart } from '~/services/orders/cart.server.ts'
 import { CheckoutError, placeOrder } from '~/services/orders/checkout.server.ts'
 import type { CheckoutInput } from '~/services/orders/schemas.ts'
-import { createListedProduct, createSeller, productInput, taxonomyFixture, type Taxonomy } from '../support/catalog.ts'
+import {
+  createListedProduct,
+  createSeller,
+  productInput,
+  taxonomyFixture,
+  type Taxonomy,
+} from '../support/catalog.ts'
 import { createUser } from '../support/fixtures.ts'
 import { SAMPLE_ADDRESS, placeTestOrder, putInCart } from '../support/shop-fixtures.ts'
 
@@ -17,7 +28,11 @@ import { SAMPLE_ADDRESS, placeTestOrder, putInCart } from '../support/shop-fixtu
 afterEach(() => vi.restoreAllMocks())
 
 /** The edit form as the seller would post it back: every cell as loaded, `stockWas` = what the form showed. */
-function formOf(t: Taxonomy, loaded: EditableProduct, stock: Record<string, number> = {}): ProductInput {
+function formOf(
+  t: Taxonomy,
+  loaded: EditableProduct,
+  stock: Record<string, number> = {},
+): ProductInput {
   return productInput(t, {
     title: loaded.title,
     variants: loaded.variants.map((variant) => ({
@@ -33,15 +48,25 @@ function formOf(t: Taxonomy, loaded: EditableProduct, stock: Record<string, numb
 
 async function checkoutInput(userId: string): Promise<CheckoutInput> {
   const cart = await getCart({ userId })
-  return { idempotencyKey: cart.checkoutToken!, address: { kind: 'new', fields: SAMPLE_ADDRESS, save: false }, shippingMethod: 'standard', paymentMethod: 'pay-on-delivery', expectedItemsTotal: cart.itemsTotal }
+  return {
+    idempotencyKey: cart.checkoutToken!,
+    address: { kind: 'new', fields: SAMPLE_ADDRESS, save: false },
+    shippingMethod: 'standard',
+    paymentMethod: 'pay-on-delivery',
+    expectedItemsTotal: cart.itemsTotal,
+  }
 }
 
-const stockOf = async (variantId: string) => (await prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { stock: true } })).stock
+const stockOf = async (variantId: string) =>
+  (await prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { stock: true } }))
+    .stock
 
 async function listedProduct(stock = 5) {
   const t = await taxonomyFixture()
   const { user } = await createSeller()
-  const product = await createListedProduct(user.id, t, { variants: productInput(t).variants.map((variant) => ({ ...variant, stock })) })
+  const product = await createListedProduct(user.id, t, {
+    variants: productInput(t).variants.map((variant) => ({ ...variant, stock })),
+  })
   const loaded = (await getProductForEdit(user.id, product.id))!
   return { t, seller: user, productId: product.id, loaded }
 }
@@ -49,13 +74,25 @@ async function listedProduct(stock = 5) {
 describe('a sale between loading the product form and saving it', () => {
   test('is never undone: untouched cells keep the current stock, changed cells apply the change to it', async () => {
     const { t, seller, productId, loaded } = await listedProduct(5)
-    const [a, b, c] = loaded.variants as [EditableProduct['variants'][number], EditableProduct['variants'][number], EditableProduct['variants'][number]]
+    const [a, b, c] = loaded.variants as [
+      EditableProduct['variants'][number],
+      EditableProduct['variants'][number],
+      EditableProduct['variants'][number],
+    ]
     // The seller opened the form (every cell at 5); then shoppers bought 2 of A, 1 of B and 3 of C.
     await placeTestOrder((await createUser()).id, [{ variantId: a.id, quantity: 2 }])
-    await placeTestOrder((await createUser()).id, [{ variantId: b.id, quantity: 1 }, { variantId: c.id, quantity: 3 }])
+    await placeTestOrder((await createUser()).id, [
+      { variantId: b.id, quantity: 1 },
+      { variantId: c.id, quantity: 3 },
+    ])
 
     // A untouched; B restocked from 5 to 9 (+4); C counted down from 5 to 1 (−4, more than is left).
-    const saved = await updateProduct(seller.id, productId, loaded.version, formOf(t, loaded, { [b.id]: 9, [c.id]: 1 }))
+    const saved = await updateProduct(
+      seller.id,
+      productId,
+      loaded.version,
+      formOf(t, loaded, { [b.id]: 9, [c.id]: 1 }),
+    )
     expect(await stockOf(a.id)).toBe(3)
     expect(await stockOf(b.id)).toBe(8)
     expect(await stockOf(c.id)).toBe(0)
@@ -73,7 +110,10 @@ describe('a sale between loading the product form and saving it', () => {
 describe('checkouts racing product saves', () => {
   test('neither deadlocks nor fails, and every sale and every restock is counted', async () => {
     const { t, seller, productId, loaded } = await listedProduct(40)
-    const [a, b] = loaded.variants as [EditableProduct['variants'][number], EditableProduct['variants'][number]]
+    const [a, b] = loaded.variants as [
+      EditableProduct['variants'][number],
+      EditableProduct['variants'][number],
+    ]
     const warn = vi.spyOn(logger, 'warn')
     const shoppers = await Promise.all(Array.from({ length: 24 }, () => createUser()))
     let restocked = 0
@@ -84,7 +124,14 @@ describe('checkouts racing product saves', () => {
       // Each round: the seller saves (+5 on A, B untouched) while four shoppers check out A and B,
       // listed in opposite orders in alternate carts.
       const results = await Promise.allSettled([
-        updateProduct(seller.id, productId, form.version, formOf(t, form, { [a.id]: form.variants.find((variant) => variant.id === a.id)!.stock + 5 })),
+        updateProduct(
+          seller.id,
+          productId,
+          form.version,
+          formOf(t, form, {
+            [a.id]: form.variants.find((variant) => variant.id === a.id)!.stock + 5,
+          }),
+        ),
         ...buyers.map((buyer, index) =>
           placeTestOrder(
             buyer.id,
@@ -100,24 +147,38 @@ describe('checkouts racing product saves', () => {
           ),
         ),
       ])
-      const failures = results.filter((result) => result.status === 'rejected').map((result) => (result as PromiseRejectedResult).reason)
+      const failures = results
+        .filter((result) => result.status === 'rejected')
+        .map((result) => (result as PromiseRejectedResult).reason)
       expect(failures).toEqual([])
       restocked += 5
     }
 
-    const sold = await prisma.orderLine.groupBy({ by: ['variantId'], where: { productId }, _sum: { quantity: true } })
-    const soldOf = (variantId: string) => sold.find((row) => row.variantId === variantId)?._sum.quantity ?? 0
+    const sold = await prisma.orderLine.groupBy({
+      by: ['variantId'],
+      where: { productId },
+      _sum: { quantity: true },
+    })
+    const soldOf = (variantId: string) =>
+      sold.find((row) => row.variantId === variantId)?._sum.quantity ?? 0
     expect(soldOf(a.id)).toBe(24)
     expect(soldOf(b.id)).toBe(24)
     expect(await stockOf(a.id)).toBe(40 + restocked - 24)
     expect(await stockOf(b.id)).toBe(40 - 24)
     // Nothing had to be tried again on either side.
-    expect(warn.mock.calls.filter(([, message]) => typeof message === 'string' && /retryable/.test(message))).toEqual([])
+    expect(
+      warn.mock.calls.filter(
+        ([, message]) => typeof message === 'string' && /retryable/.test(message),
+      ),
+    ).toEqual([])
   })
 
   test('a save that removes a variant while shoppers check it out: both finish, each shopper gets an order or a clear refusal', async () => {
     const { t, seller, productId, loaded } = await listedProduct(20)
-    const [gone, kept] = loaded.variants as [EditableProduct['variants'][number], EditableProduct['variants'][number]]
+    const [gone, kept] = loaded.variants as [
+      EditableProduct['variants'][number],
+      EditableProduct['variants'][number],
+    ]
     const buyers = await Promise.all(Array.from({ length: 6 }, () => createUser()))
     // Their carts are filled first; the save and the checkouts then start together.
     for (const buyer of buyers) {
@@ -142,6 +203,10 @@ describe('checkouts racing product saves', () => {
     expect(await stockOf(kept.id)).toBe(20 - placed)
     // No deadlock: the save takes the deleted variant's lock before the product's. (A checkout
     // that finds the variant gone while writing its line tries again, and then refuses.)
-    expect(warn.mock.calls.filter(([fields]) => /deadlock/i.test(String((fields as { err?: unknown }).err))).map(([, message]) => message)).toEqual([])
+    expect(
+      warn.mock.calls
+        .filter(([fields]) => /deadlock/i.test(String((fields as { err?: unknown }).err)))
+        .map(([, message]) => message),
+    ).toEqual([])
   })
 })

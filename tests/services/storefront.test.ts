@@ -1,7 +1,18 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { getCategoryHeading, getHomeCollections, getMoreFromShop, getProductPage, getShopHeading } from '~/services/catalog/storefront.server.ts'
-import { createListedProduct, createSeller, taxonomyFixture, type Taxonomy } from '../support/catalog.ts'
+import {
+  getCategoryHeading,
+  getHomeCollections,
+  getMoreFromShop,
+  getProductPage,
+  getShopHeading,
+} from '~/services/catalog/storefront.server.ts'
+import {
+  createListedProduct,
+  createSeller,
+  taxonomyFixture,
+  type Taxonomy,
+} from '../support/catalog.ts'
 
 let t: Taxonomy
 let seller: Awaited<ReturnType<typeof createSeller>>
@@ -13,9 +24,23 @@ beforeAll(async () => {
 })
 
 /** A published product dated `daysAgo`, with a price, in a category. */
-async function listed(title: string, categoryId: string, price: number, daysAgo: number, extra: Parameters<typeof createListedProduct>[2] = {}) {
-  const product = await createListedProduct(seller.user.id, t, { title, categoryId, price, ...extra })
-  await prisma.product.update({ where: { id: product.id }, data: { publishedAt: new Date(Date.now() - daysAgo * DAY) } })
+async function listed(
+  title: string,
+  categoryId: string,
+  price: number,
+  daysAgo: number,
+  extra: Parameters<typeof createListedProduct>[2] = {},
+) {
+  const product = await createListedProduct(seller.user.id, t, {
+    title,
+    categoryId,
+    price,
+    ...extra,
+  })
+  await prisma.product.update({
+    where: { id: product.id },
+    data: { publishedAt: new Date(Date.now() - daysAgo * DAY) },
+  })
   return product
 }
 
@@ -25,9 +50,20 @@ describe('home collections', () => {
   test('new arrivals are the last 30 days; on sale is what is discounted now; featured is flagged', async () => {
     const fresh = await listed('Fresh Arrival', t.categories.tops.id, 2000, 0)
     const old = await listed('Old Stock', t.categories.tops.id, 2000, 45)
-    const onSale = await listed('Half Off', t.categories.tops.id, 2000, 40, { discountPercent: 50, discountStartsAt: new Date(Date.now() - DAY), discountEndsAt: new Date(Date.now() + DAY) })
-    const later = await listed('Sale Next Week', t.categories.tops.id, 2000, 40, { discountPercent: 30, discountStartsAt: new Date(Date.now() + 7 * DAY) })
-    const ended = await listed('Sale Ended', t.categories.tops.id, 2000, 40, { discountPercent: 30, discountStartsAt: new Date(Date.now() - 7 * DAY), discountEndsAt: new Date(Date.now() - DAY) })
+    const onSale = await listed('Half Off', t.categories.tops.id, 2000, 40, {
+      discountPercent: 50,
+      discountStartsAt: new Date(Date.now() - DAY),
+      discountEndsAt: new Date(Date.now() + DAY),
+    })
+    const later = await listed('Sale Next Week', t.categories.tops.id, 2000, 40, {
+      discountPercent: 30,
+      discountStartsAt: new Date(Date.now() + 7 * DAY),
+    })
+    const ended = await listed('Sale Ended', t.categories.tops.id, 2000, 40, {
+      discountPercent: 30,
+      discountStartsAt: new Date(Date.now() - 7 * DAY),
+      discountEndsAt: new Date(Date.now() - DAY),
+    })
     await prisma.product.update({ where: { id: old.id }, data: { featured: true } })
 
     const home = await getHomeCollections()
@@ -38,25 +74,42 @@ describe('home collections', () => {
     expect(ids(home.onSale)).not.toContain(later.id)
     expect(ids(home.onSale)).not.toContain(ended.id)
     expect(ids(home.featured)).toEqual([old.id])
-    expect(home.newArrivals.find((card) => card.id === fresh.id)).toMatchObject({ isNew: true, inStock: true, colors: [{ name: 'Black' }, { name: 'Red' }] })
-    expect(home.categories.map((category) => category.slug)).toEqual(expect.arrayContaining(['women', 'shoes']))
+    expect(home.newArrivals.find((card) => card.id === fresh.id)).toMatchObject({
+      isNew: true,
+      inStock: true,
+      colors: [{ name: 'Black' }, { name: 'Red' }],
+    })
+    expect(home.categories.map((category) => category.slug)).toEqual(
+      expect.arrayContaining(['women', 'shoes']),
+    )
   })
 })
 
 describe('the product page', () => {
   test('drafts and unknown slugs are not found; the owner previews a draft', async () => {
-    const draft = await createListedProduct(seller.user.id, t, { title: 'Secret Draft' }, { publish: false })
+    const draft = await createListedProduct(
+      seller.user.id,
+      t,
+      { title: 'Secret Draft' },
+      { publish: false },
+    )
     const other = await createSeller('peeker')
     expect(await getProductPage(draft.slug)).toBeNull()
     expect(await getProductPage(draft.slug, { viewerId: other.user.id })).toBeNull()
-    expect((await getProductPage(draft.slug, { viewerId: seller.user.id }))?.preview).toEqual({ status: 'DRAFT', shopSuspended: false })
+    expect((await getProductPage(draft.slug, { viewerId: seller.user.id }))?.preview).toEqual({
+      status: 'DRAFT',
+      shopSuspended: false,
+    })
     expect(await getProductPage('no-such-product')).toBeNull()
   })
 
   test('variants, stock, colours in palette order, sizes in scale order, breadcrumbs and more from the shop', async () => {
     const input = { title: 'Page Dress', categoryId: t.categories.dresses.id }
     const product = await createListedProduct(seller.user.id, t, input)
-    await prisma.variant.updateMany({ where: { productId: product.id, size: { label: 'M' } }, data: { stock: 0 } })
+    await prisma.variant.updateMany({
+      where: { productId: product.id, size: { label: 'M' } },
+      data: { stock: 0 },
+    })
     const page = (await getProductPage(product.slug))!
     expect(page.breadcrumbs.map((crumb) => crumb.name)).toEqual(['Clothing', 'Women', 'Dresses'])
     expect(page.colors.map((color) => color.name)).toEqual(['Black', 'Red'])
@@ -73,10 +126,16 @@ describe('the product page', () => {
     const women = (await getCategoryHeading('women'))!
     expect(women.breadcrumbs.map((crumb) => crumb.slug)).toEqual(['clothing', 'women'])
     expect(women.children.map((child) => child.slug)).toEqual(['dresses', 'tops'])
-    expect((await getCategoryHeading('dresses'))!.siblings.map((sibling) => sibling.slug)).toEqual(['dresses', 'tops'])
+    expect((await getCategoryHeading('dresses'))!.siblings.map((sibling) => sibling.slug)).toEqual([
+      'dresses',
+      'tops',
+    ])
     expect(await getCategoryHeading('no-such-category')).toBeNull()
     const other = await createSeller('neighbour')
-    expect(await getShopHeading(other.shop.slug)).toMatchObject({ suspended: false, shop: { slug: other.shop.slug, owner: 'Seller neighbour' } })
+    expect(await getShopHeading(other.shop.slug)).toMatchObject({
+      suspended: false,
+      shop: { slug: other.shop.slug, owner: 'Seller neighbour' },
+    })
     expect(await getShopHeading('no-such-shop')).toBeNull()
   })
 })

@@ -5,7 +5,8 @@ import { migrate } from '../../app/infra/migrate.server.ts'
 // Test databases live on the PostgreSQL in TEST_DATABASE_URL (the machine's own by default).
 // Their names carry a hash of this checkout's path, so two checkouts can test at once.
 
-export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+export const ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
 const PREFIX = `shikposh_t${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8)}`
 export const TEMPLATE_DB = `${PREFIX}_template`
 
@@ -71,6 +72,7 @@ export async function dropLeftoverDatabases() {
       `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2`,
       [`${PREFIX}\\_%`, TEMPLATE_DB],
     )
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+    for (const { datname } of rows)
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
   })
 }

@@ -5,7 +5,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { spawnMeilisearch, stopMeilisearch, waitForMeilisearch } from '../../app/infra/embedded/meilisearch.server.ts'
+import {
+  spawnMeilisearch,
+  stopMeilisearch,
+  waitForMeilisearch,
+} from '../../app/infra/embedded/meilisearch.server.ts'
 
 // A real Meilisearch for tests, from the same npm-packaged binary as the embedded default, on a
 // free port with its own data directory and key. Tests that take it down (the outbox
@@ -31,14 +35,20 @@ export async function freePort() {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
     })
   })
 }
 
 export async function startTestMeilisearch(): Promise<TestMeilisearch> {
   // In memory where the machine has it: every Meilisearch write ends in an fsync.
-  const dataDir = await mkdtemp(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'shikposh-meili-'))
+  const dataDir = await mkdtemp(
+    path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'shikposh-meili-'),
+  )
   const port = await freePort()
   const masterKey = randomBytes(24).toString('hex')
   const host = `http://127.0.0.1:${port}`

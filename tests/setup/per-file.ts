@@ -26,7 +26,8 @@ beforeEach(() => {
 afterEach(() => {
   const calls = consoleError.mock.calls
   consoleError.mockRestore()
-  if (calls.length) throw new Error(`console.error was called:\n${calls.map((args) => format(...args)).join('\n')}`)
+  if (calls.length)
+    throw new Error(`console.error was called:\n${calls.map((args) => format(...args)).join('\n')}`)
 })
 
 afterAll(async () => {
@@ -49,6 +50,10 @@ async function deleteTestIndexes() {
   const { Meilisearch } = await import('meilisearch')
   const client = new Meilisearch({ host: inject('meiliHost'), apiKey: inject('meiliKey') })
   const { results } = await client.getIndexes({ limit: 1000 })
-  const tasks = await Promise.all(results.filter((index) => index.uid.startsWith(prefix)).map((index) => client.deleteIndex(index.uid)))
+  const tasks = await Promise.all(
+    results
+      .filter((index) => index.uid.startsWith(prefix))
+      .map((index) => client.deleteIndex(index.uid)),
+  )
   if (tasks.length) await client.tasks.waitForTasks(tasks, { timeout: 30_000 })
 }

@@ -10,7 +10,9 @@ const suffix = () => randomBytes(4).toString('hex')
 export async function createSeller(name = 'Sami Seller') {
   const user = await createUser({ name, roles: ['SHOPPER', 'SELLER'] })
   const slug = `shop-${suffix()}`
-  const shop = await prisma.shop.create({ data: { ownerId: user.id, name: `${name}'s shop`, slug } })
+  const shop = await prisma.shop.create({
+    data: { ownerId: user.id, name: `${name}'s shop`, slug },
+  })
   const { cookie } = await signIn(user.id)
   return { user, shop, cookie }
 }
@@ -18,16 +20,35 @@ export async function createSeller(name = 'Sami Seller') {
 export async function createColors(names: string[]) {
   return Promise.all(
     names.map((name, position) =>
-      prisma.color.create({ data: { name: `${name} ${suffix()}`, slug: `${name.toLowerCase()}-${suffix()}`, hex: '#' + randomBytes(3).toString('hex'), position } }),
+      prisma.color.create({
+        data: {
+          name: `${name} ${suffix()}`,
+          slug: `${name.toLowerCase()}-${suffix()}`,
+          hex: '#' + randomBytes(3).toString('hex'),
+          position,
+        },
+      }),
     ),
   )
 }
 
 /** A draft product in the shop with one variant per colour (one size). */
-export async function createProduct(shopId: string, options: { title?: string; colorIds?: string[] } = {}) {
+export async function createProduct(
+  shopId: string,
+  options: { title?: string; colorIds?: string[] } = {},
+) {
   const tag = suffix()
-  const category = await prisma.category.create({ data: { name: `Dresses ${tag}`, slug: `dresses-${tag}` } })
-  const scale = await prisma.sizeScale.create({ data: { code: `one-${tag}`, name: 'One size', sizes: { create: [{ label: 'One size', position: 0 }] } }, include: { sizes: true } })
+  const category = await prisma.category.create({
+    data: { name: `Dresses ${tag}`, slug: `dresses-${tag}` },
+  })
+  const scale = await prisma.sizeScale.create({
+    data: {
+      code: `one-${tag}`,
+      name: 'One size',
+      sizes: { create: [{ label: 'One size', position: 0 }] },
+    },
+    include: { sizes: true },
+  })
   const colorIds = options.colorIds ?? (await createColors(['Red'])).map((color) => color.id)
   return prisma.product.create({
     data: {
@@ -37,7 +58,14 @@ export async function createProduct(shopId: string, options: { title?: string; c
       categoryId: category.id,
       sizeScaleId: scale.id,
       price: 4900,
-      variants: { create: colorIds.map((colorId, index) => ({ colorId, sizeId: scale.sizes[0]!.id, sku: `SKU-${tag}-${index}`, stock: 3 })) },
+      variants: {
+        create: colorIds.map((colorId, index) => ({
+          colorId,
+          sizeId: scale.sizes[0]!.id,
+          sku: `SKU-${tag}-${index}`,
+          stock: 3,
+        })),
+      },
     },
   })
 }

@@ -21,23 +21,48 @@ async function buildTaxonomy() {
       ['Black', '#111111'],
       ['White', '#fafafa'],
       ['Red', '#c62828'],
-    ].map(([name, hex], position) => prisma.color.create({ data: { name: name!, slug: name!.toLowerCase(), hex: hex!, position } })),
+    ].map(([name, hex], position) =>
+      prisma.color.create({
+        data: { name: name!, slug: name!.toLowerCase(), hex: hex!, position },
+      }),
+    ),
   )
   const letters = await prisma.sizeScale.create({
-    data: { code: 'letters', name: 'Letter sizes', sizes: { create: ['XS', 'S', 'M', 'L', 'XL', 'XXL'].map((label, position) => ({ label, position })) } },
+    data: {
+      code: 'letters',
+      name: 'Letter sizes',
+      sizes: {
+        create: ['XS', 'S', 'M', 'L', 'XL', 'XXL'].map((label, position) => ({ label, position })),
+      },
+    },
     include: { sizes: { orderBy: { position: 'asc' } } },
   })
   const eu = await prisma.sizeScale.create({
-    data: { code: 'eu-shoes', name: 'EU shoe sizes', sizes: { create: ['38', '39', '40'].map((label, position) => ({ label, position })) } },
+    data: {
+      code: 'eu-shoes',
+      name: 'EU shoe sizes',
+      sizes: { create: ['38', '39', '40'].map((label, position) => ({ label, position })) },
+    },
     include: { sizes: { orderBy: { position: 'asc' } } },
   })
-  const size = (scale: typeof letters, label: string) => scale.sizes.find((entry) => entry.label === label)!
-  const [black, white, red] = colorRows as [(typeof colorRows)[number], (typeof colorRows)[number], (typeof colorRows)[number]]
+  const size = (scale: typeof letters, label: string) =>
+    scale.sizes.find((entry) => entry.label === label)!
+  const [black, white, red] = colorRows as [
+    (typeof colorRows)[number],
+    (typeof colorRows)[number],
+    (typeof colorRows)[number],
+  ]
   return {
     categories: { clothing, women, dresses, tops, shoes },
     brands: { acme },
     colors: { black, white, red },
-    letters: { id: letters.id, S: size(letters, 'S'), M: size(letters, 'M'), L: size(letters, 'L'), XL: size(letters, 'XL') },
+    letters: {
+      id: letters.id,
+      S: size(letters, 'S'),
+      M: size(letters, 'M'),
+      L: size(letters, 'L'),
+      XL: size(letters, 'XL'),
+    },
     eu: { id: eu.id, s38: size(eu, '38') },
   }
 }
@@ -54,7 +79,10 @@ export function taxonomyFixture() {
 /** A user with an open shop (and so the SELLER role). */
 export async function createSeller(label = 'seller') {
   const user = await createUser({ name: `Seller ${label}` })
-  const shop = await openShop(user.id, { name: `Shop ${label}`, slug: `shop-${label}-${randomBytes(3).toString('hex')}` })
+  const shop = await openShop(user.id, {
+    name: `Shop ${label}`,
+    slug: `shop-${label}-${randomBytes(3).toString('hex')}`,
+  })
   return { user, shop }
 }
 
@@ -64,7 +92,13 @@ export function productInput(t: Taxonomy, overrides: Partial<ProductInput> = {})
   const variants: VariantInput[] = []
   for (const color of [t.colors.black, t.colors.red]) {
     for (const size of [t.letters.S, t.letters.M, t.letters.L]) {
-      variants.push({ colorId: color.id, sizeId: size.id, sku: `T-${tag}-${color.slug}-${size.label}`, stock: 5, price: null })
+      variants.push({
+        colorId: color.id,
+        sizeId: size.id,
+        sku: `T-${tag}-${color.slug}-${size.label}`,
+        stock: 5,
+        price: null,
+      })
     }
   }
   return {
@@ -84,10 +118,22 @@ export function productInput(t: Taxonomy, overrides: Partial<ProductInput> = {})
 }
 
 /** A product of the seller, published unless told otherwise. */
-export async function createListedProduct(ownerId: string, t: Taxonomy, overrides: Partial<ProductInput> = {}, options: { publish?: boolean; now?: Date } = {}) {
-  return createProduct(ownerId, productInput(t, overrides), { publish: options.publish ?? true, now: options.now })
+export async function createListedProduct(
+  ownerId: string,
+  t: Taxonomy,
+  overrides: Partial<ProductInput> = {},
+  options: { publish?: boolean; now?: Date } = {},
+) {
+  return createProduct(ownerId, productInput(t, overrides), {
+    publish: options.publish ?? true,
+    now: options.now,
+  })
 }
 
 export function outboxKeys(topic = 'search.product') {
-  return prisma.outboxEvent.findMany({ where: { topic }, select: { key: true, availableAt: true }, orderBy: { id: 'asc' } })
+  return prisma.outboxEvent.findMany({
+    where: { topic },
+    select: { key: true, availableAt: true },
+    orderBy: { id: 'asc' },
+  })
 }

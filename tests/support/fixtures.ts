@@ -12,7 +12,9 @@ export function uniqueEmail(label = 'user') {
   return `${label}-${randomBytes(5).toString('hex')}@example.test`
 }
 
-export async function createUser(overrides: { email?: string; name?: string; roles?: Role[]; status?: 'ACTIVE' | 'BLOCKED' } = {}) {
+export async function createUser(
+  overrides: { email?: string; name?: string; roles?: Role[]; status?: 'ACTIVE' | 'BLOCKED' } = {},
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD)
   return prisma.user.create({
     data: {
@@ -21,7 +23,9 @@ export async function createUser(overrides: { email?: string; name?: string; rol
       roles: overrides.roles ?? ['SHOPPER'],
       status: overrides.status ?? 'ACTIVE',
       // The database insists that a blocked account says when and why (User_block_fields).
-      ...(overrides.status === 'BLOCKED' ? { blockedAt: new Date(), blockedReason: 'Blocked by a test fixture' } : {}),
+      ...(overrides.status === 'BLOCKED'
+        ? { blockedAt: new Date(), blockedReason: 'Blocked by a test fixture' }
+        : {}),
       password: { create: { hash: await passwordHash } },
     },
   })

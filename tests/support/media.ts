@@ -14,7 +14,8 @@ import { uploadRequest, type Part } from './images.ts'
 /** Every object in storage, originals included. */
 export async function storedKeys() {
   const keys: string[] = []
-  for (const prefix of ['img/', 'originals/']) for await (const object of getStorage().list(prefix)) keys.push(object.key)
+  for (const prefix of ['img/', 'originals/'])
+    for await (const object of getStorage().list(prefix)) keys.push(object.key)
   return keys.sort()
 }
 
@@ -25,15 +26,27 @@ export async function readObject(key: string) {
 }
 
 export async function mediaRowCounts() {
-  const [assets, variants, productImages] = await Promise.all([prisma.mediaAsset.count(), prisma.mediaVariant.count(), prisma.productImage.count()])
+  const [assets, variants, productImages] = await Promise.all([
+    prisma.mediaAsset.count(),
+    prisma.mediaVariant.count(),
+    prisma.productImage.count(),
+  ])
   return { assets, variants, productImages }
 }
 
 export function uploadImages(productId: string, parts: Part[], cookie?: string) {
-  return callRoute(uploadAction, uploadRequest(`/api/products/${productId}/images`, parts, cookie), { params: { productId } })
+  return callRoute(
+    uploadAction,
+    uploadRequest(`/api/products/${productId}/images`, parts, cookie),
+    { params: { productId } },
+  )
 }
 
-export const jpegPart = (filename: string, data: Buffer): Part => ({ filename, contentType: 'image/jpeg', data })
+export const jpegPart = (filename: string, data: Buffer): Part => ({
+  filename,
+  contentType: 'image/jpeg',
+  data,
+})
 
 function pngChunk(type: string, data: Buffer) {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
@@ -55,12 +68,22 @@ export function hugeDimensionPng() {
   header.writeUInt8(8, 8) // bit depth
   header.writeUInt8(2, 9) // truecolour
   const rows = deflateSync(Buffer.alloc(3 * 100_000 + 1))
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', rows), pngChunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', rows),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 export async function animatedWebp() {
-  const frame = (background: string) => sharp({ create: { width: 700, height: 700, channels: 3, background } }).png().toBuffer()
-  return sharp([await frame('red'), await frame('blue')], { join: { animated: true } }).webp().toBuffer()
+  const frame = (background: string) =>
+    sharp({ create: { width: 700, height: 700, channels: 3, background } })
+      .png()
+      .toBuffer()
+  return sharp([await frame('red'), await frame('blue')], { join: { animated: true } })
+    .webp()
+    .toBuffer()
 }
 
 /**
@@ -68,7 +91,11 @@ export async function animatedWebp() {
  * processing or storing anything: for pages that show photos, where the pipeline is not the
  * subject. Positions follow the order of the calls unless given.
  */
-export async function attachPhoto(productId: string, ownerId: string, options: { colorId?: string | null; alt?: string; position?: number } = {}) {
+export async function attachPhoto(
+  productId: string,
+  ownerId: string,
+  options: { colorId?: string | null; alt?: string; position?: number } = {},
+) {
   const tag = randomBytes(6).toString('hex')
   const position = options.position ?? (await prisma.productImage.count({ where: { productId } }))
   const asset = await prisma.mediaAsset.create({
@@ -85,11 +112,25 @@ export async function attachPhoto(productId: string, ownerId: string, options: {
       recipe: 1,
       variants: {
         create: [320, 640, 1280].flatMap((width) => [
-          { format: 'JPEG' as const, width, height: width * 1.25, key: `img/${tag}/${width}-${tag}.jpg`, bytes: 1000 },
-          { format: 'WEBP' as const, width, height: width * 1.25, key: `img/${tag}/${width}-${tag}.webp`, bytes: 800 },
+          {
+            format: 'JPEG' as const,
+            width,
+            height: width * 1.25,
+            key: `img/${tag}/${width}-${tag}.jpg`,
+            bytes: 1000,
+          },
+          {
+            format: 'WEBP' as const,
+            width,
+            height: width * 1.25,
+            key: `img/${tag}/${width}-${tag}.webp`,
+            bytes: 800,
+          },
         ]),
       },
-      productImage: { create: { productId, position, alt: options.alt ?? '', colorId: options.colorId ?? null } },
+      productImage: {
+        create: { productId, position, alt: options.alt ?? '', colorId: options.colorId ?? null },
+      },
     },
     select: { productImage: { select: { id: true, position: true, colorId: true } } },
   })

@@ -15,7 +15,10 @@ const configFile = path.join(import.meta.dirname, 'prisma-diff.config.ts')
 export type DiffResult = { drift: boolean; sql: string }
 
 /** Applies every migration in `migrationsDir` to a scratch database and diffs it with `schemaPath`. */
-export async function diffMigrationsToSchema(schemaPath: string, migrationsDir: string): Promise<DiffResult> {
+export async function diffMigrationsToSchema(
+  schemaPath: string,
+  migrationsDir: string,
+): Promise<DiffResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'shikposh-prisma-diff-'))
   // Randomly named under this checkout's prefix, so concurrent runs do not collide and the next
   // run's dropLeftoverDatabases() removes it if this process is killed.
@@ -23,7 +26,14 @@ export async function diffMigrationsToSchema(schemaPath: string, migrationsDir: 
   try {
     const schema = path.join(work, 'schema.prisma')
     await writeFile(schema, withDatasourceUrl(await readFile(schemaPath, 'utf8')))
-    const args = ['migrate', 'diff', '--config', configFile, '--from-migrations', path.resolve(migrationsDir)]
+    const args = [
+      'migrate',
+      'diff',
+      '--config',
+      configFile,
+      '--from-migrations',
+      path.resolve(migrationsDir),
+    ]
     args.push('--to-schema-datamodel', schema, '--script', '--exit-code')
     const { code, stdout, stderr } = await node([prismaCli, ...args], {
       ...process.env,

@@ -20,11 +20,20 @@ export function routeRequest(path: string, init: RouteRequestInit = {}) {
       for (const item of Array.isArray(value) ? value : [value]) body.append(key, item)
     }
   }
-  return new Request(new URL(path, 'http://localhost:3000'), { method: init.method ?? (body ? 'POST' : 'GET'), headers, body })
+  return new Request(new URL(path, 'http://localhost:3000'), {
+    method: init.method ?? (body ? 'POST' : 'GET'),
+    headers,
+    body,
+  })
 }
 
 export function testContext(overrides: Partial<AppLoadContext> = {}): AppLoadContext {
-  return { cspNonce: 'test-nonce', requestId: 'test-request', clientIp: '203.0.113.7', ...overrides }
+  return {
+    cspNonce: 'test-nonce',
+    requestId: 'test-request',
+    clientIp: '203.0.113.7',
+    ...overrides,
+  }
 }
 
 type Handler<A> = (args: A) => unknown
@@ -36,18 +45,29 @@ export async function callRoute(
   options: { params?: Record<string, string>; context?: Partial<AppLoadContext> } = {},
 ): Promise<RouteResult> {
   try {
-    const result = await handler({ request, params: options.params ?? {}, context: testContext(options.context) })
+    const result = await handler({
+      request,
+      params: options.params ?? {},
+      context: testContext(options.context),
+    })
     return toResult(result)
   } catch (thrown) {
-    if (thrown instanceof Response || isDataWithInit(thrown)) return { ...(await toResult(thrown)), thrown: true }
+    if (thrown instanceof Response || isDataWithInit(thrown))
+      return { ...(await toResult(thrown)), thrown: true }
     throw thrown
   }
 }
 
 export type RouteResult = { status: number; headers: Headers; data: unknown; thrown?: boolean }
 
-function isDataWithInit(value: unknown): value is { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null } {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'DataWithResponseInit'
+function isDataWithInit(
+  value: unknown,
+): value is { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'DataWithResponseInit'
+  )
 }
 
 async function toResult(value: unknown): Promise<RouteResult> {
@@ -62,7 +82,11 @@ async function toResult(value: unknown): Promise<RouteResult> {
     return { status: value.status, headers: value.headers, data }
   }
   if (isDataWithInit(value)) {
-    return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), data: value.data }
+    return {
+      status: value.init?.status ?? 200,
+      headers: new Headers(value.init?.headers),
+      data: value.data,
+    }
   }
   return { status: 200, headers: new Headers(), data: value }
 }

@@ -10,7 +10,13 @@ import { S3Storage } from '~/infra/storage/s3.server.ts'
 export async function startS3Server() {
   const directory = await mkdtemp(path.join(tmpdir(), 'shikposh-s3-'))
   const bucket = `test-${randomBytes(4).toString('hex')}`
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] })
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  })
   const { port } = await server.run()
   const endpoint = `http://127.0.0.1:${port}`
   // s3rver accepts any key pair that matches its default one.

@@ -39,22 +39,43 @@ const CATEGORIES: Array<[string | null, string, string]> = [
 /** The palette, size scales and category tree the builders use (idempotent). */
 export async function ensureCatalogBasics() {
   for (const [position, color] of COLORS.entries()) {
-    await prisma.color.upsert({ where: { slug: color.slug }, update: {}, create: { ...color, position } })
+    await prisma.color.upsert({
+      where: { slug: color.slug },
+      update: {},
+      create: { ...color, position },
+    })
   }
   for (const scale of SCALES) {
-    const row = await prisma.sizeScale.upsert({ where: { code: scale.code }, update: {}, create: { code: scale.code, name: scale.name } })
+    const row = await prisma.sizeScale.upsert({
+      where: { code: scale.code },
+      update: {},
+      create: { code: scale.code, name: scale.name },
+    })
     for (const [position, label] of scale.labels.entries()) {
-      await prisma.size.upsert({ where: { scaleId_label: { scaleId: row.id, label } }, update: {}, create: { scaleId: row.id, label, position } })
+      await prisma.size.upsert({
+        where: { scaleId_label: { scaleId: row.id, label } },
+        update: {},
+        create: { scaleId: row.id, label, position },
+      })
     }
   }
   for (const [position, [parentSlug, slug, name]] of CATEGORIES.entries()) {
-    const parent = parentSlug ? await prisma.category.findUniqueOrThrow({ where: { slug: parentSlug } }) : null
-    await prisma.category.upsert({ where: { slug }, update: {}, create: { slug, name, parentId: parent?.id ?? null, position } })
+    const parent = parentSlug
+      ? await prisma.category.findUniqueOrThrow({ where: { slug: parentSlug } })
+      : null
+    await prisma.category.upsert({
+      where: { slug },
+      update: {},
+      create: { slug, name, parentId: parent?.id ?? null, position },
+    })
   }
 }
 
 export async function createBrand(name: string) {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
   return prisma.brand.upsert({ where: { slug }, update: {}, create: { name, slug } })
 }
 
@@ -96,7 +117,13 @@ export function ratingColumns(count: number, sum: number) {
   const extra = sum - count
   const fives = Math.floor(extra / 4)
   const rest = extra % 4
-  const stars = { rating1: count - fives - (rest ? 1 : 0), rating2: 0, rating3: 0, rating4: 0, rating5: fives }
+  const stars = {
+    rating1: count - fives - (rest ? 1 : 0),
+    rating2: 0,
+    rating3: 0,
+    rating4: 0,
+    rating5: fives,
+  }
   if (rest) stars[`rating${rest + 1}` as 'rating2' | 'rating3' | 'rating4'] += 1
   return { ratingCount: count, ratingSum: sum, ...stars }
 }
@@ -122,7 +149,10 @@ export async function createProduct(input: ProductInput) {
     })),
   )
   const status = input.status ?? 'ACTIVE'
-  const shop = await prisma.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { status: true } })
+  const shop = await prisma.shop.findUniqueOrThrow({
+    where: { id: input.shopId },
+    select: { status: true },
+  })
   return prisma.$transaction(async (tx) => {
     const product = await tx.product.create({
       data: {
@@ -137,9 +167,18 @@ export async function createProduct(input: ProductInput) {
         status,
         // What the catalog's services keep: in the store when ACTIVE in an open shop.
         listed: status === 'ACTIVE' && shop.status === 'ACTIVE',
-        publishedAt: input.publishedAt !== undefined ? input.publishedAt : status === 'ACTIVE' ? new Date(Date.now() - 60_000) : null,
+        publishedAt:
+          input.publishedAt !== undefined
+            ? input.publishedAt
+            : status === 'ACTIVE'
+              ? new Date(Date.now() - 60_000)
+              : null,
         price: input.price === undefined ? 2000 : input.price,
-        minPrice: Math.min(...[input.price ?? Infinity, ...variants.map((v) => v.price ?? Infinity)].filter(Number.isFinite)),
+        minPrice: Math.min(
+          ...[input.price ?? Infinity, ...variants.map((v) => v.price ?? Infinity)].filter(
+            Number.isFinite,
+          ),
+        ),
         discountPercent: input.discountPercent ?? null,
         discountStartsAt: input.discountStartsAt ?? null,
         discountEndsAt: input.discountEndsAt ?? null,
@@ -155,12 +194,22 @@ export async function createProduct(input: ProductInput) {
 }
 
 /** Changes a product (keeping `listed` right) and records the change for search, in one transaction. */
-export async function updateProduct(id: string, data: Parameters<typeof prisma.product.update>[0]['data']) {
+export async function updateProduct(
+  id: string,
+  data: Parameters<typeof prisma.product.update>[0]['data'],
+) {
   return prisma.$transaction(async (tx) => {
     // Leaving ACTIVE must clear `listed` in the same statement (a CHECK constraint says so).
     const leaving = typeof data.status === 'string' && data.status !== 'ACTIVE'
-    const updated = await tx.product.update({ where: { id }, data: leaving ? { ...data, listed: false } : data, select: { status: true, shop: { select: { status: true } } } })
-    const product = await tx.product.update({ where: { id }, data: { listed: updated.status === 'ACTIVE' && updated.shop.status === 'ACTIVE' } })
+    const updated = await tx.product.update({
+      where: { id },
+      data: leaving ? { ...data, listed: false } : data,
+      select: { status: true, shop: { select: { status: true } } },
+    })
+    const product = await tx.product.update({
+      where: { id },
+      data: { listed: updated.status === 'ACTIVE' && updated.shop.status === 'ACTIVE' },
+    })
     await recordProductChanges(tx, [id])
     return product
   })
@@ -169,9 +218,13 @@ export async function updateProduct(id: string, data: Parameters<typeof prisma.p
 /** Suspends or reinstates a shop and records every one of its products for search. */
 export async function setShopStatus(shopId: string, status: ShopStatus) {
   await prisma.$transaction(async (tx) => {
-    await tx.shop.update({ where: { id: shopId }, data: { status, suspendedAt: status === 'SUSPENDED' ? new Date() : null } })
+    await tx.shop.update({
+      where: { id: shopId },
+      data: { status, suspendedAt: status === 'SUSPENDED' ? new Date() : null },
+    })
     await tx.product.updateMany({ where: { shopId }, data: { listed: false } })
-    if (status === 'ACTIVE') await tx.product.updateMany({ where: { shopId, status: 'ACTIVE' }, data: { listed: true } })
+    if (status === 'ACTIVE')
+      await tx.product.updateMany({ where: { shopId, status: 'ACTIVE' }, data: { listed: true } })
     const products = await tx.product.findMany({ where: { shopId }, select: { id: true } })
     await recordProductChanges(
       tx,

@@ -24,12 +24,17 @@ export async function drainSearchOutbox() {
 
 /** Search events still waiting (due or not). */
 export function pendingSearchEvents() {
-  return prisma.outboxEvent.findMany({ where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null }, orderBy: { id: 'asc' } })
+  return prisma.outboxEvent.findMany({
+    where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null },
+    orderBy: { id: 'asc' },
+  })
 }
 
 /** Every document the product index holds, by id. */
 export async function indexedDocuments(uid = productIndexUid()) {
-  const { results } = await getSearchClient().index(uid).getDocuments<ProductDocument>({ limit: 10_000 })
+  const { results } = await getSearchClient()
+    .index(uid)
+    .getDocuments<ProductDocument>({ limit: 10_000 })
   return new Map(results.map((document) => [document.id, document]))
 }
 
@@ -49,7 +54,11 @@ export type GridData = { page: SearchPageData } & Record<string, unknown>
  */
 export async function loadGrid(kind: GridKind, slug: string, query = '') {
   await drainSearchOutbox()
-  const result = await callRoute(GRID_LOADERS[kind], routeRequest(`/${kind}/${slug}${query ? `?${query}` : ''}`), { params: { slug } })
+  const result = await callRoute(
+    GRID_LOADERS[kind],
+    routeRequest(`/${kind}/${slug}${query ? `?${query}` : ''}`),
+    { params: { slug } },
+  )
   return { ...result, data: result.data as GridData }
 }
 

@@ -20,21 +20,44 @@ const COLORS = [
 ]
 const SIZES = ['XS', 'S', 'M', 'L', 'XL']
 
-let basics: Promise<{ categoryId: string; scaleId: string; colors: Map<string, string>; sizes: Map<string, string> }> | undefined
+let basics:
+  | Promise<{
+      categoryId: string
+      scaleId: string
+      colors: Map<string, string>
+      sizes: Map<string, string>
+    }>
+  | undefined
 
 /** The category, size scale, colours and sizes products need (created once per database). */
 export function catalogBasics() {
   basics ??= (async () => {
-    const category = await prisma.category.upsert({ where: { slug: 'test-dresses' }, update: {}, create: { name: 'Dresses', slug: 'test-dresses' } })
-    const scale = await prisma.sizeScale.upsert({ where: { code: 'test-letter' }, update: {}, create: { code: 'test-letter', name: 'Letter sizes' } })
+    const category = await prisma.category.upsert({
+      where: { slug: 'test-dresses' },
+      update: {},
+      create: { name: 'Dresses', slug: 'test-dresses' },
+    })
+    const scale = await prisma.sizeScale.upsert({
+      where: { code: 'test-letter' },
+      update: {},
+      create: { code: 'test-letter', name: 'Letter sizes' },
+    })
     const sizes = new Map<string, string>()
     for (const [position, label] of SIZES.entries()) {
-      const size = await prisma.size.upsert({ where: { scaleId_label: { scaleId: scale.id, label } }, update: {}, create: { scaleId: scale.id, label, position } })
+      const size = await prisma.size.upsert({
+        where: { scaleId_label: { scaleId: scale.id, label } },
+        update: {},
+        create: { scaleId: scale.id, label, position },
+      })
       sizes.set(label, size.id)
     }
     const colors = new Map<string, string>()
     for (const [position, color] of COLORS.entries()) {
-      const row = await prisma.color.upsert({ where: { slug: color.slug }, update: {}, create: { ...color, position } })
+      const row = await prisma.color.upsert({
+        where: { slug: color.slug },
+        update: {},
+        create: { ...color, position },
+      })
       colors.set(color.name, row.id)
     }
     return { categoryId: category.id, scaleId: scale.id, colors, sizes }
@@ -42,10 +65,20 @@ export function catalogBasics() {
   return basics
 }
 
-export async function createShop(options: { ownerId?: string; name?: string; status?: 'ACTIVE' | 'SUSPENDED' } = {}) {
-  const ownerId = options.ownerId ?? (await createUser({ name: 'Shop Owner', roles: ['SHOPPER', 'SELLER'] })).id
+export async function createShop(
+  options: { ownerId?: string; name?: string; status?: 'ACTIVE' | 'SUSPENDED' } = {},
+) {
+  const ownerId =
+    options.ownerId ?? (await createUser({ name: 'Shop Owner', roles: ['SHOPPER', 'SELLER'] })).id
   const name = options.name ?? `Atelier ${suffix()}`
-  return prisma.shop.create({ data: { ownerId, name, slug: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${suffix()}`, status: options.status ?? 'ACTIVE' } })
+  return prisma.shop.create({
+    data: {
+      ownerId,
+      name,
+      slug: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${suffix()}`,
+      status: options.status ?? 'ACTIVE',
+    },
+  })
 }
 
 /** A seller (SELLER role) with their own shop. */
@@ -73,7 +106,10 @@ export async function createProduct(
   const title = options.title ?? `Linen dress ${suffix()}`
   const specs = options.variants ?? [{}]
   const status = options.status ?? 'ACTIVE'
-  const shop = await prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { status: true } })
+  const shop = await prisma.shop.findUniqueOrThrow({
+    where: { id: shopId },
+    select: { status: true },
+  })
   const pricing = {
     price: options.price === undefined ? 4000 : options.price,
     discountPercent: options.discountPercent ?? null,
@@ -82,7 +118,10 @@ export async function createProduct(
   }
   const product = await prisma.product.create({
     data: {
-      ...derivePricing(pricing, specs.map((spec) => ({ price: spec.price ?? null }))),
+      ...derivePricing(
+        pricing,
+        specs.map((spec) => ({ price: spec.price ?? null })),
+      ),
       listed: isListed(status, shop.status),
       shopId,
       title,
@@ -110,8 +149,17 @@ export async function createProduct(
 }
 
 /** Puts a variant straight into a user's cart, as if they had added it (at `seenPrice`). */
-export async function putInCart(userId: string, variantId: string, quantity: number, seenPrice: number) {
-  const cart = await prisma.cart.upsert({ where: { userId }, update: { checkoutToken: newCheckoutToken() }, create: { userId, checkoutToken: newCheckoutToken() } })
+export async function putInCart(
+  userId: string,
+  variantId: string,
+  quantity: number,
+  seenPrice: number,
+) {
+  const cart = await prisma.cart.upsert({
+    where: { userId },
+    update: { checkoutToken: newCheckoutToken() },
+    create: { userId, checkoutToken: newCheckoutToken() },
+  })
   await prisma.cartItem.upsert({
     where: { cartId_variantId: { cartId: cart.id, variantId } },
     update: { quantity, seenPrice },
@@ -132,7 +180,11 @@ export const SAMPLE_ADDRESS: AddressInput = {
 }
 
 /** Puts the lines in the user's cart and checks out through the real service (pay on delivery, standard delivery). */
-export async function placeTestOrder(userId: string, lines: Array<{ variantId: string; quantity: number }>, options: { now?: Date; paymentMethod?: string } = {}) {
+export async function placeTestOrder(
+  userId: string,
+  lines: Array<{ variantId: string; quantity: number }>,
+  options: { now?: Date; paymentMethod?: string } = {},
+) {
   const { getCart } = await import('~/services/orders/cart.server.ts')
   const { placeOrder } = await import('~/services/orders/checkout.server.ts')
   for (const line of lines) await putInCart(userId, line.variantId, line.quantity, 1)

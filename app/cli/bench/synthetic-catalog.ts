@@ -5,8 +5,17 @@ import pg from 'pg'
 // (generate_series) so 100k products take seconds. Deterministic for a given size (setseed).
 // It empties the catalog tables of the database it is given: use it on a benchmark database.
 
-type CategorySpec = { slug: string; name: string; scale: 'letter' | 'eu-shoe' | 'one-size'; nouns: string[] }
-type Branch = { slug: string; name: string; children: Array<{ slug: string; name: string; leaves: CategorySpec[] }> }
+type CategorySpec = {
+  slug: string
+  name: string
+  scale: 'letter' | 'eu-shoe' | 'one-size'
+  nouns: string[]
+}
+type Branch = {
+  slug: string
+  name: string
+  children: Array<{ slug: string; name: string; leaves: CategorySpec[] }>
+}
 
 export const TREE: Branch[] = [
   {
@@ -17,28 +26,85 @@ export const TREE: Branch[] = [
         slug: 'women',
         name: 'Women',
         leaves: [
-          { slug: 'women-dresses', name: 'Dresses', scale: 'letter', nouns: ['dress', 'maxi dress', 'midi dress', 'wrap dress', 'shirt dress'] },
-          { slug: 'women-tops', name: 'Tops', scale: 'letter', nouns: ['blouse', 'tee', 'tank top', 'shirt', 'camisole'] },
-          { slug: 'women-knitwear', name: 'Knitwear', scale: 'letter', nouns: ['sweater', 'cardigan', 'jumper', 'turtleneck'] },
-          { slug: 'women-jeans', name: 'Jeans', scale: 'letter', nouns: ['jeans', 'skinny jeans', 'wide-leg jeans', 'mom jeans'] },
-          { slug: 'women-coats', name: 'Coats & jackets', scale: 'letter', nouns: ['coat', 'trench coat', 'puffer jacket', 'blazer', 'parka'] },
+          {
+            slug: 'women-dresses',
+            name: 'Dresses',
+            scale: 'letter',
+            nouns: ['dress', 'maxi dress', 'midi dress', 'wrap dress', 'shirt dress'],
+          },
+          {
+            slug: 'women-tops',
+            name: 'Tops',
+            scale: 'letter',
+            nouns: ['blouse', 'tee', 'tank top', 'shirt', 'camisole'],
+          },
+          {
+            slug: 'women-knitwear',
+            name: 'Knitwear',
+            scale: 'letter',
+            nouns: ['sweater', 'cardigan', 'jumper', 'turtleneck'],
+          },
+          {
+            slug: 'women-jeans',
+            name: 'Jeans',
+            scale: 'letter',
+            nouns: ['jeans', 'skinny jeans', 'wide-leg jeans', 'mom jeans'],
+          },
+          {
+            slug: 'women-coats',
+            name: 'Coats & jackets',
+            scale: 'letter',
+            nouns: ['coat', 'trench coat', 'puffer jacket', 'blazer', 'parka'],
+          },
         ],
       },
       {
         slug: 'men',
         name: 'Men',
         leaves: [
-          { slug: 'men-t-shirts', name: 'T-shirts', scale: 'letter', nouns: ['t-shirt', 'tee', 'polo shirt', 'henley'] },
-          { slug: 'men-shirts', name: 'Shirts', scale: 'letter', nouns: ['shirt', 'oxford shirt', 'flannel shirt', 'linen shirt'] },
-          { slug: 'men-hoodies', name: 'Hoodies & sweatshirts', scale: 'letter', nouns: ['hoodie', 'sweatshirt', 'zip hoodie'] },
-          { slug: 'men-trousers', name: 'Trousers', scale: 'letter', nouns: ['trousers', 'chinos', 'joggers', 'cargo pants'] },
-          { slug: 'men-jackets', name: 'Jackets', scale: 'letter', nouns: ['jacket', 'bomber jacket', 'denim jacket', 'rain jacket'] },
+          {
+            slug: 'men-t-shirts',
+            name: 'T-shirts',
+            scale: 'letter',
+            nouns: ['t-shirt', 'tee', 'polo shirt', 'henley'],
+          },
+          {
+            slug: 'men-shirts',
+            name: 'Shirts',
+            scale: 'letter',
+            nouns: ['shirt', 'oxford shirt', 'flannel shirt', 'linen shirt'],
+          },
+          {
+            slug: 'men-hoodies',
+            name: 'Hoodies & sweatshirts',
+            scale: 'letter',
+            nouns: ['hoodie', 'sweatshirt', 'zip hoodie'],
+          },
+          {
+            slug: 'men-trousers',
+            name: 'Trousers',
+            scale: 'letter',
+            nouns: ['trousers', 'chinos', 'joggers', 'cargo pants'],
+          },
+          {
+            slug: 'men-jackets',
+            name: 'Jackets',
+            scale: 'letter',
+            nouns: ['jacket', 'bomber jacket', 'denim jacket', 'rain jacket'],
+          },
         ],
       },
       {
         slug: 'kids',
         name: 'Kids',
-        leaves: [{ slug: 'kids-clothing', name: 'Kids’ clothing', scale: 'letter', nouns: ['romper', 'kids tee', 'dungarees', 'kids hoodie'] }],
+        leaves: [
+          {
+            slug: 'kids-clothing',
+            name: 'Kids’ clothing',
+            scale: 'letter',
+            nouns: ['romper', 'kids tee', 'dungarees', 'kids hoodie'],
+          },
+        ],
       },
     ],
   },
@@ -50,9 +116,24 @@ export const TREE: Branch[] = [
         slug: 'shoes-all',
         name: 'All shoes',
         leaves: [
-          { slug: 'sneakers', name: 'Sneakers', scale: 'eu-shoe', nouns: ['sneakers', 'running shoes', 'high-top sneakers', 'trainers'] },
-          { slug: 'boots', name: 'Boots', scale: 'eu-shoe', nouns: ['boots', 'chelsea boots', 'ankle boots', 'hiking boots'] },
-          { slug: 'sandals', name: 'Sandals', scale: 'eu-shoe', nouns: ['sandals', 'slides', 'espadrilles'] },
+          {
+            slug: 'sneakers',
+            name: 'Sneakers',
+            scale: 'eu-shoe',
+            nouns: ['sneakers', 'running shoes', 'high-top sneakers', 'trainers'],
+          },
+          {
+            slug: 'boots',
+            name: 'Boots',
+            scale: 'eu-shoe',
+            nouns: ['boots', 'chelsea boots', 'ankle boots', 'hiking boots'],
+          },
+          {
+            slug: 'sandals',
+            name: 'Sandals',
+            scale: 'eu-shoe',
+            nouns: ['sandals', 'slides', 'espadrilles'],
+          },
           { slug: 'heels', name: 'Heels', scale: 'eu-shoe', nouns: ['heels', 'pumps', 'mules'] },
         ],
       },
@@ -66,10 +147,30 @@ export const TREE: Branch[] = [
         slug: 'accessories-all',
         name: 'All accessories',
         leaves: [
-          { slug: 'bags', name: 'Bags', scale: 'one-size', nouns: ['tote bag', 'backpack', 'crossbody bag', 'handbag'] },
-          { slug: 'hats', name: 'Hats', scale: 'one-size', nouns: ['beanie', 'bucket hat', 'cap', 'sun hat'] },
-          { slug: 'scarves', name: 'Scarves', scale: 'one-size', nouns: ['scarf', 'shawl', 'bandana'] },
-          { slug: 'jewellery', name: 'Jewellery', scale: 'one-size', nouns: ['necklace', 'earrings', 'bracelet', 'ring'] },
+          {
+            slug: 'bags',
+            name: 'Bags',
+            scale: 'one-size',
+            nouns: ['tote bag', 'backpack', 'crossbody bag', 'handbag'],
+          },
+          {
+            slug: 'hats',
+            name: 'Hats',
+            scale: 'one-size',
+            nouns: ['beanie', 'bucket hat', 'cap', 'sun hat'],
+          },
+          {
+            slug: 'scarves',
+            name: 'Scarves',
+            scale: 'one-size',
+            nouns: ['scarf', 'shawl', 'bandana'],
+          },
+          {
+            slug: 'jewellery',
+            name: 'Jewellery',
+            scale: 'one-size',
+            nouns: ['necklace', 'earrings', 'bracelet', 'ring'],
+          },
         ],
       },
     ],
@@ -101,41 +202,134 @@ const SCALES: Record<CategorySpec['scale'], string[]> = {
   'one-size': ['One size'],
 }
 
-const ADJECTIVES = ['classic', 'relaxed', 'cropped', 'oversized', 'slim', 'vintage', 'essential', 'everyday', 'organic', 'recycled', 'soft', 'structured', 'lightweight', 'cosy', 'tailored', 'striped', 'printed', 'ribbed', 'washed', 'quilted']
-const MATERIALS = ['cotton', 'linen', 'wool', 'denim', 'silk', 'leather', 'suede', 'cashmere', 'jersey', 'corduroy', 'canvas', 'velvet', 'fleece', 'satin', 'merino', 'twill']
-const BRAND_WORDS = ['North', 'Atlas', 'Kumo', 'Lumen', 'Vela', 'Ostra', 'Birch', 'Cobalt', 'Dune', 'Ember', 'Fjord', 'Gale', 'Harbor', 'Iris', 'Juniper', 'Kite', 'Loom', 'Moss', 'Nova', 'Orchid']
-const BRAND_SUFFIXES = ['wind', 'works', 'studio', 'supply', 'atelier', 'goods', 'label', 'club', 'co', 'house']
+const ADJECTIVES = [
+  'classic',
+  'relaxed',
+  'cropped',
+  'oversized',
+  'slim',
+  'vintage',
+  'essential',
+  'everyday',
+  'organic',
+  'recycled',
+  'soft',
+  'structured',
+  'lightweight',
+  'cosy',
+  'tailored',
+  'striped',
+  'printed',
+  'ribbed',
+  'washed',
+  'quilted',
+]
+const MATERIALS = [
+  'cotton',
+  'linen',
+  'wool',
+  'denim',
+  'silk',
+  'leather',
+  'suede',
+  'cashmere',
+  'jersey',
+  'corduroy',
+  'canvas',
+  'velvet',
+  'fleece',
+  'satin',
+  'merino',
+  'twill',
+]
+const BRAND_WORDS = [
+  'North',
+  'Atlas',
+  'Kumo',
+  'Lumen',
+  'Vela',
+  'Ostra',
+  'Birch',
+  'Cobalt',
+  'Dune',
+  'Ember',
+  'Fjord',
+  'Gale',
+  'Harbor',
+  'Iris',
+  'Juniper',
+  'Kite',
+  'Loom',
+  'Moss',
+  'Nova',
+  'Orchid',
+]
+const BRAND_SUFFIXES = [
+  'wind',
+  'works',
+  'studio',
+  'supply',
+  'atelier',
+  'goods',
+  'label',
+  'club',
+  'co',
+  'house',
+]
 
-export type GenerateOptions = { products: number; brands?: number; shops?: number; log?: (message: string) => void }
+export type GenerateOptions = {
+  products: number
+  brands?: number
+  shops?: number
+  log?: (message: string) => void
+}
 
 function literal(values: string[]) {
   return `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(',')}]::text[]`
 }
 
 /** Empties the catalog tables and fills them with a synthetic catalog. */
-export async function generateCatalog(databaseUrl: string, { products, brands = 300, shops = 600, log = () => {} }: GenerateOptions) {
+export async function generateCatalog(
+  databaseUrl: string,
+  { products, brands = 300, shops = 600, log = () => {} }: GenerateOptions,
+) {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
     const started = Date.now()
     await client.query('BEGIN')
-    await client.query(`TRUNCATE "Variant", "Product", "Shop", "Brand", "Category", "Size", "SizeScale", "Color", "OutboxEvent" RESTART IDENTITY CASCADE`)
+    await client.query(
+      `TRUNCATE "Variant", "Product", "Shop", "Brand", "Category", "Size", "SizeScale", "Color", "OutboxEvent" RESTART IDENTITY CASCADE`,
+    )
     await client.query(`DELETE FROM "User" WHERE email LIKE 'bench-seller-%'`)
     await client.query('SELECT setseed(0.42)')
 
     for (const [position, [slug, name, hex]] of COLORS.entries()) {
-      await client.query(`INSERT INTO "Color" (id, name, slug, hex, position) VALUES ($1, $2, $3, $4, $5)`, [`color-${slug}`, name, slug, hex, position])
+      await client.query(
+        `INSERT INTO "Color" (id, name, slug, hex, position) VALUES ($1, $2, $3, $4, $5)`,
+        [`color-${slug}`, name, slug, hex, position],
+      )
     }
     for (const [code, labels] of Object.entries(SCALES)) {
-      await client.query(`INSERT INTO "SizeScale" (id, code, name) VALUES ($1, $2, $3)`, [`scale-${code}`, code, code])
+      await client.query(`INSERT INTO "SizeScale" (id, code, name) VALUES ($1, $2, $3)`, [
+        `scale-${code}`,
+        code,
+        code,
+      ])
       for (const [position, label] of labels.entries()) {
-        await client.query(`INSERT INTO "Size" (id, "scaleId", label, position) VALUES ($1, $2, $3, $4)`, [`size-${code}-${position}`, `scale-${code}`, label, position])
+        await client.query(
+          `INSERT INTO "Size" (id, "scaleId", label, position) VALUES ($1, $2, $3, $4)`,
+          [`size-${code}-${position}`, `scale-${code}`, label, position],
+        )
       }
     }
     const leaves: CategorySpec[] = []
     let position = 0
     const category = (slug: string, name: string, parent: string | null) =>
-      client.query(`INSERT INTO "Category" (id, name, slug, "parentId", position, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [`cat-${slug}`, name, slug, parent ? `cat-${parent}` : null, position++])
+      client.query(
+        `INSERT INTO "Category" (id, name, slug, "parentId", position, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
+        [`cat-${slug}`, name, slug, parent ? `cat-${parent}` : null, position++],
+      )
     for (const root of TREE) {
       await category(root.slug, root.name, null)
       for (const child of root.children) {
@@ -146,9 +340,17 @@ export async function generateCatalog(databaseUrl: string, { products, brands = 
         }
       }
     }
-    await client.query(`CREATE TEMP TABLE bench_leaf (n int, id text, scale text, nouns text[], size_count int) ON COMMIT DROP`)
+    await client.query(
+      `CREATE TEMP TABLE bench_leaf (n int, id text, scale text, nouns text[], size_count int) ON COMMIT DROP`,
+    )
     for (const [n, leaf] of leaves.entries()) {
-      await client.query(`INSERT INTO bench_leaf VALUES ($1, $2, $3, $4, $5)`, [n, `cat-${leaf.slug}`, `scale-${leaf.scale}`, leaf.nouns, SCALES[leaf.scale].length])
+      await client.query(`INSERT INTO bench_leaf VALUES ($1, $2, $3, $4, $5)`, [
+        n,
+        `cat-${leaf.slug}`,
+        `scale-${leaf.scale}`,
+        leaf.nouns,
+        SCALES[leaf.scale].length,
+      ])
     }
 
     await client.query(`
@@ -168,7 +370,9 @@ export async function generateCatalog(databaseUrl: string, { products, brands = 
       SELECT 'shop-' || i, 'bench-seller-' || i, initcap(w) || ' ' || initcap(m) || ' ' || i, 'shop-' || w || '-' || i,
              (CASE WHEN i % 50 = 49 THEN 'SUSPENDED' ELSE 'ACTIVE' END)::"ShopStatus", now()
       FROM (SELECT i, (${literal(ADJECTIVES)})[1 + (i % ${ADJECTIVES.length})] AS w, (${literal(MATERIALS)})[1 + (i % ${MATERIALS.length})] AS m FROM generate_series(0, ${shops - 1}) AS i) AS s`)
-    log(`Catalog skeleton: ${leaves.length} leaf categories, ${brands} brands, ${shops} shops, ${COLORS.length} colours`)
+    log(
+      `Catalog skeleton: ${leaves.length} leaf categories, ${brands} brands, ${shops} shops, ${COLORS.length} colours`,
+    )
 
     // Products: a random leaf, a title from its nouns, a price, sometimes a discount (some
     // scheduled), ratings and sales skewed towards small numbers, and a status mix.

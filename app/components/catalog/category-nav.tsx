@@ -23,7 +23,7 @@ export function CategoryNav({ categories }: { categories: CategoryLink[] }) {
             <NavLink
               to={`/c/${department.slug}`}
               className={({ isActive }) =>
-                `block whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-stone-700 hover:border-stone-300 hover:text-ink'}`
+                `block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-stone-700 hover:border-stone-300 hover:text-ink'}`
               }
             >
               {department.name}
@@ -33,14 +33,20 @@ export function CategoryNav({ categories }: { categories: CategoryLink[] }) {
                 <div className="mx-auto grid max-w-7xl grid-cols-2 gap-8 px-4 py-6 sm:px-6 lg:grid-cols-4 lg:px-8">
                   {department.children.map((section) => (
                     <div key={section.slug}>
-                      <NavLink to={`/c/${section.slug}`} className="text-sm font-semibold text-ink hover:text-brand-700">
+                      <NavLink
+                        to={`/c/${section.slug}`}
+                        className="text-sm font-semibold text-ink hover:text-brand-700"
+                      >
                         {section.name}
                       </NavLink>
                       {section.children.length ? (
                         <ul className="mt-2 space-y-1.5">
                           {section.children.map((leaf) => (
                             <li key={leaf.slug}>
-                              <NavLink to={`/c/${leaf.slug}`} className="text-sm text-stone-600 hover:text-brand-700 hover:underline">
+                              <NavLink
+                                to={`/c/${leaf.slug}`}
+                                className="text-sm text-stone-600 hover:text-brand-700 hover:underline"
+                              >
                                 {leaf.name}
                               </NavLink>
                             </li>
@@ -55,7 +61,10 @@ export function CategoryNav({ categories }: { categories: CategoryLink[] }) {
           </li>
         ))}
         <li>
-          <NavLink to="/brands" className="block whitespace-nowrap border-b-2 border-transparent px-3 py-2.5 text-sm font-medium text-stone-700 hover:border-stone-300">
+          <NavLink
+            to="/brands"
+            className="block border-b-2 border-transparent px-3 py-2.5 text-sm font-medium whitespace-nowrap text-stone-700 hover:border-stone-300"
+          >
             Brands
           </NavLink>
         </li>

@@ -23,20 +23,44 @@ export function ProductCard({
   return (
     <article className="group relative flex flex-col" data-testid="product-card">
       <div className="relative aspect-[4/5] overflow-hidden rounded-lg bg-stone-100 ring-1 ring-stone-200">
-        <ProductCardImage images={product.images} productTitle={product.title} hex={product.colors[0]?.hex} priority={priority} className="h-full w-full" />
-        <div className="absolute left-2 top-2 flex flex-col items-start gap-1">
-          {product.price?.onSale ? <span className="rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">Sale</span> : null}
-          {product.isNew ? <span className="rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-ink">New</span> : null}
+        <ProductCardImage
+          images={product.images}
+          productTitle={product.title}
+          hex={product.colors[0]?.hex}
+          priority={priority}
+          className="h-full w-full"
+        />
+        <div className="absolute top-2 left-2 flex flex-col items-start gap-1">
+          {product.price?.onSale ? (
+            <span className="rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
+              Sale
+            </span>
+          ) : null}
+          {product.isNew ? (
+            <span className="rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-ink">
+              New
+            </span>
+          ) : null}
         </div>
         {!product.inStock ? (
-          <span className="absolute inset-x-0 bottom-0 bg-stone-900/75 py-1.5 text-center text-xs font-semibold uppercase tracking-wide text-white">Sold out</span>
+          <span className="absolute inset-x-0 bottom-0 bg-stone-900/75 py-1.5 text-center text-xs font-semibold tracking-wide text-white uppercase">
+            Sold out
+          </span>
         ) : null}
       </div>
       <div className="mt-3 flex flex-1 flex-col gap-1">
-        {product.brand ? <p className="text-xs font-semibold uppercase tracking-wide text-stone-500">{product.brand.name}</p> : null}
-        <h3 className="text-sm font-medium leading-snug text-ink">
+        {product.brand ? (
+          <p className="text-xs font-semibold tracking-wide text-stone-500 uppercase">
+            {product.brand.name}
+          </p>
+        ) : null}
+        <h3 className="text-sm leading-snug font-medium text-ink">
           {/* The whole card is one link target; the title is its accessible name. */}
-          <Link to={`/p/${product.slug}`} prefetch="intent" className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none group-focus-within:underline">
+          <Link
+            to={`/p/${product.slug}`}
+            prefetch="intent"
+            className="group-focus-within:underline after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none"
+          >
             {title ?? product.title}
           </Link>
         </h3>
@@ -45,13 +69,23 @@ export function ProductCard({
         <div className="mt-auto flex items-end justify-between gap-2 pt-1">
           <Price quote={product.price} />
           {product.colors.length > 1 ? (
-            <ul className="flex shrink-0 items-center gap-1" aria-label={`${product.colors.length} colours`}>
+            <ul
+              className="flex shrink-0 items-center gap-1"
+              aria-label={`${product.colors.length} colours`}
+            >
               {product.colors.slice(0, 4).map((color) => (
-                <li key={color.name} title={color.name} className="h-3 w-3 rounded-full ring-1 ring-stone-300" style={{ backgroundColor: color.hex }}>
+                <li
+                  key={color.name}
+                  title={color.name}
+                  className="h-3 w-3 rounded-full ring-1 ring-stone-300"
+                  style={{ backgroundColor: color.hex }}
+                >
                   <span className="sr-only">{color.name}</span>
                 </li>
               ))}
-              {product.colors.length > 4 ? <li className="text-xs text-stone-500">+{product.colors.length - 4}</li> : null}
+              {product.colors.length > 4 ? (
+                <li className="text-xs text-stone-500">+{product.colors.length - 4}</li>
+              ) : null}
             </ul>
           ) : null}
         </div>
@@ -64,10 +98,28 @@ export function ProductCard({
  * The responsive product grid every listing uses; `empty` shows when there is nothing. The
  * first `priorityCount` photos (the first row, above the fold) load at once; the rest lazily.
  */
-export function ProductGrid({ products, empty, label, priorityCount = 4 }: { products: ProductCardData[]; empty?: ReactNode; label?: string; priorityCount?: number }) {
-  if (!products.length) return <div className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-16 text-center text-stone-600">{empty ?? 'No products here yet.'}</div>
+export function ProductGrid({
+  products,
+  empty,
+  label,
+  priorityCount = 4,
+}: {
+  products: ProductCardData[]
+  empty?: ReactNode
+  label?: string
+  priorityCount?: number
+}) {
+  if (!products.length)
+    return (
+      <div className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-16 text-center text-stone-600">
+        {empty ?? 'No products here yet.'}
+      </div>
+    )
   return (
-    <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4">
+    <ul
+      aria-label={label}
+      className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4"
+    >
       {products.map((product, index) => (
         <li key={product.id}>
           <ProductCard product={product} priority={index < priorityCount} />

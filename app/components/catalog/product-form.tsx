@@ -1,11 +1,28 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useId, useMemo, useState, type ReactNode } from 'react'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { quote } from '~/services/catalog/pricing.ts'
-import { newCell, valuesFromPayload, type CellValue, type ProductFormValues } from '~/services/catalog/product-form.ts'
-import { MAX_DISCOUNT_PERCENT, MAX_TAGS, productFormSchema, variantKey } from '~/services/catalog/schemas.ts'
+import {
+  newCell,
+  valuesFromPayload,
+  type CellValue,
+  type ProductFormValues,
+} from '~/services/catalog/product-form.ts'
+import {
+  MAX_DISCOUNT_PERCENT,
+  MAX_TAGS,
+  productFormSchema,
+  variantKey,
+} from '~/services/catalog/schemas.ts'
 import { formatMoney, parseMoney } from '~/utils/money.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 import { zonedLocalToUtc } from '~/utils/zoned-time.ts'
@@ -39,7 +56,10 @@ type Props = {
 export function ProductForm({ options, defaults, lastResult, conflict, status, photos }: Props) {
   const navigation = useNavigation()
   const hydrated = useHydrated()
-  const schema = useMemo(() => productFormSchema({ currency: options.currency, timeZone: options.timeZone }), [options.currency, options.timeZone])
+  const schema = useMemo(
+    () => productFormSchema({ currency: options.currency, timeZone: options.timeZone }),
+    [options.currency, options.timeZone],
+  )
   const [form, fields] = useForm({
     id: 'product-form',
     lastResult,
@@ -51,22 +71,33 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
     shouldRevalidate: 'onInput',
   })
   // Values come back from the server after a failed save or a matrix update; the first render uses them.
-  const [initial] = useState(() => (lastResult?.initialValue ? valuesFromPayload(lastResult.initialValue) : defaults))
+  const [initial] = useState(() =>
+    lastResult?.initialValue ? valuesFromPayload(lastResult.initialValue) : defaults,
+  )
   const [title, setTitle] = useState(initial.title)
   const [price, setPrice] = useState(initial.price)
-  const [discount, setDiscount] = useState({ percent: initial.discountPercent, startsAt: initial.discountStartsAt, endsAt: initial.discountEndsAt })
+  const [discount, setDiscount] = useState({
+    percent: initial.discountPercent,
+    startsAt: initial.discountStartsAt,
+    endsAt: initial.discountEndsAt,
+  })
   const errors = form.allErrors
-  const saving = navigation.state === 'submitting' && navigation.formData?.get('intent') !== 'update-matrix'
+  const saving =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') !== 'update-matrix'
 
   return (
     <Form method="post" className="space-y-8" {...getFormProps(form)}>
       {defaults.version ? <input type="hidden" name="version" value={defaults.version} /> : null}
 
       {conflict ? (
-        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+        <div
+          role="alert"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+        >
           <p className="font-semibold">Someone saved this product after you opened it.</p>
           <p className="mt-1">
-            Nothing you entered was saved, and nothing was overwritten. Copy what you need from below, then{' '}
+            Nothing you entered was saved, and nothing was overwritten. Copy what you need from
+            below, then{' '}
             <Link to="." reloadDocument className="link">
               load the latest version
             </Link>{' '}
@@ -80,24 +111,36 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
       <Section title="Details" description="What shoppers see first.">
         <Field
           label="Title"
-          inputProps={{ ...getInputProps(fields.title, { type: 'text' }), maxLength: 120, onChange: (event) => setTitle(event.currentTarget.value) }}
+          inputProps={{
+            ...getInputProps(fields.title, { type: 'text' }),
+            maxLength: 120,
+            onChange: (event) => setTitle(event.currentTarget.value),
+          }}
           errors={fields.title.errors}
         />
         <div>
-          <label htmlFor={fields.description.id} className="block text-sm font-medium text-stone-800">
+          <label
+            htmlFor={fields.description.id}
+            className="block text-sm font-medium text-stone-800"
+          >
             Description
           </label>
           <textarea
             {...getTextareaProps(fields.description)}
             rows={6}
-            className="input mt-1"
+            className="mt-1 input"
             aria-invalid={fields.description.errors ? true : undefined}
             aria-describedby={fields.description.errors ? fields.description.errorId : undefined}
           />
           <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Category" props={getSelectProps(fields.categoryId)} errors={fields.categoryId.errors} errorId={fields.categoryId.errorId}>
+          <SelectField
+            label="Category"
+            props={getSelectProps(fields.categoryId)}
+            errors={fields.categoryId.errors}
+            errorId={fields.categoryId.errorId}
+          >
             <option value="">Choose a category…</option>
             {options.categories.map((category) => (
               <option key={category.id} value={category.id}>
@@ -107,7 +150,12 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
               </option>
             ))}
           </SelectField>
-          <SelectField label="Brand" props={getSelectProps(fields.brandId)} errors={fields.brandId.errors} errorId={fields.brandId.errorId}>
+          <SelectField
+            label="Brand"
+            props={getSelectProps(fields.brandId)}
+            errors={fields.brandId.errors}
+            errorId={fields.brandId.errorId}
+          >
             <option value="">No brand / own label</option>
             {options.brands.map((brand) => (
               <option key={brand.id} value={brand.id}>
@@ -118,17 +166,28 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
         </div>
         <Field
           label="Tags"
-          inputProps={{ ...getInputProps(fields.tags, { type: 'text' }), placeholder: 'linen, summer, wedding guest' }}
+          inputProps={{
+            ...getInputProps(fields.tags, { type: 'text' }),
+            placeholder: 'linen, summer, wedding guest',
+          }}
           errors={fields.tags.errors}
           help={`Separate with commas; up to ${MAX_TAGS}. Tags help shoppers find the product.`}
         />
       </Section>
 
-      <Section title="Price and discount" description={`Prices are in ${options.currency}. A variant can override the price below.`}>
+      <Section
+        title="Price and discount"
+        description={`Prices are in ${options.currency}. A variant can override the price below.`}
+      >
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             label={`Price (${options.currency})`}
-            inputProps={{ ...getInputProps(fields.price, { type: 'text' }), inputMode: 'decimal', placeholder: '49.90', onChange: (event) => setPrice(event.currentTarget.value) }}
+            inputProps={{
+              ...getInputProps(fields.price, { type: 'text' }),
+              inputMode: 'decimal',
+              placeholder: '49.90',
+              onChange: (event) => setPrice(event.currentTarget.value),
+            }}
             errors={fields.price.errors}
             help="Needed to publish, unless every variant has its own price."
           />
@@ -149,7 +208,9 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
           />
           <Field
             label="Discount starts"
-            inputProps={{ ...getInputProps(fields.discountStartsAt, { type: 'datetime-local' }), onChange: (event) => {
+            inputProps={{
+              ...getInputProps(fields.discountStartsAt, { type: 'datetime-local' }),
+              onChange: (event) => {
                 const startsAt = event.currentTarget.value
                 setDiscount((current) => ({ ...current, startsAt }))
               },
@@ -159,7 +220,9 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
           />
           <Field
             label="Discount ends"
-            inputProps={{ ...getInputProps(fields.discountEndsAt, { type: 'datetime-local' }), onChange: (event) => {
+            inputProps={{
+              ...getInputProps(fields.discountEndsAt, { type: 'datetime-local' }),
+              onChange: (event) => {
                 const endsAt = event.currentTarget.value
                 setDiscount((current) => ({ ...current, endsAt }))
               },
@@ -168,10 +231,24 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
             help={`Optional. ${options.timeZone} time. Empty: runs until you remove it.`}
           />
         </div>
-        {hydrated ? <DiscountPreview price={price} discount={discount} currency={options.currency} timeZone={options.timeZone} /> : null}
+        {hydrated ? (
+          <DiscountPreview
+            price={price}
+            discount={discount}
+            currency={options.currency}
+            timeZone={options.timeZone}
+          />
+        ) : null}
       </Section>
 
-      <VariantMatrix options={options} initial={initial} title={title} productPrice={price} errors={errors} hydrated={hydrated} />
+      <VariantMatrix
+        options={options}
+        initial={initial}
+        title={title}
+        productPrice={price}
+        errors={errors}
+        hydrated={hydrated}
+      />
 
       {/* Photos are stored as they are added (they need the product to exist), not with the Save button. */}
       <Section
@@ -188,16 +265,34 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
 
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t border-stone-200 bg-white/95 px-4 py-4 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
         {status === 'ACTIVE' ? (
-          <button type="submit" name="intent" value="save" className="btn-primary" disabled={saving}>
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className="btn-primary"
+            disabled={saving}
+          >
             {saving ? 'Saving…' : 'Save changes'}
           </button>
         ) : (
           <>
-            <button type="submit" name="intent" value="save" className="btn-secondary" disabled={saving}>
+            <button
+              type="submit"
+              name="intent"
+              value="save"
+              className="btn-secondary"
+              disabled={saving}
+            >
               {status === 'ARCHIVED' ? 'Save' : 'Save draft'}
             </button>
             {status !== 'ARCHIVED' ? (
-              <button type="submit" name="intent" value="publish" className="btn-primary" disabled={saving}>
+              <button
+                type="submit"
+                name="intent"
+                value="publish"
+                className="btn-primary"
+                disabled={saving}
+              >
                 {saving ? 'Saving…' : 'Save and publish'}
               </button>
             ) : null}
@@ -208,10 +303,20 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
   )
 }
 
-function Section({ id: anchor, title, description, children }: { id?: string; title: string; description?: ReactNode; children?: ReactNode }) {
+function Section({
+  id: anchor,
+  title,
+  description,
+  children,
+}: {
+  id?: string
+  title: string
+  description?: ReactNode
+  children?: ReactNode
+}) {
   const id = useId()
   return (
-    <section id={anchor} aria-labelledby={id} className="card scroll-mt-6 space-y-4">
+    <section id={anchor} aria-labelledby={id} className="scroll-mt-6 space-y-4 card">
       <div>
         <h2 id={id} className="text-lg font-semibold">
           {title}
@@ -241,7 +346,12 @@ function SelectField({
       <label htmlFor={props.id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <select {...props} className="input mt-1" aria-invalid={errors ? true : undefined} aria-describedby={errors ? errorId : undefined}>
+      <select
+        {...props}
+        className="mt-1 input"
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? errorId : undefined}
+      >
         {children}
       </select>
       <ErrorList id={errorId} errors={errors} />
@@ -249,22 +359,44 @@ function SelectField({
   )
 }
 
-function DiscountPreview({ price, discount, currency, timeZone }: { price: string; discount: { percent: string; startsAt: string; endsAt: string }; currency: string; timeZone: string }) {
+function DiscountPreview({
+  price,
+  discount,
+  currency,
+  timeZone,
+}: {
+  price: string
+  discount: { percent: string; startsAt: string; endsAt: string }
+  currency: string
+  timeZone: string
+}) {
   const amount = parseMoney(price, currency)
   const percent = Number(discount.percent)
-  if (!amount || !Number.isInteger(percent) || percent < 1 || percent > MAX_DISCOUNT_PERCENT) return null
+  if (!amount || !Number.isInteger(percent) || percent < 1 || percent > MAX_DISCOUNT_PERCENT)
+    return null
   const window = {
     discountPercent: percent,
     discountStartsAt: discount.startsAt ? zonedLocalToUtc(discount.startsAt, timeZone) : null,
     discountEndsAt: discount.endsAt ? zonedLocalToUtc(discount.endsAt, timeZone) : null,
   }
   const now = new Date()
-  const withDiscount = quote({ ...window, discountStartsAt: null, discountEndsAt: null, price: amount })!
+  const withDiscount = quote({
+    ...window,
+    discountStartsAt: null,
+    discountEndsAt: null,
+    price: amount,
+  })!
   const running = quote({ ...window, price: amount }, null, now)!.onSale
-  const state = running ? 'running now' : window.discountEndsAt && window.discountEndsAt <= now ? 'over' : 'scheduled'
+  const state = running
+    ? 'running now'
+    : window.discountEndsAt && window.discountEndsAt <= now
+      ? 'over'
+      : 'scheduled'
   return (
     <p className="rounded-md bg-stone-50 px-3 py-2 text-sm text-stone-700" aria-live="polite">
-      {formatMoney(amount, currency)} becomes <strong>{formatMoney(withDiscount.effective, currency)}</strong> while the discount runs. It is {state}.
+      {formatMoney(amount, currency)} becomes{' '}
+      <strong>{formatMoney(withDiscount.effective, currency)}</strong> while the discount runs. It
+      is {state}.
     </p>
   )
 }
@@ -283,8 +415,12 @@ type MatrixProps = {
 function VariantMatrix({ options, initial, title, productPrice, errors, hydrated }: MatrixProps) {
   const [scaleId, setScaleId] = useState(initial.sizeScaleId || options.scales[0]?.id || '')
   const scale = options.scales.find((candidate) => candidate.id === scaleId)
-  const [colorIds, setColorIds] = useState(() => initial.colorIds.filter((id) => options.colors.some((color) => color.id === id)))
-  const [sizeIds, setSizeIds] = useState(() => initial.sizeIds.filter((id) => scale?.sizes.some((size) => size.id === id)))
+  const [colorIds, setColorIds] = useState(() =>
+    initial.colorIds.filter((id) => options.colors.some((color) => color.id === id)),
+  )
+  const [sizeIds, setSizeIds] = useState(() =>
+    initial.sizeIds.filter((id) => scale?.sizes.some((size) => size.id === id)),
+  )
   const [cells, setCells] = useState<Record<string, CellValue>>(initial.variants)
   const [fill, setFill] = useState({ stock: '', price: '' })
 
@@ -297,17 +433,22 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
     const size = scale?.sizes.find((candidate) => candidate.id === sizeId)
     return newCell(title, color?.name ?? '', size?.label ?? '')
   }
-  const update = (key: string, base: CellValue, change: Partial<CellValue>) => setCells((current) => ({ ...current, [key]: { ...(current[key] ?? base), ...change } }))
-  const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((item) => item !== id))
+  const update = (key: string, base: CellValue, change: Partial<CellValue>) =>
+    setCells((current) => ({ ...current, [key]: { ...(current[key] ?? base), ...change } }))
+  const toggle = (list: string[], id: string, on: boolean) =>
+    on ? [...list, id] : list.filter((item) => item !== id)
   const error = (name: string) => errors[name] ?? undefined
 
   return (
-    <section aria-labelledby="variants-heading" className="card space-y-6">
+    <section aria-labelledby="variants-heading" className="space-y-6 card">
       <div>
         <h2 id="variants-heading" className="text-lg font-semibold">
           Colours, sizes and stock
         </h2>
-        <p className="mt-0.5 text-sm text-stone-600">Tick the colours and sizes you offer. Each combination becomes a variant with its own SKU and stock.</p>
+        <p className="mt-0.5 text-sm text-stone-600">
+          Tick the colours and sizes you offer. Each combination becomes a variant with its own SKU
+          and stock.
+        </p>
       </div>
 
       <div>
@@ -322,7 +463,7 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
             setScaleId(event.currentTarget.value)
             setSizeIds([])
           }}
-          className="input mt-1 sm:w-72"
+          className="mt-1 input sm:w-72"
           aria-invalid={error('sizeScaleId') ? true : undefined}
           aria-describedby={error('sizeScaleId') ? 'size-scale-error' : undefined}
         >
@@ -339,12 +480,26 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
         <legend className="text-sm font-medium text-stone-800">Colours</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {options.colors.map((color) => (
-            <label key={color.id} className="flex cursor-pointer items-center gap-2 rounded-full border border-stone-300 bg-white py-1 pl-1 pr-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-stone-100 has-[:checked]:ring-1 has-[:checked]:ring-ink has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-200">
-              <input type="checkbox" name="colorIds" value={color.id} checked={colorIds.includes(color.id)} onChange={(event) => {
+            <label
+              key={color.id}
+              className="flex cursor-pointer items-center gap-2 rounded-full border border-stone-300 bg-white py-1 pr-3 pl-1 text-sm has-[:checked]:border-ink has-[:checked]:bg-stone-100 has-[:checked]:ring-1 has-[:checked]:ring-ink has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-200"
+            >
+              <input
+                type="checkbox"
+                name="colorIds"
+                value={color.id}
+                checked={colorIds.includes(color.id)}
+                onChange={(event) => {
                   const on = event.currentTarget.checked
                   setColorIds((current) => toggle(current, color.id, on))
-                }} className="sr-only" />
-              <span aria-hidden className="h-6 w-6 rounded-full ring-1 ring-stone-300" style={{ backgroundColor: color.hex }} />
+                }}
+                className="sr-only"
+              />
+              <span
+                aria-hidden
+                className="h-6 w-6 rounded-full ring-1 ring-stone-300"
+                style={{ backgroundColor: color.hex }}
+              />
               {color.name}
             </label>
           ))}
@@ -353,14 +508,26 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
       </fieldset>
 
       <fieldset aria-describedby={error('sizeIds') ? 'sizes-error' : undefined}>
-        <legend className="text-sm font-medium text-stone-800">Sizes {scale ? <span className="font-normal text-stone-500">({scale.name})</span> : null}</legend>
+        <legend className="text-sm font-medium text-stone-800">
+          Sizes {scale ? <span className="font-normal text-stone-500">({scale.name})</span> : null}
+        </legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {scale?.sizes.map((size) => (
-            <label key={size.id} className="flex min-w-12 cursor-pointer items-center justify-center rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium has-[:checked]:border-ink has-[:checked]:bg-ink has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-200">
-              <input type="checkbox" name="sizeIds" value={size.id} checked={sizeIds.includes(size.id)} onChange={(event) => {
+            <label
+              key={size.id}
+              className="flex min-w-12 cursor-pointer items-center justify-center rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium has-[:checked]:border-ink has-[:checked]:bg-ink has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-200"
+            >
+              <input
+                type="checkbox"
+                name="sizeIds"
+                value={size.id}
+                checked={sizeIds.includes(size.id)}
+                onChange={(event) => {
                   const on = event.currentTarget.checked
                   setSizeIds((current) => toggle(current, size.id, on))
-                }} className="sr-only" />
+                }}
+                className="sr-only"
+              />
               {size.label}
             </label>
           ))}
@@ -371,7 +538,13 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
       {hydrated ? null : (
         <div className="rounded-md bg-stone-50 p-3 text-sm text-stone-700">
           <p>Changed the size scale, colours or sizes? Update the table before filling it in.</p>
-          <button type="submit" name="intent" value="update-matrix" formNoValidate className="btn-secondary mt-2">
+          <button
+            type="submit"
+            name="intent"
+            value="update-matrix"
+            formNoValidate
+            className="mt-2 btn-secondary"
+          >
             Update variant table
           </button>
         </div>
@@ -384,11 +557,24 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
               <span className="font-medium text-stone-700">Fill every variant:</span>
               <label className="flex items-center gap-2">
                 Stock
-                <input type="number" min={0} value={fill.stock} onChange={(event) => setFill({ ...fill, stock: event.currentTarget.value })} className="input w-24 py-1" />
+                <input
+                  type="number"
+                  min={0}
+                  value={fill.stock}
+                  onChange={(event) => setFill({ ...fill, stock: event.currentTarget.value })}
+                  className="input w-24 py-1"
+                />
               </label>
               <label className="flex items-center gap-2">
                 Price
-                <input type="text" inputMode="decimal" value={fill.price} onChange={(event) => setFill({ ...fill, price: event.currentTarget.value })} className="input w-28 py-1" placeholder="(product's)" />
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  value={fill.price}
+                  onChange={(event) => setFill({ ...fill, price: event.currentTarget.value })}
+                  className="input w-28 py-1"
+                  placeholder="(product's)"
+                />
               </label>
               <button
                 type="button"
@@ -400,7 +586,11 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                       for (const size of sizes) {
                         const key = variantKey(color.id, size.id)
                         const base = next[key] ?? cellOf(color.id, size.id)
-                        next[key] = { ...base, ...(fill.stock !== '' ? { stock: fill.stock } : {}), ...(fill.price !== '' ? { price: fill.price } : {}) }
+                        next[key] = {
+                          ...base,
+                          ...(fill.stock !== '' ? { stock: fill.stock } : {}),
+                          ...(fill.price !== '' ? { price: fill.price } : {}),
+                        }
                       }
                     }
                     return next
@@ -413,7 +603,9 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
           ) : null}
           <div className="overflow-x-auto">
             <table className="w-full min-w-[36rem] text-sm">
-              <caption className="sr-only">Variants: SKU, stock and price for each colour and size</caption>
+              <caption className="sr-only">
+                Variants: SKU, stock and price for each colour and size
+              </caption>
               <thead>
                 <tr className="border-b border-stone-200 text-left text-stone-600">
                   <th scope="col" className="py-2 pr-3 font-medium">
@@ -441,11 +633,23 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                     const name = (field: string) => `variants.${key}.${field}`
                     const cellLabel = `${color.name}, ${size.label}`
                     return (
-                      <tr key={key} className="border-b border-stone-100 align-top" data-testid={`variant-${color.name}-${size.label}`}>
+                      <tr
+                        key={key}
+                        className="border-b border-stone-100 align-top"
+                        data-testid={`variant-${color.name}-${size.label}`}
+                      >
                         {index === 0 ? (
-                          <th scope="rowgroup" rowSpan={sizes.length} className="py-2 pr-3 text-left font-medium">
+                          <th
+                            scope="rowgroup"
+                            rowSpan={sizes.length}
+                            className="py-2 pr-3 text-left font-medium"
+                          >
                             <span className="flex items-center gap-2">
-                              <span aria-hidden className="h-4 w-4 rounded-full ring-1 ring-stone-300" style={{ backgroundColor: color.hex }} />
+                              <span
+                                aria-hidden
+                                className="h-4 w-4 rounded-full ring-1 ring-stone-300"
+                                style={{ backgroundColor: color.hex }}
+                              />
                               {color.name}
                             </span>
                           </th>
@@ -454,11 +658,27 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                           {size.label}
                         </th>
                         <td className="py-2 pr-3">
-                          {cell.stockWas !== undefined ? <input type="hidden" name={name('stockWas')} value={cell.stockWas} /> : null}
-                          <CellInput name={name('sku')} label={`SKU for ${cellLabel}`} value={cell.sku} onChange={(value) => update(key, cell, { sku: value })} errors={error(name('sku'))} className="font-mono uppercase" />
+                          {cell.stockWas !== undefined ? (
+                            <input type="hidden" name={name('stockWas')} value={cell.stockWas} />
+                          ) : null}
+                          <CellInput
+                            name={name('sku')}
+                            label={`SKU for ${cellLabel}`}
+                            value={cell.sku}
+                            onChange={(value) => update(key, cell, { sku: value })}
+                            errors={error(name('sku'))}
+                            className="font-mono uppercase"
+                          />
                         </td>
                         <td className="py-2 pr-3">
-                          <CellInput name={name('stock')} label={`Stock for ${cellLabel}`} value={cell.stock} onChange={(value) => update(key, cell, { stock: value })} errors={error(name('stock'))} type="number" />
+                          <CellInput
+                            name={name('stock')}
+                            label={`Stock for ${cellLabel}`}
+                            value={cell.stock}
+                            onChange={(value) => update(key, cell, { stock: value })}
+                            errors={error(name('stock'))}
+                            type="number"
+                          />
                         </td>
                         <td className="py-2">
                           <CellInput
@@ -479,11 +699,14 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
             </table>
           </div>
           <p className="text-xs text-stone-500">
-            {colors.length * sizes.length} variant{colors.length * sizes.length === 1 ? '' : 's'}. Untick a colour or size to remove its variants when you save.
+            {colors.length * sizes.length} variant{colors.length * sizes.length === 1 ? '' : 's'}.
+            Untick a colour or size to remove its variants when you save.
           </p>
         </div>
       ) : (
-        <p className="rounded-md border border-dashed border-stone-300 px-4 py-6 text-center text-sm text-stone-600">Tick at least one colour and one size to add variants.</p>
+        <p className="rounded-md border border-dashed border-stone-300 px-4 py-6 text-center text-sm text-stone-600">
+          Tick at least one colour and one size to add variants.
+        </p>
       )}
     </section>
   )

@@ -11,7 +11,22 @@ const SHOP: Record<string, { label: string; className: string }> = {
 }
 
 /** A product's or shop's status as a small coloured label. */
-export function StatusBadge({ status, of = 'product' }: { status: string; of?: 'product' | 'shop' }) {
-  const style = (of === 'shop' ? SHOP : PRODUCT)[status] ?? { label: status.toLowerCase(), className: 'bg-stone-100 text-stone-700' }
-  return <span className={`inline-flex items-center whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${style.className}`}>{style.label}</span>
+export function StatusBadge({
+  status,
+  of = 'product',
+}: {
+  status: string
+  of?: 'product' | 'shop'
+}) {
+  const style = (of === 'shop' ? SHOP : PRODUCT)[status] ?? {
+    label: status.toLowerCase(),
+    className: 'bg-stone-100 text-stone-700',
+  }
+  return (
+    <span
+      className={`inline-flex items-center rounded px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${style.className}`}
+    >
+      {style.label}
+    </span>
+  )
 }

@@ -50,7 +50,12 @@ export function VariantPicker({
                     className={`relative block h-10 w-10 rounded-full ring-1 ring-stone-300 ring-offset-2 ${current ? 'ring-2 ring-ink' : 'hover:ring-stone-500'}`}
                     style={{ backgroundColor: color.hex }}
                   >
-                    {soldOut ? <span aria-hidden className="absolute inset-0 m-auto h-px w-11 -translate-x-0.5 rotate-45 bg-stone-500" /> : null}
+                    {soldOut ? (
+                      <span
+                        aria-hidden
+                        className="absolute inset-0 m-auto h-px w-11 -translate-x-0.5 rotate-45 bg-stone-500"
+                      />
+                    ) : null}
                   </Link>
                 </li>
               )
@@ -62,18 +67,25 @@ export function VariantPicker({
       {showSizes ? (
         <div className="mt-6">
           <h2 id="size-heading" className="text-sm font-semibold">
-            Size{selection.size ? <span className="font-normal text-stone-700">: {selection.size.label}</span> : null}{' '}
+            Size
+            {selection.size ? (
+              <span className="font-normal text-stone-700">: {selection.size.label}</span>
+            ) : null}{' '}
             <span className="font-normal text-stone-500">· {sizeScale}</span>
           </h2>
           <ul aria-labelledby="size-heading" className="mt-3 flex flex-wrap gap-2">
             {selection.sizes.map(({ size, state }) => {
               const current = size.id === selection.size?.id
-              const base = 'inline-flex h-11 min-w-14 items-center justify-center rounded-md border px-3 text-sm font-medium'
+              const base =
+                'inline-flex h-11 min-w-14 items-center justify-center rounded-md border px-3 text-sm font-medium'
               return (
                 <li key={size.id}>
                   {state === 'available' ? (
                     <Link
-                      to={optionLink({ size: size.label, ...(selection.color ? { color: selection.color.slug } : {}) })}
+                      to={optionLink({
+                        size: size.label,
+                        ...(selection.color ? { color: selection.color.slug } : {}),
+                      })}
                       replace
                       preventScrollReset
                       aria-current={current ? 'true' : undefined}
@@ -82,9 +94,15 @@ export function VariantPicker({
                       {size.label}
                     </Link>
                   ) : (
-                    <span aria-disabled="true" data-disabled-size={size.label} className={`${base} cursor-not-allowed border-stone-200 bg-stone-50 text-stone-400 line-through`}>
+                    <span
+                      aria-disabled="true"
+                      data-disabled-size={size.label}
+                      className={`${base} cursor-not-allowed border-stone-200 bg-stone-50 text-stone-400 line-through`}
+                    >
                       {size.label}
-                      <span className="sr-only">{state === 'sold-out' ? ' (out of stock)' : ' (not made in this colour)'}</span>
+                      <span className="sr-only">
+                        {state === 'sold-out' ? ' (out of stock)' : ' (not made in this colour)'}
+                      </span>
                     </span>
                   )}
                 </li>

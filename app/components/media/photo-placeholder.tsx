@@ -13,7 +13,17 @@ export function readableOn(hex: string) {
 
 export const PLACEHOLDER_HEX = '#e7e5e4'
 
-export function PhotoPlaceholder({ label, title, hex = PLACEHOLDER_HEX, className = '' }: { label: string; title: string; hex?: string; className?: string }) {
+export function PhotoPlaceholder({
+  label,
+  title,
+  hex = PLACEHOLDER_HEX,
+  className = '',
+}: {
+  label: string
+  title: string
+  hex?: string
+  className?: string
+}) {
   const ink = readableOn(hex)
   const initial = Array.from(title.trim())[0]?.toUpperCase() ?? '?'
   return (
@@ -22,9 +32,15 @@ export function PhotoPlaceholder({ label, title, hex = PLACEHOLDER_HEX, classNam
       aria-label={label}
       data-testid="photo-placeholder"
       className={`flex items-center justify-center ${className}`}
-      style={{ background: `linear-gradient(145deg, ${hex} 0%, ${hex} 55%, color-mix(in srgb, ${hex} 80%, ${ink}) 100%)`, color: ink }}
+      style={{
+        background: `linear-gradient(145deg, ${hex} 0%, ${hex} 55%, color-mix(in srgb, ${hex} 80%, ${ink}) 100%)`,
+        color: ink,
+      }}
     >
-      <span aria-hidden className="select-none text-5xl font-light tracking-tight opacity-70 sm:text-6xl">
+      <span
+        aria-hidden
+        className="text-5xl font-light tracking-tight opacity-70 select-none sm:text-6xl"
+      >
         {initial}
       </span>
     </div>

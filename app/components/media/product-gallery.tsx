@@ -9,7 +9,17 @@ import { ResponsiveImage } from './responsive-image.tsx'
  * photos come first, then the photos for every colour, then the others. Without photos, a
  * placeholder in the picked colour (`hex`).
  */
-export function ProductGallery({ images, productTitle, colorId, hex }: { images: ProductImageView[]; productTitle: string; colorId?: string | null; hex?: string }) {
+export function ProductGallery({
+  images,
+  productTitle,
+  colorId,
+  hex,
+}: {
+  images: ProductImageView[]
+  productTitle: string
+  colorId?: string | null
+  hex?: string
+}) {
   const ordered = orderImagesForColor(images, colorId)
   const [selected, setSelected] = useState(0)
   const thumbnails = useRef<Array<HTMLButtonElement | null>>([])
@@ -23,7 +33,14 @@ export function ProductGallery({ images, productTitle, colorId, hex }: { images:
   }
 
   if (!ordered.length) {
-    return <PhotoPlaceholder label={`${productTitle}: no photos yet`} title={productTitle} hex={hex} className="aspect-[4/5] w-full rounded-lg ring-1 ring-stone-200" />
+    return (
+      <PhotoPlaceholder
+        label={`${productTitle}: no photos yet`}
+        title={productTitle}
+        hex={hex}
+        className="aspect-[4/5] w-full rounded-lg ring-1 ring-stone-200"
+      />
+    )
   }
   const index = Math.min(selected, ordered.length - 1)
   const current = ordered[index]!
@@ -33,7 +50,14 @@ export function ProductGallery({ images, productTitle, colorId, hex }: { images:
     thumbnails.current[wrapped]?.focus()
   }
   const onKeyDown = (event: KeyboardEvent) => {
-    const moves: Record<string, number> = { ArrowLeft: index - 1, ArrowUp: index - 1, ArrowRight: index + 1, ArrowDown: index + 1, Home: 0, End: ordered.length - 1 }
+    const moves: Record<string, number> = {
+      ArrowLeft: index - 1,
+      ArrowUp: index - 1,
+      ArrowRight: index + 1,
+      ArrowDown: index + 1,
+      Home: 0,
+      End: ordered.length - 1,
+    }
     const next = moves[event.key]
     if (next === undefined) return
     event.preventDefault()
@@ -46,7 +70,12 @@ export function ProductGallery({ images, productTitle, colorId, hex }: { images:
         Photos of {productTitle}
       </h2>
       {ordered.length > 1 ? (
-        <div role="toolbar" aria-label="Choose a photo" className="flex gap-2 overflow-x-auto md:w-20 md:flex-col md:overflow-visible" onKeyDown={onKeyDown}>
+        <div
+          role="toolbar"
+          aria-label="Choose a photo"
+          className="flex gap-2 overflow-x-auto md:w-20 md:flex-col md:overflow-visible"
+          onKeyDown={onKeyDown}
+        >
           {ordered.map((image, position) => (
             <button
               key={image.id}
@@ -60,7 +89,13 @@ export function ProductGallery({ images, productTitle, colorId, hex }: { images:
               tabIndex={position === index ? 0 : -1}
               className={`shrink-0 overflow-hidden rounded-md border-2 ${position === index ? 'border-brand-600' : 'border-transparent hover:border-stone-300'}`}
             >
-              <ResponsiveImage image={image.image} alt="" sizes="80px" fit="cover" className="aspect-[4/5] w-16 md:w-full" />
+              <ResponsiveImage
+                image={image.image}
+                alt=""
+                sizes="80px"
+                fit="cover"
+                className="aspect-[4/5] w-16 md:w-full"
+              />
             </button>
           ))}
         </div>
@@ -74,7 +109,8 @@ export function ProductGallery({ images, productTitle, colorId, hex }: { images:
           // The first photo is the page's largest paint; the others arrive on demand.
           priority={index === 0}
           loading="eager"
-          fit="contain" className="aspect-[4/5] w-full rounded-lg bg-stone-100"
+          fit="contain"
+          className="aspect-[4/5] w-full rounded-lg bg-stone-100"
         />
         {ordered.length > 1 ? (
           <figcaption className="mt-2 text-center text-xs text-stone-500" aria-live="polite">
@@ -110,10 +146,20 @@ export function ProductCardImage({
   className?: string
 }) {
   const [first, second] = orderImagesForColor(images, colorId)
-  if (!first) return <PhotoPlaceholder label={productTitle} title={productTitle} hex={hex} className={className} />
+  if (!first)
+    return (
+      <PhotoPlaceholder label={productTitle} title={productTitle} hex={hex} className={className} />
+    )
   return (
     <div className={`group/card-image relative overflow-hidden bg-stone-100 ${className}`}>
-      <ResponsiveImage image={first.image} alt={altFor(first, productTitle, 0, 1)} sizes={sizes} priority={priority} fit="cover" className="h-full w-full" />
+      <ResponsiveImage
+        image={first.image}
+        alt={altFor(first, productTitle, 0, 1)}
+        sizes={sizes}
+        priority={priority}
+        fit="cover"
+        className="h-full w-full"
+      />
       {second ? (
         <ResponsiveImage
           image={second.image}

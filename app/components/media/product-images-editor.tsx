@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type DragEvent, type KeyboardEvent } from 'react'
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react'
 import { formatBytes, listFormats, type UploadLimits } from '~/services/media/limits.ts'
 import type { ImageColor, ProductImageView } from '~/services/media/views.ts'
 import { ResponsiveImage } from './responsive-image.tsx'
@@ -36,7 +44,14 @@ type ApiError = { error?: { message?: string }; results?: Array<{ ok: boolean; m
 
 const DRAG_TYPE = 'application/x-shikposh-photo'
 
-export function ProductImagesEditor({ productId, productTitle, colors, images: initialImages, limits, onChange }: ProductImagesEditorProps) {
+export function ProductImagesEditor({
+  productId,
+  productTitle,
+  colors,
+  images: initialImages,
+  limits,
+  onChange,
+}: ProductImagesEditorProps) {
   const api = `/api/products/${encodeURIComponent(productId)}/images`
   const [images, setImages] = useState(initialImages)
   const [uploads, setUploads] = useState<Upload[]>([])
@@ -81,7 +96,9 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
   const acceptedTypes = limits.accept.split(',').map((type) => type.trim().toLowerCase())
 
   const updateUpload = (key: string, changes: Partial<Upload>) =>
-    setUploads((current) => current.map((upload) => (upload.key === key ? { ...upload, ...changes } : upload)))
+    setUploads((current) =>
+      current.map((upload) => (upload.key === key ? { ...upload, ...changes } : upload)),
+    )
 
   const removeUpload = (key: string) =>
     setUploads((current) => {
@@ -103,10 +120,21 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
     if (!files.length) return
     let free = room
     const added: Upload[] = files.map((file, index) => {
-      const base = { key: `${Date.now()}-${index}-${file.name}`, file, name: file.name || 'unnamed file', progress: 0 }
+      const base = {
+        key: `${Date.now()}-${index}-${file.name}`,
+        file,
+        name: file.name || 'unnamed file',
+        progress: 0,
+      }
       const refuse = (error: string): Upload => ({ ...base, preview: null, state: 'failed', error })
-      if (free <= 0) return refuse(`“${base.name}” was not added: a product can have at most ${limits.maxImages} photos.`)
-      if (file.size > limits.maxFileBytes) return refuse(`“${base.name}” is ${formatBytes(file.size)}; photos can be at most ${formatBytes(limits.maxFileBytes)}.`)
+      if (free <= 0)
+        return refuse(
+          `“${base.name}” was not added: a product can have at most ${limits.maxImages} photos.`,
+        )
+      if (file.size > limits.maxFileBytes)
+        return refuse(
+          `“${base.name}” is ${formatBytes(file.size)}; photos can be at most ${formatBytes(limits.maxFileBytes)}.`,
+        )
       const extension = `.${file.name.split('.').pop()?.toLowerCase() ?? ''}`
       if (!acceptedTypes.includes(file.type.toLowerCase()) && !acceptedTypes.includes(extension)) {
         return refuse(`“${base.name}” is not a ${formats} photo.`)
@@ -116,7 +144,9 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
     })
     setUploads((current) => [...current, ...added])
     const queued = added.filter((upload) => upload.state === 'queued')
-    setAnnouncement(`${queued.length} photo${queued.length === 1 ? '' : 's'} queued for upload${queued.length < added.length ? `, ${added.length - queued.length} refused` : ''}.`)
+    setAnnouncement(
+      `${queued.length} photo${queued.length === 1 ? '' : 's'} queued for upload${queued.length < added.length ? `, ${added.length - queued.length} refused` : ''}.`,
+    )
     enqueue(queued)
   }
 
@@ -150,8 +180,14 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
         const message =
           body?.results?.find((result) => !result.ok)?.message ??
           body?.error?.message ??
-          (xhr.status === 401 ? 'Your session has ended. Sign in again, then retry.' : `“${next.name}” could not be uploaded (error ${xhr.status}).`)
-        updateUpload(next.key, { state: 'failed', error: message, retryable: xhr.status >= 500 || xhr.status === 401 })
+          (xhr.status === 401
+            ? 'Your session has ended. Sign in again, then retry.'
+            : `“${next.name}” could not be uploaded (error ${xhr.status}).`)
+        updateUpload(next.key, {
+          state: 'failed',
+          error: message,
+          retryable: xhr.status >= 500 || xhr.status === 401,
+        })
         setAnnouncement(message)
       }
       startNext()
@@ -189,31 +225,43 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
   async function send(url: string, method: string, body?: unknown) {
     const response = await fetch(url, {
       method,
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     }).catch(() => null)
     const data: unknown = response ? await response.json().catch(() => null) : null
     return { ok: Boolean(response?.ok), status: response?.status ?? 0, data }
   }
 
-  const errorOf = (data: unknown, fallback: string) => (data as ApiError | null)?.error?.message ?? fallback
+  const errorOf = (data: unknown, fallback: string) =>
+    (data as ApiError | null)?.error?.message ?? fallback
 
   async function refresh() {
     const { ok, data } = await send(api, 'GET')
     if (ok) setImages((data as { images: ProductImageView[] }).images)
   }
 
-  async function saveImage(image: ProductImageView, changes: { alt?: string; colorId?: string | null }) {
+  async function saveImage(
+    image: ProductImageView,
+    changes: { alt?: string; colorId?: string | null },
+  ) {
     setSaving((current) => ({ ...current, [image.id]: true }))
     const { ok, data } = await send(`${api}/${encodeURIComponent(image.id)}`, 'PATCH', changes)
     setSaving((current) => ({ ...current, [image.id]: false }))
     if (!ok) {
-      setImageErrors((current) => ({ ...current, [image.id]: errorOf(data, 'This change could not be saved. Try again.') }))
+      setImageErrors((current) => ({
+        ...current,
+        [image.id]: errorOf(data, 'This change could not be saved. Try again.'),
+      }))
       return false
     }
     const saved = (data as { image: ProductImageView }).image
     setImageErrors((current) => ({ ...current, [image.id]: undefined }))
-    setImages((current) => current.map((candidate) => (candidate.id === saved.id ? saved : candidate)))
+    setImages((current) =>
+      current.map((candidate) => (candidate.id === saved.id ? saved : candidate)),
+    )
     return true
   }
 
@@ -229,14 +277,18 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
   async function saveColor(image: ProductImageView, colorId: string) {
     const color = colors.find((candidate) => candidate.id === colorId)
     if (await saveImage(image, { colorId: colorId || null })) {
-      setAnnouncement(`Photo ${image.position + 1} now shows ${color ? color.name : 'all colours'}.`)
+      setAnnouncement(
+        `Photo ${image.position + 1} now shows ${color ? color.name : 'all colours'}.`,
+      )
     }
   }
 
   async function reorder(next: ProductImageView[], movedId: string) {
     const previous = images
     setImages(next.map((image, position) => ({ ...image, position })))
-    const { ok, status, data } = await send(`${api}/order`, 'PUT', { imageIds: next.map((image) => image.id) })
+    const { ok, status, data } = await send(`${api}/order`, 'PUT', {
+      imageIds: next.map((image) => image.id),
+    })
     if (ok) {
       const saved = (data as { images: ProductImageView[] }).images
       setImages(saved)
@@ -266,7 +318,9 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
   useEffect(() => {
     const target = focusAfter.current
     if (!target) return
-    const element = list.current?.querySelector<HTMLElement>(`[data-control="${CSS.escape(target)}"]`)
+    const element = list.current?.querySelector<HTMLElement>(
+      `[data-control="${CSS.escape(target)}"]`,
+    )
     if (element) {
       focusAfter.current = null
       element.focus()
@@ -279,7 +333,10 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
     const { ok, data } = await send(`${api}/${encodeURIComponent(image.id)}`, 'DELETE')
     setSaving((current) => ({ ...current, [image.id]: false }))
     if (!ok) {
-      setImageErrors((current) => ({ ...current, [image.id]: errorOf(data, 'The photo could not be deleted. Try again.') }))
+      setImageErrors((current) => ({
+        ...current,
+        [image.id]: errorOf(data, 'The photo could not be deleted. Try again.'),
+      }))
       return
     }
     const remaining = (data as { images: ProductImageView[] }).images
@@ -334,18 +391,32 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
           if (event.dataTransfer.types.includes('Files')) event.preventDefault()
         }}
         onDragLeave={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropActive(false)
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+            setDropActive(false)
         }}
         onDrop={onDropFiles}
         data-testid="photo-dropzone"
         className={`rounded-lg border-2 border-dashed p-6 text-center transition-colors ${dropActive ? 'border-brand-500 bg-brand-50' : 'border-stone-300 bg-white'}`}
       >
-        <svg aria-hidden viewBox="0 0 24 24" className="mx-auto h-10 w-10 text-stone-400" fill="none" stroke="currentColor" strokeWidth={1.5}>
-          <path d="M3 16.5V19a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2v-2.5M7.5 9 12 4.5 16.5 9M12 4.5V15" strokeLinecap="round" strokeLinejoin="round" />
+        <svg
+          aria-hidden
+          viewBox="0 0 24 24"
+          className="mx-auto h-10 w-10 text-stone-400"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.5}
+        >
+          <path
+            d="M3 16.5V19a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2v-2.5M7.5 9 12 4.5 16.5 9M12 4.5V15"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
         <p className="mt-2 text-sm text-stone-700">
           Drag photos here, or{' '}
-          <label className={`link cursor-pointer rounded focus-within:ring-2 focus-within:ring-brand-500 focus-within:ring-offset-2 ${room === 0 ? 'pointer-events-none text-stone-400' : ''}`}>
+          <label
+            className={`cursor-pointer rounded link focus-within:ring-2 focus-within:ring-brand-500 focus-within:ring-offset-2 ${room === 0 ? 'pointer-events-none text-stone-400' : ''}`}
+          >
             choose photos
             <input
               ref={fileInput}
@@ -360,13 +431,19 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
           </label>
         </p>
         <p id={limitsId} className="mt-1 text-xs text-stone-500">
-          {formats} · up to {formatBytes(limits.maxFileBytes)} each · at least {limits.minShortSide} px on the shorter side · {limits.maxImages} photos per product
-          {room === 0 ? ' (this product has them all; delete one to add another)' : ` (${room} more)`}
+          {formats} · up to {formatBytes(limits.maxFileBytes)} each · at least {limits.minShortSide}{' '}
+          px on the shorter side · {limits.maxImages} photos per product
+          {room === 0
+            ? ' (this product has them all; delete one to add another)'
+            : ` (${room} more)`}
         </p>
       </div>
 
       {notice ? (
-        <div role="alert" className="flex items-start justify-between gap-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+        <div
+          role="alert"
+          className="flex items-start justify-between gap-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+        >
           <span>{notice}</span>
           <button type="button" className="link" onClick={() => setNotice(null)}>
             Dismiss
@@ -377,11 +454,24 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
       {uploads.length ? (
         <ul aria-label="Uploads" className="space-y-2">
           {uploads.map((upload) => (
-            <li key={upload.key} className="flex items-center gap-3 rounded-md border border-stone-200 bg-white p-2 text-sm" data-testid="upload-row">
+            <li
+              key={upload.key}
+              className="flex items-center gap-3 rounded-md border border-stone-200 bg-white p-2 text-sm"
+              data-testid="upload-row"
+            >
               {upload.preview ? (
-                <img src={upload.preview} alt="" width={48} height={48} className="h-12 w-12 shrink-0 rounded object-cover" />
+                <img
+                  src={upload.preview}
+                  alt=""
+                  width={48}
+                  height={48}
+                  className="h-12 w-12 shrink-0 rounded object-cover"
+                />
               ) : (
-                <span aria-hidden className="flex h-12 w-12 shrink-0 items-center justify-center rounded bg-red-50 text-lg text-red-600">
+                <span
+                  aria-hidden
+                  className="flex h-12 w-12 shrink-0 items-center justify-center rounded bg-red-50 text-lg text-red-600"
+                >
                   !
                 </span>
               )}
@@ -414,7 +504,12 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
                       Try again
                     </button>
                   ) : null}
-                  <button type="button" className="btn-secondary" onClick={() => removeUpload(upload.key)} aria-label={`Dismiss ${upload.name}`}>
+                  <button
+                    type="button"
+                    className="btn-secondary"
+                    onClick={() => removeUpload(upload.key)}
+                    aria-label={`Dismiss ${upload.name}`}
+                  >
                     Dismiss
                   </button>
                 </div>
@@ -425,7 +520,11 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
       ) : null}
 
       {images.length ? (
-        <ol ref={list} aria-label={`Photos of ${productTitle}, in the order shoppers see them`} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <ol
+          ref={list}
+          aria-label={`Photos of ${productTitle}, in the order shoppers see them`}
+          className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
+        >
           {images.map((image, position) => {
             const altId = `${ids}-alt-${image.id}`
             const colorId = `${ids}-color-${image.id}`
@@ -450,8 +549,14 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
                   }}
                   className="relative cursor-grab bg-stone-100 active:cursor-grabbing"
                 >
-                  <ResponsiveImage image={image.image} alt={image.alt || `Photo ${position + 1}`} sizes="(min-width: 1024px) 20vw, (min-width: 640px) 40vw, 90vw" fit="contain" className="aspect-[4/5] w-full bg-stone-100" />
-                  <span className="absolute left-2 top-2 rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-stone-800 shadow-xs">
+                  <ResponsiveImage
+                    image={image.image}
+                    alt={image.alt || `Photo ${position + 1}`}
+                    sizes="(min-width: 1024px) 20vw, (min-width: 640px) 40vw, 90vw"
+                    fit="contain"
+                    className="aspect-[4/5] w-full bg-stone-100"
+                  />
+                  <span className="absolute top-2 left-2 rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-stone-800 shadow-xs">
                     {position === 0 ? 'Main photo' : `Photo ${position + 1}`}
                   </span>
                 </div>
@@ -466,7 +571,9 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
                       maxLength={300}
                       value={altDrafts[image.id] ?? image.alt}
                       placeholder="e.g. Front view, belted at the waist"
-                      onChange={(event) => setAltDrafts((current) => ({ ...current, [image.id]: event.target.value }))}
+                      onChange={(event) =>
+                        setAltDrafts((current) => ({ ...current, [image.id]: event.target.value }))
+                      }
                       onBlur={() => void saveAlt(image)}
                       onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
                         // Enter saves the description; it must not submit a surrounding product form.
@@ -477,14 +584,19 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
                       }}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? errorId : undefined}
-                      className="input mt-1"
+                      className="mt-1 input"
                     />
                   </div>
                   <div>
                     <label htmlFor={colorId} className="block text-sm font-medium text-stone-800">
                       Colour
                     </label>
-                    <select id={colorId} value={image.colorId ?? ''} onChange={(event) => void saveColor(image, event.target.value)} className="input mt-1">
+                    <select
+                      id={colorId}
+                      value={image.colorId ?? ''}
+                      onChange={(event) => void saveColor(image, event.target.value)}
+                      className="mt-1 input"
+                    >
                       <option value="">All colours</option>
                       {colors.map((color) => (
                         <option key={color.id} value={color.id}>
@@ -494,7 +606,14 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
                     </select>
                     {image.colorId ? (
                       <span className="mt-1 inline-flex items-center gap-1 text-xs text-stone-500">
-                        <span aria-hidden className="h-3 w-3 rounded-full border border-stone-300" style={{ backgroundColor: colors.find((color) => color.id === image.colorId)?.hex }} />
+                        <span
+                          aria-hidden
+                          className="h-3 w-3 rounded-full border border-stone-300"
+                          style={{
+                            backgroundColor: colors.find((color) => color.id === image.colorId)
+                              ?.hex,
+                          }}
+                        />
                         Shown first when a shopper picks this colour
                       </span>
                     ) : null}
@@ -530,7 +649,12 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
                     <span className="flex-1" />
                     {confirmingDelete === image.id ? (
                       <>
-                        <button type="button" className="btn-danger" onClick={() => void remove(image)} data-control={`${image.id}:confirm`}>
+                        <button
+                          type="button"
+                          className="btn-danger"
+                          onClick={() => void remove(image)}
+                          data-control={`${image.id}:confirm`}
+                        >
                           Delete photo {position + 1}
                         </button>
                         <button
@@ -565,7 +689,10 @@ export function ProductImagesEditor({ productId, productTitle, colors, images: i
           })}
         </ol>
       ) : (
-        <p className="text-sm text-stone-600">No photos yet. The first photo is the one shoppers see on product cards and at the top of the product page.</p>
+        <p className="text-sm text-stone-600">
+          No photos yet. The first photo is the one shoppers see on product cards and at the top of
+          the product page.
+        </p>
       )}
     </div>
   )

@@ -32,9 +32,21 @@ export type ResponsiveImageProps = {
  * srcset so the browser picks the width it needs; width and height set so the layout never
  * shifts; the tiny blurred placeholder painted as the background until the image arrives.
  */
-export function ResponsiveImage({ image, alt, sizes, priority = false, loading, width, height, fit, className = '', pictureClassName }: ResponsiveImageProps) {
+export function ResponsiveImage({
+  image,
+  alt,
+  sizes,
+  priority = false,
+  loading,
+  width,
+  height,
+  fit,
+  className = '',
+  pictureClassName,
+}: ResponsiveImageProps) {
   const boxWidth = width ?? image.width
-  const boxHeight = height ?? (width ? Math.round((width * image.height) / image.width) : image.height)
+  const boxHeight =
+    height ?? (width ? Math.round((width * image.height) / image.width) : image.height)
   const style: CSSProperties = {
     objectFit: fit,
     backgroundImage: `url("${image.placeholder}")`,
@@ -46,8 +58,12 @@ export function ResponsiveImage({ image, alt, sizes, priority = false, loading, 
   const fetchPriority: Record<string, string> = priority ? { fetchpriority: 'high' } : {}
   return (
     <picture className={pictureClassName}>
-      {image.srcSet.avif ? <source type="image/avif" srcSet={image.srcSet.avif} sizes={sizes} /> : null}
-      {image.srcSet.webp ? <source type="image/webp" srcSet={image.srcSet.webp} sizes={sizes} /> : null}
+      {image.srcSet.avif ? (
+        <source type="image/avif" srcSet={image.srcSet.avif} sizes={sizes} />
+      ) : null}
+      {image.srcSet.webp ? (
+        <source type="image/webp" srcSet={image.srcSet.webp} sizes={sizes} />
+      ) : null}
       <img
         src={image.src}
         srcSet={image.srcSet.jpeg || undefined}

@@ -3,7 +3,17 @@ import type { ImageView } from '~/services/media/views.ts'
 import { ResponsiveImage } from './responsive-image.tsx'
 
 /** The user's uploaded photo when they have one, else the generated initials avatar. */
-export function UserAvatar({ name, avatar, size = 32, className = '' }: { name: string; avatar: ImageView | null | undefined; size?: number; className?: string }) {
+export function UserAvatar({
+  name,
+  avatar,
+  size = 32,
+  className = '',
+}: {
+  name: string
+  avatar: ImageView | null | undefined
+  size?: number
+  className?: string
+}) {
   if (!avatar) return <GeneratedAvatar name={name} size={size} className={className} />
   return (
     <ResponsiveImage

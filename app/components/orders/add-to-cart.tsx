@@ -13,7 +13,15 @@ import { MAX_LINE_QUANTITY } from '~/services/orders/schemas.ts'
 export type AddableVariant = { id: string; stock: number; priced: boolean }
 
 /** Why the chosen colour and size cannot go in the cart, or null when it can. */
-export function cannotAddReason({ variant, sizeChosen, preview }: { variant: AddableVariant | null; sizeChosen: boolean; preview: boolean }): string | null {
+export function cannotAddReason({
+  variant,
+  sizeChosen,
+  preview,
+}: {
+  variant: AddableVariant | null
+  sizeChosen: boolean
+  preview: boolean
+}): string | null {
   if (preview) return 'This is a preview: shoppers cannot buy it until it is published.'
   if (!sizeChosen) return 'Choose a size first.'
   if (!variant) return 'This colour is not made in that size. Choose another size.'
@@ -22,16 +30,30 @@ export function cannotAddReason({ variant, sizeChosen, preview }: { variant: Add
   return null
 }
 
-type AddAnswer = { result?: { error?: Record<string, string[] | null> | null; initialValue?: Record<string, unknown> | null } }
+type AddAnswer = {
+  result?: {
+    error?: Record<string, string[] | null> | null
+    initialValue?: Record<string, unknown> | null
+  }
+}
 
-export function AddToCart({ variant, reason, productTitle }: { variant: AddableVariant | null; reason: string | null; productTitle: string }) {
+export function AddToCart({
+  variant,
+  reason,
+  productTitle,
+}: {
+  variant: AddableVariant | null
+  reason: string | null
+  productTitle: string
+}) {
   const fetcher = useFetcher<typeof cartAction>({ key: 'add-to-cart' })
   const location = useLocation()
   const ids = useId()
   const busy = fetcher.state !== 'idle'
   // A refusal belongs to the variant it was about; choosing another one clears it.
   const answer = fetcher.data as AddAnswer | undefined
-  const errors = answer?.result?.initialValue?.variantId === variant?.id ? (answer?.result?.error ?? null) : null
+  const errors =
+    answer?.result?.initialValue?.variantId === variant?.id ? (answer?.result?.error ?? null) : null
   const variantErrors = errors?.variantId ?? undefined
   const quantityErrors = errors?.quantity ?? undefined
 
@@ -47,7 +69,13 @@ export function AddToCart({ variant, reason, productTitle }: { variant: AddableV
   const reasonId = `${ids}-reason`
   const quantityId = `${ids}-quantity`
   return (
-    <fetcher.Form method="post" action="/cart" preventScrollReset className="mt-6 space-y-3" aria-label={`Add ${productTitle} to your cart`}>
+    <fetcher.Form
+      method="post"
+      action="/cart"
+      preventScrollReset
+      className="mt-6 space-y-3"
+      aria-label={`Add ${productTitle} to your cart`}
+    >
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       {variant && !reason ? <input type="hidden" name="variantId" value={variant.id} /> : null}
@@ -65,7 +93,7 @@ export function AddToCart({ variant, reason, productTitle }: { variant: AddableV
             disabled={Boolean(reason)}
             aria-invalid={quantityErrors ? true : undefined}
             aria-describedby={quantityErrors ? `${quantityId}-error` : undefined}
-            className="input mt-1 w-24"
+            className="mt-1 input w-24"
           >
             {Array.from({ length: max }, (_, index) => (
               <option key={index + 1} value={index + 1}>
@@ -74,7 +102,12 @@ export function AddToCart({ variant, reason, productTitle }: { variant: AddableV
             ))}
           </select>
         </div>
-        <button type="submit" className="btn-primary min-w-48 flex-1 py-3 text-base sm:flex-none" disabled={Boolean(reason) || busy} aria-describedby={reason ? reasonId : undefined}>
+        <button
+          type="submit"
+          className="btn-primary min-w-48 flex-1 py-3 text-base sm:flex-none"
+          disabled={Boolean(reason) || busy}
+          aria-describedby={reason ? reasonId : undefined}
+        >
           {busy ? 'Adding…' : 'Add to cart'}
         </button>
       </div>

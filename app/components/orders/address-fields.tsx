@@ -8,15 +8,35 @@ import type { AddressInput } from '~/services/orders/schemas.ts'
 type AddressFieldMeta = { [K in keyof AddressInput]: FieldMetadata<string | undefined> }
 
 /** The address inputs, with browser autofill hints, for the address book and the checkout. */
-export function AddressFields({ fields, section = 'shipping' }: { fields: AddressFieldMeta; section?: string }) {
+export function AddressFields({
+  fields,
+  section = 'shipping',
+}: {
+  fields: AddressFieldMeta
+  section?: string
+}) {
   const ac = (token: string) => `${section} ${token}`
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <Field label="Full name" inputProps={{ ...getInputProps(fields.fullName, { type: 'text' }), autoComplete: ac('name') }} errors={fields.fullName.errors} />
+        <Field
+          label="Full name"
+          inputProps={{
+            ...getInputProps(fields.fullName, { type: 'text' }),
+            autoComplete: ac('name'),
+          }}
+          errors={fields.fullName.errors}
+        />
       </div>
       <div className="sm:col-span-2">
-        <Field label="Street address" inputProps={{ ...getInputProps(fields.line1, { type: 'text' }), autoComplete: ac('address-line1') }} errors={fields.line1.errors} />
+        <Field
+          label="Street address"
+          inputProps={{
+            ...getInputProps(fields.line1, { type: 'text' }),
+            autoComplete: ac('address-line1'),
+          }}
+          errors={fields.line1.errors}
+        />
       </div>
       <div className="sm:col-span-2">
         <Field
@@ -25,21 +45,41 @@ export function AddressFields({ fields, section = 'shipping' }: { fields: Addres
               Apartment, suite, floor <span className="font-normal text-stone-500">(optional)</span>
             </>
           }
-          inputProps={{ ...getInputProps(fields.line2, { type: 'text' }), autoComplete: ac('address-line2') }}
+          inputProps={{
+            ...getInputProps(fields.line2, { type: 'text' }),
+            autoComplete: ac('address-line2'),
+          }}
           errors={fields.line2.errors}
         />
       </div>
-      <Field label="Town or city" inputProps={{ ...getInputProps(fields.city, { type: 'text' }), autoComplete: ac('address-level2') }} errors={fields.city.errors} />
+      <Field
+        label="Town or city"
+        inputProps={{
+          ...getInputProps(fields.city, { type: 'text' }),
+          autoComplete: ac('address-level2'),
+        }}
+        errors={fields.city.errors}
+      />
       <Field
         label={
           <>
             State, province or region <span className="font-normal text-stone-500">(optional)</span>
           </>
         }
-        inputProps={{ ...getInputProps(fields.region, { type: 'text' }), autoComplete: ac('address-level1') }}
+        inputProps={{
+          ...getInputProps(fields.region, { type: 'text' }),
+          autoComplete: ac('address-level1'),
+        }}
         errors={fields.region.errors}
       />
-      <Field label="Postal code" inputProps={{ ...getInputProps(fields.postalCode, { type: 'text' }), autoComplete: ac('postal-code') }} errors={fields.postalCode.errors} />
+      <Field
+        label="Postal code"
+        inputProps={{
+          ...getInputProps(fields.postalCode, { type: 'text' }),
+          autoComplete: ac('postal-code'),
+        }}
+        errors={fields.postalCode.errors}
+      />
       <CountrySelect field={fields.country} autoComplete={ac('country')} />
       <div className="sm:col-span-2">
         <Field
@@ -53,7 +93,13 @@ export function AddressFields({ fields, section = 'shipping' }: { fields: Addres
   )
 }
 
-function CountrySelect({ field, autoComplete }: { field: FieldMetadata<string | undefined>; autoComplete: string }) {
+function CountrySelect({
+  field,
+  autoComplete,
+}: {
+  field: FieldMetadata<string | undefined>
+  autoComplete: string
+}) {
   const fallbackId = useId()
   const props = getSelectProps(field)
   const id = props.id ?? fallbackId
@@ -63,7 +109,14 @@ function CountrySelect({ field, autoComplete }: { field: FieldMetadata<string | 
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         Country
       </label>
-      <select {...props} id={id} className="input mt-1" autoComplete={autoComplete} aria-invalid={errorId ? true : undefined} aria-describedby={errorId}>
+      <select
+        {...props}
+        id={id}
+        className="mt-1 input"
+        autoComplete={autoComplete}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+      >
         <option value="">Choose a country</option>
         {COUNTRIES.map(([code, name]) => (
           <option key={code} value={code}>
@@ -76,7 +129,13 @@ function CountrySelect({ field, autoComplete }: { field: FieldMetadata<string | 
   )
 }
 
-export function AddressBlock({ address, className = '' }: { address: AddressInput; className?: string }) {
+export function AddressBlock({
+  address,
+  className = '',
+}: {
+  address: AddressInput
+  className?: string
+}) {
   const [name, ...rest] = addressLines(address)
   return (
     <address className={`not-italic ${className}`}>

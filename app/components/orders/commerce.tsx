@@ -7,13 +7,32 @@ import { STATUS_TONES, type OrderState, type ShipmentState } from '~/services/or
 
 // Small pieces the cart, checkout, order and seller pages share.
 
-export function Money({ amount, currency, className }: { amount: number; currency: string; className?: string }) {
+export function Money({
+  amount,
+  currency,
+  className,
+}: {
+  amount: number
+  currency: string
+  className?: string
+}) {
   return <span className={className}>{formatMoney(amount, currency)}</span>
 }
 
 /** The unit price, with the regular price struck through while a discount runs. */
-export function UnitPrice({ regular, effective, currency, percentOff }: { regular: number; effective: number; currency: string; percentOff?: number | null }) {
-  if (effective >= regular) return <Money amount={effective} currency={currency} className="font-medium" />
+export function UnitPrice({
+  regular,
+  effective,
+  currency,
+  percentOff,
+}: {
+  regular: number
+  effective: number
+  currency: string
+  percentOff?: number | null
+}) {
+  if (effective >= regular)
+    return <Money amount={effective} currency={currency} className="font-medium" />
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-2">
       <Money amount={effective} currency={currency} className="font-semibold text-brand-700" />
@@ -21,13 +40,29 @@ export function UnitPrice({ regular, effective, currency, percentOff }: { regula
         <span className="sr-only">was </span>
         {formatMoney(regular, currency)}
       </s>
-      {percentOff ? <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-700">−{percentOff}%</span> : null}
+      {percentOff ? (
+        <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-700">
+          −{percentOff}%
+        </span>
+      ) : null}
     </span>
   )
 }
 
-export function StatusBadge({ status, label }: { status: OrderState | ShipmentState; label: string }) {
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${STATUS_TONES[status]}`}>{label}</span>
+export function StatusBadge({
+  status,
+  label,
+}: {
+  status: OrderState | ShipmentState
+  label: string
+}) {
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${STATUS_TONES[status]}`}
+    >
+      {label}
+    </span>
+  )
 }
 
 /**
@@ -35,16 +70,48 @@ export function StatusBadge({ status, label }: { status: OrderState | ShipmentSt
  * in the line's colour, or the colour as a tile when there is no photo; the size on top, so
  * lines of one product are told apart at a glance.
  */
-export function LineThumbnail({ photo, hex, size, className = 'h-20 w-16' }: { photo?: ProductImageView | null; hex: string; size: string; className?: string }) {
+export function LineThumbnail({
+  photo,
+  hex,
+  size,
+  className = 'h-20 w-16',
+}: {
+  photo?: ProductImageView | null
+  hex: string
+  size: string
+  className?: string
+}) {
   return (
-    <div aria-hidden className={`relative shrink-0 overflow-hidden rounded-md border border-stone-200 ${className}`} style={{ backgroundColor: hex }}>
-      {photo ? <ResponsiveImage image={photo.image} alt="" sizes="80px" fit="cover" className="h-full w-full" /> : null}
-      <span className="absolute bottom-1 right-1 rounded bg-white/85 px-1 text-[10px] font-semibold text-stone-800">{size}</span>
+    <div
+      aria-hidden
+      className={`relative shrink-0 overflow-hidden rounded-md border border-stone-200 ${className}`}
+      style={{ backgroundColor: hex }}
+    >
+      {photo ? (
+        <ResponsiveImage
+          image={photo.image}
+          alt=""
+          sizes="80px"
+          fit="cover"
+          className="h-full w-full"
+        />
+      ) : null}
+      <span className="absolute right-1 bottom-1 rounded bg-white/85 px-1 text-[10px] font-semibold text-stone-800">
+        {size}
+      </span>
     </div>
   )
 }
 
-export function Notice({ tone, children, title }: { tone: 'info' | 'warning' | 'error' | 'success'; title?: string; children: ReactNode }) {
+export function Notice({
+  tone,
+  children,
+  title,
+}: {
+  tone: 'info' | 'warning' | 'error' | 'success'
+  title?: string
+  children: ReactNode
+}) {
   const tones = {
     info: 'border-sky-200 bg-sky-50 text-sky-950',
     warning: 'border-amber-200 bg-amber-50 text-amber-950',
@@ -52,7 +119,10 @@ export function Notice({ tone, children, title }: { tone: 'info' | 'warning' | '
     success: 'border-green-200 bg-green-50 text-green-950',
   }
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-lg border px-4 py-3 text-sm ${tones[tone]}`}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={`rounded-lg border px-4 py-3 text-sm ${tones[tone]}`}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       <div className={title ? 'mt-1' : undefined}>{children}</div>
     </div>

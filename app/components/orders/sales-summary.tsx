@@ -9,7 +9,15 @@ import { formatMoney } from '~/utils/money.ts'
 
 type SummaryData = Omit<SalesSummary, 'since'> & { since: Date | string }
 
-export function SalesSummaryView({ summary, currency, compact = false }: { summary: SummaryData; currency: string; compact?: boolean }) {
+export function SalesSummaryView({
+  summary,
+  currency,
+  compact = false,
+}: {
+  summary: SummaryData
+  currency: string
+  compact?: boolean
+}) {
   const money = (amount: number) => formatMoney(amount, currency)
   return (
     <div className="space-y-8">
@@ -17,7 +25,13 @@ export function SalesSummaryView({ summary, currency, compact = false }: { summa
         <Stat label="Revenue" value={money(summary.revenue)} />
         <Stat label="Items sold" value={String(summary.units)} />
         <Stat label="Orders" value={String(summary.orders)} />
-        <Stat label="Waiting to ship" value={String(summary.toShip)} link={summary.toShip ? { to: '/sell/orders?status=to-ship', label: 'Ship them' } : undefined} />
+        <Stat
+          label="Waiting to ship"
+          value={String(summary.toShip)}
+          link={
+            summary.toShip ? { to: '/sell/orders?status=to-ship', label: 'Ship them' } : undefined
+          }
+        />
       </dl>
 
       {compact ? null : <DailyRevenue daily={summary.daily} money={money} />}
@@ -30,7 +44,10 @@ export function SalesSummaryView({ summary, currency, compact = false }: { summa
           {summary.bestSellers.length ? (
             <ol className="mt-3 divide-y divide-stone-100 text-sm">
               {summary.bestSellers.map((row, index) => (
-                <li key={`${row.productId ?? row.title}`} className="flex items-center justify-between gap-3 py-2">
+                <li
+                  key={`${row.productId ?? row.title}`}
+                  className="flex items-center justify-between gap-3 py-2"
+                >
                   <span className="min-w-0 truncate">
                     <span className="mr-2 text-stone-400">{index + 1}.</span>
                     {row.productId ? (
@@ -67,14 +84,21 @@ export function SalesSummaryView({ summary, currency, compact = false }: { summa
               {summary.lowStock.map((row) => (
                 <li key={row.variantId} className="flex items-center justify-between gap-3 py-2">
                   <span className="min-w-0">
-                    <Link to={`/sell/products/${row.productId}`} className="hover:underline" aria-label={`Restock ${row.title} (${row.colorName}, ${row.sizeLabel})`}>
+                    <Link
+                      to={`/sell/products/${row.productId}`}
+                      className="hover:underline"
+                      aria-label={`Restock ${row.title} (${row.colorName}, ${row.sizeLabel})`}
+                    >
                       {row.title}
                     </Link>
                     <span className="block text-xs text-stone-500">
-                      {row.colorName} · {row.sizeLabel} · <span className="font-mono">{row.sku}</span>
+                      {row.colorName} · {row.sizeLabel} ·{' '}
+                      <span className="font-mono">{row.sku}</span>
                     </span>
                   </span>
-                  <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${row.stock === 0 ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'}`}>
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${row.stock === 0 ? 'bg-red-100 text-red-800' : 'bg-amber-100 text-amber-900'}`}
+                  >
                     {row.stock === 0 ? 'Sold out' : `${row.stock} left`}
                   </span>
                 </li>
@@ -89,7 +113,13 @@ export function SalesSummaryView({ summary, currency, compact = false }: { summa
   )
 }
 
-function DailyRevenue({ daily, money }: { daily: SummaryData['daily']; money: (amount: number) => string }) {
+function DailyRevenue({
+  daily,
+  money,
+}: {
+  daily: SummaryData['daily']
+  money: (amount: number) => string
+}) {
   const peak = Math.max(1, ...daily.map((day) => day.revenue))
   return (
     <section className="card" aria-labelledby="daily-heading">
@@ -99,8 +129,11 @@ function DailyRevenue({ daily, money }: { daily: SummaryData['daily']; money: (a
       <div aria-hidden className="mt-4 flex h-40 items-end gap-1">
         {daily.map((day) => (
           <div key={day.day} className="group relative flex h-full flex-1 items-end">
-            <div className="w-full rounded-t bg-brand-500/80 group-hover:bg-brand-700" style={{ height: `${Math.max(day.revenue ? 3 : 0, (day.revenue / peak) * 100)}%` }} />
-            <span className="pointer-events-none absolute -top-6 left-1/2 hidden -translate-x-1/2 whitespace-nowrap rounded bg-stone-900 px-1.5 py-0.5 text-xs text-white group-hover:block">
+            <div
+              className="w-full rounded-t bg-brand-500/80 group-hover:bg-brand-700"
+              style={{ height: `${Math.max(day.revenue ? 3 : 0, (day.revenue / peak) * 100)}%` }}
+            />
+            <span className="pointer-events-none absolute -top-6 left-1/2 hidden -translate-x-1/2 rounded bg-stone-900 px-1.5 py-0.5 text-xs whitespace-nowrap text-white group-hover:block">
               {day.day.slice(5)}: {money(day.revenue)}
             </span>
           </div>
@@ -120,20 +153,30 @@ function DailyRevenue({ daily, money }: { daily: SummaryData['daily']; money: (a
           </tr>
         </thead>
         <tbody>
-          {daily.filter((day) => day.units > 0).map((day) => (
-            <tr key={day.day}>
-              <td>{day.day}</td>
-              <td>{money(day.revenue)}</td>
-              <td>{day.units}</td>
-            </tr>
-          ))}
+          {daily
+            .filter((day) => day.units > 0)
+            .map((day) => (
+              <tr key={day.day}>
+                <td>{day.day}</td>
+                <td>{money(day.revenue)}</td>
+                <td>{day.units}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
     </section>
   )
 }
 
-function Stat({ label, value, link }: { label: string; value: string; link?: { to: string; label: string } }) {
+function Stat({
+  label,
+  value,
+  link,
+}: {
+  label: string
+  value: string
+  link?: { to: string; label: string }
+}) {
   return (
     <div className="card p-5">
       <dt className="text-sm text-stone-600">{label}</dt>
@@ -148,4 +191,3 @@ function Stat({ label, value, link }: { label: string; value: string; link?: { t
     </div>
   )
 }
-

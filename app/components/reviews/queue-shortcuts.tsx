@@ -8,7 +8,10 @@ import { useHydrated } from '~/utils/use-hydrated.ts'
 const ROW = '[data-queue-row]'
 
 function isTyping(target: EventTarget | null) {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  )
 }
 
 export function QueueShortcuts() {
@@ -27,8 +30,10 @@ export function QueueShortcuts() {
       const row = rows()[Math.max(at, 0)]
       if (event.key === 'j') focusRow(at < 0 ? 0 : at + 1)
       else if (event.key === 'k') focusRow(at < 0 ? 0 : at - 1)
-      else if (event.key === 'a') row?.querySelector<HTMLButtonElement>('[data-shortcut="approve"]')?.click()
-      else if (event.key === 'r') row?.querySelector<HTMLInputElement>('[data-shortcut="reject-reason"]')?.focus()
+      else if (event.key === 'a')
+        row?.querySelector<HTMLButtonElement>('[data-shortcut="approve"]')?.click()
+      else if (event.key === 'r')
+        row?.querySelector<HTMLInputElement>('[data-shortcut="reject-reason"]')?.focus()
       else return
       event.preventDefault()
     }
@@ -38,7 +43,9 @@ export function QueueShortcuts() {
   if (!hydrated) return null
   return (
     <p className="text-xs text-stone-500" data-testid="queue-shortcuts">
-      Keyboard: <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> next/previous, <kbd className="rounded border px-1">a</kbd> approve,{' '}
+      Keyboard: <kbd className="rounded border px-1">j</kbd>/
+      <kbd className="rounded border px-1">k</kbd> next/previous,{' '}
+      <kbd className="rounded border px-1">a</kbd> approve,{' '}
       <kbd className="rounded border px-1">r</kbd> reject (type the reason, then Enter).
     </p>
   )

@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useNavigation, useSearchParams, useSubmit } from '@remix-run/react'
 import { ErrorList, Field, InlineReasonField, TextareaField } from '~/components/forms.tsx'
@@ -59,11 +65,22 @@ export type ReviewListItem = {
 
 export type ReviewActionData =
   | { intent: 'review'; result: SubmissionResult<string[]> }
-  | { intent: 'helpful' | 'report'; reviewId: string | null; error: string; fieldErrors?: Record<string, string[]> }
+  | {
+      intent: 'helpful' | 'report'
+      reviewId: string | null
+      error: string
+      fieldErrors?: Record<string, string[]>
+    }
 
 export type ReviewsSectionProps = {
   summary: Summary
-  list: { reviews: ReviewListItem[]; total: number; page: number; pageCount: number; sort: ReviewSort }
+  list: {
+    reviews: ReviewListItem[]
+    total: number
+    page: number
+    pageCount: number
+    sort: ReviewSort
+  }
   own: OwnReview | null
   viewer: { signedIn: boolean; canReview: boolean; loginHref: string }
   actionData: ReviewActionData | undefined
@@ -71,7 +88,11 @@ export type ReviewsSectionProps = {
 
 export function ReviewsSection({ summary, list, own, viewer, actionData }: ReviewsSectionProps) {
   return (
-    <section id="reviews" aria-labelledby="reviews-heading" className="mt-12 border-t border-stone-200 pt-8">
+    <section
+      id="reviews"
+      aria-labelledby="reviews-heading"
+      className="mt-12 border-t border-stone-200 pt-8"
+    >
       <h2 id="reviews-heading" className="text-xl font-semibold">
         Reviews
       </h2>
@@ -79,7 +100,10 @@ export function ReviewsSection({ summary, list, own, viewer, actionData }: Revie
         <div className="space-y-6">
           <RatingSummary summary={summary} />
           {viewer.signedIn ? null : (
-            <p className="rounded-lg border border-stone-200 bg-stone-50 p-4 text-sm" data-testid="review-sign-in">
+            <p
+              className="rounded-lg border border-stone-200 bg-stone-50 p-4 text-sm"
+              data-testid="review-sign-in"
+            >
               <Link to={viewer.loginHref} className="link">
                 Sign in
               </Link>{' '}
@@ -90,9 +114,17 @@ export function ReviewsSection({ summary, list, own, viewer, actionData }: Revie
         <div className="min-w-0 space-y-8">
           {own ? <OwnReviewStatus review={own} /> : null}
           {viewer.signedIn && viewer.canReview ? (
-            <ReviewForm own={own} fitApplies={summary.fitApplies} lastResult={actionData?.intent === 'review' ? actionData.result : undefined} />
+            <ReviewForm
+              own={own}
+              fitApplies={summary.fitApplies}
+              lastResult={actionData?.intent === 'review' ? actionData.result : undefined}
+            />
           ) : null}
-          <ReviewList list={list} signedIn={viewer.signedIn} actionData={actionData?.intent === 'review' ? undefined : actionData} />
+          <ReviewList
+            list={list}
+            signedIn={viewer.signedIn}
+            actionData={actionData?.intent === 'review' ? undefined : actionData}
+          />
         </div>
       </div>
     </section>
@@ -123,9 +155,15 @@ function RatingSummary({ summary }: { summary: Summary }) {
           <li key={row.stars} className="flex items-center gap-2 text-sm">
             <span className="w-12 shrink-0">{row.stars} star</span>
             <span className="h-2 flex-1 overflow-hidden rounded-full bg-stone-200" aria-hidden>
-              <span className="block h-full bg-amber-500" style={{ width: `${Math.round(row.share * 100)}%` }} />
+              <span
+                className="block h-full bg-amber-500"
+                style={{ width: `${Math.round(row.share * 100)}%` }}
+              />
             </span>
-            <span className="w-8 shrink-0 text-right text-stone-600" data-testid={`review-bar-${row.stars}`}>
+            <span
+              className="w-8 shrink-0 text-right text-stone-600"
+              data-testid={`review-bar-${row.stars}`}
+            >
               {row.count}
             </span>
           </li>
@@ -133,7 +171,10 @@ function RatingSummary({ summary }: { summary: Summary }) {
       </ol>
       {summary.fit ? (
         <p className="mt-4 text-sm font-medium" data-testid="review-fit">
-          {summary.fit.label} <span className="font-normal text-stone-500">({Math.round(summary.fit.share * 100)}% of {summary.fit.total})</span>
+          {summary.fit.label}{' '}
+          <span className="font-normal text-stone-500">
+            ({Math.round(summary.fit.share * 100)}% of {summary.fit.total})
+          </span>
         </p>
       ) : null}
     </div>
@@ -147,11 +188,22 @@ const STATUS_TEXT = {
 } as const
 
 function OwnReviewStatus({ review }: { review: OwnReview }) {
-  const tone = review.status === 'REJECTED' ? 'border-red-200 bg-red-50' : review.status === 'PENDING' ? 'border-amber-200 bg-amber-50' : 'border-green-200 bg-green-50'
+  const tone =
+    review.status === 'REJECTED'
+      ? 'border-red-200 bg-red-50'
+      : review.status === 'PENDING'
+        ? 'border-amber-200 bg-amber-50'
+        : 'border-green-200 bg-green-50'
   return (
-    <div className={`rounded-lg border p-4 text-sm ${tone}`} data-testid="own-review" data-status={review.status}>
+    <div
+      className={`rounded-lg border p-4 text-sm ${tone}`}
+      data-testid="own-review"
+      data-status={review.status}
+    >
       <p className="font-semibold">Your review · {STATUS_TEXT[review.status]}</p>
-      {review.status === 'REJECTED' && review.rejectionReason ? <p className="mt-1 whitespace-pre-line">Reason: {review.rejectionReason}</p> : null}
+      {review.status === 'REJECTED' && review.rejectionReason ? (
+        <p className="mt-1 whitespace-pre-line">Reason: {review.rejectionReason}</p>
+      ) : null}
       <div className="mt-2 flex items-center gap-2">
         <Stars rating={review.rating} />
         <span className="font-medium">{review.title}</span>
@@ -161,12 +213,22 @@ function OwnReviewStatus({ review }: { review: OwnReview }) {
   )
 }
 
-function ReviewForm({ own, fitApplies, lastResult }: { own: OwnReview | null; fitApplies: boolean; lastResult: SubmissionResult<string[]> | undefined }) {
+function ReviewForm({
+  own,
+  fitApplies,
+  lastResult,
+}: {
+  own: OwnReview | null
+  fitApplies: boolean
+  lastResult: SubmissionResult<string[]> | undefined
+}) {
   const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'review-form',
     lastResult,
-    defaultValue: own ? { rating: String(own.rating), title: own.title, body: own.body, fit: own.fit ?? '' } : undefined,
+    defaultValue: own
+      ? { rating: String(own.rating), title: own.title, body: own.body, fit: own.fit ?? '' }
+      : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewFormSchema }),
     // On input, not on blur: an error cleared on blur would move the submit button away from a
     // click that has already started.
@@ -174,24 +236,55 @@ function ReviewForm({ own, fitApplies, lastResult }: { own: OwnReview | null; fi
   })
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'review'
   return (
-    <Form method="post" preventScrollReset className="card space-y-4" {...getFormProps(form)} aria-labelledby="review-form-heading">
+    <Form
+      method="post"
+      preventScrollReset
+      className="space-y-4 card"
+      {...getFormProps(form)}
+      aria-labelledby="review-form-heading"
+    >
       <h3 id="review-form-heading" className="text-lg font-semibold">
         {own ? 'Edit your review' : 'Write a review'}
       </h3>
-      {own ? <p className="text-sm text-stone-600">An edited review waits for approval again before it shows.</p> : null}
+      {own ? (
+        <p className="text-sm text-stone-600">
+          An edited review waits for approval again before it shows.
+        </p>
+      ) : null}
       <input type="hidden" name="intent" value="review" />
       <div>
-        <StarRadios name={fields.rating.name} defaultValue={fields.rating.initialValue?.toString()} errorId={fields.rating.errorId} invalid={Boolean(fields.rating.errors?.length)} />
+        <StarRadios
+          name={fields.rating.name}
+          defaultValue={fields.rating.initialValue?.toString()}
+          errorId={fields.rating.errorId}
+          invalid={Boolean(fields.rating.errors?.length)}
+        />
         <ErrorList id={fields.rating.errorId} errors={fields.rating.errors} />
       </div>
-      <Field label="Title" inputProps={{ ...getInputProps(fields.title, { type: 'text' }), maxLength: REVIEW_TITLE_MAX }} errors={fields.title.errors} />
-      <TextareaField label="Your review" textareaProps={{ ...getTextareaProps(fields.body), rows: 5, maxLength: REVIEW_BODY_MAX }} errors={fields.body.errors} />
+      <Field
+        label="Title"
+        inputProps={{
+          ...getInputProps(fields.title, { type: 'text' }),
+          maxLength: REVIEW_TITLE_MAX,
+        }}
+        errors={fields.title.errors}
+      />
+      <TextareaField
+        label="Your review"
+        textareaProps={{ ...getTextareaProps(fields.body), rows: 5, maxLength: REVIEW_BODY_MAX }}
+        errors={fields.body.errors}
+      />
       {fitApplies ? (
         <div>
           <label htmlFor={fields.fit.id} className="block text-sm font-medium text-stone-800">
             How does it fit? (optional)
           </label>
-          <select id={fields.fit.id} name={fields.fit.name} defaultValue={fields.fit.initialValue?.toString() ?? ''} className="input mt-1 w-auto">
+          <select
+            id={fields.fit.id}
+            name={fields.fit.name}
+            defaultValue={fields.fit.initialValue?.toString() ?? ''}
+            className="mt-1 input w-auto"
+          >
             <option value="">Not saying</option>
             {REVIEW_FITS.map((fit) => (
               <option key={fit} value={fit}>
@@ -217,14 +310,25 @@ function ReviewSortControl({ sort }: { sort: ReviewSort }) {
   const hydrated = useHydrated()
   const kept = [...params.entries()].filter(([key]) => key !== 'reviewSort' && key !== 'reviewPage')
   return (
-    <Form method="get" preventScrollReset className="flex items-center gap-2" onChange={(event) => submit(event.currentTarget, { preventScrollReset: true })}>
+    <Form
+      method="get"
+      preventScrollReset
+      className="flex items-center gap-2"
+      onChange={(event) => submit(event.currentTarget, { preventScrollReset: true })}
+    >
       {kept.map(([key, value]) => (
         <input key={`${key}=${value}`} type="hidden" name={key} value={value} />
       ))}
       <label htmlFor="review-sort" className="text-sm text-stone-600">
         Sort reviews
       </label>
-      <select id="review-sort" name="reviewSort" defaultValue={sort} key={sort} className="input w-auto py-1.5">
+      <select
+        id="review-sort"
+        name="reviewSort"
+        defaultValue={sort}
+        key={sort}
+        className="input w-auto py-1.5"
+      >
         {REVIEW_SORTS.map((value) => (
           <option key={value} value={value}>
             {REVIEW_SORT_LABELS[value]}
@@ -240,7 +344,15 @@ function ReviewSortControl({ sort }: { sort: ReviewSort }) {
   )
 }
 
-function ReviewList({ list, signedIn, actionData }: { list: ReviewsSectionProps['list']; signedIn: boolean; actionData: Exclude<ReviewActionData, { intent: 'review' }> | undefined }) {
+function ReviewList({
+  list,
+  signedIn,
+  actionData,
+}: {
+  list: ReviewsSectionProps['list']
+  signedIn: boolean
+  actionData: Exclude<ReviewActionData, { intent: 'review' }> | undefined
+}) {
   const [params] = useSearchParams()
   return (
     <div>
@@ -252,10 +364,20 @@ function ReviewList({ list, signedIn, actionData }: { list: ReviewsSectionProps[
       </div>
       <ol className="mt-4 divide-y divide-stone-200" data-testid="review-list">
         {list.reviews.map((review) => (
-          <ReviewItem key={review.id} review={review} signedIn={signedIn} failure={actionData?.reviewId === review.id ? actionData : undefined} />
+          <ReviewItem
+            key={review.id}
+            review={review}
+            signedIn={signedIn}
+            failure={actionData?.reviewId === review.id ? actionData : undefined}
+          />
         ))}
       </ol>
-      <Pagination page={list.page} pageCount={list.pageCount} label="Pages of reviews" param="reviewPage" />
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        label="Pages of reviews"
+        param="reviewPage"
+      />
       {list.page > list.pageCount ? (
         <p className="mt-4 text-sm">
           <Link to={`?${withParams(params, { reviewPage: null })}#reviews`} className="link">
@@ -267,9 +389,18 @@ function ReviewList({ list, signedIn, actionData }: { list: ReviewsSectionProps[
   )
 }
 
-function ReviewItem({ review, signedIn, failure }: { review: ReviewListItem; signedIn: boolean; failure: Exclude<ReviewActionData, { intent: 'review' }> | undefined }) {
+function ReviewItem({
+  review,
+  signedIn,
+  failure,
+}: {
+  review: ReviewListItem
+  signedIn: boolean
+  failure: Exclude<ReviewActionData, { intent: 'review' }> | undefined
+}) {
   const navigation = useNavigation()
-  const busy = navigation.state === 'submitting' && navigation.formData?.get('reviewId') === review.id
+  const busy =
+    navigation.state === 'submitting' && navigation.formData?.get('reviewId') === review.id
   return (
     <li className="py-5" data-testid="review">
       <div className="flex flex-wrap items-center gap-2">
@@ -277,9 +408,18 @@ function ReviewItem({ review, signedIn, failure }: { review: ReviewListItem; sig
         <h3 className="font-semibold">{review.title}</h3>
       </div>
       <p className="mt-1 text-xs text-stone-500">
-        {review.author} · {new Date(review.createdAt).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })}
+        {review.author} ·{' '}
+        {new Date(review.createdAt).toLocaleDateString('en-US', {
+          timeZone: 'UTC',
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+        })}
         {review.verifiedPurchase ? (
-          <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 font-medium text-green-800" data-testid="verified-purchase">
+          <span
+            className="ml-2 rounded-full bg-green-100 px-2 py-0.5 font-medium text-green-800"
+            data-testid="verified-purchase"
+          >
             Verified purchase
           </span>
         ) : null}
@@ -287,15 +427,18 @@ function ReviewItem({ review, signedIn, failure }: { review: ReviewListItem; sig
       </p>
       <p className="mt-2 whitespace-pre-line text-stone-800">{review.body}</p>
       <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
-        <span className="text-stone-500">
-          {review.helpfulCount} found this helpful
-        </span>
+        <span className="text-stone-500">{review.helpfulCount} found this helpful</span>
         {signedIn && !review.own ? (
           <>
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value="helpful" />
               <input type="hidden" name="reviewId" value={review.id} />
-              <button type="submit" className="btn-secondary py-1 text-sm" disabled={review.votedHelpful || busy} aria-pressed={review.votedHelpful}>
+              <button
+                type="submit"
+                className="btn-secondary py-1 text-sm"
+                disabled={review.votedHelpful || busy}
+                aria-pressed={review.votedHelpful}
+              >
                 {review.votedHelpful ? 'You found this helpful' : 'Helpful'}
               </button>
             </Form>
@@ -303,8 +446,14 @@ function ReviewItem({ review, signedIn, failure }: { review: ReviewListItem; sig
               <span className="text-stone-500">You reported this review</span>
             ) : (
               <details open={failure?.intent === 'report' || undefined}>
-                <summary className="cursor-pointer text-stone-600 hover:text-stone-900">Report</summary>
-                <Form method="post" preventScrollReset className="mt-2 flex flex-wrap items-start gap-2">
+                <summary className="cursor-pointer text-stone-600 hover:text-stone-900">
+                  Report
+                </summary>
+                <Form
+                  method="post"
+                  preventScrollReset
+                  className="mt-2 flex flex-wrap items-start gap-2"
+                >
                   <input type="hidden" name="intent" value="report" />
                   <input type="hidden" name="reviewId" value={review.id} />
                   <InlineReasonField

@@ -1,6 +1,22 @@
 import { Form, Link, useFetcher, useSubmit } from '@remix-run/react'
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react'
-import type { CategoryFacet as CategoryFacetData, FacetValue, RatingOption, SearchFacets } from '~/services/search/search.server.ts'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type ReactNode,
+} from 'react'
+import type {
+  CategoryFacet as CategoryFacetData,
+  FacetValue,
+  RatingOption,
+  SearchFacets,
+} from '~/services/search/search.server.ts'
 import {
   EMPTY_STATE,
   FACET_VALUES_LIMIT,
@@ -34,7 +50,8 @@ const FilterFormContext = createContext<FormContext>({ onToggle: () => {} })
 export function formParams(form: HTMLFormElement) {
   const params = new URLSearchParams()
   for (const [name, value] of new FormData(form)) {
-    if (typeof value === 'string' && value !== '' && !(name === 'sort' && value === DEFAULT_SORT)) params.append(name, value)
+    if (typeof value === 'string' && value !== '' && !(name === 'sort' && value === DEFAULT_SORT))
+      params.append(name, value)
   }
   return params
 }
@@ -46,7 +63,11 @@ export function useSubmitFilters() {
     (form: HTMLFormElement | null) => {
       if (!form) return null
       const params = formParams(form)
-      submit(params, { method: 'get', action: form.getAttribute('action') ?? undefined, preventScrollReset: true })
+      submit(params, {
+        method: 'get',
+        action: form.getAttribute('action') ?? undefined,
+        preventScrollReset: true,
+      })
       return params
     },
     [submit],
@@ -55,7 +76,8 @@ export function useSubmitFilters() {
 
 /** The facets with their ticks taken from a state (the one the shopper just chose). */
 export function withSelection(facets: SearchFacets, state: SearchState): SearchFacets {
-  const tick = (values: FacetValue[], selected: string[]) => values.map((value) => ({ ...value, selected: selected.includes(value.value) }))
+  const tick = (values: FacetValue[], selected: string[]) =>
+    values.map((value) => ({ ...value, selected: selected.includes(value.value) }))
   return {
     ...facets,
     brand: tick(facets.brand, state.brand),
@@ -78,7 +100,13 @@ type FiltersProps = {
   currency: string
 }
 
-export function SearchFilters({ action, scope, state: loaded, facets: loadedFacets, currency }: FiltersProps) {
+export function SearchFilters({
+  action,
+  scope,
+  state: loaded,
+  facets: loadedFacets,
+  currency,
+}: FiltersProps) {
   const submitFilters = useSubmitFilters()
   const hydrated = useHydrated()
   // A tick shows at once, before the results arrive; new results (a new `loaded`) replace it.
@@ -110,9 +138,17 @@ export function SearchFilters({ action, scope, state: loaded, facets: loadedFace
         {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
         {state.category ? <input type="hidden" name="category" value={state.category} /> : null}
         <FacetGroup title="Category">
-          <CategoryFacet facet={facets.category} state={state} currency={currency} action={action} />
+          <CategoryFacet
+            facet={facets.category}
+            state={state}
+            currency={currency}
+            action={action}
+          />
         </FacetGroup>
-        <FacetGroup title="Price" badge={state.minPrice !== null || state.maxPrice !== null ? 1 : 0}>
+        <FacetGroup
+          title="Price"
+          badge={state.minPrice !== null || state.maxPrice !== null ? 1 : 0}
+        >
           <PriceFacet state={state} range={facets.price} currency={currency} />
         </FacetGroup>
         <FacetGroup title="Colour" badge={state.color.length}>
@@ -123,7 +159,14 @@ export function SearchFilters({ action, scope, state: loaded, facets: loadedFace
         </FacetGroup>
         {scope.brand ? null : (
           <FacetGroup title="Brand" badge={state.brand.length}>
-            <ListFacetValues facet="brand" noun="brands" values={facets.brand} state={state} scope={scope} currency={currency} />
+            <ListFacetValues
+              facet="brand"
+              noun="brands"
+              values={facets.brand}
+              state={state}
+              scope={scope}
+              currency={currency}
+            />
           </FacetGroup>
         )}
         <FacetGroup title="Rating" badge={state.rating ? 1 : 0}>
@@ -131,13 +174,30 @@ export function SearchFilters({ action, scope, state: loaded, facets: loadedFace
         </FacetGroup>
         <FacetGroup title="Availability" badge={Number(state.onSale) + Number(state.inStock)}>
           <div className="space-y-1">
-            <Toggle name="onSale" label="On sale" count={facets.onSale.count} checked={facets.onSale.selected} />
-            <Toggle name="inStock" label="In stock" count={facets.inStock.count} checked={facets.inStock.selected} />
+            <Toggle
+              name="onSale"
+              label="On sale"
+              count={facets.onSale.count}
+              checked={facets.onSale.selected}
+            />
+            <Toggle
+              name="inStock"
+              label="In stock"
+              count={facets.inStock.count}
+              checked={facets.inStock.selected}
+            />
           </div>
         </FacetGroup>
         {scope.shop ? null : (
           <FacetGroup title="Shop" badge={state.shop.length}>
-            <ListFacetValues facet="shop" noun="shops" values={facets.shop} state={state} scope={scope} currency={currency} />
+            <ListFacetValues
+              facet="shop"
+              noun="shops"
+              values={facets.shop}
+              state={state}
+              scope={scope}
+              currency={currency}
+            />
           </FacetGroup>
         )}
         {/* Without JavaScript ticks are collected and applied together. */}
@@ -153,7 +213,15 @@ export function SearchFilters({ action, scope, state: loaded, facets: loadedFace
   )
 }
 
-function FacetGroup({ title, badge = 0, children }: { title: string; badge?: number; children: ReactNode }) {
+function FacetGroup({
+  title,
+  badge = 0,
+  children,
+}: {
+  title: string
+  badge?: number
+  children: ReactNode
+}) {
   return (
     <details open className="group/facet py-4 first:pt-0">
       <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded text-sm font-semibold text-stone-900 [&::-webkit-details-marker]:hidden">
@@ -166,7 +234,10 @@ function FacetGroup({ title, badge = 0, children }: { title: string; badge?: num
             </span>
           ) : null}
         </span>
-        <span aria-hidden className="text-stone-400 transition-transform group-open/facet:rotate-180">
+        <span
+          aria-hidden
+          className="text-stone-400 transition-transform group-open/facet:rotate-180"
+        >
           ▾
         </span>
       </summary>
@@ -177,7 +248,7 @@ function FacetGroup({ title, badge = 0, children }: { title: string; badge?: num
 
 function Count({ count }: { count: number }) {
   return (
-    <span className="ml-auto pl-2 text-xs tabular-nums text-stone-500">
+    <span className="ml-auto pl-2 text-xs text-stone-500 tabular-nums">
       {count}
       <span className="sr-only"> products</span>
     </span>
@@ -186,8 +257,19 @@ function Count({ count }: { count: number }) {
 
 // ---------------------------------------------------------------- category
 
-function CategoryFacet({ facet, state, currency, action }: { facet: CategoryFacetData; state: SearchState; currency: string; action: string }) {
-  const href = (category: string | null) => searchHref(updateState(state, { category }), currency, action)
+function CategoryFacet({
+  facet,
+  state,
+  currency,
+  action,
+}: {
+  facet: CategoryFacetData
+  state: SearchState
+  currency: string
+  action: string
+}) {
+  const href = (category: string | null) =>
+    searchHref(updateState(state, { category }), currency, action)
   const current = facet.trail.at(-1)
   const link = 'flex items-center rounded px-1 py-1 text-sm hover:bg-stone-100'
   return (
@@ -234,14 +316,28 @@ function CategoryFacet({ facet, state, currency, action }: { facet: CategoryFace
           </li>
         ))}
       </ul>
-      {!facet.options.length && !facet.trail.length ? <p className="text-sm text-stone-500">No categories.</p> : null}
+      {!facet.options.length && !facet.trail.length ? (
+        <p className="text-sm text-stone-500">No categories.</p>
+      ) : null}
     </nav>
   )
 }
 
 // ---------------------------------------------------------------- lists (brand, shop)
 
-function Checkbox({ name, value, checked, disabled, children }: { name: string; value: string; checked: boolean; disabled: boolean; children: ReactNode }) {
+function Checkbox({
+  name,
+  value,
+  checked,
+  disabled,
+  children,
+}: {
+  name: string
+  value: string
+  checked: boolean
+  disabled: boolean
+  children: ReactNode
+}) {
   const { onToggle } = useContext(FilterFormContext)
   return (
     <label className="facet-row">
@@ -311,7 +407,12 @@ function ListFacetValues({
   const unlisted = typed ? 0 : Math.max(0, shown.length - MAX_LISTED_VALUES)
   const item = (value: FacetValue) => (
     <li key={value.value}>
-      <Checkbox name={facet} value={value.value} checked={value.selected} disabled={value.count === 0 && !value.selected}>
+      <Checkbox
+        name={facet}
+        value={value.value}
+        checked={value.selected}
+        disabled={value.count === 0 && !value.selected}
+      >
         <span className="truncate">{value.label}</span>
         <Count count={value.count} />
       </Checkbox>
@@ -339,10 +440,14 @@ function ListFacetValues({
         </div>
       ) : null}
       <ul className="space-y-0.5">{head.map(item)}</ul>
-      {typed && !shown.length ? <p className="px-1 py-1 text-sm text-stone-500">No {noun} match “{filter.trim()}”.</p> : null}
+      {typed && !shown.length ? (
+        <p className="px-1 py-1 text-sm text-stone-500">
+          No {noun} match “{filter.trim()}”.
+        </p>
+      ) : null}
       {rest.length ? (
         <details className="group/more mt-1">
-          <summary className="link cursor-pointer list-none px-1 text-sm [&::-webkit-details-marker]:hidden">
+          <summary className="cursor-pointer list-none px-1 text-sm link [&::-webkit-details-marker]:hidden">
             <span className="group-open/more:hidden">Show {rest.length} more</span>
             <span className="hidden group-open/more:inline">Show fewer</span>
           </summary>
@@ -372,14 +477,24 @@ function ColorFacet({ values }: { values: FacetValue[] }) {
           const color = swatchColor(value.hex)
           return (
             <li key={value.value}>
-              <label className={`group flex flex-col items-center gap-1 text-center text-xs ${disabled ? 'cursor-not-allowed opacity-40' : 'cursor-pointer'}`}>
-                <input type="checkbox" name="color" value={value.value} checked={value.selected} disabled={disabled} onChange={onToggle} className="peer sr-only" />
-                <span
-                  aria-hidden
-                  className="swatch"
-                  style={{ backgroundColor: color }}
-                >
-                  <span className={`hidden text-sm font-bold group-has-[:checked]:inline ${isLight(color) ? 'text-stone-900' : 'text-white'}`}>✓</span>
+              <label
+                className={`group flex flex-col items-center gap-1 text-center text-xs ${disabled ? 'cursor-not-allowed opacity-40' : 'cursor-pointer'}`}
+              >
+                <input
+                  type="checkbox"
+                  name="color"
+                  value={value.value}
+                  checked={value.selected}
+                  disabled={disabled}
+                  onChange={onToggle}
+                  className="peer sr-only"
+                />
+                <span aria-hidden className="swatch" style={{ backgroundColor: color }}>
+                  <span
+                    className={`hidden text-sm font-bold group-has-[:checked]:inline ${isLight(color) ? 'text-stone-900' : 'text-white'}`}
+                  >
+                    ✓
+                  </span>
                 </span>
                 <span className="w-full truncate text-stone-700">{value.label}</span>
                 <span className="sr-only">({value.count} products)</span>
@@ -403,11 +518,20 @@ function SizeFacet({ values }: { values: FacetValue[] }) {
           const disabled = value.count === 0 && !value.selected
           return (
             <li key={value.value}>
-              <label className={disabled ? 'cursor-not-allowed' : 'cursor-pointer'} title={`${value.count} products`}>
-                <input type="checkbox" name="size" value={value.value} checked={value.selected} disabled={disabled} onChange={onToggle} className="peer sr-only" />
-                <span className="size-chip">
-                  {value.label}
-                </span>
+              <label
+                className={disabled ? 'cursor-not-allowed' : 'cursor-pointer'}
+                title={`${value.count} products`}
+              >
+                <input
+                  type="checkbox"
+                  name="size"
+                  value={value.value}
+                  checked={value.selected}
+                  disabled={disabled}
+                  onChange={onToggle}
+                  className="peer sr-only"
+                />
+                <span className="size-chip">{value.label}</span>
                 <span className="sr-only">({value.count} products)</span>
               </label>
             </li>
@@ -420,10 +544,19 @@ function SizeFacet({ values }: { values: FacetValue[] }) {
 
 // ---------------------------------------------------------------- price, rating, toggles
 
-function PriceFacet({ state, range, currency }: { state: SearchState; range: SearchFacets['price']; currency: string }) {
+function PriceFacet({
+  state,
+  range,
+  currency,
+}: {
+  state: SearchState
+  range: SearchFacets['price']
+  currency: string
+}) {
   const minId = useId()
   const maxId = useId()
-  const placeholder = (minor: number | undefined) => (minor === undefined ? '' : priceToParam(minor, currency))
+  const placeholder = (minor: number | undefined) =>
+    minor === undefined ? '' : priceToParam(minor, currency)
   // Remount the inputs when the URL's range changes (back button), so they show it.
   const key = `${state.minPrice}-${state.maxPrice}`
   return (
@@ -443,7 +576,7 @@ function PriceFacet({ state, range, currency }: { state: SearchState; range: Sea
             step="any"
             defaultValue={state.minPrice !== null ? priceToParam(state.minPrice, currency) : ''}
             placeholder={placeholder(range?.min)}
-            className="input mt-1 py-1.5"
+            className="mt-1 input py-1.5"
           />
         </div>
         <div className="flex-1">
@@ -460,7 +593,7 @@ function PriceFacet({ state, range, currency }: { state: SearchState; range: Sea
             step="any"
             defaultValue={state.maxPrice !== null ? priceToParam(state.maxPrice, currency) : ''}
             placeholder={placeholder(range?.max)}
-            className="input mt-1 py-1.5"
+            className="mt-1 input py-1.5"
           />
         </div>
         <button type="submit" className="btn-secondary px-3 py-1.5">
@@ -496,11 +629,17 @@ function RatingFacet({ options, selected }: { options: RatingOption[]; selected:
           return (
             <li key={option.value}>
               <label className="facet-row">
-                <input type="radio" name="rating" value={option.value} checked={option.selected} disabled={disabled} onChange={onToggle} className="size-4 accent-brand-600" />
+                <input
+                  type="radio"
+                  name="rating"
+                  value={option.value}
+                  checked={option.selected}
+                  disabled={disabled}
+                  onChange={onToggle}
+                  className="size-4 accent-brand-600"
+                />
                 <Stars value={option.value} />
-                <span>
-                  {option.value} stars &amp; up
-                </span>
+                <span>{option.value} stars &amp; up</span>
                 <Count count={option.count} />
               </label>
             </li>
@@ -508,7 +647,14 @@ function RatingFacet({ options, selected }: { options: RatingOption[]; selected:
         })}
         <li>
           <label className="facet-row">
-            <input type="radio" name="rating" value="" checked={selected === null} onChange={onToggle} className="size-4 accent-brand-600" />
+            <input
+              type="radio"
+              name="rating"
+              value=""
+              checked={selected === null}
+              onChange={onToggle}
+              className="size-4 accent-brand-600"
+            />
             Any rating
           </label>
         </li>
@@ -517,7 +663,17 @@ function RatingFacet({ options, selected }: { options: RatingOption[]; selected:
   )
 }
 
-function Toggle({ name, label, count, checked }: { name: string; label: string; count: number; checked: boolean }) {
+function Toggle({
+  name,
+  label,
+  count,
+  checked,
+}: {
+  name: string
+  label: string
+  count: number
+  checked: boolean
+}) {
   return (
     <Checkbox name={name} value="1" checked={checked} disabled={count === 0 && !checked}>
       <span>{label}</span>

@@ -1,7 +1,11 @@
 import { Link, useLocation, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { SearchPageData } from '~/services/search/page.server.ts'
-import type { FilterKey, ProductSearchResult, SearchFacets } from '~/services/search/search.server.ts'
+import type {
+  FilterKey,
+  ProductSearchResult,
+  SearchFacets,
+} from '~/services/search/search.server.ts'
 import {
   clearFilters,
   hasFilters,
@@ -47,7 +51,9 @@ export function SearchResults({ data, action, intro, heading }: Props) {
         <div>
           {heading}
           <p className="mt-1 text-sm text-stone-600" aria-live="polite" data-testid="result-count">
-            {result.totalHits === 0 ? 'No products' : `${result.totalHits.toLocaleString('en-US')}${result.totalHits >= 10_000 ? '+' : ''} product${result.totalHits === 1 ? '' : 's'}`}
+            {result.totalHits === 0
+              ? 'No products'
+              : `${result.totalHits.toLocaleString('en-US')}${result.totalHits >= 10_000 ? '+' : ''} product${result.totalHits === 1 ? '' : 's'}`}
           </p>
         </div>
         <SortSelect state={state} />
@@ -55,12 +61,25 @@ export function SearchResults({ data, action, intro, heading }: Props) {
 
       <aside className="mt-6 lg:mt-8" aria-label="Refine results">
         <FiltersDrawer activeCount={countActive(data.state)}>
-          <SearchFilters action={action} scope={scope} state={state} facets={result.facets} currency={currency} />
+          <SearchFilters
+            action={action}
+            scope={scope}
+            state={state}
+            facets={result.facets}
+            currency={currency}
+          />
         </FiltersDrawer>
       </aside>
 
       <section className="mt-6 min-w-0 lg:mt-8" aria-label="Results">
-        {filtered ? <ActiveFilters state={data.state} facets={result.facets} currency={currency} action={action} /> : null}
+        {filtered ? (
+          <ActiveFilters
+            state={data.state}
+            facets={result.facets}
+            currency={currency}
+            action={action}
+          />
+        ) : null}
         <div className={`transition-opacity ${navigation.state === 'loading' ? 'opacity-60' : ''}`}>
           {result.hits.length ? (
             <>
@@ -72,7 +91,11 @@ export function SearchResults({ data, action, intro, heading }: Props) {
                       priority={i < 4}
                       title={<Highlighted text={hit.highlightedTitle} />}
                       // The description's matching words, when the title itself did not match.
-                      excerpt={hit.snippet && !hasHighlight(hit.highlightedTitle) ? <Highlighted text={hit.snippet} /> : undefined}
+                      excerpt={
+                        hit.snippet && !hasHighlight(hit.highlightedTitle) ? (
+                          <Highlighted text={hit.snippet} />
+                        ) : undefined
+                      }
                     />
                   </li>
                 ))}
@@ -110,11 +133,19 @@ function FiltersDrawer({ activeCount, children }: { activeCount: number; childre
     if (element && window.matchMedia('(max-width: 1023px)').matches) element.open = false
   }, [])
   return (
-    <details ref={details} open className="group/drawer rounded-lg border border-stone-200 bg-white p-4 lg:border-0 lg:bg-transparent lg:p-0">
+    <details
+      ref={details}
+      open
+      className="group/drawer rounded-lg border border-stone-200 bg-white p-4 lg:border-0 lg:bg-transparent lg:p-0"
+    >
       <summary className="flex cursor-pointer list-none items-center justify-between text-sm font-semibold lg:hidden [&::-webkit-details-marker]:hidden">
         <span>
           Filters
-          {activeCount ? <span className="ml-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white">{activeCount}</span> : null}
+          {activeCount ? (
+            <span className="ml-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white">
+              {activeCount}
+            </span>
+          ) : null}
         </span>
         <span aria-hidden className="text-stone-400 group-open/drawer:rotate-180">
           ▾
@@ -163,9 +194,16 @@ function SortSelect({ state }: { state: SearchState }) {
 
 type Chip = { key: string; label: string; href: string }
 
-function describeFilter(key: FilterKey, state: SearchState, facets: SearchFacets, currency: string): string {
+function describeFilter(
+  key: FilterKey,
+  state: SearchState,
+  facets: SearchFacets,
+  currency: string,
+): string {
   const labels = (facet: 'brand' | 'color' | 'size' | 'shop') =>
-    state[facet].map((value) => facets[facet].find((option) => option.value === value)?.label ?? value).join(', ')
+    state[facet]
+      .map((value) => facets[facet].find((option) => option.value === value)?.label ?? value)
+      .join(', ')
   switch (key) {
     case 'category':
       return `Category: ${facets.category.trail.at(-1)?.name ?? state.category}`
@@ -212,7 +250,12 @@ function priceRange(state: SearchState, currency: string) {
 
 function chips(state: SearchState, facets: SearchFacets, currency: string, action: string): Chip[] {
   const list: Chip[] = []
-  if (state.category) list.push({ key: 'category', label: describeFilter('category', state, facets, currency), href: searchHref(withoutFilter(state, 'category'), currency, action) })
+  if (state.category)
+    list.push({
+      key: 'category',
+      label: describeFilter('category', state, facets, currency),
+      href: searchHref(withoutFilter(state, 'category'), currency, action),
+    })
   for (const facet of LIST_FACETS) {
     for (const value of state[facet]) {
       const label = facets[facet].find((option) => option.value === value)?.label ?? value
@@ -221,16 +264,40 @@ function chips(state: SearchState, facets: SearchFacets, currency: string, actio
     }
   }
   for (const key of ['price', 'rating', 'onSale', 'inStock'] as const) {
-    const active = key === 'price' ? state.minPrice !== null || state.maxPrice !== null : key === 'rating' ? state.rating !== null : state[key]
-    if (active) list.push({ key, label: describeFilter(key, state, facets, currency), href: searchHref(withoutFilter(state, key), currency, action) })
+    const active =
+      key === 'price'
+        ? state.minPrice !== null || state.maxPrice !== null
+        : key === 'rating'
+          ? state.rating !== null
+          : state[key]
+    if (active)
+      list.push({
+        key,
+        label: describeFilter(key, state, facets, currency),
+        href: searchHref(withoutFilter(state, key), currency, action),
+      })
   }
   return list
 }
 
-function ActiveFilters({ state, facets, currency, action }: { state: SearchState; facets: SearchFacets; currency: string; action: string }) {
+function ActiveFilters({
+  state,
+  facets,
+  currency,
+  action,
+}: {
+  state: SearchState
+  facets: SearchFacets
+  currency: string
+  action: string
+}) {
   const list = chips(state, facets, currency, action)
   return (
-    <div className="mb-6 flex flex-wrap items-center gap-2" aria-label="Active filters" role="group">
+    <div
+      className="mb-6 flex flex-wrap items-center gap-2"
+      aria-label="Active filters"
+      role="group"
+    >
       {list.map((chip) => (
         <Link
           key={chip.key}
@@ -245,14 +312,26 @@ function ActiveFilters({ state, facets, currency, action }: { state: SearchState
           <span className="sr-only">(remove filter)</span>
         </Link>
       ))}
-      <Link to={searchHref(clearFilters(state), currency, action)} preventScrollReset className="link text-sm">
+      <Link
+        to={searchHref(clearFilters(state), currency, action)}
+        preventScrollReset
+        className="text-sm link"
+      >
         Clear all
       </Link>
     </div>
   )
 }
 
-function EmptyResults({ result, currency, action }: { result: ProductSearchResult; currency: string; action: string }) {
+function EmptyResults({
+  result,
+  currency,
+  action,
+}: {
+  result: ProductSearchResult
+  currency: string
+  action: string
+}) {
   const { state } = result
   if (result.totalHits > 0) {
     // A page past the end (an old link, a hand-edited URL).
@@ -261,7 +340,10 @@ function EmptyResults({ result, currency, action }: { result: ProductSearchResul
         <h2 className="text-lg font-semibold">There is nothing on page {state.page}</h2>
         <p className="mt-2 text-stone-600">
           These results end on page {result.totalPages}.{' '}
-          <Link to={searchHref({ ...state, page: Math.max(1, result.totalPages) }, currency, action)} className="link">
+          <Link
+            to={searchHref({ ...state, page: Math.max(1, result.totalPages) }, currency, action)}
+            className="link"
+          >
             Go to the last page
           </Link>
         </p>
@@ -271,25 +353,39 @@ function EmptyResults({ result, currency, action }: { result: ProductSearchResul
   const relaxations = [...result.relaxations].sort((a, b) => b.totalHits - a.totalHits)
   return (
     <div className="card" data-testid="empty-results">
-      <h2 className="text-lg font-semibold">{state.q ? `No products match “${state.q}”${relaxations.length ? ' with these filters' : ''}` : 'No products match these filters'}</h2>
+      <h2 className="text-lg font-semibold">
+        {state.q
+          ? `No products match “${state.q}”${relaxations.length ? ' with these filters' : ''}`
+          : 'No products match these filters'}
+      </h2>
       {relaxations.length ? (
         <>
           <p className="mt-2 text-stone-600">Try removing a filter:</p>
           <ul className="mt-3 space-y-2">
             {relaxations.map((relaxation) => (
               <li key={relaxation.filter}>
-                <Link to={searchHref(withoutFilter(state, relaxation.filter), currency, action)} className="link">
+                <Link
+                  to={searchHref(withoutFilter(state, relaxation.filter), currency, action)}
+                  className="link"
+                >
                   Remove “{describeFilter(relaxation.filter, state, result.facets, currency)}”
                 </Link>{' '}
                 <span className="text-sm text-stone-500">
-                  ({relaxation.totalHits === 0 ? 'still no results' : `${relaxation.totalHits} result${relaxation.totalHits === 1 ? '' : 's'}`})
+                  (
+                  {relaxation.totalHits === 0
+                    ? 'still no results'
+                    : `${relaxation.totalHits} result${relaxation.totalHits === 1 ? '' : 's'}`}
+                  )
                 </span>
               </li>
             ))}
           </ul>
           {relaxations.length > 1 ? (
             <p className="mt-4">
-              <Link to={searchHref(clearFilters(state), currency, action)} className="btn-secondary">
+              <Link
+                to={searchHref(clearFilters(state), currency, action)}
+                className="btn-secondary"
+              >
                 Clear all filters
               </Link>
             </p>
@@ -297,7 +393,9 @@ function EmptyResults({ result, currency, action }: { result: ProductSearchResul
         </>
       ) : (
         <>
-          <p className="mt-2 text-stone-600">Check the spelling, use fewer or more general words, or browse everything.</p>
+          <p className="mt-2 text-stone-600">
+            Check the spelling, use fewer or more general words, or browse everything.
+          </p>
           <p className="mt-4">
             <Link to={action} className="btn-secondary">
               See all products
@@ -309,7 +407,15 @@ function EmptyResults({ result, currency, action }: { result: ProductSearchResul
   )
 }
 
-function Pagination({ result, currency, action }: { result: ProductSearchResult; currency: string; action: string }) {
+function Pagination({
+  result,
+  currency,
+  action,
+}: {
+  result: ProductSearchResult
+  currency: string
+  action: string
+}) {
   const { page, totalPages, state } = result
   if (totalPages <= 1) return null
   const href = (target: number) => searchHref({ ...state, page: target }, currency, action)
@@ -318,7 +424,11 @@ function Pagination({ result, currency, action }: { result: ProductSearchResult;
   return (
     <nav aria-label="Pages" className="mt-10 flex flex-wrap items-center justify-center gap-1">
       {page > 1 ? (
-        <Link to={href(page - 1)} rel="prev" className={`${box} border border-stone-300 bg-white hover:bg-stone-100`}>
+        <Link
+          to={href(page - 1)}
+          rel="prev"
+          className={`${box} border border-stone-300 bg-white hover:bg-stone-100`}
+        >
           <span aria-hidden>‹</span> Previous
         </Link>
       ) : null}
@@ -328,19 +438,31 @@ function Pagination({ result, currency, action }: { result: ProductSearchResult;
             …
           </span>
         ) : entry === page ? (
-          <span key={entry} aria-current="page" className={`${box} bg-brand-600 font-semibold text-white`}>
+          <span
+            key={entry}
+            aria-current="page"
+            className={`${box} bg-brand-600 font-semibold text-white`}
+          >
             <span className="sr-only">Page </span>
             {entry}
           </span>
         ) : (
-          <Link key={entry} to={href(entry)} className={`${box} border border-stone-300 bg-white hover:bg-stone-100`}>
+          <Link
+            key={entry}
+            to={href(entry)}
+            className={`${box} border border-stone-300 bg-white hover:bg-stone-100`}
+          >
             <span className="sr-only">Page </span>
             {entry}
           </Link>
         ),
       )}
       {page < totalPages ? (
-        <Link to={href(page + 1)} rel="next" className={`${box} border border-stone-300 bg-white hover:bg-stone-100`}>
+        <Link
+          to={href(page + 1)}
+          rel="next"
+          className={`${box} border border-stone-300 bg-white hover:bg-stone-100`}
+        >
           Next <span aria-hidden>›</span>
         </Link>
       ) : null}
@@ -350,12 +472,15 @@ function Pagination({ result, currency, action }: { result: ProductSearchResult;
 
 /** 1 … 4 5 [6] 7 8 … 20: the first, the last, and two either side of the current page. */
 export function pageWindow(page: number, total: number): Array<number | null> {
-  const wanted = new Set([1, total, page - 2, page - 1, page, page + 1, page + 2].filter((n) => n >= 1 && n <= total))
+  const wanted = new Set(
+    [1, total, page - 2, page - 1, page, page + 1, page + 2].filter((n) => n >= 1 && n <= total),
+  )
   const sorted = [...wanted].sort((a, b) => a - b)
   const result: Array<number | null> = []
   for (const [i, n] of sorted.entries()) {
     const previous = sorted[i - 1]
-    if (previous !== undefined && n - previous > 1) result.push(n - previous === 2 ? previous + 1 : null)
+    if (previous !== undefined && n - previous > 1)
+      result.push(n - previous === 2 ? previous + 1 : null)
     result.push(n)
   }
   return result
@@ -367,9 +492,11 @@ export function SearchUnavailable({ intro, heading }: { intro?: ReactNode; headi
     <div>
       {intro}
       {heading}
-      <div className="card mt-8 max-w-2xl" role="alert" data-testid="search-unavailable">
+      <div className="mt-8 max-w-2xl card" role="alert" data-testid="search-unavailable">
         <h2 className="text-lg font-semibold">Search is taking a short break</h2>
-        <p className="mt-2 text-stone-600">We cannot look through the shop right now. Nothing is lost: please try again in a minute.</p>
+        <p className="mt-2 text-stone-600">
+          We cannot look through the shop right now. Nothing is lost: please try again in a minute.
+        </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Link to={`${location.pathname}${location.search}`} className="btn-primary">
             Try again

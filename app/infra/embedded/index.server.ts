@@ -13,7 +13,11 @@ export async function startEmbeddedServices(env: Env) {
   let freshDatabase = false
   if (env.embeddedPostgres) {
     logger.info('DATABASE_URL is not set: using the embedded PostgreSQL under %s', env.dataDir)
-    const postgres = await startEmbeddedPostgres({ dataDir: env.dataDir, port: env.EMBEDDED_PG_PORT, log: (message) => logger.info(message) })
+    const postgres = await startEmbeddedPostgres({
+      dataDir: env.dataDir,
+      port: env.EMBEDDED_PG_PORT,
+      log: (message) => logger.info(message),
+    })
     freshDatabase = postgres.created
     stops.push(postgres.stop)
   }

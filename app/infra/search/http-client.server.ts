@@ -18,9 +18,18 @@ const MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 class StaleSocketError extends Error {}
 
-export function createNodeHttpClient({ maxSockets = 64 }: { maxSockets?: number } = {}): NodeHttpClient {
+export function createNodeHttpClient({
+  maxSockets = 64,
+}: { maxSockets?: number } = {}): NodeHttpClient {
   // Idle connections are dropped after 4 s, before Meilisearch's own keep-alive (5 s) closes them.
-  const options = { keepAlive: true, keepAliveMsecs: 1000, maxSockets, maxFreeSockets: 16, scheduling: 'lifo' as const, timeout: 4000 }
+  const options = {
+    keepAlive: true,
+    keepAliveMsecs: 1000,
+    maxSockets,
+    maxFreeSockets: 16,
+    scheduling: 'lifo' as const,
+    timeout: 4000,
+  }
   const agents = { http: new http.Agent(options), https: new https.Agent(options) }
 
   function request(input: string | URL | Request, init: RequestInit = {}): Promise<unknown> {
@@ -53,7 +62,8 @@ export function createNodeHttpClient({ maxSockets = 64 }: { maxSockets?: number 
           let size = 0
           res.on('data', (chunk: Buffer) => {
             size += chunk.length
-            if (size > MAX_RESPONSE_BYTES) req.destroy(new Error(`Meilisearch response larger than ${MAX_RESPONSE_BYTES} bytes`))
+            if (size > MAX_RESPONSE_BYTES)
+              req.destroy(new Error(`Meilisearch response larger than ${MAX_RESPONSE_BYTES} bytes`))
             else chunks.push(chunk)
           })
           res.on('error', (error) => {
@@ -67,12 +77,19 @@ export function createNodeHttpClient({ maxSockets = 64 }: { maxSockets?: number 
             try {
               parsed = text === '' ? undefined : JSON.parse(text)
             } catch {
-              return reject(new Error(`Meilisearch answered ${res.statusCode} with a body that is not JSON`))
+              return reject(
+                new Error(`Meilisearch answered ${res.statusCode} with a body that is not JSON`),
+              )
             }
             const status = res.statusCode ?? 500
             if (status >= 200 && status < 300) return resolve(parsed)
             const response = new Response(null, { status, statusText: res.statusMessage ?? '' })
-            reject(new MeilisearchApiError(response, parsed as ConstructorParameters<typeof MeilisearchApiError>[1]))
+            reject(
+              new MeilisearchApiError(
+                response,
+                parsed as ConstructorParameters<typeof MeilisearchApiError>[1],
+              ),
+            )
           })
         },
       )
@@ -83,7 +100,10 @@ export function createNodeHttpClient({ maxSockets = 64 }: { maxSockets?: number 
       signal?.addEventListener('abort', onAbort, { once: true })
       req.on('error', (error: NodeJS.ErrnoException) => {
         signal?.removeEventListener('abort', onAbort)
-        const stale = req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') && !signal?.aborted
+        const stale =
+          req.reusedSocket &&
+          (error.code === 'ECONNRESET' || error.code === 'EPIPE') &&
+          !signal?.aborted
         reject(stale ? new StaleSocketError(error.message) : error)
       })
       req.end(body)

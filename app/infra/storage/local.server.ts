@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto'
-import { access, constants, mkdir, open, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
+import {
+  access,
+  constants,
+  mkdir,
+  open,
+  readdir,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  writeFile,
+} from 'node:fs/promises'
 import path from 'node:path'
 import {
   MEDIA_ROUTE,
@@ -27,14 +38,18 @@ export class LocalStorage implements ObjectStorage {
     assertValidKey(key)
     const full = path.join(this.root, ...key.split('/'))
     // KEY_PATTERN already rules out traversal; this makes it impossible whatever the pattern says.
-    if (!full.startsWith(this.root + path.sep)) throw new Error(`Key escapes the storage directory: ${key}`)
+    if (!full.startsWith(this.root + path.sep))
+      throw new Error(`Key escapes the storage directory: ${key}`)
     return full
   }
 
   async put(key: string, body: Uint8Array, _options: PutOptions) {
     const target = this.pathOf(key)
     await mkdir(path.dirname(target), { recursive: true })
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+    const temporary = path.join(
+      path.dirname(target),
+      `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+    )
     try {
       await writeFile(temporary, body, { flag: 'wx' })
       await rename(temporary, target)
@@ -56,7 +71,11 @@ export class LocalStorage implements ObjectStorage {
     try {
       const { size } = await handle.stat()
       // The stream takes over the handle and closes it when it ends or is destroyed.
-      return { body: handle.createReadStream(), contentType: contentTypeOf(key), contentLength: size }
+      return {
+        body: handle.createReadStream(),
+        contentType: contentTypeOf(key),
+        contentLength: size,
+      }
     } catch (error) {
       await handle.close()
       throw error
@@ -123,7 +142,12 @@ export class LocalStorage implements ObjectStorage {
       if (entry.isDirectory()) yield* this.walk(full)
       else if (entry.isFile()) {
         const info = await stat(full).catch(() => null)
-        if (info) yield { key: path.relative(this.root, full).split(path.sep).join('/'), size: info.size, lastModified: info.mtime }
+        if (info)
+          yield {
+            key: path.relative(this.root, full).split(path.sep).join('/'),
+            size: info.size,
+            lastModified: info.mtime,
+          }
       }
     }
   }
@@ -139,5 +163,10 @@ export class LocalStorage implements ObjectStorage {
 }
 
 function isMissing(error: unknown) {
-  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+  )
 }

@@ -49,7 +49,11 @@ export class S3Storage implements ObjectStorage {
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 3,
       // The SDK waits for ever by default; a hung storage must not hang uploads or the worker.
-      requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
+      requestHandler: {
+        connectionTimeout: 3_000,
+        requestTimeout: 30_000,
+        throwOnRequestTimeout: true,
+      },
     })
   }
 
@@ -70,9 +74,16 @@ export class S3Storage implements ObjectStorage {
   async get(key: string): Promise<StoredObject | null> {
     assertValidKey(key)
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
-      if (!(response.Body instanceof Readable)) throw new Error(`S3 returned no readable body for ${key}`)
-      return { body: response.Body, contentType: response.ContentType ?? contentTypeOf(key), contentLength: response.ContentLength }
+      const response = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key }),
+      )
+      if (!(response.Body instanceof Readable))
+        throw new Error(`S3 returned no readable body for ${key}`)
+      return {
+        body: response.Body,
+        contentType: response.ContentType ?? contentTypeOf(key),
+        contentLength: response.ContentLength,
+      }
     } catch (error) {
       if (isNotFound(error)) return null
       throw error
@@ -104,13 +115,21 @@ export class S3Storage implements ObjectStorage {
       const batch = valid.slice(start, start + DELETE_BATCH)
       try {
         const response = await this.client.send(
-          new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+          new DeleteObjectsCommand({
+            Bucket: this.bucket,
+            Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+          }),
         )
         for (const error of response.Errors ?? []) {
-          if (error.Key && error.Code !== 'NoSuchKey') failed.set(error.Key, new Error(`${error.Code ?? 'Error'}: ${error.Message ?? 'could not delete'}`))
+          if (error.Key && error.Code !== 'NoSuchKey')
+            failed.set(
+              error.Key,
+              new Error(`${error.Code ?? 'Error'}: ${error.Message ?? 'could not delete'}`),
+            )
         }
       } catch (error) {
-        for (const key of batch) failed.set(key, error instanceof Error ? error : new Error(String(error)))
+        for (const key of batch)
+          failed.set(key, error instanceof Error ? error : new Error(String(error)))
       }
     }
     return failed
@@ -119,9 +138,16 @@ export class S3Storage implements ObjectStorage {
   async *list(prefix: string): AsyncIterable<ListedObject> {
     let token: string | undefined
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }))
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      )
       for (const object of page.Contents ?? []) {
-        if (object.Key) yield { key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) }
+        if (object.Key)
+          yield {
+            key: object.Key,
+            size: object.Size ?? 0,
+            lastModified: object.LastModified ?? new Date(0),
+          }
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined
     } while (token)
@@ -138,7 +164,11 @@ export class S3Storage implements ObjectStorage {
 
 function isNotFound(error: unknown) {
   if (error instanceof S3ServiceException) {
-    return error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404
+    return (
+      error.name === 'NoSuchKey' ||
+      error.name === 'NotFound' ||
+      error.$metadata.httpStatusCode === 404
+    )
   }
   return false
 }

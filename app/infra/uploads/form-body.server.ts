@@ -15,12 +15,20 @@ const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/
 export async function readFormData(request: Request, maxBytes = MAX_FORM_BYTES): Promise<FormData> {
   const contentType = request.headers.get('content-type') ?? ''
   if (!FORM_TYPE.test(contentType)) {
-    throw new Response('Send the form as application/x-www-form-urlencoded or multipart/form-data.', { status: 415 })
+    throw new Response(
+      'Send the form as application/x-www-form-urlencoded or multipart/form-data.',
+      { status: 415 },
+    )
   }
   const body = await readBoundedBody(request, maxBytes)
-  if (!body) throw new Response(`The form is larger than the ${describeSize(maxBytes)} accepted.`, { status: 413 })
+  if (!body)
+    throw new Response(`The form is larger than the ${describeSize(maxBytes)} accepted.`, {
+      status: 413,
+    })
   try {
-    return await new Response(new Uint8Array(body), { headers: { 'Content-Type': contentType } }).formData()
+    return await new Response(new Uint8Array(body), {
+      headers: { 'Content-Type': contentType },
+    }).formData()
   } catch {
     throw new Response('The form could not be read.', { status: 400 })
   }

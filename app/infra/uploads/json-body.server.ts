@@ -9,7 +9,12 @@ export async function readJsonBody(request: Request, maxBytes = 16 * 1024): Prom
     throw new UploadError('not-multipart', 415, 'Send the request body as application/json.')
   }
   const body = await readBoundedBody(request, maxBytes)
-  if (!body) throw new UploadError('body-too-large', 413, `The request body is larger than ${describeSize(maxBytes)}.`)
+  if (!body)
+    throw new UploadError(
+      'body-too-large',
+      413,
+      `The request body is larger than ${describeSize(maxBytes)}.`,
+    )
   try {
     return JSON.parse(body.toString('utf8'))
   } catch {

@@ -30,7 +30,14 @@ export type UploadedFile = {
   bytes: Buffer
 }
 
-export type UploadErrorCode = 'not-multipart' | 'body-too-large' | 'file-too-large' | 'too-many-files' | 'too-many-fields' | 'malformed' | 'aborted'
+export type UploadErrorCode =
+  | 'not-multipart'
+  | 'body-too-large'
+  | 'file-too-large'
+  | 'too-many-files'
+  | 'too-many-fields'
+  | 'malformed'
+  | 'aborted'
 
 /** The request as a whole is refused (as opposed to one file in it). */
 export class UploadError extends Error {
@@ -51,7 +58,10 @@ export function isMultipart(request: Request) {
 }
 
 const MB = 1024 * 1024
-export const describeSize = (bytes: number) => (bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
+export const describeSize = (bytes: number) =>
+  bytes >= MB
+    ? `${Math.round((bytes / MB) * 10) / 10} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`
 
 type Part = { kind: 'file'; field: string; stream: Readable; info: FileInfo } | { kind: 'end' }
 
@@ -77,7 +87,8 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
     private readonly request: Request,
     private readonly limits: MultipartLimits,
   ) {
-    if (!isMultipart(request)) throw new UploadError('not-multipart', 415, 'Send the files as multipart/form-data.')
+    if (!isMultipart(request))
+      throw new UploadError('not-multipart', 415, 'Send the files as multipart/form-data.')
     const declaredLength = Number(request.headers.get('content-length') ?? Number.NaN)
     if (declaredLength > limits.maxBodyBytes) throw this.tooLarge(declaredLength)
     const maxFields = limits.maxFields ?? 20
@@ -110,13 +121,22 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
       else this.push({ kind: 'file', field, stream, info })
     })
     this.parser.on('field', (name, value, info) => {
-      if (info.valueTruncated || info.nameTruncated) this.fail(new UploadError('too-many-fields', 413, 'A form field is too long.'))
+      if (info.valueTruncated || info.nameTruncated)
+        this.fail(new UploadError('too-many-fields', 413, 'A form field is too long.'))
       else this.fields.set(name, value)
     })
     this.parser.on('filesLimit', () => this.fail(this.tooManyFiles()))
-    this.parser.on('fieldsLimit', () => this.fail(new UploadError('too-many-fields', 413, 'The upload has too many form fields.')))
-    this.parser.on('partsLimit', () => this.fail(new UploadError('too-many-fields', 413, 'The upload has too many parts.')))
-    this.parser.on('error', () => this.fail(new UploadError('malformed', 400, 'The upload is not well-formed multipart/form-data.')))
+    this.parser.on('fieldsLimit', () =>
+      this.fail(new UploadError('too-many-fields', 413, 'The upload has too many form fields.')),
+    )
+    this.parser.on('partsLimit', () =>
+      this.fail(new UploadError('too-many-fields', 413, 'The upload has too many parts.')),
+    )
+    this.parser.on('error', () =>
+      this.fail(
+        new UploadError('malformed', 400, 'The upload is not well-formed multipart/form-data.'),
+      ),
+    )
     this.parser.on('close', () => this.push({ kind: 'end' }))
   }
 
@@ -126,8 +146,14 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
   }
 
   private tooLarge(size?: number) {
-    const what = size ? `The upload is ${describeSize(size)}, more than` : 'The upload is larger than'
-    return new UploadError('body-too-large', 413, `${what} the ${describeSize(this.limits.maxBodyBytes)} accepted at once.`)
+    const what = size
+      ? `The upload is ${describeSize(size)}, more than`
+      : 'The upload is larger than'
+    return new UploadError(
+      'body-too-large',
+      413,
+      `${what} the ${describeSize(this.limits.maxBodyBytes)} accepted at once.`,
+    )
   }
 
   private fileTooLarge(filename: string | undefined) {
@@ -180,13 +206,18 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
           this.fail(this.tooLarge())
           break
         }
-        if (!this.parser.write(value)) await once(this.parser, 'drain', { signal: this.stopped.signal })
+        if (!this.parser.write(value))
+          await once(this.parser, 'drain', { signal: this.stopped.signal })
       }
       if (!this.failure) this.parser.end()
     } catch {
       if (!this.failure) {
         const aborted = this.request.signal.aborted
-        this.fail(aborted ? new UploadError('aborted', 400, 'The upload was interrupted.') : new UploadError('malformed', 400, 'The upload could not be read.'))
+        this.fail(
+          aborted
+            ? new UploadError('aborted', 400, 'The upload was interrupted.')
+            : new UploadError('malformed', 400, 'The upload could not be read.'),
+        )
       }
     } finally {
       reader.releaseLock()
@@ -205,7 +236,11 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
     }
   }
 
-  private async read(field: string, stream: Readable, info: FileInfo): Promise<UploadedFile | null> {
+  private async read(
+    field: string,
+    stream: Readable,
+    info: FileInfo,
+  ): Promise<UploadedFile | null> {
     const chunks: Buffer[] = []
     let size = 0
     this.current = stream
@@ -226,7 +261,12 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
     if (this.failure) throw this.failure
     // An empty file input still sends a part, with no name and no bytes: nothing was chosen.
     if (size === 0 && !info.filename) return null
-    return { field, filename: info.filename ?? '', declaredType: info.mimeType, bytes: Buffer.concat(chunks, size) }
+    return {
+      field,
+      filename: info.filename ?? '',
+      declaredType: info.mimeType,
+      bytes: Buffer.concat(chunks, size),
+    }
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<UploadedFile> {

@@ -43,7 +43,8 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 export async function requireRole(request: Request, role: Role): Promise<SessionUser> {
   const user = await requireUser(request)
-  if (!user.roles.includes(role)) throw new Response('You do not have access to this page.', { status: 403 })
+  if (!user.roles.includes(role))
+    throw new Response('You do not have access to this page.', { status: 403 })
   return user
 }
 
@@ -57,10 +58,26 @@ export async function requireAnonymous(request: Request) {
 export const FAILURE_LIMIT = 10
 const WINDOW_SECONDS = 15 * 60
 const limiters = singleton('auth-limiters', () => ({
-  loginByIp: createLimiter({ name: 'login-ip', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
-  loginByAccount: createLimiter({ name: 'login-account', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
-  registerByIp: createLimiter({ name: 'register-ip', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
-  registerByAccount: createLimiter({ name: 'register-account', points: FAILURE_LIMIT, durationSeconds: WINDOW_SECONDS }),
+  loginByIp: createLimiter({
+    name: 'login-ip',
+    points: FAILURE_LIMIT,
+    durationSeconds: WINDOW_SECONDS,
+  }),
+  loginByAccount: createLimiter({
+    name: 'login-account',
+    points: FAILURE_LIMIT,
+    durationSeconds: WINDOW_SECONDS,
+  }),
+  registerByIp: createLimiter({
+    name: 'register-ip',
+    points: FAILURE_LIMIT,
+    durationSeconds: WINDOW_SECONDS,
+  }),
+  registerByAccount: createLimiter({
+    name: 'register-account',
+    points: FAILURE_LIMIT,
+    durationSeconds: WINDOW_SECONDS,
+  }),
 }))
 
 export class TooManyAttemptsError extends Error {
@@ -96,11 +113,23 @@ authenticator.use(
     const { email, password } = parsed.data
     const user = await prisma.user.findUnique({
       where: { email },
-      select: { id: true, email: true, name: true, roles: true, status: true, password: { select: { hash: true } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        roles: true,
+        status: true,
+        password: { select: { hash: true } },
+      },
     })
-    const valid = user?.password ? await verifyPassword(password, user.password.hash) : await verifyAgainstNothing(password)
+    const valid = user?.password
+      ? await verifyPassword(password, user.password.hash)
+      : await verifyAgainstNothing(password)
     if (!user || !valid) throw new LoginError(INCORRECT)
-    if (user.status === 'BLOCKED') throw new LoginError('This account has been blocked. Contact support if you think this is a mistake.')
+    if (user.status === 'BLOCKED')
+      throw new LoginError(
+        'This account has been blocked. Contact support if you think this is a mistake.',
+      )
     return { id: user.id, email: user.email, name: user.name, roles: user.roles }
   }),
   'password',
@@ -123,7 +152,10 @@ export async function login(request: Request, clientIp: string): Promise<Session
     return user
   } catch (error) {
     if (error instanceof LoginError) {
-      await Promise.all([recordEvent(limiters.loginByIp, clientIp), email ? recordEvent(limiters.loginByAccount, email) : null])
+      await Promise.all([
+        recordEvent(limiters.loginByIp, clientIp),
+        email ? recordEvent(limiters.loginByAccount, email) : null,
+      ])
     }
     throw error
   }
@@ -150,10 +182,17 @@ export async function countRegistrationAttempt(clientIp: string, submittedEmail:
     ['registerByIp', clientIp],
     ['registerByAccount', email],
   ])
-  await Promise.all([recordEvent(limiters.registerByIp, clientIp), email ? recordEvent(limiters.registerByAccount, email) : null])
+  await Promise.all([
+    recordEvent(limiters.registerByIp, clientIp),
+    email ? recordEvent(limiters.registerByAccount, email) : null,
+  ])
 }
 
-export async function register(input: { name: string; email: string; password: string }): Promise<SessionUser> {
+export async function register(input: {
+  name: string
+  email: string
+  password: string
+}): Promise<SessionUser> {
   const hash = await hashPassword(input.password)
   try {
     const user = await prisma.user.create({
@@ -186,5 +225,8 @@ export async function startSession(request: Request, userId: string, clientIp: s
 
 export function tooManyAttemptsResponse(retryAt: Date) {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))
-  return data({ retryAt: retryAt.toISOString(), retryInSeconds: seconds }, { status: 429, headers: { 'Retry-After': String(seconds) } })
+  return data(
+    { retryAt: retryAt.toISOString(), retryInSeconds: seconds },
+    { status: 429, headers: { 'Retry-After': String(seconds) } },
+  )
 }

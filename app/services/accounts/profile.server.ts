@@ -20,15 +20,22 @@ export function getProfile(userId: string) {
 
 async function checkCurrentPassword(userId: string, password: string | undefined) {
   const stored = await prisma.password.findUnique({ where: { userId } })
-  if (!password || !stored || !(await verifyPassword(password, stored.hash))) throw new WrongPasswordError()
+  if (!password || !stored || !(await verifyPassword(password, stored.hash)))
+    throw new WrongPasswordError()
 }
 
 /** Renames freely; changing the email asks for the current password, since it controls the account. */
 export async function updateProfile(userId: string, input: z.infer<typeof ProfileSchema>) {
-  const current = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
+  const current = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true },
+  })
   if (input.email !== current.email) await checkCurrentPassword(userId, input.currentPassword)
   try {
-    await prisma.user.update({ where: { id: userId }, data: { name: input.name, email: input.email } })
+    await prisma.user.update({
+      where: { id: userId },
+      data: { name: input.name, email: input.email },
+    })
   } catch (error) {
     if (isUniqueViolation(error)) throw new EmailTakenError()
     throw error
@@ -36,7 +43,11 @@ export async function updateProfile(userId: string, input: z.infer<typeof Profil
 }
 
 /** Sets a new password and signs out every other session of the user. */
-export async function changePassword(userId: string, currentSessionId: string, input: z.infer<typeof ChangePasswordSchema>) {
+export async function changePassword(
+  userId: string,
+  currentSessionId: string,
+  input: z.infer<typeof ChangePasswordSchema>,
+) {
   await checkCurrentPassword(userId, input.currentPassword)
   const hash = await hashPassword(input.newPassword)
   await prisma.$transaction([

@@ -11,9 +11,14 @@ export const ADMIN_GRANT_COMMAND = 'npm run admin:grant'
 export async function grantAdmin(email: string) {
   return prisma.$transaction(async (tx) => {
     // Locked, so the roles read here are the ones the update replaces.
-    const [locked] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE email = ${email.trim().toLowerCase()} FOR UPDATE`
+    const [locked] = await tx.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT id FROM "User" WHERE email = ${email.trim().toLowerCase()} FOR UPDATE`
     if (!locked) return null
-    const user = await tx.user.findUniqueOrThrow({ where: { id: locked.id }, select: { id: true, email: true, name: true, roles: true } })
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: locked.id },
+      select: { id: true, email: true, name: true, roles: true },
+    })
     if (!user.roles.includes('ADMIN')) {
       const roles: Role[] = [...user.roles, 'ADMIN']
       await tx.user.update({ where: { id: user.id }, data: { roles } })

@@ -21,7 +21,11 @@ export const EmailSchema = z
   .max(254, 'That email is too long')
   .pipe(z.email({ error: 'Enter a valid email address' }))
 
-const NameSchema = z.string({ error: 'Enter your name' }).trim().min(1, 'Enter your name').max(80, 'Use at most 80 characters')
+const NameSchema = z
+  .string({ error: 'Enter your name' })
+  .trim()
+  .min(1, 'Enter your name')
+  .max(80, 'Use at most 80 characters')
 
 export const LoginSchema = z.object({
   email: EmailSchema,

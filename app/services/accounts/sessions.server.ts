@@ -56,13 +56,18 @@ export async function findSession(request: Request) {
   })
   if (!session) return null
   const now = Date.now()
-  const expired = session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_TIMEOUT_MS <= now
+  const expired =
+    session.expiresAt.getTime() <= now ||
+    session.lastSeenAt.getTime() + SESSION_IDLE_TIMEOUT_MS <= now
   if (expired || session.user.status === 'BLOCKED') {
     await prisma.session.deleteMany({ where: { id: session.id } })
     return null
   }
   if (session.lastSeenAt.getTime() + TOUCH_INTERVAL_MS <= now) {
-    await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } })
+    await prisma.session.updateMany({
+      where: { id: session.id },
+      data: { lastSeenAt: new Date(now) },
+    })
   }
   return session
 }

@@ -23,14 +23,20 @@ const toastCookie = singleton('toast-cookie', () =>
   }),
 )
 
-export async function redirectWithToast(url: string, toast: z.input<typeof ToastSchema>, init: ResponseInit = {}) {
+export async function redirectWithToast(
+  url: string,
+  toast: z.input<typeof ToastSchema>,
+  init: ResponseInit = {},
+) {
   const headers = new Headers(init.headers)
   headers.append('Set-Cookie', await toastCookie.serialize(ToastSchema.parse(toast)))
   return redirect(url, { ...init, headers })
 }
 
 /** The pending toast, if any, and the header that clears it once shown. */
-export async function readToast(request: Request): Promise<{ toast: Toast | null; clear: string | null }> {
+export async function readToast(
+  request: Request,
+): Promise<{ toast: Toast | null; clear: string | null }> {
   const parsed = ToastSchema.safeParse(await toastCookie.parse(request.headers.get('Cookie')))
   if (!parsed.success) return { toast: null, clear: null }
   return { toast: parsed.data, clear: await toastCookie.serialize('', { maxAge: 0 }) }

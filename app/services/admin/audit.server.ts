@@ -26,7 +26,10 @@ const ACTOR_LABEL_MAX = 320
 
 /** Writes one audit entry. Pass the transaction of the change it describes. */
 export async function recordAudit<A extends AuditAction>(tx: Tx, input: AuditInput<A>) {
-  const actor = 'command' in input.actor ? { actorId: null, actorLabel: input.actor.command } : { actorId: input.actor.id, actorLabel: input.actor.email }
+  const actor =
+    'command' in input.actor
+      ? { actorId: null, actorLabel: input.actor.command }
+      : { actorId: input.actor.id, actorLabel: input.actor.email }
   const reason = input.reason?.trim() || null
   return tx.auditEntry.create({
     data: {
@@ -77,7 +80,9 @@ function auditWhere(filters: Omit<AuditFilters, 'page'>): Prisma.AuditEntryWhere
   if (filters.from || filters.to) {
     where.createdAt = {
       ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00.000Z`) } : {}),
-      ...(filters.to ? { lt: new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + DAY_MS) } : {}),
+      ...(filters.to
+        ? { lt: new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + DAY_MS) }
+        : {}),
     }
   }
   if (filters.q) {
@@ -104,16 +109,26 @@ export async function listAuditEntries(filters: AuditFilters) {
       select: ENTRY_SELECT,
     }),
   ])
-  return { entries, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) }
+  return {
+    entries,
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+  }
 }
 
 /** Everyone who has written to the log, for the "admin" filter: current name and email. */
 export async function listAuditActors() {
   const groups = await prisma.auditEntry.groupBy({ by: ['actorId'], orderBy: { actorId: 'asc' } })
   const ids = groups.flatMap((group) => (group.actorId ? [group.actorId] : []))
-  const users = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true }, orderBy: { name: 'asc' } })
+  const users = await prisma.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: 'asc' },
+  })
   const actors = users.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }))
-  if (groups.some((group) => group.actorId === null)) actors.push({ value: COMMAND_LINE_ACTOR, label: 'Command line' })
+  if (groups.some((group) => group.actorId === null))
+    actors.push({ value: COMMAND_LINE_ACTOR, label: 'Command line' })
   return actors
 }
 

@@ -24,7 +24,13 @@ export function suspendShopAsAdmin(admin: Admin, shopId: string, reason: string)
     { reason },
     {
       within: (tx, { shop, previousStatus, products }) =>
-        recordAudit(tx, { actor: admin, action: 'shop.suspend', target: { type: 'SHOP', id: shop.id, label: shop.name }, reason, details: { previousStatus, products } }),
+        recordAudit(tx, {
+          actor: admin,
+          action: 'shop.suspend',
+          target: { type: 'SHOP', id: shop.id, label: shop.name },
+          reason,
+          details: { previousStatus, products },
+        }),
     },
   )
 }
@@ -32,7 +38,12 @@ export function suspendShopAsAdmin(admin: Admin, shopId: string, reason: string)
 export function reinstateShopAsAdmin(admin: Admin, shopId: string) {
   return reinstateShop(shopId, {
     within: (tx, { shop, previousStatus, products }) =>
-      recordAudit(tx, { actor: admin, action: 'shop.reinstate', target: { type: 'SHOP', id: shop.id, label: shop.name }, details: { previousStatus, products } }),
+      recordAudit(tx, {
+        actor: admin,
+        action: 'shop.reinstate',
+        target: { type: 'SHOP', id: shop.id, label: shop.name },
+        details: { previousStatus, products },
+      }),
   })
 }
 
@@ -51,22 +62,40 @@ export function setFeaturedAsAdmin(admin: Admin, productId: string, featured: bo
 export function createCategoryAsAdmin(admin: Admin, input: CategoryInput) {
   return createCategory(input, {
     within: (tx, { category }) =>
-      recordAudit(tx, { actor: admin, action: 'category.create', target: { type: 'CATEGORY', id: category.id, label: category.name }, details: { slug: category.slug, parentId: category.parentId } }),
+      recordAudit(tx, {
+        actor: admin,
+        action: 'category.create',
+        target: { type: 'CATEGORY', id: category.id, label: category.name },
+        details: { slug: category.slug, parentId: category.parentId },
+      }),
   })
 }
 
 export function updateCategoryAsAdmin(admin: Admin, categoryId: string, input: CategoryInput) {
   return updateCategory(categoryId, input, {
     within: (tx, { before, after, products }) =>
-      recordAudit(tx, { actor: admin, action: 'category.update', target: { type: 'CATEGORY', id: after.id, label: after.name }, details: { before, after, productsReindexed: products } }),
+      recordAudit(tx, {
+        actor: admin,
+        action: 'category.update',
+        target: { type: 'CATEGORY', id: after.id, label: after.name },
+        details: { before, after, productsReindexed: products },
+      }),
   })
 }
 
 export function moveCategoryAsAdmin(admin: Admin, categoryId: string, direction: 'up' | 'down') {
   return reorderCategory(categoryId, direction, {
     within: async (tx) => {
-      const category = await tx.category.findUniqueOrThrow({ where: { id: categoryId }, select: { name: true } })
-      return recordAudit(tx, { actor: admin, action: 'category.move', target: { type: 'CATEGORY', id: categoryId, label: category.name }, details: { direction } })
+      const category = await tx.category.findUniqueOrThrow({
+        where: { id: categoryId },
+        select: { name: true },
+      })
+      return recordAudit(tx, {
+        actor: admin,
+        action: 'category.move',
+        target: { type: 'CATEGORY', id: categoryId, label: category.name },
+        details: { direction },
+      })
     },
   })
 }
@@ -74,25 +103,51 @@ export function moveCategoryAsAdmin(admin: Admin, categoryId: string, direction:
 export function deleteCategoryAsAdmin(admin: Admin, categoryId: string) {
   return deleteCategory(categoryId, {
     within: (tx, { category }) =>
-      recordAudit(tx, { actor: admin, action: 'category.delete', target: { type: 'CATEGORY', id: category.id, label: category.name }, details: { slug: category.slug, parentId: category.parentId } }),
+      recordAudit(tx, {
+        actor: admin,
+        action: 'category.delete',
+        target: { type: 'CATEGORY', id: category.id, label: category.name },
+        details: { slug: category.slug, parentId: category.parentId },
+      }),
   })
 }
 
 export function createBrandAsAdmin(admin: Admin, input: BrandInput) {
   return createBrand(input, {
-    within: (tx, { brand }) => recordAudit(tx, { actor: admin, action: 'brand.create', target: { type: 'BRAND', id: brand.id, label: brand.name }, details: { slug: brand.slug } }),
+    within: (tx, { brand }) =>
+      recordAudit(tx, {
+        actor: admin,
+        action: 'brand.create',
+        target: { type: 'BRAND', id: brand.id, label: brand.name },
+        details: { slug: brand.slug },
+      }),
   })
 }
 
 export function updateBrandAsAdmin(admin: Admin, brandId: string, input: BrandInput) {
   return updateBrand(brandId, input, {
     within: (tx, { before, after, products }) =>
-      recordAudit(tx, { actor: admin, action: 'brand.update', target: { type: 'BRAND', id: after.id, label: after.name }, details: { before, after: { id: after.id, name: after.name, slug: after.slug }, productsReindexed: products } }),
+      recordAudit(tx, {
+        actor: admin,
+        action: 'brand.update',
+        target: { type: 'BRAND', id: after.id, label: after.name },
+        details: {
+          before,
+          after: { id: after.id, name: after.name, slug: after.slug },
+          productsReindexed: products,
+        },
+      }),
   })
 }
 
 export function deleteBrandAsAdmin(admin: Admin, brandId: string) {
   return deleteBrand(brandId, {
-    within: (tx, { brand }) => recordAudit(tx, { actor: admin, action: 'brand.delete', target: { type: 'BRAND', id: brand.id, label: brand.name }, details: { slug: brand.slug } }),
+    within: (tx, { brand }) =>
+      recordAudit(tx, {
+        actor: admin,
+        action: 'brand.delete',
+        target: { type: 'BRAND', id: brand.id, label: brand.name },
+        details: { slug: brand.slug },
+      }),
   })
 }

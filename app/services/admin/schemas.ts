@@ -13,9 +13,11 @@ export const BLOCK_REASON_MIN_LENGTH = 3
 export const COMMAND_LINE_ACTOR = 'command-line'
 
 // An empty field in a GET form arrives as "": treat it as not given.
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional())
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(blankToUndefined, schema.optional())
 
 const PageSchema = z.preprocess(
   blankToUndefined,
@@ -57,9 +59,18 @@ export const BlockUserSchema = z.object({
     .max(REASON_MAX_LENGTH, `Use at most ${REASON_MAX_LENGTH} characters`),
 })
 
-export const UnblockUserSchema = z.object({ intent: z.literal('unblock'), reason: OptionalReasonSchema })
-export const GrantAdminSchema = z.object({ intent: z.literal('grant-admin'), reason: OptionalReasonSchema })
-export const RemoveAdminSchema = z.object({ intent: z.literal('remove-admin'), reason: OptionalReasonSchema })
+export const UnblockUserSchema = z.object({
+  intent: z.literal('unblock'),
+  reason: OptionalReasonSchema,
+})
+export const GrantAdminSchema = z.object({
+  intent: z.literal('grant-admin'),
+  reason: OptionalReasonSchema,
+})
+export const RemoveAdminSchema = z.object({
+  intent: z.literal('remove-admin'),
+  reason: OptionalReasonSchema,
+})
 
 /** The schema of each form on the user page, by its `intent`. */
 export const USER_ACTION_SCHEMAS = {
@@ -80,8 +91,12 @@ export const AuditFiltersSchema = z
   .object({
     /** An admin's user id, or COMMAND_LINE_ACTOR. */
     admin: optional(z.string().trim().max(64, 'Choose an admin from the list')),
-    action: optional(z.string().trim().regex(AUDIT_ACTION_PATTERN, 'Choose an action from the list')),
-    type: optional(z.string().trim().regex(AUDIT_TARGET_TYPE_PATTERN, 'Choose a kind of target from the list')),
+    action: optional(
+      z.string().trim().regex(AUDIT_ACTION_PATTERN, 'Choose an action from the list'),
+    ),
+    type: optional(
+      z.string().trim().regex(AUDIT_TARGET_TYPE_PATTERN, 'Choose a kind of target from the list'),
+    ),
     /** Exactly this target id (the links from a user's page use it). */
     target: optional(z.string().trim().max(100, 'That target id is too long')),
     from: optional(DateSchema),

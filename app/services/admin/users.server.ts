@@ -40,7 +40,11 @@ export async function listUsers(search: UserSearch) {
   const where: Prisma.UserWhereInput = {}
   if (search.q) {
     const contains = escapeLike(search.q)
-    where.OR = [{ email: { contains, mode: 'insensitive' } }, { name: { contains, mode: 'insensitive' } }, { id: search.q }]
+    where.OR = [
+      { email: { contains, mode: 'insensitive' } },
+      { name: { contains, mode: 'insensitive' } },
+      { id: search.q },
+    ]
   }
   if (search.role) where.roles = { has: search.role }
   if (search.status) where.status = search.status
@@ -54,7 +58,12 @@ export async function listUsers(search: UserSearch) {
       select: LIST_SELECT,
     }),
   ])
-  return { users, total, page: search.page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) }
+  return {
+    users,
+    total,
+    page: search.page,
+    pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+  }
 }
 
 /**
@@ -63,7 +72,10 @@ export async function listUsers(search: UserSearch) {
  */
 export type UserActivityFact = { key: string; label: string; value: number; href?: string }
 
-function userActivity(userId: string, reviews: Awaited<ReturnType<typeof listReviewsByUser>>): Promise<UserActivityFact[]> {
+function userActivity(
+  userId: string,
+  reviews: Awaited<ReturnType<typeof listReviewsByUser>>,
+): Promise<UserActivityFact[]> {
   return Promise.all([
     prisma.session
       .count({ where: { userId, expiresAt: { gt: new Date() } } })
@@ -88,14 +100,20 @@ export async function getUserForAdmin(userId: string) {
       blockedAt: true,
       createdAt: true,
       updatedAt: true,
-      shop: { select: { name: true, slug: true, status: true, suspendedReason: true, createdAt: true } },
+      shop: {
+        select: { name: true, slug: true, status: true, suspendedReason: true, createdAt: true },
+      },
     },
   })
   if (!user) return null
   const reviews = await listReviewsByUser(userId)
   const [activity, lastSession, history] = await Promise.all([
     userActivity(userId, reviews),
-    prisma.session.findFirst({ where: { userId }, orderBy: { lastSeenAt: 'desc' }, select: { lastSeenAt: true } }),
+    prisma.session.findFirst({
+      where: { userId },
+      orderBy: { lastSeenAt: 'desc' },
+      select: { lastSeenAt: true },
+    }),
     listRecentAuditFor({ type: 'USER', id: userId }),
   ])
   return { user, activity, lastSeenAt: lastSession?.lastSeenAt ?? null, history, reviews }
@@ -103,7 +121,15 @@ export async function getUserForAdmin(userId: string) {
 
 // ---------------------------------------------------------------- commands
 
-const TARGET_SELECT = { id: true, email: true, name: true, roles: true, status: true, blockedReason: true, blockedAt: true } satisfies Prisma.UserSelect
+const TARGET_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  roles: true,
+  status: true,
+  blockedReason: true,
+  blockedAt: true,
+} satisfies Prisma.UserSelect
 type LockedUser = Prisma.UserGetPayload<{ select: typeof TARGET_SELECT }>
 
 /** How the audit log names a user. */
@@ -119,14 +145,23 @@ export function userLabel(user: { name: string; email: string }) {
  * - re-checks that the actor is still an active admin (requireRole ran before, outside);
  * - locks the target row, so the command decides on the row as it is now.
  */
-async function userAdminCommand<T>(actor: AdminActor, userId: string, command: (tx: Tx, target: LockedUser) => Promise<T>) {
+async function userAdminCommand<T>(
+  actor: AdminActor,
+  userId: string,
+  command: (tx: Tx, target: LockedUser) => Promise<T>,
+) {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('shikposh:user-admin'))`
-    const acting = await tx.user.findUnique({ where: { id: actor.id }, select: { roles: true, status: true } })
+    const acting = await tx.user.findUnique({
+      where: { id: actor.id },
+      select: { roles: true, status: true },
+    })
     if (!acting || acting.status !== 'ACTIVE' || !acting.roles.includes('ADMIN')) {
       throw new UserAdminError('You are no longer an admin, so this was not done.', 403)
     }
-    const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`
+    const locked = await tx.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`
     if (locked.length === 0) throw new UserAdminError('There is no such account.', 404)
     const target = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: TARGET_SELECT })
     return command(tx, target)
@@ -142,9 +177,13 @@ export async function blockUser(actor: AdminActor, userId: string, reason: strin
   if (!why) throw new UserAdminError('Say why this account is blocked.', 400)
   return userAdminCommand(actor, userId, async (tx, target) => {
     if (target.id === actor.id) throw new UserAdminError('You cannot block your own account.', 409)
-    if (target.status === 'BLOCKED') throw new UserAdminError(`${target.name} is already blocked.`, 409)
+    if (target.status === 'BLOCKED')
+      throw new UserAdminError(`${target.name} is already blocked.`, 409)
     const blockedAt = new Date()
-    await tx.user.update({ where: { id: target.id }, data: { status: 'BLOCKED', blockedReason: why, blockedAt } })
+    await tx.user.update({
+      where: { id: target.id },
+      data: { status: 'BLOCKED', blockedReason: why, blockedAt },
+    })
     const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId: target.id } })
     const hidden = await hidePendingReviewsOf(tx, target.id, actor.id)
     await recordAudit(tx, {
@@ -152,7 +191,12 @@ export async function blockUser(actor: AdminActor, userId: string, reason: strin
       action: 'user.block',
       target: { type: 'USER', id: target.id, label: userLabel(target) },
       reason: why,
-      details: { before: { status: 'ACTIVE' }, after: { status: 'BLOCKED' }, sessionsEnded, ...hidden },
+      details: {
+        before: { status: 'ACTIVE' },
+        after: { status: 'BLOCKED' },
+        sessionsEnded,
+        ...hidden,
+      },
     })
     return { sessionsEnded }
   })
@@ -162,14 +206,21 @@ export async function blockUser(actor: AdminActor, userId: string, reason: strin
 export async function unblockUser(actor: AdminActor, userId: string, reason?: string | null) {
   return userAdminCommand(actor, userId, async (tx, target) => {
     if (target.status !== 'BLOCKED') throw new UserAdminError(`${target.name} is not blocked.`, 409)
-    await tx.user.update({ where: { id: target.id }, data: { status: 'ACTIVE', blockedReason: null, blockedAt: null } })
+    await tx.user.update({
+      where: { id: target.id },
+      data: { status: 'ACTIVE', blockedReason: null, blockedAt: null },
+    })
     await recordAudit(tx, {
       actor,
       action: 'user.unblock',
       target: { type: 'USER', id: target.id, label: userLabel(target) },
       reason,
       details: {
-        before: { status: 'BLOCKED', blockedReason: target.blockedReason, blockedAt: target.blockedAt?.toISOString() ?? null },
+        before: {
+          status: 'BLOCKED',
+          blockedReason: target.blockedReason,
+          blockedAt: target.blockedAt?.toISOString() ?? null,
+        },
         after: { status: 'ACTIVE' },
       },
     })
@@ -179,8 +230,10 @@ export async function unblockUser(actor: AdminActor, userId: string, reason?: st
 /** Gives the account the ADMIN role. A blocked account must be unblocked first. */
 export async function grantAdminRole(actor: AdminActor, userId: string, reason?: string | null) {
   return userAdminCommand(actor, userId, async (tx, target) => {
-    if (target.roles.includes('ADMIN')) throw new UserAdminError(`${target.name} is already an admin.`, 409)
-    if (target.status === 'BLOCKED') throw new UserAdminError(`${target.name} is blocked: unblock the account first.`, 409)
+    if (target.roles.includes('ADMIN'))
+      throw new UserAdminError(`${target.name} is already an admin.`, 409)
+    if (target.status === 'BLOCKED')
+      throw new UserAdminError(`${target.name} is blocked: unblock the account first.`, 409)
     const roles: Role[] = [...target.roles, 'ADMIN']
     await tx.user.update({ where: { id: target.id }, data: { roles } })
     await recordAudit(tx, {
@@ -196,8 +249,10 @@ export async function grantAdminRole(actor: AdminActor, userId: string, reason?:
 /** Takes the ADMIN role away (the account keeps its other roles). Refuses the actor's own. */
 export async function removeAdminRole(actor: AdminActor, userId: string, reason?: string | null) {
   return userAdminCommand(actor, userId, async (tx, target) => {
-    if (target.id === actor.id) throw new UserAdminError('You cannot remove your own admin role. Ask another admin.', 409)
-    if (!target.roles.includes('ADMIN')) throw new UserAdminError(`${target.name} is not an admin.`, 409)
+    if (target.id === actor.id)
+      throw new UserAdminError('You cannot remove your own admin role. Ask another admin.', 409)
+    if (!target.roles.includes('ADMIN'))
+      throw new UserAdminError(`${target.name} is not an admin.`, 409)
     const roles = target.roles.filter((role) => role !== 'ADMIN')
     await tx.user.update({ where: { id: target.id }, data: { roles } })
     await recordAudit(tx, {

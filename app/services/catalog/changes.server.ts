@@ -17,14 +17,19 @@ const CHUNK = 5_000
 /** Tells search these products changed (chunked, so a category with 50k products is fine). */
 export async function productsChanged(tx: Tx, productIds: Iterable<string>) {
   const ids = [...new Set(productIds)]
-  for (let start = 0; start < ids.length; start += CHUNK) await recordProductChanges(tx, ids.slice(start, start + CHUNK))
+  for (let start = 0; start < ids.length; start += CHUNK)
+    await recordProductChanges(tx, ids.slice(start, start + CHUNK))
 }
 
 /**
  * For products whose discount starts or ends after `now`: a search change and a re-pricing at
  * that moment, so the index and the price sort flip on time.
  */
-export async function scheduleDiscountBoundaries(tx: Tx, products: Array<DiscountWindow & { id: string }>, now: Date) {
+export async function scheduleDiscountBoundaries(
+  tx: Tx,
+  products: Array<DiscountWindow & { id: string }>,
+  now: Date,
+) {
   const byMoment = new Map<number, string[]>()
   for (const product of products) {
     const at = nextPriceChange(product, now)
@@ -62,7 +67,12 @@ export async function refreshDerivedPricing(tx: Tx, productIds: string[], now: D
   const moved: string[] = []
   for (const product of products) {
     const next = derivePricing(product, product.variants, now)
-    if (next.minPrice === product.minPrice && next.effectivePrice === product.effectivePrice && next.onSale === product.onSale) continue
+    if (
+      next.minPrice === product.minPrice &&
+      next.effectivePrice === product.effectivePrice &&
+      next.onSale === product.onSale
+    )
+      continue
     await tx.$executeRaw(
       Prisma.sql`UPDATE "Product" SET "minPrice" = ${next.minPrice}, "effectivePrice" = ${next.effectivePrice}, "onSale" = ${next.onSale} WHERE id = ${product.id}`,
     )

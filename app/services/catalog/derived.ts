@@ -16,7 +16,9 @@ export function derivePricing(
   variants: Array<{ price: number | null }>,
   now: Date = new Date(),
 ): DerivedPricing {
-  const prices = variants.map((variant) => variant.price ?? product.price).filter((price): price is number => price != null)
+  const prices = variants
+    .map((variant) => variant.price ?? product.price)
+    .filter((price): price is number => price != null)
   if (!prices.length) return { minPrice: null, effectivePrice: null, onSale: false }
   const minPrice = Math.min(...prices)
   const cheapest = quote({ ...product, price: minPrice }, null, now)!
@@ -28,7 +30,10 @@ export function isListed(status: string, shopStatus: string) {
   return status === 'ACTIVE' && shopStatus === 'ACTIVE'
 }
 
-export function hasPricedVariant(product: { price: number | null }, variants: Array<{ price: number | null }>) {
+export function hasPricedVariant(
+  product: { price: number | null },
+  variants: Array<{ price: number | null }>,
+) {
   return variants.some((variant) => (variant.price ?? product.price) != null)
 }
 

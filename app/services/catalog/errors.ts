@@ -13,7 +13,9 @@ export class CatalogNotFoundError extends Error {
 export class VersionConflictError extends Error {
   override name = 'VersionConflictError'
   constructor(readonly currentVersion: number) {
-    super('This product was changed somewhere else after you opened it, so your changes were not saved.')
+    super(
+      'This product was changed somewhere else after you opened it, so your changes were not saved.',
+    )
   }
 }
 
@@ -32,6 +34,7 @@ export function fieldError(field: string, message: string) {
 /** Which unique index or fields a Prisma P2002 names (e.g. "Brand_slug_key"), as text to match on. */
 export function violatedConstraint(error: unknown): string {
   if (typeof error !== 'object' || error === null || !('meta' in error)) return ''
-  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: unknown } } } | undefined
+  const meta = error.meta as
+    { target?: unknown; driverAdapterError?: { cause?: { constraint?: unknown } } } | undefined
   return JSON.stringify([meta?.target ?? null, meta?.driverAdapterError?.cause?.constraint ?? null])
 }

@@ -12,7 +12,8 @@ export async function requireSeller(request: Request) {
   const user = await requireUser(request)
   const shop = await getShopForOwner(user.id)
   if (!shop) throw redirect('/sell')
-  if (!user.roles.includes('SELLER')) throw new Response('Your seller account is not active.', { status: 403 })
+  if (!user.roles.includes('SELLER'))
+    throw new Response('Your seller account is not active.', { status: 403 })
   return { user, shop }
 }
 
@@ -21,7 +22,12 @@ export function storeSettings() {
   return { currency: env.STORE_CURRENCY, timeZone: env.STORE_TIMEZONE }
 }
 
-type Replying = { reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]> }
+type Replying = {
+  reply(options?: {
+    formErrors?: string[]
+    fieldErrors?: Record<string, string[]>
+  }): SubmissionResult<string[]>
+}
 
 /**
  * A catalog error as the form's answer: rule breaks at their fields (400), a stale version as a
@@ -30,11 +36,20 @@ type Replying = { reply(options?: { formErrors?: string[]; fieldErrors?: Record<
 export function catalogErrorReply(submission: Replying, error: unknown) {
   if (error instanceof CatalogNotFoundError) throw new Response(error.message, { status: 404 })
   if (error instanceof VersionConflictError) {
-    return data({ result: submission.reply({ formErrors: [error.message] }), conflict: { currentVersion: error.currentVersion } }, { status: 409 })
+    return data(
+      {
+        result: submission.reply({ formErrors: [error.message] }),
+        conflict: { currentVersion: error.currentVersion },
+      },
+      { status: 409 },
+    )
   }
   if (error instanceof CatalogValidationError) {
     const { '': formErrors, ...fieldErrors } = error.fieldErrors
-    return data({ result: submission.reply({ formErrors, fieldErrors }), conflict: null }, { status: 400 })
+    return data(
+      { result: submission.reply({ formErrors, fieldErrors }), conflict: null },
+      { status: 400 },
+    )
   }
   throw error
 }
@@ -54,6 +69,9 @@ export async function orNotFound<T>(command: Promise<T>): Promise<T> {
  * posted, with no errors, so the page redraws the table for the ticked colours and sizes.
  */
 export function matrixReply(submission: Replying) {
-  const result: SubmissionResult<string[]> = { initialValue: submission.reply().initialValue ?? null, error: {} }
+  const result: SubmissionResult<string[]> = {
+    initialValue: submission.reply().initialValue ?? null,
+    error: {},
+  }
   return data({ result, conflict: null })
 }

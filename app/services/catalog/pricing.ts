@@ -8,7 +8,8 @@ export type DiscountWindow = {
   discountEndsAt: Date | string | null
 }
 
-const time = (value: Date | string) => (typeof value === 'string' ? Date.parse(value) : value.getTime())
+const time = (value: Date | string) =>
+  typeof value === 'string' ? Date.parse(value) : value.getTime()
 
 export function isDiscountActive(discount: DiscountWindow, now: Date = new Date()): boolean {
   const { discountPercent: percent, discountStartsAt: startsAt, discountEndsAt: endsAt } = discount
@@ -56,7 +57,9 @@ export function lowestQuote(
   variants: Array<{ price: number | null }>,
   now: Date = new Date(),
 ): PriceQuote | null {
-  const quotes = (variants.length ? variants : [null]).map((variant) => quote(product, variant, now)).filter((q) => q !== null)
+  const quotes = (variants.length ? variants : [null])
+    .map((variant) => quote(product, variant, now))
+    .filter((q) => q !== null)
   if (!quotes.length) return null
   return quotes.reduce((best, q) => (q.effective < best.effective ? q : best))
 }

@@ -37,7 +37,13 @@ type SavedProduct = {
   discountStartsAt: Date | string | null
   discountEndsAt: Date | string | null
   version: number
-  variants: Array<{ colorId: string; sizeId: string; sku: string; stock: number; price: number | null }>
+  variants: Array<{
+    colorId: string
+    sizeId: string
+    sku: string
+    stock: number
+    price: number | null
+  }>
 }
 
 export function emptyProductValues(sizeScaleId = ''): ProductFormValues {
@@ -58,8 +64,12 @@ export function emptyProductValues(sizeScaleId = ''): ProductFormValues {
   }
 }
 
-export function valuesFromProduct(product: SavedProduct, { currency, timeZone }: { currency: string; timeZone: string }): ProductFormValues {
-  const money = (minor: number | null) => (minor == null ? '' : formatAmountForInput(minor, currency))
+export function valuesFromProduct(
+  product: SavedProduct,
+  { currency, timeZone }: { currency: string; timeZone: string },
+): ProductFormValues {
+  const money = (minor: number | null) =>
+    minor == null ? '' : formatAmountForInput(minor, currency)
   const unique = (ids: string[]) => [...new Set(ids)]
   return {
     title: product.title,
@@ -70,14 +80,21 @@ export function valuesFromProduct(product: SavedProduct, { currency, timeZone }:
     tags: product.tags.join(', '),
     price: money(product.price),
     discountPercent: product.discountPercent == null ? '' : String(product.discountPercent),
-    discountStartsAt: product.discountStartsAt ? utcToZonedLocal(product.discountStartsAt, timeZone) : '',
+    discountStartsAt: product.discountStartsAt
+      ? utcToZonedLocal(product.discountStartsAt, timeZone)
+      : '',
     discountEndsAt: product.discountEndsAt ? utcToZonedLocal(product.discountEndsAt, timeZone) : '',
     colorIds: unique(product.variants.map((variant) => variant.colorId)),
     sizeIds: unique(product.variants.map((variant) => variant.sizeId)),
     variants: Object.fromEntries(
       product.variants.map((variant) => [
         variantKey(variant.colorId, variant.sizeId),
-        { sku: variant.sku, stock: String(variant.stock), stockWas: String(variant.stock), price: money(variant.price) },
+        {
+          sku: variant.sku,
+          stock: String(variant.stock),
+          stockWas: String(variant.stock),
+          price: money(variant.price),
+        },
       ]),
     ),
     version: String(product.version),
@@ -85,17 +102,32 @@ export function valuesFromProduct(product: SavedProduct, { currency, timeZone }:
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
-const list = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' && value ? [value] : [])
+const list = (value: unknown) =>
+  Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : typeof value === 'string' && value
+      ? [value]
+      : []
 
 /** What a posted form said, as form values (anything malformed becomes empty). */
 export function valuesFromPayload(payload: unknown): ProductFormValues {
-  const record = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>
-  const cells = (typeof record.variants === 'object' && record.variants !== null ? record.variants : {}) as Record<string, unknown>
+  const record = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<
+    string,
+    unknown
+  >
+  const cells = (
+    typeof record.variants === 'object' && record.variants !== null ? record.variants : {}
+  ) as Record<string, unknown>
   const variants: Record<string, CellValue> = {}
   for (const [key, raw] of Object.entries(cells)) {
     if (!splitVariantKey(key) || typeof raw !== 'object' || raw === null) continue
     const cell = raw as Record<string, unknown>
-    variants[key] = { sku: text(cell.sku), stock: text(cell.stock), price: text(cell.price), ...(typeof cell.stockWas === 'string' ? { stockWas: cell.stockWas } : {}) }
+    variants[key] = {
+      sku: text(cell.sku),
+      stock: text(cell.stock),
+      price: text(cell.price),
+      ...(typeof cell.stockWas === 'string' ? { stockWas: cell.stockWas } : {}),
+    }
   }
   return {
     title: text(record.title),

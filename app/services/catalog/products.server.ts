@@ -1,11 +1,23 @@
 import { randomBytes } from 'node:crypto'
-import { isTransientTransactionError, prisma, type Prisma, type ProductStatus, type Tx } from '~/infra/db.server.ts'
+import {
+  isTransientTransactionError,
+  prisma,
+  type Prisma,
+  type ProductStatus,
+  type Tx,
+} from '~/infra/db.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged, scheduleDiscountBoundaries } from './changes.server.ts'
 import { derivePricing, hasPricedVariant, isListed } from './derived.ts'
 import type { WithinTransaction } from './hooks.ts'
-import { CatalogNotFoundError, CatalogValidationError, VersionConflictError, fieldError, violatedConstraint } from './errors.ts'
+import {
+  CatalogNotFoundError,
+  CatalogValidationError,
+  VersionConflictError,
+  fieldError,
+  violatedConstraint,
+} from './errors.ts'
 import {
   LOW_STOCK_THRESHOLD,
   MAX_DISCOUNT_PERCENT,
@@ -55,8 +67,14 @@ const EDIT_SELECT = {
 export type EditableProduct = Prisma.ProductGetPayload<{ select: typeof EDIT_SELECT }>
 
 /** The seller's product for the edit form; null when it is not theirs or does not exist. */
-export function getProductForEdit(ownerId: string, productId: string): Promise<EditableProduct | null> {
-  return prisma.product.findFirst({ where: { id: productId, shop: { ownerId } }, select: EDIT_SELECT })
+export function getProductForEdit(
+  ownerId: string,
+  productId: string,
+): Promise<EditableProduct | null> {
+  return prisma.product.findFirst({
+    where: { id: productId, shop: { ownerId } },
+    select: EDIT_SELECT,
+  })
 }
 
 async function requireOwnShop(tx: Tx, ownerId: string) {
@@ -78,23 +96,45 @@ async function validateProduct(tx: Tx, input: ProductInput, productId: string | 
   const title = input.title.trim()
   if (title.length < 3 || title.length > 120) add(errors, 'title', 'Use 3 to 120 characters')
   if (input.description.length > 5000) add(errors, 'description', 'Use at most 5000 characters')
-  if (input.tags.length > MAX_TAGS || input.tags.some((tag) => !tag || tag.length > MAX_TAG_LENGTH)) {
+  if (
+    input.tags.length > MAX_TAGS ||
+    input.tags.some((tag) => !tag || tag.length > MAX_TAG_LENGTH)
+  ) {
     add(errors, 'tags', `Use at most ${MAX_TAGS} tags of up to ${MAX_TAG_LENGTH} characters`)
   }
-  const validPrice = (price: number | null) => price === null || (Number.isInteger(price) && price > 0 && price <= MAX_PRICE)
+  const validPrice = (price: number | null) =>
+    price === null || (Number.isInteger(price) && price > 0 && price <= MAX_PRICE)
   if (!validPrice(input.price)) add(errors, 'price', 'The price must be more than zero')
   const { discountPercent, discountStartsAt, discountEndsAt } = input
-  if (discountPercent !== null && (!Number.isInteger(discountPercent) || discountPercent < 1 || discountPercent > MAX_DISCOUNT_PERCENT)) {
+  if (
+    discountPercent !== null &&
+    (!Number.isInteger(discountPercent) ||
+      discountPercent < 1 ||
+      discountPercent > MAX_DISCOUNT_PERCENT)
+  ) {
     add(errors, 'discountPercent', `Use a whole percentage from 1 to ${MAX_DISCOUNT_PERCENT}`)
   }
-  if ((discountStartsAt || discountEndsAt) && discountPercent === null) add(errors, 'discountPercent', 'Enter the percentage off for this schedule')
-  if (discountStartsAt && discountEndsAt && discountEndsAt <= discountStartsAt) add(errors, 'discountEndsAt', 'The discount must end after it starts')
+  if ((discountStartsAt || discountEndsAt) && discountPercent === null)
+    add(errors, 'discountPercent', 'Enter the percentage off for this schedule')
+  if (discountStartsAt && discountEndsAt && discountEndsAt <= discountStartsAt)
+    add(errors, 'discountEndsAt', 'The discount must end after it starts')
 
   // One connection per transaction: these run one after another.
-  const category = await tx.category.findUnique({ where: { id: input.categoryId }, select: { id: true } })
-  const brand = input.brandId ? await tx.brand.findUnique({ where: { id: input.brandId }, select: { id: true } }) : null
-  const scale = await tx.sizeScale.findUnique({ where: { id: input.sizeScaleId }, select: { id: true, name: true, sizes: { select: { id: true } } } })
-  const colors = await tx.color.findMany({ where: { id: { in: [...new Set(input.variants.map((variant) => variant.colorId))] } }, select: { id: true } })
+  const category = await tx.category.findUnique({
+    where: { id: input.categoryId },
+    select: { id: true },
+  })
+  const brand = input.brandId
+    ? await tx.brand.findUnique({ where: { id: input.brandId }, select: { id: true } })
+    : null
+  const scale = await tx.sizeScale.findUnique({
+    where: { id: input.sizeScaleId },
+    select: { id: true, name: true, sizes: { select: { id: true } } },
+  })
+  const colors = await tx.color.findMany({
+    where: { id: { in: [...new Set(input.variants.map((variant) => variant.colorId))] } },
+    select: { id: true },
+  })
   if (!category) add(errors, 'categoryId', 'Choose a category from the list')
   if (input.brandId && !brand) add(errors, 'brandId', 'Choose a brand from the list')
   if (!scale) add(errors, 'sizeScaleId', 'Choose a size scale from the list')
@@ -108,23 +148,33 @@ async function validateProduct(tx: Tx, input: ProductInput, productId: string | 
     const at = (field: string) => `variants.${key}.${field}`
     if (seenCells.has(key)) add(errors, at('sku'), 'This colour and size is listed twice')
     seenCells.add(key)
-    if (!knownColors.has(variant.colorId)) add(errors, 'colorIds', 'Choose colours from the palette')
-    if (scale && !scaleSizes.has(variant.sizeId)) add(errors, 'sizeIds', `Sizes must come from the ${scale.name} scale`)
-    if (!SKU_PATTERN.test(variant.sku) || variant.sku.length > 64) add(errors, at('sku'), 'Use letters, digits, dots, dashes and underscores')
-    if (!Number.isInteger(variant.stock) || variant.stock < 0 || variant.stock > MAX_STOCK) add(errors, at('stock'), 'Stock must be a whole number, 0 or more')
+    if (!knownColors.has(variant.colorId))
+      add(errors, 'colorIds', 'Choose colours from the palette')
+    if (scale && !scaleSizes.has(variant.sizeId))
+      add(errors, 'sizeIds', `Sizes must come from the ${scale.name} scale`)
+    if (!SKU_PATTERN.test(variant.sku) || variant.sku.length > 64)
+      add(errors, at('sku'), 'Use letters, digits, dots, dashes and underscores')
+    if (!Number.isInteger(variant.stock) || variant.stock < 0 || variant.stock > MAX_STOCK)
+      add(errors, at('stock'), 'Stock must be a whole number, 0 or more')
     if (!validPrice(variant.price)) add(errors, at('price'), 'The price must be more than zero')
     const sku = variant.sku.toUpperCase()
     skuCells.set(sku, [...(skuCells.get(sku) ?? []), key])
   }
   for (const keys of skuCells.values()) {
-    if (keys.length > 1) for (const key of keys) add(errors, `variants.${key}.sku`, 'Each variant needs its own SKU')
+    if (keys.length > 1)
+      for (const key of keys) add(errors, `variants.${key}.sku`, 'Each variant needs its own SKU')
   }
   if (skuCells.size) {
     const taken = await tx.variant.findMany({
-      where: { sku: { in: [...skuCells.keys()] }, ...(productId ? { productId: { not: productId } } : {}) },
+      where: {
+        sku: { in: [...skuCells.keys()] },
+        ...(productId ? { productId: { not: productId } } : {}),
+      },
       select: { sku: true },
     })
-    for (const { sku } of taken) for (const key of skuCells.get(sku) ?? []) add(errors, `variants.${key}.sku`, `SKU ${sku} is already used by another product`)
+    for (const { sku } of taken)
+      for (const key of skuCells.get(sku) ?? [])
+        add(errors, `variants.${key}.sku`, `SKU ${sku} is already used by another product`)
   }
   for (const field of Object.keys(errors)) errors[field] = [...new Set(errors[field])]
   if (Object.keys(errors).length) throw new CatalogValidationError(errors)
@@ -152,18 +202,29 @@ async function uniqueSlug(tx: Tx, title: string) {
   if (!(await tx.product.findUnique({ where: { slug: base }, select: { id: true } }))) return base
   for (;;) {
     const candidate = `${base}-${randomBytes(3).toString('hex')}`
-    if (!(await tx.product.findUnique({ where: { slug: candidate }, select: { id: true } }))) return candidate
+    if (!(await tx.product.findUnique({ where: { slug: candidate }, select: { id: true } })))
+      return candidate
   }
 }
 
 function mapWriteError(error: unknown): unknown {
   if (isUniqueViolation(error)) {
     const target = violatedConstraint(error)
-    if (target.includes('sku')) return fieldError('', 'One of these SKUs was just taken by another product. Please check them and save again.')
-    return fieldError('', 'Someone saved a product with the same details at the same moment. Please save again.')
+    if (target.includes('sku'))
+      return fieldError(
+        '',
+        'One of these SKUs was just taken by another product. Please check them and save again.',
+      )
+    return fieldError(
+      '',
+      'Someone saved a product with the same details at the same moment. Please save again.',
+    )
   }
   if (isForeignKeyViolation(error)) {
-    return fieldError('', 'A variant you removed is part of an order, so it cannot be deleted. Keep it and set its stock to 0 instead.')
+    return fieldError(
+      '',
+      'A variant you removed is part of an order, so it cannot be deleted. Keep it and set its stock to 0 instead.',
+    )
   }
   return error
 }
@@ -173,12 +234,17 @@ function mapWriteError(error: unknown): unknown {
 export type SaveOptions = { publish?: boolean; now?: Date }
 
 /** Creates a product in the owner's shop (a draft unless `publish`); returns its id, slug and version. */
-export async function createProduct(ownerId: string, input: ProductInput, { publish = false, now = new Date() }: SaveOptions = {}) {
+export async function createProduct(
+  ownerId: string,
+  input: ProductInput,
+  { publish = false, now = new Date() }: SaveOptions = {},
+) {
   try {
     return await prisma.$transaction(async (tx) => {
       const shop = await requireOwnShop(tx, ownerId)
       await validateProduct(tx, input, null)
-      if (publish && !hasPricedVariant(input, input.variants)) throw fieldError('price', NEEDS_PRICE)
+      if (publish && !hasPricedVariant(input, input.variants))
+        throw fieldError('price', NEEDS_PRICE)
       const status: ProductStatus = publish ? 'ACTIVE' : 'DRAFT'
       const product = await tx.product.create({
         data: {
@@ -199,7 +265,15 @@ export async function createProduct(ownerId: string, input: ProductInput, { publ
             })),
           },
         },
-        select: { id: true, slug: true, version: true, status: true, discountPercent: true, discountStartsAt: true, discountEndsAt: true },
+        select: {
+          id: true,
+          slug: true,
+          version: true,
+          status: true,
+          discountPercent: true,
+          discountStartsAt: true,
+          discountEndsAt: true,
+        },
       })
       await productsChanged(tx, [product.id])
       await scheduleDiscountBoundaries(tx, [product], now)
@@ -224,16 +298,27 @@ export async function createProduct(ownerId: string, input: ProductInput, { publ
  * `stockWas`) to the current stock, so a sale made meanwhile is never undone.
  * `stockMovedMeanwhile` counts the cells whose stock had changed since the form was loaded.
  */
-export async function updateProduct(ownerId: string, productId: string, expectedVersion: number, input: ProductInput, { publish = false, now = new Date() }: SaveOptions = {}) {
+export async function updateProduct(
+  ownerId: string,
+  productId: string,
+  expectedVersion: number,
+  input: ProductInput,
+  { publish = false, now = new Date() }: SaveOptions = {},
+) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction((tx) => saveProduct(tx, ownerId, productId, expectedVersion, input, { publish, now }))
+      return await prisma.$transaction((tx) =>
+        saveProduct(tx, ownerId, productId, expectedVersion, input, { publish, now }),
+      )
     } catch (error) {
       // Deleting a variant or changing its SKU needs a lock that a checkout writing an order line
       // for it holds (the foreign-key check) before it queues for the product: a rare cycle that
       // PostgreSQL breaks by failing one side. The whole save runs again from the start.
       if (attempt < SAVE_ATTEMPTS && isTransientTransactionError(error)) {
-        logger.warn({ err: error, attempt, productId }, 'Saving a product hit a retryable database error; trying again')
+        logger.warn(
+          { err: error, attempt, productId },
+          'Saving a product hit a retryable database error; trying again',
+        )
         continue
       }
       throw mapWriteError(error)
@@ -243,56 +328,112 @@ export async function updateProduct(ownerId: string, productId: string, expected
 
 const SAVE_ATTEMPTS = 3
 
-async function saveProduct(tx: Tx, ownerId: string, productId: string, expectedVersion: number, input: ProductInput, { publish, now }: Required<SaveOptions>) {
+async function saveProduct(
+  tx: Tx,
+  ownerId: string,
+  productId: string,
+  expectedVersion: number,
+  input: ProductInput,
+  { publish, now }: Required<SaveOptions>,
+) {
   // Deleting a variant or changing its SKU (a unique key) takes the strongest row lock, which
   // conflicts with the key-share lock a checkout holds on the variants of the order lines it
   // has written while it queues for the product. Taken while holding the product, that lock
   // would close a cycle; taken before it, the save just waits for such checkouts to finish.
-  const wantedSku = new Map(input.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant.sku.toUpperCase()]))
-  const rekeyed = (await tx.variant.findMany({ where: { productId, product: { shop: { ownerId } } }, select: { id: true, colorId: true, sizeId: true, sku: true } }))
+  const wantedSku = new Map(
+    input.variants.map((variant) => [
+      variantKey(variant.colorId, variant.sizeId),
+      variant.sku.toUpperCase(),
+    ]),
+  )
+  const rekeyed = (
+    await tx.variant.findMany({
+      where: { productId, product: { shop: { ownerId } } },
+      select: { id: true, colorId: true, sizeId: true, sku: true },
+    })
+  )
     .filter((variant) => wantedSku.get(variantKey(variant.colorId, variant.sizeId)) !== variant.sku)
     .map((variant) => variant.id)
-  if (rekeyed.length) await tx.$queryRaw`SELECT "id" FROM "Variant" WHERE "id" = ANY(${rekeyed}::text[]) ORDER BY "id" FOR UPDATE`
+  if (rekeyed.length)
+    await tx.$queryRaw`SELECT "id" FROM "Variant" WHERE "id" = ANY(${rekeyed}::text[]) ORDER BY "id" FOR UPDATE`
 
   // Claiming the version takes the product's row lock: a concurrent save waits, then finds it gone.
-  const claimed = await tx.product.updateMany({ where: { id: productId, shop: { ownerId }, version: expectedVersion }, data: { version: { increment: 1 } } })
+  const claimed = await tx.product.updateMany({
+    where: { id: productId, shop: { ownerId }, version: expectedVersion },
+    data: { version: { increment: 1 } },
+  })
   if (claimed.count === 0) {
-    const current = await tx.product.findFirst({ where: { id: productId, shop: { ownerId } }, select: { version: true } })
+    const current = await tx.product.findFirst({
+      where: { id: productId, shop: { ownerId } },
+      select: { version: true },
+    })
     if (!current) throw new CatalogNotFoundError()
     throw new VersionConflictError(current.version)
   }
   // Then the variants, in id order, as checkout does: the stock read below is final until commit.
   await tx.$queryRaw`SELECT "id" FROM "Variant" WHERE "productId" = ${productId} ORDER BY "id" FOR NO KEY UPDATE`
-  const current = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: EDIT_SELECT })
+  const current = await tx.product.findUniqueOrThrow({
+    where: { id: productId },
+    select: EDIT_SELECT,
+  })
   await validateProduct(tx, input, productId)
 
   const status: ProductStatus = publish ? 'ACTIVE' : current.status
   if (status === 'ACTIVE' && !hasPricedVariant(input, input.variants)) {
-    throw fieldError('price', publish ? NEEDS_PRICE : 'A published product needs a price: add one, or unpublish the product first')
+    throw fieldError(
+      'price',
+      publish
+        ? NEEDS_PRICE
+        : 'A published product needs a price: add one, or unpublish the product first',
+    )
   }
 
-  const existing = new Map(current.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant]))
-  const wanted = new Map(input.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant]))
-  const removed = current.variants.filter((variant) => !wanted.has(variantKey(variant.colorId, variant.sizeId)))
-  if (removed.length) await tx.variant.deleteMany({ where: { id: { in: removed.map((variant) => variant.id) }, productId } })
+  const existing = new Map(
+    current.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant]),
+  )
+  const wanted = new Map(
+    input.variants.map((variant) => [variantKey(variant.colorId, variant.sizeId), variant]),
+  )
+  const removed = current.variants.filter(
+    (variant) => !wanted.has(variantKey(variant.colorId, variant.sizeId)),
+  )
+  if (removed.length)
+    await tx.variant.deleteMany({
+      where: { id: { in: removed.map((variant) => variant.id) }, productId },
+    })
 
   const kept = [...wanted.entries()].flatMap(([key, variant]) => {
     const before = existing.get(key)
     return before ? [{ before, variant, stock: stockToSave(before.stock, variant) }] : []
   })
-  const stockMovedMeanwhile = kept.filter(({ before, variant }) => variant.stockWas !== undefined && variant.stockWas !== before.stock).length
+  const stockMovedMeanwhile = kept.filter(
+    ({ before, variant }) => variant.stockWas !== undefined && variant.stockWas !== before.stock,
+  ).length
   // SKUs may be swapped between variants: park the changed ones on unique placeholders first.
   const renamed = kept.filter(({ before, variant }) => before.sku !== variant.sku.toUpperCase())
-  for (const { before } of renamed) await tx.variant.update({ where: { id: before.id }, data: { sku: `~${before.id}` } })
+  for (const { before } of renamed)
+    await tx.variant.update({ where: { id: before.id }, data: { sku: `~${before.id}` } })
   for (const { before, variant, stock } of kept) {
     const sku = variant.sku.toUpperCase()
     if (sku === before.sku && variant.price === before.price && stock === before.stock) continue
-    await tx.variant.update({ where: { id: before.id }, data: { sku, price: variant.price, stock } })
+    await tx.variant.update({
+      where: { id: before.id },
+      data: { sku, price: variant.price, stock },
+    })
   }
-  const added = [...wanted.entries()].filter(([key]) => !existing.has(key)).map(([, variant]) => variant)
+  const added = [...wanted.entries()]
+    .filter(([key]) => !existing.has(key))
+    .map(([, variant]) => variant)
   if (added.length) {
     await tx.variant.createMany({
-      data: added.map((variant) => ({ productId, colorId: variant.colorId, sizeId: variant.sizeId, sku: variant.sku.toUpperCase(), stock: variant.stock, price: variant.price })),
+      data: added.map((variant) => ({
+        productId,
+        colorId: variant.colorId,
+        sizeId: variant.sizeId,
+        sku: variant.sku.toUpperCase(),
+        stock: variant.stock,
+        price: variant.price,
+      })),
     })
   }
 
@@ -305,7 +446,15 @@ async function saveProduct(tx: Tx, ownerId: string, productId: string, expectedV
       listed: isListed(status, current.shop.status),
       publishedAt: status === 'ACTIVE' ? (current.publishedAt ?? now) : current.publishedAt,
     },
-    select: { id: true, slug: true, version: true, status: true, discountPercent: true, discountStartsAt: true, discountEndsAt: true },
+    select: {
+      id: true,
+      slug: true,
+      version: true,
+      status: true,
+      discountPercent: true,
+      discountStartsAt: true,
+      discountEndsAt: true,
+    },
   })
   await productsChanged(tx, [productId])
   await scheduleDiscountBoundaries(tx, [product], now)
@@ -335,7 +484,12 @@ const NEXT_STATUS: Record<StatusAction, { from: ProductStatus[]; to: ProductStat
  * Publishes (needs a priced variant; the first publication dates it), unpublishes (back to
  * draft), archives (out of the store, kept for order history) or restores an archived product.
  */
-export async function changeProductStatus(ownerId: string, productId: string, action: StatusAction, { now = new Date() }: { now?: Date } = {}) {
+export async function changeProductStatus(
+  ownerId: string,
+  productId: string,
+  action: StatusAction,
+  { now = new Date() }: { now?: Date } = {},
+) {
   return prisma.$transaction(async (tx) => {
     const product = await tx.product.findFirst({
       where: { id: productId, shop: { ownerId } },
@@ -354,7 +508,12 @@ export async function changeProductStatus(ownerId: string, productId: string, ac
     if (!product) throw new CatalogNotFoundError()
     const { from, to } = NEXT_STATUS[action]
     if (!from.includes(product.status)) {
-      throw fieldError('', action === 'publish' ? 'Restore this product from the archive before publishing it.' : `This product cannot be ${action}ed from ${product.status.toLowerCase()}.`)
+      throw fieldError(
+        '',
+        action === 'publish'
+          ? 'Restore this product from the archive before publishing it.'
+          : `This product cannot be ${action}ed from ${product.status.toLowerCase()}.`,
+      )
     }
     if (to === 'ACTIVE' && !hasPricedVariant(product, product.variants)) {
       throw fieldError('', 'Add at least one variant with a price before publishing.')
@@ -379,14 +538,27 @@ export async function changeProductStatus(ownerId: string, productId: string, ac
 export async function setFeatured(
   productId: string,
   featured: boolean,
-  { within }: WithinTransaction<{ product: { id: string; title: string; slug: string }; featured: boolean; previous: boolean }> = {},
+  {
+    within,
+  }: WithinTransaction<{
+    product: { id: string; title: string; slug: string }
+    featured: boolean
+    previous: boolean
+  }> = {},
 ) {
   return prisma.$transaction(async (tx) => {
-    const product = await tx.product.findUnique({ where: { id: productId }, select: { id: true, title: true, slug: true, featured: true } })
+    const product = await tx.product.findUnique({
+      where: { id: productId },
+      select: { id: true, title: true, slug: true, featured: true },
+    })
     if (!product) throw new CatalogNotFoundError()
     await tx.product.update({ where: { id: productId }, data: { featured } })
     await productsChanged(tx, [productId])
-    await within?.(tx, { product: { id: product.id, title: product.title, slug: product.slug }, featured, previous: product.featured })
+    await within?.(tx, {
+      product: { id: product.id, title: product.title, slug: product.slug },
+      featured,
+      previous: product.featured,
+    })
     return { id: productId, featured }
   })
 }
@@ -396,7 +568,10 @@ export async function setFeatured(
 export type SellerListFilter = { status?: ProductStatus; page?: number }
 
 /** The owner's products, most recently changed first, with stock totals and low-stock counts. */
-export async function listSellerProducts(ownerId: string, { status, page = 1 }: SellerListFilter = {}) {
+export async function listSellerProducts(
+  ownerId: string,
+  { status, page = 1 }: SellerListFilter = {},
+) {
   const shop = await prisma.shop.findUnique({ where: { ownerId }, select: { id: true } })
   if (!shop) throw new CatalogNotFoundError('Your shop')
   const where: Prisma.ProductWhereInput = { shopId: shop.id, ...(status ? { status } : {}) }
@@ -429,10 +604,21 @@ export async function listSellerProducts(ownerId: string, { status, page = 1 }: 
   ])
   const ids = products.map((product) => product.id)
   const [stock, low] = await Promise.all([
-    prisma.variant.groupBy({ by: ['productId'], where: { productId: { in: ids } }, _sum: { stock: true }, _count: { _all: true } }),
-    prisma.variant.groupBy({ by: ['productId'], where: { productId: { in: ids }, stock: { lte: LOW_STOCK_THRESHOLD } }, _count: { _all: true } }),
+    prisma.variant.groupBy({
+      by: ['productId'],
+      where: { productId: { in: ids } },
+      _sum: { stock: true },
+      _count: { _all: true },
+    }),
+    prisma.variant.groupBy({
+      by: ['productId'],
+      where: { productId: { in: ids }, stock: { lte: LOW_STOCK_THRESHOLD } },
+      _count: { _all: true },
+    }),
   ])
-  const stockBy = new Map(stock.map((row) => [row.productId, { total: row._sum.stock ?? 0, variants: row._count._all }]))
+  const stockBy = new Map(
+    stock.map((row) => [row.productId, { total: row._sum.stock ?? 0, variants: row._count._all }]),
+  )
   const lowBy = new Map(low.map((row) => [row.productId, row._count._all]))
   const counts = { ALL: 0, DRAFT: 0, ACTIVE: 0, ARCHIVED: 0 }
   for (const row of byStatus) {
@@ -458,14 +644,26 @@ export async function listSellerProducts(ownerId: string, { status, page = 1 }: 
 export async function getSellerOverview(ownerId: string) {
   const shop = await prisma.shop.findUnique({ where: { ownerId }, select: { id: true } })
   if (!shop) throw new CatalogNotFoundError('Your shop')
-  const byStatus = await prisma.product.groupBy({ by: ['status'], where: { shopId: shop.id }, _count: { _all: true } })
+  const byStatus = await prisma.product.groupBy({
+    by: ['status'],
+    where: { shopId: shop.id },
+    _count: { _all: true },
+  })
   const counts = { DRAFT: 0, ACTIVE: 0, ARCHIVED: 0 }
   for (const row of byStatus) counts[row.status] = row._count._all
   return { counts }
 }
 
 /** Every product for the admin list, newest first; `q` matches the title. */
-export async function listProductsForAdmin({ q, featured, page = 1 }: { q?: string; featured?: boolean; page?: number }) {
+export async function listProductsForAdmin({
+  q,
+  featured,
+  page = 1,
+}: {
+  q?: string
+  featured?: boolean
+  page?: number
+}) {
   const where: Prisma.ProductWhereInput = {
     ...(q ? { title: { contains: q, mode: 'insensitive' } } : {}),
     ...(featured !== undefined ? { featured } : {}),

@@ -108,7 +108,10 @@ export const BrandFormSchema = z.object({
 
 export const SuspendShopSchema = z.object({
   shopId: z.string().min(1).max(64),
-  reason: trimmed('a reason the seller will see', 300).min(3, 'Tell the seller why (at least 3 characters)'),
+  reason: trimmed('a reason the seller will see', 300).min(
+    3,
+    'Tell the seller why (at least 3 characters)',
+  ),
 })
 
 // ---------------------------------------------------------------- products
@@ -152,7 +155,8 @@ function dateTimeSchema(timeZone: string) {
 }
 
 // Cells sit under a record the form library cannot see into, so they coerce their own text.
-const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
+const blank = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value
 const numberFromText = (value: unknown) => {
   const text = blank(value)
   return typeof text === 'string' ? Number(text.trim()) : text
@@ -216,98 +220,133 @@ export const PRODUCT_INTENTS = ['save', 'publish', 'update-matrix'] as const
  */
 export function productFormSchema({ currency, timeZone }: ProductFormOptions) {
   const cellSchema = variantCellSchema(currency)
-  return z
-    .object({
-      intent: z.enum(PRODUCT_INTENTS).default('save'),
-      version: z.number().int().positive().optional(),
-      title: trimmed('a title', 120).min(3, 'Use at least 3 characters'),
-      description: trimmed('a description', 5000).optional().default(''),
-      categoryId: z.string({ error: 'Choose a category' }).max(64),
-      brandId: z.string().max(64).optional(),
-      sizeScaleId: z.string({ error: 'Choose a size scale' }).max(64),
-      tags: z
-        .string()
-        .max(1000, 'That is too many tags')
-        .optional()
-        .transform((text, ctx) => {
-          const tags = parseTags(text ?? '')
-          if (tags.length > MAX_TAGS) ctx.addIssue({ code: 'custom', message: `Use at most ${MAX_TAGS} tags` })
-          const long = tags.find((tag) => tag.length > MAX_TAG_LENGTH)
-          if (long) ctx.addIssue({ code: 'custom', message: `Keep each tag under ${MAX_TAG_LENGTH} characters ("${long.slice(0, 20)}…" is longer)` })
-          return tags
-        }),
-      price: moneySchema(currency).optional(),
-      discountPercent: z
-        .number({ error: 'Enter a whole percentage' })
-        .int('Enter a whole percentage')
-        .min(1, 'Use at least 1%')
-        .max(MAX_DISCOUNT_PERCENT, `Use at most ${MAX_DISCOUNT_PERCENT}%`)
-        .optional(),
-      discountStartsAt: dateTimeSchema(timeZone).optional(),
-      discountEndsAt: dateTimeSchema(timeZone).optional(),
-      colorIds: z.array(z.string().max(64)).max(40).optional().default([]),
-      sizeIds: z.array(z.string().max(64)).max(60).optional().default([]),
-      variants: z.record(z.string().max(140), z.unknown()).optional().default({}),
-    })
-    // These run even when other fields failed, so every error shows at once; so they read
-    // the values defensively (a field that failed holds whatever was posted).
-    .superRefine(
-      (value, ctx) => {
-        const startsAt = value.discountStartsAt instanceof Date ? value.discountStartsAt : null
-        const endsAt = value.discountEndsAt instanceof Date ? value.discountEndsAt : null
-        if ((startsAt || endsAt) && value.discountPercent === undefined) {
-          ctx.addIssue({ code: 'custom', path: ['discountPercent'], message: 'Enter the percentage off for this schedule' })
-        }
-        if (startsAt && endsAt && endsAt <= startsAt) {
-          ctx.addIssue({ code: 'custom', path: ['discountEndsAt'], message: 'The discount must end after it starts' })
-        }
-        const ids = (list: unknown) => (Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [])
-        const variants = typeof value.variants === 'object' && value.variants !== null ? (value.variants as Record<string, unknown>) : {}
-        const skus = new Map<string, string[]>()
-        for (const colorId of ids(value.colorIds)) {
-          for (const sizeId of ids(value.sizeIds)) {
-            const key = variantKey(colorId, sizeId)
-            const cell = cellSchema.safeParse(variants[key] ?? {})
-            if (!cell.success) {
-              for (const issue of cell.error.issues) {
-                ctx.addIssue({ code: 'custom', path: ['variants', key, ...issue.path.map(String)], message: issue.message })
+  return (
+    z
+      .object({
+        intent: z.enum(PRODUCT_INTENTS).default('save'),
+        version: z.number().int().positive().optional(),
+        title: trimmed('a title', 120).min(3, 'Use at least 3 characters'),
+        description: trimmed('a description', 5000).optional().default(''),
+        categoryId: z.string({ error: 'Choose a category' }).max(64),
+        brandId: z.string().max(64).optional(),
+        sizeScaleId: z.string({ error: 'Choose a size scale' }).max(64),
+        tags: z
+          .string()
+          .max(1000, 'That is too many tags')
+          .optional()
+          .transform((text, ctx) => {
+            const tags = parseTags(text ?? '')
+            if (tags.length > MAX_TAGS)
+              ctx.addIssue({ code: 'custom', message: `Use at most ${MAX_TAGS} tags` })
+            const long = tags.find((tag) => tag.length > MAX_TAG_LENGTH)
+            if (long)
+              ctx.addIssue({
+                code: 'custom',
+                message: `Keep each tag under ${MAX_TAG_LENGTH} characters ("${long.slice(0, 20)}…" is longer)`,
+              })
+            return tags
+          }),
+        price: moneySchema(currency).optional(),
+        discountPercent: z
+          .number({ error: 'Enter a whole percentage' })
+          .int('Enter a whole percentage')
+          .min(1, 'Use at least 1%')
+          .max(MAX_DISCOUNT_PERCENT, `Use at most ${MAX_DISCOUNT_PERCENT}%`)
+          .optional(),
+        discountStartsAt: dateTimeSchema(timeZone).optional(),
+        discountEndsAt: dateTimeSchema(timeZone).optional(),
+        colorIds: z.array(z.string().max(64)).max(40).optional().default([]),
+        sizeIds: z.array(z.string().max(64)).max(60).optional().default([]),
+        variants: z.record(z.string().max(140), z.unknown()).optional().default({}),
+      })
+      // These run even when other fields failed, so every error shows at once; so they read
+      // the values defensively (a field that failed holds whatever was posted).
+      .superRefine(
+        (value, ctx) => {
+          const startsAt = value.discountStartsAt instanceof Date ? value.discountStartsAt : null
+          const endsAt = value.discountEndsAt instanceof Date ? value.discountEndsAt : null
+          if ((startsAt || endsAt) && value.discountPercent === undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['discountPercent'],
+              message: 'Enter the percentage off for this schedule',
+            })
+          }
+          if (startsAt && endsAt && endsAt <= startsAt) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['discountEndsAt'],
+              message: 'The discount must end after it starts',
+            })
+          }
+          const ids = (list: unknown) =>
+            Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : []
+          const variants =
+            typeof value.variants === 'object' && value.variants !== null
+              ? (value.variants as Record<string, unknown>)
+              : {}
+          const skus = new Map<string, string[]>()
+          for (const colorId of ids(value.colorIds)) {
+            for (const sizeId of ids(value.sizeIds)) {
+              const key = variantKey(colorId, sizeId)
+              const cell = cellSchema.safeParse(variants[key] ?? {})
+              if (!cell.success) {
+                for (const issue of cell.error.issues) {
+                  ctx.addIssue({
+                    code: 'custom',
+                    path: ['variants', key, ...issue.path.map(String)],
+                    message: issue.message,
+                  })
+                }
+                continue
               }
-              continue
+              const sku = cell.data.sku.toUpperCase()
+              skus.set(sku, [...(skus.get(sku) ?? []), key])
             }
-            const sku = cell.data.sku.toUpperCase()
-            skus.set(sku, [...(skus.get(sku) ?? []), key])
+          }
+          for (const keys of skus.values()) {
+            if (keys.length < 2) continue
+            for (const key of keys)
+              ctx.addIssue({
+                code: 'custom',
+                path: ['variants', key, 'sku'],
+                message: 'Each variant needs its own SKU',
+              })
+          }
+        },
+        { when: () => true },
+      )
+      .transform(({ intent, version, variants, colorIds, sizeIds, ...rest }) => {
+        const cells: VariantInput[] = []
+        for (const colorId of colorIds) {
+          for (const sizeId of sizeIds) {
+            const cell = cellSchema.parse(variants[variantKey(colorId, sizeId)])
+            cells.push({
+              colorId,
+              sizeId,
+              sku: cell.sku,
+              stock: cell.stock,
+              stockWas: cell.stockWas,
+              price: cell.price ?? null,
+            })
           }
         }
-        for (const keys of skus.values()) {
-          if (keys.length < 2) continue
-          for (const key of keys) ctx.addIssue({ code: 'custom', path: ['variants', key, 'sku'], message: 'Each variant needs its own SKU' })
+        const product: ProductInput = {
+          title: rest.title,
+          description: rest.description,
+          categoryId: rest.categoryId,
+          brandId: rest.brandId ?? null,
+          sizeScaleId: rest.sizeScaleId,
+          tags: rest.tags,
+          price: rest.price ?? null,
+          discountPercent: rest.discountPercent ?? null,
+          discountStartsAt: rest.discountStartsAt ?? null,
+          discountEndsAt: rest.discountEndsAt ?? null,
+          variants: cells,
         }
-      },
-      { when: () => true },
-    )
-    .transform(({ intent, version, variants, colorIds, sizeIds, ...rest }) => {
-      const cells: VariantInput[] = []
-      for (const colorId of colorIds) {
-        for (const sizeId of sizeIds) {
-          const cell = cellSchema.parse(variants[variantKey(colorId, sizeId)])
-          cells.push({ colorId, sizeId, sku: cell.sku, stock: cell.stock, stockWas: cell.stockWas, price: cell.price ?? null })
-        }
-      }
-      const product: ProductInput = {
-        title: rest.title,
-        description: rest.description,
-        categoryId: rest.categoryId,
-        brandId: rest.brandId ?? null,
-        sizeScaleId: rest.sizeScaleId,
-        tags: rest.tags,
-        price: rest.price ?? null,
-        discountPercent: rest.discountPercent ?? null,
-        discountStartsAt: rest.discountStartsAt ?? null,
-        discountEndsAt: rest.discountEndsAt ?? null,
-        variants: cells,
-      }
-      return { intent, version, product }
-    })
+        return { intent, version, product }
+      })
+  )
 }
 
 export const ProductStatusIntentSchema = z.object({

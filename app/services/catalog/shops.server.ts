@@ -1,7 +1,12 @@
 import { prisma, type Prisma, type ShopStatus, type Tx } from '~/infra/db.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged } from './changes.server.ts'
-import { CatalogNotFoundError, CatalogValidationError, fieldError, violatedConstraint } from './errors.ts'
+import {
+  CatalogNotFoundError,
+  CatalogValidationError,
+  fieldError,
+  violatedConstraint,
+} from './errors.ts'
 import type { WithinTransaction } from './hooks.ts'
 import { PAGE_SIZE } from './schemas.ts'
 
@@ -33,17 +38,29 @@ export class ShopExistsError extends CatalogValidationError {
 }
 
 /** Opens the user's shop and grants them the SELLER role, in one transaction. */
-export async function openShop(userId: string, input: { name: string; slug: string; description?: string }) {
+export async function openShop(
+  userId: string,
+  input: { name: string; slug: string; description?: string },
+) {
   try {
     return await prisma.$transaction(async (tx) => {
-      const user = await tx.user.findUnique({ where: { id: userId }, select: { roles: true, shop: { select: { id: true } } } })
+      const user = await tx.user.findUnique({
+        where: { id: userId },
+        select: { roles: true, shop: { select: { id: true } } },
+      })
       if (!user) throw new CatalogNotFoundError('That account')
       if (user.shop) throw new ShopExistsError()
       const shop = await tx.shop.create({
-        data: { ownerId: userId, name: input.name, slug: input.slug, description: input.description ?? '' },
+        data: {
+          ownerId: userId,
+          name: input.name,
+          slug: input.slug,
+          description: input.description ?? '',
+        },
         select: OWNER_SHOP_SELECT,
       })
-      if (!user.roles.includes('SELLER')) await tx.user.update({ where: { id: userId }, data: { roles: { push: 'SELLER' } } })
+      if (!user.roles.includes('SELLER'))
+        await tx.user.update({ where: { id: userId }, data: { roles: { push: 'SELLER' } } })
       return shop
     })
   } catch (error) {
@@ -57,12 +74,22 @@ export async function openShop(userId: string, input: { name: string; slug: stri
 }
 
 /** Renames the owner's shop or changes its description; products show the new name everywhere. */
-export async function updateShopProfile(ownerId: string, input: { name: string; description?: string }) {
+export async function updateShopProfile(
+  ownerId: string,
+  input: { name: string; description?: string },
+) {
   return prisma.$transaction(
     async (tx) => {
-      const shop = await tx.shop.findUnique({ where: { ownerId }, select: { id: true, name: true } })
+      const shop = await tx.shop.findUnique({
+        where: { ownerId },
+        select: { id: true, name: true },
+      })
       if (!shop) throw new CatalogNotFoundError('Your shop')
-      const updated = await tx.shop.update({ where: { id: shop.id }, data: { name: input.name, description: input.description ?? '' }, select: OWNER_SHOP_SELECT })
+      const updated = await tx.shop.update({
+        where: { id: shop.id },
+        data: { name: input.name, description: input.description ?? '' },
+        select: OWNER_SHOP_SELECT,
+      })
       if (updated.name !== shop.name) await productsChanged(tx, await shopProductIds(tx, shop.id))
       return updated
     },
@@ -79,23 +106,59 @@ async function shopProductIds(tx: Tx, shopId: string) {
 export function getShopBySlug(slug: string) {
   return prisma.shop.findUnique({
     where: { slug },
-    select: { id: true, name: true, slug: true, description: true, status: true, createdAt: true, owner: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      description: true,
+      status: true,
+      createdAt: true,
+      owner: { select: { name: true } },
+    },
   })
 }
 
 // ---------------------------------------------------------------- admin
 
-type ShopStatusChange = { shop: { id: string; name: string; slug: string; status: ShopStatus; suspendedReason: string | null }; previousStatus: ShopStatus; products: number }
+type ShopStatusChange = {
+  shop: {
+    id: string
+    name: string
+    slug: string
+    status: ShopStatus
+    suspendedReason: string | null
+  }
+  previousStatus: ShopStatus
+  products: number
+}
 
-async function setShopStatus(shopId: string, status: ShopStatus, reason: string | null, { within }: WithinTransaction<ShopStatusChange>) {
+async function setShopStatus(
+  shopId: string,
+  status: ShopStatus,
+  reason: string | null,
+  { within }: WithinTransaction<ShopStatusChange>,
+) {
   return prisma.$transaction(
     async (tx) => {
-      const shop = await tx.shop.findUnique({ where: { id: shopId }, select: { id: true, status: true } })
+      const shop = await tx.shop.findUnique({
+        where: { id: shopId },
+        select: { id: true, status: true },
+      })
       if (!shop) throw new CatalogNotFoundError('That shop')
       const updated = await tx.shop.update({
         where: { id: shopId },
-        data: status === 'SUSPENDED' ? { status, suspendedAt: new Date(), suspendedReason: reason } : { status, suspendedAt: null, suspendedReason: null },
-        select: { id: true, name: true, slug: true, status: true, suspendedAt: true, suspendedReason: true },
+        data:
+          status === 'SUSPENDED'
+            ? { status, suspendedAt: new Date(), suspendedReason: reason }
+            : { status, suspendedAt: null, suspendedReason: null },
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          status: true,
+          suspendedAt: true,
+          suspendedReason: true,
+        },
       })
       // `listed` mirrors "published and the shop is open" on every product row, so storefront
       // queries stay single-table index scans. The rows are locked in id order first, the order
@@ -113,7 +176,11 @@ async function setShopStatus(shopId: string, status: ShopStatus, reason: string 
 }
 
 /** Hides every product of the shop from the store; the seller sees the reason on their dashboard. */
-export function suspendShop(shopId: string, input: { reason: string }, options: WithinTransaction<ShopStatusChange> = {}) {
+export function suspendShop(
+  shopId: string,
+  input: { reason: string },
+  options: WithinTransaction<ShopStatusChange> = {},
+) {
   return setShopStatus(shopId, 'SUSPENDED', input.reason, options)
 }
 
@@ -122,7 +189,15 @@ export function reinstateShop(shopId: string, options: WithinTransaction<ShopSta
   return setShopStatus(shopId, 'ACTIVE', null, options)
 }
 
-export async function listShopsForAdmin({ q, status, page = 1 }: { q?: string; status?: ShopStatus; page?: number }) {
+export async function listShopsForAdmin({
+  q,
+  status,
+  page = 1,
+}: {
+  q?: string
+  status?: ShopStatus
+  page?: number
+}) {
   const where: Prisma.ShopWhereInput = {
     ...(status ? { status } : {}),
     ...(q

@@ -47,7 +47,10 @@ const CardRowSchema = z.object({
 })
 
 /** Product cards for these ids, in the same order: one query for the cards and one for their photos, whatever the number. */
-export async function getProductCards(ids: string[], now: Date = new Date()): Promise<ProductCardData[]> {
+export async function getProductCards(
+  ids: string[],
+  now: Date = new Date(),
+): Promise<ProductCardData[]> {
   if (!ids.length) return []
   const [rows, photos] = await Promise.all([cardRows(ids), listCardImages(ids)])
   const newSince = now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000
@@ -114,12 +117,22 @@ export async function getShopHeading(slug: string) {
   if (shop.status !== 'ACTIVE') return { suspended: true as const, shop: { name: shop.name } }
   return {
     suspended: false as const,
-    shop: { id: shop.id, name: shop.name, slug: shop.slug, description: shop.description, since: shop.createdAt, owner: shop.owner.name },
+    shop: {
+      id: shop.id,
+      name: shop.name,
+      slug: shop.slug,
+      description: shop.description,
+      since: shop.createdAt,
+      owner: shop.owner.name,
+    },
   }
 }
 
 export function listAllBrands() {
-  return prisma.brand.findMany({ select: { name: true, slug: true, description: true }, orderBy: { name: 'asc' } })
+  return prisma.brand.findMany({
+    select: { name: true, slug: true, description: true },
+    orderBy: { name: 'asc' },
+  })
 }
 
 const HOME_ROW = 8
@@ -142,17 +155,32 @@ export function homeQueries(now: Date) {
 
 /** The home page's collections: featured, new in the last 30 days, on sale, and the main categories. */
 export async function getHomeCollections(now: Date = new Date()) {
-  const ids = (sql: Prisma.Sql) => prisma.$queryRaw<Array<{ id: string }>>(sql).then((rows) => rows.map((row) => row.id))
+  const ids = (sql: Prisma.Sql) =>
+    prisma.$queryRaw<Array<{ id: string }>>(sql).then((rows) => rows.map((row) => row.id))
   const queries = homeQueries(now)
-  const [featured, fresh, sale, tree] = await Promise.all([ids(queries.featured), ids(queries.newArrivals), ids(queries.onSale), getCategoryTree()])
+  const [featured, fresh, sale, tree] = await Promise.all([
+    ids(queries.featured),
+    ids(queries.newArrivals),
+    ids(queries.onSale),
+    getCategoryTree(),
+  ])
   const cards = await getProductCards([...new Set([...featured, ...fresh, ...sale])], now)
   const byId = new Map(cards.map((card) => [card.id, card]))
   const pick = (list: string[]) => list.flatMap((id) => byId.get(id) ?? [])
   // Top categories: the second level under each department (Women, Men, Sneakers …), the way shops lay out their home page.
   const categories = tree.roots.flatMap((root) =>
-    (root.children.length ? root.children : [root]).map((node) => ({ name: node.name, slug: node.slug, parent: node.parentId ? root.name : null })),
+    (root.children.length ? root.children : [root]).map((node) => ({
+      name: node.name,
+      slug: node.slug,
+      parent: node.parentId ? root.name : null,
+    })),
   )
-  return { featured: pick(featured), newArrivals: pick(fresh), onSale: pick(sale), categories: categories.slice(0, 12) }
+  return {
+    featured: pick(featured),
+    newArrivals: pick(fresh),
+    onSale: pick(sale),
+    categories: categories.slice(0, 12),
+  }
 }
 
 // ---------------------------------------------------------------- the product page
@@ -170,7 +198,10 @@ export type ProductPageVariant = {
  * The product page for shoppers, or for its owner a preview of a draft, an archived product or
  * a product of a suspended shop. Null (a 404) for everyone else and for unknown slugs.
  */
-export async function getProductPage(slug: string, { viewerId = null, now = new Date() }: { viewerId?: string | null; now?: Date } = {}) {
+export async function getProductPage(
+  slug: string,
+  { viewerId = null, now = new Date() }: { viewerId?: string | null; now?: Date } = {},
+) {
   const product = await prisma.product.findUnique({
     where: { slug },
     select: {
@@ -191,8 +222,15 @@ export async function getProductPage(slug: string, { viewerId = null, now = new 
       categoryId: true,
       brand: { select: { name: true, slug: true } },
       shop: { select: { id: true, name: true, slug: true, status: true, ownerId: true } },
-      sizeScale: { select: { name: true, sizes: { select: { id: true, label: true }, orderBy: { position: 'asc' } } } },
-      variants: { select: { id: true, colorId: true, sizeId: true, sku: true, stock: true, price: true } },
+      sizeScale: {
+        select: {
+          name: true,
+          sizes: { select: { id: true, label: true }, orderBy: { position: 'asc' } },
+        },
+      },
+      variants: {
+        select: { id: true, colorId: true, sizeId: true, sku: true, stock: true, price: true },
+      },
     },
   })
   if (!product) return null
@@ -218,7 +256,10 @@ export async function getProductPage(slug: string, { viewerId = null, now = new 
     price: quote(product, variant, now),
   }))
   const priced = variants.filter((variant) => variant.price)
-  const cheapest = priced.reduce<PriceQuote | null>((best, variant) => (!best || variant.price!.effective < best.effective ? variant.price : best), null)
+  const cheapest = priced.reduce<PriceQuote | null>(
+    (best, variant) => (!best || variant.price!.effective < best.effective ? variant.price : best),
+    null,
+  )
   const highest = priced.reduce((max, variant) => Math.max(max, variant.price!.effective), 0)
   return {
     product: {
@@ -229,13 +270,16 @@ export async function getProductPage(slug: string, { viewerId = null, now = new 
       tags: product.tags,
       publishedAt: product.publishedAt,
       discountEndsAt: product.discountEndsAt,
-      rating: product.ratingCount ? { count: product.ratingCount, average: product.ratingSum / product.ratingCount } : null,
+      rating: product.ratingCount
+        ? { count: product.ratingCount, average: product.ratingSum / product.ratingCount }
+        : null,
       brand: product.brand,
       shop: { id: product.shop.id, name: product.shop.name, slug: product.shop.slug },
       sizeScale: product.sizeScale.name,
     },
     price: cheapest,
-    priceRange: cheapest && highest > cheapest.effective ? { low: cheapest.effective, high: highest } : null,
+    priceRange:
+      cheapest && highest > cheapest.effective ? { low: cheapest.effective, high: highest } : null,
     colors,
     sizes: product.sizeScale.sizes.filter((size) => offeredSizes.has(size.id)),
     variants,
@@ -252,7 +296,11 @@ export async function getProductPage(slug: string, { viewerId = null, now = new 
 }
 
 /** Other products of the shop for the product page (newest first, without this one). */
-export async function getMoreFromShop(shopId: string, exceptProductId: string, now: Date = new Date()) {
+export async function getMoreFromShop(
+  shopId: string,
+  exceptProductId: string,
+  now: Date = new Date(),
+) {
   const ids = await prisma.$queryRaw<Array<{ id: string }>>(Prisma.sql`
     SELECT id FROM "Product" WHERE "shopId" = ${shopId} AND listed AND id <> ${exceptProductId}
     ORDER BY "publishedAt" DESC, id DESC LIMIT 4`)

@@ -18,21 +18,39 @@ type Input = {
   breadcrumbs: Array<{ name: string }>
   colors: Array<{ id: string; slug: string; name: string }>
   sizes: Array<{ id: string; label: string }>
-  variants: Array<{ sku: string; colorId: string; sizeId: string; stock: number; price: PriceQuote | null }>
+  variants: Array<{
+    sku: string
+    colorId: string
+    sizeId: string
+    stock: number
+    price: PriceQuote | null
+  }>
   images?: string[]
 }
 
 const IN_STOCK = 'https://schema.org/InStock'
 const OUT_OF_STOCK = 'https://schema.org/OutOfStock'
 
-export function productJsonLd({ url, currency, product, breadcrumbs, colors, sizes, variants, images = [] }: Input) {
+export function productJsonLd({
+  url,
+  currency,
+  product,
+  breadcrumbs,
+  colors,
+  sizes,
+  variants,
+  images = [],
+}: Input) {
   const colorOf = new Map(colors.map((color) => [color.id, color]))
   const sizeOf = new Map(sizes.map((size) => [size.id, size]))
   const offers = variants.flatMap((variant) => {
     if (!variant.price) return []
     const color = colorOf.get(variant.colorId)
     const size = sizeOf.get(variant.sizeId)
-    const query = new URLSearchParams({ ...(color ? { color: color.slug } : {}), ...(size ? { size: size.label } : {}) })
+    const query = new URLSearchParams({
+      ...(color ? { color: color.slug } : {}),
+      ...(size ? { size: size.label } : {}),
+    })
     return [
       {
         '@type': 'Offer',
@@ -43,7 +61,9 @@ export function productJsonLd({ url, currency, product, breadcrumbs, colors, siz
         priceCurrency: currency,
         availability: variant.stock > 0 ? IN_STOCK : OUT_OF_STOCK,
         itemCondition: 'https://schema.org/NewCondition',
-        ...(variant.price.onSale && product.discountEndsAt ? { priceValidUntil: new Date(product.discountEndsAt).toISOString().slice(0, 10) } : {}),
+        ...(variant.price.onSale && product.discountEndsAt
+          ? { priceValidUntil: new Date(product.discountEndsAt).toISOString().slice(0, 10) }
+          : {}),
         seller: { '@type': 'Organization', name: product.shop.name },
       },
     ]
@@ -58,7 +78,15 @@ export function productJsonLd({ url, currency, product, breadcrumbs, colors, siz
     ...(images.length ? { image: images } : {}),
     ...(product.brand ? { brand: { '@type': 'Brand', name: product.brand.name } } : {}),
     ...(breadcrumbs.length ? { category: breadcrumbs.map((crumb) => crumb.name).join(' > ') } : {}),
-    ...(product.rating ? { aggregateRating: { '@type': 'AggregateRating', ratingValue: product.rating.average.toFixed(1), reviewCount: product.rating.count } } : {}),
+    ...(product.rating
+      ? {
+          aggregateRating: {
+            '@type': 'AggregateRating',
+            ratingValue: product.rating.average.toFixed(1),
+            reviewCount: product.rating.count,
+          },
+        }
+      : {}),
     ...(offers.length
       ? {
           offers: {
@@ -67,11 +95,12 @@ export function productJsonLd({ url, currency, product, breadcrumbs, colors, siz
             lowPrice: formatAmountForInput(Math.min(...prices), currency),
             highPrice: formatAmountForInput(Math.max(...prices), currency),
             offerCount: offers.length,
-            availability: offers.some((offer) => offer.availability === IN_STOCK) ? IN_STOCK : OUT_OF_STOCK,
+            availability: offers.some((offer) => offer.availability === IN_STOCK)
+              ? IN_STOCK
+              : OUT_OF_STOCK,
             offers,
           },
         }
       : {}),
   }
 }
-

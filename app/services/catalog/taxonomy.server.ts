@@ -2,7 +2,12 @@ import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged } from './changes.server.ts'
-import { CatalogNotFoundError, type CatalogValidationError, fieldError, violatedConstraint } from './errors.ts'
+import {
+  CatalogNotFoundError,
+  type CatalogValidationError,
+  fieldError,
+  violatedConstraint,
+} from './errors.ts'
 import type { WithinTransaction } from './hooks.ts'
 import { slugify } from './schemas.ts'
 
@@ -30,7 +35,10 @@ export type CategoryTree = {
 // The tree is small (hundreds of rows) and read on every page for the header, so it is cached
 // briefly; this process's writes drop the cache at once, other processes see them within TTL.
 const TREE_TTL_MS = 30_000
-const treeCache = singleton('category-tree-cache', () => ({ tree: null as Promise<CategoryTree> | null, loadedAt: 0 }))
+const treeCache = singleton('category-tree-cache', () => ({
+  tree: null as Promise<CategoryTree> | null,
+  loadedAt: 0,
+}))
 
 export function invalidateCategoryTree() {
   treeCache.tree = null
@@ -56,7 +64,9 @@ async function loadCategoryTree(db: Tx | typeof prisma): Promise<CategoryTree> {
 }
 
 export function buildTree(rows: Array<Omit<CategoryNode, 'children' | 'depth'>>): CategoryTree {
-  const byId = new Map<string, CategoryNode>(rows.map((row) => [row.id, { ...row, depth: 0, children: [] }]))
+  const byId = new Map<string, CategoryNode>(
+    rows.map((row) => [row.id, { ...row, depth: 0, children: [] }]),
+  )
   const roots: CategoryNode[] = []
   for (const node of byId.values()) {
     const parent = node.parentId ? byId.get(node.parentId) : undefined
@@ -114,11 +124,18 @@ export async function getCategoryNav(): Promise<CategoryLink[]> {
 /** Every category as an indented option list for pickers: [{ id, label, depth }]. */
 export async function listCategoryOptions() {
   const tree = await getCategoryTree()
-  const options: Array<{ id: string; name: string; path: string; depth: number; leaf: boolean }> = []
+  const options: Array<{ id: string; name: string; path: string; depth: number; leaf: boolean }> =
+    []
   const walk = (nodes: CategoryNode[], trail: string[]) => {
     for (const node of nodes) {
       const names = [...trail, node.name]
-      options.push({ id: node.id, name: node.name, path: names.join(' › '), depth: node.depth, leaf: node.children.length === 0 })
+      options.push({
+        id: node.id,
+        name: node.name,
+        path: names.join(' › '),
+        depth: node.depth,
+        leaf: node.children.length === 0,
+      })
       walk(node.children, names)
     }
   }
@@ -129,27 +146,46 @@ export async function listCategoryOptions() {
 // ---------------------------------------------------------------- brands, colours, sizes
 
 export function listBrands() {
-  return prisma.brand.findMany({ select: { id: true, name: true, slug: true }, orderBy: { name: 'asc' } })
+  return prisma.brand.findMany({
+    select: { id: true, name: true, slug: true },
+    orderBy: { name: 'asc' },
+  })
 }
 
 export function getBrandBySlug(slug: string) {
-  return prisma.brand.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true } })
+  return prisma.brand.findUnique({
+    where: { slug },
+    select: { id: true, name: true, slug: true, description: true },
+  })
 }
 
 export function listColors() {
-  return prisma.color.findMany({ select: { id: true, name: true, slug: true, hex: true }, orderBy: [{ position: 'asc' }, { name: 'asc' }] })
+  return prisma.color.findMany({
+    select: { id: true, name: true, slug: true, hex: true },
+    orderBy: [{ position: 'asc' }, { name: 'asc' }],
+  })
 }
 
 export function listSizeScales() {
   return prisma.sizeScale.findMany({
-    select: { id: true, code: true, name: true, sizes: { select: { id: true, label: true }, orderBy: { position: 'asc' } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      sizes: { select: { id: true, label: true }, orderBy: { position: 'asc' } },
+    },
     orderBy: { name: 'asc' },
   })
 }
 
 // ---------------------------------------------------------------- admin: categories
 
-export type CategoryInput = { name: string; slug?: string; parentId?: string | null; description?: string }
+export type CategoryInput = {
+  name: string
+  slug?: string
+  parentId?: string | null
+  description?: string
+}
 
 /** Category writes take this lock so two concurrent moves cannot build a cycle together. */
 async function lockTree(tx: Tx) {
@@ -157,7 +193,9 @@ async function lockTree(tx: Tx) {
 }
 
 async function productIdsInCategories(tx: Tx, categoryIds: string[]) {
-  const rows = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`SELECT id FROM "Product" WHERE "categoryId" = ANY(${categoryIds}::text[])`)
+  const rows = await tx.$queryRaw<Array<{ id: string }>>(
+    Prisma.sql`SELECT id FROM "Product" WHERE "categoryId" = ANY(${categoryIds}::text[])`,
+  )
   return rows.map((row) => row.id)
 }
 
@@ -170,20 +208,43 @@ function slugTaken(error: unknown): CatalogValidationError | null {
 
 type CategoryRow = { id: string; name: string; slug: string; parentId: string | null }
 
-export async function createCategory(input: CategoryInput, { within }: WithinTransaction<{ category: CategoryRow }> = {}) {
+export async function createCategory(
+  input: CategoryInput,
+  { within }: WithinTransaction<{ category: CategoryRow }> = {},
+) {
   const base = input.slug || slugify(input.name)
   if (!base) throw fieldError('slug', 'Enter a web address name')
   try {
     const category = await prisma.$transaction(async (tx) => {
       await lockTree(tx)
-      const parent = input.parentId ? await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true, slug: true } }) : null
-      if (input.parentId && !parent) throw fieldError('parentId', 'That parent category no longer exists')
+      const parent = input.parentId
+        ? await tx.category.findUnique({
+            where: { id: input.parentId },
+            select: { id: true, slug: true },
+          })
+        : null
+      if (input.parentId && !parent)
+        throw fieldError('parentId', 'That parent category no longer exists')
       let slug = base
       // "Sneakers" under Men's Shoes when Women's Shoes has one: derive "mens-shoes-sneakers".
-      if (!input.slug && parent && (await tx.category.findUnique({ where: { slug }, select: { id: true } }))) slug = `${parent.slug}-${base}`
-      const last = await tx.category.aggregate({ where: { parentId: parent?.id ?? null }, _max: { position: true } })
+      if (
+        !input.slug &&
+        parent &&
+        (await tx.category.findUnique({ where: { slug }, select: { id: true } }))
+      )
+        slug = `${parent.slug}-${base}`
+      const last = await tx.category.aggregate({
+        where: { parentId: parent?.id ?? null },
+        _max: { position: true },
+      })
       const created = await tx.category.create({
-        data: { name: input.name, slug, description: input.description ?? '', parentId: parent?.id ?? null, position: (last._max.position ?? -1) + 1 },
+        data: {
+          name: input.name,
+          slug,
+          description: input.description ?? '',
+          parentId: parent?.id ?? null,
+          position: (last._max.position ?? -1) + 1,
+        },
       })
       await within?.(tx, { category: created })
       return created
@@ -214,19 +275,30 @@ export async function updateCategory(
         if (!current) throw new CatalogNotFoundError('That category')
         const parentId = input.parentId === undefined ? current.parentId : input.parentId || null
         if (parentId) {
-          if (!tree.byId.has(parentId)) throw fieldError('parentId', 'That parent category no longer exists')
+          if (!tree.byId.has(parentId))
+            throw fieldError('parentId', 'That parent category no longer exists')
           if (subtreeIds(tree, categoryId).includes(parentId)) {
-            throw fieldError('parentId', 'A category cannot move under itself or one of its sub-categories')
+            throw fieldError(
+              'parentId',
+              'A category cannot move under itself or one of its sub-categories',
+            )
           }
         }
         const slug = input.slug || current.slug
         const moved = parentId !== current.parentId
         const position = moved
-          ? ((await tx.category.aggregate({ where: { parentId }, _max: { position: true } }))._max.position ?? -1) + 1
+          ? ((await tx.category.aggregate({ where: { parentId }, _max: { position: true } }))._max
+              .position ?? -1) + 1
           : current.position
         const category = await tx.category.update({
           where: { id: categoryId },
-          data: { name: input.name, slug, parentId, position, description: input.description ?? current.description },
+          data: {
+            name: input.name,
+            slug,
+            parentId,
+            position,
+            description: input.description ?? current.description,
+          },
         })
         let products = 0
         if (moved || slug !== current.slug || input.name !== current.name) {
@@ -234,7 +306,16 @@ export async function updateCategory(
           await productsChanged(tx, ids)
           products = ids.length
         }
-        await within?.(tx, { before: { id: current.id, name: current.name, slug: current.slug, parentId: current.parentId }, after: category, products })
+        await within?.(tx, {
+          before: {
+            id: current.id,
+            name: current.name,
+            slug: current.slug,
+            parentId: current.parentId,
+          },
+          after: category,
+          products,
+        })
         return category
       },
       { timeout: 120_000 },
@@ -247,11 +328,18 @@ export async function updateCategory(
 }
 
 /** Moves a category one place up or down among its siblings. */
-export async function reorderCategory(categoryId: string, direction: 'up' | 'down', { within }: WithinTransaction<{ categoryId: string; direction: 'up' | 'down' }> = {}) {
+export async function reorderCategory(
+  categoryId: string,
+  direction: 'up' | 'down',
+  { within }: WithinTransaction<{ categoryId: string; direction: 'up' | 'down' }> = {},
+) {
   try {
     await prisma.$transaction(async (tx) => {
       await lockTree(tx)
-      const current = await tx.category.findUnique({ where: { id: categoryId }, select: { id: true, parentId: true } })
+      const current = await tx.category.findUnique({
+        where: { id: categoryId },
+        select: { id: true, parentId: true },
+      })
       if (!current) throw new CatalogNotFoundError('That category')
       const siblings = await tx.category.findMany({
         where: { parentId: current.parentId },
@@ -263,7 +351,8 @@ export async function reorderCategory(categoryId: string, direction: 'up' | 'dow
       if (target < 0 || target >= siblings.length) return
       const order = siblings.map((sibling) => sibling.id)
       ;[order[index], order[target]] = [order[target]!, order[index]!]
-      for (const [position, id] of order.entries()) await tx.category.update({ where: { id }, data: { position } })
+      for (const [position, id] of order.entries())
+        await tx.category.update({ where: { id }, data: { position } })
       await within?.(tx, { categoryId, direction })
     })
   } finally {
@@ -272,28 +361,48 @@ export async function reorderCategory(categoryId: string, direction: 'up' | 'dow
 }
 
 /** Deletes a category that has no sub-categories and no products (archived ones count: orders need them). */
-export async function deleteCategory(categoryId: string, { within }: WithinTransaction<{ category: CategoryRow }> = {}) {
+export async function deleteCategory(
+  categoryId: string,
+  { within }: WithinTransaction<{ category: CategoryRow }> = {},
+) {
   try {
     await prisma.$transaction(async (tx) => {
       await lockTree(tx)
       const category = await tx.category.findUnique({
         where: { id: categoryId },
-        select: { id: true, name: true, slug: true, parentId: true, _count: { select: { children: true, products: true } } },
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          parentId: true,
+          _count: { select: { children: true, products: true } },
+        },
       })
       if (!category) throw new CatalogNotFoundError('That category')
       const { children, products } = category._count
       if (children || products) {
-        const what = [children ? `${children} sub-categor${children === 1 ? 'y' : 'ies'}` : '', products ? `${products} product${products === 1 ? '' : 's'}` : '']
+        const what = [
+          children ? `${children} sub-categor${children === 1 ? 'y' : 'ies'}` : '',
+          products ? `${products} product${products === 1 ? '' : 's'}` : '',
+        ]
           .filter(Boolean)
           .join(' and ')
         throw fieldError('', `“${category.name}” still has ${what}. Move or delete them first.`)
       }
       await tx.category.delete({ where: { id: categoryId } })
-      await within?.(tx, { category: { id: category.id, name: category.name, slug: category.slug, parentId: category.parentId } })
+      await within?.(tx, {
+        category: {
+          id: category.id,
+          name: category.name,
+          slug: category.slug,
+          parentId: category.parentId,
+        },
+      })
     })
   } catch (error) {
     // A product filed here a moment ago: the foreign key refuses the delete.
-    if (isForeignKeyViolation(error)) throw fieldError('', 'This category just received a product. Move it first.')
+    if (isForeignKeyViolation(error))
+      throw fieldError('', 'This category just received a product. Move it first.')
     throw error
   } finally {
     invalidateCategoryTree()
@@ -302,9 +411,23 @@ export async function deleteCategory(categoryId: string, { within }: WithinTrans
 
 /** Categories with their direct product counts, for the admin page. */
 export async function listCategoriesForAdmin() {
-  const [tree, counts] = await Promise.all([loadCategoryTree(prisma), prisma.product.groupBy({ by: ['categoryId'], _count: { _all: true } })])
+  const [tree, counts] = await Promise.all([
+    loadCategoryTree(prisma),
+    prisma.product.groupBy({ by: ['categoryId'], _count: { _all: true } }),
+  ])
   const direct = new Map(counts.map((row) => [row.categoryId, row._count._all]))
-  const rows: Array<{ id: string; name: string; slug: string; description: string; parentId: string | null; depth: number; products: number; children: number; isFirst: boolean; isLast: boolean }> = []
+  const rows: Array<{
+    id: string
+    name: string
+    slug: string
+    description: string
+    parentId: string | null
+    depth: number
+    products: number
+    children: number
+    isFirst: boolean
+    isLast: boolean
+  }> = []
   const walk = (nodes: CategoryNode[]) => {
     nodes.forEach((node, index) => {
       rows.push({
@@ -332,12 +455,17 @@ export type BrandInput = { name: string; slug?: string; description?: string }
 
 type BrandRow = { id: string; name: string; slug: string }
 
-export async function createBrand(input: BrandInput, { within }: WithinTransaction<{ brand: BrandRow }> = {}) {
+export async function createBrand(
+  input: BrandInput,
+  { within }: WithinTransaction<{ brand: BrandRow }> = {},
+) {
   const slug = input.slug || slugify(input.name)
   if (!slug) throw fieldError('slug', 'Enter a web address name')
   try {
     return await prisma.$transaction(async (tx) => {
-      const brand = await tx.brand.create({ data: { name: input.name, slug, description: input.description ?? '' } })
+      const brand = await tx.brand.create({
+        data: { name: input.name, slug, description: input.description ?? '' },
+      })
       await within?.(tx, { brand })
       return brand
     })
@@ -346,14 +474,21 @@ export async function createBrand(input: BrandInput, { within }: WithinTransacti
   }
 }
 
-export async function updateBrand(brandId: string, input: BrandInput, { within }: WithinTransaction<{ before: BrandRow; after: BrandRow; products: number }> = {}) {
+export async function updateBrand(
+  brandId: string,
+  input: BrandInput,
+  { within }: WithinTransaction<{ before: BrandRow; after: BrandRow; products: number }> = {},
+) {
   try {
     return await prisma.$transaction(
       async (tx) => {
         const current = await tx.brand.findUnique({ where: { id: brandId } })
         if (!current) throw new CatalogNotFoundError('That brand')
         const slug = input.slug || current.slug
-        const brand = await tx.brand.update({ where: { id: brandId }, data: { name: input.name, slug, description: input.description ?? current.description } })
+        const brand = await tx.brand.update({
+          where: { id: brandId },
+          data: { name: input.name, slug, description: input.description ?? current.description },
+        })
         let products = 0
         if (brand.name !== current.name || brand.slug !== current.slug) {
           const rows = await tx.product.findMany({ where: { brandId }, select: { id: true } })
@@ -363,7 +498,11 @@ export async function updateBrand(brandId: string, input: BrandInput, { within }
           )
           products = rows.length
         }
-        await within?.(tx, { before: { id: current.id, name: current.name, slug: current.slug }, after: brand, products })
+        await within?.(tx, {
+          before: { id: current.id, name: current.name, slug: current.slug },
+          after: brand,
+          products,
+        })
         return brand
       },
       { timeout: 120_000 },
@@ -373,18 +512,29 @@ export async function updateBrand(brandId: string, input: BrandInput, { within }
   }
 }
 
-export async function deleteBrand(brandId: string, { within }: WithinTransaction<{ brand: BrandRow }> = {}) {
+export async function deleteBrand(
+  brandId: string,
+  { within }: WithinTransaction<{ brand: BrandRow }> = {},
+) {
   await prisma
     .$transaction(async (tx) => {
-    const brand = await tx.brand.findUnique({ where: { id: brandId }, select: { id: true, name: true, slug: true, _count: { select: { products: true } } } })
-    if (!brand) throw new CatalogNotFoundError('That brand')
-    const count = brand._count.products
-    if (count) throw fieldError('', `“${brand.name}” still has ${count} product${count === 1 ? '' : 's'}. Change their brand first.`)
-    await tx.brand.delete({ where: { id: brandId } })
+      const brand = await tx.brand.findUnique({
+        where: { id: brandId },
+        select: { id: true, name: true, slug: true, _count: { select: { products: true } } },
+      })
+      if (!brand) throw new CatalogNotFoundError('That brand')
+      const count = brand._count.products
+      if (count)
+        throw fieldError(
+          '',
+          `“${brand.name}” still has ${count} product${count === 1 ? '' : 's'}. Change their brand first.`,
+        )
+      await tx.brand.delete({ where: { id: brandId } })
       await within?.(tx, { brand: { id: brand.id, name: brand.name, slug: brand.slug } })
     })
     .catch((error: unknown) => {
-      if (isForeignKeyViolation(error)) throw fieldError('', 'This brand just received a product. Change its brand first.')
+      if (isForeignKeyViolation(error))
+        throw fieldError('', 'This brand just received a product. Change its brand first.')
       throw error
     })
 }
@@ -395,8 +545,15 @@ export function isForeignKeyViolation(error: unknown) {
 
 export async function listBrandsForAdmin() {
   const [brands, counts] = await Promise.all([
-    prisma.brand.findMany({ select: { id: true, name: true, slug: true, description: true }, orderBy: { name: 'asc' } }),
-    prisma.product.groupBy({ by: ['brandId'], _count: { _all: true }, where: { brandId: { not: null } } }),
+    prisma.brand.findMany({
+      select: { id: true, name: true, slug: true, description: true },
+      orderBy: { name: 'asc' },
+    }),
+    prisma.product.groupBy({
+      by: ['brandId'],
+      _count: { _all: true },
+      where: { brandId: { not: null } },
+    }),
   ])
   const byBrand = new Map(counts.map((row) => [row.brandId, row._count._all]))
   return brands.map((brand) => ({ ...brand, products: byBrand.get(brand.id) ?? 0 }))
@@ -404,6 +561,11 @@ export async function listBrandsForAdmin() {
 
 /** Everything the product form offers to pick from. */
 export async function getProductFormOptions() {
-  const [categories, brands, colors, scales] = await Promise.all([listCategoryOptions(), listBrands(), listColors(), listSizeScales()])
+  const [categories, brands, colors, scales] = await Promise.all([
+    listCategoryOptions(),
+    listBrands(),
+    listColors(),
+    listSizeScales(),
+  ])
   return { categories, brands, colors, scales }
 }

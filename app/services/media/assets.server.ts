@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { prisma, type ImageFormat, type MediaKind, type Prisma, type Tx } from '~/infra/db.server.ts'
+import {
+  prisma,
+  type ImageFormat,
+  type MediaKind,
+  type Prisma,
+  type Tx,
+} from '~/infra/db.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { enqueue } from '~/infra/outbox/outbox.server.ts'
 import { SemaphoreFullError } from '~/infra/semaphore.server.ts'
@@ -48,7 +54,13 @@ export class MediaStorageError extends Error {
   }
 }
 
-export type StoredVariant = { format: ImageFormat; width: number; height: number; key: string; bytes: number }
+export type StoredVariant = {
+  format: ImageFormat
+  width: number
+  height: number
+  key: string
+  bytes: number
+}
 
 /** An image checked, processed and written to storage, whose rows are not written yet. */
 export type PreparedAsset = {
@@ -91,13 +103,25 @@ export function variantKey(assetId: string, width: number, format: OutputFormat,
 export async function inspectUpload(filename: string, bytes: Buffer, rules: ImageRules) {
   const label = quoteFileName(filename)
   const nameProblem = fileNameProblem(filename)
-  if (nameProblem) throw new ImageRejection('bad-name', 400, `${label} is not accepted: ${nameProblem}. Rename the file and try again.`)
+  if (nameProblem)
+    throw new ImageRejection(
+      'bad-name',
+      400,
+      `${label} is not accepted: ${nameProblem}. Rename the file and try again.`,
+    )
   if (bytes.length === 0) throw new ImageRejection('empty', 422, `${label} is empty.`)
   const sniffed = sniff(bytes)
   const accepted = listFormats(['JPEG', 'PNG', 'WebP', 'AVIF', ...(HEIC_READABLE ? ['HEIC'] : [])])
   if (!sniffed.format) {
-    const reason = sniffed.code === 'svg' ? 'an SVG drawing, which is not accepted for photos' : sniffed.looksLike
-    throw new ImageRejection(sniffed.code, 415, `${label} is ${reason}. Upload a ${rules.noun} in ${accepted}.`)
+    const reason =
+      sniffed.code === 'svg'
+        ? 'an SVG drawing, which is not accepted for photos'
+        : sniffed.looksLike
+    throw new ImageRejection(
+      sniffed.code,
+      415,
+      `${label} is ${reason}. Upload a ${rules.noun} in ${accepted}.`,
+    )
   }
   checkStructure(bytes, sniffed.format, label)
   const info = await readImageInfo(bytes, sniffed.format, label)
@@ -109,7 +133,10 @@ export async function inspectUpload(filename: string, bytes: Buffer, rules: Imag
       `${label} is ${info.width} × ${info.height} pixels; a ${rules.noun} needs at least ${rules.minShortSide} pixels on its shorter side.`,
     )
   }
-  if (rules.maxAspectRatio && Math.max(info.width, info.height) / shortSide > rules.maxAspectRatio) {
+  if (
+    rules.maxAspectRatio &&
+    Math.max(info.width, info.height) / shortSide > rules.maxAspectRatio
+  ) {
     throw new ImageRejection(
       'bad-shape',
       422,
@@ -123,11 +150,19 @@ export async function inspectUpload(filename: string, bytes: Buffer, rules: Imag
  * Checks, processes and stores one upload. On any failure nothing of it stays in storage (and
  * if deleting fails too, the sweep queued before the first write removes it later).
  */
-export async function prepareAsset(input: { filename: string; bytes: Buffer; kind: MediaKind; ownerId: string; rules: ImageRules }): Promise<PreparedAsset> {
+export async function prepareAsset(input: {
+  filename: string
+  bytes: Buffer
+  kind: MediaKind
+  ownerId: string
+  rules: ImageRules
+}): Promise<PreparedAsset> {
   const { label, format } = await inspectUpload(input.filename, input.bytes, input.rules)
   let processed: ProcessedImage
   try {
-    processed = await mediaPipelines().run(() => processImage(input.bytes, input.rules.recipe, label))
+    processed = await mediaPipelines().run(() =>
+      processImage(input.bytes, input.rules.recipe, label),
+    )
   } catch (error) {
     if (error instanceof SemaphoreFullError) throw new MediaBusyError()
     throw error
@@ -146,8 +181,18 @@ export async function prepareAsset(input: { filename: string; bytes: Buffer; kin
     contentType: OUTPUT_CONTENT_TYPES[variant.format],
   }))
   await putAll(getStorage(), [
-    { key: originalKey, data: input.bytes, contentType: `image/${format}`, cacheControl: 'private, no-store' },
-    ...variants.map((variant) => ({ key: variant.key, data: variant.data, contentType: variant.contentType, cacheControl: IMMUTABLE })),
+    {
+      key: originalKey,
+      data: input.bytes,
+      contentType: `image/${format}`,
+      cacheControl: 'private, no-store',
+    },
+    ...variants.map((variant) => ({
+      key: variant.key,
+      data: variant.data,
+      contentType: variant.contentType,
+      cacheControl: IMMUTABLE,
+    })),
   ])
   return {
     id,
@@ -161,7 +206,13 @@ export async function prepareAsset(input: { filename: string; bytes: Buffer; kin
     height: processed.height,
     placeholder: processed.placeholder,
     recipe: RECIPE_VERSION,
-    variants: variants.map(({ format, width, height, key, bytes }) => ({ format, width, height, key, bytes })),
+    variants: variants.map(({ format, width, height, key, bytes }) => ({
+      format,
+      width,
+      height,
+      key,
+      bytes,
+    })),
   }
 }
 
@@ -174,7 +225,10 @@ export async function putAll(storage: ObjectStorage, objects: Put[]) {
     for (let start = 0; start < objects.length; start += 4) {
       await Promise.all(
         objects.slice(start, start + 4).map(async (object) => {
-          await storage.put(object.key, object.data, { contentType: object.contentType, cacheControl: object.cacheControl })
+          await storage.put(object.key, object.data, {
+            contentType: object.contentType,
+            cacheControl: object.cacheControl,
+          })
           written.push(object.key)
         }),
       )
@@ -221,7 +275,11 @@ async function deleteQuietly(storage: ObjectStorage, keys: string[]) {
   if (!keys.length) return
   try {
     const failed = await storage.delete(keys)
-    if (failed.size) logger.warn({ keys: [...failed.keys()] }, 'Could not delete the objects of a refused upload; the sweep will')
+    if (failed.size)
+      logger.warn(
+        { keys: [...failed.keys()] },
+        'Could not delete the objects of a refused upload; the sweep will',
+      )
   } catch (error) {
     logger.warn({ err: error }, 'Could not delete the objects of a refused upload; the sweep will')
   }
@@ -240,7 +298,10 @@ export const IMAGE_ASSET_SELECT = {
 export type ImageAssetRow = Prisma.MediaAssetGetPayload<{ select: typeof IMAGE_ASSET_SELECT }>
 
 /** The <picture> data of an asset: srcsets per format, the JPEG fallback, the placeholder. */
-export function toImageView(asset: ImageAssetRow, storage: ObjectStorage = getStorage()): ImageView {
+export function toImageView(
+  asset: ImageAssetRow,
+  storage: ObjectStorage = getStorage(),
+): ImageView {
   const byFormat = (format: ImageFormat) =>
     asset.variants.filter((variant) => variant.format === format).sort((a, b) => a.width - b.width)
   const srcSet = (format: ImageFormat) =>

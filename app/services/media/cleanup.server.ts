@@ -20,7 +20,10 @@ async function referencedKeys(keys: string[]) {
   if (!keys.length) return new Set<string>()
   const [variants, originals] = await Promise.all([
     prisma.mediaVariant.findMany({ where: { key: { in: keys } }, select: { key: true } }),
-    prisma.mediaAsset.findMany({ where: { originalKey: { in: keys } }, select: { originalKey: true } }),
+    prisma.mediaAsset.findMany({
+      where: { originalKey: { in: keys } },
+      select: { originalKey: true },
+    }),
   ])
   return new Set([...variants.map((row) => row.key), ...originals.map((row) => row.originalKey)])
 }
@@ -39,7 +42,11 @@ export async function deleteStoredObjects(storage: ObjectStorage, events: Outbox
 }
 
 /** Deletes the objects under each asset's prefixes that no row names and that are old enough. */
-export async function sweepAssets(storage: ObjectStorage, events: OutboxEvent[], graceMs = SWEEP_GRACE_MS) {
+export async function sweepAssets(
+  storage: ObjectStorage,
+  events: OutboxEvent[],
+  graceMs = SWEEP_GRACE_MS,
+) {
   const failed = new Map<bigint, unknown>()
   const cutoff = Date.now() - graceMs
   for (const event of events) {
@@ -63,6 +70,14 @@ export async function sweepAssets(storage: ObjectStorage, events: OutboxEvent[],
 }
 
 export const mediaOutboxHandlers: OutboxHandler[] = [
-  { topic: STORAGE_DELETE_TOPIC, batchSize: 500, handle: (events) => deleteStoredObjects(getStorage(), events) },
-  { topic: MEDIA_SWEEP_TOPIC, batchSize: 20, handle: (events) => sweepAssets(getStorage(), events) },
+  {
+    topic: STORAGE_DELETE_TOPIC,
+    batchSize: 500,
+    handle: (events) => deleteStoredObjects(getStorage(), events),
+  },
+  {
+    topic: MEDIA_SWEEP_TOPIC,
+    batchSize: 20,
+    handle: (events) => sweepAssets(getStorage(), events),
+  },
 ]

@@ -23,7 +23,17 @@ export type UploadLimits = {
 }
 
 const BASE_FORMATS = ['JPEG', 'PNG', 'WebP', 'AVIF']
-const BASE_ACCEPT = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', '.jpg', '.jpeg', '.png', '.webp', '.avif']
+const BASE_ACCEPT = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/avif',
+  '.jpg',
+  '.jpeg',
+  '.png',
+  '.webp',
+  '.avif',
+]
 
 /**
  * The limits a seller sees. HEIC is listed only where the server can decode it; elsewhere
@@ -35,7 +45,10 @@ export function productUploadLimits({ heic }: { heic: boolean }): UploadLimits {
     maxImages: MAX_IMAGES_PER_PRODUCT,
     minShortSide: MIN_PRODUCT_SHORT_SIDE,
     formats: heic ? [...BASE_FORMATS, 'HEIC'] : BASE_FORMATS,
-    accept: (heic ? [...BASE_ACCEPT, 'image/heic', 'image/heif', '.heic', '.heif'] : BASE_ACCEPT).join(','),
+    accept: (heic
+      ? [...BASE_ACCEPT, 'image/heic', 'image/heif', '.heic', '.heif']
+      : BASE_ACCEPT
+    ).join(','),
   }
 }
 
@@ -51,5 +64,7 @@ export function formatBytes(bytes: number) {
 
 /** "JPEG, PNG, WebP or AVIF" */
 export function listFormats(formats: string[]) {
-  return formats.length > 1 ? `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}` : (formats[0] ?? '')
+  return formats.length > 1
+    ? `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`
+    : (formats[0] ?? '')
 }

@@ -14,8 +14,16 @@ export const RECIPE_VERSION = 1
 
 export type OutputFormat = 'avif' | 'webp' | 'jpeg'
 export const OUTPUT_FORMATS: OutputFormat[] = ['avif', 'webp', 'jpeg']
-export const OUTPUT_EXTENSIONS: Record<OutputFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' }
-export const OUTPUT_CONTENT_TYPES: Record<OutputFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' }
+export const OUTPUT_EXTENSIONS: Record<OutputFormat, string> = {
+  avif: 'avif',
+  webp: 'webp',
+  jpeg: 'jpg',
+}
+export const OUTPUT_CONTENT_TYPES: Record<OutputFormat, string> = {
+  avif: 'image/avif',
+  webp: 'image/webp',
+  jpeg: 'image/jpeg',
+}
 
 export type Recipe = {
   name: 'product' | 'avatar'
@@ -25,7 +33,11 @@ export type Recipe = {
   square: boolean
 }
 
-export const PRODUCT_RECIPE: Recipe = { name: 'product', widths: [320, 640, 960, 1280, 1920], square: false }
+export const PRODUCT_RECIPE: Recipe = {
+  name: 'product',
+  widths: [320, 640, 960, 1280, 1920],
+  square: false,
+}
 export const AVATAR_RECIPE: Recipe = { name: 'avatar', widths: [64, 128, 256, 512], square: true }
 
 /**
@@ -61,7 +73,11 @@ export type ImageInfo = { format: SourceFormat; width: number; height: number }
  * Reads the header with sharp and checks it agrees with the sniffed format; dimensions are as
  * displayed (after EXIF orientation). Nothing is decoded yet.
  */
-export async function readImageInfo(bytes: Buffer, format: SourceFormat, label: string): Promise<ImageInfo> {
+export async function readImageInfo(
+  bytes: Buffer,
+  format: SourceFormat,
+  label: string,
+): Promise<ImageInfo> {
   if (format === 'heic' && !HEIC_READABLE) {
     throw new ImageRejection(
       'heic-unsupported',
@@ -73,14 +89,33 @@ export async function readImageInfo(bytes: Buffer, format: SourceFormat, label: 
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata()
   } catch {
-    throw new ImageRejection('damaged', 422, `${label} could not be read as an image. Export it again from your camera or editor.`)
+    throw new ImageRejection(
+      'damaged',
+      422,
+      `${label} could not be read as an image. Export it again from your camera or editor.`,
+    )
   }
-  const actual = metadata.format === 'heif' ? (metadata.compression === 'av1' ? 'avif' : metadata.compression === 'hevc' ? 'heic' : 'heif') : metadata.format
+  const actual =
+    metadata.format === 'heif'
+      ? metadata.compression === 'av1'
+        ? 'avif'
+        : metadata.compression === 'hevc'
+          ? 'heic'
+          : 'heif'
+      : metadata.format
   if (actual !== format || !metadata.width || !metadata.height) {
-    throw new ImageRejection('damaged', 422, `${label} is not a well-formed ${format.toUpperCase()} image.`)
+    throw new ImageRejection(
+      'damaged',
+      422,
+      `${label} is not a well-formed ${format.toUpperCase()} image.`,
+    )
   }
   if ((metadata.pages ?? 1) > 1) {
-    throw new ImageRejection('animated', 422, `${label} is animated or has several pages. Upload a single still photo.`)
+    throw new ImageRejection(
+      'animated',
+      422,
+      `${label} is animated or has several pages. Upload a single still photo.`,
+    )
   }
   if (metadata.width * metadata.height > MAX_INPUT_PIXELS) {
     throw new ImageRejection(
@@ -90,10 +125,20 @@ export async function readImageInfo(bytes: Buffer, format: SourceFormat, label: 
     )
   }
   const rotated = (metadata.orientation ?? 1) >= 5
-  return { format, width: rotated ? metadata.height : metadata.width, height: rotated ? metadata.width : metadata.height }
+  return {
+    format,
+    width: rotated ? metadata.height : metadata.width,
+    height: rotated ? metadata.width : metadata.height,
+  }
 }
 
-export type ProcessedVariant = { format: OutputFormat; width: number; height: number; data: Buffer; ms: number }
+export type ProcessedVariant = {
+  format: OutputFormat
+  width: number
+  height: number
+  data: Buffer
+  ms: number
+}
 
 export type ProcessedImage = {
   /** The displayed size (after orientation; the square for avatars), capped at the largest variant. */
@@ -122,11 +167,19 @@ export function variantWidths(sourceWidth: number, ladder: number[]) {
  * XMP, ICC) survives: sharp writes none unless asked to. Decoding stops at MAX_INPUT_PIXELS and
  * at the first error (a truncated file included).
  */
-export async function processImage(bytes: Buffer, recipe: Recipe, label = 'The image'): Promise<ProcessedImage> {
+export async function processImage(
+  bytes: Buffer,
+  recipe: Recipe,
+  label = 'The image',
+): Promise<ProcessedImage> {
   const started = performance.now()
   try {
     const maxWidth = recipe.widths.at(-1)!
-    let pipeline = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true }).rotate()
+    let pipeline = sharp(bytes, {
+      limitInputPixels: MAX_INPUT_PIXELS,
+      failOn: 'error',
+      sequentialRead: true,
+    }).rotate()
     if (recipe.square) {
       const { width, height } = await readOrientedSize(bytes)
       const side = Math.min(width, height, maxWidth)
@@ -134,21 +187,42 @@ export async function processImage(bytes: Buffer, recipe: Recipe, label = 'The i
     } else {
       pipeline = pipeline.resize({ width: maxWidth, withoutEnlargement: true })
     }
-    const master = await pipeline.flatten({ background: BACKGROUND }).toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
+    const master = await pipeline
+      .flatten({ background: BACKGROUND })
+      .toColourspace('srgb')
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true })
     const decodeMs = performance.now() - started
-    const raw = { width: master.info.width, height: master.info.height, channels: master.info.channels }
+    const raw = {
+      width: master.info.width,
+      height: master.info.height,
+      channels: master.info.channels,
+    }
 
     const variants: ProcessedVariant[] = []
     for (const width of variantWidths(raw.width, recipe.widths)) {
       const resized =
         width === raw.width
           ? { data: master.data, info: raw }
-          : await sharp(master.data, { raw }).resize({ width }).raw().toBuffer({ resolveWithObject: true })
-      const info = { width: resized.info.width, height: resized.info.height, channels: resized.info.channels }
+          : await sharp(master.data, { raw })
+              .resize({ width })
+              .raw()
+              .toBuffer({ resolveWithObject: true })
+      const info = {
+        width: resized.info.width,
+        height: resized.info.height,
+        channels: resized.info.channels,
+      }
       for (const format of OUTPUT_FORMATS) {
         const encodeStarted = performance.now()
         const data = await encode(sharp(resized.data, { raw: info }), format).toBuffer()
-        variants.push({ format, width: info.width, height: info.height, data, ms: performance.now() - encodeStarted })
+        variants.push({
+          format,
+          width: info.width,
+          height: info.height,
+          data,
+          ms: performance.now() - encodeStarted,
+        })
       }
     }
 
@@ -169,9 +243,17 @@ export async function processImage(bytes: Buffer, recipe: Recipe, label = 'The i
     if (error instanceof ImageRejection) throw error
     const reason = error instanceof Error ? error.message : String(error)
     if (/pixel limit/i.test(reason)) {
-      throw new ImageRejection('too-many-pixels', 422, `${label} has more than ${MAX_INPUT_PIXELS / 1_000_000} megapixels. Resize it and try again.`)
+      throw new ImageRejection(
+        'too-many-pixels',
+        422,
+        `${label} has more than ${MAX_INPUT_PIXELS / 1_000_000} megapixels. Resize it and try again.`,
+      )
     }
-    throw new ImageRejection('damaged', 422, `${label} is damaged or incomplete and could not be decoded. Export it again from your camera or editor.`)
+    throw new ImageRejection(
+      'damaged',
+      422,
+      `${label} is damaged or incomplete and could not be decoded. Export it again from your camera or editor.`,
+    )
   }
 }
 
@@ -184,5 +266,8 @@ function encode(image: Sharp, format: OutputFormat) {
 async function readOrientedSize(bytes: Buffer) {
   const metadata = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()
   const rotated = (metadata.orientation ?? 1) >= 5
-  return { width: (rotated ? metadata.height : metadata.width) ?? 0, height: (rotated ? metadata.width : metadata.height) ?? 0 }
+  return {
+    width: (rotated ? metadata.height : metadata.width) ?? 0,
+    height: (rotated ? metadata.width : metadata.height) ?? 0,
+  }
 }

@@ -11,9 +11,21 @@ import {
   type ImageRules,
   type PreparedAsset,
 } from './assets.server.ts'
-import { InvalidColorError, MediaNotFoundError, NoFileError, StaleImagesError, TooManyImagesError } from './errors.server.ts'
+import {
+  InvalidColorError,
+  MediaNotFoundError,
+  NoFileError,
+  StaleImagesError,
+  TooManyImagesError,
+} from './errors.server.ts'
 import { ImageRejection } from './inspect.server.ts'
-import { MAX_FILE_BYTES, MAX_IMAGES_PER_PRODUCT, MAX_PRODUCT_ASPECT_RATIO, MIN_PRODUCT_SHORT_SIDE, productUploadLimits } from './limits.ts'
+import {
+  MAX_FILE_BYTES,
+  MAX_IMAGES_PER_PRODUCT,
+  MAX_PRODUCT_ASPECT_RATIO,
+  MIN_PRODUCT_SHORT_SIDE,
+  productUploadLimits,
+} from './limits.ts'
 import { HEIC_READABLE, PRODUCT_RECIPE } from './pipeline.server.ts'
 import { linePhotoKey, primaryImage, type ImageColor, type ProductImageView } from './views.ts'
 
@@ -36,7 +48,8 @@ export const PRODUCT_UPLOAD_LIMITS: MultipartLimits = {
   maxFields: 4,
 }
 
-const ownedBy = (userId: string) => ({ shop: { ownerId: userId } }) satisfies Prisma.ProductWhereInput
+const ownedBy = (userId: string) =>
+  ({ shop: { ownerId: userId } }) satisfies Prisma.ProductWhereInput
 
 export const PRODUCT_IMAGE_SELECT = {
   id: true,
@@ -49,7 +62,13 @@ export const PRODUCT_IMAGE_SELECT = {
 type ProductImageRow = Prisma.ProductImageGetPayload<{ select: typeof PRODUCT_IMAGE_SELECT }>
 
 export function toProductImageView(row: ProductImageRow): ProductImageView {
-  return { id: row.id, position: row.position, alt: row.alt, colorId: row.colorId, image: toImageView(row.asset) }
+  return {
+    id: row.id,
+    position: row.position,
+    alt: row.alt,
+    colorId: row.colorId,
+    image: toImageView(row.asset),
+  }
 }
 
 /** Serialises image changes of one product (uploads, reorders, deletions) so the limit and positions hold. */
@@ -58,13 +77,20 @@ async function lockProductImages(tx: Tx, productId: string) {
 }
 
 async function requireOwnedProduct(db: Tx, userId: string, productId: string) {
-  const product = await db.product.findFirst({ where: { id: productId, ...ownedBy(userId) }, select: { id: true, title: true } })
+  const product = await db.product.findFirst({
+    where: { id: productId, ...ownedBy(userId) },
+    select: { id: true, title: true },
+  })
   if (!product) throw new MediaNotFoundError()
   return product
 }
 
 async function listImages(db: Tx, productId: string) {
-  const rows = await db.productImage.findMany({ where: { productId }, orderBy: { position: 'asc' }, select: PRODUCT_IMAGE_SELECT })
+  const rows = await db.productImage.findMany({
+    where: { productId },
+    orderBy: { position: 'asc' },
+    select: PRODUCT_IMAGE_SELECT,
+  })
   return rows.map(toProductImageView)
 }
 
@@ -81,10 +107,18 @@ export async function getProductImageEditor(userId: string, productId: string) {
     }),
     listImages(prisma, productId),
   ])
-  return { product, colors: colors satisfies ImageColor[], images, limits: productUploadLimits({ heic: HEIC_READABLE }) }
+  return {
+    product,
+    colors: colors satisfies ImageColor[],
+    images,
+    limits: productUploadLimits({ heic: HEIC_READABLE }),
+  }
 }
 
-export async function listProductImages(userId: string, productId: string): Promise<ProductImageView[]> {
+export async function listProductImages(
+  userId: string,
+  productId: string,
+): Promise<ProductImageView[]> {
   await requireOwnedProduct(prisma, userId, productId)
   return listImages(prisma, productId)
 }
@@ -102,7 +136,11 @@ export type UploadOutcome = { results: FileResult[]; images: ProductImageView[] 
  * nothing, when it would take the product past MAX_IMAGES_PER_PRODUCT (TooManyImagesError),
  * when its body is refused (UploadError), or when storage or the processing queue fail.
  */
-export async function addProductImages(userId: string, productId: string, files: AsyncIterable<UploadedFile>): Promise<UploadOutcome> {
+export async function addProductImages(
+  userId: string,
+  productId: string,
+  files: AsyncIterable<UploadedFile>,
+): Promise<UploadOutcome> {
   const product = await prisma.product.findFirst({
     where: { id: productId, ...ownedBy(userId) },
     select: { _count: { select: { images: true } } },
@@ -111,12 +149,21 @@ export async function addProductImages(userId: string, productId: string, files:
   const existing = product._count.images
 
   const prepared: PreparedAsset[] = []
-  const outcomes: Array<{ file: string; asset: PreparedAsset } | { file: string; rejection: ImageRejection }> = []
+  const outcomes: Array<
+    { file: string; asset: PreparedAsset } | { file: string; rejection: ImageRejection }
+  > = []
   try {
     for await (const file of files) {
-      if (existing + prepared.length >= MAX_IMAGES_PER_PRODUCT) throw tooMany(existing, file.filename)
+      if (existing + prepared.length >= MAX_IMAGES_PER_PRODUCT)
+        throw tooMany(existing, file.filename)
       try {
-        const asset = await prepareAsset({ filename: file.filename, bytes: file.bytes, kind: 'PRODUCT_IMAGE', ownerId: userId, rules: PRODUCT_IMAGE_RULES })
+        const asset = await prepareAsset({
+          filename: file.filename,
+          bytes: file.bytes,
+          kind: 'PRODUCT_IMAGE',
+          ownerId: userId,
+          rules: PRODUCT_IMAGE_RULES,
+        })
         prepared.push(asset)
         outcomes.push({ file: file.filename, asset })
       } catch (error) {
@@ -133,7 +180,12 @@ export async function addProductImages(userId: string, productId: string, files:
         const count = await tx.productImage.count({ where: { productId } })
         if (count + prepared.length > MAX_IMAGES_PER_PRODUCT) throw tooMany(count)
         for (const [index, asset] of prepared.entries()) {
-          await tx.mediaAsset.create({ data: { ...assetCreateData(asset), productImage: { create: { productId, position: count + index } } } })
+          await tx.mediaAsset.create({
+            data: {
+              ...assetCreateData(asset),
+              productImage: { create: { productId, position: count + index } },
+            },
+          })
         }
         await recordProductChanges(tx, [productId])
       })
@@ -144,12 +196,21 @@ export async function addProductImages(userId: string, productId: string, files:
   }
 
   const images = await listImages(prisma, productId)
-  const rows = await prisma.productImage.findMany({ where: { assetId: { in: prepared.map((asset) => asset.id) } }, select: { id: true, assetId: true } })
+  const rows = await prisma.productImage.findMany({
+    where: { assetId: { in: prepared.map((asset) => asset.id) } },
+    select: { id: true, assetId: true },
+  })
   const imageIdByAsset = new Map(rows.map((row) => [row.assetId, row.id]))
   const results = outcomes.map((outcome): FileResult => {
     const file = displayName(outcome.file)
     if ('rejection' in outcome) {
-      return { file, ok: false, status: outcome.rejection.status, code: outcome.rejection.code, message: outcome.rejection.message }
+      return {
+        file,
+        ok: false,
+        status: outcome.rejection.status,
+        code: outcome.rejection.code,
+        message: outcome.rejection.message,
+      }
     }
     const image = images.find((candidate) => candidate.id === imageIdByAsset.get(outcome.asset.id))!
     return { file, ok: true, image }
@@ -173,12 +234,23 @@ export type ImageChanges = {
 }
 
 /** Sets a photo's alt text and/or colour. */
-export async function updateProductImage(userId: string, productId: string, imageId: string, changes: ImageChanges): Promise<ProductImageView> {
+export async function updateProductImage(
+  userId: string,
+  productId: string,
+  imageId: string,
+  changes: ImageChanges,
+): Promise<ProductImageView> {
   return prisma.$transaction(async (tx) => {
-    const image = await tx.productImage.findFirst({ where: { id: imageId, productId, product: ownedBy(userId) }, select: { id: true } })
+    const image = await tx.productImage.findFirst({
+      where: { id: imageId, productId, product: ownedBy(userId) },
+      select: { id: true },
+    })
     if (!image) throw new MediaNotFoundError('photo')
     if (changes.colorId) {
-      const offered = await tx.variant.findFirst({ where: { productId, colorId: changes.colorId }, select: { id: true } })
+      const offered = await tx.variant.findFirst({
+        where: { productId, colorId: changes.colorId },
+        select: { id: true },
+      })
       if (!offered) throw new InvalidColorError()
     }
     const row = await tx.productImage.update({
@@ -193,18 +265,30 @@ export async function updateProductImage(userId: string, productId: string, imag
 }
 
 /** Puts the photos in this order; `imageIds` must name exactly the product's current photos. */
-export async function reorderProductImages(userId: string, productId: string, imageIds: string[]): Promise<ProductImageView[]> {
+export async function reorderProductImages(
+  userId: string,
+  productId: string,
+  imageIds: string[],
+): Promise<ProductImageView[]> {
   return prisma.$transaction(async (tx) => {
     await lockProductImages(tx, productId)
     await requireOwnedProduct(tx, userId, productId)
-    const current = await tx.productImage.findMany({ where: { productId }, select: { id: true, position: true } })
+    const current = await tx.productImage.findMany({
+      where: { productId },
+      select: { id: true, position: true },
+    })
     const currentIds = new Set(current.map((image) => image.id))
-    if (imageIds.length !== current.length || new Set(imageIds).size !== imageIds.length || !imageIds.every((id) => currentIds.has(id))) {
+    if (
+      imageIds.length !== current.length ||
+      new Set(imageIds).size !== imageIds.length ||
+      !imageIds.every((id) => currentIds.has(id))
+    ) {
       throw new StaleImagesError()
     }
     const positionOf = new Map(current.map((image) => [image.id, image.position]))
     for (const [position, id] of imageIds.entries()) {
-      if (positionOf.get(id) !== position) await tx.productImage.update({ where: { id }, data: { position } })
+      if (positionOf.get(id) !== position)
+        await tx.productImage.update({ where: { id }, data: { position } })
     }
     await recordProductChanges(tx, [productId])
     return listImages(tx, productId)
@@ -215,13 +299,23 @@ export async function reorderProductImages(userId: string, productId: string, im
  * Deletes a photo. Its stored objects go through the outbox (the database triggers queue them
  * in this transaction), so a storage outage never blocks or undoes the deletion.
  */
-export async function deleteProductImage(userId: string, productId: string, imageId: string): Promise<ProductImageView[]> {
+export async function deleteProductImage(
+  userId: string,
+  productId: string,
+  imageId: string,
+): Promise<ProductImageView[]> {
   return prisma.$transaction(async (tx) => {
     await lockProductImages(tx, productId)
-    const image = await tx.productImage.findFirst({ where: { id: imageId, productId, product: ownedBy(userId) }, select: { id: true, position: true } })
+    const image = await tx.productImage.findFirst({
+      where: { id: imageId, productId, product: ownedBy(userId) },
+      select: { id: true, position: true },
+    })
     if (!image) throw new MediaNotFoundError('photo')
     await tx.productImage.delete({ where: { id: image.id } })
-    await tx.productImage.updateMany({ where: { productId, position: { gt: image.position } }, data: { position: { decrement: 1 } } })
+    await tx.productImage.updateMany({
+      where: { productId, position: { gt: image.position } },
+      data: { position: { decrement: 1 } },
+    })
     await recordProductChanges(tx, [productId])
     return listImages(tx, productId)
   })
@@ -241,7 +335,10 @@ export async function listProductGallery(productId: string): Promise<ProductImag
  * The first photos of many products at once, for product cards (the first, and the second to
  * show on hover). Products without photos are absent from the map.
  */
-export async function listCardImages(productIds: string[], { perProduct = 2 } = {}): Promise<Map<string, ProductImageView[]>> {
+export async function listCardImages(
+  productIds: string[],
+  { perProduct = 2 } = {},
+): Promise<Map<string, ProductImageView[]>> {
   const rows = await prisma.productImage.findMany({
     where: { productId: { in: [...new Set(productIds)] }, position: { lt: perProduct } },
     orderBy: [{ productId: 'asc' }, { position: 'asc' }],
@@ -261,7 +358,9 @@ export async function listCardImages(productIds: string[], { perProduct = 2 } = 
  * line's colour (or for every colour, or its first). One query for all the lines' products;
  * keyed by linePhotoKey; lines whose product has no photos (or is gone) are absent.
  */
-export async function listLinePhotos(lines: Array<{ productId: string | null; colorId: string | null }>): Promise<Record<string, ProductImageView>> {
+export async function listLinePhotos(
+  lines: Array<{ productId: string | null; colorId: string | null }>,
+): Promise<Record<string, ProductImageView>> {
   const productIds = [...new Set(lines.flatMap((line) => (line.productId ? [line.productId] : [])))]
   const photos: Record<string, ProductImageView> = {}
   if (!productIds.length) return photos
@@ -271,9 +370,12 @@ export async function listLinePhotos(lines: Array<{ productId: string | null; co
     select: { ...PRODUCT_IMAGE_SELECT, productId: true },
   })
   const byProduct = new Map<string, ProductImageView[]>()
-  for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), toProductImageView(row)])
+  for (const row of rows)
+    byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), toProductImageView(row)])
   for (const line of lines) {
-    const photo = line.productId ? primaryImage(byProduct.get(line.productId) ?? [], line.colorId) : undefined
+    const photo = line.productId
+      ? primaryImage(byProduct.get(line.productId) ?? [], line.colorId)
+      : undefined
     if (photo) photos[linePhotoKey(line.productId, line.colorId)] = photo
   }
   return photos

@@ -3,7 +3,15 @@ import { prisma, type ImageFormat } from '~/infra/db.server.ts'
 import { getStorage } from '~/infra/storage/storage.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
 import { IMMUTABLE, putAll, scheduleSweep, variantKey } from './assets.server.ts'
-import { AVATAR_RECIPE, OUTPUT_CONTENT_TYPES, PRODUCT_RECIPE, RECIPE_VERSION, mediaPipelines, processImage, type OutputFormat } from './pipeline.server.ts'
+import {
+  AVATAR_RECIPE,
+  OUTPUT_CONTENT_TYPES,
+  PRODUCT_RECIPE,
+  RECIPE_VERSION,
+  mediaPipelines,
+  processImage,
+  type OutputFormat,
+} from './pipeline.server.ts'
 
 // `npm run media:rebuild`: builds every image's variants again from its private original with
 // the current recipe. New objects are written first, then one transaction swaps the variant
@@ -19,13 +27,22 @@ export type RebuildOptions = {
   log?: (message: string) => void
 }
 
-export type RebuildResult = { rebuilt: number; unchanged: number; failed: Array<{ assetId: string; error: string }> }
+export type RebuildResult = {
+  rebuilt: number
+  unchanged: number
+  failed: Array<{ assetId: string; error: string }>
+}
 
-export async function rebuildMedia({ all = false, log = () => {} }: RebuildOptions = {}): Promise<RebuildResult> {
+export async function rebuildMedia({
+  all = false,
+  log = () => {},
+}: RebuildOptions = {}): Promise<RebuildResult> {
   const result: RebuildResult = { rebuilt: 0, unchanged: 0, failed: [] }
   const where = all ? {} : { recipe: { lt: RECIPE_VERSION } }
   const total = await prisma.mediaAsset.count({ where })
-  log(`${total} image${total === 1 ? '' : 's'} to rebuild with recipe ${RECIPE_VERSION}${all ? ' (all)' : ''}`)
+  log(
+    `${total} image${total === 1 ? '' : 's'} to rebuild with recipe ${RECIPE_VERSION}${all ? ' (all)' : ''}`,
+  )
   let cursor: string | undefined
   let done = 0
   for (;;) {
@@ -46,7 +63,10 @@ export async function rebuildMedia({ all = false, log = () => {} }: RebuildOptio
           if (changed) result.rebuilt++
           else result.unchanged++
         } catch (error) {
-          result.failed.push({ assetId: id, error: error instanceof Error ? error.message : String(error) })
+          result.failed.push({
+            assetId: id,
+            error: error instanceof Error ? error.message : String(error),
+          })
         }
         done++
         if (done % 25 === 0 || done === total) log(`  ${done}/${total}`)
@@ -61,7 +81,13 @@ export async function rebuildAsset(assetId: string): Promise<boolean> {
   const storage = getStorage()
   const asset = await prisma.mediaAsset.findUniqueOrThrow({
     where: { id: assetId },
-    select: { id: true, kind: true, originalKey: true, variants: { select: { key: true } }, productImage: { select: { productId: true } } },
+    select: {
+      id: true,
+      kind: true,
+      originalKey: true,
+      variants: { select: { key: true } },
+      productImage: { select: { productId: true } },
+    },
   })
   const original = await storage.get(asset.originalKey)
   if (!original) throw new Error(`The original ${asset.originalKey} is missing from storage`)
@@ -86,20 +112,40 @@ export async function rebuildAsset(assetId: string): Promise<boolean> {
     await scheduleSweep(prisma, [asset.id])
     await putAll(
       storage,
-      added.map((variant) => ({ key: variant.key, data: variant.data, contentType: OUTPUT_CONTENT_TYPES[FORMAT_OF[variant.format]], cacheControl: IMMUTABLE })),
+      added.map((variant) => ({
+        key: variant.key,
+        data: variant.data,
+        contentType: OUTPUT_CONTENT_TYPES[FORMAT_OF[variant.format]],
+        cacheControl: IMMUTABLE,
+      })),
     )
   }
   await prisma.$transaction(async (tx) => {
     await tx.mediaVariant.deleteMany({ where: { assetId: asset.id, key: { in: dropped } } })
     if (added.length) {
-      await tx.mediaVariant.createMany({ data: added.map(({ format, width, height, key, bytes }) => ({ assetId: asset.id, format, width, height, key, bytes })) })
+      await tx.mediaVariant.createMany({
+        data: added.map(({ format, width, height, key, bytes }) => ({
+          assetId: asset.id,
+          format,
+          width,
+          height,
+          key,
+          bytes,
+        })),
+      })
     }
     await tx.mediaAsset.update({
       where: { id: asset.id },
-      data: { width: processed.width, height: processed.height, placeholder: processed.placeholder, recipe: RECIPE_VERSION },
+      data: {
+        width: processed.width,
+        height: processed.height,
+        placeholder: processed.placeholder,
+        recipe: RECIPE_VERSION,
+      },
     })
     // A product's search document names its first photos' variant keys.
-    if (asset.productImage && (added.length || dropped.length)) await recordProductChanges(tx, [asset.productImage.productId])
+    if (asset.productImage && (added.length || dropped.length))
+      await recordProductChanges(tx, [asset.productImage.productId])
   })
   return added.length > 0 || dropped.length > 0
 }

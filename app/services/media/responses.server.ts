@@ -3,7 +3,13 @@ import { logger } from '~/infra/logger.server.ts'
 import { getUser } from '~/services/accounts/auth.server.ts'
 import { displayName } from '~/utils/file-names.ts'
 import { MediaBusyError, MediaStorageError } from './assets.server.ts'
-import { InvalidColorError, MediaNotFoundError, NoFileError, StaleImagesError, TooManyImagesError } from './errors.server.ts'
+import {
+  InvalidColorError,
+  MediaNotFoundError,
+  NoFileError,
+  StaleImagesError,
+  TooManyImagesError,
+} from './errors.server.ts'
 import { ImageRejection } from './inspect.server.ts'
 import type { UploadOutcome } from './product-images.server.ts'
 
@@ -11,30 +17,72 @@ import type { UploadOutcome } from './product-images.server.ts'
 // uploads. A refusal that may leave an upload body unread closes the connection, so the rest
 // of a large upload is never read.
 
-export type MediaApiError = { code: string; message: string; file?: string; fields?: Record<string, string[]> }
+export type MediaApiError = {
+  code: string
+  message: string
+  file?: string
+  fields?: Record<string, string[]>
+}
 
-export function errorResponse(status: number, error: MediaApiError, headers: Record<string, string> = {}) {
+export function errorResponse(
+  status: number,
+  error: MediaApiError,
+  headers: Record<string, string> = {},
+) {
   return Response.json({ error }, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
 }
 
 export type MediaRefusal = { status: number; error: MediaApiError; headers: Record<string, string> }
 
 const closing = { Connection: 'close' }
-const fileOf = (filename: string | undefined) => (filename === undefined ? undefined : displayName(filename))
+const fileOf = (filename: string | undefined) =>
+  filename === undefined ? undefined : displayName(filename)
 
 /** How to answer a refusal by the media service, or undefined for an unexpected error (rethrow it). */
 export function mediaRefusal(error: unknown): MediaRefusal | undefined {
-  if (error instanceof UploadError) return { status: error.status, error: { code: error.code, message: error.message, file: fileOf(error.filename) }, headers: closing }
-  if (error instanceof MediaNotFoundError) return { status: 404, error: { code: 'not-found', message: error.message }, headers: closing }
-  if (error instanceof TooManyImagesError) return { status: 409, error: { code: 'too-many-images', message: error.message, file: fileOf(error.filename) }, headers: closing }
-  if (error instanceof ImageRejection) return { status: error.status, error: { code: error.code, message: error.message }, headers: {} }
-  if (error instanceof NoFileError) return { status: 400, error: { code: 'no-file', message: error.message }, headers: {} }
-  if (error instanceof StaleImagesError) return { status: 409, error: { code: 'stale', message: error.message }, headers: {} }
-  if (error instanceof InvalidColorError) return { status: 400, error: { code: 'invalid', message: error.message, fields: { colorId: [error.message] } }, headers: {} }
-  if (error instanceof MediaBusyError) return { status: 503, error: { code: 'busy', message: error.message }, headers: { 'Retry-After': '5', ...closing } }
+  if (error instanceof UploadError)
+    return {
+      status: error.status,
+      error: { code: error.code, message: error.message, file: fileOf(error.filename) },
+      headers: closing,
+    }
+  if (error instanceof MediaNotFoundError)
+    return { status: 404, error: { code: 'not-found', message: error.message }, headers: closing }
+  if (error instanceof TooManyImagesError)
+    return {
+      status: 409,
+      error: { code: 'too-many-images', message: error.message, file: fileOf(error.filename) },
+      headers: closing,
+    }
+  if (error instanceof ImageRejection)
+    return {
+      status: error.status,
+      error: { code: error.code, message: error.message },
+      headers: {},
+    }
+  if (error instanceof NoFileError)
+    return { status: 400, error: { code: 'no-file', message: error.message }, headers: {} }
+  if (error instanceof StaleImagesError)
+    return { status: 409, error: { code: 'stale', message: error.message }, headers: {} }
+  if (error instanceof InvalidColorError)
+    return {
+      status: 400,
+      error: { code: 'invalid', message: error.message, fields: { colorId: [error.message] } },
+      headers: {},
+    }
+  if (error instanceof MediaBusyError)
+    return {
+      status: 503,
+      error: { code: 'busy', message: error.message },
+      headers: { 'Retry-After': '5', ...closing },
+    }
   if (error instanceof MediaStorageError) {
     logger.error({ err: error.cause }, 'Storage failed during an upload')
-    return { status: 503, error: { code: 'storage-unavailable', message: error.message }, headers: { 'Retry-After': '10', ...closing } }
+    return {
+      status: 503,
+      error: { code: 'storage-unavailable', message: error.message },
+      headers: { 'Retry-After': '10', ...closing },
+    }
   }
   return undefined
 }
@@ -56,6 +104,11 @@ export function uploadOutcomeResponse(outcome: UploadOutcome) {
 /** The signed-in user, or a 401 answer for API clients (rather than a redirect to the sign-in page). */
 export async function requireApiUser(request: Request) {
   const user = await getUser(request)
-  if (!user) throw errorResponse(401, { code: 'unauthenticated', message: 'Sign in to manage photos.' }, { Connection: 'close' })
+  if (!user)
+    throw errorResponse(
+      401,
+      { code: 'unauthenticated', message: 'Sign in to manage photos.' },
+      { Connection: 'close' },
+    )
   return user
 }

@@ -15,7 +15,9 @@ export const ImageChangesSchema = z
       .optional(),
     colorId: Id.nullable().optional(),
   })
-  .refine((changes) => changes.alt !== undefined || changes.colorId !== undefined, { error: 'Send alt and/or colorId' })
+  .refine((changes) => changes.alt !== undefined || changes.colorId !== undefined, {
+    error: 'Send alt and/or colorId',
+  })
 
 export const ReorderSchema = z.object({
   imageIds: z.array(Id).max(MAX_IMAGES_PER_PRODUCT),

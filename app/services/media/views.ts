@@ -31,7 +31,10 @@ export type ImageColor = { id: string; name: string; hex: string }
  * photos for every colour, then the other colours' photos; seller order within each group.
  * With no colour picked, the seller's order.
  */
-export function orderImagesForColor<T extends Pick<ProductImageView, 'colorId' | 'position'>>(images: T[], colorId: string | null | undefined): T[] {
+export function orderImagesForColor<T extends Pick<ProductImageView, 'colorId' | 'position'>>(
+  images: T[],
+  colorId: string | null | undefined,
+): T[] {
   const sorted = [...images].sort((a, b) => a.position - b.position)
   if (!colorId) return sorted
   const rank = (image: T) => (image.colorId === colorId ? 0 : image.colorId === null ? 1 : 2)
@@ -40,15 +43,24 @@ export function orderImagesForColor<T extends Pick<ProductImageView, 'colorId' |
 }
 
 /** The photo a product card shows: the first for the colour when one is given. */
-export function primaryImage<T extends Pick<ProductImageView, 'colorId' | 'position'>>(images: T[], colorId?: string | null): T | undefined {
+export function primaryImage<T extends Pick<ProductImageView, 'colorId' | 'position'>>(
+  images: T[],
+  colorId?: string | null,
+): T | undefined {
   return orderImagesForColor(images, colorId)[0]
 }
 
 /** The key of a line's photo (listLinePhotos): the product in the line's colour. */
-export const linePhotoKey = (productId: string | null, colorId: string | null) => `${productId ?? ''}:${colorId ?? ''}`
+export const linePhotoKey = (productId: string | null, colorId: string | null) =>
+  `${productId ?? ''}:${colorId ?? ''}`
 
 /** Alt text for a product photo: the seller's, or a description built from the product. */
-export function altFor(image: Pick<ProductImageView, 'alt'>, productTitle: string, index: number, total: number) {
+export function altFor(
+  image: Pick<ProductImageView, 'alt'>,
+  productTitle: string,
+  index: number,
+  total: number,
+) {
   if (image.alt.trim()) return image.alt
   return total > 1 ? `${productTitle}, photo ${index + 1} of ${total}` : productTitle
 }

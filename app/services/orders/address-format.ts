@@ -10,11 +10,18 @@ const TOWN_REGION_POSTCODE = new Set(['US', 'CA', 'AU', 'NZ', 'PH', 'TW'])
 const TOWN_THEN_POSTCODE = new Set(['GB', 'IE', 'JE', 'GG', 'IM'])
 
 function localityLines({ city, region, postalCode, country }: AddressInput): string[] {
-  if (TOWN_REGION_POSTCODE.has(country)) return [[[city, region].filter(Boolean).join(', '), postalCode].filter(Boolean).join(' ')]
+  if (TOWN_REGION_POSTCODE.has(country))
+    return [[[city, region].filter(Boolean).join(', '), postalCode].filter(Boolean).join(' ')]
   if (TOWN_THEN_POSTCODE.has(country)) return [city, region, postalCode]
   return [[postalCode, city].filter(Boolean).join(' '), region]
 }
 
 export function addressLines(address: AddressInput): string[] {
-  return [address.fullName, address.line1, address.line2, ...localityLines(address), countryName(address.country)].filter((line) => line.trim().length > 0)
+  return [
+    address.fullName,
+    address.line1,
+    address.line2,
+    ...localityLines(address),
+    countryName(address.country),
+  ].filter((line) => line.trim().length > 0)
 }

@@ -35,18 +35,28 @@ const addressSelect = {
 
 export type SavedAddress = AddressInput & { id: string; isDefault: boolean }
 
-function toSaved({ defaultOf, ...address }: AddressInput & { id: string; defaultOf: string | null }): SavedAddress {
+function toSaved({
+  defaultOf,
+  ...address
+}: AddressInput & { id: string; defaultOf: string | null }): SavedAddress {
   return { ...address, isDefault: defaultOf !== null }
 }
 
 /** The user's addresses, the default first, then the newest. */
 export async function listAddresses(userId: string): Promise<SavedAddress[]> {
-  const rows = await prisma.address.findMany({ where: { userId }, select: addressSelect, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] })
+  const rows = await prisma.address.findMany({
+    where: { userId },
+    select: addressSelect,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+  })
   return rows.map(toSaved).sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
 }
 
 export async function getAddress(userId: string, addressId: string): Promise<SavedAddress | null> {
-  const row = await prisma.address.findFirst({ where: { id: addressId, userId }, select: addressSelect })
+  const row = await prisma.address.findFirst({
+    where: { id: addressId, userId },
+    select: addressSelect,
+  })
   return row ? toSaved(row) : null
 }
 
@@ -63,25 +73,45 @@ async function clearDefault(tx: Tx, userId: string) {
  * Saves a new address inside the caller's transaction (checkout saves one with the order). The
  * first address becomes the default, as does one saved with `makeDefault`.
  */
-export async function createAddressInTx(tx: Tx, userId: string, input: AddressInput, options: { makeDefault?: boolean } = {}) {
+export async function createAddressInTx(
+  tx: Tx,
+  userId: string,
+  input: AddressInput,
+  options: { makeDefault?: boolean } = {},
+) {
   const existing = await lockAddresses(tx, userId)
   if (existing.length >= MAX_ADDRESSES) throw new AddressLimitError()
   const makeDefault = options.makeDefault || existing.length === 0
   if (makeDefault) await clearDefault(tx, userId)
-  return tx.address.create({ data: { ...input, userId, defaultOf: makeDefault ? userId : null }, select: { id: true } })
+  return tx.address.create({
+    data: { ...input, userId, defaultOf: makeDefault ? userId : null },
+    select: { id: true },
+  })
 }
 
-export async function createAddress(userId: string, input: AddressInput, options: { makeDefault?: boolean } = {}) {
+export async function createAddress(
+  userId: string,
+  input: AddressInput,
+  options: { makeDefault?: boolean } = {},
+) {
   return prisma.$transaction((tx) => createAddressInTx(tx, userId, input, options))
 }
 
 /** Changes one of the user's own addresses; another user's id changes nothing and throws AddressNotFoundError. */
-export async function updateAddress(userId: string, addressId: string, input: AddressInput, options: { makeDefault?: boolean } = {}) {
+export async function updateAddress(
+  userId: string,
+  addressId: string,
+  input: AddressInput,
+  options: { makeDefault?: boolean } = {},
+) {
   await prisma.$transaction(async (tx) => {
     const rows = await lockAddresses(tx, userId)
     if (!rows.some((row) => row.id === addressId)) throw new AddressNotFoundError()
     if (options.makeDefault) await clearDefault(tx, userId)
-    await tx.address.update({ where: { id: addressId }, data: { ...input, ...(options.makeDefault ? { defaultOf: userId } : {}) } })
+    await tx.address.update({
+      where: { id: addressId },
+      data: { ...input, ...(options.makeDefault ? { defaultOf: userId } : {}) },
+    })
   })
 }
 
@@ -102,7 +132,11 @@ export async function deleteAddress(userId: string, addressId: string) {
     if (!row) throw new AddressNotFoundError()
     await tx.address.delete({ where: { id: addressId } })
     if (row.defaultOf) {
-      const next = await tx.address.findFirst({ where: { userId }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], select: { id: true } })
+      const next = await tx.address.findFirst({
+        where: { userId },
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        select: { id: true },
+      })
       if (next) await tx.address.update({ where: { id: next.id }, data: { defaultOf: userId } })
     }
   })

@@ -51,9 +51,15 @@ export async function getCartOwner(request: Request): Promise<CartOwner | null> 
  * The cart owner for a change to the cart: a guest without a cookie gets a new random token,
  * and `setCookie` is the header to send with the response (null when nothing new to set).
  */
-export async function requireCartOwner(request: Request): Promise<{ owner: CartOwner; setCookie: string | null }> {
+export async function requireCartOwner(
+  request: Request,
+): Promise<{ owner: CartOwner; setCookie: string | null }> {
   const owner = await getCartOwner(request)
-  if (owner) return { owner, setCookie: 'guestToken' in owner ? await cartCookie.serialize(owner.guestToken) : null }
+  if (owner)
+    return {
+      owner,
+      setCookie: 'guestToken' in owner ? await cartCookie.serialize(owner.guestToken) : null,
+    }
   const guestToken = randomBytes(32).toString('base64url')
   return { owner: { guestToken }, setCookie: await cartCookie.serialize(guestToken) }
 }
@@ -63,7 +69,11 @@ function ownerWhere(owner: CartOwner): { userId: string } | { tokenHash: string 
 }
 
 /** Locks the owner's cart row for the rest of the transaction, creating the cart first if asked. */
-async function lockCart(tx: Tx, owner: CartOwner, options: { create: boolean }): Promise<{ id: string } | null> {
+async function lockCart(
+  tx: Tx,
+  owner: CartOwner,
+  options: { create: boolean },
+): Promise<{ id: string } | null> {
   const where = ownerWhere(owner)
   const userId = 'userId' in where ? where.userId : null
   const tokenHash = 'tokenHash' in where ? where.tokenHash : null
@@ -75,8 +85,12 @@ async function lockCart(tx: Tx, owner: CartOwner, options: { create: boolean }):
       ON CONFLICT DO NOTHING`
   }
   const rows = userId
-    ? await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Cart" WHERE "userId" = ${userId} FOR UPDATE`
-    : await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Cart" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`
+    ? await tx.$queryRaw<
+        Array<{ id: string }>
+      >`SELECT "id" FROM "Cart" WHERE "userId" = ${userId} FOR UPDATE`
+    : await tx.$queryRaw<
+        Array<{ id: string }>
+      >`SELECT "id" FROM "Cart" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`
   return rows[0] ?? null
 }
 
@@ -123,14 +137,20 @@ export class NotEnoughStockError extends CartError {
 export class QuantityLimitError extends CartError {
   override name = 'QuantityLimitError'
   constructor(readonly inCart: number) {
-    super(`You can buy at most ${MAX_LINE_QUANTITY} of one item${inCart ? ` (${inCart} already in your cart)` : ''}.`, 'quantity')
+    super(
+      `You can buy at most ${MAX_LINE_QUANTITY} of one item${inCart ? ` (${inCart} already in your cart)` : ''}.`,
+      'quantity',
+    )
   }
 }
 
 export class CartFullError extends CartError {
   override name = 'CartFullError'
   constructor() {
-    super(`Your cart holds at most ${MAX_CART_LINES} different items. Check out or remove some first.`, 'variantId')
+    super(
+      `Your cart holds at most ${MAX_CART_LINES} different items. Check out or remove some first.`,
+      'variantId',
+    )
   }
 }
 
@@ -173,9 +193,7 @@ type LoadedItem = Prisma.CartItemGetPayload<{ include: typeof lineInclude }>
 
 export type CartLineProblem =
   /** Unpublished, archived, the shop suspended, or no price: it cannot be bought. */
-  | { kind: 'unavailable' }
-  | { kind: 'sold-out' }
-  | { kind: 'not-enough'; available: number }
+  { kind: 'unavailable' } | { kind: 'sold-out' } | { kind: 'not-enough'; available: number }
 
 export type CartLine = {
   variantId: string
@@ -233,7 +251,11 @@ function toLine(item: LoadedItem, now: Date): CartLine {
   const unitPrice = price?.effective ?? null
   const priceChange =
     buyable && unitPrice !== null && unitPrice !== item.seenPrice
-      ? { direction: unitPrice < item.seenPrice ? ('cheaper' as const) : ('dearer' as const), from: item.seenPrice, to: unitPrice }
+      ? {
+          direction: unitPrice < item.seenPrice ? ('cheaper' as const) : ('dearer' as const),
+          from: item.seenPrice,
+          to: unitPrice,
+        }
       : null
   return {
     variantId: variant.id,
@@ -261,7 +283,11 @@ function toLine(item: LoadedItem, now: Date): CartLine {
   }
 }
 
-export function summarize(id: string | null, checkoutToken: string | null, lines: CartLine[]): CartView {
+export function summarize(
+  id: string | null,
+  checkoutToken: string | null,
+  lines: CartLine[],
+): CartView {
   const buyable = lines.filter((line) => line.problem?.kind !== 'unavailable')
   const hasProblems = lines.some((line) => line.problem !== null)
   return {
@@ -286,10 +312,18 @@ export async function getCart(owner: CartOwner | null, now: Date = new Date()): 
 }
 
 /** Reads a cart through `db` (a transaction when the caller holds its lock). */
-export async function readCart(db: Tx | typeof prisma, where: Prisma.CartWhereUniqueInput, now: Date): Promise<CartView> {
+export async function readCart(
+  db: Tx | typeof prisma,
+  where: Prisma.CartWhereUniqueInput,
+  now: Date,
+): Promise<CartView> {
   const cart = await db.cart.findUnique({
     where,
-    select: { id: true, checkoutToken: true, items: { include: lineInclude, orderBy: { createdAt: 'asc' } } },
+    select: {
+      id: true,
+      checkoutToken: true,
+      items: { include: lineInclude, orderBy: { createdAt: 'asc' } },
+    },
   })
   if (!cart) return EMPTY_CART
   return summarize(
@@ -297,7 +331,9 @@ export async function readCart(db: Tx | typeof prisma, where: Prisma.CartWhereUn
     cart.checkoutToken,
     // Prisma reads the items and their variants in separate queries: a variant the seller deleted
     // in between (its cart items go with it) comes back null. That line is gone, not broken.
-    cart.items.flatMap((item) => ((item.variant as LoadedItem['variant'] | null) ? [toLine(item, now)] : [])),
+    cart.items.flatMap((item) =>
+      (item.variant as LoadedItem['variant'] | null) ? [toLine(item, now)] : [],
+    ),
   )
 }
 
@@ -305,7 +341,10 @@ export async function readCart(db: Tx | typeof prisma, where: Prisma.CartWhereUn
 export async function getCartCount(request: Request): Promise<number> {
   const owner = await getCartOwner(request)
   if (!owner) return 0
-  const { _sum } = await prisma.cartItem.aggregate({ where: { cart: ownerWhere(owner) }, _sum: { quantity: true } })
+  const { _sum } = await prisma.cartItem.aggregate({
+    where: { cart: ownerWhere(owner) },
+    _sum: { quantity: true },
+  })
   return _sum.quantity ?? 0
 }
 
@@ -318,10 +357,20 @@ async function findBuyableVariant(tx: Tx, variantId: string, now: Date) {
       id: true,
       stock: true,
       price: true,
-      product: { select: { status: true, price: true, discountPercent: true, discountStartsAt: true, discountEndsAt: true, shop: { select: { status: true } } } },
+      product: {
+        select: {
+          status: true,
+          price: true,
+          discountPercent: true,
+          discountStartsAt: true,
+          discountEndsAt: true,
+          shop: { select: { status: true } },
+        },
+      },
     },
   })
-  if (!variant || variant.product.status !== 'ACTIVE' || variant.product.shop.status !== 'ACTIVE') throw new VariantUnavailableError()
+  if (!variant || variant.product.status !== 'ACTIVE' || variant.product.shop.status !== 'ACTIVE')
+    throw new VariantUnavailableError()
   const price = quote(variant.product, variant, now)
   if (!price) throw new VariantUnavailableError()
   return { stock: variant.stock, unitPrice: price.effective }
@@ -338,23 +387,35 @@ export async function addToCart(
   input: { variantId: string; quantity: number },
   now: Date = new Date(),
 ): Promise<{ quantity: number; itemCount: number }> {
-  if (!Number.isInteger(input.quantity) || input.quantity < 1) throw new CartError('Enter a quantity of at least 1.', 'quantity')
+  if (!Number.isInteger(input.quantity) || input.quantity < 1)
+    throw new CartError('Enter a quantity of at least 1.', 'quantity')
   return prisma.$transaction(async (tx) => {
     const variant = await findBuyableVariant(tx, input.variantId, now)
     const cart = (await lockCart(tx, owner, { create: true }))!
-    const existing = await tx.cartItem.findUnique({ where: { cartId_variantId: { cartId: cart.id, variantId: input.variantId } } })
+    const existing = await tx.cartItem.findUnique({
+      where: { cartId_variantId: { cartId: cart.id, variantId: input.variantId } },
+    })
     const inCart = existing?.quantity ?? 0
     const quantity = inCart + input.quantity
     if (quantity > MAX_LINE_QUANTITY) throw new QuantityLimitError(inCart)
     if (quantity > variant.stock) throw new NotEnoughStockError(variant.stock, inCart)
-    if (!existing && (await tx.cartItem.count({ where: { cartId: cart.id } })) >= MAX_CART_LINES) throw new CartFullError()
+    if (!existing && (await tx.cartItem.count({ where: { cartId: cart.id } })) >= MAX_CART_LINES)
+      throw new CartFullError()
     await tx.cartItem.upsert({
       where: { cartId_variantId: { cartId: cart.id, variantId: input.variantId } },
-      create: { cartId: cart.id, variantId: input.variantId, quantity, seenPrice: variant.unitPrice },
+      create: {
+        cartId: cart.id,
+        variantId: input.variantId,
+        quantity,
+        seenPrice: variant.unitPrice,
+      },
       update: { quantity, seenPrice: variant.unitPrice },
     })
     await touchCart(tx, cart.id)
-    const { _sum } = await tx.cartItem.aggregate({ where: { cartId: cart.id }, _sum: { quantity: true } })
+    const { _sum } = await tx.cartItem.aggregate({
+      where: { cartId: cart.id },
+      _sum: { quantity: true },
+    })
     return { quantity, itemCount: _sum.quantity ?? 0 }
   })
 }
@@ -364,16 +425,29 @@ export async function addToCart(
  * fell); raising it beyond the stock is refused. The line's seen price becomes the current one:
  * the cart page showed it.
  */
-export async function updateCartLine(owner: CartOwner, input: { variantId: string; quantity: number }, now: Date = new Date()) {
-  if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_LINE_QUANTITY) throw new QuantityLimitError(0)
+export async function updateCartLine(
+  owner: CartOwner,
+  input: { variantId: string; quantity: number },
+  now: Date = new Date(),
+) {
+  if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_LINE_QUANTITY)
+    throw new QuantityLimitError(0)
   await prisma.$transaction(async (tx) => {
     const cart = await lockCart(tx, owner, { create: false })
-    const item = cart && (await tx.cartItem.findUnique({ where: { cartId_variantId: { cartId: cart.id, variantId: input.variantId } } }))
+    const item =
+      cart &&
+      (await tx.cartItem.findUnique({
+        where: { cartId_variantId: { cartId: cart.id, variantId: input.variantId } },
+      }))
     if (!cart || !item) throw new CartLineNotFoundError()
     if (input.quantity === item.quantity) return
     const variant = await findBuyableVariant(tx, input.variantId, now)
-    if (input.quantity > item.quantity && input.quantity > variant.stock) throw new NotEnoughStockError(variant.stock, 0)
-    await tx.cartItem.update({ where: { id: item.id }, data: { quantity: input.quantity, seenPrice: variant.unitPrice } })
+    if (input.quantity > item.quantity && input.quantity > variant.stock)
+      throw new NotEnoughStockError(variant.stock, 0)
+    await tx.cartItem.update({
+      where: { id: item.id },
+      data: { quantity: input.quantity, seenPrice: variant.unitPrice },
+    })
     await touchCart(tx, cart.id)
   })
 }
@@ -396,7 +470,10 @@ export async function acknowledgePriceChanges(owner: CartOwner, now: Date = new 
     const view = await readCart(tx, { id: cart.id }, now)
     const changed = view.lines.filter((line) => line.priceChange)
     for (const line of changed) {
-      await tx.cartItem.update({ where: { cartId_variantId: { cartId: cart.id, variantId: line.variantId } }, data: { seenPrice: line.priceChange!.to } })
+      await tx.cartItem.update({
+        where: { cartId_variantId: { cartId: cart.id, variantId: line.variantId } },
+        data: { seenPrice: line.priceChange!.to },
+      })
     }
     if (changed.length) await touchCart(tx, cart.id)
   })
@@ -419,21 +496,39 @@ export async function mergeGuestCart(guestToken: string, userId: string): Promis
     const result: MergeResult = { moved: 0, combined: 0, dropped: 0 }
     const guest = await lockCart(tx, { guestToken }, { create: false })
     if (!guest) return result
-    const items = await tx.cartItem.findMany({ where: { cartId: guest.id }, orderBy: { createdAt: 'asc' } })
+    const items = await tx.cartItem.findMany({
+      where: { cartId: guest.id },
+      orderBy: { createdAt: 'asc' },
+    })
     if (items.length) {
       const cart = (await lockCart(tx, { userId }, { create: true }))!
-      const existing = new Map((await tx.cartItem.findMany({ where: { cartId: cart.id } })).map((item) => [item.variantId, item]))
+      const existing = new Map(
+        (await tx.cartItem.findMany({ where: { cartId: cart.id } })).map((item) => [
+          item.variantId,
+          item,
+        ]),
+      )
       let lines = existing.size
       for (const item of items) {
         const mine = existing.get(item.variantId)
         if (mine) {
           await tx.cartItem.update({
             where: { id: mine.id },
-            data: { quantity: Math.min(MAX_LINE_QUANTITY, mine.quantity + item.quantity), seenPrice: item.seenPrice },
+            data: {
+              quantity: Math.min(MAX_LINE_QUANTITY, mine.quantity + item.quantity),
+              seenPrice: item.seenPrice,
+            },
           })
           result.combined++
         } else if (lines < MAX_CART_LINES) {
-          await tx.cartItem.create({ data: { cartId: cart.id, variantId: item.variantId, quantity: item.quantity, seenPrice: item.seenPrice } })
+          await tx.cartItem.create({
+            data: {
+              cartId: cart.id,
+              variantId: item.variantId,
+              quantity: item.quantity,
+              seenPrice: item.seenPrice,
+            },
+          })
           lines++
           result.moved++
         } else {
@@ -461,7 +556,10 @@ export async function adoptGuestCart(request: Request, userId: string): Promise<
 /** Deletes guest carts nobody touched for GUEST_CART_DAYS (their cookie has expired too). */
 export async function pruneGuestCarts(now: Date = new Date()) {
   const { count } = await prisma.cart.deleteMany({
-    where: { userId: null, updatedAt: { lt: new Date(now.getTime() - GUEST_CART_DAYS * 24 * 60 * 60 * 1000) } },
+    where: {
+      userId: null,
+      updatedAt: { lt: new Date(now.getTime() - GUEST_CART_DAYS * 24 * 60 * 60 * 1000) },
+    },
   })
   return count
 }

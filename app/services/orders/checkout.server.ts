@@ -4,12 +4,26 @@ import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
-import { AddressLimitError, createAddressInTx, listAddresses, type SavedAddress } from './addresses.server.ts'
+import {
+  AddressLimitError,
+  createAddressInTx,
+  listAddresses,
+  type SavedAddress,
+} from './addresses.server.ts'
 import { newCheckoutToken, readCart, type CartLine, type CartView } from './cart.server.ts'
 import { renderOrderPlaced } from './emails.server.ts'
-import { findPaymentProvider, paymentProviders, type PaymentProvider } from './payments/index.server.ts'
+import {
+  findPaymentProvider,
+  paymentProviders,
+  type PaymentProvider,
+} from './payments/index.server.ts'
 import type { AddressInput, CheckoutInput } from './schemas.ts'
-import { SHIPPING_METHODS, findShippingMethod, shippingCost, type ShippingMethod } from './shipping.ts'
+import {
+  SHIPPING_METHODS,
+  findShippingMethod,
+  shippingCost,
+  type ShippingMethod,
+} from './shipping.ts'
 import { lockStock, takeStock, type StockChange } from './stock.server.ts'
 
 // Checkout: what the checkout page shows, and placing the order. Placing happens in ONE
@@ -44,18 +58,32 @@ export class CartEmptyError extends CheckoutError {
 export class CartChangedError extends CheckoutError {
   override name = 'CartChangedError'
   constructor() {
-    super('Your cart changed since this page was shown. Please check your order again.', 409, 'idempotencyKey')
+    super(
+      'Your cart changed since this page was shown. Please check your order again.',
+      409,
+      'idempotencyKey',
+    )
   }
 }
 
 export class PricesChangedError extends CheckoutError {
   override name = 'PricesChangedError'
   constructor(readonly itemsTotal: number) {
-    super('Prices changed since this page was shown. Please check the new total before you order.', 409)
+    super(
+      'Prices changed since this page was shown. Please check the new total before you order.',
+      409,
+    )
   }
 }
 
-export type ShortLine = { variantId: string; title: string; colorName: string; sizeLabel: string; requested: number; available: number }
+export type ShortLine = {
+  variantId: string
+  title: string
+  colorName: string
+  sizeLabel: string
+  requested: number
+  available: number
+}
 
 /** Lines whose stock is less than their quantity; `available` is what is left of each. */
 export class InsufficientStockError extends CheckoutError {
@@ -77,7 +105,10 @@ export class InsufficientStockError extends CheckoutError {
 export class UnavailableItemsError extends CheckoutError {
   override name = 'UnavailableItemsError'
   constructor(readonly lines: Array<{ variantId: string; title: string }>) {
-    super(`${lines.map((line) => line.title).join(', ')} ${lines.length === 1 ? 'is' : 'are'} no longer available. Remove ${lines.length === 1 ? 'it' : 'them'} from your cart to continue.`, 409)
+    super(
+      `${lines.map((line) => line.title).join(', ')} ${lines.length === 1 ? 'is' : 'are'} no longer available. Remove ${lines.length === 1 ? 'it' : 'them'} from your cart to continue.`,
+      409,
+    )
   }
 }
 
@@ -103,7 +134,10 @@ export async function getCheckout(userId: string, now: Date = new Date()): Promi
     email: user.email,
     cart,
     addresses,
-    shippingMethods: SHIPPING_METHODS.map((method) => ({ ...method, price: shippingCost(method, cart.itemsTotal, currency) })),
+    shippingMethods: SHIPPING_METHODS.map((method) => ({
+      ...method,
+      price: shippingCost(method, cart.itemsTotal, currency),
+    })),
     paymentMethods: paymentProviders
       .filter((provider) => provider.isAvailable({ total: cart.itemsTotal, currency }))
       .map(({ id, label, description }) => ({ id, label, description })),
@@ -126,7 +160,8 @@ const NUMBER_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 
 /** SP-XXXX-XXXX from an alphabet without look-alikes (0/O, 1/I/L): about 850 billion numbers. */
 export function newOrderNumber() {
-  const pick = () => Array.from({ length: 4 }, () => NUMBER_ALPHABET[randomInt(NUMBER_ALPHABET.length)]).join('')
+  const pick = () =>
+    Array.from({ length: 4 }, () => NUMBER_ALPHABET[randomInt(NUMBER_ALPHABET.length)]).join('')
   return `SP-${pick()}-${pick()}`
 }
 
@@ -139,7 +174,8 @@ const MAX_ATTEMPTS = 4
  * (a foreign key gone; the next attempt reads the cart without it and says what changed).
  */
 function isRetryable(error: unknown) {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined
+  const code =
+    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined
   return code === 'P2002' || code === 'P2003' || isTransientTransactionError(error)
 }
 
@@ -148,7 +184,11 @@ function isRetryable(error: unknown) {
  * empty, changed since the page was shown, holds unavailable items or more than the stock, or
  * when its prices changed; or when an address, shipping or payment choice is not valid.
  */
-export async function placeOrder(userId: string, input: CheckoutInput, now: Date = new Date()): Promise<PlacedOrder> {
+export async function placeOrder(
+  userId: string,
+  input: CheckoutInput,
+  now: Date = new Date(),
+): Promise<PlacedOrder> {
   const earlier = await findOrderByKey(userId, input.idempotencyKey)
   if (earlier) return resume(earlier)
 
@@ -157,11 +197,15 @@ export async function placeOrder(userId: string, input: CheckoutInput, now: Date
   if (!method) throw new CheckoutError('Choose one of the delivery options.', 400, 'shippingMethod')
   const provider = findPaymentProvider(input.paymentMethod)
   if (!provider) throw new CheckoutError('Choose one of the ways to pay.', 400, 'paymentMethod')
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } })
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, name: true },
+  })
   let address: AddressInput
   if (input.address.kind === 'saved') {
     const saved = await prisma.address.findFirst({ where: { id: input.address.id, userId } })
-    if (!saved) throw new CheckoutError('Choose one of your addresses, or enter a new one.', 400, 'addressId')
+    if (!saved)
+      throw new CheckoutError('Choose one of your addresses, or enter a new one.', 400, 'addressId')
     address = pickAddress(saved)
   } else {
     address = input.address.fields
@@ -170,17 +214,22 @@ export async function placeOrder(userId: string, input: CheckoutInput, now: Date
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await prisma.$transaction(
-        (tx) => placeInTransaction(tx, { userId, user, input, address, method, provider, currency, now }),
+        (tx) =>
+          placeInTransaction(tx, { userId, user, input, address, method, provider, currency, now }),
         TRANSACTION_OPTIONS,
       )
       if (result.created) return startPayment(result, provider)
       return resume(result)
     } catch (error) {
-      if (error instanceof CheckoutError || attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
+      if (error instanceof CheckoutError || attempt >= MAX_ATTEMPTS || !isRetryable(error))
+        throw error
       // The same key may have won meanwhile (its order is the answer); otherwise try again.
       const won = await findOrderByKey(userId, input.idempotencyKey)
       if (won) return resume(won)
-      logger.warn({ err: error, attempt }, 'Placing an order hit a retryable database error; trying again')
+      logger.warn(
+        { err: error, attempt },
+        'Placing an order hit a retryable database error; trying again',
+      )
     }
   }
 }
@@ -196,36 +245,58 @@ type PlaceContext = {
   now: Date
 }
 
-type OrderRow = { id: string; number: string; total: number; currency: string; email: string; paymentMethod: string; paymentStatus: string }
+type OrderRow = {
+  id: string
+  number: string
+  total: number
+  currency: string
+  email: string
+  paymentMethod: string
+  paymentStatus: string
+}
 
-async function placeInTransaction(tx: Tx, ctx: PlaceContext): Promise<OrderRow & { created: boolean }> {
+async function placeInTransaction(
+  tx: Tx,
+  ctx: PlaceContext,
+): Promise<OrderRow & { created: boolean }> {
   const { userId, input, now } = ctx
   const [cart] = await tx.$queryRaw<Array<{ id: string; checkoutToken: string }>>`
     SELECT "id", "checkoutToken" FROM "Cart" WHERE "userId" = ${userId} FOR UPDATE`
   // Holding the cart's lock: a concurrent submission of this key has either committed its order
   // (found here) or not started.
-  const existing = await tx.order.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } }, select: orderRowSelect })
+  const existing = await tx.order.findUnique({
+    where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } },
+    select: orderRowSelect,
+  })
   if (existing) return { ...existing, created: false }
 
   const view = cart ? await readCart(tx, { id: cart.id }, now) : null
   if (!cart || !view?.lines.length) throw new CartEmptyError()
   if (cart.checkoutToken !== input.idempotencyKey) throw new CartChangedError()
   const unavailable = view.lines.filter((line) => line.problem?.kind === 'unavailable')
-  if (unavailable.length) throw new UnavailableItemsError(unavailable.map(({ variantId, title }) => ({ variantId, title })))
+  if (unavailable.length)
+    throw new UnavailableItemsError(
+      unavailable.map(({ variantId, title }) => ({ variantId, title })),
+    )
   // A first look at the stock, so a shopper who cannot get the item hears it without queueing for
   // its lock; the look that counts is taken under the lock at the end.
   throwIfShort(view.lines, new Map(view.lines.map((line) => [line.variantId, line.stock])))
   // The prices are those the shopper confirmed on the page (the form carries their total).
   if (view.itemsTotal !== input.expectedItemsTotal) throw new PricesChangedError(view.itemsTotal)
   if (!ctx.provider.isAvailable({ total: view.itemsTotal, currency: ctx.currency })) {
-    throw new CheckoutError(`${ctx.provider.label} is not available for this order. Choose another way to pay.`, 400, 'paymentMethod')
+    throw new CheckoutError(
+      `${ctx.provider.label} is not available for this order. Choose another way to pay.`,
+      400,
+      'paymentMethod',
+    )
   }
 
   if (input.address.kind === 'new' && input.address.save) {
     try {
       await createAddressInTx(tx, userId, ctx.address)
     } catch (error) {
-      if (error instanceof AddressLimitError) throw new CheckoutError(`${error.message} Or untick “Save this address”.`, 400, 'addressId')
+      if (error instanceof AddressLimitError)
+        throw new CheckoutError(`${error.message} Or untick “Save this address”.`, 400, 'addressId')
       throw error
     }
   }
@@ -255,7 +326,9 @@ async function placeInTransaction(tx: Tx, ctx: PlaceContext): Promise<OrderRow &
     data: shopIds.map((shopId) => ({
       orderId: order.id,
       shopId,
-      itemsTotal: view.lines.filter((line) => line.shopId === shopId).reduce((sum, line) => sum + line.lineTotal, 0),
+      itemsTotal: view.lines
+        .filter((line) => line.shopId === shopId)
+        .reduce((sum, line) => sum + line.lineTotal, 0),
       createdAt: now,
     })),
     select: { id: true, shopId: true },
@@ -285,8 +358,15 @@ async function placeInTransaction(tx: Tx, ctx: PlaceContext): Promise<OrderRow &
   await tx.cartItem.deleteMany({ where: { cartId: cart.id } })
   await tx.cart.update({ where: { id: cart.id }, data: { checkoutToken: newCheckoutToken() } })
 
-  const changes: StockChange[] = view.lines.map((line) => ({ productId: line.productId, variantId: line.variantId, quantity: line.quantity }))
-  await recordProductChanges(tx, changes.map((change) => change.productId))
+  const changes: StockChange[] = view.lines.map((line) => ({
+    productId: line.productId,
+    variantId: line.variantId,
+    quantity: line.quantity,
+  }))
+  await recordProductChanges(
+    tx,
+    changes.map((change) => change.productId),
+  )
   const email = renderOrderPlaced({
     number: order.number,
     customerName: ctx.user.name,
@@ -326,10 +406,21 @@ function throwIfShort(lines: CartLine[], stock: Map<string, number>) {
   )
 }
 
-const orderRowSelect = { id: true, number: true, total: true, currency: true, email: true, paymentMethod: true, paymentStatus: true } as const
+const orderRowSelect = {
+  id: true,
+  number: true,
+  total: true,
+  currency: true,
+  email: true,
+  paymentMethod: true,
+  paymentStatus: true,
+} as const
 
 function findOrderByKey(userId: string, idempotencyKey: string) {
-  return prisma.order.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } }, select: orderRowSelect })
+  return prisma.order.findUnique({
+    where: { userId_idempotencyKey: { userId, idempotencyKey } },
+    select: orderRowSelect,
+  })
 }
 
 function pickAddress(row: AddressInput): AddressInput {
@@ -349,13 +440,22 @@ async function resume(order: OrderRow): Promise<PlacedOrder> {
 /** After the order committed: hands it to the payment provider (outside any transaction). */
 async function startPayment(order: OrderRow, provider: PaymentProvider): Promise<PlacedOrder> {
   const placed = { id: order.id, number: order.number, created: true }
-  const start = await provider.start({ id: order.id, number: order.number, amount: order.total, currency: order.currency, email: order.email })
+  const start = await provider.start({
+    id: order.id,
+    number: order.number,
+    amount: order.total,
+    currency: order.currency,
+    email: order.email,
+  })
   if (start.kind === 'on-delivery') return { ...placed, paymentRedirect: null }
   if (start.kind === 'paid') {
     await markOrderPaid(order.id, start.reference)
     return { ...placed, paymentRedirect: null }
   }
-  await prisma.order.updateMany({ where: { id: order.id, paymentStatus: 'PENDING' }, data: { paymentReference: start.reference } })
+  await prisma.order.updateMany({
+    where: { id: order.id, paymentStatus: 'PENDING' },
+    data: { paymentReference: start.reference },
+  })
   return { ...placed, paymentRedirect: start.url }
 }
 

@@ -9,7 +9,15 @@ import { shippingMethodLabel } from './shipping.ts'
 // The order emails: plain text and simple HTML, every value escaped (names, titles and addresses
 // are typed by people).
 
-export type EmailLine = { title: string; colorName: string; sizeLabel: string; quantity: number; unitPrice: number; lineTotal: number; shopName: string }
+export type EmailLine = {
+  title: string
+  colorName: string
+  sizeLabel: string
+  quantity: number
+  unitPrice: number
+  lineTotal: number
+  shopName: string
+}
 
 export type EmailOrder = {
   number: string
@@ -58,7 +66,10 @@ ${lines.map(
 
 function textLines(lines: EmailLine[], currency: string) {
   return lines
-    .map((line) => `- ${line.title} (${line.colorName}, ${line.sizeLabel}) from ${line.shopName}: ${line.quantity} × ${formatMoney(line.unitPrice, currency)} = ${formatMoney(line.lineTotal, currency)}`)
+    .map(
+      (line) =>
+        `- ${line.title} (${line.colorName}, ${line.sizeLabel}) from ${line.shopName}: ${line.quantity} × ${formatMoney(line.unitPrice, currency)} = ${formatMoney(line.lineTotal, currency)}`,
+    )
     .join('\n')
 }
 
@@ -130,11 +141,25 @@ ${linesTable(shipment.lines, shipment.currency)}
   return { subject, text, html: layout(subject, body) }
 }
 
-export function renderOrderCancelled(order: { number: string; customerName: string; currency: string; total: number; refund: boolean }): RenderedEmail {
+export function renderOrderCancelled(order: {
+  number: string
+  customerName: string
+  currency: string
+  total: number
+  refund: boolean
+}): RenderedEmail {
   const subject = `Your ${store()} order ${order.number} is cancelled`
   const money = formatMoney(order.total, order.currency)
-  const refundText = order.refund ? `We are refunding ${money} to your payment method.` : 'You have not been charged.'
-  const text = [`Hello ${order.customerName},`, '', `Your order ${order.number} is cancelled, as you asked. ${refundText}`, '', `Your order: ${orderUrl(order.number)}`].join('\n')
+  const refundText = order.refund
+    ? `We are refunding ${money} to your payment method.`
+    : 'You have not been charged.'
+  const text = [
+    `Hello ${order.customerName},`,
+    '',
+    `Your order ${order.number} is cancelled, as you asked. ${refundText}`,
+    '',
+    `Your order: ${orderUrl(order.number)}`,
+  ].join('\n')
   const body = html`<h1 style="font-size:20px;margin:0 0 8px">Your order is cancelled</h1>
 <p>Hello ${order.customerName}, your order <strong>${order.number}</strong> is cancelled, as you asked. ${refundText}</p>
 <p><a href="${orderUrl(order.number)}">View your order</a></p>`

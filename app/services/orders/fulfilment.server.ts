@@ -36,13 +36,22 @@ const FILTER_STATUS: Record<ShipmentFilter, ShipmentState | undefined> = {
 
 /** The shop the user owns, or null. */
 export function getOwnShop(userId: string) {
-  return prisma.shop.findUnique({ where: { ownerId: userId }, select: { id: true, name: true, slug: true, status: true } })
+  return prisma.shop.findUnique({
+    where: { ownerId: userId },
+    select: { id: true, name: true, slug: true, status: true },
+  })
 }
 
-export async function listShipments(userId: string, options: { filter?: ShipmentFilter; page?: number } = {}) {
+export async function listShipments(
+  userId: string,
+  options: { filter?: ShipmentFilter; page?: number } = {},
+) {
   const filter = options.filter ?? 'to-ship'
   const page = Math.max(1, Math.floor(options.page ?? 1))
-  const where: Prisma.ShipmentWhereInput = { shop: { ownerId: userId }, status: FILTER_STATUS[filter] }
+  const where: Prisma.ShipmentWhereInput = {
+    shop: { ownerId: userId },
+    status: FILTER_STATUS[filter],
+  }
   const [total, rows, grouped] = await Promise.all([
     prisma.shipment.count({ where }),
     prisma.shipment.findMany({
@@ -59,18 +68,31 @@ export async function listShipments(userId: string, options: { filter?: Shipment
         shippedAt: true,
         deliveredAt: true,
         trackingNumber: true,
-        order: { select: { number: true, currency: true, shippingMethod: true, shippingAddress: true } },
+        order: {
+          select: { number: true, currency: true, shippingMethod: true, shippingAddress: true },
+        },
         lines: { select: { quantity: true } },
       },
     }),
-    prisma.shipment.groupBy({ by: ['status'], where: { shop: { ownerId: userId } }, _count: { _all: true } }),
+    prisma.shipment.groupBy({
+      by: ['status'],
+      where: { shop: { ownerId: userId } },
+      _count: { _all: true },
+    }),
   ])
-  const counts = Object.fromEntries(grouped.map((group) => [group.status, group._count._all])) as Partial<Record<ShipmentState, number>>
+  const counts = Object.fromEntries(
+    grouped.map((group) => [group.status, group._count._all]),
+  ) as Partial<Record<ShipmentState, number>>
   return {
     filter,
     page,
     pages: Math.max(1, Math.ceil(total / SHIPMENTS_PER_PAGE)),
-    counts: { 'to-ship': counts.PENDING ?? 0, shipped: counts.SHIPPED ?? 0, delivered: counts.DELIVERED ?? 0, cancelled: counts.CANCELLED ?? 0 },
+    counts: {
+      'to-ship': counts.PENDING ?? 0,
+      shipped: counts.SHIPPED ?? 0,
+      delivered: counts.DELIVERED ?? 0,
+      cancelled: counts.CANCELLED ?? 0,
+    },
     shipments: rows.map(({ order, lines, ...shipment }) => {
       const address = parseAddressSnapshot(order.shippingAddress)
       return {
@@ -91,8 +113,30 @@ export async function getShipment(userId: string, number: string) {
   const shipment = await prisma.shipment.findFirst({
     where: { shop: { ownerId: userId }, order: { number } },
     include: {
-      order: { select: { number: true, placedAt: true, currency: true, shippingMethod: true, shippingAddress: true, status: true } },
-      lines: { orderBy: { id: 'asc' }, select: { id: true, title: true, productSlug: true, colorName: true, sizeLabel: true, sku: true, quantity: true, unitPrice: true, lineTotal: true } },
+      order: {
+        select: {
+          number: true,
+          placedAt: true,
+          currency: true,
+          shippingMethod: true,
+          shippingAddress: true,
+          status: true,
+        },
+      },
+      lines: {
+        orderBy: { id: 'asc' },
+        select: {
+          id: true,
+          title: true,
+          productSlug: true,
+          colorName: true,
+          sizeLabel: true,
+          sku: true,
+          quantity: true,
+          unitPrice: true,
+          lineTotal: true,
+        },
+      },
     },
   })
   if (!shipment) return null
@@ -124,11 +168,25 @@ async function lockOwnShipment(tx: Tx, userId: string, number: string) {
 
 /** Recomputes the order's status from its shipments (the caller holds the order's lock). */
 async function refreshOrderStatus(tx: Tx, orderId: string) {
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, paymentMethod: true, paymentStatus: true, shipments: { select: { status: true } } } })
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      status: true,
+      paymentMethod: true,
+      paymentStatus: true,
+      shipments: { select: { status: true } },
+    },
+  })
   const status = deriveOrderStatus(order.shipments)
-  const paid = status === 'DELIVERED' && order.paymentStatus === 'PENDING' && settlesOnDelivery(order.paymentMethod)
+  const paid =
+    status === 'DELIVERED' &&
+    order.paymentStatus === 'PENDING' &&
+    settlesOnDelivery(order.paymentMethod)
   if (status !== order.status || paid) {
-    await tx.order.update({ where: { id: orderId }, data: { status, ...(paid ? { paymentStatus: 'PAID' } : {}) } })
+    await tx.order.update({
+      where: { id: orderId },
+      data: { status, ...(paid ? { paymentStatus: 'PAID' } : {}) },
+    })
   }
   return status
 }
@@ -137,12 +195,22 @@ async function refreshOrderStatus(tx: Tx, orderId: string) {
  * Marks the user's shop's shipment of the order shipped, with its carrier and tracking number,
  * and emails the shopper. Only a shipment waiting to ship can be shipped.
  */
-export async function markShipped(userId: string, number: string, input: { carrier: string; trackingNumber: string }, now: Date = new Date()) {
+export async function markShipped(
+  userId: string,
+  number: string,
+  input: { carrier: string; trackingNumber: string },
+  now: Date = new Date(),
+) {
   return prisma.$transaction(async (tx) => {
     const { orderId, shipmentId } = await lockOwnShipment(tx, userId, number)
     const { count } = await tx.shipment.updateMany({
       where: { id: shipmentId, status: 'PENDING' },
-      data: { status: 'SHIPPED', carrier: input.carrier, trackingNumber: input.trackingNumber, shippedAt: now },
+      data: {
+        status: 'SHIPPED',
+        carrier: input.carrier,
+        trackingNumber: input.trackingNumber,
+        shippedAt: now,
+      },
     })
     if (!count) throw new ShipmentStateError(await describeState(tx, shipmentId))
     const status = await refreshOrderStatus(tx, orderId)
@@ -151,7 +219,9 @@ export async function markShipped(userId: string, number: string, input: { carri
       where: { id: shipmentId },
       include: {
         shop: { select: { name: true } },
-        order: { select: { number: true, email: true, currency: true, user: { select: { name: true } } } },
+        order: {
+          select: { number: true, email: true, currency: true, user: { select: { name: true } } },
+        },
         lines: { orderBy: { id: 'asc' } },
       },
     })
@@ -173,14 +243,20 @@ export async function markShipped(userId: string, number: string, input: { carri
 export async function markDelivered(userId: string, number: string, now: Date = new Date()) {
   return prisma.$transaction(async (tx) => {
     const { orderId, shipmentId } = await lockOwnShipment(tx, userId, number)
-    const { count } = await tx.shipment.updateMany({ where: { id: shipmentId, status: 'SHIPPED' }, data: { status: 'DELIVERED', deliveredAt: now } })
+    const { count } = await tx.shipment.updateMany({
+      where: { id: shipmentId, status: 'SHIPPED' },
+      data: { status: 'DELIVERED', deliveredAt: now },
+    })
     if (!count) throw new ShipmentStateError(await describeState(tx, shipmentId))
     return { orderStatus: await refreshOrderStatus(tx, orderId) }
   })
 }
 
 async function describeState(tx: Tx, shipmentId: string) {
-  const { status } = await tx.shipment.findUniqueOrThrow({ where: { id: shipmentId }, select: { status: true } })
+  const { status } = await tx.shipment.findUniqueOrThrow({
+    where: { id: shipmentId },
+    select: { status: true },
+  })
   switch (status) {
     case 'PENDING':
       return 'This parcel has not been shipped yet.'

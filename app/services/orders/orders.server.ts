@@ -40,7 +40,14 @@ export async function listOrders(userId: string, options: { page?: number } = {}
       orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
       skip: (page - 1) * ORDERS_PER_PAGE,
       take: ORDERS_PER_PAGE,
-      select: { number: true, placedAt: true, status: true, total: true, currency: true, lines: { select: { title: true, quantity: true }, orderBy: { id: 'asc' } } },
+      select: {
+        number: true,
+        placedAt: true,
+        status: true,
+        total: true,
+        currency: true,
+        lines: { select: { title: true, quantity: true }, orderBy: { id: 'asc' } },
+      },
     }),
   ])
   const orders: OrderSummary[] = rows.map(({ lines, ...order }) => ({
@@ -66,7 +73,10 @@ const lineSelect = {
   variant: { select: { color: { select: { id: true, hex: true } } } },
 } satisfies Prisma.OrderLineSelect
 
-export type OrderLineView = Omit<Prisma.OrderLineGetPayload<{ select: typeof lineSelect }>, 'variant'> & {
+export type OrderLineView = Omit<
+  Prisma.OrderLineGetPayload<{ select: typeof lineSelect }>,
+  'variant'
+> & {
   /** The colour (and its swatch) while the variant still exists. */
   colorId: string | null
   colorHex: string | null
@@ -131,7 +141,10 @@ export async function getOrder(userId: string, number: string): Promise<OrderDet
     include: {
       shipments: {
         orderBy: { createdAt: 'asc' },
-        include: { shop: { select: { name: true, slug: true } }, lines: { select: lineSelect, orderBy: { id: 'asc' } } },
+        include: {
+          shop: { select: { name: true, slug: true } },
+          lines: { select: lineSelect, orderBy: { id: 'asc' } },
+        },
       },
     },
   })
@@ -164,9 +177,15 @@ export async function getOrder(userId: string, number: string): Promise<OrderDet
       trackingUrl: trackingUrl(shipment.carrier, shipment.trackingNumber),
       shippedAt: shipment.shippedAt,
       deliveredAt: shipment.deliveredAt,
-      lines: shipment.lines.map(({ variant, ...line }) => ({ ...line, colorId: variant?.color.id ?? null, colorHex: variant?.color.hex ?? null })),
+      lines: shipment.lines.map(({ variant, ...line }) => ({
+        ...line,
+        colorId: variant?.color.id ?? null,
+        colorHex: variant?.color.hex ?? null,
+      })),
     })),
-    canCancel: order.status !== 'CANCELLED' && order.shipments.every((shipment) => shipment.status === 'PENDING'),
+    canCancel:
+      order.status !== 'CANCELLED' &&
+      order.shipments.every((shipment) => shipment.status === 'PENDING'),
   }
 }
 
@@ -180,7 +199,9 @@ export class OrderNotFoundError extends Error {
 export class CannotCancelError extends Error {
   override name = 'CannotCancelError'
   constructor() {
-    super('Part of this order has already shipped, so it can no longer be cancelled. You can return items once they arrive.')
+    super(
+      'Part of this order has already shipped, so it can no longer be cancelled. You can return items once they arrive.',
+    )
   }
 }
 
@@ -206,26 +227,50 @@ export async function cancelOrder(userId: string, number: string, now: Date = ne
         },
       })
       if (order.status === 'CANCELLED') return
-      if (order.shipments.some((shipment) => shipment.status !== 'PENDING')) throw new CannotCancelError()
+      if (order.shipments.some((shipment) => shipment.status !== 'PENDING'))
+        throw new CannotCancelError()
 
       // Lines whose variant the catalog has since deleted have no stock to return.
       const changes: StockChange[] = order.lines
-        .filter((line): line is typeof line & { productId: string; variantId: string } => line.productId !== null && line.variantId !== null)
-        .map((line) => ({ productId: line.productId, variantId: line.variantId, quantity: line.quantity }))
+        .filter(
+          (line): line is typeof line & { productId: string; variantId: string } =>
+            line.productId !== null && line.variantId !== null,
+        )
+        .map((line) => ({
+          productId: line.productId,
+          variantId: line.variantId,
+          quantity: line.quantity,
+        }))
       if (changes.length) {
         await lockStock(tx, changes)
         await returnStock(tx, changes, now)
-        await recordProductChanges(tx, changes.map((change) => change.productId))
+        await recordProductChanges(
+          tx,
+          changes.map((change) => change.productId),
+        )
       }
 
       const refund = order.paymentStatus === 'PAID'
-      await tx.shipment.updateMany({ where: { orderId: order.id }, data: { status: 'CANCELLED', cancelledAt: now } })
+      await tx.shipment.updateMany({
+        where: { orderId: order.id },
+        data: { status: 'CANCELLED', cancelledAt: now },
+      })
       await tx.order.update({
         where: { id: order.id },
-        data: { status: 'CANCELLED', cancelledAt: now, paymentStatus: refund ? 'REFUND_PENDING' : 'VOIDED' },
+        data: {
+          status: 'CANCELLED',
+          cancelledAt: now,
+          paymentStatus: refund ? 'REFUND_PENDING' : 'VOIDED',
+        },
       })
       if (refund) await enqueue(tx, { topic: PAYMENT_REFUND_TOPIC, key: order.id })
-      const email = renderOrderCancelled({ number: order.number, customerName: order.user.name, currency: order.currency, total: order.total, refund })
+      const email = renderOrderCancelled({
+        number: order.number,
+        customerName: order.user.name,
+        currency: order.currency,
+        total: order.total,
+        refund,
+      })
       await enqueueMail(tx, `order:${order.id}:cancelled`, { to: order.email, ...email })
     },
     { maxWait: 15_000, timeout: 20_000 },

@@ -28,7 +28,11 @@ export const QuantitySchema = z.coerce
 
 /** The product page's "Add to cart" form (and POST /cart with intent=add). */
 export const AddToCartSchema = z.object({
-  variantId: z.string({ error: 'Choose a colour and size' }).trim().min(1, 'Choose a colour and size').max(64, 'Choose a colour and size'),
+  variantId: z
+    .string({ error: 'Choose a colour and size' })
+    .trim()
+    .min(1, 'Choose a colour and size')
+    .max(64, 'Choose a colour and size'),
   quantity: QuantitySchema.default(1),
   redirectTo: z.string().max(2000).optional(),
 })
@@ -42,7 +46,8 @@ const text = (label: string, max: number) =>
     .trim()
     .min(1, `Enter ${label}`)
     .max(max, `Use at most ${max} characters`)
-const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`).default('')
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `Use at most ${max} characters`).default('')
 
 export const AddressSchema = z.object({
   fullName: text('the recipient’s name', 80),
@@ -50,18 +55,26 @@ export const AddressSchema = z.object({
   line2: optionalText(120),
   city: text('the town or city', 80),
   region: optionalText(80),
-  postalCode: text('the postal code', 20).regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Use letters, digits, spaces and dashes'),
+  postalCode: text('the postal code', 20).regex(
+    /^[A-Za-z0-9][A-Za-z0-9 -]*$/,
+    'Use letters, digits, spaces and dashes',
+  ),
   country: z
     .string({ error: 'Choose a country' })
     .trim()
     .toUpperCase()
     .refine((code) => COUNTRY_CODES.has(code), 'Choose a country'),
-  phone: text('a phone number for the courier', 30).regex(/^\+?[0-9 ()./-]{6,30}$/, 'Enter a phone number with digits, like +1 555 010 2030'),
+  phone: text('a phone number for the courier', 30).regex(
+    /^\+?[0-9 ()./-]{6,30}$/,
+    'Enter a phone number with digits, like +1 555 010 2030',
+  ),
 })
 export type AddressInput = z.infer<typeof AddressSchema>
 
 export const SaveAddressSchema = AddressSchema.extend({
-  makeDefault: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()).default(false),
+  makeDefault: z
+    .preprocess((value) => value === 'on' || value === 'true', z.boolean())
+    .default(false),
 })
 
 export type CheckoutInput = {
@@ -75,14 +88,30 @@ export type CheckoutInput = {
 /** The checkout form: a saved address or a new one, a shipping method, a payment method, and its idempotency key. */
 export const CheckoutSchema = z
   .object({
-    idempotencyKey: z.string({ error: 'This form is out of date: reload the page' }).regex(/^[A-Za-z0-9_-]{16,100}$/, 'This form is out of date: reload the page'),
+    idempotencyKey: z
+      .string({ error: 'This form is out of date: reload the page' })
+      .regex(/^[A-Za-z0-9_-]{16,100}$/, 'This form is out of date: reload the page'),
     /** A saved address id, or "new" for the fields below. */
-    addressId: z.string({ error: 'Choose where to send your order' }).trim().min(1, 'Choose where to send your order').max(64),
-    shippingMethod: z.string({ error: 'Choose a delivery option' }).trim().min(1, 'Choose a delivery option').max(40),
-    paymentMethod: z.string({ error: 'Choose how to pay' }).trim().min(1, 'Choose how to pay').max(40),
+    addressId: z
+      .string({ error: 'Choose where to send your order' })
+      .trim()
+      .min(1, 'Choose where to send your order')
+      .max(64),
+    shippingMethod: z
+      .string({ error: 'Choose a delivery option' })
+      .trim()
+      .min(1, 'Choose a delivery option')
+      .max(40),
+    paymentMethod: z
+      .string({ error: 'Choose how to pay' })
+      .trim()
+      .min(1, 'Choose how to pay')
+      .max(40),
     /** What the shopper saw for the items; the order is refused if prices changed since. */
     expectedItemsTotal: z.coerce.number().int().min(0),
-    saveAddress: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()).default(false),
+    saveAddress: z
+      .preprocess((value) => value === 'on' || value === 'true', z.boolean())
+      .default(false),
     fullName: z.string().optional(),
     line1: z.string().optional(),
     line2: z.string().optional(),
@@ -93,19 +122,30 @@ export const CheckoutSchema = z
     phone: z.string().optional(),
   })
   .transform((value, ctx): CheckoutInput => {
-    const { idempotencyKey, addressId, shippingMethod, paymentMethod, expectedItemsTotal, saveAddress, ...fields } = value
+    const {
+      idempotencyKey,
+      addressId,
+      shippingMethod,
+      paymentMethod,
+      expectedItemsTotal,
+      saveAddress,
+      ...fields
+    } = value
     const base = { idempotencyKey, shippingMethod, paymentMethod, expectedItemsTotal }
     if (addressId !== 'new') return { ...base, address: { kind: 'saved', id: addressId } }
     const parsed = AddressSchema.safeParse(fields)
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message })
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ ...issue, code: 'custom', message: issue.message })
       return z.NEVER
     }
     return { ...base, address: { kind: 'new', fields: parsed.data, save: saveAddress } }
   })
 
 export const ShipSchema = z.object({
-  carrier: z.enum(CARRIERS.map((carrier) => carrier.id) as [string, ...string[]], { error: 'Choose the carrier' }),
+  carrier: z.enum(CARRIERS.map((carrier) => carrier.id) as [string, ...string[]], {
+    error: 'Choose the carrier',
+  }),
   trackingNumber: z
     .string({ error: 'Enter the tracking number' })
     .trim()

@@ -15,8 +15,20 @@ export type ShippingMethod = {
 }
 
 export const SHIPPING_METHODS: ShippingMethod[] = [
-  { id: 'standard', label: 'Standard delivery', description: '3–5 working days', cost: 4.95, freeFrom: 75 },
-  { id: 'express', label: 'Express delivery', description: '1–2 working days', cost: 14.95, freeFrom: null },
+  {
+    id: 'standard',
+    label: 'Standard delivery',
+    description: '3–5 working days',
+    cost: 4.95,
+    freeFrom: 75,
+  },
+  {
+    id: 'express',
+    label: 'Express delivery',
+    description: '1–2 working days',
+    cost: 14.95,
+    freeFrom: null,
+  },
 ]
 
 export function findShippingMethod(id: string) {

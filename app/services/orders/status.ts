@@ -11,7 +11,8 @@ export function deriveOrderStatus(shipments: Array<{ status: ShipmentState }>): 
   const live = shipments.filter((s) => s.status !== 'CANCELLED')
   if (live.every((s) => s.status === 'DELIVERED')) return 'DELIVERED'
   if (live.every((s) => s.status === 'SHIPPED' || s.status === 'DELIVERED')) return 'SHIPPED'
-  if (live.some((s) => s.status === 'SHIPPED' || s.status === 'DELIVERED')) return 'PARTIALLY_SHIPPED'
+  if (live.some((s) => s.status === 'SHIPPED' || s.status === 'DELIVERED'))
+    return 'PARTIALLY_SHIPPED'
   return 'PLACED'
 }
 

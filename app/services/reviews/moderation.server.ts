@@ -49,13 +49,22 @@ export async function listModerationQueue({ page = 1 }: { page?: number } = {}) 
         updatedAt: true,
         product: { select: { id: true, title: true, slug: true } },
         user: { select: { id: true, name: true, email: true, status: true } },
-        reports: { where: { resolvedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, reason: true, createdAt: true, user: { select: { name: true } } } },
+        reports: {
+          where: { resolvedAt: null },
+          orderBy: { createdAt: 'asc' },
+          select: { id: true, reason: true, createdAt: true, user: { select: { name: true } } },
+        },
       },
     }),
   ])
   const authorIds = [...new Set(rows.map((row) => row.user.id))]
   const groups = authorIds.length
-    ? await prisma.review.groupBy({ by: ['userId', 'status'], where: { userId: { in: authorIds } }, _count: { _all: true }, orderBy: { userId: 'asc' } })
+    ? await prisma.review.groupBy({
+        by: ['userId', 'status'],
+        where: { userId: { in: authorIds } },
+        _count: { _all: true },
+        orderBy: { userId: 'asc' },
+      })
     : []
   const history = new Map<string, Record<ReviewStatus, number>>()
   for (const group of groups) {
@@ -63,7 +72,10 @@ export async function listModerationQueue({ page = 1 }: { page?: number } = {}) 
     counts[group.status] = group._count._all
     history.set(group.userId, counts)
   }
-  const reviews = rows.map((row) => ({ ...row, authorHistory: history.get(row.user.id) ?? { PENDING: 0, APPROVED: 0, REJECTED: 0 } }))
+  const reviews = rows.map((row) => ({
+    ...row,
+    authorHistory: history.get(row.user.id) ?? { PENDING: 0, APPROVED: 0, REJECTED: 0 },
+  }))
   return { reviews, total, page, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) }
 }
 
@@ -81,11 +93,19 @@ export type DecisionOutcome = {
   conflicts: Array<{ id: string; message: string }>
 }
 
-const STATUS_WORD: Record<ReviewStatus, string> = { PENDING: 'pending', APPROVED: 'approved', REJECTED: 'rejected' }
+const STATUS_WORD: Record<ReviewStatus, string> = {
+  PENDING: 'pending',
+  APPROVED: 'approved',
+  REJECTED: 'rejected',
+}
 
 async function requireActiveAdmin(tx: Tx, actor: ModerationActor) {
-  const acting = await tx.user.findUnique({ where: { id: actor.id }, select: { roles: true, status: true } })
-  if (!acting || acting.status !== 'ACTIVE' || !acting.roles.includes('ADMIN')) throw new ModerationError('You are no longer an admin, so this was not done.', 403)
+  const acting = await tx.user.findUnique({
+    where: { id: actor.id },
+    select: { roles: true, status: true },
+  })
+  if (!acting || acting.status !== 'ACTIVE' || !acting.roles.includes('ADMIN'))
+    throw new ModerationError('You are no longer an admin, so this was not done.', 403)
 }
 
 /**
@@ -93,12 +113,19 @@ async function requireActiveAdmin(tx: Tx, actor: ModerationActor) {
  * admin saw. One transaction for all of them: the rating columns, the search outbox rows, the
  * resolved reports and one audit entry per review commit together.
  */
-export async function decideReviews(actor: ModerationActor, refs: ReviewRef[], decision: Decision): Promise<DecisionOutcome> {
+export async function decideReviews(
+  actor: ModerationActor,
+  refs: ReviewRef[],
+  decision: Decision,
+): Promise<DecisionOutcome> {
   const wanted = new Map(refs.map((ref) => [ref.id, ref.version]))
   return prisma.$transaction(async (tx) => {
     await requireActiveAdmin(tx, actor)
     const ids = [...wanted.keys()].sort()
-    const products = await tx.review.findMany({ where: { id: { in: ids } }, select: { productId: true } })
+    const products = await tx.review.findMany({
+      where: { id: { in: ids } },
+      select: { productId: true },
+    })
     await lockProducts(
       tx,
       products.map((row) => row.productId),
@@ -136,11 +163,17 @@ export async function decideReviews(actor: ModerationActor, refs: ReviewRef[], d
       if (review.queuedAt === null) {
         const by = review.decidedBy ? ` by ${review.decidedBy.name}` : ''
         const when = review.decidedAt ? ` on ${formatUtcDateTime(review.decidedAt)}` : ''
-        outcome.conflicts.push({ id, message: `“${review.title}” was already ${STATUS_WORD[review.status]}${by}${when}. Nothing was changed.` })
+        outcome.conflicts.push({
+          id,
+          message: `“${review.title}” was already ${STATUS_WORD[review.status]}${by}${when}. Nothing was changed.`,
+        })
         continue
       }
       if (review.version !== wanted.get(id)) {
-        outcome.conflicts.push({ id, message: `“${review.title}” changed since you loaded the queue (edited or decided again). Look at it again; nothing was changed.` })
+        outcome.conflicts.push({
+          id,
+          message: `“${review.title}” changed since you loaded the queue (edited or decided again). Look at it again; nothing was changed.`,
+        })
         continue
       }
       await tx.review.update({
@@ -155,15 +188,31 @@ export async function decideReviews(actor: ModerationActor, refs: ReviewRef[], d
           version: { increment: 1 },
         },
       })
-      const { count: reportsResolved } = await tx.reviewReport.updateMany({ where: { reviewId: id, resolvedAt: null }, data: { resolvedAt: now } })
-      if (review.status !== 'APPROVED' && decision.approve) ratingChanges.push({ productId: review.productId, rating: review.rating, delta: 1 })
-      if (review.status === 'APPROVED' && !decision.approve) ratingChanges.push({ productId: review.productId, rating: review.rating, delta: -1 })
+      const { count: reportsResolved } = await tx.reviewReport.updateMany({
+        where: { reviewId: id, resolvedAt: null },
+        data: { resolvedAt: now },
+      })
+      if (review.status !== 'APPROVED' && decision.approve)
+        ratingChanges.push({ productId: review.productId, rating: review.rating, delta: 1 })
+      if (review.status === 'APPROVED' && !decision.approve)
+        ratingChanges.push({ productId: review.productId, rating: review.rating, delta: -1 })
       await recordAudit(tx, {
         actor,
         action: decision.approve ? 'review.approve' : 'review.reject',
-        target: { type: 'REVIEW', id, label: `“${review.title}” by ${review.user.name} <${review.user.email}> on ${review.product.title}` },
+        target: {
+          type: 'REVIEW',
+          id,
+          label: `“${review.title}” by ${review.user.name} <${review.user.email}> on ${review.product.title}`,
+        },
         reason: decision.approve ? null : decision.reason,
-        details: { before: { status: review.status }, after: { status }, rating: review.rating, productId: review.productId, reportsResolved, ...(refs.length > 1 ? { bulk: refs.length } : {}) },
+        details: {
+          before: { status: review.status },
+          after: { status },
+          rating: review.rating,
+          productId: review.productId,
+          reportsResolved,
+          ...(refs.length > 1 ? { bulk: refs.length } : {}),
+        },
       })
       outcome.decided.push({ id, status })
     }
@@ -182,7 +231,14 @@ export const AUTHOR_BLOCKED_REASON = 'Author blocked'
 export async function hidePendingReviewsOf(tx: Tx, userId: string, actorId: string) {
   const { count } = await tx.review.updateMany({
     where: { userId, status: 'PENDING' },
-    data: { status: 'REJECTED', rejectionReason: AUTHOR_BLOCKED_REASON, decidedById: actorId, decidedAt: new Date(), queuedAt: null, version: { increment: 1 } },
+    data: {
+      status: 'REJECTED',
+      rejectionReason: AUTHOR_BLOCKED_REASON,
+      decidedById: actorId,
+      decidedAt: new Date(),
+      queuedAt: null,
+      version: { increment: 1 },
+    },
   })
   return { pendingReviewsHidden: count }
 }

@@ -3,7 +3,15 @@ import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
-import { REVIEWS_PAGE_SIZE, REVIEW_FITS, distributionRows, fitSummary, type ReviewFitValue, type ReviewInput, type ReviewListQuery } from './schemas.ts'
+import {
+  REVIEWS_PAGE_SIZE,
+  REVIEW_FITS,
+  distributionRows,
+  fitSummary,
+  type ReviewFitValue,
+  type ReviewInput,
+  type ReviewListQuery,
+} from './schemas.ts'
 
 // Shoppers' reviews: writing and editing one's own, reading the approved ones, marking them
 // helpful and reporting them. Only APPROVED reviews count in the product's rating columns; every
@@ -30,8 +38,16 @@ export const REVIEW_LIMITS = { write: 10, report: 10, vote: 60 } as const
 const HOUR = 60 * 60
 
 const limiters = singleton('review-limiters', () => ({
-  write: createLimiter({ name: 'review-write', points: REVIEW_LIMITS.write, durationSeconds: HOUR }),
-  report: createLimiter({ name: 'review-report', points: REVIEW_LIMITS.report, durationSeconds: HOUR }),
+  write: createLimiter({
+    name: 'review-write',
+    points: REVIEW_LIMITS.write,
+    durationSeconds: HOUR,
+  }),
+  report: createLimiter({
+    name: 'review-report',
+    points: REVIEW_LIMITS.report,
+    durationSeconds: HOUR,
+  }),
   vote: createLimiter({ name: 'review-vote', points: REVIEW_LIMITS.vote, durationSeconds: HOUR }),
 }))
 
@@ -39,7 +55,10 @@ async function withinLimit(kind: keyof typeof limiters, userId: string) {
   const wait = await consumeOrWait(limiters[kind], userId)
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60_000))
-    throw new ReviewError(`You have done that too often. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, 429)
+    throw new ReviewError(
+      `You have done that too often. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      429,
+    )
   }
 }
 
@@ -71,8 +90,13 @@ export type RatingChange = { productId: string; rating: number; delta: 1 | -1 }
 export async function applyRatingChanges(tx: Tx, changes: RatingChange[]) {
   const byProduct = new Map<string, { count: number; sum: number; stars: Record<Stars, number> }>()
   for (const change of changes) {
-    if (!isStars(change.rating)) throw new Error(`A review rating must be 1 to 5, not ${change.rating}`)
-    const entry = byProduct.get(change.productId) ?? { count: 0, sum: 0, stars: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } }
+    if (!isStars(change.rating))
+      throw new Error(`A review rating must be 1 to 5, not ${change.rating}`)
+    const entry = byProduct.get(change.productId) ?? {
+      count: 0,
+      sum: 0,
+      stars: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 },
+    }
     entry.count += change.delta
     entry.sum += change.delta * change.rating
     entry.stars[change.rating] += change.delta
@@ -100,14 +124,39 @@ export async function applyRatingChanges(tx: Tx, changes: RatingChange[]) {
  */
 export async function recountProductRatings(tx: Tx, productId: string) {
   await lockProducts(tx, [productId])
-  const groups = await tx.review.groupBy({ by: ['rating'], where: { productId, status: 'APPROVED' }, _count: { _all: true }, orderBy: { rating: 'asc' } })
+  const groups = await tx.review.groupBy({
+    by: ['rating'],
+    where: { productId, status: 'APPROVED' },
+    _count: { _all: true },
+    orderBy: { rating: 'asc' },
+  })
   const stars: Record<Stars, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }
   for (const group of groups) if (isStars(group.rating)) stars[group.rating] = group._count._all
   const ratingCount = stars[1] + stars[2] + stars[3] + stars[4] + stars[5]
   const ratingSum = stars[1] + 2 * stars[2] + 3 * stars[3] + 4 * stars[4] + 5 * stars[5]
-  const current = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { ratingCount: true, ratingSum: true, rating1: true, rating2: true, rating3: true, rating4: true, rating5: true } })
-  const next = { ratingCount, ratingSum, rating1: stars[1], rating2: stars[2], rating3: stars[3], rating4: stars[4], rating5: stars[5] }
-  if ((Object.keys(next) as Array<keyof typeof next>).every((key) => current[key] === next[key])) return false
+  const current = await tx.product.findUniqueOrThrow({
+    where: { id: productId },
+    select: {
+      ratingCount: true,
+      ratingSum: true,
+      rating1: true,
+      rating2: true,
+      rating3: true,
+      rating4: true,
+      rating5: true,
+    },
+  })
+  const next = {
+    ratingCount,
+    ratingSum,
+    rating1: stars[1],
+    rating2: stars[2],
+    rating3: stars[3],
+    rating4: stars[4],
+    rating5: stars[5],
+  }
+  if ((Object.keys(next) as Array<keyof typeof next>).every((key) => current[key] === next[key]))
+    return false
   await tx.product.update({ where: { id: productId }, data: next })
   await recordProductChanges(tx, [productId])
   return true
@@ -157,14 +206,30 @@ export async function getReviewSummary(productId: string) {
         sizeScale: { select: { _count: { select: { sizes: true } } } },
       },
     }),
-    prisma.review.groupBy({ by: ['fit'], where: { productId, status: 'APPROVED', fit: { not: null } }, _count: { _all: true }, orderBy: { fit: 'asc' } }),
+    prisma.review.groupBy({
+      by: ['fit'],
+      where: { productId, status: 'APPROVED', fit: { not: null } },
+      _count: { _all: true },
+      orderBy: { fit: 'asc' },
+    }),
   ])
-  const fitCounts = Object.fromEntries(REVIEW_FITS.map((fit) => [fit, 0])) as Record<ReviewFitValue, number>
+  const fitCounts = Object.fromEntries(REVIEW_FITS.map((fit) => [fit, 0])) as Record<
+    ReviewFitValue,
+    number
+  >
   for (const group of fits) if (group.fit) fitCounts[group.fit] = group._count._all
-  const distribution = { 1: product.rating1, 2: product.rating2, 3: product.rating3, 4: product.rating4, 5: product.rating5 }
+  const distribution = {
+    1: product.rating1,
+    2: product.rating2,
+    3: product.rating3,
+    4: product.rating4,
+    5: product.rating5,
+  }
   return {
     count: product.ratingCount,
-    average: product.ratingCount ? Math.round((product.ratingSum / product.ratingCount) * 10) / 10 : null,
+    average: product.ratingCount
+      ? Math.round((product.ratingSum / product.ratingCount) * 10) / 10
+      : null,
     distribution: distributionRows(distribution),
     fit: fitSummary(fitCounts),
     fitApplies: fitApplies(product.sizeScale._count.sizes),
@@ -172,7 +237,11 @@ export async function getReviewSummary(productId: string) {
 }
 
 /** A page of the approved reviews, with what the viewer already did to each. */
-export async function listApprovedReviews(productId: string, query: ReviewListQuery, viewerId: string | null) {
+export async function listApprovedReviews(
+  productId: string,
+  query: ReviewListQuery,
+  viewerId: string | null,
+) {
   const where: Prisma.ReviewWhereInput = { productId, status: 'APPROVED' }
   const [total, rows] = await Promise.all([
     prisma.review.count({ where }),
@@ -183,7 +252,12 @@ export async function listApprovedReviews(productId: string, query: ReviewListQu
       take: REVIEWS_PAGE_SIZE,
       select: {
         ...PUBLIC_REVIEW_SELECT,
-        ...(viewerId ? { votes: { where: { userId: viewerId }, select: { id: true } }, reports: { where: { userId: viewerId }, select: { id: true } } } : {}),
+        ...(viewerId
+          ? {
+              votes: { where: { userId: viewerId }, select: { id: true } },
+              reports: { where: { userId: viewerId }, select: { id: true } },
+            }
+          : {}),
       },
     }),
   ])
@@ -194,28 +268,60 @@ export async function listApprovedReviews(productId: string, query: ReviewListQu
     votedHelpful: Boolean(votes?.length),
     reported: Boolean(reports?.length),
   }))
-  return { reviews, total, page: query.reviewPage, pageCount: Math.max(1, Math.ceil(total / REVIEWS_PAGE_SIZE)), sort: query.reviewSort }
+  return {
+    reviews,
+    total,
+    page: query.reviewPage,
+    pageCount: Math.max(1, Math.ceil(total / REVIEWS_PAGE_SIZE)),
+    sort: query.reviewSort,
+  }
 }
 
 /** The viewer's own review of the product, whatever its status (they see pending and rejected ones). */
 export function getOwnReview(productId: string, userId: string) {
   return prisma.review.findUnique({
     where: { productId_userId: { productId, userId } },
-    select: { id: true, rating: true, title: true, body: true, fit: true, status: true, rejectionReason: true, verifiedPurchase: true, createdAt: true, updatedAt: true },
+    select: {
+      id: true,
+      rating: true,
+      title: true,
+      body: true,
+      fit: true,
+      status: true,
+      rejectionReason: true,
+      verifiedPurchase: true,
+      createdAt: true,
+      updatedAt: true,
+    },
   })
 }
 
 /** Everything the product page's reviews section needs. */
-export async function getProductReviews(productId: string, query: ReviewListQuery, viewerId: string | null) {
-  const [summary, list, own] = await Promise.all([getReviewSummary(productId), listApprovedReviews(productId, query, viewerId), viewerId ? getOwnReview(productId, viewerId) : null])
+export async function getProductReviews(
+  productId: string,
+  query: ReviewListQuery,
+  viewerId: string | null,
+) {
+  const [summary, list, own] = await Promise.all([
+    getReviewSummary(productId),
+    listApprovedReviews(productId, query, viewerId),
+    viewerId ? getOwnReview(productId, viewerId) : null,
+  ])
   return { summary, list, own }
 }
 
 // ---------------------------------------------------------------- writing
 
 /** True when the user has a delivered order line of the product: the "verified purchase" rule. */
-export async function hasDeliveredPurchase(db: Tx | typeof prisma, userId: string, productId: string) {
-  const line = await db.orderLine.findFirst({ where: { productId, order: { userId }, shipment: { status: 'DELIVERED' } }, select: { id: true } })
+export async function hasDeliveredPurchase(
+  db: Tx | typeof prisma,
+  userId: string,
+  productId: string,
+) {
+  const line = await db.orderLine.findFirst({
+    where: { productId, order: { userId }, shipment: { status: 'DELIVERED' } },
+    select: { id: true },
+  })
   return line !== null
 }
 
@@ -230,40 +336,82 @@ export async function submitReview(userId: string, productSlug: string, input: R
     return await prisma.$transaction(async (tx) => {
       const product = await tx.product.findUnique({
         where: { slug: productSlug },
-        select: { id: true, listed: true, shop: { select: { ownerId: true } }, sizeScale: { select: { _count: { select: { sizes: true } } } } },
+        select: {
+          id: true,
+          listed: true,
+          shop: { select: { ownerId: true } },
+          sizeScale: { select: { _count: { select: { sizes: true } } } },
+        },
       })
       if (!product || !product.listed) throw new ReviewError('This product is not available.', 404)
-      if (product.shop.ownerId === userId) throw new ReviewError('You cannot review a product of your own shop.', 403)
+      if (product.shop.ownerId === userId)
+        throw new ReviewError('You cannot review a product of your own shop.', 403)
       const author = await tx.user.findUnique({ where: { id: userId }, select: { status: true } })
-      if (!author || author.status !== 'ACTIVE') throw new ReviewError('Your account cannot write reviews.', 403)
-      if (input.fit && !fitApplies(product.sizeScale._count.sizes)) throw new ReviewError('Fit applies only to clothing and shoes.', 400, 'fit')
+      if (!author || author.status !== 'ACTIVE')
+        throw new ReviewError('Your account cannot write reviews.', 403)
+      if (input.fit && !fitApplies(product.sizeScale._count.sizes))
+        throw new ReviewError('Fit applies only to clothing and shoes.', 400, 'fit')
 
       await lockProducts(tx, [product.id])
       const verifiedPurchase = await hasDeliveredPurchase(tx, userId, product.id)
-      const fields = { rating: input.rating, title: input.title, body: input.body, fit: input.fit ?? null, verifiedPurchase }
-      const existing = await tx.review.findUnique({ where: { productId_userId: { productId: product.id, userId } }, select: { id: true, status: true, rating: true } })
+      const fields = {
+        rating: input.rating,
+        title: input.title,
+        body: input.body,
+        fit: input.fit ?? null,
+        verifiedPurchase,
+      }
+      const existing = await tx.review.findUnique({
+        where: { productId_userId: { productId: product.id, userId } },
+        select: { id: true, status: true, rating: true },
+      })
       if (!existing) {
-        const review = await tx.review.create({ data: { ...fields, productId: product.id, userId, status: 'PENDING', queuedAt: new Date() }, select: { id: true } })
+        const review = await tx.review.create({
+          data: {
+            ...fields,
+            productId: product.id,
+            userId,
+            status: 'PENDING',
+            queuedAt: new Date(),
+          },
+          select: { id: true },
+        })
         return { id: review.id, edited: false }
       }
       await tx.review.update({
         where: { id: existing.id },
-        data: { ...fields, status: 'PENDING', rejectionReason: null, decidedById: null, decidedAt: null, queuedAt: new Date(), version: { increment: 1 } },
+        data: {
+          ...fields,
+          status: 'PENDING',
+          rejectionReason: null,
+          decidedById: null,
+          decidedAt: null,
+          queuedAt: new Date(),
+          version: { increment: 1 },
+        },
       })
-      if (existing.status === 'APPROVED') await applyRatingChanges(tx, [{ productId: product.id, rating: existing.rating, delta: -1 }])
+      if (existing.status === 'APPROVED')
+        await applyRatingChanges(tx, [
+          { productId: product.id, rating: existing.rating, delta: -1 },
+        ])
       return { id: existing.id, edited: true }
     })
   } catch (error) {
     // Two first reviews at once from one account: the unique key lets one in; the other is told.
-    if (isUniqueViolation(error)) throw new ReviewError('You have already reviewed this product.', 409)
+    if (isUniqueViolation(error))
+      throw new ReviewError('You have already reviewed this product.', 409)
     throw error
   }
 }
 
 /** An approved review of a listed product that someone other than its author acts on. */
 async function requireVisibleReview(tx: Tx, reviewId: string, userId: string, ownMessage: string) {
-  const review = await tx.review.findUnique({ where: { id: reviewId }, select: { id: true, status: true, userId: true, product: { select: { listed: true } } } })
-  if (!review || review.status !== 'APPROVED' || !review.product.listed) throw new ReviewError('That review is not available.', 404)
+  const review = await tx.review.findUnique({
+    where: { id: reviewId },
+    select: { id: true, status: true, userId: true, product: { select: { listed: true } } },
+  })
+  if (!review || review.status !== 'APPROVED' || !review.product.listed)
+    throw new ReviewError('That review is not available.', 404)
   if (review.userId === userId) throw new ReviewError(ownMessage, 403)
   return review
 }
@@ -281,11 +429,16 @@ export async function markHelpful(userId: string, reviewId: string) {
       await requireActiveUser(tx, userId)
       await requireVisibleReview(tx, reviewId, userId, 'You cannot mark your own review helpful.')
       await tx.reviewVote.create({ data: { reviewId, userId } })
-      const { helpfulCount } = await tx.review.update({ where: { id: reviewId }, data: { helpfulCount: { increment: 1 } }, select: { helpfulCount: true } })
+      const { helpfulCount } = await tx.review.update({
+        where: { id: reviewId },
+        data: { helpfulCount: { increment: 1 } },
+        select: { helpfulCount: true },
+      })
       return { helpfulCount }
     })
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ReviewError('You have already marked this review helpful.', 409)
+    if (isUniqueViolation(error))
+      throw new ReviewError('You have already marked this review helpful.', 409)
     throw error
   }
 }
@@ -302,7 +455,8 @@ export async function reportReview(userId: string, reviewId: string, reason: str
       await tx.$executeRaw`UPDATE "Review" SET "reportCount" = "reportCount" + 1, "queuedAt" = COALESCE("queuedAt", now()) WHERE id = ${reviewId}`
     })
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ReviewError('You have already reported this review.', 409)
+    if (isUniqueViolation(error))
+      throw new ReviewError('You have already reported this review.', 409)
     throw error
   }
 }
@@ -316,9 +470,23 @@ export async function listReviewsByUser(userId: string, take = 20) {
       where: { userId },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take,
-      select: { id: true, rating: true, title: true, status: true, rejectionReason: true, reportCount: true, createdAt: true, product: { select: { title: true, slug: true } } },
+      select: {
+        id: true,
+        rating: true,
+        title: true,
+        status: true,
+        rejectionReason: true,
+        reportCount: true,
+        createdAt: true,
+        product: { select: { title: true, slug: true } },
+      },
     }),
-    prisma.review.groupBy({ by: ['status'], where: { userId }, _count: { _all: true }, orderBy: { status: 'asc' } }),
+    prisma.review.groupBy({
+      by: ['status'],
+      where: { userId },
+      _count: { _all: true },
+      orderBy: { status: 'asc' },
+    }),
   ])
   const counts: Record<ReviewStatus, number> = { PENDING: 0, APPROVED: 0, REJECTED: 0 }
   for (const group of groups) counts[group.status] = group._count._all

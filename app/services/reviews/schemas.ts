@@ -33,7 +33,8 @@ export const REVIEW_SORT_LABELS: Record<ReviewSort, string> = {
   lowest: 'Lowest rated',
 }
 
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value
 
 /** The review form on the product page (new and edit alike). */
 export const ReviewFormSchema = z.object({
@@ -53,11 +54,18 @@ export const ReviewFormSchema = z.object({
     .trim()
     .min(REVIEW_BODY_MIN, `Use at least ${REVIEW_BODY_MIN} characters`)
     .max(REVIEW_BODY_MAX, `Use at most ${REVIEW_BODY_MAX} characters`),
-  fit: z.preprocess(blankToUndefined, z.enum(REVIEW_FITS, { error: 'Choose how it fits from the list' }).optional()),
+  fit: z.preprocess(
+    blankToUndefined,
+    z.enum(REVIEW_FITS, { error: 'Choose how it fits from the list' }).optional(),
+  ),
 })
 export type ReviewInput = Omit<z.infer<typeof ReviewFormSchema>, 'intent'>
 
-const ReviewIdSchema = z.string({ error: 'Choose a review' }).trim().min(1, 'Choose a review').max(64, 'Choose a review')
+const ReviewIdSchema = z
+  .string({ error: 'Choose a review' })
+  .trim()
+  .min(1, 'Choose a review')
+  .max(64, 'Choose a review')
 
 export const HelpfulSchema = z.object({ intent: z.literal('helpful'), reviewId: ReviewIdSchema })
 
@@ -82,7 +90,10 @@ export const ReviewListQuerySchema = z.object({
 export type ReviewListQuery = z.infer<typeof ReviewListQuerySchema>
 
 export function reviewListQuery(params: URLSearchParams): ReviewListQuery {
-  return ReviewListQuerySchema.parse({ reviewSort: params.get('reviewSort') ?? undefined, reviewPage: params.get('reviewPage') ?? undefined })
+  return ReviewListQuerySchema.parse({
+    reviewSort: params.get('reviewSort') ?? undefined,
+    reviewPage: params.get('reviewPage') ?? undefined,
+  })
 }
 
 // ---------------------------------------------------------------- moderation
@@ -103,15 +114,32 @@ const RejectionReasonSchema = z
   .min(REJECTION_REASON_MIN, `Say why in at least ${REJECTION_REASON_MIN} characters`)
   .max(REJECTION_REASON_MAX, `Use at most ${REJECTION_REASON_MAX} characters`)
 
-export const ApproveReviewSchema = z.object({ intent: z.literal('approve'), review: ReviewRefSchema })
-export const RejectReviewSchema = z.object({ intent: z.literal('reject'), review: ReviewRefSchema, reason: RejectionReasonSchema })
+export const ApproveReviewSchema = z.object({
+  intent: z.literal('approve'),
+  review: ReviewRefSchema,
+})
+export const RejectReviewSchema = z.object({
+  intent: z.literal('reject'),
+  review: ReviewRefSchema,
+  reason: RejectionReasonSchema,
+})
 
 const ReviewRefsSchema = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-  z.array(ReviewRefSchema).min(1, 'Tick at least one review').max(BULK_MAX, `Decide at most ${BULK_MAX} at once`),
+  z
+    .array(ReviewRefSchema)
+    .min(1, 'Tick at least one review')
+    .max(BULK_MAX, `Decide at most ${BULK_MAX} at once`),
 )
-export const BulkApproveSchema = z.object({ intent: z.literal('bulk-approve'), reviews: ReviewRefsSchema })
-export const BulkRejectSchema = z.object({ intent: z.literal('bulk-reject'), reviews: ReviewRefsSchema, reason: RejectionReasonSchema })
+export const BulkApproveSchema = z.object({
+  intent: z.literal('bulk-approve'),
+  reviews: ReviewRefsSchema,
+})
+export const BulkRejectSchema = z.object({
+  intent: z.literal('bulk-reject'),
+  reviews: ReviewRefsSchema,
+  reason: RejectionReasonSchema,
+})
 
 export const MODERATION_SCHEMAS = {
   approve: ApproveReviewSchema,
@@ -126,18 +154,30 @@ export function isModerationIntent(value: unknown): value is ModerationIntent {
 }
 
 /** "Most say: runs small" from the approved reviews' fit counts; null without a clear majority. */
-export function fitSummary(counts: Record<ReviewFitValue, number>): { fit: ReviewFitValue; label: string; share: number; total: number } | null {
+export function fitSummary(
+  counts: Record<ReviewFitValue, number>,
+): { fit: ReviewFitValue; label: string; share: number; total: number } | null {
   const total = REVIEW_FITS.reduce((sum, fit) => sum + counts[fit], 0)
   if (total === 0) return null
   const ranked = [...REVIEW_FITS].sort((a, b) => counts[b] - counts[a])
   const top = ranked[0]!
   // A tie for first place says nothing useful.
   if (counts[ranked[1]!] === counts[top]) return null
-  return { fit: top, label: `Most say: ${FIT_LABELS[top].toLowerCase()}`, share: counts[top] / total, total }
+  return {
+    fit: top,
+    label: `Most say: ${FIT_LABELS[top].toLowerCase()}`,
+    share: counts[top] / total,
+    total,
+  }
 }
 
 /** Star distribution as 5..1 rows with their share of the total, for the bars. */
 export function distributionRows(distribution: Record<1 | 2 | 3 | 4 | 5, number>) {
-  const total = distribution[1] + distribution[2] + distribution[3] + distribution[4] + distribution[5]
-  return ([5, 4, 3, 2, 1] as const).map((stars) => ({ stars, count: distribution[stars], share: total ? distribution[stars] / total : 0 }))
+  const total =
+    distribution[1] + distribution[2] + distribution[3] + distribution[4] + distribution[5]
+  return ([5, 4, 3, 2, 1] as const).map((stars) => ({
+    stars,
+    count: distribution[stars],
+    share: total ? distribution[stars] / total : 0,
+  }))
 }

@@ -10,7 +10,14 @@ export const SEARCH_PRODUCT_TOPIC = 'search.product'
  * Re-index these products once the transaction commits (or at `at`, e.g. when a scheduled
  * discount starts or ends, so prices in the index change on time).
  */
-export async function recordProductChanges(tx: Tx, productIds: Iterable<string>, options: { at?: Date } = {}) {
+export async function recordProductChanges(
+  tx: Tx,
+  productIds: Iterable<string>,
+  options: { at?: Date } = {},
+) {
   const ids = [...new Set(productIds)]
-  await enqueue(tx, ...ids.map((id) => ({ topic: SEARCH_PRODUCT_TOPIC, key: id, availableAt: options.at })))
+  await enqueue(
+    tx,
+    ...ids.map((id) => ({ topic: SEARCH_PRODUCT_TOPIC, key: id, availableAt: options.at })),
+  )
 }

@@ -20,7 +20,13 @@ export const CardImageSchema = z.object({
     width: z.number().int().positive(),
     height: z.number().int().positive(),
     placeholder: z.string(),
-    variants: z.array(z.object({ format: z.enum(['AVIF', 'WEBP', 'JPEG']), width: z.number().int().positive(), key: z.string() })),
+    variants: z.array(
+      z.object({
+        format: z.enum(['AVIF', 'WEBP', 'JPEG']),
+        width: z.number().int().positive(),
+        key: z.string(),
+      }),
+    ),
   }),
 })
 

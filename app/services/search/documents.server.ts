@@ -56,14 +56,20 @@ export type CategoryNode = { id: string; slug: string; name: string; parentId: s
 
 /** The whole category tree by id (it is small; one query per batch beats one per product). */
 export async function loadCategoryTree() {
-  const rows = await prisma.category.findMany({ select: { id: true, slug: true, name: true, parentId: true } })
+  const rows = await prisma.category.findMany({
+    select: { id: true, slug: true, name: true, parentId: true },
+  })
   return new Map(rows.map((row) => [row.id, row]))
 }
 
 function categoryPath(categoryId: string, tree: Map<string, CategoryNode>) {
   const path: CategoryNode[] = []
   const seen = new Set<string>()
-  for (let node = tree.get(categoryId); node && !seen.has(node.id); node = node.parentId ? tree.get(node.parentId) : undefined) {
+  for (
+    let node = tree.get(categoryId);
+    node && !seen.has(node.id);
+    node = node.parentId ? tree.get(node.parentId) : undefined
+  ) {
     seen.add(node.id)
     path.unshift(node)
   }
@@ -92,13 +98,22 @@ export function isSearchable(product: Pick<ProductForSearch, 'listed' | 'publish
  */
 export function nextDocumentChange(product: ProductForSearch, now: Date): Date | null {
   if (!product.listed) return null
-  const moments = [nextPriceChange(product, now), product.publishedAt && product.publishedAt > now ? product.publishedAt : null]
-  const times = moments.filter((moment): moment is Date => moment !== null).map((moment) => moment.getTime())
+  const moments = [
+    nextPriceChange(product, now),
+    product.publishedAt && product.publishedAt > now ? product.publishedAt : null,
+  ]
+  const times = moments
+    .filter((moment): moment is Date => moment !== null)
+    .map((moment) => moment.getTime())
   return times.length ? new Date(Math.min(...times)) : null
 }
 
 /** The document for a product, or null when it must not be in the index (hidden or unpriced). */
-export function toProductDocument(product: ProductForSearch, tree: Map<string, CategoryNode>, now: Date): ProductDocument | null {
+export function toProductDocument(
+  product: ProductForSearch,
+  tree: Map<string, CategoryNode>,
+  now: Date,
+): ProductDocument | null {
   if (!isSearchable(product, now)) return null
   const quote = lowestQuote(product, product.variants, now)
   if (!quote) return null
@@ -107,14 +122,21 @@ export function toProductDocument(product: ProductForSearch, tree: Map<string, C
   const sizes = new Map<string, number>()
   for (const variant of product.variants) {
     colors.set(variant.color.slug, variant.color)
-    sizes.set(variant.size.label, Math.min(sizes.get(variant.size.label) ?? Infinity, variant.size.position))
+    sizes.set(
+      variant.size.label,
+      Math.min(sizes.get(variant.size.label) ?? Infinity, variant.size.position),
+    )
   }
-  const swatches = [...colors.values()].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+  const swatches = [...colors.values()].sort(
+    (a, b) => a.position - b.position || a.name.localeCompare(b.name),
+  )
   const path = categoryPath(product.categoryId, tree)
   const average = product.ratingCount > 0 ? product.ratingSum / product.ratingCount : 0
   const rating = Math.min(5, Math.max(0, Math.round(average * 10) / 10))
   // The hierarchical facet's levels (JSON leaves out the ones the path does not reach).
-  const [categoryLvl0, categoryLvl1, categoryLvl2, categoryLvl3, categoryLvl4] = path.slice(0, CATEGORY_LEVELS).map((node) => node.slug)
+  const [categoryLvl0, categoryLvl1, categoryLvl2, categoryLvl3, categoryLvl4] = path
+    .slice(0, CATEGORY_LEVELS)
+    .map((node) => node.slug)
 
   return {
     id: product.id,
@@ -129,7 +151,9 @@ export function toProductDocument(product: ProductForSearch, tree: Map<string, C
     colors: swatches.map((swatch) => swatch.slug),
     colorNames: swatches.map((swatch) => swatch.name),
     swatches: swatches.map(({ slug, name, hex }) => ({ slug, name, hex })),
-    sizes: [...sizes.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([label]) => label),
+    sizes: [...sizes.entries()]
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+      .map(([label]) => label),
     inStock: product.variants.some((variant) => variant.stock > 0),
     categories: path.map((node) => node.slug),
     categoryLvl0,
@@ -168,7 +192,11 @@ type BuildOptions = {
   excludeEventIds?: bigint[]
 }
 
-async function build(products: ProductForSearch[], requestedIds: string[], { now = new Date(), excludeEventIds = [] }: BuildOptions): Promise<BuiltDocuments> {
+async function build(
+  products: ProductForSearch[],
+  requestedIds: string[],
+  { now = new Date(), excludeEventIds = [] }: BuildOptions,
+): Promise<BuiltDocuments> {
   const tree = products.length ? await loadCategoryTree() : new Map<string, CategoryNode>()
   const documents: ProductDocument[] = []
   const boundaries: Array<{ key: string; at: Date }> = []
@@ -189,10 +217,16 @@ async function build(products: ProductForSearch[], requestedIds: string[], { now
  * discount starting or ending, a publication date) through the outbox, so prices in the index
  * change on time even if whoever set the discount did not schedule it.
  */
-export async function buildProductDocuments(productIds: Iterable<string>, options: BuildOptions = {}): Promise<BuiltDocuments> {
+export async function buildProductDocuments(
+  productIds: Iterable<string>,
+  options: BuildOptions = {},
+): Promise<BuiltDocuments> {
   const ids = [...new Set(productIds)]
   if (!ids.length) return { documents: [], hidden: [], scheduled: 0 }
-  const products = await prisma.product.findMany({ where: { id: { in: ids } }, select: PRODUCT_FOR_SEARCH })
+  const products = await prisma.product.findMany({
+    where: { id: { in: ids } },
+    select: PRODUCT_FOR_SEARCH,
+  })
   return build(products, ids, options)
 }
 
@@ -200,7 +234,11 @@ export async function buildProductDocuments(productIds: Iterable<string>, option
  * One page of the products that could be in the index, in id order (for rebuilding it).
  * Returns the documents and the last id seen, or null at the end.
  */
-export async function buildCandidateDocumentsPage(afterId: string | null, take: number, options: BuildOptions = {}) {
+export async function buildCandidateDocumentsPage(
+  afterId: string | null,
+  take: number,
+  options: BuildOptions = {},
+) {
   const products = await prisma.product.findMany({
     where: { listed: true, ...(afterId ? { id: { gt: afterId } } : {}) },
     select: PRODUCT_FOR_SEARCH,
@@ -219,7 +257,10 @@ export async function buildCandidateDocumentsPage(afterId: string | null, take: 
  * Adds `search.product` outbox events at the given moments unless an equal one is already
  * waiting. Returns how many it added.
  */
-export async function scheduleReindexing(items: Array<{ key: string; at: Date }>, excludeEventIds: bigint[] = []) {
+export async function scheduleReindexing(
+  items: Array<{ key: string; at: Date }>,
+  excludeEventIds: bigint[] = [],
+) {
   if (!items.length) return 0
   // "availableAt" is a timestamp without time zone holding UTC, as Prisma writes it.
   return prisma.$executeRaw`

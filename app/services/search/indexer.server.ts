@@ -37,13 +37,18 @@ export type SyncResult = { upserted: number; deleted: number; scheduled: number 
  * Makes the index hold exactly the current documents of these products: upserts the visible
  * ones, deletes the others. Resolves when Meilisearch has applied both.
  */
-export async function syncProducts(productIds: Iterable<string>, options: { excludeEventIds?: bigint[]; uid?: string } = {}): Promise<SyncResult> {
+export async function syncProducts(
+  productIds: Iterable<string>,
+  options: { excludeEventIds?: bigint[]; uid?: string } = {},
+): Promise<SyncResult> {
   const ids = [...new Set(productIds)]
   if (!ids.length) return { upserted: 0, deleted: 0, scheduled: 0 }
   const uid = options.uid ?? productIndexUid()
   await ensureProductIndex(uid)
   return withProductLocks(ids, async () => {
-    const { documents, hidden, scheduled } = await buildProductDocuments(ids, { excludeEventIds: options.excludeEventIds })
+    const { documents, hidden, scheduled } = await buildProductDocuments(ids, {
+      excludeEventIds: options.excludeEventIds,
+    })
     const tasks = await callSearch(async (client) => {
       const index = client.index(uid)
       const enqueued = []
@@ -67,6 +72,9 @@ export const searchProductHandler: OutboxHandler = {
       events.map((event) => event.key),
       { excludeEventIds: events.map((event) => event.id) },
     )
-    logger.debug({ events: events.length, ...result, ms: Math.round(performance.now() - started) }, 'Search index updated')
+    logger.debug(
+      { events: events.length, ...result, ms: Math.round(performance.now() - started) },
+      'Search index updated',
+    )
   },
 }

@@ -7,7 +7,13 @@ import { prisma } from '~/infra/db.server.ts'
 const CATALOG_TTL_MS = 30_000
 const NAME_TTL_MS = 5 * 60_000
 
-export type CategoryLabel = { slug: string; name: string; parentSlug: string | null; depth: number; position: number }
+export type CategoryLabel = {
+  slug: string
+  name: string
+  parentSlug: string | null
+  depth: number
+  position: number
+}
 
 export type CatalogLabels = {
   categories: Map<string, CategoryLabel>
@@ -22,15 +28,23 @@ let catalog: { at: number; value: Promise<CatalogLabels> } | undefined
 
 async function loadCatalogLabels(): Promise<CatalogLabels> {
   const [categoryRows, colorRows, sizeRows] = await Promise.all([
-    prisma.category.findMany({ select: { id: true, slug: true, name: true, parentId: true, position: true } }),
+    prisma.category.findMany({
+      select: { id: true, slug: true, name: true, parentId: true, position: true },
+    }),
     prisma.color.findMany({ select: { slug: true, name: true, hex: true, position: true } }),
-    prisma.size.findMany({ select: { label: true, position: true, scale: { select: { code: true } } } }),
+    prisma.size.findMany({
+      select: { label: true, position: true, scale: { select: { code: true } } },
+    }),
   ])
   const byId = new Map(categoryRows.map((row) => [row.id, row]))
   const depthOf = (id: string) => {
     let depth = 0
     const seen = new Set<string>()
-    for (let node = byId.get(id); node?.parentId && !seen.has(node.id); node = byId.get(node.parentId)) {
+    for (
+      let node = byId.get(id);
+      node?.parentId && !seen.has(node.id);
+      node = byId.get(node.parentId)
+    ) {
       seen.add(node.id)
       depth++
     }
@@ -38,10 +52,18 @@ async function loadCatalogLabels(): Promise<CatalogLabels> {
   }
   const categories = new Map<string, CategoryLabel>()
   const children = new Map<string, string[]>()
-  const sorted = [...categoryRows].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+  const sorted = [...categoryRows].sort(
+    (a, b) => a.position - b.position || a.name.localeCompare(b.name),
+  )
   for (const row of sorted) {
     const parentSlug = row.parentId ? (byId.get(row.parentId)?.slug ?? null) : null
-    categories.set(row.slug, { slug: row.slug, name: row.name, parentSlug, depth: depthOf(row.id), position: row.position })
+    categories.set(row.slug, {
+      slug: row.slug,
+      name: row.name,
+      parentSlug,
+      depth: depthOf(row.id),
+      position: row.position,
+    })
     const siblings = children.get(parentSlug ?? '') ?? []
     siblings.push(row.slug)
     children.set(parentSlug ?? '', siblings)
@@ -55,7 +77,9 @@ async function loadCatalogLabels(): Promise<CatalogLabels> {
   return {
     categories,
     children,
-    colors: new Map(colorRows.map((row) => [row.slug, { name: row.name, hex: row.hex, position: row.position }])),
+    colors: new Map(
+      colorRows.map((row) => [row.slug, { name: row.name, hex: row.hex, position: row.position }]),
+    ),
     sizeOrder,
   }
 }
@@ -95,10 +119,14 @@ function nameCache(load: (slugs: string[]) => Promise<Array<{ slug: string; name
 }
 
 /** Brand names by slug. */
-export const brandNames = nameCache((slugs) => prisma.brand.findMany({ where: { slug: { in: slugs } }, select: { slug: true, name: true } }))
+export const brandNames = nameCache((slugs) =>
+  prisma.brand.findMany({ where: { slug: { in: slugs } }, select: { slug: true, name: true } }),
+)
 
 /** Shop names by slug. */
-export const shopNames = nameCache((slugs) => prisma.shop.findMany({ where: { slug: { in: slugs } }, select: { slug: true, name: true } }))
+export const shopNames = nameCache((slugs) =>
+  prisma.shop.findMany({ where: { slug: { in: slugs } }, select: { slug: true, name: true } }),
+)
 
 /** Drops the cached catalog labels (tests, and after catalog edits in this process). */
 export function forgetCatalogLabels() {

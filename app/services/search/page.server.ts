@@ -10,9 +10,14 @@ import { parseSearchState, type SearchScope, type SearchState } from './state.ts
 
 type PageBase = { currency: string; state: SearchState; scope: SearchScope }
 
-export type SearchPageData = (PageBase & { status: 'ok'; result: ProductSearchResult }) | (PageBase & { status: 'unavailable' })
+export type SearchPageData =
+  | (PageBase & { status: 'ok'; result: ProductSearchResult })
+  | (PageBase & { status: 'unavailable' })
 
-export async function loadSearchPage(request: Request, options: { scope?: SearchScope; hitsPerPage?: number } = {}): Promise<SearchPageData> {
+export async function loadSearchPage(
+  request: Request,
+  options: { scope?: SearchScope; hitsPerPage?: number } = {},
+): Promise<SearchPageData> {
   const currency = getEnv().STORE_CURRENCY
   const scope = options.scope ?? {}
   const state = parseSearchState(new URL(request.url).searchParams, currency)
@@ -31,6 +36,7 @@ export async function loadSearchPage(request: Request, options: { scope?: Search
  * itself says so in the site's layout), otherwise 200, revalidated on every visit.
  */
 export function searchPageInit(page: SearchPageData): ResponseInit {
-  if (page.status === 'unavailable') return { status: 503, headers: { 'Retry-After': '30', 'Cache-Control': 'no-store' } }
+  if (page.status === 'unavailable')
+    return { status: 503, headers: { 'Retry-After': '30', 'Cache-Control': 'no-store' } }
   return { headers: { 'Cache-Control': 'private, max-age=0, must-revalidate' } }
 }

@@ -2,7 +2,11 @@ import { prisma } from '~/infra/db.server.ts'
 import { callSearch, meilisearchErrorCode, waitForTasks } from '~/infra/search/client.server.ts'
 import { SEARCH_PRODUCT_TOPIC } from './changes.server.ts'
 import { buildCandidateDocumentsPage } from './documents.server.ts'
-import { applyProductIndexSettings, forgetEnsuredIndexes, productIndexUid } from './settings.server.ts'
+import {
+  applyProductIndexSettings,
+  forgetEnsuredIndexes,
+  productIndexUid,
+} from './settings.server.ts'
 
 // Rebuilds the product index from the database without downtime: fill a fresh index (settings
 // first, then documents), swap it with the live one in one atomic step, delete the old one.
@@ -22,11 +26,16 @@ export class ReindexRunningError extends Error {
   }
 }
 
-export async function reindexProducts({ batchSize = 2000, log = () => {} }: { batchSize?: number; log?: (message: string) => void } = {}): Promise<ReindexResult> {
+export async function reindexProducts({
+  batchSize = 2000,
+  log = () => {},
+}: { batchSize?: number; log?: (message: string) => void } = {}): Promise<ReindexResult> {
   return prisma.$transaction(
     async (tx) => {
       // One rebuild at a time, across processes; the lock goes with this transaction.
-      const [lock] = await tx.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(hashtextextended(${REINDEX_LOCK}, 0)) AS locked`
+      const [lock] = await tx.$queryRaw<
+        Array<{ locked: boolean }>
+      >`SELECT pg_try_advisory_xact_lock(hashtextextended(${REINDEX_LOCK}, 0)) AS locked`
       if (!lock?.locked) throw new ReindexRunningError()
       return rebuild(batchSize, log)
     },
@@ -48,7 +57,11 @@ async function rebuild(batchSize: number, log: (message: string) => void): Promi
   for (;;) {
     const page = await buildCandidateDocumentsPage(afterId, batchSize)
     if (page.documents.length) {
-      tasks.push(await callSearch((client) => client.index(fresh).addDocuments(page.documents, { primaryKey: 'id' })))
+      tasks.push(
+        await callSearch((client) =>
+          client.index(fresh).addDocuments(page.documents, { primaryKey: 'id' }),
+        ),
+      )
       documents += page.documents.length
     }
     if (!page.lastId) break

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { multiSearch, searchFacetValues, SearchUnavailableError, meilisearchErrorCode, type PagedQuery, type SearchResponse } from '~/infra/search/client.server.ts'
+import {
+  multiSearch,
+  searchFacetValues,
+  SearchUnavailableError,
+  meilisearchErrorCode,
+  type PagedQuery,
+  type SearchResponse,
+} from '~/infra/search/client.server.ts'
 import { getStorage } from '~/infra/storage/storage.server.ts'
 import { NEW_ARRIVAL_DAYS, type ProductCardData } from '~/services/catalog/storefront.server.ts'
 import { toImageView } from '~/services/media/assets.server.ts'
@@ -7,7 +14,15 @@ import { CATEGORY_LEVELS, ProductDocumentSchema } from './document.ts'
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, hasHighlight } from './highlight.ts'
 import { brandNames, getCatalogLabels, shopNames, type CatalogLabels } from './labels.server.ts'
 import { MAX_TOTAL_HITS, productIndexUid } from './settings.server.ts'
-import { HITS_PER_PAGE, LIST_FACETS, RATING_THRESHOLDS, type ListFacet, type SearchScope, type SearchState, type Sort } from './state.ts'
+import {
+  HITS_PER_PAGE,
+  LIST_FACETS,
+  RATING_THRESHOLDS,
+  type ListFacet,
+  type SearchScope,
+  type SearchState,
+  type Sort,
+} from './state.ts'
 
 // The query side of product search: one function turns URL state into hits, facet counts,
 // totals and pages. Facets are disjunctive: OR within a facet, AND across facets, and each
@@ -15,9 +30,21 @@ import { HITS_PER_PAGE, LIST_FACETS, RATING_THRESHOLDS, type ListFacet, type Sea
 // extra query per active facet, all in one multi-search round trip).
 
 export type FilterKey = 'category' | ListFacet | 'price' | 'rating' | 'onSale' | 'inStock'
-export const FILTER_KEYS: FilterKey[] = ['category', ...LIST_FACETS, 'price', 'rating', 'onSale', 'inStock']
+export const FILTER_KEYS: FilterKey[] = [
+  'category',
+  ...LIST_FACETS,
+  'price',
+  'rating',
+  'onSale',
+  'inStock',
+]
 
-const LIST_ATTRIBUTE: Record<ListFacet, string> = { brand: 'brand', color: 'colors', size: 'sizes', shop: 'shop' }
+const LIST_ATTRIBUTE: Record<ListFacet, string> = {
+  brand: 'brand',
+  color: 'colors',
+  size: 'sizes',
+  shop: 'shop',
+}
 
 const SORT_RULES: Record<Sort, string[] | undefined> = {
   relevance: undefined,
@@ -47,7 +74,8 @@ export function buildFilters(state: SearchState, scope: SearchScope = {}) {
   if (state.category) filters.category = `categories = ${quoteFilterValue(state.category)}`
   for (const facet of LIST_FACETS) {
     const values = state[facet]
-    if (values.length) filters[facet] = `${LIST_ATTRIBUTE[facet]} IN [${values.map(quoteFilterValue).join(', ')}]`
+    if (values.length)
+      filters[facet] = `${LIST_ATTRIBUTE[facet]} IN [${values.map(quoteFilterValue).join(', ')}]`
   }
   const price = [
     state.minPrice !== null ? `price >= ${integerLiteral(state.minPrice)}` : null,
@@ -66,7 +94,12 @@ export function buildFilters(state: SearchState, scope: SearchScope = {}) {
 }
 
 function filterExcept(built: ReturnType<typeof buildFilters>, except?: FilterKey) {
-  return [...built.fixed, ...Object.entries(built.filters).flatMap(([key, expression]) => (key === except ? [] : [expression]))]
+  return [
+    ...built.fixed,
+    ...Object.entries(built.filters).flatMap(([key, expression]) =>
+      key === except ? [] : [expression],
+    ),
+  ]
 }
 
 // ---------------------------------------------------------------- hits
@@ -106,7 +139,9 @@ const HitSchema = ProductDocumentSchema.pick({
   publishedAt: true,
   images: true,
 } satisfies Record<(typeof CARD_FIELDS)[number], true>).extend({
-  _formatted: z.object({ title: z.string().optional(), description: z.string().optional() }).optional(),
+  _formatted: z
+    .object({ title: z.string().optional(), description: z.string().optional() })
+    .optional(),
 })
 
 type RawHit = z.infer<typeof HitSchema>
@@ -125,14 +160,22 @@ export type ProductHit = {
  * PostgreSQL, with prices as of the last indexing (the outbox re-indexes at every discount
  * boundary) and photo URLs made from the stored keys now.
  */
-export function toProductCard(hit: Omit<RawHit, '_formatted'>, now: Date = new Date()): ProductCardData {
+export function toProductCard(
+  hit: Omit<RawHit, '_formatted'>,
+  now: Date = new Date(),
+): ProductCardData {
   return {
     id: hit.id,
     slug: hit.slug,
     title: hit.title,
     brand: hit.brand && hit.brandName ? { name: hit.brandName, slug: hit.brand } : null,
     shop: { name: hit.shopName, slug: hit.shop },
-    price: { regular: hit.regularPrice, effective: hit.price, onSale: hit.onSale, percentOff: hit.percentOff },
+    price: {
+      regular: hit.regularPrice,
+      effective: hit.price,
+      onSale: hit.onSale,
+      percentOff: hit.percentOff,
+    },
     colors: hit.swatches.map(({ name, hex }) => ({ name, hex })),
     inStock: hit.inStock,
     isNew: hit.publishedAt >= now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000,
@@ -142,7 +185,11 @@ export function toProductCard(hit: Omit<RawHit, '_formatted'>, now: Date = new D
 
 function toHit({ _formatted: formatted, ...hit }: RawHit, now: Date): ProductHit {
   const snippet = formatted?.description
-  return { card: toProductCard(hit, now), highlightedTitle: formatted?.title ?? hit.title, snippet: hasHighlight(snippet) ? (snippet ?? null) : null }
+  return {
+    card: toProductCard(hit, now),
+    highlightedTitle: formatted?.title ?? hit.title,
+    snippet: hasHighlight(snippet) ? (snippet ?? null) : null,
+  }
 }
 
 const HIT_DISPLAY = {
@@ -156,7 +203,13 @@ const HIT_DISPLAY = {
 
 // ---------------------------------------------------------------- facets
 
-export type FacetValue = { value: string; label: string; count: number; selected: boolean; hex?: string }
+export type FacetValue = {
+  value: string
+  label: string
+  count: number
+  selected: boolean
+  hex?: string
+}
 export type CategoryOption = { slug: string; name: string; count: number; selected: boolean }
 export type CategoryFacet = {
   /** From the top (or the scope's category) down to the selected category. */
@@ -225,11 +278,18 @@ function facetAttributes(key: FilterKey, categoryAttributes: string[]): string[]
   }
 }
 
-function mergeDistributions(...responses: Array<AnyResponse | undefined>): Record<string, Distribution> {
+function mergeDistributions(
+  ...responses: Array<AnyResponse | undefined>
+): Record<string, Distribution> {
   return Object.assign({}, ...responses.map((response) => response?.facetDistribution ?? {}))
 }
 
-function buildCategoryFacet(labels: CatalogLabels, state: SearchState, scope: SearchScope, counts: Record<string, Distribution>): CategoryFacet {
+function buildCategoryFacet(
+  labels: CatalogLabels,
+  state: SearchState,
+  scope: SearchScope,
+  counts: Record<string, Distribution>,
+): CategoryFacet {
   const countOf = (slug: string) => {
     const label = labels.categories.get(slug)
     return label ? (counts[`categoryLvl${label.depth}`]?.[slug] ?? 0) : 0
@@ -242,11 +302,18 @@ function buildCategoryFacet(labels: CatalogLabels, state: SearchState, scope: Se
   })
   const rootLabel = scope.category ? labels.categories.get(scope.category) : undefined
   const trail: CategoryOption[] = []
-  for (let slug = state.category; slug && slug !== scope.category; slug = labels.categories.get(slug)?.parentSlug ?? null) {
+  for (
+    let slug = state.category;
+    slug && slug !== scope.category;
+    slug = labels.categories.get(slug)?.parentSlug ?? null
+  ) {
     if (!labels.categories.has(slug)) break
     trail.unshift(option(slug))
   }
-  const parent = state.category && labels.categories.has(state.category) ? state.category : (scope.category ?? '')
+  const parent =
+    state.category && labels.categories.has(state.category)
+      ? state.category
+      : (scope.category ?? '')
   const childSlugs = labels.children.get(parent) ?? []
   return {
     trail,
@@ -264,7 +331,11 @@ async function listFacetValues(
 ): Promise<FacetValue[]> {
   const values = [...new Set([...Object.keys(universe), ...Object.keys(counts), ...selected])]
   const names =
-    facet === 'brand' ? await brandNames(values) : facet === 'shop' ? await shopNames(values) : new Map<string, string>()
+    facet === 'brand'
+      ? await brandNames(values)
+      : facet === 'shop'
+        ? await shopNames(values)
+        : new Map<string, string>()
   const result = values.map((value): FacetValue => {
     const color = facet === 'color' ? labels.colors.get(value) : undefined
     return {
@@ -276,12 +347,25 @@ async function listFacetValues(
     }
   })
   if (facet === 'color') {
-    result.sort((a, b) => (labels.colors.get(a.value)?.position ?? 1e9) - (labels.colors.get(b.value)?.position ?? 1e9) || a.label.localeCompare(b.label))
+    result.sort(
+      (a, b) =>
+        (labels.colors.get(a.value)?.position ?? 1e9) -
+          (labels.colors.get(b.value)?.position ?? 1e9) || a.label.localeCompare(b.label),
+    )
   } else if (facet === 'size') {
-    result.sort((a, b) => (labels.sizeOrder.get(a.value) ?? 1e9) - (labels.sizeOrder.get(b.value) ?? 1e9) || a.label.localeCompare(b.label))
+    result.sort(
+      (a, b) =>
+        (labels.sizeOrder.get(a.value) ?? 1e9) - (labels.sizeOrder.get(b.value) ?? 1e9) ||
+        a.label.localeCompare(b.label),
+    )
   } else {
     // Most results first; values with none at the end; then alphabetical.
-    result.sort((a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count || a.label.localeCompare(b.label))
+    result.sort(
+      (a, b) =>
+        Number(b.selected) - Number(a.selected) ||
+        b.count - a.count ||
+        a.label.localeCompare(b.label),
+    )
   }
   return result
 }
@@ -295,7 +379,8 @@ async function runQueries(queries: PagedQuery[]) {
   try {
     return await multiSearch(queries, HitSchema)
   } catch (error) {
-    if (meilisearchErrorCode(error) === 'index_not_found') throw new SearchUnavailableError('The product index does not exist yet', { cause: error })
+    if (meilisearchErrorCode(error) === 'index_not_found')
+      throw new SearchUnavailableError('The product index does not exist yet', { cause: error })
     throw error
   }
 }
@@ -309,7 +394,13 @@ export const UNIVERSE_TTL_MS = 60_000
 const universes = new Map<string, { at: number; distribution: Record<string, Distribution> }>()
 
 function universeKey(state: SearchState, scope: SearchScope) {
-  return JSON.stringify([productIndexUid(), state.q, scope.category ?? null, scope.brand ?? null, scope.shop ?? null])
+  return JSON.stringify([
+    productIndexUid(),
+    state.q,
+    scope.category ?? null,
+    scope.brand ?? null,
+    scope.shop ?? null,
+  ])
 }
 
 function cachedUniverse(key: string) {
@@ -329,7 +420,11 @@ function rememberUniverse(key: string, distribution: Record<string, Distribution
  * counts of every facet not in use, one count query per active filter, and the values that
  * exist at all. Exported for the benchmark, which sends the same queries straight to Meilisearch.
  */
-export function planSearch(input: SearchState, labels: CatalogLabels, options: SearchOptions & { universe?: boolean } = {}) {
+export function planSearch(
+  input: SearchState,
+  labels: CatalogLabels,
+  options: SearchOptions & { universe?: boolean } = {},
+) {
   const scope = options.scope ?? {}
   const hitsPerPage = options.hitsPerPage ?? HITS_PER_PAGE
   const state = { ...input, page: Math.min(input.page, maxPage(hitsPerPage)) }
@@ -338,7 +433,9 @@ export function planSearch(input: SearchState, labels: CatalogLabels, options: S
   const categoryAttributes = categoryLevels(labels, state, scope)
   const base = { indexUid: productIndexUid(), q: state.q }
 
-  const mainFacets = FILTER_KEYS.filter((key) => !active.includes(key)).flatMap((key) => facetAttributes(key, categoryAttributes))
+  const mainFacets = FILTER_KEYS.filter((key) => !active.includes(key)).flatMap((key) =>
+    facetAttributes(key, categoryAttributes),
+  )
   const queries: PagedQuery[] = [
     {
       ...base,
@@ -350,14 +447,19 @@ export function planSearch(input: SearchState, labels: CatalogLabels, options: S
       ...HIT_DISPLAY,
     },
     // One query per active filter: its facet's counts with every other filter applied.
-    ...active.map(
-      (key): PagedQuery => ({ ...base, filter: filterExcept(built, key), facets: facetAttributes(key, categoryAttributes), page: 1, hitsPerPage: 0 }),
-    ),
+    ...active.map((key): PagedQuery => ({
+      ...base,
+      filter: filterExcept(built, key),
+      facets: facetAttributes(key, categoryAttributes),
+      page: 1,
+      hitsPerPage: 0,
+    })),
   ]
   // With filters on, which values exist at all for this query (shown disabled when they count 0).
   const universeFacets = LIST_FACETS.map((facet) => LIST_ATTRIBUTE[facet])
   const universe = active.length > 0 && options.universe !== false
-  if (universe) queries.push({ ...base, filter: built.fixed, facets: universeFacets, page: 1, hitsPerPage: 0 })
+  if (universe)
+    queries.push({ ...base, filter: built.fixed, facets: universeFacets, page: 1, hitsPerPage: 0 })
   return { state, scope, hitsPerPage, active, queries, universe }
 }
 
@@ -365,24 +467,51 @@ export function planSearch(input: SearchState, labels: CatalogLabels, options: S
  * Searches products: hits for the page, every facet's counts, totals and pages.
  * Throws SearchUnavailableError when Meilisearch cannot answer.
  */
-export async function searchProducts(input: SearchState, options: SearchOptions = {}): Promise<ProductSearchResult> {
+export async function searchProducts(
+  input: SearchState,
+  options: SearchOptions = {},
+): Promise<ProductSearchResult> {
   const now = new Date()
   const labels = await getCatalogLabels()
   const key = universeKey(input, options.scope ?? {})
   const known = cachedUniverse(key)
-  const { state, scope, hitsPerPage, active, queries, universe: askedUniverse } = planSearch(input, labels, { ...options, universe: !known })
+  const {
+    state,
+    scope,
+    hitsPerPage,
+    active,
+    queries,
+    universe: askedUniverse,
+  } = planSearch(input, labels, { ...options, universe: !known })
   const responses = await runQueries(queries)
   const [main] = responses
   if (!main) throw new SearchUnavailableError('Meilisearch returned no results')
   const byFilter = new Map(active.map((key, i) => [key, responses[i + 1]]))
-  const fresh = askedUniverse ? responses.at(-1)?.facetDistribution : active.length ? undefined : main.facetDistribution
-  if (fresh) rememberUniverse(key, Object.fromEntries(LIST_FACETS.map((facet) => [LIST_ATTRIBUTE[facet], fresh[LIST_ATTRIBUTE[facet]] ?? {}])))
+  const fresh = askedUniverse
+    ? responses.at(-1)?.facetDistribution
+    : active.length
+      ? undefined
+      : main.facetDistribution
+  if (fresh)
+    rememberUniverse(
+      key,
+      Object.fromEntries(
+        LIST_FACETS.map((facet) => [LIST_ATTRIBUTE[facet], fresh[LIST_ATTRIBUTE[facet]] ?? {}]),
+      ),
+    )
   const universe = fresh ?? known
-  const countsFor = (key: FilterKey) => mergeDistributions(byFilter.has(key) ? byFilter.get(key) : main)
+  const countsFor = (key: FilterKey) =>
+    mergeDistributions(byFilter.has(key) ? byFilter.get(key) : main)
 
   const [brand, color, size, shop] = await Promise.all(
     LIST_FACETS.map((facet) =>
-      listFacetValues(facet, state[facet], countsFor(facet)[LIST_ATTRIBUTE[facet]] ?? {}, universe?.[LIST_ATTRIBUTE[facet]] ?? {}, labels),
+      listFacetValues(
+        facet,
+        state[facet],
+        countsFor(facet)[LIST_ATTRIBUTE[facet]] ?? {},
+        universe?.[LIST_ATTRIBUTE[facet]] ?? {},
+        labels,
+      ),
     ),
   )
   const ratingBuckets = countsFor('rating').ratingBucket ?? {}
@@ -401,16 +530,24 @@ export async function searchProducts(input: SearchState, options: SearchOptions 
       color: color!,
       size: size!,
       shop: shop!,
-      price: priceStats ? { min: Math.floor(priceStats.min), max: Math.ceil(priceStats.max) } : null,
+      price: priceStats
+        ? { min: Math.floor(priceStats.min), max: Math.ceil(priceStats.max) }
+        : null,
       rating: RATING_THRESHOLDS.map((threshold) => ({
         value: threshold,
-        count: Object.entries(ratingBuckets).reduce((sum, [bucket, count]) => (Number(bucket) >= threshold ? sum + count : sum), 0),
+        count: Object.entries(ratingBuckets).reduce(
+          (sum, [bucket, count]) => (Number(bucket) >= threshold ? sum + count : sum),
+          0,
+        ),
         selected: state.rating === threshold,
       })),
       onSale: { count: countsFor('onSale').onSale?.true ?? 0, selected: state.onSale },
       inStock: { count: countsFor('inStock').inStock?.true ?? 0, selected: state.inStock },
     },
-    relaxations: active.map((key) => ({ filter: key, totalHits: byFilter.get(key)?.totalHits ?? 0 })),
+    relaxations: active.map((key) => ({
+      filter: key,
+      totalHits: byFilter.get(key)?.totalHits ?? 0,
+    })),
     processingTimeMs: main.processingTimeMs,
     totalProcessingTimeMs: responses.reduce((sum, response) => sum + response.processingTimeMs, 0),
   }
@@ -422,7 +559,12 @@ export async function searchProducts(input: SearchState, options: SearchOptions 
  * The values of one list facet matching what the shopper typed in its search box, counted with
  * every other filter applied (for facets with more values than a page lists).
  */
-export async function searchFacet(state: SearchState, facet: ListFacet, facetQuery: string, options: { scope?: SearchScope } = {}): Promise<FacetValue[]> {
+export async function searchFacet(
+  state: SearchState,
+  facet: ListFacet,
+  facetQuery: string,
+  options: { scope?: SearchScope } = {},
+): Promise<FacetValue[]> {
   const built = buildFilters(state, options.scope)
   let response
   try {
@@ -444,7 +586,10 @@ export async function searchFacet(state: SearchState, facet: ListFacet, facetQue
 
 // ---------------------------------------------------------------- instant search
 
-export type ProductSuggestion = Pick<RawHit, 'id' | 'slug' | 'title' | 'brandName' | 'price' | 'regularPrice' | 'onSale'> & {
+export type ProductSuggestion = Pick<
+  RawHit,
+  'id' | 'slug' | 'title' | 'brandName' | 'price' | 'regularPrice' | 'onSale'
+> & {
   highlightedTitle: string
   /** The smallest JPEG of the first photo, for a thumbnail. */
   image: { url: string; alt: string } | null
@@ -452,12 +597,25 @@ export type ProductSuggestion = Pick<RawHit, 'id' | 'slug' | 'title' | 'brandNam
 
 function thumbnail(hit: RawHit): ProductSuggestion['image'] {
   const first = hit.images[0]
-  const jpeg = first?.asset.variants.filter((variant) => variant.format === 'JPEG').sort((a, b) => a.width - b.width)[0]
-  return first && jpeg ? { url: getStorage().publicUrl(jpeg.key), alt: first.alt || hit.title } : null
+  const jpeg = first?.asset.variants
+    .filter((variant) => variant.format === 'JPEG')
+    .sort((a, b) => a.width - b.width)[0]
+  return first && jpeg
+    ? { url: getStorage().publicUrl(jpeg.key), alt: first.alt || hit.title }
+    : null
 }
 
-export type CategorySuggestion = { slug: string; name: string; parentName: string | null; count: number }
-export type Suggestions = { query: string; products: ProductSuggestion[]; categories: CategorySuggestion[] }
+export type CategorySuggestion = {
+  slug: string
+  name: string
+  parentName: string | null
+  count: number
+}
+export type Suggestions = {
+  query: string
+  products: ProductSuggestion[]
+  categories: CategorySuggestion[]
+}
 
 const SUGGESTED_PRODUCTS = 6
 const SUGGESTED_CATEGORIES = 4
@@ -493,22 +651,40 @@ export async function suggest(query: string): Promise<Suggestions> {
   ])
   const labels = await getCatalogLabels()
   const typed = words(q)
-  const matchesName = (name: string) => words(name).some((word) => typed.some((t) => word.startsWith(t) || t.startsWith(word)))
+  const matchesName = (name: string) =>
+    words(name).some((word) => typed.some((t) => word.startsWith(t) || t.startsWith(word)))
   const candidates = Object.entries(response?.facetDistribution?.categories ?? {})
     .map(([slug, count]) => ({ label: labels.categories.get(slug), count }))
-    .filter((entry): entry is { label: NonNullable<typeof entry.label>; count: number } => entry.label !== undefined)
+    .filter(
+      (entry): entry is { label: NonNullable<typeof entry.label>; count: number } =>
+        entry.label !== undefined,
+    )
     // Categories named like the query first, then the ones holding most matches, deeper first.
-    .sort((a, b) => Number(matchesName(b.label.name)) - Number(matchesName(a.label.name)) || b.count - a.count || b.label.depth - a.label.depth)
+    .sort(
+      (a, b) =>
+        Number(matchesName(b.label.name)) - Number(matchesName(a.label.name)) ||
+        b.count - a.count ||
+        b.label.depth - a.label.depth,
+    )
   const chosen: typeof candidates = []
   const ancestors = (slug: string) => {
     const list: string[] = []
-    for (let parent = labels.categories.get(slug)?.parentSlug; parent; parent = labels.categories.get(parent)?.parentSlug) list.push(parent)
+    for (
+      let parent = labels.categories.get(slug)?.parentSlug;
+      parent;
+      parent = labels.categories.get(parent)?.parentSlug
+    )
+      list.push(parent)
     return list
   }
   for (const candidate of candidates) {
     if (chosen.length >= SUGGESTED_CATEGORIES) break
     // "Women" adds nothing next to "Dresses in Women" when it holds the same matches.
-    const redundant = chosen.some((other) => ancestors(other.label.slug).includes(candidate.label.slug) && other.count === candidate.count)
+    const redundant = chosen.some(
+      (other) =>
+        ancestors(other.label.slug).includes(candidate.label.slug) &&
+        other.count === candidate.count,
+    )
     if (!redundant) chosen.push(candidate)
   }
   const categories = chosen.map(({ label, count }) => ({

@@ -1,7 +1,12 @@
 import type { Settings } from 'meilisearch'
 import { logger } from '~/infra/logger.server.ts'
 import { backoffMs } from '~/infra/outbox/worker.server.ts'
-import { callSearch, indexUid, meilisearchErrorCode, waitForTasks } from '~/infra/search/client.server.ts'
+import {
+  callSearch,
+  indexUid,
+  meilisearchErrorCode,
+  waitForTasks,
+} from '~/infra/search/client.server.ts'
 import { CATEGORY_LEVELS } from './document.ts'
 import { FACET_VALUES_LIMIT } from './state.ts'
 
@@ -42,13 +47,33 @@ export const SYNONYM_GROUPS: string[][] = [
 function synonymsFrom(groups: string[][]): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {}
   for (const group of groups) {
-    for (const word of group) synonyms[word] = [...new Set([...(synonyms[word] ?? []), ...group.filter((other) => other !== word)])]
+    for (const word of group)
+      synonyms[word] = [
+        ...new Set([...(synonyms[word] ?? []), ...group.filter((other) => other !== word)]),
+      ]
   }
   return synonyms
 }
 
 /** Filler words that only add noise to matching ("dress with pockets for the beach"). */
-export const STOP_WORDS = ['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'my', 'your']
+export const STOP_WORDS = [
+  'a',
+  'an',
+  'and',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+  'my',
+  'your',
+]
 
 /** How many values a facet returns; a facet with more is searched through facet search. */
 export const MAX_VALUES_PER_FACET = FACET_VALUES_LIMIT
@@ -58,7 +83,15 @@ export const MAX_TOTAL_HITS = 10_000
 export const PRODUCT_INDEX_SETTINGS = {
   displayedAttributes: ['*'],
   // Order matters: a match in the title ranks above one in the description.
-  searchableAttributes: ['title', 'brandName', 'categoryNames', 'tags', 'colorNames', 'shopName', 'description'],
+  searchableAttributes: [
+    'title',
+    'brandName',
+    'categoryNames',
+    'tags',
+    'colorNames',
+    'shopName',
+    'description',
+  ],
   filterableAttributes: [
     'categories',
     ...Array.from({ length: CATEGORY_LEVELS }, (_, level) => `categoryLvl${level}`),
@@ -77,7 +110,17 @@ export const PRODUCT_INDEX_SETTINGS = {
   sortableAttributes: ['price', 'publishedAt', 'rating', 'ratingCount', 'salesCount'],
   // Meilisearch's defaults, then featured and popular products first among equals (and for an
   // empty query, where everything is equal).
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'featured:desc', 'salesCount:desc', 'publishedAt:desc'],
+  rankingRules: [
+    'words',
+    'typo',
+    'proximity',
+    'attribute',
+    'sort',
+    'exactness',
+    'featured:desc',
+    'salesCount:desc',
+    'publishedAt:desc',
+  ],
   stopWords: STOP_WORDS,
   synonyms: synonymsFrom(SYNONYM_GROUPS),
   typoTolerance: {
@@ -102,13 +145,21 @@ export const PRODUCT_INDEX_SETTINGS = {
   searchCutoffMs: 500,
 } satisfies Settings
 
-const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'stopWords', 'disableOnAttributes', 'disableOnWords'])
+const UNORDERED = new Set([
+  'filterableAttributes',
+  'sortableAttributes',
+  'stopWords',
+  'disableOnAttributes',
+  'disableOnWords',
+])
 
 /** True when every setting we manage has the value we want (Meilisearch returns all the others too). */
 export function settingsMatch(current: unknown, desired: unknown, key = ''): boolean {
   if (Array.isArray(desired)) {
     if (!Array.isArray(current) || current.length !== desired.length) return false
-    const [a, b] = UNORDERED.has(key) ? [[...current].sort(), [...desired].sort()] : [current, desired]
+    const [a, b] = UNORDERED.has(key)
+      ? [[...current].sort(), [...desired].sort()]
+      : [current, desired]
     return a.every((value, i) => settingsMatch(value, b[i], key))
   }
   if (desired !== null && typeof desired === 'object') {
@@ -116,7 +167,11 @@ export function settingsMatch(current: unknown, desired: unknown, key = ''): boo
     const currentRecord = current as Record<string, unknown>
     const desiredRecord = desired as Record<string, unknown>
     // Synonyms are a whole map: a word we dropped must go too.
-    if (key === 'synonyms' && Object.keys(currentRecord).length !== Object.keys(desiredRecord).length) return false
+    if (
+      key === 'synonyms' &&
+      Object.keys(currentRecord).length !== Object.keys(desiredRecord).length
+    )
+      return false
     return Object.entries(desiredRecord).every(([name, value]) =>
       settingsMatch(currentRecord[name], value, key === 'synonyms' ? 'stopWords' : name),
     )
@@ -145,7 +200,9 @@ export async function applyProductIndexSettings(uid = productIndexUid()) {
     }
     const current = await client.index(uid).getSettings()
     if (!settingsMatch(current, PRODUCT_INDEX_SETTINGS)) {
-      await waitForTasks([await client.index(uid).updateSettings(PRODUCT_INDEX_SETTINGS)], { timeoutMs: 10 * 60_000 })
+      await waitForTasks([await client.index(uid).updateSettings(PRODUCT_INDEX_SETTINGS)], {
+        timeoutMs: 10 * 60_000,
+      })
       updated = true
     }
   })
@@ -153,7 +210,10 @@ export async function applyProductIndexSettings(uid = productIndexUid()) {
 }
 
 const CHECK_EVERY_MS = 60_000
-const checked = new Map<string, { at: number; pending: Promise<{ created: boolean; updated: boolean }> }>()
+const checked = new Map<
+  string,
+  { at: number; pending: Promise<{ created: boolean; updated: boolean }> }
+>()
 
 /**
  * Makes sure the index exists with our settings before documents go in (Meilisearch would
@@ -188,11 +248,15 @@ export function applySettingsInBackground(): () => void {
   const attempt = async (attempts: number) => {
     try {
       const { created, updated } = await ensureProductIndex()
-      if (created || updated) logger.info({ index: productIndexUid(), created, updated }, 'Search index settings applied')
+      if (created || updated)
+        logger.info({ index: productIndexUid(), created, updated }, 'Search index settings applied')
     } catch (error) {
       if (stopped) return
       const delay = backoffMs(attempts)
-      logger.warn({ err: error, retryInMs: delay }, 'Could not apply the search index settings; will retry')
+      logger.warn(
+        { err: error, retryInMs: delay },
+        'Could not apply the search index settings; will retry',
+      )
       timer = setTimeout(() => void attempt(attempts + 1), delay)
       timer.unref()
     }

@@ -7,7 +7,14 @@ import { minorUnitFactor, parseMoney } from '~/utils/money.ts'
 // cannot be right (malformed slugs, numbers that are not numbers, absurd lengths) are dropped
 // or clamped, so a mangled link still gives a sensible page.
 
-export const SORTS = ['relevance', 'newest', 'price-asc', 'price-desc', 'rating', 'best-selling'] as const
+export const SORTS = [
+  'relevance',
+  'newest',
+  'price-asc',
+  'price-desc',
+  'rating',
+  'best-selling',
+] as const
 export type Sort = (typeof SORTS)[number]
 
 export const SORT_LABELS: Record<Sort, string> = {
@@ -83,7 +90,14 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\ue000-\uf8ff]/g
 const QuerySchema = z
   .string()
   .nullish()
-  .transform((value) => (value ?? '').replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH).trim())
+  .transform((value) =>
+    (value ?? '')
+      .replace(UNPRINTABLE, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_QUERY_LENGTH)
+      .trim(),
+  )
 
 function valueList(pattern: RegExp) {
   return z.array(z.string()).transform((values) => {
@@ -213,7 +227,9 @@ export function updateState(state: SearchState, change: Partial<SearchState>): S
 
 export function toggleValue(state: SearchState, facet: ListFacet, value: string): SearchState {
   const values = state[facet]
-  return updateState(state, { [facet]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value] })
+  return updateState(state, {
+    [facet]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value],
+  })
 }
 
 /** True when any filter (not the query, sort or page) is set. */

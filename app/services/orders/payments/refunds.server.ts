@@ -17,9 +17,22 @@ export const paymentRefundHandler: OutboxHandler = {
         const order = await prisma.order.findUnique({ where: { id: event.key } })
         if (!order || order.paymentStatus !== 'REFUND_PENDING') continue
         const provider = findPaymentProvider(order.paymentMethod)
-        if (!provider) throw new Error(`No payment provider "${order.paymentMethod}" to refund order ${order.number}`)
-        await provider.refund({ id: order.id, number: order.number, amount: order.total, currency: order.currency, email: order.email, reference: order.paymentReference ?? '' })
-        await prisma.order.updateMany({ where: { id: order.id, paymentStatus: 'REFUND_PENDING' }, data: { paymentStatus: 'REFUNDED' } })
+        if (!provider)
+          throw new Error(
+            `No payment provider "${order.paymentMethod}" to refund order ${order.number}`,
+          )
+        await provider.refund({
+          id: order.id,
+          number: order.number,
+          amount: order.total,
+          currency: order.currency,
+          email: order.email,
+          reference: order.paymentReference ?? '',
+        })
+        await prisma.order.updateMany({
+          where: { id: order.id, paymentStatus: 'REFUND_PENDING' },
+          data: { paymentStatus: 'REFUNDED' },
+        })
       } catch (error) {
         failed.set(event.id, error)
       }
