@@ -25,6 +25,7 @@ import { readToast } from '~/services/accounts/toasts.server.ts'
 import { getCartCount } from '~/services/orders/cart.server.ts'
 import { getAvatar } from '~/services/media/avatars.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
+import { isLocale } from '~/i18n/locales.ts'
 import stylesheet from './tailwind.css?url'
 
 export const links: LinksFunction = () => [
@@ -37,7 +38,10 @@ export const meta: MetaFunction = () => [
   { name: 'description', content: 'Shop clothes, shoes and accessories from independent sellers.' },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // `/xx/...` where xx is no locale of the store is a page that does not exist.
+  if (params.locale !== undefined && !isLocale(params.locale))
+    throw new Response('Not found', { status: 404 })
   const [user, { toast, clear }, cartCount, categories] = await Promise.all([
     getUser(request),
     readToast(request),

@@ -3,7 +3,10 @@ import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { getStorage } from '~/infra/storage/storage.server.ts'
 import { loader as rootLoader } from '~/root.tsx'
-import { action as profileAction, loader as profileLoader } from '~/routes/account._index.tsx'
+import {
+  action as profileAction,
+  loader as profileLoader,
+} from '~/routes/($locale).account._index.tsx'
 import { STORAGE_DELETE_TOPIC } from '~/services/media/cleanup.server.ts'
 import type { ImageView } from '~/services/media/views.ts'
 import { createUser, signIn } from '../support/fixtures.ts'

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { action as profileAction, loader as profileLoader } from '~/routes/account._index.tsx'
-import { action as securityAction, loader as securityLoader } from '~/routes/account.security.tsx'
+import {
+  action as profileAction,
+  loader as profileLoader,
+} from '~/routes/($locale).account._index.tsx'
+import {
+  action as securityAction,
+  loader as securityLoader,
+} from '~/routes/($locale).account.security.tsx'
 import { getUser, requireRole } from '~/services/accounts/auth.server.ts'
 import { verifyPassword } from '~/services/accounts/passwords.server.ts'
 import { SESSION_IDLE_TIMEOUT_MS } from '~/services/accounts/sessions.server.ts'

@@ -123,12 +123,16 @@ let modules: Map<string, RouteModule>
 let targets: Targets
 
 beforeAll(async () => {
-  files = (await readdir(ROUTES_DIR))
-    .filter((file) => /^admin[._].*\.tsx?$|^admin\.tsx$/.test(file))
-    .sort()
+  // Page routes carry the optional locale segment: `($locale).admin.users.tsx` is /admin/users.
+  const onDisk = (await readdir(ROUTES_DIR)).map((file) => ({
+    file,
+    route: file.replace(/^\(\$locale\)\./, ''),
+  }))
+  const admin = onDisk.filter(({ route }) => /^admin[._].*\.tsx?$|^admin\.tsx$/.test(route))
+  files = admin.map(({ route }) => route).sort()
   modules = new Map()
-  for (const file of files)
-    modules.set(file, (await import(path.join(ROUTES_DIR, file))) as RouteModule)
+  for (const { file, route } of admin)
+    modules.set(route, (await import(path.join(ROUTES_DIR, file))) as RouteModule)
 
   const target = await createUser({ name: 'Matrix Target', roles: ['SHOPPER', 'ADMIN'] })
   await signIn(target.id)

@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { loader as auditLoader } from '~/routes/admin.audit.tsx'
-import { loader as usersLoader } from '~/routes/admin.users._index.tsx'
-import { action as userAction, loader as userLoader } from '~/routes/admin.users.$userId.tsx'
+import { loader as auditLoader } from '~/routes/($locale).admin.audit.tsx'
+import { loader as usersLoader } from '~/routes/($locale).admin.users._index.tsx'
+import {
+  action as userAction,
+  loader as userLoader,
+} from '~/routes/($locale).admin.users.$userId.tsx'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
 

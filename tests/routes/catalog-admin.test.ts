@@ -1,9 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { action as catalogAction, loader as catalogLoader } from '~/routes/admin.catalog.tsx'
-import { action as productsAction, loader as productsLoader } from '~/routes/admin.products.tsx'
-import { action as shopsAction, loader as shopsLoader } from '~/routes/admin.shops.tsx'
-import { loader as adminLoader } from '~/routes/admin.tsx'
+import {
+  action as catalogAction,
+  loader as catalogLoader,
+} from '~/routes/($locale).admin.catalog.tsx'
+import {
+  action as productsAction,
+  loader as productsLoader,
+} from '~/routes/($locale).admin.products.tsx'
+import { action as shopsAction, loader as shopsLoader } from '~/routes/($locale).admin.shops.tsx'
+import { loader as adminLoader } from '~/routes/($locale).admin.tsx'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { createListedProduct, createSeller, taxonomyFixture } from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { action as editAction, loader as editLoader } from '~/routes/sell.products.$productId.tsx'
-import { action as listAction } from '~/routes/sell.products._index.tsx'
+import {
+  action as editAction,
+  loader as editLoader,
+} from '~/routes/($locale).sell.products.$productId.tsx'
+import { action as listAction } from '~/routes/($locale).sell.products._index.tsx'
 import { CatalogNotFoundError } from '~/services/catalog/errors.ts'
 import {
   changeProductStatus,

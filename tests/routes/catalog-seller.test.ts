@@ -1,9 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { action as editAction, loader as editLoader } from '~/routes/sell.products.$productId.tsx'
-import { action as listAction, loader as listLoader } from '~/routes/sell.products._index.tsx'
-import { action as newAction } from '~/routes/sell.products.new.tsx'
-import { action as sellAction, loader as sellLoader } from '~/routes/sell._index.tsx'
+import {
+  action as editAction,
+  loader as editLoader,
+} from '~/routes/($locale).sell.products.$productId.tsx'
+import {
+  action as listAction,
+  loader as listLoader,
+} from '~/routes/($locale).sell.products._index.tsx'
+import { action as newAction } from '~/routes/($locale).sell.products.new.tsx'
+import { action as sellAction, loader as sellLoader } from '~/routes/($locale).sell._index.tsx'
 import { getProductForEdit } from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
 import { createUser, signIn } from '../support/fixtures.ts'

@@ -3,19 +3,19 @@ import { prisma } from '~/infra/db.server.ts'
 import {
   action as addressAction,
   loader as addressLoader,
-} from '~/routes/account.addresses.$addressId.tsx'
+} from '~/routes/($locale).account.addresses.$addressId.tsx'
 import {
   action as addressesAction,
   loader as addressesLoader,
-} from '~/routes/account.addresses._index.tsx'
-import { action as orderAction, loader as orderLoader } from '~/routes/orders.$number.tsx'
-import { loader as ordersLoader } from '~/routes/orders._index.tsx'
+} from '~/routes/($locale).account.addresses._index.tsx'
+import { action as orderAction, loader as orderLoader } from '~/routes/($locale).orders.$number.tsx'
+import { loader as ordersLoader } from '~/routes/($locale).orders._index.tsx'
 import {
   action as sellOrderAction,
   loader as sellOrderLoader,
-} from '~/routes/sell.orders.$number.tsx'
-import { loader as sellOrdersLoader } from '~/routes/sell.orders._index.tsx'
-import { loader as salesLoader } from '~/routes/sell.sales.tsx'
+} from '~/routes/($locale).sell.orders.$number.tsx'
+import { loader as sellOrdersLoader } from '~/routes/($locale).sell.orders._index.tsx'
+import { loader as salesLoader } from '~/routes/($locale).sell.sales.tsx'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import {

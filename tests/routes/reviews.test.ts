@@ -2,9 +2,12 @@ import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { action as reviewsAction, loader as reviewsLoader } from '~/routes/admin.reviews.tsx'
-import { loader as userLoader } from '~/routes/admin.users.$userId.tsx'
-import { action as productAction, loader as productLoader } from '~/routes/p.$slug.tsx'
+import {
+  action as reviewsAction,
+  loader as reviewsLoader,
+} from '~/routes/($locale).admin.reviews.tsx'
+import { loader as userLoader } from '~/routes/($locale).admin.users.$userId.tsx'
+import { action as productAction, loader as productLoader } from '~/routes/($locale).p.$slug.tsx'
 import { submitReview } from '~/services/reviews/reviews.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
@@ -176,8 +179,8 @@ describe('the product page’s reviews', () => {
   test('no review component renders HTML from a string: React escapes what shoppers type', async () => {
     const dir = path.resolve(import.meta.dirname, '../../app/components/reviews')
     const sources = [
-      path.resolve(import.meta.dirname, '../../app/routes/p.$slug.tsx'),
-      path.resolve(import.meta.dirname, '../../app/routes/admin.reviews.tsx'),
+      path.resolve(import.meta.dirname, '../../app/routes/($locale).p.$slug.tsx'),
+      path.resolve(import.meta.dirname, '../../app/routes/($locale).admin.reviews.tsx'),
       ...(await readdir(dir)).map((file) => path.join(dir, file)),
     ]
     for (const file of sources)

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { loader as readyLoader } from '~/routes/readyz.ts'
-import { loader as searchLoader } from '~/routes/search.tsx'
+import { loader as searchLoader } from '~/routes/($locale).search.tsx'
 import { loader as facetValuesLoader } from '~/routes/search_.facet-values.ts'
 import { loader as suggestLoader } from '~/routes/search_.suggest.ts'
 import type { SearchPageData } from '~/services/search/page.server.ts'

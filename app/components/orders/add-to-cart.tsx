@@ -1,7 +1,7 @@
 import { Link, useFetcher, useLocation } from '@remix-run/react'
 import { useId, useState } from 'react'
 import { ErrorList } from '~/components/forms.tsx'
-import type { action as cartAction } from '~/routes/cart.tsx'
+import type { action as cartAction } from '~/routes/($locale).cart.tsx'
 import { MAX_LINE_QUANTITY } from '~/services/orders/schemas.ts'
 
 // The product page's "Add to cart": a form posting intent=add to /cart (the cart's action owns
