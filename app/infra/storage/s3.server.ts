@@ -27,7 +27,7 @@ const DELETE_BATCH = 1000
 
 // AWS S3 and the S3-compatible services (Cloudflare R2, Tigris, MinIO) through the official
 // SDK. Objects under `img/` may be public (S3_PUBLIC_URL, typically a CDN); everything else,
-// originals included, must stay private: see the bucket policy in the README.
+// originals included, must stay private: see the bucket policy in docs/domains/media.md.
 
 export class S3Storage implements ObjectStorage {
   readonly kind = 's3' as const

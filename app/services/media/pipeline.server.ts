@@ -8,7 +8,7 @@ import { MAX_INPUT_PIXELS } from './limits.ts'
 
 // The image recipe: what sharp makes of an upload. Change anything here (widths, formats,
 // encoder settings) and bump RECIPE_VERSION; `npm run media:rebuild` then rebuilds every
-// image from its original. The figures behind these settings are in the README.
+// image from its original. The figures behind these settings are in docs/domains/media.md.
 
 export const RECIPE_VERSION = 1
 
@@ -41,7 +41,7 @@ export const PRODUCT_RECIPE: Recipe = {
 export const AVATAR_RECIPE: Recipe = { name: 'avatar', widths: [64, 128, 256, 512], square: true }
 
 /**
- * Encoder settings, measured on the 2-core development machine (README, "Image processing"):
+ * Encoder settings, measured on the 2-core development machine (docs/domains/media.md, "Image processing"):
  * AVIF at effort 2 is about 2x faster than effort 3 for files a few percent larger (effort 4 is
  * an order of magnitude slower); WebP effort 2 is 2-3x faster than effort 4 for 3-6% more bytes;
  * the JPEG fallback, which only old browsers fetch, uses libjpeg-turbo rather than mozjpeg
