@@ -1,13 +1,18 @@
 // `npm run db:seed`: adds the demo accounts and catalog to the configured database (idempotent).
 import './env-file.ts'
+import path from 'node:path'
 import { DEMO_ACCOUNTS, seedDemoData } from '../../prisma/seed/index.ts'
+import { describePhotos } from '../../prisma/seed/photos/index.ts'
 import { runTask } from './run.ts'
 
-await runTask(async () => {
-  const { created, total } = await seedDemoData()
+await runTask(async (env) => {
+  const { created, total, photos } = await seedDemoData({
+    photos: { cacheDir: path.join(env.dataDir, 'demo-photos'), log: console.log },
+  })
   console.log(
     `Demo catalog: ${created} product${created === 1 ? '' : 's'} added (${total - created} already there).`,
   )
+  if (photos) console.log(describePhotos(photos))
   console.log('Demo data is in place. Accounts (email / password):')
   for (const account of DEMO_ACCOUNTS)
     console.log(`  ${account.role.padEnd(8)} ${account.email} / ${account.password}`)

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { startEmbeddedServices } from '~/infra/embedded/index.server.ts'
 import type { Env } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
@@ -16,11 +17,13 @@ export async function prepareServices(env: Env) {
   if (!env.REDIS_URL)
     logger.info('REDIS_URL is not set: rate limits and other Redis-backed features run in-process')
   const embedded = await startEmbeddedServices(env)
-  await prepareDatabase(env, embedded.freshDatabase).catch(async (error: unknown) => {
-    // Stop what was started, or an orphaned embedded Meilisearch keeps its port after we exit.
-    await embedded.stop()
-    throw error
-  })
+  const photosPending = await prepareDatabase(env, embedded.freshDatabase).catch(
+    async (error: unknown) => {
+      // Stop what was started, or an orphaned embedded Meilisearch keeps its port after we exit.
+      await embedded.stop()
+      throw error
+    },
+  )
   // Search settings go to Meilisearch in the background: the store starts even while it is down.
   const { applySettingsInBackground } = await import('~/services/search/settings.server.ts')
   const stopApplyingSettings = applySettingsInBackground()
@@ -30,9 +33,11 @@ export async function prepareServices(env: Env) {
     const { outboxHandlers } = await import('~/services/outbox-handlers.server.ts')
     stopWorker = startOutboxWorker({ handlers: outboxHandlers })
   }
+  const stopPhotos = photosPending ? finishDemoPhotos(env) : undefined
   /** Stops the worker, closes the connections, then stops the embedded services. */
   return async function stopServices() {
     stopApplyingSettings()
+    await stopPhotos?.()
     await stopWorker?.()
     const [{ prisma }, { redis }, { closeSearchClient }] = await Promise.all([
       import('~/infra/db.server.ts'),
@@ -45,23 +50,80 @@ export async function prepareServices(env: Env) {
   }
 }
 
-/** Applies pending migrations outside production; seeds demo data into a new embedded database. */
+/**
+ * Applies pending migrations outside production; seeds demo data into a new embedded database.
+ * Returns whether demo photos remain to be added (in the background, by finishDemoPhotos).
+ */
 async function prepareDatabase(env: Env, freshDatabase: boolean) {
-  // A marker from the database's creation until its seed is done: a first start stopped halfway
-  // (a failed migration, a crash while seeding) is finished by the next one.
+  // Markers from the database's creation until its seed (and its photos) are done: a first
+  // start stopped halfway (a failed migration, a crash while seeding) is finished by the next.
   const seedPending = path.join(env.dataDir, 'seed-pending')
-  if (freshDatabase) await writeFile(seedPending, '')
+  const photosPending = path.join(env.dataDir, 'photos-pending')
+  if (freshDatabase) {
+    await writeFile(seedPending, '')
+    await writeFile(photosPending, '')
+  }
   if (!env.isProduction) {
     await migrate(env.databaseUrl, { log: (message) => logger.info(message) })
   }
   if (env.embeddedPostgres && existsSync(seedPending)) {
     const { seedDemoData, DEMO_ACCOUNTS } = await import('../../prisma/seed/index.ts')
-    await seedDemoData()
+    const { describePhotos } = await import('../../prisma/seed/photos/index.ts')
+    // The first photo of every product before the store opens, so no card is empty; the rest
+    // follow in the background.
+    const { photos } = await seedDemoData({
+      photos: {
+        cacheDir: demoPhotoCache(env),
+        only: 'first',
+        log: (message) => logger.info(message),
+      },
+    })
     await rm(seedPending, { force: true })
+    if (photos) logger.info(describePhotos(photos))
+    logger.info(
+      `First start ready in ${sinceStart()}: embedded services, migrations, demo data and each product's first photo`,
+    )
     const lines = DEMO_ACCOUNTS.map(
       (account) => `  ${account.role.padEnd(8)} ${account.email}  /  ${account.password}`,
     )
     logger.info('Seeded demo data into the new embedded database')
     console.log(`\nDemo accounts (email / password):\n${lines.join('\n')}\n`)
+  }
+  return env.embeddedPostgres && existsSync(photosPending)
+}
+
+/** "41.3 s (63.0 s of CPU)": wall time since the process started, and the CPU it used (all threads). */
+function sinceStart() {
+  const { user, system } = process.cpuUsage()
+  return `${(performance.now() / 1000).toFixed(1)} s (${((user + system) / 1e6).toFixed(1)} s of CPU)`
+}
+
+const demoPhotoCache = (env: Env) => path.join(env.dataDir, 'demo-photos')
+
+/**
+ * Adds the rest of the demo photos while the store serves pages, with as many pipelines as
+ * uploads get (MEDIA_CONCURRENCY), so pages keep a core. Returns the function that stops it
+ * between two products; the next start carries on.
+ */
+function finishDemoPhotos(env: Env) {
+  const controller = new AbortController()
+  const done = (async () => {
+    const { seedDemoPhotos, describePhotos } = await import('../../prisma/seed/photos/index.ts')
+    const report = await seedDemoPhotos({
+      cacheDir: demoPhotoCache(env),
+      concurrency: env.mediaConcurrency,
+      signal: controller.signal,
+      log: (message) => logger.info(message),
+    })
+    if (controller.signal.aborted) return
+    await rm(path.join(env.dataDir, 'photos-pending'), { force: true })
+    logger.info(describePhotos(report))
+    logger.info(`Every demo photo is in place, ${sinceStart()} after the start`)
+  })().catch((error: unknown) => {
+    logger.error({ err: error }, 'Could not add the demo photos; the next start tries again')
+  })
+  return async () => {
+    controller.abort()
+    await done
   }
 }

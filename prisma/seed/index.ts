@@ -2,6 +2,7 @@ import { prisma } from '~/infra/db.server.ts'
 import type { Role } from '~/infra/db.server.ts'
 import { hashPassword } from '~/services/accounts/passwords.server.ts'
 import { seedDemoProducts, seedShops, seedTaxonomy } from './catalog.ts'
+import { seedDemoPhotos, type PhotoSeedOptions, type PhotoSeedReport } from './photos/index.ts'
 import { seedDemoReviews } from './reviews.ts'
 
 // Demo data for the embedded default and for trying the store: accounts, then a believable
@@ -39,7 +40,11 @@ export const DEMO_ACCOUNTS: Array<{
   },
 ]
 
-export async function seedDemoData() {
+/**
+ * Accounts, catalogue and reviews; with `photos`, product photos too (drawn, rendered and
+ * uploaded through the media service: seconds to a minute the first time, see photos/index.ts).
+ */
+export async function seedDemoData(options: { photos?: PhotoSeedOptions } = {}) {
   const hash = await hashPassword(DEMO_PASSWORD)
   for (const account of DEMO_ACCOUNTS) {
     await prisma.user.upsert({
@@ -57,5 +62,8 @@ export async function seedDemoData() {
   const shops = await seedShops(hash)
   const products = await seedDemoProducts(shops, vocabulary)
   const reviews = await seedDemoReviews(hash)
-  return { ...products, reviews: reviews.created }
+  const photos: PhotoSeedReport | null = options.photos
+    ? await seedDemoPhotos(options.photos)
+    : null
+  return { ...products, reviews: reviews.created, photos }
 }

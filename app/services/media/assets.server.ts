@@ -146,9 +146,22 @@ export async function inspectUpload(filename: string, bytes: Buffer, rules: Imag
   return { label, ...info }
 }
 
+/** Turns checked bytes into the recipe's variants and placeholder. */
+export type ImageProcessor = (
+  bytes: Buffer,
+  recipe: Recipe,
+  label: string,
+) => Promise<ProcessedImage>
+
+/** The request path: one of MEDIA_CONCURRENCY pipelines, or a place in their queue. */
+export const processInPipeline: ImageProcessor = (bytes, recipe, label) =>
+  mediaPipelines().run(() => processImage(bytes, recipe, label))
+
 /**
  * Checks, processes and stores one upload. On any failure nothing of it stays in storage (and
- * if deleting fails too, the sweep queued before the first write removes it later).
+ * if deleting fails too, the sweep queued before the first write removes it later). `process`
+ * is the pipeline (under the semaphore) unless a caller brings its own: the demo seed reuses
+ * processed photos it has made before, since processing is a pure function of bytes and recipe.
  */
 export async function prepareAsset(input: {
   filename: string
@@ -156,13 +169,12 @@ export async function prepareAsset(input: {
   kind: MediaKind
   ownerId: string
   rules: ImageRules
+  process?: ImageProcessor
 }): Promise<PreparedAsset> {
   const { label, format } = await inspectUpload(input.filename, input.bytes, input.rules)
   let processed: ProcessedImage
   try {
-    processed = await mediaPipelines().run(() =>
-      processImage(input.bytes, input.rules.recipe, label),
-    )
+    processed = await (input.process ?? processInPipeline)(input.bytes, input.rules.recipe, label)
   } catch (error) {
     if (error instanceof SemaphoreFullError) throw new MediaBusyError()
     throw error

@@ -8,6 +8,7 @@ import {
   discardPrepared,
   prepareAsset,
   toImageView,
+  type ImageProcessor,
   type ImageRules,
   type PreparedAsset,
 } from './assets.server.ts'
@@ -140,6 +141,7 @@ export async function addProductImages(
   userId: string,
   productId: string,
   files: AsyncIterable<UploadedFile>,
+  options: { process?: ImageProcessor } = {},
 ): Promise<UploadOutcome> {
   const product = await prisma.product.findFirst({
     where: { id: productId, ...ownedBy(userId) },
@@ -163,6 +165,7 @@ export async function addProductImages(
           kind: 'PRODUCT_IMAGE',
           ownerId: userId,
           rules: PRODUCT_IMAGE_RULES,
+          process: options.process,
         })
         prepared.push(asset)
         outcomes.push({ file: file.filename, asset })
