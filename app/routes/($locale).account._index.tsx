@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -33,6 +34,17 @@ import { mediaRefusal } from '~/services/media/responses.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your profile · Shikposh' }]
 
+// A refused upload's Retry-After (503) and Connection: close (413: the rest of the body is
+// never read) would be dropped from the page without this.
+export const headers: HeadersFunction = ({ parentHeaders, actionHeaders, errorHeaders }) => {
+  const headers = new Headers(parentHeaders)
+  for (const name of ['Retry-After', 'Connection']) {
+    const value = errorHeaders?.get(name) ?? actionHeaders.get(name)
+    if (value) headers.set(name, value)
+  }
+  return headers
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const [profile, avatar] = await Promise.all([getProfile(user.id), getAvatar(user.id)])
@@ -44,13 +56,15 @@ export async function action({ request }: ActionFunctionArgs) {
   let formData: FormData
   if (isMultipart(request)) {
     // The avatar form sends a file: it is streamed with its limits, never read whole into memory.
-    const upload = readMultipart(request, AVATAR_UPLOAD_LIMITS)
+    let upload: ReturnType<typeof readMultipart> | undefined
     try {
+      // Inside the try: a body declared larger than the limit is refused right here (a 413).
+      upload = readMultipart(request, AVATAR_UPLOAD_LIMITS)
       await setAvatar(user.id, upload)
       return redirectWithToast('/account', { message: 'Your profile photo was updated.' })
     } catch (error) {
       // A multipart post of the other forms carries no file: carry on with its fields.
-      if (!(error instanceof NoFileError) || upload.fields.get('intent') === 'avatar') {
+      if (!upload || !(error instanceof NoFileError) || upload.fields.get('intent') === 'avatar') {
         const refusal = mediaRefusal(error)
         if (!refusal) throw error
         return data(

@@ -2,6 +2,7 @@ import busboy, { type Busboy, type FileInfo } from 'busboy'
 import { once } from 'node:events'
 import type { Readable } from 'node:stream'
 import { quoteFileName } from '~/utils/file-names.ts'
+import { fieldNameForMessage, hasControlCharacters } from '~/utils/text.ts'
 
 // Streams a multipart/form-data request and hands over its files one at a time, each read into
 // memory only up to its size cap. Nothing touches the disk, and the body is read only as fast
@@ -123,6 +124,14 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
     this.parser.on('field', (name, value, info) => {
       if (info.valueTruncated || info.nameTruncated)
         this.fail(new UploadError('too-many-fields', 413, 'A form field is too long.'))
+      else if (hasControlCharacters(name) || hasControlCharacters(value))
+        this.fail(
+          new UploadError(
+            'malformed',
+            400,
+            `The form could not be accepted: ${fieldNameForMessage(name)} contains invisible control characters (such as U+0000).`,
+          ),
+        )
       else this.fields.set(name, value)
     })
     this.parser.on('filesLimit', () => this.fail(this.tooManyFiles()))

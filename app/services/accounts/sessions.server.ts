@@ -13,10 +13,10 @@ const TOUCH_INTERVAL_MS = 5 * 60 * 1000
 
 export const sessionCookie = singleton('session-cookie', () => {
   const env = getEnv()
-  return createCookie(env.isProduction ? '__Host-shikposh_session' : 'shikposh_session', {
+  return createCookie(env.https ? '__Host-shikposh_session' : 'shikposh_session', {
     httpOnly: true,
     sameSite: 'lax',
-    secure: env.isProduction,
+    secure: env.https,
     path: '/',
     secrets: env.sessionSecrets,
     maxAge: SESSION_LIFETIME_MS / 1000,

@@ -18,10 +18,10 @@ const GUEST_CART_DAYS = 60
 
 export const cartCookie = singleton('cart-cookie', () => {
   const env = getEnv()
-  return createCookie(env.isProduction ? '__Host-shikposh_cart' : 'shikposh_cart', {
+  return createCookie(env.https ? '__Host-shikposh_cart' : 'shikposh_cart', {
     httpOnly: true,
     sameSite: 'lax',
-    secure: env.isProduction,
+    secure: env.https,
     path: '/',
     secrets: env.sessionSecrets,
     maxAge: GUEST_CART_DAYS * 24 * 60 * 60,
