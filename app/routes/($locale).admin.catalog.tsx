@@ -9,10 +9,10 @@ import type { ReactNode } from 'react'
 import { z } from 'zod'
 import { DataTable } from '~/components/data-table.tsx'
 import { ErrorList } from '~/components/forms.tsx'
+import { toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { CatalogNotFoundError, CatalogValidationError } from '~/services/catalog/errors.ts'
 import { BrandFormSchema, CategoryFormSchema } from '~/services/catalog/schemas.ts'
 import {
   createBrandAsAdmin,
@@ -56,16 +56,15 @@ async function attempt(form: string, command: () => Promise<unknown>, done: stri
   try {
     await command()
   } catch (error) {
-    if (error instanceof CatalogNotFoundError)
-      return data<Failure>(
-        { form, fieldErrors: {}, formErrors: [`${error.message}. Someone may have removed it.`] },
-        { status: 404 },
-      )
-    if (error instanceof CatalogValidationError) {
-      const { '': formErrors = [], ...fieldErrors } = error.fieldErrors
-      return failure(form, fieldErrors, formErrors)
-    }
-    throw error
+    const refusal = toRefusal(error)
+    const formErrors =
+      refusal.kind === 'not-found'
+        ? [`${refusal.message}. Someone may have removed it.`]
+        : refusal.formErrors
+    return data<Failure>(
+      { form, fieldErrors: refusal.fieldErrors, formErrors },
+      { status: refusal.status },
+    )
   }
   return redirectWithToast('/admin/catalog', { message: done })
 }

@@ -23,18 +23,14 @@ import {
   StatusBadge,
   TrackingNumber,
 } from '~/components/orders/commerce.tsx'
+import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { carrierName } from '~/services/orders/carriers.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
-import {
-  CannotCancelError,
-  OrderNotFoundError,
-  cancelOrder,
-  getOrder,
-} from '~/services/orders/orders.server.ts'
+import { cancelOrder, getOrder } from '~/services/orders/orders.server.ts'
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { shippingMethodLabel } from '~/services/orders/shipping.ts'
 import {
@@ -68,9 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await cancelOrder(user.id, number)
   } catch (error) {
-    if (error instanceof OrderNotFoundError) throw new Response('Order not found', { status: 404 })
-    if (error instanceof CannotCancelError) return data({ error: error.message }, { status: 409 })
-    throw error
+    const refusal = toRefusal(error)
+    throwIfNotFound(refusal)
+    return data({ error: refusal.message }, { status: refusal.status })
   }
   return redirectWithToast(`/orders/${number}`, { message: 'Your order is cancelled.' })
 }

@@ -10,10 +10,10 @@ import { ProductCardImage } from '~/components/media/product-gallery.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { Price } from '~/components/catalog/price.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
+import { requireSeller } from '~/http/catalog.server.ts'
+import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { CatalogValidationError } from '~/services/catalog/errors.ts'
-import { orNotFound, requireSeller } from '~/services/catalog/http.server.ts'
 import { quote } from '~/services/catalog/pricing.ts'
 import { changeProductStatus, listSellerProducts } from '~/services/catalog/products.server.ts'
 import { LOW_STOCK_THRESHOLD, ProductStatusIntentSchema } from '~/services/catalog/schemas.ts'
@@ -64,11 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ productId: null, error: 'Choose a product and an action.' }, { status: 400 })
   const { productId, intent } = parsed.data
   try {
-    await orNotFound(changeProductStatus(user.id, productId, intent))
+    await changeProductStatus(user.id, productId, intent)
   } catch (error) {
-    if (error instanceof CatalogValidationError)
-      return data({ productId, error: error.message }, { status: 400 })
-    throw error
+    const refusal = toRefusal(error)
+    throwIfNotFound(refusal)
+    return data({ productId, error: refusal.message }, { status: refusal.status })
   }
   // Back to the same tab and page (without the ?index that addressed this action).
   const back = new URL(request.url)
