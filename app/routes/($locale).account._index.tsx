@@ -217,7 +217,7 @@ function AvatarSection({
                 onChange={onChoose}
                 aria-invalid={message ? true : undefined}
                 aria-describedby={`avatar-help${message ? ' avatar-error' : ''}`}
-                className="mt-1 block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-brand-700 hover:file:bg-brand-100"
+                className="mt-1 block w-full text-sm text-stone-700 file:me-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-brand-700 hover:file:bg-brand-100"
               />
               <p id="avatar-help" className="mt-1 text-xs text-stone-500">
                 {listFormats(limits.formats)}, up to {formatBytes(limits.maxFileBytes)}, at least{' '}

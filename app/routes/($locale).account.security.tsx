@@ -166,7 +166,7 @@ export default function SecurityPage() {
                 <p className="font-medium">
                   {session.device}
                   {session.current ? (
-                    <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">
+                    <span className="ms-2 rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">
                       This browser
                     </span>
                   ) : null}

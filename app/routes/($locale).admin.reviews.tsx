@@ -147,7 +147,7 @@ export default function AdminReviews() {
           {actionData.decided ? (
             <p className="font-semibold">{actionData.decided} decided; these were not:</p>
           ) : null}
-          <ul className="list-disc pl-5">
+          <ul className="list-disc ps-5">
             {actionData.conflicts.map((conflict) => (
               <li key={conflict.id}>{conflict.message}</li>
             ))}
@@ -267,7 +267,7 @@ export default function AdminReviews() {
                       <p className="font-medium">
                         {review.reports.length} report{review.reports.length === 1 ? '' : 's'}
                       </p>
-                      <ul className="mt-1 list-disc pl-5">
+                      <ul className="mt-1 list-disc ps-5">
                         {review.reports.map((report) => (
                           <li key={report.id}>
                             “{report.reason}” — {report.user.name},{' '}

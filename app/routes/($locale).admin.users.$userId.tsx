@@ -130,7 +130,7 @@ export default function AdminUserPage() {
           <h1 className="truncate text-2xl font-bold tracking-tight">{user.name}</h1>
           <p className="truncate text-stone-600">{user.email}</p>
         </div>
-        <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
+        <div className="flex flex-wrap items-center gap-2 sm:ms-auto">
           <StatusBadge status={user.status} />
           <RoleBadges roles={user.roles} />
         </div>
@@ -167,7 +167,7 @@ export default function AdminUserPage() {
                   <>
                     {user.shop.name} <span className="text-stone-500">({user.shop.slug})</span>
                     {user.shop.status === 'SUSPENDED' ? (
-                      <span className="ml-1 font-semibold text-red-700">suspended</span>
+                      <span className="ms-1 font-semibold text-red-700">suspended</span>
                     ) : null}
                   </>
                 ) : (

@@ -284,7 +284,7 @@ function CartLineRow({
               <span className="text-stone-500">{line.shopName}</span>
             </p>
           </div>
-          <div className="text-right">
+          <div className="text-end">
             {line.unitPrice !== null && line.regularPrice !== null && !unavailable ? (
               <UnitPrice
                 regular={line.regularPrice}

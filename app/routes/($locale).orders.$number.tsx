@@ -150,7 +150,7 @@ export default function OrderPage() {
                       <p className="text-sm text-stone-600">
                         {line.quantity} × {money(line.unitPrice)}
                         {line.unitPrice < line.regularPrice ? (
-                          <s className="ml-2 text-stone-400">{money(line.regularPrice)}</s>
+                          <s className="ms-2 text-stone-400">{money(line.regularPrice)}</s>
                         ) : null}
                       </p>
                     </div>
@@ -229,7 +229,7 @@ function CancelOrder({ submitting, refund }: { submitting: boolean; refund: stri
     // <details> asks for confirmation with or without JavaScript, and works with the keyboard.
     <details className="group relative">
       <summary className="btn-danger cursor-pointer list-none">Cancel order</summary>
-      <div className="absolute right-0 z-10 mt-2 w-72 rounded-lg border border-stone-200 bg-white p-4 text-sm shadow-lg">
+      <div className="absolute end-0 z-10 mt-2 w-72 rounded-lg border border-stone-200 bg-white p-4 text-sm shadow-lg">
         <p>
           Cancel the whole order? Nothing has shipped yet
           {refund ? `, and we will refund ${refund}.` : ', so you pay nothing.'}

@@ -99,7 +99,7 @@ export default function RegisterPage() {
       </p>
       <Form method="post" className="mt-6 space-y-4 card" {...getFormProps(form)}>
         <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
-        <div aria-hidden className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <div aria-hidden className="absolute -start-[10000px] h-px w-px overflow-hidden">
           <label htmlFor="register-website">Website</label>
           <input
             id="register-website"

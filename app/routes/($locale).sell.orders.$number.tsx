@@ -113,7 +113,7 @@ export default function SellerOrderPage() {
                     <span className="font-mono">{line.sku}</span>
                   </p>
                 </div>
-                <div className="text-right">
+                <div className="text-end">
                   <p className="font-semibold">× {line.quantity}</p>
                   <Money
                     amount={line.lineTotal}

@@ -125,7 +125,7 @@ export default function SellerProducts() {
             { label: 'Price' },
             { label: 'Stock' },
             { label: 'Updated' },
-            { label: 'Actions', className: 'text-right', hideLabel: true },
+            { label: 'Actions', className: 'text-end', hideLabel: true },
           ]}
           minWidth="min-w-[44rem]"
           className="mt-4"
@@ -171,7 +171,7 @@ export default function SellerProducts() {
                     status={item.status === 'ACTIVE' && !item.listed ? 'HIDDEN' : item.status}
                   />
                   {item.featured ? (
-                    <span className="ml-1 text-xs text-brand-700">★ Featured</span>
+                    <span className="ms-1 text-xs text-brand-700">★ Featured</span>
                   ) : null}
                 </td>
                 <td className="px-4 py-3">
