@@ -154,7 +154,10 @@ describe('control characters', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ alt: 'front', nested: [{ 'ke\u0000y': 1 }] }),
     })
-    await expect(readJsonBody(request)).rejects.toMatchObject({ status: 400 })
+    await expect(readJsonBody(request)).rejects.toMatchObject({
+      kind: 'invalid',
+      code: 'malformed',
+    })
     const fine = new Request('http://localhost:3000/api/x', {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },

@@ -43,7 +43,7 @@ export async function readFormData(request: Request, maxBytes = MAX_FORM_BYTES):
 }
 
 /** The 400 for a field (or query parameter) holding control characters, naming it. */
-export function controlCharactersResponse(name: string) {
+function controlCharactersResponse(name: string) {
   return new Response(
     `The form could not be accepted: ${fieldNameForMessage(name)} contains invisible control characters (such as U+0000). Remove them and send it again.`,
     { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
