@@ -24,11 +24,11 @@ import { ProductGallery } from '~/components/media/product-gallery.tsx'
 import { AddToCart, cannotAddReason } from '~/components/orders/add-to-cart.tsx'
 import { ReviewsSection, type ReviewActionData } from '~/components/reviews/reviews-section.tsx'
 import { getEnv } from '~/infra/env.server.ts'
+import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import {
-  ReviewError,
   getProductReviews,
   markHelpful,
   reportReview,
@@ -122,12 +122,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : 'Thank you! Your review will show once a moderator approves it.',
       })
     } catch (error) {
-      if (!(error instanceof ReviewError)) throw error
-      if (error.status === 404) throw new Response(error.message, { status: 404 })
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] })
-      return respond<ReviewActionData>({ intent, result: reply }, { status: error.status })
+      const refusal = toRefusal(error)
+      throwIfNotFound(refusal)
+      const { formErrors, fieldErrors } = refusal
+      return respond<ReviewActionData>(
+        { intent, result: submission.reply({ formErrors, fieldErrors }) },
+        { status: refusal.status, headers: refusal.headers },
+      )
     }
   }
 
@@ -155,10 +156,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
             : 'Thanks: a moderator will look at this review.',
       })
     } catch (error) {
-      if (!(error instanceof ReviewError)) throw error
+      const refusal = toRefusal(error)
       return respond<ReviewActionData>(
-        { intent, reviewId, error: error.message },
-        { status: error.status },
+        { intent, reviewId, error: refusal.message },
+        { status: refusal.status, headers: refusal.headers },
       )
     }
   }

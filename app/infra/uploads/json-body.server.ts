@@ -6,19 +6,23 @@ import { UploadError, describeSize } from './multipart.server.ts'
  */
 export async function readJsonBody(request: Request, maxBytes = 16 * 1024): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
-    throw new UploadError('not-multipart', 415, 'Send the request body as application/json.')
+    throw new UploadError(
+      'not-multipart',
+      'unsupported',
+      'Send the request body as application/json.',
+    )
   }
   const body = await readBoundedBody(request, maxBytes)
   if (!body)
     throw new UploadError(
       'body-too-large',
-      413,
+      'too-large',
       `The request body is larger than ${describeSize(maxBytes)}.`,
     )
   try {
     return JSON.parse(body.toString('utf8'))
   } catch {
-    throw new UploadError('malformed', 400, 'The request body is not valid JSON.')
+    throw new UploadError('malformed', 'invalid', 'The request body is not valid JSON.')
   }
 }
 

@@ -1,10 +1,11 @@
-import { data, redirect } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
 import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
 import { prisma, type Role } from '~/infra/db.server.ts'
 import { createLimiter, msUntilAllowed, recordEvent } from '~/infra/rate-limit.server.ts'
 import { onceForRequest } from '~/infra/request-context.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
+import { DomainError } from '~/utils/domain-error.ts'
 import { safeRedirect } from '~/utils/http.ts'
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.server.ts'
 import { EmailSchema, LoginSchema } from './schemas.ts'
@@ -91,15 +92,19 @@ const limiters = singleton('auth-limiters', () => ({
   }),
 }))
 
-export class TooManyAttemptsError extends Error {
+export class TooManyAttemptsError extends DomainError {
   override name = 'TooManyAttemptsError'
-  constructor(readonly retryAt: Date) {
-    super('Too many attempts')
+  declare readonly retryAt: Date
+  constructor(retryAt: Date) {
+    super('rate-limited', 'too-many-attempts', 'Too many attempts', { retryAt })
   }
 }
 
-export class LoginError extends Error {
+export class LoginError extends DomainError {
   override name = 'LoginError'
+  constructor(message: string) {
+    super('invalid', 'login-failed', message)
+  }
 }
 
 async function assertAllowed(checks: Array<[keyof typeof limiters, string]>) {
@@ -174,10 +179,12 @@ export async function login(request: Request, clientIp: string): Promise<Session
 
 // ---------------------------------------------------------------- registering
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends DomainError {
   override name = 'EmailTakenError'
   constructor() {
-    super('An account with this email already exists')
+    super('invalid', 'email-taken', 'An account with this email already exists', {
+      field: 'email',
+    })
   }
 }
 
@@ -232,12 +239,4 @@ export async function startSession(request: Request, userId: string, clientIp: s
   const previous = await getSession(request)
   if (previous) await prisma.session.deleteMany({ where: { id: previous.id } })
   return createSession(userId, { userAgent: request.headers.get('user-agent'), ip: clientIp })
-}
-
-export function tooManyAttemptsResponse(retryAt: Date) {
-  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))
-  return data(
-    { retryAt: retryAt.toISOString(), retryInSeconds: seconds },
-    { status: 429, headers: { 'Retry-After': String(seconds) } },
-  )
 }

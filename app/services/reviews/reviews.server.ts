@@ -4,6 +4,7 @@ import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import {
   REVIEWS_PAGE_SIZE,
   REVIEW_FITS,
@@ -19,16 +20,20 @@ import {
 // change of what counts happens with the product row locked, in the transaction that changes the
 // review, and tells search (docs/decisions/010-exact-review-aggregates.md).
 
-/** A refused review command: nothing changed. `status` is what the route answers. */
-export class ReviewError extends Error {
+/** A refused review command: nothing changed. */
+export class ReviewError extends DomainError {
   override name = 'ReviewError'
   constructor(
     message: string,
-    readonly status: 400 | 403 | 404 | 409 | 429,
+    kind: Extract<
+      DomainErrorKind,
+      'invalid' | 'forbidden' | 'not-found' | 'conflict' | 'rate-limited'
+    >,
     /** The form field the message belongs to, when it is about one. */
-    readonly field?: string,
+    field?: string,
+    retryAt?: Date,
   ) {
-    super(message)
+    super(kind, kind, message, { ...(field ? { field } : {}), ...(retryAt ? { retryAt } : {}) })
   }
 }
 
@@ -58,7 +63,9 @@ async function withinLimit(kind: keyof typeof limiters, userId: string) {
     const minutes = Math.max(1, Math.ceil(wait / 60_000))
     throw new ReviewError(
       `You have done that too often. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      429,
+      'rate-limited',
+      undefined,
+      new Date(Date.now() + wait),
     )
   }
 }
@@ -366,14 +373,15 @@ export async function submitReview(userId: string, productSlug: string, input: R
           sizeScale: { select: { _count: { select: { sizes: true } } } },
         },
       })
-      if (!product || !product.listed) throw new ReviewError('This product is not available.', 404)
+      if (!product || !product.listed)
+        throw new ReviewError('This product is not available.', 'not-found')
       if (product.shop.ownerId === userId)
-        throw new ReviewError('You cannot review a product of your own shop.', 403)
+        throw new ReviewError('You cannot review a product of your own shop.', 'forbidden')
       const author = await tx.user.findUnique({ where: { id: userId }, select: { status: true } })
       if (!author || author.status !== 'ACTIVE')
-        throw new ReviewError('Your account cannot write reviews.', 403)
+        throw new ReviewError('Your account cannot write reviews.', 'forbidden')
       if (input.fit && !fitApplies(product.sizeScale._count.sizes))
-        throw new ReviewError('Fit applies only to clothing and shoes.', 400, 'fit')
+        throw new ReviewError('Fit applies only to clothing and shoes.', 'invalid', 'fit')
 
       await lockProducts(tx, [product.id])
       const verifiedPurchase = await hasDeliveredPurchase(tx, userId, product.id)
@@ -422,7 +430,7 @@ export async function submitReview(userId: string, productSlug: string, input: R
   } catch (error) {
     // Two first reviews at once from one account: the unique key lets one in; the other is told.
     if (isUniqueViolation(error))
-      throw new ReviewError('You have already reviewed this product.', 409)
+      throw new ReviewError('You have already reviewed this product.', 'conflict')
     throw error
   }
 }
@@ -434,14 +442,15 @@ async function requireVisibleReview(tx: Tx, reviewId: string, userId: string, ow
     select: { id: true, status: true, userId: true, product: { select: { listed: true } } },
   })
   if (!review || review.status !== 'APPROVED' || !review.product.listed)
-    throw new ReviewError('That review is not available.', 404)
-  if (review.userId === userId) throw new ReviewError(ownMessage, 403)
+    throw new ReviewError('That review is not available.', 'not-found')
+  if (review.userId === userId) throw new ReviewError(ownMessage, 'forbidden')
   return review
 }
 
 async function requireActiveUser(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { status: true } })
-  if (!user || user.status !== 'ACTIVE') throw new ReviewError('Your account cannot do that.', 403)
+  if (!user || user.status !== 'ACTIVE')
+    throw new ReviewError('Your account cannot do that.', 'forbidden')
 }
 
 /** Marks an approved review helpful, once per shopper; never one's own. */
@@ -461,7 +470,7 @@ export async function markHelpful(userId: string, reviewId: string) {
     })
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ReviewError('You have already marked this review helpful.', 409)
+      throw new ReviewError('You have already marked this review helpful.', 'conflict')
     throw error
   }
 }
@@ -479,7 +488,7 @@ export async function reportReview(userId: string, reviewId: string, reason: str
     })
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ReviewError('You have already reported this review.', 409)
+      throw new ReviewError('You have already reported this review.', 'conflict')
     throw error
   }
 }
