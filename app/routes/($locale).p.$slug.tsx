@@ -6,7 +6,6 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import {
-  Await,
   Link,
   useActionData,
   useLoaderData,
@@ -14,7 +13,6 @@ import {
   type ShouldRevalidateFunction,
 } from '@remix-run/react'
 import { z } from 'zod'
-import { Suspense } from 'react'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
 import { JsonLd } from '~/components/catalog/json-ld.tsx'
 import { withParams } from '~/utils/search-params.ts'
@@ -41,7 +39,7 @@ import {
   ReviewFormSchema,
   reviewListQuery,
 } from '~/services/reviews/schemas.ts'
-import { getMoreFromShop, getProductPage } from '~/services/catalog/storefront.server.ts'
+import { getProductPage } from '~/services/catalog/storefront.server.ts'
 import { productJsonLd } from '~/services/catalog/structured-data.ts'
 import { selectVariant, stockMessage } from '~/services/catalog/variant-selection.ts'
 import { useStore } from '~/root.tsx'
@@ -78,8 +76,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       canReview: Boolean(user) && !page.preview && !page.isOwner,
       loginHref: `/login?${new URLSearchParams({ redirectTo: `${requestUrl.pathname}${requestUrl.search}#reviews` })}`,
     },
-    // Streamed after the page: shoppers see the product first.
-    moreFromShop: getMoreFromShop(page.product.shop.id, page.product.id),
   }
 }
 
@@ -423,33 +419,20 @@ function MoreFromShop({
         More from {shop.name}
       </h2>
       <div className="mt-6">
-        <Suspense fallback={<p className="text-sm text-stone-500">Loading…</p>}>
-          <Await
-            resolve={products}
-            errorElement={
-              <p className="text-sm text-stone-500">Could not load more products right now.</p>
-            }
-          >
-            {(more) => (
-              <>
-                {/* Below the fold: none of these photos competes with the gallery's. */}
-                <ProductGrid
-                  products={more}
-                  label={`More from ${shop.name}`}
-                  empty="This is the only product of the shop for now."
-                  priorityCount={0}
-                />
-                {more.length ? (
-                  <p className="mt-6">
-                    <Link to={`/shops/${shop.slug}`} className="link">
-                      Visit {shop.name} →
-                    </Link>
-                  </p>
-                ) : null}
-              </>
-            )}
-          </Await>
-        </Suspense>
+        {/* Below the fold: none of these photos competes with the gallery's. */}
+        <ProductGrid
+          products={products}
+          label={`More from ${shop.name}`}
+          empty="This is the only product of the shop for now."
+          priorityCount={0}
+        />
+        {products.length ? (
+          <p className="mt-6">
+            <Link to={`/shops/${shop.slug}`} className="link">
+              Visit {shop.name} →
+            </Link>
+          </p>
+        ) : null}
       </div>
     </section>
   )

@@ -3,6 +3,7 @@ import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
 import { prisma, type Role } from '~/infra/db.server.ts'
 import { createLimiter, msUntilAllowed, recordEvent } from '~/infra/rate-limit.server.ts'
+import { onceForRequest } from '~/infra/request-context.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { safeRedirect } from '~/utils/http.ts'
@@ -18,12 +19,22 @@ const sessionByRequest = new WeakMap<Request, ReturnType<typeof findSession>>()
 
 /** The request's live session, looked up once per request however many loaders ask. */
 export function getSession(request: Request) {
-  let lookup = sessionByRequest.get(request)
-  if (!lookup) {
-    lookup = findSession(request)
-    sessionByRequest.set(request, lookup)
-  }
-  return lookup
+  return onceForRequest(request, `session:${request.headers.get('Cookie') ?? ''}`, () => {
+    let lookup = sessionByRequest.get(request)
+    if (!lookup) {
+      lookup = findSession(request)
+      sessionByRequest.set(request, lookup)
+    }
+    return lookup
+  })
+}
+
+/** The signed-in user with their avatar (for the header), or null. */
+export async function getViewer(request: Request) {
+  const session = await getSession(request)
+  if (!session) return null
+  const { id, email, name, roles } = session.user
+  return { id, email, name, roles, avatar: session.avatar }
 }
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
