@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
+import physicalDirection from './lint/physical-direction.js'
 
 export default tseslint.config(
   {
@@ -48,6 +49,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Layouts mirror in right-to-left pages through logical properties (docs/decisions/015-i18n.md).
+    files: ['app/**/*.{ts,tsx}'],
+    plugins: { shikposh: physicalDirection },
+    rules: { 'shikposh/physical-direction': 'error' },
   },
   {
     // Command-line tasks and test tooling talk to people through the console.

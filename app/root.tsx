@@ -19,11 +19,10 @@ import { SiteFooter } from '~/components/site-footer.tsx'
 import { SiteHeader } from '~/components/site-header.tsx'
 import { ToastMessage } from '~/components/toast.tsx'
 import { getEnv } from '~/infra/env.server.ts'
-import { getUser } from '~/services/accounts/auth.server.ts'
+import { getViewer } from '~/services/accounts/auth.server.ts'
 import { getCategoryNav } from '~/services/catalog/taxonomy.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
 import { getCartCount } from '~/services/orders/cart.server.ts'
-import { getAvatar } from '~/services/media/avatars.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
 import { isLocale } from '~/i18n/locales.ts'
 import stylesheet from './tailwind.css?url'
@@ -43,16 +42,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (params.locale !== undefined && !isLocale(params.locale))
     throw new Response('Not found', { status: 404 })
   const [user, { toast, clear }, cartCount, categories] = await Promise.all([
-    getUser(request),
+    getViewer(request),
     readToast(request),
     getCartCount(request),
     getCategoryNav(),
   ])
-  const avatar = user ? await getAvatar(user.id) : null
   const env = getEnv()
   const store = { name: env.STORE_NAME, currency: env.STORE_CURRENCY, timeZone: env.STORE_TIMEZONE }
   return data(
-    { user: user ? { ...user, avatar } : null, toast, cartCount, categories, store },
+    { user, toast, cartCount, categories, store },
     clear ? { headers: { 'Set-Cookie': clear } } : undefined,
   )
 }

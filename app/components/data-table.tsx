@@ -29,7 +29,7 @@ export function DataTable({
     <div className={`overflow-x-auto rounded-lg border border-stone-200 bg-white ${className}`}>
       <table className={`w-full text-sm ${minWidth}`}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-stone-50 text-left text-stone-600">
+        <thead className="bg-stone-50 text-start text-stone-600">
           <tr>
             {columns.map((column) => (
               <th

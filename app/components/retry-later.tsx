@@ -2,7 +2,7 @@ import { ErrorPage } from './error-boundary.tsx'
 
 type RetryInfo = { retryAt: string; retryInSeconds: number }
 
-/** The 429 page: says when the visitor may try again (see tooManyAttemptsResponse). */
+/** The 429 page: says when the visitor may try again (see retryLaterPage in app/http/errors.server.ts). */
 export function RetryLater({ retry, what }: { retry: RetryInfo | undefined; what: string }) {
   const paused = `For your security we paused ${what} from here.`
   if (!retry)

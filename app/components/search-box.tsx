@@ -219,7 +219,7 @@ export function SearchBox() {
                       <span className="block text-xs text-stone-500">{product.brandName}</span>
                     ) : null}
                   </span>
-                  <span className="text-right text-sm">
+                  <span className="text-end text-sm">
                     <span
                       className={
                         product.regularPrice ? 'font-semibold text-brand-700' : 'font-semibold'

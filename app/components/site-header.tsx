@@ -20,7 +20,7 @@ export function SiteHeader({
     <header className="relative z-20 border-b border-stone-200 bg-white">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
         Skip to content
       </a>
@@ -33,7 +33,7 @@ export function SiteHeader({
           Shikposh
         </Link>
         <SearchBox />
-        <nav aria-label="Account" className="ml-auto flex items-center gap-3 text-sm">
+        <nav aria-label="Account" className="ms-auto flex items-center gap-3 text-sm">
           {user?.roles.includes('SELLER') ? null : (
             <Link
               to="/sell"
@@ -81,7 +81,7 @@ function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
           ▾
         </span>
       </summary>
-      <div className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
+      <div className="absolute end-0 z-20 mt-2 w-56 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
         <p className="truncate px-4 py-2 text-xs text-stone-500">{user.email}</p>
         <MenuLink to="/account">Your account</MenuLink>
         <MenuLink to="/orders">Your orders</MenuLink>
@@ -91,7 +91,7 @@ function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
         ) : null}
         {user.roles.includes('ADMIN') ? <MenuLink to="/admin">Admin</MenuLink> : null}
         <Form method="post" action="/logout" className="border-t border-stone-100">
-          <button type="submit" className="block w-full px-4 py-2 text-left hover:bg-stone-100">
+          <button type="submit" className="block w-full px-4 py-2 text-start hover:bg-stone-100">
             Sign out
           </button>
         </Form>
@@ -135,7 +135,7 @@ function CartLink({ count }: { count: number | null }) {
       {count ? (
         <span
           aria-hidden
-          className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-brand-600 px-1 text-center text-xs leading-5 font-bold text-white"
+          className="absolute -end-0.5 -top-0.5 min-w-5 rounded-full bg-brand-600 px-1 text-center text-xs leading-5 font-bold text-white"
         >
           {count > 99 ? '99+' : count}
         </span>

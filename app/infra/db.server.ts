@@ -1,15 +1,46 @@
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { PrismaClient } from '~/generated/prisma/client.ts'
 import { getEnv } from './env.server.ts'
+import { countRoundTrip } from './request-context.server.ts'
 import { singleton } from './singleton.server.ts'
 
 export { Prisma } from '~/generated/prisma/client.ts'
 export type * from '~/generated/prisma/client.ts'
 
+/**
+ * A connection that sends one query at a time. Prisma's query interpreter reads the relations
+ * of a nested select in parallel, which inside a transaction means several queries on one
+ * connection at once: pg queues them but warns that doing so will be an error in pg 9. Waiting
+ * here for the previous query gives the same order without relying on that queue.
+ * Each query also counts as a round trip of the current request (see request-context).
+ */
+class OneQueryAtATimeClient extends pg.Client {
+  #last: Promise<unknown> = Promise.resolve()
+
+  override query(...args: unknown[]): never {
+    countRoundTrip()
+    const [config] = args
+    const submittable = typeof config === 'object' && config !== null && 'submit' in config
+    // Callback-style and streaming queries are the pool's own one-off calls: nothing else can
+    // be running on the connection while they do.
+    if (submittable || args.some((arg) => typeof arg === 'function'))
+      return Reflect.apply(super.query, this, args) as never
+    const run = this.#last.then(() => Reflect.apply(super.query, this, args) as Promise<unknown>)
+    this.#last = run.catch(() => undefined)
+    return run as never
+  }
+}
+
 /** The one Prisma client of the process, over node-postgres (no native query engine). */
 export const prisma = singleton('prisma', () => {
   const env = getEnv()
-  const adapter = new PrismaPg({ connectionString: env.databaseUrl, max: env.DATABASE_POOL_MAX })
+  const pool = new pg.Pool({
+    connectionString: env.databaseUrl,
+    max: env.DATABASE_POOL_MAX,
+    Client: OneQueryAtATimeClient,
+  })
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true })
   return new PrismaClient({ adapter })
 })
 

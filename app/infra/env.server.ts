@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
-// Every setting the app reads, validated once at boot. In development a missing external
-// service falls back to an embedded or in-process one; in production each one is required.
+// Every setting the app reads, validated once at boot. A service whose URL is missing falls back
+// to an embedded or in-process one, in every mode: `npm start` on a laptop is the production
+// build on the embedded default. A production deployment is recognised by its DATABASE_URL, and
+// then every external service is required: a half-configured deployment would otherwise keep
+// emails and images on one machine's disk without anyone noticing.
 
 const optionalUrl = z
   .string()
@@ -117,9 +122,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const raw = parsed.data
   const isProduction = raw.NODE_ENV === 'production'
 
-  if (isProduction) {
+  if (isProduction && raw.DATABASE_URL) {
     const required = {
-      DATABASE_URL: raw.DATABASE_URL,
+      APP_URL: raw.APP_URL,
       REDIS_URL: raw.REDIS_URL,
       SESSION_SECRET: raw.SESSION_SECRET,
       MEILI_HOST: raw.MEILI_HOST,
@@ -132,7 +137,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       .map(([name]) => name)
     if (missing.length > 0) {
       throw new EnvError(
-        `Missing required environment variable${missing.length > 1 ? 's' : ''} for production: ${missing.join(', ')}`,
+        `Missing required environment variable${missing.length > 1 ? 's' : ''} for a production deployment (DATABASE_URL is set): ${missing.join(', ')}`,
       )
     }
   }
@@ -146,12 +151,29 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const dataDir = path.resolve(raw.DATA_DIR)
   const embeddedPostgres = !raw.DATABASE_URL
   const embeddedMeilisearch = !raw.MEILI_HOST
+  const appUrl = raw.APP_URL ?? `http://localhost:${raw.PORT}`
+  let sessionSecrets: string[] | undefined
   return {
     ...raw,
     isProduction,
     dataDir,
-    appUrl: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
-    sessionSecrets: (raw.SESSION_SECRET ?? DEV_SESSION_SECRET).split(','),
+    appUrl,
+    /** Served over HTTPS (APP_URL says so): Secure, __Host- cookies, HSTS, upgraded subresources. */
+    https: new URL(appUrl).protocol === 'https:',
+    /**
+     * SESSION_SECRET's list; without it, a fixed value in development and tests, and in a
+     * production build on the embedded default a random one kept in DATA_DIR (read on first use).
+     */
+    get sessionSecrets(): string[] {
+      sessionSecrets ??= raw.SESSION_SECRET
+        ? raw.SESSION_SECRET.split(',')
+        : [
+            isProduction
+              ? readOrCreateSecret(path.join(dataDir, 'session-secret'))
+              : DEV_SESSION_SECRET,
+          ]
+      return sessionSecrets
+    },
     embeddedPostgres,
     databaseUrl:
       raw.DATABASE_URL ??
@@ -164,6 +186,20 @@ export function parseEnv(source: Record<string, string | undefined>) {
     // uploads leaves the other half to page requests.
     mediaConcurrency: raw.MEDIA_CONCURRENCY ?? Math.max(1, Math.floor(availableParallelism() / 2)),
   }
+}
+
+/** A random secret kept in a file readable by this user only, created on first use. */
+function readOrCreateSecret(file: string) {
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true })
+    try {
+      writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' })
+    } catch (error) {
+      // Another process of this project created it at the same moment: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+  }
+  return readFileSync(file, 'utf8').trim()
 }
 
 export type StorageConfig =

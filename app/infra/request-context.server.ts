@@ -1,8 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { singleton } from './singleton.server.ts'
 
-// Per-request facts (the request id) available to every log line without threading them through calls.
-export type RequestContext = { requestId: string }
+// Per-request facts available anywhere below the request without threading them through calls:
+// the request id (for every log line) and how many database round trips the request made.
+export type RequestContext = {
+  requestId: string
+  roundTrips?: number
+  /** Values computed once per HTTP request (see oncePerRequest). */
+  memo?: Map<string, unknown>
+}
 
 export const requestContext = singleton(
   'request-context',
@@ -11,4 +17,24 @@ export const requestContext = singleton(
 
 export function currentRequestId(): string | undefined {
   return requestContext.getStore()?.requestId
+}
+
+/** Called by the database client for every query it sends. */
+export function countRoundTrip() {
+  const store = requestContext.getStore()
+  if (store) store.roundTrips = (store.roundTrips ?? 0) + 1
+}
+
+/**
+ * Computes a value once per HTTP request for reads: Remix hands every loader its own copy of the
+ * Request, so a WeakMap on the Request object would not share between the root's loader and the
+ * page's. Outside a request (tests calling a loader directly) it computes every time.
+ */
+export function onceForRequest<T>(request: Request, key: string, compute: () => T): T {
+  const store = requestContext.getStore()
+  // An action changes things the loaders after it must read afresh.
+  if (!store || (request.method !== 'GET' && request.method !== 'HEAD')) return compute()
+  store.memo ??= new Map()
+  if (!store.memo.has(key)) store.memo.set(key, compute())
+  return store.memo.get(key) as T
 }

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -10,14 +11,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useEffect, useState, type ChangeEvent } from 'react'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { UserAvatar } from '~/components/media/user-avatar.tsx'
+import { formRefusal, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { isMultipart, readMultipart } from '~/infra/uploads/multipart.server.ts'
-import { EmailTakenError, requireUser } from '~/services/accounts/auth.server.ts'
-import {
-  WrongPasswordError,
-  getProfile,
-  updateProfile,
-} from '~/services/accounts/profile.server.ts'
+import { requireUser } from '~/services/accounts/auth.server.ts'
+import { getProfile, updateProfile } from '~/services/accounts/profile.server.ts'
 import { ProfileSchema } from '~/services/accounts/schemas.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import {
@@ -29,9 +27,19 @@ import {
 } from '~/services/media/avatars.server.ts'
 import { formatBytes, listFormats } from '~/services/media/limits.ts'
 import { NoFileError } from '~/services/media/errors.server.ts'
-import { mediaRefusal } from '~/services/media/responses.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your profile · Shikposh' }]
+
+// A refused upload's Retry-After (503) and Connection: close (413: the rest of the body is
+// never read) would be dropped from the page without this.
+export const headers: HeadersFunction = ({ parentHeaders, actionHeaders, errorHeaders }) => {
+  const headers = new Headers(parentHeaders)
+  for (const name of ['Retry-After', 'Connection']) {
+    const value = errorHeaders?.get(name) ?? actionHeaders.get(name)
+    if (value) headers.set(name, value)
+  }
+  return headers
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -44,17 +52,18 @@ export async function action({ request }: ActionFunctionArgs) {
   let formData: FormData
   if (isMultipart(request)) {
     // The avatar form sends a file: it is streamed with its limits, never read whole into memory.
-    const upload = readMultipart(request, AVATAR_UPLOAD_LIMITS)
+    let upload: ReturnType<typeof readMultipart> | undefined
     try {
+      // Inside the try: a body declared larger than the limit is refused right here (a 413).
+      upload = readMultipart(request, AVATAR_UPLOAD_LIMITS)
       await setAvatar(user.id, upload)
       return redirectWithToast('/account', { message: 'Your profile photo was updated.' })
     } catch (error) {
       // A multipart post of the other forms carries no file: carry on with its fields.
-      if (!(error instanceof NoFileError) || upload.fields.get('intent') === 'avatar') {
-        const refusal = mediaRefusal(error)
-        if (!refusal) throw error
+      if (!upload || !(error instanceof NoFileError) || upload.fields.get('intent') === 'avatar') {
+        const refusal = toRefusal(error, { upload: true })
         return data(
-          { intent: 'avatar' as const, avatarError: refusal.error.message },
+          { intent: 'avatar' as const, avatarError: refusal.message },
           { status: refusal.status, headers: refusal.headers },
         )
       }
@@ -74,25 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await updateProfile(user.id, submission.value)
   } catch (error) {
-    if (error instanceof WrongPasswordError) {
-      return data(
-        submission.reply({
-          fieldErrors: { currentPassword: [error.message] },
-          hideFields: ['currentPassword'],
-        }),
-        { status: 400 },
-      )
-    }
-    if (error instanceof EmailTakenError) {
-      return data(
-        submission.reply({
-          fieldErrors: { email: [error.message] },
-          hideFields: ['currentPassword'],
-        }),
-        { status: 400 },
-      )
-    }
-    throw error
+    return formRefusal(submission, error, { hideFields: ['currentPassword'] })
   }
   return redirectWithToast('/account', { message: 'Your profile was saved.' })
 }
@@ -240,7 +231,7 @@ function AvatarSection({
                 onChange={onChoose}
                 aria-invalid={message ? true : undefined}
                 aria-describedby={`avatar-help${message ? ' avatar-error' : ''}`}
-                className="mt-1 block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-brand-700 hover:file:bg-brand-100"
+                className="mt-1 block w-full text-sm text-stone-700 file:me-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-brand-700 hover:file:bg-brand-100"
               />
               <p id="avatar-help" className="mt-1 text-xs text-stone-500">
                 {listFormats(limits.formats)}, up to {formatBytes(limits.maxFileBytes)}, at least{' '}

@@ -10,14 +10,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { AddressFields } from '~/components/orders/address-fields.tsx'
+import { formRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import {
-  AddressNotFoundError,
-  getAddress,
-  updateAddress,
-} from '~/services/orders/addresses.server.ts'
+import { getAddress, updateAddress } from '~/services/orders/addresses.server.ts'
 import { SaveAddressSchema } from '~/services/orders/schemas.ts'
 import { invariantResponse } from '~/utils/http.ts'
 
@@ -38,9 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updateAddress(user.id, params.addressId ?? '', address, { makeDefault })
   } catch (error) {
-    if (error instanceof AddressNotFoundError)
-      throw new Response('Address not found', { status: 404 })
-    throw error
+    return formRefusal(submission, error)
   }
   return redirectWithToast('/account/addresses', { message: 'Address saved.' })
 }

@@ -10,12 +10,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod'
 import { ErrorList } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
+import { toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import {
-  AddressLimitError,
-  AddressNotFoundError,
   createAddress,
   deleteAddress,
   listAddresses,
@@ -44,9 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
       if (intent === 'delete') await deleteAddress(user.id, parsed.data.addressId)
       else await setDefaultAddress(user.id, parsed.data.addressId)
     } catch (error) {
-      if (error instanceof AddressNotFoundError)
-        return data({ intent, error: error.message }, { status: 404 })
-      throw error
+      const refusal = toRefusal(error)
+      return data({ intent, error: refusal.message }, { status: refusal.status })
     }
     return redirectWithToast('/account/addresses', {
       message: intent === 'delete' ? 'Address deleted.' : 'Default address changed.',
@@ -60,12 +58,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const { makeDefault, ...address } = submission.value
     await createAddress(user.id, address, { makeDefault })
   } catch (error) {
-    if (error instanceof AddressLimitError)
-      return data(
-        { intent: 'create', result: submission.reply({ formErrors: [error.message] }) },
-        { status: 400 },
-      )
-    throw error
+    const refusal = toRefusal(error)
+    const { formErrors, fieldErrors } = refusal
+    return data(
+      { intent: 'create', result: submission.reply({ formErrors, fieldErrors }) },
+      { status: refusal.status },
+    )
   }
   return redirectWithToast('/account/addresses', { message: 'Address saved.' })
 }

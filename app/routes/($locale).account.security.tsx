@@ -9,9 +9,10 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorList, Field } from '~/components/forms.tsx'
+import { toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getSession, requireUser } from '~/services/accounts/auth.server.ts'
-import { WrongPasswordError, changePassword } from '~/services/accounts/profile.server.ts'
+import { changePassword } from '~/services/accounts/profile.server.ts'
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '~/services/accounts/schemas.ts'
 import { listSessions, revokeSession } from '~/services/accounts/sessions.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -71,19 +72,18 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await changePassword(user.id, sessionId, submission.value)
   } catch (error) {
-    if (error instanceof WrongPasswordError) {
-      return data(
-        {
-          intent: 'change-password',
-          result: submission.reply({
-            fieldErrors: { currentPassword: [error.message] },
-            hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
-          }),
-        },
-        { status: 400 },
-      )
-    }
-    throw error
+    const refusal = toRefusal(error)
+    return data(
+      {
+        intent: 'change-password',
+        result: submission.reply({
+          formErrors: refusal.formErrors,
+          fieldErrors: refusal.fieldErrors,
+          hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
+        }),
+      },
+      { status: refusal.status },
+    )
   }
   return redirectWithToast('/account/security', {
     message: 'Password changed. Your other sessions were signed out.',
@@ -166,7 +166,7 @@ export default function SecurityPage() {
                 <p className="font-medium">
                   {session.device}
                   {session.current ? (
-                    <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">
+                    <span className="ms-2 rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">
                       This browser
                     </span>
                   ) : null}

@@ -194,7 +194,7 @@ export default function AuditLogPage() {
             <div className="mt-6 hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block">
               <table className="min-w-full divide-y divide-stone-200 text-sm">
                 <caption className="sr-only">Audit entries, newest first</caption>
-                <thead className="bg-stone-50 text-left text-xs font-semibold tracking-wide text-stone-500 uppercase">
+                <thead className="bg-stone-50 text-start text-xs font-semibold tracking-wide text-stone-500 uppercase">
                   <tr>
                     <th scope="col" className="px-4 py-3">
                       When (UTC)

@@ -9,10 +9,10 @@ import type { ReactNode } from 'react'
 import { z } from 'zod'
 import { DataTable } from '~/components/data-table.tsx'
 import { ErrorList } from '~/components/forms.tsx'
+import { toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { CatalogNotFoundError, CatalogValidationError } from '~/services/catalog/errors.ts'
 import { BrandFormSchema, CategoryFormSchema } from '~/services/catalog/schemas.ts'
 import {
   createBrandAsAdmin,
@@ -56,16 +56,15 @@ async function attempt(form: string, command: () => Promise<unknown>, done: stri
   try {
     await command()
   } catch (error) {
-    if (error instanceof CatalogNotFoundError)
-      return data<Failure>(
-        { form, fieldErrors: {}, formErrors: [`${error.message}. Someone may have removed it.`] },
-        { status: 404 },
-      )
-    if (error instanceof CatalogValidationError) {
-      const { '': formErrors = [], ...fieldErrors } = error.fieldErrors
-      return failure(form, fieldErrors, formErrors)
-    }
-    throw error
+    const refusal = toRefusal(error)
+    const formErrors =
+      refusal.kind === 'not-found'
+        ? [`${refusal.message}. Someone may have removed it.`]
+        : refusal.formErrors
+    return data<Failure>(
+      { form, fieldErrors: refusal.fieldErrors, formErrors },
+      { status: refusal.status },
+    )
   }
   return redirectWithToast('/admin/catalog', { message: done })
 }
@@ -170,7 +169,7 @@ export default function AdminCatalog() {
           columns={[
             { label: 'Name' },
             { label: 'Products' },
-            { label: 'Actions', className: 'text-right', hideLabel: true },
+            { label: 'Actions', className: 'text-end', hideLabel: true },
           ]}
           minWidth="min-w-[40rem]"
           className="mt-6"
@@ -194,7 +193,7 @@ export default function AdminCatalog() {
           columns={[
             { label: 'Name' },
             { label: 'Products' },
-            { label: 'Actions', className: 'text-right', hideLabel: true },
+            { label: 'Actions', className: 'text-end', hideLabel: true },
           ]}
           minWidth="min-w-[36rem]"
           className="mt-6"
@@ -225,14 +224,14 @@ function CategoryRow({
   return (
     <tr className="align-top" data-testid={`category-${category.slug}`}>
       <td className="px-4 py-3">
-        <div style={{ paddingLeft: `${category.depth * 1.25}rem` }}>
+        <div style={{ paddingInlineStart: `${category.depth * 1.25}rem` }}>
           <Link
             to={`/c/${category.slug}`}
             className="font-medium text-ink hover:text-brand-700 hover:underline"
           >
             {category.name}
           </Link>
-          <span className="ml-2 font-mono text-xs text-stone-500">{category.slug}</span>
+          <span className="ms-2 font-mono text-xs text-stone-500">{category.slug}</span>
           <details className="mt-2" open={Boolean(editFailure)}>
             <summary className="cursor-pointer text-xs font-medium text-brand-700">
               Rename or move
@@ -304,7 +303,7 @@ function CategoryRow({
               name="direction"
               value="down"
               disabled={category.isLast}
-              className="ml-1 btn-secondary px-2 py-1"
+              className="ms-1 btn-secondary px-2 py-1"
               aria-label={`Move ${category.name} down`}
             >
               ↓
@@ -374,7 +373,7 @@ function BrandRow({ brand }: { brand: BrandRowData }) {
         >
           {brand.name}
         </Link>
-        <span className="ml-2 font-mono text-xs text-stone-500">{brand.slug}</span>
+        <span className="ms-2 font-mono text-xs text-stone-500">{brand.slug}</span>
         <details className="mt-2" open={Boolean(editFailure)}>
           <summary className="cursor-pointer text-xs font-medium text-brand-700">Rename</summary>
           <Form
@@ -412,7 +411,7 @@ function BrandRow({ brand }: { brand: BrandRowData }) {
         <ErrorList errors={deleteFailure?.formErrors} />
       </td>
       <td className="px-4 py-3 text-stone-700">{brand.products}</td>
-      <td className="px-4 py-3 text-right">
+      <td className="px-4 py-3 text-end">
         <Form method="post">
           <input type="hidden" name="intent" value="delete-brand" />
           <input type="hidden" name="id" value={brand.id} />

@@ -13,11 +13,11 @@ import { Pagination } from '~/components/pagination.tsx'
 import { QueueShortcuts } from '~/components/reviews/queue-shortcuts.tsx'
 import { Stars } from '~/components/reviews/stars.tsx'
 import { StatusBadge } from '~/components/user-badges.tsx'
+import { toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import {
-  ModerationError,
   decideReviews,
   listModerationQueue,
   type DecisionOutcome,
@@ -100,12 +100,11 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     outcome = await decideReviews(admin, refs, decision)
   } catch (error) {
-    if (error instanceof ModerationError)
-      return data<ActionData>(
-        { errors: { review, reason: [], form: [error.message] }, conflicts: [], decided: 0 },
-        { status: error.status },
-      )
-    throw error
+    const refusal = toRefusal(error)
+    return data<ActionData>(
+      { errors: { review, reason: [], form: [refusal.message] }, conflicts: [], decided: 0 },
+      { status: refusal.status },
+    )
   }
   const verb = decision.approve ? 'approved' : 'rejected'
   if (!outcome.conflicts.length) {
@@ -148,7 +147,7 @@ export default function AdminReviews() {
           {actionData.decided ? (
             <p className="font-semibold">{actionData.decided} decided; these were not:</p>
           ) : null}
-          <ul className="list-disc pl-5">
+          <ul className="list-disc ps-5">
             {actionData.conflicts.map((conflict) => (
               <li key={conflict.id}>{conflict.message}</li>
             ))}
@@ -268,7 +267,7 @@ export default function AdminReviews() {
                       <p className="font-medium">
                         {review.reports.length} report{review.reports.length === 1 ? '' : 's'}
                       </p>
-                      <ul className="mt-1 list-disc pl-5">
+                      <ul className="mt-1 list-disc ps-5">
                         {review.reports.map((report) => (
                           <li key={report.id}>
                             “{report.reason}” — {report.user.name},{' '}

@@ -14,6 +14,7 @@ import { GeneratedAvatar } from '~/components/avatar.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, TextareaField } from '~/components/forms.tsx'
 import { RoleBadges, StatusBadge } from '~/components/user-badges.tsx'
+import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -26,7 +27,6 @@ import {
   type UserActionIntent,
 } from '~/services/admin/schemas.ts'
 import {
-  UserAdminError,
   blockUser,
   getUserForAdmin,
   grantAdminRole,
@@ -94,13 +94,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break
     }
   } catch (error) {
-    if (error instanceof UserAdminError) {
-      if (error.status === 404) throw new Response(error.message, { status: 404 })
-      // Shown above the actions, not inside a form: the page may no longer show the form that
-      // was sent (another admin blocked the account meanwhile, so it now offers "Unblock").
-      return data({ intent, result: null, error: error.message }, { status: error.status })
-    }
-    throw error
+    const refusal = toRefusal(error)
+    throwIfNotFound(refusal)
+    // Shown above the actions, not inside a form: the page may no longer show the form that
+    // was sent (another admin blocked the account meanwhile, so it now offers "Unblock").
+    return data({ intent, result: null, error: refusal.message }, { status: refusal.status })
   }
   return redirectWithToast(`/admin/users/${userId}`, { message })
 }
@@ -132,7 +130,7 @@ export default function AdminUserPage() {
           <h1 className="truncate text-2xl font-bold tracking-tight">{user.name}</h1>
           <p className="truncate text-stone-600">{user.email}</p>
         </div>
-        <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
+        <div className="flex flex-wrap items-center gap-2 sm:ms-auto">
           <StatusBadge status={user.status} />
           <RoleBadges roles={user.roles} />
         </div>
@@ -169,7 +167,7 @@ export default function AdminUserPage() {
                   <>
                     {user.shop.name} <span className="text-stone-500">({user.shop.slug})</span>
                     {user.shop.status === 'SUSPENDED' ? (
-                      <span className="ml-1 font-semibold text-red-700">suspended</span>
+                      <span className="ms-1 font-semibold text-red-700">suspended</span>
                     ) : null}
                   </>
                 ) : (

@@ -153,7 +153,7 @@ export default function AdminUsersPage() {
                       <>
                         {user.shop.name}
                         {user.shop.status === 'SUSPENDED' ? (
-                          <span className="ml-1 text-xs font-semibold text-red-700">
+                          <span className="ms-1 text-xs font-semibold text-red-700">
                             (suspended)
                           </span>
                         ) : null}

@@ -15,11 +15,11 @@ import {
   UnitPrice,
 } from '~/components/orders/commerce.tsx'
 import { getEnv } from '~/infra/env.server.ts'
+import { toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, redirectTarget } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import {
-  CartError,
   CartLineNotFoundError,
   acknowledgePriceChanges,
   addToCart,
@@ -71,12 +71,12 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       await addToCart(owner, submission.value)
     } catch (error) {
-      if (error instanceof CartError)
-        return data(
-          { intent, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) },
-          { status: 400 },
-        )
-      throw error
+      const refusal = toRefusal(error)
+      const { formErrors, fieldErrors } = refusal
+      return data(
+        { intent, result: submission.reply({ formErrors, fieldErrors }) },
+        { status: refusal.status },
+      )
     }
     const target = redirectTarget(submission.value.redirectTo, '/cart')
     const headers = new Headers()
@@ -112,10 +112,15 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ intent: null, variantId: null, error: 'Unknown action.' }, { status: 400 })
 }
 
-function lineError(intent: string, variantId: unknown, message = 'Check the quantity.') {
+function lineError(
+  intent: string,
+  variantId: unknown,
+  message = 'Check the quantity.',
+  status = 400,
+) {
   return data(
     { intent, variantId: typeof variantId === 'string' ? variantId : null, error: message },
-    { status: 400 },
+    { status },
   )
 }
 
@@ -124,8 +129,8 @@ async function lineCommand(intent: string, variantId: string, run: () => Promise
   try {
     await run()
   } catch (error) {
-    if (error instanceof CartError) return lineError(intent, variantId, error.message)
-    throw error
+    const refusal = toRefusal(error)
+    return lineError(intent, variantId, refusal.message, refusal.status)
   }
   return { intent, variantId, error: null }
 }
@@ -279,7 +284,7 @@ function CartLineRow({
               <span className="text-stone-500">{line.shopName}</span>
             </p>
           </div>
-          <div className="text-right">
+          <div className="text-end">
             {line.unitPrice !== null && line.regularPrice !== null && !unavailable ? (
               <UnitPrice
                 regular={line.regularPrice}

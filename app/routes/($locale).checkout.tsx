@@ -13,11 +13,12 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
 import { LineThumbnail, Money, Notice, PriceBreakdown } from '~/components/orders/commerce.tsx'
+import { formRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
-import { CheckoutError, getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
+import { getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
 import { CheckoutSchema } from '~/services/orders/schemas.ts'
 import { formatMoney } from '~/utils/money.ts'
 
@@ -42,13 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const order = await placeOrder(user.id, submission.value)
     return redirect(order.paymentRedirect ?? `/orders/${order.number}?placed=1`)
   } catch (error) {
-    if (error instanceof CheckoutError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] })
-      return data(reply, { status: error.status })
-    }
-    throw error
+    return formRefusal(submission, error)
   }
 }
 

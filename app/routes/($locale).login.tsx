@@ -12,15 +12,13 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
+import { formRefusal, retryLaterPage, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import {
-  LoginError,
-  TooManyAttemptsError,
   login,
   redirectTarget,
   requireAnonymous,
   startSession,
-  tooManyAttemptsResponse,
 } from '~/services/accounts/auth.server.ts'
 import { LoginSchema } from '~/services/accounts/schemas.ts'
 import { adoptGuestCart } from '~/services/orders/cart.server.ts'
@@ -50,13 +48,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (forgetGuestCart) headers.append('Set-Cookie', forgetGuestCart)
     return redirect(redirectTarget(submission.value.redirectTo), { headers })
   } catch (error) {
-    if (error instanceof TooManyAttemptsError) throw tooManyAttemptsResponse(error.retryAt)
-    if (error instanceof LoginError) {
-      return data(submission.reply({ formErrors: [error.message], hideFields: ['password'] }), {
-        status: 400,
-      })
-    }
-    throw error
+    const refusal = toRefusal(error)
+    if (refusal.retryAt) throw retryLaterPage(refusal.retryAt)
+    return formRefusal(submission, error, { hideFields: ['password'] })
   }
 }
 

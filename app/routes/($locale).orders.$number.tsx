@@ -23,18 +23,14 @@ import {
   StatusBadge,
   TrackingNumber,
 } from '~/components/orders/commerce.tsx'
+import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { carrierName } from '~/services/orders/carriers.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
-import {
-  CannotCancelError,
-  OrderNotFoundError,
-  cancelOrder,
-  getOrder,
-} from '~/services/orders/orders.server.ts'
+import { cancelOrder, getOrder } from '~/services/orders/orders.server.ts'
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { shippingMethodLabel } from '~/services/orders/shipping.ts'
 import {
@@ -68,9 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await cancelOrder(user.id, number)
   } catch (error) {
-    if (error instanceof OrderNotFoundError) throw new Response('Order not found', { status: 404 })
-    if (error instanceof CannotCancelError) return data({ error: error.message }, { status: 409 })
-    throw error
+    const refusal = toRefusal(error)
+    throwIfNotFound(refusal)
+    return data({ error: refusal.message }, { status: refusal.status })
   }
   return redirectWithToast(`/orders/${number}`, { message: 'Your order is cancelled.' })
 }
@@ -154,7 +150,7 @@ export default function OrderPage() {
                       <p className="text-sm text-stone-600">
                         {line.quantity} × {money(line.unitPrice)}
                         {line.unitPrice < line.regularPrice ? (
-                          <s className="ml-2 text-stone-400">{money(line.regularPrice)}</s>
+                          <s className="ms-2 text-stone-400">{money(line.regularPrice)}</s>
                         ) : null}
                       </p>
                     </div>
@@ -233,7 +229,7 @@ function CancelOrder({ submitting, refund }: { submitting: boolean; refund: stri
     // <details> asks for confirmation with or without JavaScript, and works with the keyboard.
     <details className="group relative">
       <summary className="btn-danger cursor-pointer list-none">Cancel order</summary>
-      <div className="absolute right-0 z-10 mt-2 w-72 rounded-lg border border-stone-200 bg-white p-4 text-sm shadow-lg">
+      <div className="absolute end-0 z-10 mt-2 w-72 rounded-lg border border-stone-200 bg-white p-4 text-sm shadow-lg">
         <p>
           Cancel the whole order? Nothing has shipped yet
           {refund ? `, and we will refund ${refund}.` : ', so you pay nothing.'}

@@ -6,7 +6,6 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import {
-  Await,
   Link,
   useActionData,
   useLoaderData,
@@ -14,7 +13,6 @@ import {
   type ShouldRevalidateFunction,
 } from '@remix-run/react'
 import { z } from 'zod'
-import { Suspense } from 'react'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
 import { JsonLd } from '~/components/catalog/json-ld.tsx'
 import { withParams } from '~/utils/search-params.ts'
@@ -26,11 +24,11 @@ import { ProductGallery } from '~/components/media/product-gallery.tsx'
 import { AddToCart, cannotAddReason } from '~/components/orders/add-to-cart.tsx'
 import { ReviewsSection, type ReviewActionData } from '~/components/reviews/reviews-section.tsx'
 import { getEnv } from '~/infra/env.server.ts'
+import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import {
-  ReviewError,
   getProductReviews,
   markHelpful,
   reportReview,
@@ -41,7 +39,7 @@ import {
   ReviewFormSchema,
   reviewListQuery,
 } from '~/services/reviews/schemas.ts'
-import { getMoreFromShop, getProductPage } from '~/services/catalog/storefront.server.ts'
+import { getProductPage } from '~/services/catalog/storefront.server.ts'
 import { productJsonLd } from '~/services/catalog/structured-data.ts'
 import { selectVariant, stockMessage } from '~/services/catalog/variant-selection.ts'
 import { useStore } from '~/root.tsx'
@@ -78,8 +76,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       canReview: Boolean(user) && !page.preview && !page.isOwner,
       loginHref: `/login?${new URLSearchParams({ redirectTo: `${requestUrl.pathname}${requestUrl.search}#reviews` })}`,
     },
-    // Streamed after the page: shoppers see the product first.
-    moreFromShop: getMoreFromShop(page.product.shop.id, page.product.id),
   }
 }
 
@@ -126,12 +122,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : 'Thank you! Your review will show once a moderator approves it.',
       })
     } catch (error) {
-      if (!(error instanceof ReviewError)) throw error
-      if (error.status === 404) throw new Response(error.message, { status: 404 })
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] })
-      return respond<ReviewActionData>({ intent, result: reply }, { status: error.status })
+      const refusal = toRefusal(error)
+      throwIfNotFound(refusal)
+      const { formErrors, fieldErrors } = refusal
+      return respond<ReviewActionData>(
+        { intent, result: submission.reply({ formErrors, fieldErrors }) },
+        { status: refusal.status, headers: refusal.headers },
+      )
     }
   }
 
@@ -159,10 +156,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
             : 'Thanks: a moderator will look at this review.',
       })
     } catch (error) {
-      if (!(error instanceof ReviewError)) throw error
+      const refusal = toRefusal(error)
       return respond<ReviewActionData>(
-        { intent, reviewId, error: error.message },
-        { status: error.status },
+        { intent, reviewId, error: refusal.message },
+        { status: refusal.status, headers: refusal.headers },
       )
     }
   }
@@ -422,33 +419,20 @@ function MoreFromShop({
         More from {shop.name}
       </h2>
       <div className="mt-6">
-        <Suspense fallback={<p className="text-sm text-stone-500">Loading…</p>}>
-          <Await
-            resolve={products}
-            errorElement={
-              <p className="text-sm text-stone-500">Could not load more products right now.</p>
-            }
-          >
-            {(more) => (
-              <>
-                {/* Below the fold: none of these photos competes with the gallery's. */}
-                <ProductGrid
-                  products={more}
-                  label={`More from ${shop.name}`}
-                  empty="This is the only product of the shop for now."
-                  priorityCount={0}
-                />
-                {more.length ? (
-                  <p className="mt-6">
-                    <Link to={`/shops/${shop.slug}`} className="link">
-                      Visit {shop.name} →
-                    </Link>
-                  </p>
-                ) : null}
-              </>
-            )}
-          </Await>
-        </Suspense>
+        {/* Below the fold: none of these photos competes with the gallery's. */}
+        <ProductGrid
+          products={products}
+          label={`More from ${shop.name}`}
+          empty="This is the only product of the shop for now."
+          priorityCount={0}
+        />
+        {products.length ? (
+          <p className="mt-6">
+            <Link to={`/shops/${shop.slug}`} className="link">
+              Visit {shop.name} →
+            </Link>
+          </p>
+        ) : null}
       </div>
     </section>
   )

@@ -12,16 +12,14 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
+import { formRefusal, retryLaterPage, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import {
-  EmailTakenError,
-  TooManyAttemptsError,
   countRegistrationAttempt,
   redirectTarget,
   register,
   requireAnonymous,
   startSession,
-  tooManyAttemptsResponse,
 } from '~/services/accounts/auth.server.ts'
 import {
   PASSWORD_MAX_BYTES,
@@ -48,8 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await countRegistrationAttempt(context.clientIp, formData.get('email'))
   } catch (error) {
-    if (error instanceof TooManyAttemptsError) throw tooManyAttemptsResponse(error.retryAt)
-    throw error
+    const refusal = toRefusal(error)
+    throw refusal.retryAt ? retryLaterPage(refusal.retryAt) : error
   }
   const submission = parseWithZod(formData, { schema: RegisterSchema })
   if (formData.get(HONEYPOT)) {
@@ -75,13 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (forgetGuestCart) headers.append('Set-Cookie', forgetGuestCart)
     return redirect(redirectTarget(redirectTo), { headers })
   } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return data(
-        submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ['password'] }),
-        { status: 400 },
-      )
-    }
-    throw error
+    return formRefusal(submission, error, { hideFields: ['password'] })
   }
 }
 
@@ -107,7 +99,7 @@ export default function RegisterPage() {
       </p>
       <Form method="post" className="mt-6 space-y-4 card" {...getFormProps(form)}>
         <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
-        <div aria-hidden className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <div aria-hidden className="absolute -start-[10000px] h-px w-px overflow-hidden">
           <label htmlFor="register-website">Website</label>
           <input
             id="register-website"

@@ -6,10 +6,10 @@ import { useState } from 'react'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { SalesSummaryView } from '~/components/orders/sales-summary.tsx'
 import { getEnv } from '~/infra/env.server.ts'
+import { formRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { CatalogValidationError } from '~/services/catalog/errors.ts'
 import { getSellerOverview } from '~/services/catalog/products.server.ts'
 import { ShopSchema, slugify } from '~/services/catalog/schemas.ts'
 import { getShopForOwner, openShop } from '~/services/catalog/shops.server.ts'
@@ -34,11 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await openShop(user.id, submission.value)
   } catch (error) {
-    if (error instanceof CatalogValidationError) {
-      const { '': formErrors, ...fieldErrors } = error.fieldErrors
-      return data(submission.reply({ formErrors, fieldErrors }), { status: 400 })
-    }
-    throw error
+    return formRefusal(submission, error)
   }
   return redirectWithToast('/sell/products/new', {
     message: `Your shop “${submission.value.name}” is open. Add your first product.`,

@@ -11,17 +11,12 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
 import { Money, Notice, OrderHeading, TrackingNumber } from '~/components/orders/commerce.tsx'
+import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CARRIERS, carrierName } from '~/services/orders/carriers.ts'
-import {
-  ShipmentNotFoundError,
-  ShipmentStateError,
-  getShipment,
-  markDelivered,
-  markShipped,
-} from '~/services/orders/fulfilment.server.ts'
+import { getShipment, markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import { ShipSchema, requireOrderNumber } from '~/services/orders/schemas.ts'
 import { shippingMethodLabel } from '~/services/orders/shipping.ts'
 import { SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
@@ -44,41 +39,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const number = requireOrderNumber(params)
   const formData = await readFormData(request)
   const intent = formData.get('intent')
-  try {
-    if (intent === 'ship') {
-      const submission = parseWithZod(formData, { schema: ShipSchema })
-      if (submission.status !== 'success')
-        return data({ intent, result: submission.reply() }, { status: 400 })
-      try {
-        await markShipped(user.id, number, submission.value)
-      } catch (error) {
-        if (error instanceof ShipmentStateError)
-          return data(
-            { intent, result: submission.reply({ formErrors: [error.message] }) },
-            { status: 409 },
-          )
-        throw error
-      }
-      return redirectWithToast(`/sell/orders/${number}`, {
-        message: `Order ${number} is marked shipped. We emailed the shopper.`,
-      })
+  if (intent === 'ship') {
+    const submission = parseWithZod(formData, { schema: ShipSchema })
+    if (submission.status !== 'success')
+      return data({ intent, result: submission.reply() }, { status: 400 })
+    try {
+      await markShipped(user.id, number, submission.value)
+    } catch (error) {
+      const refusal = toRefusal(error)
+      throwIfNotFound(refusal)
+      const { formErrors, fieldErrors } = refusal
+      return data(
+        { intent, result: submission.reply({ formErrors, fieldErrors }) },
+        { status: refusal.status },
+      )
     }
-    if (intent === 'deliver') {
-      try {
-        await markDelivered(user.id, number)
-      } catch (error) {
-        if (error instanceof ShipmentStateError)
-          return data({ intent, error: error.message }, { status: 409 })
-        throw error
-      }
-      return redirectWithToast(`/sell/orders/${number}`, {
-        message: `Order ${number} is marked delivered.`,
-      })
+    return redirectWithToast(`/sell/orders/${number}`, {
+      message: `Order ${number} is marked shipped. We emailed the shopper.`,
+    })
+  }
+  if (intent === 'deliver') {
+    try {
+      await markDelivered(user.id, number)
+    } catch (error) {
+      const refusal = toRefusal(error)
+      throwIfNotFound(refusal)
+      return data({ intent, error: refusal.message }, { status: refusal.status })
     }
-  } catch (error) {
-    if (error instanceof ShipmentNotFoundError)
-      throw new Response('Order not found', { status: 404 })
-    throw error
+    return redirectWithToast(`/sell/orders/${number}`, {
+      message: `Order ${number} is marked delivered.`,
+    })
   }
   return data({ intent: null, error: 'Unknown action.' }, { status: 400 })
 }
@@ -123,7 +113,7 @@ export default function SellerOrderPage() {
                     <span className="font-mono">{line.sku}</span>
                   </p>
                 </div>
-                <div className="text-right">
+                <div className="text-end">
                   <p className="font-semibold">× {line.quantity}</p>
                   <Money
                     amount={line.lineTotal}

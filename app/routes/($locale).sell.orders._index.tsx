@@ -68,7 +68,7 @@ export default function SellerOrdersPage() {
                 >
                   {FILTER_LABELS[filter]}
                   {count !== null ? (
-                    <span className={active ? 'ml-1 text-white/80' : 'ml-1 text-stone-500'}>
+                    <span className={active ? 'ms-1 text-white/80' : 'ms-1 text-stone-500'}>
                       {count}
                     </span>
                   ) : null}
@@ -83,8 +83,8 @@ export default function SellerOrdersPage() {
                 { label: 'Order' },
                 { label: 'Placed' },
                 { label: 'Ship to' },
-                { label: 'Items', className: 'text-right' },
-                { label: 'Amount', className: 'text-right' },
+                { label: 'Items', className: 'text-end' },
+                { label: 'Amount', className: 'text-end' },
                 { label: 'Status' },
                 { label: 'Actions', hideLabel: true },
               ]}
@@ -100,8 +100,8 @@ export default function SellerOrdersPage() {
                       {shipment.destination} · {shippingMethodLabel(shipment.shippingMethod)}
                     </span>
                   </td>
-                  <td className="px-4 py-3 text-right">{shipment.units}</td>
-                  <td className="px-4 py-3 text-right">
+                  <td className="px-4 py-3 text-end">{shipment.units}</td>
+                  <td className="px-4 py-3 text-end">
                     <Money amount={shipment.itemsTotal} currency={shipment.currency} />
                   </td>
                   <td className="px-4 py-3">
@@ -110,7 +110,7 @@ export default function SellerOrdersPage() {
                       label={SHIPMENT_STATUS_LABELS[shipment.status]}
                     />
                   </td>
-                  <td className="px-4 py-3 text-right">
+                  <td className="px-4 py-3 text-end">
                     <Link
                       to={`/sell/orders/${shipment.number}`}
                       className={shipment.status === 'PENDING' ? 'btn-primary' : 'btn-secondary'}

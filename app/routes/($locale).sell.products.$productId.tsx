@@ -11,16 +11,15 @@ import { ProductForm } from '~/components/catalog/product-form.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ProductImagesEditor } from '~/components/media/product-images-editor.tsx'
-import { readFormData } from '~/infra/uploads/form-body.server.ts'
-import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { CatalogValidationError } from '~/services/catalog/errors.ts'
 import {
-  catalogErrorReply,
   matrixReply,
-  orNotFound,
+  productFormRefusal,
   requireSeller,
   storeSettings,
-} from '~/services/catalog/http.server.ts'
+} from '~/http/catalog.server.ts'
+import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
+import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { valuesFromProduct } from '~/services/catalog/product-form.ts'
 import {
   changeProductStatus,
@@ -86,11 +85,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       )
     try {
-      await orNotFound(changeProductStatus(user.id, productId, parsed.data.statusAction))
+      await changeProductStatus(user.id, productId, parsed.data.statusAction)
     } catch (error) {
-      if (error instanceof CatalogValidationError)
-        return data({ result: null, conflict: null, statusError: error.message }, { status: 400 })
-      throw error
+      const refusal = toRefusal(error)
+      throwIfNotFound(refusal)
+      return data(
+        { result: null, conflict: null, statusError: refusal.message },
+        { status: refusal.status },
+      )
     }
     return redirectWithToast(here, { message: DONE[parsed.data.statusAction] })
   }
@@ -116,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       publish: intent === 'publish',
     })
   } catch (error) {
-    return catalogErrorReply(submission, error)
+    return productFormRefusal(submission, error)
   }
   const message = intent === 'publish' ? 'Saved and published.' : 'Your changes are saved.'
   const meanwhile = saved.stockMovedMeanwhile

@@ -10,10 +10,10 @@ import { ProductCardImage } from '~/components/media/product-gallery.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { Price } from '~/components/catalog/price.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
+import { requireSeller } from '~/http/catalog.server.ts'
+import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { CatalogValidationError } from '~/services/catalog/errors.ts'
-import { orNotFound, requireSeller } from '~/services/catalog/http.server.ts'
 import { quote } from '~/services/catalog/pricing.ts'
 import { changeProductStatus, listSellerProducts } from '~/services/catalog/products.server.ts'
 import { LOW_STOCK_THRESHOLD, ProductStatusIntentSchema } from '~/services/catalog/schemas.ts'
@@ -64,11 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ productId: null, error: 'Choose a product and an action.' }, { status: 400 })
   const { productId, intent } = parsed.data
   try {
-    await orNotFound(changeProductStatus(user.id, productId, intent))
+    await changeProductStatus(user.id, productId, intent)
   } catch (error) {
-    if (error instanceof CatalogValidationError)
-      return data({ productId, error: error.message }, { status: 400 })
-    throw error
+    const refusal = toRefusal(error)
+    throwIfNotFound(refusal)
+    return data({ productId, error: refusal.message }, { status: refusal.status })
   }
   // Back to the same tab and page (without the ?index that addressed this action).
   const back = new URL(request.url)
@@ -125,7 +125,7 @@ export default function SellerProducts() {
             { label: 'Price' },
             { label: 'Stock' },
             { label: 'Updated' },
-            { label: 'Actions', className: 'text-right', hideLabel: true },
+            { label: 'Actions', className: 'text-end', hideLabel: true },
           ]}
           minWidth="min-w-[44rem]"
           className="mt-4"
@@ -171,7 +171,7 @@ export default function SellerProducts() {
                     status={item.status === 'ACTIVE' && !item.listed ? 'HIDDEN' : item.status}
                   />
                   {item.featured ? (
-                    <span className="ml-1 text-xs text-brand-700">★ Featured</span>
+                    <span className="ms-1 text-xs text-brand-700">★ Featured</span>
                   ) : null}
                 </td>
                 <td className="px-4 py-3">

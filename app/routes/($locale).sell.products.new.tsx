@@ -8,14 +8,14 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ProductForm } from '~/components/catalog/product-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { readFormData } from '~/infra/uploads/form-body.server.ts'
-import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import {
-  catalogErrorReply,
   matrixReply,
+  productFormRefusal,
   requireSeller,
   storeSettings,
-} from '~/services/catalog/http.server.ts'
+} from '~/http/catalog.server.ts'
+import { readFormData } from '~/infra/uploads/form-body.server.ts'
+import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { emptyProductValues } from '~/services/catalog/product-form.ts'
 import { createProduct } from '~/services/catalog/products.server.ts'
 import { productFormSchema } from '~/services/catalog/schemas.ts'
@@ -53,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
           : `“${product.title}” is saved as a draft. Add its photos below.`,
     })
   } catch (error) {
-    return catalogErrorReply(submission, error)
+    return productFormRefusal(submission, error)
   }
 }
 

@@ -8,9 +8,9 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ErrorList, Field } from '~/components/forms.tsx'
+import { requireSeller } from '~/http/catalog.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { requireSeller } from '~/services/catalog/http.server.ts'
 import { ShopProfileSchema } from '~/services/catalog/schemas.ts'
 import { updateShopProfile } from '~/services/catalog/shops.server.ts'
 

@@ -3,10 +3,11 @@ import { z } from 'zod'
 import { readJsonBody } from '~/infra/uploads/json-body.server.ts'
 import { deleteProductImage, updateProductImage } from '~/services/media/product-images.server.ts'
 import {
-  errorResponse,
-  mediaErrorResponse,
+  mediaInputRefusal,
+  mediaRefusalResponse,
+  methodNotAllowed,
   requireApiUser,
-} from '~/services/media/responses.server.ts'
+} from '~/http/media.server.ts'
 import { ImageChangesSchema } from '~/services/media/schemas.ts'
 
 // One product photo.
@@ -21,12 +22,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method === 'PATCH') {
       const parsed = ImageChangesSchema.safeParse(await readJsonBody(request))
       if (!parsed.success) {
-        const { fieldErrors: fields } = z.flattenError(parsed.error)
-        return errorResponse(400, {
-          code: 'invalid',
-          message: parsed.error.issues[0]?.message ?? 'Invalid changes',
-          fields,
-        })
+        const { fieldErrors } = z.flattenError(parsed.error)
+        return mediaInputRefusal(parsed.error.issues[0]?.message ?? 'Invalid changes', fieldErrors)
       }
       return Response.json({
         image: await updateProductImage(user.id, productId, imageId, parsed.data),
@@ -35,14 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method === 'DELETE') {
       return Response.json({ images: await deleteProductImage(user.id, productId, imageId) })
     }
-    return errorResponse(
-      405,
-      { code: 'method-not-allowed', message: 'Use PATCH or DELETE.' },
-      { Allow: 'PATCH, DELETE' },
-    )
+    return methodNotAllowed('Use PATCH or DELETE.', 'PATCH, DELETE')
   } catch (error) {
-    const response = mediaErrorResponse(error)
-    if (response) return response
-    throw error
+    return mediaRefusalResponse(error)
   }
 }

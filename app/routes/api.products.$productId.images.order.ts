@@ -2,36 +2,27 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { readJsonBody } from '~/infra/uploads/json-body.server.ts'
 import { reorderProductImages } from '~/services/media/product-images.server.ts'
 import {
-  errorResponse,
-  mediaErrorResponse,
+  mediaInputRefusal,
+  mediaRefusalResponse,
+  methodNotAllowed,
   requireApiUser,
-} from '~/services/media/responses.server.ts'
+} from '~/http/media.server.ts'
 import { ReorderSchema } from '~/services/media/schemas.ts'
 
 // PUT /api/products/:productId/images/order  { imageIds: string[] } (every current photo, in the new order)
 //     -> 200 { images }; 409 when the ids are not exactly the current photos
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== 'PUT')
-    return errorResponse(
-      405,
-      { code: 'method-not-allowed', message: 'Reorder with PUT.' },
-      { Allow: 'PUT' },
-    )
+  if (request.method !== 'PUT') return methodNotAllowed('Reorder with PUT.', 'PUT')
   const user = await requireApiUser(request)
   try {
     const parsed = ReorderSchema.safeParse(await readJsonBody(request))
     if (!parsed.success)
-      return errorResponse(400, {
-        code: 'invalid',
-        message: 'Send imageIds: the ids of every photo, in order.',
-      })
+      return mediaInputRefusal('Send imageIds: the ids of every photo, in order.')
     return Response.json({
       images: await reorderProductImages(user.id, params.productId ?? '', parsed.data.imageIds),
     })
   } catch (error) {
-    const response = mediaErrorResponse(error)
-    if (response) return response
-    throw error
+    return mediaRefusalResponse(error)
   }
 }

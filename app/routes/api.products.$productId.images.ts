@@ -6,11 +6,11 @@ import {
   listProductImages,
 } from '~/services/media/product-images.server.ts'
 import {
-  errorResponse,
-  mediaErrorResponse,
+  mediaRefusalResponse,
+  methodNotAllowed,
   requireApiUser,
   uploadOutcomeResponse,
-} from '~/services/media/responses.server.ts'
+} from '~/http/media.server.ts'
 
 // The product photos API, for the seller's images editor.
 // GET  /api/products/:productId/images  -> 200 { images }
@@ -25,19 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { headers: { 'Cache-Control': 'no-store' } },
     )
   } catch (error) {
-    const response = mediaErrorResponse(error)
-    if (response) return response
-    throw error
+    return mediaRefusalResponse(error)
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== 'POST')
-    return errorResponse(
-      405,
-      { code: 'method-not-allowed', message: 'Upload photos with POST.' },
-      { Allow: 'GET, POST' },
-    )
+  if (request.method !== 'POST') return methodNotAllowed('Upload photos with POST.', 'GET, POST')
   const user = await requireApiUser(request)
   try {
     const outcome = await addProductImages(
@@ -47,8 +40,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
     return uploadOutcomeResponse(outcome)
   } catch (error) {
-    const response = mediaErrorResponse(error)
-    if (response) return response
-    throw error
+    return mediaRefusalResponse(error, { upload: true })
   }
 }

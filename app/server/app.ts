@@ -10,6 +10,7 @@ import type { ViteDevServer } from 'vite'
 import type { Env } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
+import { finalErrorHandler, guardRequestTarget } from './errors.ts'
 import { metricsEndpoint, timeRequests } from './metrics.ts'
 import { assignCspNonce, permissionsPolicy, sameOriginWrites, securityHeaders } from './security.ts'
 
@@ -44,6 +45,7 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
   )
 
   app.use(timeRequests)
+  app.use(guardRequestTarget)
   app.get('/metrics', metricsEndpoint({ token: env.METRICS_TOKEN, isProduction: env.isProduction }))
   app.use(compression())
   app.use(assignCspNonce)
@@ -54,7 +56,7 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
       : []
   app.use(
     securityHeaders({
-      isProduction: env.isProduction,
+      https: env.https,
       viteDev: Boolean(vite),
       extraImageSources: imageOrigins,
     }),
@@ -88,7 +90,8 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
     '*',
     createRequestHandler({
       build,
-      mode: env.isProduction ? 'production' : 'development',
+      // Development mode sends error messages and stacks to the browser: only under Vite.
+      mode: vite ? 'development' : 'production',
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         requestId: res.locals.requestId as string,
@@ -96,6 +99,7 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
       }),
     }),
   )
+  app.use(finalErrorHandler)
   return app
 }
 

@@ -9,8 +9,9 @@ import { migrate } from '~/infra/migrate.server.ts'
 
 /**
  * Gets the services ready before the app takes requests: starts the embedded ones the
- * configuration leaves out; outside production applies pending migrations (in production the
- * release command does, see fly.toml); seeds demo data into a brand-new embedded database.
+ * configuration leaves out; applies pending migrations to the embedded database and outside
+ * production (a deployment's release command does, see fly.toml); seeds demo data into a
+ * brand-new embedded database.
  * Returns the function that stops what it started, in order.
  */
 export async function prepareServices(env: Env) {
@@ -63,7 +64,8 @@ async function prepareDatabase(env: Env, freshDatabase: boolean) {
     await writeFile(seedPending, '')
     await writeFile(photosPending, '')
   }
-  if (!env.isProduction) {
+  // A deployment's release command migrates (fly.toml); the embedded database is this process's own.
+  if (!env.isProduction || env.embeddedPostgres) {
     await migrate(env.databaseUrl, { log: (message) => logger.info(message) })
   }
   if (env.embeddedPostgres && existsSync(seedPending)) {

@@ -6,6 +6,9 @@ declare const __SHIKPOSH_BUILT__: boolean | undefined
 const viteDev = typeof __SHIKPOSH_BUILT__ === 'undefined'
 
 if (existsSync('.env')) process.loadEnvFile('.env')
+// The built server is the production build, whatever the shell forgot to say; the embedded
+// services still start for whatever has no URL (see app/infra/env.server.ts).
+if (!viteDev && !process.env.NODE_ENV) process.env.NODE_ENV = 'production'
 
 let env
 try {

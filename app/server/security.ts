@@ -9,11 +9,12 @@ export function assignCspNonce(_req: Request, res: Response, next: NextFunction)
 }
 
 export function securityHeaders({
-  isProduction,
+  https,
   viteDev,
   extraImageSources = [],
 }: {
-  isProduction: boolean
+  /** Served over HTTPS: browsers are told to keep to it (HSTS, upgraded subresources). */
+  https: boolean
   viteDev: boolean
   extraImageSources?: string[]
 }) {
@@ -35,10 +36,10 @@ export function securityHeaders({
         'frame-ancestors': ["'none'"],
         'base-uri': ["'self'"],
         'object-src': ["'none'"],
-        ...(isProduction ? { 'upgrade-insecure-requests': [] } : {}),
+        ...(https ? { 'upgrade-insecure-requests': [] } : {}),
       },
     },
-    strictTransportSecurity: isProduction ? { maxAge: 63072000, includeSubDomains: true } : false,
+    strictTransportSecurity: https ? { maxAge: 63072000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
   })
@@ -54,7 +55,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /**
  * Refuses state-changing requests sent from another site. Remix checks the Origin of document
  * POSTs only; this covers fetcher (.data) requests and resource routes too, and answers 403.
- * Requests without Origin or Sec-Fetch-Site (curl, server-to-server) are not browser CSRF.
+ * Without an Origin the Referer decides; requests with neither Origin, Referer nor
+ * Sec-Fetch-Site (curl, server-to-server) are not browser CSRF.
  */
 export function sameOriginWrites({ trustProxy }: { trustProxy: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -72,6 +74,10 @@ export function sameOriginWrites({ trustProxy }: { trustProxy: boolean }) {
       const site = req.get('sec-fetch-site')
       allowed =
         origin === 'null' ? site === 'same-origin' : site !== 'cross-site' && site !== 'same-site'
+      // Without an Origin (older browsers, some extensions) a Referer still says where the
+      // form was: another site's is refused like its Origin would be.
+      const referer = req.get('referer')
+      if (allowed && !origin && referer) allowed = safeHost(referer) === host
     }
     if (allowed) return next()
     res.status(403).type('text/plain').send('Cross-origin request refused.')

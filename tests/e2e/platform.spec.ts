@@ -1,4 +1,11 @@
+import { spawnSync } from 'node:child_process'
+import { prisma } from '~/infra/db.server.ts'
+import { createUser, signIn } from '../support/fixtures.ts'
 import { expect, test } from './fixtures.ts'
+
+test.afterAll(async () => {
+  await prisma.$disconnect()
+})
 
 // What the production server itself adds around Remix, checked on the real build: the tests in
 // tests/server build their own Express app, so only this file sees the server's wiring.
@@ -59,4 +66,60 @@ test('a form posted from another site is refused, and a body that is not a form 
   expect(crossSite.status()).toBe(403)
   const json = await request.post('/login', { data: { email: 'a@example.test' } })
   expect(json.status()).toBe(415)
+})
+
+test('the server answers what it refuses with a plain page and the request id, never a stack trace', async ({
+  request,
+}) => {
+  for (const [target, status] of [
+    ['/%E0%A4%A', 400],
+    ['/assets/nope.js', 404],
+    ['/search?_data=routes%2F(%24locale).search', 400],
+    ['/search?_data=routes/search', 400],
+  ] as const) {
+    const response = await request.get(target)
+    expect(response.status(), target).toBe(status)
+    const body = await response.text()
+    expect(body, target).toContain(response.headers()['x-request-id']!)
+    expect(body, target).not.toMatch(/node_modules|\/work\/|\bat \w+ \(|RangeError|URIError/)
+  }
+})
+
+test('a NUL in the query of the admin searches is a 400, not a 500 from PostgreSQL', async ({
+  request,
+}) => {
+  const admin = await createUser({ roles: ['SHOPPER', 'ADMIN'] })
+  const { cookie } = await signIn(admin.id)
+  for (const path of ['/admin/users', '/admin/shops', '/admin/products']) {
+    const response = await request.get(`${path}?q=a%00b`, { headers: { Cookie: cookie } })
+    expect(response.status(), path).toBe(400)
+    expect(await response.text(), path).toContain('“q”')
+  }
+})
+
+test('a cross-site form post without Origin but with a foreign Referer is refused', async ({
+  request,
+}) => {
+  const foreign = await request.post('/login', {
+    form: { email: 'a@example.test', password: 'whatever' },
+    headers: { Referer: 'https://evil.example/page.html' },
+  })
+  expect(foreign.status()).toBe(403)
+})
+
+test('the built server runs in production mode when NODE_ENV is unset', async () => {
+  // With a database URL it is a deployment, and production insists on the other services: the
+  // message proves the mode without starting anything.
+  const unset = ['NODE_ENV', 'REDIS_URL', 'APP_URL', 'SESSION_SECRET', 'MEILI_HOST', 'SMTP_URL']
+  const result = spawnSync(
+    'env',
+    [...unset.flatMap((name) => ['-u', name]), process.execPath, 'build/server.js'],
+    {
+      env: { ...process.env, DATABASE_URL: 'postgresql://127.0.0.1:9/none' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  )
+  expect(result.status).toBe(1)
+  expect(result.stderr).toContain('for a production deployment (DATABASE_URL is set): APP_URL')
 })

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { EnvError, parseEnv } from '~/infra/env.server.ts'
 
@@ -26,14 +29,17 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ MEILI_INDEX_PREFIX: 'a b' })).toThrow(/MEILI_INDEX_PREFIX/)
   })
 
-  test('production names every missing service', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError)
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
-      /DATABASE_URL, REDIS_URL, SESSION_SECRET, MEILI_HOST, MEILI_MASTER_KEY, SMTP_URL, S3_BUCKET/,
+  test('a production deployment (DATABASE_URL set) names every missing service', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x' })).toThrow(
+      EnvError,
+    )
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x' })).toThrow(
+      /APP_URL, REDIS_URL, SESSION_SECRET, MEILI_HOST, MEILI_MASTER_KEY, SMTP_URL, S3_BUCKET/,
     )
     expect(() =>
       parseEnv({
         NODE_ENV: 'production',
+        APP_URL: 'https://shop.example',
         DATABASE_URL: 'postgresql://db/x',
         SESSION_SECRET: 'x'.repeat(32),
         MEILI_HOST: 'https://search.example.com',
@@ -41,7 +47,35 @@ describe('parseEnv', () => {
         SMTP_URL: 'smtp://mail:587',
         S3_BUCKET: 'images',
       }),
-    ).toThrow(/Missing required environment variable for production: REDIS_URL$/)
+    ).toThrow(/production deployment \(DATABASE_URL is set\): REDIS_URL$/)
+  })
+
+  test('the production build without DATABASE_URL runs on the embedded default, with a session secret kept in DATA_DIR', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'shikposh-env-'))
+    try {
+      const env = parseEnv({ NODE_ENV: 'production', DATA_DIR: dataDir })
+      expect(env.isProduction).toBe(true)
+      expect(env.embeddedPostgres).toBe(true)
+      expect(env.embeddedMeilisearch).toBe(true)
+      expect(env.storage.kind).toBe('local')
+      expect(env.https).toBe(false)
+      const [secret] = env.sessionSecrets
+      expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/)
+      expect(secret).not.toBe(parseEnv({ NODE_ENV: 'development' }).sessionSecrets[0])
+      // The same secret on the next start, so sessions survive a restart.
+      expect(parseEnv({ NODE_ENV: 'production', DATA_DIR: dataDir }).sessionSecrets).toEqual([
+        secret,
+      ])
+      expect((await stat(path.join(dataDir, 'session-secret'))).mode & 0o777).toBe(0o600)
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  test('cookies are Secure and HSTS is sent when APP_URL is https, whatever the mode', () => {
+    expect(parseEnv({ APP_URL: 'https://shop.example' }).https).toBe(true)
+    expect(parseEnv({ APP_URL: 'http://localhost:3000', NODE_ENV: 'production' }).https).toBe(false)
+    expect(parseEnv({}).https).toBe(false)
   })
 
   test('a malformed value is named with what is wrong', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { statusOf } from '~/http/errors.server.ts'
 import {
   MultipartUpload,
   UploadError,
@@ -41,7 +42,7 @@ async function refusal(run: () => Promise<unknown>) {
     if (error instanceof UploadError)
       return {
         code: error.code,
-        status: error.status,
+        status: statusOf(error),
         file: error.filename,
         message: error.message,
       }

@@ -5,6 +5,7 @@ import { getStorage } from '~/infra/storage/storage.server.ts'
 import { loader as rootLoader } from '~/root.tsx'
 import {
   action as profileAction,
+  headers as profileHeaders,
   loader as profileLoader,
 } from '~/routes/($locale).account._index.tsx'
 import { STORAGE_DELETE_TOPIC } from '~/services/media/cleanup.server.ts'
@@ -192,5 +193,39 @@ describe('the avatar in /account', () => {
     expect(result.status).toBe(302)
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).avatarId).toBeNull()
     expect(getStorage().kind).toBe('local')
+  })
+
+  test('a 30 MB body is a 413 (not a 500) that closes the connection, and the page keeps Retry-After and Connection', async () => {
+    const { user, cookie } = await signedInUser()
+    const declared = 30 * 1024 * 1024
+    const request = new Request('http://localhost:3000/account', {
+      method: 'POST',
+      headers: {
+        Cookie: cookie,
+        'Content-Type': 'multipart/form-data; boundary=xx',
+        'Content-Length': String(declared),
+      },
+      body: '--xx\r\n',
+    })
+    const result = await callRoute(profileAction, request)
+    expect(result.status).toBe(413)
+    expect(result.headers.get('Connection')).toBe('close')
+    expect(result.data).toMatchObject({
+      intent: 'avatar',
+      avatarError: expect.stringMatching(/30 MB/),
+    })
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).avatarId).toBeNull()
+
+    // What Remix puts on the page from the action's answer (a 503's Retry-After, a 413's Connection).
+    const headers = new Headers(
+      profileHeaders({
+        parentHeaders: new Headers({ 'Cache-Control': 'private' }),
+        actionHeaders: new Headers({ 'Retry-After': '5', Connection: 'close' }),
+        loaderHeaders: new Headers(),
+        errorHeaders: undefined,
+      }),
+    )
+    expect(headers.get('Retry-After')).toBe('5')
+    expect(headers.get('Connection')).toBe('close')
   })
 })

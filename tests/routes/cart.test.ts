@@ -170,20 +170,20 @@ describe('changing lines on /cart', () => {
     })
     expect(
       await post({ intent: 'update', variantId: 'someone-elses', quantity: '1' }),
-    ).toMatchObject({ status: 400, data: { error: 'That item is no longer in your cart.' } })
+    ).toMatchObject({ status: 404, data: { error: 'That item is no longer in your cart.' } })
     expect((await post({ intent: 'dance' })).status).toBe(400)
 
     expect((await post({ intent: 'remove', variantId })).status).toBe(200)
     expect((await getCart({ userId: user.id })).lines).toEqual([])
   })
 
-  test('a guest without a cart changing a line gets a 400, not a 500', async () => {
+  test('a guest without a cart changing a line gets a 404 at the line, not a 500', async () => {
     const result = await callRoute(
       cartAction,
       routeRequest('/cart', { form: { intent: 'update', variantId: 'x', quantity: '2' } }),
     )
     expect(result).toMatchObject({
-      status: 400,
+      status: 404,
       data: { error: 'That item is no longer in your cart.' },
     })
   })

@@ -11,7 +11,7 @@ beforeAll(async () => {
   app.disable('x-powered-by')
   app.use(
     assignCspNonce,
-    securityHeaders({ isProduction: true, viteDev: false }),
+    securityHeaders({ https: true, viteDev: false }),
     sameOriginWrites({ trustProxy: false }),
   )
   app.all('*', (_req, res) => res.send(`nonce:${res.locals.cspNonce as string}`))
@@ -84,6 +84,21 @@ describe('same-origin writes', () => {
       200,
     )
     expect((await fetch(`${base}/x`, { method: 'POST' })).status).toBe(200)
+  })
+
+  test('refuses a POST without Origin whose Referer is another site (or not a URL)', async () => {
+    for (const referer of ['https://evil.example/form.html', 'not a url']) {
+      const response = await fetch(`${base}/login`, {
+        method: 'POST',
+        headers: { Referer: referer },
+      })
+      expect(response.status, referer).toBe(403)
+    }
+    const same = await fetch(`${base}/login`, {
+      method: 'POST',
+      headers: { Referer: `http://${host()}/login?redirectTo=%2Fcart` },
+    })
+    expect(same.status).toBe(200)
   })
 
   test('does not trust X-Forwarded-Host unless told to', async () => {

@@ -195,7 +195,7 @@ describe('blockUser', () => {
     await signIn(admin.id)
     const before = await snapshot(admin.id)
     const error = await refusal(blockUser(admin, admin.id, 'testing'))
-    expect(error).toMatchObject({ status: 409, message: 'You cannot block your own account.' })
+    expect(error).toMatchObject({ kind: 'conflict', message: 'You cannot block your own account.' })
     expect(await snapshot(admin.id)).toEqual(before)
   })
 
@@ -203,15 +203,17 @@ describe('blockUser', () => {
     const admin = await createAdmin()
     const user = await createUser({ status: 'BLOCKED' })
     const before = await snapshot(user.id)
-    expect(await refusal(blockUser(admin, user.id, 'again'))).toMatchObject({ status: 409 })
+    expect(await refusal(blockUser(admin, user.id, 'again'))).toMatchObject({ kind: 'conflict' })
     expect(await snapshot(user.id)).toEqual(before)
 
     const active = await createUser()
     const activeBefore = await snapshot(active.id)
-    expect(await refusal(blockUser(admin, active.id, '   '))).toMatchObject({ status: 400 })
+    expect(await refusal(blockUser(admin, active.id, '   '))).toMatchObject({ kind: 'invalid' })
     expect(await snapshot(active.id)).toEqual(activeBefore)
 
-    expect(await refusal(blockUser(admin, 'no-such-user', 'spam'))).toMatchObject({ status: 404 })
+    expect(await refusal(blockUser(admin, 'no-such-user', 'spam'))).toMatchObject({
+      kind: 'not-found',
+    })
   })
 
   test('can block another admin, who then has no admin access at all', async () => {
@@ -223,7 +225,9 @@ describe('blockUser', () => {
     // Even with the request already past the role check, the service re-checks the actor.
     const victim = await createUser()
     const before = await snapshot(victim.id)
-    expect(await refusal(blockUser(other, victim.id, 'revenge'))).toMatchObject({ status: 403 })
+    expect(await refusal(blockUser(other, victim.id, 'revenge'))).toMatchObject({
+      kind: 'forbidden',
+    })
     expect(await snapshot(victim.id)).toEqual(before)
   })
 
@@ -237,7 +241,7 @@ describe('blockUser', () => {
       ])
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
       const rejected = results.find((result) => result.status === 'rejected')
-      expect(rejected?.reason).toMatchObject({ status: 403 })
+      expect(rejected?.reason).toMatchObject({ kind: 'forbidden' })
       const statuses = await prisma.user.findMany({
         where: { id: { in: [ada.id, bob.id] } },
         select: { status: true },
@@ -259,7 +263,7 @@ describe('blockUser', () => {
     ])
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
     expect(results.find((result) => result.status === 'rejected')?.reason).toMatchObject({
-      status: 409,
+      kind: 'conflict',
       message: `${user.name} is already blocked.`,
     })
     expect(
@@ -358,7 +362,7 @@ describe('unblockUser', () => {
     const user = await createUser()
     const before = await snapshot(user.id)
     expect(await refusal(unblockUser(admin, user.id))).toMatchObject({
-      status: 409,
+      kind: 'conflict',
       message: `${user.name} is not blocked.`,
     })
     expect(await snapshot(user.id)).toEqual(before)
@@ -409,7 +413,7 @@ describe('grantAdminRole and removeAdminRole', () => {
     const admin = await createAdmin()
     const before = await snapshot(admin.id)
     expect(await refusal(removeAdminRole(admin, admin.id, 'stepping down'))).toMatchObject({
-      status: 409,
+      kind: 'conflict',
       message: 'You cannot remove your own admin role. Ask another admin.',
     })
     expect(await snapshot(admin.id)).toEqual(before)
@@ -439,7 +443,10 @@ describe('grantAdminRole and removeAdminRole', () => {
     ]
     for (const attempt of attempts) {
       const before = await snapshot(attempt.id)
-      expect(await refusal(attempt.run())).toMatchObject({ status: 409, message: attempt.message })
+      expect(await refusal(attempt.run())).toMatchObject({
+        kind: 'conflict',
+        message: attempt.message,
+      })
       expect(await snapshot(attempt.id)).toEqual(before)
     }
   })
@@ -450,7 +457,7 @@ describe('grantAdminRole and removeAdminRole', () => {
     await removeAdminRole(admin, demoted.id)
     const user = await createUser()
     expect(await refusal(grantAdminRole(demoted, user.id))).toMatchObject({
-      status: 403,
+      kind: 'forbidden',
       message: 'You are no longer an admin, so this was not done.',
     })
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).roles).toEqual([

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { statusOf } from '~/http/errors.server.ts'
 import { prisma } from '~/infra/db.server.ts'
 import { blockUser } from '~/services/admin/users.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
@@ -286,9 +287,9 @@ describe('writing reviews', () => {
     const shopper = await createUser()
     // The fixtures' scale has five sizes: fit applies.
     expect((await getReviewSummary(oneSize.id)).fitApplies).toBe(true)
-    expect((await rejected(submitReview(seller.id, oneSize.slug, input()))).status).toBe(403)
+    expect(statusOf(await rejected(submitReview(seller.id, oneSize.slug, input())))).toBe(403)
     const draft = await createProduct(shop.id, { status: 'DRAFT' })
-    expect((await rejected(submitReview(shopper.id, draft.slug, input()))).status).toBe(404)
+    expect(statusOf(await rejected(submitReview(shopper.id, draft.slug, input())))).toBe(404)
 
     const scale = await prisma.sizeScale.create({
       data: {
@@ -302,7 +303,7 @@ describe('writing reviews', () => {
     const refused = await rejected(
       submitReview(shopper.id, oneSize.slug, input({ fit: 'RUNS_LARGE' })),
     )
-    expect([refused.status, refused.field]).toEqual([400, 'fit'])
+    expect([statusOf(refused), refused.field]).toEqual([400, 'fit'])
     expect(await prisma.review.count({ where: { productId: oneSize.id } })).toBe(0)
   })
 })
@@ -412,8 +413,8 @@ describe('helpful votes and reports', () => {
     const { product, author, id } = await approvedReview()
     const reader = await createUser()
     expect(await markHelpful(reader.id, id)).toEqual({ helpfulCount: 1 })
-    expect((await rejected(markHelpful(reader.id, id))).status).toBe(409)
-    expect((await rejected(markHelpful(author.id, id))).status).toBe(403)
+    expect(statusOf(await rejected(markHelpful(reader.id, id)))).toBe(409)
+    expect(statusOf(await rejected(markHelpful(author.id, id)))).toBe(403)
     await Promise.allSettled([
       markHelpful((await createUser()).id, id),
       markHelpful((await createUser()).id, id),
@@ -429,7 +430,7 @@ describe('helpful votes and reports', () => {
     expect(page.reviews[0]).toMatchObject({ id, votedHelpful: true, own: false, reported: false })
 
     const pending = await submitReview((await createUser()).id, product.slug, input())
-    expect((await rejected(markHelpful(reader.id, pending.id))).status).toBe(404)
+    expect(statusOf(await rejected(markHelpful(reader.id, pending.id)))).toBe(404)
   })
 
   test('reports: once per shopper, with a reason; the review enters the queue once', async () => {
@@ -439,8 +440,8 @@ describe('helpful votes and reports', () => {
     await reportReview(first.id, id, 'Contains a phone number')
     const queuedAt = (await prisma.review.findUniqueOrThrow({ where: { id } })).queuedAt
     expect(queuedAt).toBeInstanceOf(Date)
-    expect((await rejected(reportReview(first.id, id, 'Again'))).status).toBe(409)
-    expect((await rejected(reportReview(author.id, id, 'My own'))).status).toBe(403)
+    expect(statusOf(await rejected(reportReview(first.id, id, 'Again')))).toBe(409)
+    expect(statusOf(await rejected(reportReview(author.id, id, 'My own')))).toBe(403)
     await reportReview(second.id, id, 'Spam')
     const review = await prisma.review.findUniqueOrThrow({ where: { id } })
     expect(review).toMatchObject({ reportCount: 2, queuedAt, status: 'APPROVED' })
@@ -500,7 +501,7 @@ describe('rate limits', () => {
     const refused = await rejected(
       submitReview(author.id, product.slug, input({ title: 'One too many' })),
     )
-    expect(refused.status).toBe(429)
+    expect(statusOf(refused)).toBe(429)
     expect(refused.message).toMatch(/Try again in \d+ minutes?/)
     expect((await getOwnReview(product.id, author.id))!.title).toBe(
       `Edit ${REVIEW_LIMITS.write - 1}`,
@@ -539,7 +540,7 @@ describe('blocking an author', () => {
     expect(entry.details).toMatchObject({ pendingReviewsHidden: 2 })
     expect((await queueEntries()).map((review) => review.user.id)).not.toContain(author.id)
     // A blocked account writes, votes and reports nothing.
-    expect((await rejected(submitReview(author.id, third.slug, input()))).status).toBe(403)
+    expect(statusOf(await rejected(submitReview(author.id, third.slug, input())))).toBe(403)
   })
 })
 

@@ -30,7 +30,7 @@ export function ProductCard({
           priority={priority}
           className="h-full w-full"
         />
-        <div className="absolute top-2 left-2 flex flex-col items-start gap-1">
+        <div className="absolute start-2 top-2 flex flex-col items-start gap-1">
           {product.price?.onSale ? (
             <span className="rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
               Sale

@@ -482,7 +482,7 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
           {options.colors.map((color) => (
             <label
               key={color.id}
-              className="flex cursor-pointer items-center gap-2 rounded-full border border-stone-300 bg-white py-1 pr-3 pl-1 text-sm has-[:checked]:border-ink has-[:checked]:bg-stone-100 has-[:checked]:ring-1 has-[:checked]:ring-ink has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-200"
+              className="flex cursor-pointer items-center gap-2 rounded-full border border-stone-300 bg-white py-1 ps-1 pe-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-stone-100 has-[:checked]:ring-1 has-[:checked]:ring-ink has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-200"
             >
               <input
                 type="checkbox"
@@ -607,17 +607,17 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                 Variants: SKU, stock and price for each colour and size
               </caption>
               <thead>
-                <tr className="border-b border-stone-200 text-left text-stone-600">
-                  <th scope="col" className="py-2 pr-3 font-medium">
+                <tr className="border-b border-stone-200 text-start text-stone-600">
+                  <th scope="col" className="py-2 pe-3 font-medium">
                     Colour
                   </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
+                  <th scope="col" className="py-2 pe-3 font-medium">
                     Size
                   </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
+                  <th scope="col" className="py-2 pe-3 font-medium">
                     SKU
                   </th>
-                  <th scope="col" className="w-28 py-2 pr-3 font-medium">
+                  <th scope="col" className="w-28 py-2 pe-3 font-medium">
                     Stock
                   </th>
                   <th scope="col" className="w-36 py-2 font-medium">
@@ -642,7 +642,7 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                           <th
                             scope="rowgroup"
                             rowSpan={sizes.length}
-                            className="py-2 pr-3 text-left font-medium"
+                            className="py-2 pe-3 text-start font-medium"
                           >
                             <span className="flex items-center gap-2">
                               <span
@@ -654,10 +654,10 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                             </span>
                           </th>
                         ) : null}
-                        <th scope="row" className="py-2 pr-3 text-left font-medium">
+                        <th scope="row" className="py-2 pe-3 text-start font-medium">
                           {size.label}
                         </th>
-                        <td className="py-2 pr-3">
+                        <td className="py-2 pe-3">
                           {cell.stockWas !== undefined ? (
                             <input type="hidden" name={name('stockWas')} value={cell.stockWas} />
                           ) : null}
@@ -670,7 +670,7 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                             className="font-mono uppercase"
                           />
                         </td>
-                        <td className="py-2 pr-3">
+                        <td className="py-2 pe-3">
                           <CellInput
                             name={name('stock')}
                             label={`Stock for ${cellLabel}`}

@@ -556,7 +556,7 @@ export function ProductImagesEditor({
                     fit="contain"
                     className="aspect-[4/5] w-full bg-stone-100"
                   />
-                  <span className="absolute top-2 left-2 rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-stone-800 shadow-xs">
+                  <span className="absolute start-2 top-2 rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-stone-800 shadow-xs">
                     {position === 0 ? 'Main photo' : `Photo ${position + 1}`}
                   </span>
                 </div>

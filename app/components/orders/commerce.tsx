@@ -96,7 +96,7 @@ export function LineThumbnail({
           className="h-full w-full"
         />
       ) : null}
-      <span className="absolute right-1 bottom-1 rounded bg-white/85 px-1 text-[10px] font-semibold text-stone-800">
+      <span className="absolute end-1 bottom-1 rounded bg-white/85 px-1 text-[10px] font-semibold text-stone-800">
         {size}
       </span>
     </div>

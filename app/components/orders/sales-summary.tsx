@@ -49,7 +49,7 @@ export function SalesSummaryView({
                   className="flex items-center justify-between gap-3 py-2"
                 >
                   <span className="min-w-0 truncate">
-                    <span className="mr-2 text-stone-400">{index + 1}.</span>
+                    <span className="me-2 text-stone-400">{index + 1}.</span>
                     {row.productId ? (
                       <Link to={`/p/${row.slug}`} className="hover:underline">
                         {row.title}
@@ -133,7 +133,7 @@ function DailyRevenue({
               className="w-full rounded-t bg-brand-500/80 group-hover:bg-brand-700"
               style={{ height: `${Math.max(day.revenue ? 3 : 0, (day.revenue / peak) * 100)}%` }}
             />
-            <span className="pointer-events-none absolute -top-6 left-1/2 hidden -translate-x-1/2 rounded bg-stone-900 px-1.5 py-0.5 text-xs whitespace-nowrap text-white group-hover:block">
+            <span className="pointer-events-none absolute inset-x-0 -top-6 mx-auto hidden w-max rounded bg-stone-900 px-1.5 py-0.5 text-xs whitespace-nowrap text-white group-hover:block">
               {day.day.slice(5)}: {money(day.revenue)}
             </span>
           </div>

@@ -161,7 +161,7 @@ function RatingSummary({ summary }: { summary: Summary }) {
               />
             </span>
             <span
-              className="w-8 shrink-0 text-right text-stone-600"
+              className="w-8 shrink-0 text-end text-stone-600"
               data-testid={`review-bar-${row.stars}`}
             >
               {row.count}
@@ -417,13 +417,13 @@ function ReviewItem({
         })}
         {review.verifiedPurchase ? (
           <span
-            className="ml-2 rounded-full bg-green-100 px-2 py-0.5 font-medium text-green-800"
+            className="ms-2 rounded-full bg-green-100 px-2 py-0.5 font-medium text-green-800"
             data-testid="verified-purchase"
           >
             Verified purchase
           </span>
         ) : null}
-        {review.fit ? <span className="ml-2">Fit: {FIT_LABELS[review.fit]}</span> : null}
+        {review.fit ? <span className="ms-2">Fit: {FIT_LABELS[review.fit]}</span> : null}
       </p>
       <p className="mt-2 whitespace-pre-line text-stone-800">{review.body}</p>
       <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">

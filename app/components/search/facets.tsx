@@ -248,7 +248,7 @@ function FacetGroup({
 
 function Count({ count }: { count: number }) {
   return (
-    <span className="ml-auto pl-2 text-xs text-stone-500 tabular-nums">
+    <span className="ms-auto ps-2 text-xs text-stone-500 tabular-nums">
       {count}
       <span className="sr-only"> products</span>
     </span>
@@ -278,7 +278,7 @@ function CategoryFacet({
         {facet.trail.length ? (
           <li>
             <Link to={href(null)} className={`${link} text-stone-600`} preventScrollReset>
-              <span aria-hidden className="mr-1">
+              <span aria-hidden className="me-1">
                 ‹
               </span>
               {facet.root ? `All of ${facet.root.name}` : 'All categories'}
@@ -286,7 +286,7 @@ function CategoryFacet({
           </li>
         ) : null}
         {facet.trail.map((node, depth) => (
-          <li key={node.slug} style={{ paddingLeft: `${depth * 0.75}rem` }}>
+          <li key={node.slug} style={{ paddingInlineStart: `${depth * 0.75}rem` }}>
             {node === current ? (
               <span className={`${link} font-semibold text-stone-900`} aria-current="true">
                 {node.name}
@@ -301,7 +301,7 @@ function CategoryFacet({
           </li>
         ))}
         {facet.options.map((option) => (
-          <li key={option.slug} style={{ paddingLeft: `${facet.trail.length * 0.75}rem` }}>
+          <li key={option.slug} style={{ paddingInlineStart: `${facet.trail.length * 0.75}rem` }}>
             {option.count > 0 ? (
               <Link to={href(option.slug)} className={`${link} text-stone-700`} preventScrollReset>
                 {option.name}

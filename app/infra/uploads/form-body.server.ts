@@ -1,3 +1,4 @@
+import { fieldNameForMessage, hasControlCharacters } from '~/utils/text.ts'
 import { readBoundedBody } from './json-body.server.ts'
 import { describeSize } from './multipart.server.ts'
 
@@ -9,8 +10,8 @@ const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/
 /**
  * An action's form, read up to `maxBytes` (request.formData() would read any size, and throws a
  * TypeError on a body that is not a form). Throws a Response: 415 when the body is not a form,
- * 413 when it is too large, 400 when it does not parse. Forms of routes that take files use
- * readMultipart instead.
+ * 413 when it is too large, 400 when it does not parse or a field holds control characters
+ * (app/utils/text.ts). Forms of routes that take files use readMultipart instead.
  */
 export async function readFormData(request: Request, maxBytes = MAX_FORM_BYTES): Promise<FormData> {
   const contentType = request.headers.get('content-type') ?? ''
@@ -25,11 +26,26 @@ export async function readFormData(request: Request, maxBytes = MAX_FORM_BYTES):
     throw new Response(`The form is larger than the ${describeSize(maxBytes)} accepted.`, {
       status: 413,
     })
+  let formData: FormData
   try {
-    return await new Response(new Uint8Array(body), {
+    formData = await new Response(new Uint8Array(body), {
       headers: { 'Content-Type': contentType },
     }).formData()
   } catch {
     throw new Response('The form could not be read.', { status: 400 })
   }
+  for (const [name, value] of formData) {
+    const text = typeof value === 'string' ? value : value.name
+    if (hasControlCharacters(name) || hasControlCharacters(text))
+      throw controlCharactersResponse(name)
+  }
+  return formData
+}
+
+/** The 400 for a field (or query parameter) holding control characters, naming it. */
+function controlCharactersResponse(name: string) {
+  return new Response(
+    `The form could not be accepted: ${fieldNameForMessage(name)} contains invisible control characters (such as U+0000). Remove them and send it again.`,
+    { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
+  )
 }

@@ -1,3 +1,4 @@
+import { hasControlCharacters } from '~/utils/text.ts'
 import { UploadError, describeSize } from './multipart.server.ts'
 
 /**
@@ -6,20 +7,42 @@ import { UploadError, describeSize } from './multipart.server.ts'
  */
 export async function readJsonBody(request: Request, maxBytes = 16 * 1024): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
-    throw new UploadError('not-multipart', 415, 'Send the request body as application/json.')
+    throw new UploadError(
+      'not-multipart',
+      'unsupported',
+      'Send the request body as application/json.',
+    )
   }
   const body = await readBoundedBody(request, maxBytes)
   if (!body)
     throw new UploadError(
       'body-too-large',
-      413,
+      'too-large',
       `The request body is larger than ${describeSize(maxBytes)}.`,
     )
+  let value: unknown
   try {
-    return JSON.parse(body.toString('utf8'))
+    value = JSON.parse(body.toString('utf8'))
   } catch {
-    throw new UploadError('malformed', 400, 'The request body is not valid JSON.')
+    throw new UploadError('malformed', 'invalid', 'The request body is not valid JSON.')
   }
+  if (holdsControlCharacters(value))
+    throw new UploadError(
+      'malformed',
+      'invalid',
+      'The request body holds invisible control characters (such as U+0000).',
+    )
+  return value
+}
+
+function holdsControlCharacters(value: unknown): boolean {
+  if (typeof value === 'string') return hasControlCharacters(value)
+  if (Array.isArray(value)) return value.some(holdsControlCharacters)
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).some(
+      ([key, item]) => hasControlCharacters(key) || holdsControlCharacters(item),
+    )
+  return false
 }
 
 /** The request's body bytes, or null as soon as it is known to be over `maxBytes` (reading stops there). */

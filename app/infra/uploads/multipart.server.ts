@@ -1,7 +1,9 @@
 import busboy, { type Busboy, type FileInfo } from 'busboy'
 import { once } from 'node:events'
 import type { Readable } from 'node:stream'
+import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { quoteFileName } from '~/utils/file-names.ts'
+import { fieldNameForMessage, hasControlCharacters } from '~/utils/text.ts'
 
 // Streams a multipart/form-data request and hands over its files one at a time, each read into
 // memory only up to its size cap. Nothing touches the disk, and the body is read only as fast
@@ -40,16 +42,17 @@ export type UploadErrorCode =
   | 'aborted'
 
 /** The request as a whole is refused (as opposed to one file in it). */
-export class UploadError extends Error {
+export class UploadError extends DomainError {
   override name = 'UploadError'
+  declare readonly code: UploadErrorCode
   constructor(
-    readonly code: UploadErrorCode,
-    readonly status: number,
+    code: UploadErrorCode,
+    kind: Extract<DomainErrorKind, 'invalid' | 'too-large' | 'unsupported'>,
     message: string,
     /** The file the refusal is about, when there is one (as sent: display it with displayName). */
     readonly filename?: string,
   ) {
-    super(message)
+    super(kind, code, message)
   }
 }
 
@@ -88,7 +91,11 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
     private readonly limits: MultipartLimits,
   ) {
     if (!isMultipart(request))
-      throw new UploadError('not-multipart', 415, 'Send the files as multipart/form-data.')
+      throw new UploadError(
+        'not-multipart',
+        'unsupported',
+        'Send the files as multipart/form-data.',
+      )
     const declaredLength = Number(request.headers.get('content-length') ?? Number.NaN)
     if (declaredLength > limits.maxBodyBytes) throw this.tooLarge(declaredLength)
     const maxFields = limits.maxFields ?? 20
@@ -110,7 +117,11 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
         },
       })
     } catch {
-      throw new UploadError('malformed', 400, 'The upload is not well-formed multipart/form-data.')
+      throw new UploadError(
+        'malformed',
+        'invalid',
+        'The upload is not well-formed multipart/form-data.',
+      )
     }
     this.parser.on('file', (field, stream, info) => {
       // A stream destroyed with the parser must not become an uncaught error.
@@ -122,19 +133,33 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
     })
     this.parser.on('field', (name, value, info) => {
       if (info.valueTruncated || info.nameTruncated)
-        this.fail(new UploadError('too-many-fields', 413, 'A form field is too long.'))
+        this.fail(new UploadError('too-many-fields', 'too-large', 'A form field is too long.'))
+      else if (hasControlCharacters(name) || hasControlCharacters(value))
+        this.fail(
+          new UploadError(
+            'malformed',
+            'invalid',
+            `The form could not be accepted: ${fieldNameForMessage(name)} contains invisible control characters (such as U+0000).`,
+          ),
+        )
       else this.fields.set(name, value)
     })
     this.parser.on('filesLimit', () => this.fail(this.tooManyFiles()))
     this.parser.on('fieldsLimit', () =>
-      this.fail(new UploadError('too-many-fields', 413, 'The upload has too many form fields.')),
+      this.fail(
+        new UploadError('too-many-fields', 'too-large', 'The upload has too many form fields.'),
+      ),
     )
     this.parser.on('partsLimit', () =>
-      this.fail(new UploadError('too-many-fields', 413, 'The upload has too many parts.')),
+      this.fail(new UploadError('too-many-fields', 'too-large', 'The upload has too many parts.')),
     )
     this.parser.on('error', () =>
       this.fail(
-        new UploadError('malformed', 400, 'The upload is not well-formed multipart/form-data.'),
+        new UploadError(
+          'malformed',
+          'invalid',
+          'The upload is not well-formed multipart/form-data.',
+        ),
       ),
     )
     this.parser.on('close', () => this.push({ kind: 'end' }))
@@ -151,7 +176,7 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
       : 'The upload is larger than'
     return new UploadError(
       'body-too-large',
-      413,
+      'too-large',
       `${what} the ${describeSize(this.limits.maxBodyBytes)} accepted at once.`,
     )
   }
@@ -159,7 +184,7 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
   private fileTooLarge(filename: string | undefined) {
     return new UploadError(
       'file-too-large',
-      413,
+      'too-large',
       `${quoteFileName(filename ?? '')} is larger than ${describeSize(this.limits.maxFileBytes)}, the most accepted per file. Resize or compress it and try again.`,
       filename,
     )
@@ -167,7 +192,12 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
 
   private tooManyFiles(filename?: string) {
     const files = this.limits.maxFiles === 1 ? 'one file' : `${this.limits.maxFiles} files`
-    return new UploadError('too-many-files', 413, `Send at most ${files} at once.`, filename)
+    return new UploadError(
+      'too-many-files',
+      'too-large',
+      `Send at most ${files} at once.`,
+      filename,
+    )
   }
 
   private push(part: Part) {
@@ -215,8 +245,8 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
         const aborted = this.request.signal.aborted
         this.fail(
           aborted
-            ? new UploadError('aborted', 400, 'The upload was interrupted.')
-            : new UploadError('malformed', 400, 'The upload could not be read.'),
+            ? new UploadError('aborted', 'invalid', 'The upload was interrupted.')
+            : new UploadError('malformed', 'invalid', 'The upload could not be read.'),
         )
       }
     } finally {
@@ -293,7 +323,8 @@ export class MultipartUpload implements AsyncIterable<UploadedFile> {
       }
     } finally {
       // Stopped early (a refusal, or an error in the consumer): stop reading the request too.
-      if (!this.finished) this.fail(new UploadError('aborted', 400, 'The upload was stopped.'))
+      if (!this.finished)
+        this.fail(new UploadError('aborted', 'invalid', 'The upload was stopped.'))
     }
   }
 }

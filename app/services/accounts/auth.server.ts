@@ -1,9 +1,11 @@
-import { data, redirect } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
 import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
 import { prisma, type Role } from '~/infra/db.server.ts'
 import { createLimiter, msUntilAllowed, recordEvent } from '~/infra/rate-limit.server.ts'
+import { onceForRequest } from '~/infra/request-context.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
+import { DomainError } from '~/utils/domain-error.ts'
 import { safeRedirect } from '~/utils/http.ts'
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.server.ts'
 import { EmailSchema, LoginSchema } from './schemas.ts'
@@ -17,12 +19,22 @@ const sessionByRequest = new WeakMap<Request, ReturnType<typeof findSession>>()
 
 /** The request's live session, looked up once per request however many loaders ask. */
 export function getSession(request: Request) {
-  let lookup = sessionByRequest.get(request)
-  if (!lookup) {
-    lookup = findSession(request)
-    sessionByRequest.set(request, lookup)
-  }
-  return lookup
+  return onceForRequest(request, `session:${request.headers.get('Cookie') ?? ''}`, () => {
+    let lookup = sessionByRequest.get(request)
+    if (!lookup) {
+      lookup = findSession(request)
+      sessionByRequest.set(request, lookup)
+    }
+    return lookup
+  })
+}
+
+/** The signed-in user with their avatar (for the header), or null. */
+export async function getViewer(request: Request) {
+  const session = await getSession(request)
+  if (!session) return null
+  const { id, email, name, roles } = session.user
+  return { id, email, name, roles, avatar: session.avatar }
 }
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
@@ -80,15 +92,19 @@ const limiters = singleton('auth-limiters', () => ({
   }),
 }))
 
-export class TooManyAttemptsError extends Error {
+export class TooManyAttemptsError extends DomainError {
   override name = 'TooManyAttemptsError'
-  constructor(readonly retryAt: Date) {
-    super('Too many attempts')
+  declare readonly retryAt: Date
+  constructor(retryAt: Date) {
+    super('rate-limited', 'too-many-attempts', 'Too many attempts', { retryAt })
   }
 }
 
-export class LoginError extends Error {
+export class LoginError extends DomainError {
   override name = 'LoginError'
+  constructor(message: string) {
+    super('invalid', 'login-failed', message)
+  }
 }
 
 async function assertAllowed(checks: Array<[keyof typeof limiters, string]>) {
@@ -163,10 +179,12 @@ export async function login(request: Request, clientIp: string): Promise<Session
 
 // ---------------------------------------------------------------- registering
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends DomainError {
   override name = 'EmailTakenError'
   constructor() {
-    super('An account with this email already exists')
+    super('invalid', 'email-taken', 'An account with this email already exists', {
+      field: 'email',
+    })
   }
 }
 
@@ -221,12 +239,4 @@ export async function startSession(request: Request, userId: string, clientIp: s
   const previous = await getSession(request)
   if (previous) await prisma.session.deleteMany({ where: { id: previous.id } })
   return createSession(userId, { userAgent: request.headers.get('user-agent'), ip: clientIp })
-}
-
-export function tooManyAttemptsResponse(retryAt: Date) {
-  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))
-  return data(
-    { retryAt: retryAt.toISOString(), retryInSeconds: seconds },
-    { status: 429, headers: { 'Retry-After': String(seconds) } },
-  )
 }

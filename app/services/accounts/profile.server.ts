@@ -1,13 +1,16 @@
 import { prisma } from '~/infra/db.server.ts'
+import { DomainError } from '~/utils/domain-error.ts'
 import type { z } from 'zod'
 import { EmailTakenError, isUniqueViolation } from './auth.server.ts'
 import { hashPassword, verifyPassword } from './passwords.server.ts'
 import type { ChangePasswordSchema, ProfileSchema } from './schemas.ts'
 
-export class WrongPasswordError extends Error {
+export class WrongPasswordError extends DomainError {
   override name = 'WrongPasswordError'
   constructor() {
-    super('That is not your current password')
+    super('invalid', 'wrong-password', 'That is not your current password', {
+      field: 'currentPassword',
+    })
   }
 }
 

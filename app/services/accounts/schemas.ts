@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { noControlCharacters } from '~/utils/text.ts'
 
 // Form schemas of the accounts domain, shared by the server (which enforces them) and the
 // browser (which checks as you type). No server code here.
@@ -26,6 +27,7 @@ const NameSchema = z
   .trim()
   .min(1, 'Enter your name')
   .max(80, 'Use at most 80 characters')
+  .refine(...noControlCharacters)
 
 export const LoginSchema = z.object({
   email: EmailSchema,

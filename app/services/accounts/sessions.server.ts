@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie } from '@remix-run/node'
-import { prisma } from '~/infra/db.server.ts'
+import { z } from 'zod'
+import { prisma, Prisma } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
+import { imageAssetJson, parseImageAsset } from '~/services/media/sql.server.ts'
 
 // Sessions are rows; the cookie carries only a random 256-bit token whose hash names the row.
 
@@ -13,10 +15,10 @@ const TOUCH_INTERVAL_MS = 5 * 60 * 1000
 
 export const sessionCookie = singleton('session-cookie', () => {
   const env = getEnv()
-  return createCookie(env.isProduction ? '__Host-shikposh_session' : 'shikposh_session', {
+  return createCookie(env.https ? '__Host-shikposh_session' : 'shikposh_session', {
     httpOnly: true,
     sameSite: 'lax',
-    secure: env.isProduction,
+    secure: env.https,
     path: '/',
     secrets: env.sessionSecrets,
     maxAge: SESSION_LIFETIME_MS / 1000,
@@ -46,20 +48,37 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof token === 'string' && token.length > 0 ? token : null
 }
 
-/** The live session (with its user) named by the request's cookie, or null. Ends expired, idle and blocked ones. */
+const SessionRowSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  expiresAt: z.date(),
+  lastSeenAt: z.date(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(['SHOPPER', 'SELLER', 'ADMIN'])),
+  status: z.enum(['ACTIVE', 'BLOCKED']),
+  avatar: z.unknown(),
+})
+
+/**
+ * The live session named by the request's cookie, with its user and their avatar (one round
+ * trip), or null. Ends expired, idle and blocked ones.
+ */
 export async function findSession(request: Request) {
   const token = await readToken(request)
   if (!token) return null
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: { select: { id: true, email: true, name: true, roles: true, status: true } } },
-  })
-  if (!session) return null
+  const [row] = await prisma.$queryRaw<unknown[]>(Prisma.sql`
+    SELECT s.id, s."userId", s."expiresAt", s."lastSeenAt", u.email, u.name, u.roles::text[] AS roles,
+           u.status::text AS status, ${imageAssetJson(Prisma.sql`u."avatarId"`)} AS avatar
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."tokenHash" = ${hashToken(token)}`)
+  if (!row) return null
+  const { email, name, roles, status, avatar, ...session } = SessionRowSchema.parse(row)
   const now = Date.now()
   const expired =
     session.expiresAt.getTime() <= now ||
     session.lastSeenAt.getTime() + SESSION_IDLE_TIMEOUT_MS <= now
-  if (expired || session.user.status === 'BLOCKED') {
+  if (expired || status === 'BLOCKED') {
     await prisma.session.deleteMany({ where: { id: session.id } })
     return null
   }
@@ -69,7 +88,11 @@ export async function findSession(request: Request) {
       data: { lastSeenAt: new Date(now) },
     })
   }
-  return session
+  return {
+    ...session,
+    user: { id: session.userId, email, name, roles, status },
+    avatar: parseImageAsset(avatar),
+  }
 }
 
 /** Deletes the request's session row (sign-out) and returns the header that clears the cookie. */

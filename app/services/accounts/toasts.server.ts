@@ -16,7 +16,7 @@ const toastCookie = singleton('toast-cookie', () =>
   createCookie('shikposh_toast', {
     httpOnly: true,
     sameSite: 'lax',
-    secure: getEnv().isProduction,
+    secure: getEnv().https,
     path: '/',
     secrets: getEnv().sessionSecrets,
     maxAge: 60,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { noControlCharacters } from '~/utils/text.ts'
 import { AUDIT_ACTION_PATTERN, AUDIT_TARGET_TYPE_PATTERN } from './audit-actions.ts'
 
 // Form and query-string schemas of the admin area, shared by the server (which enforces them)
@@ -29,7 +30,11 @@ const PageSchema = z.preprocess(
     .default(1),
 )
 
-const SearchTextSchema = z.string().trim().max(200, 'Use at most 200 characters')
+const SearchTextSchema = z
+  .string()
+  .trim()
+  .max(200, 'Use at most 200 characters')
+  .refine(...noControlCharacters)
 
 const DateSchema = z.iso.date({ error: 'Enter a date as YYYY-MM-DD' })
 

@@ -2,6 +2,7 @@ import { prisma, type Prisma, type Role, type Tx } from '~/infra/db.server.ts'
 import { countOrders } from '~/services/orders/orders.server.ts'
 import { hidePendingReviewsOf } from '~/services/reviews/moderation.server.ts'
 import { listReviewsByUser } from '~/services/reviews/reviews.server.ts'
+import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { escapeLike, listRecentAuditFor, recordAudit } from './audit.server.ts'
 import { USERS_PAGE_SIZE, type UserSearch } from './schemas.ts'
 
@@ -12,14 +13,14 @@ import { USERS_PAGE_SIZE, type UserSearch } from './schemas.ts'
 /** The acting admin, as requireRole(request, 'ADMIN') returns them. */
 export type AdminActor = { id: string; email: string }
 
-/** A refused command: nothing changed. `status` is the HTTP status the route should answer. */
-export class UserAdminError extends Error {
+/** A refused command: nothing changed. */
+export class UserAdminError extends DomainError {
   override name = 'UserAdminError'
   constructor(
     message: string,
-    readonly status: 400 | 403 | 404 | 409,
+    kind: Extract<DomainErrorKind, 'invalid' | 'forbidden' | 'not-found' | 'conflict'>,
   ) {
-    super(message)
+    super(kind, kind, message)
   }
 }
 
@@ -157,12 +158,12 @@ async function userAdminCommand<T>(
       select: { roles: true, status: true },
     })
     if (!acting || acting.status !== 'ACTIVE' || !acting.roles.includes('ADMIN')) {
-      throw new UserAdminError('You are no longer an admin, so this was not done.', 403)
+      throw new UserAdminError('You are no longer an admin, so this was not done.', 'forbidden')
     }
     const locked = await tx.$queryRaw<
       Array<{ id: string }>
     >`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`
-    if (locked.length === 0) throw new UserAdminError('There is no such account.', 404)
+    if (locked.length === 0) throw new UserAdminError('There is no such account.', 'not-found')
     const target = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: TARGET_SELECT })
     return command(tx, target)
   })
@@ -174,11 +175,12 @@ async function userAdminCommand<T>(
  */
 export async function blockUser(actor: AdminActor, userId: string, reason: string) {
   const why = reason.trim()
-  if (!why) throw new UserAdminError('Say why this account is blocked.', 400)
+  if (!why) throw new UserAdminError('Say why this account is blocked.', 'invalid')
   return userAdminCommand(actor, userId, async (tx, target) => {
-    if (target.id === actor.id) throw new UserAdminError('You cannot block your own account.', 409)
+    if (target.id === actor.id)
+      throw new UserAdminError('You cannot block your own account.', 'conflict')
     if (target.status === 'BLOCKED')
-      throw new UserAdminError(`${target.name} is already blocked.`, 409)
+      throw new UserAdminError(`${target.name} is already blocked.`, 'conflict')
     const blockedAt = new Date()
     await tx.user.update({
       where: { id: target.id },
@@ -205,7 +207,8 @@ export async function blockUser(actor: AdminActor, userId: string, reason: strin
 /** Lets a blocked account sign in again. The reason is optional. */
 export async function unblockUser(actor: AdminActor, userId: string, reason?: string | null) {
   return userAdminCommand(actor, userId, async (tx, target) => {
-    if (target.status !== 'BLOCKED') throw new UserAdminError(`${target.name} is not blocked.`, 409)
+    if (target.status !== 'BLOCKED')
+      throw new UserAdminError(`${target.name} is not blocked.`, 'conflict')
     await tx.user.update({
       where: { id: target.id },
       data: { status: 'ACTIVE', blockedReason: null, blockedAt: null },
@@ -231,9 +234,9 @@ export async function unblockUser(actor: AdminActor, userId: string, reason?: st
 export async function grantAdminRole(actor: AdminActor, userId: string, reason?: string | null) {
   return userAdminCommand(actor, userId, async (tx, target) => {
     if (target.roles.includes('ADMIN'))
-      throw new UserAdminError(`${target.name} is already an admin.`, 409)
+      throw new UserAdminError(`${target.name} is already an admin.`, 'conflict')
     if (target.status === 'BLOCKED')
-      throw new UserAdminError(`${target.name} is blocked: unblock the account first.`, 409)
+      throw new UserAdminError(`${target.name} is blocked: unblock the account first.`, 'conflict')
     const roles: Role[] = [...target.roles, 'ADMIN']
     await tx.user.update({ where: { id: target.id }, data: { roles } })
     await recordAudit(tx, {
@@ -250,9 +253,12 @@ export async function grantAdminRole(actor: AdminActor, userId: string, reason?:
 export async function removeAdminRole(actor: AdminActor, userId: string, reason?: string | null) {
   return userAdminCommand(actor, userId, async (tx, target) => {
     if (target.id === actor.id)
-      throw new UserAdminError('You cannot remove your own admin role. Ask another admin.', 409)
+      throw new UserAdminError(
+        'You cannot remove your own admin role. Ask another admin.',
+        'conflict',
+      )
     if (!target.roles.includes('ADMIN'))
-      throw new UserAdminError(`${target.name} is not an admin.`, 409)
+      throw new UserAdminError(`${target.name} is not an admin.`, 'conflict')
     const roles = target.roles.filter((role) => role !== 'ADMIN')
     await tx.user.update({ where: { id: target.id }, data: { roles } })
     await recordAudit(tx, {

@@ -1,29 +1,36 @@
-// What catalog commands throw besides the unexpected. Routes turn them into a 404, a conflict
-// message, or errors next to the fields named here (the form's field names).
+import { DomainError } from '~/utils/domain-error.ts'
+
+// What catalog commands throw besides the unexpected; app/http/errors.server.ts answers them (a
+// 404, a conflict message, or errors next to the fields named here: the form's field names).
 
 /** The thing does not exist, or is not the caller's: the same answer for both, so ids leak nothing. */
-export class CatalogNotFoundError extends Error {
+export class CatalogNotFoundError extends DomainError {
   override name = 'CatalogNotFoundError'
   constructor(what = 'That product') {
-    super(`${what} was not found`)
+    super('not-found', 'not-found', `${what} was not found`)
   }
 }
 
 /** Someone saved the product after this form was loaded; nothing was written. */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends DomainError {
   override name = 'VersionConflictError'
   constructor(readonly currentVersion: number) {
     super(
+      'stale',
+      'version-conflict',
       'This product was changed somewhere else after you opened it, so your changes were not saved.',
     )
   }
 }
 
 /** Input that breaks a catalog rule; `fieldErrors` is keyed by form field name ('' for the form). */
-export class CatalogValidationError extends Error {
+export class CatalogValidationError extends DomainError {
   override name = 'CatalogValidationError'
-  constructor(readonly fieldErrors: Record<string, string[]>) {
-    super(Object.values(fieldErrors).flat()[0] ?? 'Invalid input')
+  declare readonly fieldErrors: Record<string, string[]>
+  constructor(fieldErrors: Record<string, string[]>) {
+    super('invalid', 'invalid', Object.values(fieldErrors).flat()[0] ?? 'Invalid input', {
+      fieldErrors,
+    })
   }
 }
 

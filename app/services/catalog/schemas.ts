@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { noControlCharacters } from '~/utils/text.ts'
 import { parseMoney } from '~/utils/money.ts'
 import { zonedLocalToUtc } from '~/utils/zoned-time.ts'
 
@@ -72,6 +73,7 @@ const trimmed = (field: string, max: number) =>
     .string({ error: `Enter ${field}` })
     .trim()
     .max(max, `Use at most ${max} characters`)
+    .refine(...noControlCharacters)
 
 export const SlugSchema = z
   .string({ error: 'Enter a web address name' })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { prisma, Prisma } from '~/infra/db.server.ts'
-import { listCardImages, listProductGallery } from '~/services/media/product-images.server.ts'
+import { parseProductImages, productImagesJson } from '~/services/media/sql.server.ts'
 import type { ProductImageView } from '~/services/media/views.ts'
 import { type PriceQuote, quote } from './pricing.ts'
 import { getShopBySlug } from './shops.server.ts'
@@ -28,68 +28,88 @@ export type ProductCardData = {
   images: ProductImageView[]
 }
 
-// What the card query returns, checked before it reaches a page (raw SQL has no types).
-const CardRowSchema = z.object({
+// Timestamps inside JSON come as epoch milliseconds (columns hold UTC without a time zone).
+const epochMs = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${column}) * 1000)`
+const Timestamp = z
+  .number()
+  .nullable()
+  .transform((ms) => (ms === null ? null : new Date(ms)))
+
+// What a card reads, as one JSON object per product, checked before it reaches a page.
+const CardJsonSchema = z.object({
   id: z.string(),
   slug: z.string(),
   title: z.string(),
   minPrice: z.number().int().nullable(),
   discountPercent: z.number().int().nullable(),
-  discountStartsAt: z.date().nullable(),
-  discountEndsAt: z.date().nullable(),
-  publishedAt: z.date().nullable(),
+  discountStartsAt: Timestamp,
+  discountEndsAt: Timestamp,
+  publishedAt: Timestamp,
   brandName: z.string().nullable(),
   brandSlug: z.string().nullable(),
   shopName: z.string(),
   shopSlug: z.string(),
   inStock: z.boolean(),
   colors: z.array(z.object({ name: z.string(), hex: z.string() })),
+  images: z.unknown(),
 })
 
-/** Product cards for these ids, in the same order: one query for the cards and one for their photos, whatever the number. */
+/**
+ * A JSON array of the cards of the listed products among `ids` (a query of ids, in its order),
+ * with their first two photos: a whole row of cards in one expression of one round trip.
+ */
+export function cardListJson(ids: Prisma.Sql) {
+  return Prisma.sql`COALESCE((
+    SELECT json_agg(json_build_object(
+      'id', cp.id, 'slug', cp.slug, 'title', cp.title, 'minPrice', cp."minPrice",
+      'discountPercent', cp."discountPercent", 'discountStartsAt', ${epochMs(Prisma.sql`cp."discountStartsAt"`)},
+      'discountEndsAt', ${epochMs(Prisma.sql`cp."discountEndsAt"`)}, 'publishedAt', ${epochMs(Prisma.sql`cp."publishedAt"`)},
+      'brandName', cb.name, 'brandSlug', cb.slug, 'shopName', cs.name, 'shopSlug', cs.slug,
+      'inStock', COALESCE(cv."inStock", false), 'colors', COALESCE(cv.colors, '[]'::json),
+      'images', ${productImagesJson(Prisma.sql`cp.id`, { firstOnly: 2 })}
+    ) ORDER BY picked.ord)
+    FROM unnest(ARRAY(${ids})) WITH ORDINALITY AS picked(id, ord)
+    JOIN "Product" cp ON cp.id = picked.id AND cp.listed
+    JOIN "Shop" cs ON cs.id = cp."shopId"
+    LEFT JOIN "Brand" cb ON cb.id = cp."brandId"
+    LEFT JOIN LATERAL (
+      SELECT bool_or(stock.total > 0) AS "inStock",
+             json_agg(json_build_object('name', c.name, 'hex', c.hex) ORDER BY c.position, c.name) AS colors
+      FROM (SELECT "colorId", sum(stock) AS total FROM "Variant" WHERE "productId" = cp.id GROUP BY "colorId") AS stock
+      JOIN "Color" c ON c.id = stock."colorId"
+    ) AS cv ON true), '[]'::json)`
+}
+
+/** The cards of cardListJson, priced at `now`. */
+export function parseCards(value: unknown, now: Date = new Date()): ProductCardData[] {
+  const newSince = now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000
+  return z
+    .array(CardJsonSchema)
+    .parse(value)
+    .map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      brand: row.brandName && row.brandSlug ? { name: row.brandName, slug: row.brandSlug } : null,
+      shop: { name: row.shopName, slug: row.shopSlug },
+      price: quote({ ...row, price: row.minPrice }, null, now),
+      colors: row.colors,
+      inStock: row.inStock,
+      isNew: Boolean(row.publishedAt && row.publishedAt.getTime() >= newSince),
+      images: parseProductImages(row.images),
+    }))
+}
+
+/** Product cards for these ids, in the same order, with their photos: one query whatever the number. */
 export async function getProductCards(
   ids: string[],
   now: Date = new Date(),
 ): Promise<ProductCardData[]> {
   if (!ids.length) return []
-  const [rows, photos] = await Promise.all([cardRows(ids), listCardImages(ids)])
-  const newSince = now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000
-  const cards = new Map(
-    rows.map((raw) => {
-      const row = CardRowSchema.parse(raw)
-      const card: ProductCardData = {
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        brand: row.brandName && row.brandSlug ? { name: row.brandName, slug: row.brandSlug } : null,
-        shop: { name: row.shopName, slug: row.shopSlug },
-        price: quote({ ...row, price: row.minPrice }, null, now),
-        colors: row.colors,
-        inStock: row.inStock,
-        isNew: Boolean(row.publishedAt && row.publishedAt.getTime() >= newSince),
-        images: photos.get(row.id) ?? [],
-      }
-      return [row.id, card]
-    }),
+  const [row] = await prisma.$queryRaw<Array<{ cards: unknown }>>(
+    Prisma.sql`SELECT ${cardListJson(Prisma.sql`SELECT unnest(${ids}::text[])`)} AS cards`,
   )
-  return ids.flatMap((id) => cards.get(id) ?? [])
-}
-
-function cardRows(ids: string[]) {
-  return prisma.$queryRaw<unknown[]>(Prisma.sql`
-    SELECT p.id, p.slug, p.title, p."minPrice", p."discountPercent", p."discountStartsAt", p."discountEndsAt", p."publishedAt",
-           b.name AS "brandName", b.slug AS "brandSlug", s.name AS "shopName", s.slug AS "shopSlug",
-           COALESCE(v."inStock", false) AS "inStock", COALESCE(v.colors, '[]'::json) AS colors
-    FROM "Product" p
-    JOIN "Shop" s ON s.id = p."shopId"
-    LEFT JOIN "Brand" b ON b.id = p."brandId"
-    LEFT JOIN LATERAL (
-      SELECT bool_or(stock.total > 0) AS "inStock",
-             json_agg(json_build_object('name', c.name, 'hex', c.hex) ORDER BY c.position, c.name) AS colors
-      FROM (SELECT "colorId", sum(stock) AS total FROM "Variant" WHERE "productId" = p.id GROUP BY "colorId") AS stock
-      JOIN "Color" c ON c.id = stock."colorId"
-    ) AS v ON true
-    WHERE p.id = ANY(${ids}::text[]) AND p.listed`)
+  return parseCards(row?.cards, now)
 }
 
 // ---------------------------------------------------------------- grid page headings
@@ -155,18 +175,16 @@ export function homeQueries(now: Date) {
 
 /** The home page's collections: featured, new in the last 30 days, on sale, and the main categories. */
 export async function getHomeCollections(now: Date = new Date()) {
-  const ids = (sql: Prisma.Sql) =>
-    prisma.$queryRaw<Array<{ id: string }>>(sql).then((rows) => rows.map((row) => row.id))
   const queries = homeQueries(now)
-  const [featured, fresh, sale, tree] = await Promise.all([
-    ids(queries.featured),
-    ids(queries.newArrivals),
-    ids(queries.onSale),
+  // The three rows with their cards in one round trip.
+  const [[rows], tree] = await Promise.all([
+    prisma.$queryRaw<Array<{ featured: unknown; newArrivals: unknown; onSale: unknown }>>(
+      Prisma.sql`SELECT ${cardListJson(queries.featured)} AS featured,
+                        ${cardListJson(queries.newArrivals)} AS "newArrivals",
+                        ${cardListJson(queries.onSale)} AS "onSale"`,
+    ),
     getCategoryTree(),
   ])
-  const cards = await getProductCards([...new Set([...featured, ...fresh, ...sale])], now)
-  const byId = new Map(cards.map((card) => [card.id, card]))
-  const pick = (list: string[]) => list.flatMap((id) => byId.get(id) ?? [])
   // Top categories: the second level under each department (Women, Men, Sneakers …), the way shops lay out their home page.
   const categories = tree.roots.flatMap((root) =>
     (root.children.length ? root.children : [root]).map((node) => ({
@@ -176,9 +194,9 @@ export async function getHomeCollections(now: Date = new Date()) {
     })),
   )
   return {
-    featured: pick(featured),
-    newArrivals: pick(fresh),
-    onSale: pick(sale),
+    featured: parseCards(rows?.featured, now),
+    newArrivals: parseCards(rows?.newArrivals, now),
+    onSale: parseCards(rows?.onSale, now),
     categories: categories.slice(0, 12),
   }
 }
@@ -194,58 +212,95 @@ export type ProductPageVariant = {
   price: PriceQuote | null
 }
 
+const MORE_FROM_SHOP = 4
+
+/** The newest other listed products of the product's shop, as a query of ids. */
+const moreFromShopIds = (shopId: Prisma.Sql, exceptId: Prisma.Sql) =>
+  Prisma.sql`SELECT id FROM "Product" WHERE "shopId" = ${shopId} AND listed AND id <> ${exceptId}
+             ORDER BY "publishedAt" DESC, id DESC LIMIT ${MORE_FROM_SHOP}`
+
+const ProductPageRowSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  description: z.string(),
+  tags: z.array(z.string()),
+  status: z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']),
+  listed: z.boolean(),
+  publishedAt: z.date().nullable(),
+  price: z.number().int().nullable(),
+  discountPercent: z.number().int().nullable(),
+  discountStartsAt: z.date().nullable(),
+  discountEndsAt: z.date().nullable(),
+  ratingCount: z.number().int(),
+  ratingSum: z.number().int(),
+  categoryId: z.string(),
+  brandName: z.string().nullable(),
+  brandSlug: z.string().nullable(),
+  shopId: z.string(),
+  shopName: z.string(),
+  shopSlug: z.string(),
+  shopStatus: z.string(),
+  ownerId: z.string(),
+  scaleName: z.string(),
+  sizes: z.array(z.object({ id: z.string(), label: z.string() })),
+  variants: z.array(
+    z.object({
+      id: z.string(),
+      colorId: z.string(),
+      sizeId: z.string(),
+      sku: z.string(),
+      stock: z.number().int(),
+      price: z.number().int().nullable(),
+    }),
+  ),
+  colors: z.array(
+    z.object({ id: z.string(), name: z.string(), slug: z.string(), hex: z.string() }),
+  ),
+  images: z.unknown(),
+  moreFromShop: z.unknown(),
+})
+
 /**
  * The product page for shoppers, or for its owner a preview of a draft, an archived product or
  * a product of a suspended shop. Null (a 404) for everyone else and for unknown slugs.
+ * One round trip: the product with its brand, shop, sizes, variants, colours, photos and the
+ * shop's other products as cards.
  */
 export async function getProductPage(
   slug: string,
   { viewerId = null, now = new Date() }: { viewerId?: string | null; now?: Date } = {},
 ) {
-  const product = await prisma.product.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      tags: true,
-      status: true,
-      listed: true,
-      publishedAt: true,
-      price: true,
-      discountPercent: true,
-      discountStartsAt: true,
-      discountEndsAt: true,
-      ratingCount: true,
-      ratingSum: true,
-      categoryId: true,
-      brand: { select: { name: true, slug: true } },
-      shop: { select: { id: true, name: true, slug: true, status: true, ownerId: true } },
-      sizeScale: {
-        select: {
-          name: true,
-          sizes: { select: { id: true, label: true }, orderBy: { position: 'asc' } },
-        },
-      },
-      variants: {
-        select: { id: true, colorId: true, sizeId: true, sku: true, stock: true, price: true },
-      },
-    },
-  })
-  if (!product) return null
-  const isOwner = viewerId !== null && product.shop.ownerId === viewerId
+  const [raw] = await prisma.$queryRaw<unknown[]>(Prisma.sql`
+    SELECT pp.id, pp.slug, pp.title, pp.description, pp.tags, pp.status::text AS status, pp.listed,
+           pp."publishedAt", pp.price, pp."discountPercent", pp."discountStartsAt", pp."discountEndsAt",
+           pp."ratingCount", pp."ratingSum", pp."categoryId",
+           b.name AS "brandName", b.slug AS "brandSlug",
+           s.id AS "shopId", s.name AS "shopName", s.slug AS "shopSlug", s.status::text AS "shopStatus", s."ownerId",
+           sc.name AS "scaleName",
+           COALESCE((SELECT json_agg(json_build_object('id', z.id, 'label', z.label) ORDER BY z.position)
+                     FROM "Size" z WHERE z."scaleId" = pp."sizeScaleId"), '[]'::json) AS sizes,
+           COALESCE((SELECT json_agg(json_build_object('id', v.id, 'colorId', v."colorId", 'sizeId', v."sizeId",
+                                                       'sku', v.sku, 'stock', v.stock, 'price', v.price)
+                                     ORDER BY v."createdAt", v.id)
+                     FROM "Variant" v WHERE v."productId" = pp.id), '[]'::json) AS variants,
+           COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'slug', c.slug, 'hex', c.hex)
+                                     ORDER BY c.position, c.name)
+                     FROM "Color" c WHERE c.id IN (SELECT "colorId" FROM "Variant" WHERE "productId" = pp.id)),
+                    '[]'::json) AS colors,
+           ${productImagesJson(Prisma.sql`pp.id`)} AS images,
+           ${cardListJson(moreFromShopIds(Prisma.sql`pp."shopId"`, Prisma.sql`pp.id`))} AS "moreFromShop"
+    FROM "Product" pp
+    JOIN "Shop" s ON s.id = pp."shopId"
+    JOIN "SizeScale" sc ON sc.id = pp."sizeScaleId"
+    LEFT JOIN "Brand" b ON b.id = pp."brandId"
+    WHERE pp.slug = ${slug}`)
+  if (!raw) return null
+  const product = ProductPageRowSchema.parse(raw)
+  const isOwner = viewerId !== null && product.ownerId === viewerId
   if (!product.listed && !isOwner) return null
 
-  const [tree, colors, images] = await Promise.all([
-    getCategoryTree(),
-    prisma.color.findMany({
-      where: { id: { in: [...new Set(product.variants.map((variant) => variant.colorId))] } },
-      select: { id: true, name: true, slug: true, hex: true },
-      orderBy: [{ position: 'asc' }, { name: 'asc' }],
-    }),
-    listProductGallery(product.id),
-  ])
+  const tree = await getCategoryTree()
   const offeredSizes = new Set(product.variants.map((variant) => variant.sizeId))
   const variants: ProductPageVariant[] = product.variants.map((variant) => ({
     id: variant.id,
@@ -273,25 +328,33 @@ export async function getProductPage(
       rating: product.ratingCount
         ? { count: product.ratingCount, average: product.ratingSum / product.ratingCount }
         : null,
-      brand: product.brand,
-      shop: { id: product.shop.id, name: product.shop.name, slug: product.shop.slug },
-      sizeScale: product.sizeScale.name,
+      brand:
+        product.brandName && product.brandSlug
+          ? { name: product.brandName, slug: product.brandSlug }
+          : null,
+      shop: { id: product.shopId, name: product.shopName, slug: product.shopSlug },
+      sizeScale: product.scaleName,
     },
     price: cheapest,
     priceRange:
       cheapest && highest > cheapest.effective ? { low: cheapest.effective, high: highest } : null,
-    colors,
-    sizes: product.sizeScale.sizes.filter((size) => offeredSizes.has(size.id)),
+    colors: product.colors,
+    sizes: product.sizes.filter((size) => offeredSizes.has(size.id)),
     variants,
     /** The photos in the seller's order; the page puts the picked colour's first. */
-    images,
+    images: parseProductImages(product.images),
     breadcrumbs: ancestorsOf(tree, product.categoryId).map(({ name, slug }) => ({ name, slug })),
+    /** The shop's other products, newest first. */
+    moreFromShop: parseCards(product.moreFromShop, now),
     /** The viewer owns the product's shop (they see previews; they do not review it). */
     isOwner,
     /** Set when the owner looks at a product shoppers cannot see, and why they cannot. */
     preview: product.listed
       ? null
-      : { status: product.status, shopSuspended: product.shop.status !== 'ACTIVE' },
+      : {
+          status: product.status,
+          shopSuspended: product.shopStatus !== 'ACTIVE',
+        },
   }
 }
 
@@ -301,11 +364,8 @@ export async function getMoreFromShop(
   exceptProductId: string,
   now: Date = new Date(),
 ) {
-  const ids = await prisma.$queryRaw<Array<{ id: string }>>(Prisma.sql`
-    SELECT id FROM "Product" WHERE "shopId" = ${shopId} AND listed AND id <> ${exceptProductId}
-    ORDER BY "publishedAt" DESC, id DESC LIMIT 4`)
-  return getProductCards(
-    ids.map((row) => row.id),
-    now,
+  const [row] = await prisma.$queryRaw<Array<{ cards: unknown }>>(
+    Prisma.sql`SELECT ${cardListJson(moreFromShopIds(Prisma.sql`${shopId}`, Prisma.sql`${exceptProductId}`))} AS cards`,
   )
+  return parseCards(row?.cards, now)
 }

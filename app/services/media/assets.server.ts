@@ -10,6 +10,7 @@ import { logger } from '~/infra/logger.server.ts'
 import { enqueue } from '~/infra/outbox/outbox.server.ts'
 import { SemaphoreFullError } from '~/infra/semaphore.server.ts'
 import { getStorage, type ObjectStorage } from '~/infra/storage/storage.server.ts'
+import { DomainError } from '~/utils/domain-error.ts'
 import { fileNameProblem, quoteFileName } from '~/utils/file-names.ts'
 import { EXTENSIONS, ImageRejection, checkStructure, sniff } from './inspect.server.ts'
 import { listFormats } from './limits.ts'
@@ -39,18 +40,28 @@ export const SWEEP_AFTER_MS = 60 * 60_000
 const FORMAT_ENUM: Record<OutputFormat, ImageFormat> = { avif: 'AVIF', webp: 'WEBP', jpeg: 'JPEG' }
 
 /** The image service has more work queued than it accepts; try again shortly. */
-export class MediaBusyError extends Error {
+export class MediaBusyError extends DomainError {
   override name = 'MediaBusyError'
   constructor() {
-    super('Images are being processed for many uploads right now. Try again in a moment.')
+    super(
+      'unavailable',
+      'busy',
+      'Images are being processed for many uploads right now. Try again in a moment.',
+      { retryAt: new Date(Date.now() + 5_000) },
+    )
   }
 }
 
 /** Storage failed while writing an upload; nothing of it was kept. */
-export class MediaStorageError extends Error {
+export class MediaStorageError extends DomainError {
   override name = 'MediaStorageError'
   constructor(cause: unknown) {
-    super('The image could not be stored right now. Try again in a moment.', { cause })
+    super(
+      'unavailable',
+      'storage-unavailable',
+      'The image could not be stored right now. Try again in a moment.',
+      { cause, retryAt: new Date(Date.now() + 10_000) },
+    )
   }
 }
 
@@ -106,10 +117,10 @@ export async function inspectUpload(filename: string, bytes: Buffer, rules: Imag
   if (nameProblem)
     throw new ImageRejection(
       'bad-name',
-      400,
+      'invalid',
       `${label} is not accepted: ${nameProblem}. Rename the file and try again.`,
     )
-  if (bytes.length === 0) throw new ImageRejection('empty', 422, `${label} is empty.`)
+  if (bytes.length === 0) throw new ImageRejection('empty', 'unprocessable', `${label} is empty.`)
   const sniffed = sniff(bytes)
   const accepted = listFormats(['JPEG', 'PNG', 'WebP', 'AVIF', ...(HEIC_READABLE ? ['HEIC'] : [])])
   if (!sniffed.format) {
@@ -119,7 +130,7 @@ export async function inspectUpload(filename: string, bytes: Buffer, rules: Imag
         : sniffed.looksLike
     throw new ImageRejection(
       sniffed.code,
-      415,
+      'unsupported',
       `${label} is ${reason}. Upload a ${rules.noun} in ${accepted}.`,
     )
   }
@@ -129,7 +140,7 @@ export async function inspectUpload(filename: string, bytes: Buffer, rules: Imag
   if (shortSide < rules.minShortSide) {
     throw new ImageRejection(
       'too-small',
-      422,
+      'unprocessable',
       `${label} is ${info.width} × ${info.height} pixels; a ${rules.noun} needs at least ${rules.minShortSide} pixels on its shorter side.`,
     )
   }
@@ -139,7 +150,7 @@ export async function inspectUpload(filename: string, bytes: Buffer, rules: Imag
   ) {
     throw new ImageRejection(
       'bad-shape',
-      422,
+      'unprocessable',
       `${label} is ${info.width} × ${info.height} pixels, too long and narrow for a ${rules.noun} (at most ${rules.maxAspectRatio}:1).`,
     )
   }

@@ -1,4 +1,5 @@
 import { crc32, inflateSync } from 'node:zlib'
+import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 
 // What an uploaded file really is, decided by its bytes (never its name or Content-Type), and
 // whether it is exactly one well-formed image: complete (not truncated), with nothing hidden
@@ -21,14 +22,15 @@ export type RejectionCode =
   | 'bad-shape'
 
 /** A file refused for what it is; the message names the file and says what to do. */
-export class ImageRejection extends Error {
+export class ImageRejection extends DomainError {
   override name = 'ImageRejection'
+  declare readonly code: RejectionCode
   constructor(
-    readonly code: RejectionCode,
-    readonly status: number,
+    code: RejectionCode,
+    kind: Extract<DomainErrorKind, 'invalid' | 'unsupported' | 'unprocessable'>,
     message: string,
   ) {
-    super(message)
+    super(kind, code, message)
   }
 }
 
@@ -184,14 +186,14 @@ export function checkStructure(bytes: Buffer, format: SourceFormat, label: strin
     if (error instanceof Malformed) {
       throw new ImageRejection(
         'damaged',
-        422,
+        'unprocessable',
         `${label} is damaged or incomplete (${error.message}). Export it again from your camera or editor.`,
       )
     }
     if (error instanceof Hidden) {
       throw new ImageRejection(
         'polyglot',
-        422,
+        'unprocessable',
         `${error.message}, so it is not accepted. Export it again as a plain photo.`,
       )
     }

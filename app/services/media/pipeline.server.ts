@@ -81,7 +81,7 @@ export async function readImageInfo(
   if (format === 'heic' && !HEIC_READABLE) {
     throw new ImageRejection(
       'heic-unsupported',
-      415,
+      'unsupported',
       `${label} is a HEIC photo, which this server cannot read. Upload it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible).`,
     )
   }
@@ -91,7 +91,7 @@ export async function readImageInfo(
   } catch {
     throw new ImageRejection(
       'damaged',
-      422,
+      'unprocessable',
       `${label} could not be read as an image. Export it again from your camera or editor.`,
     )
   }
@@ -106,21 +106,21 @@ export async function readImageInfo(
   if (actual !== format || !metadata.width || !metadata.height) {
     throw new ImageRejection(
       'damaged',
-      422,
+      'unprocessable',
       `${label} is not a well-formed ${format.toUpperCase()} image.`,
     )
   }
   if ((metadata.pages ?? 1) > 1) {
     throw new ImageRejection(
       'animated',
-      422,
+      'unprocessable',
       `${label} is animated or has several pages. Upload a single still photo.`,
     )
   }
   if (metadata.width * metadata.height > MAX_INPUT_PIXELS) {
     throw new ImageRejection(
       'too-many-pixels',
-      422,
+      'unprocessable',
       `${label} is ${metadata.width} × ${metadata.height} pixels, more than the ${MAX_INPUT_PIXELS / 1_000_000} megapixels accepted. Resize it and try again.`,
     )
   }
@@ -245,13 +245,13 @@ export async function processImage(
     if (/pixel limit/i.test(reason)) {
       throw new ImageRejection(
         'too-many-pixels',
-        422,
+        'unprocessable',
         `${label} has more than ${MAX_INPUT_PIXELS / 1_000_000} megapixels. Resize it and try again.`,
       )
     }
     throw new ImageRejection(
       'damaged',
-      422,
+      'unprocessable',
       `${label} is damaged or incomplete and could not be decoded. Export it again from your camera or editor.`,
     )
   }

@@ -1,6 +1,7 @@
 import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
 import type { MultipartLimits, UploadedFile } from '~/infra/uploads/multipart.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
+import type { DomainErrorKind } from '~/utils/domain-error.ts'
 import { displayName, quoteFileName } from '~/utils/file-names.ts'
 import {
   IMAGE_ASSET_SELECT,
@@ -126,7 +127,7 @@ export async function listProductImages(
 
 export type FileResult =
   | { file: string; ok: true; image: ProductImageView }
-  | { file: string; ok: false; status: number; code: string; message: string }
+  | { file: string; ok: false; kind: DomainErrorKind; code: string; message: string }
 
 export type UploadOutcome = { results: FileResult[]; images: ProductImageView[] }
 
@@ -210,7 +211,7 @@ export async function addProductImages(
       return {
         file,
         ok: false,
-        status: outcome.rejection.status,
+        kind: outcome.rejection.kind,
         code: outcome.rejection.code,
         message: outcome.rejection.message,
       }

@@ -1,4 +1,5 @@
 import { prisma, type Tx } from '~/infra/db.server.ts'
+import { DomainError } from '~/utils/domain-error.ts'
 import { MAX_ADDRESSES, type AddressInput } from './schemas.ts'
 
 // A user's saved shipping addresses. Exactly one is the default while any exist: the default
@@ -6,17 +7,21 @@ import { MAX_ADDRESSES, type AddressInput } from './schemas.ts'
 // second default. Every change locks the user's address rows first, so concurrent changes
 // apply one after the other.
 
-export class AddressNotFoundError extends Error {
+export class AddressNotFoundError extends DomainError {
   override name = 'AddressNotFoundError'
   constructor() {
-    super('That address does not exist any more.')
+    super('not-found', 'not-found', 'That address does not exist any more.')
   }
 }
 
-export class AddressLimitError extends Error {
+export class AddressLimitError extends DomainError {
   override name = 'AddressLimitError'
   constructor() {
-    super(`You can keep at most ${MAX_ADDRESSES} addresses. Delete one you no longer use first.`)
+    super(
+      'conflict',
+      'address-limit',
+      `You can keep at most ${MAX_ADDRESSES} addresses. Delete one you no longer use first.`,
+    )
   }
 }
 

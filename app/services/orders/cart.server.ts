@@ -6,6 +6,7 @@ import { singleton } from '~/infra/singleton.server.ts'
 import { getUser } from '~/services/accounts/auth.server.ts'
 import { quote } from '~/services/catalog/pricing.ts'
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from './schemas.ts'
+import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 
 // Carts live in the database. A signed-in shopper's cart is found by their user id; a guest's by
 // a random token in a signed cookie (only its SHA-256 is stored, like sessions). On sign-in the
@@ -18,10 +19,10 @@ const GUEST_CART_DAYS = 60
 
 export const cartCookie = singleton('cart-cookie', () => {
   const env = getEnv()
-  return createCookie(env.isProduction ? '__Host-shikposh_cart' : 'shikposh_cart', {
+  return createCookie(env.https ? '__Host-shikposh_cart' : 'shikposh_cart', {
     httpOnly: true,
     sameSite: 'lax',
-    secure: env.isProduction,
+    secure: env.https,
     path: '/',
     secrets: env.sessionSecrets,
     maxAge: GUEST_CART_DAYS * 24 * 60 * 60,
@@ -101,13 +102,17 @@ async function touchCart(tx: Tx, cartId: string) {
 
 // ---------------------------------------------------------------- errors
 
-export class CartError extends Error {
+export class CartError extends DomainError {
   override name = 'CartError'
   /** The form field the message belongs next to. */
-  readonly field: 'variantId' | 'quantity'
-  constructor(message: string, field: 'variantId' | 'quantity') {
-    super(message)
-    this.field = field
+  declare readonly field: 'variantId' | 'quantity'
+  constructor(
+    message: string,
+    field: 'variantId' | 'quantity',
+    code = 'invalid',
+    kind: DomainErrorKind = 'invalid',
+  ) {
+    super(kind, code, message, { field })
   }
 }
 
@@ -115,7 +120,7 @@ export class CartError extends Error {
 export class VariantUnavailableError extends CartError {
   override name = 'VariantUnavailableError'
   constructor() {
-    super('This item is not available any more.', 'variantId')
+    super('This item is not available any more.', 'variantId', 'variant-unavailable')
   }
 }
 
@@ -130,6 +135,7 @@ export class NotEnoughStockError extends CartError {
         ? 'Sorry, this one is sold out.'
         : `Only ${available} left${inCart ? `, and ${inCart} ${inCart === 1 ? 'is' : 'are'} already in your cart` : ''}.`,
       'quantity',
+      'not-enough-stock',
     )
   }
 }
@@ -140,6 +146,7 @@ export class QuantityLimitError extends CartError {
     super(
       `You can buy at most ${MAX_LINE_QUANTITY} of one item${inCart ? ` (${inCart} already in your cart)` : ''}.`,
       'quantity',
+      'quantity-limit',
     )
   }
 }
@@ -150,6 +157,7 @@ export class CartFullError extends CartError {
     super(
       `Your cart holds at most ${MAX_CART_LINES} different items. Check out or remove some first.`,
       'variantId',
+      'cart-full',
     )
   }
 }
@@ -157,7 +165,7 @@ export class CartFullError extends CartError {
 export class CartLineNotFoundError extends CartError {
   override name = 'CartLineNotFoundError'
   constructor() {
-    super('That item is no longer in your cart.', 'variantId')
+    super('That item is no longer in your cart.', 'variantId', 'not-found', 'not-found')
   }
 }
 

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto'
 import { isTransientTransactionError, prisma, type Tx } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
+import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
 import {
@@ -36,21 +37,23 @@ import { lockStock, takeStock, type StockChange } from './stock.server.ts'
 // ---------------------------------------------------------------- errors
 
 /** Checkout refused; nothing changed. `field` names the form field it belongs to, if any. */
-export class CheckoutError extends Error {
+export class CheckoutError extends DomainError {
   override name = 'CheckoutError'
+  declare readonly field?: 'addressId' | 'shippingMethod' | 'paymentMethod' | 'idempotencyKey'
   constructor(
     message: string,
-    readonly status: 400 | 409,
-    readonly field?: 'addressId' | 'shippingMethod' | 'paymentMethod' | 'idempotencyKey',
+    kind: Extract<DomainErrorKind, 'invalid' | 'conflict'>,
+    field?: 'addressId' | 'shippingMethod' | 'paymentMethod' | 'idempotencyKey',
+    code: string = kind,
   ) {
-    super(message)
+    super(kind, code, message, field ? { field } : {})
   }
 }
 
 export class CartEmptyError extends CheckoutError {
   override name = 'CartEmptyError'
   constructor() {
-    super('Your cart is empty.', 409)
+    super('Your cart is empty.', 'conflict', undefined, 'cart-empty')
   }
 }
 
@@ -60,8 +63,9 @@ export class CartChangedError extends CheckoutError {
   constructor() {
     super(
       'Your cart changed since this page was shown. Please check your order again.',
-      409,
+      'conflict',
       'idempotencyKey',
+      'cart-changed',
     )
   }
 }
@@ -71,7 +75,9 @@ export class PricesChangedError extends CheckoutError {
   constructor(readonly itemsTotal: number) {
     super(
       'Prices changed since this page was shown. Please check the new total before you order.',
-      409,
+      'conflict',
+      undefined,
+      'prices-changed',
     )
   }
 }
@@ -97,7 +103,9 @@ export class InsufficientStockError extends CheckoutError {
             : `Only ${line.available} left of ${line.title} (${line.colorName}, ${line.sizeLabel}); you asked for ${line.requested}.`,
         )
         .join(' '),
-      409,
+      'conflict',
+      undefined,
+      'insufficient-stock',
     )
   }
 }
@@ -107,7 +115,9 @@ export class UnavailableItemsError extends CheckoutError {
   constructor(readonly lines: Array<{ variantId: string; title: string }>) {
     super(
       `${lines.map((line) => line.title).join(', ')} ${lines.length === 1 ? 'is' : 'are'} no longer available. Remove ${lines.length === 1 ? 'it' : 'them'} from your cart to continue.`,
-      409,
+      'conflict',
+      undefined,
+      'items-unavailable',
     )
   }
 }
@@ -194,9 +204,11 @@ export async function placeOrder(
 
   const currency = getEnv().STORE_CURRENCY
   const method = findShippingMethod(input.shippingMethod)
-  if (!method) throw new CheckoutError('Choose one of the delivery options.', 400, 'shippingMethod')
+  if (!method)
+    throw new CheckoutError('Choose one of the delivery options.', 'invalid', 'shippingMethod')
   const provider = findPaymentProvider(input.paymentMethod)
-  if (!provider) throw new CheckoutError('Choose one of the ways to pay.', 400, 'paymentMethod')
+  if (!provider)
+    throw new CheckoutError('Choose one of the ways to pay.', 'invalid', 'paymentMethod')
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
     select: { email: true, name: true },
@@ -205,7 +217,11 @@ export async function placeOrder(
   if (input.address.kind === 'saved') {
     const saved = await prisma.address.findFirst({ where: { id: input.address.id, userId } })
     if (!saved)
-      throw new CheckoutError('Choose one of your addresses, or enter a new one.', 400, 'addressId')
+      throw new CheckoutError(
+        'Choose one of your addresses, or enter a new one.',
+        'invalid',
+        'addressId',
+      )
     address = pickAddress(saved)
   } else {
     address = input.address.fields
@@ -286,7 +302,7 @@ async function placeInTransaction(
   if (!ctx.provider.isAvailable({ total: view.itemsTotal, currency: ctx.currency })) {
     throw new CheckoutError(
       `${ctx.provider.label} is not available for this order. Choose another way to pay.`,
-      400,
+      'invalid',
       'paymentMethod',
     )
   }
@@ -296,7 +312,11 @@ async function placeInTransaction(
       await createAddressInTx(tx, userId, ctx.address)
     } catch (error) {
       if (error instanceof AddressLimitError)
-        throw new CheckoutError(`${error.message} Or untick “Save this address”.`, 400, 'addressId')
+        throw new CheckoutError(
+          `${error.message} Or untick “Save this address”.`,
+          'invalid',
+          'addressId',
+        )
       throw error
     }
   }

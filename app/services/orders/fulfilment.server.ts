@@ -1,4 +1,5 @@
 import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
+import { DomainError } from '~/utils/domain-error.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { trackingUrl } from './carriers.ts'
 import { renderShipmentShipped } from './emails.server.ts'
@@ -15,15 +16,19 @@ import { deriveOrderStatus, type ShipmentState } from './status.ts'
 
 export const SHIPMENTS_PER_PAGE = 20
 
-export class ShipmentNotFoundError extends Error {
+export class ShipmentNotFoundError extends DomainError {
   override name = 'ShipmentNotFoundError'
   constructor() {
-    super('Order not found')
+    super('not-found', 'not-found', 'Order not found')
   }
 }
 
-export class ShipmentStateError extends Error {
+/** The parcel is not in the state the command needs (already shipped, not yet shipped …). */
+export class ShipmentStateError extends DomainError {
   override name = 'ShipmentStateError'
+  constructor(message: string) {
+    super('conflict', 'shipment-state', message)
+  }
 }
 
 const FILTER_STATUS: Record<ShipmentFilter, ShipmentState | undefined> = {

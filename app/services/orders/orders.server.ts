@@ -3,6 +3,7 @@ import { prisma, type Prisma } from '~/infra/db.server.ts'
 import { enqueue } from '~/infra/outbox/outbox.server.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { DomainError } from '~/utils/domain-error.ts'
 import { trackingUrl } from './carriers.ts'
 import { renderOrderCancelled } from './emails.server.ts'
 import { findPaymentProvider } from './payments/index.server.ts'
@@ -189,17 +190,19 @@ export async function getOrder(userId: string, number: string): Promise<OrderDet
   }
 }
 
-export class OrderNotFoundError extends Error {
+export class OrderNotFoundError extends DomainError {
   override name = 'OrderNotFoundError'
   constructor() {
-    super('Order not found')
+    super('not-found', 'not-found', 'Order not found')
   }
 }
 
-export class CannotCancelError extends Error {
+export class CannotCancelError extends DomainError {
   override name = 'CannotCancelError'
   constructor() {
     super(
+      'conflict',
+      'cannot-cancel',
       'Part of this order has already shipped, so it can no longer be cancelled. You can return items once they arrive.',
     )
   }

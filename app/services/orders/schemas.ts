@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { noControlCharacters } from '~/utils/text.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { COUNTRY_CODES } from './countries.ts'
 import { CARRIERS } from './carriers.ts'
@@ -46,8 +47,14 @@ const text = (label: string, max: number) =>
     .trim()
     .min(1, `Enter ${label}`)
     .max(max, `Use at most ${max} characters`)
+    .refine(...noControlCharacters)
 const optionalText = (max: number) =>
-  z.string().trim().max(max, `Use at most ${max} characters`).default('')
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters`)
+    .refine(...noControlCharacters)
+    .default('')
 
 export const AddressSchema = z.object({
   fullName: text('the recipient’s name', 80),

@@ -1,6 +1,7 @@
 import { prisma, type Prisma, type ReviewStatus, type Tx } from '~/infra/db.server.ts'
 import { recordAudit } from '~/services/admin/audit.server.ts'
 import { formatUtcDateTime } from '~/utils/dates.ts'
+import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { applyRatingChanges, lockProducts, type RatingChange } from './reviews.server.ts'
 import { QUEUE_PAGE_SIZE, type ReviewRef } from './schemas.ts'
 
@@ -12,13 +13,10 @@ import { QUEUE_PAGE_SIZE, type ReviewRef } from './schemas.ts'
 /** The acting admin, as requireRole(request, 'ADMIN') returns them. */
 export type ModerationActor = { id: string; email: string }
 
-export class ModerationError extends Error {
+export class ModerationError extends DomainError {
   override name = 'ModerationError'
-  constructor(
-    message: string,
-    readonly status: 403 | 404,
-  ) {
-    super(message)
+  constructor(message: string, kind: Extract<DomainErrorKind, 'forbidden' | 'not-found'>) {
+    super(kind, kind, message)
   }
 }
 
@@ -105,7 +103,7 @@ async function requireActiveAdmin(tx: Tx, actor: ModerationActor) {
     select: { roles: true, status: true },
   })
   if (!acting || acting.status !== 'ACTIVE' || !acting.roles.includes('ADMIN'))
-    throw new ModerationError('You are no longer an admin, so this was not done.', 403)
+    throw new ModerationError('You are no longer an admin, so this was not done.', 'forbidden')
 }
 
 /**

@@ -1,8 +1,10 @@
-import { prisma, type Prisma, type ReviewStatus, type Tx } from '~/infra/db.server.ts'
+import { z } from 'zod'
+import { prisma, Prisma, type ReviewStatus, type Tx } from '~/infra/db.server.ts'
 import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import {
   REVIEWS_PAGE_SIZE,
   REVIEW_FITS,
@@ -18,16 +20,20 @@ import {
 // change of what counts happens with the product row locked, in the transaction that changes the
 // review, and tells search (docs/decisions/010-exact-review-aggregates.md).
 
-/** A refused review command: nothing changed. `status` is what the route answers. */
-export class ReviewError extends Error {
+/** A refused review command: nothing changed. */
+export class ReviewError extends DomainError {
   override name = 'ReviewError'
   constructor(
     message: string,
-    readonly status: 400 | 403 | 404 | 409 | 429,
+    kind: Extract<
+      DomainErrorKind,
+      'invalid' | 'forbidden' | 'not-found' | 'conflict' | 'rate-limited'
+    >,
     /** The form field the message belongs to, when it is about one. */
-    readonly field?: string,
+    field?: string,
+    retryAt?: Date,
   ) {
-    super(message)
+    super(kind, kind, message, { ...(field ? { field } : {}), ...(retryAt ? { retryAt } : {}) })
   }
 }
 
@@ -57,7 +63,9 @@ async function withinLimit(kind: keyof typeof limiters, userId: string) {
     const minutes = Math.max(1, Math.ceil(wait / 60_000))
     throw new ReviewError(
       `You have done that too often. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      429,
+      'rate-limited',
+      undefined,
+      new Date(Date.now() + wait),
     )
   }
 }
@@ -164,25 +172,11 @@ export async function recountProductRatings(tx: Tx, productId: string) {
 
 // ---------------------------------------------------------------- reading
 
-const PUBLIC_REVIEW_SELECT = {
-  id: true,
-  rating: true,
-  title: true,
-  body: true,
-  fit: true,
-  verifiedPurchase: true,
-  helpfulCount: true,
-  createdAt: true,
-  updatedAt: true,
-  userId: true,
-  user: { select: { name: true } },
-} satisfies Prisma.ReviewSelect
-
-const SORT_ORDER: Record<ReviewListQuery['reviewSort'], Prisma.ReviewOrderByWithRelationInput[]> = {
-  newest: [{ createdAt: 'desc' }, { id: 'desc' }],
-  helpful: [{ helpfulCount: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
-  highest: [{ rating: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
-  lowest: [{ rating: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
+const SORT_SQL: Record<ReviewListQuery['reviewSort'], Prisma.Sql> = {
+  newest: Prisma.sql`"createdAt" DESC, id DESC`,
+  helpful: Prisma.sql`"helpfulCount" DESC, "createdAt" DESC, id DESC`,
+  highest: Prisma.sql`rating DESC, "createdAt" DESC, id DESC`,
+  lowest: Prisma.sql`rating ASC, "createdAt" DESC, id DESC`,
 }
 
 /** Whether fit feedback applies: sized products (clothing and shoes), not one-size ones. */
@@ -190,50 +184,131 @@ function fitApplies(sizeCount: number) {
   return sizeCount > 1
 }
 
+const epochMs = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${column}) * 1000)`
+const Timestamp = z.number().transform((ms) => new Date(ms))
+const Fit = z.enum(['RUNS_SMALL', 'TRUE_TO_SIZE', 'RUNS_LARGE']).nullable()
+
+const SectionRowSchema = z.object({
+  ratingCount: z.number().int(),
+  ratingSum: z.number().int(),
+  rating1: z.number().int(),
+  rating2: z.number().int(),
+  rating3: z.number().int(),
+  rating4: z.number().int(),
+  rating5: z.number().int(),
+  sizeCount: z.number().int(),
+  fits: z.record(z.string(), z.number().int()),
+  total: z.number().int(),
+  reviews: z.array(
+    z.object({
+      id: z.string(),
+      rating: z.number().int(),
+      title: z.string(),
+      body: z.string(),
+      fit: Fit,
+      verifiedPurchase: z.boolean(),
+      helpfulCount: z.number().int(),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+      userId: z.string(),
+      author: z.string(),
+      votedHelpful: z.boolean(),
+      reported: z.boolean(),
+    }),
+  ),
+  own: z
+    .object({
+      id: z.string(),
+      rating: z.number().int(),
+      title: z.string(),
+      body: z.string(),
+      fit: Fit,
+      status: z.enum(['PENDING', 'APPROVED', 'REJECTED']),
+      rejectionReason: z.string().nullable(),
+      verifiedPurchase: z.boolean(),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+    })
+    .nullable(),
+})
+
+/**
+ * Everything the product page's reviews section needs, in one round trip: the summary (average,
+ * count, distribution, fit), a page of the approved reviews with what the viewer already did to
+ * each, and the viewer's own review whatever its status.
+ */
+async function readReviewsSection(
+  productId: string,
+  query: ReviewListQuery,
+  viewerId: string | null,
+) {
+  const approved = Prisma.sql`"productId" = ${productId} AND status = 'APPROVED'`
+  const sort = SORT_SQL[query.reviewSort]
+  const [raw] = await prisma.$queryRaw<unknown[]>(Prisma.sql`
+    SELECT p."ratingCount", p."ratingSum", p.rating1, p.rating2, p.rating3, p.rating4, p.rating5,
+      (SELECT count(*)::int FROM "Size" z WHERE z."scaleId" = p."sizeScaleId") AS "sizeCount",
+      COALESCE((SELECT json_object_agg(f.fit, f.n) FROM (
+        SELECT fit::text AS fit, count(*)::int AS n FROM "Review" WHERE ${approved} AND fit IS NOT NULL GROUP BY fit
+      ) f), '{}'::json) AS fits,
+      (SELECT count(*)::int FROM "Review" WHERE ${approved}) AS total,
+      COALESCE((SELECT json_agg(json_build_object(
+          'id', r.id, 'rating', r.rating, 'title', r.title, 'body', r.body, 'fit', r.fit,
+          'verifiedPurchase', r."verifiedPurchase", 'helpfulCount', r."helpfulCount",
+          'createdAt', ${epochMs(Prisma.sql`r."createdAt"`)}, 'updatedAt', ${epochMs(Prisma.sql`r."updatedAt"`)},
+          'userId', r."userId", 'author', u.name,
+          'votedHelpful', EXISTS (SELECT 1 FROM "ReviewVote" v WHERE v."reviewId" = r.id AND v."userId" = ${viewerId}),
+          'reported', EXISTS (SELECT 1 FROM "ReviewReport" x WHERE x."reviewId" = r.id AND x."userId" = ${viewerId})
+        ) ORDER BY r.ord)
+        FROM (SELECT *, row_number() OVER (ORDER BY ${sort}) AS ord FROM "Review" WHERE ${approved}
+              ORDER BY ${sort} OFFSET ${(query.reviewPage - 1) * REVIEWS_PAGE_SIZE} LIMIT ${REVIEWS_PAGE_SIZE}) r
+        JOIN "User" u ON u.id = r."userId"), '[]'::json) AS reviews,
+      (SELECT json_build_object(
+          'id', o.id, 'rating', o.rating, 'title', o.title, 'body', o.body, 'fit', o.fit, 'status', o.status,
+          'rejectionReason', o."rejectionReason", 'verifiedPurchase', o."verifiedPurchase",
+          'createdAt', ${epochMs(Prisma.sql`o."createdAt"`)}, 'updatedAt', ${epochMs(Prisma.sql`o."updatedAt"`)})
+        FROM "Review" o WHERE o."productId" = p.id AND o."userId" = ${viewerId}) AS own
+    FROM "Product" p WHERE p.id = ${productId}`)
+  if (!raw) throw new Error(`No product ${productId}`)
+  const row = SectionRowSchema.parse(raw)
+  const fitCounts = Object.fromEntries(
+    REVIEW_FITS.map((fit) => [fit, row.fits[fit] ?? 0]),
+  ) as Record<ReviewFitValue, number>
+  const summary = {
+    count: row.ratingCount,
+    average: row.ratingCount ? Math.round((row.ratingSum / row.ratingCount) * 10) / 10 : null,
+    distribution: distributionRows({
+      1: row.rating1,
+      2: row.rating2,
+      3: row.rating3,
+      4: row.rating4,
+      5: row.rating5,
+    }),
+    fit: fitSummary(fitCounts),
+    fitApplies: fitApplies(row.sizeCount),
+  }
+  const list = {
+    reviews: row.reviews.map(({ userId, votedHelpful, reported, ...review }) => ({
+      ...review,
+      own: viewerId === userId,
+      votedHelpful: viewerId ? votedHelpful : false,
+      reported: viewerId ? reported : false,
+    })),
+    total: row.total,
+    page: query.reviewPage,
+    pageCount: Math.max(1, Math.ceil(row.total / REVIEWS_PAGE_SIZE)),
+    sort: query.reviewSort,
+  }
+  return { summary, list, own: row.own }
+}
+
 /** Average, count, the 5..1 distribution and the fit summary of the approved reviews. */
 export async function getReviewSummary(productId: string) {
-  const [product, fits] = await Promise.all([
-    prisma.product.findUniqueOrThrow({
-      where: { id: productId },
-      select: {
-        ratingCount: true,
-        ratingSum: true,
-        rating1: true,
-        rating2: true,
-        rating3: true,
-        rating4: true,
-        rating5: true,
-        sizeScale: { select: { _count: { select: { sizes: true } } } },
-      },
-    }),
-    prisma.review.groupBy({
-      by: ['fit'],
-      where: { productId, status: 'APPROVED', fit: { not: null } },
-      _count: { _all: true },
-      orderBy: { fit: 'asc' },
-    }),
-  ])
-  const fitCounts = Object.fromEntries(REVIEW_FITS.map((fit) => [fit, 0])) as Record<
-    ReviewFitValue,
-    number
-  >
-  for (const group of fits) if (group.fit) fitCounts[group.fit] = group._count._all
-  const distribution = {
-    1: product.rating1,
-    2: product.rating2,
-    3: product.rating3,
-    4: product.rating4,
-    5: product.rating5,
-  }
-  return {
-    count: product.ratingCount,
-    average: product.ratingCount
-      ? Math.round((product.ratingSum / product.ratingCount) * 10) / 10
-      : null,
-    distribution: distributionRows(distribution),
-    fit: fitSummary(fitCounts),
-    fitApplies: fitApplies(product.sizeScale._count.sizes),
-  }
+  const { summary } = await readReviewsSection(
+    productId,
+    { reviewSort: 'newest', reviewPage: 1 },
+    null,
+  )
+  return summary
 }
 
 /** A page of the approved reviews, with what the viewer already did to each. */
@@ -242,72 +317,27 @@ export async function listApprovedReviews(
   query: ReviewListQuery,
   viewerId: string | null,
 ) {
-  const where: Prisma.ReviewWhereInput = { productId, status: 'APPROVED' }
-  const [total, rows] = await Promise.all([
-    prisma.review.count({ where }),
-    prisma.review.findMany({
-      where,
-      orderBy: SORT_ORDER[query.reviewSort],
-      skip: (query.reviewPage - 1) * REVIEWS_PAGE_SIZE,
-      take: REVIEWS_PAGE_SIZE,
-      select: {
-        ...PUBLIC_REVIEW_SELECT,
-        ...(viewerId
-          ? {
-              votes: { where: { userId: viewerId }, select: { id: true } },
-              reports: { where: { userId: viewerId }, select: { id: true } },
-            }
-          : {}),
-      },
-    }),
-  ])
-  const reviews = rows.map(({ votes, reports, userId, user, ...review }) => ({
-    ...review,
-    author: user.name,
-    own: viewerId === userId,
-    votedHelpful: Boolean(votes?.length),
-    reported: Boolean(reports?.length),
-  }))
-  return {
-    reviews,
-    total,
-    page: query.reviewPage,
-    pageCount: Math.max(1, Math.ceil(total / REVIEWS_PAGE_SIZE)),
-    sort: query.reviewSort,
-  }
+  const { list } = await readReviewsSection(productId, query, viewerId)
+  return list
 }
 
 /** The viewer's own review of the product, whatever its status (they see pending and rejected ones). */
-export function getOwnReview(productId: string, userId: string) {
-  return prisma.review.findUnique({
-    where: { productId_userId: { productId, userId } },
-    select: {
-      id: true,
-      rating: true,
-      title: true,
-      body: true,
-      fit: true,
-      status: true,
-      rejectionReason: true,
-      verifiedPurchase: true,
-      createdAt: true,
-      updatedAt: true,
-    },
-  })
+export async function getOwnReview(productId: string, userId: string) {
+  const { own } = await readReviewsSection(
+    productId,
+    { reviewSort: 'newest', reviewPage: 1 },
+    userId,
+  )
+  return own
 }
 
-/** Everything the product page's reviews section needs. */
-export async function getProductReviews(
+/** Everything the product page's reviews section needs (one round trip). */
+export function getProductReviews(
   productId: string,
   query: ReviewListQuery,
   viewerId: string | null,
 ) {
-  const [summary, list, own] = await Promise.all([
-    getReviewSummary(productId),
-    listApprovedReviews(productId, query, viewerId),
-    viewerId ? getOwnReview(productId, viewerId) : null,
-  ])
-  return { summary, list, own }
+  return readReviewsSection(productId, query, viewerId)
 }
 
 // ---------------------------------------------------------------- writing
@@ -343,14 +373,15 @@ export async function submitReview(userId: string, productSlug: string, input: R
           sizeScale: { select: { _count: { select: { sizes: true } } } },
         },
       })
-      if (!product || !product.listed) throw new ReviewError('This product is not available.', 404)
+      if (!product || !product.listed)
+        throw new ReviewError('This product is not available.', 'not-found')
       if (product.shop.ownerId === userId)
-        throw new ReviewError('You cannot review a product of your own shop.', 403)
+        throw new ReviewError('You cannot review a product of your own shop.', 'forbidden')
       const author = await tx.user.findUnique({ where: { id: userId }, select: { status: true } })
       if (!author || author.status !== 'ACTIVE')
-        throw new ReviewError('Your account cannot write reviews.', 403)
+        throw new ReviewError('Your account cannot write reviews.', 'forbidden')
       if (input.fit && !fitApplies(product.sizeScale._count.sizes))
-        throw new ReviewError('Fit applies only to clothing and shoes.', 400, 'fit')
+        throw new ReviewError('Fit applies only to clothing and shoes.', 'invalid', 'fit')
 
       await lockProducts(tx, [product.id])
       const verifiedPurchase = await hasDeliveredPurchase(tx, userId, product.id)
@@ -399,7 +430,7 @@ export async function submitReview(userId: string, productSlug: string, input: R
   } catch (error) {
     // Two first reviews at once from one account: the unique key lets one in; the other is told.
     if (isUniqueViolation(error))
-      throw new ReviewError('You have already reviewed this product.', 409)
+      throw new ReviewError('You have already reviewed this product.', 'conflict')
     throw error
   }
 }
@@ -411,14 +442,15 @@ async function requireVisibleReview(tx: Tx, reviewId: string, userId: string, ow
     select: { id: true, status: true, userId: true, product: { select: { listed: true } } },
   })
   if (!review || review.status !== 'APPROVED' || !review.product.listed)
-    throw new ReviewError('That review is not available.', 404)
-  if (review.userId === userId) throw new ReviewError(ownMessage, 403)
+    throw new ReviewError('That review is not available.', 'not-found')
+  if (review.userId === userId) throw new ReviewError(ownMessage, 'forbidden')
   return review
 }
 
 async function requireActiveUser(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { status: true } })
-  if (!user || user.status !== 'ACTIVE') throw new ReviewError('Your account cannot do that.', 403)
+  if (!user || user.status !== 'ACTIVE')
+    throw new ReviewError('Your account cannot do that.', 'forbidden')
 }
 
 /** Marks an approved review helpful, once per shopper; never one's own. */
@@ -438,7 +470,7 @@ export async function markHelpful(userId: string, reviewId: string) {
     })
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ReviewError('You have already marked this review helpful.', 409)
+      throw new ReviewError('You have already marked this review helpful.', 'conflict')
     throw error
   }
 }
@@ -456,7 +488,7 @@ export async function reportReview(userId: string, reviewId: string, reason: str
     })
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ReviewError('You have already reported this review.', 409)
+      throw new ReviewError('You have already reported this review.', 'conflict')
     throw error
   }
 }

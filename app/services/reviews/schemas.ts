@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { noControlCharacters } from '~/utils/text.ts'
 
 // Review forms and query strings, shared by the server (which enforces them) and the browser
 // (which checks as you type). No server code here.
@@ -48,12 +49,14 @@ export const ReviewFormSchema = z.object({
     .string({ error: 'Give your review a title' })
     .trim()
     .min(REVIEW_TITLE_MIN, `Use at least ${REVIEW_TITLE_MIN} characters`)
-    .max(REVIEW_TITLE_MAX, `Use at most ${REVIEW_TITLE_MAX} characters`),
+    .max(REVIEW_TITLE_MAX, `Use at most ${REVIEW_TITLE_MAX} characters`)
+    .refine(...noControlCharacters),
   body: z
     .string({ error: 'Say what you thought' })
     .trim()
     .min(REVIEW_BODY_MIN, `Use at least ${REVIEW_BODY_MIN} characters`)
-    .max(REVIEW_BODY_MAX, `Use at most ${REVIEW_BODY_MAX} characters`),
+    .max(REVIEW_BODY_MAX, `Use at most ${REVIEW_BODY_MAX} characters`)
+    .refine(...noControlCharacters),
   fit: z.preprocess(
     blankToUndefined,
     z.enum(REVIEW_FITS, { error: 'Choose how it fits from the list' }).optional(),
@@ -76,7 +79,8 @@ export const ReportSchema = z.object({
     .string({ error: 'Say what is wrong with this review' })
     .trim()
     .min(REPORT_REASON_MIN, `Say why in at least ${REPORT_REASON_MIN} characters`)
-    .max(REPORT_REASON_MAX, `Use at most ${REPORT_REASON_MAX} characters`),
+    .max(REPORT_REASON_MAX, `Use at most ${REPORT_REASON_MAX} characters`)
+    .refine(...noControlCharacters),
 })
 
 /** The helpful button and the report form of each review in the list. */
@@ -113,6 +117,7 @@ const RejectionReasonSchema = z
   .trim()
   .min(REJECTION_REASON_MIN, `Say why in at least ${REJECTION_REASON_MIN} characters`)
   .max(REJECTION_REASON_MAX, `Use at most ${REJECTION_REASON_MAX} characters`)
+  .refine(...noControlCharacters)
 
 export const ApproveReviewSchema = z.object({
   intent: z.literal('approve'),

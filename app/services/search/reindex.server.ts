@@ -1,5 +1,6 @@
 import { prisma } from '~/infra/db.server.ts'
 import { callSearch, meilisearchErrorCode, waitForTasks } from '~/infra/search/client.server.ts'
+import { DomainError } from '~/utils/domain-error.ts'
 import { SEARCH_PRODUCT_TOPIC } from './changes.server.ts'
 import { buildCandidateDocumentsPage } from './documents.server.ts'
 import {
@@ -19,10 +20,10 @@ const REINDEX_LOCK = 'search.product:reindex'
 
 export type ReindexResult = { uid: string; documents: number; replayed: number; ms: number }
 
-export class ReindexRunningError extends Error {
+export class ReindexRunningError extends DomainError {
   override name = 'ReindexRunningError'
   constructor() {
-    super('Another reindex of the products is already running')
+    super('conflict', 'reindex-running', 'Another reindex of the products is already running')
   }
 }
 

@@ -2,8 +2,9 @@ import type { SubmissionResult } from '@conform-to/react'
 import { data, redirect } from '@remix-run/node'
 import { getEnv } from '~/infra/env.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
-import { CatalogNotFoundError, CatalogValidationError, VersionConflictError } from './errors.ts'
-import { getShopForOwner } from './shops.server.ts'
+import { VersionConflictError } from '~/services/catalog/errors.ts'
+import { getShopForOwner } from '~/services/catalog/shops.server.ts'
+import { throwIfNotFound, toRefusal } from './errors.server.ts'
 
 // The catalog's answers in HTTP terms, shared by the seller and admin routes.
 
@@ -30,38 +31,24 @@ type Replying = {
 }
 
 /**
- * A catalog error as the form's answer: rule breaks at their fields (400), a stale version as a
- * conflict message (409). Not-found becomes a 404 page; anything else is rethrown.
+ * A refusal as the product form's answer: rule breaks at their fields (400), a stale version as
+ * a conflict message with the version that won (409). Not-found becomes the 404 page; anything
+ * else is rethrown.
  */
-export function catalogErrorReply(submission: Replying, error: unknown) {
-  if (error instanceof CatalogNotFoundError) throw new Response(error.message, { status: 404 })
-  if (error instanceof VersionConflictError) {
-    return data(
-      {
-        result: submission.reply({ formErrors: [error.message] }),
-        conflict: { currentVersion: error.currentVersion },
-      },
-      { status: 409 },
-    )
-  }
-  if (error instanceof CatalogValidationError) {
-    const { '': formErrors, ...fieldErrors } = error.fieldErrors
-    return data(
-      { result: submission.reply({ formErrors, fieldErrors }), conflict: null },
-      { status: 400 },
-    )
-  }
-  throw error
-}
-
-/** Turns a not-found from a command into the 404 page, for actions that have no form to answer. */
-export async function orNotFound<T>(command: Promise<T>): Promise<T> {
-  try {
-    return await command
-  } catch (error) {
-    if (error instanceof CatalogNotFoundError) throw new Response(error.message, { status: 404 })
-    throw error
-  }
+export function productFormRefusal(submission: Replying, error: unknown) {
+  const refusal = toRefusal(error)
+  throwIfNotFound(refusal)
+  return data(
+    {
+      result: submission.reply({
+        formErrors: refusal.formErrors,
+        fieldErrors: refusal.fieldErrors,
+      }),
+      conflict:
+        error instanceof VersionConflictError ? { currentVersion: error.currentVersion } : null,
+    },
+    { status: refusal.status, headers: refusal.headers },
+  )
 }
 
 /**
