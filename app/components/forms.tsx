@@ -3,15 +3,36 @@ import { useId } from 'react'
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
 
-export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+export function ErrorList({
+  id,
+  errors,
+  className = 'mt-1',
+}: {
+  id?: string
+  errors?: ListOfErrors
+  className?: string
+}) {
   const messages = errors?.filter(Boolean)
   if (!messages?.length) return null
   return (
-    <ul id={id} className="mt-1 space-y-1 text-sm text-red-700">
+    <ul id={id} className={`space-y-1 text-sm text-red-700 ${className}`}>
       {messages.map((message) => (
         <li key={message}>{message}</li>
       ))}
     </ul>
+  )
+}
+
+/**
+ * Where a field's errors go: one line is always kept for them, so an error that comes or goes as
+ * the field loses focus (the mousedown on the submit button) never moves the button away from
+ * the pointer before the mouseup, which would lose the click.
+ */
+function FieldErrors({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+  return (
+    <div className="mt-1 min-h-5">
+      <ErrorList id={id} errors={errors} className="" />
+    </div>
   )
 }
 
@@ -48,7 +69,7 @@ export function Field({
           {help}
         </p>
       ) : null}
-      <ErrorList id={errorId} errors={errors} />
+      <FieldErrors id={errorId} errors={errors} />
     </div>
   )
 }
@@ -80,7 +101,7 @@ export function TextareaField({
         aria-describedby={errorId}
       />
       {help ? <p className="mt-1 text-xs text-stone-500">{help}</p> : null}
-      <ErrorList id={errorId} errors={errors} />
+      <FieldErrors id={errorId} errors={errors} />
     </div>
   )
 }

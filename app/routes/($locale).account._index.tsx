@@ -99,7 +99,7 @@ export default function ProfilePage() {
     lastResult,
     defaultValue: { name: profile.name, email: profile.email },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <div className="space-y-10">

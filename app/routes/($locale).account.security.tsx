@@ -98,7 +98,7 @@ export default function SecurityPage() {
     id: 'change-password',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const revokeError = actionData && 'error' in actionData ? actionData.error : null
   return (

@@ -63,7 +63,7 @@ export default function LoginPage() {
     lastResult,
     defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const registerHref = searchParams.get('redirectTo')
     ? `/register?${new URLSearchParams({ redirectTo: searchParams.get('redirectTo')! })}`

@@ -86,7 +86,7 @@ export default function RegisterPage() {
     lastResult,
     defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <div className="mx-auto max-w-md">

@@ -94,7 +94,7 @@ function OpenShop({ userName }: { userName: string }) {
     id: 'open-shop',
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ShopSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   // The address follows the name until the seller edits it themselves.
   const { defaultValue: postedSlug, ...slugProps } = getInputProps(fields.slug, { type: 'text' })

@@ -38,7 +38,7 @@ export default function ShopProfile() {
     lastResult,
     defaultValue: { name: shop.name, description: shop.description },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ShopProfileSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <div className="max-w-2xl">

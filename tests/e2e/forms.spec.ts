@@ -1,0 +1,53 @@
+import { prisma } from '~/infra/db.server.ts'
+import { TEST_PASSWORD, createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
+import { expect, test } from './fixtures.ts'
+
+// A click right after fixing a field must land: the error line that goes away must not move the
+// button out from under the pointer between mousedown (the field's blur) and mouseup.
+
+test.afterAll(async () => {
+  await prisma.$disconnect()
+})
+
+test('register: after a too-short password, typing a valid one and clicking once creates the account', async ({
+  page,
+}) => {
+  const email = uniqueEmail('one-click')
+  await page.goto('/register')
+  await page.waitForFunction(() => '__remixRouter' in window)
+  await page.getByLabel('Name').pressSequentially('Elif Example')
+  await page.getByLabel('Email').pressSequentially(email)
+  const password = page.getByLabel('Password', { exact: true })
+  await password.pressSequentially('123')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByText('Use at least 8 characters')).toBeVisible()
+
+  await password.clear()
+  await password.pressSequentially('a long password')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page).toHaveURL('/')
+  expect(await prisma.user.count({ where: { email } })).toBe(1)
+})
+
+test('change password: after a mismatch, fixing it and clicking once changes the password', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const user = await createUser()
+  const { cookie } = await signIn(user.id)
+  const [name, value] = cookie.split('=') as [string, string]
+  await context.addCookies([{ name, value, url: baseURL! }])
+  await page.goto('/account/security')
+  await page.waitForFunction(() => '__remixRouter' in window)
+  await page.getByLabel('Current password').pressSequentially(TEST_PASSWORD)
+  await page.getByLabel('New password', { exact: true }).pressSequentially('a brand new password')
+  const repeat = page.getByLabel('Repeat new password')
+  await repeat.pressSequentially('a brand new passwor')
+  await page.getByRole('button', { name: 'Change password' }).click()
+  await expect(page.getByText('The two passwords do not match')).toBeVisible()
+
+  await repeat.pressSequentially('d')
+  await page.getByRole('button', { name: 'Change password' }).click()
+  await expect(page.getByText('Password changed.')).toBeVisible()
+})
