@@ -5,6 +5,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 import physicalDirection from './lint/physical-direction.js'
+import i18next from 'eslint-plugin-i18next'
 
 export default tseslint.config(
   {
@@ -55,6 +56,23 @@ export default tseslint.config(
     files: ['app/**/*.{ts,tsx}'],
     plugins: { shikposh: physicalDirection },
     rules: { 'shikposh/physical-direction': 'error' },
+  },
+  {
+    // Everything a person reads goes through the message catalogues (docs/decisions/015-i18n.md).
+    files: ['app/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['aria-label', 'alt', 'title', 'placeholder', 'label', 'aria-description'],
+          },
+          words: { exclude: ['[0-9!-/:-@[-`{-~·×−–—…•]+', '[A-Z_-]+', '^\\p{Emoji}+$'] },
+        },
+      ],
+    },
   },
   {
     // Command-line tasks and test tooling talk to people through the console.

@@ -7,6 +7,8 @@ import {
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { getLocale, i18nFor } from '~/i18n/i18n.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { NonceProvider } from '~/utils/nonce.tsx'
 
@@ -25,14 +27,16 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={streamTimeout}
-          nonce={nonce}
-        />
-      </NonceProvider>,
+      <I18nextProvider i18n={i18nFor(getLocale(request))}>
+        <NonceProvider value={nonce}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={streamTimeout}
+            nonce={nonce}
+          />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         [readyEvent]() {

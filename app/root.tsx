@@ -24,7 +24,9 @@ import { getCategoryNav } from '~/services/catalog/taxonomy.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
 import { getCartCount } from '~/services/orders/cart.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
-import { isLocale } from '~/i18n/locales.ts'
+import { defaultLocale, getLocale, getT } from '~/i18n/i18n.server.ts'
+import { directionOf, isLocale } from '~/i18n/locales.ts'
+import { usePageLocale, type PageLocale } from '~/i18n/use-locale.ts'
 import stylesheet from './tailwind.css?url'
 
 export const links: LinksFunction = () => [
@@ -32,9 +34,9 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [
-  { title: 'Shikposh: clothes, shoes and accessories from independent shops' },
-  { name: 'description', content: 'Shop clothes, shoes and accessories from independent sellers.' },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.meta.title },
+  { name: 'description', content: data?.meta.description },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -48,17 +50,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getCategoryNav(),
   ])
   const env = getEnv()
-  const store = { name: env.STORE_NAME, currency: env.STORE_CURRENCY, timeZone: env.STORE_TIMEZONE }
+  const t = getT(request)
+  const meta = { title: t('store.title'), description: t('store.description') }
+  const page: PageLocale = {
+    locale: getLocale(request),
+    defaultLocale: defaultLocale(),
+    store: {
+      name: env.STORE_NAME,
+      currency: env.STORE_CURRENCY,
+      timeZone: env.STORE_TIMEZONE,
+      priceDisplay: env.STORE_PRICE_DISPLAY,
+    },
+  }
   return data(
-    { user, toast, cartCount, categories, store },
+    { user, toast, cartCount, categories, meta, ...page },
     clear ? { headers: { 'Set-Cookie': clear } } : undefined,
   )
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
+  const { locale } = usePageLocale()
   return (
-    <html lang="en" className="h-full">
+    <html lang={locale} dir={directionOf(locale)} className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -94,11 +108,9 @@ export function useOptionalUser() {
   return useRouteLoaderData<typeof loader>('root')?.user ?? null
 }
 
-const DEFAULT_STORE = { name: 'Shikposh', currency: 'USD', timeZone: 'UTC' }
-
 /** The store's name, currency and time zone, for formatting prices and dates anywhere. */
 export function useStore() {
-  return useRouteLoaderData<typeof loader>('root')?.store ?? DEFAULT_STORE
+  return usePageLocale().store
 }
 
 export function ErrorBoundary() {

@@ -1,3 +1,4 @@
+/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { useEffect, useState } from 'react'
 
 type Toast = { id: string; kind: 'success' | 'error' | 'info'; message: string }

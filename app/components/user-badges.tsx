@@ -1,3 +1,4 @@
+/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 // Small labels for an account's roles and status, used across the admin pages.
 
 const ROLE_STYLES: Record<string, string> = {

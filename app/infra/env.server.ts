@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
+import { LOCALES } from '~/i18n/locales.ts'
 
 // Every setting the app reads, validated once at boot. A service whose URL is missing falls back
 // to an embedded or in-process one, in every mode: `npm start` on a laptop is the production
@@ -57,6 +58,10 @@ const EnvSchema = z.object({
     .string()
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or UTC')
     .default('UTC'),
+  /** The language served without a URL prefix; the other one lives under `/fa/…` or `/en/…`. */
+  STORE_DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
+  /** `toman` shows prices of an IRR store in Toman (rials ÷ 10), in both languages and in sellers' forms. */
+  STORE_PRICE_DISPLAY: z.enum(['currency', 'toman']).default('currency'),
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

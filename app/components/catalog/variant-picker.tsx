@@ -1,3 +1,4 @@
+/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Link } from '@remix-run/react'
 import type { SizeState } from '~/services/catalog/variant-selection.ts'
 

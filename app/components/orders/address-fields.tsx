@@ -1,3 +1,4 @@
+/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
 import { useId } from 'react'
 import { ErrorList, Field } from '~/components/forms.tsx'

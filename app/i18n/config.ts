@@ -1,0 +1,29 @@
+import type { InitOptions } from 'i18next'
+
+/**
+ * Message catalogues live in `app/i18n/locales/<locale>/<namespace>.json`, one namespace per area
+ * of the store. Both languages have exactly the same keys (tests/i18n/catalogues.test.ts).
+ */
+export const NAMESPACES = [
+  'common',
+  'shop',
+  'cart',
+  'account',
+  'orders',
+  'seller',
+  'admin',
+  'email',
+  'validation',
+] as const
+export type Namespace = (typeof NAMESPACES)[number]
+
+/** Options shared by the server's and the browser's i18next instances. */
+export const i18nOptions = {
+  ns: [...NAMESPACES],
+  defaultNS: 'common',
+  fallbackLng: false,
+  // React escapes what it renders; emails escape through their own html`` tag.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  react: { useSuspense: false },
+} satisfies InitOptions

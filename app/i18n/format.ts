@@ -1,0 +1,111 @@
+// One place that turns numbers, money and dates into text, the same on the server and in the
+// browser. In Persian: Persian digits and separators, Solar Hijri dates, Toman when the store
+// sells in rials and shows Toman. Dates are shown in the store's time zone, so the server and
+// every browser render the same text (no hydration mismatch).
+import { INTL_LOCALE, type Locale } from './locales.ts'
+
+export type PriceDisplay = 'currency' | 'toman'
+
+export type FormatSettings = {
+  locale: Locale
+  /** ISO 4217 code of the store's currency; amounts are integers in its minor unit. */
+  currency: string
+  timeZone: string
+  /** `toman` shows IRR amounts divided by ten and labelled Toman. */
+  priceDisplay: PriceDisplay
+}
+
+const cache = new Map<string, Formatter>()
+
+/** Formatting functions for one language and store; built once per setting and reused. */
+export function createFormatter(settings: FormatSettings): Formatter {
+  const key = `${settings.locale}|${settings.currency}|${settings.timeZone}|${settings.priceDisplay}`
+  let formatter = cache.get(key)
+  if (!formatter) {
+    formatter = buildFormatter(settings)
+    cache.set(key, formatter)
+  }
+  return formatter
+}
+
+export type Formatter = ReturnType<typeof buildFormatter>
+
+function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSettings) {
+  const tag = INTL_LOCALE[locale]
+  const toman = currency === 'IRR' && priceDisplay === 'toman'
+  const moneyFormat = toman
+    ? new Intl.NumberFormat(tag, { maximumFractionDigits: 0 })
+    : new Intl.NumberFormat(tag, { style: 'currency', currency })
+  const fractionDigits = toman ? 0 : (moneyFormat.resolvedOptions().maximumFractionDigits ?? 2)
+  /** Minor units per unit shown: 10 rials make a Toman, 100 cents a dollar. */
+  const factor = toman ? 10 : 10 ** fractionDigits
+  const numberFormat = new Intl.NumberFormat(tag)
+  const percentFormat = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })
+  const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone })
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  })
+  const relativeFormat = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' })
+  const tomanLabel = locale === 'fa' ? 'تومان' : 'Toman'
+
+  return {
+    locale,
+    /** The unit prices are typed and shown in: 10 for Toman over rials, else the minor unit factor. */
+    factor,
+    fractionDigits,
+    /** "$12.50", "‎$۱۲٫۵۰", "۱۲۳٬۴۵۰ تومان" */
+    money(minor: number) {
+      if (!toman) return moneyFormat.format(minor / factor)
+      const amount = moneyFormat.format(Math.round(minor / factor))
+      return `${amount} ${tomanLabel}`
+    },
+    /** "1,234" or "۱٬۲۳۴" */
+    number(value: number) {
+      return numberFormat.format(value)
+    },
+    /** 0.15 → "15%" or "۱۵٪" */
+    percent(ratio: number) {
+      return percentFormat.format(ratio)
+    },
+    /** "Dec 5, 2026" or "۱۴ آذر ۱۴۰۵" */
+    date(value: Date | string | number) {
+      return dateFormat.format(new Date(value))
+    },
+    /** "Dec 5, 2026, 1:30 PM" or its Solar Hijri twin */
+    dateTime(value: Date | string | number) {
+      return dateTimeFormat.format(new Date(value))
+    },
+    /** "3 days ago", "۳ روز پیش"; `now` is passed in so server and browser agree. */
+    relative(value: Date | string | number, now: Date | string | number) {
+      const seconds = (new Date(value).getTime() - new Date(now).getTime()) / 1000
+      const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+        ['year', 31_536_000],
+        ['month', 2_592_000],
+        ['week', 604_800],
+        ['day', 86_400],
+        ['hour', 3_600],
+        ['minute', 60],
+      ]
+      for (const [unit, size] of steps) {
+        if (Math.abs(seconds) >= size)
+          return relativeFormat.format(Math.round(seconds / size), unit)
+      }
+      return relativeFormat.format(Math.round(seconds), 'second')
+    },
+  }
+}
+
+const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹'
+const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩'
+
+/** Persian (۰–۹) and Arabic-Indic (٠–٩) digits, and their separators, to ASCII: "۱۲٬۵۰۰٫۵" → "12,500.5". */
+export function toAsciiDigits(input: string) {
+  return input.replace(/[۰-۹٠-٩٬٫]/g, (char) => {
+    if (char === '٬') return ','
+    if (char === '٫') return '.'
+    const persian = PERSIAN_DIGITS.indexOf(char)
+    return String(persian >= 0 ? persian : ARABIC_DIGITS.indexOf(char))
+  })
+}

@@ -1,0 +1,12 @@
+// The en message catalogues, one import per namespace (app/i18n/config.ts lists them).
+import common from '../locales/en/common.json'
+import shop from '../locales/en/shop.json'
+import cart from '../locales/en/cart.json'
+import account from '../locales/en/account.json'
+import orders from '../locales/en/orders.json'
+import seller from '../locales/en/seller.json'
+import admin from '../locales/en/admin.json'
+import email from '../locales/en/email.json'
+import validation from '../locales/en/validation.json'
+
+export default { common, shop, cart, account, orders, seller, admin, email, validation }
