@@ -8,7 +8,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react'
 import { useState, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList } from '~/components/forms.tsx'
@@ -20,7 +27,7 @@ import { requireUser } from '~/services/accounts/auth.server.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
 import { getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
-import { CheckoutSchema } from '~/services/orders/schemas.ts'
+import { CheckoutSchema, UpdateTotalSchema } from '~/services/orders/schemas.ts'
 import { formatMoney } from '~/utils/money.ts'
 
 export const meta: MetaFunction = () => [
@@ -38,7 +45,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await readFormData(request), { schema: CheckoutSchema })
+  const formData = await readFormData(request)
+  // "Update total" (the way without JavaScript to see what a delivery choice costs): the page
+  // again with the choices kept and the summary for them; nothing is checked or placed.
+  if (formData.get('intent') === 'update')
+    return data(parseWithZod(formData, { schema: UpdateTotalSchema }).reply())
+  const submission = parseWithZod(formData, { schema: CheckoutSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {
     const order = await placeOrder(user.id, submission.value)
@@ -47,6 +59,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return formRefusal(submission, error)
   }
 }
+
+// A refused order (a 400 or 409) must show the cart as it is now: Remix skips reloading after an
+// action's error status unless told, and the summary would keep the old prices.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  defaultShouldRevalidate,
+}) => formMethod === 'POST' || defaultShouldRevalidate
 
 export default function CheckoutPage() {
   const { email, cart, photos, addresses, shippingMethods, paymentMethods, currency } =
@@ -68,6 +87,9 @@ export default function CheckoutPage() {
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
+  // The summary's delivery: the one chosen (with JavaScript, as it is clicked; without, as the
+  // last submission left it). The form carries the total shown, and the server places the order
+  // only at that total.
   const [methodId, setMethodId] = useState(
     fields.shippingMethod.initialValue ?? shippingMethods[0]?.id,
   )
@@ -86,12 +108,12 @@ export default function CheckoutPage() {
 
       <Form
         method="post"
-        className="mt-8 grid gap-8 lg:grid-cols-[1fr_24rem]"
+        className="group/checkout mt-8 grid gap-8 lg:grid-cols-[1fr_24rem]"
         {...getFormProps(form)}
       >
         {/* The cart's checkout token: submitting this form twice places one order. */}
         <input type="hidden" name="idempotencyKey" value={cart.checkoutToken ?? ''} />
-        <input type="hidden" name="expectedItemsTotal" value={cart.itemsTotal} />
+        <input type="hidden" name="expectedTotal" value={total} />
 
         <div className="space-y-6">
           {form.errors?.length ? (
@@ -179,6 +201,9 @@ export default function CheckoutPage() {
                   name="shippingMethod"
                   value={option.id}
                   defaultChecked={fields.shippingMethod.initialValue === option.id}
+                  // Checking an option the summary was not worked out for (possible only without
+                  // JavaScript) swaps "Place order" for "Update total" by CSS.
+                  inputClassName={option.id === method.id ? undefined : 'summary-stale'}
                   onChange={() => setMethodId(option.id)}
                   aside={
                     <span className="font-semibold">
@@ -252,25 +277,44 @@ export default function CheckoutPage() {
             totalTestId="checkout-total"
             className="space-y-2 border-t border-stone-200 pt-3 text-sm"
           />
-          <button
-            type="submit"
-            className="btn-primary w-full py-3 text-base"
-            disabled={placing || !cart.canCheckout}
-          >
-            {placing ? 'Placing your order…' : `Place order · ${formatMoney(total, currency)}`}
-          </button>
-          {!cart.canCheckout ? (
-            <p className="text-sm text-red-700">
-              Some items need your attention.{' '}
-              <Link to="/cart" className="underline">
-                Go to your cart
-              </Link>
+          <div className="space-y-4 group-has-[.summary-stale:checked]/checkout:hidden">
+            <button
+              type="submit"
+              name="intent"
+              value="place"
+              className="btn-primary w-full py-3 text-base"
+              disabled={placing || !cart.canCheckout}
+            >
+              {placing ? 'Placing your order…' : `Place order · ${formatMoney(total, currency)}`}
+            </button>
+            {!cart.canCheckout ? (
+              <p className="text-sm text-red-700">
+                Some items need your attention.{' '}
+                <Link to="/cart" className="underline">
+                  Go to your cart
+                </Link>
+              </p>
+            ) : (
+              <p className="text-xs text-stone-500">
+                By placing your order you agree to pay {formatMoney(total, currency)} as chosen
+                above.
+              </p>
+            )}
+          </div>
+          <div className="hidden space-y-2 group-has-[.summary-stale:checked]/checkout:block">
+            <p className="text-sm text-stone-700" role="status">
+              You chose another delivery option: update the total to see what the order costs.
             </p>
-          ) : (
-            <p className="text-xs text-stone-500">
-              By placing your order you agree to pay {formatMoney(total, currency)} as chosen above.
-            </p>
-          )}
+            <button
+              type="submit"
+              name="intent"
+              value="update"
+              formNoValidate
+              className="btn-secondary w-full py-3 text-base"
+            >
+              Update total
+            </button>
+          </div>
         </aside>
       </Form>
     </div>
@@ -299,6 +343,7 @@ function RadioCard({
   name,
   value,
   defaultChecked,
+  inputClassName,
   onChange,
   aside,
   children,
@@ -307,6 +352,7 @@ function RadioCard({
   name: string
   value: string
   defaultChecked: boolean
+  inputClassName?: string | undefined
   onChange?: () => void
   aside?: ReactNode
   children: ReactNode
@@ -320,7 +366,7 @@ function RadioCard({
         value={value}
         defaultChecked={defaultChecked}
         onChange={onChange}
-        className="mt-1 h-4 w-4 accent-brand-600"
+        className={`mt-1 h-4 w-4 accent-brand-600 ${inputClassName ?? ''}`}
       />
       <span className="min-w-0 flex-1">{children}</span>
       {aside}

@@ -24,7 +24,7 @@ async function shopperWithCart(stock = 5, quantity = 1) {
   const cart = await getCart({ userId: user.id })
   const form = {
     idempotencyKey: cart.checkoutToken!,
-    expectedItemsTotal: String(cart.itemsTotal),
+    expectedTotal: String(cart.itemsTotal), // standard delivery is free from $75
     addressId: 'new',
     shippingMethod: 'standard',
     paymentMethod: 'pay-on-delivery',
@@ -134,12 +134,65 @@ describe('/checkout', () => {
     ).toBe(2)
   })
 
-  test('a price change since the page was shown is a 409 that asks to check again', async () => {
-    const { cookie, coat, form } = await shopperWithCart()
+  test('a price change since the page was shown is a 400 that gives the new total', async () => {
+    const { user, cookie, coat, form } = await shopperWithCart()
     await prisma.product.update({ where: { id: coat.id }, data: { discountPercent: 10 } })
     const result = await post(cookie, form)
-    expect(result.status).toBe(409)
-    expect(errors(result)['']?.[0]).toMatch(/Prices changed/)
+    expect(result.status).toBe(400)
+    expect(errors(result)['']?.[0]).toMatch(/^The total is now \$135\.00, not the \$150\.00/)
+    expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
+  })
+
+  test('a delivery choice the total was not shown for places nothing; the page comes back with the choice and the new total', async () => {
+    const { user, cookie, coat, form } = await shopperWithCart()
+    // Without JavaScript the summary still said Standard (free here) when Express was ticked.
+    const result = await post(cookie, { ...form, shippingMethod: 'express', intent: 'place' })
+    expect(result.status).toBe(400)
+    expect(errors(result)['']).toEqual([
+      'The total is now $164.95, not the $150.00 this page showed: a price, a discount or the delivery changed. Check your order and place it again.',
+    ])
+    expect(result.data).toMatchObject({ initialValue: { shippingMethod: 'express' } })
+    expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
+    expect(
+      (await prisma.variant.findUniqueOrThrow({ where: { id: coat.variants[0]!.id } })).stock,
+    ).toBe(5)
+    // Placed again at the total the page now shows, it goes through at that total.
+    const placed = await post(cookie, {
+      ...form,
+      shippingMethod: 'express',
+      expectedTotal: '16495',
+    })
+    expect(placed.status).toBe(302)
+    const order = await prisma.order.findFirstOrThrow({ where: { userId: user.id } })
+    expect(order).toMatchObject({ total: 16495, shippingCost: 1495, shippingMethod: 'express' })
+  })
+
+  test('"Update total" keeps every choice, checks nothing and places nothing', async () => {
+    const { user, cookie, form } = await shopperWithCart()
+    const result = await post(cookie, {
+      ...form,
+      intent: 'update',
+      shippingMethod: 'express',
+      fullName: '',
+    })
+    expect(result.status).toBe(200)
+    expect(result.data).toMatchObject({
+      status: 'success',
+      initialValue: { shippingMethod: 'express', line1: form.line1 },
+    })
+    expect(errors(result)).toEqual({})
+    expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
+  })
+
+  test('a form without the total it showed is refused at its field', async () => {
+    const { user, cookie, form } = await shopperWithCart()
+    const { expectedTotal: _, ...withoutTotal } = form
+    for (const body of [withoutTotal, { ...form, expectedTotal: 'lots' }]) {
+      const result = await post(cookie, body)
+      expect(result.status).toBe(400)
+      expect(errors(result).expectedTotal).toHaveLength(1)
+    }
+    expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
   })
 
   test('anonymous submissions are sent to sign in', async () => {

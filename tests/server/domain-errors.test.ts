@@ -47,7 +47,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   CatalogValidationError: [{ name: ['A message'] }],
   VersionConflictError: [3],
   CheckoutError: ['A message', 'invalid', 'addressId'],
-  PricesChangedError: [1200],
+  TotalChangedError: [1200, 1500, 'USD'],
   InsufficientStockError: [
     [{ variantId: 'v', title: 'T', colorName: 'C', sizeLabel: 'S', requested: 2, available: 1 }],
   ],

@@ -4,6 +4,7 @@ import { logger } from '~/infra/logger.server.ts'
 import { getCart } from '~/services/orders/cart.server.ts'
 import { InsufficientStockError, placeOrder } from '~/services/orders/checkout.server.ts'
 import type { CheckoutInput } from '~/services/orders/schemas.ts'
+import { orderTotal } from '~/services/orders/shipping.ts'
 import { createUser } from '../support/fixtures.ts'
 import { SAMPLE_ADDRESS, createProduct, createSeller, putInCart } from '../support/shop-fixtures.ts'
 
@@ -17,7 +18,7 @@ async function inputFor(userId: string): Promise<CheckoutInput> {
     address: { kind: 'new', fields: SAMPLE_ADDRESS, save: false },
     shippingMethod: 'standard',
     paymentMethod: 'pay-on-delivery',
-    expectedItemsTotal: cart.itemsTotal,
+    expectedTotal: orderTotal(cart.itemsTotal, 'standard', 'USD'),
   }
 }
 

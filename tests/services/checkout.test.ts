@@ -6,12 +6,13 @@ import {
   CartEmptyError,
   CheckoutError,
   InsufficientStockError,
-  PricesChangedError,
+  TotalChangedError,
   UnavailableItemsError,
   getCheckout,
   placeOrder,
 } from '~/services/orders/checkout.server.ts'
 import type { CheckoutInput } from '~/services/orders/schemas.ts'
+import { findShippingMethod, orderTotal } from '~/services/orders/shipping.ts'
 import { createUser } from '../support/fixtures.ts'
 import { SAMPLE_ADDRESS, createProduct, createSeller, putInCart } from '../support/shop-fixtures.ts'
 
@@ -20,12 +21,15 @@ async function checkoutInput(
   overrides: Partial<CheckoutInput> = {},
 ): Promise<CheckoutInput> {
   const cart = await getCart({ userId })
+  const shippingMethod = overrides.shippingMethod ?? 'standard'
   return {
     idempotencyKey: cart.checkoutToken!,
     address: { kind: 'new', fields: SAMPLE_ADDRESS, save: false },
-    shippingMethod: 'standard',
+    shippingMethod,
     paymentMethod: 'pay-on-delivery',
-    expectedItemsTotal: cart.itemsTotal,
+    expectedTotal: findShippingMethod(shippingMethod)
+      ? orderTotal(cart.itemsTotal, shippingMethod, 'USD')
+      : cart.itemsTotal,
     ...overrides,
   }
 }
@@ -61,7 +65,7 @@ describe('placing an order', () => {
     await putInCart(shopper.id, boots.variants[0]!.id, 1, 9500)
 
     const input = await checkoutInput(shopper.id)
-    expect(input.expectedItemsTotal).toBe(2 * 4000 + 1500 + 9500)
+    expect(input.expectedTotal).toBe(2 * 4000 + 1500 + 9500) // free standard delivery
     const placed = await placeOrder(shopper.id, input)
     expect(placed).toMatchObject({ created: true, paymentRedirect: null })
     expect(placed.number).toMatch(/^SP-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/)
@@ -248,8 +252,8 @@ describe('placing an order', () => {
 
     await prisma.product.update({ where: { id: tee.id }, data: { price: 2500 } })
     const dearer = await placeOrder(shopper.id, input).catch((thrown: unknown) => thrown)
-    expect(dearer).toBeInstanceOf(PricesChangedError)
-    expect((dearer as PricesChangedError).itemsTotal).toBe(2500)
+    expect(dearer).toBeInstanceOf(TotalChangedError)
+    expect(dearer).toMatchObject({ shown: 2000 + 495, total: 2500 + 495, code: 'total-changed' })
 
     await prisma.product.update({
       where: { id: tee.id },
@@ -263,6 +267,51 @@ describe('placing an order', () => {
     expect(await prisma.order.count({ where: { userId: shopper.id } })).toBe(0)
     expect(await stockOf(tee.variants[0]!.id)).toBe(10)
   })
+
+  test.each<[string, (productId: string) => Promise<unknown>, Partial<CheckoutInput>, number]>([
+    [
+      'the delivery chosen is not the one the total was shown for',
+      async () => undefined,
+      { shippingMethod: 'express', expectedTotal: 2000 + 495 },
+      2000 + 1495,
+    ],
+    [
+      'a discount ended',
+      (id) => prisma.product.update({ where: { id }, data: { discountEndsAt: new Date(0) } }),
+      {},
+      2500 + 495,
+    ],
+    [
+      'the price went down',
+      (id) =>
+        prisma.product.update({ where: { id }, data: { price: 1000, discountPercent: null } }),
+      {},
+      1000 + 495,
+    ],
+  ])(
+    'places nothing at a total the shopper was not shown: %s',
+    async (_, change, overrides, total) => {
+      const shopper = await createUser()
+      const { shop } = await createSeller()
+      const tee = await createProduct(shop.id, {
+        price: 2500,
+        discountPercent: 20,
+        variants: [{ stock: 5 }],
+      })
+      await putInCart(shopper.id, tee.variants[0]!.id, 1, 2000)
+      const input = await checkoutInput(shopper.id, overrides)
+      await change(tee.id)
+      const refused = await placeOrder(shopper.id, input).catch((thrown: unknown) => thrown)
+      expect(refused).toBeInstanceOf(TotalChangedError)
+      expect(refused).toMatchObject({ kind: 'invalid', shown: input.expectedTotal, total })
+      expect(await prisma.order.count({ where: { userId: shopper.id } })).toBe(0)
+      expect(await stockOf(tee.variants[0]!.id)).toBe(5)
+      // Agreeing to the new total places it.
+      const placed = await placeOrder(shopper.id, { ...input, expectedTotal: total })
+      const order = await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })
+      expect(order.total).toBe(total)
+    },
+  )
 
   test('refuses an empty cart and a form older than the cart', async () => {
     const shopper = await createUser()

@@ -11,6 +11,7 @@ import type { ProductInput } from '~/services/catalog/schemas.ts'
 import { getCart } from '~/services/orders/cart.server.ts'
 import { CheckoutError, placeOrder } from '~/services/orders/checkout.server.ts'
 import type { CheckoutInput } from '~/services/orders/schemas.ts'
+import { orderTotal } from '~/services/orders/shipping.ts'
 import {
   createListedProduct,
   createSeller,
@@ -53,7 +54,7 @@ async function checkoutInput(userId: string): Promise<CheckoutInput> {
     address: { kind: 'new', fields: SAMPLE_ADDRESS, save: false },
     shippingMethod: 'standard',
     paymentMethod: 'pay-on-delivery',
-    expectedItemsTotal: cart.itemsTotal,
+    expectedTotal: orderTotal(cart.itemsTotal, 'standard', 'USD'),
   }
 }
 

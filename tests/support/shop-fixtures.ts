@@ -187,6 +187,7 @@ export async function placeTestOrder(
 ) {
   const { getCart } = await import('~/services/orders/cart.server.ts')
   const { placeOrder } = await import('~/services/orders/checkout.server.ts')
+  const { orderTotal } = await import('~/services/orders/shipping.ts')
   for (const line of lines) await putInCart(userId, line.variantId, line.quantity, 1)
   const cart = await getCart({ userId }, options.now)
   return placeOrder(
@@ -196,7 +197,7 @@ export async function placeTestOrder(
       address: { kind: 'new', fields: SAMPLE_ADDRESS, save: false },
       shippingMethod: 'standard',
       paymentMethod: options.paymentMethod ?? 'pay-on-delivery',
-      expectedItemsTotal: cart.itemsTotal,
+      expectedTotal: orderTotal(cart.itemsTotal, 'standard', 'USD'),
     },
     options.now,
   )

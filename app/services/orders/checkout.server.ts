@@ -3,6 +3,7 @@ import { isTransientTransactionError, prisma, type Tx } from '~/infra/db.server.
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
+import { formatMoney } from '~/utils/money.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
 import {
@@ -70,14 +71,23 @@ export class CartChangedError extends CheckoutError {
   }
 }
 
-export class PricesChangedError extends CheckoutError {
-  override name = 'PricesChangedError'
-  constructor(readonly itemsTotal: number) {
+/**
+ * The total the server computes differs from the one the checkout page showed (and the form
+ * carried): the delivery choice, a price, a discount that ended or began. Nothing is placed; the
+ * page is shown again with `total`, and placing it again agrees to that.
+ */
+export class TotalChangedError extends CheckoutError {
+  override name = 'TotalChangedError'
+  constructor(
+    readonly shown: number,
+    readonly total: number,
+    readonly currency: string,
+  ) {
     super(
-      'Prices changed since this page was shown. Please check the new total before you order.',
-      'conflict',
+      `The total is now ${formatMoney(total, currency)}, not the ${formatMoney(shown, currency)} this page showed: a price, a discount or the delivery changed. Check your order and place it again.`,
+      'invalid',
       undefined,
-      'prices-changed',
+      'total-changed',
     )
   }
 }
@@ -297,8 +307,11 @@ async function placeInTransaction(
   // A first look at the stock, so a shopper who cannot get the item hears it without queueing for
   // its lock; the look that counts is taken under the lock at the end.
   throwIfShort(view.lines, new Map(view.lines.map((line) => [line.variantId, line.stock])))
-  // The prices are those the shopper confirmed on the page (the form carries their total).
-  if (view.itemsTotal !== input.expectedItemsTotal) throw new PricesChangedError(view.itemsTotal)
+  // The order is placed only at the total the page showed (the form carries it), whatever
+  // changed in between: a price, a discount's start or end, the delivery chosen.
+  const shipping = shippingCost(ctx.method, view.itemsTotal, ctx.currency)
+  if (view.itemsTotal + shipping !== input.expectedTotal)
+    throw new TotalChangedError(input.expectedTotal, view.itemsTotal + shipping, ctx.currency)
   if (!ctx.provider.isAvailable({ total: view.itemsTotal, currency: ctx.currency })) {
     throw new CheckoutError(
       `${ctx.provider.label} is not available for this order. Choose another way to pay.`,
@@ -321,7 +334,6 @@ async function placeInTransaction(
     }
   }
 
-  const shipping = shippingCost(ctx.method, view.itemsTotal, ctx.currency)
   const order = await tx.order.create({
     data: {
       number: newOrderNumber(),

@@ -88,7 +88,8 @@ export type CheckoutInput = {
   idempotencyKey: string
   shippingMethod: string
   paymentMethod: string
-  expectedItemsTotal: number
+  /** The total (items and delivery) the page showed; the order is refused at any other. */
+  expectedTotal: number
   address: { kind: 'saved'; id: string } | { kind: 'new'; fields: AddressInput; save: boolean }
 }
 
@@ -114,8 +115,12 @@ export const CheckoutSchema = z
       .trim()
       .min(1, 'Choose how to pay')
       .max(40),
-    /** What the shopper saw for the items; the order is refused if prices changed since. */
-    expectedItemsTotal: z.coerce.number().int().min(0),
+    /** The total the page showed (items and delivery); the order is refused at any other. */
+    expectedTotal: z.coerce
+      .number({ error: 'This form is out of date: reload the page' })
+      .int('This form is out of date: reload the page')
+      .min(0, 'This form is out of date: reload the page')
+      .max(Number.MAX_SAFE_INTEGER, 'This form is out of date: reload the page'),
     saveAddress: z
       .preprocess((value) => value === 'on' || value === 'true', z.boolean())
       .default(false),
@@ -134,11 +139,11 @@ export const CheckoutSchema = z
       addressId,
       shippingMethod,
       paymentMethod,
-      expectedItemsTotal,
+      expectedTotal,
       saveAddress,
       ...fields
     } = value
-    const base = { idempotencyKey, shippingMethod, paymentMethod, expectedItemsTotal }
+    const base = { idempotencyKey, shippingMethod, paymentMethod, expectedTotal }
     if (addressId !== 'new') return { ...base, address: { kind: 'saved', id: addressId } }
     const parsed = AddressSchema.safeParse(fields)
     if (!parsed.success) {
@@ -148,6 +153,9 @@ export const CheckoutSchema = z
     }
     return { ...base, address: { kind: 'new', fields: parsed.data, save: saveAddress } }
   })
+
+/** The checkout form's "Update total": only the delivery choice matters, and nothing is checked. */
+export const UpdateTotalSchema = z.object({ shippingMethod: z.string().max(40).optional() })
 
 export const ShipSchema = z.object({
   carrier: z.enum(CARRIERS.map((carrier) => carrier.id) as [string, ...string[]], {

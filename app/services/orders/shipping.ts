@@ -52,3 +52,10 @@ export function amountToFreeShipping(method: ShippingMethod, itemsTotal: number,
   const threshold = Math.round(method.freeFrom * minorUnitFactor(currency))
   return itemsTotal >= threshold ? null : threshold - itemsTotal
 }
+
+/** What an order of items worth `itemsTotal` costs with delivery `methodId`, in minor units. */
+export function orderTotal(itemsTotal: number, methodId: string, currency: string) {
+  const method = findShippingMethod(methodId)
+  if (!method) throw new Error(`Unknown delivery option ${methodId}`)
+  return itemsTotal + shippingCost(method, itemsTotal, currency)
+}
