@@ -91,11 +91,11 @@ describe('/checkout', () => {
     })
     expect(result.status).toBe(400)
     expect(errors(result)).toMatchObject({
-      fullName: ['Enter the recipient’s name'],
-      line1: ['Enter the street address'],
-      postalCode: ['Use letters, digits, spaces and dashes'],
-      country: ['Choose a country'],
-      phone: ['Enter a phone number with digits, like +1 555 010 2030'],
+      fullName: ['validation:address.fullName'],
+      line1: ['validation:address.line1'],
+      postalCode: ['validation:address.postalCodeFormat'],
+      country: ['validation:address.country'],
+      phone: ['validation:address.phoneFormat'],
     })
     expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
   })

@@ -358,12 +358,12 @@ describe('/account/addresses', () => {
     const bad = await create({ ...SAMPLE_ADDRESS, city: '', country: 'XX', postalCode: '<>' })
     expect(bad.status).toBe(400)
     expect(errors(bad)).toMatchObject({
-      city: ['Enter the town or city'],
-      country: ['Choose a country'],
-      postalCode: ['Use letters, digits, spaces and dashes'],
+      city: ['validation:address.city'],
+      country: ['validation:address.country'],
+      postalCode: ['validation:address.postalCodeFormat'],
     })
     const long = await create({ ...SAMPLE_ADDRESS, line1: 'x'.repeat(500) })
-    expect(errors(long).line1).toEqual(['Use at most 120 characters'])
+    expect(errors(long).line1).toEqual(['validation:address.tooLong'])
     expect(await prisma.address.count({ where: { userId: user.id } })).toBe(0)
 
     expect((await create({ ...SAMPLE_ADDRESS, country: 'us' })).status).toBe(302)
@@ -475,7 +475,7 @@ describe('/account/addresses', () => {
       { params },
     )
     expect(bad.status).toBe(400)
-    expect(errors(bad).phone).toEqual(['Enter a phone number for the courier'])
+    expect(errors(bad).phone).toEqual(['validation:address.phone'])
     const ok = await callRoute(
       addressAction,
       routeRequest(`/account/addresses/${address.id}`, {

@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import { toAsciiDigits } from '~/i18n/format.ts'
 import { noControlCharacters } from '~/utils/text.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { COUNTRY_CODES } from './countries.ts'
 import { CARRIERS } from './carriers.ts'
+import { findProvince, normaliseIranMobile, normaliseIranPostalCode } from './iran.ts'
 
 // Form schemas of the cart, checkout and orders domain, shared by the server (which enforces
 // them) and the browser (which checks as you type). No server code here.
@@ -41,48 +43,76 @@ export const AddToCartSchema = z.object({
 export const UpdateCartLineSchema = z.object({ variantId: Id, quantity: QuantitySchema })
 export const RemoveCartLineSchema = z.object({ variantId: Id })
 
-const text = (label: string, max: number) =>
+// Address messages are keys of the `validation` catalogue, shown in the page's language by the
+// address form (useAddressErrors in components/orders/address-fields.tsx).
+const text = (message: string, max: number) =>
   z
-    .string({ error: `Enter ${label}` })
+    .string({ error: message })
     .trim()
-    .min(1, `Enter ${label}`)
-    .max(max, `Use at most ${max} characters`)
+    .min(1, message)
+    .max(max, 'validation:address.tooLong')
     .refine(...noControlCharacters)
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Use at most ${max} characters`)
+    .max(max, 'validation:address.tooLong')
     .refine(...noControlCharacters)
     .default('')
 
-export const AddressSchema = z.object({
-  fullName: text('the recipient’s name', 80),
-  line1: text('the street address', 120),
+/**
+ * An address in any country; in Iran (IR) the region is one of the provinces (by id or by its
+ * name in either language, stored as the id), the postal code has ten digits and the phone is a
+ * mobile number starting 09. Persian and Arabic-Indic digits are accepted and stored as ASCII.
+ */
+const AddressFieldsSchema = z.object({
+  fullName: text('validation:address.fullName', 80),
+  line1: text('validation:address.line1', 120),
   line2: optionalText(120),
-  city: text('the town or city', 80),
+  city: text('validation:address.city', 80),
   region: optionalText(80),
-  postalCode: text('the postal code', 20).regex(
-    /^[A-Za-z0-9][A-Za-z0-9 -]*$/,
-    'Use letters, digits, spaces and dashes',
-  ),
+  postalCode: text('validation:address.postalCode', 20)
+    .transform(toAsciiDigits)
+    .pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'validation:address.postalCodeFormat')),
   country: z
-    .string({ error: 'Choose a country' })
+    .string({ error: 'validation:address.country' })
     .trim()
     .toUpperCase()
-    .refine((code) => COUNTRY_CODES.has(code), 'Choose a country'),
-  phone: text('a phone number for the courier', 30).regex(
-    /^\+?[0-9 ()./-]{6,30}$/,
-    'Enter a phone number with digits, like +1 555 010 2030',
-  ),
+    .refine((code) => COUNTRY_CODES.has(code), 'validation:address.country'),
+  phone: text('validation:address.phone', 30)
+    .transform(toAsciiDigits)
+    .pipe(z.string().regex(/^\+?[0-9 ()./-]{6,30}$/, 'validation:address.phoneFormat')),
 })
-export type AddressInput = z.infer<typeof AddressSchema>
 
-export const SaveAddressSchema = AddressSchema.extend({
+type AddressFields = z.output<typeof AddressFieldsSchema>
+
+function addressRules<T extends AddressFields>(address: T, ctx: z.RefinementCtx<T>): T {
+  if (address.country !== 'IR') return address
+  const region = findProvince(address.region)
+  const postalCode = normaliseIranPostalCode(address.postalCode)
+  const phone = normaliseIranMobile(address.phone)
+  if (!region)
+    ctx.addIssue({ code: 'custom', path: ['region'], message: 'validation:address.province' })
+  if (!postalCode)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['postalCode'],
+      message: 'validation:address.postalCodeIran',
+    })
+  if (!phone)
+    ctx.addIssue({ code: 'custom', path: ['phone'], message: 'validation:address.mobileIran' })
+  if (!region || !postalCode || !phone) return z.NEVER
+  return { ...address, region, postalCode, phone }
+}
+
+export const AddressSchema = AddressFieldsSchema.transform(addressRules)
+export type AddressInput = z.output<typeof AddressSchema>
+
+export const SaveAddressSchema = AddressFieldsSchema.extend({
   makeDefault: z
     .preprocess((value) => value === 'on' || value === 'true', z.boolean())
     .default(false),
-})
+}).transform(addressRules)
 
 export type CheckoutInput = {
   idempotencyKey: string
