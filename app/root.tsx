@@ -45,10 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // `/xx/...` where xx is no locale of the store is a page that does not exist.
   if (params.locale !== undefined && !isLocale(params.locale))
     throw new Response('Not found', { status: 404 })
-  const elsewhere = await localeRedirect(
-    request,
-    isLocale(params.locale) ? params.locale : null,
-  )
+  const elsewhere = await localeRedirect(request, isLocale(params.locale) ? params.locale : null)
   if (elsewhere)
     throw redirect(elsewhere.location, {
       status: elsewhere.status,

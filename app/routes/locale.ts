@@ -19,8 +19,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = ChoiceSchema.safeParse(Object.fromEntries(await readFormData(request)))
-  if (!parsed.success)
-    throw new Response(getT(request)('language.unknown'), { status: 400 })
+  if (!parsed.success) throw new Response(getT(request)('language.unknown'), { status: 400 })
   const { setCookie, location } = await chooseLocale(
     request,
     parsed.data.locale,
