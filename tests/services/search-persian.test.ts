@@ -1,9 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import {
-  foldDigits,
-  normalizePersian,
-  normalizeSearchQuery,
-} from '~/services/search/normalize.ts'
+import { foldDigits, normalizePersian, normalizeSearchQuery } from '~/services/search/normalize.ts'
 import { searchFacet, searchProducts, suggest } from '~/services/search/search.server.ts'
 import { stripHighlights } from '~/services/search/highlight.ts'
 import {

@@ -20,12 +20,12 @@ const LETTER = /[\u064A\u0649\u06D2\u0643\u06AA\u0629]/g
 /** Tatweel (kashida) only stretches a word. */
 const TATWEEL = /\u0640/g
 /**
- * Arabic-script marks: harakat, tanwin, shadda, sukun, superscript alef, hamza above/below as
- * marks, and Quranic annotation signs. They change how a word is voiced, not which word it is.
+ * Arabic-script non-spacing marks: harakat, tanwin, shadda, sukun, superscript alef, hamza
+ * above/below, Quranic annotation signs. They change how a word is voiced, not which word it is.
  */
-const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g
+const MARKS = /(?=\p{Script_Extensions=Arabic})\p{Mn}/gu
 /** Invisible characters that are never meaningful in a search: ZWSP, ZWJ, word joiner, BOM, soft hyphen, bidi marks. */
-const INVISIBLE = /[\u200B\u200D\u2060\uFEFF\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+const INVISIBLE = /\u200D|[\u200B\u2060\uFEFF\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
 const ZWNJ = '\u200C'
 /** Several non-joiners in a row count as one; one next to a space or at an end is no join at all. */
 const ZWNJ_RUN = /\u200C+/g

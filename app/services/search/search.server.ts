@@ -653,7 +653,9 @@ export async function suggest(query: string): Promise<Suggestions> {
   const labels = await getCatalogLabels()
   const typed = words(normalizeSearchQuery(q))
   const matchesName = (name: string) =>
-    words(normalizeSearchQuery(name)).some((word) => typed.some((t) => word.startsWith(t) || t.startsWith(word)))
+    words(normalizeSearchQuery(name)).some((word) =>
+      typed.some((t) => word.startsWith(t) || t.startsWith(word)),
+    )
   const candidates = Object.entries(response?.facetDistribution?.categories ?? {})
     .map(([slug, count]) => ({ label: labels.categories.get(slug), count }))
     .filter(
