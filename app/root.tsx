@@ -44,7 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // `/xx/...` where xx is no locale of the store is a page that does not exist.
   if (params.locale !== undefined && !isLocale(params.locale))
-    throw new Response('Not found', { status: 404 })
+    throw new Response(null, { status: 404 })
   const elsewhere = await localeRedirect(request, isLocale(params.locale) ? params.locale : null)
   if (elsewhere)
     throw redirect(elsewhere.location, {
