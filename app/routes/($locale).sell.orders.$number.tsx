@@ -11,7 +11,13 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
-import { Money, Notice, OrderHeading, TrackingNumber } from '~/components/orders/commerce.tsx'
+import {
+  Money,
+  Notice,
+  OrderHeading,
+  TrackingNumber,
+  useOrderLabels,
+} from '~/components/orders/commerce.tsx'
 import { throwIfNotFound } from '~/http/errors.server.ts'
 import { localizedRefusal } from '~/http/refusal-messages.server.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
@@ -19,11 +25,9 @@ import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { CARRIERS, carrierName } from '~/services/orders/carriers.ts'
+import { CARRIERS } from '~/services/orders/carriers.ts'
 import { getShipment, markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import { ShipSchema, requireOrderNumber } from '~/services/orders/schemas.ts'
-import { shippingMethodLabel } from '~/services/orders/shipping.ts'
-import { SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
 import { invariantResponse } from '~/utils/http.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
@@ -83,6 +87,7 @@ export default function SellerOrderPage() {
   const { t } = useTranslation('seller')
   const lp = useLocalePath()
   const f = useFormat()
+  const labels = useOrderLabels()
   const [form, fields] = useForm({
     id: 'ship',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
@@ -98,13 +103,13 @@ export default function SellerOrderPage() {
         back={{ to: lp('/sell/orders'), label: t('order.back') }}
         number={shipment.number}
         status={shipment.status}
-        statusLabel={SHIPMENT_STATUS_LABELS[shipment.status]}
+        statusLabel={labels.shipmentStatus(shipment.status)}
       >
         {t('order.placed', {
           date: f.dateTime(shipment.placedAt),
           count: units,
           n: f.number(units),
-          method: shippingMethodLabel(shipment.shippingMethod),
+          method: labels.shippingMethod(shipment.shippingMethod),
         })}
       </OrderHeading>
 
@@ -173,7 +178,7 @@ export default function SellerOrderPage() {
                     <option value="">{t('order.chooseCarrier')}</option>
                     {CARRIERS.map((carrier) => (
                       <option key={carrier.id} value={carrier.id}>
-                        {carrier.name}
+                        {labels.carrier(carrier.id)}
                       </option>
                     ))}
                   </select>
@@ -208,7 +213,7 @@ export default function SellerOrderPage() {
                 {t('order.tracking')}
               </h2>
               <p className="mt-2 text-sm">
-                {carrierName(shipment.carrier)} ·{' '}
+                {labels.carrier(shipment.carrier)} ·{' '}
                 <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} />
               </p>
               <p className="text-sm text-stone-600">

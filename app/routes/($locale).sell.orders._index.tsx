@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DataTable } from '~/components/data-table.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Money, StatusBadge } from '~/components/orders/commerce.tsx'
+import { Money, StatusBadge, useOrderLabels } from '~/components/orders/commerce.tsx'
 import { NoShopYet } from '~/components/orders/sales-summary.tsx'
 import { getT } from '~/i18n/i18n.server.ts'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
@@ -12,8 +12,6 @@ import { Pagination } from '~/components/pagination.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { getOwnShop, listShipments } from '~/services/orders/fulfilment.server.ts'
 import { SHIPMENT_FILTERS, type ShipmentFilter } from '~/services/orders/schemas.ts'
-import { shippingMethodLabel } from '~/services/orders/shipping.ts'
-import { SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
@@ -49,6 +47,7 @@ export default function SellerOrdersPage() {
   const { t } = useTranslation('seller')
   const lp = useLocalePath()
   const f = useFormat()
+  const labels = useOrderLabels()
   return (
     <div className="space-y-6">
       <div>
@@ -105,7 +104,7 @@ export default function SellerOrdersPage() {
                   <td className="px-4 py-3">
                     {shipment.recipient}
                     <span className="block text-xs text-stone-500">
-                      {shipment.destination} · {shippingMethodLabel(shipment.shippingMethod)}
+                      {shipment.destination} · {labels.shippingMethod(shipment.shippingMethod)}
                     </span>
                   </td>
                   <td className="px-4 py-3 text-end">{f.number(shipment.units)}</td>
@@ -115,7 +114,7 @@ export default function SellerOrdersPage() {
                   <td className="px-4 py-3">
                     <StatusBadge
                       status={shipment.status}
-                      label={SHIPMENT_STATUS_LABELS[shipment.status]}
+                      label={labels.shipmentStatus(shipment.status)}
                     />
                   </td>
                   <td className="px-4 py-3 text-end">
