@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import {
   data,
   type ActionFunctionArgs,
@@ -13,6 +12,7 @@ import {
   useNavigation,
   useSearchParams,
 } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
 import {
@@ -23,35 +23,30 @@ import {
   PriceBreakdown,
   StatusBadge,
   TrackingNumber,
+  useMoney,
+  useOrderLabels,
 } from '~/components/orders/commerce.tsx'
 import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { carrierName } from '~/services/orders/carriers.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
 import { cancelOrder, getOrder } from '~/services/orders/orders.server.ts'
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
-import { shippingMethodLabel } from '~/services/orders/shipping.ts'
-import {
-  ORDER_STATUS_LABELS,
-  PAYMENT_STATUS_LABELS,
-  SHIPMENT_STATUS_LABELS,
-} from '~/services/orders/status.ts'
 import { invariantResponse } from '~/utils/http.ts'
-import { formatMoney } from '~/utils/money.ts'
-import { formatUtcDate, formatUtcDateTime } from '~/utils/dates.ts'
+import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Order ${data.order.number} · Shikposh` : 'Order · Shikposh' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const order = await getOrder(user.id, requireOrderNumber(params))
   invariantResponse(order, 'Order not found')
+  const t = getT(request, 'orders')
   return {
+    title: t('detail.meta', { number: order.number }),
     order,
     photos: await listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)),
   }
@@ -61,15 +56,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const number = requireOrderNumber(params)
   const intent = (await readFormData(request)).get('intent')
-  if (intent !== 'cancel') return data({ error: 'Unknown action.' }, { status: 400 })
+  const t = getT(request, 'orders')
+  if (intent !== 'cancel') return data({ error: t('detail.unknownAction') }, { status: 400 })
   try {
     await cancelOrder(user.id, number)
   } catch (error) {
     const refusal = toRefusal(error)
     throwIfNotFound(refusal)
-    return data({ error: refusal.message }, { status: refusal.status })
+    const message = refusal.code === 'cannot-cancel' ? t('detail.cannotCancel') : refusal.message
+    return data({ error: message }, { status: refusal.status })
   }
-  return redirectWithToast(`/orders/${number}`, { message: 'Your order is cancelled.' })
+  return redirectWithToast(localeRedirectPath(request, `/orders/${number}`), {
+    message: t('detail.cancelledToast'),
+  })
 }
 
 export default function OrderPage() {
@@ -78,26 +77,35 @@ export default function OrderPage() {
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
   const justPlaced = searchParams.get('placed') === '1' && order.status !== 'CANCELLED'
-  const money = (amount: number) => formatMoney(amount, order.currency)
+  const { t } = useTranslation('orders')
+  const labels = useOrderLabels()
+  const f = useFormat()
+  const lp = useLocalePath()
+  const money = useMoney(order.currency)
 
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       {justPlaced ? (
-        <Notice tone="success" title="Thank you! Your order is placed.">
-          We sent a confirmation to {order.email}. Each shop ships its part and we will email you as
-          parcels leave.
+        <Notice tone="success" title={t('detail.placedTitle')}>
+          <Trans
+            t={t}
+            i18nKey="detail.placedBody"
+            components={{ email: <bdi>{order.email}</bdi> }}
+          />
         </Notice>
       ) : null}
 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <OrderHeading
-          back={{ to: '/orders', label: 'Your orders' }}
+          back={{ to: lp('/orders'), label: t('list.title') }}
           number={order.number}
           status={order.status}
-          statusLabel={ORDER_STATUS_LABELS[order.status]}
+          statusLabel={labels.orderStatus(order.status)}
         >
-          Placed {formatUtcDateTime(order.placedAt)}
-          {order.cancelledAt ? ` · cancelled ${formatUtcDateTime(order.cancelledAt)}` : ''}
+          {t('detail.placedAt', { date: f.dateTime(order.placedAt) })}
+          {order.cancelledAt
+            ? ` · ${t('detail.cancelledAt', { date: f.dateTime(order.cancelledAt) })}`
+            : ''}
         </OrderHeading>
         {order.canCancel ? (
           <CancelOrder
@@ -111,25 +119,30 @@ export default function OrderPage() {
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="shipments-heading" className="space-y-4">
           <h2 id="shipments-heading" className="text-xl font-semibold">
-            {order.shipments.length > 1
-              ? `${order.shipments.length} parcels, one from each shop`
-              : 'Your parcel'}
+            {t('detail.parcels', { count: order.shipments.length })}
           </h2>
           {order.shipments.map((shipment) => (
             <article
               key={shipment.id}
               className="card p-0"
-              aria-label={`Parcel from ${shipment.shopName}`}
+              aria-label={t('detail.parcelFrom', { shop: shipment.shopName })}
               data-testid="shipment"
             >
               <header className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 px-5 py-4">
                 <div>
-                  <p className="font-semibold">From {shipment.shopName}</p>
+                  <p className="font-semibold">
+                    <Trans
+                      t={t}
+                      i18nKey="detail.from"
+                      values={{ shop: shipment.shopName }}
+                      components={{ bdi: <bdi /> }}
+                    />
+                  </p>
                   <ShipmentProgress shipment={shipment} />
                 </div>
                 <StatusBadge
                   status={shipment.status}
-                  label={SHIPMENT_STATUS_LABELS[shipment.status]}
+                  label={labels.shipmentStatus(shipment.status)}
                 />
               </header>
               <ul className="divide-y divide-stone-100 px-5">
@@ -142,14 +155,18 @@ export default function OrderPage() {
                       className="h-16 w-12"
                     />
                     <div className="min-w-0 flex-1">
-                      <Link to={`/p/${line.productSlug}`} className="font-medium hover:underline">
+                      <Link
+                        to={lp(`/p/${line.productSlug}`)}
+                        className="font-medium hover:underline"
+                      >
                         {line.title}
                       </Link>
                       <p className="text-sm text-stone-600">
-                        {line.colorName} · {line.sizeLabel} · SKU {line.sku}
+                        {line.colorName} · <bdi>{line.sizeLabel}</bdi> · {t('detail.sku')}{' '}
+                        <bdi>{line.sku}</bdi>
                       </p>
                       <p className="text-sm text-stone-600">
-                        {line.quantity} × {money(line.unitPrice)}
+                        {f.number(line.quantity)} × {money(line.unitPrice)}
                         {line.unitPrice < line.regularPrice ? (
                           <s className="ms-2 text-stone-400">{money(line.regularPrice)}</s>
                         ) : null}
@@ -170,14 +187,14 @@ export default function OrderPage() {
         <aside className="space-y-4">
           <section className="card p-5" aria-labelledby="totals-heading">
             <h2 id="totals-heading" className="font-semibold">
-              Total
+              {t('detail.total')}
             </h2>
             <PriceBreakdown
               currency={order.currency}
               itemsRegular={order.itemsRegular}
               itemsTotal={order.itemsTotal}
               delivery={{
-                label: shippingMethodLabel(order.shippingMethod),
+                label: labels.shippingMethod(order.shippingMethod),
                 amount: order.shippingCost,
               }}
               total={order.total}
@@ -186,14 +203,14 @@ export default function OrderPage() {
           </section>
           <section className="card p-5" aria-labelledby="payment-heading">
             <h2 id="payment-heading" className="font-semibold">
-              Payment
+              {t('detail.payment')}
             </h2>
-            <p className="mt-2 text-sm">{order.paymentLabel}</p>
-            <p className="text-sm text-stone-600">{PAYMENT_STATUS_LABELS[order.paymentStatus]}</p>
+            <p className="mt-2 text-sm">{labels.paymentMethod(order.paymentMethod)}</p>
+            <p className="text-sm text-stone-600">{labels.paymentStatus(order.paymentStatus)}</p>
           </section>
           <section className="card p-5" aria-labelledby="address-heading">
             <h2 id="address-heading" className="font-semibold">
-              Delivering to
+              {t('detail.deliveringTo')}
             </h2>
             <AddressBlock address={order.address} className="mt-2 text-sm text-stone-700" />
           </section>
@@ -206,19 +223,26 @@ export default function OrderPage() {
 type ShipmentData = ReturnType<typeof useLoaderData<typeof loader>>['order']['shipments'][number]
 
 function ShipmentProgress({ shipment }: { shipment: ShipmentData }) {
+  const { t } = useTranslation('orders')
+  const labels = useOrderLabels()
+  const f = useFormat()
   if (shipment.status === 'PENDING')
-    return <p className="text-sm text-stone-600">The shop is preparing it.</p>
-  if (shipment.status === 'CANCELLED') return <p className="text-sm text-stone-600">Cancelled.</p>
+    return <p className="text-sm text-stone-600">{t('detail.preparing')}</p>
+  if (shipment.status === 'CANCELLED')
+    return <p className="text-sm text-stone-600">{t('detail.cancelled')}</p>
+  const carrier = labels.carrier(shipment.carrier)
   return (
     <div className="text-sm text-stone-600">
       <p>
         {shipment.status === 'DELIVERED' && shipment.deliveredAt
-          ? `Delivered ${formatUtcDate(shipment.deliveredAt)}`
-          : `Shipped ${shipment.shippedAt ? formatUtcDate(shipment.shippedAt) : ''}`}{' '}
-        with {carrierName(shipment.carrier)}
+          ? t('detail.deliveredWith', { date: f.date(shipment.deliveredAt), carrier })
+          : t('detail.shippedWith', {
+              date: shipment.shippedAt ? f.date(shipment.shippedAt) : '',
+              carrier,
+            })}
       </p>
       <p>
-        Tracking number{' '}
+        {t('detail.trackingNumber')}{' '}
         <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} />
       </p>
     </div>
@@ -226,19 +250,21 @@ function ShipmentProgress({ shipment }: { shipment: ShipmentData }) {
 }
 
 function CancelOrder({ submitting, refund }: { submitting: boolean; refund: string | null }) {
+  const { t } = useTranslation('orders')
   return (
     // <details> asks for confirmation with or without JavaScript, and works with the keyboard.
     <details className="group relative">
-      <summary className="btn-danger cursor-pointer list-none">Cancel order</summary>
+      <summary className="btn-danger cursor-pointer list-none">{t('detail.cancel')}</summary>
       <div className="absolute end-0 z-10 mt-2 w-72 rounded-lg border border-stone-200 bg-white p-4 text-sm shadow-lg">
         <p>
-          Cancel the whole order? Nothing has shipped yet
-          {refund ? `, and we will refund ${refund}.` : ', so you pay nothing.'}
+          {refund
+            ? t('detail.cancelQuestionRefund', { amount: refund })
+            : t('detail.cancelQuestionFree')}
         </p>
         <Form method="post" className="mt-3 flex gap-2">
           <input type="hidden" name="intent" value="cancel" />
           <button type="submit" className="btn-danger" disabled={submitting}>
-            Yes, cancel it
+            {t('detail.cancelConfirm')}
           </button>
         </Form>
       </div>

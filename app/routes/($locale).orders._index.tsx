@@ -1,30 +1,35 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Money, StatusBadge } from '~/components/orders/commerce.tsx'
+import { Money, StatusBadge, useOrderLabels } from '~/components/orders/commerce.tsx'
 import { Pagination } from '~/components/pagination.tsx'
+import { getT } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { listOrders } from '~/services/orders/orders.server.ts'
-import { ORDER_STATUS_LABELS } from '~/services/orders/status.ts'
-import { formatUtcDate } from '~/utils/dates.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Your orders · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const { page } = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  return listOrders(user.id, { page })
+  const t = getT(request, 'orders')
+  return { ...(await listOrders(user.id, { page })), title: t('list.meta') }
 }
 
 export default function OrdersPage() {
   const { orders, page, pages } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('orders')
+  const labels = useOrderLabels()
+  const f = useFormat()
+  const lp = useLocalePath()
   return (
     <div className="mx-auto max-w-4xl">
-      <h1 className="text-3xl font-bold tracking-tight">Your orders</h1>
+      <h1 className="text-3xl font-bold tracking-tight">{t('list.title')}</h1>
       {orders.length ? (
         <ul className="mt-8 space-y-4">
           {orders.map((order) => (
@@ -35,25 +40,35 @@ export default function OrdersPage() {
             >
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-3">
-                  <Link to={`/orders/${order.number}`} className="font-semibold hover:underline">
-                    Order {order.number}
+                  <Link
+                    to={lp(`/orders/${order.number}`)}
+                    className="font-semibold hover:underline"
+                  >
+                    <Trans
+                      t={t}
+                      i18nKey="order.title"
+                      values={{ number: order.number }}
+                      components={{ bdi: <bdi /> }}
+                    />
                   </Link>
-                  <StatusBadge status={order.status} label={ORDER_STATUS_LABELS[order.status]} />
+                  <StatusBadge status={order.status} label={labels.orderStatus(order.status)} />
                 </p>
                 <p className="mt-1 text-sm text-stone-600">
-                  Placed {formatUtcDate(order.placedAt)} · {order.itemCount}{' '}
-                  {order.itemCount === 1 ? 'item' : 'items'}
+                  {t('list.placed', { date: f.date(order.placedAt) })} ·{' '}
+                  {t('list.items', { count: order.itemCount })}
                 </p>
-                <p className="mt-1 truncate text-sm text-stone-500">{order.titles.join(', ')}</p>
+                <p className="mt-1 truncate text-sm text-stone-500">
+                  {order.titles.join(t('list.separator'))}
+                </p>
               </div>
               <div className="flex items-center gap-4">
                 <Money amount={order.total} currency={order.currency} className="font-semibold" />
                 <Link
-                  to={`/orders/${order.number}`}
+                  to={lp(`/orders/${order.number}`)}
                   className="btn-secondary"
-                  aria-label={`View order ${order.number}`}
+                  aria-label={t('list.viewLabel', { number: order.number })}
                 >
-                  View
+                  {t('list.view')}
                 </Link>
               </div>
             </li>
@@ -61,13 +76,13 @@ export default function OrdersPage() {
         </ul>
       ) : (
         <div className="mt-8 rounded-lg border border-dashed border-stone-300 p-10 text-center">
-          <p className="text-stone-600">You have not ordered anything yet.</p>
-          <Link to="/" className="mt-6 btn-primary">
-            Start shopping
+          <p className="text-stone-600">{t('list.empty')}</p>
+          <Link to={lp('/')} className="mt-6 btn-primary">
+            {t('list.startShopping')}
           </Link>
         </div>
       )}
-      <Pagination page={page} pageCount={pages} label="Order pages" />
+      <Pagination page={page} pageCount={pages} label={t('list.pages')} />
     </div>
   )
 }

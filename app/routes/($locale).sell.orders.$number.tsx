@@ -11,16 +11,20 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
-import { Money, Notice, OrderHeading, TrackingNumber } from '~/components/orders/commerce.tsx'
+import {
+  Money,
+  Notice,
+  OrderHeading,
+  TrackingNumber,
+  useOrderLabels,
+} from '~/components/orders/commerce.tsx'
 import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { CARRIERS, carrierName } from '~/services/orders/carriers.ts'
+import { CARRIERS } from '~/services/orders/carriers.ts'
 import { getShipment, markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import { ShipSchema, requireOrderNumber } from '~/services/orders/schemas.ts'
-import { shippingMethodLabel } from '~/services/orders/shipping.ts'
-import { SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { formatUtcDateTime } from '~/utils/dates.ts'
 
@@ -78,6 +82,7 @@ export default function SellerOrderPage() {
   const { shipment } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
+  const labels = useOrderLabels()
   const [form, fields] = useForm({
     id: 'ship',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
@@ -93,10 +98,10 @@ export default function SellerOrderPage() {
         back={{ to: '/sell/orders', label: 'All orders' }}
         number={shipment.number}
         status={shipment.status}
-        statusLabel={SHIPMENT_STATUS_LABELS[shipment.status]}
+        statusLabel={labels.shipmentStatus(shipment.status)}
       >
         Placed {formatUtcDateTime(shipment.placedAt)} · {units} {units === 1 ? 'item' : 'items'} ·{' '}
-        {shippingMethodLabel(shipment.shippingMethod)}
+        {labels.shippingMethod(shipment.shippingMethod)}
       </OrderHeading>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
@@ -164,7 +169,7 @@ export default function SellerOrderPage() {
                     <option value="">Choose the carrier</option>
                     {CARRIERS.map((carrier) => (
                       <option key={carrier.id} value={carrier.id}>
-                        {carrier.name}
+                        {labels.carrier(carrier.id)}
                       </option>
                     ))}
                   </select>
@@ -198,7 +203,7 @@ export default function SellerOrderPage() {
                 Tracking
               </h2>
               <p className="mt-2 text-sm">
-                {carrierName(shipment.carrier)} ·{' '}
+                {labels.carrier(shipment.carrier)} ·{' '}
                 <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} />
               </p>
               <p className="text-sm text-stone-600">

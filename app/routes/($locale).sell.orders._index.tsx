@@ -4,13 +4,11 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { DataTable } from '~/components/data-table.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Money, StatusBadge } from '~/components/orders/commerce.tsx'
+import { Money, StatusBadge, useOrderLabels } from '~/components/orders/commerce.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { getOwnShop, listShipments } from '~/services/orders/fulfilment.server.ts'
 import { SHIPMENT_FILTERS, type ShipmentFilter } from '~/services/orders/schemas.ts'
-import { shippingMethodLabel } from '~/services/orders/shipping.ts'
-import { SHIPMENT_STATUS_LABELS } from '~/services/orders/status.ts'
 import { formatUtcDate } from '~/utils/dates.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Orders to fulfil · Shikposh' }]
@@ -38,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SellerOrdersPage() {
   const { shop, list } = useLoaderData<typeof loader>()
+  const labels = useOrderLabels()
   return (
     <div className="space-y-6">
       <div>
@@ -98,7 +97,7 @@ export default function SellerOrdersPage() {
                   <td className="px-4 py-3">
                     {shipment.recipient}
                     <span className="block text-xs text-stone-500">
-                      {shipment.destination} · {shippingMethodLabel(shipment.shippingMethod)}
+                      {shipment.destination} · {labels.shippingMethod(shipment.shippingMethod)}
                     </span>
                   </td>
                   <td className="px-4 py-3 text-end">{shipment.units}</td>
@@ -108,7 +107,7 @@ export default function SellerOrdersPage() {
                   <td className="px-4 py-3">
                     <StatusBadge
                       status={shipment.status}
-                      label={SHIPMENT_STATUS_LABELS[shipment.status]}
+                      label={labels.shipmentStatus(shipment.status)}
                     />
                   </td>
                   <td className="px-4 py-3 text-end">

@@ -153,6 +153,49 @@ describe('/orders for shoppers', () => {
   })
 })
 
+describe('/fa/orders: the shopper’s orders in Persian', () => {
+  test('titles, refusals and the redirect after cancelling stay in Persian', async () => {
+    const { placed, shopperCookie, dress, sellerCookie } = await placedOrder()
+    const list = await callRoute(
+      ordersLoader,
+      routeRequest('/fa/orders', { cookie: shopperCookie }),
+    )
+    expect(list.data).toMatchObject({ title: 'سفارش‌های شما · شیک‌پوش' })
+    const page = await callRoute(
+      orderLoader,
+      routeRequest(`/fa/orders/${placed.number}`, { cookie: shopperCookie }),
+      { params: { locale: 'fa', number: placed.number } },
+    )
+    expect(page.data).toMatchObject({ title: `سفارش ${placed.number} · شیک‌پوش` })
+
+    const second = await placeTestOrder(
+      (await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).userId,
+      [{ variantId: dress.variants[0]!.id, quantity: 1 }],
+    )
+    await callRoute(
+      sellOrderAction,
+      routeRequest(`/sell/orders/${second.number}`, {
+        cookie: sellerCookie,
+        form: { intent: 'ship', carrier: 'tipax', trackingNumber: '1234567890' },
+      }),
+      { params: { number: second.number } },
+    )
+    const cancel = (number: string) =>
+      callRoute(
+        orderAction,
+        routeRequest(`/fa/orders/${number}`, { cookie: shopperCookie, form: { intent: 'cancel' } }),
+        { params: { locale: 'fa', number } },
+      )
+    const late = await cancel(second.number)
+    expect(late.status).toBe(409)
+    expect(late.data).toMatchObject({ error: expect.stringContaining('ارسال شده') })
+
+    const ok = await cancel(placed.number)
+    expect(ok.status).toBe(302)
+    expect(ok.headers.get('Location')).toBe(`/fa/orders/${placed.number}`)
+  })
+})
+
 describe('/sell/orders for sellers', () => {
   test('needs the SELLER role: a shopper gets a 403, a guest is sent to sign in', async () => {
     const shopper = await signIn((await createUser()).id)

@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import {
   getFormProps,
   getInputProps,
@@ -10,6 +9,7 @@ import {
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useId, useMemo, useState, type ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { quote } from '~/services/catalog/pricing.ts'
 import {
@@ -24,7 +24,8 @@ import {
   productFormSchema,
   variantKey,
 } from '~/services/catalog/schemas.ts'
-import { formatMoney, parseMoney } from '~/utils/money.ts'
+import { usePageLocale, useFormat } from '~/i18n/use-locale.ts'
+import { parseMoney } from '~/utils/money.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 import { zonedLocalToUtc } from '~/utils/zoned-time.ts'
 
@@ -54,7 +55,17 @@ type Props = {
  * and an optional price per cell). Without JavaScript the matrix updates with a submit button;
  * with it, as you tick.
  */
+/** The unit prices are typed in: "Toman" when the store shows Toman, else the currency's code. */
+export function usePriceUnit(currency: string) {
+  const { t } = useTranslation('seller')
+  const { store } = usePageLocale()
+  return currency === 'IRR' && store.priceDisplay === 'toman' ? t('price.toman') : currency
+}
+
 export function ProductForm({ options, defaults, lastResult, conflict, status, photos }: Props) {
+  const { t } = useTranslation('seller')
+  const f = useFormat()
+  const unit = usePriceUnit(options.currency)
   const navigation = useNavigation()
   const hydrated = useHydrated()
   const schema = useMemo(
@@ -95,23 +106,26 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
           role="alert"
           className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
         >
-          <p className="font-semibold">Someone saved this product after you opened it.</p>
+          <p className="font-semibold">{t('productForm.conflict.title')}</p>
           <p className="mt-1">
-            Nothing you entered was saved, and nothing was overwritten. Copy what you need from
-            below, then{' '}
-            <Link to="." reloadDocument className="link">
-              load the latest version
-            </Link>{' '}
-            (version {conflict.currentVersion}) and make your changes again.
+            <Trans
+              t={t}
+              i18nKey="productForm.conflict.body"
+              values={{ version: f.number(conflict.currentVersion) }}
+              components={{ link: <Link to="." reloadDocument className="link" /> }}
+            />
           </p>
         </div>
       ) : (
         <ErrorList id={form.errorId} errors={form.errors} />
       )}
 
-      <Section title="Details" description="What shoppers see first.">
+      <Section
+        title={t('productForm.details.title')}
+        description={t('productForm.details.description')}
+      >
         <Field
-          label="Title"
+          label={t('productForm.fields.title')}
           inputProps={{
             ...getInputProps(fields.title, { type: 'text' }),
             maxLength: 120,
@@ -124,7 +138,7 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
             htmlFor={fields.description.id}
             className="block text-sm font-medium text-stone-800"
           >
-            Description
+            {t('productForm.fields.description')}
           </label>
           <textarea
             {...getTextareaProps(fields.description)}
@@ -137,27 +151,29 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
-            label="Category"
+            label={t('productForm.fields.category')}
             props={getSelectProps(fields.categoryId)}
             errors={fields.categoryId.errors}
             errorId={fields.categoryId.errorId}
           >
-            <option value="">Choose a category…</option>
-            {options.categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {'\u00a0\u00a0'.repeat(category.depth)}
-                {category.path.split(' › ').pop()}
-                {category.leaf ? '' : ' (all)'}
-              </option>
-            ))}
+            <option value="">{t('productForm.fields.categoryChoose')}</option>
+            {options.categories.map((category) => {
+              const name = lastSegment(category.path)
+              return (
+                <option key={category.id} value={category.id}>
+                  {'\u00a0\u00a0'.repeat(category.depth)}
+                  {category.leaf ? name : t('productForm.fields.categoryAll', { name })}
+                </option>
+              )
+            })}
           </SelectField>
           <SelectField
-            label="Brand"
+            label={t('productForm.fields.brand')}
             props={getSelectProps(fields.brandId)}
             errors={fields.brandId.errors}
             errorId={fields.brandId.errorId}
           >
-            <option value="">No brand / own label</option>
+            <option value="">{t('productForm.fields.brandNone')}</option>
             {options.brands.map((brand) => (
               <option key={brand.id} value={brand.id}>
                 {brand.name}
@@ -166,34 +182,34 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
           </SelectField>
         </div>
         <Field
-          label="Tags"
+          label={t('productForm.fields.tags')}
           inputProps={{
             ...getInputProps(fields.tags, { type: 'text' }),
-            placeholder: 'linen, summer, wedding guest',
+            placeholder: t('productForm.fields.tagsPlaceholder'),
           }}
           errors={fields.tags.errors}
-          help={`Separate with commas; up to ${MAX_TAGS}. Tags help shoppers find the product.`}
+          help={t('productForm.fields.tagsHelp', { max: f.number(MAX_TAGS) })}
         />
       </Section>
 
       <Section
-        title="Price and discount"
-        description={`Prices are in ${options.currency}. A variant can override the price below.`}
+        title={t('productForm.price.title')}
+        description={t('productForm.price.description', { unit })}
       >
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
-            label={`Price (${options.currency})`}
+            label={t('productForm.fields.price', { unit })}
             inputProps={{
               ...getInputProps(fields.price, { type: 'text' }),
               inputMode: 'decimal',
-              placeholder: '49.90',
+              placeholder: f.fractionDigits === 0 ? '450000' : '49.90',
               onChange: (event) => setPrice(event.currentTarget.value),
             }}
             errors={fields.price.errors}
-            help="Needed to publish, unless every variant has its own price."
+            help={t('productForm.fields.priceHelp')}
           />
           <Field
-            label="Discount (% off)"
+            label={t('productForm.fields.discount')}
             inputProps={{
               ...getInputProps(fields.discountPercent, { type: 'number' }),
               min: 1,
@@ -205,10 +221,10 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
               },
             }}
             errors={fields.discountPercent.errors}
-            help="Leave empty for no discount."
+            help={t('productForm.fields.discountHelp')}
           />
           <Field
-            label="Discount starts"
+            label={t('productForm.fields.discountStarts')}
             inputProps={{
               ...getInputProps(fields.discountStartsAt, { type: 'datetime-local' }),
               onChange: (event) => {
@@ -217,10 +233,10 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
               },
             }}
             errors={fields.discountStartsAt.errors}
-            help={`Optional. ${options.timeZone} time. Empty: starts now.`}
+            help={t('productForm.fields.discountStartsHelp', { timeZone: options.timeZone })}
           />
           <Field
-            label="Discount ends"
+            label={t('productForm.fields.discountEnds')}
             inputProps={{
               ...getInputProps(fields.discountEndsAt, { type: 'datetime-local' }),
               onChange: (event) => {
@@ -229,7 +245,7 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
               },
             }}
             errors={fields.discountEndsAt.errors}
-            help={`Optional. ${options.timeZone} time. Empty: runs until you remove it.`}
+            help={t('productForm.fields.discountEndsHelp', { timeZone: options.timeZone })}
           />
         </div>
         {hydrated ? (
@@ -254,11 +270,9 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
       {/* Photos are stored as they are added (they need the product to exist), not with the Save button. */}
       <Section
         id="photos"
-        title="Photos"
+        title={t('productForm.photos.title')}
         description={
-          status === 'NEW'
-            ? 'Photos come after the first save: save the product (as a draft if it is not ready) and the uploader opens here.'
-            : 'Saved as you add, describe, colour, reorder or delete them. The first photo is the one on product cards; a photo tied to a colour comes first when a shopper picks that colour (save new colours in the variants first).'
+          status === 'NEW' ? t('productForm.photos.afterSave') : t('productForm.photos.description')
         }
       >
         {status === 'NEW' ? null : photos}
@@ -273,7 +287,7 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
             className="btn-primary"
             disabled={saving}
           >
-            {saving ? 'Saving…' : 'Save changes'}
+            {saving ? t('productForm.actions.saving') : t('productForm.actions.saveChanges')}
           </button>
         ) : (
           <>
@@ -284,7 +298,9 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
               className="btn-secondary"
               disabled={saving}
             >
-              {status === 'ARCHIVED' ? 'Save' : 'Save draft'}
+              {status === 'ARCHIVED'
+                ? t('productForm.actions.save')
+                : t('productForm.actions.saveDraft')}
             </button>
             {status !== 'ARCHIVED' ? (
               <button
@@ -294,7 +310,7 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
                 className="btn-primary"
                 disabled={saving}
               >
-                {saving ? 'Saving…' : 'Save and publish'}
+                {saving ? t('productForm.actions.saving') : t('productForm.actions.saveAndPublish')}
               </button>
             ) : null}
           </>
@@ -303,6 +319,9 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
     </Form>
   )
 }
+
+/** "Women › Dresses" → "Dresses". */
+const lastSegment = (path: string) => path.split(' › ').pop() ?? path
 
 function Section({
   id: anchor,
@@ -371,6 +390,8 @@ function DiscountPreview({
   currency: string
   timeZone: string
 }) {
+  const { t } = useTranslation('seller')
+  const f = useFormat()
   const amount = parseMoney(price, currency)
   const percent = Number(discount.percent)
   if (!amount || !Number.isInteger(percent) || percent < 1 || percent > MAX_DISCOUNT_PERCENT)
@@ -389,15 +410,18 @@ function DiscountPreview({
   })!
   const running = quote({ ...window, price: amount }, null, now)!.onSale
   const state = running
-    ? 'running now'
+    ? 'running'
     : window.discountEndsAt && window.discountEndsAt <= now
       ? 'over'
       : 'scheduled'
   return (
     <p className="rounded-md bg-stone-50 px-3 py-2 text-sm text-stone-700" aria-live="polite">
-      {formatMoney(amount, currency)} becomes{' '}
-      <strong>{formatMoney(withDiscount.effective, currency)}</strong> while the discount runs. It
-      is {state}.
+      <Trans
+        t={t}
+        i18nKey={`productForm.discountPreview.${state}`}
+        values={{ price: f.money(amount), discounted: f.money(withDiscount.effective) }}
+        components={{ strong: <strong /> }}
+      />
     </p>
   )
 }
@@ -414,6 +438,8 @@ type MatrixProps = {
 }
 
 function VariantMatrix({ options, initial, title, productPrice, errors, hydrated }: MatrixProps) {
+  const { t } = useTranslation('seller')
+  const f = useFormat()
   const [scaleId, setScaleId] = useState(initial.sizeScaleId || options.scales[0]?.id || '')
   const scale = options.scales.find((candidate) => candidate.id === scaleId)
   const [colorIds, setColorIds] = useState(() =>
@@ -444,17 +470,14 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
     <section aria-labelledby="variants-heading" className="space-y-6 card">
       <div>
         <h2 id="variants-heading" className="text-lg font-semibold">
-          Colours, sizes and stock
+          {t('productForm.variants.title')}
         </h2>
-        <p className="mt-0.5 text-sm text-stone-600">
-          Tick the colours and sizes you offer. Each combination becomes a variant with its own SKU
-          and stock.
-        </p>
+        <p className="mt-0.5 text-sm text-stone-600">{t('productForm.variants.description')}</p>
       </div>
 
       <div>
         <label htmlFor="product-size-scale" className="block text-sm font-medium text-stone-800">
-          Size scale
+          {t('productForm.variants.sizeScale')}
         </label>
         <select
           id="product-size-scale"
@@ -478,7 +501,9 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
       </div>
 
       <fieldset aria-describedby={error('colorIds') ? 'colors-error' : undefined}>
-        <legend className="text-sm font-medium text-stone-800">Colours</legend>
+        <legend className="text-sm font-medium text-stone-800">
+          {t('productForm.variants.colours')}
+        </legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {options.colors.map((color) => (
             <label
@@ -510,7 +535,12 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
 
       <fieldset aria-describedby={error('sizeIds') ? 'sizes-error' : undefined}>
         <legend className="text-sm font-medium text-stone-800">
-          Sizes {scale ? <span className="font-normal text-stone-500">({scale.name})</span> : null}
+          {t('productForm.variants.sizes')}{' '}
+          {scale ? (
+            <span className="font-normal text-stone-500">
+              {t('productForm.variants.scaleName', { name: scale.name })}
+            </span>
+          ) : null}
         </legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {scale?.sizes.map((size) => (
@@ -538,7 +568,7 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
 
       {hydrated ? null : (
         <div className="rounded-md bg-stone-50 p-3 text-sm text-stone-700">
-          <p>Changed the size scale, colours or sizes? Update the table before filling it in.</p>
+          <p>{t('productForm.variants.updateHint')}</p>
           <button
             type="submit"
             name="intent"
@@ -546,7 +576,7 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
             formNoValidate
             className="mt-2 btn-secondary"
           >
-            Update variant table
+            {t('productForm.variants.update')}
           </button>
         </div>
       )}
@@ -555,9 +585,11 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
         <div className="space-y-3">
           {hydrated ? (
             <div className="flex flex-wrap items-end gap-3 rounded-md bg-stone-50 p-3 text-sm">
-              <span className="font-medium text-stone-700">Fill every variant:</span>
+              <span className="font-medium text-stone-700">
+                {t('productForm.variants.fillAll')}
+              </span>
               <label className="flex items-center gap-2">
-                Stock
+                {t('productForm.variants.stock')}
                 <input
                   type="number"
                   min={0}
@@ -567,14 +599,14 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                 />
               </label>
               <label className="flex items-center gap-2">
-                Price
+                {t('productForm.variants.price')}
                 <input
                   type="text"
                   inputMode="decimal"
                   value={fill.price}
                   onChange={(event) => setFill({ ...fill, price: event.currentTarget.value })}
                   className="input w-28 py-1"
-                  placeholder="(product's)"
+                  placeholder={t('productForm.variants.fillPricePlaceholder')}
                 />
               </label>
               <button
@@ -598,31 +630,32 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                   })
                 }
               >
-                Apply to all
+                {t('productForm.variants.applyAll')}
               </button>
             </div>
           ) : null}
           <div className="overflow-x-auto">
             <table className="w-full min-w-[36rem] text-sm">
-              <caption className="sr-only">
-                Variants: SKU, stock and price for each colour and size
-              </caption>
+              <caption className="sr-only">{t('productForm.variants.caption')}</caption>
               <thead>
                 <tr className="border-b border-stone-200 text-start text-stone-600">
                   <th scope="col" className="py-2 pe-3 font-medium">
-                    Colour
+                    {t('productForm.variants.colour')}
                   </th>
                   <th scope="col" className="py-2 pe-3 font-medium">
-                    Size
+                    {t('productForm.variants.size')}
                   </th>
                   <th scope="col" className="py-2 pe-3 font-medium">
-                    SKU
+                    {t('productForm.variants.sku')}
                   </th>
                   <th scope="col" className="w-28 py-2 pe-3 font-medium">
-                    Stock
+                    {t('productForm.variants.stock')}
                   </th>
                   <th scope="col" className="w-36 py-2 font-medium">
-                    Price <span className="font-normal text-stone-500">(optional)</span>
+                    {t('productForm.variants.price')}{' '}
+                    <span className="font-normal text-stone-500">
+                      {t('productForm.variants.optional')}
+                    </span>
                   </th>
                 </tr>
               </thead>
@@ -632,7 +665,10 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                     const key = variantKey(color.id, size.id)
                     const cell = cellOf(color.id, size.id)
                     const name = (field: string) => `variants.${key}.${field}`
-                    const cellLabel = `${color.name}, ${size.label}`
+                    const cellLabel = t('productForm.variants.cell', {
+                      colour: color.name,
+                      size: size.label,
+                    })
                     return (
                       <tr
                         key={key}
@@ -664,17 +700,18 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                           ) : null}
                           <CellInput
                             name={name('sku')}
-                            label={`SKU for ${cellLabel}`}
+                            label={t('productForm.variants.skuFor', { variant: cellLabel })}
                             value={cell.sku}
                             onChange={(value) => update(key, cell, { sku: value })}
                             errors={error(name('sku'))}
                             className="font-mono uppercase"
+                            dir="ltr"
                           />
                         </td>
                         <td className="py-2 pe-3">
                           <CellInput
                             name={name('stock')}
-                            label={`Stock for ${cellLabel}`}
+                            label={t('productForm.variants.stockFor', { variant: cellLabel })}
                             value={cell.stock}
                             onChange={(value) => update(key, cell, { stock: value })}
                             errors={error(name('stock'))}
@@ -684,11 +721,11 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
                         <td className="py-2">
                           <CellInput
                             name={name('price')}
-                            label={`Price for ${cellLabel}`}
+                            label={t('productForm.variants.priceFor', { variant: cellLabel })}
                             value={cell.price}
                             onChange={(value) => update(key, cell, { price: value })}
                             errors={error(name('price'))}
-                            placeholder={productPrice || 'product price'}
+                            placeholder={productPrice || t('productForm.variants.productPrice')}
                             inputMode="decimal"
                           />
                         </td>
@@ -700,13 +737,15 @@ function VariantMatrix({ options, initial, title, productPrice, errors, hydrated
             </table>
           </div>
           <p className="text-xs text-stone-500">
-            {colors.length * sizes.length} variant{colors.length * sizes.length === 1 ? '' : 's'}.
-            Untick a colour or size to remove its variants when you save.
+            {t('productForm.variants.count', {
+              count: colors.length * sizes.length,
+              n: f.number(colors.length * sizes.length),
+            })}
           </p>
         </div>
       ) : (
         <p className="rounded-md border border-dashed border-stone-300 px-4 py-6 text-center text-sm text-stone-600">
-          Tick at least one colour and one size to add variants.
+          {t('productForm.variants.empty')}
         </p>
       )}
     </section>
@@ -723,6 +762,7 @@ function CellInput({
   className = '',
   placeholder,
   inputMode,
+  dir,
 }: {
   name: string
   label: string
@@ -733,6 +773,8 @@ function CellInput({
   className?: string
   placeholder?: string
   inputMode?: 'decimal'
+  /** SKUs are Latin: they read left to right on a Persian page too. */
+  dir?: 'ltr'
 }) {
   const errorId = `${name}-error`
   return (
@@ -748,6 +790,7 @@ function CellInput({
         onChange={(event) => onChange(event.currentTarget.value)}
         placeholder={placeholder}
         inputMode={inputMode}
+        dir={dir}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? errorId : undefined}
         className={`input py-1.5 ${className}`}

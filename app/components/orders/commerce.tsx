@@ -1,12 +1,33 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Link } from '@remix-run/react'
+import { useMemo, type ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ResponsiveImage } from '~/components/media/responsive-image.tsx'
+import { createFormatter } from '~/i18n/format.ts'
+import { useFormat, usePageLocale } from '~/i18n/use-locale.ts'
 import type { ProductImageView } from '~/services/media/views.ts'
-import type { ReactNode } from 'react'
-import { formatMoney } from '~/utils/money.ts'
+import { orderLabels } from '~/services/orders/labels.ts'
 import { STATUS_TONES, type OrderState, type ShipmentState } from '~/services/orders/status.ts'
 
 // Small pieces the cart, checkout, order and seller pages share.
+
+/**
+ * Names of order, shipment and payment states, carriers, delivery options and payment methods
+ * in the page's language: `const labels = useOrderLabels(); labels.orderStatus(order.status)`.
+ */
+export function useOrderLabels() {
+  const { t } = useTranslation('orders')
+  return useMemo(() => orderLabels(t), [t])
+}
+
+/**
+ * Money in the page's language, in `currency` (an order keeps the currency it was placed in),
+ * shown as the store shows it (Toman for IRR when the store says so).
+ */
+export function useMoney(currency: string) {
+  const { locale, store } = usePageLocale()
+  const formatter = createFormatter({ locale, ...store, currency })
+  return formatter.money
+}
 
 export function Money({
   amount,
@@ -17,7 +38,8 @@ export function Money({
   currency: string
   className?: string
 }) {
-  return <span className={className}>{formatMoney(amount, currency)}</span>
+  const money = useMoney(currency)
+  return <span className={className}>{money(amount)}</span>
 }
 
 /** The unit price, with the regular price struck through while a discount runs. */
@@ -32,18 +54,21 @@ export function UnitPrice({
   currency: string
   percentOff?: number | null
 }) {
+  const { t } = useTranslation('orders')
+  const money = useMoney(currency)
+  const f = useFormat()
   if (effective >= regular)
     return <Money amount={effective} currency={currency} className="font-medium" />
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-2">
       <Money amount={effective} currency={currency} className="font-semibold text-brand-700" />
       <s className="text-sm text-stone-500">
-        <span className="sr-only">was </span>
-        {formatMoney(regular, currency)}
+        <span className="sr-only">{t('money.was')} </span>
+        {money(regular)}
       </s>
       {percentOff ? (
         <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-700">
-          −{percentOff}%
+          −{f.percent(percentOff / 100)}
         </span>
       ) : null}
     </span>
@@ -141,7 +166,7 @@ export function PriceBreakdown({
   itemsTotal,
   delivery,
   total,
-  totalLabel = 'Total',
+  totalLabel,
   totalTestId,
   className = 'space-y-2 text-sm',
 }: {
@@ -155,29 +180,31 @@ export function PriceBreakdown({
   totalTestId?: string
   className?: string
 }) {
+  const { t } = useTranslation('orders')
+  const money = useMoney(currency)
   const savings = itemsRegular - itemsTotal
   return (
     <dl className={className}>
       <div className="flex justify-between">
-        <dt>Items</dt>
+        <dt>{t('money.items')}</dt>
         <dd>
           <Money amount={itemsRegular} currency={currency} />
         </dd>
       </div>
       {savings > 0 ? (
         <div className="flex justify-between text-green-700">
-          <dt>Discounts</dt>
-          <dd>−{formatMoney(savings, currency)}</dd>
+          <dt>{t('money.discounts')}</dt>
+          <dd>−{money(savings)}</dd>
         </div>
       ) : null}
       {delivery ? (
         <div className="flex justify-between">
           <dt>{delivery.label}</dt>
-          <dd>{delivery.amount === 0 ? 'Free' : formatMoney(delivery.amount, currency)}</dd>
+          <dd>{delivery.amount === 0 ? t('money.free') : money(delivery.amount)}</dd>
         </div>
       ) : null}
       <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
-        <dt>{totalLabel}</dt>
+        <dt>{totalLabel ?? t('money.total')}</dt>
         <dd data-testid={totalTestId}>
           <Money amount={total} currency={currency} />
         </dd>
@@ -201,15 +228,28 @@ export function OrderHeading({
   /** The line under the title (when it was placed …). */
   children: ReactNode
 }) {
+  const { t } = useTranslation('orders')
   return (
     <div>
       <p className="text-sm">
-        <Link to={back.to} className="link">
-          ← {back.label}
+        <Link to={back.to} className="inline-flex items-center gap-1 link">
+          <svg
+            aria-hidden
+            viewBox="0 0 16 16"
+            className="h-4 w-4 rtl:-scale-x-100"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
+            <path d="M13 8H3m4-4L3 8l4 4" />
+          </svg>
+          {back.label}
         </Link>
       </p>
       <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-bold tracking-tight sm:text-3xl">
-        Order {number}
+        <span>
+          <Trans t={t} i18nKey="order.title" values={{ number }} components={{ bdi: <bdi /> }} />
+        </span>
         <StatusBadge status={status} label={statusLabel} />
       </h1>
       <p className="mt-1 text-stone-600">{children}</p>
@@ -219,11 +259,17 @@ export function OrderHeading({
 
 /** A tracking number, linked to the carrier's tracking page when there is one. */
 export function TrackingNumber({ number, url }: { number: string | null; url: string | null }) {
-  if (!url) return <span className="font-medium text-stone-800">{number}</span>
+  const { t } = useTranslation('orders')
+  if (!url)
+    return (
+      <bdi className="font-medium text-stone-800" dir="ltr">
+        {number}
+      </bdi>
+    )
   return (
     <a href={url} className="link" target="_blank" rel="noreferrer noopener">
-      {number}
-      <span className="sr-only"> (opens the carrier’s site)</span>
+      <bdi dir="ltr">{number}</bdi>
+      <span className="sr-only"> {t('order.trackingOpensCarrier')}</span>
     </a>
   )
 }

@@ -2,44 +2,48 @@
 
 export type Carrier = {
   id: string
-  name: string
+  /** A brand read the same in every language; carriers without one are named by the catalogue (`orders:carrier.<id>`). */
+  brand: string | null
   trackingUrl: ((trackingNumber: string) => string) | null
 }
 
 export const CARRIERS: Carrier[] = [
   {
     id: 'ups',
-    name: 'UPS',
+    brand: 'UPS',
     trackingUrl: (n) => `https://www.ups.com/track?tracknum=${encodeURIComponent(n)}`,
   },
   {
     id: 'fedex',
-    name: 'FedEx',
+    brand: 'FedEx',
     trackingUrl: (n) => `https://www.fedex.com/fedextrack/?trknbr=${encodeURIComponent(n)}`,
   },
   {
     id: 'usps',
-    name: 'USPS',
+    brand: 'USPS',
     trackingUrl: (n) =>
       `https://tools.usps.com/go/TrackConfirmAction?tLabels=${encodeURIComponent(n)}`,
   },
   {
     id: 'dhl',
-    name: 'DHL',
+    brand: 'DHL',
     trackingUrl: (n) =>
       `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${encodeURIComponent(n)}`,
   },
   {
     id: 'royal-mail',
-    name: 'Royal Mail',
+    brand: 'Royal Mail',
     trackingUrl: (n) =>
       `https://www.royalmail.com/track-your-item#/tracking-results/${encodeURIComponent(n)}`,
   },
-  { id: 'other', name: 'Other carrier', trackingUrl: null },
+  // Iran's carriers: tracking happens on their sites by number, without a stable link.
+  { id: 'iran-post', brand: null, trackingUrl: null },
+  { id: 'tipax', brand: null, trackingUrl: null },
+  { id: 'other', brand: null, trackingUrl: null },
 ]
 
-export function carrierName(id: string | null | undefined) {
-  return CARRIERS.find((carrier) => carrier.id === id)?.name ?? id ?? ''
+export function findCarrier(id: string | null | undefined) {
+  return CARRIERS.find((carrier) => carrier.id === id) ?? null
 }
 
 export function trackingUrl(

@@ -2,7 +2,7 @@ import { getEnv } from '~/infra/env.server.ts'
 import { html, type SafeHtml } from '~/utils/html.ts'
 import { formatMoney } from '~/utils/money.ts'
 import { addressLines } from './address-format.ts'
-import { carrierName, trackingUrl } from './carriers.ts'
+import { findCarrier, trackingUrl } from './carriers.ts'
 import type { AddressInput } from './schemas.ts'
 import { shippingMethodLabel } from './shipping.ts'
 
@@ -122,7 +122,7 @@ export type EmailShipment = {
 export function renderShipmentShipped(shipment: EmailShipment): RenderedEmail {
   const subject = `Your items from ${shipment.shopName} are on their way (order ${shipment.number})`
   const url = trackingUrl(shipment.carrier, shipment.trackingNumber)
-  const carrier = carrierName(shipment.carrier)
+  const carrier = findCarrier(shipment.carrier)?.brand ?? shipment.carrier
   const text = [
     `Hello ${shipment.customerName},`,
     '',

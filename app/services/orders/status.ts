@@ -16,28 +16,7 @@ export function deriveOrderStatus(shipments: Array<{ status: ShipmentState }>): 
   return 'PLACED'
 }
 
-export const ORDER_STATUS_LABELS: Record<OrderState, string> = {
-  PLACED: 'Placed',
-  PARTIALLY_SHIPPED: 'Partly shipped',
-  SHIPPED: 'Shipped',
-  DELIVERED: 'Delivered',
-  CANCELLED: 'Cancelled',
-}
-
-export const SHIPMENT_STATUS_LABELS: Record<ShipmentState, string> = {
-  PENDING: 'Preparing',
-  SHIPPED: 'Shipped',
-  DELIVERED: 'Delivered',
-  CANCELLED: 'Cancelled',
-}
-
-export const PAYMENT_STATUS_LABELS: Record<PaymentState, string> = {
-  PENDING: 'Not paid yet',
-  PAID: 'Paid',
-  REFUND_PENDING: 'Refund on its way',
-  REFUNDED: 'Refunded',
-  VOIDED: 'Nothing to pay',
-}
+// Their names in each language: orderLabels() in ./labels.ts.
 
 /** Tailwind classes of the badge for each state. */
 export const STATUS_TONES: Record<OrderState | ShipmentState, string> = {
