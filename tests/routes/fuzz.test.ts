@@ -171,7 +171,7 @@ function request(path: string, query: Array<[string, string]>, cookie: string | 
     return new Request(url, { method: 'POST', headers, body: form })
   }
   headers.set('Content-Type', body.contentType)
-  return new Request(url, { method: 'POST', headers, body: body.bytes })
+  return new Request(url, { method: 'POST', headers, body: Buffer.from(body.bytes) })
 }
 
 describe('hostile input at every route', () => {
