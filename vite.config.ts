@@ -10,8 +10,34 @@ declare module '@remix-run/node' {
   }
 }
 
+/**
+ * Every package the browser's code imports (besides the React and Remix ones the Remix plugin
+ * adds). `npm run dev` pre-bundles them all at start-up and discovers nothing later: a package
+ * found on a first visit would make Vite re-bundle and reload the page under the visitor's feet,
+ * and the pages it had already served would hold a second copy of React (the hydration error of
+ * issue 12). Discovery also saw server-only packages (pg, sharp, ioredis, pino …) through the
+ * Remix plugin's route compiler, which reads whole route files with their loaders.
+ * `npm run check:dev-reloads` fails when this list misses one.
+ */
+export const CLIENT_DEPENDENCIES = [
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom',
+  'react-dom/client',
+  '@remix-run/react',
+  'zod',
+  '@conform-to/react',
+  '@conform-to/zod/v4',
+  'i18next',
+  'react-i18next',
+]
+
 export default defineConfig({
   server: { port: 3000 },
+  // A separate cache for a check that needs a fresh one (check:dev-reloads).
+  cacheDir: process.env.VITE_CACHE_DIR ?? 'node_modules/.vite',
+  optimizeDeps: { noDiscovery: true, include: CLIENT_DEPENDENCIES },
   build: { cssMinify: true, sourcemap: false },
   plugins: [tailwindcss(), remix(remixConfig), tsconfigPaths()],
 })

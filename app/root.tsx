@@ -1,5 +1,6 @@
 import {
   data,
+  redirect,
   type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -21,6 +22,7 @@ import { ToastMessage } from '~/components/toast.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { getViewer } from '~/services/accounts/auth.server.ts'
 import { getCategoryNav } from '~/services/catalog/taxonomy.server.ts'
+import { localeRedirect } from '~/services/accounts/locale-choice.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
 import { getCartCount } from '~/services/orders/cart.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
@@ -42,7 +44,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // `/xx/...` where xx is no locale of the store is a page that does not exist.
   if (params.locale !== undefined && !isLocale(params.locale))
-    throw new Response('Not found', { status: 404 })
+    throw new Response(null, { status: 404 })
+  const elsewhere = await localeRedirect(request, isLocale(params.locale) ? params.locale : null)
+  if (elsewhere)
+    throw redirect(elsewhere.location, {
+      status: elsewhere.status,
+      headers: elsewhere.status === 302 ? { 'Cache-Control': 'private, no-store' } : {},
+    })
   const [user, { toast, clear }, cartCount, categories] = await Promise.all([
     getViewer(request),
     readToast(request),

@@ -1,48 +1,40 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { NavLink } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 
-// The admin area's sections as data; the admin layout (app/routes/admin.tsx) shows them above
-// every admin page. Each branch that adds an admin page adds it here.
+// The admin area's sections as data; the admin layout (app/routes/($locale).admin.tsx) shows them
+// above every admin page. Each branch that adds an admin page adds it here, with its two
+// catalogue entries (`nav.<key>` and `nav.<key>Description` in the admin namespace).
 
-export type AdminSection = { to: string; label: string; description: string; end?: boolean }
+export type AdminSectionKey =
+  'overview' | 'catalog' | 'shops' | 'products' | 'reviews' | 'users' | 'audit'
+export type AdminSection = { to: string; key: AdminSectionKey; end?: boolean }
 
 export const ADMIN_SECTIONS: AdminSection[] = [
-  { to: '/admin', label: 'Overview', description: 'The store in figures.', end: true },
-  {
-    to: '/admin/catalog',
-    label: 'Categories & brands',
-    description: 'The category tree and the brands sellers pick from.',
-  },
-  { to: '/admin/shops', label: 'Shops', description: 'Suspend and reinstate shops.' },
-  { to: '/admin/products', label: 'Products', description: 'Feature products on the home page.' },
-  {
-    to: '/admin/reviews',
-    label: 'Reviews',
-    description: 'The moderation queue: new, edited and reported reviews.',
-  },
-  {
-    to: '/admin/users',
-    label: 'Users',
-    description: 'Find accounts, block and unblock, grant or remove admin.',
-  },
-  {
-    to: '/admin/audit',
-    label: 'Audit log',
-    description: 'Every admin action: who, what, on what, when and why.',
-  },
+  { to: '/admin', key: 'overview', end: true },
+  { to: '/admin/catalog', key: 'catalog' },
+  { to: '/admin/shops', key: 'shops' },
+  { to: '/admin/products', key: 'products' },
+  { to: '/admin/reviews', key: 'reviews' },
+  { to: '/admin/users', key: 'users' },
+  { to: '/admin/audit', key: 'audit' },
 ]
 
 export function AdminNav({ sections = ADMIN_SECTIONS }: { sections?: AdminSection[] }) {
+  const { t } = useTranslation('admin')
+  const lp = useLocalePath()
   return (
-    <nav aria-label="Admin" className="mb-8 border-b border-stone-200">
-      <p className="text-xs font-semibold tracking-wide text-stone-500 uppercase">Admin</p>
+    <nav aria-label={t('nav.label')} className="mb-8 border-b border-stone-200">
+      <p className="text-xs font-semibold tracking-wide text-stone-500 uppercase">
+        {t('nav.heading')}
+      </p>
       <ul className="mt-2 -mb-px flex gap-1 overflow-x-auto">
         {sections.map((section) => (
           <li key={section.to}>
             <NavLink
-              to={section.to}
+              to={lp(section.to)}
               end={section.end}
-              title={section.description}
+              title={t(`nav.${section.key}Description`)}
               className={({ isActive }) =>
                 `block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${
                   isActive
@@ -51,7 +43,7 @@ export function AdminNav({ sections = ADMIN_SECTIONS }: { sections?: AdminSectio
                 }`
               }
             >
-              {section.label}
+              {t(`nav.${section.key}`)}
             </NavLink>
           </li>
         ))}

@@ -1,29 +1,32 @@
-import { Link, useLocation } from '@remix-run/react'
+import { useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { LOCALES, LOCALE_NAMES, localePath, splitLocale } from '~/i18n/locales.ts'
-import { usePageLocale } from '~/i18n/use-locale.ts'
+import { LOCALES, LOCALE_NAMES } from '~/i18n/locales.ts'
+import { useLocale } from '~/i18n/use-locale.ts'
 
-/** Links to this very page (path and query) in the store's other languages. */
+/**
+ * Opens this very page (path and query) in another of the store's languages and remembers the
+ * choice (POST /locale). A plain form: it works without JavaScript, and the new language loads a
+ * new document (its catalogues, direction and typeface all change).
+ */
 export function LanguageSwitch({ className = '' }: { className?: string }) {
   const { t } = useTranslation()
-  const { locale, defaultLocale } = usePageLocale()
+  const locale = useLocale()
   const location = useLocation()
-  const { rest } = splitLocale(location.pathname)
   return (
-    <nav aria-label={t('language.label')} className={`flex gap-3 ${className}`}>
+    <form method="post" action="/locale" aria-label={t('language.label')} className={className}>
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       {LOCALES.filter((other) => other !== locale).map((other) => (
-        // A new document: the page's catalogues, direction and typeface all change.
-        <Link
+        <button
           key={other}
-          to={localePath(other, defaultLocale, `${rest}${location.search}`)}
-          reloadDocument
+          type="submit"
+          name="locale"
+          value={other}
           lang={other}
-          hrefLang={other}
-          className="hover:underline"
+          className="cursor-pointer hover:underline"
         >
           {LOCALE_NAMES[other]}
-        </Link>
+        </button>
       ))}
-    </nav>
+    </form>
   )
 }

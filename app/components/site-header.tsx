@@ -1,9 +1,12 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { splitLocale } from '~/i18n/locales.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import type { CategoryLink } from '~/services/catalog/taxonomy.server.ts'
 import type { ImageView } from '~/services/media/views.ts'
 import { CategoryNav } from './catalog/category-nav.tsx'
 import { UserAvatar } from './media/user-avatar.tsx'
+import { LanguageSwitch } from './language-switch.tsx'
 import { SearchBox } from './search-box.tsx'
 
 type HeaderUser = { name: string; email: string; roles: string[]; avatar?: ImageView | null } | null
@@ -17,34 +20,37 @@ export function SiteHeader({
   cartCount: number | null
   categories?: CategoryLink[]
 }) {
+  const { t } = useTranslation()
+  const lp = useLocalePath()
   return (
     <header className="relative z-20 border-b border-stone-200 bg-white">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
-        Skip to content
+        {t('header.skip')}
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6 lg:px-8">
         <Link
-          to="/"
+          to={lp('/')}
           className="flex items-center gap-2 text-xl font-bold tracking-tight text-brand-700"
         >
           <img src="/favicon.svg" alt="" width={28} height={28} />
-          Shikposh
+          {t('store.name')}
         </Link>
         <SearchBox />
-        <nav aria-label="Account" className="ms-auto flex items-center gap-3 text-sm">
+        <nav aria-label={t('header.account')} className="ms-auto flex items-center gap-3 text-sm">
           {user?.roles.includes('SELLER') ? null : (
             <Link
-              to="/sell"
+              to={lp('/sell')}
               className="hidden font-medium text-stone-700 hover:text-brand-700 md:inline"
             >
-              Sell on Shikposh
+              {t('header.sell')}
             </Link>
           )}
           {user ? <AccountMenu user={user} /> : <SignInLinks />}
           <CartLink count={cartCount} />
+          <LanguageSwitch className="text-sm text-stone-700" />
         </nav>
       </div>
       {categories.length ? <CategoryNav categories={categories} /> : null}
@@ -53,47 +59,64 @@ export function SiteHeader({
 }
 
 function SignInLinks() {
+  const { t } = useTranslation()
+  const lp = useLocalePath()
   const location = useLocation()
   const here = `${location.pathname}${location.search}`
+  const { rest } = splitLocale(location.pathname)
   const redirectTo =
-    here === '/' || here.startsWith('/login') || here.startsWith('/register')
+    rest === '/' || rest.startsWith('/login') || rest.startsWith('/register')
       ? ''
       : `?redirectTo=${encodeURIComponent(here)}`
   return (
     <>
-      <NavLink to={`/login${redirectTo}`} className="link">
-        Sign in
+      <NavLink to={lp(`/login${redirectTo}`)} className="link">
+        {t('header.signIn')}
       </NavLink>
-      <Link to={`/register${redirectTo}`} className="btn-primary">
-        Create account
+      <Link to={lp(`/register${redirectTo}`)} className="btn-primary">
+        {t('header.register')}
       </Link>
     </>
   )
 }
 
 function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
+  const { t } = useTranslation()
+  const lp = useLocalePath()
   return (
     // <details> keeps the menu usable before JavaScript loads and with the keyboard.
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-stone-100">
         <UserAvatar name={user.name} avatar={user.avatar} size={32} />
         <span className="hidden max-w-40 truncate font-medium sm:inline">{user.name}</span>
-        <span aria-hidden className="text-stone-500 group-open:rotate-180">
-          ▾
-        </span>
+        <svg
+          aria-hidden
+          width="12"
+          height="12"
+          viewBox="0 0 12 12"
+          className="text-stone-500 group-open:rotate-180"
+        >
+          <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.8" />
+        </svg>
       </summary>
       <div className="absolute end-0 z-20 mt-2 w-56 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
-        <p className="truncate px-4 py-2 text-xs text-stone-500">{user.email}</p>
-        <MenuLink to="/account">Your account</MenuLink>
-        <MenuLink to="/orders">Your orders</MenuLink>
-        {user.roles.includes('SELLER') ? <MenuLink to="/sell">Your shop</MenuLink> : null}
+        <p className="truncate px-4 py-2 text-xs text-stone-500">
+          <bdi>{user.email}</bdi>
+        </p>
+        <MenuLink to={lp('/account')}>{t('header.yourAccount')}</MenuLink>
+        <MenuLink to={lp('/orders')}>{t('header.yourOrders')}</MenuLink>
         {user.roles.includes('SELLER') ? (
-          <MenuLink to="/sell/orders">Orders to ship</MenuLink>
+          <MenuLink to={lp('/sell')}>{t('header.yourShop')}</MenuLink>
         ) : null}
-        {user.roles.includes('ADMIN') ? <MenuLink to="/admin">Admin</MenuLink> : null}
+        {user.roles.includes('SELLER') ? (
+          <MenuLink to={lp('/sell/orders')}>{t('header.ordersToShip')}</MenuLink>
+        ) : null}
+        {user.roles.includes('ADMIN') ? (
+          <MenuLink to={lp('/admin')}>{t('header.admin')}</MenuLink>
+        ) : null}
         <Form method="post" action="/logout" className="border-t border-stone-100">
           <button type="submit" className="block w-full px-4 py-2 text-start hover:bg-stone-100">
-            Sign out
+            {t('header.signOut')}
           </button>
         </Form>
       </div>
@@ -111,10 +134,14 @@ function MenuLink({ to, children }: { to: string; children: string }) {
 
 /** The cart with its item count; null (the error page) shows the link without a count. */
 function CartLink({ count }: { count: number | null }) {
-  const label = count === null ? 'Cart' : `Cart, ${count} ${count === 1 ? 'item' : 'items'}`
+  const { t } = useTranslation()
+  const lp = useLocalePath()
+  const { number } = useFormat()
+  const label =
+    count === null ? t('header.cart') : t('header.cartWithCount', { count, n: number(count) })
   return (
     <NavLink
-      to="/cart"
+      to={lp('/cart')}
       className="relative inline-flex items-center rounded-md p-2 text-stone-800 hover:bg-stone-100"
       aria-label={label}
       data-testid="cart-link"
@@ -138,7 +165,7 @@ function CartLink({ count }: { count: number | null }) {
           aria-hidden
           className="absolute -end-0.5 -top-0.5 min-w-5 rounded-full bg-brand-600 px-1 text-center text-xs leading-5 font-bold text-white"
         >
-          {count > 99 ? '99+' : count}
+          {count > 99 ? t('header.cartMany', { n: number(99) }) : number(count)}
         </span>
       ) : null}
     </NavLink>

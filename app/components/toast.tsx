@@ -1,5 +1,5 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 type Toast = { id: string; kind: 'success' | 'error' | 'info'; message: string }
 
@@ -10,6 +10,7 @@ const STYLES: Record<Toast['kind'], string> = {
 }
 
 export function ToastMessage({ toast }: { toast: Toast }) {
+  const { t } = useTranslation()
   const [visible, setVisible] = useState(true)
   useEffect(() => {
     const timer = setTimeout(() => setVisible(false), 6000)
@@ -25,10 +26,12 @@ export function ToastMessage({ toast }: { toast: Toast }) {
       <button
         type="button"
         onClick={() => setVisible(false)}
-        aria-label="Dismiss"
+        aria-label={t('toast.dismiss')}
         className="font-bold"
       >
-        ×
+        <svg aria-hidden width="12" height="12" viewBox="0 0 12 12">
+          <path d="M2 2l8 8M10 2l-8 8" stroke="currentColor" strokeWidth="2" />
+        </svg>
       </button>
     </div>
   )

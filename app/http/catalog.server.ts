@@ -1,10 +1,12 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { data, redirect } from '@remix-run/node'
+import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { VersionConflictError } from '~/services/catalog/errors.ts'
 import { getShopForOwner } from '~/services/catalog/shops.server.ts'
-import { throwIfNotFound, toRefusal } from './errors.server.ts'
+import { throwIfNotFound } from './errors.server.ts'
+import { localizedRefusal } from './refusal-messages.server.ts'
 
 // The catalog's answers in HTTP terms, shared by the seller and admin routes.
 
@@ -12,9 +14,9 @@ import { throwIfNotFound, toRefusal } from './errors.server.ts'
 export async function requireSeller(request: Request) {
   const user = await requireUser(request)
   const shop = await getShopForOwner(user.id)
-  if (!shop) throw redirect('/sell')
+  if (!shop) throw redirect(localeRedirectPath(request, '/sell'))
   if (!user.roles.includes('SELLER'))
-    throw new Response('Your seller account is not active.', { status: 403 })
+    throw new Response(getT(request, 'seller')('errors.seller-inactive'), { status: 403 })
   return { user, shop }
 }
 
@@ -31,12 +33,12 @@ type Replying = {
 }
 
 /**
- * A refusal as the product form's answer: rule breaks at their fields (400), a stale version as
- * a conflict message with the version that won (409). Not-found becomes the 404 page; anything
- * else is rethrown.
+ * A refusal as the product form's answer, in the page's language: rule breaks at their fields
+ * (400), a stale version as a conflict message with the version that won (409). Not-found
+ * becomes the 404 page; anything else is rethrown.
  */
-export function productFormRefusal(submission: Replying, error: unknown) {
-  const refusal = toRefusal(error)
+export function productFormRefusal(request: Request, submission: Replying, error: unknown) {
+  const refusal = localizedRefusal(getT(request, 'seller'), error)
   throwIfNotFound(refusal)
   return data(
     {

@@ -2,6 +2,7 @@ import { createInstance, type i18n, type TFunction } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { getEnv } from '~/infra/env.server.ts'
 import { i18nOptions, type Namespace } from './config.ts'
+import { createFormatter } from './format.ts'
 import { LOCALES, isLocale, splitLocale, localePath, type Locale } from './locales.ts'
 import en from './resources/en.ts'
 import fa from './resources/fa.ts'
@@ -46,4 +47,15 @@ export function getT<N extends Namespace = 'common'>(
 /** An app path in the request's language, for redirects: `/orders/12` → `/fa/orders/12`. */
 export function localeRedirectPath(request: Request, path: string) {
   return localePath(getLocale(request), defaultLocale(), path)
+}
+
+/** Money, numbers and dates for the request's page, in the store's currency and time zone. */
+export function getFormatter(localeOrRequest: Locale | Request) {
+  const env = getEnv()
+  return createFormatter({
+    locale: isLocale(localeOrRequest) ? localeOrRequest : getLocale(localeOrRequest),
+    currency: env.STORE_CURRENCY,
+    timeZone: env.STORE_TIMEZONE,
+    priceDisplay: env.STORE_PRICE_DISPLAY,
+  })
 }

@@ -2,7 +2,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 
 // Any URL no other route claims: a proper 404 page inside the site layout.
 export function loader() {
-  throw new Response('Not found', { status: 404 })
+  throw new Response(null, { status: 404 })
 }
 
 export default function NotFound() {

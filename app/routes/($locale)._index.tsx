@@ -1,22 +1,25 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
-import type { MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ProductGrid } from '~/components/catalog/product-card.tsx'
 import { useOptionalUser } from '~/root.tsx'
 import { getHomeCollections } from '~/services/catalog/storefront.server.ts'
+import { getT } from '~/i18n/i18n.server.ts'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 
-export const meta: MetaFunction = () => [
-  { title: 'Shikposh: clothes, shoes and accessories from independent shops' },
-  {
-    name: 'description',
-    content:
-      'Dresses, sneakers, bags and more from independent shops: new arrivals, featured finds and what is on sale now.',
-  },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.meta.title },
+  { name: 'description', content: data?.meta.description },
 ]
 
-export async function loader() {
-  return getHomeCollections()
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [t, tShop] = [getT(request), getT(request, 'shop')]
+  const collections = await getHomeCollections()
+  return {
+    ...collections,
+    meta: { title: t('store.title'), description: tShop('home.metaDescription') },
+  }
 }
 
 const TILE_COLORS = [
@@ -33,24 +36,24 @@ const TILE_COLORS = [
 export default function Home() {
   const { featured, newArrivals, onSale, categories } = useLoaderData<typeof loader>()
   const user = useOptionalUser()
+  const { t } = useTranslation('shop')
+  const lp = useLocalePath()
   return (
     <div className="space-y-14">
       <section className="overflow-hidden rounded-2xl bg-gradient-to-br from-brand-100 via-brand-50 to-white px-6 py-12 sm:px-12 sm:py-16">
         <p className="text-sm font-semibold tracking-widest text-brand-700 uppercase">
-          {user ? `Welcome back, ${user.name}.` : 'Independent fashion, one basket'}
+          {user ? t('home.welcomeBack', { name: user.name }) : t('home.kicker')}
         </p>
         <h1 className="mt-3 max-w-2xl text-4xl font-bold tracking-tight sm:text-5xl">
-          Clothes with a story, from independent shops
+          {t('home.heading')}
         </h1>
-        <p className="mt-4 max-w-xl text-lg text-stone-600">
-          Dresses, sneakers, bags and more, listed by the people who make and curate them.
-        </p>
+        <p className="mt-4 max-w-xl text-lg text-stone-600">{t('home.lead')}</p>
         <div className="mt-8 flex flex-wrap gap-3">
-          <Link to="/c/clothing" className="btn-primary">
-            Shop clothing
+          <Link to={lp('/c/clothing')} className="btn-primary">
+            {t('home.shopClothing')}
           </Link>
-          <Link to="/sell" className="btn-secondary">
-            Open your shop
+          <Link to={lp('/sell')} className="btn-secondary">
+            {t('home.openShop')}
           </Link>
         </div>
       </section>
@@ -58,13 +61,13 @@ export default function Home() {
       {categories.length ? (
         <section aria-labelledby="categories-heading">
           <h2 id="categories-heading" className="text-2xl font-bold tracking-tight">
-            Shop by category
+            {t('home.byCategory')}
           </h2>
           <ul className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
             {categories.map((category, index) => (
               <li key={category.slug}>
                 <Link
-                  to={`/c/${category.slug}`}
+                  to={lp(`/c/${category.slug}`)}
                   className="flex h-24 flex-col justify-end rounded-xl p-4 ring-1 ring-stone-200 transition hover:-translate-y-0.5 hover:shadow-md"
                   style={{ backgroundColor: TILE_COLORS[index % TILE_COLORS.length] }}
                 >
@@ -84,22 +87,22 @@ export default function Home() {
       {/* Only the first row on the page fetches its photos at once; the rest load as they scroll in. */}
       <Collection
         id="featured"
-        title="Featured"
-        subtitle="Picked by our team this week."
+        title={t('home.featured')}
+        subtitle={t('home.featuredSubtitle')}
         products={featured}
         priorityCount={4}
       />
       <Collection
         id="new"
-        title="New arrivals"
-        subtitle="Listed in the last 30 days."
+        title={t('home.newArrivals')}
+        subtitle={t('home.newArrivalsSubtitle')}
         products={newArrivals}
         priorityCount={featured.length ? 0 : 4}
       />
       <Collection
         id="sale"
-        title="On sale"
-        subtitle="Discounts running right now."
+        title={t('home.onSale')}
+        subtitle={t('home.onSaleSubtitle')}
         products={onSale}
         priorityCount={featured.length || newArrivals.length ? 0 : 4}
       />

@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import {
   data,
   type ActionFunctionArgs,
@@ -7,10 +6,14 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DataTable } from '~/components/data-table.tsx'
 import { ErrorList } from '~/components/forms.tsx'
+import { adminTitle } from '~/http/admin.server.ts'
 import { toRefusal } from '~/http/errors.server.ts'
+import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -26,12 +29,12 @@ import {
 } from '~/services/admin/catalog.server.ts'
 import { listBrandsForAdmin, listCategoriesForAdmin } from '~/services/catalog/taxonomy.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Categories & brands · Admin · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
   const [categories, brands] = await Promise.all([listCategoriesForAdmin(), listBrandsForAdmin()])
-  return { categories, brands }
+  return { categories, brands, title: adminTitle(request, getT(request, 'admin')('catalog.title')) }
 }
 
 const IdSchema = z.object({ id: z.string().min(1).max(64) })
@@ -53,25 +56,31 @@ function failure(
 }
 
 /** Runs an admin command and turns catalog errors into answers for the form that asked. */
-async function attempt(form: string, command: () => Promise<unknown>, done: string) {
+async function attempt(
+  request: Request,
+  form: string,
+  command: () => Promise<unknown>,
+  done: string,
+) {
   try {
     await command()
   } catch (error) {
     const refusal = toRefusal(error)
     const formErrors =
       refusal.kind === 'not-found'
-        ? [`${refusal.message}. Someone may have removed it.`]
+        ? [getT(request, 'admin')('catalog.goneMaybeRemoved', { message: refusal.message })]
         : refusal.formErrors
     return data<Failure>(
       { form, fieldErrors: refusal.fieldErrors, formErrors },
       { status: refusal.status },
     )
   }
-  return redirectWithToast('/admin/catalog', { message: done })
+  return redirectWithToast(localeRedirectPath(request, '/admin/catalog'), { message: done })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
+  const t = getT(request, 'admin')
   const formData = await readFormData(request)
   const intent = String(formData.get('intent') ?? '')
   const fields = Object.fromEntries(formData)
@@ -91,32 +100,40 @@ export async function action({ request }: ActionFunctionArgs) {
       const { name, slug, parentId, description } = parsed.data
       if (intent === 'create-category')
         return attempt(
+          request,
           form,
           () =>
             createCategoryAsAdmin(admin, { name, slug, parentId: parentId ?? null, description }),
-          `Category “${name}” added.`,
+          t('catalog.categoryAdded', { name }),
         )
       const id = String(fields.id)
       return attempt(
+        request,
         form,
         () =>
           updateCategoryAsAdmin(admin, id, { name, slug, parentId: parentId ?? null, description }),
-        `Category “${name}” saved.`,
+        t('catalog.categorySaved', { name }),
       )
     }
     case 'move-category': {
       const parsed = MoveSchema.safeParse(fields)
-      if (!parsed.success) return failure(form, {}, ['Choose a category to move.'])
+      if (!parsed.success) return failure(form, {}, [t('catalog.chooseCategoryToMove')])
       return attempt(
+        request,
         form,
         () => moveCategoryAsAdmin(admin, parsed.data.id, parsed.data.direction),
-        'Category moved.',
+        t('catalog.categoryMoved'),
       )
     }
     case 'delete-category': {
       const parsed = IdSchema.safeParse(fields)
-      if (!parsed.success) return failure(form, {}, ['Choose a category to delete.'])
-      return attempt(form, () => deleteCategoryAsAdmin(admin, parsed.data.id), 'Category deleted.')
+      if (!parsed.success) return failure(form, {}, [t('catalog.chooseCategoryToDelete')])
+      return attempt(
+        request,
+        form,
+        () => deleteCategoryAsAdmin(admin, parsed.data.id),
+        t('catalog.categoryDeleted'),
+      )
     }
     case 'create-brand':
     case 'update-brand': {
@@ -127,24 +144,31 @@ export async function action({ request }: ActionFunctionArgs) {
       const { name, slug, description } = parsed.data
       if (intent === 'create-brand')
         return attempt(
+          request,
           form,
           () => createBrandAsAdmin(admin, { name, slug, description }),
-          `Brand “${name}” added.`,
+          t('catalog.brandAdded', { name }),
         )
       const id = String(fields.id)
       return attempt(
+        request,
         form,
         () => updateBrandAsAdmin(admin, id, { name, slug, description }),
-        `Brand “${name}” saved.`,
+        t('catalog.brandSaved', { name }),
       )
     }
     case 'delete-brand': {
       const parsed = IdSchema.safeParse(fields)
-      if (!parsed.success) return failure(form, {}, ['Choose a brand to delete.'])
-      return attempt(form, () => deleteBrandAsAdmin(admin, parsed.data.id), 'Brand deleted.')
+      if (!parsed.success) return failure(form, {}, [t('catalog.chooseBrandToDelete')])
+      return attempt(
+        request,
+        form,
+        () => deleteBrandAsAdmin(admin, parsed.data.id),
+        t('catalog.brandDeleted'),
+      )
     }
     default:
-      return failure('', {}, ['Unknown action.'])
+      return failure('', {}, [t('catalog.unknownAction')])
   }
 }
 
@@ -155,22 +179,20 @@ function useFailure(form: string) {
 
 export default function AdminCatalog() {
   const { categories, brands } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
   return (
     <div className="space-y-12">
       <section aria-labelledby="categories-heading">
         <h1 id="categories-heading" className="text-2xl font-bold tracking-tight">
-          Categories
+          {t('catalog.categories')}
         </h1>
-        <p className="mt-1 text-sm text-stone-600">
-          The tree shoppers browse. A category can be deleted once it has no sub-categories and no
-          products.
-        </p>
+        <p className="mt-1 text-sm text-stone-600">{t('catalog.categoriesIntro')}</p>
         <DataTable
-          caption="Categories"
+          caption={t('catalog.categories')}
           columns={[
-            { label: 'Name' },
-            { label: 'Products' },
-            { label: 'Actions', className: 'text-end', hideLabel: true },
+            { label: t('catalog.name') },
+            { label: t('catalog.products') },
+            { label: t('catalog.actions'), className: 'text-end', hideLabel: true },
           ]}
           minWidth="min-w-[40rem]"
           className="mt-6"
@@ -184,17 +206,15 @@ export default function AdminCatalog() {
 
       <section aria-labelledby="brands-heading">
         <h2 id="brands-heading" className="text-2xl font-bold tracking-tight">
-          Brands
+          {t('catalog.brands')}
         </h2>
-        <p className="mt-1 text-sm text-stone-600">
-          Sellers pick a brand for each product. A brand can be deleted once no product carries it.
-        </p>
+        <p className="mt-1 text-sm text-stone-600">{t('catalog.brandsIntro')}</p>
         <DataTable
-          caption="Brands"
+          caption={t('catalog.brands')}
           columns={[
-            { label: 'Name' },
-            { label: 'Products' },
-            { label: 'Actions', className: 'text-end', hideLabel: true },
+            { label: t('catalog.name') },
+            { label: t('catalog.products') },
+            { label: t('catalog.actions'), className: 'text-end', hideLabel: true },
           ]}
           minWidth="min-w-[36rem]"
           className="mt-6"
@@ -209,6 +229,10 @@ export default function AdminCatalog() {
   )
 }
 
+// Up and down are the same in both writing directions.
+const ARROW_UP = '↑'
+const ARROW_DOWN = '↓'
+
 type CategoryRowData = ReturnType<typeof useLoaderData<typeof loader>>['categories'][number]
 
 function CategoryRow({
@@ -222,20 +246,25 @@ function CategoryRow({
   const deleteFailure = useFailure(`delete-category:${category.id}`)
   const moveFailure = useFailure(`move-category:${category.id}`)
   const empty = category.products === 0 && category.children === 0
+  const { t } = useTranslation('admin')
+  const f = useFormat()
+  const lp = useLocalePath()
   return (
     <tr className="align-top" data-testid={`category-${category.slug}`}>
       <td className="px-4 py-3">
         <div style={{ paddingInlineStart: `${category.depth * 1.25}rem` }}>
           <Link
-            to={`/c/${category.slug}`}
+            to={lp(`/c/${category.slug}`)}
             className="font-medium text-ink hover:text-brand-700 hover:underline"
           >
             {category.name}
           </Link>
-          <span className="ms-2 font-mono text-xs text-stone-500">{category.slug}</span>
+          <span className="ms-2 font-mono text-xs text-stone-500" dir="ltr">
+            {category.slug}
+          </span>
           <details className="mt-2" open={Boolean(editFailure)}>
             <summary className="cursor-pointer text-xs font-medium text-brand-700">
-              Rename or move
+              {t('catalog.renameOrMove')}
             </summary>
             <Form
               method="post"
@@ -245,14 +274,15 @@ function CategoryRow({
               <input type="hidden" name="id" value={category.id} />
               <TextInput
                 name="name"
-                label="Name"
+                label={t('catalog.name')}
                 defaultValue={category.name}
                 errors={editFailure?.fieldErrors.name}
               />
               <TextInput
                 name="slug"
-                label="Web address"
+                label={t('catalog.slug')}
                 defaultValue={category.slug}
+                ltr
                 errors={editFailure?.fieldErrors.slug}
               />
               <ParentSelect
@@ -263,13 +293,13 @@ function CategoryRow({
               />
               <TextInput
                 name="description"
-                label="Description"
+                label={t('catalog.description')}
                 defaultValue={category.description}
                 errors={editFailure?.fieldErrors.description}
               />
               <div className="sm:col-span-2">
                 <ErrorList errors={editFailure?.formErrors} />
-                <SubmitButton>Save category</SubmitButton>
+                <SubmitButton>{t('catalog.saveCategory')}</SubmitButton>
               </div>
             </Form>
           </details>
@@ -279,9 +309,11 @@ function CategoryRow({
         />
       </td>
       <td className="px-4 py-3 text-stone-700">
-        {category.products}
+        {f.number(category.products)}
         {category.children ? (
-          <span className="block text-xs text-stone-500">{category.children} sub-categories</span>
+          <span className="block text-xs text-stone-500">
+            {t('catalog.subCategories', { count: category.children })}
+          </span>
         ) : null}
       </td>
       <td className="px-4 py-3">
@@ -295,9 +327,9 @@ function CategoryRow({
               value="up"
               disabled={category.isFirst}
               className="btn-secondary px-2 py-1"
-              aria-label={`Move ${category.name} up`}
+              aria-label={t('catalog.moveUp', { name: category.name })}
             >
-              ↑
+              {ARROW_UP}
             </button>
             <button
               type="submit"
@@ -305,9 +337,9 @@ function CategoryRow({
               value="down"
               disabled={category.isLast}
               className="ms-1 btn-secondary px-2 py-1"
-              aria-label={`Move ${category.name} down`}
+              aria-label={t('catalog.moveDown', { name: category.name })}
             >
-              ↓
+              {ARROW_DOWN}
             </button>
           </Form>
           <Form method="post">
@@ -317,10 +349,10 @@ function CategoryRow({
               type="submit"
               className="btn-danger py-1"
               disabled={!empty}
-              title={empty ? undefined : 'Only empty categories can be deleted'}
-              aria-label={`Delete ${category.name}`}
+              title={empty ? undefined : t('catalog.onlyEmptyCategories')}
+              aria-label={t('catalog.deleteNamed', { name: category.name })}
             >
-              Delete
+              {t('catalog.delete')}
             </button>
           </Form>
         </div>
@@ -331,30 +363,32 @@ function CategoryRow({
 
 function NewCategory({ categories }: { categories: CategoryRowData[] }) {
   const failed = useFailure('create-category')
+  const { t } = useTranslation('admin')
   return (
     <Form
       method="post"
       className="mt-6 grid gap-3 card sm:grid-cols-2"
       key={failed ? 'failed' : 'fresh'}
     >
-      <h3 className="text-base font-semibold sm:col-span-2">Add a category</h3>
+      <h3 className="text-base font-semibold sm:col-span-2">{t('catalog.addCategory')}</h3>
       <input type="hidden" name="intent" value="create-category" />
-      <TextInput name="name" label="Name" errors={failed?.fieldErrors.name} />
+      <TextInput name="name" label={t('catalog.name')} errors={failed?.fieldErrors.name} />
       <TextInput
         name="slug"
-        label="Web address (optional)"
+        label={t('catalog.slugOptional')}
         errors={failed?.fieldErrors.slug}
-        help="Made from the name when empty."
+        help={t('catalog.slugHelp')}
+        ltr
       />
       <ParentSelect categories={categories} defaultValue="" errors={failed?.fieldErrors.parentId} />
       <TextInput
         name="description"
-        label="Description (optional)"
+        label={t('catalog.descriptionOptional')}
         errors={failed?.fieldErrors.description}
       />
       <div className="sm:col-span-2">
         <ErrorList errors={failed?.formErrors} />
-        <SubmitButton>Add category</SubmitButton>
+        <SubmitButton>{t('catalog.addCategoryButton')}</SubmitButton>
       </div>
     </Form>
   )
@@ -365,18 +399,25 @@ type BrandRowData = ReturnType<typeof useLoaderData<typeof loader>>['brands'][nu
 function BrandRow({ brand }: { brand: BrandRowData }) {
   const editFailure = useFailure(`update-brand:${brand.id}`)
   const deleteFailure = useFailure(`delete-brand:${brand.id}`)
+  const { t } = useTranslation('admin')
+  const f = useFormat()
+  const lp = useLocalePath()
   return (
     <tr className="align-top">
       <td className="px-4 py-3">
         <Link
-          to={`/brands/${brand.slug}`}
+          to={lp(`/brands/${brand.slug}`)}
           className="font-medium text-ink hover:text-brand-700 hover:underline"
         >
           {brand.name}
         </Link>
-        <span className="ms-2 font-mono text-xs text-stone-500">{brand.slug}</span>
+        <span className="ms-2 font-mono text-xs text-stone-500" dir="ltr">
+          {brand.slug}
+        </span>
         <details className="mt-2" open={Boolean(editFailure)}>
-          <summary className="cursor-pointer text-xs font-medium text-brand-700">Rename</summary>
+          <summary className="cursor-pointer text-xs font-medium text-brand-700">
+            {t('catalog.rename')}
+          </summary>
           <Form
             method="post"
             className="mt-3 grid max-w-xl gap-3 rounded-md border border-stone-200 bg-stone-50 p-3 sm:grid-cols-2"
@@ -385,33 +426,34 @@ function BrandRow({ brand }: { brand: BrandRowData }) {
             <input type="hidden" name="id" value={brand.id} />
             <TextInput
               name="name"
-              label="Name"
+              label={t('catalog.name')}
               defaultValue={brand.name}
               errors={editFailure?.fieldErrors.name}
             />
             <TextInput
               name="slug"
-              label="Web address"
+              label={t('catalog.slug')}
               defaultValue={brand.slug}
+              ltr
               errors={editFailure?.fieldErrors.slug}
             />
             <div className="sm:col-span-2">
               <TextInput
                 name="description"
-                label="Description"
+                label={t('catalog.description')}
                 defaultValue={brand.description}
                 errors={editFailure?.fieldErrors.description}
               />
             </div>
             <div className="sm:col-span-2">
               <ErrorList errors={editFailure?.formErrors} />
-              <SubmitButton>Save brand</SubmitButton>
+              <SubmitButton>{t('catalog.saveBrand')}</SubmitButton>
             </div>
           </Form>
         </details>
         <ErrorList errors={deleteFailure?.formErrors} />
       </td>
-      <td className="px-4 py-3 text-stone-700">{brand.products}</td>
+      <td className="px-4 py-3 text-stone-700">{f.number(brand.products)}</td>
       <td className="px-4 py-3 text-end">
         <Form method="post">
           <input type="hidden" name="intent" value="delete-brand" />
@@ -420,10 +462,10 @@ function BrandRow({ brand }: { brand: BrandRowData }) {
             type="submit"
             className="btn-danger py-1"
             disabled={brand.products > 0}
-            title={brand.products ? 'Only brands without products can be deleted' : undefined}
-            aria-label={`Delete ${brand.name}`}
+            title={brand.products ? t('catalog.onlyBrandsWithoutProducts') : undefined}
+            aria-label={t('catalog.deleteNamed', { name: brand.name })}
           >
-            Delete
+            {t('catalog.delete')}
           </button>
         </Form>
       </td>
@@ -433,31 +475,33 @@ function BrandRow({ brand }: { brand: BrandRowData }) {
 
 function NewBrand() {
   const failed = useFailure('create-brand')
+  const { t } = useTranslation('admin')
   return (
     <Form
       method="post"
       className="mt-6 grid gap-3 card sm:grid-cols-2"
       key={failed ? 'failed' : 'fresh'}
     >
-      <h3 className="text-base font-semibold sm:col-span-2">Add a brand</h3>
+      <h3 className="text-base font-semibold sm:col-span-2">{t('catalog.addBrand')}</h3>
       <input type="hidden" name="intent" value="create-brand" />
-      <TextInput name="name" label="Name" errors={failed?.fieldErrors.name} />
+      <TextInput name="name" label={t('catalog.name')} errors={failed?.fieldErrors.name} />
       <TextInput
         name="slug"
-        label="Web address (optional)"
+        label={t('catalog.slugOptional')}
         errors={failed?.fieldErrors.slug}
-        help="Made from the name when empty."
+        help={t('catalog.slugHelp')}
+        ltr
       />
       <div className="sm:col-span-2">
         <TextInput
           name="description"
-          label="Description (optional)"
+          label={t('catalog.descriptionOptional')}
           errors={failed?.fieldErrors.description}
         />
       </div>
       <div className="sm:col-span-2">
         <ErrorList errors={failed?.formErrors} />
-        <SubmitButton>Add brand</SubmitButton>
+        <SubmitButton>{t('catalog.addBrandButton')}</SubmitButton>
       </div>
     </Form>
   )
@@ -469,12 +513,15 @@ function TextInput({
   defaultValue,
   errors,
   help,
+  ltr = false,
 }: {
   name: string
   label: string
   defaultValue?: string
   errors?: string[]
   help?: string
+  /** Latin-only text (web addresses): typed left to right on Persian pages too. */
+  ltr?: boolean
 }) {
   return (
     <label className="block text-sm font-medium text-stone-800">
@@ -483,6 +530,7 @@ function TextInput({
         name={name}
         defaultValue={defaultValue}
         className="mt-1 input font-normal"
+        dir={ltr ? 'ltr' : undefined}
         aria-invalid={errors?.length ? true : undefined}
       />
       {help ? <span className="mt-1 block text-xs font-normal text-stone-500">{help}</span> : null}
@@ -514,16 +562,17 @@ function ParentSelect({
     )
       blocked.add(categories[index]!.id)
   }
+  const { t } = useTranslation('admin')
   return (
     <label className="block text-sm font-medium text-stone-800">
-      Parent
+      {t('catalog.parent')}
       <select
         name="parentId"
         defaultValue={defaultValue}
         className="mt-1 input font-normal"
         aria-invalid={errors?.length ? true : undefined}
       >
-        <option value="">(top level)</option>
+        <option value="">{t('catalog.topLevel')}</option>
         {categories.map((option) => (
           <option key={option.id} value={option.id} disabled={blocked.has(option.id)}>
             {'\u00a0\u00a0'.repeat(option.depth)}

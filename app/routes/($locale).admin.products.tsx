@@ -1,17 +1,20 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Pagination } from '~/components/pagination.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
+import { adminTitle } from '~/http/admin.server.ts'
 import { orNotFound } from '~/http/errors.server.ts'
+import { getT } from '~/i18n/i18n.server.ts'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { setFeaturedAsAdmin } from '~/services/admin/catalog.server.ts'
 import { listProductsForAdmin } from '~/services/catalog/products.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Products · Admin · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 const QuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -26,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...(await listProductsForAdmin({ q: query.q || undefined, featured, page: query.page })),
     query,
+    title: adminTitle(request, getT(request, 'admin')('products.heading')),
   }
 }
 
@@ -37,28 +41,28 @@ const FeatureSchema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
   const parsed = FeatureSchema.safeParse(Object.fromEntries(await readFormData(request)))
-  if (!parsed.success)
-    throw new Response('Choose a product to feature or unfeature.', { status: 400 })
+  const t = getT(request, 'admin')
+  if (!parsed.success) throw new Response(t('products.chooseProduct'), { status: 400 })
   const featured = parsed.data.featured === 'true'
   await orNotFound(setFeaturedAsAdmin(admin, parsed.data.productId, featured))
   const back = new URL(request.url)
   return redirectWithToast(`${back.pathname}${back.search}`, {
-    message: featured ? 'Featured on the home page.' : 'No longer featured.',
+    message: featured ? t('products.nowFeatured') : t('products.noLongerFeatured'),
   })
 }
 
 export default function AdminProducts() {
   const { products, total, page, pageCount, query } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
+  const { t } = useTranslation('admin')
+  const lp = useLocalePath()
   return (
     <div>
-      <h1 className="text-2xl font-bold tracking-tight">Products</h1>
-      <p className="mt-1 text-sm text-stone-600">
-        Featured products appear on the home page while they are in the store.
-      </p>
+      <h1 className="text-2xl font-bold tracking-tight">{t('products.heading')}</h1>
+      <p className="mt-1 text-sm text-stone-600">{t('products.intro')}</p>
       <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-stone-800">
-          Title
+          {t('products.titleFilter')}
           <input
             type="search"
             name="q"
@@ -67,22 +71,22 @@ export default function AdminProducts() {
           />
         </label>
         <label className="text-sm font-medium text-stone-800">
-          Featured
+          {t('products.featuredFilter')}
           <select
             name="featured"
             defaultValue={query.featured ?? ''}
             className="mt-1 input font-normal"
           >
-            <option value="">Any</option>
-            <option value="yes">Featured</option>
-            <option value="no">Not featured</option>
+            <option value="">{t('common.any')}</option>
+            <option value="yes">{t('products.featured')}</option>
+            <option value="no">{t('products.notFeatured')}</option>
           </select>
         </label>
         <button type="submit" className="btn-secondary">
-          Filter
+          {t('common.filter')}
         </button>
       </Form>
-      <p className="mt-4 text-sm text-stone-600">{total.toLocaleString('en-US')} products</p>
+      <p className="mt-4 text-sm text-stone-600">{t('products.count', { count: total })}</p>
       <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {products.map((product) => (
           <li
@@ -91,7 +95,7 @@ export default function AdminProducts() {
           >
             <div className="min-w-0">
               <Link
-                to={`/p/${product.slug}`}
+                to={lp(`/p/${product.slug}`)}
                 className="font-medium hover:text-brand-700 hover:underline"
               >
                 {product.title}
@@ -99,7 +103,9 @@ export default function AdminProducts() {
               <StatusBadge
                 status={product.status === 'ACTIVE' && !product.listed ? 'HIDDEN' : product.status}
               />
-              <p className="text-sm text-stone-500">{product.shop.name}</p>
+              <p className="text-sm text-stone-500">
+                <bdi>{product.shop.name}</bdi>
+              </p>
             </div>
             <Form method="post">
               <input type="hidden" name="productId" value={product.id} />
@@ -109,15 +115,17 @@ export default function AdminProducts() {
                 aria-pressed={product.featured}
                 className={product.featured ? 'btn-primary py-1' : 'btn-secondary py-1'}
                 disabled={navigation.formData?.get('productId') === product.id}
-                aria-label={`${product.featured ? 'Unfeature' : 'Feature'} ${product.title}`}
+                aria-label={t(product.featured ? 'products.unfeature' : 'products.feature', {
+                  title: product.title,
+                })}
               >
-                {product.featured ? '★ Featured' : '☆ Feature'}
+                {product.featured ? t('products.featuredButton') : t('products.featureButton')}
               </button>
             </Form>
           </li>
         ))}
       </ul>
-      <Pagination page={page} pageCount={pageCount} label="Pages of products" />
+      <Pagination page={page} pageCount={pageCount} label={t('products.pages')} />
     </div>
   )
 }

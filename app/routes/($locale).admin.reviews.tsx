@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
@@ -7,6 +6,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, InlineReasonField } from '~/components/forms.tsx'
@@ -14,24 +14,26 @@ import { Pagination } from '~/components/pagination.tsx'
 import { QueueShortcuts } from '~/components/reviews/queue-shortcuts.tsx'
 import { Stars } from '~/components/reviews/stars.tsx'
 import { StatusBadge } from '~/components/user-badges.tsx'
+import { adminRefusalMessage, adminTitle } from '~/http/admin.server.ts'
 import { toRefusal } from '~/http/errors.server.ts'
+import { getFormatter, getT } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import {
   decideReviews,
   listModerationQueue,
+  type DecisionConflict,
   type DecisionOutcome,
 } from '~/services/reviews/moderation.server.ts'
 import {
-  FIT_LABELS,
   MODERATION_SCHEMAS,
   REJECTION_REASON_MAX,
   isModerationIntent,
 } from '~/services/reviews/schemas.ts'
-import { formatUtcDateTime } from '~/utils/dates.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Reviews · Admin · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 const QuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
@@ -42,18 +44,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { page } = QuerySchema.parse({
     page: new URL(request.url).searchParams.get('page') ?? undefined,
   })
-  return listModerationQueue({ page })
+  const title = adminTitle(request, getT(request, 'admin')('reviews.heading'))
+  return { ...(await listModerationQueue({ page })), title }
+}
+
+/** Why a review was left alone, in the request's language. */
+function conflictMessage(request: Request, conflict: DecisionConflict) {
+  const t = getT(request, 'admin')
+  switch (conflict.reason) {
+    case 'gone':
+      return t('reviews.conflicts.gone')
+    case 'changed':
+      return t('reviews.conflicts.changed', { title: conflict.title })
+    case 'decided': {
+      const status = t(`reviews.decidedStatus.${conflict.status}`)
+      if (!conflict.decidedBy || !conflict.decidedAt)
+        return t('reviews.conflicts.decided', { title: conflict.title, status })
+      return t('reviews.conflicts.decidedBy', {
+        title: conflict.title,
+        status,
+        name: conflict.decidedBy,
+        date: getFormatter(request).dateTime(conflict.decidedAt),
+      })
+    }
+  }
 }
 
 type ActionData = {
   /** Field errors of the form that was sent: `review` is the id:version it was about. */
   errors: { review: string | null; reason: string[]; form: string[] } | null
-  conflicts: DecisionOutcome['conflicts']
+  conflicts: Array<{ id: string; message: string }>
   decided: number
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
+  const t = getT(request, 'admin')
   const formData = await readFormData(request)
   const url = new URL(request.url)
   const here = `${url.pathname}${url.search}`
@@ -62,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isModerationIntent(intent))
     return data<ActionData>(
       {
-        errors: { review, reason: [], form: ['Choose approve or reject.'] },
+        errors: { review, reason: [], form: [t('reviews.chooseDecision')] },
         conflicts: [],
         decided: 0,
       },
@@ -103,20 +129,30 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     const refusal = toRefusal(error)
     return data<ActionData>(
-      { errors: { review, reason: [], form: [refusal.message] }, conflicts: [], decided: 0 },
+      {
+        errors: { review, reason: [], form: [adminRefusalMessage(request, refusal)] },
+        conflicts: [],
+        decided: 0,
+      },
       { status: refusal.status },
     )
   }
-  const verb = decision.approve ? 'approved' : 'rejected'
   if (!outcome.conflicts.length) {
     const count = outcome.decided.length
     return redirectWithToast(here, {
-      message: count === 1 ? `Review ${verb}.` : `${count} reviews ${verb}.`,
+      message: t(decision.approve ? 'reviews.approved' : 'reviews.rejected', { count }),
     })
   }
   // Someone else got there first (for some or all): say so, change nothing more.
   return data<ActionData>(
-    { errors: null, conflicts: outcome.conflicts, decided: outcome.decided.length },
+    {
+      errors: null,
+      conflicts: outcome.conflicts.map((conflict) => ({
+        id: conflict.id,
+        message: conflictMessage(request, conflict),
+      })),
+      decided: outcome.decided.length,
+    },
     { status: outcome.decided.length ? 200 : 409 },
   )
 }
@@ -126,18 +162,18 @@ export default function AdminReviews() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
+  const { t } = useTranslation('admin')
+  const f = useFormat()
+  const lp = useLocalePath()
   const bulkErrors =
     actionData?.errors && actionData.errors.review === null ? actionData.errors : null
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold tracking-tight">Reviews</h1>
+        <h1 className="text-2xl font-bold tracking-tight">{t('reviews.heading')}</h1>
         <QueueShortcuts />
       </div>
-      <p className="mt-1 text-sm text-stone-600">
-        New, edited and reported reviews, oldest first. Approved reviews count in the product’s
-        rating; the author sees why a review was rejected.
-      </p>
+      <p className="mt-1 text-sm text-stone-600">{t('reviews.intro')}</p>
 
       {actionData?.conflicts.length ? (
         <div
@@ -146,7 +182,9 @@ export default function AdminReviews() {
           data-testid="moderation-conflicts"
         >
           {actionData.decided ? (
-            <p className="font-semibold">{actionData.decided} decided; these were not:</p>
+            <p className="font-semibold">
+              {t('reviews.decidedNotThese', { count: actionData.decided })}
+            </p>
           ) : null}
           <ul className="list-disc ps-5">
             {actionData.conflicts.map((conflict) => (
@@ -157,7 +195,7 @@ export default function AdminReviews() {
       ) : null}
 
       <p className="mt-4 text-sm text-stone-600" data-testid="queue-total">
-        {total} review{total === 1 ? '' : 's'} waiting
+        {t('reviews.waiting', { count: total })}
       </p>
 
       {reviews.length ? (
@@ -165,9 +203,9 @@ export default function AdminReviews() {
           method="post"
           id="bulk"
           className="mt-3 flex flex-wrap items-start gap-2 rounded-lg border border-stone-200 bg-stone-50 p-3"
-          aria-label="Decide the ticked reviews"
+          aria-label={t('reviews.bulkLabel')}
         >
-          <span className="self-center text-sm font-medium">Ticked reviews:</span>
+          <span className="self-center text-sm font-medium">{t('reviews.ticked')}</span>
           <button
             type="submit"
             name="intent"
@@ -175,12 +213,12 @@ export default function AdminReviews() {
             className="btn-secondary"
             disabled={busy}
           >
-            Approve ticked
+            {t('reviews.approveTicked')}
           </button>
           <InlineReasonField
             id="bulk-reason"
-            label="Reason for rejecting the ticked reviews"
-            placeholder="Reason the authors will see"
+            label={t('reviews.bulkReasonLabel')}
+            placeholder={t('reviews.bulkReasonPlaceholder')}
             maxLength={REJECTION_REASON_MAX}
             errors={bulkErrors?.reason}
           />
@@ -191,13 +229,13 @@ export default function AdminReviews() {
             className="btn-danger"
             disabled={busy}
           >
-            Reject ticked
+            {t('reviews.rejectTicked')}
           </button>
           <ErrorList errors={bulkErrors?.form} />
         </Form>
       ) : (
         <p className="mt-6 rounded-lg border border-stone-200 bg-white p-6 text-center text-stone-600">
-          The queue is empty. Nothing waits for a decision.
+          {t('reviews.empty')}
         </p>
       )}
 
@@ -220,7 +258,7 @@ export default function AdminReviews() {
                   name="reviews"
                   value={ref}
                   form="bulk"
-                  aria-label={`Tick “${review.title}”`}
+                  aria-label={t('reviews.tick', { title: review.title })}
                   className="mt-1 size-4"
                 />
                 <div className="min-w-0 flex-1">
@@ -231,48 +269,81 @@ export default function AdminReviews() {
                       className={`rounded-full px-2 py-0.5 text-xs font-medium ${review.status === 'APPROVED' ? 'bg-green-100 text-green-800' : 'bg-amber-100 text-amber-800'}`}
                     >
                       {review.status === 'APPROVED'
-                        ? 'Published, reported'
+                        ? t('reviews.publishedReported')
                         : review.status === 'REJECTED'
-                          ? 'Rejected, reported'
-                          : 'Pending'}
+                          ? t('reviews.rejectedReported')
+                          : t('reviews.pending')}
                     </span>
                     {review.verifiedPurchase ? (
                       <span className="rounded-full bg-green-100 px-2 py-0.5 text-xs text-green-800">
-                        Verified purchase
+                        {t('reviews.verified')}
                       </span>
                     ) : null}
                   </p>
                   <p className="mt-1 text-sm text-stone-600">
-                    on{' '}
-                    <Link to={`/p/${review.product.slug}`} className="link">
-                      {review.product.title}
-                    </Link>{' '}
-                    · waiting since {review.queuedAt ? formatUtcDateTime(review.queuedAt) : '—'}
-                    {review.fit ? ` · Fit: ${FIT_LABELS[review.fit]}` : ''}
+                    <Trans
+                      t={t}
+                      i18nKey="reviews.on"
+                      components={{
+                        product: (
+                          <Link to={lp(`/p/${review.product.slug}`)} className="link">
+                            {review.product.title}
+                          </Link>
+                        ),
+                      }}
+                    />
+                    {t('common.separator')}
+                    {t('reviews.waitingSince', {
+                      date: review.queuedAt ? f.dateTime(review.queuedAt) : t('common.none'),
+                    })}
+                    {review.fit ? (
+                      <>
+                        {t('common.separator')}
+                        {t('reviews.fit', { fit: t(`reviews.fits.${review.fit}`) })}
+                      </>
+                    ) : null}
                   </p>
                   <p className="mt-2 whitespace-pre-line text-stone-800">{review.body}</p>
                   <p
                     className="mt-3 flex flex-wrap items-center gap-2 text-sm text-stone-600"
                     data-testid="author-history"
                   >
-                    By{' '}
-                    <Link to={`/admin/users/${review.user.id}`} className="link">
-                      {review.user.name}
-                    </Link>{' '}
-                    ({review.user.email}) <StatusBadge status={review.user.status} /> ·{' '}
-                    {review.authorHistory.APPROVED} approved, {review.authorHistory.REJECTED}{' '}
-                    rejected, {review.authorHistory.PENDING} pending
+                    <span>
+                      <Trans
+                        t={t}
+                        i18nKey="reviews.by"
+                        components={{
+                          author: (
+                            <Link to={lp(`/admin/users/${review.user.id}`)} className="link">
+                              {review.user.name}
+                            </Link>
+                          ),
+                          email: <bdi>{review.user.email}</bdi>,
+                        }}
+                      />
+                    </span>
+                    <StatusBadge status={review.user.status} />
+                    <span>
+                      {t('reviews.history', {
+                        approved: review.authorHistory.APPROVED,
+                        rejected: review.authorHistory.REJECTED,
+                        pending: review.authorHistory.PENDING,
+                      })}
+                    </span>
                   </p>
                   {review.reports.length ? (
                     <div className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-900">
                       <p className="font-medium">
-                        {review.reports.length} report{review.reports.length === 1 ? '' : 's'}
+                        {t('reviews.reports', { count: review.reports.length })}
                       </p>
                       <ul className="mt-1 list-disc ps-5">
                         {review.reports.map((report) => (
                           <li key={report.id}>
-                            “{report.reason}” — {report.user.name},{' '}
-                            {formatUtcDateTime(report.createdAt)}
+                            {t('reviews.report', {
+                              reason: report.reason,
+                              name: report.user.name,
+                              date: f.dateTime(report.createdAt),
+                            })}
                           </li>
                         ))}
                       </ul>
@@ -291,15 +362,17 @@ export default function AdminReviews() {
                     data-shortcut="approve"
                     disabled={busy}
                   >
-                    {review.status === 'APPROVED' ? 'Keep published' : 'Approve'}
+                    {review.status === 'APPROVED'
+                      ? t('reviews.keepPublished')
+                      : t('reviews.approve')}
                   </button>
                 </Form>
                 <Form method="post" className="flex flex-wrap items-start gap-2">
                   <input type="hidden" name="review" value={ref} />
                   <InlineReasonField
                     id={`reason-${review.id}`}
-                    label={`Reason for rejecting “${review.title}”`}
-                    placeholder="Reason the author will see"
+                    label={t('reviews.reasonLabel', { title: review.title })}
+                    placeholder={t('reviews.reasonPlaceholder')}
                     maxLength={REJECTION_REASON_MAX}
                     errors={failed?.reason}
                     inputProps={{ 'data-shortcut': 'reject-reason' }}
@@ -311,7 +384,7 @@ export default function AdminReviews() {
                     className="btn-danger"
                     disabled={busy}
                   >
-                    Reject
+                    {t('reviews.reject')}
                   </button>
                   <ErrorList errors={failed?.form} />
                 </Form>
@@ -320,7 +393,7 @@ export default function AdminReviews() {
           )
         })}
       </ol>
-      <Pagination page={page} pageCount={pageCount} label="Pages of the queue" />
+      <Pagination page={page} pageCount={pageCount} label={t('reviews.pages')} />
     </div>
   )
 }

@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import {
   data,
   type ActionFunctionArgs,
@@ -6,20 +5,23 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Pagination } from '~/components/pagination.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { ErrorList } from '~/components/forms.tsx'
+import { adminTitle } from '~/http/admin.server.ts'
 import { orNotFound } from '~/http/errors.server.ts'
+import { getT } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { SuspendShopSchema } from '~/services/catalog/schemas.ts'
 import { reinstateShopAsAdmin, suspendShopAsAdmin } from '~/services/admin/catalog.server.ts'
 import { listShopsForAdmin } from '~/services/catalog/shops.server.ts'
-import { useStore } from '~/root.tsx'
 
-export const meta: MetaFunction = () => [{ title: 'Shops · Admin · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 const QuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -37,11 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       page: query.page,
     })),
     query,
+    title: adminTitle(request, getT(request, 'admin')('shops.heading')),
   }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
+  const t = getT(request, 'admin')
   const formData = await readFormData(request)
   const back = new URL(request.url)
   const here = `${back.pathname}${back.search}`
@@ -49,12 +53,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const shopId = z.string().min(1).max(64).safeParse(formData.get('shopId'))
     if (!shopId.success)
       return data(
-        { shopId: null, errors: { reason: [] as string[], form: ['Choose a shop.'] } },
+        { shopId: null, errors: { reason: [] as string[], form: [t('shops.chooseShop')] } },
         { status: 400 },
       )
     const shop = await orNotFound(reinstateShopAsAdmin(admin, shopId.data))
     return redirectWithToast(here, {
-      message: `${shop.name} is open again; its published products are back in the store.`,
+      message: t('shops.reinstated', { name: shop.name }),
     })
   }
   const parsed = SuspendShopSchema.safeParse(Object.fromEntries(formData))
@@ -74,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const shop = await orNotFound(suspendShopAsAdmin(admin, parsed.data.shopId, parsed.data.reason))
   return redirectWithToast(here, {
-    message: `${shop.name} is suspended; its products are hidden from the store.`,
+    message: t('shops.suspendedToast', { name: shop.name }),
   })
 }
 
@@ -82,44 +86,41 @@ export default function AdminShops() {
   const { shops, total, page, pageCount, query } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  const { timeZone } = useStore()
+  const { t } = useTranslation('admin')
+  const f = useFormat()
+  const lp = useLocalePath()
   return (
     <div>
-      <h1 className="text-2xl font-bold tracking-tight">Shops</h1>
-      <p className="mt-1 text-sm text-stone-600">
-        Suspending a shop hides all of its products from the store and search until it is
-        reinstated.
-      </p>
+      <h1 className="text-2xl font-bold tracking-tight">{t('shops.heading')}</h1>
+      <p className="mt-1 text-sm text-stone-600">{t('shops.intro')}</p>
       <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-stone-800">
-          Search
+          {t('shops.search')}
           <input
             type="search"
             name="q"
             defaultValue={query.q ?? ''}
-            placeholder="Name, address or owner email"
+            placeholder={t('shops.searchPlaceholder')}
             className="mt-1 input w-72 font-normal"
           />
         </label>
         <label className="text-sm font-medium text-stone-800">
-          Status
+          {t('shops.status')}
           <select
             name="status"
             defaultValue={query.status ?? ''}
             className="mt-1 input font-normal"
           >
-            <option value="">Any</option>
-            <option value="ACTIVE">Open</option>
-            <option value="SUSPENDED">Suspended</option>
+            <option value="">{t('common.any')}</option>
+            <option value="ACTIVE">{t('shops.open')}</option>
+            <option value="SUSPENDED">{t('shops.suspended')}</option>
           </select>
         </label>
         <button type="submit" className="btn-secondary">
-          Filter
+          {t('common.filter')}
         </button>
       </Form>
-      <p className="mt-4 text-sm text-stone-600">
-        {total} shop{total === 1 ? '' : 's'}
-      </p>
+      <p className="mt-4 text-sm text-stone-600">{t('shops.count', { count: total })}</p>
       <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {shops.map((shop) => {
           const failed = actionData && actionData.shopId === shop.id ? actionData.errors : null
@@ -132,17 +133,27 @@ export default function AdminShops() {
             >
               <div className="min-w-0">
                 <p className="font-medium">
-                  <Link to={`/shops/${shop.slug}`} className="hover:text-brand-700 hover:underline">
+                  <Link
+                    to={lp(`/shops/${shop.slug}`)}
+                    className="hover:text-brand-700 hover:underline"
+                  >
                     {shop.name}
                   </Link>{' '}
                   <StatusBadge status={shop.status} of="shop" />
                 </p>
                 <p className="text-sm text-stone-500">
-                  {shop.owner.name} · {shop.owner.email} · {shop._count.products} products · opened{' '}
-                  {new Date(shop.createdAt).toLocaleDateString('en-US', { timeZone })}
+                  <bdi>{shop.owner.name}</bdi>
+                  {t('common.separator')}
+                  <bdi>{shop.owner.email}</bdi>
+                  {t('common.separator')}
+                  {t('shops.products', { count: shop._count.products })}
+                  {t('common.separator')}
+                  {t('shops.opened', { date: f.date(shop.createdAt) })}
                 </p>
                 {shop.status === 'SUSPENDED' && shop.suspendedReason ? (
-                  <p className="mt-1 text-sm text-red-800">Reason: {shop.suspendedReason}</p>
+                  <p className="mt-1 text-sm text-red-800">
+                    {t('shops.reason', { reason: shop.suspendedReason })}
+                  </p>
                 ) : null}
               </div>
               {shop.status === 'ACTIVE' ? (
@@ -150,19 +161,19 @@ export default function AdminShops() {
                   <input type="hidden" name="shopId" value={shop.id} />
                   <div>
                     <label htmlFor={`reason-${shop.id}`} className="sr-only">
-                      Reason for suspending {shop.name}
+                      {t('shops.reasonLabel', { name: shop.name })}
                     </label>
                     <input
                       id={`reason-${shop.id}`}
                       name="reason"
-                      placeholder="Reason the seller will see"
+                      placeholder={t('shops.reasonPlaceholder')}
                       className="input w-64"
                       aria-invalid={failed?.reason.length ? true : undefined}
                     />
                     <ErrorList errors={failed?.reason} />
                   </div>
                   <button type="submit" className="btn-danger" disabled={busy}>
-                    Suspend
+                    {t('shops.suspend')}
                   </button>
                 </Form>
               ) : (
@@ -175,7 +186,7 @@ export default function AdminShops() {
                     className="btn-secondary"
                     disabled={busy}
                   >
-                    Reinstate
+                    {t('shops.reinstate')}
                   </button>
                 </Form>
               )}
@@ -183,7 +194,7 @@ export default function AdminShops() {
           )
         })}
       </ul>
-      <Pagination page={page} pageCount={pageCount} label="Pages of shops" />
+      <Pagination page={page} pageCount={pageCount} label={t('shops.pages')} />
     </div>
   )
 }

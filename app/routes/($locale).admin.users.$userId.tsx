@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
@@ -9,17 +8,20 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { AuditDetails } from '~/components/audit-details.tsx'
+import { AuditDetails, useAuditVocabulary } from '~/components/audit-details.tsx'
 import { GeneratedAvatar } from '~/components/avatar.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, TextareaField } from '~/components/forms.tsx'
 import { RoleBadges, StatusBadge } from '~/components/user-badges.tsx'
+import { adminRefusalMessage, adminTitle } from '~/http/admin.server.ts'
 import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
+import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { describeAuditAction } from '~/services/admin/audit-actions.ts'
 import {
   BLOCK_REASON_MIN_LENGTH,
   REASON_MAX_LENGTH,
@@ -34,39 +36,39 @@ import {
   removeAdminRole,
   unblockUser,
 } from '~/services/admin/users.server.ts'
-import { formatUtcDate, formatUtcDateTime } from '~/utils/dates.ts'
 import { invariantResponse } from '~/utils/http.ts'
+import { AUTHOR_BLOCKED_REASON } from '~/services/reviews/schemas.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.user.name ?? 'User'} · Admin · Shikposh` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 const ParamsSchema = z.object({ userId: z.string().min(1).max(64) })
 
-function userIdFrom(params: unknown) {
+function userIdFrom(request: Request, params: unknown) {
   const parsed = ParamsSchema.safeParse(params)
-  invariantResponse(parsed.success, 'There is no such account.')
+  invariantResponse(parsed.success, getT(request, 'admin')('user.notFound'))
   return parsed.data.userId
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
-  const userId = userIdFrom(params)
+  const userId = userIdFrom(request, params)
   const detail = await getUserForAdmin(userId)
-  invariantResponse(detail, 'There is no such account.')
-  return { ...detail, isSelf: detail.user.id === admin.id }
+  invariantResponse(detail, getT(request, 'admin')('user.notFound'))
+  return {
+    ...detail,
+    isSelf: detail.user.id === admin.id,
+    title: adminTitle(request, detail.user.name),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
-  const userId = userIdFrom(params)
+  const userId = userIdFrom(request, params)
+  const t = getT(request, 'admin')
   const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (!isUserActionIntent(intent))
-    return data(
-      { intent: null, result: null, error: 'Choose what to do with this account.' },
-      { status: 400 },
-    )
+    return data({ intent: null, result: null, error: t('user.chooseAction') }, { status: 400 })
 
   const submission = parseWithZod(formData, { schema: USER_ACTION_SCHEMAS[intent] })
   if (submission.status !== 'success')
@@ -78,20 +80,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (value.intent) {
       case 'block': {
         const { sessionsEnded } = await blockUser(admin, userId, value.reason)
-        message = `The account was blocked${sessionsEnded ? ` and ${sessionsEnded === 1 ? 'its session was' : `its ${sessionsEnded} sessions were`} signed out` : ''}.`
+        message = sessionsEnded
+          ? t('user.blockedToastSessions', { count: sessionsEnded })
+          : t('user.blockedToast')
         break
       }
       case 'unblock':
         await unblockUser(admin, userId, value.reason)
-        message = 'The account was unblocked: it can sign in again.'
+        message = t('user.unblockedToast')
         break
       case 'grant-admin':
         await grantAdminRole(admin, userId, value.reason)
-        message = 'The account is now an admin.'
+        message = t('user.grantedToast')
         break
       case 'remove-admin':
         await removeAdminRole(admin, userId, value.reason)
-        message = 'The account is no longer an admin.'
+        message = t('user.removedToast')
         break
     }
   } catch (error) {
@@ -99,9 +103,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throwIfNotFound(refusal)
     // Shown above the actions, not inside a form: the page may no longer show the form that
     // was sent (another admin blocked the account meanwhile, so it now offers "Unblock").
-    return data({ intent, result: null, error: refusal.message }, { status: refusal.status })
+    return data(
+      { intent, result: null, error: adminRefusalMessage(request, refusal) },
+      { status: refusal.status },
+    )
   }
-  return redirectWithToast(`/admin/users/${userId}`, { message })
+  return redirectWithToast(localeRedirectPath(request, `/admin/users/${userId}`), { message })
 }
 
 export default function AdminUserPage() {
@@ -109,13 +116,17 @@ export default function AdminUserPage() {
   const actionData = useActionData<typeof action>()
   const blocked = user.status === 'BLOCKED'
   const isAdmin = user.roles.includes('ADMIN')
+  const { t } = useTranslation('admin')
+  const f = useFormat()
+  const lp = useLocalePath()
+  const vocabulary = useAuditVocabulary()
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
+      <nav aria-label={t('user.breadcrumb')} className="text-sm text-stone-500">
         <ol className="flex flex-wrap gap-1">
           <li>
-            <Link to="/admin/users" className="link">
-              Users
+            <Link to={lp('/admin/users')} className="link">
+              {t('users.heading')}
             </Link>
             <span aria-hidden> /</span>
           </li>
@@ -129,7 +140,9 @@ export default function AdminUserPage() {
         <GeneratedAvatar name={user.name} size={56} />
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-bold tracking-tight">{user.name}</h1>
-          <p className="truncate text-stone-600">{user.email}</p>
+          <p className="truncate text-stone-600">
+            <bdi>{user.email}</bdi>
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-2 sm:ms-auto">
           <StatusBadge status={user.status} />
@@ -143,7 +156,9 @@ export default function AdminUserPage() {
           className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900"
         >
           <p className="font-semibold">
-            Blocked{user.blockedAt ? ` on ${formatUtcDateTime(user.blockedAt)}` : ''}
+            {user.blockedAt
+              ? t('user.blockedOn', { date: f.dateTime(user.blockedAt) })
+              : t('user.blocked')}
           </p>
           <p className="mt-1 whitespace-pre-line">{user.blockedReason}</p>
         </div>
@@ -153,26 +168,33 @@ export default function AdminUserPage() {
         <div className="space-y-6">
           <section aria-labelledby="account-heading" className="card">
             <h2 id="account-heading" className="text-lg font-semibold">
-              Account
+              {t('user.account')}
             </h2>
             <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-              <Fact label="Account id">
-                <code className="text-xs break-all">{user.id}</code>
+              <Fact label={t('user.accountId')}>
+                <code className="text-xs break-all" dir="ltr">
+                  {user.id}
+                </code>
               </Fact>
-              <Fact label="Joined">{formatUtcDate(user.createdAt)}</Fact>
-              <Fact label="Last seen">
-                {lastSeenAt ? formatUtcDateTime(lastSeenAt) : 'No open session'}
+              <Fact label={t('user.joined')}>{f.date(user.createdAt)}</Fact>
+              <Fact label={t('user.lastSeen')}>
+                {lastSeenAt ? f.dateTime(lastSeenAt) : t('user.noSession')}
               </Fact>
-              <Fact label="Shop">
+              <Fact label={t('user.shop')}>
                 {user.shop ? (
                   <>
-                    {user.shop.name} <span className="text-stone-500">({user.shop.slug})</span>
+                    <bdi>{user.shop.name}</bdi>{' '}
+                    <span className="text-stone-500" dir="ltr">
+                      ({user.shop.slug})
+                    </span>
                     {user.shop.status === 'SUSPENDED' ? (
-                      <span className="ms-1 font-semibold text-red-700">suspended</span>
+                      <span className="ms-1 font-semibold text-red-700">
+                        {t('user.shopSuspended')}
+                      </span>
                     ) : null}
                   </>
                 ) : (
-                  'No shop'
+                  t('user.noShop')
                 )}
               </Fact>
             </dl>
@@ -180,7 +202,7 @@ export default function AdminUserPage() {
 
           <section aria-labelledby="activity-heading" className="card">
             <h2 id="activity-heading" className="text-lg font-semibold">
-              Activity
+              {t('user.activity')}
             </h2>
             <dl className="mt-4 grid gap-4 sm:grid-cols-3">
               {activity.map((fact) => (
@@ -190,10 +212,14 @@ export default function AdminUserPage() {
                   data-testid={`activity-${fact.key}`}
                 >
                   <dt className="text-xs font-medium tracking-wide text-stone-500 uppercase">
-                    {fact.label}
+                    {t(`user.activityFacts.${fact.key}`)}
                   </dt>
                   <dd className="mt-1 text-2xl font-semibold">
-                    {fact.href ? <Link to={fact.href}>{fact.value}</Link> : fact.value}
+                    {fact.href ? (
+                      <Link to={lp(fact.href)}>{f.number(fact.value)}</Link>
+                    ) : (
+                      f.number(fact.value)
+                    )}
                   </dd>
                 </div>
               ))}
@@ -205,13 +231,13 @@ export default function AdminUserPage() {
           <section aria-labelledby="history-heading" className="card">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="history-heading" className="text-lg font-semibold">
-                Admin history
+                {t('user.history')}
               </h2>
               <Link
-                to={`/admin/audit?${new URLSearchParams({ type: 'USER', target: user.id })}`}
+                to={lp(`/admin/audit?${new URLSearchParams({ type: 'USER', target: user.id })}`)}
                 className="text-sm link"
               >
-                See all in the audit log
+                {t('user.historyAll')}
               </Link>
             </div>
             {history.length ? (
@@ -219,15 +245,25 @@ export default function AdminUserPage() {
                 {history.map((entry) => (
                   <li key={entry.id} className="py-3">
                     <p>
-                      <span className="font-medium">{describeAuditAction(entry.action)}</span> by{' '}
-                      {entry.actorLabel}
+                      <Trans
+                        t={t}
+                        i18nKey="user.historyEntry"
+                        values={{ actor: entry.actorLabel }}
+                        components={{
+                          action: (
+                            <span className="font-medium">{vocabulary.action(entry.action)}</span>
+                          ),
+                        }}
+                      />
                       <span className="text-stone-500">
-                        {' '}
-                        · {formatUtcDateTime(entry.createdAt)}
+                        {t('common.separator')}
+                        {f.dateTime(entry.createdAt)}
                       </span>
                     </p>
                     {entry.reason ? (
-                      <p className="mt-1 whitespace-pre-line text-stone-700">“{entry.reason}”</p>
+                      <p className="mt-1 whitespace-pre-line text-stone-700">
+                        {t('common.quoted', { text: entry.reason })}
+                      </p>
                     ) : null}
                     <div className="mt-1">
                       <AuditDetails details={entry.details} />
@@ -236,12 +272,12 @@ export default function AdminUserPage() {
                 ))}
               </ol>
             ) : (
-              <p className="mt-4 text-sm text-stone-600">No admin has acted on this account yet.</p>
+              <p className="mt-4 text-sm text-stone-600">{t('user.historyEmpty')}</p>
             )}
           </section>
         </div>
 
-        <aside aria-label="Actions" className="space-y-6">
+        <aside aria-label={t('user.actions')} className="space-y-6">
           {actionData?.error ? (
             <p
               role="alert"
@@ -253,28 +289,28 @@ export default function AdminUserPage() {
           {blocked ? (
             <UnblockForm />
           ) : isSelf ? (
-            <SelfNote>You cannot block your own account.</SelfNote>
+            <SelfNote>{t('user.cannotBlockSelf')}</SelfNote>
           ) : (
             <BlockForm name={user.name} />
           )}
           {isAdmin ? (
             isSelf ? (
-              <SelfNote>You cannot remove your own admin role. Ask another admin.</SelfNote>
+              <SelfNote>{t('user.cannotRemoveOwnAdmin')}</SelfNote>
             ) : (
               <RoleForm
                 intent="remove-admin"
-                title="Remove admin"
-                body={`${user.name} keeps their other roles but loses the admin area.`}
-                button="Remove admin role"
+                title={t('user.removeAdmin')}
+                body={t('user.removeAdminBody', { name: user.name })}
+                button={t('user.removeAdminButton')}
                 danger
               />
             )
           ) : blocked ? null : (
             <RoleForm
               intent="grant-admin"
-              title="Make admin"
-              body={`${user.name} gets the whole admin area: users, moderation and the audit log.`}
-              button="Grant admin role"
+              title={t('user.makeAdmin')}
+              body={t('user.makeAdminBody', { name: user.name })}
+              button={t('user.makeAdminButton')}
             />
           )}
         </aside>
@@ -294,10 +330,13 @@ function UserReviews({
 }: {
   reviews: ReturnType<typeof useLoaderData<typeof loader>>['reviews']['reviews']
 }) {
+  const { t } = useTranslation('admin')
+  const f = useFormat()
+  const lp = useLocalePath()
   return (
     <section aria-labelledby="reviews-heading" className="card">
       <h2 id="reviews-heading" className="text-lg font-semibold">
-        Reviews
+        {t('user.reviews')}
       </h2>
       {reviews.length ? (
         <ol className="mt-4 divide-y divide-stone-100 text-sm" data-testid="user-reviews">
@@ -307,28 +346,45 @@ function UserReviews({
                 <span
                   className={`rounded px-2 py-0.5 text-xs font-semibold ${REVIEW_STATUS_STYLES[review.status]}`}
                 >
-                  {review.status.toLowerCase()}
+                  {t(`reviewStatus.${review.status}`)}
                 </span>
                 <span className="font-medium">{review.title}</span>
                 <span className="text-stone-500">
-                  {review.rating}★ on{' '}
-                  <Link to={`/p/${review.product.slug}`} className="link">
-                    {review.product.title}
-                  </Link>{' '}
-                  · {formatUtcDate(review.createdAt)}
-                  {review.reportCount
-                    ? ` · ${review.reportCount} open report${review.reportCount === 1 ? '' : 's'}`
-                    : ''}
+                  <Trans
+                    t={t}
+                    i18nKey="user.reviewOn"
+                    values={{ rating: review.rating, date: f.date(review.createdAt) }}
+                    components={{
+                      product: (
+                        <Link to={lp(`/p/${review.product.slug}`)} className="link">
+                          {review.product.title}
+                        </Link>
+                      ),
+                    }}
+                  />
+                  {review.reportCount ? (
+                    <>
+                      {t('common.separator')}
+                      {t('user.openReports', { count: review.reportCount })}
+                    </>
+                  ) : null}
                 </span>
               </p>
               {review.rejectionReason ? (
-                <p className="mt-1 text-stone-600">Rejected: {review.rejectionReason}</p>
+                <p className="mt-1 text-stone-600">
+                  {t('user.rejectedBecause', {
+                    reason:
+                      review.rejectionReason === AUTHOR_BLOCKED_REASON
+                        ? t('user.authorBlocked')
+                        : review.rejectionReason,
+                  })}
+                </p>
               ) : null}
             </li>
           ))}
         </ol>
       ) : (
-        <p className="mt-4 text-sm text-stone-600">No reviews written.</p>
+        <p className="mt-4 text-sm text-stone-600">{t('user.noReviews')}</p>
       )}
     </section>
   )
@@ -369,29 +425,28 @@ function useIntentForm(intent: UserActionIntent) {
 
 function BlockForm({ name }: { name: string }) {
   const { form, fields, busy } = useIntentForm('block')
+  const { t } = useTranslation('admin')
   return (
     <section aria-labelledby="block-heading" className="card border-red-200">
       <h2 id="block-heading" className="text-lg font-semibold">
-        Block account
+        {t('user.block')}
       </h2>
-      <p className="mt-1 text-sm text-stone-600">
-        {name} is signed out everywhere at once and cannot sign in until unblocked.
-      </p>
+      <p className="mt-1 text-sm text-stone-600">{t('user.blockBody', { name })}</p>
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="block" />
         <TextareaField
-          label="Reason (required)"
+          label={t('user.reasonRequired')}
           textareaProps={{
             ...getTextareaProps(fields.reason),
             rows: 3,
             maxLength: REASON_MAX_LENGTH,
           }}
           errors={fields.reason.errors}
-          help={`At least ${BLOCK_REASON_MIN_LENGTH} characters. Kept in the audit log.`}
+          help={t('user.reasonHelp', { count: BLOCK_REASON_MIN_LENGTH })}
         />
         <ErrorList id={form.errorId} errors={form.errors} />
         <button type="submit" className="btn-danger w-full" disabled={busy}>
-          Block account
+          {t('user.block')}
         </button>
       </Form>
     </section>
@@ -400,16 +455,17 @@ function BlockForm({ name }: { name: string }) {
 
 function UnblockForm() {
   const { form, fields, busy } = useIntentForm('unblock')
+  const { t } = useTranslation('admin')
   return (
     <section aria-labelledby="unblock-heading" className="card">
       <h2 id="unblock-heading" className="text-lg font-semibold">
-        Unblock account
+        {t('user.unblock')}
       </h2>
-      <p className="mt-1 text-sm text-stone-600">The account can sign in again.</p>
+      <p className="mt-1 text-sm text-stone-600">{t('user.unblockBody')}</p>
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="unblock" />
         <TextareaField
-          label="Note (optional)"
+          label={t('user.noteOptional')}
           textareaProps={{
             ...getTextareaProps(fields.reason),
             rows: 2,
@@ -419,7 +475,7 @@ function UnblockForm() {
         />
         <ErrorList id={form.errorId} errors={form.errors} />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
-          Unblock account
+          {t('user.unblock')}
         </button>
       </Form>
     </section>
@@ -440,6 +496,7 @@ function RoleForm({
   danger?: boolean
 }) {
   const { form, fields, busy } = useIntentForm(intent)
+  const { t } = useTranslation('admin')
   return (
     <section aria-labelledby={`${intent}-heading`} className="card">
       <h2 id={`${intent}-heading`} className="text-lg font-semibold">
@@ -449,7 +506,7 @@ function RoleForm({
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value={intent} />
         <TextareaField
-          label="Reason (optional)"
+          label={t('user.reasonOptional')}
           textareaProps={{
             ...getTextareaProps(fields.reason),
             rows: 2,

@@ -5,45 +5,54 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { SearchResults } from '~/components/search/search-results.tsx'
 import { getBrandBySlug } from '~/services/catalog/taxonomy.server.ts'
 import { loadSearchPage, searchPageInit } from '~/services/search/page.server.ts'
 import { invariantResponse } from '~/utils/http.ts'
-import { gridMeta } from '~/utils/grid-meta.ts'
+import { getT } from '~/i18n/i18n.server.ts'
+import { useLocalePath } from '~/i18n/use-locale.ts'
+import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
 
 // /brands/<slug>?…: a brand's products through search (the brand is the page's scope).
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
+  const t = getT(request, 'shop')
   const brand = await getBrandBySlug(params.slug ?? '')
-  invariantResponse(brand, 'There is no such brand on Shikposh.')
+  invariantResponse(brand, t('brand.notFound'))
   const page = await loadSearchPage(request, { scope: { brand: brand.slug } })
-  return data({ brand, page }, searchPageInit(page))
+  const meta = gridMetaText(t, {
+    name: brand.name,
+    description: brand.description || t('brand.metaDescription', { name: brand.name }),
+    page,
+  })
+  return data({ brand, page, meta }, searchPageInit(page))
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
-  if (!data) return [{ title: 'Brand not found · Shikposh' }]
-  const description =
-    data.brand.description || `Shop ${data.brand.name} from independent shops on Shikposh.`
-  return gridMeta({ name: data.brand.name, description, page: data.page, location })
+export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
+  if (!data) return rootMeta(matches)
+  return gridMeta({ text: data.meta, page: data.page, location })
 }
 
 export default function BrandPage() {
   const { brand, page } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('shop')
+  const lp = useLocalePath()
   return (
     <SearchResults
       data={page}
-      action={`/brands/${brand.slug}`}
+      action={lp(`/brands/${brand.slug}`)}
       intro={
         <>
           <Breadcrumbs
             crumbs={[
-              { name: 'Home', to: '/' },
-              { name: 'Brands', to: '/brands' },
-              { name: brand.name, to: `/brands/${brand.slug}` },
+              { name: t('crumbs.home'), to: lp('/') },
+              { name: t('crumbs.brands'), to: lp('/brands') },
+              { name: brand.name, to: lp(`/brands/${brand.slug}`) },
             ]}
           />
           <header className="mt-4">

@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
@@ -10,12 +9,16 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
 import { formRefusal, retryLaterPage, toRefusal } from '~/http/errors.server.ts'
+import { getT } from '~/i18n/i18n.server.ts'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import {
+  LoginError,
   login,
   redirectTarget,
   requireAnonymous,
@@ -24,14 +27,15 @@ import {
 import { LoginSchema } from '~/services/accounts/schemas.ts'
 import { adoptGuestCart } from '~/services/orders/cart.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · Shikposh' }]
+const HIDDEN = { type: 'hidden' } as const
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 // Keeps Retry-After on the 429 page.
 export const headers: HeadersFunction = ({ errorHeaders }) => errorHeaders ?? new Headers()
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
-  return null
+  return { title: getT(request, 'account')('login.metaTitle') }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,11 +55,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     const refusal = toRefusal(error)
     if (refusal.retryAt) throw retryLaterPage(refusal.retryAt)
+    if (error instanceof LoginError) {
+      const t = getT(request, 'account')
+      const message =
+        error.code === 'account-blocked' ? t('login.errors.blocked') : t('login.errors.incorrect')
+      return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
+        status: 400,
+      })
+    }
     return formRefusal(submission, error, { hideFields: ['password'] })
   }
 }
 
 export default function LoginPage() {
+  const { t } = useTranslation('account')
+  const lp = useLocalePath()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
@@ -67,21 +81,21 @@ export default function LoginPage() {
     shouldRevalidate: 'onInput',
   })
   const registerHref = searchParams.get('redirectTo')
-    ? `/register?${new URLSearchParams({ redirectTo: searchParams.get('redirectTo')! })}`
-    : '/register'
+    ? lp(`/register?${new URLSearchParams({ redirectTo: searchParams.get('redirectTo')! })}`)
+    : lp('/register')
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
+      <h1 className="text-2xl font-bold tracking-tight">{t('login.title')}</h1>
       <p className="mt-2 text-sm text-stone-600">
-        New to Shikposh?{' '}
+        {t('login.newHere')}{' '}
         <Link to={registerHref} className="link">
-          Create an account
+          {t('login.createAccount')}
         </Link>
       </p>
       <Form method="post" className="mt-6 space-y-4 card" {...getFormProps(form)}>
-        <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
+        <input {...getInputProps(fields.redirectTo, HIDDEN)} />
         <Field
-          label="Email"
+          label={t('fields.email')}
           inputProps={{
             ...getInputProps(fields.email, { type: 'email' }),
             autoComplete: 'email',
@@ -90,20 +104,25 @@ export default function LoginPage() {
           errors={fields.email.errors}
         />
         <Field
-          label="Password"
+          label={t('fields.password')}
           inputProps={{
             ...getInputProps(fields.password, { type: 'password' }),
             autoComplete: 'current-password',
           }}
           errors={fields.password.errors}
         />
+        <p className="-mt-3 text-sm">
+          <Link to={lp('/forgot-password')} className="link">
+            {t('login.forgot')}
+          </Link>
+        </p>
         <ErrorList id={form.errorId} errors={form.errors} />
         <button
           type="submit"
           className="btn-primary w-full"
           disabled={navigation.state === 'submitting'}
         >
-          {navigation.state === 'submitting' ? 'Signing in…' : 'Sign in'}
+          {navigation.state === 'submitting' ? t('login.submitting') : t('login.submit')}
         </button>
       </Form>
     </div>

@@ -13,6 +13,7 @@ import {
   useSearchParams,
   type ShouldRevalidateFunction,
 } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
 import { JsonLd } from '~/components/catalog/json-ld.tsx'
@@ -206,6 +207,7 @@ const PREVIEW_REASONS = {
 
 export default function ProductPage() {
   const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation('shop')
   const actionData = useActionData<typeof action>()
   const { product, colors, sizes, variants, images, breadcrumbs, preview, price, priceRange } = data
   const [params] = useSearchParams()
@@ -276,7 +278,7 @@ export default function ProductPage() {
             className={`mt-4 text-sm font-medium ${stock.tone === 'out' ? 'text-red-700' : stock.tone === 'low' ? 'text-amber-700' : 'text-green-700'}`}
             data-testid="stock-message"
           >
-            {stock.text}
+            {t(`product.stock.${stock.state}`, { count: stock.count })}
           </p>
 
           <ProductFacts

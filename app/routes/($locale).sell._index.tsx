@@ -1,13 +1,20 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { SalesSummaryView } from '~/components/orders/sales-summary.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { formRefusal } from '~/http/errors.server.ts'
+import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -17,15 +24,36 @@ import { getShopForOwner, openShop } from '~/services/catalog/shops.server.ts'
 import { getSalesSummary } from '~/services/orders/sales.server.ts'
 import { SALES_WINDOW_DAYS } from '~/services/orders/schemas.ts'
 
+/** Points forward: mirrored on right-to-left pages. */
+const ARROW_FORWARD = '\u2192'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
+  const t = getT(request, 'seller')
   const shop = await getShopForOwner(user.id)
-  if (!shop) return { shop: null, overview: null, sales: null, currency: null, userName: user.name }
+  if (!shop)
+    return {
+      shop: null,
+      overview: null,
+      sales: null,
+      currency: null,
+      userName: user.name,
+      title: t('meta.title', { page: t('openShop.title') }),
+    }
   const [overview, sales] = await Promise.all([
     getSellerOverview(user.id),
     getSalesSummary(user.id),
   ])
-  return { shop, overview, sales, currency: getEnv().STORE_CURRENCY, userName: user.name }
+  return {
+    shop,
+    overview,
+    sales,
+    currency: getEnv().STORE_CURRENCY,
+    userName: user.name,
+    title: t('meta.title', { page: t('meta.dashboard') }),
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,36 +65,52 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return formRefusal(submission, error)
   }
-  return redirectWithToast('/sell/products/new', {
-    message: `Your shop “${submission.value.name}” is open. Add your first product.`,
+  const t = getT(request, 'seller')
+  return redirectWithToast(localeRedirectPath(request, '/sell/products/new'), {
+    message: t('openShop.opened', { name: submission.value.name }),
   })
 }
 
 export default function SellIndex() {
   const { shop, overview, sales, currency, userName } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('seller')
+  const lp = useLocalePath()
+  const f = useFormat()
   if (!shop || !overview) return <OpenShop userName={userName} />
   const cards = [
-    { label: 'Published', value: overview.counts.ACTIVE, to: '/sell/products?status=ACTIVE' },
-    { label: 'Drafts', value: overview.counts.DRAFT, to: '/sell/products?status=DRAFT' },
-    { label: 'Archived', value: overview.counts.ARCHIVED, to: '/sell/products?status=ARCHIVED' },
+    {
+      label: t('overview.published'),
+      value: overview.counts.ACTIVE,
+      to: '/sell/products?status=ACTIVE',
+    },
+    {
+      label: t('overview.drafts'),
+      value: overview.counts.DRAFT,
+      to: '/sell/products?status=DRAFT',
+    },
+    {
+      label: t('overview.archived'),
+      value: overview.counts.ARCHIVED,
+      to: '/sell/products?status=ARCHIVED',
+    },
   ]
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">{shop.name}</h1>
-          <p className="mt-1 text-sm text-stone-600">Your shop at a glance.</p>
+          <p className="mt-1 text-sm text-stone-600">{t('overview.glance')}</p>
         </div>
-        <Link to="/sell/products/new" className="btn-primary">
-          Add a product
+        <Link to={lp('/sell/products/new')} className="btn-primary">
+          {t('nav.addProduct')}
         </Link>
       </div>
       <ul className="grid gap-4 sm:grid-cols-3">
         {cards.map((card) => (
           <li key={card.label}>
-            <Link to={card.to} className="block card hover:border-brand-200">
+            <Link to={lp(card.to)} className="block card hover:border-brand-200">
               <span className="text-sm text-stone-600">{card.label}</span>
-              <span className="mt-1 block text-3xl font-bold">{card.value}</span>
+              <span className="mt-1 block text-3xl font-bold">{f.number(card.value)}</span>
             </Link>
           </li>
         ))}
@@ -75,10 +119,13 @@ export default function SellIndex() {
         <section aria-labelledby="sales-heading" className="space-y-4">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="sales-heading" className="text-lg font-semibold">
-              The last {SALES_WINDOW_DAYS} days
+              {t('overview.lastDays', { count: SALES_WINDOW_DAYS, n: f.number(SALES_WINDOW_DAYS) })}
             </h2>
-            <Link to="/sell/sales" className="text-sm link">
-              Sales per day →
+            <Link to={lp('/sell/sales')} className="text-sm link">
+              {t('overview.salesPerDay')}{' '}
+              <span aria-hidden className="inline-block rtl:-scale-x-100">
+                {ARROW_FORWARD}
+              </span>
             </Link>
           </div>
           <SalesSummaryView summary={sales} currency={currency} compact />
@@ -91,6 +138,7 @@ export default function SellIndex() {
 function OpenShop({ userName }: { userName: string }) {
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('seller')
   const [form, fields] = useForm({
     id: 'open-shop',
     lastResult,
@@ -103,14 +151,11 @@ function OpenShop({ userName }: { userName: string }) {
   const [suggested, setSuggested] = useState('')
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="text-3xl font-bold tracking-tight">Open your shop on Shikposh</h1>
-      <p className="mt-3 text-stone-600">
-        {userName}, list your clothes, shoes and accessories alongside independent shops. It is free
-        to open a shop; you can add products straight away and publish them when you are ready.
-      </p>
+      <h1 className="text-3xl font-bold tracking-tight">{t('openShop.heading')}</h1>
+      <p className="mt-3 text-stone-600">{t('openShop.intro', { name: userName })}</p>
       <Form method="post" className="mt-8 space-y-4 card" {...getFormProps(form)}>
         <Field
-          label="Shop name"
+          label={t('shopForm.name')}
           inputProps={{
             ...getInputProps(fields.name, { type: 'text' }),
             autoFocus: true,
@@ -119,30 +164,39 @@ function OpenShop({ userName }: { userName: string }) {
           errors={fields.name.errors}
         />
         <Field
-          label="Web address"
+          label={t('shopForm.slug')}
           inputProps={{
             ...slugProps,
             value: slug ?? suggested,
             onChange: (event) => setSlug(event.currentTarget.value),
             autoCapitalize: 'none',
             spellCheck: false,
+            dir: 'ltr',
           }}
           errors={fields.slug.errors}
-          help={`Your shop will live at /shops/${slug ?? (suggested || 'your-shop')}. Lower-case letters, digits and hyphens.`}
+          help={
+            <Trans
+              t={t}
+              i18nKey="shopForm.slugHelp"
+              values={{ path: `/shops/${slug ?? (suggested || 'your-shop')}` }}
+              components={{ bdi: <bdi /> }}
+            />
+          }
         />
         <div>
           <label
             htmlFor={fields.description.id}
             className="block text-sm font-medium text-stone-800"
           >
-            About your shop <span className="font-normal text-stone-500">(optional)</span>
+            {t('shopForm.about')}{' '}
+            <span className="font-normal text-stone-500">{t('shopForm.optional')}</span>
           </label>
           <textarea {...getTextareaProps(fields.description)} rows={4} className="mt-1 input" />
           <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
         </div>
         <ErrorList id={form.errorId} errors={form.errors} />
         <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-          {navigation.state === 'submitting' ? 'Opening your shop…' : 'Open my shop'}
+          {navigation.state === 'submitting' ? t('openShop.opening') : t('openShop.submit')}
         </button>
       </Form>
     </div>

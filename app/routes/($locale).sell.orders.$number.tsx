@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
@@ -8,6 +7,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
@@ -18,7 +18,10 @@ import {
   TrackingNumber,
   useOrderLabels,
 } from '~/components/orders/commerce.tsx'
-import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
+import { throwIfNotFound } from '~/http/errors.server.ts'
+import { localizedRefusal } from '~/http/refusal-messages.server.ts'
+import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -26,17 +29,18 @@ import { CARRIERS } from '~/services/orders/carriers.ts'
 import { getShipment, markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import { ShipSchema, requireOrderNumber } from '~/services/orders/schemas.ts'
 import { invariantResponse } from '~/utils/http.ts'
-import { formatUtcDateTime } from '~/utils/dates.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Order ${data.shipment.number} · Shikposh` : 'Order · Shikposh' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'SELLER')
+  const t = getT(request, 'seller')
   const shipment = await getShipment(user.id, requireOrderNumber(params))
-  invariantResponse(shipment, 'Order not found')
-  return { shipment }
+  invariantResponse(shipment, t('order.notFound'))
+  return {
+    shipment,
+    title: t('meta.title', { page: t('order.metaTitle', { number: shipment.number }) }),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,6 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const number = requireOrderNumber(params)
   const formData = await readFormData(request)
   const intent = formData.get('intent')
+  const t = getT(request, 'seller')
+  const here = localeRedirectPath(request, `/sell/orders/${number}`)
   if (intent === 'ship') {
     const submission = parseWithZod(formData, { schema: ShipSchema })
     if (submission.status !== 'success')
@@ -51,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await markShipped(user.id, number, submission.value)
     } catch (error) {
-      const refusal = toRefusal(error)
+      const refusal = localizedRefusal(t, error)
       throwIfNotFound(refusal)
       const { formErrors, fieldErrors } = refusal
       return data(
@@ -59,29 +65,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: refusal.status },
       )
     }
-    return redirectWithToast(`/sell/orders/${number}`, {
-      message: `Order ${number} is marked shipped. We emailed the shopper.`,
-    })
+    return redirectWithToast(here, { message: t('order.shipped', { number }) })
   }
   if (intent === 'deliver') {
     try {
       await markDelivered(user.id, number)
     } catch (error) {
-      const refusal = toRefusal(error)
+      const refusal = localizedRefusal(t, error)
       throwIfNotFound(refusal)
       return data({ intent, error: refusal.message }, { status: refusal.status })
     }
-    return redirectWithToast(`/sell/orders/${number}`, {
-      message: `Order ${number} is marked delivered.`,
-    })
+    return redirectWithToast(here, { message: t('order.delivered', { number }) })
   }
-  return data({ intent: null, error: 'Unknown action.' }, { status: 400 })
+  return data({ intent: null, error: t('order.unknownAction') }, { status: 400 })
 }
 
 export default function SellerOrderPage() {
   const { shipment } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('seller')
+  const lp = useLocalePath()
+  const f = useFormat()
   const labels = useOrderLabels()
   const [form, fields] = useForm({
     id: 'ship',
@@ -95,19 +100,23 @@ export default function SellerOrderPage() {
   return (
     <div className="space-y-6">
       <OrderHeading
-        back={{ to: '/sell/orders', label: 'All orders' }}
+        back={{ to: lp('/sell/orders'), label: t('order.back') }}
         number={shipment.number}
         status={shipment.status}
         statusLabel={labels.shipmentStatus(shipment.status)}
       >
-        Placed {formatUtcDateTime(shipment.placedAt)} · {units} {units === 1 ? 'item' : 'items'} ·{' '}
-        {labels.shippingMethod(shipment.shippingMethod)}
+        {t('order.placed', {
+          date: f.dateTime(shipment.placedAt),
+          count: units,
+          n: f.number(units),
+          method: labels.shippingMethod(shipment.shippingMethod),
+        })}
       </OrderHeading>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <section className="card p-0" aria-labelledby="lines-heading">
           <h2 id="lines-heading" className="border-b border-stone-200 px-5 py-4 font-semibold">
-            Pack these items
+            {t('order.pack')}
           </h2>
           <ul className="divide-y divide-stone-100 px-5">
             {shipment.lines.map((line) => (
@@ -115,12 +124,12 @@ export default function SellerOrderPage() {
                 <div>
                   <p className="font-medium">{line.title}</p>
                   <p className="text-stone-600">
-                    {line.colorName} · {line.sizeLabel} · SKU{' '}
-                    <span className="font-mono">{line.sku}</span>
+                    {line.colorName} · {line.sizeLabel} · {t('order.sku')}{' '}
+                    <bdi className="font-mono">{line.sku}</bdi>
                   </p>
                 </div>
                 <div className="text-end">
-                  <p className="font-semibold">× {line.quantity}</p>
+                  <p className="font-semibold">× {f.number(line.quantity)}</p>
                   <Money
                     amount={line.lineTotal}
                     currency={shipment.currency}
@@ -131,7 +140,7 @@ export default function SellerOrderPage() {
             ))}
           </ul>
           <p className="flex justify-between border-t border-stone-200 px-5 py-3 text-sm font-semibold">
-            <span>Your part of the order</span>
+            <span>{t('order.yourPart')}</span>
             <Money amount={shipment.itemsTotal} currency={shipment.currency} />
           </p>
         </section>
@@ -139,7 +148,7 @@ export default function SellerOrderPage() {
         <div className="space-y-6">
           <section className="card p-5" aria-labelledby="ship-to-heading">
             <h2 id="ship-to-heading" className="font-semibold">
-              Ship to
+              {t('order.shipTo')}
             </h2>
             <AddressBlock address={shipment.address} className="mt-2 text-sm text-stone-700" />
           </section>
@@ -147,7 +156,7 @@ export default function SellerOrderPage() {
           {shipment.status === 'PENDING' ? (
             <section className="card p-5" aria-labelledby="ship-heading">
               <h2 id="ship-heading" className="font-semibold">
-                Mark as shipped
+                {t('order.markShipped')}
               </h2>
               <Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
                 <input type="hidden" name="intent" value="ship" />
@@ -156,7 +165,7 @@ export default function SellerOrderPage() {
                     htmlFor={carrierSelect.id}
                     className="block text-sm font-medium text-stone-800"
                   >
-                    Carrier
+                    {t('order.carrier')}
                   </label>
                   <select
                     {...carrierSelect}
@@ -166,7 +175,7 @@ export default function SellerOrderPage() {
                       fields.carrier.errors?.length ? fields.carrier.errorId : undefined
                     }
                   >
-                    <option value="">Choose the carrier</option>
+                    <option value="">{t('order.chooseCarrier')}</option>
                     {CARRIERS.map((carrier) => (
                       <option key={carrier.id} value={carrier.id}>
                         {labels.carrier(carrier.id)}
@@ -176,14 +185,15 @@ export default function SellerOrderPage() {
                   <ErrorList id={fields.carrier.errorId} errors={fields.carrier.errors} />
                 </div>
                 <Field
-                  label="Tracking number"
+                  label={t('order.trackingNumber')}
                   inputProps={{
                     ...getInputProps(fields.trackingNumber, { type: 'text' }),
                     autoComplete: 'off',
                     spellCheck: false,
+                    dir: 'ltr',
                   }}
                   errors={fields.trackingNumber.errors}
-                  help="The shopper gets it by email and on their order page."
+                  help={t('order.trackingHelp')}
                 />
                 <ErrorList id={form.errorId} errors={form.errors} />
                 <button
@@ -191,7 +201,7 @@ export default function SellerOrderPage() {
                   className="btn-primary w-full"
                   disabled={navigation.state === 'submitting'}
                 >
-                  Mark as shipped
+                  {t('order.markShipped')}
                 </button>
               </Form>
             </section>
@@ -200,17 +210,19 @@ export default function SellerOrderPage() {
           {shipment.status === 'SHIPPED' || shipment.status === 'DELIVERED' ? (
             <section className="card p-5" aria-labelledby="tracking-heading">
               <h2 id="tracking-heading" className="font-semibold">
-                Tracking
+                {t('order.tracking')}
               </h2>
               <p className="mt-2 text-sm">
                 {labels.carrier(shipment.carrier)} ·{' '}
                 <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} />
               </p>
               <p className="text-sm text-stone-600">
-                Shipped {shipment.shippedAt ? formatUtcDateTime(shipment.shippedAt) : ''}
+                {shipment.shippedAt
+                  ? t('order.shippedAt', { date: f.dateTime(shipment.shippedAt) })
+                  : null}
                 {shipment.deliveredAt
-                  ? ` · delivered ${formatUtcDateTime(shipment.deliveredAt)}`
-                  : ''}
+                  ? ` · ${t('order.deliveredAt', { date: f.dateTime(shipment.deliveredAt) })}`
+                  : null}
               </p>
               {shipment.status === 'SHIPPED' ? (
                 <Form method="post" className="mt-4">
@@ -220,7 +232,7 @@ export default function SellerOrderPage() {
                     className="btn-secondary w-full"
                     disabled={navigation.state === 'submitting'}
                   >
-                    Mark as delivered
+                    {t('order.markDelivered')}
                   </button>
                 </Form>
               ) : null}
@@ -229,7 +241,7 @@ export default function SellerOrderPage() {
           ) : null}
 
           {shipment.status === 'CANCELLED' ? (
-            <Notice tone="info">The shopper cancelled this order. There is nothing to ship.</Notice>
+            <Notice tone="info">{t('order.cancelled')}</Notice>
           ) : null}
         </div>
       </div>

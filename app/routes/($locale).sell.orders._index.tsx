@@ -1,75 +1,80 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DataTable } from '~/components/data-table.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Money, StatusBadge, useOrderLabels } from '~/components/orders/commerce.tsx'
+import { NoShopYet } from '~/components/orders/sales-summary.tsx'
+import { getT } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { Pagination } from '~/components/pagination.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { getOwnShop, listShipments } from '~/services/orders/fulfilment.server.ts'
 import { SHIPMENT_FILTERS, type ShipmentFilter } from '~/services/orders/schemas.ts'
-import { formatUtcDate } from '~/utils/dates.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Orders to fulfil · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 const QuerySchema = z.object({
   status: z.enum(SHIPMENT_FILTERS).catch('to-ship'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 })
 
-const FILTER_LABELS: Record<ShipmentFilter, string> = {
-  'to-ship': 'To ship',
-  shipped: 'Shipped',
-  delivered: 'Delivered',
-  cancelled: 'Cancelled',
-  all: 'All',
-}
+const FILTER_LABELS = {
+  'to-ship': 'orders.filters.toShip',
+  shipped: 'orders.filters.shipped',
+  delivered: 'orders.filters.delivered',
+  cancelled: 'orders.filters.cancelled',
+  all: 'orders.filters.all',
+} as const satisfies Record<ShipmentFilter, string>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'SELLER')
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const shop = await getOwnShop(user.id)
-  if (!shop) return { shop: null, list: null }
-  return { shop, list: await listShipments(user.id, { filter: query.status, page: query.page }) }
+  const t = getT(request, 'seller')
+  const title = t('meta.title', { page: t('orders.metaTitle') })
+  if (!shop) return { shop: null, list: null, title }
+  return {
+    shop,
+    list: await listShipments(user.id, { filter: query.status, page: query.page }),
+    title,
+  }
 }
 
 export default function SellerOrdersPage() {
   const { shop, list } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('seller')
+  const lp = useLocalePath()
+  const f = useFormat()
   const labels = useOrderLabels()
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight">Orders</h1>
+        <h1 className="text-2xl font-bold tracking-tight">{t('orders.title')}</h1>
         {shop ? (
-          <p className="mt-1 text-stone-600">What shoppers bought from {shop.name}.</p>
+          <p className="mt-1 text-stone-600">{t('orders.intro', { shop: shop.name })}</p>
         ) : null}
       </div>
       {!shop || !list ? (
-        <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-stone-600">
-          You do not have a shop yet.{' '}
-          <Link to="/sell" className="link">
-            Open your shop
-          </Link>{' '}
-          to start selling.
-        </p>
+        <NoShopYet />
       ) : (
         <>
-          <nav aria-label="Filter orders" className="flex flex-wrap gap-2">
+          <nav aria-label={t('orders.filter')} className="flex flex-wrap gap-2">
             {SHIPMENT_FILTERS.map((filter) => {
               const count = filter === 'all' ? null : list.counts[filter]
               const active = list.filter === filter
               return (
                 <Link
                   key={filter}
-                  to={`/sell/orders?status=${filter}`}
+                  to={lp(`/sell/orders?status=${filter}`)}
                   aria-current={active ? 'page' : undefined}
                   className={`rounded-full border px-3 py-1 text-sm font-medium ${active ? 'border-brand-600 bg-brand-600 text-white' : 'border-stone-300 bg-white text-stone-700 hover:bg-stone-100'}`}
                 >
-                  {FILTER_LABELS[filter]}
+                  {t(FILTER_LABELS[filter])}
                   {count !== null ? (
                     <span className={active ? 'ms-1 text-white/80' : 'ms-1 text-stone-500'}>
-                      {count}
+                      {f.number(count)}
                     </span>
                   ) : null}
                 </Link>
@@ -78,29 +83,31 @@ export default function SellerOrdersPage() {
           </nav>
           {list.shipments.length ? (
             <DataTable
-              caption={`${FILTER_LABELS[list.filter]} orders`}
+              caption={t('orders.caption', { filter: t(FILTER_LABELS[list.filter]) })}
               columns={[
-                { label: 'Order' },
-                { label: 'Placed' },
-                { label: 'Ship to' },
-                { label: 'Items', className: 'text-end' },
-                { label: 'Amount', className: 'text-end' },
-                { label: 'Status' },
-                { label: 'Actions', hideLabel: true },
+                { label: t('orders.columns.order') },
+                { label: t('orders.columns.placed') },
+                { label: t('orders.columns.shipTo') },
+                { label: t('orders.columns.items'), className: 'text-end' },
+                { label: t('orders.columns.amount'), className: 'text-end' },
+                { label: t('orders.columns.status') },
+                { label: t('orders.columns.actions'), hideLabel: true },
               ]}
               className=""
             >
               {list.shipments.map((shipment) => (
                 <tr key={shipment.id} data-testid="seller-order-row">
-                  <td className="px-4 py-3 font-medium">{shipment.number}</td>
-                  <td className="px-4 py-3 text-stone-600">{formatUtcDate(shipment.createdAt)}</td>
+                  <td className="px-4 py-3 font-medium">
+                    <bdi>{shipment.number}</bdi>
+                  </td>
+                  <td className="px-4 py-3 text-stone-600">{f.date(shipment.createdAt)}</td>
                   <td className="px-4 py-3">
                     {shipment.recipient}
                     <span className="block text-xs text-stone-500">
                       {shipment.destination} · {labels.shippingMethod(shipment.shippingMethod)}
                     </span>
                   </td>
-                  <td className="px-4 py-3 text-end">{shipment.units}</td>
+                  <td className="px-4 py-3 text-end">{f.number(shipment.units)}</td>
                   <td className="px-4 py-3 text-end">
                     <Money amount={shipment.itemsTotal} currency={shipment.currency} />
                   </td>
@@ -112,11 +119,14 @@ export default function SellerOrdersPage() {
                   </td>
                   <td className="px-4 py-3 text-end">
                     <Link
-                      to={`/sell/orders/${shipment.number}`}
+                      to={lp(`/sell/orders/${shipment.number}`)}
                       className={shipment.status === 'PENDING' ? 'btn-primary' : 'btn-secondary'}
-                      aria-label={`${shipment.status === 'PENDING' ? 'Ship' : 'View'} order ${shipment.number}`}
+                      aria-label={t(
+                        shipment.status === 'PENDING' ? 'orders.shipTitle' : 'orders.viewTitle',
+                        { number: shipment.number },
+                      )}
                     >
-                      {shipment.status === 'PENDING' ? 'Ship' : 'View'}
+                      {shipment.status === 'PENDING' ? t('orders.ship') : t('orders.view')}
                     </Link>
                   </td>
                 </tr>
@@ -124,12 +134,10 @@ export default function SellerOrdersPage() {
             </DataTable>
           ) : (
             <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-stone-600">
-              {list.filter === 'to-ship'
-                ? 'Nothing waits to be shipped. Well done!'
-                : 'No orders here.'}
+              {list.filter === 'to-ship' ? t('orders.nothingToShip') : t('orders.empty')}
             </p>
           )}
-          <Pagination page={list.page} pageCount={list.pages} label="Order pages" />
+          <Pagination page={list.page} pageCount={list.pages} label={t('orders.pages')} />
         </>
       )}
     </div>

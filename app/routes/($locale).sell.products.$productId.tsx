@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
@@ -7,8 +6,9 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ProductForm } from '~/components/catalog/product-form.tsx'
+import { BackToProducts, ProductForm } from '~/components/catalog/product-form.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ProductImagesEditor } from '~/components/media/product-images-editor.tsx'
@@ -19,6 +19,9 @@ import {
   storeSettings,
 } from '~/http/catalog.server.ts'
 import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
+import { refusalMessage } from '~/http/refusal-messages.server.ts'
+import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { valuesFromProduct } from '~/services/catalog/product-form.ts'
@@ -32,21 +35,23 @@ import { getProductFormOptions } from '~/services/catalog/taxonomy.server.ts'
 import { getProductImageEditor } from '~/services/media/product-images.server.ts'
 import { invariantResponse } from '~/utils/http.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.product.title ?? 'Product'} · Your products · Shikposh` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireSeller(request)
+  const t = getT(request, 'seller')
   // Another seller's product (or an unknown id) is simply not found.
   const product = await getProductForEdit(user.id, params.productId ?? '')
-  invariantResponse(product, 'That product was not found in your shop.')
+  invariantResponse(product, t('editProduct.notFound'))
   const settings = storeSettings()
   const [options, photos] = await Promise.all([
     getProductFormOptions(),
     getProductImageEditor(user.id, product.id),
   ])
   return {
+    title: t('meta.title', {
+      page: t('editProduct.metaTitle', { title: product.title }),
+    }),
     product: {
       id: product.id,
       slug: product.slug,
@@ -66,23 +71,24 @@ const StatusSchema = z.object({
   statusAction: z.enum(['publish', 'unpublish', 'archive', 'restore']),
 })
 const DONE = {
-  publish: 'Published.',
-  unpublish: 'Unpublished: it is a draft again.',
-  archive: 'Archived: it is out of the store.',
-  restore: 'Restored as a draft.',
-}
+  publish: 'editProduct.done.publish',
+  unpublish: 'editProduct.done.unpublish',
+  archive: 'editProduct.done.archive',
+  restore: 'editProduct.done.restore',
+} as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireSeller(request)
   const productId = params.productId ?? ''
   const formData = await readFormData(request)
-  const here = `/sell/products/${productId}`
+  const here = localeRedirectPath(request, `/sell/products/${productId}`)
+  const t = getT(request, 'seller')
 
   if (formData.get('intent') === 'status') {
     const parsed = StatusSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success)
       return data(
-        { result: null, conflict: null, statusError: 'Choose what to do with the product.' },
+        { result: null, conflict: null, statusError: t('editProduct.chooseAction') },
         { status: 400 },
       )
     try {
@@ -91,11 +97,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const refusal = toRefusal(error)
       throwIfNotFound(refusal)
       return data(
-        { result: null, conflict: null, statusError: refusal.message },
+        { result: null, conflict: null, statusError: refusalMessage(t, refusal, error) },
         { status: refusal.status },
       )
     }
-    return redirectWithToast(here, { message: DONE[parsed.data.statusAction] })
+    return redirectWithToast(here, { message: t(DONE[parsed.data.statusAction]) })
   }
 
   const submission = parseWithZod(formData, { schema: productFormSchema(storeSettings()) })
@@ -107,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(
       {
         result: submission.reply({
-          formErrors: ['This form is out of date. Reload the page and try again.'],
+          formErrors: [t('editProduct.outOfDate')],
         }),
         conflict: null,
       },
@@ -119,12 +125,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       publish: intent === 'publish',
     })
   } catch (error) {
-    return productFormRefusal(submission, error)
+    return productFormRefusal(request, submission, error)
   }
-  const message = intent === 'publish' ? 'Saved and published.' : 'Your changes are saved.'
-  const meanwhile = saved.stockMovedMeanwhile
-    ? ' Stock that sold (or came back) while you were editing was counted in.'
-    : ''
+  const message = t(intent === 'publish' ? 'editProduct.savedPublished' : 'editProduct.saved')
+  const meanwhile = saved.stockMovedMeanwhile ? ` ${t('editProduct.stockMeanwhile')}` : ''
   return redirectWithToast(here, { message: `${message}${meanwhile}` })
 }
 
@@ -132,6 +136,8 @@ export default function EditProduct() {
   const { product, options, defaults, photos } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('seller')
+  const lp = useLocalePath()
   const statusError = actionData && 'statusError' in actionData ? actionData.statusError : null
   const busy = navigation.formData?.get('intent') === 'status'
   const statusButtons =
@@ -140,17 +146,9 @@ export default function EditProduct() {
       : product.status === 'DRAFT'
         ? (['publish', 'archive'] as const)
         : (['restore'] as const)
-  const labels = {
-    publish: 'Publish',
-    unpublish: 'Unpublish',
-    archive: 'Archive',
-    restore: 'Restore',
-  }
   return (
     <div>
-      <Link to="/sell/products" className="text-sm text-stone-600 hover:text-brand-700">
-        ← Products
-      </Link>
+      <BackToProducts to={lp('/sell/products')} label={t('nav.products')} />
       <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">{product.title}</h1>
@@ -159,10 +157,10 @@ export default function EditProduct() {
               status={product.status === 'ACTIVE' && !product.listed ? 'HIDDEN' : product.status}
             />
             {product.featured ? (
-              <span className="text-brand-700">★ Featured on the home page</span>
+              <span className="text-brand-700">{t('editProduct.featured')}</span>
             ) : null}
-            <Link to={`/p/${product.slug}`} className="link">
-              {product.listed ? 'View in the store' : 'Preview'}
+            <Link to={lp(`/p/${product.slug}`)} className="link">
+              {product.listed ? t('editProduct.viewInStore') : t('products.preview')}
             </Link>
           </p>
         </div>
@@ -183,7 +181,7 @@ export default function EditProduct() {
                     : 'btn-secondary'
               }
             >
-              {labels[statusAction]}
+              {t(`status.action.${statusAction}`)}
             </button>
           ))}
         </Form>

@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import {
   data,
   type ActionFunctionArgs,
@@ -6,6 +5,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { DataTable } from '~/components/data-table.tsx'
 import { ProductCardImage } from '~/components/media/product-gallery.tsx'
 import { Pagination } from '~/components/pagination.tsx'
@@ -13,15 +13,17 @@ import { Price } from '~/components/catalog/price.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { requireSeller } from '~/http/catalog.server.ts'
 import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
+import { refusalMessage } from '~/http/refusal-messages.server.ts'
+import { getT } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { quote } from '~/services/catalog/pricing.ts'
 import { changeProductStatus, listSellerProducts } from '~/services/catalog/products.server.ts'
 import { LOW_STOCK_THRESHOLD, ProductStatusIntentSchema } from '~/services/catalog/schemas.ts'
 import { listCardImages } from '~/services/media/product-images.server.ts'
-import { useStore } from '~/root.tsx'
 
-export const meta: MetaFunction = () => [{ title: 'Your products · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 const STATUSES = ['ACTIVE', 'DRAFT', 'ARCHIVED'] as const
 
@@ -37,8 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { perProduct: 1 },
   )
   const now = new Date()
+  const t = getT(request, 'seller')
   return {
     ...list,
+    title: t('meta.title', { page: t('products.title') }),
     status: status ?? null,
     items: list.items.map((item) => ({
       ...item,
@@ -48,58 +52,59 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const DONE: Record<string, string> = {
-  publish: 'is published',
-  unpublish: 'is back to draft',
-  archive: 'is archived',
-  restore: 'is restored as a draft',
-}
+const DONE = {
+  publish: 'products.done.publish',
+  unpublish: 'products.done.unpublish',
+  archive: 'products.done.archive',
+  restore: 'products.done.restore',
+} as const
 
 /** Quick status changes from the list; the product must be the seller's (else 404). */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireSeller(request)
+  const t = getT(request, 'seller')
   const parsed = ProductStatusIntentSchema.safeParse(
     Object.fromEntries(await readFormData(request)),
   )
   if (!parsed.success)
-    return data({ productId: null, error: 'Choose a product and an action.' }, { status: 400 })
+    return data({ productId: null, error: t('products.chooseAction') }, { status: 400 })
   const { productId, intent } = parsed.data
   try {
     await changeProductStatus(user.id, productId, intent)
   } catch (error) {
     const refusal = toRefusal(error)
     throwIfNotFound(refusal)
-    return data({ productId, error: refusal.message }, { status: refusal.status })
+    return data({ productId, error: refusalMessage(t, refusal, error) }, { status: refusal.status })
   }
   // Back to the same tab and page (without the ?index that addressed this action).
   const back = new URL(request.url)
   back.searchParams.delete('index')
-  return redirectWithToast(`${back.pathname}${back.search}`, {
-    message: `The product ${DONE[intent]}.`,
-  })
+  return redirectWithToast(`${back.pathname}${back.search}`, { message: t(DONE[intent]) })
 }
 
 export default function SellerProducts() {
   const { items, counts, status, page, pageCount } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  const { timeZone } = useStore()
+  const { t } = useTranslation('seller')
+  const lp = useLocalePath()
+  const f = useFormat()
   const tabs = [
-    { label: 'All', value: null, count: counts.ALL },
-    { label: 'Published', value: 'ACTIVE', count: counts.ACTIVE },
-    { label: 'Drafts', value: 'DRAFT', count: counts.DRAFT },
-    { label: 'Archived', value: 'ARCHIVED', count: counts.ARCHIVED },
+    { label: t('products.tabs.all'), value: null, count: counts.ALL },
+    { label: t('products.tabs.published'), value: 'ACTIVE', count: counts.ACTIVE },
+    { label: t('products.tabs.drafts'), value: 'DRAFT', count: counts.DRAFT },
+    { label: t('products.tabs.archived'), value: 'ARCHIVED', count: counts.ARCHIVED },
   ] as const
   return (
     <div>
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-2xl font-bold tracking-tight">Products</h1>
-        <Link to="/sell/products/new" className="btn-primary">
-          Add a product
+        <h1 className="text-2xl font-bold tracking-tight">{t('products.title')}</h1>
+        <Link to={lp('/sell/products/new')} className="btn-primary">
+          {t('nav.addProduct')}
         </Link>
       </div>
       <nav
-        aria-label="Filter by status"
+        aria-label={t('products.filter')}
         className="mt-6 flex gap-1 overflow-x-auto border-b border-stone-200"
       >
         {tabs.map((tab) => {
@@ -111,7 +116,7 @@ export default function SellerProducts() {
               aria-current={current ? 'page' : undefined}
               className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${current ? 'border-brand-600 text-brand-700' : 'border-transparent text-stone-600 hover:text-ink'}`}
             >
-              {tab.label} <span className="text-stone-400">{tab.count}</span>
+              {tab.label} <span className="text-stone-400">{f.number(tab.count)}</span>
             </Link>
           )
         })}
@@ -119,14 +124,14 @@ export default function SellerProducts() {
 
       {items.length ? (
         <DataTable
-          caption="Your products"
+          caption={t('products.caption')}
           columns={[
-            { label: 'Product' },
-            { label: 'Status' },
-            { label: 'Price' },
-            { label: 'Stock' },
-            { label: 'Updated' },
-            { label: 'Actions', className: 'text-end', hideLabel: true },
+            { label: t('products.columns.product') },
+            { label: t('products.columns.status') },
+            { label: t('products.columns.price') },
+            { label: t('products.columns.stock') },
+            { label: t('products.columns.updated') },
+            { label: t('products.columns.actions'), className: 'text-end', hideLabel: true },
           ]}
           minWidth="min-w-[44rem]"
           className="mt-4"
@@ -139,9 +144,9 @@ export default function SellerProducts() {
                 <td className="px-4 py-3">
                   <div className="flex items-start gap-3">
                     <Link
-                      to={`/sell/products/${item.id}#photos`}
+                      to={lp(`/sell/products/${item.id}#photos`)}
                       className="shrink-0"
-                      aria-label={`Photos of ${item.title}`}
+                      aria-label={t('products.photosOf', { title: item.title })}
                       tabIndex={-1}
                     >
                       <ProductCardImage
@@ -153,7 +158,7 @@ export default function SellerProducts() {
                     </Link>
                     <div className="min-w-0">
                       <Link
-                        to={`/sell/products/${item.id}`}
+                        to={lp(`/sell/products/${item.id}`)}
                         className="font-medium text-ink hover:text-brand-700 hover:underline"
                       >
                         {item.title}
@@ -172,7 +177,7 @@ export default function SellerProducts() {
                     status={item.status === 'ACTIVE' && !item.listed ? 'HIDDEN' : item.status}
                   />
                   {item.featured ? (
-                    <span className="ms-1 text-xs text-brand-700">★ Featured</span>
+                    <span className="ms-1 text-xs text-brand-700">{t('products.featured')}</span>
                   ) : null}
                 </td>
                 <td className="px-4 py-3">
@@ -180,31 +185,31 @@ export default function SellerProducts() {
                 </td>
                 <td className="px-4 py-3">
                   <span className={item.stock === 0 ? 'font-medium text-red-700' : ''}>
-                    {item.stock}
+                    {f.number(item.stock)}
                   </span>
                   <span className="text-stone-500">
                     {' '}
-                    in {item.variantCount} variant{item.variantCount === 1 ? '' : 's'}
+                    {t('products.inVariants', {
+                      count: item.variantCount,
+                      n: f.number(item.variantCount),
+                    })}
                   </span>
                   {item.variantCount && item.stock === 0 ? (
-                    <p className="text-xs font-medium text-red-700">Sold out</p>
+                    <p className="text-xs font-medium text-red-700">{t('products.soldOut')}</p>
                   ) : item.lowStockVariants ? (
                     <p
                       className="text-xs font-medium text-amber-700"
-                      title={`${LOW_STOCK_THRESHOLD} or fewer left`}
+                      title={t('products.lowStockTitle', { n: f.number(LOW_STOCK_THRESHOLD) })}
                     >
-                      ▲ Low stock: {item.lowStockVariants} variant
-                      {item.lowStockVariants === 1 ? '' : 's'}
+                      {t('products.lowStock', {
+                        count: item.lowStockVariants,
+                        n: f.number(item.lowStockVariants),
+                      })}
                     </p>
                   ) : null}
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap text-stone-600">
-                  {new Date(item.updatedAt).toLocaleDateString('en-US', {
-                    month: 'short',
-                    day: 'numeric',
-                    year: 'numeric',
-                    timeZone,
-                  })}
+                  {f.date(item.updatedAt)}
                 </td>
                 <td className="px-4 py-3">
                   <div className="flex items-center justify-end gap-2">
@@ -219,32 +224,50 @@ export default function SellerProducts() {
                             item.status === 'ACTIVE' ? 'btn-secondary py-1' : 'btn-primary py-1'
                           }
                           disabled={busy}
-                          aria-label={`${item.status === 'ACTIVE' ? 'Unpublish' : 'Publish'} ${item.title}`}
+                          aria-label={t(
+                            item.status === 'ACTIVE'
+                              ? 'products.unpublishTitle'
+                              : 'products.publishTitle',
+                            { title: item.title },
+                          )}
                         >
-                          {item.status === 'ACTIVE' ? 'Unpublish' : 'Publish'}
+                          {item.status === 'ACTIVE'
+                            ? t('status.action.unpublish')
+                            : t('status.action.publish')}
                         </button>
                       </Form>
                     ) : null}
                     <Link
-                      to={`/sell/products/${item.id}`}
+                      to={lp(`/sell/products/${item.id}`)}
                       className="btn-secondary py-1"
-                      aria-label={`Edit ${item.title}`}
+                      aria-label={t('products.editTitle', { title: item.title })}
                     >
-                      Edit
+                      {t('products.edit')}
                     </Link>
                     <Link
-                      to={`/sell/products/${item.id}#photos`}
+                      to={lp(`/sell/products/${item.id}#photos`)}
                       className={`btn-secondary py-1 whitespace-nowrap ${item.photoCount ? '' : 'text-brand-700'}`}
-                      aria-label={`${item.photoCount ? 'Photos' : 'Add photos'} of ${item.title} (${item.photoCount})`}
+                      aria-label={
+                        item.photoCount
+                          ? t('products.photosTitle', {
+                              title: item.title,
+                              n: f.number(item.photoCount),
+                            })
+                          : t('products.addPhotosTitle', { title: item.title })
+                      }
                     >
-                      {item.photoCount ? `Photos (${item.photoCount})` : 'Add photos'}
+                      {item.photoCount
+                        ? t('products.photos', { n: f.number(item.photoCount) })
+                        : t('products.addPhotos')}
                     </Link>
                     <Link
-                      to={`/p/${item.slug}`}
+                      to={lp(`/p/${item.slug}`)}
                       className="text-xs link"
-                      aria-label={`${item.listed ? 'View' : 'Preview'} ${item.title} in the store`}
+                      aria-label={t(item.listed ? 'products.viewTitle' : 'products.previewTitle', {
+                        title: item.title,
+                      })}
                     >
-                      {item.listed ? 'View' : 'Preview'}
+                      {item.listed ? t('products.view') : t('products.preview')}
                     </Link>
                   </div>
                 </td>
@@ -255,14 +278,14 @@ export default function SellerProducts() {
       ) : (
         <div className="mt-6 rounded-lg border border-dashed border-stone-300 bg-white px-6 py-16 text-center">
           <p className="text-stone-700">
-            {status ? 'No products with this status.' : 'You have not listed anything yet.'}
+            {status ? t('products.emptyStatus') : t('products.empty')}
           </p>
-          <Link to="/sell/products/new" className="mt-4 btn-primary">
-            Add your first product
+          <Link to={lp('/sell/products/new')} className="mt-4 btn-primary">
+            {t('products.addFirst')}
           </Link>
         </div>
       )}
-      <Pagination page={page} pageCount={pageCount} label="Pages of your products" />
+      <Pagination page={page} pageCount={pageCount} label={t('products.pages')} />
     </div>
   )
 }

@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
@@ -6,8 +5,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ProductForm } from '~/components/catalog/product-form.tsx'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { BackToProducts, ProductForm } from '~/components/catalog/product-form.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import {
   matrixReply,
@@ -15,6 +15,8 @@ import {
   requireSeller,
   storeSettings,
 } from '~/http/catalog.server.ts'
+import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { emptyProductValues } from '~/services/catalog/product-form.ts'
@@ -22,12 +24,14 @@ import { createProduct } from '~/services/catalog/products.server.ts'
 import { productFormSchema } from '~/services/catalog/schemas.ts'
 import { getProductFormOptions } from '~/services/catalog/taxonomy.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Add a product · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSeller(request)
   const options = await getProductFormOptions()
+  const t = getT(request, 'seller')
   return {
+    title: t('meta.title', { page: t('newProduct.title') }),
     options: { ...options, ...storeSettings() },
     defaults: emptyProductValues(
       options.scales.find((scale) => scale.code === 'letters')?.id ?? options.scales[0]?.id,
@@ -47,29 +51,27 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const created = await createProduct(user.id, product, { publish: intent === 'publish' })
     // On to the same product's form, at its photos: the one step the first save unlocks.
-    return redirectWithToast(`/sell/products/${created.id}#photos`, {
-      message:
-        intent === 'publish'
-          ? `“${product.title}” is published. Add its photos below.`
-          : `“${product.title}” is saved as a draft. Add its photos below.`,
+    const t = getT(request, 'seller')
+    return redirectWithToast(localeRedirectPath(request, `/sell/products/${created.id}#photos`), {
+      message: t(intent === 'publish' ? 'newProduct.published' : 'newProduct.drafted', {
+        title: product.title,
+      }),
     })
   } catch (error) {
-    return productFormRefusal(submission, error)
+    return productFormRefusal(request, submission, error)
   }
 }
 
 export default function NewProduct() {
   const { options, defaults } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('seller')
+  const lp = useLocalePath()
   return (
     <div>
-      <Link to="/sell/products" className="text-sm text-stone-600 hover:text-brand-700">
-        ← Products
-      </Link>
-      <h1 className="mt-2 text-2xl font-bold tracking-tight">Add a product</h1>
-      <p className="mt-1 text-sm text-stone-600">
-        Save it as a draft and publish when it is ready, or publish straight away.
-      </p>
+      <BackToProducts to={lp('/sell/products')} label={t('nav.products')} />
+      <h1 className="mt-2 text-2xl font-bold tracking-tight">{t('newProduct.title')}</h1>
+      <p className="mt-1 text-sm text-stone-600">{t('newProduct.description')}</p>
       <div className="mt-6">
         <ProductForm
           options={options}

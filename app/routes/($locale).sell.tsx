@@ -1,32 +1,40 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { GeneratedAvatar } from '~/components/avatar.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { getT } from '~/i18n/i18n.server.ts'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { getShopForOwner } from '~/services/catalog/shops.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Seller dashboard · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { shop: await getShopForOwner(user.id) }
+  const t = getT(request, 'seller')
+  return {
+    shop: await getShopForOwner(user.id),
+    title: t('meta.title', { page: t('meta.dashboard') }),
+  }
 }
 
 /**
  * The seller dashboard's sections: the one navigation of every /sell page. `end` marks links
  * that are active only on their exact path.
  */
-const SELL_NAV: Array<{ to: string; label: string; end?: boolean }> = [
-  { to: '/sell', label: 'Overview', end: true },
-  { to: '/sell/products', label: 'Products' },
-  { to: '/sell/orders', label: 'Orders' },
-  { to: '/sell/sales', label: 'Sales' },
-  { to: '/sell/shop', label: 'Shop profile' },
-]
+const SELL_NAV = [
+  { to: '/sell', label: 'overview', end: true },
+  { to: '/sell/products', label: 'products' },
+  { to: '/sell/orders', label: 'orders' },
+  { to: '/sell/sales', label: 'sales' },
+  { to: '/sell/shop', label: 'shop' },
+] as const satisfies Array<{ to: string; label: string; end?: boolean }>
 
 export default function SellLayout() {
   const { shop } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('seller')
+  const lp = useLocalePath()
   // Before the shop exists, /sell is the onboarding page and has no dashboard around it.
   if (!shop) return <Outlet />
   return (
@@ -37,29 +45,29 @@ export default function SellLayout() {
           <div className="min-w-0">
             <p className="truncate font-semibold">{shop.name}</p>
             <Link
-              to={`/shops/${shop.slug}`}
+              to={lp(`/shops/${shop.slug}`)}
               className="truncate text-sm text-stone-500 hover:text-brand-700 hover:underline"
             >
-              View shop
+              {t('nav.viewShop')}
             </Link>
           </div>
         </div>
-        <nav aria-label="Seller dashboard" className="mt-6 flex gap-1 overflow-x-auto md:flex-col">
+        <nav aria-label={t('nav.label')} className="mt-6 flex gap-1 overflow-x-auto md:flex-col">
           {SELL_NAV.map((item) => (
             <NavLink
               key={item.to}
-              to={item.to}
-              end={item.end}
+              to={lp(item.to)}
+              end={'end' in item ? item.end : undefined}
               className={({ isActive }) =>
                 `rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${isActive ? 'bg-brand-50 text-brand-700' : 'text-stone-700 hover:bg-stone-100'}`
               }
             >
-              {item.label}
+              {t(`nav.${item.label}`)}
             </NavLink>
           ))}
         </nav>
-        <Link to="/sell/products/new" className="mt-6 btn-primary hidden w-full md:flex">
-          Add a product
+        <Link to={lp('/sell/products/new')} className="mt-6 btn-primary hidden w-full md:flex">
+          {t('nav.addProduct')}
         </Link>
       </aside>
       <div className="min-w-0">
@@ -68,11 +76,11 @@ export default function SellLayout() {
             role="alert"
             className="mb-6 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900"
           >
-            <p className="font-semibold">Your shop is suspended.</p>
+            <p className="font-semibold">{t('suspended.title')}</p>
             <p className="mt-1">
-              None of your products are visible in the store until it is reinstated.
-              {shop.suspendedReason ? ` Reason given: “${shop.suspendedReason}”.` : ''} You can
-              still edit your products.
+              {shop.suspendedReason
+                ? t('suspended.bodyWithReason', { reason: shop.suspendedReason })
+                : t('suspended.body')}
             </p>
           </div>
         ) : null}

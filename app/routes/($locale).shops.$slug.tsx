@@ -5,50 +5,52 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { Trans } from 'react-i18next'
 import { GeneratedAvatar } from '~/components/avatar.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { SearchResults } from '~/components/search/search-results.tsx'
 import { getShopHeading } from '~/services/catalog/storefront.server.ts'
 import { loadSearchPage, searchPageInit } from '~/services/search/page.server.ts'
-import { useStore } from '~/root.tsx'
 import { invariantResponse } from '~/utils/http.ts'
-import { gridMeta } from '~/utils/grid-meta.ts'
+import { getT } from '~/i18n/i18n.server.ts'
+import { useLocalePath, usePageLocale } from '~/i18n/use-locale.ts'
+import { INTL_LOCALE, type Locale } from '~/i18n/locales.ts'
+import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
 
 // /shops/<slug>?…: a shop's products through search (the shop is the page's scope).
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
+  const t = getT(request, 'shop')
   const heading = await getShopHeading(params.slug ?? '')
-  invariantResponse(heading, 'There is no shop at this address.')
+  invariantResponse(heading, t('shop.notFound'))
   // A suspended shop is hidden like an unknown one, but says so plainly.
   if (heading.suspended)
-    throw new Response(
-      `${heading.shop.name} is not open at the moment. Its products are unavailable until it reopens.`,
-      { status: 404 },
-    )
+    throw new Response(t('shop.suspended', { name: heading.shop.name }), { status: 404 })
   const page = await loadSearchPage(request, { scope: { shop: heading.shop.slug } })
-  return data({ shop: heading.shop, page }, searchPageInit(page))
+  const meta = gridMetaText(t, {
+    name: heading.shop.name,
+    description: heading.shop.description || t('shop.metaDescription', { name: heading.shop.name }),
+    page,
+  })
+  return data({ shop: heading.shop, page, meta }, searchPageInit(page))
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
-  if (!data) return [{ title: 'Shop not found · Shikposh' }]
-  const description = data.shop.description || `${data.shop.name} on Shikposh.`
-  return gridMeta({ name: data.shop.name, description, page: data.page, location })
+export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
+  if (!data) return rootMeta(matches)
+  return gridMeta({ text: data.meta, page: data.page, location })
 }
 
 export default function ShopPage() {
   const { shop, page } = useLoaderData<typeof loader>()
-  const { timeZone } = useStore()
-  const since = new Date(shop.since).toLocaleDateString('en-US', {
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  })
+  const { locale, store } = usePageLocale()
+  const lp = useLocalePath()
+  const since = monthYear(shop.since, locale, store.timeZone)
   return (
     <SearchResults
       data={page}
-      action={`/shops/${shop.slug}`}
+      action={lp(`/shops/${shop.slug}`)}
       intro={
         <header className="flex flex-wrap items-center gap-5 rounded-2xl border border-stone-200 bg-white p-6">
           <GeneratedAvatar name={shop.name} size={72} />
@@ -58,13 +60,27 @@ export default function ShopPage() {
               <p className="mt-1 max-w-2xl text-stone-600">{shop.description}</p>
             ) : null}
             <p className="mt-2 text-sm text-stone-500">
-              Run by {shop.owner} · on Shikposh since {since}
+              <Trans
+                ns="shop"
+                i18nKey="shop.runBy"
+                values={{ owner: shop.owner, since }}
+                components={{ owner: <bdi /> }}
+              />
             </p>
           </div>
         </header>
       }
     />
   )
+}
+
+/** "March 2024" or "اسفند ۱۴۰۲": when the shop opened, in the page's calendar. */
+function monthYear(value: string | Date, locale: Locale, timeZone: string) {
+  return new Date(value).toLocaleDateString(INTL_LOCALE[locale], {
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  })
 }
 
 export function ErrorBoundary() {

@@ -1,5 +1,5 @@
-// Times in the admin area are shown in UTC, the same on the server and in every browser (no
-// hydration mismatch, and an audit entry reads the same for admins in different time zones).
+// UTC dates for pages not yet on the shared formatter (app/i18n/format.ts, `useFormat()`), which
+// shows dates in the store's time zone and the page's language. Delete once nothing uses it.
 
 const UTC_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',

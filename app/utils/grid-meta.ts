@@ -1,5 +1,21 @@
 import type { MetaDescriptor } from '@remix-run/node'
+import type { TFunction } from 'i18next'
 import { hasFilters, type SearchState } from '~/services/search/state.ts'
+
+/** What a grid's loader returns for its meta tags, already in the page's language. */
+export type GridMetaText = { name: string; title: string; description: string }
+
+/** A grid's title and description in the page's language, for its loader to return. */
+export function gridMetaText(
+  t: TFunction<'shop'>,
+  { name, description, page }: { name: string; description: string; page: { state: SearchState } },
+): GridMetaText {
+  const title =
+    page.state.page > 1
+      ? t('pageTitleNumbered', { name, page: page.state.page })
+      : t('pageTitle', { name })
+  return { name, title, description }
+}
 
 /**
  * The meta tags of a category, brand or shop grid. Its plain pages (page 2, 3 …) are canonical
@@ -7,13 +23,11 @@ import { hasFilters, type SearchState } from '~/services/search/state.ts'
  * index (the same rule as /search), pointing at the plain page instead.
  */
 export function gridMeta({
-  name,
-  description,
+  text,
   page,
   location,
 }: {
-  name: string
-  description: string
+  text: GridMetaText
   page: { state: SearchState }
   location: { pathname: string }
 }): MetaDescriptor[] {
@@ -21,11 +35,16 @@ export function gridMeta({
   const permutation = Boolean(state.q) || hasFilters(state) || state.sort !== 'relevance'
   const pageSuffix = state.page > 1 && !permutation ? `?page=${state.page}` : ''
   return [
-    { title: `${name}${state.page > 1 ? ` (page ${state.page})` : ''} · Shikposh` },
-    { name: 'description', content: description },
-    { property: 'og:title', content: name },
-    { property: 'og:description', content: description },
+    { title: text.title },
+    { name: 'description', content: text.description },
+    { property: 'og:title', content: text.name },
+    { property: 'og:description', content: text.description },
     { tagName: 'link', rel: 'canonical', href: `${location.pathname}${pageSuffix}` },
     ...(permutation ? [{ name: 'robots', content: 'noindex, follow' }] : []),
   ]
+}
+
+/** A page whose loader failed (404) keeps the root's title and description, in its language. */
+export function rootMeta(matches: ReadonlyArray<{ id: string; meta: MetaDescriptor[] }>) {
+  return matches.find((match) => match.id === 'root')?.meta ?? []
 }

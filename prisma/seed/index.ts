@@ -54,6 +54,7 @@ export async function seedDemoData(options: { photos?: PhotoSeedOptions } = {}) 
         email: account.email,
         name: account.name,
         roles: account.roles,
+        emailVerifiedAt: new Date(),
         password: { create: { hash } },
       },
     })

@@ -60,7 +60,7 @@ test('an admin finds a user by email, blocks them with a reason, the user is sig
   await expect(row).toContainText('Blocked user')
   await expect(row).toContainText(admin.email)
   await expect(row).toContainText('Abusive language in reviews')
-  await expect(row).toContainText('ACTIVE → BLOCKED')
+  await expect(row).toContainText('Active → Blocked')
 
   // Filters live in the URL.
   await page.getByLabel('Target or reason contains').fill('abusive LANGUAGE')
@@ -86,4 +86,51 @@ test('admin pages are closed to shoppers and to signed-out visitors', async ({ p
     expect(forbidden?.status()).toBe(403)
     await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible()
   }
+})
+
+test('the admin area in Persian: right to left, Persian words and digits, links and forms keep /fa', async ({
+  page,
+}) => {
+  const admin = await createUser({ name: 'Parisa Admin', roles: ['SHOPPER', 'ADMIN'] })
+  const user = await createUser({ name: 'Kaveh Shopper' })
+  await signInThroughForm(page, admin.email, TEST_PASSWORD)
+  await expect(page.getByText('Welcome back, Parisa Admin.')).toBeVisible()
+
+  await page.goto('/fa/admin/users')
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page).toHaveTitle('کاربران · مدیریت · شیک‌پوش')
+  await expect(page.getByRole('heading', { level: 1, name: 'کاربران' })).toBeVisible()
+  await page.getByLabel('ایمیل، نام یا شناسهٔ حساب').fill(user.email)
+  await page.getByRole('button', { name: 'جست‌وجو' }).click()
+  await expect(page).toHaveURL(/\/fa\/admin\/users\?q=/)
+  await expect(page.getByText('۱ حساب یافت شد')).toBeVisible()
+  await page.getByRole('link', { name: 'Kaveh Shopper' }).click()
+  await expect(page).toHaveURL(new RegExp(`/fa/admin/users/${user.id}$`))
+
+  // A refusal at the field, then the block itself, all in Persian and on the Persian page.
+  await page.getByRole('button', { name: 'مسدود کردن حساب' }).click()
+  await page.getByLabel('دلیل (الزامی)').fill('هرزنامه')
+  await page.getByRole('button', { name: 'مسدود کردن حساب' }).click()
+  await expect(page.getByText('حساب مسدود شد.')).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`/fa/admin/users/${user.id}$`))
+  await expect(page.getByRole('note')).toContainText('مسدودشده در')
+  // The date is Solar Hijri in Persian digits.
+  await expect(page.getByRole('note')).toContainText(/۱۴[۰-۹]{2}/)
+
+  await page
+    .getByRole('navigation', { name: 'مدیریت' })
+    .getByRole('link', { name: 'گزارش رویدادها' })
+    .click()
+  await expect(page).toHaveURL(/\/fa\/admin\/audit$/)
+  const row = page.getByTestId('audit-entry').first()
+  await expect(row).toContainText('مسدود کردن کاربر')
+  await expect(row).toContainText('فعال ← مسدود')
+
+  // No horizontal overflow on a phone.
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/fa/admin/users')
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
+  expect(overflow).toBeLessThanOrEqual(0)
 })

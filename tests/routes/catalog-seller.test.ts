@@ -341,3 +341,44 @@ describe('the product form', () => {
     expect(rows.find((row) => row.id === draft.id)).toMatchObject({ status: 'DRAFT' })
   })
 })
+
+describe('/fa/sell: the seller dashboard in Persian', () => {
+  test('titles, refusals by code, toasts and redirects stay in Persian', async () => {
+    const t = await taxonomyFixture()
+    const { user } = await createSeller()
+    const { cookie } = await signIn(user.id)
+    const list = await callRoute(listLoader, routeRequest('/fa/sell/products', { cookie }))
+    expect((list.data as { title: string }).title).toBe('محصولات · شیک‌پوش')
+
+    const draft = await createListedProduct(user.id, t, { price: null }, { publish: false })
+    const refused = await callRoute(
+      listAction,
+      routeRequest('/fa/sell/products', {
+        cookie,
+        form: { intent: 'publish', productId: draft.id },
+      }),
+    )
+    expect(refused).toMatchObject({
+      status: 400,
+      data: { productId: draft.id, error: 'پیش از انتشار، دست‌کم برای یک تنوع قیمت بگذارید.' },
+    })
+
+    const form = productForm(t)
+    const created = await callRoute(
+      newAction,
+      routeRequest('/fa/sell/products/new', { cookie, form }),
+    )
+    expect(created.status).toBe(302)
+    expect(created.headers.get('Location')).toMatch(/^\/fa\/sell\/products\/\w+#photos$/)
+
+    // The same SKUs again: refused at the cells, in Persian, by the service's code.
+    const again = await callRoute(
+      newAction,
+      routeRequest('/fa/sell/products/new', { cookie, form }),
+    )
+    expect(again.status).toBe(400)
+    const messages = Object.values(errorsOf(again)).flat()
+    expect(messages.length).toBeGreaterThan(0)
+    for (const message of messages) expect(message).toMatch(/کد انبار .* را محصول دیگری/)
+  })
+})

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { meta as categoryMeta } from '~/routes/($locale).c.$slug.tsx'
+import { loader as categoryLoader, meta as categoryMeta } from '~/routes/($locale).c.$slug.tsx'
 import { loader as homeLoader } from '~/routes/($locale)._index.tsx'
 import { loader as productLoader, meta as productMeta } from '~/routes/($locale).p.$slug.tsx'
 import { loader as shopLoader } from '~/routes/($locale).shops.$slug.tsx'
@@ -171,6 +171,41 @@ describe('grid pages', () => {
         { tagName: 'link', rel: 'canonical', href: '/c/dresses' },
       ]),
     )
+  })
+
+  test('a Persian grid page has its title, description and 404s in Persian with Persian digits', async () => {
+    const t = await taxonomyFixture()
+    const { user, shop } = await createSeller('persian')
+    await createListedProduct(user.id, t, { title: 'Persian Meta Dress' })
+    await loadGrid('c', 'dresses')
+    const result = await callRoute(categoryLoader, routeRequest('/fa/c/dresses?page=2'), {
+      params: { locale: 'fa', slug: 'dresses' },
+    })
+    expect(result.status).toBe(200)
+    const tags = categoryMeta({
+      data: result.data,
+      params: { locale: 'fa', slug: 'dresses' },
+      location: { pathname: '/fa/c/dresses' },
+      matches: [],
+    } as unknown as Parameters<typeof categoryMeta>[0])
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        { title: 'Dresses (صفحهٔ ۲) · شیک‌پوش' },
+        { tagName: 'link', rel: 'canonical', href: '/fa/c/dresses?page=2' },
+      ]),
+    )
+    const missing = await callRoute(categoryLoader, routeRequest('/fa/c/nope'), {
+      params: { locale: 'fa', slug: 'nope' },
+    })
+    expect(missing).toMatchObject({
+      status: 404,
+      data: 'چنین دسته‌ای وجود ندارد. شاید نامش عوض شده یا حذف شده باشد.',
+    })
+    await suspendShop(shop.id, { reason: 'Review' })
+    const closed = await callRoute(shopLoader, routeRequest(`/fa/shops/${shop.slug}`), {
+      params: { locale: 'fa', slug: shop.slug },
+    })
+    expect(closed).toMatchObject({ status: 404, data: expect.stringContaining('فعلاً باز نیست') })
   })
 
   test('a suspended shop is a 404 with a plain notice, and its products leave the home page', async () => {

@@ -16,6 +16,7 @@ import { action as loginAction } from '~/routes/($locale).login.tsx'
 import { action as orderAction } from '~/routes/($locale).orders.$number.tsx'
 import { action as productPageAction } from '~/routes/($locale).p.$slug.tsx'
 import { action as registerAction } from '~/routes/($locale).register.tsx'
+import { action as localeAction } from '~/routes/locale.ts'
 import { action as openShopAction } from '~/routes/($locale).sell._index.tsx'
 import { action as sellOrderAction } from '~/routes/($locale).sell.orders.$number.tsx'
 import { action as editProductAction } from '~/routes/($locale).sell.products.$productId.tsx'
@@ -42,6 +43,7 @@ beforeAll(async () => {
   routes = [
     { path: '/login', action: loginAction },
     { path: '/register', action: registerAction },
+    { path: '/locale', action: localeAction },
     { path: '/account', action: profileAction },
     { path: '/account/security', action: securityAction },
     { path: '/account/addresses', action: addressesAction },

@@ -55,7 +55,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   CartError: ['A message', 'quantity'],
   NotEnoughStockError: [1, 0],
   QuantityLimitError: [0],
-  ShipmentStateError: ['A message'],
+  ShipmentStateError: ['A message', 'SHIPPED'],
   ReviewError: ['A message', 'rate-limited', undefined, new Date(Date.now() + 60_000)],
   ModerationError: ['A message', 'forbidden'],
   UserAdminError: ['A message', 'conflict'],

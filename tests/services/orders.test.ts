@@ -270,7 +270,7 @@ describe('sellers fulfilling their part', () => {
   test('shipments move forward only: no delivering before shipping, no shipping twice, nothing for a cancelled order', async () => {
     const { shopper, ana, bo, placed } = await twoShopOrder()
     await expect(markDelivered(ana.user.id, placed.number)).rejects.toThrow(
-      new ShipmentStateError('This parcel has not been shipped yet.'),
+      new ShipmentStateError('This parcel has not been shipped yet.', 'PENDING'),
     )
     await markShipped(ana.user.id, placed.number, { carrier: 'ups', trackingNumber: 'ABC123456' })
     await expect(

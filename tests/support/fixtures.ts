@@ -13,7 +13,14 @@ export function uniqueEmail(label = 'user') {
 }
 
 export async function createUser(
-  overrides: { email?: string; name?: string; roles?: Role[]; status?: 'ACTIVE' | 'BLOCKED' } = {},
+  overrides: {
+    email?: string
+    name?: string
+    roles?: Role[]
+    status?: 'ACTIVE' | 'BLOCKED'
+    /** Users have verified their email unless a test says otherwise. */
+    verified?: boolean
+  } = {},
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD)
   return prisma.user.create({
@@ -22,6 +29,7 @@ export async function createUser(
       name: overrides.name ?? 'Test User',
       roles: overrides.roles ?? ['SHOPPER'],
       status: overrides.status ?? 'ACTIVE',
+      emailVerifiedAt: overrides.verified === false ? null : new Date(),
       // The database insists that a blocked account says when and why (User_block_fields).
       ...(overrides.status === 'BLOCKED'
         ? { blockedAt: new Date(), blockedReason: 'Blocked by a test fixture' }

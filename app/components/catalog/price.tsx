@@ -1,12 +1,10 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/i18n/use-locale.ts'
 import type { PriceQuote } from '~/services/catalog/pricing.ts'
-import { useStore } from '~/root.tsx'
-import { formatMoney } from '~/utils/money.ts'
 
-/** Formats minor units in the store currency. */
+/** Formats minor units in the store currency, in the page's language (Toman and Persian digits in fa). */
 export function useMoney() {
-  const { currency } = useStore()
-  return (minor: number) => formatMoney(minor, currency)
+  return useFormat().money
 }
 
 /**
@@ -22,28 +20,32 @@ export function Price({
   size?: 'md' | 'lg'
   from?: boolean
 }) {
-  const money = useMoney()
-  if (!quote) return <p className="text-sm text-stone-500">Price coming soon</p>
+  const { t } = useTranslation('shop')
+  const f = useFormat()
+  if (!quote) return <p className="text-sm text-stone-500">{t('price.comingSoon')}</p>
   const big = size === 'lg'
   return (
     <p className={`flex flex-wrap items-baseline gap-x-2 ${big ? 'text-2xl' : 'text-sm'}`}>
       {from ? (
-        <span className={`${big ? 'text-base' : 'text-xs'} text-stone-500`}>from</span>
+        <span className={`${big ? 'text-base' : 'text-xs'} text-stone-500`}>{t('price.from')}</span>
       ) : null}
-      <span className={`font-semibold ${quote.onSale ? 'text-brand-700' : 'text-ink'}`}>
-        {quote.onSale ? <span className="sr-only">Sale price: </span> : null}
-        {money(quote.effective)}
+      <span
+        className={`font-semibold ${quote.onSale ? 'text-brand-700' : 'text-ink'}`}
+        data-testid="price"
+      >
+        {quote.onSale ? <span className="sr-only">{t('price.salePrice')} </span> : null}
+        {f.money(quote.effective)}
       </span>
       {quote.onSale ? (
         <>
           <s className={`${big ? 'text-base' : 'text-xs'} text-stone-500`}>
-            <span className="sr-only">Was </span>
-            {money(quote.regular)}
+            <span className="sr-only">{t('price.was')} </span>
+            {f.money(quote.regular)}
           </s>
           <span
             className={`rounded bg-brand-600 px-1.5 py-0.5 font-semibold text-white ${big ? 'text-sm' : 'text-[0.7rem]'}`}
           >
-            −{quote.percentOff}%
+            {t('price.percentOff', { percent: f.percent((quote.percentOff ?? 0) / 100) })}
           </span>
         </>
       ) : null}

@@ -1,6 +1,7 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 import type { ProductCardData } from '~/services/catalog/storefront.server.ts'
 import { ProductCardImage } from '~/components/media/product-gallery.tsx'
 import { Price } from './price.tsx'
@@ -21,6 +22,8 @@ export function ProductCard({
   title?: ReactNode
   excerpt?: ReactNode
 }) {
+  const { t } = useTranslation('shop')
+  const lp = useLocalePath()
   return (
     <article className="group relative flex flex-col" data-testid="product-card">
       <div className="relative aspect-[4/5] overflow-hidden rounded-lg bg-stone-100 ring-1 ring-stone-200">
@@ -34,45 +37,47 @@ export function ProductCard({
         <div className="absolute start-2 top-2 flex flex-col items-start gap-1">
           {product.price?.onSale ? (
             <span className="rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
-              Sale
+              {t('card.sale')}
             </span>
           ) : null}
           {product.isNew ? (
             <span className="rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-ink">
-              New
+              {t('card.new')}
             </span>
           ) : null}
         </div>
         {!product.inStock ? (
           <span className="absolute inset-x-0 bottom-0 bg-stone-900/75 py-1.5 text-center text-xs font-semibold tracking-wide text-white uppercase">
-            Sold out
+            {t('card.soldOut')}
           </span>
         ) : null}
       </div>
       <div className="mt-3 flex flex-1 flex-col gap-1">
         {product.brand ? (
           <p className="text-xs font-semibold tracking-wide text-stone-500 uppercase">
-            {product.brand.name}
+            <bdi>{product.brand.name}</bdi>
           </p>
         ) : null}
         <h3 className="text-sm leading-snug font-medium text-ink">
           {/* The whole card is one link target; the title is its accessible name. */}
           <Link
-            to={`/p/${product.slug}`}
+            to={lp(`/p/${product.slug}`)}
             prefetch="intent"
             className="group-focus-within:underline after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none"
           >
-            {title ?? product.title}
+            <bdi>{title ?? product.title}</bdi>
           </Link>
         </h3>
         {excerpt ? <p className="line-clamp-2 text-xs text-stone-500">{excerpt}</p> : null}
-        <p className="text-xs text-stone-500">{product.shop.name}</p>
+        <p className="text-xs text-stone-500">
+          <bdi>{product.shop.name}</bdi>
+        </p>
         <div className="mt-auto flex items-end justify-between gap-2 pt-1">
           <Price quote={product.price} />
           {product.colors.length > 1 ? (
             <ul
               className="flex shrink-0 items-center gap-1"
-              aria-label={`${product.colors.length} colours`}
+              aria-label={t('card.colours', { count: product.colors.length })}
             >
               {product.colors.slice(0, 4).map((color) => (
                 <li
@@ -85,7 +90,9 @@ export function ProductCard({
                 </li>
               ))}
               {product.colors.length > 4 ? (
-                <li className="text-xs text-stone-500">+{product.colors.length - 4}</li>
+                <li className="text-xs text-stone-500">
+                  {t('card.moreColours', { count: product.colors.length - 4 })}
+                </li>
               ) : null}
             </ul>
           ) : null}
@@ -110,10 +117,11 @@ export function ProductGrid({
   label?: string
   priorityCount?: number
 }) {
+  const { t } = useTranslation('shop')
   if (!products.length)
     return (
       <div className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-16 text-center text-stone-600">
-        {empty ?? 'No products here yet.'}
+        {empty ?? t('card.empty')}
       </div>
     )
   return (

@@ -320,6 +320,20 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
   )
 }
 
+const ARROW_BACK = '\u2190'
+
+/** The link above the product form back to the list; its arrow points back in either direction. */
+export function BackToProducts({ to, label }: { to: string; label: string }) {
+  return (
+    <Link to={to} className="text-sm text-stone-600 hover:text-brand-700">
+      <span aria-hidden className="inline-block rtl:-scale-x-100">
+        {ARROW_BACK}
+      </span>{' '}
+      {label}
+    </Link>
+  )
+}
+
 /** "Women › Dresses" → "Dresses". */
 const lastSegment = (path: string) => path.split(' › ').pop() ?? path
 

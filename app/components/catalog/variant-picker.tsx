@@ -1,5 +1,5 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import type { SizeState } from '~/services/catalog/variant-selection.ts'
 
 // The product page's colour swatches and size buttons. Each choice is a link that changes
@@ -8,6 +8,9 @@ import type { SizeState } from '~/services/catalog/variant-selection.ts'
 
 type Color = { id: string; slug: string; name: string; hex: string }
 type Size = { id: string; label: string }
+
+const SIZE_BUTTON =
+  'inline-flex h-11 min-w-14 items-center justify-center rounded-md border px-3 text-sm font-medium'
 
 export type PickerSelection = {
   color: Color | null
@@ -29,12 +32,14 @@ export function VariantPicker({
   /** The link that changes these options in the current URL. */
   optionLink: (changes: Record<string, string | null>) => string
 }) {
+  const { t } = useTranslation('shop')
   return (
     <>
       {selection.colors.length ? (
         <div className="mt-8">
           <h2 id="color-heading" className="text-sm font-semibold">
-            Colour: <span className="font-normal text-stone-700">{selection.color?.name}</span>
+            {t('picker.colour')}{' '}
+            <span className="font-normal text-stone-700">{selection.color?.name}</span>
           </h2>
           <ul aria-labelledby="color-heading" className="mt-3 flex flex-wrap gap-3">
             {selection.colors.map(({ color, soldOut }) => {
@@ -46,7 +51,9 @@ export function VariantPicker({
                     replace
                     preventScrollReset
                     aria-current={current ? 'true' : undefined}
-                    aria-label={`${color.name}${soldOut ? ' (sold out)' : ''}`}
+                    aria-label={
+                      soldOut ? t('picker.colourSoldOut', { name: color.name }) : color.name
+                    }
                     title={color.name}
                     className={`relative block h-10 w-10 rounded-full ring-1 ring-stone-300 ring-offset-2 ${current ? 'ring-2 ring-ink' : 'hover:ring-stone-500'}`}
                     style={{ backgroundColor: color.hex }}
@@ -68,7 +75,7 @@ export function VariantPicker({
       {showSizes ? (
         <div className="mt-6">
           <h2 id="size-heading" className="text-sm font-semibold">
-            Size
+            {t('picker.size')}
             {selection.size ? (
               <span className="font-normal text-stone-700">: {selection.size.label}</span>
             ) : null}{' '}
@@ -77,8 +84,7 @@ export function VariantPicker({
           <ul aria-labelledby="size-heading" className="mt-3 flex flex-wrap gap-2">
             {selection.sizes.map(({ size, state }) => {
               const current = size.id === selection.size?.id
-              const base =
-                'inline-flex h-11 min-w-14 items-center justify-center rounded-md border px-3 text-sm font-medium'
+              const base = SIZE_BUTTON
               return (
                 <li key={size.id}>
                   {state === 'available' ? (
@@ -102,7 +108,10 @@ export function VariantPicker({
                     >
                       {size.label}
                       <span className="sr-only">
-                        {state === 'sold-out' ? ' (out of stock)' : ' (not made in this colour)'}
+                        {' '}
+                        {state === 'sold-out'
+                          ? t('picker.sizeOutOfStock')
+                          : t('picker.sizeNotMade')}
                       </span>
                     </span>
                   )}

@@ -1,5 +1,5 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { useEffect } from 'react'
+import { Trans } from 'react-i18next'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 
 // Keyboard shortcuts for the moderation queue: j/k move between reviews, a approves the current
@@ -44,10 +44,11 @@ export function QueueShortcuts() {
   if (!hydrated) return null
   return (
     <p className="text-xs text-stone-500" data-testid="queue-shortcuts">
-      Keyboard: <kbd className="rounded border px-1">j</kbd>/
-      <kbd className="rounded border px-1">k</kbd> next/previous,{' '}
-      <kbd className="rounded border px-1">a</kbd> approve,{' '}
-      <kbd className="rounded border px-1">r</kbd> reject (type the reason, then Enter).
+      <Trans
+        ns="admin"
+        i18nKey="reviews.shortcuts"
+        components={{ kbd: <kbd className="rounded border px-1" /> }}
+      />
     </p>
   )
 }

@@ -1,17 +1,23 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/i18n/use-locale.ts'
+
 // Star ratings as text a screen reader can say, drawn with characters (no icon font needed).
 
+const STAR = '★'
+
 export function Stars({ rating, size = 'sm' }: { rating: number; size?: 'sm' | 'lg' }) {
+  const { t } = useTranslation('shop')
+  const f = useFormat()
   const rounded = Math.round(rating)
   return (
     <span
       className={`inline-flex items-center ${size === 'lg' ? 'text-2xl' : 'text-base'}`}
       role="img"
-      aria-label={`${rating.toFixed(1).replace(/\.0$/, '')} out of 5 stars`}
+      aria-label={t('stars.label', { rating: f.number(Math.round(rating * 10) / 10) })}
     >
       {[1, 2, 3, 4, 5].map((n) => (
         <span key={n} aria-hidden className={n <= rounded ? 'text-amber-500' : 'text-stone-300'}>
-          ★
+          {STAR}
         </span>
       ))}
     </span>
@@ -30,9 +36,10 @@ export function StarRadios({
   errorId?: string
   invalid?: boolean
 }) {
+  const { t } = useTranslation('shop')
   return (
     <fieldset aria-describedby={invalid ? errorId : undefined} aria-invalid={invalid || undefined}>
-      <legend className="block text-sm font-medium text-stone-800">Your rating</legend>
+      <legend className="block text-sm font-medium text-stone-800">{t('stars.yourRating')}</legend>
       <div className="mt-1 flex flex-wrap gap-3">
         {[5, 4, 3, 2, 1].map((n) => (
           <label
@@ -49,7 +56,7 @@ export function StarRadios({
             <span aria-hidden className="text-amber-500">
               {'★'.repeat(n)}
             </span>
-            <span className="sr-only">{n === 1 ? '1 star' : `${n} stars`}</span>
+            <span className="sr-only">{t('stars.radio', { count: n })}</span>
           </label>
         ))}
       </div>

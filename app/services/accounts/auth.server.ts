@@ -102,8 +102,8 @@ export class TooManyAttemptsError extends DomainError {
 
 export class LoginError extends DomainError {
   override name = 'LoginError'
-  constructor(message: string) {
-    super('invalid', 'login-failed', message)
+  constructor(code: 'login-failed' | 'account-blocked', message: string) {
+    super('invalid', code, message)
   }
 }
 
@@ -125,7 +125,7 @@ export const authenticator = new Authenticator<SessionUser>()
 authenticator.use(
   new FormStrategy(async ({ form }) => {
     const parsed = LoginSchema.safeParse(Object.fromEntries(form))
-    if (!parsed.success) throw new LoginError(INCORRECT)
+    if (!parsed.success) throw new LoginError('login-failed', INCORRECT)
     const { email, password } = parsed.data
     const user = await prisma.user.findUnique({
       where: { email },
@@ -141,9 +141,10 @@ authenticator.use(
     const valid = user?.password
       ? await verifyPassword(password, user.password.hash)
       : await verifyAgainstNothing(password)
-    if (!user || !valid) throw new LoginError(INCORRECT)
+    if (!user || !valid) throw new LoginError('login-failed', INCORRECT)
     if (user.status === 'BLOCKED')
       throw new LoginError(
+        'account-blocked',
         'This account has been blocked. Contact support if you think this is a mistake.',
       )
     return { id: user.id, email: user.email, name: user.name, roles: user.roles }

@@ -58,3 +58,16 @@ export const ChangePasswordSchema = z
     path: ['confirmPassword'],
     error: 'The two passwords do not match',
   })
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema })
+
+export const ResetPasswordSchema = z
+  .object({
+    token: z.string().max(100),
+    newPassword: PasswordSchema,
+    confirmPassword: z.string({ error: 'Repeat the new password' }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ['confirmPassword'],
+    error: 'The two passwords do not match',
+  })

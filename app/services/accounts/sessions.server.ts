@@ -57,6 +57,7 @@ const SessionRowSchema = z.object({
   name: z.string(),
   roles: z.array(z.enum(['SHOPPER', 'SELLER', 'ADMIN'])),
   status: z.enum(['ACTIVE', 'BLOCKED']),
+  locale: z.string().nullable(),
   avatar: z.unknown(),
 })
 
@@ -69,11 +70,11 @@ export async function findSession(request: Request) {
   if (!token) return null
   const [row] = await prisma.$queryRaw<unknown[]>(Prisma.sql`
     SELECT s.id, s."userId", s."expiresAt", s."lastSeenAt", u.email, u.name, u.roles::text[] AS roles,
-           u.status::text AS status, ${imageAssetJson(Prisma.sql`u."avatarId"`)} AS avatar
+           u.status::text AS status, u.locale, ${imageAssetJson(Prisma.sql`u."avatarId"`)} AS avatar
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s."tokenHash" = ${hashToken(token)}`)
   if (!row) return null
-  const { email, name, roles, status, avatar, ...session } = SessionRowSchema.parse(row)
+  const { email, name, roles, status, locale, avatar, ...session } = SessionRowSchema.parse(row)
   const now = Date.now()
   const expired =
     session.expiresAt.getTime() <= now ||
@@ -90,7 +91,7 @@ export async function findSession(request: Request) {
   }
   return {
     ...session,
-    user: { id: session.userId, email, name, roles, status },
+    user: { id: session.userId, email, name, roles, status, locale },
     avatar: parseImageAsset(avatar),
   }
 }

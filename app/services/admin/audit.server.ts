@@ -1,4 +1,6 @@
 import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
+import { getEnv } from '~/infra/env.server.ts'
+import { zonedLocalToUtc } from '~/utils/zoned-time.ts'
 import type { AUDIT_ACTIONS, AuditAction } from './audit-actions.ts'
 import { AUDIT_PAGE_SIZE, COMMAND_LINE_ACTOR, type AuditFilters } from './schemas.ts'
 
@@ -65,6 +67,16 @@ export type AuditEntryRow = Prisma.AuditEntryGetPayload<{ select: typeof ENTRY_S
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
+/** "2026-12-05" → "2026-12-06" */
+function nextDay(date: string) {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10)
+}
+
+/** The instant a calendar day (YYYY-MM-DD, already validated) begins in the time zone. */
+function startOfDay(date: string, timeZone: string) {
+  return zonedLocalToUtc(`${date}T00:00`, timeZone) ?? new Date(`${date}T00:00:00.000Z`)
+}
+
 /** LIKE treats % and _ as wildcards and \ as its escape; a search for "50%" means those characters. */
 export function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`)
@@ -76,13 +88,13 @@ function auditWhere(filters: Omit<AuditFilters, 'page'>): Prisma.AuditEntryWhere
   if (filters.action) where.action = filters.action
   if (filters.type) where.targetType = filters.type
   if (filters.target) where.targetId = filters.target
-  // Dates are whole days in UTC, both ends included: the page shows every time in UTC too.
+  // Dates are whole days in the store's time zone, both ends included: the page shows every
+  // time in that zone too.
   if (filters.from || filters.to) {
+    const timeZone = getEnv().STORE_TIMEZONE
     where.createdAt = {
-      ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00.000Z`) } : {}),
-      ...(filters.to
-        ? { lt: new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + DAY_MS) }
-        : {}),
+      ...(filters.from ? { gte: startOfDay(filters.from, timeZone) } : {}),
+      ...(filters.to ? { lt: startOfDay(nextDay(filters.to), timeZone) } : {}),
     }
   }
   if (filters.q) {

@@ -13,14 +13,34 @@ import { USERS_PAGE_SIZE, type UserSearch } from './schemas.ts'
 /** The acting admin, as requireRole(request, 'ADMIN') returns them. */
 export type AdminActor = { id: string; email: string }
 
+/** Why a command on an account was refused; pages say it in their language by this code. */
+export const USER_ADMIN_ERROR_CODES = [
+  'no-longer-admin',
+  'account-not-found',
+  'block-reason-required',
+  'cannot-block-self',
+  'already-blocked',
+  'not-blocked',
+  'already-admin',
+  'blocked-cannot-be-admin',
+  'cannot-remove-own-admin',
+  'not-admin',
+] as const
+export type UserAdminErrorCode = (typeof USER_ADMIN_ERROR_CODES)[number]
+
+export function isUserAdminErrorCode(code: string): code is UserAdminErrorCode {
+  return (USER_ADMIN_ERROR_CODES as readonly string[]).includes(code)
+}
+
 /** A refused command: nothing changed. */
 export class UserAdminError extends DomainError {
   override name = 'UserAdminError'
   constructor(
     message: string,
     kind: Extract<DomainErrorKind, 'invalid' | 'forbidden' | 'not-found' | 'conflict'>,
+    code: UserAdminErrorCode | typeof kind = kind,
   ) {
-    super(kind, kind, message)
+    super(kind, code, message)
   }
 }
 
@@ -71,7 +91,13 @@ export async function listUsers(search: UserSearch) {
  * One number about what the user does in the store, shown on their admin page. Each domain adds
  * its own here as it lands (orders from the orders issue, reviews from phase 2 of issue 7).
  */
-export type UserActivityFact = { key: string; label: string; value: number; href?: string }
+export type UserActivityFact = {
+  /** Pages name the fact by its key (the admin catalogue's `user.activityFacts.<key>`). */
+  key: 'sessions' | 'orders' | 'reviews' | 'reviews-rejected'
+  label: string
+  value: number
+  href?: string
+}
 
 function userActivity(
   userId: string,
@@ -80,8 +106,12 @@ function userActivity(
   return Promise.all([
     prisma.session
       .count({ where: { userId, expiresAt: { gt: new Date() } } })
-      .then((value) => ({ key: 'sessions', label: 'Signed-in sessions', value })),
-    countOrders(userId).then((value) => ({ key: 'orders', label: 'Orders placed', value })),
+      .then((value): UserActivityFact => ({ key: 'sessions', label: 'Signed-in sessions', value })),
+    countOrders(userId).then((value): UserActivityFact => ({
+      key: 'orders',
+      label: 'Orders placed',
+      value,
+    })),
     { key: 'reviews', label: 'Reviews approved', value: reviews.counts.APPROVED },
     { key: 'reviews-rejected', label: 'Reviews rejected', value: reviews.counts.REJECTED },
   ])
@@ -158,12 +188,17 @@ async function userAdminCommand<T>(
       select: { roles: true, status: true },
     })
     if (!acting || acting.status !== 'ACTIVE' || !acting.roles.includes('ADMIN')) {
-      throw new UserAdminError('You are no longer an admin, so this was not done.', 'forbidden')
+      throw new UserAdminError(
+        'You are no longer an admin, so this was not done.',
+        'forbidden',
+        'no-longer-admin',
+      )
     }
     const locked = await tx.$queryRaw<
       Array<{ id: string }>
     >`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`
-    if (locked.length === 0) throw new UserAdminError('There is no such account.', 'not-found')
+    if (locked.length === 0)
+      throw new UserAdminError('There is no such account.', 'not-found', 'account-not-found')
     const target = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: TARGET_SELECT })
     return command(tx, target)
   })
@@ -175,12 +210,17 @@ async function userAdminCommand<T>(
  */
 export async function blockUser(actor: AdminActor, userId: string, reason: string) {
   const why = reason.trim()
-  if (!why) throw new UserAdminError('Say why this account is blocked.', 'invalid')
+  if (!why)
+    throw new UserAdminError('Say why this account is blocked.', 'invalid', 'block-reason-required')
   return userAdminCommand(actor, userId, async (tx, target) => {
     if (target.id === actor.id)
-      throw new UserAdminError('You cannot block your own account.', 'conflict')
+      throw new UserAdminError(
+        'You cannot block your own account.',
+        'conflict',
+        'cannot-block-self',
+      )
     if (target.status === 'BLOCKED')
-      throw new UserAdminError(`${target.name} is already blocked.`, 'conflict')
+      throw new UserAdminError(`${target.name} is already blocked.`, 'conflict', 'already-blocked')
     const blockedAt = new Date()
     await tx.user.update({
       where: { id: target.id },
@@ -208,7 +248,7 @@ export async function blockUser(actor: AdminActor, userId: string, reason: strin
 export async function unblockUser(actor: AdminActor, userId: string, reason?: string | null) {
   return userAdminCommand(actor, userId, async (tx, target) => {
     if (target.status !== 'BLOCKED')
-      throw new UserAdminError(`${target.name} is not blocked.`, 'conflict')
+      throw new UserAdminError(`${target.name} is not blocked.`, 'conflict', 'not-blocked')
     await tx.user.update({
       where: { id: target.id },
       data: { status: 'ACTIVE', blockedReason: null, blockedAt: null },
@@ -234,9 +274,13 @@ export async function unblockUser(actor: AdminActor, userId: string, reason?: st
 export async function grantAdminRole(actor: AdminActor, userId: string, reason?: string | null) {
   return userAdminCommand(actor, userId, async (tx, target) => {
     if (target.roles.includes('ADMIN'))
-      throw new UserAdminError(`${target.name} is already an admin.`, 'conflict')
+      throw new UserAdminError(`${target.name} is already an admin.`, 'conflict', 'already-admin')
     if (target.status === 'BLOCKED')
-      throw new UserAdminError(`${target.name} is blocked: unblock the account first.`, 'conflict')
+      throw new UserAdminError(
+        `${target.name} is blocked: unblock the account first.`,
+        'conflict',
+        'blocked-cannot-be-admin',
+      )
     const roles: Role[] = [...target.roles, 'ADMIN']
     await tx.user.update({ where: { id: target.id }, data: { roles } })
     await recordAudit(tx, {
@@ -256,9 +300,10 @@ export async function removeAdminRole(actor: AdminActor, userId: string, reason?
       throw new UserAdminError(
         'You cannot remove your own admin role. Ask another admin.',
         'conflict',
+        'cannot-remove-own-admin',
       )
     if (!target.roles.includes('ADMIN'))
-      throw new UserAdminError(`${target.name} is not an admin.`, 'conflict')
+      throw new UserAdminError(`${target.name} is not an admin.`, 'conflict', 'not-admin')
     const roles = target.roles.filter((role) => role !== 'ADMIN')
     await tx.user.update({ where: { id: target.id }, data: { roles } })
     await recordAudit(tx, {

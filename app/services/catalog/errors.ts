@@ -23,19 +23,51 @@ export class VersionConflictError extends DomainError {
   }
 }
 
-/** Input that breaks a catalog rule; `fieldErrors` is keyed by form field name ('' for the form). */
+/**
+ * A message's stable code and the values it names: the HTTP layer says it in the page's language
+ * (`errors.<code>` of the page's namespace), the English message stays for logs and the API.
+ */
+export type MessageCode = { code: string; values?: Record<string, string | number> }
+
+/**
+ * Input that breaks a catalog rule; `fieldErrors` is keyed by form field name ('' for the form).
+ * `messageCodes` holds each message's code at the same field and position, where it has one.
+ */
 export class CatalogValidationError extends DomainError {
   override name = 'CatalogValidationError'
   declare readonly fieldErrors: Record<string, string[]>
-  constructor(fieldErrors: Record<string, string[]>) {
+  readonly messageCodes: Record<string, Array<MessageCode | null>>
+  constructor(
+    fieldErrors: Record<string, string[]>,
+    messageCodes: Record<string, Array<MessageCode | null>> = {},
+  ) {
     super('invalid', 'invalid', Object.values(fieldErrors).flat()[0] ?? 'Invalid input', {
       fieldErrors,
     })
+    this.messageCodes = messageCodes
   }
 }
 
-export function fieldError(field: string, message: string) {
-  return new CatalogValidationError({ [field]: [message] })
+export function fieldError(field: string, message: string, code?: MessageCode) {
+  return new CatalogValidationError({ [field]: [message] }, code ? { [field]: [code] } : {})
+}
+
+/** Collects rule breaks with their codes, then throws them all at once. */
+export class FieldErrors {
+  private readonly messages: Record<string, string[]> = {}
+  private readonly codes: Record<string, Array<MessageCode | null>> = {}
+
+  add(field: string, message: string, code?: MessageCode) {
+    const messages = (this.messages[field] ??= [])
+    if (messages.includes(message)) return
+    messages.push(message)
+    ;(this.codes[field] ??= []).push(code ?? null)
+  }
+
+  throwIfAny() {
+    if (Object.keys(this.messages).length)
+      throw new CatalogValidationError(this.messages, this.codes)
+  }
 }
 
 /** Which unique index or fields a Prisma P2002 names (e.g. "Brand_slug_key"), as text to match on. */

@@ -13,7 +13,7 @@ import { derivePricing, hasPricedVariant, isListed } from './derived.ts'
 import type { WithinTransaction } from './hooks.ts'
 import {
   CatalogNotFoundError,
-  CatalogValidationError,
+  FieldErrors,
   VersionConflictError,
   fieldError,
   violatedConstraint,
@@ -85,26 +85,30 @@ async function requireOwnShop(tx: Tx, ownerId: string) {
 
 // ---------------------------------------------------------------- rules
 
-type Errors = Record<string, string[]>
-const add = (errors: Errors, field: string, message: string) => {
-  errors[field] = [...(errors[field] ?? []), message]
-}
-
 /** Checks the input against the catalog's rules and reference data; throws with every problem found. */
 async function validateProduct(tx: Tx, input: ProductInput, productId: string | null) {
-  const errors: Errors = {}
+  const errors = new FieldErrors()
   const title = input.title.trim()
-  if (title.length < 3 || title.length > 120) add(errors, 'title', 'Use 3 to 120 characters')
-  if (input.description.length > 5000) add(errors, 'description', 'Use at most 5000 characters')
+  if (title.length < 3 || title.length > 120)
+    errors.add('title', 'Use 3 to 120 characters', { code: 'title-length' })
+  if (input.description.length > 5000)
+    errors.add('description', 'Use at most 5000 characters', {
+      code: 'too-long',
+      values: { max: 5000 },
+    })
   if (
     input.tags.length > MAX_TAGS ||
     input.tags.some((tag) => !tag || tag.length > MAX_TAG_LENGTH)
   ) {
-    add(errors, 'tags', `Use at most ${MAX_TAGS} tags of up to ${MAX_TAG_LENGTH} characters`)
+    errors.add('tags', `Use at most ${MAX_TAGS} tags of up to ${MAX_TAG_LENGTH} characters`, {
+      code: 'tags',
+      values: { max: MAX_TAGS, length: MAX_TAG_LENGTH },
+    })
   }
   const validPrice = (price: number | null) =>
     price === null || (Number.isInteger(price) && price > 0 && price <= MAX_PRICE)
-  if (!validPrice(input.price)) add(errors, 'price', 'The price must be more than zero')
+  if (!validPrice(input.price))
+    errors.add('price', 'The price must be more than zero', { code: 'price-range' })
   const { discountPercent, discountStartsAt, discountEndsAt } = input
   if (
     discountPercent !== null &&
@@ -112,12 +116,19 @@ async function validateProduct(tx: Tx, input: ProductInput, productId: string | 
       discountPercent < 1 ||
       discountPercent > MAX_DISCOUNT_PERCENT)
   ) {
-    add(errors, 'discountPercent', `Use a whole percentage from 1 to ${MAX_DISCOUNT_PERCENT}`)
+    errors.add('discountPercent', `Use a whole percentage from 1 to ${MAX_DISCOUNT_PERCENT}`, {
+      code: 'discount-range',
+      values: { max: MAX_DISCOUNT_PERCENT },
+    })
   }
   if ((discountStartsAt || discountEndsAt) && discountPercent === null)
-    add(errors, 'discountPercent', 'Enter the percentage off for this schedule')
+    errors.add('discountPercent', 'Enter the percentage off for this schedule', {
+      code: 'discount-needs-percent',
+    })
   if (discountStartsAt && discountEndsAt && discountEndsAt <= discountStartsAt)
-    add(errors, 'discountEndsAt', 'The discount must end after it starts')
+    errors.add('discountEndsAt', 'The discount must end after it starts', {
+      code: 'discount-ends-before-start',
+    })
 
   // One connection per transaction: these run one after another.
   const category = await tx.category.findUnique({
@@ -135,9 +146,12 @@ async function validateProduct(tx: Tx, input: ProductInput, productId: string | 
     where: { id: { in: [...new Set(input.variants.map((variant) => variant.colorId))] } },
     select: { id: true },
   })
-  if (!category) add(errors, 'categoryId', 'Choose a category from the list')
-  if (input.brandId && !brand) add(errors, 'brandId', 'Choose a brand from the list')
-  if (!scale) add(errors, 'sizeScaleId', 'Choose a size scale from the list')
+  if (!category)
+    errors.add('categoryId', 'Choose a category from the list', { code: 'unknown-category' })
+  if (input.brandId && !brand)
+    errors.add('brandId', 'Choose a brand from the list', { code: 'unknown-brand' })
+  if (!scale)
+    errors.add('sizeScaleId', 'Choose a size scale from the list', { code: 'unknown-size-scale' })
 
   const scaleSizes = new Set(scale?.sizes.map((size) => size.id))
   const knownColors = new Set(colors.map((color) => color.id))
@@ -146,23 +160,33 @@ async function validateProduct(tx: Tx, input: ProductInput, productId: string | 
   for (const variant of input.variants) {
     const key = variantKey(variant.colorId, variant.sizeId)
     const at = (field: string) => `variants.${key}.${field}`
-    if (seenCells.has(key)) add(errors, at('sku'), 'This colour and size is listed twice')
+    if (seenCells.has(key))
+      errors.add(at('sku'), 'This colour and size is listed twice', { code: 'duplicate-cell' })
     seenCells.add(key)
     if (!knownColors.has(variant.colorId))
-      add(errors, 'colorIds', 'Choose colours from the palette')
+      errors.add('colorIds', 'Choose colours from the palette', { code: 'unknown-colour' })
     if (scale && !scaleSizes.has(variant.sizeId))
-      add(errors, 'sizeIds', `Sizes must come from the ${scale.name} scale`)
+      errors.add('sizeIds', `Sizes must come from the ${scale.name} scale`, {
+        code: 'unknown-size',
+        values: { scale: scale.name },
+      })
     if (!SKU_PATTERN.test(variant.sku) || variant.sku.length > 64)
-      add(errors, at('sku'), 'Use letters, digits, dots, dashes and underscores')
+      errors.add(at('sku'), 'Use letters, digits, dots, dashes and underscores', {
+        code: 'sku-format',
+      })
     if (!Number.isInteger(variant.stock) || variant.stock < 0 || variant.stock > MAX_STOCK)
-      add(errors, at('stock'), 'Stock must be a whole number, 0 or more')
-    if (!validPrice(variant.price)) add(errors, at('price'), 'The price must be more than zero')
+      errors.add(at('stock'), 'Stock must be a whole number, 0 or more', { code: 'stock-range' })
+    if (!validPrice(variant.price))
+      errors.add(at('price'), 'The price must be more than zero', { code: 'price-range' })
     const sku = variant.sku.toUpperCase()
     skuCells.set(sku, [...(skuCells.get(sku) ?? []), key])
   }
   for (const keys of skuCells.values()) {
     if (keys.length > 1)
-      for (const key of keys) add(errors, `variants.${key}.sku`, 'Each variant needs its own SKU')
+      for (const key of keys)
+        errors.add(`variants.${key}.sku`, 'Each variant needs its own SKU', {
+          code: 'duplicate-sku',
+        })
   }
   if (skuCells.size) {
     const taken = await tx.variant.findMany({
@@ -174,10 +198,12 @@ async function validateProduct(tx: Tx, input: ProductInput, productId: string | 
     })
     for (const { sku } of taken)
       for (const key of skuCells.get(sku) ?? [])
-        add(errors, `variants.${key}.sku`, `SKU ${sku} is already used by another product`)
+        errors.add(`variants.${key}.sku`, `SKU ${sku} is already used by another product`, {
+          code: 'sku-taken',
+          values: { sku },
+        })
   }
-  for (const field of Object.keys(errors)) errors[field] = [...new Set(errors[field])]
-  if (Object.keys(errors).length) throw new CatalogValidationError(errors)
+  errors.throwIfAny()
 }
 
 function productData(input: ProductInput) {
@@ -214,16 +240,19 @@ function mapWriteError(error: unknown): unknown {
       return fieldError(
         '',
         'One of these SKUs was just taken by another product. Please check them and save again.',
+        { code: 'sku-just-taken' },
       )
     return fieldError(
       '',
       'Someone saved a product with the same details at the same moment. Please save again.',
+      { code: 'saved-meanwhile' },
     )
   }
   if (isForeignKeyViolation(error)) {
     return fieldError(
       '',
       'A variant you removed is part of an order, so it cannot be deleted. Keep it and set its stock to 0 instead.',
+      { code: 'variant-ordered' },
     )
   }
   return error
@@ -244,7 +273,7 @@ export async function createProduct(
       const shop = await requireOwnShop(tx, ownerId)
       await validateProduct(tx, input, null)
       if (publish && !hasPricedVariant(input, input.variants))
-        throw fieldError('price', NEEDS_PRICE)
+        throw fieldError('price', NEEDS_PRICE, { code: 'needs-price' })
       const status: ProductStatus = publish ? 'ACTIVE' : 'DRAFT'
       const product = await tx.product.create({
         data: {
@@ -385,6 +414,7 @@ async function saveProduct(
       publish
         ? NEEDS_PRICE
         : 'A published product needs a price: add one, or unpublish the product first',
+      { code: publish ? 'needs-price' : 'published-needs-price' },
     )
   }
 
@@ -513,10 +543,13 @@ export async function changeProductStatus(
         action === 'publish'
           ? 'Restore this product from the archive before publishing it.'
           : `This product cannot be ${action}ed from ${product.status.toLowerCase()}.`,
+        { code: action === 'publish' ? 'restore-first' : 'status-change', values: { action } },
       )
     }
     if (to === 'ACTIVE' && !hasPricedVariant(product, product.variants)) {
-      throw fieldError('', 'Add at least one variant with a price before publishing.')
+      throw fieldError('', 'Add at least one variant with a price before publishing.', {
+        code: 'needs-priced-variant',
+      })
     }
     const updated = await tx.product.update({
       where: { id: productId },

@@ -33,7 +33,7 @@ export function getShopForOwner(ownerId: string): Promise<OwnShop | null> {
 
 export class ShopExistsError extends CatalogValidationError {
   constructor() {
-    super({ '': ['You already have a shop.'] })
+    super({ '': ['You already have a shop.'] }, { '': [{ code: 'shop-exists' }] })
   }
 }
 
@@ -67,7 +67,7 @@ export async function openShop(
     if (isUniqueViolation(error)) {
       const target = violatedConstraint(error)
       if (target.includes('ownerId')) throw new ShopExistsError()
-      throw fieldError('slug', 'That web address is taken. Try another.')
+      throw fieldError('slug', 'That web address is taken. Try another.', { code: 'slug-taken' })
     }
     throw error
   }

@@ -47,17 +47,25 @@ export function selectVariant<C extends Color, S extends Size, V extends Variant
   return { color, size, variant, colors, sizes }
 }
 
-/** "In stock", "Only 2 left", "Out of stock", or for no chosen size a summary. */
+/**
+ * What the product page says about stock ("In stock", "Only 2 left", "Out of stock", or for no
+ * chosen size a summary): `state` names the message (its key under `product.stock` in the
+ * shop catalogue), `count` is the stock left when it is low.
+ */
 export function stockMessage(
   variant: { stock: number } | null,
   anyInStock: boolean,
-): { text: string; tone: 'ok' | 'low' | 'out' } {
+): {
+  state: 'chooseSize' | 'soldOut' | 'out' | 'low' | 'in'
+  count: number
+  tone: 'ok' | 'low' | 'out'
+} {
   if (!variant)
     return anyInStock
-      ? { text: 'In stock: choose a size', tone: 'ok' }
-      : { text: 'Sold out', tone: 'out' }
-  if (variant.stock <= 0) return { text: 'Out of stock', tone: 'out' }
+      ? { state: 'chooseSize', count: 0, tone: 'ok' }
+      : { state: 'soldOut', count: 0, tone: 'out' }
+  if (variant.stock <= 0) return { state: 'out', count: 0, tone: 'out' }
   if (variant.stock <= LOW_STOCK_THRESHOLD)
-    return { text: `Only ${variant.stock} left`, tone: 'low' }
-  return { text: 'In stock', tone: 'ok' }
+    return { state: 'low', count: variant.stock, tone: 'low' }
+  return { state: 'in', count: variant.stock, tone: 'ok' }
 }

@@ -26,8 +26,11 @@ export class ShipmentNotFoundError extends DomainError {
 /** The parcel is not in the state the command needs (already shipped, not yet shipped …). */
 export class ShipmentStateError extends DomainError {
   override name = 'ShipmentStateError'
-  constructor(message: string) {
+  /** The state it is in, so the page can say why in its own language. */
+  readonly messageCode: { code: string }
+  constructor(message: string, state: ShipmentState) {
     super('conflict', 'shipment-state', message)
+    this.messageCode = { code: `shipment-${state.toLowerCase()}` }
   }
 }
 
@@ -217,7 +220,7 @@ export async function markShipped(
         shippedAt: now,
       },
     })
-    if (!count) throw new ShipmentStateError(await describeState(tx, shipmentId))
+    if (!count) throw await stateError(tx, shipmentId)
     const status = await refreshOrderStatus(tx, orderId)
 
     const shipment = await tx.shipment.findUniqueOrThrow({
@@ -252,24 +255,21 @@ export async function markDelivered(userId: string, number: string, now: Date = 
       where: { id: shipmentId, status: 'SHIPPED' },
       data: { status: 'DELIVERED', deliveredAt: now },
     })
-    if (!count) throw new ShipmentStateError(await describeState(tx, shipmentId))
+    if (!count) throw await stateError(tx, shipmentId)
     return { orderStatus: await refreshOrderStatus(tx, orderId) }
   })
 }
 
-async function describeState(tx: Tx, shipmentId: string) {
+async function stateError(tx: Tx, shipmentId: string) {
   const { status } = await tx.shipment.findUniqueOrThrow({
     where: { id: shipmentId },
     select: { status: true },
   })
-  switch (status) {
-    case 'PENDING':
-      return 'This parcel has not been shipped yet.'
-    case 'SHIPPED':
-      return 'This parcel is already marked shipped.'
-    case 'DELIVERED':
-      return 'This parcel is already delivered.'
-    case 'CANCELLED':
-      return 'The shopper cancelled this order, so there is nothing to ship.'
-  }
+  const message = {
+    PENDING: 'This parcel has not been shipped yet.',
+    SHIPPED: 'This parcel is already marked shipped.',
+    DELIVERED: 'This parcel is already delivered.',
+    CANCELLED: 'The shopper cancelled this order, so there is nothing to ship.',
+  }[status]
+  return new ShipmentStateError(message, status)
 }

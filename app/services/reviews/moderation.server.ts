@@ -1,9 +1,8 @@
 import { prisma, type Prisma, type ReviewStatus, type Tx } from '~/infra/db.server.ts'
 import { recordAudit } from '~/services/admin/audit.server.ts'
-import { formatUtcDateTime } from '~/utils/dates.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { applyRatingChanges, lockProducts, type RatingChange } from './reviews.server.ts'
-import { QUEUE_PAGE_SIZE, type ReviewRef } from './schemas.ts'
+import { AUTHOR_BLOCKED_REASON, QUEUE_PAGE_SIZE, type ReviewRef } from './schemas.ts'
 
 // The moderation queue: new, edited and reported reviews, oldest first. A decision locks the
 // products (id order) and then the reviews (id order), re-reads them and only decides a review
@@ -15,8 +14,12 @@ export type ModerationActor = { id: string; email: string }
 
 export class ModerationError extends DomainError {
   override name = 'ModerationError'
-  constructor(message: string, kind: Extract<DomainErrorKind, 'forbidden' | 'not-found'>) {
-    super(kind, kind, message)
+  constructor(
+    message: string,
+    kind: Extract<DomainErrorKind, 'forbidden' | 'not-found'>,
+    code: 'no-longer-admin' | typeof kind = kind,
+  ) {
+    super(kind, code, message)
   }
 }
 
@@ -85,10 +88,26 @@ export function countModerationQueue() {
 
 export type Decision = { approve: true } | { approve: false; reason: string }
 
+export type DecisionConflict =
+  | { id: string; message: string; reason: 'gone' }
+  | {
+      id: string
+      message: string
+      reason: 'decided'
+      title: string
+      status: ReviewStatus
+      decidedBy: string | null
+      decidedAt: Date | null
+    }
+  | { id: string; message: string; reason: 'changed'; title: string }
+
 export type DecisionOutcome = {
   decided: Array<{ id: string; status: ReviewStatus }>
-  /** Reviews left alone, each with why ("Already approved by Ada …"). */
-  conflicts: Array<{ id: string; message: string }>
+  /**
+   * Reviews left alone, each with why: `message` in English for logs and scripts, the rest for
+   * a page to say it in its own language.
+   */
+  conflicts: DecisionConflict[]
 }
 
 const STATUS_WORD: Record<ReviewStatus, string> = {
@@ -103,7 +122,11 @@ async function requireActiveAdmin(tx: Tx, actor: ModerationActor) {
     select: { roles: true, status: true },
   })
   if (!acting || acting.status !== 'ACTIVE' || !acting.roles.includes('ADMIN'))
-    throw new ModerationError('You are no longer an admin, so this was not done.', 'forbidden')
+    throw new ModerationError(
+      'You are no longer an admin, so this was not done.',
+      'forbidden',
+      'no-longer-admin',
+    )
 }
 
 /**
@@ -155,14 +178,19 @@ export async function decideReviews(
     for (const id of ids) {
       const review = byId.get(id)
       if (!review) {
-        outcome.conflicts.push({ id, message: 'That review no longer exists.' })
+        outcome.conflicts.push({ id, reason: 'gone', message: 'That review no longer exists.' })
         continue
       }
       if (review.queuedAt === null) {
         const by = review.decidedBy ? ` by ${review.decidedBy.name}` : ''
-        const when = review.decidedAt ? ` on ${formatUtcDateTime(review.decidedAt)}` : ''
+        const when = review.decidedAt ? ` on ${review.decidedAt.toISOString()}` : ''
         outcome.conflicts.push({
           id,
+          reason: 'decided',
+          title: review.title,
+          status: review.status,
+          decidedBy: review.decidedBy?.name ?? null,
+          decidedAt: review.decidedAt,
           message: `“${review.title}” was already ${STATUS_WORD[review.status]}${by}${when}. Nothing was changed.`,
         })
         continue
@@ -170,6 +198,8 @@ export async function decideReviews(
       if (review.version !== wanted.get(id)) {
         outcome.conflicts.push({
           id,
+          reason: 'changed',
+          title: review.title,
           message: `“${review.title}” changed since you loaded the queue (edited or decided again). Look at it again; nothing was changed.`,
         })
         continue
@@ -219,7 +249,7 @@ export async function decideReviews(
   })
 }
 
-export const AUTHOR_BLOCKED_REASON = 'Author blocked'
+export { AUTHOR_BLOCKED_REASON }
 
 /**
  * Hides a user's pending reviews when an admin blocks them: rejected with AUTHOR_BLOCKED_REASON,

@@ -12,6 +12,8 @@ export const REPORT_REASON_MIN = 3
 export const REPORT_REASON_MAX = 500
 export const REJECTION_REASON_MIN = 3
 export const REJECTION_REASON_MAX = 500
+/** The rejection reason of the pending reviews hidden when their author is blocked; pages show it in their language. */
+export const AUTHOR_BLOCKED_REASON = 'Author blocked'
 export const REVIEWS_PAGE_SIZE = 10
 export const QUEUE_PAGE_SIZE = 25
 /** How many reviews one bulk decision may cover (the queue page size, with room to spare). */

@@ -3,6 +3,7 @@ import { lowestQuote, nextPriceChange } from '~/services/catalog/pricing.ts'
 import { IMAGE_ASSET_SELECT } from '~/services/media/assets.server.ts'
 import { SEARCH_PRODUCT_TOPIC } from './changes.server.ts'
 import { CARD_IMAGES, CATEGORY_LEVELS, type ProductDocument } from './document.ts'
+import { normalizeDocumentText, normalizePersian } from './normalize.ts'
 
 // Builds search documents from the database, a batch at a time (a fixed number of queries per
 // batch, whatever its size), and decides which products the index must not hold at all.
@@ -141,15 +142,15 @@ export function toProductDocument(
   return {
     id: product.id,
     slug: product.slug,
-    title: product.title,
-    description: excerpt(product.description),
-    tags: [...new Set(product.tags)],
+    title: normalizePersian(product.title),
+    description: normalizePersian(excerpt(product.description)),
+    tags: [...new Set(product.tags.map(normalizePersian))],
     price: quote.effective,
     regularPrice: quote.regular,
     onSale: quote.onSale,
     percentOff: quote.percentOff,
     colors: swatches.map((swatch) => swatch.slug),
-    colorNames: swatches.map((swatch) => swatch.name),
+    colorNames: swatches.map((swatch) => normalizePersian(swatch.name)),
     swatches: swatches.map(({ slug, name, hex }) => ({ slug, name, hex })),
     sizes: [...sizes.entries()]
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
@@ -161,12 +162,12 @@ export function toProductDocument(
     categoryLvl2,
     categoryLvl3,
     categoryLvl4,
-    categoryNames: path.map((node) => node.name),
+    categoryNames: path.map((node) => normalizePersian(node.name)),
     categoryPath: path.map(({ slug, name }) => ({ slug, name })),
     brand: product.brand?.slug ?? null,
-    brandName: product.brand?.name ?? null,
+    brandName: normalizeDocumentText(product.brand?.name ?? null),
     shop: product.shop.slug,
-    shopName: product.shop.name,
+    shopName: normalizePersian(product.shop.name),
     rating,
     ratingBucket: Math.floor(rating),
     ratingCount: product.ratingCount,

@@ -14,6 +14,7 @@ import { CATEGORY_LEVELS, ProductDocumentSchema } from './document.ts'
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, hasHighlight } from './highlight.ts'
 import { brandNames, getCatalogLabels, shopNames, type CatalogLabels } from './labels.server.ts'
 import { MAX_TOTAL_HITS, productIndexUid } from './settings.server.ts'
+import { normalizeSearchQuery } from './normalize.ts'
 import {
   HITS_PER_PAGE,
   LIST_FACETS,
@@ -431,7 +432,7 @@ export function planSearch(
   const built = buildFilters(state, scope)
   const active = FILTER_KEYS.filter((key) => built.filters[key] !== undefined)
   const categoryAttributes = categoryLevels(labels, state, scope)
-  const base = { indexUid: productIndexUid(), q: state.q }
+  const base = { indexUid: productIndexUid(), q: normalizeSearchQuery(state.q) }
 
   const mainFacets = FILTER_KEYS.filter((key) => !active.includes(key)).flatMap((key) =>
     facetAttributes(key, categoryAttributes),
@@ -570,8 +571,8 @@ export async function searchFacet(
   try {
     response = await searchFacetValues(productIndexUid(), {
       facetName: LIST_ATTRIBUTE[facet],
-      facetQuery: facetQuery.slice(0, 100),
-      q: state.q,
+      facetQuery: normalizeSearchQuery(facetQuery.slice(0, 100)),
+      q: normalizeSearchQuery(state.q),
       filter: filterExcept(built, facet),
     })
   } catch (error) {
@@ -639,7 +640,7 @@ export async function suggest(query: string): Promise<Suggestions> {
   const [response] = await runQueries([
     {
       indexUid: productIndexUid(),
-      q,
+      q: normalizeSearchQuery(q),
       page: 1,
       hitsPerPage: SUGGESTED_PRODUCTS,
       facets: ['categories'],
@@ -650,9 +651,11 @@ export async function suggest(query: string): Promise<Suggestions> {
     },
   ])
   const labels = await getCatalogLabels()
-  const typed = words(q)
+  const typed = words(normalizeSearchQuery(q))
   const matchesName = (name: string) =>
-    words(name).some((word) => typed.some((t) => word.startsWith(t) || t.startsWith(word)))
+    words(normalizeSearchQuery(name)).some((word) =>
+      typed.some((t) => word.startsWith(t) || t.startsWith(word)),
+    )
   const candidates = Object.entries(response?.facetDistribution?.categories ?? {})
     .map(([slug, count]) => ({ label: labels.categories.get(slug), count }))
     .filter(

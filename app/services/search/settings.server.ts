@@ -141,6 +141,10 @@ export const PRODUCT_INDEX_SETTINGS = {
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
   facetSearch: true,
   prefixSearch: 'indexingTime',
+  // Every text is Persian or English. Left to guess, Meilisearch takes short Persian texts for
+  // Arabic or Urdu and folds their letters differently in documents and queries, so "پیراهن"
+  // found nothing even when both were spelled alike (app/services/search/normalize.ts).
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['pes', 'eng'] }],
   // A pathological query gives up after this long and returns what it has, instead of holding a page.
   searchCutoffMs: 500,
 } satisfies Settings
