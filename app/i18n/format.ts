@@ -40,6 +40,7 @@ function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSett
   /** Minor units per unit shown: 10 rials make a Toman, 100 cents a dollar. */
   const factor = toman ? 10 : 10 ** fractionDigits
   const numberFormat = new Intl.NumberFormat(tag)
+  const yearFormat = new Intl.NumberFormat(tag, { useGrouping: false })
   const percentFormat = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })
   const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone })
   const dateTimeFormat = new Intl.DateTimeFormat(tag, {
@@ -64,6 +65,10 @@ function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSett
     /** "1,234" or "۱٬۲۳۴" */
     number(value: number) {
       return numberFormat.format(value)
+    },
+    /** A year without grouping: "2026" or "۲۰۲۶", never "2,026". */
+    year(value: number) {
+      return yearFormat.format(value)
     },
     /** 0.15 → "15%" or "۱۵٪" */
     percent(ratio: number) {
