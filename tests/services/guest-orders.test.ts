@@ -61,6 +61,15 @@ async function productWithStock(stock: number, price = 4000) {
   return createProduct(shop.id, { title: 'Wool coat', price, variants: [{ stock }] })
 }
 
+/** A guest whose cart holds one of a new product with `stock` in stock. */
+async function guestWithCart(stock: number, overrides: Partial<Guest> = {}) {
+  const coat = await productWithStock(stock)
+  const guest = newGuest(overrides)
+  const variantId = coat.variants[0]!.id
+  await addToCart({ guestToken: guest.guestToken }, { variantId, quantity: 1 })
+  return { guest, variantId }
+}
+
 const stockOf = async (variantId: string) =>
   (await prisma.variant.findUniqueOrThrow({ where: { id: variantId } })).stock
 
@@ -97,12 +106,7 @@ describe('a guest checks out with only an email', () => {
   })
 
   test('a double submission gives one order, whether sequential or concurrent', async () => {
-    const coat = await productWithStock(10)
-    const guest = newGuest()
-    await addToCart(
-      { guestToken: guest.guestToken },
-      { variantId: coat.variants[0]!.id, quantity: 1 },
-    )
+    const { guest, variantId } = await guestWithCart(10)
     const input = await guestInput(guest)
 
     const results = await Promise.all(
@@ -114,31 +118,20 @@ describe('a guest checks out with only an email', () => {
     expect(results.filter((result) => result.created)).toHaveLength(1)
     expect(again.created).toBe(false)
     expect(await prisma.order.count({ where: { email: guest.email } })).toBe(1)
-    expect(await stockOf(coat.variants[0]!.id)).toBe(9)
+    expect(await stockOf(variantId)).toBe(9)
   })
 
   test('the key does not reach another guest’s order, nor an account’s', async () => {
-    const coat = await productWithStock(10)
-    const guest = newGuest()
-    await addToCart(
-      { guestToken: guest.guestToken },
-      { variantId: coat.variants[0]!.id, quantity: 1 },
-    )
+    const { guest, variantId } = await guestWithCart(10)
     const input = await guestInput(guest)
     await placeGuestOrder(guest, input)
 
     // Another guest (another cart cookie, another email) replaying the first one's key.
     const other = newGuest()
-    await addToCart(
-      { guestToken: other.guestToken },
-      { variantId: coat.variants[0]!.id, quantity: 1 },
-    )
+    await addToCart({ guestToken: other.guestToken }, { variantId: variantId, quantity: 1 })
     await expect(placeGuestOrder(other, input)).rejects.toBeInstanceOf(CartChangedError)
     // The same cart cookie with another email is not the first order's buyer either.
-    await addToCart(
-      { guestToken: guest.guestToken },
-      { variantId: coat.variants[0]!.id, quantity: 1 },
-    )
+    await addToCart({ guestToken: guest.guestToken }, { variantId: variantId, quantity: 1 })
     await expect(
       placeGuestOrder({ ...guest, email: uniqueEmail('else') }, input),
     ).rejects.toBeInstanceOf(CartChangedError)
@@ -174,12 +167,7 @@ describe('a guest checks out with only an email', () => {
     const saved = await prisma.address.create({
       data: { ...SAMPLE_ADDRESS, userId: shopper.id },
     })
-    const coat = await productWithStock(3)
-    const guest = newGuest()
-    await addToCart(
-      { guestToken: guest.guestToken },
-      { variantId: coat.variants[0]!.id, quantity: 1 },
-    )
+    const { guest, variantId } = await guestWithCart(3)
     const refused = await placeGuestOrder(
       guest,
       await guestInput(guest, { address: { kind: 'saved', id: saved.id } }),
@@ -217,12 +205,7 @@ describe('rate limits', () => {
         GuestCheckoutLimitError,
       )
     }
-    const coat = await productWithStock(3)
-    const guest = newGuest({ clientIp })
-    await addToCart(
-      { guestToken: guest.guestToken },
-      { variantId: coat.variants[0]!.id, quantity: 1 },
-    )
+    const { guest, variantId } = await guestWithCart(3, { clientIp })
     await expect(placeGuestOrder(guest, await guestInput(guest))).rejects.toBeInstanceOf(
       GuestCheckoutLimitError,
     )
@@ -231,12 +214,7 @@ describe('rate limits', () => {
 })
 
 async function placedGuestOrder(email = uniqueEmail('guest')) {
-  const coat = await productWithStock(5)
-  const guest = newGuest({ email })
-  await addToCart(
-    { guestToken: guest.guestToken },
-    { variantId: coat.variants[0]!.id, quantity: 1 },
-  )
+  const { guest } = await guestWithCart(5, { email })
   return placeGuestOrder(guest, await guestInput(guest))
 }
 
