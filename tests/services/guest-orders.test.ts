@@ -167,7 +167,7 @@ describe('a guest checks out with only an email', () => {
     const saved = await prisma.address.create({
       data: { ...SAMPLE_ADDRESS, userId: shopper.id },
     })
-    const { guest, variantId } = await guestWithCart(3)
+    const { guest } = await guestWithCart(3)
     const refused = await placeGuestOrder(
       guest,
       await guestInput(guest, { address: { kind: 'saved', id: saved.id } }),
@@ -205,7 +205,7 @@ describe('rate limits', () => {
         GuestCheckoutLimitError,
       )
     }
-    const { guest, variantId } = await guestWithCart(3, { clientIp })
+    const { guest } = await guestWithCart(3, { clientIp })
     await expect(placeGuestOrder(guest, await guestInput(guest))).rejects.toBeInstanceOf(
       GuestCheckoutLimitError,
     )
