@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getViewer(request),
     readToast(request),
     getCartCount(request),
-    getCategoryNav(),
+    getCategoryNav(getLocale(request)),
   ])
   const env = getEnv()
   const t = getT(request)
