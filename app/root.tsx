@@ -16,6 +16,7 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { PageAlternates } from '~/components/page-alternates.tsx'
 import { SiteFooter } from '~/components/site-footer.tsx'
 import { SiteHeader } from '~/components/site-header.tsx'
 import { ToastMessage } from '~/components/toast.tsx'
@@ -71,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   }
   return data(
-    { user, toast, cartCount, categories, meta, ...page },
+    { user, toast, cartCount, categories, meta, origin: env.appUrl, ...page },
     clear ? { headers: { 'Set-Cookie': clear } } : undefined,
   )
 }
@@ -86,6 +87,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <PageAlternates />
       </head>
       <body className="flex min-h-full flex-col">
         {children}
