@@ -40,7 +40,8 @@ export function SiteHeader({
         </Link>
         <SearchBox />
         <nav aria-label={t('header.account')} className="ms-auto flex items-center gap-3 text-sm">
-          {user?.roles.includes('SELLER') ? null : (
+          {/* Only for people who might start selling: not sellers, not the platform's admins. */}
+          {user?.roles.some((role) => role === 'SELLER' || role === 'ADMIN') ? null : (
             <Link
               to={lp('/sell')}
               className="hidden font-medium text-stone-700 hover:text-brand-700 md:inline"

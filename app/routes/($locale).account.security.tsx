@@ -83,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
           hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
         }),
       },
-      { status: refusal.status },
+      { status: refusal.status, headers: refusal.headers },
     )
   }
   return redirectWithToast('/account/security', {

@@ -1,3 +1,4 @@
+import { EmailText } from '~/components/email-text.tsx'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
@@ -306,10 +307,10 @@ function EntryActor({ entry }: { entry: Entry }) {
   return (
     <Link
       to={lp(`/admin/audit?${new URLSearchParams({ admin: entry.actorId ?? COMMAND_LINE_ACTOR })}`)}
-      className="link break-all"
+      className="link break-words"
       title={t('audit.onlyActor')}
     >
-      <bdi>{entry.actorLabel}</bdi>
+      <EmailText text={entry.actorLabel} />
     </Link>
   )
 }
@@ -326,10 +327,10 @@ function EntryTarget({ entry }: { entry: Entry }) {
       <p className="break-words">
         {href ? (
           <Link to={lp(href)} className="link">
-            <bdi>{entry.targetLabel}</bdi>
+            <EmailText text={entry.targetLabel} />
           </Link>
         ) : (
-          <bdi>{entry.targetLabel}</bdi>
+          <EmailText text={entry.targetLabel} />
         )}
       </p>
     </div>

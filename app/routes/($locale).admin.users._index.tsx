@@ -1,3 +1,4 @@
+import { EmailText } from '~/components/email-text.tsx'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -141,8 +142,8 @@ export default function AdminUsersPage() {
                     <Link to={lp(`/admin/users/${user.id}`)} className="link">
                       {user.name}
                     </Link>
-                    <p className="break-all text-stone-500">
-                      <bdi>{user.email}</bdi>
+                    <p className="text-stone-500">
+                      <EmailText text={user.email} />
                     </p>
                     {/* On narrow screens the other columns are hidden: status and roles go here. */}
                     <div className="mt-2 flex flex-wrap items-center gap-1 sm:hidden">

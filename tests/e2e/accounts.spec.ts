@@ -57,7 +57,7 @@ test('wrong details show one message at the form and keep the email typed', asyn
   await expect(page.getByLabel('Email')).toHaveValue(user.email)
 })
 
-test('ten failed sign-ins pause signing in to that account, with a page saying when to retry', async ({
+test('ten failed sign-ins pause signing in to that account from this IP, with a page saying when to retry', async ({
   page,
 }) => {
   const user = await createUser()

@@ -81,6 +81,8 @@ test('admin pages are closed to shoppers and to signed-out visitors', async ({ p
   const shopper = await createUser({ name: 'Curious Shopper' })
   await signInThroughForm(page, shopper.email, TEST_PASSWORD)
   await expect(page.getByText('Welcome back, Curious Shopper.')).toBeVisible()
+  // A shopper is invited to sell; sellers and admins are not (see the next test).
+  await expect(page.getByRole('link', { name: 'Sell on Shikposh' })).toBeVisible()
   for (const path of ['/admin/audit', '/admin/users', `/admin/users/${shopper.id}`]) {
     const forbidden = await page.goto(path)
     expect(forbidden?.status()).toBe(403)
@@ -95,6 +97,7 @@ test('the admin area in Persian: right to left, Persian words and digits, links 
   const user = await createUser({ name: 'Kaveh Shopper' })
   await signInThroughForm(page, admin.email, TEST_PASSWORD)
   await expect(page.getByText('Welcome back, Parisa Admin.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Sell on Shikposh' })).toHaveCount(0)
 
   await page.goto('/fa/admin/users')
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')

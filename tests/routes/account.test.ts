@@ -9,6 +9,7 @@ import {
   loader as securityLoader,
 } from '~/routes/($locale).account.security.tsx'
 import { getUser, requireRole } from '~/services/accounts/auth.server.ts'
+import { CURRENT_PASSWORD_LIMIT } from '~/services/accounts/login-limits.server.ts'
 import { verifyPassword } from '~/services/accounts/passwords.server.ts'
 import { SESSION_IDLE_TIMEOUT_MS } from '~/services/accounts/sessions.server.ts'
 import { TEST_PASSWORD, createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
@@ -150,6 +151,44 @@ describe('/account/security', () => {
     expect(mismatch.status).toBe(400)
     expect(fieldErrors(mismatch).confirmPassword).toEqual(['The two passwords do not match'])
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(2)
+  })
+
+  test('wrong current passwords are limited per account, across the password and email forms', async () => {
+    const user = await createUser()
+    const { cookie } = await signIn(user.id)
+    const changePassword = (currentPassword: string) =>
+      callRoute(
+        securityAction,
+        routeRequest('/account/security', {
+          cookie,
+          form: {
+            intent: 'change-password',
+            currentPassword,
+            newPassword: 'a brand new one',
+            confirmPassword: 'a brand new one',
+          },
+        }),
+      )
+    const changeEmail = (currentPassword: string) =>
+      callRoute(
+        profileAction,
+        routeRequest('/account', {
+          cookie,
+          form: { name: user.name, email: uniqueEmail('moved'), currentPassword },
+        }),
+      )
+    for (let i = 0; i < CURRENT_PASSWORD_LIMIT.points; i++) {
+      const answer = await (i % 2 ? changeEmail : changePassword)(`wrong ${i}`)
+      expect(answer.status).toBe(400)
+    }
+    // Even the right password is not checked any more, on either form.
+    for (const answer of [await changePassword(TEST_PASSWORD), await changeEmail(TEST_PASSWORD)]) {
+      expect(answer.status).toBe(429)
+      expect(Number(answer.headers.get('Retry-After'))).toBeGreaterThan(800)
+    }
+    const stored = await prisma.password.findUniqueOrThrow({ where: { userId: user.id } })
+    expect(await verifyPassword(TEST_PASSWORD, stored.hash)).toBe(true)
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email)
   })
 
   test('lists the sessions with device and marks this one', async () => {

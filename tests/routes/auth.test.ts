@@ -1,7 +1,8 @@
 import bcrypt from 'bcryptjs'
 import { describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { FAILURE_LIMIT } from '~/services/accounts/auth.server.ts'
+import { REGISTRATION_LIMIT } from '~/services/accounts/auth.server.ts'
+import { LOGIN_LIMITS, loginDelayMs } from '~/services/accounts/login-limits.server.ts'
 import { action as loginAction, loader as loginLoader } from '~/routes/($locale).login.tsx'
 import { action as logoutAction } from '~/routes/logout.tsx'
 import { action as registerAction } from '~/routes/($locale).register.tsx'
@@ -110,7 +111,7 @@ describe('register', () => {
 
   test('an IP gets a 429 after 10 attempts in the window; another IP is unaffected', async () => {
     const ip = '192.0.2.50'
-    for (let i = 0; i < FAILURE_LIMIT; i++) {
+    for (let i = 0; i < REGISTRATION_LIMIT.points; i++) {
       const attempt = await callRoute(
         registerAction,
         routeRequest('/register', { form: { name: 'x', email: 'bad', password: 'x' } }),
@@ -139,7 +140,7 @@ describe('register', () => {
 
   test('an email gets a 429 after 10 attempts from any IPs; other emails are unaffected', async () => {
     const taken = await createUser()
-    for (let i = 0; i < FAILURE_LIMIT; i++) {
+    for (let i = 0; i < REGISTRATION_LIMIT.points; i++) {
       const attempt = await callRoute(
         registerAction,
         routeRequest('/register', {
@@ -240,36 +241,69 @@ describe('sign in', () => {
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
   })
 
-  test('10 failures for an account lock that account, from any IP, and only that account', async () => {
+  test('10 failures from one IP refuse that IP for that account; the owner elsewhere still signs in', async () => {
     const target = await createUser()
     const bystander = await createUser()
-    for (let i = 0; i < FAILURE_LIMIT; i++) {
-      expect(
-        (await login({ email: target.email, password: `wrong ${i}` }, `203.0.113.${i + 1}`)).status,
-      ).toBe(400)
+    const attacker = '203.0.113.1'
+    for (let i = 0; i < LOGIN_LIMITS.perAccountAndIp.points; i++) {
+      expect((await login({ email: target.email, password: `wrong ${i}` }, attacker)).status).toBe(
+        400,
+      )
     }
-    const locked = await login({ email: target.email, password: TEST_PASSWORD }, '203.0.113.99')
-    expect(locked.status).toBe(429)
-    expect(locked.thrown).toBe(true)
-    expect(Date.parse((locked.data as { retryAt: string }).retryAt)).toBeGreaterThan(
+    const refused = await login({ email: target.email, password: TEST_PASSWORD }, attacker)
+    expect(refused.status).toBe(429)
+    expect(refused.thrown).toBe(true)
+    expect(Date.parse((refused.data as { retryAt: string }).retryAt)).toBeGreaterThan(
       Date.now() + 14 * 60 * 1000,
     )
     expect(await prisma.session.count({ where: { userId: target.id } })).toBe(0)
 
-    const other = await login({ email: bystander.email, password: TEST_PASSWORD }, '203.0.113.99')
+    // The lockout cannot be aimed at the owner: from their own IP they sign in at once.
+    const owner = await login({ email: target.email, password: TEST_PASSWORD }, '203.0.113.99')
+    expect(owner.status).toBe(302)
+    // The attacker's IP may still try other accounts (until its own overall limit).
+    const other = await login({ email: bystander.email, password: TEST_PASSWORD }, attacker)
     expect(other.status).toBe(302)
   })
 
-  test('10 failures from an IP lock that IP, for every account, and only that IP', async () => {
+  test('an IP failing across many accounts is refused for every account, and only that IP', async () => {
     const user = await createUser()
     const ip = '198.51.100.77'
-    for (let i = 0; i < FAILURE_LIMIT; i++) {
+    for (let i = 0; i < LOGIN_LIMITS.perIp.points; i++) {
       expect((await login({ email: uniqueEmail('guess'), password: 'guess' }, ip)).status).toBe(400)
     }
     expect((await login({ email: user.email, password: TEST_PASSWORD }, ip)).status).toBe(429)
     expect(
       (await login({ email: user.email, password: TEST_PASSWORD }, '198.51.100.78')).status,
     ).toBe(302)
+  })
+
+  test('an account failing from many IPs is slowed down, more at each failure, never locked', async () => {
+    const target = await createUser()
+    const { free, baseMs } = LOGIN_LIMITS.perAccount
+    for (let i = 0; i < free; i++) {
+      const ip = `192.0.2.${10 + i}`
+      expect((await login({ email: target.email, password: `wrong ${i}` }, ip)).status).toBe(400)
+    }
+    const delays: number[] = [await loginDelayMs(target.email)]
+    for (let i = 0; i < 2; i++) {
+      const started = performance.now()
+      const failed = await login(
+        { email: target.email, password: 'still wrong' },
+        `192.0.2.${60 + i}`,
+      )
+      expect(failed.status).toBe(400)
+      // The attempt waited the delay before its password was even checked.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(delays.at(-1)! - 5)
+      delays.push(await loginDelayMs(target.email))
+    }
+    expect(delays).toEqual([baseMs, baseMs * 2, baseMs * 4])
+
+    // Slowed, not locked: the owner signs in after the same wait.
+    const started = performance.now()
+    const owner = await login({ email: target.email, password: TEST_PASSWORD }, '192.0.2.99')
+    expect(owner.status).toBe(302)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(baseMs * 4 - 5)
   })
 
   test('malformed input is a 400 at the field, not a crash', async () => {

@@ -9,6 +9,12 @@ import { DomainError } from '~/utils/domain-error.ts'
 import { safeRedirect } from '~/utils/http.ts'
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.server.ts'
 import { EmailSchema, LoginSchema } from './schemas.ts'
+import {
+  TooManyAttemptsError,
+  beforeLoginAttempt,
+  recordLoginFailure,
+  recordLoginSuccess,
+} from './login-limits.server.ts'
 import { createSession, findSession } from './sessions.server.ts'
 
 export type SessionUser = { id: string; email: string; name: string; roles: Role[] }
@@ -66,51 +72,18 @@ export async function requireAnonymous(request: Request) {
 
 // ---------------------------------------------------------------- signing in
 
-/** Failed sign-ins (and registrations) counted per IP and per account: 10 in 15 minutes. */
-export const FAILURE_LIMIT = 10
-const WINDOW_SECONDS = 15 * 60
-const limiters = singleton('auth-limiters', () => ({
-  loginByIp: createLimiter({
-    name: 'login-ip',
-    points: FAILURE_LIMIT,
-    durationSeconds: WINDOW_SECONDS,
-  }),
-  loginByAccount: createLimiter({
-    name: 'login-account',
-    points: FAILURE_LIMIT,
-    durationSeconds: WINDOW_SECONDS,
-  }),
-  registerByIp: createLimiter({
-    name: 'register-ip',
-    points: FAILURE_LIMIT,
-    durationSeconds: WINDOW_SECONDS,
-  }),
-  registerByAccount: createLimiter({
-    name: 'register-account',
-    points: FAILURE_LIMIT,
-    durationSeconds: WINDOW_SECONDS,
-  }),
+/** Registration attempts per IP and per email: 10 in 15 minutes. */
+export const REGISTRATION_LIMIT = { points: 10, durationSeconds: 15 * 60 }
+const limiters = singleton('register-limiters', () => ({
+  registerByIp: createLimiter({ name: 'register-ip', ...REGISTRATION_LIMIT }),
+  registerByAccount: createLimiter({ name: 'register-account', ...REGISTRATION_LIMIT }),
 }))
-
-export class TooManyAttemptsError extends DomainError {
-  override name = 'TooManyAttemptsError'
-  declare readonly retryAt: Date
-  constructor(retryAt: Date) {
-    super('rate-limited', 'too-many-attempts', 'Too many attempts', { retryAt })
-  }
-}
 
 export class LoginError extends DomainError {
   override name = 'LoginError'
   constructor(code: 'login-failed' | 'account-blocked', message: string) {
     super('invalid', code, message)
   }
-}
-
-async function assertAllowed(checks: Array<[keyof typeof limiters, string]>) {
-  const waits = await Promise.all(checks.map(([name, key]) => msUntilAllowed(limiters[name], key)))
-  const wait = Math.max(0, ...waits)
-  if (wait > 0) throw new TooManyAttemptsError(new Date(Date.now() + wait))
 }
 
 const INCORRECT = 'Email or password is incorrect'
@@ -153,32 +126,31 @@ authenticator.use(
 )
 
 /**
- * Signs in with the submitted form. Throws TooManyAttemptsError while the IP or the account
- * is over its failure limit, LoginError for bad credentials (counted against both).
+ * Signs in with the submitted form. Throws TooManyAttemptsError while this IP is over its
+ * limits (for this account or overall), LoginError for bad credentials (counted); an account
+ * failing from many IPs makes every attempt at it wait (login-limits.server.ts).
  */
 export async function login(request: Request, clientIp: string): Promise<SessionUser> {
   const form = await request.clone().formData()
   const email = EmailSchema.safeParse(form.get('email')).data ?? ''
-  await assertAllowed([
-    ['loginByIp', clientIp],
-    ['loginByAccount', email],
-  ])
+  await beforeLoginAttempt(email, clientIp)
   try {
     const user = await authenticator.authenticate('password', request)
-    await limiters.loginByAccount.delete(email)
+    await recordLoginSuccess(email, clientIp)
     return user
   } catch (error) {
-    if (error instanceof LoginError) {
-      await Promise.all([
-        recordEvent(limiters.loginByIp, clientIp),
-        email ? recordEvent(limiters.loginByAccount, email) : null,
-      ])
-    }
+    if (error instanceof LoginError) await recordLoginFailure(email, clientIp)
     throw error
   }
 }
 
 // ---------------------------------------------------------------- registering
+
+async function assertAllowed(checks: Array<[keyof typeof limiters, string]>) {
+  const waits = await Promise.all(checks.map(([name, key]) => msUntilAllowed(limiters[name], key)))
+  const wait = Math.max(0, ...waits)
+  if (wait > 0) throw new TooManyAttemptsError(new Date(Date.now() + wait))
+}
 
 export class EmailTakenError extends DomainError {
   override name = 'EmailTakenError'

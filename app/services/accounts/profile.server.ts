@@ -2,6 +2,7 @@ import { prisma } from '~/infra/db.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import type { z } from 'zod'
 import { EmailTakenError, isUniqueViolation } from './auth.server.ts'
+import { limitCurrentPasswordChecks } from './login-limits.server.ts'
 import { hashPassword, verifyPassword } from './passwords.server.ts'
 import type { ChangePasswordSchema, ProfileSchema } from './schemas.ts'
 
@@ -21,10 +22,13 @@ export function getProfile(userId: string) {
   })
 }
 
+/** Throws WrongPasswordError, or TooManyAttemptsError after too many wrong ones (per user). */
 async function checkCurrentPassword(userId: string, password: string | undefined) {
-  const stored = await prisma.password.findUnique({ where: { userId } })
-  if (!password || !stored || !(await verifyPassword(password, stored.hash)))
-    throw new WrongPasswordError()
+  const valid = await limitCurrentPasswordChecks(userId, async () => {
+    const stored = await prisma.password.findUnique({ where: { userId } })
+    return Boolean(password && stored && (await verifyPassword(password, stored.hash)))
+  })
+  if (!valid) throw new WrongPasswordError()
 }
 
 /** Renames freely; changing the email asks for the current password, since it controls the account. */
