@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getViewer(request),
     readToast(request),
     getCartCount(request),
-    getCategoryNav(),
+    getCategoryNav(locale),
     localeSuggestion(request, locale),
   ])
   const env = getEnv()
