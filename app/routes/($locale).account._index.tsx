@@ -13,6 +13,7 @@ import { useEffect, useState, type ChangeEvent } from 'react'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { UserAvatar } from '~/components/media/user-avatar.tsx'
 import { formRefusal, toRefusal } from '~/http/errors.server.ts'
+import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { isMultipart, readMultipart } from '~/infra/uploads/multipart.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
@@ -81,12 +82,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ProfileSchema })
   if (submission.status !== 'success')
     return data(submission.reply({ hideFields: ['currentPassword'] }), { status: 400 })
+  let pendingEmail: string | null
   try {
-    await updateProfile(user.id, submission.value)
+    pendingEmail = await updateProfile(user.id, submission.value, getLocale(request))
   } catch (error) {
     return formRefusal(submission, error, { hideFields: ['currentPassword'] })
   }
-  return redirectWithToast('/account', { message: 'Your profile was saved.' })
+  const t = getT(request, 'account')
+  return redirectWithToast(localeRedirectPath(request, '/account'), {
+    message: pendingEmail
+      ? t('profile.emailChangeSent', { email: pendingEmail })
+      : t('profile.saved'),
+  })
 }
 
 export default function ProfilePage() {

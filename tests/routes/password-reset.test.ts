@@ -127,7 +127,7 @@ describe('reset password', () => {
 
     const page = await callRoute(resetLoader, routeRequest(`/reset-password?token=${token}`))
     expect((page.data as { email: string }).email).toBe(user.email)
-    expect(page.headers.get('Referrer-Policy')).toBe('no-referrer')
+    expect(page.headers.get('Referrer-Policy')).toBe('same-origin')
     // Opening the page uses nothing up.
     expect(await prisma.emailToken.count({ where: { userId: user.id } })).toBe(1)
 
