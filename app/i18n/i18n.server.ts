@@ -35,6 +35,15 @@ export function getLocale(request: Request): Locale {
   return splitLocale(new URL(request.url).pathname).locale ?? defaultLocale()
 }
 
+/**
+ * The language of a resource route without a language prefix (/search/suggest): its `lang`
+ * parameter, which the page that asks adds, else the store's default.
+ */
+export function getQueryLocale(request: Request): Locale {
+  const lang = new URL(request.url).searchParams.get('lang')
+  return isLocale(lang) ? lang : getLocale(request)
+}
+
 /** A translate function for a language (emails, jobs) or for the request's page. */
 export function getT<N extends Namespace = 'common'>(
   localeOrRequest: Locale | Request,
