@@ -2,6 +2,14 @@ import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { localLabel, localName, localProductText } from '~/services/catalog/localized.ts'
 import {
+  getCategoryHeading,
+  getHomeCollections,
+  getProductCards,
+  getProductPage,
+  listAllBrands,
+} from '~/services/catalog/storefront.server.ts'
+import { addToCart, getCart } from '~/services/orders/cart.server.ts'
+import {
   createBrand,
   createCategory,
   getBrandBySlug,
@@ -9,6 +17,7 @@ import {
   getProductFormOptions,
   updateCategory,
 } from '~/services/catalog/taxonomy.server.ts'
+import { createUser } from '../support/fixtures.ts'
 import {
   createListedProduct,
   createSeller,
@@ -94,5 +103,77 @@ describe('catalog names in two languages', () => {
     expect(
       (await prisma.category.findUniqueOrThrow({ where: { id: t.categories.dresses.id } })).nameFa,
     ).toBeNull()
+  })
+
+  test('cards, the product page, category headings, brands and the cart speak the page language', async () => {
+    const t = await taxonomyFixture()
+    await prisma.category.update({
+      where: { id: t.categories.women.id },
+      data: { nameFa: 'زنانه' },
+    })
+    await prisma.category.update({
+      where: { id: t.categories.dresses.id },
+      data: { nameFa: 'پیراهن و لباس' },
+    })
+    await prisma.brand.update({ where: { id: t.brands.acme.id }, data: { nameFa: 'آکمه' } })
+    // Black and M got their Persian names in an earlier test of this file.
+    await prisma.color.update({ where: { id: t.colors.red.id }, data: { nameFa: 'قرمز' } })
+    await prisma.size.update({ where: { id: t.letters.L.id }, data: { labelFa: 'لارج' } })
+    const seller = await createSeller('pages')
+    const persian = await createListedProduct(seller.user.id, t, { title: 'Silk Dress Persian' })
+    await prisma.product.update({
+      where: { id: persian.id },
+      data: {
+        locale: 'fa',
+        title: 'پیراهن ابریشمی',
+        description: 'ابریشم خالص، دوخت دست.',
+        translatedTitle: 'Silk dress',
+        translatedDescription: null,
+      },
+    })
+    const english = await createListedProduct(seller.user.id, t, { title: 'Plain Linen Dress' })
+
+    const [faCard, enOnlyCard] = await getProductCards([persian.id, english.id], new Date(), 'fa')
+    expect(faCard).toMatchObject({ title: 'پیراهن ابریشمی', brand: { name: 'آکمه' } })
+    expect(faCard!.colors.map((color) => color.name)).toEqual(['مشکی', 'قرمز'])
+    // Nothing in Persian: the English title.
+    expect(enOnlyCard!.title).toBe('Plain Linen Dress')
+    const [enCard] = await getProductCards([persian.id], new Date(), 'en')
+    expect(enCard).toMatchObject({ title: 'Silk dress', brand: { name: 'Acme' } })
+
+    const fa = (await getProductPage(persian.slug, { locale: 'fa' }))!
+    expect(fa.product).toMatchObject({
+      title: 'پیراهن ابریشمی',
+      description: 'ابریشم خالص، دوخت دست.',
+      brand: { name: 'آکمه' },
+    })
+    expect(fa.breadcrumbs.map((crumb) => crumb.name)).toEqual([
+      'Clothing',
+      'زنانه',
+      'پیراهن و لباس',
+    ])
+    expect(fa.colors.map((color) => color.name)).toEqual(['مشکی', 'قرمز'])
+    expect(fa.sizes.map((size) => size.label)).toEqual(['S', 'مدیوم', 'لارج'])
+    const en = (await getProductPage(persian.slug, { locale: 'en' }))!
+    // The English title, and the Persian description since it has no translation.
+    expect(en.product).toMatchObject({ title: 'Silk dress', description: 'ابریشم خالص، دوخت دست.' })
+    expect(en.product.slug).toBe(persian.slug)
+
+    const heading = (await getCategoryHeading('dresses', 'fa'))!
+    expect(heading.category.name).toBe('پیراهن و لباس')
+    expect(heading.siblings.map((sibling) => sibling.name)).toContain('Tops')
+    expect((await listAllBrands('fa')).find((brand) => brand.slug === 'acme')?.name).toBe('آکمه')
+    const home = await getHomeCollections({ locale: 'fa' })
+    expect(home.categories.find((category) => category.slug === 'women')?.name).toBe('زنانه')
+
+    const shopper = await createUser()
+    const red = await prisma.variant.findFirstOrThrow({
+      where: { productId: persian.id, colorId: t.colors.red.id, sizeId: t.letters.L.id },
+    })
+    await addToCart({ userId: shopper.id }, { variantId: red.id, quantity: 1 })
+    const [line] = (await getCart({ userId: shopper.id }, new Date(), 'fa')).lines
+    expect(line).toMatchObject({ title: 'پیراهن ابریشمی', colorName: 'قرمز', sizeLabel: 'لارج' })
+    const [enLine] = (await getCart({ userId: shopper.id }, new Date(), 'en')).lines
+    expect(enLine).toMatchObject({ title: 'Silk dress', colorName: 'Red', sizeLabel: 'L' })
   })
 })
