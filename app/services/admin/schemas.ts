@@ -100,12 +100,8 @@ export const AuditFiltersSchema = z
   .object({
     /** An admin's user id, or COMMAND_LINE_ACTOR. */
     admin: optional(z.string().trim().max(64, message('admin.adminFromList'))),
-    action: optional(
-      z.string().trim().regex(AUDIT_ACTION_PATTERN, message('admin.action')),
-    ),
-    type: optional(
-      z.string().trim().regex(AUDIT_TARGET_TYPE_PATTERN, message('admin.targetType')),
-    ),
+    action: optional(z.string().trim().regex(AUDIT_ACTION_PATTERN, message('admin.action'))),
+    type: optional(z.string().trim().regex(AUDIT_TARGET_TYPE_PATTERN, message('admin.targetType'))),
     /** Exactly this target id (the links from a user's page use it). */
     target: optional(z.string().trim().max(100, message('admin.targetTooLong'))),
     from: optional(DateSchema),

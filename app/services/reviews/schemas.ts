@@ -48,11 +48,7 @@ export const ReviewFormSchema = z.object({
   intent: z.literal('review'),
   rating: z.preprocess(
     numberInput,
-    z.coerce
-      .number({ error: STARS })
-      .int(STARS)
-      .min(1, STARS)
-      .max(5, STARS),
+    z.coerce.number({ error: STARS }).int(STARS).min(1, STARS).max(5, STARS),
   ),
   title: z
     .string({ error: message('review.title') })
