@@ -184,7 +184,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [
     { title: `${product.title}${product.brand ? ` by ${product.brand.name}` : ''} · Shikposh` },
     { name: 'description', content: description },
-    { tagName: 'link', rel: 'canonical', href: url },
     { property: 'og:type', content: 'product' },
     { property: 'og:title', content: product.title },
     { property: 'og:description', content: description },
