@@ -121,7 +121,7 @@ describe('/orders for shoppers', () => {
     ).toBe(400)
 
     const second = await placeTestOrder(
-      (await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).userId,
+      (await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).userId!,
       [{ variantId: dress.variants[0]!.id, quantity: 1 }],
     )
     await callRoute(
@@ -170,7 +170,7 @@ describe('/fa/orders: the shopper’s orders in Persian', () => {
     expect(page.data).toMatchObject({ title: `سفارش ${placed.number} · شیک‌پوش` })
 
     const second = await placeTestOrder(
-      (await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).userId,
+      (await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).userId!,
       [{ variantId: dress.variants[0]!.id, quantity: 1 }],
     )
     await callRoute(

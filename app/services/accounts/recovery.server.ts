@@ -3,6 +3,7 @@ import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import type { Locale } from '~/i18n/locales.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
+import { adoptGuestOrders } from '~/services/orders/orders.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { TooManyAttemptsError } from './login-limits.server.ts'
 import { consumeEmailToken, findEmailToken, issueEmailToken } from './email-tokens.server.ts'
@@ -75,8 +76,10 @@ export async function resetPassword(token: unknown, newPassword: string) {
       update: { hash },
     })
     await tx.session.deleteMany({ where: { userId: row.userId } })
-    if (!row.user.emailVerifiedAt && row.email === row.user.email)
+    if (!row.user.emailVerifiedAt && row.email === row.user.email) {
       await tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } })
+      await adoptGuestOrders(row.userId, row.user.email, tx)
+    }
     return row.user
   })
   await limiters.byEmail.delete(user.email)

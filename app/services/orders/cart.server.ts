@@ -72,7 +72,7 @@ function ownerWhere(owner: CartOwner): { userId: string } | { tokenHash: string 
 }
 
 /** Locks the owner's cart row for the rest of the transaction, creating the cart first if asked. */
-async function lockCart(
+export async function lockCart(
   tx: Tx,
   owner: CartOwner,
   options: { create: boolean },
