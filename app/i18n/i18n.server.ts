@@ -4,6 +4,7 @@ import { getEnv } from '~/infra/env.server.ts'
 import { i18nOptions, type Namespace } from './config.ts'
 import { createFormatter } from './format.ts'
 import { LOCALES, isLocale, splitLocale, localePath, type Locale } from './locales.ts'
+import { translateMessage } from './validation.ts'
 import en from './resources/en.ts'
 import fa from './resources/fa.ts'
 
@@ -67,4 +68,10 @@ export function getFormatter(localeOrRequest: Locale | Request) {
     timeZone: env.STORE_TIMEZONE,
     priceDisplay: env.STORE_PRICE_DISPLAY,
   })
+}
+
+/** A schema message (app/i18n/validation.ts) in the request's language, for answers that are not pages (JSON APIs). */
+export function validationText(request: Request, text: string) {
+  const t = getT(request, 'validation')
+  return translateMessage(text, (key, values) => t(key, values), getFormatter(request).number)
 }

@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs'
 import { describe, expect, test, vi } from 'vitest'
+import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
 import { REGISTRATION_LIMIT } from '~/services/accounts/auth.server.ts'
 import { LOGIN_LIMITS, loginDelayMs } from '~/services/accounts/login-limits.server.ts'
@@ -60,16 +61,16 @@ describe('register', () => {
   })
 
   test.each([
-    ['too short', 'short12', 'Use at least 8 characters'],
-    ['over 72 bytes', 'é'.repeat(37), 'Use at most 72 bytes'],
-  ])('refuses a password that is %s, at the field', async (_, password, message) => {
+    ['too short', 'short12', message('text.tooShort', { min: 8 })],
+    ['over 72 bytes', 'é'.repeat(37), message('account.passwordBytes', { max: 72 })],
+  ])('refuses a password that is %s, at the field', async (_, password, expected) => {
     const email = uniqueEmail()
     const result = await callRoute(
       registerAction,
       routeRequest('/register', { form: { name: 'Pat', email, password } }),
     )
     expect(result.status).toBe(400)
-    expect(formErrors(result).password?.[0]).toContain(message)
+    expect(formErrors(result).password?.[0]).toBe(expected)
     expect(await prisma.user.count({ where: { email } })).toBe(0)
   })
 
@@ -309,8 +310,8 @@ describe('sign in', () => {
   test('malformed input is a 400 at the field, not a crash', async () => {
     const result = await login({ email: 'not-an-email', password: '' })
     expect(result.status).toBe(400)
-    expect(formErrors(result).email).toEqual(['Enter a valid email address'])
-    expect(formErrors(result).password).toEqual(['Enter your password'])
+    expect(formErrors(result).email).toEqual([message('account.emailInvalid')])
+    expect(formErrors(result).password).toEqual([message('account.yourPassword')])
   })
 })
 
