@@ -16,6 +16,8 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { LocaleSuggestion } from '~/components/locale-suggestion.tsx'
+import { PageAlternates } from '~/components/page-alternates.tsx'
 import { SiteFooter } from '~/components/site-footer.tsx'
 import { SiteHeader } from '~/components/site-header.tsx'
 import { ToastMessage } from '~/components/toast.tsx'
@@ -23,11 +25,12 @@ import { getEnv } from '~/infra/env.server.ts'
 import { getViewer } from '~/services/accounts/auth.server.ts'
 import { getCategoryNav } from '~/services/catalog/taxonomy.server.ts'
 import { localeRedirect } from '~/services/accounts/locale-choice.server.ts'
+import { localeSuggestion } from '~/services/accounts/locale-suggestion.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
 import { getCartCount } from '~/services/orders/cart.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
 import { defaultLocale, getLocale, getT } from '~/i18n/i18n.server.ts'
-import { directionOf, isLocale } from '~/i18n/locales.ts'
+import { directionOf, isLocale, type Locale } from '~/i18n/locales.ts'
 import { usePageLocale, type PageLocale } from '~/i18n/use-locale.ts'
 import stylesheet from './tailwind.css?url'
 
@@ -51,17 +54,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: elsewhere.status,
       headers: elsewhere.status === 302 ? { 'Cache-Control': 'private, no-store' } : {},
     })
-  const [user, { toast, clear }, cartCount, categories] = await Promise.all([
+  const locale = getLocale(request)
+  const [user, { toast, clear }, cartCount, categories, suggested] = await Promise.all([
     getViewer(request),
     readToast(request),
     getCartCount(request),
-    getCategoryNav(),
+    getCategoryNav(locale),
+    localeSuggestion(request, locale),
   ])
   const env = getEnv()
   const t = getT(request)
   const meta = { title: t('store.title'), description: t('store.description') }
+  const suggestion = suggested ? suggestionText(suggested) : null
   const page: PageLocale = {
-    locale: getLocale(request),
+    locale,
     defaultLocale: defaultLocale(),
     store: {
       name: env.STORE_NAME,
@@ -71,9 +77,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   }
   return data(
-    { user, toast, cartCount, categories, meta, ...page },
+    { user, toast, cartCount, categories, meta, suggestion, origin: env.appUrl, ...page },
     clear ? { headers: { 'Set-Cookie': clear } } : undefined,
   )
+}
+
+/** The other-language suggestion, in the suggested language (its reader prefers it). */
+function suggestionText(locale: Locale) {
+  const t = getT(locale)
+  return {
+    locale,
+    text: t('language.suggestion.text'),
+    switch: t('language.suggestion.switch'),
+    dismiss: t('language.suggestion.dismiss'),
+  }
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -86,6 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <PageAlternates />
       </head>
       <body className="flex min-h-full flex-col">
         {children}
@@ -97,9 +115,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user, toast, cartCount, categories } = useLoaderData<typeof loader>()
+  const { user, toast, cartCount, categories, suggestion } = useLoaderData<typeof loader>()
   return (
     <>
+      {suggestion ? <LocaleSuggestion suggestion={suggestion} /> : null}
       <SiteHeader user={user} cartCount={cartCount} categories={categories} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
         <Outlet />

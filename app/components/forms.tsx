@@ -1,6 +1,9 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react'
 import { useNavigation } from '@remix-run/react'
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { INTL_LOCALE, isLocale } from '~/i18n/locales.ts'
+import { translateMessage } from '~/i18n/validation.ts'
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
 
@@ -13,7 +16,8 @@ export function ErrorList({
   errors?: ListOfErrors
   className?: string
 }) {
-  const messages = errors?.filter(Boolean)
+  const translate = useValidationMessage()
+  const messages = errors?.filter((error): error is string => Boolean(error)).map(translate)
   if (!messages?.length) return null
   return (
     <ul id={id} className={`space-y-1 text-sm text-red-700 ${className}`}>
@@ -22,6 +26,18 @@ export function ErrorList({
       ))}
     </ul>
   )
+}
+
+/** Schema messages (`validation:` keys, app/i18n/validation.ts) in the page's language. */
+export function useValidationMessage() {
+  const { t, i18n } = useTranslation('validation')
+  const numbers = new Intl.NumberFormat(INTL_LOCALE[isLocale(i18n.language) ? i18n.language : 'en'])
+  return (text: string) =>
+    translateMessage(
+      text,
+      (key, values) => t(key, values),
+      (value) => numbers.format(value),
+    )
 }
 
 /**

@@ -1,5 +1,7 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Link, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/i18n/use-locale.ts'
+import { DirectionArrow } from './direction-arrow.tsx'
 
 // The one pagination of the app: storefront grids, the seller's and the admin's lists, orders.
 // Pages are links that change only `page` in the URL, so they work without JavaScript, can be
@@ -39,7 +41,7 @@ const BASE =
 export function Pagination({
   page,
   pageCount,
-  label = 'Pagination',
+  label,
   param = 'page',
 }: {
   page: number
@@ -47,18 +49,22 @@ export function Pagination({
   label?: string
   param?: string
 }) {
+  const { t } = useTranslation()
   const location = useLocation()
   if (pageCount <= 1 && page <= 1) return null
   const href = (n: number) => pageHref(location, n, param)
   return (
-    <nav aria-label={label} className="mt-10 flex flex-wrap items-center justify-center gap-1">
+    <nav
+      aria-label={label ?? t('pagination.label')}
+      className="mt-10 flex flex-wrap items-center justify-center gap-1"
+    >
       {page > 1 ? (
         <Link
           to={href(Math.min(page - 1, pageCount))}
           rel="prev"
           className={`${BASE} text-stone-700 hover:bg-stone-100`}
         >
-          ← Previous
+          <DirectionArrow to="back" /> {t('pagination.previous')}
         </Link>
       ) : null}
       {pageWindow(Math.min(page, pageCount), pageCount).map((n, index) =>
@@ -68,13 +74,11 @@ export function Pagination({
           </span>
         ) : n === page ? (
           <span key={n} aria-current="page" className={`${BASE} bg-ink text-white`}>
-            <span className="sr-only">Page </span>
-            {n}
+            <PageNumber page={n} />
           </span>
         ) : (
           <Link key={n} to={href(n)} className={`${BASE} text-stone-700 hover:bg-stone-100`}>
-            <span className="sr-only">Page </span>
-            {n}
+            <PageNumber page={n} />
           </Link>
         ),
       )}
@@ -84,9 +88,21 @@ export function Pagination({
           rel="next"
           className={`${BASE} text-stone-700 hover:bg-stone-100`}
         >
-          Next →
+          {t('pagination.next')} <DirectionArrow to="forward" />
         </Link>
       ) : null}
     </nav>
+  )
+}
+
+/** The digits people see, "Page 3" for screen readers. */
+function PageNumber({ page }: { page: number }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  return (
+    <>
+      <span aria-hidden>{format.number(page)}</span>
+      <span className="sr-only">{t('pagination.page', { page })}</span>
+    </>
   )
 }

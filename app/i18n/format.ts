@@ -114,3 +114,18 @@ export function toAsciiDigits(input: string) {
     return String(persian >= 0 ? persian : ARABIC_DIGITS.indexOf(char))
   })
 }
+
+/**
+ * What a person typed in a numeric field, ready to parse: ASCII digits, no grouping separators
+ * ("," "٬" "،") or direction marks, "." for decimals. "۱۲٬۵۰۰" → "12500", "٣٫٥" → "3.5".
+ */
+export function normaliseNumberInput(input: string) {
+  return toAsciiDigits(input)
+    .replace(/[,،\s\u200e\u200f\u061c]/g, '')
+    .trim()
+}
+
+/** A zod preprocess step for numeric form fields: `z.preprocess(numberInput, z.number())`. */
+export function numberInput(value: unknown) {
+  return typeof value === 'string' ? normaliseNumberInput(value) : value
+}

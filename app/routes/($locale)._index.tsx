@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ProductGrid } from '~/components/catalog/product-card.tsx'
 import { useOptionalUser } from '~/root.tsx'
 import { getHomeCollections } from '~/services/catalog/storefront.server.ts'
-import { getT } from '~/i18n/i18n.server.ts'
+import { getLocale, getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [t, tShop] = [getT(request), getT(request, 'shop')]
-  const collections = await getHomeCollections()
+  const collections = await getHomeCollections({ locale: getLocale(request) })
   return {
     ...collections,
     meta: { title: t('store.title'), description: tShop('home.metaDescription') },

@@ -12,11 +12,12 @@ import { DataTable } from '~/components/data-table.tsx'
 import { ErrorList } from '~/components/forms.tsx'
 import { adminTitle } from '~/http/admin.server.ts'
 import { toRefusal } from '~/http/errors.server.ts'
-import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
-import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
+import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocale, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import { localName } from '~/services/catalog/localized.ts'
 import { BrandFormSchema, CategoryFormSchema } from '~/services/catalog/schemas.ts'
 import {
   createBrandAsAdmin,
@@ -97,21 +98,20 @@ export async function action({ request }: ActionFunctionArgs) {
         parentId: fields.parentId || undefined,
       })
       if (!parsed.success) return failure(form, z.flattenError(parsed.error).fieldErrors)
-      const { name, slug, parentId, description } = parsed.data
+      const input = { ...parsed.data, parentId: parsed.data.parentId ?? null }
+      const name = localName(getLocale(request), input)
       if (intent === 'create-category')
         return attempt(
           request,
           form,
-          () =>
-            createCategoryAsAdmin(admin, { name, slug, parentId: parentId ?? null, description }),
+          () => createCategoryAsAdmin(admin, input),
           t('catalog.categoryAdded', { name }),
         )
       const id = String(fields.id)
       return attempt(
         request,
         form,
-        () =>
-          updateCategoryAsAdmin(admin, id, { name, slug, parentId: parentId ?? null, description }),
+        () => updateCategoryAsAdmin(admin, id, input),
         t('catalog.categorySaved', { name }),
       )
     }
@@ -141,20 +141,22 @@ export async function action({ request }: ActionFunctionArgs) {
         intent === 'update-brand' ? IdSchema.shape : {},
       ).safeParse({ ...fields, slug: fields.slug || undefined })
       if (!parsed.success) return failure(form, z.flattenError(parsed.error).fieldErrors)
-      const { name, slug, description } = parsed.data
+      const { name, nameFa, slug, description } = parsed.data
+      const input = { name, nameFa, slug, description }
+      const shown = localName(getLocale(request), input)
       if (intent === 'create-brand')
         return attempt(
           request,
           form,
-          () => createBrandAsAdmin(admin, { name, slug, description }),
-          t('catalog.brandAdded', { name }),
+          () => createBrandAsAdmin(admin, input),
+          t('catalog.brandAdded', { name: shown }),
         )
       const id = String(fields.id)
       return attempt(
         request,
         form,
-        () => updateBrandAsAdmin(admin, id, { name, slug, description }),
-        t('catalog.brandSaved', { name }),
+        () => updateBrandAsAdmin(admin, id, input),
+        t('catalog.brandSaved', { name: shown }),
       )
     }
     case 'delete-brand': {
@@ -249,6 +251,7 @@ function CategoryRow({
   const { t } = useTranslation('admin')
   const f = useFormat()
   const lp = useLocalePath()
+  const name = localName(useLocale(), category)
   return (
     <tr className="align-top" data-testid={`category-${category.slug}`}>
       <td className="px-4 py-3">
@@ -257,7 +260,7 @@ function CategoryRow({
             to={lp(`/c/${category.slug}`)}
             className="font-medium text-ink hover:text-brand-700 hover:underline"
           >
-            {category.name}
+            {name}
           </Link>
           <span className="ms-2 font-mono text-xs text-stone-500" dir="ltr">
             {category.slug}
@@ -274,9 +277,16 @@ function CategoryRow({
               <input type="hidden" name="id" value={category.id} />
               <TextInput
                 name="name"
-                label={t('catalog.name')}
+                label={t('catalog.nameEn')}
                 defaultValue={category.name}
                 errors={editFailure?.fieldErrors.name}
+              />
+              <TextInput
+                name="nameFa"
+                label={t('catalog.nameFaOptional')}
+                defaultValue={category.nameFa ?? ''}
+                errors={editFailure?.fieldErrors.nameFa}
+                rtl
               />
               <TextInput
                 name="slug"
@@ -327,7 +337,7 @@ function CategoryRow({
               value="up"
               disabled={category.isFirst}
               className="btn-secondary px-2 py-1"
-              aria-label={t('catalog.moveUp', { name: category.name })}
+              aria-label={t('catalog.moveUp', { name })}
             >
               {ARROW_UP}
             </button>
@@ -337,7 +347,7 @@ function CategoryRow({
               value="down"
               disabled={category.isLast}
               className="ms-1 btn-secondary px-2 py-1"
-              aria-label={t('catalog.moveDown', { name: category.name })}
+              aria-label={t('catalog.moveDown', { name })}
             >
               {ARROW_DOWN}
             </button>
@@ -350,7 +360,7 @@ function CategoryRow({
               className="btn-danger py-1"
               disabled={!empty}
               title={empty ? undefined : t('catalog.onlyEmptyCategories')}
-              aria-label={t('catalog.deleteNamed', { name: category.name })}
+              aria-label={t('catalog.deleteNamed', { name })}
             >
               {t('catalog.delete')}
             </button>
@@ -372,7 +382,13 @@ function NewCategory({ categories }: { categories: CategoryRowData[] }) {
     >
       <h3 className="text-base font-semibold sm:col-span-2">{t('catalog.addCategory')}</h3>
       <input type="hidden" name="intent" value="create-category" />
-      <TextInput name="name" label={t('catalog.name')} errors={failed?.fieldErrors.name} />
+      <TextInput name="name" label={t('catalog.nameEn')} errors={failed?.fieldErrors.name} />
+      <TextInput
+        name="nameFa"
+        label={t('catalog.nameFaOptional')}
+        errors={failed?.fieldErrors.nameFa}
+        rtl
+      />
       <TextInput
         name="slug"
         label={t('catalog.slugOptional')}
@@ -402,6 +418,7 @@ function BrandRow({ brand }: { brand: BrandRowData }) {
   const { t } = useTranslation('admin')
   const f = useFormat()
   const lp = useLocalePath()
+  const name = localName(useLocale(), brand)
   return (
     <tr className="align-top">
       <td className="px-4 py-3">
@@ -409,7 +426,7 @@ function BrandRow({ brand }: { brand: BrandRowData }) {
           to={lp(`/brands/${brand.slug}`)}
           className="font-medium text-ink hover:text-brand-700 hover:underline"
         >
-          {brand.name}
+          {name}
         </Link>
         <span className="ms-2 font-mono text-xs text-stone-500" dir="ltr">
           {brand.slug}
@@ -426,9 +443,16 @@ function BrandRow({ brand }: { brand: BrandRowData }) {
             <input type="hidden" name="id" value={brand.id} />
             <TextInput
               name="name"
-              label={t('catalog.name')}
+              label={t('catalog.nameEn')}
               defaultValue={brand.name}
               errors={editFailure?.fieldErrors.name}
+            />
+            <TextInput
+              name="nameFa"
+              label={t('catalog.nameFaOptional')}
+              defaultValue={brand.nameFa ?? ''}
+              errors={editFailure?.fieldErrors.nameFa}
+              rtl
             />
             <TextInput
               name="slug"
@@ -463,7 +487,7 @@ function BrandRow({ brand }: { brand: BrandRowData }) {
             className="btn-danger py-1"
             disabled={brand.products > 0}
             title={brand.products ? t('catalog.onlyBrandsWithoutProducts') : undefined}
-            aria-label={t('catalog.deleteNamed', { name: brand.name })}
+            aria-label={t('catalog.deleteNamed', { name })}
           >
             {t('catalog.delete')}
           </button>
@@ -484,7 +508,13 @@ function NewBrand() {
     >
       <h3 className="text-base font-semibold sm:col-span-2">{t('catalog.addBrand')}</h3>
       <input type="hidden" name="intent" value="create-brand" />
-      <TextInput name="name" label={t('catalog.name')} errors={failed?.fieldErrors.name} />
+      <TextInput name="name" label={t('catalog.nameEn')} errors={failed?.fieldErrors.name} />
+      <TextInput
+        name="nameFa"
+        label={t('catalog.nameFaOptional')}
+        errors={failed?.fieldErrors.nameFa}
+        rtl
+      />
       <TextInput
         name="slug"
         label={t('catalog.slugOptional')}
@@ -514,6 +544,7 @@ function TextInput({
   errors,
   help,
   ltr = false,
+  rtl = false,
 }: {
   name: string
   label: string
@@ -522,6 +553,8 @@ function TextInput({
   help?: string
   /** Latin-only text (web addresses): typed left to right on Persian pages too. */
   ltr?: boolean
+  /** Persian text: typed right to left on English pages too. */
+  rtl?: boolean
 }) {
   return (
     <label className="block text-sm font-medium text-stone-800">
@@ -530,7 +563,8 @@ function TextInput({
         name={name}
         defaultValue={defaultValue}
         className="mt-1 input font-normal"
-        dir={ltr ? 'ltr' : undefined}
+        dir={ltr ? 'ltr' : rtl ? 'rtl' : undefined}
+        lang={rtl ? 'fa' : undefined}
         aria-invalid={errors?.length ? true : undefined}
       />
       {help ? <span className="mt-1 block text-xs font-normal text-stone-500">{help}</span> : null}
@@ -563,6 +597,7 @@ function ParentSelect({
       blocked.add(categories[index]!.id)
   }
   const { t } = useTranslation('admin')
+  const locale = useLocale()
   return (
     <label className="block text-sm font-medium text-stone-800">
       {t('catalog.parent')}
@@ -576,7 +611,7 @@ function ParentSelect({
         {categories.map((option) => (
           <option key={option.id} value={option.id} disabled={blocked.has(option.id)}>
             {'\u00a0\u00a0'.repeat(option.depth)}
-            {option.name}
+            {localName(locale, option)}
           </option>
         ))}
       </select>

@@ -12,7 +12,7 @@ import { SearchResults } from '~/components/search/search-results.tsx'
 import { getBrandBySlug } from '~/services/catalog/taxonomy.server.ts'
 import { loadSearchPage, searchPageInit } from '~/services/search/page.server.ts'
 import { invariantResponse } from '~/utils/http.ts'
-import { getT } from '~/i18n/i18n.server.ts'
+import { getLocale, getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
 
@@ -20,7 +20,7 @@ import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const t = getT(request, 'shop')
-  const brand = await getBrandBySlug(params.slug ?? '')
+  const brand = await getBrandBySlug(params.slug ?? '', getLocale(request))
   invariantResponse(brand, t('brand.notFound'))
   const page = await loadSearchPage(request, { scope: { brand: brand.slug } })
   const meta = gridMetaText(t, {
@@ -33,9 +33,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return rootMeta(matches)
-  return gridMeta({ text: data.meta, page: data.page, location })
+  return gridMeta({ text: data.meta, page: data.page })
 }
 
 export default function BrandPage() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getT } from '~/i18n/i18n.server.ts'
+import { getLocale, getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { listAllBrands } from '~/services/catalog/storefront.server.ts'
 
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t('pageTitle', { name: t('brands.title') }),
     description: t('brands.metaDescription'),
   }
-  return { brands: await listAllBrands(), meta }
+  return { brands: await listAllBrands(getLocale(request)), meta }
 }
 
 export default function BrandsPage() {

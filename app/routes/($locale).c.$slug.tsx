@@ -12,7 +12,7 @@ import { SearchResults } from '~/components/search/search-results.tsx'
 import { getCategoryHeading } from '~/services/catalog/storefront.server.ts'
 import { loadSearchPage, searchPageInit } from '~/services/search/page.server.ts'
 import { invariantResponse } from '~/utils/http.ts'
-import { getT } from '~/i18n/i18n.server.ts'
+import { getLocale, getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
 
@@ -21,7 +21,7 @@ import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const t = getT(request, 'shop')
-  const heading = await getCategoryHeading(params.slug ?? '')
+  const heading = await getCategoryHeading(params.slug ?? '', getLocale(request))
   invariantResponse(heading, t('category.notFound'))
   const page = await loadSearchPage(request, { scope: { category: heading.category.slug } })
   const { name, description } = heading.category
@@ -35,9 +35,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return rootMeta(matches)
-  return gridMeta({ text: data.meta, page: data.page, location })
+  return gridMeta({ text: data.meta, page: data.page })
 }
 
 export default function CategoryPage() {

@@ -16,6 +16,7 @@ import {
   UnitPrice,
 } from '~/components/orders/commerce.tsx'
 import { getEnv } from '~/infra/env.server.ts'
+import { getLocale } from '~/i18n/i18n.server.ts'
 import { toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, redirectTarget } from '~/services/accounts/auth.server.ts'
@@ -49,7 +50,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [owner, user] = await Promise.all([getCartOwner(request), getUser(request)])
-  const cart = await getCart(owner)
+  const cart = await getCart(owner, new Date(), getLocale(request))
   const currency = getEnv().STORE_CURRENCY
   return {
     cart,

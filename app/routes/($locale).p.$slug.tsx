@@ -26,6 +26,7 @@ import { ProductGallery } from '~/components/media/product-gallery.tsx'
 import { AddToCart, cannotAddReason } from '~/components/orders/add-to-cart.tsx'
 import { ReviewsSection, type ReviewActionData } from '~/components/reviews/reviews-section.tsx'
 import { getEnv } from '~/infra/env.server.ts'
+import { getLocale } from '~/i18n/i18n.server.ts'
 import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, requireUser } from '~/services/accounts/auth.server.ts'
@@ -50,7 +51,10 @@ import { invariantResponse } from '~/utils/http.ts'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  const page = await getProductPage(params.slug ?? '', { viewerId: user?.id ?? null })
+  const page = await getProductPage(params.slug ?? '', {
+    viewerId: user?.id ?? null,
+    locale: getLocale(request),
+  })
   invariantResponse(
     page,
     'This product is not available. It may have been removed, or the link may be wrong.',
@@ -180,7 +184,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [
     { title: `${product.title}${product.brand ? ` by ${product.brand.name}` : ''} · Shikposh` },
     { name: 'description', content: description },
-    { tagName: 'link', rel: 'canonical', href: url },
     { property: 'og:type', content: 'product' },
     { property: 'og:title', content: product.title },
     { property: 'og:description', content: description },

@@ -15,11 +15,8 @@ import { useLocalePath } from '~/i18n/use-locale.ts'
 import { TOKEN_PAGE_HEADERS } from '~/http/token-page.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { startSession } from '~/services/accounts/auth.server.ts'
-import {
-  InvalidLinkError,
-  findPasswordReset,
-  resetPassword,
-} from '~/services/accounts/recovery.server.ts'
+import { InvalidLinkError } from '~/services/accounts/email-tokens.server.ts'
+import { findPasswordReset, resetPassword } from '~/services/accounts/recovery.server.ts'
 import {
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_LENGTH,

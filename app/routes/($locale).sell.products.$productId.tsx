@@ -20,7 +20,7 @@ import {
 } from '~/http/catalog.server.ts'
 import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { refusalMessage } from '~/http/refusal-messages.server.ts'
-import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(product, t('editProduct.notFound'))
   const settings = storeSettings()
   const [options, photos] = await Promise.all([
-    getProductFormOptions(),
+    getProductFormOptions(getLocale(request)),
     getProductImageEditor(user.id, product.id),
   ])
   return {

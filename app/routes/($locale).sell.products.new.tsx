@@ -15,7 +15,7 @@ import {
   requireSeller,
   storeSettings,
 } from '~/http/catalog.server.ts'
-import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSeller(request)
-  const options = await getProductFormOptions()
+  const options = await getProductFormOptions(getLocale(request))
   const t = getT(request, 'seller')
   return {
     title: t('meta.title', { page: t('newProduct.title') }),

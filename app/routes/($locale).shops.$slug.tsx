@@ -37,9 +37,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
-export const meta: MetaFunction<typeof loader> = ({ data, location, matches }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return rootMeta(matches)
-  return gridMeta({ text: data.meta, page: data.page, location })
+  return gridMeta({ text: data.meta, page: data.page })
 }
 
 export default function ShopPage() {

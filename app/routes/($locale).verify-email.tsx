@@ -17,7 +17,7 @@ import { useLocalePath } from '~/i18n/use-locale.ts'
 import { TOKEN_PAGE_HEADERS } from '~/http/token-page.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectTarget, requireUser, startSession } from '~/services/accounts/auth.server.ts'
-import { InvalidLinkError } from '~/services/accounts/recovery.server.ts'
+import { InvalidLinkError } from '~/services/accounts/email-tokens.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import {
   confirmEmail,

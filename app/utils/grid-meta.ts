@@ -18,28 +18,24 @@ export function gridMetaText(
 }
 
 /**
- * The meta tags of a category, brand or shop grid. Its plain pages (page 2, 3 …) are canonical
- * and indexable; a query, a filter or another sort is a permutation search engines should not
- * index (the same rule as /search), pointing at the plain page instead.
+ * The meta tags of a category, brand or shop grid. Its plain pages (page 2, 3 …) are indexable;
+ * a query, a filter or another sort is a permutation search engines should not index (the same
+ * rule as /search). The canonical address (the plain page) comes from the root (PageAlternates).
  */
 export function gridMeta({
   text,
   page,
-  location,
 }: {
   text: GridMetaText
   page: { state: SearchState }
-  location: { pathname: string }
 }): MetaDescriptor[] {
   const { state } = page
   const permutation = Boolean(state.q) || hasFilters(state) || state.sort !== 'relevance'
-  const pageSuffix = state.page > 1 && !permutation ? `?page=${state.page}` : ''
   return [
     { title: text.title },
     { name: 'description', content: text.description },
     { property: 'og:title', content: text.name },
     { property: 'og:description', content: text.description },
-    { tagName: 'link', rel: 'canonical', href: `${location.pathname}${pageSuffix}` },
     ...(permutation ? [{ name: 'robots', content: 'noindex, follow' }] : []),
   ]
 }

@@ -1,3 +1,5 @@
+import { message } from '~/i18n/validation.ts'
+
 // Control characters (C0 but tab, line feed and carriage return; DEL; C1) have no place in
 // anything a person types. PostgreSQL refuses NUL in text outright (error 22021), so one left
 // through becomes a 500; the others are stored and then break layouts, logs and CSV exports.
@@ -17,7 +19,7 @@ export const CONTROL_CHARACTERS_MESSAGE =
 /** A zod refinement for text fields: `.refine(...noControlCharacters)`. */
 export const noControlCharacters = [
   (value: string) => !hasControlCharacters(value),
-  { error: CONTROL_CHARACTERS_MESSAGE },
+  { error: message('text.controlCharacters') },
 ] as const
 
 /** A field's name for a message about it: quoted, unless the name itself is unfit to show. */

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { prisma } from '~/infra/db.server.ts'
 import {
   createBrand,
@@ -47,6 +47,11 @@ async function expectNoHorizontalOverflow(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0)
 }
 
+/** Mirrored horizontally (Tailwind's `rtl:-scale-x-100` sets the `scale` property). */
+async function expectMirrored(locator: Locator) {
+  expect(await locator.evaluate((node) => getComputedStyle(node).scale)).toMatch(/^-1 /)
+}
+
 test('the home page and the brands page in Persian read right to left', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto('/fa')
@@ -92,4 +97,23 @@ test('a Persian category grid shows prices in Persian digits and links to Persia
   await expect(english.getByTestId('price')).toHaveText(/\$100\.00$/)
   await expect(english.getByRole('link', { name: TITLE })).toHaveAttribute('href', /^\/p\//)
   expect(PERSIAN_DIGIT.test((await page.locator('main').textContent()) ?? '')).toBe(false)
+})
+
+test('the Persian department bar and breadcrumbs stay in Persian and lean right to left', async ({
+  page,
+}) => {
+  await page.goto('/fa/c/dresses')
+  const departments = page.getByRole('navigation', { name: 'دسته‌ها' })
+  await expect(departments.getByRole('link', { name: 'برندها' })).toHaveAttribute(
+    'href',
+    '/fa/brands',
+  )
+  for (const href of await departments
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href'))))
+    expect(href).toMatch(/^\/fa\//)
+  const crumbs = page.getByRole('navigation', { name: 'مسیر صفحه' })
+  await expect(crumbs.getByRole('link', { name: 'خانه' })).toHaveAttribute('href', '/fa')
+  const separator = crumbs.locator('li span[aria-hidden]').first()
+  await expectMirrored(separator)
 })

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
 import {
   action as profileAction,
@@ -135,7 +136,7 @@ describe('/account/security', () => {
       }),
     )
     expect(mismatch.status).toBe(400)
-    expect(fieldErrors(mismatch).confirmPassword).toEqual(['The two passwords do not match'])
+    expect(fieldErrors(mismatch).confirmPassword).toEqual([message('account.passwordsDiffer')])
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(2)
   })
 

@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs'
 import { describe, expect, test, vi } from 'vitest'
+import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
 import { LOGIN_LIMITS, loginDelayMs } from '~/services/accounts/login-limits.server.ts'
 import { action as loginAction, loader as loginLoader } from '~/routes/($locale).login.tsx'
@@ -157,8 +158,8 @@ describe('sign in', () => {
   test('malformed input is a 400 at the field, not a crash', async () => {
     const result = await login({ email: 'not-an-email', password: '' })
     expect(result.status).toBe(400)
-    expect(formErrors(result).email).toEqual(['Enter a valid email address'])
-    expect(formErrors(result).password).toEqual(['Enter your password'])
+    expect(formErrors(result).email).toEqual([message('account.emailInvalid')])
+    expect(formErrors(result).password).toEqual([message('account.yourPassword')])
   })
 })
 

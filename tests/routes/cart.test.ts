@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
+import { message } from '~/i18n/validation.ts'
 import { action as cartAction, loader as cartLoader } from '~/routes/($locale).cart.tsx'
 import { action as loginAction } from '~/routes/($locale).login.tsx'
 import { action as registerAction } from '~/routes/($locale).register.tsx'
@@ -75,8 +76,25 @@ describe('POST /cart intent=add (the product page form)', () => {
 
   test('the message for a missing variant asks for a colour and size', async () => {
     expect(fieldErrors(await add({ variantId: '  ', quantity: '1' })).variantId).toEqual([
-      'Choose a colour and size',
+      message('cart.chooseVariant'),
     ])
+  })
+
+  test('a quantity in Persian or Arabic-Indic digits counts; over the limit it says the limit', async () => {
+    const skirt = await product()
+    const persian = await add({ variantId: skirt.variants[0]!.id, quantity: '۲' })
+    expect(persian.status).toBe(302)
+    const cookie = cookieFrom(persian.headers, CART_COOKIE)!
+    expect((await add({ variantId: skirt.variants[0]!.id, quantity: '٣' }, cookie)).status).toBe(
+      302,
+    )
+    const page = await callRoute(cartLoader, routeRequest('/cart', { cookie }))
+    expect(
+      (page.data as { cart: { lines: Array<{ quantity: number }> } }).cart.lines[0]?.quantity,
+    ).toBe(5)
+    const tooMany = await add({ variantId: skirt.variants[0]!.id, quantity: '۱۱' })
+    expect(tooMany.status).toBe(400)
+    expect(fieldErrors(tooMany).quantity).toEqual([message('cart.quantityMax', { max: 10 })])
   })
 
   test('an unknown or sold-out variant is a 400 at the field, and no cart is made', async () => {
@@ -168,8 +186,13 @@ describe('changing lines on /cart', () => {
     expect(tooMany).toMatchObject({ status: 400, data: { variantId, error: 'Only 5 left.' } })
     expect(await post({ intent: 'update', variantId, quantity: '-1' })).toMatchObject({
       status: 400,
-      data: { variantId, error: 'At least 1' },
+      data: { variantId, error: message('cart.quantityMin', { min: 1 }) },
     })
+    expect(await post({ intent: 'update', variantId, quantity: '۴' })).toMatchObject({
+      status: 200,
+      data: { error: null },
+    })
+    expect((await getCart({ userId: user.id })).lines[0]!.quantity).toBe(4)
     expect(
       await post({ intent: 'update', variantId: 'someone-elses', quantity: '1' }),
     ).toMatchObject({ status: 404, data: { error: 'That item is no longer in your cart.' } })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
+import { message } from '~/i18n/validation.ts'
 import {
   action as addressAction,
   loader as addressLoader,
@@ -120,7 +121,7 @@ describe('/orders for shoppers', () => {
     ).toBe(400)
 
     const second = await placeTestOrder(
-      (await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).userId,
+      (await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).userId!,
       [{ variantId: dress.variants[0]!.id, quantity: 1 }],
     )
     await callRoute(
@@ -169,7 +170,7 @@ describe('/fa/orders: the shopper’s orders in Persian', () => {
     expect(page.data).toMatchObject({ title: `سفارش ${placed.number} · شیک‌پوش` })
 
     const second = await placeTestOrder(
-      (await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).userId,
+      (await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).userId!,
       [{ variantId: dress.variants[0]!.id, quantity: 1 }],
     )
     await callRoute(
@@ -274,11 +275,11 @@ describe('/sell/orders for sellers', () => {
     const bad = await ship({ carrier: 'pigeon', trackingNumber: '12' })
     expect(bad.status).toBe(400)
     expect(errors(bad)).toMatchObject({
-      carrier: ['Choose the carrier'],
-      trackingNumber: ['A tracking number has at least 6 characters'],
+      carrier: [message('shipment.carrier')],
+      trackingNumber: [message('shipment.trackingMin', { min: 6 })],
     })
     const weird = await ship({ carrier: 'ups', trackingNumber: '<b>1234567</b>' })
-    expect(errors(weird).trackingNumber).toEqual(['Use only letters, digits and dashes'])
+    expect(errors(weird).trackingNumber).toEqual([message('shipment.trackingFormat')])
     const early = await callRoute(
       sellOrderAction,
       routeRequest(`/sell/orders/${placed.number}`, {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
 import { loader as accountLoader } from '~/routes/($locale).account.tsx'
 import { action as loginAction } from '~/routes/($locale).login.tsx'
@@ -130,13 +131,13 @@ describe('register', () => {
   })
 
   test.each([
-    ['too short', 'short12', 'Use at least 8 characters'],
-    ['over 72 bytes', 'é'.repeat(37), 'Use at most 72 bytes'],
-  ])('refuses a password that is %s, at the field', async (_, password, message) => {
+    ['too short', 'short12', message('text.tooShort', { min: 8 })],
+    ['over 72 bytes', 'é'.repeat(37), message('account.passwordBytes', { max: 72 })],
+  ])('refuses a password that is %s, at the field', async (_, password, expected) => {
     const email = uniqueEmail()
     const result = await register({ name: 'Pat', email, password })
     expect(result.status).toBe(400)
-    expect(formErrors(result).password?.[0]).toContain(message)
+    expect(formErrors(result).password?.[0]).toBe(expected)
     expect(await prisma.user.count({ where: { email } })).toBe(0)
   })
 

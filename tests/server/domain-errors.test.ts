@@ -62,6 +62,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   TooManyImagesError: ['A message', 'photo.jpg'],
   MediaStorageError: [new Error('disk full')],
   TooManyAttemptsError: [new Date(Date.now() + 60_000)],
+  GuestCheckoutLimitError: [new Date(Date.now() + 60_000)],
   LoginError: ['login-failed', 'A message'],
   SearchUnavailableError: ['connect ECONNREFUSED'],
 }

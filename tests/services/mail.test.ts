@@ -38,6 +38,7 @@ describe('html templates', () => {
   test('order emails show what people typed as text', () => {
     const email = renderOrderPlaced({
       number: 'SP-2345-6789',
+      path: '/orders/SP-2345-6789',
       customerName: '<img src=x onerror=alert(1)>',
       currency: 'USD',
       itemsTotal: 1000,

@@ -1,6 +1,7 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { NavLink, useLocation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 import type { CategoryLink } from '~/services/catalog/taxonomy.server.ts'
 
 /**
@@ -9,6 +10,8 @@ import type { CategoryLink } from '~/services/catalog/taxonomy.server.ts'
  * department link leads to its page, which lists the same sub-categories.
  */
 export function CategoryNav({ categories }: { categories: CategoryLink[] }) {
+  const { t } = useTranslation()
+  const lp = useLocalePath()
   const nav = useRef<HTMLElement>(null)
   const { pathname } = useLocation()
   // After following a link in an open panel, close the panel: it is open while focus is inside.
@@ -17,12 +20,12 @@ export function CategoryNav({ categories }: { categories: CategoryLink[] }) {
     if (active instanceof HTMLElement && nav.current?.contains(active)) active.blur()
   }, [pathname])
   return (
-    <nav ref={nav} aria-label="Categories" className="border-t border-stone-100">
+    <nav ref={nav} aria-label={t('categoryNav.label')} className="border-t border-stone-100">
       <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-2 sm:px-4 lg:px-6">
         {categories.map((department) => (
           <li key={department.slug} className="group static">
             <NavLink
-              to={`/c/${department.slug}`}
+              to={lp(`/c/${department.slug}`)}
               className={({ isActive }) =>
                 `block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap ${isActive ? 'border-brand-600 text-brand-700' : 'border-transparent text-stone-700 hover:border-stone-300 hover:text-ink'}`
               }
@@ -35,7 +38,7 @@ export function CategoryNav({ categories }: { categories: CategoryLink[] }) {
                   {department.children.map((section) => (
                     <div key={section.slug}>
                       <NavLink
-                        to={`/c/${section.slug}`}
+                        to={lp(`/c/${section.slug}`)}
                         className="text-sm font-semibold text-ink hover:text-brand-700"
                       >
                         {section.name}
@@ -45,7 +48,7 @@ export function CategoryNav({ categories }: { categories: CategoryLink[] }) {
                           {section.children.map((leaf) => (
                             <li key={leaf.slug}>
                               <NavLink
-                                to={`/c/${leaf.slug}`}
+                                to={lp(`/c/${leaf.slug}`)}
                                 className="text-sm text-stone-600 hover:text-brand-700 hover:underline"
                               >
                                 {leaf.name}
@@ -63,10 +66,10 @@ export function CategoryNav({ categories }: { categories: CategoryLink[] }) {
         ))}
         <li>
           <NavLink
-            to="/brands"
+            to={lp('/brands')}
             className="block border-b-2 border-transparent px-3 py-2.5 text-sm font-medium whitespace-nowrap text-stone-700 hover:border-stone-300"
           >
-            Brands
+            {t('categoryNav.brands')}
           </NavLink>
         </li>
       </ul>

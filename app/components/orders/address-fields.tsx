@@ -2,7 +2,6 @@ import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/r
 import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList, Field } from '~/components/forms.tsx'
-import validationMessages from '~/i18n/locales/en/validation.json'
 import { useLocale } from '~/i18n/use-locale.ts'
 import { addressLines } from '~/services/orders/address-format.ts'
 import { countryOptions } from '~/services/orders/countries.ts'
@@ -10,22 +9,6 @@ import { provinceOptions } from '~/services/orders/iran.ts'
 import type { AddressInput } from '~/services/orders/schemas.ts'
 
 type AddressFieldMeta = { [K in keyof AddressInput]: FieldMetadata<string | undefined> }
-
-type AddressMessage = keyof (typeof validationMessages)['address']
-
-function isAddressMessage(key: string): key is AddressMessage {
-  return Object.hasOwn(validationMessages.address, key)
-}
-
-/** The address schema's messages are `validation:address.*` keys: this shows them in the page's language. */
-export function useAddressErrors() {
-  const { t } = useTranslation('validation')
-  return (errors: string[] | undefined) =>
-    errors?.map((error) => {
-      const key = error.replace(/^validation:address\./, '')
-      return error !== key && isAddressMessage(key) ? t(`address.${key}`) : error
-    })
-}
 
 /**
  * The address inputs, with browser autofill hints, for the address book and the checkout. Once
@@ -41,7 +24,6 @@ export function AddressFields({
   section?: string
 }) {
   const { t } = useTranslation('orders')
-  const errors = useAddressErrors()
   const ac = (token: string) => `${section} ${token}`
   const iran = (fields.country.value ?? fields.country.initialValue ?? '').toUpperCase() === 'IR'
   const optional = (label: string) => (
@@ -58,19 +40,19 @@ export function AddressFields({
             ...getInputProps(fields.fullName, { type: 'text' }),
             autoComplete: ac('name'),
           }}
-          errors={errors(fields.fullName.errors)}
+          errors={fields.fullName.errors}
         />
       </div>
       <CountrySelect
         field={fields.country}
         autoComplete={ac('country')}
-        errors={errors(fields.country.errors)}
+        errors={fields.country.errors}
       />
       {iran ? (
         <ProvinceSelect
           field={fields.region}
           autoComplete={ac('address-level1')}
-          errors={errors(fields.region.errors)}
+          errors={fields.region.errors}
         />
       ) : (
         <Field
@@ -80,7 +62,7 @@ export function AddressFields({
             autoComplete: ac('address-level1'),
           }}
           help={t('address.regionHelp')}
-          errors={errors(fields.region.errors)}
+          errors={fields.region.errors}
         />
       )}
       <Field
@@ -89,7 +71,7 @@ export function AddressFields({
           ...getInputProps(fields.city, { type: 'text' }),
           autoComplete: ac('address-level2'),
         }}
-        errors={errors(fields.city.errors)}
+        errors={fields.city.errors}
       />
       <Field
         label={t('address.postalCode')}
@@ -101,7 +83,7 @@ export function AddressFields({
           ...(iran ? { inputMode: 'numeric' as const } : {}),
         }}
         help={iran ? t('address.postalCodeIranHelp') : undefined}
-        errors={errors(fields.postalCode.errors)}
+        errors={fields.postalCode.errors}
       />
       <div className="sm:col-span-2">
         <Field
@@ -110,7 +92,7 @@ export function AddressFields({
             ...getInputProps(fields.line1, { type: 'text' }),
             autoComplete: ac('address-line1'),
           }}
-          errors={errors(fields.line1.errors)}
+          errors={fields.line1.errors}
         />
       </div>
       <div className="sm:col-span-2">
@@ -120,7 +102,7 @@ export function AddressFields({
             ...getInputProps(fields.line2, { type: 'text' }),
             autoComplete: ac('address-line2'),
           }}
-          errors={errors(fields.line2.errors)}
+          errors={fields.line2.errors}
         />
       </div>
       <div className="sm:col-span-2">
@@ -132,7 +114,7 @@ export function AddressFields({
             dir: 'ltr',
             className: 'rtl:text-end',
           }}
-          errors={errors(fields.phone.errors)}
+          errors={fields.phone.errors}
           help={iran ? t('address.mobileHelp') : t('address.phoneHelp')}
         />
       </div>

@@ -3,11 +3,16 @@ import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import type { Locale } from '~/i18n/locales.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
-import { DomainError } from '~/utils/domain-error.ts'
 import { TooManyAttemptsError } from './login-limits.server.ts'
-import { consumeEmailToken, findEmailToken, issueEmailToken } from './email-tokens.server.ts'
+import {
+  InvalidLinkError,
+  consumeEmailToken,
+  findEmailToken,
+  issueEmailToken,
+} from './email-tokens.server.ts'
 import { accountLink, renderPasswordReset } from './emails.server.ts'
 import { hashPassword } from './passwords.server.ts'
+import { markEmailVerified } from './verification.server.ts'
 
 // "Forgot password?": a single-use link by email. The answer is the same whether or not the
 // address has an account, and requests are limited per IP (a 429) and per address (silently: a
@@ -22,13 +27,6 @@ const limiters = singleton('reset-limiters', () => ({
   byIp: createLimiter({ name: 'reset-ip', ...RESET_LIMITS.perIp }),
   byEmail: createLimiter({ name: 'reset-email', ...RESET_LIMITS.perEmail }),
 }))
-
-export class InvalidLinkError extends DomainError {
-  override name = 'InvalidLinkError'
-  constructor() {
-    super('invalid', 'link-invalid', 'This link has expired or has already been used.')
-  }
-}
 
 /**
  * Emails a reset link to `email` when it names an active account and has not had too many
@@ -76,7 +74,7 @@ export async function resetPassword(token: unknown, newPassword: string) {
     })
     await tx.session.deleteMany({ where: { userId: row.userId } })
     if (!row.user.emailVerifiedAt && row.email === row.user.email)
-      await tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } })
+      await markEmailVerified(tx, row.userId, row.email)
     return row.user
   })
   await limiters.byEmail.delete(user.email)

@@ -3,11 +3,16 @@ import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
+import { adoptGuestOrders } from '~/services/orders/orders.server.ts'
 import { isUniqueViolation } from './auth.server.ts'
-import { consumeEmailToken, findEmailToken, issueEmailToken } from './email-tokens.server.ts'
+import {
+  InvalidLinkError,
+  consumeEmailToken,
+  findEmailToken,
+  issueEmailToken,
+} from './email-tokens.server.ts'
 import { accountLink, renderVerifyEmail } from './emails.server.ts'
 import { TooManyAttemptsError } from './login-limits.server.ts'
-import { InvalidLinkError } from './recovery.server.ts'
 
 // Email verification: a single-use link (24 hours) to the address, at registration and when the
 // address changes. The address on the account only changes once the new one is confirmed.
@@ -40,13 +45,19 @@ export async function sendVerification(
 }
 
 /**
- * The one place where an address becomes verified (and, for a change, the account's address):
- * whatever else must follow a verified address (adopting guest orders) goes here.
+ * The one place where an address becomes verified (and, for a change, the account's address),
+ * with what follows from it: guest orders placed with that address join the account, and reset
+ * links sent to a former address stop working.
  */
 export async function markEmailVerified(tx: Tx, userId: string, email: string) {
-  await tx.user.update({ where: { id: userId }, data: { email, emailVerifiedAt: new Date() } })
-  // Reset links sent to a former address stop working.
-  await tx.emailToken.deleteMany({ where: { userId, purpose: 'PASSWORD_RESET' } })
+  await tx.user.update({
+    where: { id: userId },
+    data: { email, emailVerifiedAt: new Date() },
+  })
+  await adoptGuestOrders(userId, email, tx)
+  await tx.emailToken.deleteMany({
+    where: { userId, purpose: 'PASSWORD_RESET', email: { not: email } },
+  })
 }
 
 /** The address a verification link is for (the page shows it before confirming), or null. */

@@ -95,8 +95,12 @@ export const ShopProfileSchema = ShopSchema.omit({ slug: true })
 
 // ---------------------------------------------------------------- admin catalog
 
+/** A platform name's Persian form: optional (Persian pages then show the English name). */
+const NameFaSchema = trimmed('a Persian name', 60).optional().default('')
+
 export const CategoryFormSchema = z.object({
   name: trimmed('a name', 60).min(2, 'Use at least 2 characters'),
+  nameFa: NameFaSchema,
   slug: SlugSchema.optional(),
   parentId: z.string().max(64).optional(),
   description: trimmed('a description', 500).optional().default(''),
@@ -104,6 +108,7 @@ export const CategoryFormSchema = z.object({
 
 export const BrandFormSchema = z.object({
   name: trimmed('a name', 60).min(2, 'Use at least 2 characters'),
+  nameFa: NameFaSchema,
   slug: SlugSchema.optional(),
   description: trimmed('a description', 500).optional().default(''),
 })

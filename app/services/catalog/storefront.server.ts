@@ -2,9 +2,12 @@ import { z } from 'zod'
 import { prisma, Prisma } from '~/infra/db.server.ts'
 import { parseProductImages, productImagesJson } from '~/services/media/sql.server.ts'
 import type { ProductImageView } from '~/services/media/views.ts'
+import type { Locale } from '~/i18n/locales.ts'
+import { localName } from './localized.ts'
+import { localNameSql, localProductSql } from './localized.server.ts'
 import { type PriceQuote, quote } from './pricing.ts'
 import { getShopBySlug } from './shops.server.ts'
-import { ancestorsOf, getCategoryTree } from './taxonomy.server.ts'
+import { ancestorsOf, type CategoryNode, getCategoryTree } from './taxonomy.server.ts'
 
 // What shoppers see outside search: the home page's rows, the product page, the grid pages'
 // headings. Every query filters on Product.listed (published, shop open) and reads a few ids
@@ -57,14 +60,15 @@ const CardJsonSchema = z.object({
 /**
  * A JSON array of the cards of the listed products among `ids` (a query of ids, in its order),
  * with their first two photos: a whole row of cards in one expression of one round trip.
+ * Titles, brand and colour names in the page's language (docs/decisions/018).
  */
-export function cardListJson(ids: Prisma.Sql) {
+export function cardListJson(ids: Prisma.Sql, locale: Locale) {
   return Prisma.sql`COALESCE((
     SELECT json_agg(json_build_object(
-      'id', cp.id, 'slug', cp.slug, 'title', cp.title, 'minPrice', cp."minPrice",
+      'id', cp.id, 'slug', cp.slug, 'title', ${localProductSql(locale, 'cp', 'title')}, 'minPrice', cp."minPrice",
       'discountPercent', cp."discountPercent", 'discountStartsAt', ${epochMs(Prisma.sql`cp."discountStartsAt"`)},
       'discountEndsAt', ${epochMs(Prisma.sql`cp."discountEndsAt"`)}, 'publishedAt', ${epochMs(Prisma.sql`cp."publishedAt"`)},
-      'brandName', cb.name, 'brandSlug', cb.slug, 'shopName', cs.name, 'shopSlug', cs.slug,
+      'brandName', ${localNameSql(locale, 'cb')}, 'brandSlug', cb.slug, 'shopName', cs.name, 'shopSlug', cs.slug,
       'inStock', COALESCE(cv."inStock", false), 'colors', COALESCE(cv.colors, '[]'::json),
       'images', ${productImagesJson(Prisma.sql`cp.id`, { firstOnly: 2 })}
     ) ORDER BY picked.ord)
@@ -74,7 +78,7 @@ export function cardListJson(ids: Prisma.Sql) {
     LEFT JOIN "Brand" cb ON cb.id = cp."brandId"
     LEFT JOIN LATERAL (
       SELECT bool_or(stock.total > 0) AS "inStock",
-             json_agg(json_build_object('name', c.name, 'hex', c.hex) ORDER BY c.position, c.name) AS colors
+             json_agg(json_build_object('name', ${localNameSql(locale, 'c')}, 'hex', c.hex) ORDER BY c.position, c.name) AS colors
       FROM (SELECT "colorId", sum(stock) AS total FROM "Variant" WHERE "productId" = cp.id GROUP BY "colorId") AS stock
       JOIN "Color" c ON c.id = stock."colorId"
     ) AS cv ON true), '[]'::json)`
@@ -104,10 +108,11 @@ export function parseCards(value: unknown, now: Date = new Date()): ProductCardD
 export async function getProductCards(
   ids: string[],
   now: Date = new Date(),
+  locale: Locale = 'en',
 ): Promise<ProductCardData[]> {
   if (!ids.length) return []
   const [row] = await prisma.$queryRaw<Array<{ cards: unknown }>>(
-    Prisma.sql`SELECT ${cardListJson(Prisma.sql`SELECT unnest(${ids}::text[])`)} AS cards`,
+    Prisma.sql`SELECT ${cardListJson(Prisma.sql`SELECT unnest(${ids}::text[])`, locale)} AS cards`,
   )
   return parseCards(row?.cards, now)
 }
@@ -117,16 +122,20 @@ export async function getProductCards(
 // gives each page its heading and answers 404 for what does not exist.
 
 /** A category page's heading: the category, its breadcrumbs, its children and siblings; null if unknown. */
-export async function getCategoryHeading(slug: string) {
+export async function getCategoryHeading(slug: string, locale: Locale = 'en') {
   const tree = await getCategoryTree()
   const node = tree.bySlug.get(slug)
   if (!node) return null
   const parent = node.parentId ? tree.byId.get(node.parentId) : undefined
+  const link = (category: CategoryNode) => ({
+    name: localName(locale, category),
+    slug: category.slug,
+  })
   return {
-    category: { id: node.id, name: node.name, slug: node.slug, description: node.description },
-    breadcrumbs: ancestorsOf(tree, node.id).map(({ name, slug }) => ({ name, slug })),
-    children: node.children.map(({ name, slug }) => ({ name, slug })),
-    siblings: (parent ? parent.children : tree.roots).map(({ name, slug }) => ({ name, slug })),
+    category: { id: node.id, ...link(node), description: node.description },
+    breadcrumbs: ancestorsOf(tree, node.id).map(link),
+    children: node.children.map(link),
+    siblings: (parent ? parent.children : tree.roots).map(link),
   }
 }
 
@@ -148,11 +157,16 @@ export async function getShopHeading(slug: string) {
   }
 }
 
-export function listAllBrands() {
-  return prisma.brand.findMany({
-    select: { name: true, slug: true, description: true },
+export async function listAllBrands(locale: Locale) {
+  const brands = await prisma.brand.findMany({
+    select: { name: true, nameFa: true, slug: true, description: true },
     orderBy: { name: 'asc' },
   })
+  return brands.map((brand) => ({
+    name: localName(locale, brand),
+    slug: brand.slug,
+    description: brand.description,
+  }))
 }
 
 const HOME_ROW = 8
@@ -174,23 +188,26 @@ export function homeQueries(now: Date) {
 }
 
 /** The home page's collections: featured, new in the last 30 days, on sale, and the main categories. */
-export async function getHomeCollections(now: Date = new Date()) {
+export async function getHomeCollections({
+  now = new Date(),
+  locale = 'en',
+}: { now?: Date; locale?: Locale } = {}) {
   const queries = homeQueries(now)
   // The three rows with their cards in one round trip.
   const [[rows], tree] = await Promise.all([
     prisma.$queryRaw<Array<{ featured: unknown; newArrivals: unknown; onSale: unknown }>>(
-      Prisma.sql`SELECT ${cardListJson(queries.featured)} AS featured,
-                        ${cardListJson(queries.newArrivals)} AS "newArrivals",
-                        ${cardListJson(queries.onSale)} AS "onSale"`,
+      Prisma.sql`SELECT ${cardListJson(queries.featured, locale)} AS featured,
+                        ${cardListJson(queries.newArrivals, locale)} AS "newArrivals",
+                        ${cardListJson(queries.onSale, locale)} AS "onSale"`,
     ),
     getCategoryTree(),
   ])
   // Top categories: the second level under each department (Women, Men, Sneakers …), the way shops lay out their home page.
   const categories = tree.roots.flatMap((root) =>
     (root.children.length ? root.children : [root]).map((node) => ({
-      name: node.name,
+      name: localName(locale, node),
       slug: node.slug,
-      parent: node.parentId ? root.name : null,
+      parent: node.parentId ? localName(locale, root) : null,
     })),
   )
   return {
@@ -269,27 +286,32 @@ const ProductPageRowSchema = z.object({
  */
 export async function getProductPage(
   slug: string,
-  { viewerId = null, now = new Date() }: { viewerId?: string | null; now?: Date } = {},
+  {
+    viewerId = null,
+    now = new Date(),
+    locale = 'en',
+  }: { viewerId?: string | null; now?: Date; locale?: Locale } = {},
 ) {
   const [raw] = await prisma.$queryRaw<unknown[]>(Prisma.sql`
-    SELECT pp.id, pp.slug, pp.title, pp.description, pp.tags, pp.status::text AS status, pp.listed,
+    SELECT pp.id, pp.slug, ${localProductSql(locale, 'pp', 'title')} AS title,
+           ${localProductSql(locale, 'pp', 'description')} AS description, pp.tags, pp.status::text AS status, pp.listed,
            pp."publishedAt", pp.price, pp."discountPercent", pp."discountStartsAt", pp."discountEndsAt",
            pp."ratingCount", pp."ratingSum", pp."categoryId",
-           b.name AS "brandName", b.slug AS "brandSlug",
+           ${localNameSql(locale, 'b')} AS "brandName", b.slug AS "brandSlug",
            s.id AS "shopId", s.name AS "shopName", s.slug AS "shopSlug", s.status::text AS "shopStatus", s."ownerId",
-           sc.name AS "scaleName",
-           COALESCE((SELECT json_agg(json_build_object('id', z.id, 'label', z.label) ORDER BY z.position)
+           ${localNameSql(locale, 'sc')} AS "scaleName",
+           COALESCE((SELECT json_agg(json_build_object('id', z.id, 'label', ${localNameSql(locale, 'z', 'label')}) ORDER BY z.position)
                      FROM "Size" z WHERE z."scaleId" = pp."sizeScaleId"), '[]'::json) AS sizes,
            COALESCE((SELECT json_agg(json_build_object('id', v.id, 'colorId', v."colorId", 'sizeId', v."sizeId",
                                                        'sku', v.sku, 'stock', v.stock, 'price', v.price)
                                      ORDER BY v."createdAt", v.id)
                      FROM "Variant" v WHERE v."productId" = pp.id), '[]'::json) AS variants,
-           COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'slug', c.slug, 'hex', c.hex)
+           COALESCE((SELECT json_agg(json_build_object('id', c.id, 'name', ${localNameSql(locale, 'c')}, 'slug', c.slug, 'hex', c.hex)
                                      ORDER BY c.position, c.name)
                      FROM "Color" c WHERE c.id IN (SELECT "colorId" FROM "Variant" WHERE "productId" = pp.id)),
                     '[]'::json) AS colors,
            ${productImagesJson(Prisma.sql`pp.id`)} AS images,
-           ${cardListJson(moreFromShopIds(Prisma.sql`pp."shopId"`, Prisma.sql`pp.id`))} AS "moreFromShop"
+           ${cardListJson(moreFromShopIds(Prisma.sql`pp."shopId"`, Prisma.sql`pp.id`), locale)} AS "moreFromShop"
     FROM "Product" pp
     JOIN "Shop" s ON s.id = pp."shopId"
     JOIN "SizeScale" sc ON sc.id = pp."sizeScaleId"
@@ -343,7 +365,10 @@ export async function getProductPage(
     variants,
     /** The photos in the seller's order; the page puts the picked colour's first. */
     images: parseProductImages(product.images),
-    breadcrumbs: ancestorsOf(tree, product.categoryId).map(({ name, slug }) => ({ name, slug })),
+    breadcrumbs: ancestorsOf(tree, product.categoryId).map((node) => ({
+      name: localName(locale, node),
+      slug: node.slug,
+    })),
     /** The shop's other products, newest first. */
     moreFromShop: parseCards(product.moreFromShop, now),
     /** The viewer owns the product's shop (they see previews; they do not review it). */
@@ -363,9 +388,10 @@ export async function getMoreFromShop(
   shopId: string,
   exceptProductId: string,
   now: Date = new Date(),
+  locale: Locale = 'en',
 ) {
   const [row] = await prisma.$queryRaw<Array<{ cards: unknown }>>(
-    Prisma.sql`SELECT ${cardListJson(moreFromShopIds(Prisma.sql`${shopId}`, Prisma.sql`${exceptProductId}`))} AS cards`,
+    Prisma.sql`SELECT ${cardListJson(moreFromShopIds(Prisma.sql`${shopId}`, Prisma.sql`${exceptProductId}`), locale)} AS cards`,
   )
   return parseCards(row?.cards, now)
 }

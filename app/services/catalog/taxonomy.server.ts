@@ -9,7 +9,9 @@ import {
   violatedConstraint,
 } from './errors.ts'
 import type { WithinTransaction } from './hooks.ts'
+import { localLabel, localName } from './localized.ts'
 import { slugify } from './schemas.ts'
+import type { Locale } from '~/i18n/locales.ts'
 
 // The shared vocabulary of the catalog: the category tree, brands, the colour palette and the
 // size scales. Admins manage categories and brands; colours and size scales come from the seed
@@ -18,6 +20,7 @@ import { slugify } from './schemas.ts'
 export type CategoryNode = {
   id: string
   name: string
+  nameFa: string | null
   slug: string
   description: string
   parentId: string | null
@@ -57,7 +60,15 @@ export function getCategoryTree(): Promise<CategoryTree> {
 
 async function loadCategoryTree(db: Tx | typeof prisma): Promise<CategoryTree> {
   const rows = await db.category.findMany({
-    select: { id: true, name: true, slug: true, description: true, parentId: true, position: true },
+    select: {
+      id: true,
+      name: true,
+      nameFa: true,
+      slug: true,
+      description: true,
+      parentId: true,
+      position: true,
+    },
     orderBy: [{ position: 'asc' }, { name: 'asc' }],
   })
   return buildTree(rows)
@@ -111,10 +122,10 @@ export function ancestorsOf(tree: CategoryTree, categoryId: string): CategoryNod
 export type CategoryLink = { name: string; slug: string; children: CategoryLink[] }
 
 /** The tree as plain data for the header's category menu (three levels). */
-export async function getCategoryNav(): Promise<CategoryLink[]> {
+export async function getCategoryNav(locale: Locale): Promise<CategoryLink[]> {
   const tree = await getCategoryTree()
   const toLink = (node: CategoryNode, depth: number): CategoryLink => ({
-    name: node.name,
+    name: localName(locale, node),
     slug: node.slug,
     children: depth < 2 ? node.children.map((child) => toLink(child, depth + 1)) : [],
   })
@@ -122,16 +133,17 @@ export async function getCategoryNav(): Promise<CategoryLink[]> {
 }
 
 /** Every category as an indented option list for pickers: [{ id, label, depth }]. */
-export async function listCategoryOptions() {
+export async function listCategoryOptions(locale: Locale) {
   const tree = await getCategoryTree()
   const options: Array<{ id: string; name: string; path: string; depth: number; leaf: boolean }> =
     []
   const walk = (nodes: CategoryNode[], trail: string[]) => {
     for (const node of nodes) {
-      const names = [...trail, node.name]
+      const name = localName(locale, node)
+      const names = [...trail, name]
       options.push({
         id: node.id,
-        name: node.name,
+        name,
         path: names.join(' › '),
         depth: node.depth,
         leaf: node.children.length === 0,
@@ -145,43 +157,63 @@ export async function listCategoryOptions() {
 
 // ---------------------------------------------------------------- brands, colours, sizes
 
-export function listBrands() {
-  return prisma.brand.findMany({
-    select: { id: true, name: true, slug: true },
+// Each returns names in the page's language (localized.ts), so pages need not choose.
+
+/** The row with `name` in the page's language, without its Persian column. */
+function named<T extends { name: string; nameFa: string | null }>(locale: Locale, row: T) {
+  const { nameFa: _, ...rest } = row
+  return { ...rest, name: localName(locale, row) }
+}
+
+export async function listBrands(locale: Locale) {
+  const brands = await prisma.brand.findMany({
+    select: { id: true, name: true, nameFa: true, slug: true },
     orderBy: { name: 'asc' },
   })
+  return brands.map((brand) => named(locale, brand))
 }
 
-export function getBrandBySlug(slug: string) {
-  return prisma.brand.findUnique({
+export async function getBrandBySlug(slug: string, locale: Locale) {
+  const brand = await prisma.brand.findUnique({
     where: { slug },
-    select: { id: true, name: true, slug: true, description: true },
+    select: { id: true, name: true, nameFa: true, slug: true, description: true },
   })
+  return brand && named(locale, brand)
 }
 
-export function listColors() {
-  return prisma.color.findMany({
-    select: { id: true, name: true, slug: true, hex: true },
+export async function listColors(locale: Locale) {
+  const colors = await prisma.color.findMany({
+    select: { id: true, name: true, nameFa: true, slug: true, hex: true },
     orderBy: [{ position: 'asc' }, { name: 'asc' }],
   })
+  return colors.map((color) => named(locale, color))
 }
 
-export function listSizeScales() {
-  return prisma.sizeScale.findMany({
+export async function listSizeScales(locale: Locale) {
+  const scales = await prisma.sizeScale.findMany({
     select: {
       id: true,
       code: true,
       name: true,
-      sizes: { select: { id: true, label: true }, orderBy: { position: 'asc' } },
+      nameFa: true,
+      sizes: { select: { id: true, label: true, labelFa: true }, orderBy: { position: 'asc' } },
     },
     orderBy: { name: 'asc' },
   })
+  return scales.map((scale) => ({
+    id: scale.id,
+    code: scale.code,
+    name: localName(locale, scale),
+    sizes: scale.sizes.map((size) => ({ id: size.id, label: localLabel(locale, size) })),
+  }))
 }
 
 // ---------------------------------------------------------------- admin: categories
 
 export type CategoryInput = {
   name: string
+  /** The Persian name; empty or absent, Persian pages show `name`. */
+  nameFa?: string | null
   slug?: string
   parentId?: string | null
   description?: string
@@ -206,7 +238,13 @@ function slugTaken(error: unknown): CatalogValidationError | null {
   return fieldError('slug', 'That web address is already used')
 }
 
-type CategoryRow = { id: string; name: string; slug: string; parentId: string | null }
+type CategoryRow = {
+  id: string
+  name: string
+  nameFa: string | null
+  slug: string
+  parentId: string | null
+}
 
 export async function createCategory(
   input: CategoryInput,
@@ -240,6 +278,7 @@ export async function createCategory(
       const created = await tx.category.create({
         data: {
           name: input.name,
+          nameFa: input.nameFa || null,
           slug,
           description: input.description ?? '',
           parentId: parent?.id ?? null,
@@ -294,6 +333,7 @@ export async function updateCategory(
           where: { id: categoryId },
           data: {
             name: input.name,
+            nameFa: input.nameFa === undefined ? current.nameFa : input.nameFa || null,
             slug,
             parentId,
             position,
@@ -301,7 +341,12 @@ export async function updateCategory(
           },
         })
         let products = 0
-        if (moved || slug !== current.slug || input.name !== current.name) {
+        if (
+          moved ||
+          slug !== current.slug ||
+          category.name !== current.name ||
+          category.nameFa !== current.nameFa
+        ) {
           const ids = await productIdsInCategories(tx, subtreeIds(tree, categoryId))
           await productsChanged(tx, ids)
           products = ids.length
@@ -310,6 +355,7 @@ export async function updateCategory(
           before: {
             id: current.id,
             name: current.name,
+            nameFa: current.nameFa,
             slug: current.slug,
             parentId: current.parentId,
           },
@@ -373,6 +419,7 @@ export async function deleteCategory(
         select: {
           id: true,
           name: true,
+          nameFa: true,
           slug: true,
           parentId: true,
           _count: { select: { children: true, products: true } },
@@ -394,6 +441,7 @@ export async function deleteCategory(
         category: {
           id: category.id,
           name: category.name,
+          nameFa: category.nameFa,
           slug: category.slug,
           parentId: category.parentId,
         },
@@ -419,6 +467,7 @@ export async function listCategoriesForAdmin() {
   const rows: Array<{
     id: string
     name: string
+    nameFa: string | null
     slug: string
     description: string
     parentId: string | null
@@ -433,6 +482,7 @@ export async function listCategoriesForAdmin() {
       rows.push({
         id: node.id,
         name: node.name,
+        nameFa: node.nameFa,
         slug: node.slug,
         description: node.description,
         parentId: node.parentId,
@@ -451,9 +501,15 @@ export async function listCategoriesForAdmin() {
 
 // ---------------------------------------------------------------- admin: brands
 
-export type BrandInput = { name: string; slug?: string; description?: string }
+export type BrandInput = {
+  name: string
+  /** The Persian name; empty or absent, Persian pages show `name`. */
+  nameFa?: string | null
+  slug?: string
+  description?: string
+}
 
-type BrandRow = { id: string; name: string; slug: string }
+type BrandRow = { id: string; name: string; nameFa: string | null; slug: string }
 
 export async function createBrand(
   input: BrandInput,
@@ -464,7 +520,12 @@ export async function createBrand(
   try {
     return await prisma.$transaction(async (tx) => {
       const brand = await tx.brand.create({
-        data: { name: input.name, slug, description: input.description ?? '' },
+        data: {
+          name: input.name,
+          nameFa: input.nameFa || null,
+          slug,
+          description: input.description ?? '',
+        },
       })
       await within?.(tx, { brand })
       return brand
@@ -487,10 +548,19 @@ export async function updateBrand(
         const slug = input.slug || current.slug
         const brand = await tx.brand.update({
           where: { id: brandId },
-          data: { name: input.name, slug, description: input.description ?? current.description },
+          data: {
+            name: input.name,
+            nameFa: input.nameFa === undefined ? current.nameFa : input.nameFa || null,
+            slug,
+            description: input.description ?? current.description,
+          },
         })
         let products = 0
-        if (brand.name !== current.name || brand.slug !== current.slug) {
+        if (
+          brand.name !== current.name ||
+          brand.nameFa !== current.nameFa ||
+          brand.slug !== current.slug
+        ) {
           const rows = await tx.product.findMany({ where: { brandId }, select: { id: true } })
           await productsChanged(
             tx,
@@ -499,7 +569,12 @@ export async function updateBrand(
           products = rows.length
         }
         await within?.(tx, {
-          before: { id: current.id, name: current.name, slug: current.slug },
+          before: {
+            id: current.id,
+            name: current.name,
+            nameFa: current.nameFa,
+            slug: current.slug,
+          },
           after: brand,
           products,
         })
@@ -520,7 +595,13 @@ export async function deleteBrand(
     .$transaction(async (tx) => {
       const brand = await tx.brand.findUnique({
         where: { id: brandId },
-        select: { id: true, name: true, slug: true, _count: { select: { products: true } } },
+        select: {
+          id: true,
+          name: true,
+          nameFa: true,
+          slug: true,
+          _count: { select: { products: true } },
+        },
       })
       if (!brand) throw new CatalogNotFoundError('That brand')
       const count = brand._count.products
@@ -530,7 +611,9 @@ export async function deleteBrand(
           `“${brand.name}” still has ${count} product${count === 1 ? '' : 's'}. Change their brand first.`,
         )
       await tx.brand.delete({ where: { id: brandId } })
-      await within?.(tx, { brand: { id: brand.id, name: brand.name, slug: brand.slug } })
+      await within?.(tx, {
+        brand: { id: brand.id, name: brand.name, nameFa: brand.nameFa, slug: brand.slug },
+      })
     })
     .catch((error: unknown) => {
       if (isForeignKeyViolation(error))
@@ -546,7 +629,7 @@ export function isForeignKeyViolation(error: unknown) {
 export async function listBrandsForAdmin() {
   const [brands, counts] = await Promise.all([
     prisma.brand.findMany({
-      select: { id: true, name: true, slug: true, description: true },
+      select: { id: true, name: true, nameFa: true, slug: true, description: true },
       orderBy: { name: 'asc' },
     }),
     prisma.product.groupBy({
@@ -559,13 +642,13 @@ export async function listBrandsForAdmin() {
   return brands.map((brand) => ({ ...brand, products: byBrand.get(brand.id) ?? 0 }))
 }
 
-/** Everything the product form offers to pick from. */
-export async function getProductFormOptions() {
+/** Everything the product form offers to pick from, named in the page's language. */
+export async function getProductFormOptions(locale: Locale) {
   const [categories, brands, colors, scales] = await Promise.all([
-    listCategoryOptions(),
-    listBrands(),
-    listColors(),
-    listSizeScales(),
+    listCategoryOptions(locale),
+    listBrands(locale),
+    listColors(locale),
+    listSizeScales(locale),
   ])
   return { categories, brands, colors, scales }
 }

@@ -4,6 +4,8 @@ import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { getUser } from '~/services/accounts/auth.server.ts'
+import type { Locale } from '~/i18n/locales.ts'
+import { localLabel, localName, localTitle } from '~/services/catalog/localized.ts'
 import { quote } from '~/services/catalog/pricing.ts'
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from './schemas.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
@@ -70,7 +72,7 @@ function ownerWhere(owner: CartOwner): { userId: string } | { tokenHash: string 
 }
 
 /** Locks the owner's cart row for the rest of the transaction, creating the cart first if asked. */
-async function lockCart(
+export async function lockCart(
   tx: Tx,
   owner: CartOwner,
   options: { create: boolean },
@@ -178,12 +180,14 @@ const lineInclude = {
       sku: true,
       stock: true,
       price: true,
-      color: { select: { id: true, name: true, hex: true } },
-      size: { select: { label: true } },
+      color: { select: { id: true, name: true, nameFa: true, hex: true } },
+      size: { select: { label: true, labelFa: true } },
       product: {
         select: {
           id: true,
           title: true,
+          locale: true,
+          translatedTitle: true,
           slug: true,
           status: true,
           price: true,
@@ -244,7 +248,7 @@ export type CartView = {
   canCheckout: boolean
 }
 
-function toLine(item: LoadedItem, now: Date): CartLine {
+function toLine(item: LoadedItem, now: Date, locale: Locale): CartLine {
   const { variant } = item
   const { product } = variant
   const price = quote(product, variant, now)
@@ -268,13 +272,13 @@ function toLine(item: LoadedItem, now: Date): CartLine {
   return {
     variantId: variant.id,
     productId: product.id,
-    title: product.title,
+    title: localTitle(locale, product),
     slug: product.slug,
     sku: variant.sku,
     colorId: variant.color.id,
-    colorName: variant.color.name,
+    colorName: localName(locale, variant.color),
     colorHex: variant.color.hex,
-    sizeLabel: variant.size.label,
+    sizeLabel: localLabel(locale, variant.size),
     shopId: product.shop.id,
     shopName: product.shop.name,
     shopSlug: product.shop.slug,
@@ -314,16 +318,24 @@ export function summarize(
 const EMPTY_CART: CartView = summarize(null, null, [])
 
 /** The cart with current prices, discounts, stock and what changed since the shopper added each item. */
-export async function getCart(owner: CartOwner | null, now: Date = new Date()): Promise<CartView> {
+export async function getCart(
+  owner: CartOwner | null,
+  now: Date = new Date(),
+  locale: Locale = 'en',
+): Promise<CartView> {
   if (!owner) return EMPTY_CART
-  return readCart(prisma, ownerWhere(owner), now)
+  return readCart(prisma, ownerWhere(owner), now, locale)
 }
 
-/** Reads a cart through `db` (a transaction when the caller holds its lock). */
+/**
+ * Reads a cart through `db` (a transaction when the caller holds its lock), with titles and
+ * names in `locale` (orders keep the product's own text: checkout reads it in English first).
+ */
 export async function readCart(
   db: Tx | typeof prisma,
   where: Prisma.CartWhereUniqueInput,
   now: Date,
+  locale: Locale = 'en',
 ): Promise<CartView> {
   const cart = await db.cart.findUnique({
     where,
@@ -340,7 +352,7 @@ export async function readCart(
     // Prisma reads the items and their variants in separate queries: a variant the seller deleted
     // in between (its cart items go with it) comes back null. That line is gone, not broken.
     cart.items.flatMap((item) =>
-      (item.variant as LoadedItem['variant'] | null) ? [toLine(item, now)] : [],
+      (item.variant as LoadedItem['variant'] | null) ? [toLine(item, now, locale)] : [],
     ),
   )
 }

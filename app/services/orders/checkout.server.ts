@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto'
 import { isTransientTransactionError, prisma, type Tx } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
+import { defaultLocale } from '~/i18n/i18n.server.ts'
+import { isLocale, type Locale } from '~/i18n/locales.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { formatMoney } from '~/utils/money.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
@@ -12,8 +14,17 @@ import {
   listAddresses,
   type SavedAddress,
 } from './addresses.server.ts'
-import { newCheckoutToken, readCart, type CartLine, type CartView } from './cart.server.ts'
+import {
+  getCart,
+  lockCart,
+  newCheckoutToken,
+  readCart,
+  type CartLine,
+  type CartOwner,
+  type CartView,
+} from './cart.server.ts'
 import { renderOrderPlaced } from './emails.server.ts'
+import { orderPathFor } from './order-access.server.ts'
 import {
   findPaymentProvider,
   paymentProviders,
@@ -33,7 +44,8 @@ import { lockStock, takeStock, type StockChange } from './stock.server.ts'
 // for search and email) and is idempotent: the form carries the cart's checkout token as its
 // key, an order remembers the key it was placed with (unique per user), and the cart row's lock
 // makes concurrent submissions of one cart wait for each other, so the second finds the first
-// one's order instead of placing another.
+// one's order instead of placing another. A guest (no account) checks out the cart of their cart
+// cookie with only an email, under exactly the same rules.
 
 // ---------------------------------------------------------------- errors
 
@@ -135,7 +147,8 @@ export class UnavailableItemsError extends CheckoutError {
 // ---------------------------------------------------------------- the page
 
 export type CheckoutPage = {
-  email: string
+  /** The account's email; null for a guest, who types one. */
+  email: string | null
   cart: CartView
   addresses: SavedAddress[]
   shippingMethods: Array<ShippingMethod & { price: number }>
@@ -143,15 +156,23 @@ export type CheckoutPage = {
   currency: string
 }
 
-export async function getCheckout(userId: string, now: Date = new Date()): Promise<CheckoutPage> {
+/** The checkout page of an account (its id) or of a guest's cart (null when it has no cart yet). */
+export async function getCheckout(
+  owner: string | CartOwner | null,
+  now: Date = new Date(),
+): Promise<CheckoutPage> {
   const currency = getEnv().STORE_CURRENCY
+  const cartOwner: CartOwner | null = typeof owner === 'string' ? { userId: owner } : owner
+  const userId = cartOwner && 'userId' in cartOwner ? cartOwner.userId : null
   const [user, cart, addresses] = await Promise.all([
-    prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } }),
-    readCart(prisma, { userId }, now),
-    listAddresses(userId),
+    userId
+      ? prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
+      : null,
+    getCart(cartOwner, now),
+    userId ? listAddresses(userId) : [],
   ])
   return {
-    email: user.email,
+    email: user?.email ?? null,
     cart,
     addresses,
     shippingMethods: SHIPPING_METHODS.map((method) => ({
@@ -199,17 +220,36 @@ function isRetryable(error: unknown) {
   return code === 'P2002' || code === 'P2003' || isTransientTransactionError(error)
 }
 
+/** Who places the order: an account (its cart), or a guest (the cart cookie's cart) with an email. */
+export type Buyer = { userId: string } | { guestToken: string; email: string }
+
+export type PlaceOptions = {
+  now?: Date
+  /** The language of the page the order is placed from: a guest's emails are written in it. */
+  locale?: Locale
+}
+
 /**
  * Places the user's cart as an order. Throws a CheckoutError (nothing changed) when the cart is
  * empty, changed since the page was shown, holds unavailable items or more than the stock, or
  * when its prices changed; or when an address, shipping or payment choice is not valid.
  */
-export async function placeOrder(
+export function placeOrder(
   userId: string,
   input: CheckoutInput,
   now: Date = new Date(),
+  locale?: Locale,
 ): Promise<PlacedOrder> {
-  const earlier = await findOrderByKey(userId, input.idempotencyKey)
+  return placeOrderAs({ userId }, input, { now, ...(locale ? { locale } : {}) })
+}
+
+/** Places an account's or a guest's cart as an order, with the same rules for both (see placeOrder). */
+export async function placeOrderAs(
+  buyer: Buyer,
+  input: CheckoutInput,
+  { now = new Date(), locale = defaultLocale() }: PlaceOptions = {},
+): Promise<PlacedOrder> {
+  const earlier = await findOrderByKey(buyer, input.idempotencyKey)
   if (earlier) return resume(earlier)
 
   const currency = getEnv().STORE_CURRENCY
@@ -219,13 +259,19 @@ export async function placeOrder(
   const provider = findPaymentProvider(input.paymentMethod)
   if (!provider)
     throw new CheckoutError('Choose one of the ways to pay.', 'invalid', 'paymentMethod')
-  const user = await prisma.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { email: true, name: true },
-  })
+  const customer =
+    'userId' in buyer
+      ? await prisma.user.findUniqueOrThrow({
+          where: { id: buyer.userId },
+          select: { email: true, name: true, locale: true },
+        })
+      : null
   let address: AddressInput
   if (input.address.kind === 'saved') {
-    const saved = await prisma.address.findFirst({ where: { id: input.address.id, userId } })
+    const saved =
+      'userId' in buyer
+        ? await prisma.address.findFirst({ where: { id: input.address.id, userId: buyer.userId } })
+        : null
     if (!saved)
       throw new CheckoutError(
         'Choose one of your addresses, or enter a new one.',
@@ -236,12 +282,24 @@ export async function placeOrder(
   } else {
     address = input.address.fields
   }
+  const ctx: PlaceContext = {
+    buyer,
+    email: customer?.email ?? ('email' in buyer ? buyer.email : ''),
+    customerName: customer?.name ?? address.fullName,
+    emailLocale: isLocale(customer?.locale) ? customer.locale : locale,
+    locale,
+    input,
+    address,
+    method,
+    provider,
+    currency,
+    now,
+  }
 
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await prisma.$transaction(
-        (tx) =>
-          placeInTransaction(tx, { userId, user, input, address, method, provider, currency, now }),
+        (tx) => placeInTransaction(tx, ctx),
         TRANSACTION_OPTIONS,
       )
       if (result.created) return startPayment(result, provider)
@@ -250,7 +308,7 @@ export async function placeOrder(
       if (error instanceof CheckoutError || attempt >= MAX_ATTEMPTS || !isRetryable(error))
         throw error
       // The same key may have won meanwhile (its order is the answer); otherwise try again.
-      const won = await findOrderByKey(userId, input.idempotencyKey)
+      const won = await findOrderByKey(buyer, input.idempotencyKey)
       if (won) return resume(won)
       logger.warn(
         { err: error, attempt },
@@ -261,8 +319,14 @@ export async function placeOrder(
 }
 
 type PlaceContext = {
-  userId: string
-  user: { email: string; name: string }
+  buyer: Buyer
+  /** Where the order's emails go. */
+  email: string
+  customerName: string
+  /** The language of the page it is placed from (stored on the order). */
+  locale: Locale
+  /** The language of its emails: the account's choice, else the page's. */
+  emailLocale: Locale
   input: CheckoutInput
   address: AddressInput
   method: ShippingMethod
@@ -285,20 +349,19 @@ async function placeInTransaction(
   tx: Tx,
   ctx: PlaceContext,
 ): Promise<OrderRow & { created: boolean }> {
-  const { userId, input, now } = ctx
-  const [cart] = await tx.$queryRaw<Array<{ id: string; checkoutToken: string }>>`
-    SELECT "id", "checkoutToken" FROM "Cart" WHERE "userId" = ${userId} FOR UPDATE`
+  const { buyer, input, now } = ctx
+  const cart = await lockCart(tx, buyer, { create: false })
   // Holding the cart's lock: a concurrent submission of this key has either committed its order
   // (found here) or not started.
-  const existing = await tx.order.findUnique({
-    where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } },
+  const existing = await tx.order.findFirst({
+    where: keyWhere(buyer, input.idempotencyKey),
     select: orderRowSelect,
   })
   if (existing) return { ...existing, created: false }
 
   const view = cart ? await readCart(tx, { id: cart.id }, now) : null
   if (!cart || !view?.lines.length) throw new CartEmptyError()
-  if (cart.checkoutToken !== input.idempotencyKey) throw new CartChangedError()
+  if (view.checkoutToken !== input.idempotencyKey) throw new CartChangedError()
   const unavailable = view.lines.filter((line) => line.problem?.kind === 'unavailable')
   if (unavailable.length)
     throw new UnavailableItemsError(
@@ -320,9 +383,9 @@ async function placeInTransaction(
     )
   }
 
-  if (input.address.kind === 'new' && input.address.save) {
+  if (input.address.kind === 'new' && input.address.save && 'userId' in buyer) {
     try {
-      await createAddressInTx(tx, userId, ctx.address)
+      await createAddressInTx(tx, buyer.userId, ctx.address)
     } catch (error) {
       if (error instanceof AddressLimitError)
         throw new CheckoutError(
@@ -337,9 +400,10 @@ async function placeInTransaction(
   const order = await tx.order.create({
     data: {
       number: newOrderNumber(),
-      userId,
+      userId: 'userId' in buyer ? buyer.userId : null,
       idempotencyKey: input.idempotencyKey,
-      email: ctx.user.email,
+      email: ctx.email,
+      locale: ctx.locale,
       shippingAddress: ctx.address,
       shippingMethod: ctx.method.id,
       shippingCost: shipping,
@@ -401,7 +465,8 @@ async function placeInTransaction(
   )
   const email = renderOrderPlaced({
     number: order.number,
-    customerName: ctx.user.name,
+    path: orderPathFor({ ...order, userId: 'userId' in buyer ? buyer.userId : null }),
+    customerName: ctx.customerName,
     currency: ctx.currency,
     itemsTotal: view.itemsTotal,
     itemsRegular: view.itemsRegular,
@@ -412,7 +477,7 @@ async function placeInTransaction(
     address: ctx.address,
     lines: view.lines.map((line) => ({ ...line, unitPrice: line.unitPrice! })),
   })
-  await enqueueMail(tx, `order:${order.id}:placed`, { to: ctx.user.email, ...email })
+  await enqueueMail(tx, `order:${order.id}:placed`, { to: ctx.email, ...email })
 
   // The stock, last: its row locks (taken in id order, so never in a cycle) are held only for
   // these statements and the commit, which keeps a best seller's queue short.
@@ -448,9 +513,16 @@ const orderRowSelect = {
   paymentStatus: true,
 } as const
 
-function findOrderByKey(userId: string, idempotencyKey: string) {
-  return prisma.order.findUnique({
-    where: { userId_idempotencyKey: { userId, idempotencyKey } },
+/** The buyer's order placed with this key: the account's, or a guest order to the same email. */
+function keyWhere(buyer: Buyer, idempotencyKey: string) {
+  return 'userId' in buyer
+    ? { idempotencyKey, userId: buyer.userId }
+    : { idempotencyKey, userId: null, email: buyer.email }
+}
+
+function findOrderByKey(buyer: Buyer, idempotencyKey: string) {
+  return prisma.order.findFirst({
+    where: keyWhere(buyer, idempotencyKey),
     select: orderRowSelect,
   })
 }

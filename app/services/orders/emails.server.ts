@@ -21,6 +21,8 @@ export type EmailLine = {
 
 export type EmailOrder = {
   number: string
+  /** The order page's app path: a guest's carries its access token. */
+  path: string
   customerName: string
   currency: string
   itemsTotal: number
@@ -36,7 +38,7 @@ export type EmailOrder = {
 export type RenderedEmail = { subject: string; text: string; html: string }
 
 const store = () => getEnv().STORE_NAME
-const orderUrl = (number: string) => new URL(`/orders/${number}`, getEnv().appUrl).href
+const orderUrl = (path: string) => new URL(path, getEnv().appUrl).href
 
 function layout(title: string, body: SafeHtml): string {
   return html`<!doctype html>
@@ -92,7 +94,7 @@ export function renderOrderPlaced(order: EmailOrder): RenderedEmail {
     'Delivering to:',
     ...addressLines(order.address),
     '',
-    `Follow your order: ${orderUrl(order.number)}`,
+    `Follow your order: ${orderUrl(order.path)}`,
   ].join('\n')
   const body = html`<h1 style="font-size:20px;margin:0 0 8px">Thank you for your order</h1>
 <p>Hello ${order.customerName}, your order <strong>${order.number}</strong> is placed. We will email you as parcels leave.</p>
@@ -105,12 +107,13 @@ ${savings > 0 ? html`<tr><td style="color:#15803d">You save</td><td style="text-
 </table>
 <p style="font-size:14px"><strong>Payment:</strong> ${order.paymentLabel}</p>
 <p style="font-size:14px"><strong>Delivering to:</strong><br>${addressLines(order.address).map((line, index) => (index ? html`<br>${line}` : line))}</p>
-<p><a href="${orderUrl(order.number)}" style="display:inline-block;background:#a8325a;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">View your order</a></p>`
+<p><a href="${orderUrl(order.path)}" style="display:inline-block;background:#a8325a;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">View your order</a></p>`
   return { subject, text, html: layout(subject, body) }
 }
 
 export type EmailShipment = {
   number: string
+  path: string
   customerName: string
   currency: string
   shopName: string
@@ -131,18 +134,19 @@ export function renderShipmentShipped(shipment: EmailShipment): RenderedEmail {
     '',
     textLines(shipment.lines, shipment.currency),
     '',
-    `Your order: ${orderUrl(shipment.number)}`,
+    `Your order: ${orderUrl(shipment.path)}`,
   ].join('\n')
   const body = html`<h1 style="font-size:20px;margin:0 0 8px">Your parcel is on its way</h1>
 <p>Hello ${shipment.customerName}, ${shipment.shopName} has shipped these items from order <strong>${shipment.number}</strong> with ${carrier}.</p>
 <p style="font-size:14px"><strong>Tracking number:</strong> ${url ? html`<a href="${url}">${shipment.trackingNumber}</a>` : shipment.trackingNumber}</p>
 ${linesTable(shipment.lines, shipment.currency)}
-<p><a href="${orderUrl(shipment.number)}" style="display:inline-block;background:#a8325a;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">View your order</a></p>`
+<p><a href="${orderUrl(shipment.path)}" style="display:inline-block;background:#a8325a;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">View your order</a></p>`
   return { subject, text, html: layout(subject, body) }
 }
 
 export function renderOrderCancelled(order: {
   number: string
+  path: string
   customerName: string
   currency: string
   total: number
@@ -158,10 +162,10 @@ export function renderOrderCancelled(order: {
     '',
     `Your order ${order.number} is cancelled, as you asked. ${refundText}`,
     '',
-    `Your order: ${orderUrl(order.number)}`,
+    `Your order: ${orderUrl(order.path)}`,
   ].join('\n')
   const body = html`<h1 style="font-size:20px;margin:0 0 8px">Your order is cancelled</h1>
 <p>Hello ${order.customerName}, your order <strong>${order.number}</strong> is cancelled, as you asked. ${refundText}</p>
-<p><a href="${orderUrl(order.number)}">View your order</a></p>`
+<p><a href="${orderUrl(order.path)}">View your order</a></p>`
   return { subject, text, html: layout(subject, body) }
 }

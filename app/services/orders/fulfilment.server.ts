@@ -3,7 +3,8 @@ import { DomainError } from '~/utils/domain-error.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { trackingUrl } from './carriers.ts'
 import { renderShipmentShipped } from './emails.server.ts'
-import { parseAddressSnapshot } from './orders.server.ts'
+import { orderPathFor } from './order-access.server.ts'
+import { customerNameOf, parseAddressSnapshot } from './orders.server.ts'
 import { settlesOnDelivery } from './payments/index.server.ts'
 import type { ShipmentFilter } from './schemas.ts'
 import { deriveOrderStatus, type ShipmentState } from './status.ts'
@@ -228,14 +229,23 @@ export async function markShipped(
       include: {
         shop: { select: { name: true } },
         order: {
-          select: { number: true, email: true, currency: true, user: { select: { name: true } } },
+          select: {
+            id: true,
+            number: true,
+            userId: true,
+            email: true,
+            currency: true,
+            shippingAddress: true,
+            user: { select: { name: true } },
+          },
         },
         lines: { orderBy: { id: 'asc' } },
       },
     })
     const email = renderShipmentShipped({
       number: shipment.order.number,
-      customerName: shipment.order.user.name,
+      path: orderPathFor(shipment.order),
+      customerName: customerNameOf(shipment.order),
       currency: shipment.order.currency,
       shopName: shipment.shop.name,
       carrier: input.carrier,

@@ -1,18 +1,21 @@
 import { z } from 'zod'
-import { prisma, type Prisma } from '~/infra/db.server.ts'
+import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
 import { enqueue } from '~/infra/outbox/outbox.server.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { trackingUrl } from './carriers.ts'
 import { renderOrderCancelled } from './emails.server.ts'
+import { isOrderAccessToken, orderPathFor } from './order-access.server.ts'
 import { findPaymentProvider } from './payments/index.server.ts'
 import type { AddressInput } from './schemas.ts'
 import type { OrderState, PaymentState, ShipmentState } from './status.ts'
 import { lockStock, returnStock, type StockChange } from './stock.server.ts'
 
 // A shopper's own orders: the list, one order, and cancelling it. Every query carries the
-// user's id in its where clause, so another shopper's order number finds nothing (a 404).
+// user's id in its where clause, so another shopper's order number finds nothing (a 404). A guest
+// order (no account) is opened by its signed link instead (order-access.server.ts): the token
+// opens that order only; and once an account verifies the order's email, it adopts the order.
 
 export const ORDERS_PER_PAGE = 10
 export const PAYMENT_REFUND_TOPIC = 'payment.refund'
@@ -135,10 +138,34 @@ export function parseAddressSnapshot(value: Prisma.JsonValue): AddressInput {
   return AddressSnapshotSchema.parse(value)
 }
 
+/** Whom an order's emails greet: the account's name, or for a guest the name on the address. */
+export function customerNameOf(order: {
+  user: { name: string } | null
+  shippingAddress: Prisma.JsonValue
+}) {
+  return order.user?.name ?? parseAddressSnapshot(order.shippingAddress).fullName
+}
+
+/**
+ * Who is looking at an order: a signed-in user (their own orders only), or anyone holding the
+ * order's access token (that one order only, from the link in its emails).
+ */
+export type OrderViewer = { userId: string } | { accessToken: string }
+
+function viewerOwns(viewer: OrderViewer, order: { id: string; userId: string | null }) {
+  return 'userId' in viewer
+    ? order.userId === viewer.userId
+    : isOrderAccessToken(order.id, viewer.accessToken)
+}
+
 /** One of the user's own orders by its number, or null (unknown, or someone else's). */
-export async function getOrder(userId: string, number: string): Promise<OrderDetail | null> {
+export async function getOrder(
+  viewer: string | OrderViewer,
+  number: string,
+): Promise<OrderDetail | null> {
+  const who = typeof viewer === 'string' ? { userId: viewer } : viewer
   const order = await prisma.order.findFirst({
-    where: { number, userId },
+    where: { number, ...('userId' in who ? { userId: who.userId } : {}) },
     include: {
       shipments: {
         orderBy: { createdAt: 'asc' },
@@ -149,7 +176,7 @@ export async function getOrder(userId: string, number: string): Promise<OrderDet
       },
     },
   })
-  if (!order) return null
+  if (!order || !viewerOwns(who, order)) return null
   return {
     id: order.id,
     number: order.number,
@@ -214,13 +241,18 @@ export class CannotCancelError extends DomainError {
  * outbox gets the search index update, the email and (when money was taken) the refund.
  * Cancelling a cancelled order changes nothing. Throws OrderNotFoundError or CannotCancelError.
  */
-export async function cancelOrder(userId: string, number: string, now: Date = new Date()) {
+export async function cancelOrder(
+  viewer: string | OrderViewer,
+  number: string,
+  now: Date = new Date(),
+) {
+  const who = typeof viewer === 'string' ? { userId: viewer } : viewer
   await prisma.$transaction(
     async (tx) => {
       // The order's lock serializes this with sellers marking its shipments shipped.
-      const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT "id" FROM "Order" WHERE "number" = ${number} AND "userId" = ${userId} FOR UPDATE`
-      if (!locked) throw new OrderNotFoundError()
+      const [locked] = await tx.$queryRaw<Array<{ id: string; userId: string | null }>>`
+        SELECT "id", "userId" FROM "Order" WHERE "number" = ${number} FOR UPDATE`
+      if (!locked || !viewerOwns(who, locked)) throw new OrderNotFoundError()
       const order = await tx.order.findUniqueOrThrow({
         where: { id: locked.id },
         include: {
@@ -269,7 +301,8 @@ export async function cancelOrder(userId: string, number: string, now: Date = ne
       if (refund) await enqueue(tx, { topic: PAYMENT_REFUND_TOPIC, key: order.id })
       const email = renderOrderCancelled({
         number: order.number,
-        customerName: order.user.name,
+        path: orderPathFor(order),
+        customerName: customerNameOf(order),
         currency: order.currency,
         total: order.total,
         refund,
@@ -278,4 +311,22 @@ export async function cancelOrder(userId: string, number: string, now: Date = ne
     },
     { maxWait: 15_000, timeout: 20_000 },
   )
+}
+
+/**
+ * Guest orders placed with `email` join the account `userId`: call it when the account's email
+ * becomes verified (the owner proved they read that inbox, so the orders sent there are theirs).
+ * Pass the transaction that sets `User.emailVerifiedAt`, so both happen or neither. Returns how
+ * many orders joined.
+ */
+export async function adoptGuestOrders(
+  userId: string,
+  email: string,
+  db: Tx | typeof prisma = prisma,
+): Promise<number> {
+  const { count } = await db.order.updateMany({
+    where: { userId: null, email: email.trim().toLowerCase() },
+    data: { userId },
+  })
+  return count
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { toAsciiDigits } from '~/i18n/format.ts'
+import { numberInput, toAsciiDigits } from '~/i18n/format.ts'
+import { message } from '~/i18n/validation.ts'
 import { noControlCharacters } from '~/utils/text.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { COUNTRY_CODES } from './countries.ts'
@@ -21,21 +22,29 @@ export const SALES_WINDOW_DAYS = 30
 export const SHIPMENT_FILTERS = ['to-ship', 'shipped', 'delivered', 'cancelled', 'all'] as const
 export type ShipmentFilter = (typeof SHIPMENT_FILTERS)[number]
 
-const Id = z.string({ error: 'Missing' }).trim().min(1, 'Missing').max(64, 'Not a valid id')
+const Id = z
+  .string({ error: message('cart.missing') })
+  .trim()
+  .min(1, message('cart.missing'))
+  .max(64, message('cart.badId'))
 
-export const QuantitySchema = z.coerce
-  .number({ error: 'Enter a quantity' })
-  .int('Enter a whole number')
-  .min(1, 'At least 1')
-  .max(MAX_LINE_QUANTITY, `At most ${MAX_LINE_QUANTITY} of one item`)
+/** A quantity as typed, in any digits ("۲" is 2). */
+export const QuantitySchema = z.preprocess(
+  numberInput,
+  z.coerce
+    .number({ error: message('cart.quantity') })
+    .int(message('cart.quantityWhole'))
+    .min(1, message('cart.quantityMin', { min: 1 }))
+    .max(MAX_LINE_QUANTITY, message('cart.quantityMax', { max: MAX_LINE_QUANTITY })),
+)
 
 /** The product page's "Add to cart" form (and POST /cart with intent=add). */
 export const AddToCartSchema = z.object({
   variantId: z
-    .string({ error: 'Choose a colour and size' })
+    .string({ error: message('cart.chooseVariant') })
     .trim()
-    .min(1, 'Choose a colour and size')
-    .max(64, 'Choose a colour and size'),
+    .min(1, message('cart.chooseVariant'))
+    .max(64, message('cart.chooseVariant')),
   quantity: QuantitySchema.default(1),
   redirectTo: z.string().max(2000).optional(),
 })
@@ -43,20 +52,18 @@ export const AddToCartSchema = z.object({
 export const UpdateCartLineSchema = z.object({ variantId: Id, quantity: QuantitySchema })
 export const RemoveCartLineSchema = z.object({ variantId: Id })
 
-// Address messages are keys of the `validation` catalogue, shown in the page's language by the
-// address form (useAddressErrors in components/orders/address-fields.tsx).
-const text = (message: string, max: number) =>
+const text = (missing: string, max: number) =>
   z
-    .string({ error: message })
+    .string({ error: missing })
     .trim()
-    .min(1, message)
-    .max(max, 'validation:address.tooLong')
+    .min(1, missing)
+    .max(max, message('address.tooLong'))
     .refine(...noControlCharacters)
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, 'validation:address.tooLong')
+    .max(max, message('address.tooLong'))
     .refine(...noControlCharacters)
     .default('')
 
@@ -66,22 +73,22 @@ const optionalText = (max: number) =>
  * mobile number starting 09. Persian and Arabic-Indic digits are accepted and stored as ASCII.
  */
 const AddressFieldsSchema = z.object({
-  fullName: text('validation:address.fullName', 80),
-  line1: text('validation:address.line1', 120),
+  fullName: text(message('address.fullName'), 80),
+  line1: text(message('address.line1'), 120),
   line2: optionalText(120),
-  city: text('validation:address.city', 80),
+  city: text(message('address.city'), 80),
   region: optionalText(80),
-  postalCode: text('validation:address.postalCode', 20)
+  postalCode: text(message('address.postalCode'), 20)
     .transform(toAsciiDigits)
-    .pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'validation:address.postalCodeFormat')),
+    .pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, message('address.postalCodeFormat'))),
   country: z
-    .string({ error: 'validation:address.country' })
+    .string({ error: message('address.country') })
     .trim()
     .toUpperCase()
-    .refine((code) => COUNTRY_CODES.has(code), 'validation:address.country'),
-  phone: text('validation:address.phone', 30)
+    .refine((code) => COUNTRY_CODES.has(code), message('address.country')),
+  phone: text(message('address.phone'), 30)
     .transform(toAsciiDigits)
-    .pipe(z.string().regex(/^\+?[0-9 ()./-]{6,30}$/, 'validation:address.phoneFormat')),
+    .pipe(z.string().regex(/^\+?[0-9 ()./-]{6,30}$/, message('address.phoneFormat'))),
 })
 
 type AddressFields = z.output<typeof AddressFieldsSchema>
@@ -92,15 +99,15 @@ function addressRules<T extends AddressFields>(address: T, ctx: z.RefinementCtx<
   const postalCode = normaliseIranPostalCode(address.postalCode)
   const phone = normaliseIranMobile(address.phone)
   if (!region)
-    ctx.addIssue({ code: 'custom', path: ['region'], message: 'validation:address.province' })
+    ctx.addIssue({ code: 'custom', path: ['region'], message: message('address.province') })
   if (!postalCode)
     ctx.addIssue({
       code: 'custom',
       path: ['postalCode'],
-      message: 'validation:address.postalCodeIran',
+      message: message('address.postalCodeIran'),
     })
   if (!phone)
-    ctx.addIssue({ code: 'custom', path: ['phone'], message: 'validation:address.mobileIran' })
+    ctx.addIssue({ code: 'custom', path: ['phone'], message: message('address.mobileIran') })
   if (!region || !postalCode || !phone) return z.NEVER
   return { ...address, region, postalCode, phone }
 }
@@ -127,30 +134,33 @@ export type CheckoutInput = {
 export const CheckoutSchema = z
   .object({
     idempotencyKey: z
-      .string({ error: 'This form is out of date: reload the page' })
-      .regex(/^[A-Za-z0-9_-]{16,100}$/, 'This form is out of date: reload the page'),
+      .string({ error: message('checkout.outOfDate') })
+      .regex(/^[A-Za-z0-9_-]{16,100}$/, message('checkout.outOfDate')),
     /** A saved address id, or "new" for the fields below. */
     addressId: z
-      .string({ error: 'Choose where to send your order' })
+      .string({ error: message('checkout.address') })
       .trim()
-      .min(1, 'Choose where to send your order')
+      .min(1, message('checkout.address'))
       .max(64),
     shippingMethod: z
-      .string({ error: 'Choose a delivery option' })
+      .string({ error: message('checkout.shipping') })
       .trim()
-      .min(1, 'Choose a delivery option')
+      .min(1, message('checkout.shipping'))
       .max(40),
     paymentMethod: z
-      .string({ error: 'Choose how to pay' })
+      .string({ error: message('checkout.payment') })
       .trim()
-      .min(1, 'Choose how to pay')
+      .min(1, message('checkout.payment'))
       .max(40),
     /** The total the page showed (items and delivery); the order is refused at any other. */
-    expectedTotal: z.coerce
-      .number({ error: 'This form is out of date: reload the page' })
-      .int('This form is out of date: reload the page')
-      .min(0, 'This form is out of date: reload the page')
-      .max(Number.MAX_SAFE_INTEGER, 'This form is out of date: reload the page'),
+    expectedTotal: z.preprocess(
+      numberInput,
+      z.coerce
+        .number({ error: message('checkout.outOfDate') })
+        .int(message('checkout.outOfDate'))
+        .min(0, message('checkout.outOfDate'))
+        .max(Number.MAX_SAFE_INTEGER, message('checkout.outOfDate')),
+    ),
     saveAddress: z
       .preprocess((value) => value === 'on' || value === 'true', z.boolean())
       .default(false),
@@ -189,19 +199,19 @@ export const UpdateTotalSchema = z.object({ shippingMethod: z.string().max(40).o
 
 export const ShipSchema = z.object({
   carrier: z.enum(CARRIERS.map((carrier) => carrier.id) as [string, ...string[]], {
-    error: 'Choose the carrier',
+    error: message('shipment.carrier'),
   }),
   trackingNumber: z
-    .string({ error: 'Enter the tracking number' })
+    .string({ error: message('shipment.trackingNumber') })
     .trim()
     .toUpperCase()
-    .transform((value) => value.replace(/\s+/g, ''))
+    .transform((value) => toAsciiDigits(value).replace(/\s+/g, ''))
     .pipe(
       z
         .string()
-        .min(6, 'A tracking number has at least 6 characters')
-        .max(40, 'A tracking number has at most 40 characters')
-        .regex(/^[A-Z0-9-]+$/, 'Use only letters, digits and dashes'),
+        .min(6, message('shipment.trackingMin', { min: 6 }))
+        .max(40, message('shipment.trackingMax', { max: 40 }))
+        .regex(/^[A-Z0-9-]+$/, message('shipment.trackingFormat')),
     ),
 })
 

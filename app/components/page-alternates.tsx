@@ -1,0 +1,30 @@
+import { useLocation, useRouteLoaderData } from '@remix-run/react'
+import { pageAlternates } from '~/i18n/alternates.ts'
+import { usePageLocale } from '~/i18n/use-locale.ts'
+import type { loader as rootLoader } from '~/root.tsx'
+
+/**
+ * The canonical address of the page in its language and its `hreflang` alternates, from the
+ * current location (so they follow client-side navigations) and the store's public origin.
+ */
+export function PageAlternates() {
+  const root = useRouteLoaderData<typeof rootLoader>('root')
+  const { locale, defaultLocale } = usePageLocale()
+  const { pathname, search } = useLocation()
+  if (!root?.origin) return null
+  const { canonical, alternates } = pageAlternates({
+    origin: root.origin,
+    locale,
+    defaultLocale,
+    pathname,
+    search,
+  })
+  return (
+    <>
+      <link rel="canonical" href={canonical} />
+      {alternates.map(({ hrefLang, href }) => (
+        <link key={hrefLang} rel="alternate" hrefLang={hrefLang} href={href} />
+      ))}
+    </>
+  )
+}
