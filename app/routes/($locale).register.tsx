@@ -15,7 +15,7 @@ import { ErrorList, Field, PendingSubmitButton } from '~/components/forms.tsx'
 import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
 import { retryLaterPage, toRefusal } from '~/http/errors.server.ts'
 import { getLocale, getT } from '~/i18n/i18n.server.ts'
-import { useLocalePath } from '~/i18n/use-locale.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireAnonymous } from '~/services/accounts/auth.server.ts'
 import { countRegistrationAttempt, register } from '~/services/accounts/registration.server.ts'
@@ -71,6 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RegisterPage() {
   const { t } = useTranslation('account')
+  const format = useFormat()
   const lp = useLocalePath()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
@@ -147,7 +148,10 @@ export default function RegisterPage() {
             autoComplete: 'new-password',
           }}
           errors={fields.password.errors}
-          help={t('fields.passwordHelp', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_BYTES })}
+          help={t('fields.passwordHelp', {
+            min: format.number(PASSWORD_MIN_LENGTH),
+            max: format.number(PASSWORD_MAX_BYTES),
+          })}
         />
         <ErrorList id={form.errorId} errors={form.errors} />
         <PendingSubmitButton label={t('register.submit')} pendingLabel={t('register.submitting')} />

@@ -12,7 +12,7 @@ import {
 } from './email-tokens.server.ts'
 import { accountLink, renderPasswordReset } from './emails.server.ts'
 import { hashPassword } from './passwords.server.ts'
-import { markEmailVerified } from './verification.server.ts'
+import { markEmailVerified, recipientLocale } from './verification.server.ts'
 
 // "Forgot password?": a single-use link by email. The answer is the same whether or not the
 // address has an account, and requests are limited per IP (a 429) and per address (silently: a
@@ -38,15 +38,16 @@ export async function requestPasswordReset(email: string, locale: Locale, client
   if ((await consumeOrWait(limiters.byEmail, email)) > 0) return
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, name: true, status: true },
+    select: { id: true, name: true, status: true, locale: true },
   })
   if (!user || user.status !== 'ACTIVE') return
+  const language = recipientLocale(user, locale)
   await prisma.$transaction(async (tx) => {
     const token = await issueEmailToken(tx, { userId: user.id, purpose: 'PASSWORD_RESET', email })
-    const url = accountLink(locale, `/reset-password?${new URLSearchParams({ token })}`)
+    const url = accountLink(language, `/reset-password?${new URLSearchParams({ token })}`)
     await enqueueMail(tx, `user:${user.id}:password-reset`, {
       to: email,
-      ...renderPasswordReset(locale, user, url),
+      ...renderPasswordReset(language, user, url),
     })
   })
 }
