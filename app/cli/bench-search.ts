@@ -197,6 +197,9 @@ function syntheticDocuments(count: number): ProductDocument[] {
       slug: `syn-${i}`,
       title,
       description: `${title}. Made in small batches by an independent shop; pairs well with everything in your wardrobe.`,
+      locale: 'en' as const,
+      translatedTitle: null,
+      translatedDescription: null,
       tags: [pick(words)],
       price: onSale ? Math.round(regular * 0.8) : regular,
       regularPrice: regular,
@@ -204,7 +207,7 @@ function syntheticDocuments(count: number): ProductDocument[] {
       percentOff: onSale ? 20 : null,
       colors: colors.map(([slug]) => slug),
       colorNames: colors.map(([, name]) => name),
-      swatches: colors.map(([slug, name, hex]) => ({ slug, name, hex })),
+      swatches: colors.map(([slug, name, hex]) => ({ slug, name, nameFa: null, hex })),
       sizes:
         leaf.scale === 'letter'
           ? ['S', 'M', 'L']
@@ -217,9 +220,10 @@ function syntheticDocuments(count: number): ProductDocument[] {
       categoryLvl1: child.slug,
       categoryLvl2: leaf.slug,
       categoryNames: [root.name, child.name, leaf.name],
-      categoryPath: [root, child, leaf].map(({ slug, name }) => ({ slug, name })),
+      categoryPath: [root, child, leaf].map(({ slug, name }) => ({ slug, name, nameFa: null })),
       brand: `brand-${i % 300}`,
       brandName: `Brand ${i % 300}`,
+      brandNameFa: null,
       shop: `shop-${i % 600}`,
       shopName: `Shop ${i % 600}`,
       rating,

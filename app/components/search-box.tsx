@@ -1,6 +1,7 @@
 /* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Form, useFetcher, useLocation, useNavigate, useSearchParams } from '@remix-run/react'
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { useLocale } from '~/i18n/use-locale.ts'
 import type { SuggestionsData } from '~/routes/search_.suggest.ts'
 import { Highlighted } from './search/highlighted.tsx'
 
@@ -18,6 +19,7 @@ export function SearchBox() {
   const location = useLocation()
   const navigate = useNavigate()
   const fetcher = useFetcher<SuggestionsData>({ key: 'search-suggestions' })
+  const locale = useLocale()
   const urlQuery = location.pathname === '/search' ? (searchParams.get('q') ?? '') : ''
   const [query, setQuery] = useState(urlQuery)
   const [open, setOpen] = useState(false)
@@ -69,7 +71,7 @@ export function SearchBox() {
     const next = value.trim()
     if (next.length < MIN_CHARS) return
     timer.current = setTimeout(
-      () => fetcher.load(`/search/suggest?q=${encodeURIComponent(next)}`),
+      () => fetcher.load(`/search/suggest?q=${encodeURIComponent(next)}&lang=${locale}`),
       DEBOUNCE_MS,
     )
   }

@@ -4,6 +4,7 @@ import { getEnv } from '~/infra/env.server.ts'
 import { i18nOptions, type Namespace } from './config.ts'
 import { createFormatter } from './format.ts'
 import { LOCALES, isLocale, splitLocale, localePath, type Locale } from './locales.ts'
+import { translateMessage } from './validation.ts'
 import en from './resources/en.ts'
 import fa from './resources/fa.ts'
 
@@ -35,6 +36,15 @@ export function getLocale(request: Request): Locale {
   return splitLocale(new URL(request.url).pathname).locale ?? defaultLocale()
 }
 
+/**
+ * The language of a resource route without a language prefix (/search/suggest): its `lang`
+ * parameter, which the page that asks adds, else the store's default.
+ */
+export function getQueryLocale(request: Request): Locale {
+  const lang = new URL(request.url).searchParams.get('lang')
+  return isLocale(lang) ? lang : getLocale(request)
+}
+
 /** A translate function for a language (emails, jobs) or for the request's page. */
 export function getT<N extends Namespace = 'common'>(
   localeOrRequest: Locale | Request,
@@ -58,4 +68,10 @@ export function getFormatter(localeOrRequest: Locale | Request) {
     timeZone: env.STORE_TIMEZONE,
     priceDisplay: env.STORE_PRICE_DISPLAY,
   })
+}
+
+/** A schema message (app/i18n/validation.ts) in the request's language, for answers that are not pages (JSON APIs). */
+export function validationText(request: Request, text: string) {
+  const t = getT(request, 'validation')
+  return translateMessage(text, (key, values) => t(key, values), getFormatter(request).number)
 }

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
+import { validationText } from '~/i18n/i18n.server.ts'
 import { readJsonBody } from '~/infra/uploads/json-body.server.ts'
 import { deleteProductImage, updateProductImage } from '~/services/media/product-images.server.ts'
 import {
@@ -22,8 +23,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method === 'PATCH') {
       const parsed = ImageChangesSchema.safeParse(await readJsonBody(request))
       if (!parsed.success) {
-        const { fieldErrors } = z.flattenError(parsed.error)
-        return mediaInputRefusal(parsed.error.issues[0]?.message ?? 'Invalid changes', fieldErrors)
+        const say = (text: string) => validationText(request, text)
+        const { fieldErrors } = z.flattenError(parsed.error, (issue) => say(issue.message))
+        return mediaInputRefusal(
+          say(parsed.error.issues[0]?.message ?? 'Invalid changes'),
+          fieldErrors,
+        )
       }
       return Response.json({
         image: await updateProductImage(user.id, productId, imageId, parsed.data),

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
+import { getQueryLocale } from '~/i18n/i18n.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { SearchUnavailableError } from '~/infra/search/client.server.ts'
 import { searchFacet } from '~/services/search/search.server.ts'
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const values = await searchFacet(state, parsed.data.facet, parsed.data.fq, {
       scope: parseScopeParam(params.get('scope')),
+      locale: getQueryLocale(request),
     })
     return Response.json({ values }, { headers: { 'Cache-Control': 'private, max-age=30' } })
   } catch (error) {

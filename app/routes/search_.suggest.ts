@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getQueryLocale } from '~/i18n/i18n.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { SearchUnavailableError } from '~/infra/search/client.server.ts'
 import { suggest } from '~/services/search/search.server.ts'
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const currency = getEnv().STORE_CURRENCY
   const { q } = parseSearchState(new URL(request.url).searchParams, currency)
   try {
-    const suggestions = await suggest(q)
+    const suggestions = await suggest(q, getQueryLocale(request))
     const body: SuggestionsData = {
       query: suggestions.query,
       categories: suggestions.categories,

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
+import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
 import { loader as auditLoader } from '~/routes/($locale).admin.audit.tsx'
 import { loader as usersLoader } from '~/routes/($locale).admin.users._index.tsx'
@@ -205,9 +206,9 @@ describe('/admin/users', () => {
     const data = result.data as { errors: Record<string, string[]>; result: null }
     expect(data.result).toBeNull()
     expect(data.errors).toEqual({
-      role: ['Choose a role from the list'],
-      page: ['Pages start at 1'],
-      q: ['Use at most 200 characters'],
+      role: [message('admin.role')],
+      page: [message('admin.pageMin', { min: 1 })],
+      q: [message('text.tooLong', { max: 200 })],
     })
   })
 })
@@ -278,7 +279,11 @@ describe('/admin/users/:userId', () => {
       expect(result.status).toBe(400)
       const data = result.data as { intent: string; result: { error: Record<string, string[]> } }
       expect(data.intent).toBe('block')
-      expect(data.result.error.reason?.[0]).toMatch(/^Say why/)
+      expect(data.result.error.reason).toEqual([
+        reason === undefined
+          ? message('admin.blockReason')
+          : message('review.reasonMin', { min: 3 }),
+      ])
       expect(await databaseState()).toEqual(before)
     }
     const tooLong = await callRoute(
@@ -432,8 +437,8 @@ describe('/admin/audit', () => {
     )
     expect(result.status).toBe(400)
     expect((result.data as { errors: Record<string, string[]> }).errors).toEqual({
-      to: ['The end date is before the start date'],
-      type: ['Choose a kind of target from the list'],
+      to: [message('admin.dateOrder')],
+      type: [message('admin.targetType')],
     })
   })
 })

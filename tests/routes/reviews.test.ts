@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
 import {
   action as reviewsAction,
@@ -88,10 +89,10 @@ describe('the product page’s reviews', () => {
     expect(result.status).toBe(400)
     const { result: reply } = result.data as { result: { error: Record<string, string[]> } }
     expect(reply.error).toMatchObject({
-      rating: ['Choose from 1 to 5 stars'],
-      title: ['Use at least 3 characters'],
-      body: ['Use at most 5000 characters'],
-      fit: ['Choose how it fits from the list'],
+      rating: [message('review.rating', { min: 1, max: 5 })],
+      title: [message('text.tooShort', { min: 3 })],
+      body: [message('text.tooLong', { max: 5000 })],
+      fit: [message('review.fit')],
     })
     expect(await prisma.review.count({ where: { productId: item.id } })).toBe(0)
   })
@@ -158,7 +159,7 @@ describe('the product page’s reviews', () => {
     const noReason = await post(item.slug, cookie, { intent: 'report', reviewId: id, reason: ' ' })
     expect(noReason.status).toBe(400)
     expect((noReason.data as { fieldErrors: Record<string, string[]> }).fieldErrors.reason).toEqual(
-      ['Say why in at least 3 characters'],
+      [message('review.reasonMin', { min: 3 })],
     )
     expect(await prisma.reviewReport.count({ where: { reviewId: id } })).toBe(0)
     expect(
@@ -265,7 +266,7 @@ describe('/admin/reviews', () => {
     )
     expect(missing.status).toBe(400)
     expect(missing.data).toMatchObject({
-      errors: { review: one.ref, reason: ['Say why it is rejected: the author sees it'] },
+      errors: { review: one.ref, reason: [message('review.rejectionReason')] },
     })
     const none = await callRoute(
       reviewsAction,
@@ -273,7 +274,7 @@ describe('/admin/reviews', () => {
     )
     expect(none).toMatchObject({
       status: 400,
-      data: { errors: { form: ['Tick at least one review'] } },
+      data: { errors: { form: [message('review.tickOne')] } },
     })
     expect(
       await prisma.review.count({

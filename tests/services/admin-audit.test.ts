@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
 import { listAuditActors, listAuditEntries, recordAudit } from '~/services/admin/audit.server.ts'
 import {
@@ -271,7 +272,7 @@ describe('AuditFiltersSchema', () => {
     expect(fields).toEqual(expect.arrayContaining(['from', 'to', 'action', 'page']))
     const reversed = AuditFiltersSchema.safeParse({ from: '2031-05-02', to: '2031-05-01' })
     expect(reversed.error?.issues).toEqual([
-      expect.objectContaining({ path: ['to'], message: 'The end date is before the start date' }),
+      expect.objectContaining({ path: ['to'], message: message('admin.dateOrder') }),
     ])
   })
 })

@@ -97,6 +97,10 @@ export type ProductInput = {
   variants?: VariantInput[]
   status?: ProductStatus
   description?: string
+  /** The language of title and description, and the other language's (docs/decisions/018). */
+  locale?: 'en' | 'fa'
+  translatedTitle?: string | null
+  translatedDescription?: string | null
   tags?: string[]
   discountPercent?: number | null
   discountStartsAt?: Date | null
@@ -160,6 +164,9 @@ export async function createProduct(input: ProductInput) {
         title: input.title,
         slug: `${input.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(4).toString('hex')}`,
         description: input.description ?? '',
+        locale: input.locale ?? 'en',
+        translatedTitle: input.translatedTitle ?? null,
+        translatedDescription: input.translatedDescription ?? null,
         categoryId: category.id,
         brandId: input.brandId ?? null,
         sizeScaleId: firstSize.scaleId,

@@ -31,6 +31,7 @@ import {
   type SearchScope,
   type SearchState,
 } from '~/services/search/state.ts'
+import { useLocale } from '~/i18n/use-locale.ts'
 import { formatMoney } from '~/utils/money.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 import { isLight, swatchColor } from './swatch.ts'
@@ -374,6 +375,7 @@ function ListFacetValues({
   const hydrated = useHydrated()
   const [filter, setFilter] = useState('')
   const remote = useFetcher<{ values: FacetValue[] }>()
+  const locale = useLocale()
   const inputId = useId()
   // The list may be cut at FACET_VALUES_LIMIT: then the search box asks the server for the rest.
   const truncated = values.length > MAX_LISTED_VALUES || values.length >= FACET_VALUES_LIMIT
@@ -389,10 +391,11 @@ function ListFacetValues({
       params.set('fq', typed)
       const within = scopeToParam(scope)
       if (within) params.set('scope', within)
+      params.set('lang', locale)
       load(`/search/facet-values?${params}`)
     }, 200)
     return () => clearTimeout(timer.current)
-  }, [filter, truncated, state, scope, currency, facet, load])
+  }, [filter, truncated, state, scope, currency, facet, load, locale])
 
   if (!values.length) return <p className="text-sm text-stone-500">No {noun} for this search.</p>
   const typed = filter.trim().toLocaleLowerCase()

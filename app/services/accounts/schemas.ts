@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { message } from '~/i18n/validation.ts'
 import { noControlCharacters } from '~/utils/text.ts'
 
 // Form schemas of the accounts domain, shared by the server (which enforces them) and the
@@ -9,29 +10,31 @@ export const PASSWORD_MIN_LENGTH = 8
 export const PASSWORD_MAX_BYTES = 72
 
 export const PasswordSchema = z
-  .string({ error: 'Enter a password' })
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .string({ error: message('account.password') })
+  .min(PASSWORD_MIN_LENGTH, message('text.tooShort', { min: PASSWORD_MIN_LENGTH }))
   .refine((value) => new TextEncoder().encode(value).length <= PASSWORD_MAX_BYTES, {
-    error: `Use at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters, fewer with accents or emoji)`,
+    error: message('account.passwordBytes', { max: PASSWORD_MAX_BYTES }),
   })
 
 export const EmailSchema = z
-  .string({ error: 'Enter your email' })
+  .string({ error: message('account.email') })
   .trim()
   .toLowerCase()
-  .max(254, 'That email is too long')
-  .pipe(z.email({ error: 'Enter a valid email address' }))
+  .max(254, message('account.emailTooLong'))
+  .pipe(z.email({ error: message('account.emailInvalid') }))
 
 const NameSchema = z
-  .string({ error: 'Enter your name' })
+  .string({ error: message('account.name') })
   .trim()
-  .min(1, 'Enter your name')
-  .max(80, 'Use at most 80 characters')
+  .min(1, message('account.name'))
+  .max(80, message('text.tooLong', { max: 80 }))
   .refine(...noControlCharacters)
 
 export const LoginSchema = z.object({
   email: EmailSchema,
-  password: z.string({ error: 'Enter your password' }).max(1024, 'That password is too long'),
+  password: z
+    .string({ error: message('account.yourPassword') })
+    .max(1024, message('account.passwordTooLong')),
   redirectTo: z.string().optional(),
 })
 
@@ -50,13 +53,13 @@ export const ProfileSchema = z.object({
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: 'Enter your current password' }).max(1024),
+    currentPassword: z.string({ error: message('account.currentPassword') }).max(1024),
     newPassword: PasswordSchema,
-    confirmPassword: z.string({ error: 'Repeat the new password' }),
+    confirmPassword: z.string({ error: message('account.repeatPassword') }),
   })
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ['confirmPassword'],
-    error: 'The two passwords do not match',
+    error: message('account.passwordsDiffer'),
   })
 
 export const ForgotPasswordSchema = z.object({ email: EmailSchema })
@@ -65,9 +68,9 @@ export const ResetPasswordSchema = z
   .object({
     token: z.string().max(100),
     newPassword: PasswordSchema,
-    confirmPassword: z.string({ error: 'Repeat the new password' }),
+    confirmPassword: z.string({ error: message('account.repeatPassword') }),
   })
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ['confirmPassword'],
-    error: 'The two passwords do not match',
+    error: message('account.passwordsDiffer'),
   })

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { numberInput } from '~/i18n/format.ts'
+import { message } from '~/i18n/validation.ts'
 import { noControlCharacters } from '~/utils/text.ts'
 import { AUDIT_ACTION_PATTERN, AUDIT_TARGET_TYPE_PATTERN } from './audit-actions.ts'
 
@@ -16,34 +18,36 @@ export const COMMAND_LINE_ACTOR = 'command-line'
 // An empty field in a GET form arrives as "": treat it as not given.
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value
+/** A page number typed in any digits. */
+const blankOrNumber = (value: unknown) => blankToUndefined(numberInput(value))
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(blankToUndefined, schema.optional())
 
 const PageSchema = z.preprocess(
-  blankToUndefined,
+  blankOrNumber,
   z.coerce
-    .number({ error: 'Choose a page number' })
-    .int('Choose a page number')
-    .min(1, 'Pages start at 1')
-    .max(MAX_PAGE, `Pages stop at ${MAX_PAGE}`)
+    .number({ error: message('admin.page') })
+    .int(message('admin.page'))
+    .min(1, message('admin.pageMin', { min: 1 }))
+    .max(MAX_PAGE, message('admin.pageMax', { max: MAX_PAGE }))
     .default(1),
 )
 
 const SearchTextSchema = z
   .string()
   .trim()
-  .max(200, 'Use at most 200 characters')
+  .max(200, message('text.tooLong', { max: 200 }))
   .refine(...noControlCharacters)
 
-const DateSchema = z.iso.date({ error: 'Enter a date as YYYY-MM-DD' })
+const DateSchema = z.iso.date({ error: message('admin.date') })
 
 // ---------------------------------------------------------------- /admin/users
 
 export const UserSearchSchema = z.object({
   q: optional(SearchTextSchema),
-  role: optional(z.enum(['SHOPPER', 'SELLER', 'ADMIN'], { error: 'Choose a role from the list' })),
-  status: optional(z.enum(['ACTIVE', 'BLOCKED'], { error: 'Choose a status from the list' })),
+  role: optional(z.enum(['SHOPPER', 'SELLER', 'ADMIN'], { error: message('admin.role') })),
+  status: optional(z.enum(['ACTIVE', 'BLOCKED'], { error: message('admin.status') })),
   page: PageSchema,
 })
 export type UserSearch = z.infer<typeof UserSearchSchema>
@@ -51,17 +55,17 @@ export type UserSearch = z.infer<typeof UserSearchSchema>
 const OptionalReasonSchema = z
   .string()
   .trim()
-  .max(REASON_MAX_LENGTH, `Use at most ${REASON_MAX_LENGTH} characters`)
+  .max(REASON_MAX_LENGTH, message('text.tooLong', { max: REASON_MAX_LENGTH }))
   .optional()
   .transform((value) => value || undefined)
 
 export const BlockUserSchema = z.object({
   intent: z.literal('block'),
   reason: z
-    .string({ error: 'Say why this account is blocked' })
+    .string({ error: message('admin.blockReason') })
     .trim()
-    .min(BLOCK_REASON_MIN_LENGTH, `Say why in at least ${BLOCK_REASON_MIN_LENGTH} characters`)
-    .max(REASON_MAX_LENGTH, `Use at most ${REASON_MAX_LENGTH} characters`),
+    .min(BLOCK_REASON_MIN_LENGTH, message('review.reasonMin', { min: BLOCK_REASON_MIN_LENGTH }))
+    .max(REASON_MAX_LENGTH, message('text.tooLong', { max: REASON_MAX_LENGTH })),
 })
 
 export const UnblockUserSchema = z.object({
@@ -95,15 +99,11 @@ export function isUserActionIntent(value: unknown): value is UserActionIntent {
 export const AuditFiltersSchema = z
   .object({
     /** An admin's user id, or COMMAND_LINE_ACTOR. */
-    admin: optional(z.string().trim().max(64, 'Choose an admin from the list')),
-    action: optional(
-      z.string().trim().regex(AUDIT_ACTION_PATTERN, 'Choose an action from the list'),
-    ),
-    type: optional(
-      z.string().trim().regex(AUDIT_TARGET_TYPE_PATTERN, 'Choose a kind of target from the list'),
-    ),
+    admin: optional(z.string().trim().max(64, message('admin.adminFromList'))),
+    action: optional(z.string().trim().regex(AUDIT_ACTION_PATTERN, message('admin.action'))),
+    type: optional(z.string().trim().regex(AUDIT_TARGET_TYPE_PATTERN, message('admin.targetType'))),
     /** Exactly this target id (the links from a user's page use it). */
-    target: optional(z.string().trim().max(100, 'That target id is too long')),
+    target: optional(z.string().trim().max(100, message('admin.targetTooLong'))),
     from: optional(DateSchema),
     to: optional(DateSchema),
     q: optional(SearchTextSchema),
@@ -111,7 +111,7 @@ export const AuditFiltersSchema = z
   })
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {
     path: ['to'],
-    error: 'The end date is before the start date',
+    error: message('admin.dateOrder'),
   })
 export type AuditFilters = z.infer<typeof AuditFiltersSchema>
 

@@ -23,11 +23,19 @@ export type ProductText = {
   translatedDescription?: string | null
 }
 
-/** A product's title and description in the page's language, or in its own when untranslated. */
+/** A product's title in the page's language, or in its own when untranslated. */
+export function localTitle(
+  locale: Locale,
+  product: Pick<ProductText, 'locale' | 'title' | 'translatedTitle'>,
+) {
+  return (product.locale !== locale && product.translatedTitle) || product.title
+}
+
+/** A product's title and description in the page's language, each in its own when untranslated. */
 export function localProductText(locale: Locale, product: ProductText) {
-  const own = product.locale === locale
   return {
-    title: (!own && product.translatedTitle) || product.title,
-    description: (!own && product.translatedDescription) || product.description,
+    title: localTitle(locale, product),
+    description:
+      (product.locale !== locale && product.translatedDescription) || product.description,
   }
 }

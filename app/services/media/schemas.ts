@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { message } from '~/i18n/validation.ts'
 import { ALT_MAX_LENGTH, MAX_IMAGES_PER_PRODUCT } from './limits.ts'
 
 // Input schemas of the media API, shared by the server (which enforces them) and the editor.
@@ -10,8 +11,8 @@ export const ImageChangesSchema = z
     alt: z
       .string()
       .trim()
-      .max(ALT_MAX_LENGTH, `Use at most ${ALT_MAX_LENGTH} characters`)
-      .refine((value) => !/\p{Cc}/u.test(value.replace(/[\t\n]/g, ' ')), 'Use plain text')
+      .max(ALT_MAX_LENGTH, message('text.tooLong', { max: ALT_MAX_LENGTH }))
+      .refine((value) => !/\p{Cc}/u.test(value.replace(/[\t\n]/g, ' ')), message('text.plain'))
       .optional(),
     colorId: Id.nullable().optional(),
   })

@@ -5,7 +5,7 @@ import { getEnv } from '~/infra/env.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { getUser } from '~/services/accounts/auth.server.ts'
 import type { Locale } from '~/i18n/locales.ts'
-import { localLabel, localName, localProductText } from '~/services/catalog/localized.ts'
+import { localLabel, localName, localTitle } from '~/services/catalog/localized.ts'
 import { quote } from '~/services/catalog/pricing.ts'
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from './schemas.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
@@ -186,7 +186,6 @@ const lineInclude = {
         select: {
           id: true,
           title: true,
-          description: true,
           locale: true,
           translatedTitle: true,
           slug: true,
@@ -273,7 +272,7 @@ function toLine(item: LoadedItem, now: Date, locale: Locale): CartLine {
   return {
     variantId: variant.id,
     productId: product.id,
-    title: localProductText(locale, product).title,
+    title: localTitle(locale, product),
     slug: product.slug,
     sku: variant.sku,
     colorId: variant.color.id,

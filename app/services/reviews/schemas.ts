@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { numberInput } from '~/i18n/format.ts'
+import { message } from '~/i18n/validation.ts'
 import { noControlCharacters } from '~/utils/text.ts'
 
 // Review forms and query strings, shared by the server (which enforces them) and the browser
@@ -36,41 +38,42 @@ export const REVIEW_SORT_LABELS: Record<ReviewSort, string> = {
   lowest: 'Lowest rated',
 }
 
+const STARS = message('review.rating', { min: 1, max: 5 })
+
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value
 
 /** The review form on the product page (new and edit alike). */
 export const ReviewFormSchema = z.object({
   intent: z.literal('review'),
-  rating: z.coerce
-    .number({ error: 'Choose from 1 to 5 stars' })
-    .int('Choose from 1 to 5 stars')
-    .min(1, 'Choose from 1 to 5 stars')
-    .max(5, 'Choose from 1 to 5 stars'),
+  rating: z.preprocess(
+    numberInput,
+    z.coerce.number({ error: STARS }).int(STARS).min(1, STARS).max(5, STARS),
+  ),
   title: z
-    .string({ error: 'Give your review a title' })
+    .string({ error: message('review.title') })
     .trim()
-    .min(REVIEW_TITLE_MIN, `Use at least ${REVIEW_TITLE_MIN} characters`)
-    .max(REVIEW_TITLE_MAX, `Use at most ${REVIEW_TITLE_MAX} characters`)
+    .min(REVIEW_TITLE_MIN, message('text.tooShort', { min: REVIEW_TITLE_MIN }))
+    .max(REVIEW_TITLE_MAX, message('text.tooLong', { max: REVIEW_TITLE_MAX }))
     .refine(...noControlCharacters),
   body: z
-    .string({ error: 'Say what you thought' })
+    .string({ error: message('review.body') })
     .trim()
-    .min(REVIEW_BODY_MIN, `Use at least ${REVIEW_BODY_MIN} characters`)
-    .max(REVIEW_BODY_MAX, `Use at most ${REVIEW_BODY_MAX} characters`)
+    .min(REVIEW_BODY_MIN, message('text.tooShort', { min: REVIEW_BODY_MIN }))
+    .max(REVIEW_BODY_MAX, message('text.tooLong', { max: REVIEW_BODY_MAX }))
     .refine(...noControlCharacters),
   fit: z.preprocess(
     blankToUndefined,
-    z.enum(REVIEW_FITS, { error: 'Choose how it fits from the list' }).optional(),
+    z.enum(REVIEW_FITS, { error: message('review.fit') }).optional(),
   ),
 })
 export type ReviewInput = Omit<z.infer<typeof ReviewFormSchema>, 'intent'>
 
 const ReviewIdSchema = z
-  .string({ error: 'Choose a review' })
+  .string({ error: message('review.choose') })
   .trim()
-  .min(1, 'Choose a review')
-  .max(64, 'Choose a review')
+  .min(1, message('review.choose'))
+  .max(64, message('review.choose'))
 
 export const HelpfulSchema = z.object({ intent: z.literal('helpful'), reviewId: ReviewIdSchema })
 
@@ -78,10 +81,10 @@ export const ReportSchema = z.object({
   intent: z.literal('report'),
   reviewId: ReviewIdSchema,
   reason: z
-    .string({ error: 'Say what is wrong with this review' })
+    .string({ error: message('review.reportReason') })
     .trim()
-    .min(REPORT_REASON_MIN, `Say why in at least ${REPORT_REASON_MIN} characters`)
-    .max(REPORT_REASON_MAX, `Use at most ${REPORT_REASON_MAX} characters`)
+    .min(REPORT_REASON_MIN, message('review.reasonMin', { min: REPORT_REASON_MIN }))
+    .max(REPORT_REASON_MAX, message('text.tooLong', { max: REPORT_REASON_MAX }))
     .refine(...noControlCharacters),
 })
 
@@ -107,7 +110,7 @@ export function reviewListQuery(params: URLSearchParams): ReviewListQuery {
 /** "id:version": what a decision names, so a review changed since the admin saw it is not decided blind. */
 const ReviewRefSchema = z
   .string()
-  .regex(/^[^:\s]{1,64}:\d{1,9}$/, 'Choose a review from the queue')
+  .regex(/^[^:\s]{1,64}:\d{1,9}$/, message('review.fromQueue'))
   .transform((value) => {
     const [id, version] = value.split(':')
     return { id: id!, version: Number(version) }
@@ -115,10 +118,10 @@ const ReviewRefSchema = z
 export type ReviewRef = z.output<typeof ReviewRefSchema>
 
 const RejectionReasonSchema = z
-  .string({ error: 'Say why it is rejected: the author sees it' })
+  .string({ error: message('review.rejectionReason') })
   .trim()
-  .min(REJECTION_REASON_MIN, `Say why in at least ${REJECTION_REASON_MIN} characters`)
-  .max(REJECTION_REASON_MAX, `Use at most ${REJECTION_REASON_MAX} characters`)
+  .min(REJECTION_REASON_MIN, message('review.reasonMin', { min: REJECTION_REASON_MIN }))
+  .max(REJECTION_REASON_MAX, message('text.tooLong', { max: REJECTION_REASON_MAX }))
   .refine(...noControlCharacters)
 
 export const ApproveReviewSchema = z.object({
@@ -135,8 +138,8 @@ const ReviewRefsSchema = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
   z
     .array(ReviewRefSchema)
-    .min(1, 'Tick at least one review')
-    .max(BULK_MAX, `Decide at most ${BULK_MAX} at once`),
+    .min(1, message('review.tickOne'))
+    .max(BULK_MAX, message('review.bulkMax', { max: BULK_MAX })),
 )
 export const BulkApproveSchema = z.object({
   intent: z.literal('bulk-approve'),

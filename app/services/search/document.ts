@@ -4,7 +4,18 @@ import { z } from 'zod'
 // and a product card need, so a results page never goes back to PostgreSQL for its hits.
 // Prices are integers in the store currency's minor unit; facet values are slugs (sizes: labels).
 
-export const SwatchSchema = z.object({ slug: z.string(), name: z.string(), hex: z.string() })
+// Text comes in both languages (docs/decisions/018): the product's own title and description
+// and their translations, and names with their Persian forms, so a query in either language
+// finds the product and a card shows the page's language. Fields added with the second
+// language default, so documents indexed before them still parse until they are re-indexed.
+
+/** A colour on a card; nameFa is its Persian name, when it has one. */
+export const SwatchSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  nameFa: z.string().nullable().default(null),
+  hex: z.string(),
+})
 
 /**
  * A card photo as stored rows (the asset's size, placeholder and variant keys), not URLs: the
@@ -39,9 +50,13 @@ export const CATEGORY_LEVELS = 5
 export const ProductDocumentSchema = z.object({
   id: z.string(),
   slug: z.string(),
+  /** The title and description (a plain-text excerpt) in the product's own language. */
   title: z.string(),
-  /** Plain-text excerpt of the description. */
   description: z.string(),
+  locale: z.enum(['en', 'fa']).default('en'),
+  /** The same in the other language, when the seller gave it. */
+  translatedTitle: z.string().nullable().default(null),
+  translatedDescription: z.string().nullable().default(null),
   tags: z.array(z.string()),
 
   /** What the cheapest variant costs now (after any discount running at indexing time). */
@@ -51,7 +66,7 @@ export const ProductDocumentSchema = z.object({
   onSale: z.boolean(),
   percentOff: z.number().int().min(1).max(100).nullable(),
 
-  /** Colour slugs (facet), their names (searchable) and swatches (cards). */
+  /** Colour slugs (facet), their names in both languages (searchable) and swatches (cards). */
   colors: z.array(z.string()),
   colorNames: z.array(z.string()),
   swatches: z.array(SwatchSchema),
@@ -67,12 +82,15 @@ export const ProductDocumentSchema = z.object({
   categoryLvl2: z.string().optional(),
   categoryLvl3: z.string().optional(),
   categoryLvl4: z.string().optional(),
-  /** Names along the path (searchable: "dresses" finds what is filed under Dresses). */
+  /** Names along the path in both languages (searchable: "dresses" and "پیراهن" find Dresses). */
   categoryNames: z.array(z.string()),
-  categoryPath: z.array(z.object({ slug: z.string(), name: z.string() })),
+  categoryPath: z.array(
+    z.object({ slug: z.string(), name: z.string(), nameFa: z.string().nullable().default(null) }),
+  ),
 
   brand: z.string().nullable(),
   brandName: z.string().nullable(),
+  brandNameFa: z.string().nullable().default(null),
   shop: z.string(),
   shopName: z.string(),
 

@@ -15,6 +15,9 @@ const PRODUCT_FOR_SEARCH = {
   slug: true,
   title: true,
   description: true,
+  locale: true,
+  translatedTitle: true,
+  translatedDescription: true,
   tags: true,
   listed: true,
   publishedAt: true,
@@ -29,7 +32,7 @@ const PRODUCT_FOR_SEARCH = {
   salesCount: true,
   categoryId: true,
   shop: { select: { slug: true, name: true } },
-  brand: { select: { slug: true, name: true } },
+  brand: { select: { slug: true, name: true, nameFa: true } },
   // The card's photos, as the catalog's cards read them (listCardImages): the first ones by position.
   images: {
     where: { position: { lt: CARD_IMAGES } },
@@ -46,19 +49,25 @@ const PRODUCT_FOR_SEARCH = {
     select: {
       stock: true,
       price: true,
-      color: { select: { slug: true, name: true, hex: true, position: true } },
+      color: { select: { slug: true, name: true, nameFa: true, hex: true, position: true } },
       size: { select: { label: true, position: true } },
     },
   },
 } satisfies Prisma.ProductSelect
 
 export type ProductForSearch = Prisma.ProductGetPayload<{ select: typeof PRODUCT_FOR_SEARCH }>
-export type CategoryNode = { id: string; slug: string; name: string; parentId: string | null }
+export type CategoryNode = {
+  id: string
+  slug: string
+  name: string
+  nameFa: string | null
+  parentId: string | null
+}
 
 /** The whole category tree by id (it is small; one query per batch beats one per product). */
 export async function loadCategoryTree() {
   const rows = await prisma.category.findMany({
-    select: { id: true, slug: true, name: true, parentId: true },
+    select: { id: true, slug: true, name: true, nameFa: true, parentId: true },
   })
   return new Map(rows.map((row) => [row.id, row]))
 }
@@ -119,7 +128,10 @@ export function toProductDocument(
   const quote = lowestQuote(product, product.variants, now)
   if (!quote) return null
 
-  const colors = new Map<string, { slug: string; name: string; hex: string; position: number }>()
+  const colors = new Map<
+    string,
+    { slug: string; name: string; nameFa: string | null; hex: string; position: number }
+  >()
   const sizes = new Map<string, number>()
   for (const variant of product.variants) {
     colors.set(variant.color.slug, variant.color)
@@ -139,19 +151,30 @@ export function toProductDocument(
     .slice(0, CATEGORY_LEVELS)
     .map((node) => node.slug)
 
+  // Names in both languages, for matching only (cards pick one through localized.ts).
+  const bothNames = (rows: Array<{ name: string; nameFa: string | null }>) => [
+    ...new Set(rows.flatMap(({ name, nameFa }) => (nameFa ? [name, nameFa] : [name]))),
+  ]
+  const translatedDescription = product.translatedDescription
+    ? normalizePersian(excerpt(product.translatedDescription))
+    : null
+
   return {
     id: product.id,
     slug: product.slug,
     title: normalizePersian(product.title),
     description: normalizePersian(excerpt(product.description)),
+    locale: product.locale === 'fa' ? 'fa' : 'en',
+    translatedTitle: normalizeDocumentText(product.translatedTitle || null),
+    translatedDescription: translatedDescription || null,
     tags: [...new Set(product.tags.map(normalizePersian))],
     price: quote.effective,
     regularPrice: quote.regular,
     onSale: quote.onSale,
     percentOff: quote.percentOff,
     colors: swatches.map((swatch) => swatch.slug),
-    colorNames: swatches.map((swatch) => normalizePersian(swatch.name)),
-    swatches: swatches.map(({ slug, name, hex }) => ({ slug, name, hex })),
+    colorNames: bothNames(swatches).map(normalizePersian),
+    swatches: swatches.map(({ slug, name, nameFa, hex }) => ({ slug, name, nameFa, hex })),
     sizes: [...sizes.entries()]
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
       .map(([label]) => label),
@@ -162,10 +185,11 @@ export function toProductDocument(
     categoryLvl2,
     categoryLvl3,
     categoryLvl4,
-    categoryNames: path.map((node) => normalizePersian(node.name)),
-    categoryPath: path.map(({ slug, name }) => ({ slug, name })),
+    categoryNames: bothNames(path).map(normalizePersian),
+    categoryPath: path.map(({ slug, name, nameFa }) => ({ slug, name, nameFa })),
     brand: product.brand?.slug ?? null,
     brandName: normalizeDocumentText(product.brand?.name ?? null),
+    brandNameFa: normalizeDocumentText(product.brand?.nameFa ?? null),
     shop: product.shop.slug,
     shopName: normalizePersian(product.shop.name),
     rating,

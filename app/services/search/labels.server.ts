@@ -7,9 +7,12 @@ import { prisma } from '~/infra/db.server.ts'
 const CATALOG_TTL_MS = 30_000
 const NAME_TTL_MS = 5 * 60_000
 
+// Names come in both languages; pages pick theirs with localName/localLabel (docs/decisions/018).
+
 export type CategoryLabel = {
   slug: string
   name: string
+  nameFa: string | null
   parentSlug: string | null
   depth: number
   position: number
@@ -19,9 +22,11 @@ export type CatalogLabels = {
   categories: Map<string, CategoryLabel>
   /** Child slugs by parent slug ('' for the roots), in catalog order. */
   children: Map<string, string[]>
-  colors: Map<string, { name: string; hex: string; position: number }>
+  colors: Map<string, { name: string; nameFa: string | null; hex: string; position: number }>
   /** Sort key of each size label: scale, then position in the scale. */
   sizeOrder: Map<string, number>
+  /** The Persian label of each size label that has one ("One size" → "تک‌سایز"). */
+  sizeLabelsFa: Map<string, string>
 }
 
 let catalog: { at: number; value: Promise<CatalogLabels> } | undefined
@@ -29,11 +34,13 @@ let catalog: { at: number; value: Promise<CatalogLabels> } | undefined
 async function loadCatalogLabels(): Promise<CatalogLabels> {
   const [categoryRows, colorRows, sizeRows] = await Promise.all([
     prisma.category.findMany({
-      select: { id: true, slug: true, name: true, parentId: true, position: true },
+      select: { id: true, slug: true, name: true, nameFa: true, parentId: true, position: true },
     }),
-    prisma.color.findMany({ select: { slug: true, name: true, hex: true, position: true } }),
+    prisma.color.findMany({
+      select: { slug: true, name: true, nameFa: true, hex: true, position: true },
+    }),
     prisma.size.findMany({
-      select: { label: true, position: true, scale: { select: { code: true } } },
+      select: { label: true, labelFa: true, position: true, scale: { select: { code: true } } },
     }),
   ])
   const byId = new Map(categoryRows.map((row) => [row.id, row]))
@@ -60,6 +67,7 @@ async function loadCatalogLabels(): Promise<CatalogLabels> {
     categories.set(row.slug, {
       slug: row.slug,
       name: row.name,
+      nameFa: row.nameFa,
       parentSlug,
       depth: depthOf(row.id),
       position: row.position,
@@ -78,9 +86,15 @@ async function loadCatalogLabels(): Promise<CatalogLabels> {
     categories,
     children,
     colors: new Map(
-      colorRows.map((row) => [row.slug, { name: row.name, hex: row.hex, position: row.position }]),
+      colorRows.map((row) => [
+        row.slug,
+        { name: row.name, nameFa: row.nameFa, hex: row.hex, position: row.position },
+      ]),
     ),
     sizeOrder,
+    sizeLabelsFa: new Map(
+      sizeRows.flatMap((row) => (row.labelFa ? [[row.label, row.labelFa] as const] : [])),
+    ),
   }
 }
 
@@ -96,9 +110,11 @@ export async function getCatalogLabels(): Promise<CatalogLabels> {
   return catalog.value
 }
 
-function nameCache(load: (slugs: string[]) => Promise<Array<{ slug: string; name: string }>>) {
-  const cache = new Map<string, { at: number; name: string }>()
-  return async function names(slugs: Iterable<string>): Promise<Map<string, string>> {
+type Named = { name: string; nameFa: string | null }
+
+function nameCache(load: (slugs: string[]) => Promise<Array<{ slug: string } & Named>>) {
+  const cache = new Map<string, { at: number; name: Named }>()
+  return async function names(slugs: Iterable<string>): Promise<Map<string, Named>> {
     const now = Date.now()
     const wanted = [...new Set(slugs)]
     const missing = wanted.filter((slug) => {
@@ -106,10 +122,10 @@ function nameCache(load: (slugs: string[]) => Promise<Array<{ slug: string; name
       return !hit || now - hit.at > NAME_TTL_MS
     })
     if (missing.length) {
-      for (const row of await load(missing)) cache.set(row.slug, { at: now, name: row.name })
+      for (const { slug, ...name } of await load(missing)) cache.set(slug, { at: now, name })
       if (cache.size > 20_000) cache.clear()
     }
-    const result = new Map<string, string>()
+    const result = new Map<string, Named>()
     for (const slug of wanted) {
       const hit = cache.get(slug)
       if (hit) result.set(slug, hit.name)
@@ -118,14 +134,22 @@ function nameCache(load: (slugs: string[]) => Promise<Array<{ slug: string; name
   }
 }
 
-/** Brand names by slug. */
+/** Brand names by slug, in both languages. */
 export const brandNames = nameCache((slugs) =>
-  prisma.brand.findMany({ where: { slug: { in: slugs } }, select: { slug: true, name: true } }),
+  prisma.brand.findMany({
+    where: { slug: { in: slugs } },
+    select: { slug: true, name: true, nameFa: true },
+  }),
 )
 
-/** Shop names by slug. */
-export const shopNames = nameCache((slugs) =>
-  prisma.shop.findMany({ where: { slug: { in: slugs } }, select: { slug: true, name: true } }),
+/** Shop names by slug (sellers name their shop in one language). */
+export const shopNames = nameCache(async (slugs) =>
+  (
+    await prisma.shop.findMany({
+      where: { slug: { in: slugs } },
+      select: { slug: true, name: true },
+    })
+  ).map((shop) => ({ ...shop, nameFa: null })),
 )
 
 /** Drops the cached catalog labels (tests, and after catalog edits in this process). */

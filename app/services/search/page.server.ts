@@ -1,3 +1,4 @@
+import { getLocale } from '~/i18n/i18n.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { SearchUnavailableError } from '~/infra/search/client.server.ts'
@@ -22,7 +23,7 @@ export async function loadSearchPage(
   const scope = options.scope ?? {}
   const state = parseSearchState(new URL(request.url).searchParams, currency)
   try {
-    const result = await searchProducts(state, { ...options, scope })
+    const result = await searchProducts(state, { ...options, scope, locale: getLocale(request) })
     return { status: 'ok', currency, scope, state: result.state, result }
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error

@@ -8,6 +8,8 @@ import {
   type SearchResponse,
 } from '~/infra/search/client.server.ts'
 import { getStorage } from '~/infra/storage/storage.server.ts'
+import type { Locale } from '~/i18n/locales.ts'
+import { localName, localTitle } from '~/services/catalog/localized.ts'
 import { NEW_ARRIVAL_DAYS, type ProductCardData } from '~/services/catalog/storefront.server.ts'
 import { toImageView } from '~/services/media/assets.server.ts'
 import { CATEGORY_LEVELS, ProductDocumentSchema } from './document.ts'
@@ -109,8 +111,11 @@ const CARD_FIELDS = [
   'id',
   'slug',
   'title',
+  'locale',
+  'translatedTitle',
   'brand',
   'brandName',
+  'brandNameFa',
   'shop',
   'shopName',
   'price',
@@ -127,8 +132,11 @@ const HitSchema = ProductDocumentSchema.pick({
   id: true,
   slug: true,
   title: true,
+  locale: true,
+  translatedTitle: true,
   brand: true,
   brandName: true,
+  brandNameFa: true,
   shop: true,
   shopName: true,
   price: true,
@@ -141,7 +149,12 @@ const HitSchema = ProductDocumentSchema.pick({
   images: true,
 } satisfies Record<(typeof CARD_FIELDS)[number], true>).extend({
   _formatted: z
-    .object({ title: z.string().optional(), description: z.string().optional() })
+    .object({
+      title: z.string().optional(),
+      translatedTitle: z.string().nullish(),
+      description: z.string().optional(),
+      translatedDescription: z.string().nullish(),
+    })
     .optional(),
 })
 
@@ -164,12 +177,19 @@ export type ProductHit = {
 export function toProductCard(
   hit: Omit<RawHit, '_formatted'>,
   now: Date = new Date(),
+  locale: Locale = 'en',
 ): ProductCardData {
   return {
     id: hit.id,
     slug: hit.slug,
-    title: hit.title,
-    brand: hit.brand && hit.brandName ? { name: hit.brandName, slug: hit.brand } : null,
+    title: localTitle(locale, hit),
+    brand:
+      hit.brand && hit.brandName
+        ? {
+            name: localName(locale, { name: hit.brandName, nameFa: hit.brandNameFa }),
+            slug: hit.brand,
+          }
+        : null,
     shop: { name: hit.shopName, slug: hit.shop },
     price: {
       regular: hit.regularPrice,
@@ -177,26 +197,43 @@ export function toProductCard(
       onSale: hit.onSale,
       percentOff: hit.percentOff,
     },
-    colors: hit.swatches.map(({ name, hex }) => ({ name, hex })),
+    colors: hit.swatches.map((swatch) => ({ name: localName(locale, swatch), hex: swatch.hex })),
     inStock: hit.inStock,
     isNew: hit.publishedAt >= now.getTime() - NEW_ARRIVAL_DAYS * 86_400_000,
     images: hit.images.map(({ asset, ...image }) => ({ ...image, image: toImageView(asset) })),
   }
 }
 
-function toHit({ _formatted: formatted, ...hit }: RawHit, now: Date): ProductHit {
-  const snippet = formatted?.description
+/** Whether the page shows the hit's translation rather than its own text (localized.ts). */
+function showsTranslation(hit: Pick<RawHit, 'locale' | 'translatedTitle'>, locale: Locale) {
+  return hit.locale !== locale && Boolean(hit.translatedTitle)
+}
+
+/** The title in the page's language with matches marked. */
+function highlightedTitle(hit: RawHit, locale: Locale) {
+  const formatted = hit._formatted
+  return showsTranslation(hit, locale)
+    ? (formatted?.translatedTitle ?? hit.translatedTitle ?? hit.title)
+    : (formatted?.title ?? hit.title)
+}
+
+function toHit(hit: RawHit, now: Date, locale: Locale): ProductHit {
+  const { _formatted: formatted, ...document } = hit
+  // The description the match is in, the page's language first.
+  const snippets = [formatted?.description, formatted?.translatedDescription]
+  if (showsTranslation(hit, locale)) snippets.reverse()
+  const snippet = snippets.find((text) => hasHighlight(text ?? undefined))
   return {
-    card: toProductCard(hit, now),
-    highlightedTitle: formatted?.title ?? hit.title,
-    snippet: hasHighlight(snippet) ? (snippet ?? null) : null,
+    card: toProductCard(document, now, locale),
+    highlightedTitle: highlightedTitle(hit, locale),
+    snippet: snippet ?? null,
   }
 }
 
 const HIT_DISPLAY = {
   attributesToRetrieve: [...CARD_FIELDS],
-  attributesToHighlight: ['title', 'description'],
-  attributesToCrop: ['description'],
+  attributesToHighlight: ['title', 'translatedTitle', 'description', 'translatedDescription'],
+  attributesToCrop: ['description', 'translatedDescription'],
   cropLength: 18,
   highlightPreTag: HIGHLIGHT_PRE,
   highlightPostTag: HIGHLIGHT_POST,
@@ -290,14 +327,19 @@ function buildCategoryFacet(
   state: SearchState,
   scope: SearchScope,
   counts: Record<string, Distribution>,
+  locale: Locale,
 ): CategoryFacet {
+  const nameOf = (slug: string) => {
+    const label = labels.categories.get(slug)
+    return label ? localName(locale, label) : slug
+  }
   const countOf = (slug: string) => {
     const label = labels.categories.get(slug)
     return label ? (counts[`categoryLvl${label.depth}`]?.[slug] ?? 0) : 0
   }
   const option = (slug: string): CategoryOption => ({
     slug,
-    name: labels.categories.get(slug)?.name ?? slug,
+    name: nameOf(slug),
     count: countOf(slug),
     selected: slug === state.category,
   })
@@ -319,7 +361,7 @@ function buildCategoryFacet(
   return {
     trail,
     options: childSlugs.map(option),
-    root: rootLabel ? { slug: rootLabel.slug, name: rootLabel.name } : null,
+    root: rootLabel ? { slug: rootLabel.slug, name: localName(locale, rootLabel) } : null,
   }
 }
 
@@ -329,6 +371,7 @@ async function listFacetValues(
   counts: Distribution,
   universe: Distribution,
   labels: CatalogLabels,
+  locale: Locale,
 ): Promise<FacetValue[]> {
   const values = [...new Set([...Object.keys(universe), ...Object.keys(counts), ...selected])]
   const names =
@@ -336,12 +379,19 @@ async function listFacetValues(
       ? await brandNames(values)
       : facet === 'shop'
         ? await shopNames(values)
-        : new Map<string, string>()
+        : undefined
+  // Facet values are slugs (size labels for sizes); labels come in the page's language.
+  const labelOf = (value: string) => {
+    const named = facet === 'color' ? labels.colors.get(value) : names?.get(value)
+    if (named) return localName(locale, named)
+    if (facet === 'size' && locale === 'fa') return labels.sizeLabelsFa.get(value) ?? value
+    return value
+  }
   const result = values.map((value): FacetValue => {
     const color = facet === 'color' ? labels.colors.get(value) : undefined
     return {
       value,
-      label: color?.name ?? names.get(value) ?? value,
+      label: labelOf(value),
       count: counts[value] ?? 0,
       selected: selected.includes(value),
       ...(color ? { hex: color.hex } : {}),
@@ -386,7 +436,7 @@ async function runQueries(queries: PagedQuery[]) {
   }
 }
 
-export type SearchOptions = { scope?: SearchScope; hitsPerPage?: number }
+export type SearchOptions = { scope?: SearchScope; hitsPerPage?: number; locale?: Locale }
 
 // Which facet values exist at all for a query (to list the ones the filters rule out as
 // disabled) depends on the query and the scope only, not on the filters, so refining a search
@@ -473,6 +523,7 @@ export async function searchProducts(
   options: SearchOptions = {},
 ): Promise<ProductSearchResult> {
   const now = new Date()
+  const locale = options.locale ?? 'en'
   const labels = await getCatalogLabels()
   const key = universeKey(input, options.scope ?? {})
   const known = cachedUniverse(key)
@@ -512,6 +563,7 @@ export async function searchProducts(
         countsFor(facet)[LIST_ATTRIBUTE[facet]] ?? {},
         universe?.[LIST_ATTRIBUTE[facet]] ?? {},
         labels,
+        locale,
       ),
     ),
   )
@@ -520,13 +572,13 @@ export async function searchProducts(
 
   return {
     state,
-    hits: main.hits.map((hit) => toHit(hit, now)),
+    hits: main.hits.map((hit) => toHit(hit, now, locale)),
     totalHits: main.totalHits,
     totalPages: main.totalPages,
     page: state.page,
     hitsPerPage,
     facets: {
-      category: buildCategoryFacet(labels, state, scope, countsFor('category')),
+      category: buildCategoryFacet(labels, state, scope, countsFor('category'), locale),
       brand: brand!,
       color: color!,
       size: size!,
@@ -564,7 +616,7 @@ export async function searchFacet(
   state: SearchState,
   facet: ListFacet,
   facetQuery: string,
-  options: { scope?: SearchScope } = {},
+  options: { scope?: SearchScope; locale?: Locale } = {},
 ): Promise<FacetValue[]> {
   const built = buildFilters(state, options.scope)
   let response
@@ -581,7 +633,7 @@ export async function searchFacet(
   }
   const labels = await getCatalogLabels()
   const counts = Object.fromEntries(response.facetHits.map((hit) => [hit.value, hit.count]))
-  const values = await listFacetValues(facet, [], counts, {}, labels)
+  const values = await listFacetValues(facet, [], counts, {}, labels, options.locale ?? 'en')
   return values.map((value) => ({ ...value, selected: state[facet].includes(value.value) }))
 }
 
@@ -634,7 +686,7 @@ function words(text: string) {
  * What the header search box offers while the shopper types: the best matching products and
  * the categories most of the matches are in (categories whose name matches come first).
  */
-export async function suggest(query: string): Promise<Suggestions> {
+export async function suggest(query: string, locale: Locale = 'en'): Promise<Suggestions> {
   const q = query.trim()
   if (!q) return { query: q, products: [], categories: [] }
   const [response] = await runQueries([
@@ -645,15 +697,15 @@ export async function suggest(query: string): Promise<Suggestions> {
       hitsPerPage: SUGGESTED_PRODUCTS,
       facets: ['categories'],
       attributesToRetrieve: [...CARD_FIELDS],
-      attributesToHighlight: ['title'],
+      attributesToHighlight: ['title', 'translatedTitle'],
       highlightPreTag: HIGHLIGHT_PRE,
       highlightPostTag: HIGHLIGHT_POST,
     },
   ])
   const labels = await getCatalogLabels()
   const typed = words(normalizeSearchQuery(q))
-  const matchesName = (name: string) =>
-    words(normalizeSearchQuery(name)).some((word) =>
+  const matchesName = (label: { name: string; nameFa: string | null }) =>
+    words(normalizeSearchQuery(`${label.name} ${label.nameFa ?? ''}`)).some((word) =>
       typed.some((t) => word.startsWith(t) || t.startsWith(word)),
     )
   const candidates = Object.entries(response?.facetDistribution?.categories ?? {})
@@ -665,7 +717,7 @@ export async function suggest(query: string): Promise<Suggestions> {
     // Categories named like the query first, then the ones holding most matches, deeper first.
     .sort(
       (a, b) =>
-        Number(matchesName(b.label.name)) - Number(matchesName(a.label.name)) ||
+        Number(matchesName(b.label)) - Number(matchesName(a.label)) ||
         b.count - a.count ||
         b.label.depth - a.label.depth,
     )
@@ -690,20 +742,24 @@ export async function suggest(query: string): Promise<Suggestions> {
     )
     if (!redundant) chosen.push(candidate)
   }
-  const categories = chosen.map(({ label, count }) => ({
-    slug: label.slug,
-    name: label.name,
-    parentName: label.parentSlug ? (labels.categories.get(label.parentSlug)?.name ?? null) : null,
-    count,
-  }))
+  const categories = chosen.map(({ label, count }) => {
+    const parent = label.parentSlug ? labels.categories.get(label.parentSlug) : undefined
+    return {
+      slug: label.slug,
+      name: localName(locale, label),
+      parentName: parent ? localName(locale, parent) : null,
+      count,
+    }
+  })
   return {
     query: q,
     products: (response?.hits ?? []).map((hit) => ({
       id: hit.id,
       slug: hit.slug,
-      title: hit.title,
-      highlightedTitle: hit._formatted?.title ?? hit.title,
-      brandName: hit.brandName,
+      title: localTitle(locale, hit),
+      highlightedTitle: highlightedTitle(hit, locale),
+      brandName:
+        hit.brandName && localName(locale, { name: hit.brandName, nameFa: hit.brandNameFa }),
       price: hit.price,
       regularPrice: hit.regularPrice,
       onSale: hit.onSale,

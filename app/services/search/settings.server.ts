@@ -85,12 +85,15 @@ export const PRODUCT_INDEX_SETTINGS = {
   // Order matters: a match in the title ranks above one in the description.
   searchableAttributes: [
     'title',
+    'translatedTitle',
     'brandName',
+    'brandNameFa',
     'categoryNames',
     'tags',
     'colorNames',
     'shopName',
     'description',
+    'translatedDescription',
   ],
   filterableAttributes: [
     'categories',
