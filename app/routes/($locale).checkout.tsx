@@ -204,7 +204,7 @@ export default function CheckoutPage() {
                   <Trans
                     t={t}
                     i18nKey="checkout.signInPrompt"
-                    components={{ link: <Link to={signIn} className="link" /> }}
+                    components={{ signIn: <Link to={signIn} className="link" /> }}
                   />
                 </p>
               </div>
