@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto'
 import { isTransientTransactionError, prisma, type Tx } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
-import { defaultLocale } from '~/i18n/i18n.server.ts'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { formatMoney } from '~/utils/money.ts'
@@ -248,7 +247,7 @@ export function placeOrder(
 export async function placeOrderAs(
   buyer: Buyer,
   input: CheckoutInput,
-  { now = new Date(), locale = defaultLocale() }: PlaceOptions = {},
+  { now = new Date(), locale = getEnv().STORE_DEFAULT_LOCALE }: PlaceOptions = {},
 ): Promise<PlacedOrder> {
   const earlier = await findOrderByKey(buyer, input.idempotencyKey)
   if (earlier) return resume(earlier)
