@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react'
+import { useNavigation } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { INTL_LOCALE, isLocale } from '~/i18n/locales.ts'
@@ -159,5 +160,21 @@ export function InlineReasonField({
       />
       <ErrorList id={errorId} errors={errors} />
     </div>
+  )
+}
+
+/** A form's full-width main button that says what it is doing while the page submits. */
+export function PendingSubmitButton({
+  label,
+  pendingLabel,
+}: {
+  label: string
+  pendingLabel: string
+}) {
+  const submitting = useNavigation().state === 'submitting'
+  return (
+    <button type="submit" className="btn-primary w-full" disabled={submitting}>
+      {submitting ? pendingLabel : label}
+    </button>
   )
 }

@@ -1,32 +1,28 @@
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/i18n/use-locale.ts'
 import { ErrorPage } from './error-boundary.tsx'
 
 type RetryInfo = { retryAt: string; retryInSeconds: number }
 
+/** What was paused, as the `account` catalogue names it under `retryLater.what`. */
+export type PausedAction = 'signIn' | 'registration' | 'passwordReset'
+
 /** The 429 page: says when the visitor may try again (see retryLaterPage in app/http/errors.server.ts). */
-export function RetryLater({ retry, what }: { retry: RetryInfo | undefined; what: string }) {
-  const paused = `For your security we paused ${what} from here.`
+export function RetryLater({ retry, what }: { retry: RetryInfo | undefined; what: PausedAction }) {
+  const { t } = useTranslation('account')
+  const format = useFormat()
+  const action = t(`retryLater.what.${what}`)
+  const title = t('retryLater.title', { what: action })
+  const paused = t('retryLater.paused', { what: action })
   if (!retry)
-    return (
-      <ErrorPage
-        status={429}
-        title={`Too many ${what} attempts`}
-        body={`${paused} Try again later.`}
-      />
-    )
+    return <ErrorPage status={429} title={title} body={`${paused} ${t('retryLater.later')}`} />
   const minutes = Math.max(1, Math.ceil(retry.retryInSeconds / 60))
-  const time = new Date(retry.retryAt).toLocaleTimeString('en', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
+  const when = t('retryLater.inMinutes', {
+    count: minutes,
+    minutes: format.number(minutes),
+    time: format.dateTime(retry.retryAt),
   })
-  return (
-    <ErrorPage
-      status={429}
-      title={`Too many ${what} attempts`}
-      body={`${paused} Try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${time}).`}
-    />
-  )
+  return <ErrorPage status={429} title={title} body={`${paused} ${when}`} />
 }
 
 /** The retry details a 429 response carries, if it carries them. */

@@ -1,4 +1,5 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
+import { useTranslation } from 'react-i18next'
+
 // Small labels for an account's roles and status, used across the admin pages.
 
 const ROLE_STYLES: Record<string, string> = {
@@ -7,17 +8,20 @@ const ROLE_STYLES: Record<string, string> = {
   SHOPPER: 'bg-stone-100 text-stone-700',
 }
 
-const ROLE_LABELS: Record<string, string> = { ADMIN: 'Admin', SELLER: 'Seller', SHOPPER: 'Shopper' }
+const ROLES = ['ADMIN', 'SELLER', 'SHOPPER'] as const
+const isRole = (role: string): role is (typeof ROLES)[number] =>
+  (ROLES as readonly string[]).includes(role)
 
 export function RoleBadges({ roles }: { roles: string[] }) {
+  const { t } = useTranslation('account')
   return (
-    <ul className="flex flex-wrap gap-1" aria-label="Roles">
+    <ul className="flex flex-wrap gap-1" aria-label={t('badges.roles')}>
       {roles.map((role) => (
         <li
           key={role}
           className={`rounded px-2 py-0.5 text-xs font-semibold ${ROLE_STYLES[role] ?? ROLE_STYLES.SHOPPER}`}
         >
-          {ROLE_LABELS[role] ?? role}
+          {isRole(role) ? t(`badges.role.${role}`) : role}
         </li>
       ))}
     </ul>
@@ -25,6 +29,7 @@ export function RoleBadges({ roles }: { roles: string[] }) {
 }
 
 export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation('account')
   const blocked = status === 'BLOCKED'
   return (
     <span
@@ -34,7 +39,7 @@ export function StatusBadge({ status }: { status: string }) {
         aria-hidden
         className={`size-1.5 rounded-full ${blocked ? 'bg-red-600' : 'bg-green-600'}`}
       />
-      {blocked ? 'Blocked' : 'Active'}
+      {blocked ? t('badges.blocked') : t('badges.active')}
     </span>
   )
 }

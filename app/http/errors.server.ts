@@ -91,7 +91,7 @@ export function throwIfNotFound(refusal: Refusal) {
     throw new Response(refusal.message, { status: 404, headers: refusal.headers })
 }
 
-type Replying = {
+export type Replying = {
   reply(options?: {
     formErrors?: string[]
     fieldErrors?: Record<string, string[]>

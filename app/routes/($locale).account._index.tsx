@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
@@ -10,9 +9,12 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { UserAvatar } from '~/components/media/user-avatar.tsx'
 import { formRefusal, toRefusal } from '~/http/errors.server.ts'
+import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocale } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { isMultipart, readMultipart } from '~/infra/uploads/multipart.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
@@ -26,10 +28,9 @@ import {
   removeAvatar,
   setAvatar,
 } from '~/services/media/avatars.server.ts'
-import { formatBytes, listFormats } from '~/services/media/limits.ts'
 import { NoFileError } from '~/services/media/errors.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Your profile · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 // A refused upload's Retry-After (503) and Connection: close (413: the rest of the body is
 // never read) would be dropped from the page without this.
@@ -45,7 +46,8 @@ export const headers: HeadersFunction = ({ parentHeaders, actionHeaders, errorHe
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const [profile, avatar] = await Promise.all([getProfile(user.id), getAvatar(user.id)])
-  return { profile, avatar, avatarLimits: avatarLimits() }
+  const title = getT(request, 'account')('profile.metaTitle')
+  return { title, profile, avatar, avatarLimits: avatarLimits() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -58,7 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
       // Inside the try: a body declared larger than the limit is refused right here (a 413).
       upload = readMultipart(request, AVATAR_UPLOAD_LIMITS)
       await setAvatar(user.id, upload)
-      return redirectWithToast('/account', { message: 'Your profile photo was updated.' })
+      return redirectWithToast(localeRedirectPath(request, '/account'), {
+        message: getT(request, 'account')('avatar.updated'),
+      })
     } catch (error) {
       // A multipart post of the other forms carries no file: carry on with its fields.
       if (!upload || !(error instanceof NoFileError) || upload.fields.get('intent') === 'avatar') {
@@ -76,20 +80,30 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (formData.get('intent') === 'remove-avatar') {
     await removeAvatar(user.id)
-    return redirectWithToast('/account', { message: 'You are back to your generated avatar.' })
+    return redirectWithToast(localeRedirectPath(request, '/account'), {
+      message: getT(request, 'account')('avatar.removed'),
+    })
   }
   const submission = parseWithZod(formData, { schema: ProfileSchema })
   if (submission.status !== 'success')
     return data(submission.reply({ hideFields: ['currentPassword'] }), { status: 400 })
+  let pendingEmail: string | null
   try {
-    await updateProfile(user.id, submission.value)
+    pendingEmail = await updateProfile(user.id, submission.value, getLocale(request))
   } catch (error) {
     return formRefusal(submission, error, { hideFields: ['currentPassword'] })
   }
-  return redirectWithToast('/account', { message: 'Your profile was saved.' })
+  const t = getT(request, 'account')
+  return redirectWithToast(localeRedirectPath(request, '/account'), {
+    message: pendingEmail
+      ? t('profile.emailChangeSent', { email: pendingEmail })
+      : t('profile.saved'),
+  })
 }
 
 export default function ProfilePage() {
+  const { t } = useTranslation('account')
+  const format = useFormat()
   const { profile, avatar, avatarLimits } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const lastResult = actionData && 'intent' in actionData ? undefined : actionData
@@ -106,21 +120,19 @@ export default function ProfilePage() {
     <div className="space-y-10">
       <section aria-labelledby="profile-heading">
         <h1 id="profile-heading" className="text-2xl font-bold tracking-tight">
-          Profile
+          {t('profile.title')}
         </h1>
         <p className="mt-1 text-sm text-stone-600">
-          Member since{' '}
-          {new Date(profile.createdAt).toLocaleDateString('en', { month: 'long', year: 'numeric' })}
-          .
+          {t('profile.memberSince', { date: format.date(profile.createdAt) })}
         </p>
         <Form method="post" className="mt-6 max-w-xl space-y-4 card" {...getFormProps(form)}>
           <Field
-            label="Name"
+            label={t('fields.name')}
             inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }}
             errors={fields.name.errors}
           />
           <Field
-            label="Email"
+            label={t('fields.email')}
             inputProps={{
               ...getInputProps(fields.email, { type: 'email' }),
               autoComplete: 'email',
@@ -128,13 +140,13 @@ export default function ProfilePage() {
             errors={fields.email.errors}
           />
           <Field
-            label="Current password"
+            label={t('fields.currentPassword')}
             inputProps={{
               ...getInputProps(fields.currentPassword, { type: 'password' }),
               autoComplete: 'current-password',
             }}
             errors={fields.currentPassword.errors}
-            help="Only needed when you change your email."
+            help={t('profile.currentPasswordHelp')}
           />
           <ErrorList id={form.errorId} errors={form.errors} />
           <button
@@ -142,7 +154,7 @@ export default function ProfilePage() {
             className="btn-primary"
             disabled={navigation.state === 'submitting'}
           >
-            Save profile
+            {t('profile.submit')}
           </button>
         </Form>
       </section>
@@ -169,6 +181,13 @@ function AvatarSection({
   limits: ReturnType<typeof avatarLimits>
   error?: string
 }) {
+  const { t } = useTranslation('account')
+  const format = useFormat()
+  const locale = useLocale()
+  const bytes = (value: number) =>
+    value >= 1024 * 1024
+      ? t('avatar.megabytes', { n: format.number(Math.round((value / (1024 * 1024)) * 10) / 10) })
+      : t('avatar.kilobytes', { n: format.number(Math.round(value / 1024)) })
   const navigation = useNavigation()
   const [preview, setPreview] = useState<{ url: string; name: string; problem?: string } | null>(
     null,
@@ -185,7 +204,7 @@ function AvatarSection({
     if (!file) return setPreview(null)
     const problem =
       file.size > limits.maxFileBytes
-        ? `This photo is ${formatBytes(file.size)}; the most is ${formatBytes(limits.maxFileBytes)}.`
+        ? t('avatar.tooLarge', { size: bytes(file.size), max: bytes(limits.maxFileBytes) })
         : undefined
     setPreview({ url: URL.createObjectURL(file), name: file.name, problem })
   }
@@ -194,17 +213,15 @@ function AvatarSection({
   return (
     <section aria-labelledby="avatar-heading">
       <h2 id="avatar-heading" className="text-xl font-bold tracking-tight">
-        Profile photo
+        {t('avatar.title')}
       </h2>
-      <p className="mt-1 text-sm text-stone-600">
-        Shown in the header and next to your reviews. We crop it to a circle around what matters.
-      </p>
+      <p className="mt-1 text-sm text-stone-600">{t('avatar.intro')}</p>
       <div className="mt-6 flex max-w-xl flex-col gap-6 card sm:flex-row sm:items-start">
         <div className="flex flex-col items-center gap-2">
           {preview ? (
             <img
               src={preview.url}
-              alt={`${name}, not saved yet`}
+              alt={t('avatar.previewAlt', { name })}
               width={96}
               height={96}
               className="h-24 w-24 rounded-full object-cover ring-2 ring-brand-200"
@@ -213,7 +230,7 @@ function AvatarSection({
             <UserAvatar name={name} avatar={avatar} size={96} />
           )}
           <span className="text-xs text-stone-500">
-            {preview ? 'Preview' : avatar ? 'Your photo' : 'Generated avatar'}
+            {preview ? t('avatar.preview') : avatar ? t('avatar.yours') : t('avatar.generated')}
           </span>
         </div>
         <div className="min-w-0 flex-1 space-y-3">
@@ -221,7 +238,7 @@ function AvatarSection({
             <input type="hidden" name="intent" value="avatar" />
             <div>
               <label htmlFor="avatar-file" className="block text-sm font-medium text-stone-800">
-                {avatar ? 'Choose a new photo' : 'Choose a photo'}
+                {avatar ? t('avatar.chooseNew') : t('avatar.choose')}
               </label>
               <input
                 id="avatar-file"
@@ -235,8 +252,13 @@ function AvatarSection({
                 className="mt-1 block w-full text-sm text-stone-700 file:me-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-brand-700 hover:file:bg-brand-100"
               />
               <p id="avatar-help" className="mt-1 text-xs text-stone-500">
-                {listFormats(limits.formats)}, up to {formatBytes(limits.maxFileBytes)}, at least{' '}
-                {limits.minShortSide} × {limits.minShortSide} pixels.
+                {t('avatar.limits', {
+                  formats: new Intl.ListFormat(locale, { type: 'disjunction' }).format(
+                    limits.formats,
+                  ),
+                  max: bytes(limits.maxFileBytes),
+                  side: format.number(limits.minShortSide),
+                })}
               </p>
               {message ? (
                 <p id="avatar-error" role="alert" className="mt-1 text-sm text-red-700">
@@ -249,14 +271,14 @@ function AvatarSection({
               className="btn-primary"
               disabled={uploading || Boolean(preview?.problem)}
             >
-              {uploading ? 'Uploading…' : 'Upload photo'}
+              {uploading ? t('avatar.uploading') : t('avatar.upload')}
             </button>
           </Form>
           {avatar ? (
             <Form method="post">
               <input type="hidden" name="intent" value="remove-avatar" />
               <button type="submit" className="btn-secondary" disabled={removing}>
-                Use the generated avatar
+                {t('avatar.useGenerated')}
               </button>
             </Form>
           ) : null}

@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
@@ -8,10 +7,13 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorList } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
-import { toRefusal } from '~/http/errors.server.ts'
+import { localizedRefusal } from '~/http/refusal-messages.server.ts'
+import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -23,32 +25,35 @@ import {
 } from '~/services/orders/addresses.server.ts'
 import { MAX_ADDRESSES, SaveAddressSchema } from '~/services/orders/schemas.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Your addresses · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 const AddressIdSchema = z.object({ addressId: z.string().trim().min(1).max(64) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { addresses: await listAddresses(user.id) }
+  const title = getT(request, 'account')('addresses.metaTitle')
+  return { title, addresses: await listAddresses(user.id) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await readFormData(request)
   const intent = formData.get('intent')
+  const t = getT(request, 'account')
+  const back = localeRedirectPath(request, '/account/addresses')
 
   if (intent === 'delete' || intent === 'set-default') {
     const parsed = AddressIdSchema.safeParse(Object.fromEntries(formData))
-    if (!parsed.success) return data({ intent, error: 'Choose an address.' }, { status: 400 })
+    if (!parsed.success) return data({ intent, error: t('addresses.choose') }, { status: 400 })
     try {
       if (intent === 'delete') await deleteAddress(user.id, parsed.data.addressId)
       else await setDefaultAddress(user.id, parsed.data.addressId)
     } catch (error) {
-      const refusal = toRefusal(error)
+      const refusal = localizedRefusal(t, error)
       return data({ intent, error: refusal.message }, { status: refusal.status })
     }
-    return redirectWithToast('/account/addresses', {
-      message: intent === 'delete' ? 'Address deleted.' : 'Default address changed.',
+    return redirectWithToast(back, {
+      message: intent === 'delete' ? t('addresses.deleted') : t('addresses.defaultChanged'),
     })
   }
 
@@ -59,17 +64,19 @@ export async function action({ request }: ActionFunctionArgs) {
     const { makeDefault, ...address } = submission.value
     await createAddress(user.id, address, { makeDefault })
   } catch (error) {
-    const refusal = toRefusal(error)
+    const refusal = localizedRefusal(t, error)
     const { formErrors, fieldErrors } = refusal
     return data(
       { intent: 'create', result: submission.reply({ formErrors, fieldErrors }) },
       { status: refusal.status },
     )
   }
-  return redirectWithToast('/account/addresses', { message: 'Address saved.' })
+  return redirectWithToast(back, { message: t('addresses.saved') })
 }
 
 export default function AddressesPage() {
+  const { t } = useTranslation('account')
+  const lp = useLocalePath()
   const { addresses } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -84,11 +91,9 @@ export default function AddressesPage() {
     <div className="space-y-10">
       <section aria-labelledby="addresses-heading">
         <h1 id="addresses-heading" className="text-2xl font-bold tracking-tight">
-          Addresses
+          {t('addresses.title')}
         </h1>
-        <p className="mt-1 text-sm text-stone-600">
-          Checkout offers these; the default comes first.
-        </p>
+        <p className="mt-1 text-sm text-stone-600">{t('addresses.intro')}</p>
         {rowError ? (
           <p role="alert" className="mt-3 text-sm text-red-700">
             {rowError}
@@ -105,25 +110,28 @@ export default function AddressesPage() {
                 <div>
                   {address.isDefault ? (
                     <p className="mb-2 inline-block rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700">
-                      Default
+                      {t('addresses.default')}
                     </p>
                   ) : null}
                   <AddressBlock address={address} className="text-sm text-stone-700" />
                 </div>
                 <div className="flex flex-wrap gap-2 text-sm">
                   <Link
-                    to={`/account/addresses/${address.id}`}
+                    to={lp(`/account/addresses/${address.id}`)}
                     className="btn-secondary"
-                    aria-label={`Edit the address of ${address.fullName}, ${address.line1}`}
+                    aria-label={t('addresses.editLabel', {
+                      name: address.fullName,
+                      line: address.line1,
+                    })}
                   >
-                    Edit
+                    {t('addresses.edit')}
                   </Link>
                   {!address.isDefault ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="set-default" />
                       <input type="hidden" name="addressId" value={address.id} />
                       <button type="submit" className="btn-secondary">
-                        Make default
+                        {t('addresses.makeDefault')}
                       </button>
                     </Form>
                   ) : null}
@@ -133,9 +141,12 @@ export default function AddressesPage() {
                     <button
                       type="submit"
                       className="btn-danger"
-                      aria-label={`Delete the address of ${address.fullName}, ${address.line1}`}
+                      aria-label={t('addresses.deleteLabel', {
+                        name: address.fullName,
+                        line: address.line1,
+                      })}
                     >
-                      Delete
+                      {t('addresses.delete')}
                     </button>
                   </Form>
                 </div>
@@ -144,7 +155,7 @@ export default function AddressesPage() {
           </ul>
         ) : (
           <p className="mt-6 rounded-lg border border-dashed border-stone-300 p-6 text-center text-sm text-stone-600">
-            You have no saved addresses yet.
+            {t('addresses.empty')}
           </p>
         )}
       </section>
@@ -152,14 +163,14 @@ export default function AddressesPage() {
       {addresses.length < MAX_ADDRESSES ? (
         <section aria-labelledby="new-address-heading">
           <h2 id="new-address-heading" className="text-xl font-bold tracking-tight">
-            Add an address
+            {t('addresses.add')}
           </h2>
           <Form method="post" className="mt-4 max-w-2xl space-y-4 card" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="create" />
             <AddressFields fields={fields} />
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="makeDefault" className="h-4 w-4 accent-brand-600" />
-              Make this my default address
+              {t('addresses.makeThisDefault')}
             </label>
             <ErrorList id={form.errorId} errors={form.errors} />
             <button
@@ -167,14 +178,12 @@ export default function AddressesPage() {
               className="btn-primary"
               disabled={navigation.state === 'submitting'}
             >
-              Save address
+              {t('addresses.save')}
             </button>
           </Form>
         </section>
       ) : (
-        <p className="text-sm text-stone-600">
-          You have saved the most addresses we keep ({MAX_ADDRESSES}). Delete one to add another.
-        </p>
+        <p className="text-sm text-stone-600">{t('addresses.full', { count: MAX_ADDRESSES })}</p>
       )}
     </div>
   )

@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
@@ -8,9 +7,12 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorList, Field } from '~/components/forms.tsx'
-import { toRefusal } from '~/http/errors.server.ts'
+import { localizedRefusal } from '~/http/refusal-messages.server.ts'
+import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useFormat } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getSession, requireUser } from '~/services/accounts/auth.server.ts'
 import { changePassword } from '~/services/accounts/profile.server.ts'
@@ -19,7 +21,7 @@ import { listSessions, revokeSession } from '~/services/accounts/sessions.server
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { describeDevice } from '~/utils/user-agent.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Password & sessions · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 const RevokeSchema = z.object({ sessionId: z.string().min(1).max(64) })
 
@@ -34,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request)
   const sessions = await listSessions(user.id)
   return {
+    title: getT(request, 'account')('security.metaTitle'),
     sessions: sessions.map((session) => ({
       ...session,
       device: describeDevice(session.userAgent),
@@ -46,16 +49,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request)
   const formData = await readFormData(request)
   const intent = formData.get('intent')
+  const t = getT(request, 'account')
+  const here = localeRedirectPath(request, '/account/security')
 
   if (intent === 'revoke-session') {
     const parsed = RevokeSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success)
-      return data({ intent, error: 'Choose a session to sign out.' }, { status: 400 })
+      return data({ intent, error: t('security.chooseSession') }, { status: 400 })
     const revoked = await revokeSession(user.id, parsed.data.sessionId)
-    if (!revoked) return data({ intent, error: 'That session has already ended.' }, { status: 404 })
+    if (!revoked) return data({ intent, error: t('security.sessionEnded') }, { status: 404 })
     if (parsed.data.sessionId === sessionId)
-      return redirectWithToast('/login', { message: 'You signed out this browser.' })
-    return redirectWithToast('/account/security', { message: 'That session was signed out.' })
+      return redirectWithToast(localeRedirectPath(request, '/login'), {
+        message: t('security.signedOutHere'),
+      })
+    return redirectWithToast(here, { message: t('security.sessionSignedOut') })
   }
 
   const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
@@ -73,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await changePassword(user.id, sessionId, submission.value)
   } catch (error) {
-    const refusal = toRefusal(error)
+    const refusal = localizedRefusal(t, error)
     return data(
       {
         intent: 'change-password',
@@ -86,12 +93,12 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: refusal.status, headers: refusal.headers },
     )
   }
-  return redirectWithToast('/account/security', {
-    message: 'Password changed. Your other sessions were signed out.',
-  })
+  return redirectWithToast(here, { message: t('security.passwordChanged') })
 }
 
 export default function SecurityPage() {
+  const { t } = useTranslation('account')
+  const format = useFormat()
   const { sessions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -106,13 +113,13 @@ export default function SecurityPage() {
     <div className="space-y-10">
       <section aria-labelledby="password-heading">
         <h1 id="password-heading" className="text-2xl font-bold tracking-tight">
-          Change password
+          {t('security.title')}
         </h1>
-        <p className="mt-1 text-sm text-stone-600">Changing it signs you out everywhere else.</p>
+        <p className="mt-1 text-sm text-stone-600">{t('security.intro')}</p>
         <Form method="post" className="mt-6 max-w-xl space-y-4 card" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="change-password" />
           <Field
-            label="Current password"
+            label={t('fields.currentPassword')}
             inputProps={{
               ...getInputProps(fields.currentPassword, { type: 'password' }),
               autoComplete: 'current-password',
@@ -120,16 +127,16 @@ export default function SecurityPage() {
             errors={fields.currentPassword.errors}
           />
           <Field
-            label="New password"
+            label={t('fields.newPassword')}
             inputProps={{
               ...getInputProps(fields.newPassword, { type: 'password' }),
               autoComplete: 'new-password',
             }}
             errors={fields.newPassword.errors}
-            help={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+            help={t('security.passwordHelp', { min: format.number(PASSWORD_MIN_LENGTH) })}
           />
           <Field
-            label="Repeat new password"
+            label={t('fields.repeatNewPassword')}
             inputProps={{
               ...getInputProps(fields.confirmPassword, { type: 'password' }),
               autoComplete: 'new-password',
@@ -142,14 +149,14 @@ export default function SecurityPage() {
             className="btn-primary"
             disabled={navigation.state === 'submitting'}
           >
-            Change password
+            {t('security.submit')}
           </button>
         </Form>
       </section>
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading" className="text-xl font-bold tracking-tight">
-          Where you are signed in
+          {t('security.sessionsTitle')}
         </h2>
         {revokeError ? (
           <p role="alert" className="mt-2 text-sm text-red-700">
@@ -168,21 +175,23 @@ export default function SecurityPage() {
                   {session.device}
                   {session.current ? (
                     <span className="ms-2 rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800">
-                      This browser
+                      {t('security.thisBrowser')}
                     </span>
                   ) : null}
                 </p>
                 <p className="text-sm text-stone-500">
-                  {session.ip ?? 'Unknown address'} · last seen{' '}
-                  {new Date(session.lastSeenAt).toLocaleString('en')} · signed in{' '}
-                  {new Date(session.createdAt).toLocaleDateString('en')}
+                  {t('security.sessionMeta', {
+                    ip: session.ip ?? t('security.unknownAddress'),
+                    lastSeen: format.dateTime(session.lastSeenAt),
+                    signedIn: format.date(session.createdAt),
+                  })}
                 </p>
               </div>
               <Form method="post">
                 <input type="hidden" name="intent" value="revoke-session" />
                 <input type="hidden" name="sessionId" value={session.id} />
                 <button type="submit" className="btn-danger">
-                  {session.current ? 'Sign out here' : 'Sign out'}
+                  {session.current ? t('security.signOutHere') : t('security.signOut')}
                 </button>
               </Form>
             </li>

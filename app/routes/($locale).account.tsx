@@ -1,24 +1,36 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import {
+  Form,
+  NavLink,
+  Outlet,
+  useLoaderData,
+  useLocation,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import { EmailText } from '~/components/email-text.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { UserAvatar } from '~/components/media/user-avatar.tsx'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 import type { loader as rootLoader } from '~/root.tsx'
 import { requireUser } from '~/services/accounts/auth.server.ts'
+import { getVerificationStatus } from '~/services/accounts/verification.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return { user }
+  return { user, verification: await getVerificationStatus(user.id) }
 }
 
 const TABS = [
-  { to: '/account', label: 'Profile', end: true },
-  { to: '/account/addresses', label: 'Addresses', end: false },
-  { to: '/account/security', label: 'Password & sessions', end: false },
-]
+  { to: '/account', label: 'profile', end: true },
+  { to: '/account/addresses', label: 'addresses', end: false },
+  { to: '/account/security', label: 'security', end: false },
+] as const
 
 export default function AccountLayout() {
-  const { user } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('account')
+  const lp = useLocalePath()
+  const { user, verification } = useLoaderData<typeof loader>()
   // The root loader already looked the avatar up for the header.
   const avatar = useRouteLoaderData<typeof rootLoader>('root')?.user?.avatar
   return (
@@ -28,27 +40,70 @@ export default function AccountLayout() {
           <UserAvatar name={user.name} avatar={avatar} size={48} />
           <div className="min-w-0">
             <p className="truncate font-semibold">{user.name}</p>
-            <p className="truncate text-sm text-stone-500">{user.email}</p>
+            <p className="truncate text-sm text-stone-500">
+              <bdi>{user.email}</bdi>
+            </p>
           </div>
         </div>
-        <nav aria-label="Your account" className="mt-6 flex gap-1 overflow-x-auto md:flex-col">
+        <nav aria-label={t('nav.label')} className="mt-6 flex gap-1 overflow-x-auto md:flex-col">
           {TABS.map((tab) => (
             <NavLink
               key={tab.to}
-              to={tab.to}
+              to={lp(tab.to)}
               end={tab.end}
               className={({ isActive }) =>
                 `rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${isActive ? 'bg-brand-50 text-brand-700' : 'text-stone-700 hover:bg-stone-100'}`
               }
             >
-              {tab.label}
+              {t(`nav.${tab.label}`)}
             </NavLink>
           ))}
         </nav>
       </aside>
-      <div className="min-w-0">
+      <div className="min-w-0 space-y-6">
+        <VerificationReminder email={user.email} {...verification} />
         <Outlet />
       </div>
+    </div>
+  )
+}
+
+/** An unverified address, or a change waiting for its link: what to do, and a new link. */
+function VerificationReminder({
+  email,
+  verified,
+  pendingEmail,
+}: {
+  email: string
+  verified: boolean
+  pendingEmail: string | null
+}) {
+  const { t } = useTranslation('account')
+  const lp = useLocalePath()
+  const location = useLocation()
+  if (verified && !pendingEmail) return null
+  const address = pendingEmail ?? email
+  return (
+    <div
+      role="status"
+      className="flex flex-col gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 sm:flex-row sm:items-center sm:justify-between"
+      data-testid="verify-reminder"
+    >
+      <p className="min-w-0 flex-1">
+        <Trans
+          t={t}
+          i18nKey={pendingEmail ? 'reminder.pending' : 'reminder.unverified'}
+          values={{ email: address }}
+          components={{ email: <EmailText text={address} /> }}
+        />
+      </p>
+      <Form method="post" action={lp('/verify-email')}>
+        <input type="hidden" name="intent" value="resend" />
+        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+        <button type="submit" className="btn-secondary">
+          {t('reminder.resend')}
+        </button>
+      </Form>
     </div>
   )
 }

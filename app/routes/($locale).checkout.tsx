@@ -1,5 +1,4 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
-import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
@@ -17,46 +16,88 @@ import {
   type ShouldRevalidateFunction,
 } from '@remix-run/react'
 import { useState, type ReactNode } from 'react'
+import type { z } from 'zod'
+import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ErrorList } from '~/components/forms.tsx'
+import { ErrorList, Field } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
-import { LineThumbnail, Money, Notice, PriceBreakdown } from '~/components/orders/commerce.tsx'
-import { formRefusal } from '~/http/errors.server.ts'
+import {
+  LineThumbnail,
+  Money,
+  Notice,
+  PriceBreakdown,
+  useOrderLabels,
+} from '~/components/orders/commerce.tsx'
+import { checkoutRefusal } from '~/http/checkout.server.ts'
+import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
-import { requireUser } from '~/services/accounts/auth.server.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
+import { CartEmptyError } from '~/services/orders/checkout.server.ts'
+import { getCartOwner } from '~/services/orders/cart.server.ts'
 import { getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
-import { CheckoutSchema, UpdateTotalSchema } from '~/services/orders/schemas.ts'
-import { formatMoney } from '~/utils/money.ts'
+import { placeGuestOrder } from '~/services/orders/guest-checkout.server.ts'
+import { guestOrderPath } from '~/services/orders/order-access.server.ts'
+import {
+  CheckoutSchema,
+  GuestCheckoutSchema,
+  UpdateTotalSchema,
+} from '~/services/orders/schemas.ts'
 
-export const meta: MetaFunction = () => [
-  { title: 'Checkout · Shikposh' },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title },
   { name: 'robots', content: 'noindex' },
 ]
 
+// An account checks out its cart with its saved addresses; a guest (no account) checks out the
+// cart of their cart cookie with only an email, and is sent to the order's signed page.
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  const checkout = await getCheckout(user.id)
+  const owner = await getCartOwner(request)
+  const checkout = await getCheckout(owner, new Date(), getLocale(request))
+  if (!checkout.cart.lines.length) throw redirect(localeRedirectPath(request, '/cart'))
   const photos = await listLinePhotos(checkout.cart.lines)
-  if (!checkout.cart.lines.length) throw redirect('/cart')
-  return { ...checkout, photos }
+  return { ...checkout, photos, title: getT(request, 'orders')('checkout.meta') }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+export async function action({ request, context }: ActionFunctionArgs) {
+  const owner = await getCartOwner(request)
   const formData = await readFormData(request)
   // "Update total" (the way without JavaScript to see what a delivery choice costs): the page
   // again with the choices kept and the summary for them; nothing is checked or placed.
   if (formData.get('intent') === 'update')
     return data(parseWithZod(formData, { schema: UpdateTotalSchema }).reply())
-  const submission = parseWithZod(formData, { schema: CheckoutSchema })
+  const locale = getLocale(request)
+  if (owner && 'userId' in owner) {
+    const submission = parseWithZod(formData, { schema: CheckoutSchema })
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+    try {
+      const order = await placeOrder(owner.userId, submission.value, new Date(), locale)
+      return redirect(
+        order.paymentRedirect ?? localeRedirectPath(request, `/orders/${order.number}?placed=1`),
+      )
+    } catch (error) {
+      return checkoutRefusal(request, submission, error)
+    }
+  }
+  const submission = parseWithZod(formData, { schema: GuestCheckoutSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {
-    const order = await placeOrder(user.id, submission.value)
-    return redirect(order.paymentRedirect ?? `/orders/${order.number}?placed=1`)
+    // A guest without a cart cookie has nothing to check out.
+    if (!owner) throw new CartEmptyError()
+    const { email, ...input } = submission.value
+    const order = await placeGuestOrder(
+      { guestToken: owner.guestToken, email, clientIp: context.clientIp },
+      input,
+      { locale },
+    )
+    return redirect(
+      order.paymentRedirect ??
+        localeRedirectPath(request, `${guestOrderPath(order.number, order.id)}&placed=1`),
+    )
   } catch (error) {
-    return formRefusal(submission, error)
+    return checkoutRefusal(request, submission, error)
   }
 }
 
@@ -72,9 +113,15 @@ export default function CheckoutPage() {
     useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('orders')
+  const labels = useOrderLabels()
+  const f = useFormat()
+  const lp = useLocalePath()
   const placing = navigation.state !== 'idle' && navigation.formMethod === 'POST'
+  const guest = email === null
   const defaultAddress = addresses.find((address) => address.isDefault) ?? addresses[0]
-  const [form, fields] = useForm({
+  // One form for both: a guest's has the email field too.
+  const [form, fields] = useForm<z.input<typeof GuestCheckoutSchema>, unknown>({
     id: 'checkout',
     lastResult,
     defaultValue: {
@@ -83,7 +130,8 @@ export default function CheckoutPage() {
       paymentMethod: paymentMethods[0]?.id,
       saveAddress: 'on',
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckoutSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: guest ? GuestCheckoutSchema : CheckoutSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
@@ -96,13 +144,24 @@ export default function CheckoutPage() {
   const method =
     shippingMethods.find((candidate) => candidate.id === methodId) ?? shippingMethods[0]!
   const total = cart.itemsTotal + method.price
+  const signIn = lp(`/login?${new URLSearchParams({ redirectTo: lp('/checkout') })}`)
 
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-3xl font-bold tracking-tight">Checkout</h1>
-        <Link to="/cart" className="text-sm link">
-          ← Back to your cart
+        <h1 className="text-3xl font-bold tracking-tight">{t('checkout.title')}</h1>
+        <Link to={lp('/cart')} className="text-sm link">
+          <svg
+            aria-hidden
+            viewBox="0 0 16 16"
+            className="inline h-4 w-4 rtl:-scale-x-100"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
+            <path d="M13 8H3m4-4L3 8l4 4" />
+          </svg>{' '}
+          {t('checkout.backToCart')}
         </Link>
       </div>
 
@@ -117,29 +176,61 @@ export default function CheckoutPage() {
 
         <div className="space-y-6">
           {form.errors?.length ? (
-            <Notice tone="error" title="We could not place your order">
+            <Notice tone="error" title={t('checkout.refusedTitle')}>
               <ErrorList id={form.errorId} errors={form.errors} />
               <p className="mt-2">
-                <Link to="/cart" className="font-medium underline">
-                  Review your cart
+                <Link to={lp('/cart')} className="font-medium underline">
+                  {t('checkout.reviewCart')}
                 </Link>
               </p>
             </Notice>
           ) : null}
           <ErrorList errors={fields.idempotencyKey.errors} />
 
-          <Step number={1} title="Contact">
-            <p className="text-sm text-stone-700">
-              We will send the confirmation and delivery updates to <strong>{email}</strong>.
-            </p>
+          <Step number={1} title={t('checkout.steps.contact')}>
+            {guest ? (
+              <div className="space-y-2">
+                <Field
+                  label={t('checkout.emailLabel')}
+                  inputProps={{
+                    ...getInputProps(fields.email, { type: 'email' }),
+                    autoComplete: 'email',
+                    dir: 'auto',
+                  }}
+                  errors={fields.email.errors}
+                  help={t('checkout.emailHelp')}
+                />
+                <p className="text-sm text-stone-700">
+                  <Trans
+                    t={t}
+                    i18nKey="checkout.signInPrompt"
+                    components={{ signIn: <Link to={signIn} className="link" /> }}
+                  />
+                </p>
+              </div>
+            ) : (
+              <p className="text-sm text-stone-700">
+                <Trans
+                  t={t}
+                  i18nKey="checkout.contactAccount"
+                  components={{
+                    email: (
+                      <strong>
+                        <bdi>{email}</bdi>
+                      </strong>
+                    ),
+                  }}
+                />
+              </p>
+            )}
           </Step>
 
-          <Step number={2} title="Delivery address">
+          <Step number={2} title={t('checkout.steps.address')}>
             <fieldset
               className="group space-y-3"
               aria-describedby={fields.addressId.errors?.length ? 'address-error' : undefined}
             >
-              <legend className="sr-only">Where should we send it?</legend>
+              <legend className="sr-only">{t('checkout.addressLegend')}</legend>
               {addresses.length ? (
                 <>
                   {addresses.map((address) => (
@@ -152,7 +243,7 @@ export default function CheckoutPage() {
                       <AddressBlock address={address} className="text-sm text-stone-700" />
                       {address.isDefault ? (
                         <span className="mt-1 inline-block rounded bg-stone-100 px-1.5 py-0.5 text-xs font-medium">
-                          Default
+                          {t('checkout.defaultAddress')}
                         </span>
                       ) : null}
                     </RadioCard>
@@ -163,7 +254,7 @@ export default function CheckoutPage() {
                     value="new"
                     defaultChecked={fields.addressId.initialValue === 'new'}
                   >
-                    <span className="font-medium">A new address</span>
+                    <span className="font-medium">{t('checkout.newAddress')}</span>
                   </RadioCard>
                 </>
               ) : (
@@ -179,22 +270,24 @@ export default function CheckoutPage() {
                 }
               >
                 <AddressFields fields={fields} />
-                <label className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    name="saveAddress"
-                    defaultChecked={fields.saveAddress.initialValue === 'on'}
-                    className="h-4 w-4 accent-brand-600"
-                  />
-                  Save this address to my account
-                </label>
+                {guest ? null : (
+                  <label className="flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name="saveAddress"
+                      defaultChecked={fields.saveAddress.initialValue === 'on'}
+                      className="h-4 w-4 accent-brand-600"
+                    />
+                    {t('checkout.saveAddress')}
+                  </label>
+                )}
               </div>
             </fieldset>
           </Step>
 
-          <Step number={3} title="Delivery">
+          <Step number={3} title={t('checkout.steps.delivery')}>
             <fieldset className="space-y-3">
-              <legend className="sr-only">Delivery option</legend>
+              <legend className="sr-only">{t('checkout.deliveryLegend')}</legend>
               {shippingMethods.map((option) => (
                 <RadioCard
                   key={option.id}
@@ -207,21 +300,27 @@ export default function CheckoutPage() {
                   onChange={() => setMethodId(option.id)}
                   aside={
                     <span className="font-semibold">
-                      {option.price === 0 ? 'Free' : formatMoney(option.price, currency)}
+                      {option.price === 0 ? (
+                        t('money.free')
+                      ) : (
+                        <Money amount={option.price} currency={currency} />
+                      )}
                     </span>
                   }
                 >
-                  <span className="font-medium">{option.label}</span>
-                  <span className="block text-sm text-stone-600">{option.description}</span>
+                  <span className="font-medium">{labels.shippingMethod(option.id)}</span>
+                  <span className="block text-sm text-stone-600">
+                    {labels.shippingMethodDescription(option.id)}
+                  </span>
                 </RadioCard>
               ))}
               <FieldErrors field={fields.shippingMethod} />
             </fieldset>
           </Step>
 
-          <Step number={4} title="Payment">
+          <Step number={4} title={t('checkout.steps.payment')}>
             <fieldset className="space-y-3">
-              <legend className="sr-only">How would you like to pay?</legend>
+              <legend className="sr-only">{t('checkout.paymentLegend')}</legend>
               {paymentMethods.map((option) => (
                 <RadioCard
                   key={option.id}
@@ -229,8 +328,10 @@ export default function CheckoutPage() {
                   value={option.id}
                   defaultChecked={fields.paymentMethod.initialValue === option.id}
                 >
-                  <span className="font-medium">{option.label}</span>
-                  <span className="block text-sm text-stone-600">{option.description}</span>
+                  <span className="font-medium">{labels.paymentMethod(option.id)}</span>
+                  <span className="block text-sm text-stone-600">
+                    {labels.paymentMethodDescription(option.id)}
+                  </span>
                 </RadioCard>
               ))}
               <FieldErrors field={fields.paymentMethod} />
@@ -243,7 +344,7 @@ export default function CheckoutPage() {
           className="h-fit space-y-4 card lg:sticky lg:top-4"
         >
           <h2 id="summary-heading" className="text-lg font-semibold">
-            Order summary
+            {t('checkout.summary')}
           </h2>
           <ul className="divide-y divide-stone-100" data-testid="checkout-lines">
             {cart.lines.map((line) => (
@@ -257,11 +358,15 @@ export default function CheckoutPage() {
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">{line.title}</p>
                   <p className="text-stone-600">
-                    {line.colorName} · {line.sizeLabel} · {line.quantity} ×{' '}
-                    {line.unitPrice !== null ? formatMoney(line.unitPrice, currency) : '—'}
+                    {t('checkout.lineDetails', {
+                      color: line.colorName,
+                      size: line.sizeLabel,
+                      quantity: f.number(line.quantity),
+                      price: line.unitPrice !== null ? f.money(line.unitPrice) : '—',
+                    })}
                   </p>
                   {line.problem ? (
-                    <p className="text-red-700">Needs your attention in the cart</p>
+                    <p className="text-red-700">{t('checkout.lineProblem')}</p>
                   ) : null}
                 </div>
                 <Money amount={line.lineTotal} currency={currency} className="font-medium" />
@@ -272,7 +377,7 @@ export default function CheckoutPage() {
             currency={currency}
             itemsRegular={cart.itemsRegular}
             itemsTotal={cart.itemsTotal}
-            delivery={{ label: method.label, amount: method.price }}
+            delivery={{ label: labels.shippingMethod(method.id), amount: method.price }}
             total={total}
             totalTestId="checkout-total"
             className="space-y-2 border-t border-stone-200 pt-3 text-sm"
@@ -285,25 +390,24 @@ export default function CheckoutPage() {
               className="btn-primary w-full py-3 text-base"
               disabled={placing || !cart.canCheckout}
             >
-              {placing ? 'Placing your order…' : `Place order · ${formatMoney(total, currency)}`}
+              {placing ? t('checkout.placing') : t('checkout.place', { total: f.money(total) })}
             </button>
             {!cart.canCheckout ? (
               <p className="text-sm text-red-700">
-                Some items need your attention.{' '}
-                <Link to="/cart" className="underline">
-                  Go to your cart
+                {t('checkout.needsAttention')}{' '}
+                <Link to={lp('/cart')} className="underline">
+                  {t('checkout.goToCart')}
                 </Link>
               </p>
             ) : (
               <p className="text-xs text-stone-500">
-                By placing your order you agree to pay {formatMoney(total, currency)} as chosen
-                above.
+                {t('checkout.agreement', { total: f.money(total) })}
               </p>
             )}
           </div>
           <div className="hidden space-y-2 group-has-[.summary-stale:checked]/checkout:block">
             <p className="text-sm text-stone-700" role="status">
-              You chose another delivery option: update the total to see what the order costs.
+              {t('checkout.staleSummary')}
             </p>
             <button
               type="submit"
@@ -312,7 +416,7 @@ export default function CheckoutPage() {
               formNoValidate
               className="btn-secondary w-full py-3 text-base"
             >
-              Update total
+              {t('checkout.updateTotal')}
             </button>
           </div>
         </aside>

@@ -115,7 +115,7 @@ export function ErrorBoundary() {
   return (
     <GeneralErrorBoundary
       statusHandlers={{
-        429: ({ data }) => <RetryLater retry={retryInfoOf(data)} what="password reset" />,
+        429: ({ data }) => <RetryLater retry={retryInfoOf(data)} what="passwordReset" />,
       }}
     />
   )

@@ -133,7 +133,7 @@ export function ErrorBoundary() {
   return (
     <GeneralErrorBoundary
       statusHandlers={{
-        429: ({ data }) => <RetryLater retry={retryInfoOf(data)} what="sign-in" />,
+        429: ({ data }) => <RetryLater retry={retryInfoOf(data)} what="signIn" />,
       }}
     />
   )

@@ -32,7 +32,8 @@ import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
-import { cancelOrder, getOrder } from '~/services/orders/orders.server.ts'
+import { ACCESS_PARAM } from '~/services/orders/order-access.server.ts'
+import { cancelOrder, getOrder, type OrderViewer } from '~/services/orders/orders.server.ts'
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
@@ -40,39 +41,52 @@ import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
+/**
+ * Who is looking: the holder of the signed link from the order's emails (`?access=`, that order
+ * only, no account needed), else the signed-in buyer.
+ */
+async function requireViewer(request: Request): Promise<OrderViewer> {
+  const accessToken = new URL(request.url).searchParams.get(ACCESS_PARAM)
+  if (accessToken !== null) return { accessToken }
+  return { userId: (await requireUser(request)).id }
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  const order = await getOrder(user.id, requireOrderNumber(params))
+  const viewer = await requireViewer(request)
+  const order = await getOrder(viewer, requireOrderNumber(params))
   invariantResponse(order, 'Order not found')
   const t = getT(request, 'orders')
   return {
     title: t('detail.meta', { number: order.number }),
     order,
+    byLink: 'accessToken' in viewer,
     photos: await listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)),
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+  const viewer = await requireViewer(request)
   const number = requireOrderNumber(params)
   const intent = (await readFormData(request)).get('intent')
   const t = getT(request, 'orders')
   if (intent !== 'cancel') return data({ error: t('detail.unknownAction') }, { status: 400 })
   try {
-    await cancelOrder(user.id, number)
+    await cancelOrder(viewer, number)
   } catch (error) {
     const refusal = toRefusal(error)
     throwIfNotFound(refusal)
     const message = refusal.code === 'cannot-cancel' ? t('detail.cannotCancel') : refusal.message
     return data({ error: message }, { status: refusal.status })
   }
-  return redirectWithToast(localeRedirectPath(request, `/orders/${number}`), {
+  const { search } = new URL(request.url)
+  const again = 'accessToken' in viewer ? `/orders/${number}${search}` : `/orders/${number}`
+  return redirectWithToast(localeRedirectPath(request, again), {
     message: t('detail.cancelledToast'),
   })
 }
 
 export default function OrderPage() {
-  const { order, photos } = useLoaderData<typeof loader>()
+  const { order, photos, byLink } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -90,6 +104,16 @@ export default function OrderPage() {
           <Trans
             t={t}
             i18nKey="detail.placedBody"
+            components={{ email: <bdi>{order.email}</bdi> }}
+          />
+        </Notice>
+      ) : null}
+
+      {byLink && !justPlaced ? (
+        <Notice tone="info">
+          <Trans
+            t={t}
+            i18nKey="detail.guestNote"
             components={{ email: <bdi>{order.email}</bdi> }}
           />
         </Notice>

@@ -1,35 +1,33 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
-  redirect,
   type ActionFunctionArgs,
   type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import { EmailText } from '~/components/email-text.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, PendingSubmitButton } from '~/components/forms.tsx'
 import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
-import { formRefusal, retryLaterPage, toRefusal } from '~/http/errors.server.ts'
+import { retryLaterPage, toRefusal } from '~/http/errors.server.ts'
+import { getLocale, getT } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
-import {
-  countRegistrationAttempt,
-  redirectTarget,
-  register,
-  requireAnonymous,
-  startSession,
-} from '~/services/accounts/auth.server.ts'
+import { requireAnonymous } from '~/services/accounts/auth.server.ts'
+import { countRegistrationAttempt, register } from '~/services/accounts/registration.server.ts'
 import {
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_LENGTH,
   RegisterSchema,
 } from '~/services/accounts/schemas.ts'
-import { adoptGuestCart } from '~/services/orders/cart.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Create an account · Shikposh' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+const HIDDEN = { type: 'hidden' } as const
 
 /** Named like a field a form-filling bot cannot resist; people never see it. */
 const HONEYPOT = 'website'
@@ -39,7 +37,7 @@ export const headers: HeadersFunction = ({ errorHeaders }) => errorHeaders ?? ne
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
-  return null
+  return { title: getT(request, 'account')('register.metaTitle') }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,56 +50,72 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: RegisterSchema })
   if (formData.get(HONEYPOT)) {
+    const t = getT(request, 'account')
+    const formErrors = [t('register.errors.notSubmitted')]
     return data(
-      submission.reply({
-        formErrors: ['This form could not be submitted. Please try again.'],
-        hideFields: ['password'],
-      }),
+      { result: submission.reply({ formErrors, hideFields: ['password'] }), sentTo: null },
       { status: 400 },
     )
   }
   if (submission.status !== 'success') {
-    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+    return data(
+      { result: submission.reply({ hideFields: ['password'] }), sentTo: null },
+      { status: 400 },
+    )
   }
-  try {
-    const { redirectTo, ...input } = submission.value
-    const user = await register(input)
-    const headers = new Headers({
-      'Set-Cookie': (await startSession(request, user.id, context.clientIp)).cookie,
-    })
-    // What the visitor put in their cart before signing in joins their account's cart.
-    const forgetGuestCart = await adoptGuestCart(request, user.id)
-    if (forgetGuestCart) headers.append('Set-Cookie', forgetGuestCart)
-    return redirect(redirectTarget(redirectTo), { headers })
-  } catch (error) {
-    return formRefusal(submission, error, { hideFields: ['password'] })
-  }
+  const { redirectTo: _redirectTo, ...input } = submission.value
+  await register(input, getLocale(request))
+  // The same answer whether the address is new or already has an account.
+  return { result: submission.reply({ resetForm: true }), sentTo: input.email }
 }
 
 export default function RegisterPage() {
-  const lastResult = useActionData<typeof action>()
+  const { t } = useTranslation('account')
+  const format = useFormat()
+  const lp = useLocalePath()
+  const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'register',
-    lastResult,
+    lastResult: actionData?.result,
     defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
     shouldRevalidate: 'onInput',
   })
+  if (actionData?.sentTo) {
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="text-2xl font-bold tracking-tight">{t('register.sentTitle')}</h1>
+        <div role="status" className="mt-6 space-y-3 card">
+          <p className="text-stone-700">
+            <Trans
+              t={t}
+              i18nKey="register.sentBody"
+              values={{ email: actionData.sentTo }}
+              components={{ email: <EmailText text={actionData.sentTo} /> }}
+            />
+          </p>
+          <p className="text-sm text-stone-600">{t('register.sentHint')}</p>
+          <Link to={lp('/login')} className="text-sm link">
+            {t('register.signIn')}
+          </Link>
+        </div>
+      </div>
+    )
+  }
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="text-2xl font-bold tracking-tight">Create your account</h1>
+      <h1 className="text-2xl font-bold tracking-tight">{t('register.title')}</h1>
       <p className="mt-2 text-sm text-stone-600">
-        Already have one?{' '}
-        <Link to={`/login${searchParams.size ? `?${searchParams}` : ''}`} className="link">
-          Sign in
+        {t('register.haveOne')}{' '}
+        <Link to={lp(`/login${searchParams.size ? `?${searchParams}` : ''}`)} className="link">
+          {t('register.signIn')}
         </Link>
       </p>
       <Form method="post" className="mt-6 space-y-4 card" {...getFormProps(form)}>
-        <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
+        <input {...getInputProps(fields.redirectTo, HIDDEN)} />
         <div aria-hidden className="absolute -start-[10000px] h-px w-px overflow-hidden">
-          <label htmlFor="register-website">Website</label>
+          <label htmlFor="register-website">{t('register.honeypot')}</label>
           <input
             id="register-website"
             type="text"
@@ -111,7 +125,7 @@ export default function RegisterPage() {
           />
         </div>
         <Field
-          label="Name"
+          label={t('fields.name')}
           inputProps={{
             ...getInputProps(fields.name, { type: 'text' }),
             autoComplete: 'name',
@@ -120,27 +134,27 @@ export default function RegisterPage() {
           errors={fields.name.errors}
         />
         <Field
-          label="Email"
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
+          label={t('fields.email')}
+          inputProps={{
+            ...getInputProps(fields.email, { type: 'email' }),
+            autoComplete: 'email',
+          }}
           errors={fields.email.errors}
         />
         <Field
-          label="Password"
+          label={t('fields.password')}
           inputProps={{
             ...getInputProps(fields.password, { type: 'password' }),
             autoComplete: 'new-password',
           }}
           errors={fields.password.errors}
-          help={`At least ${PASSWORD_MIN_LENGTH} characters, at most ${PASSWORD_MAX_BYTES} bytes.`}
+          help={t('fields.passwordHelp', {
+            min: format.number(PASSWORD_MIN_LENGTH),
+            max: format.number(PASSWORD_MAX_BYTES),
+          })}
         />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button
-          type="submit"
-          className="btn-primary w-full"
-          disabled={navigation.state === 'submitting'}
-        >
-          {navigation.state === 'submitting' ? 'Creating your account…' : 'Create account'}
-        </button>
+        <PendingSubmitButton label={t('register.submit')} pendingLabel={t('register.submitting')} />
       </Form>
     </div>
   )

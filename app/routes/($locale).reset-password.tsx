@@ -12,13 +12,11 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
+import { TOKEN_PAGE_HEADERS } from '~/http/token-page.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { startSession } from '~/services/accounts/auth.server.ts'
-import {
-  InvalidLinkError,
-  findPasswordReset,
-  resetPassword,
-} from '~/services/accounts/recovery.server.ts'
+import { InvalidLinkError } from '~/services/accounts/email-tokens.server.ts'
+import { findPasswordReset, resetPassword } from '~/services/accounts/recovery.server.ts'
 import {
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_LENGTH,
@@ -41,8 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = getT(request, 'account')
   return data(
     { title: t('reset.metaTitle'), token: reset ? token : null, email: reset?.email ?? null },
-    // The token must not leave in a Referer, nor the page be kept by a shared cache.
-    { headers: { 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' } },
+    { headers: TOKEN_PAGE_HEADERS },
   )
 }
 

@@ -6,7 +6,7 @@ test.afterAll(async () => {
   await prisma.$disconnect()
 })
 
-test('register, sign out, sign in, and revoke a session from another browser', async ({
+test('register, sign in before confirming, sign out, sign in, and revoke a session from another browser', async ({
   page,
   browser,
 }) => {
@@ -16,8 +16,10 @@ test('register, sign out, sign in, and revoke a session from another browser', a
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password', { exact: true }).fill('a long password')
   await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible()
 
-  await expect(page).toHaveURL('/')
+  // Before confirming the address, the password signs in too.
+  await signInThroughForm(page, email, 'a long password')
   await expect(page.getByText('Welcome back, Elif Example.')).toBeVisible()
   await expect(page.getByRole('img', { name: 'Elif Example' })).toBeVisible()
 

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { signIn } from '../support/fixtures.ts'
 
 export { expect }
 
@@ -22,4 +23,11 @@ export async function signInThroughForm(page: Page, email: string, password: str
 
 export async function openAccountMenu(page: Page) {
   await page.locator('header summary').click()
+}
+
+/** Signs the browser context in as the user, without the sign-in form. */
+export async function signInContext(context: BrowserContext, baseURL: string, userId: string) {
+  const { cookie } = await signIn(userId)
+  const [name, value] = cookie.split('=') as [string, string]
+  await context.addCookies([{ name, value, url: baseURL }])
 }

@@ -103,6 +103,9 @@ test('a guest’s cart joins their account at sign-in; they check out, the selle
   await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Cart, 2 items')
   await expect(page.getByTestId('cart-line')).toHaveCount(2)
   await page.getByRole('link', { name: 'Sign in to check out' }).click()
+  // A guest may check out with only an email; this one has an account and signs in from there.
+  await expect(page).toHaveURL('/checkout')
+  await page.locator('form#checkout').getByRole('link', { name: 'Sign in', exact: true }).click()
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcheckout/)
   await page.getByLabel('Email').fill(shopper.email)
   await page.getByLabel('Password').fill(TEST_PASSWORD)

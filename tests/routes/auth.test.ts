@@ -2,11 +2,9 @@ import bcrypt from 'bcryptjs'
 import { describe, expect, test, vi } from 'vitest'
 import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
-import { REGISTRATION_LIMIT } from '~/services/accounts/auth.server.ts'
 import { LOGIN_LIMITS, loginDelayMs } from '~/services/accounts/login-limits.server.ts'
 import { action as loginAction, loader as loginLoader } from '~/routes/($locale).login.tsx'
 import { action as logoutAction } from '~/routes/logout.tsx'
-import { action as registerAction } from '~/routes/($locale).register.tsx'
 import { TEST_PASSWORD, createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
 import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
 
@@ -19,156 +17,6 @@ function formErrors(result: { data: unknown }) {
 function login(form: Record<string, string>, ip = '198.51.100.1') {
   return callRoute(loginAction, routeRequest('/login', { form }), { context: { clientIp: ip } })
 }
-
-describe('register', () => {
-  test('creates the account with a lower-cased email, signs in and goes where it was asked', async () => {
-    const email = uniqueEmail('New')
-    const result = await callRoute(
-      registerAction,
-      routeRequest('/register', {
-        form: {
-          name: '  Nasrin  ',
-          email: `  ${email.toUpperCase()} `,
-          password: 'a good password',
-          redirectTo: '/account',
-        },
-      }),
-    )
-    expect(result.status).toBe(302)
-    expect(result.headers.get('Location')).toBe('/account')
-    const user = await prisma.user.findUniqueOrThrow({
-      where: { email: email.toLowerCase() },
-      include: { password: true, sessions: true },
-    })
-    expect(user.name).toBe('Nasrin')
-    expect(user.roles).toEqual(['SHOPPER'])
-    expect(user.password!.hash).toMatch(/^\$2[aby]\$12\$/)
-    expect(user.sessions).toHaveLength(1)
-    expect(cookieFrom(result.headers, SESSION_COOKIE)).toBeTruthy()
-  })
-
-  test('refuses an email that differs from an existing one only in case', async () => {
-    const existing = await createUser()
-    const result = await callRoute(
-      registerAction,
-      routeRequest('/register', {
-        form: { name: 'Copy', email: existing.email.toUpperCase(), password: 'a good password' },
-      }),
-    )
-    expect(result.status).toBe(400)
-    expect(formErrors(result).email).toEqual(['An account with this email already exists'])
-    expect(await prisma.user.count({ where: { email: existing.email } })).toBe(1)
-  })
-
-  test.each([
-    ['too short', 'short12', message('text.tooShort', { min: 8 })],
-    ['over 72 bytes', 'é'.repeat(37), message('account.passwordBytes', { max: 72 })],
-  ])('refuses a password that is %s, at the field', async (_, password, expected) => {
-    const email = uniqueEmail()
-    const result = await callRoute(
-      registerAction,
-      routeRequest('/register', { form: { name: 'Pat', email, password } }),
-    )
-    expect(result.status).toBe(400)
-    expect(formErrors(result).password?.[0]).toBe(expected)
-    expect(await prisma.user.count({ where: { email } })).toBe(0)
-  })
-
-  test('accepts a password of exactly 72 bytes', async () => {
-    const email = uniqueEmail()
-    const result = await callRoute(
-      registerAction,
-      routeRequest('/register', { form: { name: 'Pat', email, password: 'é'.repeat(36) } }),
-    )
-    expect(result.status).toBe(302)
-  })
-
-  test('a filled honeypot creates nothing', async () => {
-    const email = uniqueEmail()
-    const result = await callRoute(
-      registerAction,
-      routeRequest('/register', {
-        form: { name: 'Bot', email, password: 'a good password', website: 'http://spam.example' },
-      }),
-    )
-    expect(result.status).toBe(400)
-    expect(await prisma.user.count({ where: { email } })).toBe(0)
-  })
-
-  test('an off-site redirectTo is ignored', async () => {
-    const result = await callRoute(
-      registerAction,
-      routeRequest('/register', {
-        form: {
-          name: 'Pat',
-          email: uniqueEmail(),
-          password: 'a good password',
-          redirectTo: '//evil.example/x',
-        },
-      }),
-    )
-    expect(result.headers.get('Location')).toBe('/')
-  })
-
-  test('an IP gets a 429 after 10 attempts in the window; another IP is unaffected', async () => {
-    const ip = '192.0.2.50'
-    for (let i = 0; i < REGISTRATION_LIMIT.points; i++) {
-      const attempt = await callRoute(
-        registerAction,
-        routeRequest('/register', { form: { name: 'x', email: 'bad', password: 'x' } }),
-        { context: { clientIp: ip } },
-      )
-      expect(attempt.status).toBe(400)
-    }
-    const blocked = await callRoute(
-      registerAction,
-      routeRequest('/register', {
-        form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' },
-      }),
-      { context: { clientIp: ip } },
-    )
-    expect(blocked.status).toBe(429)
-    expect(Number(blocked.headers.get('Retry-After'))).toBeGreaterThan(800)
-    const other = await callRoute(
-      registerAction,
-      routeRequest('/register', {
-        form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' },
-      }),
-      { context: { clientIp: '192.0.2.51' } },
-    )
-    expect(other.status).toBe(302)
-  })
-
-  test('an email gets a 429 after 10 attempts from any IPs; other emails are unaffected', async () => {
-    const taken = await createUser()
-    for (let i = 0; i < REGISTRATION_LIMIT.points; i++) {
-      const attempt = await callRoute(
-        registerAction,
-        routeRequest('/register', {
-          form: { name: 'x', email: taken.email.toUpperCase(), password: 'a good password' },
-        }),
-        { context: { clientIp: `192.0.2.${100 + i}` } },
-      )
-      expect(attempt.status).toBe(400)
-    }
-    const blocked = await callRoute(
-      registerAction,
-      routeRequest('/register', {
-        form: { name: 'Pat', email: taken.email, password: 'a good password' },
-      }),
-      { context: { clientIp: '192.0.2.120' } },
-    )
-    expect(blocked.status).toBe(429)
-    const other = await callRoute(
-      registerAction,
-      routeRequest('/register', {
-        form: { name: 'Pat', email: uniqueEmail(), password: 'a good password' },
-      }),
-      { context: { clientIp: '192.0.2.120' } },
-    )
-    expect(other.status).toBe(302)
-  })
-})
 
 describe('sign in', () => {
   test('starts a new session with a new id at every sign-in', async () => {

@@ -4,10 +4,12 @@ import { message } from '~/i18n/validation.ts'
 import { action as cartAction, loader as cartLoader } from '~/routes/($locale).cart.tsx'
 import { action as loginAction } from '~/routes/($locale).login.tsx'
 import { action as registerAction } from '~/routes/($locale).register.tsx'
+import { action as verifyAction } from '~/routes/($locale).verify-email.tsx'
 import { loader as rootLoader } from '~/root.tsx'
 import { getCart } from '~/services/orders/cart.server.ts'
 import { TEST_PASSWORD, createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
 import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
+import { linkToken, mailsTo } from '../support/outbox-mail.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'
 
 const CART_COOKIE = 'shikposh_cart'
@@ -236,16 +238,24 @@ describe('signing in or registering merges the guest cart', () => {
     expect((await getCart({ userId: user.id })).lines.map((line) => line.quantity)).toEqual([2])
   })
 
-  test('registering keeps the cart too', async () => {
+  test('confirming a new account’s email in the browser that registered keeps the cart too', async () => {
     const skirt = await product(5)
     const guest = await add({ variantId: skirt.variants[0]!.id, quantity: '1' })
+    const cookie = cookieFrom(guest.headers, CART_COOKIE)
     const email = uniqueEmail('new')
-    const result = await callRoute(
+    const registered = await callRoute(
       registerAction,
       routeRequest('/register', {
         form: { name: 'New Buyer', email, password: 'a good password' },
-        cookie: cookieFrom(guest.headers, CART_COOKIE),
+        cookie,
       }),
+      { context: { clientIp: '198.51.100.201' } },
+    )
+    expect(registered.status).toBe(200)
+    const token = linkToken((await mailsTo(email))[0], '/verify-email')!
+    const result = await callRoute(
+      verifyAction,
+      routeRequest('/verify-email', { form: { token }, cookie }),
       { context: { clientIp: '198.51.100.201' } },
     )
     expect(result.status).toBe(302)

@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { action as checkoutAction, loader as checkoutLoader } from '~/routes/($locale).checkout.tsx'
-import { getCart } from '~/services/orders/cart.server.ts'
+import { loader as orderLoader } from '~/routes/($locale).orders.$number.tsx'
+import { addToCart, cartCookie, getCart } from '~/services/orders/cart.server.ts'
+import { orderAccessToken } from '~/services/orders/order-access.server.ts'
+import { orderTotal } from '~/services/orders/shipping.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { SAMPLE_ADDRESS, createProduct, createSeller, putInCart } from '../support/shop-fixtures.ts'
@@ -38,10 +42,10 @@ const post = (cookie: string, form: Record<string, string>) =>
   callRoute(checkoutAction, routeRequest('/checkout', { cookie, form }))
 
 describe('/checkout', () => {
-  test('asks a guest to sign in and come back; sends an empty cart back to the cart', async () => {
+  test('sends a guest without a cart, and an empty cart, back to the cart', async () => {
     const guest = await callRoute(checkoutLoader, routeRequest('/checkout'))
     expect(guest.status).toBe(302)
-    expect(guest.headers.get('Location')).toBe('/login?redirectTo=%2Fcheckout')
+    expect(guest.headers.get('Location')).toBe('/cart')
     const user = await createUser()
     const empty = await callRoute(
       checkoutLoader,
@@ -195,12 +199,87 @@ describe('/checkout', () => {
     expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0)
   })
 
-  test('anonymous submissions are sent to sign in', async () => {
+  test('an anonymous submission without a cart is refused at the form, nothing placed', async () => {
     const result = await callRoute(
       checkoutAction,
       routeRequest('/checkout', { form: { idempotencyKey: 'x' } }),
     )
-    expect(result.status).toBe(302)
-    expect(result.headers.get('Location')).toMatch(/^\/login/)
+    expect(result.status).toBe(400)
+  })
+})
+
+describe('guest checkout', () => {
+  async function guestWithCart() {
+    const { shop } = await createSeller()
+    const product = await createProduct(shop.id, { price: 6000, variants: [{ stock: 4 }] })
+    const guestToken = randomBytes(32).toString('base64url')
+    await addToCart({ guestToken }, { variantId: product.variants[0]!.id, quantity: 1 })
+    const cookie = (await cartCookie.serialize(guestToken)).split(';')[0]!
+    const cart = await getCart({ guestToken })
+    return { cookie, cart, variantId: product.variants[0]!.id }
+  }
+
+  const guestForm = (cart: { checkoutToken: string | null; itemsTotal: number }) => ({
+    email: 'New.Guest@Example.test',
+    idempotencyKey: cart.checkoutToken!,
+    addressId: 'new',
+    shippingMethod: 'standard',
+    paymentMethod: 'pay-on-delivery',
+    expectedTotal: String(orderTotal(cart.itemsTotal, 'standard', 'USD')),
+    ...SAMPLE_ADDRESS,
+  })
+
+  test('the page asks a guest for an email; placing sends them to the signed order page', async () => {
+    const { cookie, cart } = await guestWithCart()
+    const page = await callRoute(checkoutLoader, routeRequest('/fa/checkout', { cookie }))
+    expect(page.status).toBe(200)
+    expect(page.data).toMatchObject({ email: null, addresses: [], title: 'تسویه حساب · شیک‌پوش' })
+
+    const placed = await callRoute(
+      checkoutAction,
+      routeRequest('/fa/checkout', { cookie, form: guestForm(cart) }),
+    )
+    expect(placed.status).toBe(302)
+    const order = await prisma.order.findFirstOrThrow({
+      where: { email: 'new.guest@example.test' },
+    })
+    expect(order).toMatchObject({ userId: null, locale: 'fa' })
+    expect(placed.headers.get('Location')).toBe(
+      `/fa/orders/${order.number}?access=${orderAccessToken(order.id)}&placed=1`,
+    )
+
+    const shown = await callRoute(
+      orderLoader,
+      routeRequest(`/fa/orders/${order.number}?access=${orderAccessToken(order.id)}`),
+      { params: { number: order.number } },
+    )
+    expect(shown.status).toBe(200)
+    const forged = await callRoute(
+      orderLoader,
+      routeRequest(`/orders/${order.number}?access=${'A'.repeat(43)}`),
+      { params: { number: order.number } },
+    )
+    expect(forged.status).toBe(404)
+  })
+
+  test('a missing email is refused at its field; a changed total in the page’s language', async () => {
+    const { cookie, cart } = await guestWithCart()
+    const { email: _email, ...withoutEmail } = guestForm(cart)
+    const noEmail = await callRoute(
+      checkoutAction,
+      routeRequest('/checkout', { cookie, form: withoutEmail }),
+    )
+    expect(noEmail.status).toBe(400)
+    expect(noEmail.data).toMatchObject({ error: { email: ['validation:account.email'] } })
+
+    const changed = await callRoute(
+      checkoutAction,
+      routeRequest('/fa/checkout', { cookie, form: { ...guestForm(cart), expectedTotal: '100' } }),
+    )
+    expect(changed.status).toBe(400)
+    expect(JSON.stringify(changed.data)).toContain('جمع کل اکنون')
+    expect(
+      await prisma.order.count({ where: { email: 'new.guest@example.test', total: 100 } }),
+    ).toBe(0)
   })
 })

@@ -89,6 +89,15 @@ describe('forgot password', () => {
     expect(mail!.html).toContain('dir="rtl"')
   })
 
+  test('an account that chose Persian gets it in Persian, even asked from an English page', async () => {
+    const user = await createUser({ name: 'Sara' })
+    await prisma.user.update({ where: { id: user.id }, data: { locale: 'fa' } })
+    await askForReset(user.email, { ip: '198.51.100.90' })
+    const [mail] = await resetMails(user.email)
+    expect(mail!.subject).toBe('بازنشانی رمز عبور Shikposh')
+    expect(mail!.text).toContain('http://localhost:3000/fa/reset-password?token=')
+  })
+
   test('an address gets at most 3 emails an hour, and the answer does not change', async () => {
     const user = await createUser()
     for (let i = 0; i < RESET_LIMITS.perEmail.points + 2; i++) {
@@ -127,7 +136,7 @@ describe('reset password', () => {
 
     const page = await callRoute(resetLoader, routeRequest(`/reset-password?token=${token}`))
     expect((page.data as { email: string }).email).toBe(user.email)
-    expect(page.headers.get('Referrer-Policy')).toBe('no-referrer')
+    expect(page.headers.get('Referrer-Policy')).toBe('same-origin')
     // Opening the page uses nothing up.
     expect(await prisma.emailToken.count({ where: { userId: user.id } })).toBe(1)
 

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { issueEmailToken } from '~/services/accounts/email-tokens.server.ts'
 import { resetPassword } from '~/services/accounts/recovery.server.ts'
+import { confirmEmail } from '~/services/accounts/verification.server.ts'
 import { addToCart, getCart } from '~/services/orders/cart.server.ts'
 import {
   CartChangedError,
@@ -314,5 +315,26 @@ describe('adoptGuestOrders', () => {
     )
     await resetPassword(again, 'another new password')
     expect((await prisma.order.findUniqueOrThrow({ where: { id: later.id } })).userId).toBeNull()
+  })
+
+  test('confirming an address by its link (registration or a change) adopts its guest orders', async () => {
+    const registered = uniqueEmail('registered')
+    const changedTo = uniqueEmail('changed-to')
+    const first = await placedGuestOrder(registered)
+    const second = await placedGuestOrder(changedTo)
+    const user = await createUser({ email: registered, verified: false })
+    const link = (email: string) =>
+      prisma.$transaction((tx) =>
+        issueEmailToken(tx, { userId: user.id, purpose: 'VERIFY_EMAIL', email }),
+      )
+
+    await confirmEmail(await link(registered))
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: first.id } })).userId).toBe(user.id)
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: second.id } })).userId).toBeNull()
+
+    await confirmEmail(await link(changedTo))
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: second.id } })).userId).toBe(
+      user.id,
+    )
   })
 })

@@ -2,15 +2,12 @@ import { redirect } from '@remix-run/node'
 import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
 import { prisma, type Role } from '~/infra/db.server.ts'
-import { createLimiter, msUntilAllowed, recordEvent } from '~/infra/rate-limit.server.ts'
 import { onceForRequest } from '~/infra/request-context.server.ts'
-import { singleton } from '~/infra/singleton.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { safeRedirect } from '~/utils/http.ts'
-import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.server.ts'
+import { verifyAgainstNothing, verifyPassword } from './passwords.server.ts'
 import { EmailSchema, LoginSchema } from './schemas.ts'
 import {
-  TooManyAttemptsError,
   beforeLoginAttempt,
   recordLoginFailure,
   recordLoginSuccess,
@@ -71,13 +68,6 @@ export async function requireAnonymous(request: Request) {
 }
 
 // ---------------------------------------------------------------- signing in
-
-/** Registration attempts per IP and per email: 10 in 15 minutes. */
-export const REGISTRATION_LIMIT = { points: 10, durationSeconds: 15 * 60 }
-const limiters = singleton('register-limiters', () => ({
-  registerByIp: createLimiter({ name: 'register-ip', ...REGISTRATION_LIMIT }),
-  registerByAccount: createLimiter({ name: 'register-account', ...REGISTRATION_LIMIT }),
-}))
 
 export class LoginError extends DomainError {
   override name = 'LoginError'
@@ -144,58 +134,7 @@ export async function login(request: Request, clientIp: string): Promise<Session
   }
 }
 
-// ---------------------------------------------------------------- registering
-
-async function assertAllowed(checks: Array<[keyof typeof limiters, string]>) {
-  const waits = await Promise.all(checks.map(([name, key]) => msUntilAllowed(limiters[name], key)))
-  const wait = Math.max(0, ...waits)
-  if (wait > 0) throw new TooManyAttemptsError(new Date(Date.now() + wait))
-}
-
-export class EmailTakenError extends DomainError {
-  override name = 'EmailTakenError'
-  constructor() {
-    super('invalid', 'email-taken', 'An account with this email already exists', {
-      field: 'email',
-    })
-  }
-}
-
-/**
- * Counts a registration attempt against the IP and the email it is for, or throws
- * TooManyAttemptsError when either has used its allowance. Every attempt counts, so one address
- * can neither mass-create accounts nor probe which emails are registered, and many addresses
- * cannot hammer one email.
- */
-export async function countRegistrationAttempt(clientIp: string, submittedEmail: unknown) {
-  const email = EmailSchema.safeParse(submittedEmail).data ?? ''
-  await assertAllowed([
-    ['registerByIp', clientIp],
-    ['registerByAccount', email],
-  ])
-  await Promise.all([
-    recordEvent(limiters.registerByIp, clientIp),
-    email ? recordEvent(limiters.registerByAccount, email) : null,
-  ])
-}
-
-export async function register(input: {
-  name: string
-  email: string
-  password: string
-}): Promise<SessionUser> {
-  const hash = await hashPassword(input.password)
-  try {
-    const user = await prisma.user.create({
-      data: { name: input.name, email: input.email, password: { create: { hash } } },
-      select: { id: true, email: true, name: true, roles: true },
-    })
-    return user
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new EmailTakenError()
-    throw error
-  }
-}
+// ---------------------------------------------------------------- shared
 
 export function isUniqueViolation(error: unknown) {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002'

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { EmailTokenPurpose, Tx } from '~/infra/db.server.ts'
+import { DomainError } from '~/utils/domain-error.ts'
 
 // Single-use links sent by email (password reset, email verification). The link carries a random
 // 256-bit token; only its SHA-256 is stored, so the table alone gives no working link. A token
@@ -65,4 +66,12 @@ export async function consumeEmailToken(tx: Tx, token: unknown, purpose: EmailTo
   if (!row) return null
   const { count } = await tx.emailToken.deleteMany({ where: { id: row.id } })
   return count === 1 ? row : null
+}
+
+/** A link that is unknown, used, expired, or can no longer do what it was sent for. */
+export class InvalidLinkError extends DomainError {
+  override name = 'InvalidLinkError'
+  constructor() {
+    super('invalid', 'link-invalid', 'This link has expired or has already been used.')
+  }
 }

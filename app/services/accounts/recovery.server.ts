@@ -3,12 +3,16 @@ import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import type { Locale } from '~/i18n/locales.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
-import { adoptGuestOrders } from '~/services/orders/orders.server.ts'
-import { DomainError } from '~/utils/domain-error.ts'
 import { TooManyAttemptsError } from './login-limits.server.ts'
-import { consumeEmailToken, findEmailToken, issueEmailToken } from './email-tokens.server.ts'
+import {
+  InvalidLinkError,
+  consumeEmailToken,
+  findEmailToken,
+  issueEmailToken,
+} from './email-tokens.server.ts'
 import { accountLink, renderPasswordReset } from './emails.server.ts'
 import { hashPassword } from './passwords.server.ts'
+import { markEmailVerified, recipientLocale } from './verification.server.ts'
 
 // "Forgot password?": a single-use link by email. The answer is the same whether or not the
 // address has an account, and requests are limited per IP (a 429) and per address (silently: a
@@ -24,13 +28,6 @@ const limiters = singleton('reset-limiters', () => ({
   byEmail: createLimiter({ name: 'reset-email', ...RESET_LIMITS.perEmail }),
 }))
 
-export class InvalidLinkError extends DomainError {
-  override name = 'InvalidLinkError'
-  constructor() {
-    super('invalid', 'link-invalid', 'This link has expired or has already been used.')
-  }
-}
-
 /**
  * Emails a reset link to `email` when it names an active account and has not had too many
  * already; throws TooManyAttemptsError when the IP has asked too often.
@@ -41,15 +38,16 @@ export async function requestPasswordReset(email: string, locale: Locale, client
   if ((await consumeOrWait(limiters.byEmail, email)) > 0) return
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, name: true, status: true },
+    select: { id: true, name: true, status: true, locale: true },
   })
   if (!user || user.status !== 'ACTIVE') return
+  const language = recipientLocale(user, locale)
   await prisma.$transaction(async (tx) => {
     const token = await issueEmailToken(tx, { userId: user.id, purpose: 'PASSWORD_RESET', email })
-    const url = accountLink(locale, `/reset-password?${new URLSearchParams({ token })}`)
+    const url = accountLink(language, `/reset-password?${new URLSearchParams({ token })}`)
     await enqueueMail(tx, `user:${user.id}:password-reset`, {
       to: email,
-      ...renderPasswordReset(locale, user, url),
+      ...renderPasswordReset(language, user, url),
     })
   })
 }
@@ -76,10 +74,8 @@ export async function resetPassword(token: unknown, newPassword: string) {
       update: { hash },
     })
     await tx.session.deleteMany({ where: { userId: row.userId } })
-    if (!row.user.emailVerifiedAt && row.email === row.user.email) {
-      await tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } })
-      await adoptGuestOrders(row.userId, row.user.email, tx)
-    }
+    if (!row.user.emailVerifiedAt && row.email === row.user.email)
+      await markEmailVerified(tx, row.userId, row.email)
     return row.user
   })
   await limiters.byEmail.delete(user.email)

@@ -160,6 +160,7 @@ export type CheckoutPage = {
 export async function getCheckout(
   owner: string | CartOwner | null,
   now: Date = new Date(),
+  locale: Locale = 'en',
 ): Promise<CheckoutPage> {
   const currency = getEnv().STORE_CURRENCY
   const cartOwner: CartOwner | null = typeof owner === 'string' ? { userId: owner } : owner
@@ -168,7 +169,7 @@ export async function getCheckout(
     userId
       ? prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
       : null,
-    getCart(cartOwner, now),
+    getCart(cartOwner, now, locale),
     userId ? listAddresses(userId) : [],
   ])
   return {
@@ -255,10 +256,20 @@ export async function placeOrderAs(
   const currency = getEnv().STORE_CURRENCY
   const method = findShippingMethod(input.shippingMethod)
   if (!method)
-    throw new CheckoutError('Choose one of the delivery options.', 'invalid', 'shippingMethod')
+    throw new CheckoutError(
+      'Choose one of the delivery options.',
+      'invalid',
+      'shippingMethod',
+      'unknown-shipping',
+    )
   const provider = findPaymentProvider(input.paymentMethod)
   if (!provider)
-    throw new CheckoutError('Choose one of the ways to pay.', 'invalid', 'paymentMethod')
+    throw new CheckoutError(
+      'Choose one of the ways to pay.',
+      'invalid',
+      'paymentMethod',
+      'unknown-payment',
+    )
   const customer =
     'userId' in buyer
       ? await prisma.user.findUniqueOrThrow({
@@ -277,6 +288,7 @@ export async function placeOrderAs(
         'Choose one of your addresses, or enter a new one.',
         'invalid',
         'addressId',
+        'unknown-address',
       )
     address = pickAddress(saved)
   } else {
@@ -359,7 +371,7 @@ async function placeInTransaction(
   })
   if (existing) return { ...existing, created: false }
 
-  const view = cart ? await readCart(tx, { id: cart.id }, now) : null
+  const view = cart ? await readCart(tx, { id: cart.id }, now, ctx.locale) : null
   if (!cart || !view?.lines.length) throw new CartEmptyError()
   if (view.checkoutToken !== input.idempotencyKey) throw new CartChangedError()
   const unavailable = view.lines.filter((line) => line.problem?.kind === 'unavailable')
@@ -380,6 +392,7 @@ async function placeInTransaction(
       `${ctx.provider.label} is not available for this order. Choose another way to pay.`,
       'invalid',
       'paymentMethod',
+      'payment-unavailable',
     )
   }
 
@@ -392,6 +405,7 @@ async function placeInTransaction(
           `${error.message} Or untick “Save this address”.`,
           'invalid',
           'addressId',
+          'address-limit',
         )
       throw error
     }

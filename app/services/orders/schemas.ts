@@ -130,69 +130,90 @@ export type CheckoutInput = {
   address: { kind: 'saved'; id: string } | { kind: 'new'; fields: AddressInput; save: boolean }
 }
 
+const CheckoutFields = z.object({
+  idempotencyKey: z
+    .string({ error: message('checkout.outOfDate') })
+    .regex(/^[A-Za-z0-9_-]{16,100}$/, message('checkout.outOfDate')),
+  /** A saved address id, or "new" for the fields below. */
+  addressId: z
+    .string({ error: message('checkout.address') })
+    .trim()
+    .min(1, message('checkout.address'))
+    .max(64),
+  shippingMethod: z
+    .string({ error: message('checkout.shipping') })
+    .trim()
+    .min(1, message('checkout.shipping'))
+    .max(40),
+  paymentMethod: z
+    .string({ error: message('checkout.payment') })
+    .trim()
+    .min(1, message('checkout.payment'))
+    .max(40),
+  /** The total the page showed (items and delivery); the order is refused at any other. */
+  expectedTotal: z.preprocess(
+    numberInput,
+    z.coerce
+      .number({ error: message('checkout.outOfDate') })
+      .int(message('checkout.outOfDate'))
+      .min(0, message('checkout.outOfDate'))
+      .max(Number.MAX_SAFE_INTEGER, message('checkout.outOfDate')),
+  ),
+  saveAddress: z
+    .preprocess((value) => value === 'on' || value === 'true', z.boolean())
+    .default(false),
+  fullName: z.string().optional(),
+  line1: z.string().optional(),
+  line2: z.string().optional(),
+  city: z.string().optional(),
+  region: z.string().optional(),
+  postalCode: z.string().optional(),
+  country: z.string().optional(),
+  phone: z.string().optional(),
+})
+
+function toCheckoutInput(
+  value: z.output<typeof CheckoutFields>,
+  ctx: z.RefinementCtx,
+): CheckoutInput {
+  const {
+    idempotencyKey,
+    addressId,
+    shippingMethod,
+    paymentMethod,
+    expectedTotal,
+    saveAddress,
+    ...fields
+  } = value
+  const base = { idempotencyKey, shippingMethod, paymentMethod, expectedTotal }
+  if (addressId !== 'new') return { ...base, address: { kind: 'saved', id: addressId } }
+  const parsed = AddressSchema.safeParse(fields)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({ ...issue, code: 'custom', message: issue.message })
+    return z.NEVER
+  }
+  return { ...base, address: { kind: 'new', fields: parsed.data, save: saveAddress } }
+}
+
 /** The checkout form: a saved address or a new one, a shipping method, a payment method, and its idempotency key. */
-export const CheckoutSchema = z
-  .object({
-    idempotencyKey: z
-      .string({ error: message('checkout.outOfDate') })
-      .regex(/^[A-Za-z0-9_-]{16,100}$/, message('checkout.outOfDate')),
-    /** A saved address id, or "new" for the fields below. */
-    addressId: z
-      .string({ error: message('checkout.address') })
-      .trim()
-      .min(1, message('checkout.address'))
-      .max(64),
-    shippingMethod: z
-      .string({ error: message('checkout.shipping') })
-      .trim()
-      .min(1, message('checkout.shipping'))
-      .max(40),
-    paymentMethod: z
-      .string({ error: message('checkout.payment') })
-      .trim()
-      .min(1, message('checkout.payment'))
-      .max(40),
-    /** The total the page showed (items and delivery); the order is refused at any other. */
-    expectedTotal: z.preprocess(
-      numberInput,
-      z.coerce
-        .number({ error: message('checkout.outOfDate') })
-        .int(message('checkout.outOfDate'))
-        .min(0, message('checkout.outOfDate'))
-        .max(Number.MAX_SAFE_INTEGER, message('checkout.outOfDate')),
-    ),
-    saveAddress: z
-      .preprocess((value) => value === 'on' || value === 'true', z.boolean())
-      .default(false),
-    fullName: z.string().optional(),
-    line1: z.string().optional(),
-    line2: z.string().optional(),
-    city: z.string().optional(),
-    region: z.string().optional(),
-    postalCode: z.string().optional(),
-    country: z.string().optional(),
-    phone: z.string().optional(),
-  })
-  .transform((value, ctx): CheckoutInput => {
-    const {
-      idempotencyKey,
-      addressId,
-      shippingMethod,
-      paymentMethod,
-      expectedTotal,
-      saveAddress,
-      ...fields
-    } = value
-    const base = { idempotencyKey, shippingMethod, paymentMethod, expectedTotal }
-    if (addressId !== 'new') return { ...base, address: { kind: 'saved', id: addressId } }
-    const parsed = AddressSchema.safeParse(fields)
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        ctx.addIssue({ ...issue, code: 'custom', message: issue.message })
-      return z.NEVER
-    }
-    return { ...base, address: { kind: 'new', fields: parsed.data, save: saveAddress } }
-  })
+export const CheckoutSchema = CheckoutFields.transform(toCheckoutInput)
+
+/** A guest's email at checkout: the order is tied to it and its emails go there. */
+export const GuestEmailSchema = z
+  .string({ error: message('account.email') })
+  .trim()
+  .toLowerCase()
+  .max(254, message('account.emailTooLong'))
+  .pipe(z.email({ error: message('account.emailInvalid') }))
+
+/** The checkout form of a guest: the same, with the email to tie the order to. */
+export const GuestCheckoutSchema = CheckoutFields.extend({ email: GuestEmailSchema }).transform(
+  ({ email, ...value }, ctx): CheckoutInput & { email: string } => ({
+    ...toCheckoutInput(value, ctx),
+    email,
+  }),
+)
 
 /** The checkout form's "Update total": only the delivery choice matters, and nothing is checked. */
 export const UpdateTotalSchema = z.object({ shippingMethod: z.string().max(40).optional() })
