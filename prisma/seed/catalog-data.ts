@@ -353,6 +353,8 @@ export type ShopSeed = {
   description: string
   owner: { email: string; name: string }
   focus: string[]
+  /** A Persian-first shop: its name, description and products are written in Persian. */
+  locale?: 'fa'
 }
 
 /** The first shop belongs to the demo seller. `focus` lists the category slugs it mostly sells from. */
@@ -366,11 +368,12 @@ export const SHOPS: ShopSeed[] = [
     focus: ['women', 'men', 'accessories'],
   },
   {
-    name: 'Golestan Boutique',
+    name: 'بوتیک گلستان',
     slug: 'golestan-boutique',
-    description: 'Dresses, knits and silk scarves chosen for colour and craft.',
-    owner: { email: 'golestan@shikposh.test', name: 'Laleh Karimi' },
+    description: 'پیراهن، بافتنی و روسری ابریشمی؛ دست‌چین‌شده برای رنگ و ظرافت دوخت.',
+    owner: { email: 'golestan@shikposh.test', name: 'لاله کریمی' },
     focus: ['women', 'scarves', 'jewellery'],
+    locale: 'fa',
   },
   {
     name: 'Threadbare Vintage',

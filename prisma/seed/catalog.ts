@@ -15,6 +15,15 @@ import {
   type CategorySeed,
   type ShopSeed,
 } from './catalog-data.ts'
+import {
+  BRAND_NAMES_FA,
+  CATEGORY_NAMES_FA,
+  COLOR_NAMES_FA,
+  DESCRIPTION_LINES_FA,
+  SIZE_LABELS_FA,
+  SIZE_SCALE_NAMES_FA,
+  persianTitle,
+} from './catalog-data-fa.ts'
 import { createRandom, type Random } from './random.ts'
 
 // The demo catalog: the shared vocabulary, six shops (the demo seller owns the first) and a
@@ -95,7 +104,6 @@ export async function seedTaxonomy(): Promise<Vocabulary> {
     }
   }
   await plant(CATEGORY_TREE, null, [])
-  invalidateCategoryTree()
 
   const brands = []
   for (const brand of BRANDS) {
@@ -108,7 +116,35 @@ export async function seedTaxonomy(): Promise<Vocabulary> {
       }),
     )
   }
+  await fillPersianNames()
+  invalidateCategoryTree()
   return { leaves, colors, scales, brands }
+}
+
+/**
+ * The Persian names of the vocabulary (docs/decisions/018), where a row has none yet: a fresh
+ * seed gets them all, an older demo database gains them, and an admin's own stay.
+ */
+async function fillPersianNames() {
+  const fill = <T>(
+    entries: Record<string, string>,
+    update: (key: string, nameFa: string) => Promise<T>,
+  ) => Promise.all(Object.entries(entries).map(([key, nameFa]) => update(key, nameFa)))
+  await fill(CATEGORY_NAMES_FA, (slug, nameFa) =>
+    prisma.category.updateMany({ where: { slug, nameFa: null }, data: { nameFa } }),
+  )
+  await fill(COLOR_NAMES_FA, (name, nameFa) =>
+    prisma.color.updateMany({ where: { name, nameFa: null }, data: { nameFa } }),
+  )
+  await fill(SIZE_SCALE_NAMES_FA, (code, nameFa) =>
+    prisma.sizeScale.updateMany({ where: { code, nameFa: null }, data: { nameFa } }),
+  )
+  await fill(SIZE_LABELS_FA, (label, labelFa) =>
+    prisma.size.updateMany({ where: { label, labelFa: null }, data: { labelFa } }),
+  )
+  await fill(BRAND_NAMES_FA, (name, nameFa) =>
+    prisma.brand.updateMany({ where: { name, nameFa: null }, data: { nameFa } }),
+  )
 }
 
 /** The shop owners' accounts and their shops. */
@@ -152,6 +188,8 @@ export type GeneratedProduct = {
   title: string
   slug: string
   description: string
+  /** The same in Persian, for a Persian-first shop; null when a title word has no Persian. */
+  persian: { title: string; description: string } | null
   categoryId: string
   brandId: string | null
   sizeScaleId: string
@@ -190,6 +228,7 @@ export function generateProduct(
   const adjective = random.pick(ADJECTIVES[leaf.seed.kind])
   const noun = random.pick(leaf.seed.nouns)
   const title = [adjective, material, noun].filter(Boolean).join(' ')
+  const titleFa = persianTitle(adjective, material, noun)
   const [low, high] = leaf.seed.price
   const price = random.int(low, high) * 100 + random.pick([0, 0, 0, 90, 50])
 
@@ -271,9 +310,16 @@ export function generateProduct(
     status === 'DRAFT'
       ? null
       : new Date(now.getTime() - random.int(0, 90) * DAY - random.int(0, DAY - 1))
+  const lines = random.sample(
+    DESCRIPTION_LINES.map((_, index) => index),
+    3,
+  )
   return {
     title,
-    description: random.sample(DESCRIPTION_LINES, 3).join(' '),
+    description: lines.map((index) => DESCRIPTION_LINES[index]).join(' '),
+    persian: titleFa
+      ? { title: titleFa, description: lines.map((index) => DESCRIPTION_LINES_FA[index]).join(' ') }
+      : null,
     categoryId: leaf.id,
     brandId: random.chance(0.85) ? random.pick(vocabulary.brands).id : null,
     sizeScaleId: scale.id,
@@ -303,7 +349,9 @@ export async function seedDemoProducts(
   const random = createRandom(20261120)
   const weights = [30, 25, 20, 27, 20, 10]
   const used = new Set<string>()
-  const planned: Array<GeneratedProduct & { shopId: string; shopStatus: string }> = []
+  const planned: Array<
+    GeneratedProduct & { shopId: string; shopStatus: string; shopLocale?: 'fa' }
+  > = []
   for (let index = 0; index < count; index++) {
     const shopIndex = random.weighted(
       shops.map((shop, position) => [position, weights[position] ?? 10] as const),
@@ -332,7 +380,13 @@ export async function seedDemoProducts(
     let slug = slugify(product.title)
     for (let n = 2; used.has(slug); n++) slug = `${slugify(product.title)}-${n}`
     used.add(slug)
-    planned.push({ ...product, slug, shopId: shop.id, shopStatus: shop.status })
+    planned.push({
+      ...product,
+      slug,
+      shopId: shop.id,
+      shopStatus: shop.status,
+      shopLocale: shop.seed.locale,
+    })
   }
 
   const existing = new Set(
@@ -349,11 +403,27 @@ export async function seedDemoProducts(
     await prisma.$transaction(
       async (tx) => {
         const rows = []
-        for (const { variants, shopStatus, ...product } of missing.slice(start, start + 25)) {
+        for (const { variants, shopStatus, shopLocale, persian, ...product } of missing.slice(
+          start,
+          start + 25,
+        )) {
+          // A Persian-first shop writes in Persian and gives the English as the translation;
+          // the slug stays the English one's (docs/decisions/018).
+          const text =
+            shopLocale === 'fa' && persian
+              ? {
+                  locale: 'fa',
+                  title: persian.title,
+                  description: persian.description,
+                  translatedTitle: product.title,
+                  translatedDescription: product.description,
+                }
+              : {}
           rows.push(
             await tx.product.create({
               data: {
                 ...product,
+                ...text,
                 ...derivePricing(product, variants, now),
                 listed: isListed(product.status, shopStatus),
                 variants: { create: variants },

@@ -50,5 +50,29 @@ describe('the demo seed', () => {
     if (clothing.status !== 'ok') throw new Error('expected results')
     expect(clothing.result.hits).toHaveLength(24)
     expect(clothing.result.totalPages).toBeGreaterThan(1)
+
+    // Both languages out of the box (docs/decisions/018): Persian names for the whole
+    // vocabulary, and a Persian-first shop whose products have English translations.
+    for (const count of [
+      prisma.category.count({ where: { nameFa: null } }),
+      prisma.color.count({ where: { nameFa: null } }),
+      prisma.brand.count({ where: { nameFa: null } }),
+      prisma.sizeScale.count({ where: { nameFa: null } }),
+    ])
+      expect(await count).toBe(0)
+    expect(tree.roots.map((root) => root.nameFa)).toEqual(['پوشاک', 'کفش', 'اکسسوری'])
+    const persian = await prisma.product.findMany({
+      where: { locale: 'fa' },
+      select: { title: true, translatedTitle: true, slug: true, shop: { select: { slug: true } } },
+    })
+    expect(persian.length).toBeGreaterThan(10)
+    for (const product of persian) {
+      expect(product.shop.slug).toBe('golestan-boutique')
+      expect(product.title).toMatch(/^[\u0600-\u06FF\u200C ]+$/)
+      expect(product.slug).toMatch(/^[a-z0-9-]+$/)
+      expect(product.translatedTitle).toMatch(/^[A-Za-z -]+$/)
+    }
+    const faHome = await getHomeCollections({ locale: 'fa' })
+    expect(faHome.categories.map((category) => category.name)).toContain('زنانه')
   }, 120_000)
 })

@@ -75,6 +75,8 @@ export async function seedDemoPhotos(options: PhotoSeedOptions): Promise<PhotoSe
       id: true,
       slug: true,
       title: true,
+      locale: true,
+      translatedTitle: true,
       shop: { select: { ownerId: true, slug: true } },
       variants: {
         select: { color: { select: { id: true, name: true, hex: true, position: true } } },
@@ -164,13 +166,17 @@ export async function seedDemoPhotos(options: PhotoSeedOptions): Promise<PhotoSe
 type ProductRow = {
   slug: string
   title: string
+  locale?: string
+  translatedTitle?: string | null
   shop: { slug: string }
   variants: Array<{ color: { id: string; name: string; hex: string; position: number } }>
 }
 
 /** Each colour's photos: the first colour gets the full set, the others a front and a back. */
 export function planPhotos(product: ProductRow): PlannedPhoto[] {
-  const { design, surface } = lookOf(product.title)
+  // The drawing follows the English title's words (a Persian-first product's translation).
+  const title = (product.locale === 'fa' && product.translatedTitle) || product.title
+  const { design, surface } = lookOf(title)
   const colours = [
     ...new Map(product.variants.map(({ color }) => [color.id, color])).values(),
   ].sort((a, b) => a.position - b.position)
@@ -183,7 +189,7 @@ export function planPhotos(product: ProductRow): PlannedPhoto[] {
     views.slice(0, index === 0 ? Math.min(views.length, 4) : 2).map((view) => ({
       spec: { design, view, colour: colour.hex, surface, backdrop, width: PHOTO_WIDTH },
       colorId: colour.id,
-      alt: `${product.title} in ${colour.name}, ${VIEW_NAMES[view]}`,
+      alt: `${title} in ${colour.name}, ${VIEW_NAMES[view]}`,
       filename: `${product.slug}-${colour.name.toLowerCase().replace(/\s+/g, '-')}-${view}.jpg`,
     })),
   )
