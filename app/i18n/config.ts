@@ -7,6 +7,8 @@ import type { InitOptions } from 'i18next'
 export const NAMESPACES = [
   'common',
   'shop',
+  'product',
+  'search',
   'cart',
   'account',
   'orders',
