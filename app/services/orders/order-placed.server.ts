@@ -4,14 +4,14 @@ import { prisma, type Tx } from '~/infra/db.server.ts'
 import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
 import type { JobTask } from '~/infra/jobs/worker.server.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
-import { renderOrderPlaced } from './emails.server.ts'
+import { enqueueNewOrderForSellers, renderOrderPlaced } from './emails.server.ts'
 import { orderPathFor } from './order-access.server.ts'
 import { customerNameOf, parseAddressSnapshot } from './orders.server.ts'
-import { findPaymentProvider } from './payments/index.server.ts'
 
-// Placing an order queues the event (which order, in which language); this job, after the
-// commit, renders the confirmation from the order's rows and hands it to the mail queue, so the
-// checkout transaction does no formatting or layout.
+// Placing an order queues the event (which order, and the shopper's email language); this job,
+// after the commit, renders the shopper's confirmation and each shop's "new order" email from
+// the order's rows and hands them to the mail queue, so the checkout transaction does no
+// formatting or layout.
 
 export const ORDER_PLACED_TASK = 'order.placed'
 
@@ -23,7 +23,7 @@ export async function enqueueOrderPlaced(tx: Tx, orderId: string, locale: Locale
 }
 
 export const orderPlacedTask: JobTask = async (payload) => {
-  const { orderId } = OrderPlacedSchema.parse(payload)
+  const { orderId, locale } = OrderPlacedSchema.parse(payload)
   const mailKey = `order:${orderId}:placed`
   await prisma.$transaction(async (tx) => {
     // A retry after the mail was queued (the job's end not recorded) must not send it twice.
@@ -36,20 +36,33 @@ export const orderPlacedTask: JobTask = async (payload) => {
       },
     })
     if (!order) return
-    const email = renderOrderPlaced({
+    const customerName = customerNameOf(order)
+    const address = parseAddressSnapshot(order.shippingAddress)
+    const email = renderOrderPlaced(locale, {
       number: order.number,
       path: orderPathFor(order),
-      customerName: customerNameOf(order),
+      customerName,
       currency: order.currency,
+      placedAt: order.placedAt,
       itemsTotal: order.itemsTotal,
       itemsRegular: order.itemsRegular,
       shippingCost: order.shippingCost,
       total: order.total,
       shippingMethod: order.shippingMethod,
-      paymentLabel: findPaymentProvider(order.paymentMethod)?.label ?? order.paymentMethod,
-      address: parseAddressSnapshot(order.shippingAddress),
+      paymentMethod: order.paymentMethod,
+      address,
       lines: order.lines,
     })
     await enqueueMail(tx, mailKey, { to: order.email, ...email })
+    await enqueueNewOrderForSellers(tx, {
+      id: order.id,
+      number: order.number,
+      customerName,
+      currency: order.currency,
+      placedAt: order.placedAt,
+      shippingMethod: order.shippingMethod,
+      address,
+      lines: order.lines,
+    })
   })
 }
