@@ -156,10 +156,11 @@ describe('placing an order', () => {
     expect((mail!.payload as { text: string }).text).toContain(
       "Linen dress (Navy, M) from Ana's shop: 2 × $40.00 = $80.00",
     )
-    // A retried job (its success not recorded) does not queue the email twice.
+    // A retried job (its success not recorded) does not queue the emails twice.
+    const mails = (await outbox('mail.send')).length
     await prisma.$transaction((tx) => enqueueOrderPlaced(tx, order.id, 'en'))
     await runDueJobs(jobTasks)
-    expect(await outbox('mail.send')).toHaveLength(1)
+    expect(await outbox('mail.send')).toHaveLength(mails)
   })
 
   test('charges the delivery option below the free threshold and saves a new address when asked', async () => {
