@@ -323,7 +323,10 @@ function ReviewForm({
           </select>
           <ErrorList id={fields.fit.errorId} errors={fields.fit.errors} />
         </div>
-      ) : null}
+      ) : (
+        // No fit question for this product, but a refusal about fit still needs a place.
+        <ErrorList id={fields.fit.errorId} errors={fields.fit.errors} />
+      )}
       <ErrorList id={form.errorId} errors={form.errors} />
       <button type="submit" className="btn-primary" disabled={busy}>
         {own ? t('reviews.resubmit') : t('reviews.submit')}
