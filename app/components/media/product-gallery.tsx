@@ -148,11 +148,9 @@ export function ProductGallery({
           ) : null}
         </div>
         {ordered.length > 1 ? (
-          <>
-            <figcaption className="mt-2 text-center text-xs text-stone-500" aria-live="polite">
-              {t('gallery.position', { position: index + 1, total: ordered.length })}
-            </figcaption>
-          </>
+          <figcaption className="mt-2 text-center text-xs text-stone-500" aria-live="polite">
+            {t('gallery.position', { position: index + 1, total: ordered.length })}
+          </figcaption>
         ) : null}
       </figure>
     </section>

@@ -392,10 +392,13 @@ function ReviewList({
   const [params] = useSearchParams()
   return (
     <div>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-stone-600">{t('reviews.published', { count: list.total })}</p>
-        {list.total > 1 ? <ReviewSortControl sort={list.sort} /> : null}
-      </div>
+      {/* With none yet, the summary already says so. */}
+      {list.total > 0 ? (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-stone-600">{t('reviews.published', { count: list.total })}</p>
+          {list.total > 1 ? <ReviewSortControl sort={list.sort} /> : null}
+        </div>
+      ) : null}
       <ol className="mt-4 divide-y divide-stone-200" data-testid="review-list">
         {list.reviews.map((review) => (
           <ReviewItem
@@ -472,9 +475,11 @@ function ReviewItem({
         {review.body}
       </p>
       <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
-        <span className="text-stone-500">
-          {t('reviews.helpfulCount', { count: review.helpfulCount })}
-        </span>
+        {review.helpfulCount > 0 ? (
+          <span className="text-stone-500">
+            {t('reviews.helpfulCount', { count: review.helpfulCount })}
+          </span>
+        ) : null}
         {signedIn && !review.own ? (
           <>
             <Form method="post" preventScrollReset>
