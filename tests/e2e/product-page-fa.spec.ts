@@ -33,7 +33,7 @@ async function persianDress(page: Page, baseURL: string) {
       translatedDescription: 'پیراهنی سبک از کتان، برای روزهای گرم تابستان.',
     },
   })
-  await signInContext(page.context(), baseURL, seller.user.id)
+  await signInContext(page.context(), seller.user.id)
   for (const [name, leftColor] of [
     ['front.jpg', { r: 200, g: 140, b: 40 }],
     ['back.jpg', { r: 40, g: 60, b: 120 }],
@@ -118,7 +118,7 @@ test('the Persian product page reads right to left; the gallery mirrors; add to 
 
   // A review: a title too short is refused at the field, in Persian.
   const shopper = await createUser({ name: 'Sara Shopper' })
-  await signInContext(page.context(), baseURL!, shopper.id)
+  await signInContext(page.context(), shopper.id)
   await page.goto(`${path}#reviews`)
   const form = page.locator('form#review-form')
   await form.getByRole('radio', { name: '۴ ستاره' }).check()
