@@ -88,6 +88,30 @@ function vocabularyOf(
   return new Set(names.flatMap((label) => words(`${label.name} ${label.nameFa ?? ''}`)))
 }
 
+/**
+ * The categories holding most products, below the top level when there are any (a whole
+ * department says little), without a parent that holds exactly what one of its listed
+ * children holds.
+ */
+function popularIn(labels: CatalogLabels, counts: Record<string, number>, scope: SearchScope) {
+  const entries = Object.entries(counts)
+    .map(([slug, count]) => ({ slug, count, label: labels.categories.get(slug) }))
+    .filter((entry) => entry.label && entry.slug !== scope.category)
+  const below = entries.filter((entry) => entry.label!.depth > 0)
+  const candidates = (below.length ? below : entries).sort(
+    (a, b) => b.count - a.count || b.label!.depth - a.label!.depth,
+  )
+  const chosen: typeof candidates = []
+  for (const candidate of candidates) {
+    if (chosen.length >= POPULAR_CATEGORIES) break
+    const sameAsChild = candidates.some(
+      (other) => other.label!.parentSlug === candidate.slug && other.count === candidate.count,
+    )
+    if (!sameAsChild) chosen.push(candidate)
+  }
+  return chosen
+}
+
 export async function helpForNoResults(
   state: SearchState,
   scope: SearchScope,
@@ -101,20 +125,14 @@ export async function helpForNoResults(
       indexUid: productIndexUid(),
       q: '',
       filter: built.fixed,
-      facets: ['categoryLvl0', 'categoryLvl1', 'brand'],
+      facets: ['categories', 'brand'],
       page: 1,
       hitsPerPage: 0,
     },
   ])
   const distribution = inScope?.facetDistribution ?? {}
-  const popular = (level: string) =>
-    Object.entries(distribution[level] ?? {})
-      .filter(([slug]) => labels.categories.has(slug) && slug !== scope.category)
-      .sort(([, a], [, b]) => b - a)
-      .slice(0, POPULAR_CATEGORIES)
-  const deeper = popular('categoryLvl1')
-  const popularCategories = (deeper.length >= 3 ? deeper : popular('categoryLvl0')).map(
-    ([slug, count]) => ({ slug, name: localName(locale, labels.categories.get(slug)!), count }),
+  const popularCategories = popularIn(labels, distribution.categories ?? {}, scope).map(
+    ({ slug, count }) => ({ slug, name: localName(locale, labels.categories.get(slug)!), count }),
   )
 
   let didYouMean: NoResultsHelp['didYouMean'] = null
