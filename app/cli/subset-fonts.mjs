@@ -75,9 +75,14 @@ const hash = createHash('sha256').update(woff2).digest('hex').slice(0, 10)
 const fileName = `vazirmatn-${hash}.woff2`
 await mkdir(path.join(root, 'public/fonts'), { recursive: true })
 for (const old of await readdir(path.join(root, 'public/fonts')))
-  if (old.startsWith('vazirmatn-') && old !== fileName)
+  if (old.startsWith('vazirmatn-') && old.endsWith('.woff2') && old !== fileName)
     await rm(path.join(root, 'public/fonts', old))
 await writeFile(path.join(root, 'public/fonts', fileName), woff2)
+// The OFL travels with the font.
+await writeFile(
+  path.join(root, 'public/fonts/vazirmatn-OFL.txt'),
+  await readFile(path.join(packageDir, 'OFL.txt')),
+)
 
 const css = `/* Written by \`npm run fonts:subset\` (app/cli/subset-fonts.mjs) from vazirmatn ${version}; do not edit. */
 @font-face {
