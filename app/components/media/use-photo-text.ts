@@ -41,10 +41,11 @@ export function usePhotoText(limits: UploadLimits) {
       : bytes >= 1024
         ? t('photosEditor.kilobytes', { n: f.number(Math.round(bytes / 1024)) })
         : t('photosEditor.bytes', { n: f.number(bytes) })
-  // "JPEG, PNG, WebP or AVIF", "JPEG، PNG، WebP یا AVIF"
-  const formats = new Intl.ListFormat(INTL_LOCALE[f.locale], { type: 'disjunction' }).format(
-    limits.formats,
-  )
+  // "JPEG, PNG, WebP or AVIF", "JPEG، PNG، WebP یا AVIF" (British lists, like the store's English:
+  // no comma before "or").
+  const formats = new Intl.ListFormat(f.locale === 'en' ? 'en-GB' : INTL_LOCALE[f.locale], {
+    type: 'disjunction',
+  }).format(limits.formats)
   /**
    * A refusal from the photos API in the page's language. The server's English says more (the
    * pixel sizes it measured), so English pages keep it; other languages say it by its code.
