@@ -46,7 +46,7 @@ export function VariantMatrix({
     if (cells[key]) return cells[key]
     const color = options.colors.find((candidate) => candidate.id === colorId)
     const size = scale?.sizes.find((candidate) => candidate.id === sizeId)
-    return newCell(title, color?.name ?? '', size?.label ?? '')
+    return newCell(title, color?.name ?? '', size?.label ?? '', f.locale)
   }
   const update = (key: string, base: CellValue, change: Partial<CellValue>) =>
     setCells((current) => ({ ...current, [key]: { ...(current[key] ?? base), ...change } }))

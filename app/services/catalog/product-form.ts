@@ -179,6 +179,15 @@ export function valuesFromPayload(payload: unknown): ProductFormValues {
 }
 
 /** A new cell for a colour and size, with a suggested SKU and no stock. */
-export function newCell(title: string, colorName: string, sizeLabel: string): CellValue {
-  return { sku: suggestSku(title, colorName, sizeLabel), stock: '0', price: '' }
+export function newCell(
+  title: string,
+  colorName: string,
+  sizeLabel: string,
+  pageLocale: Locale = 'en',
+): CellValue {
+  return {
+    sku: suggestSku(title, colorName, sizeLabel),
+    stock: formatWholeInput(0, pageLocale),
+    price: '',
+  }
 }

@@ -243,9 +243,17 @@ function productData(input: ProductInput) {
 
 const NEEDS_PRICE = 'Add a price (for the product or a variant) before publishing'
 
-/** The slug comes from the title, or from the translation when the title has no Latin letters (a Persian title). */
-async function uniqueSlug(tx: Tx, title: string, translatedTitle?: string | null) {
-  const base = slugify(title, 70) || slugify(translatedTitle ?? '', 70) || 'product'
+/**
+ * Slugs are Latin, so they come from the English title: the translation of a Persian product
+ * (its own title's Latin letters make a poor slug, "b76d05" of "پیراهن کتان b76d05"), else
+ * whichever title has Latin letters.
+ */
+async function uniqueSlug(tx: Tx, input: ProductInput) {
+  const [english, other] =
+    input.locale === 'fa'
+      ? [input.translatedTitle ?? '', input.title]
+      : [input.title, input.translatedTitle ?? '']
+  const base = slugify(english, 70) || slugify(other, 70) || 'product'
   if (!(await tx.product.findUnique({ where: { slug: base }, select: { id: true } }))) return base
   for (;;) {
     const candidate = `${base}-${randomBytes(3).toString('hex')}`
@@ -301,7 +309,7 @@ export async function createProduct(
           ...productData(input),
           ...derivePricing(input, input.variants, now),
           shopId: shop.id,
-          slug: await uniqueSlug(tx, input.title, input.translatedTitle),
+          slug: await uniqueSlug(tx, input),
           status,
           listed: isListed(status, shop.status),
           publishedAt: publish ? now : null,
