@@ -7,7 +7,7 @@ import { useLocalePath } from '~/i18n/use-locale.ts'
 // catalogue entries (`nav.<key>` and `nav.<key>Description` in the admin namespace).
 
 export type AdminSectionKey =
-  'overview' | 'catalog' | 'shops' | 'products' | 'reviews' | 'users' | 'audit'
+  'overview' | 'catalog' | 'shops' | 'products' | 'reviews' | 'users' | 'audit' | 'jobs'
 export type AdminSection = { to: string; key: AdminSectionKey; end?: boolean }
 
 export const ADMIN_SECTIONS: AdminSection[] = [
@@ -18,6 +18,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { to: '/admin/reviews', key: 'reviews' },
   { to: '/admin/users', key: 'users' },
   { to: '/admin/audit', key: 'audit' },
+  { to: '/admin/jobs', key: 'jobs' },
 ]
 
 export function AdminNav({ sections = ADMIN_SECTIONS }: { sections?: AdminSection[] }) {

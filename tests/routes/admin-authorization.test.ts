@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { submitReview } from '~/services/reviews/reviews.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
+import { createFailedJob, failedJobsState } from '../support/jobs.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'
 
@@ -27,6 +28,7 @@ type Targets = {
   productId: string
   categoryId: string
   brandId: string
+  jobId: string
 }
 
 /** The URL and params of a route file (flat routes: dots are slashes, $name a param, _index the parent). */
@@ -71,43 +73,69 @@ function forms(targets: Targets): Array<Record<string, string>> {
     { intent: 'create-brand', name: 'Matrix Brand', slug: 'matrix-brand' },
     { intent: 'update-brand', id: targets.brandId, name: 'Matrix Renamed', slug: 'matrix-renamed' },
     { intent: 'delete-brand', id: targets.brandId },
+    { intent: 'retry', jobId: targets.jobId },
+    { intent: 'discard', jobId: targets.jobId },
   ]
 }
 
 /** Everything an admin action could change. */
 async function databaseState() {
-  const [users, sessions, audit, reviews, reports, products, shops, categories, brands, outbox] =
-    await Promise.all([
-      prisma.user.findMany({
-        select: { id: true, roles: true, status: true, blockedReason: true, updatedAt: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.session.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
-      prisma.auditEntry.count(),
-      prisma.review.findMany({
-        select: { id: true, status: true, version: true, queuedAt: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.reviewReport.findMany({
-        select: { id: true, resolvedAt: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.product.findMany({
-        select: { id: true, featured: true, listed: true, ratingCount: true, updatedAt: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.shop.findMany({
-        select: { id: true, status: true, updatedAt: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.category.findMany({
-        select: { id: true, name: true, parentId: true, position: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.brand.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
-      prisma.outboxEvent.count(),
-    ])
-  return { users, sessions, audit, reviews, reports, products, shops, categories, brands, outbox }
+  const [
+    users,
+    sessions,
+    audit,
+    reviews,
+    reports,
+    products,
+    shops,
+    categories,
+    brands,
+    outbox,
+    failedJobs,
+  ] = await Promise.all([
+    prisma.user.findMany({
+      select: { id: true, roles: true, status: true, blockedReason: true, updatedAt: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.session.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
+    prisma.auditEntry.count(),
+    prisma.review.findMany({
+      select: { id: true, status: true, version: true, queuedAt: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.reviewReport.findMany({
+      select: { id: true, resolvedAt: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.product.findMany({
+      select: { id: true, featured: true, listed: true, ratingCount: true, updatedAt: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.shop.findMany({
+      select: { id: true, status: true, updatedAt: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.category.findMany({
+      select: { id: true, name: true, parentId: true, position: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.brand.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
+    prisma.outboxEvent.count(),
+    failedJobsState(),
+  ])
+  return {
+    users,
+    sessions,
+    audit,
+    reviews,
+    reports,
+    products,
+    shops,
+    categories,
+    brands,
+    outbox,
+    failedJobs,
+  }
 }
 
 type Call = {
@@ -157,6 +185,9 @@ beforeAll(async () => {
     productId: product.id,
     categoryId: category.id,
     brandId: brand.id,
+    jobId: String(
+      await createFailedJob('mail.send', { to: 'matrix@example.test' }, 'SMTP said no'),
+    ),
   }
 })
 
@@ -196,6 +227,7 @@ describe('authorization matrix over every app/routes/admin*.tsx file', () => {
         'admin.reviews.tsx',
         'admin.users.$userId.tsx',
         'admin.audit.tsx',
+        'admin.jobs.tsx',
       ]),
     )
     expect(files.length).toBeGreaterThanOrEqual(9)
@@ -261,5 +293,18 @@ test('the same forms from an active admin do change things (the matrix above cou
   expect((await run(approve, cookie)).status).toBe(302)
   const after = await databaseState()
   expect(after.reviews).not.toEqual(before.reviews)
+  expect(after.audit).toBe(before.audit + 1)
+})
+
+test('an active admin retries a failed job: due again with its attempts back, and audited', async () => {
+  const admin = await createUser({ name: 'Jobs Admin', roles: ['SHOPPER', 'ADMIN'] })
+  const { cookie } = await signIn(admin.id)
+  const retry = calls().find(
+    (call) => call.path === '/admin/jobs' && call.form?.intent === 'retry',
+  )!
+  const before = await databaseState()
+  expect((await run(retry, cookie)).status).toBe(302)
+  const after = await databaseState()
+  expect(after.failedJobs.map((job) => String(job.id))).not.toContain(targets.jobId)
   expect(after.audit).toBe(before.audit + 1)
 })

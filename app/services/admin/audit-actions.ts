@@ -13,6 +13,7 @@ export const AUDIT_TARGET_TYPES = [
   'PRODUCT',
   'CATEGORY',
   'BRAND',
+  'JOB',
 ] as const
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number]
 
@@ -35,6 +36,8 @@ export const AUDIT_ACTIONS = {
   'brand.create': { targetType: 'BRAND' },
   'brand.update': { targetType: 'BRAND' },
   'brand.delete': { targetType: 'BRAND' },
+  'job.retry': { targetType: 'JOB' },
+  'job.discard': { targetType: 'JOB' },
 } as const satisfies Record<string, { targetType: AuditTargetType }>
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
