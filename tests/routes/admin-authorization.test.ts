@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { submitReview } from '~/services/reviews/reviews.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
+import { seedStorePages } from '../../prisma/seed/pages.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'
 
@@ -39,7 +40,15 @@ function urlOf(file: string, targets: Targets) {
   const parts = segments.map((segment) => {
     if (!segment.startsWith('$')) return segment.replace(/_$/, '')
     const name = segment.slice(1)
-    params[name] = name === 'userId' ? targets.userId : 'unknown-id'
+    // Real store pages and size scales, so a missing check would change something.
+    params[name] =
+      name === 'userId'
+        ? targets.userId
+        : name === 'slug'
+          ? 'help'
+          : name === 'code'
+            ? 'letters'
+            : 'unknown-id'
     return params[name]
   })
   return { path: `/${parts.join('/')}`, params }
@@ -71,43 +80,84 @@ function forms(targets: Targets): Array<Record<string, string>> {
     { intent: 'create-brand', name: 'Matrix Brand', slug: 'matrix-brand' },
     { intent: 'update-brand', id: targets.brandId, name: 'Matrix Renamed', slug: 'matrix-renamed' },
     { intent: 'delete-brand', id: targets.brandId },
+    {
+      title: 'Matrix help',
+      titleFa: 'راهنمای ماتریس',
+      body: 'The matrix rewrote the help page.',
+      bodyFa: 'ماتریس صفحهٔ راهنما را بازنویسی کرد.',
+      version: '1',
+    },
+    { measures: 'chest' },
   ]
 }
 
 /** Everything an admin action could change. */
 async function databaseState() {
-  const [users, sessions, audit, reviews, reports, products, shops, categories, brands, outbox] =
-    await Promise.all([
-      prisma.user.findMany({
-        select: { id: true, roles: true, status: true, blockedReason: true, updatedAt: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.session.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
-      prisma.auditEntry.count(),
-      prisma.review.findMany({
-        select: { id: true, status: true, version: true, queuedAt: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.reviewReport.findMany({
-        select: { id: true, resolvedAt: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.product.findMany({
-        select: { id: true, featured: true, listed: true, ratingCount: true, updatedAt: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.shop.findMany({
-        select: { id: true, status: true, updatedAt: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.category.findMany({
-        select: { id: true, name: true, parentId: true, position: true },
-        orderBy: { id: 'asc' },
-      }),
-      prisma.brand.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
-      prisma.outboxEvent.count(),
-    ])
-  return { users, sessions, audit, reviews, reports, products, shops, categories, brands, outbox }
+  const [
+    users,
+    sessions,
+    audit,
+    reviews,
+    reports,
+    products,
+    shops,
+    categories,
+    brands,
+    outbox,
+    pages,
+    scales,
+    sizes,
+  ] = await Promise.all([
+    prisma.user.findMany({
+      select: { id: true, roles: true, status: true, blockedReason: true, updatedAt: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.session.findMany({ select: { id: true }, orderBy: { id: 'asc' } }),
+    prisma.auditEntry.count(),
+    prisma.review.findMany({
+      select: { id: true, status: true, version: true, queuedAt: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.reviewReport.findMany({
+      select: { id: true, resolvedAt: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.product.findMany({
+      select: { id: true, featured: true, listed: true, ratingCount: true, updatedAt: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.shop.findMany({
+      select: { id: true, status: true, updatedAt: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.category.findMany({
+      select: { id: true, name: true, parentId: true, position: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.brand.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
+    prisma.outboxEvent.count(),
+    prisma.contentPage.findMany({ orderBy: { id: 'asc' } }),
+    prisma.sizeScale.findMany({
+      select: { id: true, guideMeasures: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.size.findMany({ select: { id: true, measurements: true }, orderBy: { id: 'asc' } }),
+  ])
+  return {
+    users,
+    sessions,
+    audit,
+    reviews,
+    reports,
+    products,
+    shops,
+    categories,
+    brands,
+    outbox,
+    pages,
+    scales,
+    sizes,
+  }
 }
 
 type Call = {
@@ -147,6 +197,7 @@ beforeAll(async () => {
   const category = await prisma.category.create({
     data: { name: 'Matrix Empty', slug: `matrix-empty-${Date.now()}` },
   })
+  await seedStorePages()
   const brand = await prisma.brand.create({
     data: { name: `Matrix Brand ${Date.now()}`, slug: `matrix-brand-${Date.now()}` },
   })

@@ -10,6 +10,7 @@ import seller from '../locales/en/seller.json'
 import admin from '../locales/en/admin.json'
 import email from '../locales/en/email.json'
 import validation from '../locales/en/validation.json'
+import pages from '../locales/en/pages.json'
 
 export default {
   common,
@@ -23,4 +24,5 @@ export default {
   admin,
   email,
   validation,
+  pages,
 }

@@ -10,6 +10,7 @@ import seller from '../locales/fa/seller.json'
 import admin from '../locales/fa/admin.json'
 import email from '../locales/fa/email.json'
 import validation from '../locales/fa/validation.json'
+import pages from '../locales/fa/pages.json'
 
 export default {
   common,
@@ -23,4 +24,5 @@ export default {
   admin,
   email,
   validation,
+  pages,
 }

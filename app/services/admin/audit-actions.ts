@@ -13,6 +13,8 @@ export const AUDIT_TARGET_TYPES = [
   'PRODUCT',
   'CATEGORY',
   'BRAND',
+  'PAGE',
+  'SIZE_SCALE',
 ] as const
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number]
 
@@ -35,6 +37,8 @@ export const AUDIT_ACTIONS = {
   'brand.create': { targetType: 'BRAND' },
   'brand.update': { targetType: 'BRAND' },
   'brand.delete': { targetType: 'BRAND' },
+  'page.update': { targetType: 'PAGE' },
+  'size-guide.update': { targetType: 'SIZE_SCALE' },
 } as const satisfies Record<string, { targetType: AuditTargetType }>
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
