@@ -75,6 +75,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     imageUrl: imageUrls[0] ?? null,
     currency: env.STORE_CURRENCY,
     jsonLd: productJsonLd({ url, currency: env.STORE_CURRENCY, ...page, images: imageUrls }),
+    // Link previews (app/utils/seo.ts): the product's first photo, large.
+    social: {
+      title: page.product.title,
+      description: page.product.description || page.product.title,
+      image: imageUrls[0] ?? null,
+      imageAlt: page.product.title,
+      type: 'product' as const,
+    },
     reviews,
     viewer: {
       signedIn: Boolean(user),
@@ -177,18 +185,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: 'Product not found · Shikposh' }]
-  const { product, price, url, imageUrl, currency, preview } = data
+  const { product, price, currency, preview } = data
   const description = (
     product.description || `${product.title} from ${product.shop.name} on Shikposh.`
   ).slice(0, 160)
   return [
     { title: `${product.title}${product.brand ? ` by ${product.brand.name}` : ''} · Shikposh` },
     { name: 'description', content: description },
-    { property: 'og:type', content: 'product' },
-    { property: 'og:title', content: product.title },
-    { property: 'og:description', content: description },
-    { property: 'og:url', content: url },
-    ...(imageUrl ? [{ property: 'og:image', content: imageUrl }] : []),
     ...(price
       ? [
           {
@@ -264,6 +267,7 @@ export default function ProductPage() {
           <VariantPicker
             selection={selection}
             sizeScale={product.sizeScale}
+            sizeGuide={product.sizeGuide}
             showSizes={showSizes}
             optionLink={(changes) => `?${withParams(params, changes)}`}
           />
