@@ -1,8 +1,15 @@
 import { defineConfig, devices } from '@playwright/test'
 import { databaseUrl } from './tests/setup/databases.ts'
-import { E2E_BASE_URL, E2E_DATABASE, E2E_REDIS_PREFIX } from './tests/e2e/environment.ts'
+import {
+  E2E_BASE_URL,
+  E2E_DATABASE,
+  E2E_REDIS_PREFIX,
+  E2E_WORKERS,
+  e2eApp,
+} from './tests/e2e/environment.ts'
 
-// The tests reach the app's database directly to arrange and check what a browser cannot.
+// Each worker has an app of its own (tests/e2e/environment.ts): files run in parallel, the tests of
+// one file in order. The tests reach their app's database directly to arrange and check what a browser cannot.
 process.env.NODE_ENV = 'test'
 process.env.DATABASE_URL = databaseUrl(E2E_DATABASE)
 process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
@@ -11,7 +18,7 @@ process.env.REDIS_PREFIX = E2E_REDIS_PREFIX
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
@@ -34,14 +41,15 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
+  webServer: Array.from({ length: E2E_WORKERS }, (_, slot) => ({
     command: 'npx tsx tests/e2e/server.ts',
-    url: `${E2E_BASE_URL}/healthz`,
+    env: { E2E_SLOT: String(slot) },
+    url: `${e2eApp(slot).baseUrl}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
     // Let the app stop its embedded Meilisearch and clean up before it is killed.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-  },
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+  })),
 })

@@ -91,7 +91,8 @@ const { getSearchClient, waitForTasks, closeSearchClient } =
   await import('~/infra/search/client.server.ts')
 const { reindexProducts } = await import('~/services/search/reindex.server.ts')
 const { applyProductIndexSettings } = await import('~/services/search/settings.server.ts')
-const { planSearch, UNIVERSE_TTL_MS } = await import('~/services/search/search.server.ts')
+const { planSearch } = await import('~/services/search/search.server.ts')
+const { UNIVERSE_TTL_MS } = await import('~/services/search/universe-cache.server.ts')
 const { getCatalogLabels } = await import('~/services/search/labels.server.ts')
 const { EMPTY_STATE, searchStateToParams } = await import('~/services/search/state.ts')
 

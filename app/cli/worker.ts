@@ -1,16 +1,13 @@
-// `npm run worker`: runs the outbox worker as its own process (when scaling out, set
-// OUTBOX_WORKER=off on the web processes and run this instead).
+// `npm run worker`: runs the background jobs (and their cron schedules) as their own process;
+// when scaling out, set OUTBOX_WORKER=off on the web processes and run any number of these.
 import './env-file.ts'
 import { logger } from '~/infra/logger.server.ts'
-import { startOutboxWorker } from '~/infra/outbox/worker.server.ts'
-import { outboxHandlers } from '~/services/outbox-handlers.server.ts'
+import { jobTasks, startBackgroundWorkers } from '~/services/jobs.server.ts'
 import { runTask } from './run.ts'
 
 await runTask(async () => {
-  const stop = startOutboxWorker({ handlers: outboxHandlers })
-  logger.info(
-    `Outbox worker running (${outboxHandlers.map((handler) => handler.topic).join(', ') || 'no topics yet'})`,
-  )
+  const stop = await startBackgroundWorkers()
+  logger.info(`Background worker running (${Object.keys(jobTasks).join(', ')})`)
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve)
     process.once('SIGINT', resolve)

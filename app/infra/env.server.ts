@@ -67,7 +67,7 @@ const EnvSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   REDIS_URL: optionalUrl,
   REDIS_PREFIX: z.string().default('shikposh:'),
-  /** `inline` runs the outbox worker inside the web process; `off` when `npm run worker` runs it. */
+  /** `inline` runs the background worker (jobs and schedules) inside the web process; `off` when `npm run worker` runs it. */
   OUTBOX_WORKER: z.enum(['inline', 'off']).default('inline'),
   /** smtp:// or smtps:// URL of the mail server; unset outside production, emails are written to DATA_DIR/mail as .eml files. */
   SMTP_URL: z

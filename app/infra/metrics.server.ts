@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { prisma } from './db.server.ts'
 import { singleton } from './singleton.server.ts'
 
-// Prometheus metrics for the process: Node's defaults, HTTP timings and the outbox backlog.
+// Prometheus metrics for the process: Node's defaults, HTTP timings and the background work's backlog.
 // Domains may register their own metrics on `metrics.registry`.
 
 export const metrics = singleton('metrics', () => {
@@ -41,7 +41,31 @@ export const metrics = singleton('metrics', () => {
     registers: [registry],
   })
 
-  return { registry, httpDuration, outboxPending, outboxFailures }
+  const jobsWaiting = new Gauge({
+    name: 'jobs_waiting',
+    help: 'Background jobs not yet done, by task and state (due, scheduled, failed for good)',
+    labelNames: ['task', 'state'],
+    registers: [registry],
+    async collect() {
+      this.reset()
+      const rows = await prisma.$queryRaw<Array<{ task: string; state: string; count: number }>>`
+        SELECT task_identifier AS task,
+          CASE WHEN attempts >= max_attempts THEN 'failed'
+               WHEN run_at > now() THEN 'scheduled' ELSE 'due' END AS state,
+          count(*)::int AS count
+        FROM graphile_worker.jobs GROUP BY 1, 2`
+      for (const row of rows) this.set({ task: row.task, state: row.state }, row.count)
+    },
+  })
+
+  const jobFailures = new Counter({
+    name: 'job_failures_total',
+    help: 'Background job attempts that failed (and were retried or, at the last attempt, kept as failed), by task',
+    labelNames: ['task'],
+    registers: [registry],
+  })
+
+  return { registry, httpDuration, outboxPending, outboxFailures, jobsWaiting, jobFailures }
 })
 
 /** A low-cardinality label for a URL path: its first segment ("/p/red-dress" -> "p"). */

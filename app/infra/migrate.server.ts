@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { Logger as GraphileLogger, runMigrations as migrateGraphileWorker } from 'graphile-worker'
 import pg from 'pg'
 import { splitSqlStatements } from './sql-split.server.ts'
 
@@ -95,6 +96,15 @@ export async function migrate(
     const { rows } = await client.query<AppliedRow>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
     )
+
+    // The job queue's own schema (graphile_worker) first: migrations may queue jobs, and it is
+    // versioned by graphile-worker itself. Idempotent; it takes its own lock.
+    await migrateGraphileWorker({
+      connectionString: databaseUrl,
+      logger: new GraphileLogger(() => (level, message) => {
+        if (level === 'error' || level === 'warning') log(`graphile-worker: ${message}`)
+      }),
+    })
 
     const failed = rows.find((row) => !row.finished_at && !row.rolled_back_at)
     if (failed) {

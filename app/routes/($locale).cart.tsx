@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
@@ -7,17 +6,23 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { useValidationMessage } from '~/components/forms.tsx'
 import {
   LineThumbnail,
   Money,
   Notice,
   PriceBreakdown,
   UnitPrice,
+  useMoney,
 } from '~/components/orders/commerce.tsx'
+import { DirectionArrow } from '~/components/direction-arrow.tsx'
 import { getEnv } from '~/infra/env.server.ts'
-import { getLocale } from '~/i18n/i18n.server.ts'
-import { toRefusal } from '~/http/errors.server.ts'
+import { getLocale, getT } from '~/i18n/i18n.server.ts'
+import { message } from '~/i18n/validation.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
+import { cartRefusal } from '~/http/cart.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, redirectTarget } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -41,10 +46,9 @@ import {
 import { SHIPPING_METHODS, amountToFreeShipping } from '~/services/orders/shipping.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey, type ProductImageView } from '~/services/media/views.ts'
-import { formatMoney } from '~/utils/money.ts'
 
-export const meta: MetaFunction = () => [
-  { title: 'Your cart · Shikposh' },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title },
   { name: 'robots', content: 'noindex' },
 ]
 
@@ -58,6 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     currency,
     signedIn: Boolean(user),
     toFreeShipping: amountToFreeShipping(SHIPPING_METHODS[0]!, cart.itemsTotal, currency),
+    title: getT(request, 'cart')('meta'),
   }
 }
 
@@ -73,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       await addToCart(owner, submission.value)
     } catch (error) {
-      const refusal = toRefusal(error)
+      const refusal = cartRefusal(request, error)
       const { formErrors, fieldErrors } = refusal
       return data(
         { intent, result: submission.reply({ formErrors, fieldErrors }) },
@@ -86,22 +91,22 @@ export async function action({ request }: ActionFunctionArgs) {
     // Back to the product page: with JavaScript (a fetcher) the page is replaced in the history,
     // not stacked, and its loaders re-run for the header's count and the toast.
     if (target !== '/cart') headers.set('X-Remix-Replace', 'true')
-    return redirectWithToast(target, { message: 'Added to your cart.' }, { headers })
+    return redirectWithToast(target, { message: getT(request, 'cart')('added') }, { headers })
   }
 
   const owner = await getCartOwner(request)
   const fields = Object.fromEntries(formData)
   if (intent === 'update') {
     const parsed = UpdateCartLineSchema.safeParse(fields)
-    if (!parsed.success) return lineError(intent, fields.variantId, parsed.error.issues[0]?.message)
-    return lineCommand(intent, parsed.data.variantId, () =>
+    if (!parsed.success) return lineError(intent, fields.variantId, issueText(parsed.error.issues))
+    return lineCommand(request, intent, parsed.data.variantId, () =>
       owner ? updateCartLine(owner, parsed.data) : Promise.reject(new CartLineNotFoundError()),
     )
   }
   if (intent === 'remove') {
     const parsed = RemoveCartLineSchema.safeParse(fields)
-    if (!parsed.success) return lineError(intent, fields.variantId, parsed.error.issues[0]?.message)
-    return lineCommand(intent, parsed.data.variantId, () =>
+    if (!parsed.success) return lineError(intent, fields.variantId, issueText(parsed.error.issues))
+    return lineCommand(request, intent, parsed.data.variantId, () =>
       owner ? removeCartLine(owner, parsed.data.variantId) : Promise.resolve(),
     )
   }
@@ -111,15 +116,18 @@ export async function action({ request }: ActionFunctionArgs) {
     return { intent, variantId: null, error: null }
   }
 
-  return data({ intent: null, variantId: null, error: 'Unknown action.' }, { status: 400 })
+  return data(
+    { intent: null, variantId: null, error: getT(request, 'cart')('errors.unknown-action') },
+    { status: 400 },
+  )
 }
 
-function lineError(
-  intent: string,
-  variantId: unknown,
-  message = 'Check the quantity.',
-  status = 400,
-) {
+/** The first schema message of a line's form (a `validation:` key the page translates). */
+function issueText(issues: Array<{ message: string }>) {
+  return issues[0]?.message ?? message('cart.quantity')
+}
+
+function lineError(intent: string, variantId: unknown, message: string, status = 400) {
   return data(
     { intent, variantId: typeof variantId === 'string' ? variantId : null, error: message },
     { status },
@@ -127,11 +135,16 @@ function lineError(
 }
 
 /** Runs a change to one line; a refusal comes back as that line's error (the cart page shows it beside the line). */
-async function lineCommand(intent: string, variantId: string, run: () => Promise<void>) {
+async function lineCommand(
+  request: Request,
+  intent: string,
+  variantId: string,
+  run: () => Promise<void>,
+) {
   try {
     await run()
   } catch (error) {
-    const refusal = toRefusal(error)
+    const refusal = cartRefusal(request, error)
     return lineError(intent, variantId, refusal.message, refusal.status)
   }
   return { intent, variantId, error: null }
@@ -140,12 +153,19 @@ async function lineCommand(intent: string, variantId: string, run: () => Promise
 export default function CartPage() {
   const { cart, photos, currency, signedIn, toFreeShipping } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('cart')
+  const lp = useLocalePath()
+  const money = useMoney(currency)
+  const translate = useValidationMessage()
   // "Add to cart" forms post here; without JavaScript a refusal lands on this page.
   const addErrors =
     actionData && 'result' in actionData ? Object.values(actionData.result.error ?? {}).flat() : []
   const addNotice = addErrors.length ? (
-    <Notice tone="error" title="That could not be added to your cart">
-      {addErrors.join(' ')}
+    <Notice tone="error" title={t('addRefusedTitle')}>
+      {addErrors
+        .filter((error): error is string => Boolean(error))
+        .map(translate)
+        .join(' ')}
     </Notice>
   ) : null
 
@@ -153,28 +173,25 @@ export default function CartPage() {
     return (
       <div className="mx-auto max-w-xl py-12 text-center">
         {addNotice}
-        <h1 className="text-3xl font-bold tracking-tight">Your cart is empty</h1>
-        <p className="mt-4 text-stone-600">
-          Find something you love and it will wait for you here.
-        </p>
-        <Link to="/" className="mt-8 btn-primary">
-          Continue shopping
+        <h1 className="text-3xl font-bold tracking-tight">{t('empty.title')}</h1>
+        <p className="mt-4 text-stone-600">{t('empty.body')}</p>
+        <Link to={lp('/')} className="mt-8 btn-primary">
+          {t('continueShopping')}
         </Link>
       </div>
     )
   }
 
+  const signIn = lp(`/login?${new URLSearchParams({ redirectTo: lp('/checkout') })}`)
   return (
     <div>
       {addNotice}
-      <h1 className="text-3xl font-bold tracking-tight">Your cart</h1>
-      <p className="mt-1 text-stone-600">
-        {cart.itemCount} {cart.itemCount === 1 ? 'item' : 'items'}
-      </p>
+      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
+      <p className="mt-1 text-stone-600">{t('itemCount', { count: cart.itemCount })}</p>
       <div className="mt-8 grid gap-8 lg:grid-cols-[1fr_22rem]">
         <section aria-labelledby="cart-lines-heading" className="space-y-4">
           <h2 id="cart-lines-heading" className="sr-only">
-            Items
+            {t('itemsHeading')}
           </h2>
           {cart.hasPriceChanges ? <PriceChangeNotice /> : null}
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
@@ -187,8 +204,8 @@ export default function CartPage() {
               />
             ))}
           </ul>
-          <Link to="/" className="inline-block text-sm link">
-            ← Continue shopping
+          <Link to={lp('/')} className="inline-flex items-center gap-1 text-sm link">
+            <DirectionArrow to="back" /> {t('continueShopping')}
           </Link>
         </section>
 
@@ -197,25 +214,21 @@ export default function CartPage() {
           className="h-fit space-y-4 card lg:sticky lg:top-4"
         >
           <h2 id="cart-summary-heading" className="text-lg font-semibold">
-            Summary
+            {t('summary.title')}
           </h2>
           <PriceBreakdown
             currency={currency}
             itemsRegular={cart.itemsRegular}
             itemsTotal={cart.itemsTotal}
             total={cart.itemsTotal}
-            totalLabel="Subtotal"
+            totalLabel={t('summary.subtotal')}
           />
           <p className="text-xs text-stone-500">
             {toFreeShipping === null
-              ? 'Standard delivery is free for this order.'
-              : `Delivery is chosen at checkout. Add ${formatMoney(toFreeShipping, currency)} more for free standard delivery.`}
+              ? t('summary.freeDelivery')
+              : t('summary.toFreeDelivery', { amount: money(toFreeShipping) })}
           </p>
-          {cart.canCheckout ? (
-            <Link to="/checkout" className="btn-primary w-full">
-              {signedIn ? 'Check out' : 'Sign in to check out'}
-            </Link>
-          ) : (
+          {!cart.canCheckout ? (
             <>
               <button
                 type="button"
@@ -223,12 +236,26 @@ export default function CartPage() {
                 disabled
                 aria-describedby="cart-blocked"
               >
-                Check out
+                {t('checkout.go')}
               </button>
               <p id="cart-blocked" className="text-sm text-red-700">
-                Some items need your attention before you can check out.
+                {t('checkout.blocked')}
               </p>
             </>
+          ) : signedIn ? (
+            <Link to={lp('/checkout')} className="btn-primary w-full">
+              {t('checkout.go')}
+            </Link>
+          ) : (
+            <div className="space-y-3">
+              <Link to={lp('/checkout')} className="btn-primary w-full">
+                {t('checkout.asGuest')}
+              </Link>
+              <p className="text-xs text-stone-500">{t('checkout.guestHelp')}</p>
+              <Link to={signIn} className="btn-secondary w-full">
+                {t('checkout.signIn')}
+              </Link>
+            </div>
           )}
         </aside>
       </div>
@@ -237,13 +264,14 @@ export default function CartPage() {
 }
 
 function PriceChangeNotice() {
+  const { t } = useTranslation('cart')
   return (
-    <Notice tone="info" title="Some prices changed since you added them">
-      <p>The prices below are the ones you will pay.</p>
+    <Notice tone="info" title={t('priceChanges.title')}>
+      <p>{t('priceChanges.body')}</p>
       <Form method="post" className="mt-2">
         <input type="hidden" name="intent" value="accept-prices" />
         <button type="submit" className="btn-secondary">
-          OK, got it
+          {t('priceChanges.accept')}
         </button>
       </Form>
     </Notice>
@@ -259,6 +287,10 @@ function CartLineRow({
   photo: ProductImageView | undefined
   currency: string
 }) {
+  const { t } = useTranslation('cart')
+  const f = useFormat()
+  const lp = useLocalePath()
+  const translate = useValidationMessage()
   const fetcher = useFetcher<typeof action>()
   const busy = fetcher.state !== 'idle'
   const error =
@@ -267,7 +299,11 @@ function CartLineRow({
       : null
   const unavailable = line.problem?.kind === 'unavailable'
   const maxQuantity = Math.min(MAX_LINE_QUANTITY, Math.max(line.stock, line.quantity))
-  const describe = `${line.title}, ${line.colorName}, size ${line.sizeLabel}`
+  const item = t('line.describe', {
+    title: line.title,
+    color: line.colorName,
+    size: line.sizeLabel,
+  })
   return (
     <li className={`flex gap-4 p-4 ${busy ? 'opacity-60' : ''}`} data-testid="cart-line">
       <LineThumbnail photo={photo} hex={line.colorHex} size={line.sizeLabel} />
@@ -277,13 +313,13 @@ function CartLineRow({
             {unavailable ? (
               <p className="font-medium">{line.title}</p>
             ) : (
-              <Link to={`/p/${line.slug}`} className="font-medium hover:underline">
+              <Link to={lp(`/p/${line.slug}`)} className="font-medium hover:underline">
                 {line.title}
               </Link>
             )}
             <p className="text-sm text-stone-600">
-              {line.colorName} · {line.sizeLabel} ·{' '}
-              <span className="text-stone-500">{line.shopName}</span>
+              {t('line.details', { color: line.colorName, size: line.sizeLabel })} ·{' '}
+              <bdi className="text-stone-500">{line.shopName}</bdi>
             </p>
           </div>
           <div className="text-end">
@@ -307,7 +343,7 @@ function CartLineRow({
             <fetcher.Form
               method="post"
               className="flex items-center rounded-md border border-stone-300 bg-white"
-              aria-label={`Quantity of ${describe}`}
+              aria-label={t('line.quantityOf', { item })}
             >
               <input type="hidden" name="intent" value="update" />
               <input type="hidden" name="variantId" value={line.variantId} />
@@ -317,16 +353,16 @@ function CartLineRow({
                 value={line.quantity - 1}
                 disabled={line.quantity <= 1 || busy}
                 className="px-3 py-1.5 text-lg leading-none disabled:opacity-40"
-                aria-label={`One fewer ${describe}`}
+                aria-label={t('line.fewer', { item })}
               >
-                −
+                {'\u2212'}
               </button>
               <output
                 className="min-w-8 text-center text-sm font-medium"
                 aria-live="polite"
-                aria-label={`Quantity ${line.quantity}`}
+                aria-label={t('line.quantity', { quantity: f.number(line.quantity) })}
               >
-                {line.quantity}
+                {f.number(line.quantity)}
               </output>
               <button
                 type="submit"
@@ -334,9 +370,9 @@ function CartLineRow({
                 value={line.quantity + 1}
                 disabled={line.quantity >= maxQuantity || busy}
                 className="px-3 py-1.5 text-lg leading-none disabled:opacity-40"
-                aria-label={`One more ${describe}`}
+                aria-label={t('line.more', { item })}
               >
-                +
+                {'+'}
               </button>
             </fetcher.Form>
           )}
@@ -350,17 +386,17 @@ function CartLineRow({
               <button
                 type="submit"
                 className="text-sm font-medium text-stone-600 underline-offset-2 hover:text-red-700 hover:underline"
-                aria-label={`Remove ${describe}`}
+                aria-label={t('line.removeItem', { item })}
                 disabled={busy}
               >
-                Remove
+                {t('line.remove')}
               </button>
             </fetcher.Form>
           </div>
         </div>
         {error ? (
           <p role="alert" className="mt-2 text-sm text-red-700">
-            {error}
+            {translate(error)}
           </p>
         ) : null}
       </div>
@@ -369,31 +405,34 @@ function CartLineRow({
 }
 
 function LineNotices({ line, currency }: { line: CartLine; currency: string }) {
+  const { t } = useTranslation('cart')
+  const f = useFormat()
+  const money = useMoney(currency)
   const fetcher = useFetcher<typeof action>()
   const notices = []
   if (line.problem?.kind === 'unavailable') {
     notices.push(
       <p key="gone" className="text-red-700">
-        This item is no longer available. Remove it to check out.
+        {t('notices.unavailable')}
       </p>,
     )
   } else if (line.problem?.kind === 'sold-out') {
     notices.push(
       <p key="sold" className="text-red-700">
-        Sold out since you added it. Remove it to check out.
+        {t('notices.soldOut')}
       </p>,
     )
   } else if (line.problem?.kind === 'not-enough') {
     const available = line.problem.available
     notices.push(
       <div key="short" className="flex flex-wrap items-center gap-2 text-red-700">
-        <span>Only {available} left.</span>
+        <span>{t('notices.notEnough', { count: available })}</span>
         <fetcher.Form method="post">
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="variantId" value={line.variantId} />
           <input type="hidden" name="quantity" value={available} />
           <button type="submit" className="font-medium underline underline-offset-2">
-            Change to {available}
+            {t('notices.changeTo', { quantity: f.number(available) })}
           </button>
         </fetcher.Form>
       </div>,
@@ -401,10 +440,10 @@ function LineNotices({ line, currency }: { line: CartLine; currency: string }) {
   }
   if (line.priceChange) {
     const { direction, from, to } = line.priceChange
+    const values = { now: money(to), was: money(from) }
     notices.push(
       <p key="price" className={direction === 'cheaper' ? 'text-green-700' : 'text-amber-800'}>
-        {direction === 'cheaper' ? 'Good news: cheaper' : 'Price went up'} since you added it: now{' '}
-        {formatMoney(to, currency)}, was {formatMoney(from, currency)}.
+        {direction === 'cheaper' ? t('notices.cheaper', values) : t('notices.dearer', values)}
       </p>,
     )
   }

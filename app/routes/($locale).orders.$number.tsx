@@ -95,6 +95,7 @@ export default function OrderPage() {
   const [searchParams] = useSearchParams()
   const justPlaced = searchParams.get('placed') === '1' && order.status !== 'CANCELLED'
   const { t } = useTranslation('orders')
+  const { t: tc } = useTranslation('common')
   const labels = useOrderLabels()
   const f = useFormat()
   const lp = useLocalePath()
@@ -124,7 +125,13 @@ export default function OrderPage() {
 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <OrderHeading
-          back={{ to: lp('/orders'), label: t('list.title') }}
+          back={
+            // A guest's signed link opens this order only: their way on is the shop, not a list
+            // of orders that needs an account.
+            byLink
+              ? { to: lp('/'), label: tc('errors.back') }
+              : { to: lp('/orders'), label: t('list.title') }
+          }
           number={order.number}
           status={order.status}
           statusLabel={labels.orderStatus(orderHeadline(order.status, order.shipments))}

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getQueryLocale } from '~/i18n/i18n.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { SearchUnavailableError } from '~/infra/search/client.server.ts'
-import { suggest } from '~/services/search/search.server.ts'
+import { suggest } from '~/services/search/suggest.server.ts'
 import { parseSearchState } from '~/services/search/state.ts'
 import { formatMoney } from '~/utils/money.ts'
 

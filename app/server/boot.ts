@@ -30,9 +30,8 @@ export async function prepareServices(env: Env) {
   const stopApplyingSettings = applySettingsInBackground()
   let stopWorker: (() => Promise<void>) | undefined
   if (env.OUTBOX_WORKER === 'inline') {
-    const { startOutboxWorker } = await import('~/infra/outbox/worker.server.ts')
-    const { outboxHandlers } = await import('~/services/outbox-handlers.server.ts')
-    stopWorker = startOutboxWorker({ handlers: outboxHandlers })
+    const { startBackgroundWorkers } = await import('~/services/jobs.server.ts')
+    stopWorker = await startBackgroundWorkers()
   }
   const stopPhotos = photosPending ? finishDemoPhotos(env) : undefined
   /** Stops the worker, closes the connections, then stops the embedded services. */

@@ -1,9 +1,8 @@
-import type { BrowserContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { prisma } from '~/infra/db.server.ts'
-import { E2E_BASE_URL } from './environment.ts'
-import { createUser, signIn } from '../support/fixtures.ts'
+import { createUser } from '../support/fixtures.ts'
 import { createProduct, createSeller, putInCart } from '../support/shop-fixtures.ts'
-import { expect, randomClientIp, test } from './fixtures.ts'
+import { expect, randomClientIp, signInContext, test } from './fixtures.ts'
 
 // The checkout's promise: an order is placed only at the total the shopper was shown, with and
 // without JavaScript, whatever changed in between (the delivery chosen, a price, a discount).
@@ -11,15 +10,6 @@ import { expect, randomClientIp, test } from './fixtures.ts'
 test.afterAll(async () => {
   await prisma.$disconnect()
 })
-
-async function signInContext(context: BrowserContext, userId: string) {
-  const { cookie } = await signIn(userId)
-  const [pair] = cookie.split(';')
-  const index = pair!.indexOf('=')
-  await context.addCookies([
-    { name: pair!.slice(0, index), value: pair!.slice(index + 1), url: E2E_BASE_URL },
-  ])
-}
 
 async function fillNewAddress(page: Page) {
   await page.getByLabel('Full name').fill('Parisa Parcel')

@@ -47,13 +47,9 @@ for (const javaScriptEnabled of [true, false]) {
   })
 }
 
-test('an unverified account is reminded and can ask for a new link', async ({
-  page,
-  context,
-  baseURL,
-}) => {
+test('an unverified account is reminded and can ask for a new link', async ({ page, context }) => {
   const user = await createUser({ verified: false })
-  await signInContext(context, baseURL!, user.id)
+  await signInContext(context, user.id)
   await page.goto('/account/addresses')
   const reminder = page.getByTestId('verify-reminder')
   await expect(reminder).toContainText(user.email)
@@ -68,10 +64,9 @@ test('an unverified account is reminded and can ask for a new link', async ({
 test('change the email: the old address is told, the new one confirmed by its link', async ({
   page,
   context,
-  baseURL,
 }) => {
   const user = await createUser()
-  await signInContext(context, baseURL!, user.id)
+  await signInContext(context, user.id)
   const newEmail = uniqueEmail('changed')
   await page.goto('/account')
   await page.getByLabel('Email').fill(newEmail)

@@ -1,14 +1,36 @@
 import { createHash } from 'node:crypto'
 
-// The end-to-end run's own database, port and Redis key space, derived from this checkout's
-// path so two checkouts can run their suites side by side.
+// Each end-to-end app has its own database, port, Meilisearch and Redis key space, derived from
+// this checkout's path (so two checkouts can run their suites side by side) and from its slot:
+// Playwright runs one app per parallel worker, and a worker talks to the app of its own slot.
 const checkout = createHash('sha256').update(process.cwd()).digest()
 
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 41000 + (checkout.readUInt16BE(0) % 8000))
-export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`
-/** The app under test starts its own embedded Meilisearch here (fresh data each run). */
-export const E2E_MEILI_PORT = Number(
-  process.env.E2E_MEILI_PORT ?? 31000 + (checkout.readUInt16BE(2) % 8000),
-)
-export const E2E_DATABASE = `shikposh_e2e_${checkout.toString('hex').slice(0, 8)}`
-export const E2E_REDIS_PREFIX = `shikposh-e2e:${checkout.toString('hex').slice(0, 8)}:`
+/** How many apps (and Playwright workers) a run uses: one per core in CI, one otherwise. */
+export const E2E_WORKERS = Number(process.env.E2E_WORKERS ?? (process.env.CI ? 2 : 1))
+
+/** The first app's port (`E2E_PORT` to choose it); the next apps take the ports after it. */
+const firstPort = Number(process.env.E2E_PORT || 41000 + (checkout.readUInt16BE(0) % 8000))
+const firstMeiliPort = 31000 + (checkout.readUInt16BE(2) % 8000)
+
+export function e2eApp(slot: number) {
+  const port = firstPort + slot
+  const id = `${checkout.toString('hex').slice(0, 8)}${slot ? `_${slot}` : ''}`
+  return {
+    port,
+    baseUrl: `http://localhost:${port}`,
+    /** The app under test starts its own embedded Meilisearch here (fresh data each run). */
+    meiliPort: firstMeiliPort + slot,
+    database: `shikposh_e2e_${id}`,
+    redisPrefix: `shikposh-e2e:${id}:`,
+  }
+}
+
+// The server script is told its slot; a test worker knows its own from Playwright.
+const slot = Number(process.env.E2E_SLOT ?? process.env.TEST_PARALLEL_INDEX ?? 0)
+const app = e2eApp(slot)
+
+export const E2E_PORT = app.port
+export const E2E_BASE_URL = app.baseUrl
+export const E2E_MEILI_PORT = app.meiliPort
+export const E2E_DATABASE = app.database
+export const E2E_REDIS_PREFIX = app.redisPrefix

@@ -1,6 +1,6 @@
 import { prisma } from '~/infra/db.server.ts'
-import { TEST_PASSWORD, createUser, uniqueEmail } from '../support/fixtures.ts'
-import { expect, signInContext, test } from './fixtures.ts'
+import { TEST_PASSWORD, uniqueEmail } from '../support/fixtures.ts'
+import { expect, test } from './fixtures.ts'
 
 // A click right after fixing a field must land: the error line that goes away must not move the
 // button out from under the pointer between mousedown (the field's blur) and mouseup.
@@ -31,11 +31,9 @@ test('register: after a too-short password, typing a valid one and clicking once
 
 test('change password: after a mismatch, fixing it and clicking once changes the password', async ({
   page,
-  context,
-  baseURL,
+  signInAs,
 }) => {
-  const user = await createUser()
-  await signInContext(context, baseURL!, user.id)
+  await signInAs('shopper')
   await page.goto('/account/security')
   await page.waitForFunction(() => '__remixRouter' in window)
   await page.getByLabel('Current password').pressSequentially(TEST_PASSWORD)

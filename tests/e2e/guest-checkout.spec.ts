@@ -81,6 +81,15 @@ for (const journey of journeys) {
       const other = await stranger.newPage()
       await other.goto(link!)
       await expect(other.getByRole('heading', { level: 1 })).toContainText(order.number)
+      // The email and its link are in the language of the checkout page; the way back from a
+      // signed link is the shop (the list of orders needs an account).
+      expect(new URL(link!).pathname).toBe(`${journey.prefix}/orders/${order.number}`)
+      expect(mail!.html).toContain(journey.prefix ? 'lang="fa" dir="rtl"' : 'lang="en" dir="ltr"')
+      await expect(
+        other.getByRole('link', {
+          name: journey.prefix ? 'بازگشت به فروشگاه' : 'Back to the shop',
+        }),
+      ).toHaveAttribute('href', journey.prefix || '/')
       const forged = await other.goto(link!.replace(/access=.{4}/, 'access=AAAA'))
       expect(forged?.status()).toBe(404)
       await stranger.close()

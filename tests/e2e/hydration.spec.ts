@@ -1,9 +1,8 @@
-import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test'
+import type { ConsoleMessage, Page } from '@playwright/test'
 import { prisma } from '~/infra/db.server.ts'
-import { E2E_BASE_URL } from './environment.ts'
-import { createUser, signIn } from '../support/fixtures.ts'
+import { createUser } from '../support/fixtures.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, signInContext, test } from './fixtures.ts'
 import { waitForSearchIndex } from './search-index.ts'
 
 // Every kind of page, in both languages, hydrates without a warning or an error in the console:
@@ -14,15 +13,6 @@ import { waitForSearchIndex } from './search-index.ts'
 test.afterAll(async () => {
   await prisma.$disconnect()
 })
-
-async function signInContext(context: BrowserContext, userId: string) {
-  const { cookie } = await signIn(userId)
-  const [pair] = cookie.split(';')
-  const index = pair!.indexOf('=')
-  await context.addCookies([
-    { name: pair!.slice(0, index), value: pair!.slice(index + 1), url: E2E_BASE_URL },
-  ])
-}
 
 /** Console errors and warnings, and uncaught exceptions, while the page loads and hydrates. */
 function watchConsole(page: Page) {

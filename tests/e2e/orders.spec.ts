@@ -102,7 +102,7 @@ test('a guest’s cart joins their account at sign-in; they check out, the selle
   await page.goto('/cart')
   await expect(page.getByTestId('cart-link')).toHaveAttribute('aria-label', 'Cart, 2 items')
   await expect(page.getByTestId('cart-line')).toHaveCount(2)
-  await page.getByRole('link', { name: 'Sign in to check out' }).click()
+  await page.getByRole('link', { name: 'Check out as a guest' }).click()
   // A guest may check out with only an email; this one has an account and signs in from there.
   await expect(page).toHaveURL('/checkout')
   await page.locator('form#checkout').getByRole('link', { name: 'Sign in', exact: true }).click()

@@ -1,7 +1,6 @@
 import { prisma } from '~/infra/db.server.ts'
-import { createUser } from '../support/fixtures.ts'
 import { createProduct, createShop, ensureCatalogBasics } from '../support/search-catalog.ts'
-import { expect, signInContext, test } from './fixtures.ts'
+import { expect, test } from './fixtures.ts'
 
 // Issue 17: the pages every store has. A footer page in both languages, edited by an admin (a
 // bad field answered at the field, then saved), and the size guide opened from a product page
@@ -41,11 +40,9 @@ test('a footer page opens in English and in Persian, with its canonical address 
 
 test('an admin edits a page in both languages: an empty Persian title is refused at the field, nothing lost', async ({
   page,
-  context,
-  baseURL,
+  signInAs,
 }) => {
-  const admin = await createUser({ name: 'Paria Pages', roles: ['SHOPPER', 'ADMIN'] })
-  await signInContext(context, baseURL!, admin.id)
+  const { user: admin } = await signInAs('admin', { name: 'Paria Pages' })
   await page.goto('/admin/pages')
   await page.getByRole('link', { name: 'Edit “Shipping”' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit “Shipping”')

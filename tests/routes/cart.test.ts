@@ -274,3 +274,45 @@ describe('signing in or registering merges the guest cart', () => {
     expect(result.headers.getSetCookie().some((c) => c.startsWith(`${CART_COOKIE}=`))).toBe(false)
   })
 })
+
+describe('the cart in Persian (/fa/cart)', () => {
+  test('refusals, the toast and the title are Persian, with Persian digits', async () => {
+    const skirt = await product(3)
+    const variantId = skirt.variants[0]!.id
+    const addFa = (form: Record<string, string>, cookie?: string) =>
+      callRoute(cartAction, routeRequest('/fa/cart', { form: { intent: 'add', ...form }, cookie }))
+    const first = await addFa({ variantId, quantity: '2', redirectTo: `/fa/p/${skirt.slug}` })
+    expect(first.status).toBe(302)
+    const cookie = cookieFrom(first.headers, CART_COOKIE)!
+
+    const overStock = await addFa({ variantId, quantity: '2' }, cookie)
+    expect(overStock.status).toBe(400)
+    expect(fieldErrors(overStock).quantity).toEqual([
+      'فقط ۳ عدد مانده است و ۲ عدد از آن در سبد خریدتان است.',
+    ])
+    const overLimit = await addFa({ variantId, quantity: '11' }, cookie)
+    expect(overLimit.status).toBe(400)
+
+    const line = await callRoute(
+      cartAction,
+      routeRequest('/fa/cart', { form: { intent: 'update', variantId, quantity: '5' }, cookie }),
+    )
+    expect(line).toMatchObject({ status: 400, data: { variantId, error: 'فقط ۳ عدد مانده است.' } })
+    const gone = await callRoute(
+      cartAction,
+      routeRequest('/fa/cart', {
+        form: { intent: 'update', variantId: 'x', quantity: '1' },
+        cookie,
+      }),
+    )
+    expect(gone).toMatchObject({
+      status: 404,
+      data: { error: 'این کالا دیگر در سبد خریدتان نیست.' },
+    })
+
+    const page = await callRoute(cartLoader, routeRequest('/fa/cart', { cookie }))
+    expect((page.data as { title: string }).title).toBe('سبد خرید · شیک‌پوش')
+    const english = await callRoute(cartLoader, routeRequest('/cart', { cookie }))
+    expect((english.data as { title: string }).title).toBe('Your cart · Shikposh')
+  })
+})

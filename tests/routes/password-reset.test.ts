@@ -83,7 +83,7 @@ describe('forgot password', () => {
     const user = await createUser({ name: 'Sara' })
     await askForReset(user.email, { path: '/fa/forgot-password' })
     const [mail] = await resetMails(user.email)
-    expect(mail!.subject).toBe('بازنشانی رمز عبور Shikposh')
+    expect(mail!.subject).toBe('بازنشانی رمز عبور شیک‌پوش')
     expect(mail!.text).toContain('سلام Sara،')
     expect(mail!.text).toContain('http://localhost:3000/fa/reset-password?token=')
     expect(mail!.html).toContain('dir="rtl"')
@@ -94,7 +94,7 @@ describe('forgot password', () => {
     await prisma.user.update({ where: { id: user.id }, data: { locale: 'fa' } })
     await askForReset(user.email, { ip: '198.51.100.90' })
     const [mail] = await resetMails(user.email)
-    expect(mail!.subject).toBe('بازنشانی رمز عبور Shikposh')
+    expect(mail!.subject).toBe('بازنشانی رمز عبور شیک‌پوش')
     expect(mail!.text).toContain('http://localhost:3000/fa/reset-password?token=')
   })
 

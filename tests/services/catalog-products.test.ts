@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { REPRICE_TOPIC, repriceHandler } from '~/services/catalog/changes.server.ts'
+import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
+import {
+  REPRICE_TASK,
+  repriceStaleProducts,
+  repriceTask,
+} from '~/services/catalog/changes.server.ts'
 import { CatalogValidationError, VersionConflictError } from '~/services/catalog/errors.ts'
 import {
   changeProductStatus,
@@ -18,6 +24,7 @@ import {
   taxonomyFixture,
 } from '../support/catalog.ts'
 import { gridIds } from '../support/search.ts'
+import { jobMomentsFor, pendingWorkCount } from '../support/jobs.ts'
 
 async function validationErrors(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -217,7 +224,7 @@ describe('optimistic locking', () => {
       }),
     )
     const before = await snapshot(product.id)
-    const eventsBefore = await prisma.outboxEvent.count()
+    const eventsBefore = await pendingWorkCount()
 
     const stale = productInput(t, {
       title: 'Stale Overwrite',
@@ -229,7 +236,7 @@ describe('optimistic locking', () => {
     expect(error).toBeInstanceOf(VersionConflictError)
     expect((error as VersionConflictError).currentVersion).toBe(before.version)
     expect(await snapshot(product.id)).toEqual(before)
-    expect(await prisma.outboxEvent.count()).toBe(eventsBefore)
+    expect(await pendingWorkCount()).toBe(eventsBefore)
   })
 
   test('two saves from the same version at once: exactly one wins', async () => {
@@ -322,7 +329,7 @@ describe('prices at discount boundaries, through the services', () => {
     expect(await at(end)).toEqual({ page: regular, card: regular })
   })
 
-  test('derived sort prices flip at each boundary through the outbox, and search hears about it on time', async () => {
+  test('derived sort prices flip at each boundary through jobs, and search hears about it on time', async () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
     const before = ms(start, -3_600_000)
@@ -343,22 +350,25 @@ describe('prices at discount boundaries, through the services', () => {
         .filter((row) => row.key === product.id)
         .map((row) => row.availableAt.toISOString())
     expect(await mine('search.product')).toEqual([expect.any(String), start.toISOString()])
-    expect(await mine(REPRICE_TOPIC)).toEqual([start.toISOString()])
+    expect(await jobMomentsFor(REPRICE_TASK, product.id)).toEqual([start.toISOString()])
 
     // The worker runs the re-pricing when the discount starts …
     const { refreshDerivedPricing } = await import('~/services/catalog/changes.server.ts')
     await prisma.$transaction((tx) => refreshDerivedPricing(tx, [product.id], start))
     expect(await snapshot(product.id)).toMatchObject({ effectivePrice: 2495, onSale: true })
-    expect(await mine(REPRICE_TOPIC)).toEqual([start.toISOString(), end.toISOString()])
+    expect(await jobMomentsFor(REPRICE_TASK, product.id)).toEqual([
+      start.toISOString(),
+      end.toISOString(),
+    ])
     expect((await mine('search.product')).slice(-1)).toEqual([end.toISOString()])
 
     // … and when it ends.
     await prisma.$transaction((tx) => refreshDerivedPricing(tx, [product.id], end))
     expect(await snapshot(product.id)).toMatchObject({ effectivePrice: 4990, onSale: false })
-    expect(await mine(REPRICE_TOPIC)).toHaveLength(2)
+    expect(await jobMomentsFor(REPRICE_TASK, product.id)).toHaveLength(2)
   })
 
-  test('the outbox handler re-prices by the clock', async () => {
+  test('the re-pricing job re-prices by the clock', async () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
     const product = await createListedProduct(user.id, t, {
@@ -372,20 +382,38 @@ describe('prices at discount boundaries, through the services', () => {
       where: { id: product.id },
       data: { discountStartsAt: new Date(Date.now() - 1000) },
     })
-    await repriceHandler.handle([
-      {
-        id: 1n,
-        topic: REPRICE_TOPIC,
-        key: product.id,
-        payload: {},
-        availableAt: new Date(),
-        attempts: 0,
-        lastError: null,
-        createdAt: new Date(),
-        processedAt: null,
-      },
-    ])
+    await prisma.$transaction((tx) =>
+      enqueueJobs(tx, { task: REPRICE_TASK, payload: { productIds: [product.id] } }),
+    )
+    await runDueJobs({ [REPRICE_TASK]: repriceTask })
     expect(await snapshot(product.id)).toMatchObject({ effectivePrice: 4491, onSale: true })
+  })
+
+  test('the periodic sweep re-prices what no job did (a lost or failed boundary)', async () => {
+    const t = await taxonomyFixture()
+    const { user } = await createSeller()
+    const started = await createListedProduct(user.id, t, {
+      title: 'Started Sale',
+      discountPercent: 10,
+      discountStartsAt: new Date(Date.now() + 60_000),
+      discountEndsAt: null,
+    })
+    const ended = await createListedProduct(user.id, t, {
+      title: 'Ended Sale',
+      discountPercent: 20,
+      discountStartsAt: null,
+      discountEndsAt: new Date(Date.now() + 60_000),
+    })
+    const untouched = await createListedProduct(user.id, t, { title: 'Full Price' })
+    expect(await snapshot(started.id)).toMatchObject({ onSale: false })
+    expect(await snapshot(ended.id)).toMatchObject({ onSale: true })
+    const later = new Date(Date.now() + 2 * 60_000)
+    expect(await repriceStaleProducts(later)).toBe(2)
+    expect(await snapshot(started.id)).toMatchObject({ effectivePrice: 4491, onSale: true })
+    expect(await snapshot(ended.id)).toMatchObject({ effectivePrice: 4990, onSale: false })
+    expect(await snapshot(untouched.id)).toMatchObject({ effectivePrice: 4990, onSale: false })
+    // Nothing left to fix.
+    expect(await repriceStaleProducts(later)).toBe(0)
   })
 })
 
@@ -416,10 +444,10 @@ describe('search hears about every change, in the same transaction', () => {
   test('a failed save writes no outbox row', async () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
-    const before = await prisma.outboxEvent.count()
+    const before = await pendingWorkCount()
     await expect(
       createProduct(user.id, productInput(t, { price: null }), { publish: true }),
     ).rejects.toBeInstanceOf(CatalogValidationError)
-    expect(await prisma.outboxEvent.count()).toBe(before)
+    expect(await pendingWorkCount()).toBe(before)
   })
 })

@@ -36,17 +36,18 @@ describe('html templates', () => {
   })
 
   test('order emails show what people typed as text', () => {
-    const email = renderOrderPlaced({
+    const email = renderOrderPlaced('en', {
       number: 'SP-2345-6789',
       path: '/orders/SP-2345-6789',
       customerName: '<img src=x onerror=alert(1)>',
       currency: 'USD',
+      placedAt: new Date('2026-12-05T10:00:00Z'),
       itemsTotal: 1000,
       itemsRegular: 1000,
       shippingCost: 495,
       total: 1495,
       shippingMethod: 'standard',
-      paymentLabel: 'Pay on delivery',
+      paymentMethod: 'pay-on-delivery',
       address: { ...SAMPLE_ADDRESS, line1: '1 <b>Bold</b> Road' },
       lines: [
         {
@@ -81,10 +82,14 @@ describe('the mail outbox handler', () => {
       { variantId: tee.variants[0]!.id, quantity: 2 },
     ])
 
-    expect(await processBatch(mailOutboxHandler)).toBe(1)
+    // The shopper's confirmation and the seller's new-order email.
+    expect(await processBatch(mailOutboxHandler)).toBe(2)
     const files = (await emlFiles()).filter((name) => !before.includes(name))
-    expect(files).toHaveLength(1)
-    const eml = await readFile(path.join(mailDir(), files[0]!), 'utf8')
+    expect(files).toHaveLength(2)
+    const emls = await Promise.all(
+      files.map((file) => readFile(path.join(mailDir(), file), 'utf8')),
+    )
+    const eml = emls.find((text) => text.includes(`To: ${shopper.email}`))!
     expect(eml).toMatch(new RegExp(`^To: ${shopper.email}\\r$`, 'm'))
     expect(eml).toMatch(/^From: Shikposh <orders@shikposh\.test>\r$/m)
     expect(eml).toMatch(new RegExp(`^Subject: Your Shikposh order ${placed.number}\\r$`, 'm'))

@@ -3,7 +3,8 @@ import { prisma } from '~/infra/db.server.ts'
 import { updateBrand } from '~/services/catalog/taxonomy.server.ts'
 import { stripHighlights } from '~/services/search/highlight.ts'
 import { forgetCatalogLabels } from '~/services/search/labels.server.ts'
-import { searchFacet, searchProducts, suggest } from '~/services/search/search.server.ts'
+import { searchFacet, searchProducts } from '~/services/search/search.server.ts'
+import { suggest } from '~/services/search/suggest.server.ts'
 import {
   createBrand,
   createProduct,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { foldDigits, normalizePersian, normalizeSearchQuery } from '~/services/search/normalize.ts'
-import { searchFacet, searchProducts, suggest } from '~/services/search/search.server.ts'
+import { searchFacet, searchProducts } from '~/services/search/search.server.ts'
+import { suggest } from '~/services/search/suggest.server.ts'
 import { stripHighlights } from '~/services/search/highlight.ts'
 import {
   createBrand,

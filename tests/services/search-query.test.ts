@@ -1,12 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import {
-  buildFilters,
-  maxPage,
-  quoteFilterValue,
-  searchFacet,
-  searchProducts,
-  suggest,
-} from '~/services/search/search.server.ts'
+import { buildFilters, quoteFilterValue } from '~/services/search/filters.ts'
+import { maxPage, searchFacet, searchProducts } from '~/services/search/search.server.ts'
+import { suggest } from '~/services/search/suggest.server.ts'
 import { parseSearchState, type SearchState } from '~/services/search/state.ts'
 import { splitHighlights } from '~/services/search/highlight.ts'
 import {

@@ -4,6 +4,7 @@ import { getHomeCollections } from '~/services/catalog/storefront.server.ts'
 import { getCategoryTree } from '~/services/catalog/taxonomy.server.ts'
 import { seedDemoData } from '../../prisma/seed/index.ts'
 import { loadGrid } from '../support/search.ts'
+import { pendingWorkCount } from '../support/jobs.ts'
 
 describe('the demo seed', () => {
   test('builds a believable catalog once, and a second run changes nothing', async () => {
@@ -15,7 +16,7 @@ describe('the demo seed', () => {
       shops: await prisma.shop.count(),
       products: await prisma.product.count(),
       variants: await prisma.variant.count(),
-      outbox: await prisma.outboxEvent.count(),
+      pendingWork: await pendingWorkCount(),
     })
     const before = await counts()
     const second = await seedDemoData()

@@ -1,16 +1,16 @@
 // The en message catalogues, one import per namespace (app/i18n/config.ts lists them).
-import common from '../locales/en/common.json'
-import shop from '../locales/en/shop.json'
-import product from '../locales/en/product.json'
-import search from '../locales/en/search.json'
-import cart from '../locales/en/cart.json'
-import account from '../locales/en/account.json'
-import orders from '../locales/en/orders.json'
-import seller from '../locales/en/seller.json'
-import admin from '../locales/en/admin.json'
-import email from '../locales/en/email.json'
-import validation from '../locales/en/validation.json'
-import pages from '../locales/en/pages.json'
+import common from '../locales/en/common.json' with { type: 'json' }
+import shop from '../locales/en/shop.json' with { type: 'json' }
+import product from '../locales/en/product.json' with { type: 'json' }
+import search from '../locales/en/search.json' with { type: 'json' }
+import cart from '../locales/en/cart.json' with { type: 'json' }
+import account from '../locales/en/account.json' with { type: 'json' }
+import orders from '../locales/en/orders.json' with { type: 'json' }
+import seller from '../locales/en/seller.json' with { type: 'json' }
+import admin from '../locales/en/admin.json' with { type: 'json' }
+import email from '../locales/en/email.json' with { type: 'json' }
+import validation from '../locales/en/validation.json' with { type: 'json' }
+import pages from '../locales/en/pages.json' with { type: 'json' }
 
 export default {
   common,

@@ -1,42 +1,31 @@
-import { getEnv } from '~/infra/env.server.ts'
-import { defaultLocale, getT } from '~/i18n/i18n.server.ts'
-import { directionOf, localePath, type Locale } from '~/i18n/locales.ts'
-import { html, type SafeHtml } from '~/utils/html.ts'
+import { getT } from '~/i18n/i18n.server.ts'
+import type { Locale } from '~/i18n/locales.ts'
+import {
+  emailButton,
+  emailDocument,
+  emailLink,
+  storeName,
+  type RenderedEmail,
+} from '~/services/mail/layout.server.ts'
+import { html } from '~/utils/html.ts'
 
 // The accounts' emails (password reset, email verification and the notices around them), in the
 // recipient's language: plain text and simple HTML, every value escaped.
 
-export type RenderedEmail = { subject: string; text: string; html: string }
+export type { RenderedEmail }
 
 /** An absolute link to an app page in `locale`. */
-export function accountLink(locale: Locale, path: string) {
-  return new URL(localePath(locale, defaultLocale(), path), getEnv().appUrl).href
-}
-
-function layout(locale: Locale, title: string, body: SafeHtml, footer: string): string {
-  const dir = directionOf(locale)
-  return html`<!doctype html>
-<html lang="${locale}" dir="${dir}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head>
-<body style="margin:0;background:#f5f5f4;font-family:-apple-system,'Segoe UI',Roboto,Tahoma,Arial,sans-serif;color:#1c1917">
-<div dir="${dir}" style="max-width:600px;margin:0 auto;padding:24px;text-align:start">
-<p style="font-size:20px;font-weight:700;color:#8a2749;margin:0 0 16px">${getEnv().STORE_NAME}</p>
-<div style="background:#ffffff;border:1px solid #e7e5e4;border-radius:8px;padding:24px">${body}</div>
-<p style="font-size:12px;color:#78716c;margin-top:16px">${footer}</p>
-</div>
-</body>
-</html>`.value
-}
+export const accountLink = emailLink
 
 const button = (url: string, label: string) =>
-  html`<p><a href="${url}" style="display:inline-block;background:#a8325a;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">${label}</a></p>
-<p style="font-size:12px;color:#78716c;word-break:break-all">${url}</p>`
+  html`${emailButton(url, label)}
+<p style="font-size:12px;color:#78716c;word-break:break-all" dir="ltr">${url}</p>`
 
 type Parts = { subject: string; greeting: string; paragraphs: string[]; action?: [string, string] }
 
 function render(locale: Locale, parts: Parts): RenderedEmail {
   const t = getT(locale, 'email')
-  const footer = t('account.footer', { store: getEnv().STORE_NAME })
+  const footer = t('account.footer', { store: storeName(locale) })
   const text = [
     parts.greeting,
     '',
@@ -48,13 +37,17 @@ function render(locale: Locale, parts: Parts): RenderedEmail {
 <p>${parts.greeting}</p>
 ${parts.paragraphs.map((paragraph) => html`<p>${paragraph}</p>`)}
 ${parts.action ? button(parts.action[1], parts.action[0]) : ''}`
-  return { subject: parts.subject, text, html: layout(locale, parts.subject, body, footer) }
+  return {
+    subject: parts.subject,
+    text,
+    html: emailDocument(locale, { title: parts.subject, body, footer }),
+  }
 }
 
 export function renderPasswordReset(locale: Locale, user: { name: string }, url: string) {
   const t = getT(locale, 'email')
   return render(locale, {
-    subject: t('account.reset.subject', { store: getEnv().STORE_NAME }),
+    subject: t('account.reset.subject', { store: storeName(locale) }),
     greeting: t('account.greeting', { name: user.name }),
     paragraphs: [t('account.reset.body'), t('account.reset.ignore')],
     action: [t('account.reset.action'), url],
@@ -69,7 +62,7 @@ export function renderVerifyEmail(
 ) {
   const t = getT(locale, 'email')
   return render(locale, {
-    subject: t('account.verify.subject', { store: getEnv().STORE_NAME }),
+    subject: t('account.verify.subject', { store: storeName(locale) }),
     greeting: t('account.greeting', { name: user.name }),
     paragraphs: [
       reason === 'change' ? t('account.verify.bodyChange') : t('account.verify.body'),
@@ -87,7 +80,7 @@ export function renderEmailChangeNotice(
 ) {
   const t = getT(locale, 'email')
   return render(locale, {
-    subject: t('account.changeNotice.subject', { store: getEnv().STORE_NAME }),
+    subject: t('account.changeNotice.subject', { store: storeName(locale) }),
     greeting: t('account.greeting', { name: user.name }),
     paragraphs: [
       t('account.changeNotice.body', { email: newEmail }),
@@ -104,7 +97,7 @@ export function renderRegistrationAttempt(
 ) {
   const t = getT(locale, 'email')
   return render(locale, {
-    subject: t('account.registerAttempt.subject', { store: getEnv().STORE_NAME }),
+    subject: t('account.registerAttempt.subject', { store: storeName(locale) }),
     greeting: t('account.greeting', { name: user.name }),
     paragraphs: [t('account.registerAttempt.body'), t('account.registerAttempt.notYou')],
     action: [t('account.registerAttempt.action'), resetUrl],

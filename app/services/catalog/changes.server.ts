@@ -1,6 +1,7 @@
+import { z } from 'zod'
 import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
-import { enqueue } from '~/infra/outbox/outbox.server.ts'
-import type { OutboxHandler } from '~/infra/outbox/worker.server.ts'
+import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
+import type { JobTask } from '~/infra/jobs/worker.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
 import { derivePricing, nextPriceChange } from './derived.ts'
 import type { DiscountWindow } from './pricing.ts'
@@ -9,10 +10,14 @@ import type { DiscountWindow } from './pricing.ts'
 // search hears about every product whose shopper-facing data changed, and products with a
 // discount starting or ending later get their derived prices flipped on time.
 
-/** Outbox topic: re-compute a product's effectivePrice/onSale when its discount starts or ends. */
-export const REPRICE_TOPIC = 'catalog.reprice'
+/** Job: re-compute products' effectivePrice/onSale when their discount starts or ends. */
+export const REPRICE_TASK = 'catalog.reprice'
+/** Cron job: re-prices every product whose stored price disagrees with its discount window now. */
+export const DISCOUNT_BOUNDARIES_TASK = 'catalog.discount-boundaries'
 
 const CHUNK = 5_000
+/** Products per re-pricing job and per transaction of the sweep. */
+const REPRICE_CHUNK = 200
 
 /** Tells search these products changed (chunked, so a category with 50k products is fine). */
 export async function productsChanged(tx: Tx, productIds: Iterable<string>) {
@@ -38,7 +43,14 @@ export async function scheduleDiscountBoundaries(
   for (const [moment, ids] of byMoment) {
     const at = new Date(moment)
     await recordProductChanges(tx, ids, { at })
-    await enqueue(tx, ...ids.map((id) => ({ topic: REPRICE_TOPIC, key: id, availableAt: at })))
+    const jobs = []
+    for (let start = 0; start < ids.length; start += REPRICE_CHUNK)
+      jobs.push({
+        task: REPRICE_TASK,
+        payload: { productIds: ids.slice(start, start + REPRICE_CHUNK) },
+        runAt: at,
+      })
+    await enqueueJobs(tx, ...jobs)
   }
 }
 
@@ -82,12 +94,37 @@ export async function refreshDerivedPricing(tx: Tx, productIds: string[], now: D
   await scheduleDiscountBoundaries(tx, products, now)
 }
 
-/** The outbox handler for REPRICE_TOPIC (listed in app/services/outbox-handlers.server.ts). */
-export const repriceHandler: OutboxHandler = {
-  topic: REPRICE_TOPIC,
-  batchSize: 200,
-  async handle(events) {
-    const ids = [...new Set(events.map((event) => event.key))]
-    await prisma.$transaction((tx) => refreshDerivedPricing(tx, ids))
-  },
+const RepricePayloadSchema = z.object({ productIds: z.array(z.string()).max(10_000) })
+
+/** The job of REPRICE_TASK (listed in app/services/jobs.server.ts). */
+export const repriceTask: JobTask = async (payload) => {
+  const { productIds } = RepricePayloadSchema.parse(payload)
+  await prisma.$transaction((tx) => refreshDerivedPricing(tx, productIds))
+}
+
+/**
+ * Re-prices the products whose stored onSale disagrees with their discount window at `now`:
+ * the safety net under the scheduled re-pricing jobs (one lost, failed for good or written by
+ * something that did not schedule it is corrected at the next run). Returns how many it fixed.
+ */
+export async function repriceStaleProducts(now: Date = new Date(), limit = 5_000) {
+  // The timestamps hold UTC without a time zone, as Prisma writes them.
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Product"
+    WHERE "onSale" IS DISTINCT FROM (
+      "minPrice" IS NOT NULL AND coalesce("discountPercent", 0) > 0
+      AND ("discountStartsAt" IS NULL OR "discountStartsAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
+      AND ("discountEndsAt" IS NULL OR "discountEndsAt" > (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')))
+    ORDER BY "id"
+    LIMIT ${limit}`
+  const ids = rows.map((row) => row.id)
+  for (let start = 0; start < ids.length; start += REPRICE_CHUNK) {
+    const chunk = ids.slice(start, start + REPRICE_CHUNK)
+    await prisma.$transaction((tx) => refreshDerivedPricing(tx, chunk, now))
+  }
+  return ids.length
+}
+
+export const discountBoundariesTask: JobTask = async () => {
+  await repriceStaleProducts()
 }

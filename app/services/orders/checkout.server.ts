@@ -22,7 +22,7 @@ import {
   type CartOwner,
   type CartView,
 } from './cart.server.ts'
-import { renderOrderPlaced } from './emails.server.ts'
+import { enqueueNewOrderForSellers, renderOrderPlaced } from './emails.server.ts'
 import { orderPathFor } from './order-access.server.ts'
 import {
   findPaymentProvider,
@@ -476,21 +476,33 @@ async function placeInTransaction(
     tx,
     changes.map((change) => change.productId),
   )
-  const email = renderOrderPlaced({
+  const emailLines = view.lines.map((line) => ({ ...line, unitPrice: line.unitPrice! }))
+  const email = renderOrderPlaced(ctx.emailLocale, {
     number: order.number,
     path: orderPathFor({ ...order, userId: 'userId' in buyer ? buyer.userId : null }),
     customerName: ctx.customerName,
     currency: ctx.currency,
+    placedAt: now,
     itemsTotal: view.itemsTotal,
     itemsRegular: view.itemsRegular,
     shippingCost: shipping,
     total: order.total,
     shippingMethod: ctx.method.id,
-    paymentLabel: ctx.provider.label,
+    paymentMethod: ctx.provider.id,
     address: ctx.address,
-    lines: view.lines.map((line) => ({ ...line, unitPrice: line.unitPrice! })),
+    lines: emailLines,
   })
   await enqueueMail(tx, `order:${order.id}:placed`, { to: ctx.email, ...email })
+  await enqueueNewOrderForSellers(tx, {
+    id: order.id,
+    number: order.number,
+    customerName: ctx.customerName,
+    currency: ctx.currency,
+    placedAt: now,
+    shippingMethod: ctx.method.id,
+    address: ctx.address,
+    lines: emailLines,
+  })
 
   // The stock, last: its row locks (taken in id order, so never in a cycle) are held only for
   // these statements and the commit, which keeps a best seller's queue short.

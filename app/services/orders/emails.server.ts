@@ -1,13 +1,38 @@
-import { getEnv } from '~/infra/env.server.ts'
+import { getT } from '~/i18n/i18n.server.ts'
+import type { Locale } from '~/i18n/locales.ts'
+import type { Tx } from '~/infra/db.server.ts'
+import {
+  emailButton,
+  emailDocument,
+  emailFormatter,
+  emailLink,
+  emailLocale,
+  isolate,
+  storeName,
+  type RenderedEmail,
+} from '~/services/mail/layout.server.ts'
+import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { html, type SafeHtml } from '~/utils/html.ts'
-import { formatMoney } from '~/utils/money.ts'
 import { addressLines } from './address-format.ts'
-import { findCarrier, trackingUrl } from './carriers.ts'
+import { trackingUrl } from './carriers.ts'
+import { orderLabels } from './labels.ts'
 import type { AddressInput } from './schemas.ts'
-import { shippingMethodLabel } from './shipping.ts'
 
-// The order emails: plain text and simple HTML, every value escaped (names, titles and addresses
-// are typed by people).
+// The order emails, each in its recipient's language: the shopper's (the account's chosen
+// language, else the language of the page the order was placed from) and each seller's (their
+// own choice, else the store's default). Plain text and simple HTML with the language's `lang`
+// and direction, money and dates as the store's pages show them; every value escaped (names,
+// titles and addresses are typed by people).
+
+export type { RenderedEmail }
+
+/** The shopper's language for an order's emails: the account's choice, else the order's page's. */
+export function orderEmailLocale(order: {
+  locale: string
+  user?: { locale: string | null } | null
+}): Locale {
+  return emailLocale(order.user?.locale, order.locale)
+}
 
 export type EmailLine = {
   title: string
@@ -25,90 +50,133 @@ export type EmailOrder = {
   path: string
   customerName: string
   currency: string
+  placedAt: Date
   itemsTotal: number
   itemsRegular: number
   shippingCost: number
   total: number
   shippingMethod: string
-  paymentLabel: string
+  paymentMethod: string
   address: AddressInput
   lines: EmailLine[]
 }
 
-export type RenderedEmail = { subject: string; text: string; html: string }
-
-const store = () => getEnv().STORE_NAME
-const orderUrl = (path: string) => new URL(path, getEnv().appUrl).href
-
-function layout(title: string, body: SafeHtml): string {
-  return html`<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head>
-<body style="margin:0;background:#f5f5f4;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1c1917">
-<div style="max-width:600px;margin:0 auto;padding:24px">
-<p style="font-size:20px;font-weight:700;color:#8a2749;margin:0 0 16px">${store()}</p>
-<div style="background:#ffffff;border:1px solid #e7e5e4;border-radius:8px;padding:24px">${body}</div>
-<p style="font-size:12px;color:#78716c;margin-top:16px">You get this email because you ordered from ${store()}.</p>
-</div>
-</body>
-</html>`.value
+/** Words, money and names of one email's language. */
+function kit(locale: Locale, currency: string) {
+  const t = getT(locale, 'email')
+  return {
+    locale,
+    t,
+    f: emailFormatter(locale, currency),
+    labels: orderLabels(getT(locale, 'orders')),
+    iso: (value: string) => isolate(locale, value),
+    store: storeName(locale),
+  }
 }
+type Kit = ReturnType<typeof kit>
 
-function linesTable(lines: EmailLine[], currency: string): SafeHtml {
+const cell = 'padding:8px 0;border-bottom:1px solid #e7e5e4'
+
+function linesTable({ t, f, iso, locale }: Kit, lines: EmailLine[]): SafeHtml {
+  const end = locale === 'fa' ? 'left' : 'right'
   return html`<table role="presentation" style="width:100%;border-collapse:collapse;font-size:14px">
 ${lines.map(
   (line) => html`<tr>
-<td style="padding:8px 0;border-bottom:1px solid #e7e5e4">${line.title}<br><span style="color:#78716c">${line.colorName} · ${line.sizeLabel} · ${line.shopName}</span></td>
-<td style="padding:8px;border-bottom:1px solid #e7e5e4;text-align:right;white-space:nowrap">${line.quantity} × ${formatMoney(line.unitPrice, currency)}</td>
-<td style="padding:8px 0;border-bottom:1px solid #e7e5e4;text-align:right;white-space:nowrap">${formatMoney(line.lineTotal, currency)}</td>
+<td style="${cell}">${iso(line.title)}<br><span style="color:#78716c">${t('order.lineDetails', { color: line.colorName, size: line.sizeLabel, shop: iso(line.shopName) })}</span></td>
+<td style="${cell};padding:8px;text-align:${end};white-space:nowrap">${f.number(line.quantity)} × ${f.money(line.unitPrice)}</td>
+<td style="${cell};text-align:${end};white-space:nowrap">${f.money(line.lineTotal)}</td>
 </tr>`,
 )}
 </table>`
 }
 
-function textLines(lines: EmailLine[], currency: string) {
+function textLines({ t, f, iso }: Kit, lines: EmailLine[]) {
   return lines
     .map(
       (line) =>
-        `- ${line.title} (${line.colorName}, ${line.sizeLabel}) from ${line.shopName}: ${line.quantity} × ${formatMoney(line.unitPrice, currency)} = ${formatMoney(line.lineTotal, currency)}`,
+        `- ${t('order.lineText', {
+          title: iso(line.title),
+          color: line.colorName,
+          size: line.sizeLabel,
+          shop: iso(line.shopName),
+          quantity: f.number(line.quantity),
+          price: f.money(line.unitPrice),
+          total: f.money(line.lineTotal),
+        })}`,
     )
     .join('\n')
 }
 
-export function renderOrderPlaced(order: EmailOrder): RenderedEmail {
-  const money = (amount: number) => formatMoney(amount, order.currency)
-  const subject = `Your ${store()} order ${order.number}`
+function amountsTable(locale: Locale, rows: Array<[string, string, string?]>) {
+  const end = locale === 'fa' ? 'left' : 'right'
+  return html`<table role="presentation" style="width:100%;font-size:14px;margin-top:12px">
+${rows.map(
+  ([label, amount, style = '']) =>
+    html`<tr><td style="${style}">${label}</td><td style="text-align:${end};${style}">${amount}</td></tr>`,
+)}
+</table>`
+}
+
+const addressHtml = (lines: string[]) =>
+  lines.map((line, index) => (index ? html`<br>${line}` : line))
+
+function shopperEmail(k: Kit, subject: string, body: SafeHtml, text: string[]): RenderedEmail {
+  return {
+    subject,
+    text: text.join('\n'),
+    html: emailDocument(k.locale, {
+      title: subject,
+      body,
+      footer: k.t('order.footer', { store: k.store }),
+    }),
+  }
+}
+
+export function renderOrderPlaced(locale: Locale, order: EmailOrder): RenderedEmail {
+  const k = kit(locale, order.currency)
+  const { t, f, labels, iso } = k
+  const number = iso(order.number)
+  const subject = t('order.placed.subject', { store: k.store, number })
   const savings = order.itemsRegular - order.itemsTotal
+  const url = emailLink(locale, order.path)
+  const delivery = labels.shippingMethod(order.shippingMethod)
+  const shippingCost = order.shippingCost ? f.money(order.shippingCost) : t('order.free')
+  const payment = labels.paymentMethod(order.paymentMethod)
+  const address = addressLines(order.address, locale)
+  const intro = t('order.placed.body', { number, date: f.dateTime(order.placedAt) })
   const text = [
-    `Hello ${order.customerName},`,
+    t('order.greeting', { name: order.customerName }),
     '',
-    `Thank you for your order ${order.number}. We have passed it to the shops, and we will email you as parcels leave.`,
+    intro,
     '',
-    textLines(order.lines, order.currency),
+    textLines(k, order.lines),
     '',
-    `Items: ${money(order.itemsTotal)}${savings > 0 ? ` (you save ${money(savings)})` : ''}`,
-    `${shippingMethodLabel(order.shippingMethod)}: ${order.shippingCost ? money(order.shippingCost) : 'free'}`,
-    `Total: ${money(order.total)}`,
-    `Payment: ${order.paymentLabel}`,
+    `${t('order.items')}: ${f.money(order.itemsTotal)}${savings > 0 ? ` (${t('order.youSaveText', { amount: f.money(savings) })})` : ''}`,
+    `${delivery}: ${shippingCost}`,
+    `${t('order.total')}: ${f.money(order.total)}`,
+    `${t('order.payment')}: ${payment}`,
     '',
-    'Delivering to:',
-    ...addressLines(order.address),
+    `${t('order.deliveringTo')}:`,
+    ...address,
     '',
-    `Follow your order: ${orderUrl(order.path)}`,
-  ].join('\n')
-  const body = html`<h1 style="font-size:20px;margin:0 0 8px">Thank you for your order</h1>
-<p>Hello ${order.customerName}, your order <strong>${order.number}</strong> is placed. We will email you as parcels leave.</p>
-${linesTable(order.lines, order.currency)}
-<table role="presentation" style="width:100%;font-size:14px;margin-top:12px">
-<tr><td>Items</td><td style="text-align:right">${money(order.itemsTotal)}</td></tr>
-${savings > 0 ? html`<tr><td style="color:#15803d">You save</td><td style="text-align:right;color:#15803d">${money(savings)}</td></tr>` : ''}
-<tr><td>${shippingMethodLabel(order.shippingMethod)}</td><td style="text-align:right">${order.shippingCost ? money(order.shippingCost) : 'Free'}</td></tr>
-<tr><td style="font-weight:700">Total</td><td style="text-align:right;font-weight:700">${money(order.total)}</td></tr>
-</table>
-<p style="font-size:14px"><strong>Payment:</strong> ${order.paymentLabel}</p>
-<p style="font-size:14px"><strong>Delivering to:</strong><br>${addressLines(order.address).map((line, index) => (index ? html`<br>${line}` : line))}</p>
-<p><a href="${orderUrl(order.path)}" style="display:inline-block;background:#a8325a;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">View your order</a></p>`
-  return { subject, text, html: layout(subject, body) }
+    `${t('order.followOrder')}: ${url}`,
+  ]
+  const green = 'color:#15803d'
+  const body = html`<h1 style="font-size:20px;margin:0 0 8px">${t('order.placed.title')}</h1>
+<p>${t('order.greeting', { name: order.customerName })} ${intro}</p>
+${linesTable(k, order.lines)}
+${amountsTable(locale, [
+  [t('order.items'), f.money(order.itemsTotal)],
+  ...(savings > 0
+    ? [[t('order.youSave'), f.money(savings), green] as [string, string, string]]
+    : []),
+  [delivery, shippingCost],
+  [t('order.total'), f.money(order.total), 'font-weight:700'],
+])}
+<p style="font-size:14px"><strong>${t('order.payment')}:</strong> ${payment}</p>
+<p style="font-size:14px"><strong>${t('order.deliveringTo')}:</strong><br>${addressHtml(address)}</p>
+${emailButton(url, t('order.viewOrder'))}`
+  return shopperEmail(k, subject, body, text)
 }
 
 export type EmailShipment = {
@@ -119,53 +187,170 @@ export type EmailShipment = {
   shopName: string
   carrier: string
   trackingNumber: string
+  shippedAt: Date
   lines: EmailLine[]
 }
 
-export function renderShipmentShipped(shipment: EmailShipment): RenderedEmail {
-  const subject = `Your items from ${shipment.shopName} are on their way (order ${shipment.number})`
-  const url = trackingUrl(shipment.carrier, shipment.trackingNumber)
-  const carrier = findCarrier(shipment.carrier)?.brand ?? shipment.carrier
+export function renderShipmentShipped(locale: Locale, shipment: EmailShipment): RenderedEmail {
+  const k = kit(locale, shipment.currency)
+  const { t, f, labels, iso } = k
+  const number = iso(shipment.number)
+  const shop = iso(shipment.shopName)
+  const subject = t('order.shipped.subject', { shop, number })
+  const tracking = trackingUrl(shipment.carrier, shipment.trackingNumber)
+  const trackingNumber = iso(shipment.trackingNumber)
+  const url = emailLink(locale, shipment.path)
+  const intro = t('order.shipped.body', {
+    shop,
+    number,
+    carrier: iso(labels.carrier(shipment.carrier)),
+    date: f.date(shipment.shippedAt),
+  })
   const text = [
-    `Hello ${shipment.customerName},`,
+    t('order.greeting', { name: shipment.customerName }),
     '',
-    `${shipment.shopName} has shipped these items from your order ${shipment.number} with ${carrier}.`,
-    `Tracking number: ${shipment.trackingNumber}${url ? `\nTrack it: ${url}` : ''}`,
+    intro,
+    `${t('order.shipped.tracking')}: ${trackingNumber}`,
+    ...(tracking ? [`${t('order.shipped.track')}: ${tracking}`] : []),
     '',
-    textLines(shipment.lines, shipment.currency),
+    textLines(k, shipment.lines),
     '',
-    `Your order: ${orderUrl(shipment.path)}`,
-  ].join('\n')
-  const body = html`<h1 style="font-size:20px;margin:0 0 8px">Your parcel is on its way</h1>
-<p>Hello ${shipment.customerName}, ${shipment.shopName} has shipped these items from order <strong>${shipment.number}</strong> with ${carrier}.</p>
-<p style="font-size:14px"><strong>Tracking number:</strong> ${url ? html`<a href="${url}">${shipment.trackingNumber}</a>` : shipment.trackingNumber}</p>
-${linesTable(shipment.lines, shipment.currency)}
-<p><a href="${orderUrl(shipment.path)}" style="display:inline-block;background:#a8325a;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">View your order</a></p>`
-  return { subject, text, html: layout(subject, body) }
+    `${t('order.yourOrder')}: ${url}`,
+  ]
+  const body = html`<h1 style="font-size:20px;margin:0 0 8px">${t('order.shipped.title')}</h1>
+<p>${t('order.greeting', { name: shipment.customerName })} ${intro}</p>
+<p style="font-size:14px"><strong>${t('order.shipped.tracking')}:</strong> ${tracking ? html`<a href="${tracking}" dir="ltr">${shipment.trackingNumber}</a>` : html`<span dir="ltr">${shipment.trackingNumber}</span>`}</p>
+${linesTable(k, shipment.lines)}
+${emailButton(url, t('order.viewOrder'))}`
+  return shopperEmail(k, subject, body, text)
 }
 
-export function renderOrderCancelled(order: {
+export function renderOrderCancelled(
+  locale: Locale,
+  order: {
+    number: string
+    path: string
+    customerName: string
+    currency: string
+    total: number
+    cancelledAt: Date
+    refund: boolean
+  },
+): RenderedEmail {
+  const k = kit(locale, order.currency)
+  const { t, f, iso } = k
+  const number = iso(order.number)
+  const subject = t('order.cancelled.subject', { store: k.store, number })
+  const refund = order.refund
+    ? t('order.cancelled.refund', { amount: f.money(order.total) })
+    : t('order.cancelled.noCharge')
+  const intro = `${t('order.cancelled.body', { number, date: f.dateTime(order.cancelledAt) })} ${refund}`
+  const url = emailLink(locale, order.path)
+  const text = [
+    t('order.greeting', { name: order.customerName }),
+    '',
+    intro,
+    '',
+    `${t('order.yourOrder')}: ${url}`,
+  ]
+  const body = html`<h1 style="font-size:20px;margin:0 0 8px">${t('order.cancelled.title')}</h1>
+<p>${t('order.greeting', { name: order.customerName })} ${intro}</p>
+${emailButton(url, t('order.viewOrder'))}`
+  return shopperEmail(k, subject, body, text)
+}
+
+export type SellerEmailOrder = {
   number: string
-  path: string
   customerName: string
   currency: string
-  total: number
-  refund: boolean
-}): RenderedEmail {
-  const subject = `Your ${store()} order ${order.number} is cancelled`
-  const money = formatMoney(order.total, order.currency)
-  const refundText = order.refund
-    ? `We are refunding ${money} to your payment method.`
-    : 'You have not been charged.'
+  placedAt: Date
+  shippingMethod: string
+  address: AddressInput
+  shopName: string
+  /** This shop's lines only. */
+  lines: EmailLine[]
+}
+
+export function renderNewOrderForSeller(
+  locale: Locale,
+  seller: { name: string },
+  order: SellerEmailOrder,
+): RenderedEmail {
+  const k = kit(locale, order.currency)
+  const { t, f, labels, iso } = k
+  const number = iso(order.number)
+  const shop = iso(order.shopName)
+  const subject = t('seller.newOrder.subject', { number, shop })
+  const itemsTotal = order.lines.reduce((sum, line) => sum + line.lineTotal, 0)
+  const url = emailLink(locale, `/sell/orders/${order.number}`)
+  const delivery = labels.shippingMethod(order.shippingMethod)
+  const address = addressLines(order.address, locale)
+  const intro = t('seller.newOrder.body', {
+    customer: order.customerName,
+    shop,
+    date: f.dateTime(order.placedAt),
+  })
   const text = [
-    `Hello ${order.customerName},`,
+    t('seller.greeting', { name: seller.name }),
     '',
-    `Your order ${order.number} is cancelled, as you asked. ${refundText}`,
+    intro,
     '',
-    `Your order: ${orderUrl(order.path)}`,
+    textLines(k, order.lines),
+    '',
+    `${t('seller.newOrder.itemsTotal')}: ${f.money(itemsTotal)}`,
+    `${t('seller.newOrder.delivery')}: ${delivery}`,
+    '',
+    `${t('seller.newOrder.shipTo')}:`,
+    ...address,
+    '',
+    `${t('seller.newOrder.action')}: ${url}`,
   ].join('\n')
-  const body = html`<h1 style="font-size:20px;margin:0 0 8px">Your order is cancelled</h1>
-<p>Hello ${order.customerName}, your order <strong>${order.number}</strong> is cancelled, as you asked. ${refundText}</p>
-<p><a href="${orderUrl(order.path)}">View your order</a></p>`
-  return { subject, text, html: layout(subject, body) }
+  const body = html`<h1 style="font-size:20px;margin:0 0 8px">${t('seller.newOrder.title')}</h1>
+<p>${t('seller.greeting', { name: seller.name })} ${intro}</p>
+${linesTable(k, order.lines)}
+${amountsTable(locale, [
+  [t('seller.newOrder.itemsTotal'), f.money(itemsTotal), 'font-weight:700'],
+  [t('seller.newOrder.delivery'), delivery],
+])}
+<p style="font-size:14px"><strong>${t('seller.newOrder.shipTo')}:</strong><br>${addressHtml(address)}</p>
+${emailButton(url, t('seller.newOrder.action'))}`
+  return {
+    subject,
+    text,
+    html: emailDocument(locale, {
+      title: subject,
+      body,
+      footer: t('seller.footer', { shop, store: k.store }),
+    }),
+  }
+}
+
+/**
+ * Tells each shop of a new order what it has to ship, in the shop owner's language. Call it in
+ * the order's transaction, so the emails go if and only if the order is placed.
+ */
+export async function enqueueNewOrderForSellers(
+  tx: Tx,
+  order: Omit<SellerEmailOrder, 'shopName' | 'lines'> & {
+    id: string
+    lines: Array<EmailLine & { shopId: string }>
+  },
+) {
+  const shopIds = [...new Set(order.lines.map((line) => line.shopId))]
+  const shops = await tx.shop.findMany({
+    where: { id: { in: shopIds } },
+    select: { id: true, name: true, owner: { select: { email: true, name: true, locale: true } } },
+    orderBy: { id: 'asc' },
+  })
+  for (const shop of shops) {
+    const email = renderNewOrderForSeller(emailLocale(shop.owner.locale), shop.owner, {
+      ...order,
+      shopName: shop.name,
+      lines: order.lines.filter((line) => line.shopId === shop.id),
+    })
+    await enqueueMail(tx, `order:${order.id}:shop:${shop.id}:new`, {
+      to: shop.owner.email,
+      ...email,
+    })
+  }
 }

@@ -2,7 +2,7 @@ import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { trackingUrl } from './carriers.ts'
-import { renderShipmentShipped } from './emails.server.ts'
+import { orderEmailLocale, renderShipmentShipped } from './emails.server.ts'
 import { orderPathFor } from './order-access.server.ts'
 import { customerNameOf, parseAddressSnapshot } from './orders.server.ts'
 import { settlesOnDelivery } from './payments/index.server.ts'
@@ -234,15 +234,16 @@ export async function markShipped(
             number: true,
             userId: true,
             email: true,
+            locale: true,
             currency: true,
             shippingAddress: true,
-            user: { select: { name: true } },
+            user: { select: { name: true, locale: true } },
           },
         },
         lines: { orderBy: { id: 'asc' } },
       },
     })
-    const email = renderShipmentShipped({
+    const email = renderShipmentShipped(orderEmailLocale(shipment.order), {
       number: shipment.order.number,
       path: orderPathFor(shipment.order),
       customerName: customerNameOf(shipment.order),
@@ -250,6 +251,7 @@ export async function markShipped(
       shopName: shipment.shop.name,
       carrier: input.carrier,
       trackingNumber: input.trackingNumber,
+      shippedAt: now,
       lines: shipment.lines,
     })
     await enqueueMail(tx, `shipment:${shipmentId}:shipped`, { to: shipment.order.email, ...email })

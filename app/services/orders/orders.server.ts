@@ -5,7 +5,7 @@ import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { trackingUrl } from './carriers.ts'
-import { renderOrderCancelled } from './emails.server.ts'
+import { orderEmailLocale, renderOrderCancelled } from './emails.server.ts'
 import { isOrderAccessToken, orderPathFor } from './order-access.server.ts'
 import { findPaymentProvider } from './payments/index.server.ts'
 import type { AddressInput } from './schemas.ts'
@@ -256,7 +256,7 @@ export async function cancelOrder(
       const order = await tx.order.findUniqueOrThrow({
         where: { id: locked.id },
         include: {
-          user: { select: { name: true } },
+          user: { select: { name: true, locale: true } },
           shipments: { select: { status: true } },
           lines: { select: { productId: true, variantId: true, quantity: true } },
         },
@@ -299,12 +299,13 @@ export async function cancelOrder(
         },
       })
       if (refund) await enqueue(tx, { topic: PAYMENT_REFUND_TOPIC, key: order.id })
-      const email = renderOrderCancelled({
+      const email = renderOrderCancelled(orderEmailLocale(order), {
         number: order.number,
         path: orderPathFor(order),
         customerName: customerNameOf(order),
         currency: order.currency,
         total: order.total,
+        cancelledAt: now,
         refund,
       })
       await enqueueMail(tx, `order:${order.id}:cancelled`, { to: order.email, ...email })

@@ -1,0 +1,64 @@
+import type { getSelectProps } from '@conform-to/react'
+import { useId, type ReactNode } from 'react'
+import { ErrorList } from '~/components/forms.tsx'
+
+// Small pieces of the product form: a titled card and a labelled select with its errors.
+
+/** "Women › Dresses" → "Dresses". */
+export const lastSegment = (path: string) => path.split(' › ').pop() ?? path
+
+export function Section({
+  id: anchor,
+  title,
+  description,
+  children,
+}: {
+  id?: string
+  title: string
+  description?: ReactNode
+  children?: ReactNode
+}) {
+  const id = useId()
+  return (
+    <section id={anchor} aria-labelledby={id} className="scroll-mt-6 space-y-4 card">
+      <div>
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {description ? <p className="mt-0.5 text-sm text-stone-600">{description}</p> : null}
+      </div>
+      {children}
+    </section>
+  )
+}
+
+export function SelectField({
+  label,
+  props,
+  errors,
+  errorId,
+  children,
+}: {
+  label: string
+  props: ReturnType<typeof getSelectProps>
+  errors?: string[]
+  errorId: string
+  children: ReactNode
+}) {
+  return (
+    <div>
+      <label htmlFor={props.id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <select
+        {...props}
+        className="mt-1 input"
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? errorId : undefined}
+      >
+        {children}
+      </select>
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}

@@ -1,0 +1,101 @@
+import { EventEmitter } from 'node:events'
+import {
+  Logger,
+  parseCronItems,
+  run,
+  runMigrations,
+  runOnce,
+  type CronItem,
+  type Task,
+  type TaskList,
+  type WorkerEvents,
+} from 'graphile-worker'
+import { getEnv } from '../env.server.ts'
+import { logger } from '../logger.server.ts'
+import { metrics } from '../metrics.server.ts'
+
+// Runs the jobs of queue.server.ts with graphile-worker. Each job is taken with
+// FOR UPDATE SKIP LOCKED in a statement of its own and committed at once, so no transaction
+// stays open while a task calls Meilisearch, SMTP or S3, and any number of worker processes can
+// run side by side. Idle workers wait for PostgreSQL's NOTIFY of a new job (plus a poll every
+// `pollInterval` for jobs scheduled later). Cron items are scheduled once across all workers.
+
+export type JobTask = Task
+export type JobTasks = TaskList
+export type JobSchedule = CronItem
+
+/** How many jobs one process runs at once. */
+const DEFAULT_CONCURRENCY = 2
+
+/** graphile-worker's log lines go to the app's logger (its debug chatter stays at debug). */
+const graphileLogger = new Logger((scope) => (level, message, meta) => {
+  const fields = { ...scope, ...meta }
+  if (level === 'error') logger.error(fields, message)
+  else if (level === 'warning') logger.warn(fields, message)
+  else if (level === 'info') logger.info(fields, message)
+  else logger.debug(fields, message)
+})
+
+function countFailures(events: WorkerEvents) {
+  events.on('job:error', ({ job }) => metrics.jobFailures.inc({ task: job.task_identifier }))
+  events.on('job:failed', ({ job, error }) =>
+    logger.error(
+      { task: job.task_identifier, jobId: job.id, attempts: job.attempts, err: error },
+      'Job failed permanently; an admin can retry it on /admin/jobs',
+    ),
+  )
+}
+
+/** Installs or upgrades the `graphile_worker` schema (idempotent; `migrate` calls it first). */
+export async function migrateJobQueue(databaseUrl: string) {
+  await runMigrations({ connectionString: databaseUrl, logger: graphileLogger })
+}
+
+export type JobWorkerOptions = {
+  tasks: JobTasks
+  schedules?: JobSchedule[]
+  concurrency?: number
+  /** How often an idle worker looks for jobs that became due (new jobs wake it at once). */
+  pollIntervalMs?: number
+}
+
+/** Runs jobs until stopped. Resolves once the worker listens; returns the function that stops it. */
+export async function startJobWorker({
+  tasks,
+  schedules = [],
+  concurrency = DEFAULT_CONCURRENCY,
+  pollIntervalMs = 2_000,
+}: JobWorkerOptions) {
+  const events: WorkerEvents = new EventEmitter()
+  countFailures(events)
+  const runner = await run({
+    connectionString: getEnv().databaseUrl,
+    maxPoolSize: concurrency + 2,
+    concurrency,
+    pollInterval: pollIntervalMs,
+    noHandleSignals: true,
+    logger: graphileLogger,
+    events,
+    taskList: tasks,
+    parsedCronItems: parseCronItems(schedules),
+  })
+  return async function stop() {
+    await runner.stop()
+  }
+}
+
+/**
+ * Runs every job that is due now, once each, then returns (tests, and one-off commands).
+ * A job that fails is rescheduled with backoff like in the worker.
+ */
+export async function runDueJobs(tasks: JobTasks) {
+  const events: WorkerEvents = new EventEmitter()
+  countFailures(events)
+  await runOnce({
+    connectionString: getEnv().databaseUrl,
+    noHandleSignals: true,
+    logger: graphileLogger,
+    events,
+    taskList: tasks,
+  })
+}

@@ -1,0 +1,45 @@
+import { logger } from '~/infra/logger.server.ts'
+import { startJobWorker, type JobSchedule, type JobTasks } from '~/infra/jobs/worker.server.ts'
+import { startOutboxWorker } from '~/infra/outbox/worker.server.ts'
+import {
+  DISCOUNT_BOUNDARIES_TASK,
+  discountBoundariesTask,
+  REPRICE_TASK,
+  repriceTask,
+} from './catalog/changes.server.ts'
+import { pruneGuestCarts } from './orders/cart.server.ts'
+import { outboxHandlers } from './outbox-handlers.server.ts'
+
+// Every background job and the domain service that carries it out, and the periodic ones'
+// schedules (cron, UTC). A domain adds its task here. graphile-worker queues each cron item once
+// per matching minute however many worker processes run.
+
+export const PRUNE_CARTS_TASK = 'carts.prune'
+
+export const jobTasks: JobTasks = {
+  [REPRICE_TASK]: repriceTask,
+  [DISCOUNT_BOUNDARIES_TASK]: discountBoundariesTask,
+  [PRUNE_CARTS_TASK]: async () => {
+    const count = await pruneGuestCarts()
+    if (count) logger.info({ count }, 'Deleted abandoned guest carts')
+  },
+}
+
+export const jobSchedules: JobSchedule[] = [
+  // The safety net under each discount's own re-pricing job.
+  { task: DISCOUNT_BOUNDARIES_TASK, match: '*/10 * * * *' },
+  // Guest carts untouched for 60 days (their cookie has expired too).
+  { task: PRUNE_CARTS_TASK, match: '17 3 * * *' },
+]
+
+/**
+ * Starts the job worker with its schedules (and, until every topic has moved to jobs, the
+ * outbox worker). Returns the function that stops both after the work in hand.
+ */
+export async function startBackgroundWorkers() {
+  const stopJobs = await startJobWorker({ tasks: jobTasks, schedules: jobSchedules })
+  const stopOutbox = startOutboxWorker({ handlers: outboxHandlers })
+  return async () => {
+    await Promise.all([stopOutbox(), stopJobs()])
+  }
+}
