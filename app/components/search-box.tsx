@@ -1,9 +1,11 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Form, useFetcher, useLocation, useNavigate, useSearchParams } from '@remix-run/react'
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import { useLocale } from '~/i18n/use-locale.ts'
+import { Trans, useTranslation } from 'react-i18next'
+import { splitLocale } from '~/i18n/locales.ts'
+import { useFormat, useLocale, useLocalePath } from '~/i18n/use-locale.ts'
 import type { SuggestionsData } from '~/routes/search_.suggest.ts'
 import { Highlighted } from './search/highlighted.tsx'
+import { GLYPH } from './search/glyphs.ts'
 
 // The header search box: a plain GET form to /search (which is all it is without JavaScript),
 // enhanced into a combobox (WAI-ARIA 1.2 pattern) that offers categories and products while
@@ -20,7 +22,13 @@ export function SearchBox() {
   const navigate = useNavigate()
   const fetcher = useFetcher<SuggestionsData>({ key: 'search-suggestions' })
   const locale = useLocale()
-  const urlQuery = location.pathname === '/search' ? (searchParams.get('q') ?? '') : ''
+  const lp = useLocalePath()
+  const { t } = useTranslation('search')
+  const f = useFormat()
+  const searchPath = lp('/search')
+  // The query stays in the box on /search (in either language), not on other pages.
+  const onSearchPage = splitLocale(location.pathname).rest === '/search'
+  const urlQuery = onSearchPage ? (searchParams.get('q') ?? '') : ''
   const [query, setQuery] = useState(urlQuery)
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
@@ -46,17 +54,17 @@ export function SearchBox() {
     ? [
         ...categories.map((category) => ({
           id: `${baseId}-c-${category.slug}`,
-          href: `/search?category=${encodeURIComponent(category.slug)}`,
+          href: `${searchPath}?category=${encodeURIComponent(category.slug)}`,
           kind: 'category' as const,
         })),
         ...products.map((product) => ({
           id: `${baseId}-p-${product.id}`,
-          href: `/p/${product.slug}`,
+          href: lp(`/p/${product.slug}`),
           kind: 'product' as const,
         })),
         {
           id: `${baseId}-all`,
-          href: `/search?q=${encodeURIComponent(typed)}`,
+          href: `${searchPath}?q=${encodeURIComponent(typed)}`,
           kind: 'search' as const,
         },
       ]
@@ -137,7 +145,7 @@ export function SearchBox() {
   return (
     <Form
       method="get"
-      action="/search"
+      action={searchPath}
       role="search"
       className="relative order-last w-full sm:order-none sm:flex-1"
       onBlur={(event) => {
@@ -145,7 +153,7 @@ export function SearchBox() {
       }}
     >
       <label htmlFor="site-search" className="sr-only">
-        Search products
+        {t('box.label')}
       </label>
       <input
         id="site-search"
@@ -155,7 +163,7 @@ export function SearchBox() {
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
         onFocus={() => setOpen(true)}
-        placeholder="Search dresses, sneakers, bags…"
+        placeholder={t('box.placeholder')}
         className="input"
         autoComplete="off"
         role="combobox"
@@ -166,14 +174,12 @@ export function SearchBox() {
         maxLength={200}
       />
       <div role="status" className="sr-only">
-        {expanded
-          ? `${categories.length + products.length} suggestions. Use the up and down arrows to choose.`
-          : ''}
+        {expanded ? t('box.status', { count: categories.length + products.length }) : ''}
       </div>
       <ul
         id={listboxId}
         role="listbox"
-        aria-label="Search suggestions"
+        aria-label={t('box.suggestions')}
         hidden={!expanded}
         className="absolute inset-x-0 top-full z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-md border border-stone-200 bg-white py-1 shadow-lg"
       >
@@ -183,21 +189,24 @@ export function SearchBox() {
               className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-stone-500 uppercase"
               id={`${baseId}-categories`}
             >
-              Categories
+              {t('box.categories')}
             </p>
             <ul role="group" aria-labelledby={`${baseId}-categories`}>
               {categories.map((category) => (
                 <li key={category.slug} {...optionProps(optionFor())}>
                   <span aria-hidden className="text-stone-400">
-                    ⌕
+                    {GLYPH.search}
                   </span>
                   <span className="flex-1">
                     {category.name}
                     {category.parentName ? (
-                      <span className="text-stone-500"> in {category.parentName}</span>
+                      <span className="text-stone-500">
+                        {' '}
+                        {t('box.inParent', { name: category.parentName })}
+                      </span>
                     ) : null}
                   </span>
-                  <span className="text-xs text-stone-500">{category.count}</span>
+                  <span className="text-xs text-stone-500">{f.number(category.count)}</span>
                 </li>
               ))}
             </ul>
@@ -209,7 +218,7 @@ export function SearchBox() {
               className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-stone-500 uppercase"
               id={`${baseId}-products`}
             >
-              Products
+              {t('box.products')}
             </p>
             <ul role="group" aria-labelledby={`${baseId}-products`}>
               {products.map((product) => (
@@ -241,19 +250,22 @@ export function SearchBox() {
         ) : null}
         {options.length ? (
           <li {...optionProps(optionFor())}>
-            <span aria-hidden className="text-stone-400">
-              ↵
+            <span aria-hidden className="text-stone-400 rtl:-scale-x-100">
+              {GLYPH.enter}
             </span>
             <span>
-              Search for <strong>“{typed}”</strong>
+              <Trans
+                t={t}
+                i18nKey="box.searchFor"
+                values={{ q: typed }}
+                components={{ q: <strong /> }}
+              />
             </span>
           </li>
         ) : null}
         {data && !categories.length && !products.length ? (
           <li role="presentation" className="px-3 py-2 text-sm text-stone-500">
-            {data.unavailable
-              ? 'Suggestions are unavailable right now.'
-              : 'No matching products yet.'}
+            {data.unavailable ? t('box.unavailable') : t('box.none')}
           </li>
         ) : null}
       </ul>

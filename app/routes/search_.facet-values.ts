@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { getQueryLocale } from '~/i18n/i18n.server.ts'
+import { getQueryLocale, getT } from '~/i18n/i18n.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { SearchUnavailableError } from '~/infra/search/client.server.ts'
 import { searchFacet } from '~/services/search/search.server.ts'
@@ -18,16 +18,14 @@ const QuerySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams
   const parsed = QuerySchema.safeParse({ facet: params.get('facet'), fq: params.get('fq') })
+  const locale = getQueryLocale(request)
   if (!parsed.success)
-    return Response.json(
-      { error: 'Give a facet (brand, color, size or shop) and a text to look for.' },
-      { status: 400 },
-    )
+    return Response.json({ error: getT(locale, 'search')('facetValues.invalid') }, { status: 400 })
   const state = parseSearchState(params, getEnv().STORE_CURRENCY)
   try {
     const values = await searchFacet(state, parsed.data.facet, parsed.data.fq, {
       scope: parseScopeParam(params.get('scope')),
-      locale: getQueryLocale(request),
+      locale,
     })
     return Response.json({ values }, { headers: { 'Cache-Control': 'private, max-age=30' } })
   } catch (error) {

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getQueryLocale } from '~/i18n/i18n.server.ts'
+import { getFormatter, getQueryLocale } from '~/i18n/i18n.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { SearchUnavailableError } from '~/infra/search/client.server.ts'
 import { suggest } from '~/services/search/suggest.server.ts'
 import { parseSearchState } from '~/services/search/state.ts'
-import { formatMoney } from '~/utils/money.ts'
 
 // /search/suggest?q=…: what the header search box offers while the shopper types (JSON).
 
@@ -28,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const currency = getEnv().STORE_CURRENCY
   const { q } = parseSearchState(new URL(request.url).searchParams, currency)
   try {
-    const suggestions = await suggest(q, getQueryLocale(request))
+    const locale = getQueryLocale(request)
+    const f = getFormatter(locale)
+    const suggestions = await suggest(q, locale)
     const body: SuggestionsData = {
       query: suggestions.query,
       categories: suggestions.categories,
@@ -38,9 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         title: product.title,
         highlightedTitle: product.highlightedTitle,
         brandName: product.brandName,
-        price: formatMoney(product.price, currency),
-        regularPrice:
-          product.price < product.regularPrice ? formatMoney(product.regularPrice, currency) : null,
+        price: f.money(product.price),
+        regularPrice: product.price < product.regularPrice ? f.money(product.regularPrice) : null,
         image: product.image ? { url: product.image.url, alt: product.image.alt } : null,
       })),
     }

@@ -5,6 +5,7 @@ import {
   createShop,
   ensureCatalogBasics,
 } from '../support/search-catalog.ts'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { waitForSearchIndex } from './search-index.ts'
 
@@ -15,11 +16,32 @@ test.afterAll(async () => {
   await prisma.$disconnect()
 })
 
+// Four Persian products whose titles share a word written with Persian yeh (نیلوفری), two red
+// and two black (the demo taxonomy names both colours in Persian), at $15, $25, $35 and $45.
+const LOTUS = 'نیلوفری'
+const LOTUS_ARABIC_YEH = 'نيلوفري'
+
+async function createPersianCatalog() {
+  if (await prisma.product.count({ where: { title: { endsWith: LOTUS } } })) return
+  const shop = await createShop('Nilufar Boutique')
+  for (const [i, noun] of ['پیراهن', 'روسری', 'دامن', 'مانتو'].entries()) {
+    await createProduct({
+      shopId: shop.id,
+      title: `${noun} ${LOTUS}`,
+      locale: 'fa',
+      category: 'dresses',
+      price: 1500 + i * 1000,
+      variants: [{ color: i < 2 ? 'red' : 'black', size: 'M', stock: 2 }],
+    })
+  }
+}
+
 test.beforeAll(async () => {
   // A failed test restarts the worker, and with it this hook: create the catalog once per run.
+  await ensureCatalogBasics()
+  await createPersianCatalog()
   if (await prisma.product.count({ where: { title: { startsWith: 'Lagoon' } } }))
     return waitForSearchIndex()
-  await ensureCatalogBasics()
   const shop = await createShop('Lagoon Atelier')
   const [tide, reef] = [await createBrand('Tidewear'), await createBrand('Reefline')]
   // 30 "lagoon" products: two brands, blue or red, in sizes S/M/L, prices 10.00 … 39.00.
@@ -190,6 +212,121 @@ test('an empty result lists the filters to remove, with what each would give', a
   await removeColour.click()
   await expect(page.getByTestId('result-count')).toHaveText('15 products')
 })
+
+test.describe('in Persian', () => {
+  test('a Persian shopper types with Arabic yeh, filters by a colour, reads Persian digits and removes the filter, right to left', async ({
+    page,
+  }, testInfo) => {
+    await page.goto('/fa')
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+    const box = page.getByRole('combobox', { name: 'جست‌وجوی محصولات' })
+    await box.fill(LOTUS_ARABIC_YEH)
+    const listbox = page.getByRole('listbox', { name: 'پیشنهادهای جست‌وجو' })
+    await expect(listbox.getByRole('option').filter({ hasText: `پیراهن ${LOTUS}` })).toBeVisible()
+    await box.press('Enter')
+
+    await expect(page).toHaveURL(/\/fa\/search\?q=/)
+    await expect(
+      page.getByRole('heading', { level: 1, name: `نتایج جست‌وجوی «${LOTUS_ARABIC_YEH}»` }),
+    ).toBeVisible()
+    const count = page.getByTestId('result-count')
+    await expect(count).toHaveText('۴ محصول')
+    const cards = page.getByTestId('product-card')
+    await expect(cards).toHaveCount(4)
+    await expect(cards.filter({ hasText: `پیراهن ${LOTUS}` })).toContainText('۱۵٫۰۰')
+
+    // The filters panel is on the right (the start of the line), the results on its left.
+    const aside = await page.getByRole('complementary', { name: 'محدود کردن نتایج' }).boundingBox()
+    const results = await page.getByRole('region', { name: 'نتایج' }).boundingBox()
+    expect(aside!.x).toBeGreaterThan(results!.x)
+
+    const filters = page.getByRole('form', { name: 'فیلترها' })
+    await filters.getByText('قرمز', { exact: true }).click()
+    await expect(page).toHaveURL(/color=red/)
+    await expect(count).toHaveText('۲ محصول')
+    await expect(filters.getByRole('checkbox', { name: /^قرمز/ })).toBeChecked()
+    const chip = page
+      .getByRole('group', { name: 'فیلترهای فعال' })
+      .getByRole('link', { name: 'حذف فیلتر: قرمز' })
+    await expect(chip).toBeVisible()
+    await expectNoHorizontalOverflow(page)
+    await page.screenshot({ path: testInfo.outputPath('fa-search-desktop.png'), fullPage: true })
+
+    await chip.click()
+    await expect(page).not.toHaveURL(/color=/)
+    await expect(count).toHaveText('۴ محصول')
+
+    // On a phone the filters fold behind a button, which opens them.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.reload()
+    await expect(filters.getByText('قرمز', { exact: true })).toBeHidden()
+    await expectNoHorizontalOverflow(page)
+    await page.getByText('فیلترها', { exact: true }).click()
+    await expect(filters.getByText('قرمز', { exact: true })).toBeVisible()
+    await page.screenshot({ path: testInfo.outputPath('fa-search-390.png'), fullPage: true })
+  })
+
+  test('a search with no results offers a spelling, popular categories and the filters to remove', async ({
+    page,
+  }) => {
+    await page.goto('/fa/search?q=qxzqxz')
+    const empty = page.getByTestId('empty-results')
+    await expect(empty).toContainText('محصولی با «qxzqxz» پیدا نشد')
+    await expect(page.getByRole('navigation', { name: 'دسته‌بندی‌های پرطرفدار' })).toBeVisible()
+    await page.goto(`/fa/search?q=${encodeURIComponent(LOTUS)}&color=red&minPrice=30`)
+    await expect(empty).toContainText('یکی از فیلترها را بردارید')
+    await empty.getByRole('link', { name: 'حذف «رنگ: قرمز»' }).click()
+    await expect(page.getByTestId('result-count')).toHaveText('۲ محصول')
+  })
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false })
+
+    test('search, a colour and a price range typed in Persian digits, with plain forms', async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 390, height: 844 })
+      await page.goto('/fa')
+      await page.getByRole('combobox', { name: 'جست‌وجوی محصولات' }).fill(LOTUS_ARABIC_YEH)
+      await page.getByRole('combobox', { name: 'جست‌وجوی محصولات' }).press('Enter')
+      await expect(page).toHaveURL(/\/fa\/search\?q=/)
+      const count = page.getByTestId('result-count')
+      await expect(count).toHaveText('۴ محصول')
+
+      const filters = page.getByRole('form', { name: 'فیلترها' })
+      await filters.getByText('مشکی', { exact: true }).click()
+      await filters.getByRole('button', { name: 'اعمال فیلترها' }).click()
+      await expect(page).toHaveURL(/color=black/)
+      await expect(count).toHaveText('۲ محصول')
+
+      await filters.getByLabel('از (USD)').fill('۴۰')
+      await filters.getByRole('button', { name: 'اعمال بازهٔ قیمت' }).click()
+      await expect(count).toHaveText('۱ محصول')
+      await expect(filters.getByLabel('از (USD)')).toHaveValue('۴۰')
+
+      // An amount that is not one stays in its field, with an error beside it.
+      await filters.getByLabel('از (USD)').fill('چهل')
+      await filters.getByRole('button', { name: 'اعمال بازهٔ قیمت' }).click()
+      await expect(filters.getByLabel('از (USD)')).toHaveValue('چهل')
+      await expect(filters.getByRole('alert')).toHaveText('مبلغ را با رقم بنویسید، مثلاً ۲۵ یا 25.')
+
+      await page
+        .getByRole('group', { name: 'فیلترهای فعال' })
+        .getByRole('link', { name: 'حذف فیلتر: مشکی' })
+        .click()
+      await expect(page).not.toHaveURL(/color=/)
+      await expect(count).toHaveText('۴ محصول')
+      await expectNoHorizontalOverflow(page)
+    })
+  })
+})
+
+async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
+  expect(overflow).toBeLessThanOrEqual(0)
+}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })

@@ -20,6 +20,12 @@ describe('the Persian normaliser', () => {
     expect(normalizePersian('موسى')).toBe('موسی')
   })
 
+  test('the ezafe heh, written ۀ or هٔ, is the plain heh of the word', () => {
+    expect(normalizePersian('کت زنانۀ پاییزی')).toBe('کت زنانه پاییزی')
+    expect(normalizePersian('کت زنانهٔ پاییزی')).toBe('کت زنانه پاییزی')
+    expect(normalizeSearchQuery('زنانۀ')).toBe(normalizeSearchQuery('زنانهٔ'))
+  })
+
   test('tatweel and vowel marks go; the letters stay', () => {
     expect(normalizePersian('کـــیف')).toBe('کیف')
     expect(normalizePersian('کُتِ زمستانی')).toBe('کت زمستانی')
@@ -60,6 +66,8 @@ describe('Persian through the real search engine', () => {
       { key: 'persian', title: `پیراهن${ZWNJ}های زنانهٔ تابستانی`, category: 'dresses' },
       { key: 'digits', title: 'شلوار ۲ تکه', category: 'dresses' },
       { key: 'english', title: 'Linen shirt', category: 'men-t-shirts' },
+      // The ezafe written as one letter (ۀ), as the Persian keyboard's Shift+Z gives it.
+      { key: 'ezafe', title: 'کت زنانۀ پاییزی', category: 'dresses' },
     ]
     for (const { key, title, category } of products) {
       const product = await createProduct({
@@ -95,6 +103,12 @@ describe('Persian through the real search engine', () => {
   test('a word joined with a non-joiner is found typed with a space or a non-joiner', async () => {
     expect(await found('پیراهن ها')).toContain(ids.persian)
     expect(await found(`پیراهن${ZWNJ}ها`)).toContain(ids.persian)
+  })
+
+  test('the ezafe heh matches however it is typed', async () => {
+    for (const q of ['کت زنانه', 'کت زنانۀ', 'کت زنانهٔ'])
+      expect(await found(q)).toContain(ids.ezafe)
+    expect((await indexedDocuments()).get(ids.ezafe!)?.title).toBe('کت زنانه پاییزی')
   })
 
   test('digits match in any script', async () => {

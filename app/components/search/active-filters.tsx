@@ -1,5 +1,6 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/i18n/use-locale.ts'
 import type { SearchFacets } from '~/services/search/facets.server.ts'
 import type { FilterKey } from '~/services/search/filters.ts'
 import {
@@ -9,41 +10,48 @@ import {
   updateState,
   type SearchState,
 } from '~/services/search/state.ts'
-import { formatMoney } from '~/utils/money.ts'
 
 // The filters in use: as removable chips above the results, and as words for the empty state.
 
 type Chip = { key: string; label: string; href: string }
 
-export function describeFilter(
-  key: FilterKey,
-  state: SearchState,
-  facets: SearchFacets,
-  currency: string,
-): string {
-  const labels = (facet: 'brand' | 'color' | 'size' | 'shop') =>
-    state[facet]
-      .map((value) => facets[facet].find((option) => option.value === value)?.label ?? value)
-      .join(', ')
-  switch (key) {
-    case 'category':
-      return `Category: ${facets.category.trail.at(-1)?.name ?? state.category}`
-    case 'brand':
-      return `Brand: ${labels('brand')}`
-    case 'color':
-      return `Colour: ${labels('color')}`
-    case 'size':
-      return `Size: ${labels('size')}`
-    case 'shop':
-      return `Shop: ${labels('shop')}`
-    case 'price':
-      return `Price: ${priceRange(state, currency)}`
-    case 'rating':
-      return `${state.rating} stars & up`
-    case 'onSale':
-      return 'On sale'
-    case 'inStock':
-      return 'In stock'
+/** A filter in words in the page's language ("Colour: Red, Blue"), for chips and the empty state. */
+export function useDescribeFilter() {
+  const { t } = useTranslation('search')
+  const f = useFormat()
+  return (key: FilterKey, state: SearchState, facets: SearchFacets): string => {
+    const labels = (facet: 'brand' | 'color' | 'size' | 'shop') =>
+      state[facet]
+        .map((value) => facets[facet].find((option) => option.value === value)?.label ?? value)
+        .join(t('active.separator'))
+    switch (key) {
+      case 'category':
+        return t('active.category', {
+          value: facets.category.trail.at(-1)?.name ?? state.category,
+        })
+      case 'brand':
+      case 'color':
+      case 'size':
+      case 'shop':
+        return t(`active.${key}`, { value: labels(key) })
+      case 'price': {
+        const min = state.minPrice !== null ? f.money(state.minPrice) : null
+        const max = state.maxPrice !== null ? f.money(state.maxPrice) : null
+        const range =
+          min && max
+            ? t('active.between', { min, max })
+            : min
+              ? t('active.from', { min })
+              : t('active.upTo', { max })
+        return t('active.price', { value: range })
+      }
+      case 'rating':
+        return t('active.rating', { count: state.rating ?? 0 })
+      case 'onSale':
+        return t('active.onSale')
+      case 'inStock':
+        return t('active.inStock')
+    }
   }
 }
 
@@ -63,18 +71,13 @@ export function withoutFilter(state: SearchState, key: FilterKey): SearchState {
   }
 }
 
-function priceRange(state: SearchState, currency: string) {
-  const min = state.minPrice !== null ? formatMoney(state.minPrice, currency) : null
-  const max = state.maxPrice !== null ? formatMoney(state.maxPrice, currency) : null
-  return min && max ? `${min} – ${max}` : min ? `from ${min}` : `up to ${max}`
-}
-
-function chips(state: SearchState, facets: SearchFacets, currency: string, action: string): Chip[] {
+function useChips(state: SearchState, facets: SearchFacets, currency: string, action: string) {
+  const describe = useDescribeFilter()
   const list: Chip[] = []
   if (state.category)
     list.push({
       key: 'category',
-      label: describeFilter('category', state, facets, currency),
+      label: describe('category', state, facets),
       href: searchHref(withoutFilter(state, 'category'), currency, action),
     })
   for (const facet of LIST_FACETS) {
@@ -94,7 +97,7 @@ function chips(state: SearchState, facets: SearchFacets, currency: string, actio
     if (active)
       list.push({
         key,
-        label: describeFilter(key, state, facets, currency),
+        label: describe(key, state, facets),
         href: searchHref(withoutFilter(state, key), currency, action),
       })
   }
@@ -112,11 +115,12 @@ export function ActiveFilters({
   currency: string
   action: string
 }) {
-  const list = chips(state, facets, currency, action)
+  const { t } = useTranslation('search')
+  const list = useChips(state, facets, currency, action)
   return (
     <div
       className="mb-6 flex flex-wrap items-center gap-2"
-      aria-label="Active filters"
+      aria-label={t('active.label')}
       role="group"
     >
       {list.map((chip) => (
@@ -124,13 +128,13 @@ export function ActiveFilters({
           key={chip.key}
           to={chip.href}
           preventScrollReset
+          aria-label={t('active.remove', { label: chip.label })}
           className="inline-flex items-center gap-1 rounded-full border border-stone-300 bg-white px-3 py-1 text-sm text-stone-800 hover:border-stone-500"
         >
-          {chip.label}
+          <bdi>{chip.label}</bdi>
           <span aria-hidden className="text-stone-500">
             ×
           </span>
-          <span className="sr-only">(remove filter)</span>
         </Link>
       ))}
       <Link
@@ -138,7 +142,7 @@ export function ActiveFilters({
         preventScrollReset
         className="text-sm link"
       >
-        Clear all
+        {t('active.clear')}
       </Link>
     </div>
   )

@@ -1,5 +1,6 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DirectionArrow } from '~/components/direction-arrow.tsx'
 import type { CategoryFacet as CategoryFacetData } from '~/services/search/facets.server.ts'
 import { searchHref, updateState, type SearchState } from '~/services/search/state.ts'
 import { Count } from './filter-form.tsx'
@@ -15,20 +16,21 @@ export function CategoryFacet({
   currency: string
   action: string
 }) {
+  const { t } = useTranslation('search')
   const href = (category: string | null) =>
     searchHref(updateState(state, { category }), currency, action)
   const current = facet.trail.at(-1)
   const link = 'flex items-center rounded px-1 py-1 text-sm hover:bg-stone-100'
   return (
-    <nav aria-label="Categories">
+    <nav aria-label={t('category.nav')}>
       <ul className="space-y-0.5">
         {facet.trail.length ? (
           <li>
             <Link to={href(null)} className={`${link} text-stone-600`} preventScrollReset>
-              <span aria-hidden className="me-1">
-                ‹
+              <span className="me-1">
+                <DirectionArrow to="back" />
               </span>
-              {facet.root ? `All of ${facet.root.name}` : 'All categories'}
+              {facet.root ? t('category.allOf', { name: facet.root.name }) : t('category.all')}
             </Link>
           </li>
         ) : null}
@@ -64,7 +66,7 @@ export function CategoryFacet({
         ))}
       </ul>
       {!facet.options.length && !facet.trail.length ? (
-        <p className="text-sm text-stone-500">No categories.</p>
+        <p className="text-sm text-stone-500">{t('category.none')}</p>
       ) : null}
     </nav>
   )

@@ -1,16 +1,18 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { useContext } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { FacetValue } from '~/services/search/facets.server.ts'
 import { FilterFormContext } from './filter-form.tsx'
 import { isLight, swatchColor } from './swatch.ts'
+import { GLYPH } from './glyphs.ts'
 
 export function ColorFacet({ values }: { values: FacetValue[] }) {
+  const { t } = useTranslation('search')
   const { onToggle } = useContext(FilterFormContext)
-  if (!values.length) return <p className="text-sm text-stone-500">No colours for this search.</p>
+  if (!values.length) return <p className="text-sm text-stone-500">{t('color.none')}</p>
   return (
     <fieldset>
-      <legend className="sr-only">Colour</legend>
-      <ul className="grid grid-cols-4 gap-x-2 gap-y-3 sm:grid-cols-5 lg:grid-cols-4">
+      <legend className="sr-only">{t('facet.color')}</legend>
+      <ul className="grid grid-cols-4 items-start gap-x-2 gap-y-3 sm:grid-cols-6 lg:grid-cols-4">
         {values.map((value) => {
           const disabled = value.count === 0 && !value.selected
           const color = swatchColor(value.hex)
@@ -32,11 +34,14 @@ export function ColorFacet({ values }: { values: FacetValue[] }) {
                   <span
                     className={`hidden text-sm font-bold group-has-[:checked]:inline ${isLight(color) ? 'text-stone-900' : 'text-white'}`}
                   >
-                    ✓
+                    {GLYPH.check}
                   </span>
                 </span>
-                <span className="w-full truncate text-stone-700">{value.label}</span>
-                <span className="sr-only">({value.count} products)</span>
+                {/* The whole name, on two lines if it must ("Forest Green", "سبز جنگلی"). */}
+                <span className="w-full leading-tight break-words hyphens-auto text-stone-700">
+                  {value.label}
+                </span>
+                <span className="sr-only">({t('filters.products', { count: value.count })})</span>
               </label>
             </li>
           )
@@ -47,11 +52,12 @@ export function ColorFacet({ values }: { values: FacetValue[] }) {
 }
 
 export function SizeFacet({ values }: { values: FacetValue[] }) {
+  const { t } = useTranslation('search')
   const { onToggle } = useContext(FilterFormContext)
-  if (!values.length) return <p className="text-sm text-stone-500">No sizes for this search.</p>
+  if (!values.length) return <p className="text-sm text-stone-500">{t('size.none')}</p>
   return (
     <fieldset>
-      <legend className="sr-only">Size</legend>
+      <legend className="sr-only">{t('facet.size')}</legend>
       <ul className="flex flex-wrap gap-2">
         {values.map((value) => {
           const disabled = value.count === 0 && !value.selected
@@ -59,7 +65,7 @@ export function SizeFacet({ values }: { values: FacetValue[] }) {
             <li key={value.value}>
               <label
                 className={disabled ? 'cursor-not-allowed' : 'cursor-pointer'}
-                title={`${value.count} products`}
+                title={t('filters.products', { count: value.count })}
               >
                 <input
                   type="checkbox"
@@ -70,8 +76,10 @@ export function SizeFacet({ values }: { values: FacetValue[] }) {
                   onChange={onToggle}
                   className="peer sr-only"
                 />
-                <span className="size-chip">{value.label}</span>
-                <span className="sr-only">({value.count} products)</span>
+                <span className="size-chip">
+                  <bdi>{value.label}</bdi>
+                </span>
+                <span className="sr-only">({t('filters.products', { count: value.count })})</span>
               </label>
             </li>
           )

@@ -1,35 +1,41 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Link, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
+import type { NoResultsHelp } from '~/services/search/no-results.server.ts'
 import type { ProductSearchResult } from '~/services/search/search.server.ts'
-import { clearFilters, searchHref } from '~/services/search/state.ts'
-import { describeFilter, withoutFilter } from './active-filters.tsx'
+import { clearFilters, searchHref, updateState } from '~/services/search/state.ts'
+import { useDescribeFilter, withoutFilter } from './active-filters.tsx'
 
-// What a results page says when it has nothing to show: no match, a page past the end, or
-// search being down.
+// What a results page says when it has nothing to show: no match (with a spelling to try,
+// the filters to remove and popular categories), a page past the end, or search being down.
 
 export function EmptyResults({
   result,
+  help,
   currency,
   action,
 }: {
   result: ProductSearchResult
+  help: NoResultsHelp | null
   currency: string
   action: string
 }) {
+  const { t } = useTranslation('search')
+  const describe = useDescribeFilter()
   const { state } = result
   if (result.totalHits > 0) {
     // A page past the end (an old link, a hand-edited URL).
     return (
       <div className="card text-center" data-testid="empty-results">
-        <h2 className="text-lg font-semibold">There is nothing on page {state.page}</h2>
+        <h2 className="text-lg font-semibold">{t('empty.pastEnd', { page: state.page })}</h2>
         <p className="mt-2 text-stone-600">
-          These results end on page {result.totalPages}.{' '}
+          {t('empty.lastPage', { page: result.totalPages })}{' '}
           <Link
             to={searchHref({ ...state, page: Math.max(1, result.totalPages) }, currency, action)}
             className="link"
           >
-            Go to the last page
+            {t('empty.goLast')}
           </Link>
         </p>
       </div>
@@ -40,12 +46,32 @@ export function EmptyResults({
     <div className="card" data-testid="empty-results">
       <h2 className="text-lg font-semibold">
         {state.q
-          ? `No products match “${state.q}”${relaxations.length ? ' with these filters' : ''}`
-          : 'No products match these filters'}
+          ? t(relaxations.length ? 'empty.noMatchFiltered' : 'empty.noMatch', { q: state.q })
+          : t('empty.noMatchFilters')}
       </h2>
+      {help?.didYouMean ? (
+        <p className="mt-2 text-stone-800" data-testid="did-you-mean">
+          <Trans
+            t={t}
+            i18nKey="empty.didYouMean"
+            values={{ q: help.didYouMean.q }}
+            components={{
+              fix: (
+                <Link
+                  to={searchHref(updateState(state, { q: help.didYouMean.q }), currency, action)}
+                  className="link font-semibold"
+                />
+              ),
+            }}
+          />{' '}
+          <span className="text-sm text-stone-500">
+            {t('empty.didYouMeanCount', { count: help.didYouMean.totalHits })}
+          </span>
+        </p>
+      ) : null}
       {relaxations.length ? (
         <>
-          <p className="mt-2 text-stone-600">Try removing a filter:</p>
+          <p className="mt-2 text-stone-600">{t('empty.tryRemoving')}</p>
           <ul className="mt-3 space-y-2">
             {relaxations.map((relaxation) => (
               <li key={relaxation.filter}>
@@ -53,13 +79,15 @@ export function EmptyResults({
                   to={searchHref(withoutFilter(state, relaxation.filter), currency, action)}
                   className="link"
                 >
-                  Remove “{describeFilter(relaxation.filter, state, result.facets, currency)}”
+                  {t('empty.remove', {
+                    filter: describe(relaxation.filter, state, result.facets),
+                  })}
                 </Link>{' '}
                 <span className="text-sm text-stone-500">
                   (
                   {relaxation.totalHits === 0
-                    ? 'still no results'
-                    : `${relaxation.totalHits} result${relaxation.totalHits === 1 ? '' : 's'}`}
+                    ? t('empty.stillNone')
+                    : t('empty.results', { count: relaxation.totalHits })}
                   )
                 </span>
               </li>
@@ -71,44 +99,72 @@ export function EmptyResults({
                 to={searchHref(clearFilters(state), currency, action)}
                 className="btn-secondary"
               >
-                Clear all filters
+                {t('empty.clearAll')}
               </Link>
             </p>
           ) : null}
         </>
       ) : (
         <>
-          <p className="mt-2 text-stone-600">
-            Check the spelling, use fewer or more general words, or browse everything.
-          </p>
+          <p className="mt-2 text-stone-600">{t('empty.advice')}</p>
           <p className="mt-4">
             <Link to={action} className="btn-secondary">
-              See all products
+              {t('empty.seeAll')}
             </Link>
           </p>
         </>
       )}
+      {help?.popularCategories.length ? <PopularCategories help={help} /> : null}
     </div>
   )
 }
 
+function PopularCategories({ help }: { help: NoResultsHelp }) {
+  const { t } = useTranslation('search')
+  const f = useFormat()
+  const lp = useLocalePath()
+  return (
+    <nav aria-labelledby="popular-categories" className="mt-6 border-t border-stone-200 pt-4">
+      <h3 id="popular-categories" className="text-sm font-semibold text-stone-900">
+        {t('empty.popular')}
+      </h3>
+      <ul className="mt-3 flex flex-wrap gap-2">
+        {help.popularCategories.map((category) => (
+          <li key={category.slug}>
+            <Link
+              to={lp(`/c/${category.slug}`)}
+              className="inline-flex items-center gap-2 rounded-full border border-stone-300 bg-white px-3 py-1 text-sm text-stone-800 hover:border-brand-500 hover:text-brand-700"
+            >
+              {category.name}
+              <span className="text-xs text-stone-500">
+                <span aria-hidden>{f.number(category.count)}</span>
+                <span className="sr-only">{t('filters.products', { count: category.count })}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
 export function SearchUnavailable({ intro, heading }: { intro?: ReactNode; heading?: ReactNode }) {
+  const { t } = useTranslation('search')
+  const lp = useLocalePath()
   const location = useLocation()
   return (
     <div>
       {intro}
       {heading}
       <div className="mt-8 max-w-2xl card" role="alert" data-testid="search-unavailable">
-        <h2 className="text-lg font-semibold">Search is taking a short break</h2>
-        <p className="mt-2 text-stone-600">
-          We cannot look through the shop right now. Nothing is lost: please try again in a minute.
-        </p>
+        <h2 className="text-lg font-semibold">{t('unavailable.title')}</h2>
+        <p className="mt-2 text-stone-600">{t('unavailable.body')}</p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Link to={`${location.pathname}${location.search}`} className="btn-primary">
-            Try again
+            {t('unavailable.retry')}
           </Link>
-          <Link to="/" className="btn-secondary">
-            Back to the shop
+          <Link to={lp('/')} className="btn-secondary">
+            {t('unavailable.back')}
           </Link>
         </div>
       </div>

@@ -1,6 +1,6 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Form } from '@remix-run/react'
 import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { SearchFacets } from '~/services/search/facets.server.ts'
 import { parseSearchState, type SearchScope, type SearchState } from '~/services/search/state.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
@@ -38,6 +38,7 @@ export function SearchFilters({
   facets: loadedFacets,
   currency,
 }: FiltersProps) {
+  const { t } = useTranslation('search')
   const submitFilters = useSubmitFilters()
   const hydrated = useHydrated()
   // A tick shows at once, before the results arrive; new results (a new `loaded`) replace it.
@@ -60,7 +61,7 @@ export function SearchFilters({
         method="get"
         action={action}
         className="divide-y divide-stone-200"
-        aria-label="Filters"
+        aria-label={t('filters.label')}
         onSubmit={(event) => {
           event.preventDefault()
           submitFilters(event.currentTarget)
@@ -68,7 +69,7 @@ export function SearchFilters({
       >
         {state.q ? <input type="hidden" name="q" value={state.q} /> : null}
         {state.category ? <input type="hidden" name="category" value={state.category} /> : null}
-        <FacetGroup title="Category">
+        <FacetGroup title={t('facet.category')}>
           <CategoryFacet
             facet={facets.category}
             state={state}
@@ -77,22 +78,21 @@ export function SearchFilters({
           />
         </FacetGroup>
         <FacetGroup
-          title="Price"
+          title={t('facet.price')}
           badge={state.minPrice !== null || state.maxPrice !== null ? 1 : 0}
         >
           <PriceFacet state={state} range={facets.price} currency={currency} />
         </FacetGroup>
-        <FacetGroup title="Colour" badge={state.color.length}>
+        <FacetGroup title={t('facet.color')} badge={state.color.length}>
           <ColorFacet values={facets.color} />
         </FacetGroup>
-        <FacetGroup title="Size" badge={state.size.length}>
+        <FacetGroup title={t('facet.size')} badge={state.size.length}>
           <SizeFacet values={facets.size} />
         </FacetGroup>
         {scope.brand ? null : (
-          <FacetGroup title="Brand" badge={state.brand.length}>
+          <FacetGroup title={t('facet.brand')} badge={state.brand.length}>
             <ListFacetValues
               facet="brand"
-              noun="brands"
               values={facets.brand}
               state={state}
               scope={scope}
@@ -100,30 +100,32 @@ export function SearchFilters({
             />
           </FacetGroup>
         )}
-        <FacetGroup title="Rating" badge={state.rating ? 1 : 0}>
+        <FacetGroup title={t('facet.rating')} badge={state.rating ? 1 : 0}>
           <RatingFacet options={facets.rating} selected={state.rating} />
         </FacetGroup>
-        <FacetGroup title="Availability" badge={Number(state.onSale) + Number(state.inStock)}>
+        <FacetGroup
+          title={t('facet.availability')}
+          badge={Number(state.onSale) + Number(state.inStock)}
+        >
           <div className="space-y-1">
             <Toggle
               name="onSale"
-              label="On sale"
+              label={t('facet.onSale')}
               count={facets.onSale.count}
               checked={facets.onSale.selected}
             />
             <Toggle
               name="inStock"
-              label="In stock"
+              label={t('facet.inStock')}
               count={facets.inStock.count}
               checked={facets.inStock.selected}
             />
           </div>
         </FacetGroup>
         {scope.shop ? null : (
-          <FacetGroup title="Shop" badge={state.shop.length}>
+          <FacetGroup title={t('facet.shop')} badge={state.shop.length}>
             <ListFacetValues
               facet="shop"
-              noun="shops"
               values={facets.shop}
               state={state}
               scope={scope}
@@ -135,7 +137,7 @@ export function SearchFilters({
         {hydrated ? null : (
           <div className="pt-4">
             <button type="submit" className="btn-primary w-full">
-              Apply filters
+              {t('filters.apply')}
             </button>
           </div>
         )}

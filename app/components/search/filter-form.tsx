@@ -1,8 +1,10 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { useSubmit } from '@remix-run/react'
 import { createContext, useCallback, useContext, type ChangeEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/i18n/use-locale.ts'
 import type { FacetValue, SearchFacets } from '~/services/search/facets.server.ts'
 import { EMPTY_STATE, type SearchState } from '~/services/search/state.ts'
+import { GLYPH } from './glyphs.ts'
 
 // What every part of the filters panel shares: the form's id and submit, the tick handler
 // (through a context), and the group, count and checkbox they are drawn with.
@@ -68,6 +70,8 @@ export function FacetGroup({
   badge?: number
   children: ReactNode
 }) {
+  const { t } = useTranslation('search')
+  const f = useFormat()
   return (
     <details open className="group/facet py-4 first:pt-0">
       <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded text-sm font-semibold text-stone-900 [&::-webkit-details-marker]:hidden">
@@ -75,8 +79,8 @@ export function FacetGroup({
           {title}
           {badge ? (
             <span className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white">
-              {badge}
-              <span className="sr-only"> selected</span>
+              <span aria-hidden>{f.number(badge)}</span>
+              <span className="sr-only">{t('filters.selected', { count: badge })}</span>
             </span>
           ) : null}
         </span>
@@ -84,7 +88,7 @@ export function FacetGroup({
           aria-hidden
           className="text-stone-400 transition-transform group-open/facet:rotate-180"
         >
-          ▾
+          {GLYPH.disclosure}
         </span>
       </summary>
       <div className="mt-3">{children}</div>
@@ -93,10 +97,12 @@ export function FacetGroup({
 }
 
 export function Count({ count }: { count: number }) {
+  const { t } = useTranslation('search')
+  const f = useFormat()
   return (
     <span className="ms-auto ps-2 text-xs text-stone-500 tabular-nums">
-      {count}
-      <span className="sr-only"> products</span>
+      <span aria-hidden>{f.number(count)}</span>
+      <span className="sr-only">{t('filters.products', { count })}</span>
     </span>
   )
 }

@@ -1,13 +1,13 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { useFetcher } from '@remix-run/react'
 import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useLocale } from '~/i18n/use-locale.ts'
 import type { FacetValue } from '~/services/search/facets.server.ts'
+import { normalizeSearchQuery } from '~/services/search/normalize.ts'
 import {
   FACET_VALUES_LIMIT,
   scopeToParam,
   searchStateToParams,
-  type ListFacet,
   type SearchScope,
   type SearchState,
 } from '~/services/search/state.ts'
@@ -22,19 +22,18 @@ const MAX_LISTED_VALUES = 40
 
 export function ListFacetValues({
   facet,
-  noun,
   values,
   state,
   scope,
   currency,
 }: {
-  facet: ListFacet
-  noun: string
+  facet: 'brand' | 'shop'
   values: FacetValue[]
   state: SearchState
   scope: SearchScope
   currency: string
 }) {
+  const { t } = useTranslation('search')
   const hydrated = useHydrated()
   const [filter, setFilter] = useState('')
   const remote = useFetcher<{ values: FacetValue[] }>()
@@ -60,11 +59,13 @@ export function ListFacetValues({
     return () => clearTimeout(timer.current)
   }, [filter, truncated, state, scope, currency, facet, load, locale])
 
-  if (!values.length) return <p className="text-sm text-stone-500">No {noun} for this search.</p>
-  const typed = filter.trim().toLocaleLowerCase()
+  if (!values.length) return <p className="text-sm text-stone-500">{t(`list.${facet}.none`)}</p>
+  // Matched the way the server matches: ي and ی, ك and ک, digits in any script are alike.
+  const fold = (text: string) => normalizeSearchQuery(text).toLocaleLowerCase()
+  const typed = fold(filter)
   let shown = values
   if (typed) {
-    shown = values.filter((value) => value.label.toLocaleLowerCase().includes(typed))
+    shown = values.filter((value) => fold(value.label).includes(typed))
     const known = new Set(shown.map((value) => value.value))
     for (const value of remote.data?.values ?? []) if (!known.has(value.value)) shown.push(value)
   }
@@ -80,7 +81,7 @@ export function ListFacetValues({
         checked={value.selected}
         disabled={value.count === 0 && !value.selected}
       >
-        <span className="truncate">{value.label}</span>
+        <bdi className="min-w-0 break-words">{value.label}</bdi>
         <Count count={value.count} />
       </Checkbox>
     </li>
@@ -90,7 +91,7 @@ export function ListFacetValues({
       {hydrated && (values.length > VISIBLE_VALUES || truncated) ? (
         <div className="mb-2">
           <label htmlFor={inputId} className="sr-only">
-            Search {noun}
+            {t(`list.${facet}.search`)}
           </label>
           {/* No name: typing here filters the list, it is not a search filter itself. */}
           <input
@@ -101,7 +102,7 @@ export function ListFacetValues({
             onKeyDown={(event) => {
               if (event.key === 'Enter') event.preventDefault()
             }}
-            placeholder={`Search ${noun}`}
+            placeholder={t(`list.${facet}.search`)}
             className="input py-1.5"
           />
         </div>
@@ -109,19 +110,21 @@ export function ListFacetValues({
       <ul className="space-y-0.5">{head.map(item)}</ul>
       {typed && !shown.length ? (
         <p className="px-1 py-1 text-sm text-stone-500">
-          No {noun} match “{filter.trim()}”.
+          {t(`list.${facet}.noMatch`, { text: filter.trim() })}
         </p>
       ) : null}
       {rest.length ? (
         <details className="group/more mt-1">
           <summary className="cursor-pointer list-none px-1 text-sm link [&::-webkit-details-marker]:hidden">
-            <span className="group-open/more:hidden">Show {rest.length} more</span>
-            <span className="hidden group-open/more:inline">Show fewer</span>
+            <span className="group-open/more:hidden">{t('list.more', { count: rest.length })}</span>
+            <span className="hidden group-open/more:inline">{t('list.fewer')}</span>
           </summary>
           <ul className="mt-1 space-y-0.5">{rest.map(item)}</ul>
           {unlisted ? (
             <p className="px-1 pt-1 text-xs text-stone-500">
-              {unlisted} more {noun} with fewer results{hydrated ? ': search for them above.' : '.'}
+              {t(hydrated ? `list.${facet}.unlistedSearch` : `list.${facet}.unlisted`, {
+                count: unlisted,
+              })}
             </p>
           ) : null}
         </details>

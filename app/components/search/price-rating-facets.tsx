@@ -1,10 +1,19 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
+import { useSearchParams } from '@remix-run/react'
 import { useContext, useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/i18n/use-locale.ts'
 import type { RatingOption, SearchFacets } from '~/services/search/facets.server.ts'
-import { priceToParam, type SearchState } from '~/services/search/state.ts'
-import { formatMoney } from '~/utils/money.ts'
+import type { SearchState } from '~/services/search/state.ts'
+import { minorUnitFactor } from '~/utils/money.ts'
 import { Checkbox, Count, FilterFormContext } from './filter-form.tsx'
 
+// Price range, minimum rating and the on-sale / in-stock toggles.
+
+/**
+ * The price range: two text fields (a number field refuses Persian digits) read by
+ * parseSearchState, which takes Persian, Arabic-Indic and Latin digits and separators. An amount
+ * it cannot read stays in its field with an error beside it, instead of silently vanishing.
+ */
 export function PriceFacet({
   state,
   range,
@@ -14,56 +23,81 @@ export function PriceFacet({
   range: SearchFacets['price']
   currency: string
 }) {
+  const { t } = useTranslation('search')
+  const f = useFormat()
+  const [params] = useSearchParams()
   const minId = useId()
   const maxId = useId()
-  const placeholder = (minor: number | undefined) =>
-    minor === undefined ? '' : priceToParam(minor, currency)
+  const errorId = useId()
+  const factor = minorUnitFactor(currency)
+  // Amounts in the page's digits ("۲۵", "19.99"), which the fields read back.
+  const amount = (minor: number | undefined | null) =>
+    minor === undefined || minor === null ? '' : f.number(minor / factor)
+  const field = (name: 'minPrice' | 'maxPrice') => {
+    const typed = params.get(name)?.trim() ?? ''
+    const parsed = state[name]
+    const invalid = typed !== '' && parsed === null
+    return { value: invalid ? typed : amount(parsed), invalid }
+  }
+  const min = field('minPrice')
+  const max = field('maxPrice')
+  const invalid = min.invalid || max.invalid
   // Remount the inputs when the URL's range changes (back button), so they show it.
-  const key = `${state.minPrice}-${state.maxPrice}`
+  const key = `${min.value}-${max.value}`
+  const input = 'mt-1 input py-1.5 aria-invalid:border-red-600'
   return (
     <div>
       <div className="flex items-end gap-2">
-        <div className="flex-1">
+        <div className="min-w-0 flex-1">
           <label htmlFor={minId} className="block text-xs text-stone-600">
-            Min ({currency})
+            {t('price.min', { unit: currency })}
           </label>
           <input
             key={`min-${key}`}
             id={minId}
             name="minPrice"
-            type="number"
+            type="text"
             inputMode="decimal"
-            min={0}
-            step="any"
-            defaultValue={state.minPrice !== null ? priceToParam(state.minPrice, currency) : ''}
-            placeholder={placeholder(range?.min)}
-            className="mt-1 input py-1.5"
+            autoComplete="off"
+            maxLength={20}
+            defaultValue={min.value}
+            placeholder={amount(range?.min)}
+            aria-invalid={min.invalid || undefined}
+            aria-describedby={min.invalid ? errorId : undefined}
+            className={input}
           />
         </div>
-        <div className="flex-1">
+        <div className="min-w-0 flex-1">
           <label htmlFor={maxId} className="block text-xs text-stone-600">
-            Max ({currency})
+            {t('price.max', { unit: currency })}
           </label>
           <input
             key={`max-${key}`}
             id={maxId}
             name="maxPrice"
-            type="number"
+            type="text"
             inputMode="decimal"
-            min={0}
-            step="any"
-            defaultValue={state.maxPrice !== null ? priceToParam(state.maxPrice, currency) : ''}
-            placeholder={placeholder(range?.max)}
-            className="mt-1 input py-1.5"
+            autoComplete="off"
+            maxLength={20}
+            defaultValue={max.value}
+            placeholder={amount(range?.max)}
+            aria-invalid={max.invalid || undefined}
+            aria-describedby={max.invalid ? errorId : undefined}
+            className={input}
           />
         </div>
-        <button type="submit" className="btn-secondary px-3 py-1.5">
-          Go<span className="sr-only"> (apply price range)</span>
+        <button type="submit" className="btn-secondary px-3 py-1.5" aria-label={t('price.goLabel')}>
+          {t('price.go')}
         </button>
       </div>
+      {invalid ? (
+        <p id={errorId} className="mt-2 text-xs text-red-700" role="alert">
+          {t('price.invalid')}
+        </p>
+      ) : null}
       {range ? (
         <p className="mt-2 text-xs text-stone-500">
-          From {formatMoney(range.min, currency)} to {formatMoney(range.max, currency)}
+          {t('price.range', { min: f.money(range.min), max: f.money(range.max) })}
         </p>
       ) : null}
     </div>
@@ -86,10 +120,11 @@ export function RatingFacet({
   options: RatingOption[]
   selected: number | null
 }) {
+  const { t } = useTranslation('search')
   const { onToggle } = useContext(FilterFormContext)
   return (
     <fieldset>
-      <legend className="sr-only">Minimum rating</legend>
+      <legend className="sr-only">{t('rating.legend')}</legend>
       <ul className="space-y-0.5">
         {options.map((option) => {
           const disabled = option.count === 0 && !option.selected
@@ -106,7 +141,7 @@ export function RatingFacet({
                   className="size-4 accent-brand-600"
                 />
                 <Stars value={option.value} />
-                <span>{option.value} stars &amp; up</span>
+                <span>{t('rating.atLeast', { count: option.value })}</span>
                 <Count count={option.count} />
               </label>
             </li>
@@ -122,7 +157,7 @@ export function RatingFacet({
               onChange={onToggle}
               className="size-4 accent-brand-600"
             />
-            Any rating
+            {t('rating.any')}
           </label>
         </li>
       </ul>

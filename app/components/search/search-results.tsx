@@ -1,13 +1,15 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ProductCard } from '~/components/catalog/product-card.tsx'
+import { Pagination } from '~/components/pagination.tsx'
+import { useFormat } from '~/i18n/use-locale.ts'
 import { hasHighlight } from '~/services/search/highlight.ts'
 import type { SearchPageData } from '~/services/search/page.server.ts'
 import {
   hasFilters,
   LIST_FACETS,
-  SORT_LABELS,
+  MAX_TOTAL_HITS,
   SORTS,
   type SearchState,
 } from '~/services/search/state.ts'
@@ -16,7 +18,7 @@ import { EmptyResults, SearchUnavailable } from './empty-results.tsx'
 import { SearchFilters } from './facets.tsx'
 import { FILTER_FORM_ID, useSubmitFilters } from './filter-form.tsx'
 import { Highlighted } from './highlighted.tsx'
-import { Pagination } from './pagination.tsx'
+import { GLYPH } from './glyphs.ts'
 
 // A whole results page: heading, sort, active filters, the filters panel, the grid, pages, and
 // the empty and "search is down" states. /search and the category, brand and shop grids use
@@ -34,6 +36,7 @@ type Props = {
 
 export function SearchResults({ data, action, intro, heading }: Props) {
   const navigation = useNavigation()
+  const { t } = useTranslation('search')
   const { currency, state, scope } = data
 
   if (data.status === 'unavailable') return <SearchUnavailable intro={intro} heading={heading} />
@@ -48,14 +51,17 @@ export function SearchResults({ data, action, intro, heading }: Props) {
           {heading}
           <p className="mt-1 text-sm text-stone-600" aria-live="polite" data-testid="result-count">
             {result.totalHits === 0
-              ? 'No products'
-              : `${result.totalHits.toLocaleString('en-US')}${result.totalHits >= 10_000 ? '+' : ''} product${result.totalHits === 1 ? '' : 's'}`}
+              ? t('count.none')
+              : // Meilisearch stops counting at MAX_TOTAL_HITS: beyond it the count is a floor.
+                t(result.totalHits >= MAX_TOTAL_HITS ? 'count.atLeast' : 'count.products', {
+                  count: result.totalHits,
+                })}
           </p>
         </div>
         <SortSelect state={state} />
       </div>
 
-      <aside className="mt-6 lg:mt-8" aria-label="Refine results">
+      <aside className="mt-6 lg:mt-8" aria-label={t('regions.refine')}>
         <FiltersDrawer activeCount={countActive(data.state)}>
           <SearchFilters
             action={action}
@@ -67,7 +73,7 @@ export function SearchResults({ data, action, intro, heading }: Props) {
         </FiltersDrawer>
       </aside>
 
-      <section className="mt-6 min-w-0 lg:mt-8" aria-label="Results">
+      <section className="mt-6 min-w-0 lg:mt-8" aria-label={t('regions.results')}>
         {filtered ? (
           <ActiveFilters
             state={data.state}
@@ -96,10 +102,14 @@ export function SearchResults({ data, action, intro, heading }: Props) {
                   </li>
                 ))}
               </ul>
-              <Pagination result={result} currency={currency} action={action} />
+              <Pagination
+                page={result.page}
+                pageCount={result.totalPages}
+                label={t('regions.pages')}
+              />
             </>
           ) : (
-            <EmptyResults result={result} currency={currency} action={action} />
+            <EmptyResults result={result} help={data.help} currency={currency} action={action} />
           )}
         </div>
       </section>
@@ -123,6 +133,8 @@ function countActive(state: SearchState) {
  * sidebar. Starts open (so it works without JavaScript) and folds once the page knows it is narrow.
  */
 function FiltersDrawer({ activeCount, children }: { activeCount: number; children: ReactNode }) {
+  const { t } = useTranslation('search')
+  const f = useFormat()
   const details = useRef<HTMLDetailsElement>(null)
   useEffect(() => {
     const element = details.current
@@ -136,15 +148,16 @@ function FiltersDrawer({ activeCount, children }: { activeCount: number; childre
     >
       <summary className="flex cursor-pointer list-none items-center justify-between text-sm font-semibold lg:hidden [&::-webkit-details-marker]:hidden">
         <span>
-          Filters
+          {t('filters.drawer')}
           {activeCount ? (
             <span className="ms-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white">
-              {activeCount}
+              <span aria-hidden>{f.number(activeCount)}</span>
+              <span className="sr-only">{t('filters.selected', { count: activeCount })}</span>
             </span>
           ) : null}
         </span>
         <span aria-hidden className="text-stone-400 group-open/drawer:rotate-180">
-          ▾
+          {GLYPH.disclosure}
         </span>
       </summary>
       <div className="mt-4 lg:mt-0">{children}</div>
@@ -153,6 +166,7 @@ function FiltersDrawer({ activeCount, children }: { activeCount: number; childre
 }
 
 function SortSelect({ state }: { state: SearchState }) {
+  const { t } = useTranslation('search')
   const submitFilters = useSubmitFilters()
   // The new order shows at once; the next results (a new `state`) take over.
   const [chosen, setChosen] = useState<{ from: SearchState; sort: string } | null>(null)
@@ -160,7 +174,7 @@ function SortSelect({ state }: { state: SearchState }) {
   return (
     <div className="flex items-center gap-2">
       <label htmlFor="search-sort" className="text-sm text-stone-600">
-        Sort by
+        {t('sort.label')}
       </label>
       <select
         id="search-sort"
@@ -175,13 +189,13 @@ function SortSelect({ state }: { state: SearchState }) {
       >
         {SORTS.map((sort) => (
           <option key={sort} value={sort}>
-            {SORT_LABELS[sort]}
+            {t(`sort.${sort}`)}
           </option>
         ))}
       </select>
       <noscript>
         <button type="submit" form={FILTER_FORM_ID} className="btn-secondary py-1.5">
-          Sort
+          {t('sort.apply')}
         </button>
       </noscript>
     </div>

@@ -14,8 +14,14 @@ const LETTERS: Record<string, string> = {
   '\u0643': '\u06A9', // ك Arabic kaf → ک
   '\u06AA': '\u06A9', // ڪ swash kaf → ک
   '\u0629': '\u0647', // ة teh marbuta → ه
+  // The ezafe on a final heh is typed as one letter (ۀ, Shift+Z on the Persian keyboard) or as
+  // heh with a hamza mark (هٔ, whose mark MARKS drops): both are the heh of the word.
+  '\u06C0': '\u0647', // ۀ heh with yeh above → ه
+  '\u06C2': '\u0647', // ۂ heh goal with hamza above → ه
+  '\u06C1': '\u0647', // ہ heh goal (Urdu keyboards) → ه
+  '\u06D5': '\u0647', // ە ae (Kurdish keyboards) → ه
 }
-const LETTER = /[\u064A\u0649\u06D2\u0643\u06AA\u0629]/g
+const LETTER = /[\u064A\u0649\u06D2\u0643\u06AA\u0629\u06C0\u06C1\u06C2\u06D5]/g
 
 /** Tatweel (kashida) only stretches a word. */
 const TATWEEL = /\u0640/g

@@ -2,6 +2,7 @@ import { getLocale } from '~/i18n/i18n.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { SearchUnavailableError } from '~/infra/search/client.server.ts'
+import { helpForNoResults, type NoResultsHelp } from './no-results.server.ts'
 import { searchProducts, type ProductSearchResult } from './search.server.ts'
 import { parseSearchState, type SearchScope, type SearchState } from './state.ts'
 
@@ -12,7 +13,7 @@ import { parseSearchState, type SearchScope, type SearchState } from './state.ts
 type PageBase = { currency: string; state: SearchState; scope: SearchScope }
 
 export type SearchPageData =
-  | (PageBase & { status: 'ok'; result: ProductSearchResult })
+  | (PageBase & { status: 'ok'; result: ProductSearchResult; help: NoResultsHelp | null })
   | (PageBase & { status: 'unavailable' })
 
 export async function loadSearchPage(
@@ -23,8 +24,11 @@ export async function loadSearchPage(
   const scope = options.scope ?? {}
   const state = parseSearchState(new URL(request.url).searchParams, currency)
   try {
-    const result = await searchProducts(state, { ...options, scope, locale: getLocale(request) })
-    return { status: 'ok', currency, scope, state: result.state, result }
+    const locale = getLocale(request)
+    const result = await searchProducts(state, { ...options, scope, locale })
+    // Nothing found at all (not a page past the end): offer a spelling and where to look instead.
+    const help = result.totalHits === 0 ? await helpForNoResults(result.state, scope, locale) : null
+    return { status: 'ok', currency, scope, state: result.state, result, help }
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error
     logger.warn({ err: error }, 'Search is unavailable')

@@ -25,11 +25,12 @@ import {
 } from './filters.ts'
 import { HIT_DISPLAY, HitSchema, toHit, type ProductHit } from './hits.server.ts'
 import { getCatalogLabels, type CatalogLabels } from './labels.server.ts'
-import { MAX_TOTAL_HITS, productIndexUid } from './settings.server.ts'
+import { productIndexUid } from './settings.server.ts'
 import { normalizeSearchQuery } from './normalize.ts'
 import {
   HITS_PER_PAGE,
   LIST_FACETS,
+  MAX_TOTAL_HITS,
   RATING_THRESHOLDS,
   type ListFacet,
   type SearchScope,

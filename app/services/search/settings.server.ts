@@ -8,7 +8,7 @@ import {
   waitForTasks,
 } from '~/infra/search/client.server.ts'
 import { CATEGORY_LEVELS } from './document.ts'
-import { FACET_VALUES_LIMIT } from './state.ts'
+import { FACET_VALUES_LIMIT, MAX_TOTAL_HITS } from './state.ts'
 
 // The product index's settings live here, in code, and are applied at start-up and by the
 // reindex command. A settings change makes Meilisearch re-index everything, so they are only
@@ -77,8 +77,6 @@ export const STOP_WORDS = [
 
 /** How many values a facet returns; a facet with more is searched through facet search. */
 export const MAX_VALUES_PER_FACET = FACET_VALUES_LIMIT
-/** The deepest result a search can page to; beyond it shoppers narrow down instead. */
-export const MAX_TOTAL_HITS = 10_000
 
 export const PRODUCT_INDEX_SETTINGS = {
   displayedAttributes: ['*'],

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { normaliseNumberInput } from '~/i18n/format.ts'
 import { minorUnitFactor, parseMoney } from '~/utils/money.ts'
 
 // The state of a product search lives in the URL (so pages are shareable, work without
@@ -17,21 +18,14 @@ export const SORTS = [
 ] as const
 export type Sort = (typeof SORTS)[number]
 
-export const SORT_LABELS: Record<Sort, string> = {
-  relevance: 'Most relevant',
-  newest: 'Newest',
-  'price-asc': 'Price: low to high',
-  'price-desc': 'Price: high to low',
-  rating: 'Top rated',
-  'best-selling': 'Best selling',
-}
-
 export const MAX_QUERY_LENGTH = 200
 export const MAX_VALUES_PER_FILTER = 30
 export const HITS_PER_PAGE = 24
 export const RATING_THRESHOLDS = [4, 3, 2, 1] as const
 /** How many values of one facet a search returns; longer facets are searched with facet search. */
 export const FACET_VALUES_LIMIT = 100
+/** The deepest result a search can page to (and count); beyond it shoppers narrow down instead. */
+export const MAX_TOTAL_HITS = 10_000
 
 /** The multi-value facets, in the order the filters panel shows them. */
 export const LIST_FACETS = ['brand', 'color', 'size', 'shop'] as const
@@ -135,7 +129,8 @@ function priceSchema(currency: string) {
     .nullish()
     .transform((value) => {
       if (!value || value.length > 20) return null
-      const minor = parseMoney(value, currency)
+      // Typed in any script: "۲۵", "٢٥٫٥", "1,200" (the price fields are plain text fields).
+      const minor = parseMoney(normaliseNumberInput(value), currency)
       return minor !== null && Number.isSafeInteger(minor) ? minor : null
     })
 }
