@@ -5,6 +5,7 @@ import {
   createShop,
   ensureCatalogBasics,
 } from '../support/search-catalog.ts'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { waitForSearchIndex } from './search-index.ts'
@@ -277,6 +278,27 @@ test.describe('in Persian', () => {
     await expect(empty).toContainText('یکی از فیلترها را بردارید')
     await empty.getByRole('link', { name: 'حذف «رنگ: قرمز»' }).click()
     await expect(page.getByTestId('result-count')).toHaveText('۲ محصول')
+  })
+
+  test('the Persian search page, with a filter and with no results, has no serious accessibility violations', async ({
+    page,
+  }) => {
+    for (const path of [
+      `/fa/search?q=${encodeURIComponent(LOTUS)}&color=red`,
+      '/fa/search?q=qxzqxz',
+      `/search?q=${encodeURIComponent(LOTUS)}&color=red`,
+    ]) {
+      await page.goto(path)
+      await expect(page.getByTestId('result-count')).toBeVisible()
+      const { violations } = await new AxeBuilder({ page }).analyze()
+      const serious = violations
+        .filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))
+        .map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`,
+        )
+      expect(serious, path).toEqual([])
+    }
   })
 
   test.describe('without JavaScript', () => {

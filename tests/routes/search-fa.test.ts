@@ -7,6 +7,7 @@ import { loader as suggestLoader } from '~/routes/search_.suggest.ts'
 import { forgetCatalogLabels } from '~/services/search/labels.server.ts'
 import { correctQuery, editDistance } from '~/services/search/no-results.server.ts'
 import type { SearchPageData } from '~/services/search/page.server.ts'
+import { parseSearchState } from '~/services/search/state.ts'
 import type { SuggestionsData } from '~/routes/search_.suggest.ts'
 import {
   createBrand,
@@ -118,6 +119,13 @@ describe('/fa/search', () => {
     // Grouping separators of either script are read too.
     const grouped = await load(`/fa/search?maxPrice=${encodeURIComponent('۱٬۰۰۰')}`)
     expect(grouped.data.state.maxPrice).toBe(100_000)
+  })
+
+  test('page and rating numbers in Persian digits are read as numbers', () => {
+    const read = parseSearchState(new URLSearchParams('page=۲&rating=٤'), 'USD')
+    expect([read.page, read.rating]).toEqual([2, 4])
+    const junk = parseSearchState(new URLSearchParams('page=۲٫۵&rating=۹'), 'USD')
+    expect([junk.page, junk.rating]).toEqual([1, null])
   })
 
   test('counts and plurals in Persian digits through the catalogue', () => {

@@ -110,16 +110,19 @@ const FlagSchema = z
 const PageSchema = z
   .string()
   .nullish()
-  .transform((value) => {
-    const page = value && /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : 1
+  .transform((raw) => {
+    // A page number typed in the address bar in Persian digits ("page=۲") is a page number too.
+    const value = raw && normaliseNumberInput(raw)
+    const page = value && /^\d{1,9}$/.test(value) ? Number(value) : 1
     return Math.max(1, page)
   })
 
 const RatingSchema = z
   .string()
   .nullish()
-  .transform((value) => {
-    const rating = value && /^[1-4]$/.test(value.trim()) ? Number(value) : null
+  .transform((raw) => {
+    const value = raw && normaliseNumberInput(raw)
+    const rating = value && /^[1-4]$/.test(value) ? Number(value) : null
     return rating
   })
 

@@ -1,3 +1,4 @@
+import { normalizeSearchQuery } from './normalize.ts'
 import { productIndexUid } from './settings.server.ts'
 import type { Distribution } from './facets.server.ts'
 import type { SearchScope, SearchState } from './state.ts'
@@ -11,7 +12,8 @@ const universes = new Map<string, { at: number; distribution: Record<string, Dis
 export function universeKey(state: SearchState, scope: SearchScope) {
   return JSON.stringify([
     productIndexUid(),
-    state.q,
+    // What Meilisearch is asked: "پيراهن" and "پیراهن" are one search.
+    normalizeSearchQuery(state.q),
     scope.category ?? null,
     scope.brand ?? null,
     scope.shop ?? null,
