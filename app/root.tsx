@@ -137,11 +137,6 @@ export function useOptionalUser() {
   return useRouteLoaderData<typeof loader>('root')?.user ?? null
 }
 
-/** The store's name, currency and time zone, for formatting prices and dates anywhere. */
-export function useStore() {
-  return usePageLocale().store
-}
-
 export function ErrorBoundary() {
   // The root loader may be what failed, so the header renders without a user here.
   return (

@@ -41,6 +41,10 @@ function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSett
   const factor = toman ? 10 : 10 ** fractionDigits
   const numberFormat = new Intl.NumberFormat(tag)
   const yearFormat = new Intl.NumberFormat(tag, { useGrouping: false })
+  const decimalFormat = new Intl.NumberFormat(tag, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  })
   const percentFormat = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })
   const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone })
   const dateTimeFormat = new Intl.DateTimeFormat(tag, {
@@ -65,6 +69,10 @@ function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSett
     /** "1,234" or "۱٬۲۳۴" */
     number(value: number) {
       return numberFormat.format(value)
+    },
+    /** One decimal, always shown: an average rating of 4 is "4.0" or "۴٫۰". */
+    decimal(value: number) {
+      return decimalFormat.format(value)
     },
     /** A year without grouping: "2026" or "۲۰۲۶", never "2,026". */
     year(value: number) {

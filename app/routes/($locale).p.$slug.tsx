@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data as respond,
@@ -10,10 +9,11 @@ import {
   Link,
   useActionData,
   useLoaderData,
+  isRouteErrorResponse,
   useSearchParams,
   type ShouldRevalidateFunction,
 } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Breadcrumbs } from '~/components/catalog/breadcrumbs.tsx'
 import { JsonLd } from '~/components/catalog/json-ld.tsx'
@@ -21,13 +21,17 @@ import { withParams } from '~/utils/search-params.ts'
 import { Price } from '~/components/catalog/price.tsx'
 import { ProductGrid } from '~/components/catalog/product-card.tsx'
 import { VariantPicker } from '~/components/catalog/variant-picker.tsx'
-import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { DirectionArrow } from '~/components/direction-arrow.tsx'
+import { ErrorPage, GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ProductGallery } from '~/components/media/product-gallery.tsx'
 import { AddToCart, cannotAddReason } from '~/components/orders/add-to-cart.tsx'
 import { ReviewsSection, type ReviewActionData } from '~/components/reviews/reviews-section.tsx'
 import { getEnv } from '~/infra/env.server.ts'
-import { getLocale } from '~/i18n/i18n.server.ts'
+import { defaultLocale, getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { localePath } from '~/i18n/locales.ts'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
+import { localizedRefusal } from '~/http/refusal-messages.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -45,20 +49,24 @@ import {
 import { getProductPage } from '~/services/catalog/storefront.server.ts'
 import { productJsonLd } from '~/services/catalog/structured-data.ts'
 import { selectVariant, stockMessage } from '~/services/catalog/variant-selection.ts'
-import { useStore } from '~/root.tsx'
 import { formatAmountForInput } from '~/utils/money.ts'
-import { invariantResponse } from '~/utils/http.ts'
+
+// The product page in the page's language: the loader says the title and description (meta
+// has no translate function), the not-found answer carries its own title for the 404 page.
+
+/** What a 404 of this page carries: the message shown and the page's title. */
+type NotFound = { message: string; title: string }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await getUser(request)
-  const page = await getProductPage(params.slug ?? '', {
-    viewerId: user?.id ?? null,
-    locale: getLocale(request),
-  })
-  invariantResponse(
-    page,
-    'This product is not available. It may have been removed, or the link may be wrong.',
-  )
+  const locale = getLocale(request)
+  const t = getT(request, 'product')
+  const page = await getProductPage(params.slug ?? '', { viewerId: user?.id ?? null, locale })
+  if (!page)
+    throw respond<NotFound>(
+      { message: t('notFound'), title: t('meta.notFoundTitle') },
+      { status: 404 },
+    )
   const requestUrl = new URL(request.url)
   const reviews = await getProductReviews(
     page.product.id,
@@ -66,29 +74,45 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     user?.id ?? null,
   )
   const env = getEnv()
-  const url = `${env.appUrl}/p/${page.product.slug}`
+  const url = `${env.appUrl}${localePath(locale, defaultLocale(), `/p/${page.product.slug}`)}`
   // Search engines and link previews need absolute addresses (local storage serves /media/…).
   const imageUrls = page.images.map((image) => new URL(image.image.src, env.appUrl).toString())
+  const { product } = page
+  const meta = {
+    title: product.brand
+      ? t('meta.titleByBrand', { title: product.title, brand: product.brand.name })
+      : t('meta.title', { title: product.title }),
+    description: (
+      product.description ||
+      t('meta.description', { title: product.title, shop: product.shop.name })
+    ).slice(0, 160),
+  }
   return {
     ...page,
     url,
+    meta,
     imageUrl: imageUrls[0] ?? null,
     currency: env.STORE_CURRENCY,
     jsonLd: productJsonLd({ url, currency: env.STORE_CURRENCY, ...page, images: imageUrls }),
     // Link previews (app/utils/seo.ts): the product's first photo, large.
     social: {
       title: page.product.title,
-      description: page.product.description || page.product.title,
+      description: meta.description,
       image: imageUrls[0] ?? null,
       imageAlt: page.product.title,
       type: 'product' as const,
     },
     reviews,
+    // Relative dates ("3 days ago") are counted from the server's clock, so the browser agrees.
+    now: new Date().toISOString(),
     viewer: {
       signedIn: Boolean(user),
       // Sellers do not review their own products (the service refuses it too).
       canReview: Boolean(user) && !page.preview && !page.isOwner,
-      loginHref: `/login?${new URLSearchParams({ redirectTo: `${requestUrl.pathname}${requestUrl.search}#reviews` })}`,
+      loginHref: localeRedirectPath(
+        request,
+        `/login?${new URLSearchParams({ redirectTo: `${requestUrl.pathname}${requestUrl.search}#reviews` })}`,
+      ),
     },
   }
 }
@@ -113,8 +137,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 /** The reviews section's commands: write or edit one's review, mark one helpful, report one. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
+  const t = getT(request, 'product')
   const slug = z.string().min(1).max(200).safeParse(params.slug)
-  invariantResponse(slug.success, 'This product is not available.')
+  if (!slug.success) throw new Response(t('notFound'), { status: 404 })
   const url = new URL(request.url)
   // Back to the same URL without a #fragment: a redirect that only adds a hash would not re-run
   // the loaders in the browser (no toast, no pending review shown).
@@ -131,13 +156,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       const { edited } = await submitReview(user.id, slug.data, submission.value)
       return redirectWithToast(back, {
-        message: edited
-          ? 'Your review is saved and waits for approval again.'
-          : 'Thank you! Your review will show once a moderator approves it.',
+        message: edited ? t('reviews.toastEdited') : t('reviews.toastSubmitted'),
       })
     } catch (error) {
-      const refusal = toRefusal(error)
-      throwIfNotFound(refusal)
+      throwIfNotFound(toRefusal(error))
+      const refusal = localizedRefusal(t, error)
       const { formErrors, fieldErrors } = refusal
       return respond<ReviewActionData>(
         { intent, result: submission.reply({ formErrors, fieldErrors }) },
@@ -149,12 +172,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'helpful' || intent === 'report') {
     const parsed = ReviewFeedbackSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success) {
+      // Schema messages are validation keys; the page shows them in its language.
       const fieldErrors: Record<string, string[]> = z.flattenError(parsed.error).fieldErrors
       return respond<ReviewActionData>(
         {
           intent,
           reviewId,
-          error: Object.values(fieldErrors).flat()[0] ?? 'Check the form.',
+          error: Object.values(fieldErrors).flat()[0] ?? t('reviews.checkForm'),
           fieldErrors,
         },
         { status: 400 },
@@ -164,13 +188,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (parsed.data.intent === 'helpful') await markHelpful(user.id, parsed.data.reviewId)
       else await reportReview(user.id, parsed.data.reviewId, parsed.data.reason)
       return redirectWithToast(back, {
-        message:
-          intent === 'helpful'
-            ? 'Thanks for your vote.'
-            : 'Thanks: a moderator will look at this review.',
+        message: intent === 'helpful' ? t('reviews.toastHelpful') : t('reviews.toastReported'),
       })
     } catch (error) {
-      const refusal = toRefusal(error)
+      const refusal = localizedRefusal(t, error)
       return respond<ReviewActionData>(
         { intent, reviewId, error: refusal.message },
         { status: refusal.status, headers: refusal.headers },
@@ -178,20 +199,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   return respond<ReviewActionData>(
-    { intent: 'helpful', reviewId, error: 'Choose what to do.' },
+    { intent: 'helpful', reviewId, error: t('reviews.chooseAction') },
     { status: 400 },
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: 'Product not found · Shikposh' }]
-  const { product, price, currency, preview } = data
-  const description = (
-    product.description || `${product.title} from ${product.shop.name} on Shikposh.`
-  ).slice(0, 160)
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!data) {
+    const notFound = notFoundOf(error)
+    return notFound ? [{ title: notFound.title }, { name: 'robots', content: 'noindex' }] : []
+  }
+  const { price, currency, preview, meta } = data
   return [
-    { title: `${product.title}${product.brand ? ` by ${product.brand.name}` : ''} · Shikposh` },
-    { name: 'description', content: description },
+    { title: meta.title },
+    { name: 'description', content: meta.description },
     ...(price
       ? [
           {
@@ -205,15 +226,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   ]
 }
 
-const PREVIEW_REASONS = {
-  DRAFT: 'It is a draft: publish it to put it in the store.',
-  ARCHIVED: 'It is archived: restore and publish it to sell it again.',
-  ACTIVE: 'It is published, but your shop is suspended, so none of your products are visible.',
-} as const
+/** What this page's 404 carries (message and title in the page's language), if it is one. */
+function notFoundBody(body: unknown): NotFound | null {
+  if (typeof body !== 'object' || body === null) return null
+  const { message, title } = body as Partial<NotFound>
+  return typeof message === 'string' && typeof title === 'string' ? { message, title } : null
+}
+
+function notFoundOf(error: unknown) {
+  return isRouteErrorResponse(error) && error.status === 404 ? notFoundBody(error.data) : null
+}
 
 export default function ProductPage() {
   const data = useLoaderData<typeof loader>()
-  const { t } = useTranslation('shop')
+  const { t } = useTranslation('product')
+  const lp = useLocalePath()
   const actionData = useActionData<typeof action>()
   const { product, colors, sizes, variants, images, breadcrumbs, preview, price, priceRange } = data
   const [params] = useSearchParams()
@@ -238,14 +265,18 @@ export default function ProductPage() {
       {preview ? (
         <PreviewNotice
           productId={product.id}
-          reason={preview.shopSuspended ? PREVIEW_REASONS.ACTIVE : PREVIEW_REASONS[preview.status]}
+          reason={
+            preview.shopSuspended || preview.status === 'ACTIVE'
+              ? t('preview.suspended')
+              : t(`preview.${preview.status}`)
+          }
         />
       ) : null}
       <Breadcrumbs
         crumbs={[
-          { name: 'Home', to: '/' },
-          ...breadcrumbs.map((crumb) => ({ name: crumb.name, to: `/c/${crumb.slug}` })),
-          { name: product.title, to: `/p/${product.slug}` },
+          { name: t('home'), to: lp('/') },
+          ...breadcrumbs.map((crumb) => ({ name: crumb.name, to: lp(`/c/${crumb.slug}`) })),
+          { name: product.title, to: lp(`/p/${product.slug}`) },
         ]}
       />
 
@@ -257,7 +288,7 @@ export default function ProductPage() {
           hex={selection.color?.hex}
         />
 
-        <div>
+        <div className="min-w-0">
           <ProductHeading product={product} />
           <div className="mt-5" data-testid="product-price">
             <Price quote={shownPrice} size="lg" from={!selection.variant && Boolean(priceRange)} />
@@ -285,7 +316,7 @@ export default function ProductPage() {
             className={`mt-4 text-sm font-medium ${stock.tone === 'out' ? 'text-red-700' : stock.tone === 'low' ? 'text-amber-700' : 'text-green-700'}`}
             data-testid="stock-message"
           >
-            {t(`product.stock.${stock.state}`, { count: stock.count })}
+            {t(`stock.${stock.state}`, { count: stock.count })}
           </p>
 
           <ProductFacts
@@ -298,7 +329,12 @@ export default function ProductPage() {
 
       {/* Sections below the buy box, in reading order. */}
       <ProductDescription description={product.description} />
-      <ReviewsSection {...data.reviews} viewer={data.viewer} actionData={actionData} />
+      <ReviewsSection
+        {...data.reviews}
+        now={data.now}
+        viewer={data.viewer}
+        actionData={actionData}
+      />
       <MoreFromShop shop={product.shop} products={data.moreFromShop} />
       <JsonLd data={data.jsonLd} />
     </div>
@@ -308,16 +344,18 @@ export default function ProductPage() {
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>
 
 function PreviewNotice({ productId, reason }: { productId: string; reason: string }) {
+  const { t } = useTranslation('product')
+  const lp = useLocalePath()
   return (
     <div
       role="status"
       className="mb-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
     >
-      <p className="font-semibold">Preview: shoppers cannot see this product.</p>
+      <p className="font-semibold">{t('preview.heading')}</p>
       <p className="mt-1">
         {reason}{' '}
-        <Link to={`/sell/products/${productId}`} className="link">
-          Edit product
+        <Link to={lp(`/sell/products/${productId}`)} className="link">
+          {t('preview.edit')}
         </Link>
       </p>
     </div>
@@ -325,36 +363,38 @@ function PreviewNotice({ productId, reason }: { productId: string; reason: strin
 }
 
 function ProductHeading({ product }: { product: PageData['product'] }) {
+  const { t } = useTranslation('product')
+  const lp = useLocalePath()
   return (
     <>
       {product.brand ? (
         <Link
-          to={`/brands/${product.brand.slug}`}
+          to={lp(`/brands/${product.brand.slug}`)}
           className="text-sm font-semibold tracking-wide text-stone-500 uppercase hover:text-brand-700"
         >
-          {product.brand.name}
+          <bdi>{product.brand.name}</bdi>
         </Link>
       ) : null}
-      <h1 className="mt-1 text-3xl font-bold tracking-tight">{product.title}</h1>
+      <h1 className="mt-1 text-3xl font-bold tracking-tight break-words">{product.title}</h1>
       <p className="mt-2 text-sm text-stone-600">
-        Sold by{' '}
-        <Link to={`/shops/${product.shop.slug}`} className="link">
-          {product.shop.name}
-        </Link>
+        <Trans
+          t={t}
+          i18nKey="soldBy"
+          values={{ shop: product.shop.name }}
+          components={{
+            shop: <Link to={lp(`/shops/${product.shop.slug}`)} className="link" />,
+          }}
+        />
       </p>
     </>
   )
 }
 
 function SaleEnds({ endsAt }: { endsAt: string | Date | null }) {
-  const { timeZone } = useStore()
+  const { t } = useTranslation('product')
+  const f = useFormat()
   if (!endsAt) return null
-  return (
-    <p className="mt-1 text-sm text-brand-700">
-      Sale ends{' '}
-      {new Date(endsAt).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone })}
-    </p>
-  )
+  return <p className="mt-1 text-sm text-brand-700">{t('saleEnds', { date: f.date(endsAt) })}</p>
 }
 
 function ProductFacts({
@@ -366,33 +406,38 @@ function ProductFacts({
   category: { name: string; slug: string } | null
   tags: string[]
 }) {
+  const { t } = useTranslation('product')
+  const lp = useLocalePath()
   return (
     <dl className="mt-8 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 border-t border-stone-200 pt-6 text-sm">
       {sku ? (
         <>
-          <dt className="text-stone-500">SKU</dt>
-          <dd className="font-mono text-stone-800">{sku}</dd>
+          <dt className="text-stone-500">{t('facts.sku')}</dt>
+          {/* A Latin code: isolated, so a Persian line does not reorder its dashes. */}
+          <dd className="font-mono text-stone-800">
+            <bdi dir="ltr">{sku}</bdi>
+          </dd>
         </>
       ) : null}
-      <dt className="text-stone-500">Category</dt>
+      <dt className="text-stone-500">{t('facts.category')}</dt>
       <dd>
         {category ? (
-          <Link to={`/c/${category.slug}`} className="link">
+          <Link to={lp(`/c/${category.slug}`)} className="link">
             {category.name}
           </Link>
         ) : null}
       </dd>
       {tags.length ? (
         <>
-          <dt className="text-stone-500">Tags</dt>
+          <dt className="text-stone-500">{t('facts.tags')}</dt>
           <dd className="flex flex-wrap gap-1.5">
             {tags.map((tag) => (
-              <span
+              <bdi
                 key={tag}
                 className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700"
               >
                 {tag}
-              </span>
+              </bdi>
             ))}
           </dd>
         </>
@@ -402,6 +447,7 @@ function ProductFacts({
 }
 
 function ProductDescription({ description }: { description: string }) {
+  const { t } = useTranslation('product')
   if (!description) return null
   return (
     <section
@@ -409,9 +455,11 @@ function ProductDescription({ description }: { description: string }) {
       className="mt-12 max-w-3xl border-t border-stone-200 pt-8"
     >
       <h2 id="description-heading" className="text-xl font-semibold">
-        Description
+        {t('description')}
       </h2>
-      <div className="mt-3 whitespace-pre-line text-stone-700">{description}</div>
+      <div dir="auto" className="mt-3 whitespace-pre-line text-stone-700">
+        {description}
+      </div>
     </section>
   )
 }
@@ -423,23 +471,25 @@ function MoreFromShop({
   shop: PageData['product']['shop']
   products: PageData['moreFromShop']
 }) {
+  const { t } = useTranslation('product')
+  const lp = useLocalePath()
   return (
     <section aria-labelledby="more-heading" className="mt-16">
       <h2 id="more-heading" className="text-2xl font-bold tracking-tight">
-        More from {shop.name}
+        {t('moreFrom', { shop: shop.name })}
       </h2>
       <div className="mt-6">
         {/* Below the fold: none of these photos competes with the gallery's. */}
         <ProductGrid
           products={products}
-          label={`More from ${shop.name}`}
-          empty="This is the only product of the shop for now."
+          label={t('moreFrom', { shop: shop.name })}
+          empty={t('onlyProduct')}
           priorityCount={0}
         />
         {products.length ? (
           <p className="mt-6">
-            <Link to={`/shops/${shop.slug}`} className="link">
-              Visit {shop.name} →
+            <Link to={lp(`/shops/${shop.slug}`)} className="link">
+              {t('visitShop', { shop: shop.name })} <DirectionArrow to="forward" />
             </Link>
           </p>
         ) : null}
@@ -449,5 +499,23 @@ function MoreFromShop({
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />
+  return (
+    <GeneralErrorBoundary
+      statusHandlers={{
+        404: ({ data }) => <ProductNotFound data={data} />,
+      }}
+    />
+  )
+}
+
+function ProductNotFound({ data }: { data: unknown }) {
+  const { t } = useTranslation()
+  const { t: tp } = useTranslation('product')
+  return (
+    <ErrorPage
+      status={404}
+      title={t('errors.404.title')}
+      body={notFoundBody(data)?.message ?? tp('notFound')}
+    />
+  )
 }

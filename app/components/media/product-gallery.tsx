@@ -1,12 +1,14 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useHydrated } from '~/utils/use-hydrated.ts'
 import { altFor, orderImagesForColor, type ProductImageView } from '~/services/media/views.ts'
 import { PhotoPlaceholder } from './photo-placeholder.tsx'
 import { ResponsiveImage } from './responsive-image.tsx'
 
 /**
- * The product page gallery: the main photo (fetched with priority) and thumbnails to switch
- * between them with the pointer or the arrow keys. When a colour is picked, that colour's
+ * The product page gallery: the main photo (fetched with priority) with previous and next
+ * buttons, and thumbnails to switch between them with the pointer or the arrow keys. Left and
+ * right follow the page's reading direction: on a Persian page the next photo is to the left. When a colour is picked, that colour's
  * photos come first, then the photos for every colour, then the others. Without photos, a
  * placeholder in the picked colour (`hex`).
  */
@@ -21,6 +23,9 @@ export function ProductGallery({
   colorId?: string | null
   hex?: string
 }) {
+  const { t, i18n } = useTranslation('product')
+  const rtl = i18n.dir() === 'rtl'
+  const hydrated = useHydrated()
   const ordered = orderImagesForColor(images, colorId)
   const [selected, setSelected] = useState(0)
   const thumbnails = useRef<Array<HTMLButtonElement | null>>([])
@@ -36,7 +41,7 @@ export function ProductGallery({
   if (!ordered.length) {
     return (
       <PhotoPlaceholder
-        label={`${productTitle}: no photos yet`}
+        label={t('gallery.noPhotos', { title: productTitle })}
         title={productTitle}
         hex={hex}
         className="aspect-[4/5] w-full rounded-lg ring-1 ring-stone-200"
@@ -45,16 +50,18 @@ export function ProductGallery({
   }
   const index = Math.min(selected, ordered.length - 1)
   const current = ordered[index]!
+  const wrap = (next: number) => (next + ordered.length) % ordered.length
   const select = (next: number) => {
-    const wrapped = (next + ordered.length) % ordered.length
+    const wrapped = wrap(next)
     setSelected(wrapped)
     thumbnails.current[wrapped]?.focus()
   }
   const onKeyDown = (event: KeyboardEvent) => {
     const moves: Record<string, number> = {
-      ArrowLeft: index - 1,
+      // The arrow pointing where the line goes next means "next".
+      ArrowLeft: rtl ? index + 1 : index - 1,
+      ArrowRight: rtl ? index - 1 : index + 1,
       ArrowUp: index - 1,
-      ArrowRight: index + 1,
       ArrowDown: index + 1,
       Home: 0,
       End: ordered.length - 1,
@@ -68,12 +75,12 @@ export function ProductGallery({
   return (
     <section aria-labelledby={headingId} className="flex flex-col-reverse gap-3 md:flex-row">
       <h2 id={headingId} className="sr-only">
-        Photos of {productTitle}
+        {t('gallery.photosOf', { title: productTitle })}
       </h2>
       {ordered.length > 1 ? (
         <div
           role="toolbar"
-          aria-label="Choose a photo"
+          aria-label={t('gallery.choose')}
           className="flex gap-2 overflow-x-auto md:w-20 md:flex-col md:overflow-visible"
           onKeyDown={onKeyDown}
         >
@@ -85,7 +92,7 @@ export function ProductGallery({
               }}
               type="button"
               onClick={() => setSelected(position)}
-              aria-label={`Show photo ${position + 1} of ${ordered.length}`}
+              aria-label={t('gallery.show', { position: position + 1, total: ordered.length })}
               aria-pressed={position === index}
               tabIndex={position === index ? 0 : -1}
               className={`shrink-0 overflow-hidden rounded-md border-2 ${position === index ? 'border-brand-600' : 'border-transparent hover:border-stone-300'}`}
@@ -101,25 +108,86 @@ export function ProductGallery({
           ))}
         </div>
       ) : null}
-      <figure className="relative flex-1">
-        <ResponsiveImage
-          key={current.id}
-          image={current.image}
-          alt={altFor(current, productTitle, index, ordered.length)}
-          sizes="(min-width: 1024px) 45vw, (min-width: 768px) 55vw, 100vw"
-          // The first photo is the page's largest paint; the others arrive on demand.
-          priority={index === 0}
-          loading="eager"
-          fit="contain"
-          className="aspect-[4/5] w-full rounded-lg bg-stone-100"
-        />
+      <figure className="min-w-0 flex-1">
+        <div className="relative">
+          <ResponsiveImage
+            key={current.id}
+            image={current.image}
+            alt={
+              current.alt.trim() ||
+              (ordered.length > 1
+                ? t('gallery.alt', {
+                    title: productTitle,
+                    position: index + 1,
+                    total: ordered.length,
+                  })
+                : productTitle)
+            }
+            sizes="(min-width: 1024px) 45vw, (min-width: 768px) 55vw, 100vw"
+            // The first photo is the page's largest paint; the others arrive on demand.
+            priority={index === 0}
+            loading="eager"
+            fit="contain"
+            className="aspect-[4/5] w-full rounded-lg bg-stone-100"
+          />
+          {/* Previous at the start of the line, next at its end: they swap sides in RTL. They
+              need JavaScript, so they appear once the page has it. */}
+          {ordered.length > 1 && hydrated ? (
+            <>
+              <StepButton
+                to="previous"
+                label={t('gallery.previous')}
+                onClick={() => setSelected(wrap(index - 1))}
+              />
+              <StepButton
+                to="next"
+                label={t('gallery.next')}
+                onClick={() => setSelected(wrap(index + 1))}
+              />
+            </>
+          ) : null}
+        </div>
         {ordered.length > 1 ? (
           <figcaption className="mt-2 text-center text-xs text-stone-500" aria-live="polite">
-            Photo {index + 1} of {ordered.length}
+            {t('gallery.position', { position: index + 1, total: ordered.length })}
           </figcaption>
         ) : null}
       </figure>
     </section>
+  )
+}
+
+/** A round button over the photo's edge, its chevron pointing the way it moves (mirrored in RTL). */
+function StepButton({
+  to,
+  label,
+  onClick,
+}: {
+  to: 'previous' | 'next'
+  label: string
+  onClick: () => void
+}) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label={label}
+      data-testid={`gallery-${to}`}
+      className={`absolute top-1/2 -translate-y-1/2 ${to === 'previous' ? 'start-2' : 'end-2'} flex size-10 items-center justify-center rounded-full bg-white/85 text-stone-800 shadow ring-1 ring-stone-200 hover:bg-white focus-visible:outline-2 focus-visible:outline-brand-600`}
+    >
+      <svg
+        aria-hidden
+        viewBox="0 0 20 20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        className="size-5 rtl:-scale-x-100"
+      >
+        <path d={to === 'previous' ? 'M12.5 4.5 7 10l5.5 5.5' : 'M7.5 4.5 13 10l-5.5 5.5'} />
+      </svg>
+    </button>
   )
 }
 

@@ -1,7 +1,8 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { Link, useFetcher, useLocation } from '@remix-run/react'
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ErrorList } from '~/components/forms.tsx'
+import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import type { action as cartAction } from '~/routes/($locale).cart.tsx'
 import { MAX_LINE_QUANTITY } from '~/services/orders/schemas.ts'
 
@@ -13,7 +14,9 @@ import { MAX_LINE_QUANTITY } from '~/services/orders/schemas.ts'
 
 export type AddableVariant = { id: string; stock: number; priced: boolean }
 
-/** Why the chosen colour and size cannot go in the cart, or null when it can. */
+/** Why the chosen colour and size cannot go in the cart (a key of product: cart.reasons), or null when it can. */
+export type CannotAddReason = 'preview' | 'chooseSize' | 'notMade' | 'notForSale' | 'soldOut'
+
 export function cannotAddReason({
   variant,
   sizeChosen,
@@ -22,12 +25,12 @@ export function cannotAddReason({
   variant: AddableVariant | null
   sizeChosen: boolean
   preview: boolean
-}): string | null {
-  if (preview) return 'This is a preview: shoppers cannot buy it until it is published.'
-  if (!sizeChosen) return 'Choose a size first.'
-  if (!variant) return 'This colour is not made in that size. Choose another size.'
-  if (!variant.priced) return 'This one is not for sale yet.'
-  if (variant.stock <= 0) return 'This colour and size is sold out. Choose another.'
+}): CannotAddReason | null {
+  if (preview) return 'preview'
+  if (!sizeChosen) return 'chooseSize'
+  if (!variant) return 'notMade'
+  if (!variant.priced) return 'notForSale'
+  if (variant.stock <= 0) return 'soldOut'
   return null
 }
 
@@ -44,9 +47,12 @@ export function AddToCart({
   productTitle,
 }: {
   variant: AddableVariant | null
-  reason: string | null
+  reason: CannotAddReason | null
   productTitle: string
 }) {
+  const { t } = useTranslation('product')
+  const f = useFormat()
+  const lp = useLocalePath()
   const fetcher = useFetcher<typeof cartAction>({ key: 'add-to-cart' })
   const location = useLocation()
   const ids = useId()
@@ -72,10 +78,11 @@ export function AddToCart({
   return (
     <fetcher.Form
       method="post"
-      action="/cart"
+      // The cart's action answers in the page's language (a refusal without JavaScript shows there).
+      action={lp('/cart')}
       preventScrollReset
       className="mt-6 space-y-3"
-      aria-label={`Add ${productTitle} to your cart`}
+      aria-label={t('cart.formLabel', { title: productTitle })}
     >
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
@@ -83,7 +90,7 @@ export function AddToCart({
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor={quantityId} className="block text-sm font-semibold">
-            Quantity
+            {t('cart.quantity')}
           </label>
           <select
             id={quantityId}
@@ -98,7 +105,7 @@ export function AddToCart({
           >
             {Array.from({ length: max }, (_, index) => (
               <option key={index + 1} value={index + 1}>
-                {index + 1}
+                {f.number(index + 1)}
               </option>
             ))}
           </select>
@@ -109,12 +116,12 @@ export function AddToCart({
           disabled={Boolean(reason) || busy}
           aria-describedby={reason ? reasonId : undefined}
         >
-          {busy ? 'Adding…' : 'Add to cart'}
+          {busy ? t('cart.adding') : t('cart.add')}
         </button>
       </div>
       {reason ? (
         <p id={reasonId} className="text-sm text-stone-600" data-testid="add-to-cart-reason">
-          {reason}
+          {t(`cart.reasons.${reason}`)}
         </p>
       ) : null}
       <div role="alert">
@@ -123,9 +130,9 @@ export function AddToCart({
       </div>
       {added ? (
         <p role="status" className="text-sm text-green-800">
-          Added to your cart.{' '}
-          <Link to="/cart" className="link">
-            View cart
+          {t('cart.added')}{' '}
+          <Link to={lp('/cart')} className="link">
+            {t('cart.viewCart')}
           </Link>
         </p>
       ) : null}

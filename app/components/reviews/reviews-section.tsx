@@ -1,4 +1,3 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import {
   getFormProps,
   getInputProps,
@@ -8,15 +7,22 @@ import {
 } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useNavigation, useSearchParams, useSubmit } from '@remix-run/react'
-import { ErrorList, Field, InlineReasonField, TextareaField } from '~/components/forms.tsx'
-import { Pagination } from '~/components/pagination.tsx'
+import { Trans, useTranslation } from 'react-i18next'
 import {
-  FIT_LABELS,
+  ErrorList,
+  Field,
+  InlineReasonField,
+  TextareaField,
+  useValidationMessage,
+} from '~/components/forms.tsx'
+import { Pagination } from '~/components/pagination.tsx'
+import { useFormat } from '~/i18n/use-locale.ts'
+import {
+  AUTHOR_BLOCKED_REASON,
   REPORT_REASON_MAX,
   REVIEW_BODY_MAX,
   REVIEW_FITS,
   REVIEW_SORTS,
-  REVIEW_SORT_LABELS,
   REVIEW_TITLE_MAX,
   ReviewFormSchema,
   type ReviewFitValue,
@@ -34,7 +40,7 @@ type Summary = {
   count: number
   average: number | null
   distribution: Array<{ stars: number; count: number; share: number }>
-  fit: { label: string; share: number; total: number } | null
+  fit: { fit: ReviewFitValue; share: number; total: number } | null
   fitApplies: boolean
 }
 
@@ -83,11 +89,21 @@ export type ReviewsSectionProps = {
     sort: ReviewSort
   }
   own: OwnReview | null
+  /** The server's time when the page loaded: relative dates count from it on both sides. */
+  now: string
   viewer: { signedIn: boolean; canReview: boolean; loginHref: string }
   actionData: ReviewActionData | undefined
 }
 
-export function ReviewsSection({ summary, list, own, viewer, actionData }: ReviewsSectionProps) {
+export function ReviewsSection({
+  summary,
+  list,
+  own,
+  now,
+  viewer,
+  actionData,
+}: ReviewsSectionProps) {
+  const { t } = useTranslation('product')
   return (
     <section
       id="reviews"
@@ -95,7 +111,7 @@ export function ReviewsSection({ summary, list, own, viewer, actionData }: Revie
       className="mt-12 border-t border-stone-200 pt-8"
     >
       <h2 id="reviews-heading" className="text-xl font-semibold">
-        Reviews
+        {t('reviews.heading')}
       </h2>
       <div className="mt-6 grid gap-10 lg:grid-cols-[18rem_1fr]">
         <div className="space-y-6">
@@ -105,10 +121,11 @@ export function ReviewsSection({ summary, list, own, viewer, actionData }: Revie
               className="rounded-lg border border-stone-200 bg-stone-50 p-4 text-sm"
               data-testid="review-sign-in"
             >
-              <Link to={viewer.loginHref} className="link">
-                Sign in
-              </Link>{' '}
-              to write a review.
+              <Trans
+                t={t}
+                i18nKey="reviews.signInToReview"
+                components={{ signin: <Link to={viewer.loginHref} className="link" /> }}
+              />
             </p>
           )}
         </div>
@@ -124,6 +141,7 @@ export function ReviewsSection({ summary, list, own, viewer, actionData }: Revie
           <ReviewList
             list={list}
             signedIn={viewer.signedIn}
+            now={now}
             actionData={actionData?.intent === 'review' ? undefined : actionData}
           />
         </div>
@@ -133,10 +151,12 @@ export function ReviewsSection({ summary, list, own, viewer, actionData }: Revie
 }
 
 function RatingSummary({ summary }: { summary: Summary }) {
+  const { t } = useTranslation('product')
+  const f = useFormat()
   if (!summary.count || summary.average === null) {
     return (
       <p className="text-sm text-stone-600" data-testid="review-summary">
-        No reviews yet.
+        {t('reviews.none')}
       </p>
     )
   }
@@ -144,17 +164,17 @@ function RatingSummary({ summary }: { summary: Summary }) {
     <div data-testid="review-summary">
       <p className="flex items-center gap-3">
         <span className="text-4xl font-bold" data-testid="review-average">
-          {summary.average.toFixed(1)}
+          {f.decimal(summary.average)}
         </span>
         <Stars rating={summary.average} size="lg" />
       </p>
       <p className="mt-1 text-sm text-stone-600" data-testid="review-count">
-        {summary.count} review{summary.count === 1 ? '' : 's'}
+        {t('reviews.count', { count: summary.count })}
       </p>
-      <ol className="mt-4 space-y-1" aria-label="Star distribution">
+      <ol className="mt-4 space-y-1" aria-label={t('reviews.distribution')}>
         {summary.distribution.map((row) => (
           <li key={row.stars} className="flex items-center gap-2 text-sm">
-            <span className="w-12 shrink-0">{row.stars} star</span>
+            <span className="w-14 shrink-0">{t('reviews.starRow', { count: row.stars })}</span>
             <span className="h-2 flex-1 overflow-hidden rounded-full bg-stone-200" aria-hidden>
               <span
                 className="block h-full bg-amber-500"
@@ -165,16 +185,19 @@ function RatingSummary({ summary }: { summary: Summary }) {
               className="w-8 shrink-0 text-end text-stone-600"
               data-testid={`review-bar-${row.stars}`}
             >
-              {row.count}
+              {f.number(row.count)}
             </span>
           </li>
         ))}
       </ol>
       {summary.fit ? (
         <p className="mt-4 text-sm font-medium" data-testid="review-fit">
-          {summary.fit.label}{' '}
+          {t('reviews.fitSummary', { fit: t(`reviews.fitLower.${summary.fit.fit}`) })}{' '}
           <span className="font-normal text-stone-500">
-            ({Math.round(summary.fit.share * 100)}% of {summary.fit.total})
+            {t('reviews.fitShare', {
+              share: f.percent(summary.fit.share),
+              total: summary.fit.total,
+            })}
           </span>
         </p>
       ) : null}
@@ -182,13 +205,8 @@ function RatingSummary({ summary }: { summary: Summary }) {
   )
 }
 
-const STATUS_TEXT = {
-  PENDING: 'Waiting for approval: only you can see it until a moderator approves it.',
-  APPROVED: 'Published.',
-  REJECTED: 'Not published.',
-} as const
-
 function OwnReviewStatus({ review }: { review: OwnReview }) {
+  const { t } = useTranslation('product')
   const tone =
     review.status === 'REJECTED'
       ? 'border-red-200 bg-red-50'
@@ -201,15 +219,28 @@ function OwnReviewStatus({ review }: { review: OwnReview }) {
       data-testid="own-review"
       data-status={review.status}
     >
-      <p className="font-semibold">Your review · {STATUS_TEXT[review.status]}</p>
+      <p className="font-semibold">
+        {t('reviews.yours', { status: t(`reviews.status.${review.status}`) })}
+      </p>
       {review.status === 'REJECTED' && review.rejectionReason ? (
-        <p className="mt-1 whitespace-pre-line">Reason: {review.rejectionReason}</p>
+        <p className="mt-1 whitespace-pre-line">
+          {t('reviews.reason', {
+            reason:
+              review.rejectionReason === AUTHOR_BLOCKED_REASON
+                ? t('reviews.authorBlocked')
+                : review.rejectionReason,
+          })}
+        </p>
       ) : null}
       <div className="mt-2 flex items-center gap-2">
         <Stars rating={review.rating} />
-        <span className="font-medium">{review.title}</span>
+        <span dir="auto" className="font-medium">
+          {review.title}
+        </span>
       </div>
-      <p className="mt-1 whitespace-pre-line text-stone-700">{review.body}</p>
+      <p dir="auto" className="mt-1 whitespace-pre-line text-stone-700">
+        {review.body}
+      </p>
     </div>
   )
 }
@@ -223,6 +254,7 @@ function ReviewForm({
   fitApplies: boolean
   lastResult: SubmissionResult<string[]> | undefined
 }) {
+  const { t } = useTranslation('product')
   const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'review-form',
@@ -245,13 +277,9 @@ function ReviewForm({
       aria-labelledby="review-form-heading"
     >
       <h3 id="review-form-heading" className="text-lg font-semibold">
-        {own ? 'Edit your review' : 'Write a review'}
+        {own ? t('reviews.edit') : t('reviews.write')}
       </h3>
-      {own ? (
-        <p className="text-sm text-stone-600">
-          An edited review waits for approval again before it shows.
-        </p>
-      ) : null}
+      {own ? <p className="text-sm text-stone-600">{t('reviews.editedWaits')}</p> : null}
       <input type="hidden" name="intent" value="review" />
       <div>
         <StarRadios
@@ -263,7 +291,7 @@ function ReviewForm({
         <ErrorList id={fields.rating.errorId} errors={fields.rating.errors} />
       </div>
       <Field
-        label="Title"
+        label={t('reviews.titleLabel')}
         inputProps={{
           ...getInputProps(fields.title, { type: 'text' }),
           maxLength: REVIEW_TITLE_MAX,
@@ -271,14 +299,14 @@ function ReviewForm({
         errors={fields.title.errors}
       />
       <TextareaField
-        label="Your review"
+        label={t('reviews.bodyLabel')}
         textareaProps={{ ...getTextareaProps(fields.body), rows: 5, maxLength: REVIEW_BODY_MAX }}
         errors={fields.body.errors}
       />
       {fitApplies ? (
         <div>
           <label htmlFor={fields.fit.id} className="block text-sm font-medium text-stone-800">
-            How does it fit? (optional)
+            {t('reviews.fitLabel')}
           </label>
           <select
             id={fields.fit.id}
@@ -286,19 +314,22 @@ function ReviewForm({
             defaultValue={fields.fit.initialValue?.toString() ?? ''}
             className="mt-1 input w-auto"
           >
-            <option value="">Not saying</option>
+            <option value="">{t('reviews.fitNone')}</option>
             {REVIEW_FITS.map((fit) => (
               <option key={fit} value={fit}>
-                {FIT_LABELS[fit]}
+                {t(`reviews.fit.${fit}`)}
               </option>
             ))}
           </select>
           <ErrorList id={fields.fit.errorId} errors={fields.fit.errors} />
         </div>
-      ) : null}
+      ) : (
+        // No fit question for this product, but a refusal about fit still needs a place.
+        <ErrorList id={fields.fit.errorId} errors={fields.fit.errors} />
+      )}
       <ErrorList id={form.errorId} errors={form.errors} />
       <button type="submit" className="btn-primary" disabled={busy}>
-        {own ? 'Save and resubmit' : 'Submit review'}
+        {own ? t('reviews.resubmit') : t('reviews.submit')}
       </button>
     </Form>
   )
@@ -306,6 +337,7 @@ function ReviewForm({
 
 /** The sort as a GET form that keeps the other parameters and goes back to page 1; applies on change with JavaScript. */
 function ReviewSortControl({ sort }: { sort: ReviewSort }) {
+  const { t } = useTranslation('product')
   const [params] = useSearchParams()
   const submit = useSubmit()
   const hydrated = useHydrated()
@@ -321,7 +353,7 @@ function ReviewSortControl({ sort }: { sort: ReviewSort }) {
         <input key={`${key}=${value}`} type="hidden" name={key} value={value} />
       ))}
       <label htmlFor="review-sort" className="text-sm text-stone-600">
-        Sort reviews
+        {t('reviews.sortLabel')}
       </label>
       <select
         id="review-sort"
@@ -332,13 +364,13 @@ function ReviewSortControl({ sort }: { sort: ReviewSort }) {
       >
         {REVIEW_SORTS.map((value) => (
           <option key={value} value={value}>
-            {REVIEW_SORT_LABELS[value]}
+            {t(`reviews.sort.${value}`)}
           </option>
         ))}
       </select>
       {hydrated ? null : (
         <button type="submit" className="btn-secondary py-1.5">
-          Sort
+          {t('reviews.sortButton')}
         </button>
       )}
     </Form>
@@ -348,27 +380,32 @@ function ReviewSortControl({ sort }: { sort: ReviewSort }) {
 function ReviewList({
   list,
   signedIn,
+  now,
   actionData,
 }: {
   list: ReviewsSectionProps['list']
   signedIn: boolean
+  now: string
   actionData: Exclude<ReviewActionData, { intent: 'review' }> | undefined
 }) {
+  const { t } = useTranslation('product')
   const [params] = useSearchParams()
   return (
     <div>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-stone-600">
-          {list.total} published review{list.total === 1 ? '' : 's'}
-        </p>
-        {list.total > 1 ? <ReviewSortControl sort={list.sort} /> : null}
-      </div>
+      {/* With none yet, the summary already says so. */}
+      {list.total > 0 ? (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-stone-600">{t('reviews.published', { count: list.total })}</p>
+          {list.total > 1 ? <ReviewSortControl sort={list.sort} /> : null}
+        </div>
+      ) : null}
       <ol className="mt-4 divide-y divide-stone-200" data-testid="review-list">
         {list.reviews.map((review) => (
           <ReviewItem
             key={review.id}
             review={review}
             signedIn={signedIn}
+            now={now}
             failure={actionData?.reviewId === review.id ? actionData : undefined}
           />
         ))}
@@ -376,13 +413,13 @@ function ReviewList({
       <Pagination
         page={list.page}
         pageCount={list.pageCount}
-        label="Pages of reviews"
+        label={t('reviews.pages')}
         param="reviewPage"
       />
       {list.page > list.pageCount ? (
         <p className="mt-4 text-sm">
           <Link to={`?${withParams(params, { reviewPage: null })}#reviews`} className="link">
-            Back to the first page of reviews
+            {t('reviews.backToFirst')}
           </Link>
         </p>
       ) : null}
@@ -393,12 +430,17 @@ function ReviewList({
 function ReviewItem({
   review,
   signedIn,
+  now,
   failure,
 }: {
   review: ReviewListItem
   signedIn: boolean
+  now: string
   failure: Exclude<ReviewActionData, { intent: 'review' }> | undefined
 }) {
+  const { t } = useTranslation('product')
+  const f = useFormat()
+  const say = useValidationMessage()
   const navigation = useNavigation()
   const busy =
     navigation.state === 'submitting' && navigation.formData?.get('reviewId') === review.id
@@ -406,29 +448,38 @@ function ReviewItem({
     <li className="py-5" data-testid="review">
       <div className="flex flex-wrap items-center gap-2">
         <Stars rating={review.rating} />
-        <h3 className="font-semibold">{review.title}</h3>
+        <h3 dir="auto" className="font-semibold">
+          {review.title}
+        </h3>
       </div>
       <p className="mt-1 text-xs text-stone-500">
-        {review.author} ·{' '}
-        {new Date(review.createdAt).toLocaleDateString('en-US', {
-          timeZone: 'UTC',
-          year: 'numeric',
-          month: 'short',
-          day: 'numeric',
-        })}
+        <bdi>{review.author}</bdi> ·{' '}
+        <time dateTime={new Date(review.createdAt).toISOString()} title={f.date(review.createdAt)}>
+          {f.relative(review.createdAt, now)}
+        </time>
         {review.verifiedPurchase ? (
           <span
             className="ms-2 rounded-full bg-green-100 px-2 py-0.5 font-medium text-green-800"
             data-testid="verified-purchase"
           >
-            Verified purchase
+            {t('reviews.verified')}
           </span>
         ) : null}
-        {review.fit ? <span className="ms-2">Fit: {FIT_LABELS[review.fit]}</span> : null}
+        {review.fit ? (
+          <span className="ms-2">
+            {t('reviews.fitShown', { fit: t(`reviews.fit.${review.fit}`) })}
+          </span>
+        ) : null}
       </p>
-      <p className="mt-2 whitespace-pre-line text-stone-800">{review.body}</p>
+      <p dir="auto" className="mt-2 whitespace-pre-line text-stone-800">
+        {review.body}
+      </p>
       <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
-        <span className="text-stone-500">{review.helpfulCount} found this helpful</span>
+        {review.helpfulCount > 0 ? (
+          <span className="text-stone-500">
+            {t('reviews.helpfulCount', { count: review.helpfulCount })}
+          </span>
+        ) : null}
         {signedIn && !review.own ? (
           <>
             <Form method="post" preventScrollReset>
@@ -440,15 +491,15 @@ function ReviewItem({
                 disabled={review.votedHelpful || busy}
                 aria-pressed={review.votedHelpful}
               >
-                {review.votedHelpful ? 'You found this helpful' : 'Helpful'}
+                {review.votedHelpful ? t('reviews.youFoundHelpful') : t('reviews.helpful')}
               </button>
             </Form>
             {review.reported ? (
-              <span className="text-stone-500">You reported this review</span>
+              <span className="text-stone-500">{t('reviews.youReported')}</span>
             ) : (
               <details open={failure?.intent === 'report' || undefined}>
                 <summary className="cursor-pointer text-stone-600 hover:text-stone-900">
-                  Report
+                  {t('reviews.report')}
                 </summary>
                 <Form
                   method="post"
@@ -459,13 +510,13 @@ function ReviewItem({
                   <input type="hidden" name="reviewId" value={review.id} />
                   <InlineReasonField
                     id={`report-${review.id}`}
-                    label="Why are you reporting this review?"
-                    placeholder="What is wrong with it?"
+                    label={t('reviews.reportLabel')}
+                    placeholder={t('reviews.reportPlaceholder')}
                     maxLength={REPORT_REASON_MAX}
                     errors={failure?.fieldErrors?.reason}
                   />
                   <button type="submit" className="btn-danger py-1 text-sm" disabled={busy}>
-                    Send report
+                    {t('reviews.sendReport')}
                   </button>
                 </Form>
               </details>
@@ -475,7 +526,7 @@ function ReviewItem({
       </div>
       {failure?.error ? (
         <p role="alert" className="mt-2 text-sm text-red-700">
-          {failure.error}
+          {say(failure.error)}
         </p>
       ) : null}
     </li>

@@ -6,7 +6,7 @@ import { useFormat } from '~/i18n/use-locale.ts'
 const STAR = '★'
 
 export function Stars({ rating, size = 'sm' }: { rating: number; size?: 'sm' | 'lg' }) {
-  const { t } = useTranslation('shop')
+  const { t } = useTranslation('product')
   const f = useFormat()
   const rounded = Math.round(rating)
   return (
@@ -36,7 +36,7 @@ export function StarRadios({
   errorId?: string
   invalid?: boolean
 }) {
-  const { t } = useTranslation('shop')
+  const { t } = useTranslation('product')
   return (
     <fieldset aria-describedby={invalid ? errorId : undefined} aria-invalid={invalid || undefined}>
       <legend className="block text-sm font-medium text-stone-800">{t('stars.yourRating')}</legend>

@@ -20,10 +20,28 @@ import {
 // change of what counts happens with the product row locked, in the transaction that changes the
 // review, and tells search (docs/decisions/010-exact-review-aggregates.md).
 
+/** The stable codes of review refusals; pages show them in their language (product: errors.<code>). */
+export type ReviewRefusalCode =
+  | 'product-unavailable'
+  | 'own-product'
+  | 'account-cannot-review'
+  | 'fit-not-applicable'
+  | 'already-reviewed'
+  | 'review-unavailable'
+  | 'own-review-helpful'
+  | 'own-review-report'
+  | 'account-restricted'
+  | 'already-helpful'
+  | 'already-reported'
+  | 'review-rate-limited'
+
 /** A refused review command: nothing changed. */
 export class ReviewError extends DomainError {
   override name = 'ReviewError'
+  /** The code and its values for the page's catalogue (the minutes of a rate limit). */
+  readonly messageCode: { code: ReviewRefusalCode; values?: Record<string, number> }
   constructor(
+    code: ReviewRefusalCode,
     message: string,
     kind: Extract<
       DomainErrorKind,
@@ -32,8 +50,10 @@ export class ReviewError extends DomainError {
     /** The form field the message belongs to, when it is about one. */
     field?: string,
     retryAt?: Date,
+    values?: Record<string, number>,
   ) {
-    super(kind, kind, message, { ...(field ? { field } : {}), ...(retryAt ? { retryAt } : {}) })
+    super(kind, code, message, { ...(field ? { field } : {}), ...(retryAt ? { retryAt } : {}) })
+    this.messageCode = { code, ...(values ? { values } : {}) }
   }
 }
 
@@ -62,10 +82,12 @@ async function withinLimit(kind: keyof typeof limiters, userId: string) {
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60_000))
     throw new ReviewError(
+      'review-rate-limited',
       `You have done that too often. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
       'rate-limited',
       undefined,
       new Date(Date.now() + wait),
+      { count: minutes },
     )
   }
 }
@@ -374,14 +396,27 @@ export async function submitReview(userId: string, productSlug: string, input: R
         },
       })
       if (!product || !product.listed)
-        throw new ReviewError('This product is not available.', 'not-found')
+        throw new ReviewError('product-unavailable', 'This product is not available.', 'not-found')
       if (product.shop.ownerId === userId)
-        throw new ReviewError('You cannot review a product of your own shop.', 'forbidden')
+        throw new ReviewError(
+          'own-product',
+          'You cannot review a product of your own shop.',
+          'forbidden',
+        )
       const author = await tx.user.findUnique({ where: { id: userId }, select: { status: true } })
       if (!author || author.status !== 'ACTIVE')
-        throw new ReviewError('Your account cannot write reviews.', 'forbidden')
+        throw new ReviewError(
+          'account-cannot-review',
+          'Your account cannot write reviews.',
+          'forbidden',
+        )
       if (input.fit && !fitApplies(product.sizeScale._count.sizes))
-        throw new ReviewError('Fit applies only to clothing and shoes.', 'invalid', 'fit')
+        throw new ReviewError(
+          'fit-not-applicable',
+          'Fit applies only to clothing and shoes.',
+          'invalid',
+          'fit',
+        )
 
       await lockProducts(tx, [product.id])
       const verifiedPurchase = await hasDeliveredPurchase(tx, userId, product.id)
@@ -430,27 +465,36 @@ export async function submitReview(userId: string, productSlug: string, input: R
   } catch (error) {
     // Two first reviews at once from one account: the unique key lets one in; the other is told.
     if (isUniqueViolation(error))
-      throw new ReviewError('You have already reviewed this product.', 'conflict')
+      throw new ReviewError(
+        'already-reviewed',
+        'You have already reviewed this product.',
+        'conflict',
+      )
     throw error
   }
 }
 
 /** An approved review of a listed product that someone other than its author acts on. */
-async function requireVisibleReview(tx: Tx, reviewId: string, userId: string, ownMessage: string) {
+async function requireVisibleReview(
+  tx: Tx,
+  reviewId: string,
+  userId: string,
+  own: { code: ReviewRefusalCode; message: string },
+) {
   const review = await tx.review.findUnique({
     where: { id: reviewId },
     select: { id: true, status: true, userId: true, product: { select: { listed: true } } },
   })
   if (!review || review.status !== 'APPROVED' || !review.product.listed)
-    throw new ReviewError('That review is not available.', 'not-found')
-  if (review.userId === userId) throw new ReviewError(ownMessage, 'forbidden')
+    throw new ReviewError('review-unavailable', 'That review is not available.', 'not-found')
+  if (review.userId === userId) throw new ReviewError(own.code, own.message, 'forbidden')
   return review
 }
 
 async function requireActiveUser(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { status: true } })
   if (!user || user.status !== 'ACTIVE')
-    throw new ReviewError('Your account cannot do that.', 'forbidden')
+    throw new ReviewError('account-restricted', 'Your account cannot do that.', 'forbidden')
 }
 
 /** Marks an approved review helpful, once per shopper; never one's own. */
@@ -459,7 +503,10 @@ export async function markHelpful(userId: string, reviewId: string) {
   try {
     return await prisma.$transaction(async (tx) => {
       await requireActiveUser(tx, userId)
-      await requireVisibleReview(tx, reviewId, userId, 'You cannot mark your own review helpful.')
+      await requireVisibleReview(tx, reviewId, userId, {
+        code: 'own-review-helpful',
+        message: 'You cannot mark your own review helpful.',
+      })
       await tx.reviewVote.create({ data: { reviewId, userId } })
       const { helpfulCount } = await tx.review.update({
         where: { id: reviewId },
@@ -470,7 +517,11 @@ export async function markHelpful(userId: string, reviewId: string) {
     })
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ReviewError('You have already marked this review helpful.', 'conflict')
+      throw new ReviewError(
+        'already-helpful',
+        'You have already marked this review helpful.',
+        'conflict',
+      )
     throw error
   }
 }
@@ -481,14 +532,21 @@ export async function reportReview(userId: string, reviewId: string, reason: str
   try {
     return await prisma.$transaction(async (tx) => {
       await requireActiveUser(tx, userId)
-      await requireVisibleReview(tx, reviewId, userId, 'You cannot report your own review.')
+      await requireVisibleReview(tx, reviewId, userId, {
+        code: 'own-review-report',
+        message: 'You cannot report your own review.',
+      })
       await tx.reviewReport.create({ data: { reviewId, userId, reason } })
       // Queued from the first open report on; a review already waiting keeps its place.
       await tx.$executeRaw`UPDATE "Review" SET "reportCount" = "reportCount" + 1, "queuedAt" = COALESCE("queuedAt", now()) WHERE id = ${reviewId}`
     })
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ReviewError('You have already reported this review.', 'conflict')
+      throw new ReviewError(
+        'already-reported',
+        'You have already reported this review.',
+        'conflict',
+      )
     throw error
   }
 }
