@@ -269,11 +269,18 @@ test.describe('in Persian', () => {
 
   test('a search with no results offers a spelling, popular categories and the filters to remove', async ({
     page,
-  }) => {
+  }, testInfo) => {
     await page.goto('/fa/search?q=qxzqxz')
     const empty = page.getByTestId('empty-results')
     await expect(empty).toContainText('محصولی با «qxzqxz» پیدا نشد')
-    await expect(page.getByRole('navigation', { name: 'دسته‌بندی‌های پرطرفدار' })).toBeVisible()
+    const popular = page.getByRole('navigation', { name: 'دسته‌بندی‌های پرطرفدار' })
+    await expect(popular.getByRole('link', { name: /پیراهن/ })).toBeVisible()
+    // A misspelt category name (two letters off) is offered corrected, with what it finds.
+    await page.goto(`/fa/search?q=${encodeURIComponent('پبراهم')}`)
+    await expect(page.getByTestId('did-you-mean')).toContainText('منظورتان پیراهن بود؟')
+    await page.screenshot({ path: testInfo.outputPath('fa-search-empty.png'), fullPage: true })
+    await page.getByTestId('did-you-mean').getByRole('link', { name: 'پیراهن' }).click()
+    await expect(page.getByTestId('result-count')).not.toHaveText('محصولی پیدا نشد')
     await page.goto(`/fa/search?q=${encodeURIComponent(LOTUS)}&color=red&minPrice=30`)
     await expect(empty).toContainText('یکی از فیلترها را بردارید')
     await empty.getByRole('link', { name: 'حذف «رنگ: قرمز»' }).click()
