@@ -30,7 +30,7 @@ import { getEnv } from '~/infra/env.server.ts'
 import { defaultLocale, getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { localePath } from '~/i18n/locales.ts'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
-import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
+import { toRefusal } from '~/http/errors.server.ts'
 import { localizedRefusal } from '~/http/refusal-messages.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, requireUser } from '~/services/accounts/auth.server.ts'
@@ -57,16 +57,19 @@ import { formatAmountForInput } from '~/utils/money.ts'
 /** What a 404 of this page carries: the message shown and the page's title. */
 type NotFound = { message: string; title: string }
 
+function productNotFound(t: ReturnType<typeof getT<'product'>>) {
+  return respond<NotFound>(
+    { message: t('notFound'), title: t('meta.notFoundTitle') },
+    { status: 404 },
+  )
+}
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const locale = getLocale(request)
   const t = getT(request, 'product')
   const page = await getProductPage(params.slug ?? '', { viewerId: user?.id ?? null, locale })
-  if (!page)
-    throw respond<NotFound>(
-      { message: t('notFound'), title: t('meta.notFoundTitle') },
-      { status: 404 },
-    )
+  if (!page) throw productNotFound(t)
   const requestUrl = new URL(request.url)
   const reviews = await getProductReviews(
     page.product.id,
@@ -139,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const t = getT(request, 'product')
   const slug = z.string().min(1).max(200).safeParse(params.slug)
-  if (!slug.success) throw new Response(t('notFound'), { status: 404 })
+  if (!slug.success) throw productNotFound(t)
   const url = new URL(request.url)
   // Back to the same URL without a #fragment: a redirect that only adds a hash would not re-run
   // the loaders in the browser (no toast, no pending review shown).
@@ -159,7 +162,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         message: edited ? t('reviews.toastEdited') : t('reviews.toastSubmitted'),
       })
     } catch (error) {
-      throwIfNotFound(toRefusal(error))
+      // The product went away meanwhile: the page's own 404, in its language.
+      if (toRefusal(error).kind === 'not-found') throw productNotFound(t)
       const refusal = localizedRefusal(t, error)
       const { formErrors, fieldErrors } = refusal
       return respond<ReviewActionData>(

@@ -215,6 +215,22 @@ describe('the product page in Persian', () => {
     expect(page.html).toContain('این محصول در دسترس نیست.')
     const en = await renderPage('/p/no-such-dress')
     expect(en.title).toBe('Product not found · Shikposh')
+
+    // A review posted to a product that has since gone is the same Persian 404.
+    const { dress } = await persianDress()
+    const shopper = await createUser()
+    const { cookie } = await signIn(shopper.id)
+    await prisma.product.update({
+      where: { id: dress.id },
+      data: { status: 'ARCHIVED', listed: false },
+    })
+    const gone = await renderPage(`/fa/p/${dress.slug}`, {
+      cookie,
+      form: { intent: 'review', rating: '4', title: 'Nice', body: 'Fits well, washes well.' },
+    })
+    expect(gone.status).toBe(404)
+    expect(gone.title).toBe('محصول پیدا نشد · شیک‌پوش')
+    expect(gone.html).toContain('این محصول در دسترس نیست.')
   })
 
   test('a review’s field errors and refusals are in Persian, at their field', async () => {
