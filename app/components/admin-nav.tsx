@@ -7,7 +7,7 @@ import { useLocalePath } from '~/i18n/use-locale.ts'
 // catalogue entries (`nav.<key>` and `nav.<key>Description` in the admin namespace).
 
 export type AdminSectionKey =
-  'overview' | 'catalog' | 'shops' | 'products' | 'reviews' | 'users' | 'pages' | 'audit'
+  'overview' | 'catalog' | 'shops' | 'products' | 'reviews' | 'users' | 'pages' | 'audit' | 'jobs'
 export type AdminSection = { to: string; key: AdminSectionKey; end?: boolean }
 
 export const ADMIN_SECTIONS: AdminSection[] = [
@@ -19,6 +19,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { to: '/admin/users', key: 'users' },
   { to: '/admin/pages', key: 'pages' },
   { to: '/admin/audit', key: 'audit' },
+  { to: '/admin/jobs', key: 'jobs' },
 ]
 
 export function AdminNav({ sections = ADMIN_SECTIONS }: { sections?: AdminSection[] }) {

@@ -8,6 +8,7 @@ import {
   repriceTask,
 } from './catalog/changes.server.ts'
 import { pruneGuestCarts } from './orders/cart.server.ts'
+import { ORDER_PLACED_TASK, orderPlacedTask } from './orders/order-placed.server.ts'
 import { outboxHandlers } from './outbox-handlers.server.ts'
 
 // Every background job and the domain service that carries it out, and the periodic ones'
@@ -19,6 +20,7 @@ export const PRUNE_CARTS_TASK = 'carts.prune'
 export const jobTasks: JobTasks = {
   [REPRICE_TASK]: repriceTask,
   [DISCOUNT_BOUNDARIES_TASK]: discountBoundariesTask,
+  [ORDER_PLACED_TASK]: orderPlacedTask,
   [PRUNE_CARTS_TASK]: async () => {
     const count = await pruneGuestCarts()
     if (count) logger.info({ count }, 'Deleted abandoned guest carts')

@@ -71,6 +71,8 @@ for (const journey of journeys) {
         fullPage: true,
       })
 
+      // The app's worker renders the confirmation after the commit.
+      await expect.poll(async () => (await mailsTo(email)).length).toBe(1)
       const [mail] = await mailsTo(email)
       const link = /https?:\/\/\S+\/orders\/SP-[0-9A-Z-]+\?access=[A-Za-z0-9_-]+/.exec(
         mail!.text,

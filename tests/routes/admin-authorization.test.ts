@@ -6,6 +6,7 @@ import { prisma } from '~/infra/db.server.ts'
 import { submitReview } from '~/services/reviews/reviews.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { seedStorePages } from '../../prisma/seed/pages.ts'
+import { createFailedJob, failedJobsState } from '../support/jobs.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'
 
@@ -28,6 +29,7 @@ type Targets = {
   productId: string
   categoryId: string
   brandId: string
+  jobId: string
 }
 
 /** The URL and params of a route file (flat routes: dots are slashes, $name a param, _index the parent). */
@@ -88,6 +90,8 @@ function forms(targets: Targets): Array<Record<string, string>> {
       version: '1',
     },
     { measures: 'chest' },
+    { intent: 'retry', jobId: targets.jobId },
+    { intent: 'discard', jobId: targets.jobId },
   ]
 }
 
@@ -107,6 +111,7 @@ async function databaseState() {
     pages,
     scales,
     sizes,
+    failedJobs,
   ] = await Promise.all([
     prisma.user.findMany({
       select: { id: true, roles: true, status: true, blockedReason: true, updatedAt: true },
@@ -142,6 +147,7 @@ async function databaseState() {
       orderBy: { id: 'asc' },
     }),
     prisma.size.findMany({ select: { id: true, measurements: true }, orderBy: { id: 'asc' } }),
+    failedJobsState(),
   ])
   return {
     users,
@@ -157,6 +163,7 @@ async function databaseState() {
     pages,
     scales,
     sizes,
+    failedJobs,
   }
 }
 
@@ -208,6 +215,9 @@ beforeAll(async () => {
     productId: product.id,
     categoryId: category.id,
     brandId: brand.id,
+    jobId: String(
+      await createFailedJob('mail.send', { to: 'matrix@example.test' }, 'SMTP said no'),
+    ),
   }
 })
 
@@ -247,6 +257,7 @@ describe('authorization matrix over every app/routes/admin*.tsx file', () => {
         'admin.reviews.tsx',
         'admin.users.$userId.tsx',
         'admin.audit.tsx',
+        'admin.jobs.tsx',
       ]),
     )
     expect(files.length).toBeGreaterThanOrEqual(9)
@@ -312,5 +323,18 @@ test('the same forms from an active admin do change things (the matrix above cou
   expect((await run(approve, cookie)).status).toBe(302)
   const after = await databaseState()
   expect(after.reviews).not.toEqual(before.reviews)
+  expect(after.audit).toBe(before.audit + 1)
+})
+
+test('an active admin retries a failed job: due again with its attempts back, and audited', async () => {
+  const admin = await createUser({ name: 'Jobs Admin', roles: ['SHOPPER', 'ADMIN'] })
+  const { cookie } = await signIn(admin.id)
+  const retry = calls().find(
+    (call) => call.path === '/admin/jobs' && call.form?.intent === 'retry',
+  )!
+  const before = await databaseState()
+  expect((await run(retry, cookie)).status).toBe(302)
+  const after = await databaseState()
+  expect(after.failedJobs.map((job) => String(job.id))).not.toContain(targets.jobId)
   expect(after.audit).toBe(before.audit + 1)
 })

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
+import { jobTasks } from '~/services/jobs.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { getCart } from '~/services/orders/cart.server.ts'
 import { InsufficientStockError, placeOrder } from '~/services/orders/checkout.server.ts'
@@ -131,6 +133,8 @@ describe('concurrent checkouts', () => {
     expect(
       (await prisma.variant.findUniqueOrThrow({ where: { id: tee.variants[0]!.id } })).stock,
     ).toBe(47)
+    // Each order's confirmation is rendered by its job, after the commit.
+    await runDueJobs(jobTasks)
     expect(
       await prisma.outboxEvent.count({
         where: {

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
+import { listQueuedJobs } from '~/infra/jobs/queue.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
+import { jobTasks } from '~/services/jobs.server.ts'
 import { getCart } from '~/services/orders/cart.server.ts'
+import { ORDER_PLACED_TASK, enqueueOrderPlaced } from '~/services/orders/order-placed.server.ts'
 import {
   CartChangedError,
   CartEmptyError,
@@ -137,6 +141,12 @@ describe('placing an order', () => {
     expect((await outbox('search.product')).map((event) => event.key).sort()).toEqual(
       [dress.id, scarf.id, boots.id].sort(),
     )
+    // The transaction queued the event, not the email: the job renders it after the commit.
+    expect(await outbox('mail.send')).toEqual([])
+    expect((await listQueuedJobs(ORDER_PLACED_TASK)).map((job) => job.payload)).toEqual([
+      { orderId: order.id, locale: 'en' },
+    ])
+    await runDueJobs(jobTasks)
     const [mail] = await outbox('mail.send')
     expect(mail).toMatchObject({ key: `order:${order.id}:placed` })
     expect(mail!.payload).toMatchObject({
@@ -146,6 +156,11 @@ describe('placing an order', () => {
     expect((mail!.payload as { text: string }).text).toContain(
       "Linen dress (Navy, M) from Ana's shop: 2 × $40.00 = $80.00",
     )
+    // A retried job (its success not recorded) does not queue the emails twice.
+    const mails = (await outbox('mail.send')).length
+    await prisma.$transaction((tx) => enqueueOrderPlaced(tx, order.id, 'en'))
+    await runDueJobs(jobTasks)
+    expect(await outbox('mail.send')).toHaveLength(mails)
   })
 
   test('charges the delivery option below the free threshold and saves a new address when asked', async () => {

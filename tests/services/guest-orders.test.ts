@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
+import { jobTasks } from '~/services/jobs.server.ts'
 import { issueEmailToken } from '~/services/accounts/email-tokens.server.ts'
 import { resetPassword } from '~/services/accounts/recovery.server.ts'
 import { confirmEmail } from '~/services/accounts/verification.server.ts'
@@ -96,6 +98,7 @@ describe('a guest checks out with only an email', () => {
     // "Save this address" means nothing without an account: no address row anywhere.
     expect(await prisma.address.count()).toBe(0)
 
+    await runDueJobs(jobTasks)
     const mail = await prisma.outboxEvent.findFirstOrThrow({
       where: { topic: 'mail.send', key: `order:${order.id}:placed` },
     })

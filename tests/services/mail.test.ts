@@ -2,6 +2,8 @@ import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
+import { jobTasks } from '~/services/jobs.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { createFileMailer, createMailer, createSmtpMailer } from '~/infra/mail/mailer.server.ts'
 import { processBatch } from '~/infra/outbox/worker.server.ts'
@@ -82,7 +84,8 @@ describe('the mail outbox handler', () => {
       { variantId: tee.variants[0]!.id, quantity: 2 },
     ])
 
-    // The shopper's confirmation and the seller's new-order email.
+    // The order's job renders the shopper's confirmation and the seller's new-order email.
+    await runDueJobs(jobTasks)
     expect(await processBatch(mailOutboxHandler)).toBe(2)
     const files = (await emlFiles()).filter((name) => !before.includes(name))
     expect(files).toHaveLength(2)

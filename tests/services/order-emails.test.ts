@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
+import { jobTasks } from '~/services/jobs.server.ts'
 import { processBatch } from '~/infra/outbox/worker.server.ts'
 import { mailOutboxHandler } from '~/services/mail/mail.server.ts'
 import { addToCart, getCart } from '~/services/orders/cart.server.ts'
@@ -37,8 +39,9 @@ const IRANIAN_ADDRESS = {
   phone: '09123456789',
 }
 
-/** Sends what the outbox holds and returns the messages that reached `to`. */
+/** Runs the due jobs, sends what the outbox holds and returns the messages that reached `to`. */
 async function delivered(to: string): Promise<DecodedMail[]> {
+  await runDueJobs(jobTasks)
   while ((await processBatch(mailOutboxHandler)) > 0);
   return sink.received.filter((mail) => mail.to.includes(to)).map((mail) => decodeMail(mail.data))
 }
@@ -168,6 +171,8 @@ describe('order emails in the recipient’s language', () => {
     const english = await createUser({ name: 'Emma English' })
     await prisma.user.update({ where: { id: english.id }, data: { locale: 'en' } })
     const order = await place(english.id)
+    // The worker renders the confirmation as soon as the order commits, before any cancelling.
+    await runDueJobs(jobTasks)
     await cancelOrder(english.id, order.number, new Date('2026-03-21T09:00:00Z'))
     const [confirmation, cancelled] = await delivered(english.email)
     expect(confirmation!.subject).toBe(`Your Shikposh order ${order.number}`)

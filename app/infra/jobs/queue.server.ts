@@ -72,3 +72,61 @@ export async function listQueuedJobs(task: string, client: Pick<Tx, '$queryRaw'>
     WHERE tasks.identifier = ${task}
     ORDER BY jobs.id`
 }
+
+// ---------------------------------------------------------------- failed for good (dead letters)
+
+export type FailedJob = Omit<QueuedJob, 'lockedAt'> & { failedAt: Date }
+
+const FAILED_PAGE_SIZE = 25
+
+/** The jobs that used up their attempts, most recently failed first, one page at a time. */
+export async function listFailedJobs(page = 1) {
+  const [counted] = await prisma.$queryRaw<Array<{ total: number }>>`
+    SELECT count(*)::int AS total FROM graphile_worker._private_jobs
+    WHERE attempts >= max_attempts`
+  const total = counted?.total ?? 0
+  const pageCount = Math.max(1, Math.ceil(total / FAILED_PAGE_SIZE))
+  const current = Math.min(Math.max(1, page), pageCount)
+  const jobs = await prisma.$queryRaw<FailedJob[]>`
+    SELECT jobs.id, tasks.identifier AS task, jobs.payload, jobs.run_at AS "runAt",
+      jobs.attempts::int AS attempts, jobs.max_attempts::int AS "maxAttempts",
+      jobs.last_error AS "lastError", jobs.key, jobs.created_at AS "createdAt",
+      jobs.updated_at AS "failedAt"
+    FROM graphile_worker._private_jobs AS jobs
+    JOIN graphile_worker._private_tasks AS tasks ON tasks.id = jobs.task_id
+    WHERE jobs.attempts >= jobs.max_attempts
+    ORDER BY jobs.updated_at DESC, jobs.id DESC
+    LIMIT ${FAILED_PAGE_SIZE} OFFSET ${(current - 1) * FAILED_PAGE_SIZE}`
+  return { jobs, total, page: current, pageCount }
+}
+
+/** The failed job, locked for a decision in `tx`; null when it is not (or no longer) failed. */
+async function lockFailedJob(tx: Tx, id: bigint) {
+  const [job] = await tx.$queryRaw<
+    Array<Pick<FailedJob, 'id' | 'task' | 'payload' | 'lastError' | 'attempts'>>
+  >`
+    SELECT jobs.id, tasks.identifier AS task, jobs.payload, jobs.last_error AS "lastError",
+      jobs.attempts::int AS attempts
+    FROM graphile_worker._private_jobs AS jobs
+    JOIN graphile_worker._private_tasks AS tasks ON tasks.id = jobs.task_id
+    WHERE jobs.id = ${id} AND jobs.attempts >= jobs.max_attempts
+    FOR UPDATE OF jobs`
+  return job ?? null
+}
+
+/** Gives a failed job its attempts back and makes it due now. Returns it, or null. */
+export async function retryFailedJob(tx: Tx, id: bigint) {
+  const job = await lockFailedJob(tx, id)
+  if (!job) return null
+  await tx.$executeRaw`
+    SELECT graphile_worker.reschedule_jobs(ARRAY[${id}]::bigint[], run_at := now(), attempts := 0)`
+  return job
+}
+
+/** Deletes a failed job for good. Returns it, or null. */
+export async function discardFailedJob(tx: Tx, id: bigint) {
+  const job = await lockFailedJob(tx, id)
+  if (!job) return null
+  await tx.$executeRaw`SELECT graphile_worker.complete_jobs(ARRAY[${id}]::bigint[])`
+  return job
+}

@@ -15,6 +15,7 @@ export const AUDIT_TARGET_TYPES = [
   'BRAND',
   'PAGE',
   'SIZE_SCALE',
+  'JOB',
 ] as const
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number]
 
@@ -39,6 +40,8 @@ export const AUDIT_ACTIONS = {
   'brand.delete': { targetType: 'BRAND' },
   'page.update': { targetType: 'PAGE' },
   'size-guide.update': { targetType: 'SIZE_SCALE' },
+  'job.retry': { targetType: 'JOB' },
+  'job.discard': { targetType: 'JOB' },
 } as const satisfies Record<string, { targetType: AuditTargetType }>
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 

@@ -5,7 +5,6 @@ import { logger } from '~/infra/logger.server.ts'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { formatMoney } from '~/utils/money.ts'
-import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
 import {
   AddressLimitError,
@@ -22,8 +21,7 @@ import {
   type CartOwner,
   type CartView,
 } from './cart.server.ts'
-import { enqueueNewOrderForSellers, renderOrderPlaced } from './emails.server.ts'
-import { orderPathFor } from './order-access.server.ts'
+import { enqueueOrderPlaced } from './order-placed.server.ts'
 import {
   findPaymentProvider,
   paymentProviders,
@@ -476,33 +474,8 @@ async function placeInTransaction(
     tx,
     changes.map((change) => change.productId),
   )
-  const emailLines = view.lines.map((line) => ({ ...line, unitPrice: line.unitPrice! }))
-  const email = renderOrderPlaced(ctx.emailLocale, {
-    number: order.number,
-    path: orderPathFor({ ...order, userId: 'userId' in buyer ? buyer.userId : null }),
-    customerName: ctx.customerName,
-    currency: ctx.currency,
-    placedAt: now,
-    itemsTotal: view.itemsTotal,
-    itemsRegular: view.itemsRegular,
-    shippingCost: shipping,
-    total: order.total,
-    shippingMethod: ctx.method.id,
-    paymentMethod: ctx.provider.id,
-    address: ctx.address,
-    lines: emailLines,
-  })
-  await enqueueMail(tx, `order:${order.id}:placed`, { to: ctx.email, ...email })
-  await enqueueNewOrderForSellers(tx, {
-    id: order.id,
-    number: order.number,
-    customerName: ctx.customerName,
-    currency: ctx.currency,
-    placedAt: now,
-    shippingMethod: ctx.method.id,
-    address: ctx.address,
-    lines: emailLines,
-  })
+  // The confirmation is rendered and sent after the commit, by the job.
+  await enqueueOrderPlaced(tx, order.id, ctx.emailLocale)
 
   // The stock, last: its row locks (taken in id order, so never in a cycle) are held only for
   // these statements and the commit, which keeps a best seller's queue short.
