@@ -22,7 +22,11 @@ export async function requireSeller(request: Request) {
 
 export function storeSettings() {
   const env = getEnv()
-  return { currency: env.STORE_CURRENCY, timeZone: env.STORE_TIMEZONE }
+  return {
+    currency: env.STORE_CURRENCY,
+    timeZone: env.STORE_TIMEZONE,
+    priceDisplay: env.STORE_PRICE_DISPLAY,
+  }
 }
 
 type Replying = {

@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       featured: product.featured,
     },
     options: { ...options, ...settings },
-    defaults: valuesFromProduct(product, settings),
+    defaults: valuesFromProduct(product, { ...settings, pageLocale: getLocale(request) }),
     photos: { colors: photos.colors, images: photos.images, limits: photos.limits },
   }
 }

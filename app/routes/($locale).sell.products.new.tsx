@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options: { ...options, ...storeSettings() },
     defaults: emptyProductValues(
       options.scales.find((scale) => scale.code === 'letters')?.id ?? options.scales[0]?.id,
+      getLocale(request),
     ),
   }
 }

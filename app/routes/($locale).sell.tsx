@@ -38,7 +38,7 @@ export default function SellLayout() {
   // Before the shop exists, /sell is the onboarding page and has no dashboard around it.
   if (!shop) return <Outlet />
   return (
-    <div className="grid gap-8 md:grid-cols-[14rem_1fr]">
+    <div className="grid grid-cols-1 gap-8 md:grid-cols-[14rem_minmax(0,1fr)]">
       <aside>
         <div className="flex items-center gap-3">
           <GeneratedAvatar name={shop.name} size={44} />

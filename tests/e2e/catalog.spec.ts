@@ -27,8 +27,10 @@ test('open a shop, list a dress in two colours × three sizes, publish it, and f
 
   // The product form.
   const title = `Poppy Wrap Dress ${tag}`
-  await page.getByLabel('Title').fill(title)
-  await page.getByLabel('Description').fill('A wrap dress in washed cotton, with a tie waist.')
+  await page.getByLabel('Title', { exact: true }).fill(title)
+  await page
+    .getByLabel('Description', { exact: true })
+    .fill('A wrap dress in washed cotton, with a tie waist.')
   await page.getByLabel('Category').selectOption({ label: '\u00a0\u00a0\u00a0\u00a0Dresses' })
   await page.getByLabel('Tags').fill('cotton, summer')
   await page.getByLabel('Price (USD)').fill('60.00')
@@ -233,4 +235,94 @@ test('an admin suspends a shop: its products leave the store until it is reinsta
   await expect(adminPage.getByText(`${shop.name} is open again`)).toBeVisible()
   expect((await page.goto(`/p/${product.slug}`))?.status()).toBe(200)
   await context.close()
+})
+
+test('a Persian seller lists a product in Persian with an English translation, typing the price in Persian digits, and finds it on the Persian storefront', async ({
+  page,
+  signInAs,
+}, testInfo) => {
+  const tag = randomBytes(3).toString('hex')
+  const { shop } = await signInAs('seller', { name: 'Shirin Seller' })
+  const dresses = await prisma.category.findUniqueOrThrow({ where: { slug: 'dresses' } })
+  const black = await prisma.color.findFirstOrThrow({ where: { name: 'Black' } })
+  const title = `پیراهن کتان ${tag}`
+
+  await page.goto('/fa/sell/products/new')
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.getByRole('heading', { level: 1, name: 'افزودن محصول' })).toBeVisible()
+  // The product's language starts as the page's; the seller picks Persian all the same.
+  const language = page.getByRole('group', { name: 'زبان نوشته‌ها' })
+  await expect(language.getByRole('radio', { name: 'فارسی' })).toBeChecked()
+  await language.getByText('انگلیسی', { exact: true }).click()
+  await expect(page.getByRole('group', { name: 'به فارسی (اختیاری)' })).toBeVisible()
+  await language.getByText('فارسی', { exact: true }).click()
+  const translation = page.getByRole('group', { name: 'به انگلیسی (اختیاری)' })
+
+  await page.getByLabel('عنوان', { exact: true }).fill(title)
+  await expect(page.getByLabel('عنوان', { exact: true })).toHaveAttribute('dir', 'rtl')
+  await page.getByLabel('توضیحات', { exact: true }).fill('پیراهنی سبک از کتان شسته، برای تابستان.')
+  await translation.getByLabel('عنوان به انگلیسی').fill(`Linen Dress ${tag}`)
+  await expect(translation.getByLabel('عنوان به انگلیسی')).toHaveAttribute('dir', 'ltr')
+  await translation.getByLabel('توضیحات به انگلیسی').fill('A light dress in washed linen.')
+  await page.getByLabel('دسته', { exact: true }).selectOption(dresses.id)
+
+  // A price that cannot be read is refused at the field, in Persian; the Persian digits are fine.
+  const price = page.getByLabel('قیمت (USD)')
+  await expect(price).toHaveAttribute('inputmode', 'decimal')
+  await price.fill('۵۹,۹')
+  await page.locator('label', { has: page.locator(`input[value="${black.id}"]`) }).click()
+  await page
+    .getByRole('group', { name: /^سایزها/ })
+    .getByText('M', { exact: true })
+    .click()
+  const row = page.getByTestId(/^variant-.*-M$/)
+  await row.locator('input[name$=".sku"]').fill(`LD-${tag}-M`)
+  const stock = row.locator('input[name$=".stock"]')
+  await expect(stock).toHaveAttribute('inputmode', 'numeric')
+  await stock.fill('۷')
+  await page.getByRole('button', { name: 'ذخیره و انتشار' }).click()
+  await expect(page.getByText('مبلغی مثل ۱۹٫۹۹ وارد کنید')).toBeVisible()
+  await price.fill('۵۹٫۹۰')
+  await expect(page.getByText('مبلغی مثل ۱۹٫۹۹ وارد کنید')).toHaveCount(0)
+
+  await testInfo.attach('persian-form-desktop', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await testInfo.attach('persian-form-390', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+
+  await page.getByRole('button', { name: 'ذخیره و انتشار' }).click()
+  await expect(page.getByText(`«${title}» منتشر شد.`, { exact: false })).toBeVisible()
+  await expect(page).toHaveURL(/^[^#]*\/fa\/sell\/products\/[^/#]+(#photos)?$/)
+  const product = await prisma.product.findFirstOrThrow({
+    where: { shopId: shop.id },
+    include: { variants: true },
+  })
+  expect(product).toMatchObject({
+    locale: 'fa',
+    title,
+    translatedTitle: `Linen Dress ${tag}`,
+    price: 5990,
+    slug: `linen-dress-${tag}`,
+  })
+  expect(product.variants.map((variant) => variant.stock)).toEqual([7])
+  // The form reads the price back as the seller typed it.
+  await expect(page.getByLabel('قیمت (USD)')).toHaveValue('۵۹٫۹۰')
+
+  // The Persian storefront shows the Persian title at that price; the English one the translation.
+  await waitForSearchIndex()
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`/fa/p/${product.slug}`)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByTestId('product-price')).toContainText('۵۹٫۹۰')
+  await page.goto('/fa/c/dresses')
+  await expect(page.getByTestId('product-card').filter({ hasText: title })).toContainText('۵۹٫۹۰')
+  await page.goto(`/p/${product.slug}`)
+  await expect(page.getByRole('heading', { level: 1, name: `Linen Dress ${tag}` })).toBeVisible()
+  await expect(page.getByTestId('product-price')).toContainText('$59.90')
 })

@@ -153,14 +153,12 @@ describe('the product form', () => {
     const result = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form }))
     expect(result.status).toBe(400)
     const errors = errorsOf(result)
-    expect(errors.title).toEqual(['Enter a title'])
-    expect(errors.price).toEqual(['Enter an amount like 19.99'])
-    expect(errors.discountPercent).toEqual(['Use at most 90%'])
-    expect(errors[`variants.${blackS}.stock`]).toEqual(['Stock cannot be negative'])
-    expect(errors[`variants.${whiteL}.sku`]).toEqual([
-      'Use letters, digits, dots, dashes and underscores',
-    ])
-    expect(errors[`variants.${blackM}.price`]).toEqual(['The price must be more than zero'])
+    expect(errors.title).toEqual(['validation:catalog.title'])
+    expect(errors.price).toEqual(['validation:catalog.amount {"example":19.99}'])
+    expect(errors.discountPercent).toEqual(['validation:catalog.discountMax {"max":90}'])
+    expect(errors[`variants.${blackS}.stock`]).toEqual(['validation:catalog.stockNegative'])
+    expect(errors[`variants.${whiteL}.sku`]).toEqual(['validation:catalog.skuFormat'])
+    expect(errors[`variants.${blackM}.price`]).toEqual(['validation:catalog.pricePositive'])
     expect(await prisma.product.count({ where: { shop: { ownerId: user.id } } })).toBe(0)
   })
 
@@ -186,8 +184,8 @@ describe('the product form', () => {
       }),
     )
     expect(twice.status).toBe(400)
-    expect(errorsOf(twice)[`variants.${whiteS}.sku`]).toEqual(['Each variant needs its own SKU'])
-    expect(errorsOf(twice)[`variants.${whiteM}.sku`]).toEqual(['Each variant needs its own SKU'])
+    expect(errorsOf(twice)[`variants.${whiteS}.sku`]).toEqual(['validation:catalog.skuUnique'])
+    expect(errorsOf(twice)[`variants.${whiteM}.sku`]).toEqual(['validation:catalog.skuUnique'])
 
     const taken = await callRoute(
       newAction,
@@ -225,8 +223,8 @@ describe('the product form', () => {
     const save = await callRoute(newAction, routeRequest('/sell/products/new', { cookie, form }))
     expect(save.status).toBe(400)
     const redXL = variantKey(t.colors.red.id, t.letters.XL.id)
-    expect(errorsOf(save)[`variants.${redXL}.sku`]).toEqual(['Enter a SKU'])
-    expect(errorsOf(save)[`variants.${redXL}.stock`]).toEqual(['Enter the stock (0 or more)'])
+    expect(errorsOf(save)[`variants.${redXL}.sku`]).toEqual(['validation:catalog.sku'])
+    expect(errorsOf(save)[`variants.${redXL}.stock`]).toEqual(['validation:catalog.stock'])
     expect(await prisma.product.count({ where: { shop: { ownerId: user.id } } })).toBe(0)
   })
 

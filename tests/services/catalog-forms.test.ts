@@ -42,15 +42,23 @@ describe('store-time-zone schedules', () => {
       form.set(key, value)
     }
     const berlin = parseWithZod(form, {
-      schema: productFormSchema({ currency: 'EUR', timeZone: 'Europe/Berlin' }),
+      schema: productFormSchema({
+        currency: 'EUR',
+        timeZone: 'Europe/Berlin',
+        priceDisplay: 'currency',
+      }),
     })
     expect(berlin.status).toBe('error')
     expect(berlin.status === 'error' && berlin.error?.discountEndsAt).toEqual([
-      'The discount must end after it starts',
+      'validation:catalog.discountOrder',
     ])
     form.set('discountEndsAt', '2026-12-26T00:00')
     const ok = parseWithZod(form, {
-      schema: productFormSchema({ currency: 'EUR', timeZone: 'Europe/Berlin' }),
+      schema: productFormSchema({
+        currency: 'EUR',
+        timeZone: 'Europe/Berlin',
+        priceDisplay: 'currency',
+      }),
     })
     expect(ok.status === 'success' && ok.value.product).toMatchObject({
       discountStartsAt: new Date('2026-12-24T17:00:00Z'),
@@ -73,7 +81,11 @@ describe('store-time-zone schedules', () => {
     form.set(`variants.${variantKey('col', 'siz')}.sku`, 'yen-1')
     form.set(`variants.${variantKey('col', 'siz')}.stock`, '3')
     const result = parseWithZod(form, {
-      schema: productFormSchema({ currency: 'JPY', timeZone: 'Asia/Tokyo' }),
+      schema: productFormSchema({
+        currency: 'JPY',
+        timeZone: 'Asia/Tokyo',
+        priceDisplay: 'currency',
+      }),
     })
     expect(result.status === 'success' && result.value.product).toMatchObject({
       price: 1500,

@@ -2,25 +2,26 @@ import { Trans, useTranslation } from 'react-i18next'
 import { quote } from '~/services/catalog/pricing.ts'
 import { MAX_DISCOUNT_PERCENT } from '~/services/catalog/schemas.ts'
 import { useFormat } from '~/i18n/use-locale.ts'
-import { parseMoney } from '~/utils/money.ts'
+import { normaliseNumberInput } from '~/i18n/format.ts'
+import { parseMoneyInput, type MoneyInputUnit } from '~/i18n/money-input.ts'
 import { zonedLocalToUtc } from '~/utils/zoned-time.ts'
 
 /** What the discount makes of the price, and whether it runs now, as the seller types. */
 export function DiscountPreview({
   price,
   discount,
-  currency,
+  unit,
   timeZone,
 }: {
   price: string
   discount: { percent: string; startsAt: string; endsAt: string }
-  currency: string
+  unit: MoneyInputUnit
   timeZone: string
 }) {
   const { t } = useTranslation('seller')
   const f = useFormat()
-  const amount = parseMoney(price, currency)
-  const percent = Number(discount.percent)
+  const amount = parseMoneyInput(price, unit)
+  const percent = Number(normaliseNumberInput(discount.percent))
   if (!amount || !Number.isInteger(percent) || percent < 1 || percent > MAX_DISCOUNT_PERCENT)
     return null
   const window = {

@@ -2,7 +2,6 @@ import {
   getFormProps,
   getInputProps,
   getSelectProps,
-  getTextareaProps,
   useForm,
   type SubmissionResult,
 } from '@conform-to/react'
@@ -12,11 +11,14 @@ import { useMemo, useState, type ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { valuesFromPayload, type ProductFormValues } from '~/services/catalog/product-form.ts'
-import { MAX_DISCOUNT_PERCENT, MAX_TAGS, productFormSchema } from '~/services/catalog/schemas.ts'
+import { MAX_TAGS, productFormSchema } from '~/services/catalog/schemas.ts'
+import type { PriceDisplay } from '~/i18n/format.ts'
+import { formatMoneyInput, moneyInputUnit } from '~/i18n/money-input.ts'
 import { usePageLocale, useFormat } from '~/i18n/use-locale.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 import { DiscountPreview } from './discount-preview.tsx'
 import { lastSegment, Section, SelectField } from './product-form-parts.tsx'
+import { ProductTextFields } from './product-text-fields.tsx'
 import { VariantMatrix } from './variant-matrix.tsx'
 
 export type ProductFormOptions = {
@@ -26,6 +28,7 @@ export type ProductFormOptions = {
   scales: Array<{ id: string; name: string; sizes: Array<{ id: string; label: string }> }>
   currency: string
   timeZone: string
+  priceDisplay: PriceDisplay
 }
 
 type Props = {
@@ -39,12 +42,6 @@ type Props = {
   photos?: ReactNode
 }
 
-/**
- * The one form for creating and editing a product: details, category and brand, tags, price
- * and discount schedule, and the variant matrix (tick colours and sizes, then fill SKU, stock
- * and an optional price per cell). Without JavaScript the matrix updates with a submit button;
- * with it, as you tick.
- */
 /** The unit prices are typed in: "Toman" when the store shows Toman, else the currency's code. */
 export function usePriceUnit(currency: string) {
   const { t } = useTranslation('seller')
@@ -52,15 +49,28 @@ export function usePriceUnit(currency: string) {
   return currency === 'IRR' && store.priceDisplay === 'toman' ? t('price.toman') : currency
 }
 
+/**
+ * The one form for creating and editing a product: its language, title and description (and
+ * their translation), category and brand, tags, price and discount schedule, and the variant
+ * matrix (tick colours and sizes, then fill SKU, stock and an optional price per cell). Without
+ * JavaScript the matrix updates with a submit button; with it, as you tick.
+ */
 export function ProductForm({ options, defaults, lastResult, conflict, status, photos }: Props) {
   const { t } = useTranslation('seller')
   const f = useFormat()
   const unit = usePriceUnit(options.currency)
+  const { locale: pageLocale } = usePageLocale()
+  const moneyUnit = moneyInputUnit(options.currency, options.priceDisplay)
   const navigation = useNavigation()
   const hydrated = useHydrated()
   const schema = useMemo(
-    () => productFormSchema({ currency: options.currency, timeZone: options.timeZone }),
-    [options.currency, options.timeZone],
+    () =>
+      productFormSchema({
+        currency: options.currency,
+        timeZone: options.timeZone,
+        priceDisplay: options.priceDisplay,
+      }),
+    [options.currency, options.timeZone, options.priceDisplay],
   )
   const [form, fields] = useForm({
     id: 'product-form',
@@ -114,31 +124,11 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
         title={t('productForm.details.title')}
         description={t('productForm.details.description')}
       >
-        <Field
-          label={t('productForm.fields.title')}
-          inputProps={{
-            ...getInputProps(fields.title, { type: 'text' }),
-            maxLength: 120,
-            onChange: (event) => setTitle(event.currentTarget.value),
-          }}
-          errors={fields.title.errors}
+        <ProductTextFields
+          fields={fields}
+          initialLocale={initial.locale}
+          onTitleChange={setTitle}
         />
-        <div>
-          <label
-            htmlFor={fields.description.id}
-            className="block text-sm font-medium text-stone-800"
-          >
-            {t('productForm.fields.description')}
-          </label>
-          <textarea
-            {...getTextareaProps(fields.description)}
-            rows={6}
-            className="mt-1 input"
-            aria-invalid={fields.description.errors ? true : undefined}
-            aria-describedby={fields.description.errors ? fields.description.errorId : undefined}
-          />
-          <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
-        </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
             label={t('productForm.fields.category')}
@@ -192,7 +182,11 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
             inputProps={{
               ...getInputProps(fields.price, { type: 'text' }),
               inputMode: 'decimal',
-              placeholder: f.fractionDigits === 0 ? '450000' : '49.90',
+              placeholder: formatMoneyInput(
+                moneyUnit.factor === 10 ? 4_500_000 : 4990 * (moneyUnit.factor / 100 || 1),
+                moneyUnit,
+                pageLocale,
+              ),
               onChange: (event) => setPrice(event.currentTarget.value),
             }}
             errors={fields.price.errors}
@@ -201,10 +195,10 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
           <Field
             label={t('productForm.fields.discount')}
             inputProps={{
-              ...getInputProps(fields.discountPercent, { type: 'number' }),
-              min: 1,
-              max: MAX_DISCOUNT_PERCENT,
-              step: 1,
+              // Text, not number: a Persian keyboard types Persian digits, which number inputs drop.
+              ...getInputProps(fields.discountPercent, { type: 'text' }),
+              inputMode: 'numeric',
+              maxLength: 8,
               onChange: (event) => {
                 const percent = event.currentTarget.value
                 setDiscount((current) => ({ ...current, percent }))
@@ -242,7 +236,7 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
           <DiscountPreview
             price={price}
             discount={discount}
-            currency={options.currency}
+            unit={moneyUnit}
             timeZone={options.timeZone}
           />
         ) : null}

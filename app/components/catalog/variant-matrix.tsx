@@ -46,7 +46,7 @@ export function VariantMatrix({
     if (cells[key]) return cells[key]
     const color = options.colors.find((candidate) => candidate.id === colorId)
     const size = scale?.sizes.find((candidate) => candidate.id === sizeId)
-    return newCell(title, color?.name ?? '', size?.label ?? '')
+    return newCell(title, color?.name ?? '', size?.label ?? '', f.locale)
   }
   const update = (key: string, base: CellValue, change: Partial<CellValue>) =>
     setCells((current) => ({ ...current, [key]: { ...(current[key] ?? base), ...change } }))
@@ -179,8 +179,8 @@ export function VariantMatrix({
               <label className="flex items-center gap-2">
                 {t('productForm.variants.stock')}
                 <input
-                  type="number"
-                  min={0}
+                  type="text"
+                  inputMode="numeric"
                   value={fill.stock}
                   onChange={(event) => setFill({ ...fill, stock: event.currentTarget.value })}
                   className="input w-24 py-1"
@@ -303,7 +303,7 @@ export function VariantMatrix({
                             value={cell.stock}
                             onChange={(value) => update(key, cell, { stock: value })}
                             errors={error(name('stock'))}
-                            type="number"
+                            inputMode="numeric"
                           />
                         </td>
                         <td className="py-2">
@@ -346,7 +346,6 @@ function CellInput({
   value,
   onChange,
   errors,
-  type = 'text',
   className = '',
   placeholder,
   inputMode,
@@ -357,10 +356,10 @@ function CellInput({
   value: string
   onChange: (value: string) => void
   errors?: string[]
-  type?: 'text' | 'number'
   className?: string
   placeholder?: string
-  inputMode?: 'decimal'
+  /** Numbers are typed as text (a number input drops Persian digits) with a numeric keyboard. */
+  inputMode?: 'decimal' | 'numeric'
   /** SKUs are Latin: they read left to right on a Persian page too. */
   dir?: 'ltr'
 }) {
@@ -370,9 +369,7 @@ function CellInput({
       <input
         name={name}
         id={name}
-        type={type}
-        min={type === 'number' ? 0 : undefined}
-        step={type === 'number' ? 1 : undefined}
+        type="text"
         aria-label={label}
         value={value}
         onChange={(event) => onChange(event.currentTarget.value)}

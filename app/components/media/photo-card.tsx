@@ -1,7 +1,11 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import type { DragEvent, KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/i18n/use-locale.ts'
 import type { ImageColor, ProductImageView } from '~/services/media/views.ts'
 import { ResponsiveImage } from './responsive-image.tsx'
+
+const ARROW_EARLIER = '\u2190'
+const ARROW_LATER = '\u2192'
 
 /** One photo in the editor: its description, its colour, moving it and deleting it. */
 export function PhotoCard({
@@ -55,6 +59,9 @@ export function PhotoCard({
   onDragOver: (event: DragEvent) => void
   onDrop: (event: DragEvent) => void
 }) {
+  const { t } = useTranslation('seller')
+  const f = useFormat()
+  const n = f.number(position + 1)
   const altId = `${idPrefix}-alt-${image.id}`
   const colorId = `${idPrefix}-color-${image.id}`
   const errorId = `${idPrefix}-error-${image.id}`
@@ -75,26 +82,27 @@ export function PhotoCard({
       >
         <ResponsiveImage
           image={image.image}
-          alt={image.alt || `Photo ${position + 1}`}
+          alt={image.alt || t('photosEditor.photo', { n })}
           sizes="(min-width: 1024px) 20vw, (min-width: 640px) 40vw, 90vw"
           fit="contain"
           className="aspect-[4/5] w-full bg-stone-100"
         />
         <span className="absolute start-2 top-2 rounded bg-white/90 px-2 py-0.5 text-xs font-semibold text-stone-800 shadow-xs">
-          {position === 0 ? 'Main photo' : `Photo ${position + 1}`}
+          {position === 0 ? t('photosEditor.mainPhoto') : t('photosEditor.photo', { n })}
         </span>
       </div>
       <div className="flex flex-1 flex-col gap-3 p-3">
         <div>
           <label htmlFor={altId} className="block text-sm font-medium text-stone-800">
-            Description (alt text)
+            {t('photosEditor.alt')}
           </label>
           <input
             id={altId}
             type="text"
             maxLength={300}
             value={altDraft ?? image.alt}
-            placeholder="e.g. Front view, belted at the waist"
+            placeholder={t('photosEditor.altPlaceholder')}
+            dir="auto"
             onChange={(event) => onAltChange(event.target.value)}
             onBlur={onAltSave}
             onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
@@ -111,7 +119,7 @@ export function PhotoCard({
         </div>
         <div>
           <label htmlFor={colorId} className="block text-sm font-medium text-stone-800">
-            Colour
+            {t('photosEditor.colour')}
           </label>
           <select
             id={colorId}
@@ -119,7 +127,7 @@ export function PhotoCard({
             onChange={(event) => onColorChange(event.target.value)}
             className="mt-1 input"
           >
-            <option value="">All colours</option>
+            <option value="">{t('photosEditor.allColours')}</option>
             {colors.map((color) => (
               <option key={color.id} value={color.id}>
                 {color.name}
@@ -135,7 +143,7 @@ export function PhotoCard({
                   backgroundColor: colors.find((color) => color.id === image.colorId)?.hex,
                 }}
               />
-              Shown first when a shopper picks this colour
+              {t('photosEditor.colourFirst')}
             </span>
           ) : null}
         </div>
@@ -151,10 +159,13 @@ export function PhotoCard({
             className="btn-secondary px-2"
             onClick={() => onMove(-1)}
             disabled={position === 0}
-            aria-label={`Move photo ${position + 1} earlier`}
-            title="Move earlier"
+            aria-label={t('photosEditor.moveEarlier', { n })}
+            title={t('photosEditor.moveEarlierShort')}
           >
-            <span aria-hidden>←</span>
+            {/* Earlier is to the start: the arrows turn round on right-to-left pages. */}
+            <span aria-hidden className="inline-block rtl:-scale-x-100">
+              {ARROW_EARLIER}
+            </span>
           </button>
           <button
             data-control={`${image.id}:later`}
@@ -162,10 +173,12 @@ export function PhotoCard({
             className="btn-secondary px-2"
             onClick={() => onMove(1)}
             disabled={position === count - 1}
-            aria-label={`Move photo ${position + 1} later`}
-            title="Move later"
+            aria-label={t('photosEditor.moveLater', { n })}
+            title={t('photosEditor.moveLaterShort')}
           >
-            <span aria-hidden>→</span>
+            <span aria-hidden className="inline-block rtl:-scale-x-100">
+              {ARROW_LATER}
+            </span>
           </button>
           <span className="flex-1" />
           {confirmingDelete ? (
@@ -176,10 +189,10 @@ export function PhotoCard({
                 onClick={onDelete}
                 data-control={`${image.id}:confirm`}
               >
-                Delete photo {position + 1}
+                {t('photosEditor.deletePhoto', { n })}
               </button>
               <button type="button" className="btn-secondary" onClick={onCancelDelete}>
-                Keep
+                {t('photosEditor.keep')}
               </button>
             </>
           ) : (
@@ -188,9 +201,9 @@ export function PhotoCard({
               type="button"
               className="btn-danger"
               onClick={onAskDelete}
-              aria-label={`Delete photo ${position + 1}`}
+              aria-label={t('photosEditor.deletePhoto', { n })}
             >
-              Delete
+              {t('photosEditor.delete')}
             </button>
           )}
         </div>

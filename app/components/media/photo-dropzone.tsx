@@ -1,6 +1,6 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { useState, type ChangeEvent, type DragEvent, type RefObject } from 'react'
-import { formatBytes, type UploadLimits } from '~/services/media/limits.ts'
+import type { UploadLimits } from '~/services/media/limits.ts'
+import { usePhotoText } from './use-photo-text.ts'
 
 /** Where photos are added: drop them on it, or choose them with the file picker. */
 export function PhotoDropzone({
@@ -19,6 +19,7 @@ export function PhotoDropzone({
   fileInput: RefObject<HTMLInputElement>
   onFiles: (files: File[]) => void
 }) {
+  const { t, f, size } = usePhotoText(limits)
   const [dropActive, setDropActive] = useState(false)
 
   function onFilesChosen(event: ChangeEvent<HTMLInputElement>) {
@@ -61,11 +62,11 @@ export function PhotoDropzone({
         />
       </svg>
       <p className="mt-2 text-sm text-stone-700">
-        Drag photos here, or{' '}
+        {t('photosEditor.dropzone')}{' '}
         <label
           className={`cursor-pointer rounded link focus-within:ring-2 focus-within:ring-brand-500 focus-within:ring-offset-2 ${room === 0 ? 'pointer-events-none text-stone-400' : ''}`}
         >
-          choose photos
+          {t('photosEditor.choose')}
           <input
             ref={fileInput}
             type="file"
@@ -79,9 +80,13 @@ export function PhotoDropzone({
         </label>
       </p>
       <p id={limitsId} className="mt-1 text-xs text-stone-500">
-        {formats} · up to {formatBytes(limits.maxFileBytes)} each · at least {limits.minShortSide}{' '}
-        px on the shorter side · {limits.maxImages} photos per product
-        {room === 0 ? ' (this product has them all; delete one to add another)' : ` (${room} more)`}
+        {t('photosEditor.limits', {
+          formats,
+          size: size(limits.maxFileBytes),
+          minSide: f.number(limits.minShortSide),
+          max: f.number(limits.maxImages),
+        })}{' '}
+        {room === 0 ? t('photosEditor.full') : t('photosEditor.room', { room: f.number(room) })}
       </p>
     </div>
   )

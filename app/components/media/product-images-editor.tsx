@@ -1,10 +1,10 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react'
 import type { UploadLimits } from '~/services/media/limits.ts'
 import type { ImageColor, ProductImageView } from '~/services/media/views.ts'
 import { PhotoCard } from './photo-card.tsx'
 import { PhotoDropzone } from './photo-dropzone.tsx'
 import { UploadList } from './upload-list.tsx'
+import { usePhotoText } from './use-photo-text.ts'
 import { usePhotoUploads, type ApiError } from './use-photo-uploads.ts'
 
 // The seller's editor for a product's photos: add several at once (file picker or drag and
@@ -34,6 +34,7 @@ export function ProductImagesEditor({
   limits,
   onChange,
 }: ProductImagesEditorProps) {
+  const { t, f, refusal } = usePhotoText(limits)
   const api = `/api/products/${encodeURIComponent(productId)}/images`
   const [images, setImages] = useState(initialImages)
   const [altDrafts, setAltDrafts] = useState<Record<string, string>>({})
@@ -90,8 +91,11 @@ export function ProductImagesEditor({
     return { ok: Boolean(response?.ok), status: response?.status ?? 0, data }
   }
 
-  const errorOf = (data: unknown, fallback: string) =>
-    (data as ApiError | null)?.error?.message ?? fallback
+  /** The API's refusal in the page's language, or the fallback when it gave none. */
+  const errorOf = (data: unknown, fallback: string) => {
+    const error = (data as ApiError | null)?.error
+    return refusal(error?.code, '', error?.message) ?? fallback
+  }
 
   async function refresh() {
     const { ok, data } = await send(api, 'GET')
@@ -108,7 +112,7 @@ export function ProductImagesEditor({
     if (!ok) {
       setImageErrors((current) => ({
         ...current,
-        [image.id]: errorOf(data, 'This change could not be saved. Try again.'),
+        [image.id]: errorOf(data, t('photosEditor.saveFailed')),
       }))
       return false
     }
@@ -125,7 +129,7 @@ export function ProductImagesEditor({
     if (draft === undefined || draft.trim() === image.alt) return
     if (await saveImage(image, { alt: draft })) {
       setAltDrafts(({ [image.id]: _saved, ...rest }) => rest)
-      setAnnouncement(`Description of photo ${image.position + 1} saved.`)
+      setAnnouncement(t('photosEditor.altSaved', { n: f.number(image.position + 1) }))
     }
   }
 
@@ -133,7 +137,10 @@ export function ProductImagesEditor({
     const color = colors.find((candidate) => candidate.id === colorId)
     if (await saveImage(image, { colorId: colorId || null })) {
       setAnnouncement(
-        `Photo ${image.position + 1} now shows ${color ? color.name : 'all colours'}.`,
+        t('photosEditor.colourSaved', {
+          n: f.number(image.position + 1),
+          colour: color ? color.name : t('photosEditor.allColours'),
+        }),
       )
     }
   }
@@ -148,11 +155,16 @@ export function ProductImagesEditor({
       const saved = (data as { images: ProductImageView[] }).images
       setImages(saved)
       const position = saved.findIndex((image) => image.id === movedId)
-      setAnnouncement(`Photo moved to position ${position + 1} of ${saved.length}.`)
+      setAnnouncement(
+        t('photosEditor.moved', {
+          position: f.number(position + 1),
+          count: f.number(saved.length),
+        }),
+      )
       return
     }
     setImages(previous)
-    setNotice(errorOf(data, 'The new order could not be saved. Try again.'))
+    setNotice(errorOf(data, t('photosEditor.orderFailed')))
     if (status === 409) await refresh()
   }
 
@@ -190,13 +202,13 @@ export function ProductImagesEditor({
     if (!ok) {
       setImageErrors((current) => ({
         ...current,
-        [image.id]: errorOf(data, 'The photo could not be deleted. Try again.'),
+        [image.id]: errorOf(data, t('photosEditor.deleteFailed')),
       }))
       return
     }
     const remaining = (data as { images: ProductImageView[] }).images
     setImages(remaining)
-    setAnnouncement(`Photo ${image.position + 1} deleted.`)
+    setAnnouncement(t('photosEditor.deleted', { n: f.number(image.position + 1) }))
     const neighbour = remaining[Math.min(image.position, remaining.length - 1)]
     if (neighbour) focusAfter.current = `${neighbour.id}:delete`
     else fileInput.current?.focus()
@@ -256,7 +268,7 @@ export function ProductImagesEditor({
         >
           <span>{notice}</span>
           <button type="button" className="link" onClick={() => setNotice(null)}>
-            Dismiss
+            {t('photosEditor.dismiss')}
           </button>
         </div>
       ) : null}
@@ -268,7 +280,7 @@ export function ProductImagesEditor({
       {images.length ? (
         <ol
           ref={list}
-          aria-label={`Photos of ${productTitle}, in the order shoppers see them`}
+          aria-label={t('photosEditor.listLabel', { title: productTitle })}
           className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
         >
           {images.map((image, position) => (
@@ -311,10 +323,7 @@ export function ProductImagesEditor({
           ))}
         </ol>
       ) : (
-        <p className="text-sm text-stone-600">
-          No photos yet. The first photo is the one shoppers see on product cards and at the top of
-          the product page.
-        </p>
+        <p className="text-sm text-stone-600">{t('photosEditor.empty')}</p>
       )}
     </div>
   )

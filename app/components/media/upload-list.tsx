@@ -1,4 +1,5 @@
-/* eslint-disable i18next/no-literal-string -- not yet translated (issue 11) */
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/i18n/use-locale.ts'
 import type { Upload } from './use-photo-uploads.ts'
 
 /** The photos on their way: progress while they upload, and why one was refused. */
@@ -11,8 +12,10 @@ export function UploadList({
   onRetry: (upload: Upload) => void
   onDismiss: (key: string) => void
 }) {
+  const { t } = useTranslation('seller')
+  const f = useFormat()
   return (
-    <ul aria-label="Uploads" className="space-y-2">
+    <ul aria-label={t('photosEditor.uploads')} className="space-y-2">
       {uploads.map((upload) => (
         <li
           key={upload.key}
@@ -36,7 +39,9 @@ export function UploadList({
             </span>
           )}
           <div className="min-w-0 flex-1">
-            <p className="truncate font-medium">{upload.name}</p>
+            <p className="truncate font-medium" dir="auto">
+              {upload.name}
+            </p>
             {upload.state === 'failed' ? (
               <p className="text-red-700">{upload.error}</p>
             ) : (
@@ -44,15 +49,15 @@ export function UploadList({
                 <progress
                   max={100}
                   value={upload.state === 'queued' ? 0 : Math.round(upload.progress * 100)}
-                  aria-label={`Uploading ${upload.name}`}
+                  aria-label={t('photosEditor.uploadingFile', { name: upload.name })}
                   className="mt-1 h-2 w-full overflow-hidden rounded [&::-moz-progress-bar]:bg-brand-600 [&::-webkit-progress-bar]:bg-stone-200 [&::-webkit-progress-value]:bg-brand-600"
                 />
                 <p className="text-xs text-stone-500">
                   {upload.state === 'queued'
-                    ? 'Waiting…'
+                    ? t('photosEditor.state.queued')
                     : upload.state === 'uploading'
-                      ? `Uploading… ${Math.round(upload.progress * 100)}%`
-                      : 'Optimising for every screen…'}
+                      ? t('photosEditor.state.uploading', { percent: f.percent(upload.progress) })
+                      : t('photosEditor.state.processing')}
                 </p>
               </>
             )}
@@ -61,16 +66,16 @@ export function UploadList({
             <div className="flex shrink-0 gap-2">
               {upload.retryable ? (
                 <button type="button" className="btn-secondary" onClick={() => onRetry(upload)}>
-                  Try again
+                  {t('photosEditor.tryAgain')}
                 </button>
               ) : null}
               <button
                 type="button"
                 className="btn-secondary"
                 onClick={() => onDismiss(upload.key)}
-                aria-label={`Dismiss ${upload.name}`}
+                aria-label={t('photosEditor.dismissFile', { name: upload.name })}
               >
-                Dismiss
+                {t('photosEditor.dismiss')}
               </button>
             </div>
           ) : null}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react'
-import { formatBytes, listFormats, type UploadLimits } from '~/services/media/limits.ts'
+import type { UploadLimits } from '~/services/media/limits.ts'
 import type { ProductImageView } from '~/services/media/views.ts'
+import { usePhotoText } from './use-photo-text.ts'
 
 // The images editor's upload queue: files checked against the limits before they are sent, then
 // sent one at a time with their progress, kept with their error when refused, retried on demand.
@@ -18,8 +19,8 @@ export type Upload = {
 }
 
 export type ApiError = {
-  error?: { message?: string }
-  results?: Array<{ ok: boolean; message?: string }>
+  error?: { code?: string; message?: string }
+  results?: Array<{ ok: boolean; code?: string; message?: string }>
 }
 
 export function usePhotoUploads({
@@ -36,13 +37,13 @@ export function usePhotoUploads({
   setImages: Dispatch<SetStateAction<ProductImageView[]>>
   setAnnouncement: (text: string) => void
 }) {
+  const { t, f, size, formats, refusal } = usePhotoText(limits)
   const [uploads, setUploads] = useState<Upload[]>([])
   const queue = useRef<Upload[]>([])
   const active = useRef<string | null>(null)
 
   const pending = uploads.filter((upload) => upload.state !== 'failed').length
   const room = Math.max(0, limits.maxImages - imageCount - pending)
-  const formats = listFormats(limits.formats)
   const acceptedTypes = limits.accept.split(',').map((type) => type.trim().toLowerCase())
 
   const updateUpload = (key: string, changes: Partial<Upload>) =>
@@ -71,29 +72,40 @@ export function usePhotoUploads({
       const base = {
         key: `${Date.now()}-${index}-${file.name}`,
         file,
-        name: file.name || 'unnamed file',
+        name: file.name || t('photosEditor.unnamed'),
         progress: 0,
       }
       const refuse = (error: string): Upload => ({ ...base, preview: null, state: 'failed', error })
       if (free <= 0)
         return refuse(
-          `“${base.name}” was not added: a product can have at most ${limits.maxImages} photos.`,
+          t('photosEditor.refused.full', { name: base.name, max: f.number(limits.maxImages) }),
         )
       if (file.size > limits.maxFileBytes)
         return refuse(
-          `“${base.name}” is ${formatBytes(file.size)}; photos can be at most ${formatBytes(limits.maxFileBytes)}.`,
+          t('photosEditor.refused.tooLarge', {
+            name: base.name,
+            size: size(file.size),
+            max: size(limits.maxFileBytes),
+          }),
         )
       const extension = `.${file.name.split('.').pop()?.toLowerCase() ?? ''}`
       if (!acceptedTypes.includes(file.type.toLowerCase()) && !acceptedTypes.includes(extension)) {
-        return refuse(`“${base.name}” is not a ${formats} photo.`)
+        return refuse(t('photosEditor.refused.format', { name: base.name, formats }))
       }
       free--
       return { ...base, preview: URL.createObjectURL(file), state: 'queued' }
     })
     setUploads((current) => [...current, ...added])
     const queued = added.filter((upload) => upload.state === 'queued')
+    const refused = added.length - queued.length
     setAnnouncement(
-      `${queued.length} photo${queued.length === 1 ? '' : 's'} queued for upload${queued.length < added.length ? `, ${added.length - queued.length} refused` : ''}.`,
+      refused
+        ? t('photosEditor.queuedRefused', {
+            count: queued.length,
+            n: f.number(queued.length),
+            refused: f.number(refused),
+          })
+        : t('photosEditor.queued', { count: queued.length, n: f.number(queued.length) }),
     )
     enqueue(queued)
   }
@@ -123,14 +135,14 @@ export function usePhotoUploads({
       if (body?.images) setImages(body.images)
       if (xhr.status === 201) {
         removeUpload(next.key)
-        setAnnouncement(`“${next.name}” added.`)
+        setAnnouncement(t('photosEditor.added', { name: next.name }))
       } else {
+        const failed = body?.results?.find((result) => !result.ok) ?? body?.error
         const message =
-          body?.results?.find((result) => !result.ok)?.message ??
-          body?.error?.message ??
+          refusal(failed?.code, next.name, failed?.message) ??
           (xhr.status === 401
-            ? 'Your session has ended. Sign in again, then retry.'
-            : `“${next.name}” could not be uploaded (error ${xhr.status}).`)
+            ? t('photosEditor.sessionEnded')
+            : t('photosEditor.uploadFailed', { name: next.name, status: xhr.status }))
         updateUpload(next.key, {
           state: 'failed',
           error: message,
@@ -141,7 +153,7 @@ export function usePhotoUploads({
       startNext()
     }
     xhr.onerror = () => {
-      const message = `“${next.name}” could not be uploaded: the connection was interrupted.`
+      const message = t('photosEditor.interrupted', { name: next.name })
       updateUpload(next.key, { state: 'failed', error: message, retryable: true })
       setAnnouncement(message)
       startNext()

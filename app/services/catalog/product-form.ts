@@ -1,4 +1,6 @@
-import { formatAmountForInput } from '~/utils/money.ts'
+import type { PriceDisplay } from '~/i18n/format.ts'
+import { isLocale, type Locale } from '~/i18n/locales.ts'
+import { formatMoneyInput, formatWholeInput, moneyInputUnit } from '~/i18n/money-input.ts'
 import { utcToZonedLocal } from '~/utils/zoned-time.ts'
 import { splitVariantKey, suggestSku, variantKey } from './schemas.ts'
 
@@ -9,8 +11,12 @@ import { splitVariantKey, suggestSku, variantKey } from './schemas.ts'
 export type CellValue = { sku: string; stock: string; price: string; stockWas?: string }
 
 export type ProductFormValues = {
+  /** The language title and description are written in; the translated ones are in the other. */
+  locale: Locale
   title: string
   description: string
+  translatedTitle: string
+  translatedDescription: string
   categoryId: string
   brandId: string
   sizeScaleId: string
@@ -26,8 +32,11 @@ export type ProductFormValues = {
 }
 
 type SavedProduct = {
+  locale: string
   title: string
   description: string
+  translatedTitle: string | null
+  translatedDescription: string | null
   categoryId: string
   brandId: string | null
   sizeScaleId: string
@@ -46,10 +55,14 @@ type SavedProduct = {
   }>
 }
 
-export function emptyProductValues(sizeScaleId = ''): ProductFormValues {
+/** A new product's form; its language is the page's until the seller picks another. */
+export function emptyProductValues(sizeScaleId = '', locale: Locale = 'en'): ProductFormValues {
   return {
+    locale,
     title: '',
     description: '',
+    translatedTitle: '',
+    translatedDescription: '',
     categoryId: '',
     brandId: '',
     sizeScaleId,
@@ -64,22 +77,36 @@ export function emptyProductValues(sizeScaleId = ''): ProductFormValues {
   }
 }
 
+/**
+ * A saved product's form. Prices are shown in the unit shoppers see, and numbers in the page's
+ * digits (`pageLocale`), the way the seller types them back.
+ */
 export function valuesFromProduct(
   product: SavedProduct,
-  { currency, timeZone }: { currency: string; timeZone: string },
+  {
+    currency,
+    timeZone,
+    priceDisplay,
+    pageLocale,
+  }: { currency: string; timeZone: string; priceDisplay: PriceDisplay; pageLocale: Locale },
 ): ProductFormValues {
+  const unit = moneyInputUnit(currency, priceDisplay)
   const money = (minor: number | null) =>
-    minor == null ? '' : formatAmountForInput(minor, currency)
+    minor == null ? '' : formatMoneyInput(minor, unit, pageLocale)
   const unique = (ids: string[]) => [...new Set(ids)]
   return {
+    locale: isLocale(product.locale) ? product.locale : 'en',
     title: product.title,
     description: product.description,
+    translatedTitle: product.translatedTitle ?? '',
+    translatedDescription: product.translatedDescription ?? '',
     categoryId: product.categoryId,
     brandId: product.brandId ?? '',
     sizeScaleId: product.sizeScaleId,
     tags: product.tags.join(', '),
     price: money(product.price),
-    discountPercent: product.discountPercent == null ? '' : String(product.discountPercent),
+    discountPercent:
+      product.discountPercent == null ? '' : formatWholeInput(product.discountPercent, pageLocale),
     discountStartsAt: product.discountStartsAt
       ? utcToZonedLocal(product.discountStartsAt, timeZone)
       : '',
@@ -91,7 +118,8 @@ export function valuesFromProduct(
         variantKey(variant.colorId, variant.sizeId),
         {
           sku: variant.sku,
-          stock: String(variant.stock),
+          stock: formatWholeInput(variant.stock, pageLocale),
+          // Hidden, read back by the server only.
           stockWas: String(variant.stock),
           price: money(variant.price),
         },
@@ -130,8 +158,11 @@ export function valuesFromPayload(payload: unknown): ProductFormValues {
     }
   }
   return {
+    locale: isLocale(record.locale) ? record.locale : 'en',
     title: text(record.title),
     description: text(record.description),
+    translatedTitle: text(record.translatedTitle),
+    translatedDescription: text(record.translatedDescription),
     categoryId: text(record.categoryId),
     brandId: text(record.brandId),
     sizeScaleId: text(record.sizeScaleId),
@@ -148,6 +179,15 @@ export function valuesFromPayload(payload: unknown): ProductFormValues {
 }
 
 /** A new cell for a colour and size, with a suggested SKU and no stock. */
-export function newCell(title: string, colorName: string, sizeLabel: string): CellValue {
-  return { sku: suggestSku(title, colorName, sizeLabel), stock: '0', price: '' }
+export function newCell(
+  title: string,
+  colorName: string,
+  sizeLabel: string,
+  pageLocale: Locale = 'en',
+): CellValue {
+  return {
+    sku: suggestSku(title, colorName, sizeLabel),
+    stock: formatWholeInput(0, pageLocale),
+    price: '',
+  }
 }

@@ -32,6 +32,7 @@ import {
   type ProductInput,
 } from './schemas.ts'
 import { isForeignKeyViolation } from './taxonomy.server.ts'
+import { isLocale } from '~/i18n/locales.ts'
 
 // Products as their sellers see them. Every function takes the signed-in user's id and reaches
 // products only through `shop: { ownerId }`, so another seller's product id is simply not found
@@ -40,8 +41,11 @@ import { isForeignKeyViolation } from './taxonomy.server.ts'
 const EDIT_SELECT = {
   id: true,
   slug: true,
+  locale: true,
   title: true,
   description: true,
+  translatedTitle: true,
+  translatedDescription: true,
   categoryId: true,
   brandId: true,
   sizeScaleId: true,
@@ -93,6 +97,16 @@ async function validateProduct(tx: Tx, input: ProductInput, productId: string | 
     errors.add('title', 'Use 3 to 120 characters', { code: 'title-length' })
   if (input.description.length > 5000)
     errors.add('description', 'Use at most 5000 characters', {
+      code: 'too-long',
+      values: { max: 5000 },
+    })
+  if (input.locale !== undefined && !isLocale(input.locale))
+    errors.add('locale', 'Choose English or Persian', { code: 'unknown-locale' })
+  const translatedTitle = input.translatedTitle?.trim() ?? ''
+  if (translatedTitle && (translatedTitle.length < 3 || translatedTitle.length > 120))
+    errors.add('translatedTitle', 'Use 3 to 120 characters', { code: 'title-length' })
+  if ((input.translatedDescription?.length ?? 0) > 5000)
+    errors.add('translatedDescription', 'Use at most 5000 characters', {
       code: 'too-long',
       values: { max: 5000 },
     })
@@ -210,6 +224,12 @@ function productData(input: ProductInput) {
   return {
     title: input.title.trim(),
     description: input.description,
+    // Left out (an older caller): English on create, unchanged on update.
+    locale: input.locale,
+    translatedTitle:
+      input.translatedTitle === undefined ? undefined : input.translatedTitle?.trim() || null,
+    translatedDescription:
+      input.translatedDescription === undefined ? undefined : input.translatedDescription || null,
     categoryId: input.categoryId,
     brandId: input.brandId,
     sizeScaleId: input.sizeScaleId,
@@ -223,8 +243,17 @@ function productData(input: ProductInput) {
 
 const NEEDS_PRICE = 'Add a price (for the product or a variant) before publishing'
 
-async function uniqueSlug(tx: Tx, title: string) {
-  const base = slugify(title, 70) || 'product'
+/**
+ * Slugs are Latin, so they come from the English title: the translation of a Persian product
+ * (its own title's Latin letters make a poor slug, "b76d05" of "پیراهن کتان b76d05"), else
+ * whichever title has Latin letters.
+ */
+async function uniqueSlug(tx: Tx, input: ProductInput) {
+  const [english, other] =
+    input.locale === 'fa'
+      ? [input.translatedTitle ?? '', input.title]
+      : [input.title, input.translatedTitle ?? '']
+  const base = slugify(english, 70) || slugify(other, 70) || 'product'
   if (!(await tx.product.findUnique({ where: { slug: base }, select: { id: true } }))) return base
   for (;;) {
     const candidate = `${base}-${randomBytes(3).toString('hex')}`
@@ -280,7 +309,7 @@ export async function createProduct(
           ...productData(input),
           ...derivePricing(input, input.variants, now),
           shopId: shop.id,
-          slug: await uniqueSlug(tx, input.title),
+          slug: await uniqueSlug(tx, input),
           status,
           listed: isListed(status, shop.status),
           publishedAt: publish ? now : null,

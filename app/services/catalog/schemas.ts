@@ -1,6 +1,9 @@
 import { z } from 'zod'
+import { numberInput, type PriceDisplay } from '~/i18n/format.ts'
+import { LOCALES, type Locale } from '~/i18n/locales.ts'
+import { moneyInputUnit, parseMoneyInput, type MoneyInputUnit } from '~/i18n/money-input.ts'
+import { message, type ValidationKey } from '~/i18n/validation.ts'
 import { noControlCharacters } from '~/utils/text.ts'
-import { parseMoney } from '~/utils/money.ts'
 import { zonedLocalToUtc } from '~/utils/zoned-time.ts'
 
 // Form schemas and small rules of the catalog domain, shared by the server (which enforces
@@ -123,24 +126,50 @@ export const SuspendShopSchema = z.object({
 
 // ---------------------------------------------------------------- products
 
-export type ProductFormOptions = { currency: string; timeZone: string }
+export type ProductFormOptions = {
+  currency: string
+  timeZone: string
+  /** Prices are typed in the unit shoppers see: Toman for an IRR store that shows Toman. */
+  priceDisplay: PriceDisplay
+}
 
-function moneySchema(currency: string, missing = 'Enter a price') {
-  return z
-    .string({ error: missing })
+// The product form's messages are `validation` catalogue keys (app/i18n/validation.ts), shown in
+// the page's language whichever side validated.
+const text = (missing: ValidationKey, max: number) =>
+  z
+    .string({ error: message(missing) })
     .trim()
-    .transform((text, ctx) => {
-      const amount = parseMoney(text, currency)
+    .max(max, message('text.tooLong', { max }))
+    .refine(...noControlCharacters)
+
+/** An amount like the ones a seller reads in the form: 19.99 dollars, 120000 Toman. */
+function amountExample(unit: MoneyInputUnit) {
+  return unit.factor === 10 && unit.fractionDigits === 1
+    ? 120_000
+    : unit.fractionDigits
+      ? 19.99
+      : 4500
+}
+
+function moneySchema(unit: MoneyInputUnit) {
+  return z
+    .string({ error: message('catalog.price') })
+    .trim()
+    .transform((typed, ctx) => {
+      const amount = parseMoneyInput(typed, unit)
       if (amount === null) {
-        ctx.addIssue({ code: 'custom', message: 'Enter an amount like 19.99' })
+        ctx.addIssue({
+          code: 'custom',
+          message: message('catalog.amount', { example: amountExample(unit) }),
+        })
         return z.NEVER
       }
       if (amount <= 0) {
-        ctx.addIssue({ code: 'custom', message: 'The price must be more than zero' })
+        ctx.addIssue({ code: 'custom', message: message('catalog.pricePositive') })
         return z.NEVER
       }
       if (amount > MAX_PRICE) {
-        ctx.addIssue({ code: 'custom', message: 'That price is too high' })
+        ctx.addIssue({ code: 'custom', message: message('catalog.priceTooHigh') })
         return z.NEVER
       }
       return amount
@@ -151,10 +180,10 @@ function dateTimeSchema(timeZone: string) {
   return z
     .string()
     .trim()
-    .transform((text, ctx) => {
-      const at = zonedLocalToUtc(text, timeZone)
+    .transform((typed, ctx) => {
+      const at = zonedLocalToUtc(typed, timeZone)
       if (!at) {
-        ctx.addIssue({ code: 'custom', message: 'Enter a date and time' })
+        ctx.addIssue({ code: 'custom', message: message('catalog.dateTime') })
         return z.NEVER
       }
       return at
@@ -164,32 +193,33 @@ function dateTimeSchema(timeZone: string) {
 // Cells sit under a record the form library cannot see into, so they coerce their own text.
 const blank = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value
+/** Whole numbers as typed, in any digits ("۱۲" is 12); empty is missing. */
 const numberFromText = (value: unknown) => {
-  const text = blank(value)
-  return typeof text === 'string' ? Number(text.trim()) : text
+  const typed = blank(value)
+  return typeof typed === 'string' ? Number(numberInput(typed)) : typed
 }
 
-export function variantCellSchema(currency: string) {
+export function variantCellSchema(unit: MoneyInputUnit) {
   return z.object({
     sku: z.preprocess(
       blank,
       z
-        .string({ error: 'Enter a SKU' })
+        .string({ error: message('catalog.sku') })
         .trim()
-        .max(64, 'Use at most 64 characters')
-        .regex(SKU_PATTERN, 'Use letters, digits, dots, dashes and underscores'),
+        .max(64, message('text.tooLong', { max: 64 }))
+        .regex(SKU_PATTERN, message('catalog.skuFormat')),
     ),
     stock: z.preprocess(
       numberFromText,
       z
-        .number({ error: 'Enter the stock (0 or more)' })
-        .int('Use a whole number')
-        .min(0, 'Stock cannot be negative')
-        .max(MAX_STOCK, 'That is more than we can track'),
+        .number({ error: message('catalog.stock') })
+        .int(message('number.whole'))
+        .min(0, message('catalog.stockNegative'))
+        .max(MAX_STOCK, message('catalog.stockTooHigh')),
     ),
     /** The stock the seller saw when the form loaded; equal to stock means "leave it alone". */
     stockWas: z.preprocess(numberFromText, z.number().int().min(0).optional()).catch(undefined),
-    price: z.preprocess(blank, moneySchema(currency).optional()),
+    price: z.preprocess(blank, moneySchema(unit).optional()),
   })
 }
 
@@ -205,8 +235,12 @@ export type VariantInput = {
 }
 
 export type ProductInput = {
+  /** The language of title and description; the translated ones are in the other language. Left out: English on create, unchanged on update. */
+  locale?: Locale
   title: string
   description: string
+  translatedTitle?: string | null
+  translatedDescription?: string | null
   categoryId: string
   brandId: string | null
   sizeScaleId: string
@@ -225,41 +259,60 @@ export const PRODUCT_INTENTS = ['save', 'publish', 'update-matrix'] as const
  * so an error stays with its cell however the matrix changes; only cells of checked colours and
  * sizes count, so a form posted without JavaScript after unticking a colour drops its cells.
  */
-export function productFormSchema({ currency, timeZone }: ProductFormOptions) {
-  const cellSchema = variantCellSchema(currency)
+export function productFormSchema({ currency, timeZone, priceDisplay }: ProductFormOptions) {
+  const unit = moneyInputUnit(currency, priceDisplay)
+  const cellSchema = variantCellSchema(unit)
   return (
     z
       .object({
         intent: z.enum(PRODUCT_INTENTS).default('save'),
         version: z.number().int().positive().optional(),
-        title: trimmed('a title', 120).min(3, 'Use at least 3 characters'),
-        description: trimmed('a description', 5000).optional().default(''),
-        categoryId: z.string({ error: 'Choose a category' }).max(64),
+        locale: z.enum(LOCALES, { error: message('catalog.locale') }).default('en'),
+        title: text('catalog.title', 120).min(3, message('text.tooShort', { min: 3 })),
+        description: text('catalog.description', 5000).optional().default(''),
+        // The other language's title and description: optional, and checked like the main ones.
+        translatedTitle: text('catalog.title', 120)
+          .min(3, message('text.tooShort', { min: 3 }))
+          .optional(),
+        translatedDescription: text('catalog.description', 5000).optional(),
+        categoryId: z.string({ error: message('catalog.category') }).max(64),
         brandId: z.string().max(64).optional(),
-        sizeScaleId: z.string({ error: 'Choose a size scale' }).max(64),
+        sizeScaleId: z.string({ error: message('catalog.sizeScale') }).max(64),
         tags: z
           .string()
-          .max(1000, 'That is too many tags')
+          .max(1000, message('catalog.tagsTooLong'))
           .optional()
-          .transform((text, ctx) => {
-            const tags = parseTags(text ?? '')
+          .transform((typed, ctx) => {
+            const tags = parseTags(typed ?? '')
             if (tags.length > MAX_TAGS)
-              ctx.addIssue({ code: 'custom', message: `Use at most ${MAX_TAGS} tags` })
+              ctx.addIssue({
+                code: 'custom',
+                message: message('catalog.tagsMax', { max: MAX_TAGS }),
+              })
             const long = tags.find((tag) => tag.length > MAX_TAG_LENGTH)
             if (long)
               ctx.addIssue({
                 code: 'custom',
-                message: `Keep each tag under ${MAX_TAG_LENGTH} characters ("${long.slice(0, 20)}…" is longer)`,
+                message: message('catalog.tagTooLong', {
+                  max: MAX_TAG_LENGTH,
+                  tag: long.slice(0, 20),
+                }),
               })
             return tags
           }),
-        price: moneySchema(currency).optional(),
-        discountPercent: z
-          .number({ error: 'Enter a whole percentage' })
-          .int('Enter a whole percentage')
-          .min(1, 'Use at least 1%')
-          .max(MAX_DISCOUNT_PERCENT, `Use at most ${MAX_DISCOUNT_PERCENT}%`)
-          .optional(),
+        price: moneySchema(unit).optional(),
+        discountPercent: z.preprocess(
+          numberFromText,
+          z
+            .number({ error: message('catalog.discount') })
+            .int(message('catalog.discount'))
+            .min(1, message('catalog.discountMin', { min: 1 }))
+            .max(
+              MAX_DISCOUNT_PERCENT,
+              message('catalog.discountMax', { max: MAX_DISCOUNT_PERCENT }),
+            )
+            .optional(),
+        ),
         discountStartsAt: dateTimeSchema(timeZone).optional(),
         discountEndsAt: dateTimeSchema(timeZone).optional(),
         colorIds: z.array(z.string().max(64)).max(40).optional().default([]),
@@ -276,14 +329,14 @@ export function productFormSchema({ currency, timeZone }: ProductFormOptions) {
             ctx.addIssue({
               code: 'custom',
               path: ['discountPercent'],
-              message: 'Enter the percentage off for this schedule',
+              message: message('catalog.discountNeeded'),
             })
           }
           if (startsAt && endsAt && endsAt <= startsAt) {
             ctx.addIssue({
               code: 'custom',
               path: ['discountEndsAt'],
-              message: 'The discount must end after it starts',
+              message: message('catalog.discountOrder'),
             })
           }
           const ids = (list: unknown) =>
@@ -317,7 +370,7 @@ export function productFormSchema({ currency, timeZone }: ProductFormOptions) {
               ctx.addIssue({
                 code: 'custom',
                 path: ['variants', key, 'sku'],
-                message: 'Each variant needs its own SKU',
+                message: message('catalog.skuUnique'),
               })
           }
         },
@@ -339,8 +392,11 @@ export function productFormSchema({ currency, timeZone }: ProductFormOptions) {
           }
         }
         const product: ProductInput = {
+          locale: rest.locale,
           title: rest.title,
           description: rest.description,
+          translatedTitle: rest.translatedTitle || null,
+          translatedDescription: rest.translatedDescription || null,
           categoryId: rest.categoryId,
           brandId: rest.brandId ?? null,
           sizeScaleId: rest.sizeScaleId,
