@@ -20,6 +20,7 @@ import { LocaleSuggestion } from '~/components/locale-suggestion.tsx'
 import { PageAlternates } from '~/components/page-alternates.tsx'
 import { SiteFooter } from '~/components/site-footer.tsx'
 import { SiteHeader } from '~/components/site-header.tsx'
+import { SocialMeta } from '~/components/social-meta.tsx'
 import { ToastMessage } from '~/components/toast.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { getViewer } from '~/services/accounts/auth.server.ts'
@@ -115,6 +116,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
         <PageAlternates />
+        <SocialMeta />
       </head>
       <body className="flex min-h-full flex-col">
         {children}

@@ -7,7 +7,7 @@ import { useLocalePath } from '~/i18n/use-locale.ts'
 // catalogue entries (`nav.<key>` and `nav.<key>Description` in the admin namespace).
 
 export type AdminSectionKey =
-  'overview' | 'catalog' | 'shops' | 'products' | 'reviews' | 'users' | 'audit' | 'jobs'
+  'overview' | 'catalog' | 'shops' | 'products' | 'reviews' | 'users' | 'pages' | 'audit' | 'jobs'
 export type AdminSection = { to: string; key: AdminSectionKey; end?: boolean }
 
 export const ADMIN_SECTIONS: AdminSection[] = [
@@ -17,6 +17,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { to: '/admin/products', key: 'products' },
   { to: '/admin/reviews', key: 'reviews' },
   { to: '/admin/users', key: 'users' },
+  { to: '/admin/pages', key: 'pages' },
   { to: '/admin/audit', key: 'audit' },
   { to: '/admin/jobs', key: 'jobs' },
 ]

@@ -16,6 +16,7 @@ export const NAMESPACES = [
   'admin',
   'email',
   'validation',
+  'pages',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 

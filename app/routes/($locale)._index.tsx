@@ -2,11 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { JsonLd } from '~/components/catalog/json-ld.tsx'
 import { ProductGrid } from '~/components/catalog/product-card.tsx'
+import { getEnv } from '~/infra/env.server.ts'
 import { useOptionalUser } from '~/root.tsx'
 import { getHomeCollections } from '~/services/catalog/storefront.server.ts'
-import { getLocale, getT } from '~/i18n/i18n.server.ts'
+import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
+import { organizationJsonLd, websiteJsonLd } from '~/utils/seo.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.meta.title },
@@ -15,9 +18,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [t, tShop] = [getT(request), getT(request, 'shop')]
-  const collections = await getHomeCollections({ locale: getLocale(request) })
+  const locale = getLocale(request)
+  const collections = await getHomeCollections({ locale })
+  const env = getEnv()
+  const store = { name: env.STORE_NAME, origin: env.appUrl }
   return {
     ...collections,
+    // What search engines show for the store itself: who it is, and its search box.
+    jsonLd: [
+      organizationJsonLd(store),
+      websiteJsonLd({
+        ...store,
+        locale,
+        homePath: localeRedirectPath(request, '/'),
+        searchPath: localeRedirectPath(request, '/search'),
+      }),
+    ],
     meta: { title: t('store.title'), description: tShop('home.metaDescription') },
   }
 }
@@ -34,7 +50,7 @@ const TILE_COLORS = [
 ]
 
 export default function Home() {
-  const { featured, newArrivals, onSale, categories } = useLoaderData<typeof loader>()
+  const { featured, newArrivals, onSale, categories, jsonLd } = useLoaderData<typeof loader>()
   const user = useOptionalUser()
   const { t } = useTranslation('shop')
   const lp = useLocalePath()
@@ -42,7 +58,11 @@ export default function Home() {
     <div className="space-y-14">
       <section className="overflow-hidden rounded-2xl bg-gradient-to-br from-brand-100 via-brand-50 to-white px-6 py-12 sm:px-12 sm:py-16">
         <p className="text-sm font-semibold tracking-widest text-brand-700 uppercase">
-          {user ? t('home.welcomeBack', { name: user.name }) : t('home.kicker')}
+          {user
+            ? user.newAccount
+              ? t('home.welcome', { name: user.name })
+              : t('home.welcomeBack', { name: user.name })
+            : t('home.kicker')}
         </p>
         <h1 className="mt-3 max-w-2xl text-4xl font-bold tracking-tight sm:text-5xl">
           {t('home.heading')}
@@ -106,6 +126,9 @@ export default function Home() {
         products={onSale}
         priorityCount={featured.length || newArrivals.length ? 0 : 4}
       />
+      {jsonLd.map((block) => (
+        <JsonLd key={block['@type']} data={block} />
+      ))}
     </div>
   )
 }

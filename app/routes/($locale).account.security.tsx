@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorList, Field } from '~/components/forms.tsx'
@@ -102,6 +102,7 @@ export default function SecurityPage() {
   const { sessions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
+  const location = useLocation()
   const [form, fields] = useForm({
     id: 'change-password',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
@@ -116,7 +117,13 @@ export default function SecurityPage() {
           {t('security.title')}
         </h1>
         <p className="mt-1 text-sm text-stone-600">{t('security.intro')}</p>
-        <Form method="post" className="mt-6 max-w-xl space-y-4 card" {...getFormProps(form)}>
+        {/* A new location (the redirect after a change) remounts the form: no password stays typed in it. */}
+        <Form
+          key={location.key}
+          method="post"
+          className="mt-6 max-w-xl space-y-4 card"
+          {...getFormProps(form)}
+        >
           <input type="hidden" name="intent" value="change-password" />
           <Field
             label={t('fields.currentPassword')}

@@ -37,6 +37,8 @@ import { cancelOrder, getOrder, type OrderViewer } from '~/services/orders/order
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
+import { orderHeadline, paymentHeadline } from '~/services/orders/status.ts'
+import { settlesOnDelivery } from '~/services/orders/payments/index.server.ts'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
@@ -59,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t('detail.meta', { number: order.number }),
     order,
+    paysOnDelivery: settlesOnDelivery(order.paymentMethod),
     byLink: 'accessToken' in viewer,
     photos: await listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)),
   }
@@ -86,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, photos, byLink } = useLoaderData<typeof loader>()
+  const { order, photos, byLink, paysOnDelivery } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -131,7 +134,7 @@ export default function OrderPage() {
           }
           number={order.number}
           status={order.status}
-          statusLabel={labels.orderStatus(order.status)}
+          statusLabel={labels.orderStatus(orderHeadline(order.status, order.shipments))}
         >
           {t('detail.placedAt', { date: f.dateTime(order.placedAt) })}
           {order.cancelledAt
@@ -237,7 +240,14 @@ export default function OrderPage() {
               {t('detail.payment')}
             </h2>
             <p className="mt-2 text-sm">{labels.paymentMethod(order.paymentMethod)}</p>
-            <p className="text-sm text-stone-600">{labels.paymentStatus(order.paymentStatus)}</p>
+            <p className="text-sm text-stone-600">
+              {labels.paymentStatus(
+                paymentHeadline(order.paymentStatus, {
+                  paysOnDelivery,
+                  shipments: order.shipments,
+                }),
+              )}
+            </p>
           </section>
           <section className="card p-5" aria-labelledby="address-heading">
             <h2 id="address-heading" className="font-semibold">

@@ -97,6 +97,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     imageUrl: imageUrls[0] ?? null,
     currency: env.STORE_CURRENCY,
     jsonLd: productJsonLd({ url, currency: env.STORE_CURRENCY, ...page, images: imageUrls }),
+    // Link previews (app/utils/seo.ts): the product's first photo, large.
+    social: {
+      title: page.product.title,
+      description: meta.description,
+      image: imageUrls[0] ?? null,
+      imageAlt: page.product.title,
+      type: 'product' as const,
+    },
     reviews,
     // Relative dates ("3 days ago") are counted from the server's clock, so the browser agrees.
     now: new Date().toISOString(),
@@ -205,15 +213,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
     const notFound = notFoundOf(error)
     return notFound ? [{ title: notFound.title }, { name: 'robots', content: 'noindex' }] : []
   }
-  const { product, price, url, imageUrl, currency, preview, meta } = data
+  const { price, currency, preview, meta } = data
   return [
     { title: meta.title },
     { name: 'description', content: meta.description },
-    { property: 'og:type', content: 'product' },
-    { property: 'og:title', content: product.title },
-    { property: 'og:description', content: meta.description },
-    { property: 'og:url', content: url },
-    ...(imageUrl ? [{ property: 'og:image', content: imageUrl }] : []),
     ...(price
       ? [
           {
@@ -299,6 +302,7 @@ export default function ProductPage() {
           <VariantPicker
             selection={selection}
             sizeScale={product.sizeScale}
+            sizeGuide={product.sizeGuide}
             showSizes={showSizes}
             optionLink={(changes) => `?${withParams(params, changes)}`}
           />

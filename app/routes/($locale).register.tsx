@@ -49,24 +49,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw refusal.retryAt ? retryLaterPage(refusal.retryAt) : error
   }
   const submission = parseWithZod(formData, { schema: RegisterSchema })
+  // A filled trap field refuses the form, but says so plainly and shows the field, so a person
+  // whose browser filled it in can empty it and send again (a bot gains nothing either way).
   if (formData.get(HONEYPOT)) {
     const t = getT(request, 'account')
     const formErrors = [t('register.errors.notSubmitted')]
     return data(
-      { result: submission.reply({ formErrors, hideFields: ['password'] }), sentTo: null },
+      {
+        result: submission.reply({ formErrors, hideFields: ['password'] }),
+        sentTo: null,
+        trapFilled: true,
+      },
       { status: 400 },
     )
   }
   if (submission.status !== 'success') {
     return data(
-      { result: submission.reply({ hideFields: ['password'] }), sentTo: null },
+      { result: submission.reply({ hideFields: ['password'] }), sentTo: null, trapFilled: false },
       { status: 400 },
     )
   }
   const { redirectTo: _redirectTo, ...input } = submission.value
   await register(input, getLocale(request))
   // The same answer whether the address is new or already has an account.
-  return { result: submission.reply({ resetForm: true }), sentTo: input.email }
+  return { result: submission.reply({ resetForm: true }), sentTo: input.email, trapFilled: false }
 }
 
 export default function RegisterPage() {
@@ -114,14 +120,19 @@ export default function RegisterPage() {
       </p>
       <Form method="post" className="mt-6 space-y-4 card" {...getFormProps(form)}>
         <input {...getInputProps(fields.redirectTo, HIDDEN)} />
-        <div aria-hidden className="absolute -start-[10000px] h-px w-px overflow-hidden">
-          <label htmlFor="register-website">{t('register.honeypot')}</label>
-          <input
-            id="register-website"
-            type="text"
-            name={HONEYPOT}
-            tabIndex={-1}
-            autoComplete="off"
+        {/* The trap field: `hidden` keeps it from people, screen readers and autofill alike. */}
+        <div hidden={!actionData?.trapFilled} data-testid="register-trap">
+          <Field
+            label={t('register.honeypot')}
+            errors={actionData?.trapFilled ? [t('register.errors.honeypot')] : undefined}
+            inputProps={{
+              id: 'register-website',
+              type: 'text',
+              name: HONEYPOT,
+              defaultValue: '',
+              autoComplete: 'off',
+              tabIndex: actionData?.trapFilled ? undefined : -1,
+            }}
           />
         </div>
         <Field

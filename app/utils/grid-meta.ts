@@ -20,7 +20,8 @@ export function gridMetaText(
 /**
  * The meta tags of a category, brand or shop grid. Its plain pages (page 2, 3 …) are indexable;
  * a query, a filter or another sort is a permutation search engines should not index (the same
- * rule as /search). The canonical address (the plain page) comes from the root (PageAlternates).
+ * rule as /search). The canonical address (the plain page) comes from the root (PageAlternates);
+ * the link-preview tags from `text` (SocialMeta, app/utils/seo.ts).
  */
 export function gridMeta({
   text,
@@ -34,8 +35,6 @@ export function gridMeta({
   return [
     { title: text.title },
     { name: 'description', content: text.description },
-    { property: 'og:title', content: text.name },
-    { property: 'og:description', content: text.description },
     ...(permutation ? [{ name: 'robots', content: 'noindex, follow' }] : []),
   ]
 }

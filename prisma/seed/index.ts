@@ -3,6 +3,7 @@ import type { Role } from '~/infra/db.server.ts'
 import { hashPassword } from '~/services/accounts/passwords.server.ts'
 import { seedDemoProducts, seedShops, seedTaxonomy } from './catalog.ts'
 import { seedDemoPhotos, type PhotoSeedOptions, type PhotoSeedReport } from './photos/index.ts'
+import { seedStorePages } from './pages.ts'
 import { seedDemoReviews } from './reviews.ts'
 
 // Demo data for the embedded default and for trying the store: accounts, then a believable
@@ -60,6 +61,7 @@ export async function seedDemoData(options: { photos?: PhotoSeedOptions } = {}) 
     })
   }
   const vocabulary = await seedTaxonomy()
+  await seedStorePages()
   const shops = await seedShops(hash)
   const products = await seedDemoProducts(shops, vocabulary)
   const reviews = await seedDemoReviews(hash)

@@ -20,7 +20,7 @@ test('register, sign in before confirming, sign out, sign in, and revoke a sessi
 
   // Before confirming the address, the password signs in too.
   await signInThroughForm(page, email, 'a long password')
-  await expect(page.getByText('Welcome back, Elif Example.')).toBeVisible()
+  await expect(page.getByText('Welcome, Elif Example.')).toBeVisible()
   await expect(page.getByRole('img', { name: 'Elif Example' })).toBeVisible()
 
   await openAccountMenu(page)
@@ -30,14 +30,14 @@ test('register, sign in before confirming, sign out, sign in, and revoke a sessi
   ).toBeVisible()
 
   await signInThroughForm(page, email, 'a long password')
-  await expect(page.getByText('Welcome back, Elif Example.')).toBeVisible()
+  await expect(page.getByText('Welcome, Elif Example.')).toBeVisible()
 
   const elsewhere = await browser.newContext({
     extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() },
   })
   const otherPage = await elsewhere.newPage()
   await signInThroughForm(otherPage, email, 'a long password')
-  await expect(otherPage.getByText('Welcome back, Elif Example.')).toBeVisible()
+  await expect(otherPage.getByText('Welcome, Elif Example.')).toBeVisible()
 
   await page.goto('/account/security')
   const rows = page.getByTestId('session-row')
@@ -83,7 +83,7 @@ test('ten failed sign-ins pause signing in to that account from this IP, with a 
 test('a blocked user is signed out at once and cannot sign back in', async ({ page }) => {
   const user = await createUser({ name: 'Soon Blocked' })
   await signInThroughForm(page, user.email, TEST_PASSWORD)
-  await expect(page.getByText('Welcome back, Soon Blocked.')).toBeVisible()
+  await expect(page.getByText('Welcome, Soon Blocked.')).toBeVisible()
 
   await prisma.user.update({
     where: { id: user.id },

@@ -19,10 +19,10 @@ test('an admin finds a user by email, blocks them with a reason, the user is sig
   })
   const userPage = await elsewhere.newPage()
   await signInThroughForm(userPage, user.email, TEST_PASSWORD)
-  await expect(userPage.getByText('Welcome back, Rowdy Reviewer.')).toBeVisible()
+  await expect(userPage.getByText('Welcome, Rowdy Reviewer.')).toBeVisible()
 
   await signInThroughForm(page, admin.email, TEST_PASSWORD)
-  await expect(page.getByText('Welcome back, Ava Admin.')).toBeVisible()
+  await expect(page.getByText('Welcome, Ava Admin.')).toBeVisible()
   await page.goto('/admin/users')
   await page.getByLabel('Email, name or account id').fill(user.email.toUpperCase())
   await page.getByRole('button', { name: 'Search' }).click()
@@ -80,7 +80,7 @@ test('admin pages are closed to shoppers and to signed-out visitors', async ({ p
 
   const shopper = await createUser({ name: 'Curious Shopper' })
   await signInThroughForm(page, shopper.email, TEST_PASSWORD)
-  await expect(page.getByText('Welcome back, Curious Shopper.')).toBeVisible()
+  await expect(page.getByText('Welcome, Curious Shopper.')).toBeVisible()
   // A shopper is invited to sell; sellers and admins are not (see the next test).
   await expect(page.getByRole('link', { name: 'Sell on Shikposh' })).toBeVisible()
   for (const path of ['/admin/audit', '/admin/users', `/admin/users/${shopper.id}`]) {
@@ -96,7 +96,7 @@ test('the admin area in Persian: right to left, Persian words and digits, links 
   const admin = await createUser({ name: 'Parisa Admin', roles: ['SHOPPER', 'ADMIN'] })
   const user = await createUser({ name: 'Kaveh Shopper' })
   await signInThroughForm(page, admin.email, TEST_PASSWORD)
-  await expect(page.getByText('Welcome back, Parisa Admin.')).toBeVisible()
+  await expect(page.getByText('Welcome, Parisa Admin.')).toBeVisible()
   await expect(page.getByRole('link', { name: 'Sell on Shikposh' })).toHaveCount(0)
 
   await page.goto('/fa/admin/users')

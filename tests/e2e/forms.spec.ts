@@ -46,4 +46,8 @@ test('change password: after a mismatch, fixing it and clicking once changes the
   await repeat.pressSequentially('d')
   await page.getByRole('button', { name: 'Change password' }).click()
   await expect(page.getByText('Password changed.')).toBeVisible()
+  // Issue 17: no password stays typed in the form after the change.
+  await expect(page.getByLabel('Current password')).toHaveValue('')
+  await expect(page.getByLabel('New password', { exact: true })).toHaveValue('')
+  await expect(repeat).toHaveValue('')
 })

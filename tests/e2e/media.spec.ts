@@ -43,7 +43,7 @@ test('a seller uploads, describes, colours, reorders and deletes product photos'
 }) => {
   const { user, product, navy } = await sellerWithProduct()
   await signInThroughForm(page, user.email, TEST_PASSWORD)
-  await expect(page.getByText('Welcome back, Defne Designer.')).toBeVisible()
+  await expect(page.getByText('Welcome, Defne Designer.')).toBeVisible()
   // The photos live in the product's form; the old photos page leads there.
   await page.goto(`/sell/products/${product.id}/images`)
   await expect(page).toHaveURL(`/sell/products/${product.id}#photos`)
@@ -153,7 +153,7 @@ test('a seller adds photos in the product form; shoppers see them on the card an
     ],
   })
   await signInThroughForm(page, seller.user.email, TEST_PASSWORD)
-  await expect(page.getByText('Welcome back, Noor Knits.')).toBeVisible()
+  await expect(page.getByText('Welcome, Noor Knits.')).toBeVisible()
 
   // From the product list to the form's Photos section.
   await page.goto('/sell/products')
@@ -223,7 +223,7 @@ test("another seller's product photos page is a 404", async ({ page }) => {
   const { product } = await sellerWithProduct()
   const intruder = await createSeller('Other Seller')
   await signInThroughForm(page, intruder.user.email, TEST_PASSWORD)
-  await expect(page.getByText('Welcome back, Other Seller.')).toBeVisible()
+  await expect(page.getByText('Welcome, Other Seller.')).toBeVisible()
   const response = await page.goto(`/sell/products/${product.id}/images`)
   expect(response?.status()).toBe(404)
 })
@@ -231,7 +231,7 @@ test("another seller's product photos page is a 404", async ({ page }) => {
 test('an upload far over the limits is refused at once, naming the file', async ({ page }) => {
   const { user, product } = await sellerWithProduct()
   await signInThroughForm(page, user.email, TEST_PASSWORD)
-  await expect(page.getByText('Welcome back, Defne Designer.')).toBeVisible()
+  await expect(page.getByText('Welcome, Defne Designer.')).toBeVisible()
   const { body, contentType } = multipartBody([
     {
       filename: 'raw-scan.jpg',
@@ -263,7 +263,7 @@ test('a user uploads an avatar, sees it in the header, and goes back to the gene
 }) => {
   const user = await createUser({ name: 'Mina Avatar' })
   await signInThroughForm(page, user.email, TEST_PASSWORD)
-  await expect(page.getByText('Welcome back, Mina Avatar.')).toBeVisible()
+  await expect(page.getByText('Welcome, Mina Avatar.')).toBeVisible()
   await page.goto('/account')
   await expect(page.getByText('Generated avatar')).toBeVisible()
 

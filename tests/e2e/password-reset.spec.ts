@@ -35,7 +35,7 @@ test('forgot password: a link by email sets a new password, signs in here and ou
   })
   const otherPage = await elsewhere.newPage()
   await signInThroughForm(otherPage, user.email, TEST_PASSWORD)
-  await expect(otherPage.getByText('Welcome back, Reza Reset.')).toBeVisible()
+  await expect(otherPage.getByText('Welcome, Reza Reset.')).toBeVisible()
 
   await page.goto('/login')
   await page.getByRole('link', { name: 'Forgot password?' }).click()

@@ -17,14 +17,17 @@ await admin.query(`CREATE DATABASE "${E2E_DATABASE}"`)
 await admin.end()
 await migrate(databaseUrl(E2E_DATABASE))
 
-// The store's shared vocabulary (categories, brands, colours, size scales) as the demo seed
-// makes it; tests add their own shops and products.
+// The store's shared vocabulary (categories, brands, colours, size scales) and its pages as the
+// demo seed makes them; tests add their own shops and products.
 process.env.DATABASE_URL = databaseUrl(E2E_DATABASE)
 process.env.LOG_LEVEL ??= 'error'
 {
   const { seedTaxonomy } = await import('../../prisma/seed/catalog.ts')
+  const { seedStorePages } = await import('../../prisma/seed/pages.ts')
   const { prisma } = await import('../../app/infra/db.server.ts')
   await seedTaxonomy()
+  // The footer's pages and the size guides, so no journey meets a dead footer link.
+  await seedStorePages()
   await prisma.$disconnect()
 }
 

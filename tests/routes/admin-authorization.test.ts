@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { submitReview } from '~/services/reviews/reviews.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
+import { seedStorePages } from '../../prisma/seed/pages.ts'
 import { createFailedJob, failedJobsState } from '../support/jobs.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'
@@ -41,7 +42,15 @@ function urlOf(file: string, targets: Targets) {
   const parts = segments.map((segment) => {
     if (!segment.startsWith('$')) return segment.replace(/_$/, '')
     const name = segment.slice(1)
-    params[name] = name === 'userId' ? targets.userId : 'unknown-id'
+    // Real store pages and size scales, so a missing check would change something.
+    params[name] =
+      name === 'userId'
+        ? targets.userId
+        : name === 'slug'
+          ? 'help'
+          : name === 'code'
+            ? 'letters'
+            : 'unknown-id'
     return params[name]
   })
   return { path: `/${parts.join('/')}`, params }
@@ -73,6 +82,14 @@ function forms(targets: Targets): Array<Record<string, string>> {
     { intent: 'create-brand', name: 'Matrix Brand', slug: 'matrix-brand' },
     { intent: 'update-brand', id: targets.brandId, name: 'Matrix Renamed', slug: 'matrix-renamed' },
     { intent: 'delete-brand', id: targets.brandId },
+    {
+      title: 'Matrix help',
+      titleFa: 'راهنمای ماتریس',
+      body: 'The matrix rewrote the help page.',
+      bodyFa: 'ماتریس صفحهٔ راهنما را بازنویسی کرد.',
+      version: '1',
+    },
+    { measures: 'chest' },
     { intent: 'retry', jobId: targets.jobId },
     { intent: 'discard', jobId: targets.jobId },
   ]
@@ -91,6 +108,9 @@ async function databaseState() {
     categories,
     brands,
     outbox,
+    pages,
+    scales,
+    sizes,
     failedJobs,
   ] = await Promise.all([
     prisma.user.findMany({
@@ -121,6 +141,12 @@ async function databaseState() {
     }),
     prisma.brand.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
     prisma.outboxEvent.count(),
+    prisma.contentPage.findMany({ orderBy: { id: 'asc' } }),
+    prisma.sizeScale.findMany({
+      select: { id: true, guideMeasures: true },
+      orderBy: { id: 'asc' },
+    }),
+    prisma.size.findMany({ select: { id: true, measurements: true }, orderBy: { id: 'asc' } }),
     failedJobsState(),
   ])
   return {
@@ -134,6 +160,9 @@ async function databaseState() {
     categories,
     brands,
     outbox,
+    pages,
+    scales,
+    sizes,
     failedJobs,
   }
 }
@@ -175,6 +204,7 @@ beforeAll(async () => {
   const category = await prisma.category.create({
     data: { name: 'Matrix Empty', slug: `matrix-empty-${Date.now()}` },
   })
+  await seedStorePages()
   const brand = await prisma.brand.create({
     data: { name: `Matrix Brand ${Date.now()}`, slug: `matrix-brand-${Date.now()}` },
   })

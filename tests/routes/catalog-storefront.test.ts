@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
+import { socialMeta, type SocialInput } from '~/utils/seo.ts'
 import { loader as categoryLoader, meta as categoryMeta } from '~/routes/($locale).c.$slug.tsx'
 import { loader as homeLoader } from '~/routes/($locale)._index.tsx'
 import { loader as productLoader, meta as productMeta } from '~/routes/($locale).p.$slug.tsx'
@@ -85,8 +86,21 @@ describe('/p/<slug>', () => {
     expect(tags).toEqual(
       expect.arrayContaining([
         { title: 'Json Ld Dress by Acme · Shikposh' },
-        { property: 'og:type', content: 'product' },
         { property: 'product:price:amount', content: '39.92' },
+      ]),
+    )
+    // Link previews come from the loader's `social` through the one helper (app/utils/seo.ts).
+    const social = socialMeta({
+      siteName: 'Shikposh',
+      locale: 'en',
+      url: `http://localhost:3000/p/${product.slug}`,
+      origin: 'http://localhost:3000',
+      page: (result.data as { social: SocialInput }).social,
+    })
+    expect(social).toEqual(
+      expect.arrayContaining([
+        { property: 'og:type', content: 'product' },
+        { property: 'og:title', content: 'Json Ld Dress' },
       ]),
     )
   })

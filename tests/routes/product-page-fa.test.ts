@@ -174,9 +174,14 @@ describe('the product page in Persian', () => {
   test('structured data stays valid JSON-LD, with the Persian address and title', async () => {
     const { dress } = await persianDress()
     const { html } = await renderPage(`/fa/p/${dress.slug}`)
-    const script = /<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/.exec(html)
-    expect(script).not.toBeNull()
-    const jsonLd = JSON.parse(script![1]!) as Record<string, unknown>
+    const blocks = [
+      ...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g),
+    ].map((match) => JSON.parse(match[1]!) as Record<string, unknown>)
+    const jsonLd = blocks.find((block) => block['@type'] === 'Product')
+    // The breadcrumb trail too (issue 17), ending at this page's Persian address.
+    const trail = blocks.find((block) => block['@type'] === 'BreadcrumbList') as
+      { itemListElement: Array<{ item: string }> } | undefined
+    expect(trail?.itemListElement.at(-1)?.item).toMatch(new RegExp(`/fa/p/${dress.slug}$`))
     expect(jsonLd).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'Product',

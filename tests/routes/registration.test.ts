@@ -146,7 +146,7 @@ describe('register', () => {
     expect(result.status).toBe(200)
   })
 
-  test('a filled honeypot creates nothing', async () => {
+  test('a filled honeypot creates nothing, says so and shows the field; emptied, the same form registers', async () => {
     const email = uniqueEmail()
     const result = await register({
       name: 'Bot',
@@ -155,7 +155,12 @@ describe('register', () => {
       website: 'http://spam.example',
     })
     expect(result.status).toBe(400)
+    // Issue 17: the person whose autofill filled the trap is told, and the page shows the field.
+    expect(result.data).toMatchObject({ trapFilled: true, sentTo: null })
     expect(await prisma.user.count({ where: { email } })).toBe(0)
+    const again = await register({ name: 'Bot', email, password: PASSWORD, website: '' })
+    expect(again.status).toBe(200)
+    expect(await prisma.user.count({ where: { email } })).toBe(1)
   })
 
   test('an IP gets a 429 after 10 attempts in the window; another IP is unaffected', async () => {

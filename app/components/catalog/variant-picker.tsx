@@ -1,5 +1,7 @@
-import { Link } from '@remix-run/react'
+import { Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { splitLocale } from '~/i18n/locales.ts'
+import { useLocalePath } from '~/i18n/use-locale.ts'
 import type { SizeState } from '~/services/catalog/variant-selection.ts'
 
 // The product page's colour swatches and size buttons. Each choice is a link that changes
@@ -22,11 +24,14 @@ export type PickerSelection = {
 export function VariantPicker({
   selection,
   sizeScale,
+  sizeGuide = null,
   showSizes,
   optionLink,
 }: {
   selection: PickerSelection
   sizeScale: string
+  /** The size scale's code when it has a size guide (a link beside the sizes). */
+  sizeGuide?: string | null
   /** False for products that come in one size only. */
   showSizes: boolean
   /** The link that changes these options in the current URL. */
@@ -74,13 +79,16 @@ export function VariantPicker({
 
       {showSizes ? (
         <div className="mt-6">
-          <h2 id="size-heading" className="text-sm font-semibold">
-            {t('picker.size')}
-            {selection.size ? (
-              <span className="font-normal text-stone-700">: {selection.size.label}</span>
-            ) : null}{' '}
-            <span className="font-normal text-stone-500">· {sizeScale}</span>
-          </h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="size-heading" className="text-sm font-semibold">
+              {t('picker.size')}
+              {selection.size ? (
+                <span className="font-normal text-stone-700">: {selection.size.label}</span>
+              ) : null}{' '}
+              <span className="font-normal text-stone-500">· {sizeScale}</span>
+            </h2>
+            {sizeGuide ? <SizeGuideLink code={sizeGuide} scale={sizeScale} /> : null}
+          </div>
           <ul aria-labelledby="size-heading" className="mt-3 flex flex-wrap gap-2">
             {selection.sizes.map(({ size, state }) => {
               const current = size.id === selection.size?.id
@@ -122,5 +130,23 @@ export function VariantPicker({
         </div>
       ) : null}
     </>
+  )
+}
+
+/** The size scale's guide, a plain link (works without JavaScript) that can lead back here. */
+function SizeGuideLink({ code, scale }: { code: string; scale: string }) {
+  const { t } = useTranslation('pages')
+  const lp = useLocalePath()
+  const { pathname, search } = useLocation()
+  const from = `${splitLocale(pathname).rest}${search}`
+  return (
+    <Link
+      to={lp(`/size-guide/${code}?${new URLSearchParams({ from })}`)}
+      aria-label={t('sizeGuide.linkLabel', { scale })}
+      className="hover:text-brand-800 text-sm text-brand-700 underline"
+      data-testid="size-guide-link"
+    >
+      {t('sizeGuide.link')}
+    </Link>
   )
 }

@@ -10,6 +10,7 @@ import seller from '../locales/en/seller.json' with { type: 'json' }
 import admin from '../locales/en/admin.json' with { type: 'json' }
 import email from '../locales/en/email.json' with { type: 'json' }
 import validation from '../locales/en/validation.json' with { type: 'json' }
+import pages from '../locales/en/pages.json' with { type: 'json' }
 
 export default {
   common,
@@ -23,4 +24,5 @@ export default {
   admin,
   email,
   validation,
+  pages,
 }

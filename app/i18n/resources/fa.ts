@@ -10,6 +10,7 @@ import seller from '../locales/fa/seller.json' with { type: 'json' }
 import admin from '../locales/fa/admin.json' with { type: 'json' }
 import email from '../locales/fa/email.json' with { type: 'json' }
 import validation from '../locales/fa/validation.json' with { type: 'json' }
+import pages from '../locales/fa/pages.json' with { type: 'json' }
 
 export default {
   common,
@@ -23,4 +24,5 @@ export default {
   admin,
   email,
   validation,
+  pages,
 }

@@ -32,12 +32,16 @@ export function getSession(request: Request) {
   })
 }
 
+/** An account opened this long ago or less is greeted as new ("Welcome"), not "Welcome back". */
+export const NEW_ACCOUNT_MS = 24 * 60 * 60 * 1000
+
 /** The signed-in user with their avatar (for the header), or null. */
 export async function getViewer(request: Request) {
   const session = await getSession(request)
   if (!session) return null
-  const { id, email, name, roles } = session.user
-  return { id, email, name, roles, avatar: session.avatar }
+  const { id, email, name, roles, createdAt } = session.user
+  const newAccount = Date.now() - createdAt.getTime() < NEW_ACCOUNT_MS
+  return { id, email, name, roles, newAccount, avatar: session.avatar }
 }
 
 export async function getUser(request: Request): Promise<SessionUser | null> {

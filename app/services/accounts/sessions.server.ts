@@ -58,6 +58,7 @@ const SessionRowSchema = z.object({
   roles: z.array(z.enum(['SHOPPER', 'SELLER', 'ADMIN'])),
   status: z.enum(['ACTIVE', 'BLOCKED']),
   locale: z.string().nullable(),
+  userCreatedAt: z.date(),
   avatar: z.unknown(),
 })
 
@@ -70,11 +71,12 @@ export async function findSession(request: Request) {
   if (!token) return null
   const [row] = await prisma.$queryRaw<unknown[]>(Prisma.sql`
     SELECT s.id, s."userId", s."expiresAt", s."lastSeenAt", u.email, u.name, u.roles::text[] AS roles,
-           u.status::text AS status, u.locale, ${imageAssetJson(Prisma.sql`u."avatarId"`)} AS avatar
+           u.status::text AS status, u.locale, u."createdAt" AS "userCreatedAt", ${imageAssetJson(Prisma.sql`u."avatarId"`)} AS avatar
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s."tokenHash" = ${hashToken(token)}`)
   if (!row) return null
-  const { email, name, roles, status, locale, avatar, ...session } = SessionRowSchema.parse(row)
+  const { email, name, roles, status, locale, userCreatedAt, avatar, ...session } =
+    SessionRowSchema.parse(row)
   const now = Date.now()
   const expired =
     session.expiresAt.getTime() <= now ||
@@ -91,7 +93,7 @@ export async function findSession(request: Request) {
   }
   return {
     ...session,
-    user: { id: session.userId, email, name, roles, status, locale },
+    user: { id: session.userId, email, name, roles, status, locale, createdAt: userCreatedAt },
     avatar: parseImageAsset(avatar),
   }
 }

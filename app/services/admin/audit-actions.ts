@@ -13,6 +13,8 @@ export const AUDIT_TARGET_TYPES = [
   'PRODUCT',
   'CATEGORY',
   'BRAND',
+  'PAGE',
+  'SIZE_SCALE',
   'JOB',
 ] as const
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number]
@@ -36,6 +38,8 @@ export const AUDIT_ACTIONS = {
   'brand.create': { targetType: 'BRAND' },
   'brand.update': { targetType: 'BRAND' },
   'brand.delete': { targetType: 'BRAND' },
+  'page.update': { targetType: 'PAGE' },
+  'size-guide.update': { targetType: 'SIZE_SCALE' },
   'job.retry': { targetType: 'JOB' },
   'job.discard': { targetType: 'JOB' },
 } as const satisfies Record<string, { targetType: AuditTargetType }>

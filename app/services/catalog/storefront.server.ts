@@ -260,6 +260,8 @@ const ProductPageRowSchema = z.object({
   shopStatus: z.string(),
   ownerId: z.string(),
   scaleName: z.string(),
+  /** The size scale's code when it has a size guide (app/services/pages/size-guides.server.ts). */
+  sizeGuide: z.string().nullable(),
   sizes: z.array(z.object({ id: z.string(), label: z.string() })),
   variants: z.array(
     z.object({
@@ -300,6 +302,7 @@ export async function getProductPage(
            ${localNameSql(locale, 'b')} AS "brandName", b.slug AS "brandSlug",
            s.id AS "shopId", s.name AS "shopName", s.slug AS "shopSlug", s.status::text AS "shopStatus", s."ownerId",
            ${localNameSql(locale, 'sc')} AS "scaleName",
+           CASE WHEN cardinality(sc."guideMeasures") > 0 THEN sc.code END AS "sizeGuide",
            COALESCE((SELECT json_agg(json_build_object('id', z.id, 'label', ${localNameSql(locale, 'z', 'label')}) ORDER BY z.position)
                      FROM "Size" z WHERE z."scaleId" = pp."sizeScaleId"), '[]'::json) AS sizes,
            COALESCE((SELECT json_agg(json_build_object('id', v.id, 'colorId', v."colorId", 'sizeId', v."sizeId",
@@ -356,6 +359,7 @@ export async function getProductPage(
           : null,
       shop: { id: product.shopId, name: product.shopName, slug: product.shopSlug },
       sizeScale: product.scaleName,
+      sizeGuide: product.sizeGuide,
     },
     price: cheapest,
     priceRange:

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { findCarrier } from './carriers.ts'
-import type { OrderState, PaymentState, ShipmentState } from './status.ts'
+import type { OrderHeadline, PaymentHeadline, ShipmentState } from './status.ts'
 
 // The names of order, shipment and payment states, carriers, delivery options and payment
 // methods in one language. The shopper's, seller's and admin pages (through `useOrderLabels()`
@@ -17,9 +17,9 @@ function oneOf<T extends string>(list: readonly T[], value: string | null | unde
 
 export function orderLabels(t: TFunction<'orders'>) {
   return {
-    orderStatus: (status: OrderState) => t(`status.order.${status}`),
+    orderStatus: (status: OrderHeadline) => t(`status.order.${status}`),
     shipmentStatus: (status: ShipmentState) => t(`status.shipment.${status}`),
-    paymentStatus: (status: PaymentState) => t(`status.payment.${status}`),
+    paymentStatus: (status: PaymentHeadline) => t(`status.payment.${status}`),
     /** A carrier's brand, or its name in this language; an unknown id as it is. */
     carrier(id: string | null | undefined) {
       const brand = findCarrier(id)?.brand

@@ -16,6 +16,37 @@ export function deriveOrderStatus(shipments: Array<{ status: ShipmentState }>): 
   return 'PLACED'
 }
 
+/** What an order's heading says: its status, or more exactly where "partly shipped" would mislead. */
+export type OrderHeadline = OrderState | 'PARTIALLY_DELIVERED'
+
+/** "Partly delivered" once a parcel has arrived while another is still to come, not "Partly shipped". */
+export function orderHeadline(
+  status: OrderState,
+  shipments: Array<{ status: ShipmentState }>,
+): OrderHeadline {
+  if (status === 'PARTIALLY_SHIPPED' && shipments.some((s) => s.status === 'DELIVERED'))
+    return 'PARTIALLY_DELIVERED'
+  return status
+}
+
+export type PaymentHeadline = PaymentState | 'PARTLY_PAID_ON_DELIVERY'
+
+/**
+ * What the order says about payment. Pay-on-delivery is paid parcel by parcel at the door (the
+ * order turns PAID when the last arrives), so a delivered parcel means "partly paid", not "not paid".
+ */
+export function paymentHeadline(
+  status: PaymentState,
+  {
+    paysOnDelivery,
+    shipments,
+  }: { paysOnDelivery: boolean; shipments: Array<{ status: ShipmentState }> },
+): PaymentHeadline {
+  if (status === 'PENDING' && paysOnDelivery && shipments.some((s) => s.status === 'DELIVERED'))
+    return 'PARTLY_PAID_ON_DELIVERY'
+  return status
+}
+
 // Their names in each language: orderLabels() in ./labels.ts.
 
 /** Tailwind classes of the badge for each state. */
