@@ -1,6 +1,7 @@
 import type { ConsoleMessage, Page } from '@playwright/test'
 import { prisma } from '~/infra/db.server.ts'
 import { createUser } from '../support/fixtures.ts'
+import { createFailedJob } from '../support/jobs.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
 import { expect, signInContext, test } from './fixtures.ts'
 import { waitForSearchIndex } from './search-index.ts'
@@ -99,6 +100,8 @@ test('every page kind hydrates without a console warning or error, in English an
     '/sell/sales',
     '/sell/shop',
   ]
+  // A job that failed for good, so the failed-jobs page has a row to render.
+  await createFailedJob('mail.send', { to: 'hydration@example.test' }, 'SMTP said no')
   const adminPages = [
     '/admin',
     '/admin/users',
@@ -108,6 +111,7 @@ test('every page kind hydrates without a console warning or error, in English an
     '/admin/shops',
     '/admin/catalog',
     '/admin/audit',
+    '/admin/jobs',
   ]
   const both = (paths: string[]) =>
     paths.flatMap((path) => [path, `/fa${path === '/' ? '' : path}`])
