@@ -6,7 +6,7 @@ import { processBatch } from '~/infra/outbox/worker.server.ts'
 import { mailOutboxHandler } from '~/services/mail/mail.server.ts'
 import { addToCart, getCart } from '~/services/orders/cart.server.ts'
 import { placeOrder } from '~/services/orders/checkout.server.ts'
-import { markShipped } from '~/services/orders/fulfilment.server.ts'
+import { markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import { placeGuestOrder } from '~/services/orders/guest-checkout.server.ts'
 import { cancelOrder } from '~/services/orders/orders.server.ts'
 import { orderTotal } from '~/services/orders/shipping.ts'
@@ -142,6 +142,14 @@ describe('order emails in the recipient’s language', () => {
     expect(shipped.text).toContain('تیپاکس')
     expect(shipped.text).toContain('۲ فروردین ۱۴۰۵')
     expect(shipped.text).toContain('\u2068TPX-889900\u2069')
+
+    await markDelivered(fa.user.id, order.number, new Date('2026-03-24T10:00:00Z'))
+    const arrived = (await delivered(email)).at(-1)!
+    expect(arrived.subject).toBe(
+      `بستهٔ شما از \u2068Golestan's shop\u2069 رسید (سفارش \u2068${order.number}\u2069)`,
+    )
+    expect(arrived.html).toContain('<html lang="fa" dir="rtl">')
+    expect(arrived.text).toContain('۴ فروردین ۱۴۰۵')
   })
 
   test('an English account’s emails are English, even when it ordered from a Persian page; a Persian account’s are Persian', async () => {

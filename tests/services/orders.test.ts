@@ -226,7 +226,17 @@ describe('sellers fulfilling their part', () => {
       orderBy: { id: 'asc' },
       skip: before,
     })
-    expect(mails).toHaveLength(2)
+    // Shipped twice, then delivered twice: the shopper hears of each parcel.
+    expect(mails.map((mail) => mail.key.split(':').at(-1))).toEqual([
+      'shipped',
+      'shipped',
+      'delivered',
+      'delivered',
+    ])
+    expect(mails[2]!.payload).toMatchObject({
+      to: shopper.email,
+      subject: `Your parcel from Ana's shop has arrived (order ${placed.number})`,
+    })
     expect(mails[0]!.payload).toMatchObject({
       to: shopper.email,
       subject: `Your items from Ana's shop are on their way (order ${placed.number})`,

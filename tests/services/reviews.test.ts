@@ -142,7 +142,7 @@ describe('the moderation lifecycle', () => {
       count: 2,
       average: 3.5,
       fitApplies: true,
-      fit: { fit: 'RUNS_SMALL', label: 'Most say: runs small', total: 1 },
+      fit: { fit: 'RUNS_SMALL', total: 1 },
     })
     expect(summary.distribution.map((row) => [row.stars, row.count])).toEqual([
       [5, 1],

@@ -225,6 +225,35 @@ ${emailButton(url, t('order.viewOrder'))}`
   return shopperEmail(k, subject, body, text)
 }
 
+export function renderShipmentDelivered(
+  locale: Locale,
+  shipment: Omit<EmailShipment, 'carrier' | 'trackingNumber' | 'shippedAt'> & { deliveredAt: Date },
+): RenderedEmail {
+  const k = kit(locale, shipment.currency)
+  const { t, f, iso } = k
+  const number = iso(shipment.number)
+  const shop = iso(shipment.shopName)
+  const subject = t('order.delivered.subject', { shop, number })
+  const url = emailLink(locale, shipment.path)
+  const intro = t('order.delivered.body', { shop, number, date: f.date(shipment.deliveredAt) })
+  const text = [
+    t('order.greeting', { name: shipment.customerName }),
+    '',
+    intro,
+    '',
+    textLines(k, shipment.lines),
+    '',
+    t('order.delivered.review'),
+    `${t('order.yourOrder')}: ${url}`,
+  ]
+  const body = html`<h1 style="font-size:20px;margin:0 0 8px">${t('order.delivered.title')}</h1>
+<p>${t('order.greeting', { name: shipment.customerName })} ${intro}</p>
+${linesTable(k, shipment.lines)}
+<p>${t('order.delivered.review')}</p>
+${emailButton(url, t('order.viewOrder'))}`
+  return shopperEmail(k, subject, body, text)
+}
+
 export function renderOrderCancelled(
   locale: Locale,
   order: {

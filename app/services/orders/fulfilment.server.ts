@@ -2,7 +2,11 @@ import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { trackingUrl } from './carriers.ts'
-import { orderEmailLocale, renderShipmentShipped } from './emails.server.ts'
+import {
+  orderEmailLocale,
+  renderShipmentDelivered,
+  renderShipmentShipped,
+} from './emails.server.ts'
 import { orderPathFor } from './order-access.server.ts'
 import { customerNameOf, parseAddressSnapshot } from './orders.server.ts'
 import { settlesOnDelivery } from './payments/index.server.ts'
@@ -224,42 +228,22 @@ export async function markShipped(
     if (!count) throw await stateError(tx, shipmentId)
     const status = await refreshOrderStatus(tx, orderId)
 
-    const shipment = await tx.shipment.findUniqueOrThrow({
-      where: { id: shipmentId },
-      include: {
-        shop: { select: { name: true } },
-        order: {
-          select: {
-            id: true,
-            number: true,
-            userId: true,
-            email: true,
-            locale: true,
-            currency: true,
-            shippingAddress: true,
-            user: { select: { name: true, locale: true } },
-          },
-        },
-        lines: { orderBy: { id: 'asc' } },
-      },
-    })
-    const email = renderShipmentShipped(orderEmailLocale(shipment.order), {
-      number: shipment.order.number,
-      path: orderPathFor(shipment.order),
-      customerName: customerNameOf(shipment.order),
-      currency: shipment.order.currency,
-      shopName: shipment.shop.name,
+    const shipment = await shipmentForEmail(tx, shipmentId)
+    const email = renderShipmentShipped(shipment.locale, {
+      ...shipment.facts,
       carrier: input.carrier,
       trackingNumber: input.trackingNumber,
       shippedAt: now,
-      lines: shipment.lines,
     })
-    await enqueueMail(tx, `shipment:${shipmentId}:shipped`, { to: shipment.order.email, ...email })
+    await enqueueMail(tx, `shipment:${shipmentId}:shipped`, { to: shipment.to, ...email })
     return { orderStatus: status }
   })
 }
 
-/** Marks the user's shop's shipped shipment delivered; a pay-on-delivery order is paid once all of it is. */
+/**
+ * Marks the user's shop's shipped shipment delivered and tells the shopper; a pay-on-delivery
+ * order is paid once all of it is.
+ */
 export async function markDelivered(userId: string, number: string, now: Date = new Date()) {
   return prisma.$transaction(async (tx) => {
     const { orderId, shipmentId } = await lockOwnShipment(tx, userId, number)
@@ -268,8 +252,47 @@ export async function markDelivered(userId: string, number: string, now: Date = 
       data: { status: 'DELIVERED', deliveredAt: now },
     })
     if (!count) throw await stateError(tx, shipmentId)
-    return { orderStatus: await refreshOrderStatus(tx, orderId) }
+    const status = await refreshOrderStatus(tx, orderId)
+    const shipment = await shipmentForEmail(tx, shipmentId)
+    const email = renderShipmentDelivered(shipment.locale, { ...shipment.facts, deliveredAt: now })
+    await enqueueMail(tx, `shipment:${shipmentId}:delivered`, { to: shipment.to, ...email })
+    return { orderStatus: status }
   })
+}
+
+/** What the shopper's emails about a shipment say, and in which language they go to whom. */
+async function shipmentForEmail(tx: Tx, shipmentId: string) {
+  const shipment = await tx.shipment.findUniqueOrThrow({
+    where: { id: shipmentId },
+    include: {
+      shop: { select: { name: true } },
+      order: {
+        select: {
+          id: true,
+          number: true,
+          userId: true,
+          email: true,
+          locale: true,
+          currency: true,
+          shippingAddress: true,
+          user: { select: { name: true, locale: true } },
+        },
+      },
+      lines: { orderBy: { id: 'asc' } },
+    },
+  })
+  return {
+    to: shipment.order.email,
+    locale: orderEmailLocale(shipment.order),
+    facts: {
+      number: shipment.order.number,
+      path: orderPathFor(shipment.order),
+      customerName: customerNameOf(shipment.order),
+      currency: shipment.order.currency,
+      shopName: shipment.shop.name,
+      lines: shipment.lines,
+    },
+  }
 }
 
 async function stateError(tx: Tx, shipmentId: string) {

@@ -23,20 +23,9 @@ export const BULK_MAX = 100
 
 export const REVIEW_FITS = ['RUNS_SMALL', 'TRUE_TO_SIZE', 'RUNS_LARGE'] as const
 export type ReviewFitValue = (typeof REVIEW_FITS)[number]
-export const FIT_LABELS: Record<ReviewFitValue, string> = {
-  RUNS_SMALL: 'Runs small',
-  TRUE_TO_SIZE: 'True to size',
-  RUNS_LARGE: 'Runs large',
-}
 
 export const REVIEW_SORTS = ['newest', 'helpful', 'highest', 'lowest'] as const
 export type ReviewSort = (typeof REVIEW_SORTS)[number]
-export const REVIEW_SORT_LABELS: Record<ReviewSort, string> = {
-  newest: 'Newest',
-  helpful: 'Most helpful',
-  highest: 'Highest rated',
-  lowest: 'Lowest rated',
-}
 
 const STARS = message('review.rating', { min: 1, max: 5 })
 
@@ -163,10 +152,10 @@ export function isModerationIntent(value: unknown): value is ModerationIntent {
   return typeof value === 'string' && Object.hasOwn(MODERATION_SCHEMAS, value)
 }
 
-/** "Most say: runs small" from the approved reviews' fit counts; null without a clear majority. */
+/** The fit most reviews name ("most say: runs small", product: reviews.fitSummary); null without a clear majority. */
 export function fitSummary(
   counts: Record<ReviewFitValue, number>,
-): { fit: ReviewFitValue; label: string; share: number; total: number } | null {
+): { fit: ReviewFitValue; share: number; total: number } | null {
   const total = REVIEW_FITS.reduce((sum, fit) => sum + counts[fit], 0)
   if (total === 0) return null
   const ranked = [...REVIEW_FITS].sort((a, b) => counts[b] - counts[a])
@@ -175,7 +164,6 @@ export function fitSummary(
   if (counts[ranked[1]!] === counts[top]) return null
   return {
     fit: top,
-    label: `Most say: ${FIT_LABELS[top].toLowerCase()}`,
     share: counts[top] / total,
     total,
   }
