@@ -9,6 +9,8 @@ import {
 } from './catalog/changes.server.ts'
 import { pruneGuestCarts } from './orders/cart.server.ts'
 import { ORDER_PLACED_TASK, orderPlacedTask } from './orders/order-placed.server.ts'
+import { PAYMENT_REFUND_TASK } from './orders/orders.server.ts'
+import { paymentRefundTask } from './orders/payments/refunds.server.ts'
 import { outboxHandlers } from './outbox-handlers.server.ts'
 
 // Every background job and the domain service that carries it out, and the periodic ones'
@@ -21,6 +23,7 @@ export const jobTasks: JobTasks = {
   [REPRICE_TASK]: repriceTask,
   [DISCOUNT_BOUNDARIES_TASK]: discountBoundariesTask,
   [ORDER_PLACED_TASK]: orderPlacedTask,
+  [PAYMENT_REFUND_TASK]: paymentRefundTask,
   [PRUNE_CARTS_TASK]: async () => {
     const count = await pruneGuestCarts()
     if (count) logger.info({ count }, 'Deleted abandoned guest carts')

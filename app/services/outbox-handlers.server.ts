@@ -1,7 +1,6 @@
 import type { OutboxHandler } from '~/infra/outbox/worker.server.ts'
 import { mailOutboxHandler } from './mail/mail.server.ts'
 import { mediaOutboxHandlers } from './media/cleanup.server.ts'
-import { paymentRefundHandler } from './orders/payments/refunds.server.ts'
 import { searchProductHandler } from './search/indexer.server.ts'
 
 // The outbox topics not yet moved to jobs (app/services/jobs.server.ts) and the domain services
@@ -9,6 +8,5 @@ import { searchProductHandler } from './search/indexer.server.ts'
 export const outboxHandlers: OutboxHandler[] = [
   searchProductHandler,
   mailOutboxHandler,
-  paymentRefundHandler,
   ...mediaOutboxHandlers,
 ]

@@ -37,7 +37,7 @@ async function scratchDatabase() {
 }
 
 describe('moving the outbox into the job queue', () => {
-  test('waiting catalog.reprice events become jobs at their moment, handled once', async () => {
+  test('waiting catalog.reprice and payment.refund events become jobs at their moment, handled once', async () => {
     const { url, client } = await scratchDatabase()
     await migrate(url, { dir: await migrationsBefore('20261206010000') })
     const now = Date.now()
@@ -52,15 +52,25 @@ describe('moving the outbox into the job queue', () => {
         ('catalog.reprice', 'p2', ($1::timestamptz AT TIME ZONE 'UTC'), NULL),
         ('catalog.reprice', 'done', ($1::timestamptz AT TIME ZONE 'UTC'), ($1::timestamptz AT TIME ZONE 'UTC')),
         ('catalog.reprice', 'p3', ($2::timestamptz AT TIME ZONE 'UTC'), NULL),
-        ('search.product', 'p1', ($1::timestamptz AT TIME ZONE 'UTC'), NULL)`,
+        ('search.product', 'p1', ($1::timestamptz AT TIME ZONE 'UTC'), NULL),
+        ('payment.refund', 'o1', ($1::timestamptz AT TIME ZONE 'UTC'), NULL),
+        ('payment.refund', 'o1', ($1::timestamptz AT TIME ZONE 'UTC'), NULL),
+        ('payment.refund', 'o2', ($1::timestamptz AT TIME ZONE 'UTC'), NULL)`,
       [past, future.toISOString()],
     )
 
     const result = await migrate(url)
-    expect(result.applied).toContain('20261206010000_jobs_catalog_reprice')
+    expect(result.applied).toEqual(
+      expect.arrayContaining([
+        '20261206010000_jobs_catalog_reprice',
+        '20261206020000_jobs_payment_refund',
+      ]),
+    )
 
     const { rows: jobs } = await client.query<{ payload: unknown; run_at: Date }>(
-      `SELECT payload, run_at FROM graphile_worker._private_jobs ORDER BY run_at`,
+      `SELECT p.payload, p.run_at FROM graphile_worker._private_jobs AS p
+       JOIN graphile_worker._private_tasks AS t ON t.id = p.task_id
+       WHERE t.identifier = 'catalog.reprice' ORDER BY p.run_at`,
     )
     expect(jobs.map((job) => job.payload)).toEqual([
       { productIds: ['p1', 'p2'] },
@@ -74,14 +84,20 @@ describe('moving the outbox into the job queue', () => {
     expect(left).toEqual([{ topic: 'search.product', key: 'p1' }])
 
     const handled: string[] = []
+    const refunded: string[] = []
     const taskList = {
       'catalog.reprice': async (payload: unknown) => {
         handled.push(...(payload as { productIds: string[] }).productIds)
+      },
+      'payment.refund': async (payload: unknown) => {
+        refunded.push((payload as { orderId: string }).orderId)
       },
     }
     await runOnce({ connectionString: url, taskList, logger: quiet })
     await runOnce({ connectionString: url, taskList, logger: quiet })
     expect(handled).toEqual(['p1', 'p2'])
+    // One refund asked per order, even when its event was queued twice.
+    expect(refunded.sort()).toEqual(['o1', 'o2'])
     // Tomorrow's stays queued for tomorrow.
     const { rows: waiting } = await client.query(
       `SELECT count(*)::int AS n FROM graphile_worker.jobs`,

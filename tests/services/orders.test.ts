@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { processBatch } from '~/infra/outbox/worker.server.ts'
+import { listQueuedJobs } from '~/infra/jobs/queue.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
+import { jobTasks } from '~/services/jobs.server.ts'
 import {
   ShipmentNotFoundError,
   ShipmentStateError,
@@ -12,12 +14,12 @@ import {
 import {
   CannotCancelError,
   OrderNotFoundError,
+  PAYMENT_REFUND_TASK,
   cancelOrder,
   getOrder,
   listOrders,
 } from '~/services/orders/orders.server.ts'
 import { paymentProviders, type PaymentProvider } from '~/services/orders/payments/index.server.ts'
-import { paymentRefundHandler } from '~/services/orders/payments/refunds.server.ts'
 import { getSalesSummary } from '~/services/orders/sales.server.ts'
 import { deriveOrderStatus } from '~/services/orders/status.ts'
 import { createUser } from '../support/fixtures.ts'
@@ -346,7 +348,7 @@ describe('a card provider plugs in without touching checkout', () => {
     paymentProviders.splice(paymentProviders.indexOf(fakeCard), 1)
   })
 
-  test('paid at checkout, refunded through the outbox when cancelled', async () => {
+  test('paid at checkout, refunded by a job when cancelled', async () => {
     paymentProviders.push(fakeCard)
     const shopper = await createUser()
     const { shop } = await createSeller()
@@ -365,8 +367,12 @@ describe('a card provider plugs in without touching checkout', () => {
     expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).paymentStatus).toBe(
       'REFUND_PENDING',
     )
-    expect(await processBatch(paymentRefundHandler)).toBe(1)
+    expect((await listQueuedJobs(PAYMENT_REFUND_TASK)).map((job) => job.payload)).toEqual([
+      { orderId: placed.id },
+    ])
+    await runDueJobs(jobTasks)
     expect(refunds).toEqual([`ch_${placed.number}`])
+    expect(await listQueuedJobs(PAYMENT_REFUND_TASK)).toEqual([])
     expect((await prisma.order.findUniqueOrThrow({ where: { id: placed.id } })).paymentStatus).toBe(
       'REFUNDED',
     )

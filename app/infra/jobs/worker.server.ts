@@ -10,6 +10,7 @@ import {
   type TaskList,
   type WorkerEvents,
 } from 'graphile-worker'
+import { prisma } from '../db.server.ts'
 import { getEnv } from '../env.server.ts'
 import { logger } from '../logger.server.ts'
 import { metrics } from '../metrics.server.ts'
@@ -98,4 +99,11 @@ export async function runDueJobs(tasks: JobTasks) {
     events,
     taskList: tasks,
   })
+  // runOnce can return before the outcome of its last job is written: wait for it.
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    const [row] = await prisma.$queryRaw<Array<{ locked: number }>>`
+      SELECT count(*)::int AS locked FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL`
+    if (!row?.locked) return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
-import { enqueue } from '~/infra/outbox/outbox.server.ts'
+import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
@@ -18,7 +18,8 @@ import { lockStock, returnStock, type StockChange } from './stock.server.ts'
 // opens that order only; and once an account verifies the order's email, it adopts the order.
 
 export const ORDERS_PER_PAGE = 10
-export const PAYMENT_REFUND_TOPIC = 'payment.refund'
+/** Job: give the money of a cancelled, paid order back (app/services/orders/payments/refunds.server.ts). */
+export const PAYMENT_REFUND_TASK = 'payment.refund'
 
 /** How many orders the user has placed (cancelled ones included), for their admin page. */
 export function countOrders(userId: string) {
@@ -298,7 +299,8 @@ export async function cancelOrder(
           paymentStatus: refund ? 'REFUND_PENDING' : 'VOIDED',
         },
       })
-      if (refund) await enqueue(tx, { topic: PAYMENT_REFUND_TOPIC, key: order.id })
+      if (refund)
+        await enqueueJobs(tx, { task: PAYMENT_REFUND_TASK, payload: { orderId: order.id } })
       const email = renderOrderCancelled(orderEmailLocale(order), {
         number: order.number,
         path: orderPathFor(order),
