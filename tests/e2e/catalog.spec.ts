@@ -118,9 +118,13 @@ test('open a shop, list a dress in two colours × three sizes, publish it, and f
   await page.getByRole('link', { name: 'S', exact: true }).click()
   await expect(page.getByTestId('stock-message')).toHaveText('Only 3 left')
 
-  const jsonLd = JSON.parse(
-    (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
-  ) as { offers: { lowPrice: string; offers: Array<{ availability: string }> } }
+  // The page carries its breadcrumb trail too; the Product block is the one with offers.
+  const blocks = (await page.locator('script[type="application/ld+json"]').allTextContents()).map(
+    (text) => JSON.parse(text) as Record<string, unknown>,
+  )
+  const jsonLd = blocks.find((block) => block['@type'] === 'Product') as {
+    offers: { lowPrice: string; offers: Array<{ availability: string }> }
+  }
   expect(jsonLd.offers.lowPrice).toBe('45.00')
   expect(
     jsonLd.offers.offers.filter((offer) => offer.availability.endsWith('OutOfStock')),

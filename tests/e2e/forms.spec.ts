@@ -51,3 +51,29 @@ test('change password: after a mismatch, fixing it and clicking once changes the
   await expect(page.getByLabel('New password', { exact: true })).toHaveValue('')
   await expect(repeat).toHaveValue('')
 })
+
+test('register: the trap field is hidden from people, screen readers and autofill; filled, it is shown with a clear error', async ({
+  page,
+}) => {
+  await page.goto('/register')
+  const trap = page.locator('#register-website')
+  // `hidden`: not rendered, so neither read out nor autofilled, but still sent by form-filling bots.
+  await expect(trap).toBeHidden()
+  await expect(page.getByRole('textbox', { name: 'Leave this field empty' })).toHaveCount(0)
+  const email = uniqueEmail('trap')
+  await page.getByLabel('Name').fill('Tara Trap')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password', { exact: true }).fill('a long password')
+  await trap.evaluate((input: HTMLInputElement) => (input.value = 'https://autofill.example'))
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByRole('textbox', { name: 'Leave this field empty' })).toBeVisible()
+  await expect(page.getByText('perhaps your browser’s autofill')).toBeVisible()
+  expect(await prisma.user.count({ where: { email } })).toBe(0)
+
+  // The person empties it, as the message says, and registers.
+  await page.getByRole('textbox', { name: 'Leave this field empty' }).fill('')
+  await page.getByLabel('Password', { exact: true }).fill('a long password')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible()
+  expect(await prisma.user.count({ where: { email } })).toBe(1)
+})
