@@ -1,0 +1,106 @@
+import type { Page } from '@playwright/test'
+import { createUser } from '../support/fixtures.ts'
+import { createProduct, createSeller, placeTestOrder, putInCart } from '../support/shop-fixtures.ts'
+import { signInContext, test } from './fixtures.ts'
+import { waitForSearchIndex } from './search-index.ts'
+
+/**
+ * One page of every kind the store has, for checks that must hold everywhere (hydration,
+ * accessibility, layout): a shop with a product in stock and one sold-out size, an order, a cart,
+ * and who may see each page. Add a new kind of page here and every such check covers it.
+ */
+export async function arrangeEveryPageKind() {
+  const seller = await createSeller('Every Page Studio')
+  const product = await createProduct(seller.shop.id, {
+    title: 'Every page coat',
+    price: 12000,
+    discountPercent: 10,
+    variants: [
+      { color: 'Navy', size: 'M', stock: 4 },
+      { color: 'Rose', size: 'S', stock: 0 },
+    ],
+  })
+  const shopper = await createUser({ name: 'Hana Shopper' })
+  const order = await placeTestOrder(shopper.id, [
+    { variantId: product.variants[0]!.id, quantity: 1 },
+  ])
+  // Something in the cart for /cart and /checkout.
+  await putInCart(shopper.id, product.variants[0]!.id, 1, 10800)
+  const admin = await createUser({ name: 'Ada Admin', roles: ['SHOPPER', 'ADMIN'] })
+  await waitForSearchIndex()
+
+  return [
+    {
+      userId: null,
+      paths: [
+        '/',
+        '/c/test-dresses',
+        `/p/${product.slug}`,
+        '/search?q=coat',
+        '/brands',
+        `/shops/${seller.shop.slug}`,
+        '/login',
+        '/register',
+        '/forgot-password',
+        '/pages/help',
+        '/size-guide/letters',
+        '/nowhere-at-all-404',
+      ],
+    },
+    {
+      userId: shopper.id,
+      paths: [
+        '/cart',
+        '/checkout',
+        '/orders',
+        `/orders/${order.number}`,
+        '/account',
+        '/account/addresses',
+        '/account/security',
+      ],
+    },
+    {
+      userId: seller.user.id,
+      paths: [
+        '/sell',
+        '/sell/products',
+        '/sell/products/new',
+        `/sell/products/${product.id}`,
+        `/sell/products/${product.id}/images`,
+        '/sell/orders',
+        `/sell/orders/${order.number}`,
+        '/sell/sales',
+        '/sell/shop',
+      ],
+    },
+    {
+      userId: admin.id,
+      paths: [
+        '/admin',
+        '/admin/users',
+        `/admin/users/${shopper.id}`,
+        '/admin/products',
+        '/admin/reviews',
+        '/admin/shops',
+        '/admin/catalog',
+        '/admin/audit',
+        '/admin/jobs',
+        '/admin/pages',
+        '/admin/pages/returns',
+        '/admin/size-guides/letters',
+      ],
+    },
+  ]
+}
+
+/** Visits every page kind in English and in Persian, signed in as whoever may see it. */
+export async function visitEveryPageKind(page: Page, visit: (path: string) => Promise<void>) {
+  for (const { userId, paths } of await arrangeEveryPageKind()) {
+    await page.context().clearCookies()
+    if (userId) await signInContext(page.context(), userId)
+    for (const path of paths) {
+      for (const localized of [path, `/fa${path === '/' ? '' : path}`])
+        await test.step(localized, () => visit(localized))
+    }
+  }
+}
