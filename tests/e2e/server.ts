@@ -24,8 +24,12 @@ process.env.LOG_LEVEL ??= 'error'
 {
   const { seedTaxonomy } = await import('../../prisma/seed/catalog.ts')
   const { seedStorePages } = await import('../../prisma/seed/pages.ts')
+  const { catalogBasics } = await import('../support/shop-fixtures.ts')
   const { prisma } = await import('../../app/infra/db.server.ts')
   await seedTaxonomy()
+  // The tests' own category, scale and colours exist before the app caches the category tree
+  // (for 30 s), so a test that creates its first product never meets a category page's 404.
+  await catalogBasics()
   // The footer's pages and the size guides, so no journey meets a dead footer link.
   await seedStorePages()
   await prisma.$disconnect()
