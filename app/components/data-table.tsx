@@ -25,8 +25,12 @@ export function DataTable({
   className?: string
   children: ReactNode
 }) {
+  // `relative`: screen-reader-only text in the cells is positioned absolutely, and would
+  // otherwise stretch the page sideways from outside the scroller on a phone.
   return (
-    <div className={`overflow-x-auto rounded-lg border border-stone-200 bg-white ${className}`}>
+    <div
+      className={`relative overflow-x-auto rounded-lg border border-stone-200 bg-white ${className}`}
+    >
       <table className={`w-full text-sm ${minWidth}`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-stone-50 text-start text-stone-600">
