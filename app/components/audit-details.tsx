@@ -83,7 +83,7 @@ export function AuditDetails({ details }: { details: unknown }) {
   const { t } = useTranslation('admin')
   const f = useFormat()
   const lines = auditDetailLines(details, t, f)
-  if (!lines.length) return <span className="text-stone-400">{t('common.none')}</span>
+  if (!lines.length) return <span className="text-stone-500">{t('common.none')}</span>
   return (
     <dl className="space-y-0.5 text-xs">
       {lines.map((line) => (

@@ -255,7 +255,7 @@ export default function AuditLogPage() {
                         <EntryTarget entry={entry} />
                       </td>
                       <td className="max-w-xs px-4 py-3 whitespace-pre-line text-stone-700">
-                        {entry.reason ?? <span className="text-stone-400">{t('common.none')}</span>}
+                        {entry.reason ?? <span className="text-stone-500">{t('common.none')}</span>}
                       </td>
                       <td className="px-4 py-3">
                         <AuditDetails details={entry.details} />

@@ -168,7 +168,7 @@ export default function AdminUsersPage() {
                         ) : null}
                       </>
                     ) : (
-                      <span className="text-stone-400">{t('common.none')}</span>
+                      <span className="text-stone-500">{t('common.none')}</span>
                     )}
                   </td>
                   <td className="hidden px-4 py-3 whitespace-nowrap text-stone-600 md:table-cell">

@@ -202,7 +202,7 @@ export default function OrderPage() {
                       <p className="text-sm text-stone-600">
                         {f.number(line.quantity)} × {money(line.unitPrice)}
                         {line.unitPrice < line.regularPrice ? (
-                          <s className="ms-2 text-stone-400">{money(line.regularPrice)}</s>
+                          <s className="ms-2 text-stone-500">{money(line.regularPrice)}</s>
                         ) : null}
                       </p>
                     </div>

@@ -116,7 +116,7 @@ export default function SellerProducts() {
               aria-current={current ? 'page' : undefined}
               className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${current ? 'border-brand-600 text-brand-700' : 'border-transparent text-stone-600 hover:text-ink'}`}
             >
-              {tab.label} <span className="text-stone-400">{f.number(tab.count)}</span>
+              {tab.label} <span className="text-stone-500">{f.number(tab.count)}</span>
             </Link>
           )
         })}

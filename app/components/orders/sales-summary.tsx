@@ -56,7 +56,7 @@ export function SalesSummaryView({
                   className="flex items-center justify-between gap-3 py-2"
                 >
                   <span className="min-w-0 truncate">
-                    <span className="me-2 text-stone-400">
+                    <span className="me-2 text-stone-500">
                       {t('summary.rank', { n: f.number(index + 1) })}
                     </span>
                     {row.productId ? (
