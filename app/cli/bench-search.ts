@@ -94,7 +94,8 @@ const { applyProductIndexSettings } = await import('~/services/search/settings.s
 const { planSearch } = await import('~/services/search/search.server.ts')
 const { UNIVERSE_TTL_MS } = await import('~/services/search/universe-cache.server.ts')
 const { getCatalogLabels } = await import('~/services/search/labels.server.ts')
-const { EMPTY_STATE, searchStateToParams } = await import('~/services/search/state.ts')
+const { EMPTY_STATE, searchPriceUnit, searchStateToParams } =
+  await import('~/services/search/state.ts')
 
 // ---------------------------------------------------------------- helpers
 
@@ -423,7 +424,7 @@ async function benchSearch() {
   const port = await freePort()
   log(`Starting the production build on port ${port} …`)
   const app = await startApp(port)
-  const currency = base.STORE_CURRENCY
+  const priceUnit = searchPriceUnit(base.STORE_CURRENCY, base.STORE_PRICE_DISPLAY)
 
   const empty = (): Timings => ({
     direct: [],
@@ -455,7 +456,7 @@ async function benchSearch() {
       await fetchClient.multiSearch({ queries: plan.queries })
       if (timings) timings.directFetch.push(performance.now() - started)
     }
-    const query = searchStateToParams(state, currency).toString()
+    const query = searchStateToParams(state, priceUnit).toString()
     started = performance.now()
     const page = await get(`http://127.0.0.1:${port}${path}?${query}`)
     const htmlMs = performance.now() - started

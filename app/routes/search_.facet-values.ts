@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { getQueryLocale, getT } from '~/i18n/i18n.server.ts'
-import { getEnv } from '~/infra/env.server.ts'
 import { SearchUnavailableError } from '~/infra/search/client.server.ts'
+import { storePriceUnit } from '~/services/search/page.server.ts'
 import { searchFacet } from '~/services/search/search.server.ts'
 import { LIST_FACETS, parseScopeParam, parseSearchState } from '~/services/search/state.ts'
 
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getQueryLocale(request)
   if (!parsed.success)
     return Response.json({ error: getT(locale, 'search')('facetValues.invalid') }, { status: 400 })
-  const state = parseSearchState(params, getEnv().STORE_CURRENCY)
+  const state = parseSearchState(params, storePriceUnit())
   try {
     const values = await searchFacet(state, parsed.data.facet, parsed.data.fq, {
       scope: parseScopeParam(params.get('scope')),

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getFormatter, getQueryLocale } from '~/i18n/i18n.server.ts'
-import { getEnv } from '~/infra/env.server.ts'
 import { SearchUnavailableError } from '~/infra/search/client.server.ts'
+import { storePriceUnit } from '~/services/search/page.server.ts'
 import { suggest } from '~/services/search/suggest.server.ts'
 import { parseSearchState } from '~/services/search/state.ts'
 
@@ -24,8 +24,7 @@ export type SuggestionsData = {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const currency = getEnv().STORE_CURRENCY
-  const { q } = parseSearchState(new URL(request.url).searchParams, currency)
+  const { q } = parseSearchState(new URL(request.url).searchParams, storePriceUnit())
   try {
     const locale = getQueryLocale(request)
     const f = getFormatter(locale)

@@ -7,7 +7,7 @@ import { loader as suggestLoader } from '~/routes/search_.suggest.ts'
 import { forgetCatalogLabels } from '~/services/search/labels.server.ts'
 import { correctQuery, editDistance } from '~/services/search/no-results.server.ts'
 import type { SearchPageData } from '~/services/search/page.server.ts'
-import { parseSearchState } from '~/services/search/state.ts'
+import { searchPriceUnit, parseSearchState } from '~/services/search/state.ts'
 import type { SuggestionsData } from '~/routes/search_.suggest.ts'
 import {
   createBrand,
@@ -17,6 +17,8 @@ import {
 } from '../support/search-catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { drainSearchOutbox } from '../support/search.ts'
+
+const USD = searchPriceUnit('USD', 'currency')
 
 // The search screens in Persian through their loaders against the real Meilisearch: Persian
 // facet labels and titles, Persian digits in the URL, a query typed with Arabic letters, and
@@ -122,9 +124,9 @@ describe('/fa/search', () => {
   })
 
   test('page and rating numbers in Persian digits are read as numbers', () => {
-    const read = parseSearchState(new URLSearchParams('page=۲&rating=٤'), 'USD')
+    const read = parseSearchState(new URLSearchParams('page=۲&rating=٤'), USD)
     expect([read.page, read.rating]).toEqual([2, 4])
-    const junk = parseSearchState(new URLSearchParams('page=۲٫۵&rating=۹'), 'USD')
+    const junk = parseSearchState(new URLSearchParams('page=۲٫۵&rating=۹'), USD)
     expect([junk.page, junk.rating]).toEqual([1, null])
   })
 

@@ -40,7 +40,7 @@ describe('/search', () => {
     const { status, page: data } = await page('/search?q=ruby&color=red&sort=price-desc')
     expect(status).toBe(200)
     if (data.status !== 'ok') throw new Error('expected results')
-    expect(data.currency).toBe('USD')
+    expect(data.priceUnit).toMatchObject({ currency: 'USD', factor: 100, toman: false })
     expect(data.state).toMatchObject({ q: 'ruby', color: ['red'], sort: 'price-desc', page: 1 })
     expect(data.result.hits.map((hit) => hit.card.title)).toEqual(['Ruby boots'])
     expect(data.result.facets.color.find((value) => value.value === 'black')).toMatchObject({

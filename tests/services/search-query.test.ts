@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { buildFilters, quoteFilterValue } from '~/services/search/filters.ts'
 import { maxPage, searchFacet, searchProducts } from '~/services/search/search.server.ts'
 import { suggest } from '~/services/search/suggest.server.ts'
-import { parseSearchState, type SearchState } from '~/services/search/state.ts'
+import {
+  searchPriceUnit,
+  searchStateToParams,
+  parseSearchState,
+  type SearchState,
+} from '~/services/search/state.ts'
 import { splitHighlights } from '~/services/search/highlight.ts'
 import {
   createBrand,
@@ -11,6 +16,8 @@ import {
   ensureCatalogBasics,
 } from '../support/search-catalog.ts'
 import { drainSearchOutbox, state } from '../support/search.ts'
+
+const USD = searchPriceUnit('USD', 'currency')
 
 // A small catalog with known facets, indexed once for the whole file.
 let shops: { atelier: { slug: string }; bazaar: { slug: string } }
@@ -432,7 +439,7 @@ describe('hostile input', () => {
     params.set('sort', 'price; DROP TABLE')
     params.append('size', 'One size')
     params.append('size', 'M" OR size = "L')
-    const parsed = parseSearchState(params, 'USD')
+    const parsed = parseSearchState(params, USD)
     expect(parsed.q).toHaveLength(200)
     expect(parsed.brand).toEqual(['northwind'])
     expect(parsed.size).toEqual(['One size'])
@@ -444,8 +451,21 @@ describe('hostile input', () => {
       sort: 'relevance',
     })
     expect(
-      parseSearchState(new URLSearchParams('minPrice=20&maxPrice=10.5&page=2.5'), 'USD'),
+      parseSearchState(new URLSearchParams('minPrice=20&maxPrice=10.5&page=2.5'), USD),
     ).toMatchObject({ minPrice: 1050, maxPrice: 2000, page: 1 })
+  })
+
+  test('an IRR store showing Toman takes the price range in Toman, in any digits, and links in Toman', () => {
+    const toman = searchPriceUnit('IRR', 'toman')
+    const typed = new URLSearchParams({ minPrice: '۱۲۰٬۰۰۰', maxPrice: '250,000' })
+    const parsed = parseSearchState(typed, toman)
+    expect(parsed).toMatchObject({ minPrice: 1_200_000, maxPrice: 2_500_000 })
+    expect(searchStateToParams(parsed, toman).toString()).toBe('minPrice=120000&maxPrice=250000')
+    // Rials shown as rials keep the currency's own unit.
+    const rial = searchPriceUnit('IRR', 'currency')
+    expect(parseSearchState(typed, rial)).toMatchObject({ minPrice: 120_000 })
+    // What cannot be read is no filter (the field shows it back with its error).
+    expect(parseSearchState(new URLSearchParams('minPrice=12,50'), toman).minPrice).toBeNull()
   })
 
   test('filter values are quoted and escaped, so they cannot add filter syntax', async () => {

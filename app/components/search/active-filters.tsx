@@ -9,6 +9,7 @@ import {
   searchHref,
   updateState,
   type SearchState,
+  type PriceUnit,
 } from '~/services/search/state.ts'
 
 // The filters in use: as removable chips above the results, and as words for the empty state.
@@ -71,20 +72,20 @@ export function withoutFilter(state: SearchState, key: FilterKey): SearchState {
   }
 }
 
-function useChips(state: SearchState, facets: SearchFacets, currency: string, action: string) {
+function useChips(state: SearchState, facets: SearchFacets, priceUnit: PriceUnit, action: string) {
   const describe = useDescribeFilter()
   const list: Chip[] = []
   if (state.category)
     list.push({
       key: 'category',
       label: describe('category', state, facets),
-      href: searchHref(withoutFilter(state, 'category'), currency, action),
+      href: searchHref(withoutFilter(state, 'category'), priceUnit, action),
     })
   for (const facet of LIST_FACETS) {
     for (const value of state[facet]) {
       const label = facets[facet].find((option) => option.value === value)?.label ?? value
       const next = updateState(state, { [facet]: state[facet].filter((other) => other !== value) })
-      list.push({ key: `${facet}:${value}`, label, href: searchHref(next, currency, action) })
+      list.push({ key: `${facet}:${value}`, label, href: searchHref(next, priceUnit, action) })
     }
   }
   for (const key of ['price', 'rating', 'onSale', 'inStock'] as const) {
@@ -98,7 +99,7 @@ function useChips(state: SearchState, facets: SearchFacets, currency: string, ac
       list.push({
         key,
         label: describe(key, state, facets),
-        href: searchHref(withoutFilter(state, key), currency, action),
+        href: searchHref(withoutFilter(state, key), priceUnit, action),
       })
   }
   return list
@@ -107,16 +108,16 @@ function useChips(state: SearchState, facets: SearchFacets, currency: string, ac
 export function ActiveFilters({
   state,
   facets,
-  currency,
+  priceUnit,
   action,
 }: {
   state: SearchState
   facets: SearchFacets
-  currency: string
+  priceUnit: PriceUnit
   action: string
 }) {
   const { t } = useTranslation('search')
-  const list = useChips(state, facets, currency, action)
+  const list = useChips(state, facets, priceUnit, action)
   return (
     <div
       className="mb-6 flex flex-wrap items-center gap-2"
@@ -138,7 +139,7 @@ export function ActiveFilters({
         </Link>
       ))}
       <Link
-        to={searchHref(clearFilters(state), currency, action)}
+        to={searchHref(clearFilters(state), priceUnit, action)}
         preventScrollReset
         className="text-sm link"
       >

@@ -2,23 +2,28 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DirectionArrow } from '~/components/direction-arrow.tsx'
 import type { CategoryFacet as CategoryFacetData } from '~/services/search/facets.server.ts'
-import { searchHref, updateState, type SearchState } from '~/services/search/state.ts'
+import {
+  searchHref,
+  updateState,
+  type SearchState,
+  type PriceUnit,
+} from '~/services/search/state.ts'
 import { Count } from './filter-form.tsx'
 
 export function CategoryFacet({
   facet,
   state,
-  currency,
+  priceUnit,
   action,
 }: {
   facet: CategoryFacetData
   state: SearchState
-  currency: string
+  priceUnit: PriceUnit
   action: string
 }) {
   const { t } = useTranslation('search')
   const href = (category: string | null) =>
-    searchHref(updateState(state, { category }), currency, action)
+    searchHref(updateState(state, { category }), priceUnit, action)
   const current = facet.trail.at(-1)
   const link = 'flex items-center rounded px-1 py-1 text-sm hover:bg-stone-100'
   return (

@@ -4,7 +4,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import type { NoResultsHelp } from '~/services/search/no-results.server.ts'
 import type { ProductSearchResult } from '~/services/search/search.server.ts'
-import { clearFilters, searchHref, updateState } from '~/services/search/state.ts'
+import { clearFilters, searchHref, updateState, type PriceUnit } from '~/services/search/state.ts'
 import { useDescribeFilter, withoutFilter } from './active-filters.tsx'
 
 // What a results page says when it has nothing to show: no match (with a spelling to try,
@@ -13,12 +13,12 @@ import { useDescribeFilter, withoutFilter } from './active-filters.tsx'
 export function EmptyResults({
   result,
   help,
-  currency,
+  priceUnit,
   action,
 }: {
   result: ProductSearchResult
   help: NoResultsHelp | null
-  currency: string
+  priceUnit: PriceUnit
   action: string
 }) {
   const { t } = useTranslation('search')
@@ -32,7 +32,7 @@ export function EmptyResults({
         <p className="mt-2 text-stone-600">
           {t('empty.lastPage', { page: result.totalPages })}{' '}
           <Link
-            to={searchHref({ ...state, page: Math.max(1, result.totalPages) }, currency, action)}
+            to={searchHref({ ...state, page: Math.max(1, result.totalPages) }, priceUnit, action)}
             className="link"
           >
             {t('empty.goLast')}
@@ -58,7 +58,7 @@ export function EmptyResults({
             components={{
               fix: (
                 <Link
-                  to={searchHref(updateState(state, { q: help.didYouMean.q }), currency, action)}
+                  to={searchHref(updateState(state, { q: help.didYouMean.q }), priceUnit, action)}
                   className="link font-semibold"
                 />
               ),
@@ -76,7 +76,7 @@ export function EmptyResults({
             {relaxations.map((relaxation) => (
               <li key={relaxation.filter}>
                 <Link
-                  to={searchHref(withoutFilter(state, relaxation.filter), currency, action)}
+                  to={searchHref(withoutFilter(state, relaxation.filter), priceUnit, action)}
                   className="link"
                 >
                   {t('empty.remove', {
@@ -96,7 +96,7 @@ export function EmptyResults({
           {relaxations.length > 1 ? (
             <p className="mt-4">
               <Link
-                to={searchHref(clearFilters(state), currency, action)}
+                to={searchHref(clearFilters(state), priceUnit, action)}
                 className="btn-secondary"
               >
                 {t('empty.clearAll')}

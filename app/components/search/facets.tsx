@@ -2,7 +2,12 @@ import { Form } from '@remix-run/react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SearchFacets } from '~/services/search/facets.server.ts'
-import { parseSearchState, type SearchScope, type SearchState } from '~/services/search/state.ts'
+import {
+  parseSearchState,
+  type SearchScope,
+  type SearchState,
+  type PriceUnit,
+} from '~/services/search/state.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 import { CategoryFacet } from './category-facet.tsx'
 import { ColorFacet, SizeFacet } from './color-size-facets.tsx'
@@ -28,7 +33,7 @@ type FiltersProps = {
   scope: SearchScope
   state: SearchState
   facets: SearchFacets
-  currency: string
+  priceUnit: PriceUnit
 }
 
 export function SearchFilters({
@@ -36,7 +41,7 @@ export function SearchFilters({
   scope,
   state: loaded,
   facets: loadedFacets,
-  currency,
+  priceUnit,
 }: FiltersProps) {
   const { t } = useTranslation('search')
   const submitFilters = useSubmitFilters()
@@ -49,10 +54,10 @@ export function SearchFilters({
     () => ({
       onToggle: (event) => {
         const params = submitFilters(event.currentTarget.form)
-        if (params) setChosen({ from: loaded, state: parseSearchState(params, currency) })
+        if (params) setChosen({ from: loaded, state: parseSearchState(params, priceUnit) })
       },
     }),
-    [submitFilters, loaded, currency],
+    [submitFilters, loaded, priceUnit],
   )
   return (
     <FilterFormContext.Provider value={context}>
@@ -73,7 +78,7 @@ export function SearchFilters({
           <CategoryFacet
             facet={facets.category}
             state={state}
-            currency={currency}
+            priceUnit={priceUnit}
             action={action}
           />
         </FacetGroup>
@@ -81,7 +86,7 @@ export function SearchFilters({
           title={t('facet.price')}
           badge={state.minPrice !== null || state.maxPrice !== null ? 1 : 0}
         >
-          <PriceFacet state={state} range={facets.price} currency={currency} />
+          <PriceFacet state={state} range={facets.price} priceUnit={priceUnit} />
         </FacetGroup>
         <FacetGroup title={t('facet.color')} badge={state.color.length}>
           <ColorFacet values={facets.color} />
@@ -96,7 +101,7 @@ export function SearchFilters({
               values={facets.brand}
               state={state}
               scope={scope}
-              currency={currency}
+              priceUnit={priceUnit}
             />
           </FacetGroup>
         )}
@@ -129,7 +134,7 @@ export function SearchFilters({
               values={facets.shop}
               state={state}
               scope={scope}
-              currency={currency}
+              priceUnit={priceUnit}
             />
           </FacetGroup>
         )}

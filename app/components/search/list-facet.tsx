@@ -10,6 +10,7 @@ import {
   searchStateToParams,
   type SearchScope,
   type SearchState,
+  type PriceUnit,
 } from '~/services/search/state.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 import { Checkbox, Count } from './filter-form.tsx'
@@ -25,13 +26,13 @@ export function ListFacetValues({
   values,
   state,
   scope,
-  currency,
+  priceUnit,
 }: {
   facet: 'brand' | 'shop'
   values: FacetValue[]
   state: SearchState
   scope: SearchScope
-  currency: string
+  priceUnit: PriceUnit
 }) {
   const { t } = useTranslation('search')
   const hydrated = useHydrated()
@@ -48,7 +49,7 @@ export function ListFacetValues({
     const typed = filter.trim()
     if (!truncated || !typed) return
     timer.current = setTimeout(() => {
-      const params = searchStateToParams(state, currency)
+      const params = searchStateToParams(state, priceUnit)
       params.set('facet', facet)
       params.set('fq', typed)
       const within = scopeToParam(scope)
@@ -57,7 +58,7 @@ export function ListFacetValues({
       load(`/search/facet-values?${params}`)
     }, 200)
     return () => clearTimeout(timer.current)
-  }, [filter, truncated, state, scope, currency, facet, load, locale])
+  }, [filter, truncated, state, scope, priceUnit, facet, load, locale])
 
   if (!values.length) return <p className="text-sm text-stone-500">{t(`list.${facet}.none`)}</p>
   // Matched the way the server matches: ي and ی, ك and ک, digits in any script are alike.

@@ -1,10 +1,10 @@
+import type { PriceUnit } from '~/services/search/state.ts'
 import { useSearchParams } from '@remix-run/react'
 import { useContext, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/i18n/use-locale.ts'
 import type { RatingOption, SearchFacets } from '~/services/search/facets.server.ts'
 import type { SearchState } from '~/services/search/state.ts'
-import { minorUnitFactor } from '~/utils/money.ts'
 import { Checkbox, Count, FilterFormContext } from './filter-form.tsx'
 
 // Price range, minimum rating and the on-sale / in-stock toggles.
@@ -17,11 +17,11 @@ import { Checkbox, Count, FilterFormContext } from './filter-form.tsx'
 export function PriceFacet({
   state,
   range,
-  currency,
+  priceUnit,
 }: {
   state: SearchState
   range: SearchFacets['price']
-  currency: string
+  priceUnit: PriceUnit
 }) {
   const { t } = useTranslation('search')
   const f = useFormat()
@@ -29,7 +29,8 @@ export function PriceFacet({
   const minId = useId()
   const maxId = useId()
   const errorId = useId()
-  const factor = minorUnitFactor(currency)
+  const { factor } = priceUnit
+  const unit = priceUnit.toman ? t('price.toman') : priceUnit.currency
   // Amounts in the page's digits ("۲۵", "19.99"), which the fields read back.
   const amount = (minor: number | undefined | null) =>
     minor === undefined || minor === null ? '' : f.number(minor / factor)
@@ -50,7 +51,7 @@ export function PriceFacet({
       <div className="flex items-end gap-2">
         <div className="min-w-0 flex-1">
           <label htmlFor={minId} className="block text-xs text-stone-600">
-            {t('price.min', { unit: currency })}
+            {t('price.min', { unit })}
           </label>
           <input
             key={`min-${key}`}
@@ -69,7 +70,7 @@ export function PriceFacet({
         </div>
         <div className="min-w-0 flex-1">
           <label htmlFor={maxId} className="block text-xs text-stone-600">
-            {t('price.max', { unit: currency })}
+            {t('price.max', { unit })}
           </label>
           <input
             key={`max-${key}`}

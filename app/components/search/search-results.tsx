@@ -37,7 +37,7 @@ type Props = {
 export function SearchResults({ data, action, intro, heading }: Props) {
   const navigation = useNavigation()
   const { t } = useTranslation('search')
-  const { currency, state, scope } = data
+  const { priceUnit, state, scope } = data
 
   if (data.status === 'unavailable') return <SearchUnavailable intro={intro} heading={heading} />
   const { result } = data
@@ -68,7 +68,7 @@ export function SearchResults({ data, action, intro, heading }: Props) {
             scope={scope}
             state={state}
             facets={result.facets}
-            currency={currency}
+            priceUnit={priceUnit}
           />
         </FiltersDrawer>
       </aside>
@@ -78,7 +78,7 @@ export function SearchResults({ data, action, intro, heading }: Props) {
           <ActiveFilters
             state={data.state}
             facets={result.facets}
-            currency={currency}
+            priceUnit={priceUnit}
             action={action}
           />
         ) : null}
@@ -109,7 +109,7 @@ export function SearchResults({ data, action, intro, heading }: Props) {
               />
             </>
           ) : (
-            <EmptyResults result={result} help={data.help} currency={currency} action={action} />
+            <EmptyResults result={result} help={data.help} priceUnit={priceUnit} action={action} />
           )}
         </div>
       </section>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import type { PriceDisplay } from '~/i18n/format.ts'
+import { moneyInputUnit, parseMoneyInput, type MoneyInputUnit } from '~/i18n/money-input.ts'
 import { normaliseNumberInput } from '~/i18n/format.ts'
-import { minorUnitFactor, parseMoney } from '~/utils/money.ts'
 
 // The state of a product search lives in the URL (so pages are shareable, work without
 // JavaScript and the back button behaves). This module reads it, hostile input included, and
@@ -126,21 +127,34 @@ const RatingSchema = z
     return rating
   })
 
-function priceSchema(currency: string) {
+/**
+ * The unit the price range is typed in and carried in URLs: the unit shoppers see prices in
+ * (Toman when an IRR store shows Toman, else the currency), as in the seller's forms.
+ */
+export type PriceUnit = MoneyInputUnit & { currency: string; toman: boolean }
+
+export function searchPriceUnit(currency: string, priceDisplay: PriceDisplay): PriceUnit {
+  return {
+    ...moneyInputUnit(currency, priceDisplay),
+    currency,
+    toman: currency === 'IRR' && priceDisplay === 'toman',
+  }
+}
+
+function priceSchema(unit: PriceUnit) {
   return z
     .string()
     .nullish()
     .transform((value) => {
       if (!value || value.length > 20) return null
       // Typed in any script: "۲۵", "٢٥٫٥", "1,200" (the price fields are plain text fields).
-      const minor = parseMoney(normaliseNumberInput(value), currency)
-      return minor !== null && Number.isSafeInteger(minor) ? minor : null
+      return parseMoneyInput(value, unit)
     })
 }
 
 const LEGACY_SORTS: Record<string, Sort> = { price_asc: 'price-asc', price_desc: 'price-desc' }
 
-function stateSchema(currency: string) {
+function stateSchema(unit: PriceUnit) {
   return z.object({
     q: QuerySchema,
     category: valueList(SLUG).transform((values) => values[0] ?? null),
@@ -148,8 +162,8 @@ function stateSchema(currency: string) {
     color: valueList(SLUG),
     size: valueList(SIZE),
     shop: valueList(SLUG),
-    minPrice: priceSchema(currency),
-    maxPrice: priceSchema(currency),
+    minPrice: priceSchema(unit),
+    maxPrice: priceSchema(unit),
     rating: RatingSchema,
     onSale: FlagSchema,
     inStock: FlagSchema,
@@ -164,10 +178,10 @@ function stateSchema(currency: string) {
 }
 
 /** Reads the search state from a URL's query string; never throws. */
-export function parseSearchState(params: URLSearchParams, currency: string): SearchState {
+export function parseSearchState(params: URLSearchParams, unit: PriceUnit): SearchState {
   const first = (name: string) => params.get(name)
   const all = (name: string) => params.getAll(name).slice(0, 200)
-  const parsed = stateSchema(currency).parse({
+  const parsed = stateSchema(unit).parse({
     q: first('q'),
     category: all('category'),
     brand: all('brand'),
@@ -189,21 +203,20 @@ export function parseSearchState(params: URLSearchParams, currency: string): Sea
   return parsed
 }
 
-/** A price in minor units as it appears in the URL and the price inputs ("19.99", "20"). */
-export function priceToParam(minor: number, currency: string) {
-  const factor = minorUnitFactor(currency)
-  const major = minor / factor
-  return Number.isInteger(major) ? String(major) : major.toFixed(Math.round(Math.log10(factor)))
+/** A price in minor units as it appears in the URL ("19.99", "20", Toman "120000"). */
+export function priceToParam(minor: number, unit: PriceUnit) {
+  const major = minor / unit.factor
+  return Number.isInteger(major) ? String(major) : major.toFixed(unit.fractionDigits)
 }
 
 /** The query string for a state, in a stable order, leaving out defaults. */
-export function searchStateToParams(state: SearchState, currency: string): URLSearchParams {
+export function searchStateToParams(state: SearchState, unit: PriceUnit): URLSearchParams {
   const params = new URLSearchParams()
   if (state.q) params.set('q', state.q)
   if (state.category) params.set('category', state.category)
   for (const facet of LIST_FACETS) for (const value of state[facet]) params.append(facet, value)
-  if (state.minPrice !== null) params.set('minPrice', priceToParam(state.minPrice, currency))
-  if (state.maxPrice !== null) params.set('maxPrice', priceToParam(state.maxPrice, currency))
+  if (state.minPrice !== null) params.set('minPrice', priceToParam(state.minPrice, unit))
+  if (state.maxPrice !== null) params.set('maxPrice', priceToParam(state.maxPrice, unit))
   if (state.rating !== null) params.set('rating', String(state.rating))
   if (state.onSale) params.set('onSale', '1')
   if (state.inStock) params.set('inStock', '1')
@@ -213,8 +226,8 @@ export function searchStateToParams(state: SearchState, currency: string): URLSe
 }
 
 /** `?…` for a state ('' when it is the default), for links. */
-export function searchHref(state: SearchState, currency: string, pathname = '/search') {
-  const query = searchStateToParams(state, currency).toString()
+export function searchHref(state: SearchState, unit: PriceUnit, pathname = '/search') {
+  const query = searchStateToParams(state, unit).toString()
   return query ? `${pathname}?${query}` : pathname
 }
 
