@@ -118,7 +118,7 @@ describe('register', () => {
     const email = uniqueEmail()
     await register({ name: 'Sara', email, password: PASSWORD }, { path: '/fa/register' })
     const [mail] = await mailsTo(email)
-    expect(mail!.subject).toBe('تأیید ایمیل شما در Shikposh')
+    expect(mail!.subject).toBe('تأیید ایمیل شما در شیک‌پوش') // the store's Persian name (STORE_NAME is the default)
     expect(mail!.text).toContain('http://localhost:3000/fa/verify-email?token=')
     expect(mail!.html).toContain('dir="rtl"')
 
