@@ -1,3 +1,4 @@
+import { message } from '~/i18n/validation.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import {
@@ -140,7 +141,7 @@ describe('admin routes', () => {
     )
     expect(badName).toMatchObject({
       status: 400,
-      data: { form: 'create-brand', fieldErrors: { name: ['Use at least 2 characters'] } },
+      data: { form: 'create-brand', fieldErrors: { name: [message('text.tooShort', { min: 2 })] } },
     })
 
     const deleted = await callRoute(

@@ -1,3 +1,4 @@
+import { message } from '~/i18n/validation.ts'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import {
@@ -80,9 +81,7 @@ describe('/sell onboarding', () => {
       routeRequest('/sell', { cookie, form: { name: 'Nice Threads', slug: 'Nice Threads!' } }),
     )
     expect(bad.status).toBe(400)
-    expect(errorsOf(bad).slug).toEqual([
-      'Use lower-case letters, digits and single hyphens (like my-shop)',
-    ])
+    expect(errorsOf(bad).slug).toEqual([message('catalog.slugFormat')])
 
     const ok = await callRoute(
       sellAction,

@@ -71,27 +71,31 @@ export function parseTags(text: string) {
   ]
 }
 
-const trimmed = (field: string, max: number) =>
+// The catalog forms' messages are `validation` catalogue keys (app/i18n/validation.ts), shown in
+// the page's language whichever side validated.
+const text = (missing: ValidationKey, max: number) =>
   z
-    .string({ error: `Enter ${field}` })
+    .string({ error: message(missing) })
     .trim()
-    .max(max, `Use at most ${max} characters`)
+    .max(max, message('text.tooLong', { max }))
     .refine(...noControlCharacters)
 
+const atLeast = (min: number) => message('text.tooShort', { min })
+
 export const SlugSchema = z
-  .string({ error: 'Enter a web address name' })
+  .string({ error: message('catalog.slug') })
   .trim()
   .toLowerCase()
-  .min(3, 'Use at least 3 characters')
-  .max(60, 'Use at most 60 characters')
-  .regex(SLUG_PATTERN, 'Use lower-case letters, digits and single hyphens (like my-shop)')
+  .min(3, atLeast(3))
+  .max(60, message('text.tooLong', { max: 60 }))
+  .regex(SLUG_PATTERN, message('catalog.slugFormat'))
 
 // ---------------------------------------------------------------- shops
 
 export const ShopSchema = z.object({
-  name: trimmed('your shop name', 60).min(2, 'Use at least 2 characters'),
+  name: text('catalog.shopName', 60).min(2, atLeast(2)),
   slug: SlugSchema,
-  description: trimmed('a description', 1000).optional().default(''),
+  description: text('catalog.description', 1000).optional().default(''),
 })
 
 export const ShopProfileSchema = ShopSchema.omit({ slug: true })
@@ -99,28 +103,28 @@ export const ShopProfileSchema = ShopSchema.omit({ slug: true })
 // ---------------------------------------------------------------- admin catalog
 
 /** A platform name's Persian form: optional (Persian pages then show the English name). */
-const NameFaSchema = trimmed('a Persian name', 60).optional().default('')
+const NameFaSchema = text('catalog.name', 60).optional().default('')
 
 export const CategoryFormSchema = z.object({
-  name: trimmed('a name', 60).min(2, 'Use at least 2 characters'),
+  name: text('catalog.name', 60).min(2, atLeast(2)),
   nameFa: NameFaSchema,
   slug: SlugSchema.optional(),
   parentId: z.string().max(64).optional(),
-  description: trimmed('a description', 500).optional().default(''),
+  description: text('catalog.description', 500).optional().default(''),
 })
 
 export const BrandFormSchema = z.object({
-  name: trimmed('a name', 60).min(2, 'Use at least 2 characters'),
+  name: text('catalog.name', 60).min(2, atLeast(2)),
   nameFa: NameFaSchema,
   slug: SlugSchema.optional(),
-  description: trimmed('a description', 500).optional().default(''),
+  description: text('catalog.description', 500).optional().default(''),
 })
 
 export const SuspendShopSchema = z.object({
   shopId: z.string().min(1).max(64),
-  reason: trimmed('a reason the seller will see', 300).min(
+  reason: text('catalog.suspendReason', 300).min(
     3,
-    'Tell the seller why (at least 3 characters)',
+    message('catalog.suspendReasonMin', { min: 3 }),
   ),
 })
 
@@ -132,15 +136,6 @@ export type ProductFormOptions = {
   /** Prices are typed in the unit shoppers see: Toman for an IRR store that shows Toman. */
   priceDisplay: PriceDisplay
 }
-
-// The product form's messages are `validation` catalogue keys (app/i18n/validation.ts), shown in
-// the page's language whichever side validated.
-const text = (missing: ValidationKey, max: number) =>
-  z
-    .string({ error: message(missing) })
-    .trim()
-    .max(max, message('text.tooLong', { max }))
-    .refine(...noControlCharacters)
 
 /** An amount like the ones a seller reads in the form: 19.99 dollars, 120000 Toman. */
 function amountExample(unit: MoneyInputUnit) {

@@ -12,6 +12,7 @@ import type { WithinTransaction } from './hooks.ts'
 import { localLabel, localName } from './localized.ts'
 import { slugify } from './schemas.ts'
 import type { Locale } from '~/i18n/locales.ts'
+import { message } from '~/i18n/validation.ts'
 
 // The shared vocabulary of the catalog: the category tree, brands, the colour palette and the
 // size scales. Admins manage categories and brands; colours and size scales come from the seed
@@ -251,7 +252,7 @@ export async function createCategory(
   { within }: WithinTransaction<{ category: CategoryRow }> = {},
 ) {
   const base = input.slug || slugify(input.name)
-  if (!base) throw fieldError('slug', 'Enter a web address name')
+  if (!base) throw fieldError('slug', message('catalog.slug'))
   try {
     const category = await prisma.$transaction(async (tx) => {
       await lockTree(tx)
@@ -516,7 +517,7 @@ export async function createBrand(
   { within }: WithinTransaction<{ brand: BrandRow }> = {},
 ) {
   const slug = input.slug || slugify(input.name)
-  if (!slug) throw fieldError('slug', 'Enter a web address name')
+  if (!slug) throw fieldError('slug', message('catalog.slug'))
   try {
     return await prisma.$transaction(async (tx) => {
       const brand = await tx.brand.create({
