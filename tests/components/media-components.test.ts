@@ -1,7 +1,9 @@
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
 import { describe, expect, test } from 'vitest'
 import { ProductCardImage, ProductGallery } from '~/components/media/product-gallery.tsx'
+import { i18nFor } from '~/i18n/i18n.server.ts'
 import { ResponsiveImage } from '~/components/media/responsive-image.tsx'
 import { UserAvatar } from '~/components/media/user-avatar.tsx'
 import {
@@ -123,8 +125,13 @@ describe('gallery order', () => {
   })
 
   test('the gallery puts the picked colour first, with the first photo as the priority image and alt text from the product', () => {
+    // The gallery reads its labels and the page's direction from i18next, as on a page.
     const html = renderToStaticMarkup(
-      createElement(ProductGallery, { images, productTitle: 'Linen dress', colorId: 'blue' }),
+      createElement(
+        I18nextProvider,
+        { i18n: i18nFor('en') },
+        createElement(ProductGallery, { images, productTitle: 'Linen dress', colorId: 'blue' }),
+      ),
     )
     const main = html.slice(html.indexOf('<figure'))
     expect(main).toContain('/media/img/blue-1/640-f.jpg')
