@@ -76,7 +76,7 @@ test('without OTEL_EXPORTER_OTLP_ENDPOINT the preload loads no SDK: the tracer i
       process.execPath,
       ['--import', './build/instrument.js', '--input-type=module', '-e', probe],
       {
-        env: { PATH: process.env.PATH ?? '', ...env },
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env },
         encoding: 'utf8',
       },
     ).stdout.trim()
