@@ -34,7 +34,5 @@ export function addressLines(address: AddressInput, locale: Locale = 'en'): stri
     lines = [address.fullName, address.line1, address.line2, ...localityLines(address), country]
   }
   // A Persian reader reads every number in Persian digits: postal code, house and unit numbers.
-  return lines
-    .filter((line) => line.trim().length > 0)
-    .map((line) => localDigits(line, locale))
+  return lines.filter((line) => line.trim().length > 0).map((line) => localDigits(line, locale))
 }
