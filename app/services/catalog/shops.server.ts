@@ -1,5 +1,6 @@
 import { prisma, type Prisma, type ShopStatus, type Tx } from '~/infra/db.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
+import { notify } from '~/services/notifications/notify.server.ts'
 import { productsChanged } from './changes.server.ts'
 import {
   CatalogNotFoundError,
@@ -142,7 +143,7 @@ async function setShopStatus(
     async (tx) => {
       const shop = await tx.shop.findUnique({
         where: { id: shopId },
-        select: { id: true, status: true },
+        select: { id: true, status: true, ownerId: true },
       })
       if (!shop) throw new CatalogNotFoundError('That shop')
       const updated = await tx.shop.update({
@@ -169,6 +170,12 @@ async function setShopStatus(
       const products = await shopProductIds(tx, shopId)
       await productsChanged(tx, products)
       await within?.(tx, { shop: updated, previousStatus: shop.status, products: products.length })
+      if (status === 'SUSPENDED' && shop.status !== 'SUSPENDED')
+        await notify(tx, {
+          userId: shop.ownerId,
+          kind: 'SHOP_SUSPENDED',
+          data: { shopName: updated.name, reason },
+        })
       return updated
     },
     { timeout: 120_000 },

@@ -99,3 +99,25 @@ ${emailButton(link, t('email.open'))}
     })
   })
 }
+
+/**
+ * A domain's own email about a notification kind (a shipment, a new order) with that kind's
+ * unsubscribe: the link at its end and the List-Unsubscribe headers.
+ */
+export function withUnsubscribe<E extends { text: string; html: string }>(
+  email: E,
+  locale: Locale,
+  userId: string,
+  kind: NotificationKind,
+) {
+  const t = getT(locale, 'notifications')
+  const { url, headers } = unsubscribeFor(locale, userId, kind)
+  const link = html`<p style="font-size:12px;text-align:center"><a href="${url}" style="color:#78716c">${t('email.unsubscribe')}</a></p>`
+  const at = email.html.lastIndexOf('</body>')
+  return {
+    ...email,
+    text: `${email.text}\n\n${t('email.unsubscribeText', { url })}`,
+    html: at < 0 ? email.html : `${email.html.slice(0, at)}${link.value}\n${email.html.slice(at)}`,
+    headers,
+  }
+}

@@ -52,7 +52,7 @@ export function kindsFor(roles: readonly string[]) {
   })
 }
 
-const text = z.string().max(500)
+const text = z.string().max(2000)
 const product = {
   productSlug: text,
   /** The product's title as the event saw it, and its Persian title when it has one. */
@@ -128,4 +128,16 @@ export type NotificationView = {
   data: Record<string, unknown>
   readAt: string | null
   createdAt: string
+}
+
+/** A product's title in each language as notifications keep it (docs/decisions/018). */
+export function productNames(product: {
+  title: string
+  translatedTitle?: string | null
+  locale: string
+}) {
+  const other = product.translatedTitle || null
+  return product.locale === 'fa'
+    ? { productTitle: other ?? product.title, productTitleFa: product.title }
+    : { productTitle: product.title, productTitleFa: other }
 }

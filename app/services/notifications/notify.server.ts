@@ -9,7 +9,7 @@ import { NOTIFICATION_DATA, type NotificationData, type NotificationKind } from 
 // notify() is how every domain tells a person something happened: it writes the notification in
 // the caller's transaction and queues its delivery (the live push to the person's open pages
 // and, if they want email for that kind, the email), so both happen if and only if the change
-// commits. See docs/decisions/021-notifications.md.
+// commits. See docs/decisions/022-notifications.md.
 
 export const NOTIFICATION_DELIVER_TASK = 'notification.deliver'
 
@@ -57,6 +57,22 @@ export async function notifyAll(tx: Tx, inputs: NotifyInput[]) {
     })),
   )
   return created
+}
+
+/** Notifies every active admin (a review waiting, a report). */
+export async function notifyAdmins<K extends NotificationKind>(
+  tx: Tx,
+  kind: K,
+  data: NotificationData<K>,
+) {
+  const admins = await tx.user.findMany({
+    where: { roles: { has: 'ADMIN' }, status: 'ACTIVE' },
+    select: { id: true },
+  })
+  return notifyAll(
+    tx,
+    admins.map((admin) => ({ userId: admin.id, kind, data })),
+  )
 }
 
 const DeliverSchema = z.object({ id: z.string().regex(/^\d+$/) })

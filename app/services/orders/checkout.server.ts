@@ -34,7 +34,13 @@ import {
   shippingCost,
   type ShippingMethod,
 } from './shipping.ts'
-import { lockStock, takeStock, type StockChange } from './stock.server.ts'
+import {
+  lockStock,
+  lowStockCrossings,
+  notifyLowStock,
+  takeStock,
+  type StockChange,
+} from './stock.server.ts'
 
 // Checkout: what the checkout page shows, and placing the order. Placing happens in ONE
 // transaction (stock, order, lines, shipments, sales counts, the emptied cart, the outbox rows
@@ -479,9 +485,12 @@ async function placeInTransaction(
 
   // The stock, last: its row locks (taken in id order, so never in a cycle) are held only for
   // these statements and the commit, which keeps a best seller's queue short.
-  throwIfShort(view.lines, await lockStock(tx, changes))
+  const stock = await lockStock(tx, changes)
+  throwIfShort(view.lines, stock)
   // The CHECK on Variant.stock backs this up; takeStock's own condition makes a miss visible.
   if (!(await takeStock(tx, changes, now))) throw new Error('Stock changed under a held lock')
+  // Under the locks, so of many orders of one size exactly the one that crosses the line tells.
+  await notifyLowStock(tx, lowStockCrossings(view.lines, stock))
   return { ...order, created: true }
 }
 

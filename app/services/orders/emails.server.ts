@@ -12,6 +12,8 @@ import {
   type RenderedEmail,
 } from '~/services/mail/layout.server.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
+import { wantsEmail, withUnsubscribe } from '~/services/notifications/emails.server.ts'
+import { notifyAll, type NotifyInput } from '~/services/notifications/notify.server.ts'
 import { html, type SafeHtml } from '~/utils/html.ts'
 import { addressLines } from './address-format.ts'
 import { trackingUrl } from './carriers.ts'
@@ -368,18 +370,36 @@ export async function enqueueNewOrderForSellers(
   const shopIds = [...new Set(order.lines.map((line) => line.shopId))]
   const shops = await tx.shop.findMany({
     where: { id: { in: shopIds } },
-    select: { id: true, name: true, owner: { select: { email: true, name: true, locale: true } } },
+    select: {
+      id: true,
+      name: true,
+      owner: { select: { id: true, email: true, name: true, locale: true } },
+    },
     orderBy: { id: 'asc' },
   })
+  const notes: NotifyInput[] = []
   for (const shop of shops) {
-    const email = renderNewOrderForSeller(emailLocale(shop.owner.locale), shop.owner, {
+    const lines = order.lines.filter((line) => line.shopId === shop.id)
+    const locale = emailLocale(shop.owner.locale)
+    notes.push({
+      userId: shop.owner.id,
+      kind: 'NEW_ORDER',
+      data: {
+        orderNumber: order.number,
+        itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
+      },
+    })
+    if (!(await wantsEmail(tx, shop.owner.id, 'NEW_ORDER'))) continue
+    const email = renderNewOrderForSeller(locale, shop.owner, {
       ...order,
       shopName: shop.name,
-      lines: order.lines.filter((line) => line.shopId === shop.id),
+      lines,
     })
     await enqueueMail(tx, `order:${order.id}:shop:${shop.id}:new`, {
       to: shop.owner.email,
-      ...email,
+      ...withUnsubscribe(email, locale, shop.owner.id, 'NEW_ORDER'),
     })
   }
+  // Each seller's open order list hears of it at once (the notification's live push).
+  await notifyAll(tx, notes)
 }

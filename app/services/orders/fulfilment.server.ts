@@ -2,10 +2,13 @@ import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { trackingUrl } from './carriers.ts'
+import { wantsEmail, withUnsubscribe } from '~/services/notifications/emails.server.ts'
+import { notify } from '~/services/notifications/notify.server.ts'
 import {
   orderEmailLocale,
   renderShipmentDelivered,
   renderShipmentShipped,
+  type RenderedEmail,
 } from './emails.server.ts'
 import { orderPathFor } from './order-access.server.ts'
 import { customerNameOf, parseAddressSnapshot } from './orders.server.ts'
@@ -235,7 +238,7 @@ export async function markShipped(
       trackingNumber: input.trackingNumber,
       shippedAt: now,
     })
-    await enqueueMail(tx, `shipment:${shipmentId}:shipped`, { to: shipment.to, ...email })
+    await tellShopper(tx, shipment, 'ORDER_SHIPPED', `shipment:${shipmentId}:shipped`, email)
     return { orderStatus: status }
   })
 }
@@ -255,7 +258,7 @@ export async function markDelivered(userId: string, number: string, now: Date = 
     const status = await refreshOrderStatus(tx, orderId)
     const shipment = await shipmentForEmail(tx, shipmentId)
     const email = renderShipmentDelivered(shipment.locale, { ...shipment.facts, deliveredAt: now })
-    await enqueueMail(tx, `shipment:${shipmentId}:delivered`, { to: shipment.to, ...email })
+    await tellShopper(tx, shipment, 'ORDER_DELIVERED', `shipment:${shipmentId}:delivered`, email)
     return { orderStatus: status }
   })
 }
@@ -283,6 +286,7 @@ async function shipmentForEmail(tx: Tx, shipmentId: string) {
   })
   return {
     to: shipment.order.email,
+    userId: shipment.order.userId,
     locale: orderEmailLocale(shipment.order),
     facts: {
       number: shipment.order.number,
@@ -293,6 +297,28 @@ async function shipmentForEmail(tx: Tx, shipmentId: string) {
       lines: shipment.lines,
     },
   }
+}
+
+/**
+ * The shopper's email about their parcel (a guest's always; an account's unless they turned the
+ * kind off, with its unsubscribe) and, for an account, the notification.
+ */
+async function tellShopper(
+  tx: Tx,
+  shipment: Awaited<ReturnType<typeof shipmentForEmail>>,
+  kind: 'ORDER_SHIPPED' | 'ORDER_DELIVERED',
+  mailKey: string,
+  email: RenderedEmail,
+) {
+  const { userId, locale, to, facts } = shipment
+  if (!userId) return enqueueMail(tx, mailKey, { to, ...email })
+  if (await wantsEmail(tx, userId, kind))
+    await enqueueMail(tx, mailKey, { to, ...withUnsubscribe(email, locale, userId, kind) })
+  await notify(tx, {
+    userId,
+    kind,
+    data: { orderNumber: facts.number, shopName: facts.shopName },
+  })
 }
 
 async function stateError(tx: Tx, shipmentId: string) {

@@ -1,4 +1,7 @@
 import type { Tx } from '~/infra/db.server.ts'
+import { LOW_STOCK_THRESHOLD } from '~/services/catalog/schemas.ts'
+import { productNames } from '~/services/notifications/kinds.ts'
+import { notifyAll } from '~/services/notifications/notify.server.ts'
 
 // Every transaction that changes stock (checkout, cancel) locks the product rows, then the
 // variant rows, each in id order. Two transactions therefore never wait for each other in a
@@ -59,4 +62,61 @@ export async function returnStock(tx: Tx, changes: StockChange[], now: Date) {
     UPDATE "Product" AS p SET "salesCount" = GREATEST(0, p."salesCount" - d.qty)
     FROM unnest(${products.ids}::text[], ${products.quantities}::int[]) AS d(id, qty)
     WHERE p."id" = d.id`
+}
+
+type SoldLine = StockChange & { shopId: string; colorName: string; sizeLabel: string }
+
+/**
+ * The lines whose sale takes their variant from above the low-stock line to at or below it,
+ * with what is left; `before` is the stock as locked (lockStock), so concurrent orders of one
+ * size each see the stock the previous one left and only one of them crosses.
+ */
+export function lowStockCrossings(lines: SoldLine[], before: Map<string, number>) {
+  const sold = new Map<string, number>()
+  for (const line of lines)
+    sold.set(line.variantId, (sold.get(line.variantId) ?? 0) + line.quantity)
+  const seen = new Set<string>()
+  return lines.flatMap((line) => {
+    const had = before.get(line.variantId)
+    if (had === undefined || seen.has(line.variantId)) return []
+    seen.add(line.variantId)
+    const left = had - sold.get(line.variantId)!
+    return had > LOW_STOCK_THRESHOLD && left <= LOW_STOCK_THRESHOLD ? [{ ...line, left }] : []
+  })
+}
+
+/** Tells each shop's owner which of their sizes ran low (rare: only orders that cross the line pay). */
+export async function notifyLowStock(tx: Tx, crossings: Array<SoldLine & { left: number }>) {
+  if (!crossings.length) return
+  const products = await tx.product.findMany({
+    where: { id: { in: [...new Set(crossings.map((line) => line.productId))] } },
+    select: {
+      id: true,
+      title: true,
+      translatedTitle: true,
+      locale: true,
+      shop: { select: { ownerId: true } },
+    },
+  })
+  const byId = new Map(products.map((product) => [product.id, product]))
+  await notifyAll(
+    tx,
+    crossings.flatMap((line) => {
+      const product = byId.get(line.productId)
+      if (!product) return []
+      return [
+        {
+          userId: product.shop.ownerId,
+          kind: 'STOCK_LOW' as const,
+          data: {
+            productId: product.id,
+            ...productNames(product),
+            colorName: line.colorName,
+            sizeLabel: line.sizeLabel,
+            stock: line.left,
+          },
+        },
+      ]
+    }),
+  )
 }

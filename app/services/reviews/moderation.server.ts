@@ -1,5 +1,7 @@
 import { prisma, type Prisma, type ReviewStatus, type Tx } from '~/infra/db.server.ts'
 import { recordAudit } from '~/services/admin/audit.server.ts'
+import { productNames } from '~/services/notifications/kinds.ts'
+import { notifyAll, type NotifyInput } from '~/services/notifications/notify.server.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { applyRatingChanges, lockProducts, type RatingChange } from './reviews.server.ts'
 import { AUTHOR_BLOCKED_REASON, QUEUE_PAGE_SIZE, type ReviewRef } from './schemas.ts'
@@ -166,8 +168,17 @@ export async function decideReviews(
         reportCount: true,
         decidedAt: true,
         decidedBy: { select: { name: true } },
+        userId: true,
         user: { select: { name: true, email: true } },
-        product: { select: { title: true } },
+        product: {
+          select: {
+            title: true,
+            translatedTitle: true,
+            locale: true,
+            slug: true,
+            shop: { select: { ownerId: true } },
+          },
+        },
       },
     })
     const byId = new Map(rows.map((row) => [row.id, row]))
@@ -175,6 +186,7 @@ export async function decideReviews(
     const ratingChanges: RatingChange[] = []
     const now = new Date()
     const status: ReviewStatus = decision.approve ? 'APPROVED' : 'REJECTED'
+    const notifications: NotifyInput[] = []
     for (const id of ids) {
       const review = byId.get(id)
       if (!review) {
@@ -243,10 +255,41 @@ export async function decideReviews(
         },
       })
       outcome.decided.push({ id, status })
+      notifications.push(...decisionNotifications(review, decision))
     }
     await applyRatingChanges(tx, ratingChanges)
+    await notifyAll(tx, notifications)
     return outcome
   })
+}
+
+/** The author hears the decision; the shop hears of a review newly published on its product. */
+function decisionNotifications(
+  review: {
+    userId: string
+    status: ReviewStatus
+    rating: number
+    product: Parameters<typeof productNames>[0] & { slug: string; shop: { ownerId: string } }
+  },
+  decision: Decision,
+): NotifyInput[] {
+  const product = { productSlug: review.product.slug, ...productNames(review.product) }
+  if (!decision.approve)
+    return [
+      {
+        userId: review.userId,
+        kind: 'REVIEW_REJECTED',
+        data: { ...product, reason: decision.reason },
+      },
+    ]
+  const notes: NotifyInput[] = [{ userId: review.userId, kind: 'REVIEW_APPROVED', data: product }]
+  if (review.status !== 'APPROVED')
+    notes.push({
+      userId: review.product.shop.ownerId,
+      kind: 'NEW_REVIEW',
+      data: { ...product, rating: review.rating },
+    })
+  return notes
 }
 
 export { AUTHOR_BLOCKED_REASON }

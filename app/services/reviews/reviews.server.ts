@@ -4,6 +4,8 @@ import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { productNames } from '~/services/notifications/kinds.ts'
+import { notifyAdmins } from '~/services/notifications/notify.server.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import {
   REVIEWS_PAGE_SIZE,
@@ -391,6 +393,10 @@ export async function submitReview(userId: string, productSlug: string, input: R
         select: {
           id: true,
           listed: true,
+          slug: true,
+          title: true,
+          translatedTitle: true,
+          locale: true,
           shop: { select: { ownerId: true } },
           sizeScale: { select: { _count: { select: { sizes: true } } } },
         },
@@ -442,6 +448,7 @@ export async function submitReview(userId: string, productSlug: string, input: R
           },
           select: { id: true },
         })
+        await notifyAdmins(tx, 'REVIEW_WAITING', productData(product))
         return { id: review.id, edited: false }
       }
       await tx.review.update({
@@ -460,6 +467,7 @@ export async function submitReview(userId: string, productSlug: string, input: R
         await applyRatingChanges(tx, [
           { productId: product.id, rating: existing.rating, delta: -1 },
         ])
+      await notifyAdmins(tx, 'REVIEW_WAITING', productData(product))
       return { id: existing.id, edited: true }
     })
   } catch (error) {
@@ -472,6 +480,16 @@ export async function submitReview(userId: string, productSlug: string, input: R
       )
     throw error
   }
+}
+
+/** What a notification about a review keeps of its product. */
+function productData(product: {
+  slug: string
+  title: string
+  translatedTitle: string | null
+  locale: string
+}) {
+  return { productSlug: product.slug, ...productNames(product) }
 }
 
 /** An approved review of a listed product that someone other than its author acts on. */
@@ -539,6 +557,13 @@ export async function reportReview(userId: string, reviewId: string, reason: str
       await tx.reviewReport.create({ data: { reviewId, userId, reason } })
       // Queued from the first open report on; a review already waiting keeps its place.
       await tx.$executeRaw`UPDATE "Review" SET "reportCount" = "reportCount" + 1, "queuedAt" = COALESCE("queuedAt", now()) WHERE id = ${reviewId}`
+      const { product } = await tx.review.findUniqueOrThrow({
+        where: { id: reviewId },
+        select: {
+          product: { select: { slug: true, title: true, translatedTitle: true, locale: true } },
+        },
+      })
+      await notifyAdmins(tx, 'REVIEW_REPORTED', { ...productData(product), reason })
     })
   } catch (error) {
     if (isUniqueViolation(error))
