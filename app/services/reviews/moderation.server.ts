@@ -142,125 +142,130 @@ export async function decideReviews(
   decision: Decision,
 ): Promise<DecisionOutcome> {
   const wanted = new Map(refs.map((ref) => [ref.id, ref.version]))
-  return prisma.$transaction(async (tx) => {
-    await requireActiveAdmin(tx, actor)
-    const ids = [...wanted.keys()].sort()
-    const products = await tx.review.findMany({
-      where: { id: { in: ids } },
-      select: { productId: true },
-    })
-    await lockProducts(
-      tx,
-      products.map((row) => row.productId),
-    )
-    // Then the reviews, in id order; read after the locks, so what is decided below is current.
-    await tx.$queryRaw`SELECT id FROM "Review" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`
-    const rows = await tx.review.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        productId: true,
-        status: true,
-        version: true,
-        queuedAt: true,
-        rating: true,
-        title: true,
-        reportCount: true,
-        decidedAt: true,
-        decidedBy: { select: { name: true } },
-        userId: true,
-        user: { select: { name: true, email: true } },
-        product: {
-          select: {
-            title: true,
-            translatedTitle: true,
-            locale: true,
-            slug: true,
-            shop: { select: { ownerId: true } },
+  // Decisions on one product queue for its lock; waiting for a pooled connection meanwhile is
+  // no error (many admins deciding one product's reviews at once).
+  return prisma.$transaction(
+    async (tx) => {
+      await requireActiveAdmin(tx, actor)
+      const ids = [...wanted.keys()].sort()
+      const products = await tx.review.findMany({
+        where: { id: { in: ids } },
+        select: { productId: true },
+      })
+      await lockProducts(
+        tx,
+        products.map((row) => row.productId),
+      )
+      // Then the reviews, in id order; read after the locks, so what is decided below is current.
+      await tx.$queryRaw`SELECT id FROM "Review" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`
+      const rows = await tx.review.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          productId: true,
+          status: true,
+          version: true,
+          queuedAt: true,
+          rating: true,
+          title: true,
+          reportCount: true,
+          decidedAt: true,
+          decidedBy: { select: { name: true } },
+          userId: true,
+          user: { select: { name: true, email: true } },
+          product: {
+            select: {
+              title: true,
+              translatedTitle: true,
+              locale: true,
+              slug: true,
+              shop: { select: { ownerId: true } },
+            },
           },
         },
-      },
-    })
-    const byId = new Map(rows.map((row) => [row.id, row]))
-    const outcome: DecisionOutcome = { decided: [], conflicts: [] }
-    const ratingChanges: RatingChange[] = []
-    const now = new Date()
-    const status: ReviewStatus = decision.approve ? 'APPROVED' : 'REJECTED'
-    const notifications: NotifyInput[] = []
-    for (const id of ids) {
-      const review = byId.get(id)
-      if (!review) {
-        outcome.conflicts.push({ id, reason: 'gone', message: 'That review no longer exists.' })
-        continue
-      }
-      if (review.queuedAt === null) {
-        const by = review.decidedBy ? ` by ${review.decidedBy.name}` : ''
-        const when = review.decidedAt ? ` on ${review.decidedAt.toISOString()}` : ''
-        outcome.conflicts.push({
-          id,
-          reason: 'decided',
-          title: review.title,
-          status: review.status,
-          decidedBy: review.decidedBy?.name ?? null,
-          decidedAt: review.decidedAt,
-          message: `“${review.title}” was already ${STATUS_WORD[review.status]}${by}${when}. Nothing was changed.`,
+      })
+      const byId = new Map(rows.map((row) => [row.id, row]))
+      const outcome: DecisionOutcome = { decided: [], conflicts: [] }
+      const ratingChanges: RatingChange[] = []
+      const now = new Date()
+      const status: ReviewStatus = decision.approve ? 'APPROVED' : 'REJECTED'
+      const notifications: NotifyInput[] = []
+      for (const id of ids) {
+        const review = byId.get(id)
+        if (!review) {
+          outcome.conflicts.push({ id, reason: 'gone', message: 'That review no longer exists.' })
+          continue
+        }
+        if (review.queuedAt === null) {
+          const by = review.decidedBy ? ` by ${review.decidedBy.name}` : ''
+          const when = review.decidedAt ? ` on ${review.decidedAt.toISOString()}` : ''
+          outcome.conflicts.push({
+            id,
+            reason: 'decided',
+            title: review.title,
+            status: review.status,
+            decidedBy: review.decidedBy?.name ?? null,
+            decidedAt: review.decidedAt,
+            message: `“${review.title}” was already ${STATUS_WORD[review.status]}${by}${when}. Nothing was changed.`,
+          })
+          continue
+        }
+        if (review.version !== wanted.get(id)) {
+          outcome.conflicts.push({
+            id,
+            reason: 'changed',
+            title: review.title,
+            message: `“${review.title}” changed since you loaded the queue (edited or decided again). Look at it again; nothing was changed.`,
+          })
+          continue
+        }
+        await tx.review.update({
+          where: { id },
+          data: {
+            status,
+            rejectionReason: decision.approve ? null : decision.reason,
+            decidedById: actor.id,
+            decidedAt: now,
+            queuedAt: null,
+            reportCount: 0,
+            version: { increment: 1 },
+          },
         })
-        continue
-      }
-      if (review.version !== wanted.get(id)) {
-        outcome.conflicts.push({
-          id,
-          reason: 'changed',
-          title: review.title,
-          message: `“${review.title}” changed since you loaded the queue (edited or decided again). Look at it again; nothing was changed.`,
+        const { count: reportsResolved } = await tx.reviewReport.updateMany({
+          where: { reviewId: id, resolvedAt: null },
+          data: { resolvedAt: now },
         })
-        continue
+        if (review.status !== 'APPROVED' && decision.approve)
+          ratingChanges.push({ productId: review.productId, rating: review.rating, delta: 1 })
+        if (review.status === 'APPROVED' && !decision.approve)
+          ratingChanges.push({ productId: review.productId, rating: review.rating, delta: -1 })
+        await recordAudit(tx, {
+          actor,
+          action: decision.approve ? 'review.approve' : 'review.reject',
+          target: {
+            type: 'REVIEW',
+            id,
+            label: `“${review.title}” by ${review.user.name} <${review.user.email}> on ${review.product.title}`,
+          },
+          reason: decision.approve ? null : decision.reason,
+          details: {
+            before: { status: review.status },
+            after: { status },
+            rating: review.rating,
+            productId: review.productId,
+            reportsResolved,
+            ...(refs.length > 1 ? { bulk: refs.length } : {}),
+          },
+        })
+        outcome.decided.push({ id, status })
+        notifications.push(...decisionNotifications(review, decision))
       }
-      await tx.review.update({
-        where: { id },
-        data: {
-          status,
-          rejectionReason: decision.approve ? null : decision.reason,
-          decidedById: actor.id,
-          decidedAt: now,
-          queuedAt: null,
-          reportCount: 0,
-          version: { increment: 1 },
-        },
-      })
-      const { count: reportsResolved } = await tx.reviewReport.updateMany({
-        where: { reviewId: id, resolvedAt: null },
-        data: { resolvedAt: now },
-      })
-      if (review.status !== 'APPROVED' && decision.approve)
-        ratingChanges.push({ productId: review.productId, rating: review.rating, delta: 1 })
-      if (review.status === 'APPROVED' && !decision.approve)
-        ratingChanges.push({ productId: review.productId, rating: review.rating, delta: -1 })
-      await recordAudit(tx, {
-        actor,
-        action: decision.approve ? 'review.approve' : 'review.reject',
-        target: {
-          type: 'REVIEW',
-          id,
-          label: `“${review.title}” by ${review.user.name} <${review.user.email}> on ${review.product.title}`,
-        },
-        reason: decision.approve ? null : decision.reason,
-        details: {
-          before: { status: review.status },
-          after: { status },
-          rating: review.rating,
-          productId: review.productId,
-          reportsResolved,
-          ...(refs.length > 1 ? { bulk: refs.length } : {}),
-        },
-      })
-      outcome.decided.push({ id, status })
-      notifications.push(...decisionNotifications(review, decision))
-    }
-    await applyRatingChanges(tx, ratingChanges)
-    await notifyAll(tx, notifications)
-    return outcome
-  })
+      await applyRatingChanges(tx, ratingChanges)
+      await notifyAll(tx, notifications)
+      return outcome
+    },
+    { maxWait: 10_000 },
+  )
 }
 
 /** The author hears the decision; the shop hears of a review newly published on its product. */
