@@ -29,6 +29,8 @@ import { localeRedirect } from '~/services/accounts/locale-choice.server.ts'
 import { localeSuggestion } from '~/services/accounts/locale-suggestion.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
 import { getCartCount } from '~/services/orders/cart.server.ts'
+import { getWishlistOwner } from '~/services/wishlist/owner.server.ts'
+import { getSavedTargets } from '~/services/wishlist/wishlist.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
 import { defaultLocale, getLocale, getT } from '~/i18n/i18n.server.ts'
 import { directionOf, isLocale, type Locale } from '~/i18n/locales.ts'
@@ -57,12 +59,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       headers: elsewhere.status === 302 ? { 'Cache-Control': 'private, no-store' } : {},
     })
   const locale = getLocale(request)
-  const [user, { toast, clear }, cartCount, categories, suggested] = await Promise.all([
+  const [user, { toast, clear }, cartCount, categories, suggested, saved] = await Promise.all([
     getViewer(request),
     readToast(request),
     getCartCount(request),
     getCategoryNav(locale),
     localeSuggestion(request, locale),
+    // What the hearts on every page show as saved (products and chosen colours and sizes).
+    getWishlistOwner(request).then(getSavedTargets),
   ])
   const env = getEnv()
   const t = getT(request)
@@ -79,7 +83,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   }
   return data(
-    { user, toast, cartCount, categories, meta, suggestion, origin: env.appUrl, ...page },
+    {
+      user,
+      toast,
+      cartCount,
+      categories,
+      meta,
+      suggestion,
+      saved,
+      origin: env.appUrl,
+      ...page,
+    },
     clear ? { headers: { 'Set-Cookie': clear } } : undefined,
   )
 }
