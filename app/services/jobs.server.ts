@@ -30,7 +30,7 @@ export const jobTasks: JobTasks = {
   [DISCOUNT_BOUNDARIES_TASK]: discountBoundariesTask,
   [ORDER_PLACED_TASK]: orderPlacedTask,
   [PAYMENT_REFUND_TASK]: paymentRefundTask,
-  // Queued by database triggers on stock and price changes (docs/decisions/021).
+  // Queued by database triggers on stock and price changes (docs/decisions/022).
   [BACK_IN_STOCK_TASK]: backInStockTask,
   [PRICE_DROP_TASK]: priceDropTask,
   [PRUNE_CARTS_TASK]: async () => {

@@ -10,7 +10,7 @@ import { renderBackInStock, renderPriceDrop } from './emails.server.ts'
 import { WishlistError } from './wishlist.server.ts'
 
 // Back-in-stock and price-drop alerts. A database trigger queues the job in the transaction of
-// the stock or price change (migration 20261206040045, docs/decisions/021). The job claims each
+// the stock or price change (migration 20261206040045, docs/decisions/022). The job claims each
 // subscriber with an UPDATE that only matches unclaimed rows, and queues the email in that same
 // transaction: two jobs (two workers) for one variant cannot both claim a row, and a retried job
 // finds its rows claimed. So each subscriber gets one email per return.

@@ -67,7 +67,7 @@ ALTER TABLE "StockAlert" ADD CONSTRAINT "StockAlert_email_lower_check" CHECK ("e
 
 -- Alerts are queued by the database, in the transaction of the change, whichever command made
 -- it (a seller's edit, a cancelled order's restock, a price change at a discount boundary), so
--- no path that changes stock or prices can forget them (docs/decisions/021). The job reads the
+-- no path that changes stock or prices can forget them (docs/decisions/022). The job reads the
 -- rows when it runs and claims each subscriber once; its key keeps one waiting job per variant
 -- or product. graphile-worker's schema is installed before these migrations (ADR 019).
 CREATE FUNCTION "wishlist_back_in_stock"() RETURNS trigger LANGUAGE plpgsql AS $$
