@@ -11,6 +11,10 @@ import { pruneGuestCarts } from './orders/cart.server.ts'
 import { ORDER_PLACED_TASK, orderPlacedTask } from './orders/order-placed.server.ts'
 import { PAYMENT_REFUND_TASK } from './orders/orders.server.ts'
 import { paymentRefundTask } from './orders/payments/refunds.server.ts'
+import {
+  NOTIFICATION_DELIVER_TASK,
+  notificationDeliverTask,
+} from './notifications/notify.server.ts'
 import { outboxHandlers } from './outbox-handlers.server.ts'
 import {
   BACK_IN_STOCK_TASK,
@@ -33,6 +37,7 @@ export const jobTasks: JobTasks = {
   // Queued by database triggers on stock and price changes (docs/decisions/022).
   [BACK_IN_STOCK_TASK]: backInStockTask,
   [PRICE_DROP_TASK]: priceDropTask,
+  [NOTIFICATION_DELIVER_TASK]: notificationDeliverTask,
   [PRUNE_CARTS_TASK]: async () => {
     const count = await pruneGuestCarts()
     if (count) logger.info({ count }, 'Deleted abandoned guest carts')

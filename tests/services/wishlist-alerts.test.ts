@@ -93,6 +93,10 @@ describe('back-in-stock alerts', () => {
       locale: 'fa',
     })
     expect(await prisma.stockAlert.count({ where: { variantId: medium.id } })).toBe(5)
+    await prisma.user.update({
+      where: { id: accounts[2]!.id },
+      data: { notificationEmailsOff: ['BACK_IN_STOCK'] },
+    })
     // Nothing is queued while the size stays sold out.
     expect(await waitingJobs(BACK_IN_STOCK_TASK)).toBe(0)
 
@@ -122,14 +126,22 @@ describe('back-in-stock alerts', () => {
       stops.push(await startJobWorker({ tasks: jobTasks, concurrency: 4, pollIntervalMs: 100 }))
     await expect.poll(() => waitingJobs(BACK_IN_STOCK_TASK), { timeout: 15_000 }).toBe(0)
 
-    for (const email of [...accounts.map((account) => account.email), ...guests]) {
+    // The third account turned these emails off: its notification only.
+    for (const email of [accounts[0]!.email, accounts[1]!.email, ...guests]) {
       const mails = await mailsTo(email)
       expect(mails, email).toHaveLength(1)
     }
+    expect(await mailsTo(accounts[2]!.email)).toHaveLength(0)
+    for (const account of accounts)
+      expect(
+        await prisma.notification.count({ where: { userId: account.id, kind: 'BACK_IN_STOCK' } }),
+      ).toBe(1)
     const [english] = await mailsTo(accounts[0]!.email)
     expect(english!.subject).toBe('Back in stock: Poplin dress')
     expect(english!.text).toContain('/p/')
     expect(english!.text).toContain('size=M')
+    // An account's email carries the unsubscribe link of its kind.
+    expect(english!.text).toContain('Stop these emails: http')
     const [persian] = await mailsTo(guests[1]!)
     expect(persian!.subject).toMatch(/^دوباره موجود شد/)
     expect(persian!.html).toContain('dir="rtl"')

@@ -4,7 +4,10 @@ import { prisma, type Tx } from '~/infra/db.server.ts'
 import type { JobTask } from '~/infra/jobs/worker.server.ts'
 import { localLabel, localName, localTitle } from '~/services/catalog/localized.ts'
 import { lowestQuote, quote } from '~/services/catalog/pricing.ts'
+import { getEnv } from '~/infra/env.server.ts'
 import { emailLocale } from '~/services/mail/layout.server.ts'
+import { unsubscribeFor, wantsEmail } from '~/services/notifications/emails.server.ts'
+import { notifyAll } from '~/services/notifications/notify.server.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { renderBackInStock, renderPriceDrop } from './emails.server.ts'
 import { WishlistError } from './wishlist.server.ts'
@@ -18,32 +21,76 @@ import { WishlistError } from './wishlist.server.ts'
 export const BACK_IN_STOCK_TASK = 'wishlist.back-in-stock'
 export const PRICE_DROP_TASK = 'wishlist.price-drop'
 
-/** One alert to one person. Every alert goes out here; in-app notifications join it here. */
-export type Alert =
+/** One alert to one person. Every alert goes out through sendAlerts. */
+export type Alert = {
+  key: string
+  email: string
+  /** The account, or null for a guest's address (no notification, only the email). */
+  userId: string | null
+  locale: Locale
+  /** The product as the notification records it: slug and title in both languages. */
+  about: { slug: string; title: string; titleFa: string | null }
+} & (
   | {
       kind: 'back-in-stock'
-      key: string
-      email: string
-      userId: string | null
-      locale: Locale
       product: { title: string; shop: string; color: string; size: string; path: string }
     }
-  | {
-      kind: 'price-drop'
-      key: string
-      email: string
-      userId: string
-      locale: Locale
-      product: { title: string; path: string; price: number; was: number }
-    }
+  | { kind: 'price-drop'; product: { title: string; path: string; price: number; was: number } }
+)
 
-/** Sends one alert once the transaction commits (`key` names it, for the mail queue). */
-export async function sendAlert(tx: Tx, alert: Alert) {
-  const message =
-    alert.kind === 'back-in-stock'
-      ? renderBackInStock(alert.locale, alert.product)
-      : renderPriceDrop(alert.locale, alert.product)
-  await enqueueMail(tx, alert.key, { to: alert.email, ...message })
+const KIND = { 'back-in-stock': 'BACK_IN_STOCK', 'price-drop': 'PRICE_DROP' } as const
+
+/**
+ * Sends alerts once the transaction commits: an account's as an in-app notification (notify)
+ * and, unless they turned that kind off, this email with its unsubscribe link; a guest's as the
+ * email only. `key` names each email for the mail queue.
+ */
+export async function sendAlerts(tx: Tx, alerts: Alert[]) {
+  const accounts = alerts.filter((alert) => alert.userId !== null)
+  // One call: notifyAll takes its per-person locks in one order (no deadlock between two jobs).
+  await notifyAll(
+    tx,
+    accounts.map((alert) => ({
+      userId: alert.userId!,
+      kind: KIND[alert.kind],
+      data: {
+        productSlug: alert.about.slug,
+        productTitle: alert.about.title,
+        productTitleFa: alert.about.titleFa,
+        ...(alert.kind === 'back-in-stock'
+          ? { colorName: alert.product.color, sizeLabel: alert.product.size }
+          : { price: alert.product.price, currency: getEnv().STORE_CURRENCY }),
+      },
+    })),
+  )
+  for (const alert of alerts) {
+    let unsubscribe: ReturnType<typeof unsubscribeFor> | null = null
+    if (alert.userId) {
+      if (!(await wantsEmail(tx, alert.userId, KIND[alert.kind]))) continue
+      unsubscribe = unsubscribeFor(alert.locale, alert.userId, KIND[alert.kind])
+    }
+    const message =
+      alert.kind === 'back-in-stock'
+        ? renderBackInStock(alert.locale, alert.product, unsubscribe?.url)
+        : renderPriceDrop(alert.locale, alert.product, unsubscribe?.url)
+    await enqueueMail(tx, alert.key, {
+      to: alert.email,
+      ...message,
+      ...(unsubscribe ? { headers: unsubscribe.headers } : {}),
+    })
+  }
+}
+
+/** The product's title in each language, as notifications keep it. */
+function titles(product: {
+  slug: string
+  locale: string
+  title: string
+  translatedTitle: string | null
+}) {
+  const fa = localTitle('fa', product)
+  const en = localTitle('en', product)
+  return { slug: product.slug, title: en, titleFa: fa === en ? null : fa }
 }
 
 // ---------------------------------------------------------------- subscribing
@@ -126,10 +173,11 @@ export const backInStockTask: JobTask = async (payload) => {
       WHERE "variantId" = ${variantId} AND "notifiedAt" IS NULL
       RETURNING "id", "email", "userId", "locale", "notifiedAt" AS at`
     const { product, color, size } = variant
-    for (const row of claimed) {
+    const alerts: Alert[] = claimed.map((row) => {
       const locale = emailLocale(row.locale)
-      await sendAlert(tx, {
+      return {
         kind: 'back-in-stock',
+        about: titles(product),
         key: `stock-alert:${row.id}:${row.at.getTime()}`,
         email: row.email,
         userId: row.userId,
@@ -141,8 +189,9 @@ export const backInStockTask: JobTask = async (payload) => {
           size: localLabel(locale, size),
           path: productPath(product.slug, color.slug, size.label),
         },
-      })
-    }
+      }
+    })
+    await sendAlerts(tx, alerts)
   })
 }
 
@@ -181,6 +230,7 @@ export const priceDropTask: JobTask = async (payload) => {
         })
       ).map((user) => [user.id, user]),
     )
+    const alerts: Alert[] = []
     for (const item of items) {
       const variant = product.variants.find((candidate) => candidate.id === item.variantId)
       const price = (
@@ -194,8 +244,9 @@ export const priceDropTask: JobTask = async (payload) => {
       const user = users.get(item.userId)
       if (item.alertPrice === null || price > item.alertPrice || !user) continue
       const locale = emailLocale(user.locale, isLocale(product.locale) ? product.locale : null)
-      await sendAlert(tx, {
+      alerts.push({
         kind: 'price-drop',
+        about: titles(product),
         key: `price-alert:${item.id}:${price}:${now.getTime()}`,
         email: user.email,
         userId: user.id,
@@ -208,5 +259,6 @@ export const priceDropTask: JobTask = async (payload) => {
         },
       })
     }
+    await sendAlerts(tx, alerts)
   })
 }

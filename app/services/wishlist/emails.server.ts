@@ -22,7 +22,11 @@ export type BackInStockEmail = {
   path: string
 }
 
-export function renderBackInStock(locale: Locale, alert: BackInStockEmail): RenderedEmail {
+export function renderBackInStock(
+  locale: Locale,
+  alert: BackInStockEmail,
+  unsubscribeUrl?: string,
+): RenderedEmail {
   const t = getT(locale, 'email')
   const iso = (value: string) => isolate(locale, value)
   const title = iso(alert.title)
@@ -37,12 +41,20 @@ export function renderBackInStock(locale: Locale, alert: BackInStockEmail): Rend
   const footer = t('wishlist.backInStock.footer')
   return {
     subject,
-    text: [intro, '', `${t('wishlist.backInStock.button')}: ${url}`, '', footer].join('\n'),
+    text: [
+      intro,
+      '',
+      `${t('wishlist.backInStock.button')}: ${url}`,
+      '',
+      footer,
+      ...(unsubscribeUrl ? [`${t('wishlist.unsubscribe')}: ${unsubscribeUrl}`] : []),
+    ].join('\n'),
     html: emailDocument(locale, {
       title: subject,
       body: html`<h1 style="font-size:20px;margin:0 0 8px">${t('wishlist.backInStock.title')}</h1>
 <p>${intro}</p>
-${emailButton(url, t('wishlist.backInStock.button'))}`,
+${emailButton(url, t('wishlist.backInStock.button'))}
+${unsubscribeUrl ? html`<p style="font-size:12px"><a href="${unsubscribeUrl}" style="color:#78716c">${t('wishlist.unsubscribe')}</a></p>` : ''}`,
       footer,
     }),
   }
@@ -50,7 +62,11 @@ ${emailButton(url, t('wishlist.backInStock.button'))}`,
 
 export type PriceDropEmail = { title: string; path: string; price: number; was: number }
 
-export function renderPriceDrop(locale: Locale, alert: PriceDropEmail): RenderedEmail {
+export function renderPriceDrop(
+  locale: Locale,
+  alert: PriceDropEmail,
+  unsubscribeUrl?: string,
+): RenderedEmail {
   const t = getT(locale, 'email')
   const f = emailFormatter(locale)
   const title = isolate(locale, alert.title)
@@ -64,12 +80,20 @@ export function renderPriceDrop(locale: Locale, alert: PriceDropEmail): Rendered
   const footer = t('wishlist.priceDrop.footer')
   return {
     subject,
-    text: [intro, '', `${t('wishlist.priceDrop.button')}: ${url}`, '', footer].join('\n'),
+    text: [
+      intro,
+      '',
+      `${t('wishlist.priceDrop.button')}: ${url}`,
+      '',
+      footer,
+      ...(unsubscribeUrl ? [`${t('wishlist.unsubscribe')}: ${unsubscribeUrl}`] : []),
+    ].join('\n'),
     html: emailDocument(locale, {
       title: subject,
       body: html`<h1 style="font-size:20px;margin:0 0 8px">${t('wishlist.priceDrop.title')}</h1>
 <p>${intro}</p>
-${emailButton(url, t('wishlist.priceDrop.button'))}`,
+${emailButton(url, t('wishlist.priceDrop.button'))}
+${unsubscribeUrl ? html`<p style="font-size:12px"><a href="${unsubscribeUrl}" style="color:#78716c">${t('wishlist.unsubscribe')}</a></p>` : ''}`,
       footer,
     }),
   }
