@@ -12,6 +12,10 @@ import { ORDER_PLACED_TASK, orderPlacedTask } from './orders/order-placed.server
 import { PAYMENT_REFUND_TASK } from './orders/orders.server.ts'
 import { PAYMENT_HOLD_TASK, paymentHoldTask } from './orders/payments/holds.server.ts'
 import { paymentRefundTask } from './orders/payments/refunds.server.ts'
+import {
+  NOTIFICATION_DELIVER_TASK,
+  notificationDeliverTask,
+} from './notifications/notify.server.ts'
 import { outboxHandlers } from './outbox-handlers.server.ts'
 
 // Every background job and the domain service that carries it out, and the periodic ones'
@@ -26,6 +30,7 @@ export const jobTasks: JobTasks = {
   [ORDER_PLACED_TASK]: orderPlacedTask,
   [PAYMENT_REFUND_TASK]: paymentRefundTask,
   [PAYMENT_HOLD_TASK]: paymentHoldTask,
+  [NOTIFICATION_DELIVER_TASK]: notificationDeliverTask,
   [PRUNE_CARTS_TASK]: async () => {
     const count = await pruneGuestCarts()
     if (count) logger.info({ count }, 'Deleted abandoned guest carts')
