@@ -8,6 +8,8 @@ export type RequestContext = {
   roundTrips?: number
   /** Values computed once per HTTP request (see oncePerRequest). */
   memo?: Map<string, unknown>
+  /** What the page being rendered shows, for the page cache (see tagPage). */
+  pageTags?: Set<string>
 }
 
 export const requestContext = singleton(

@@ -9,9 +9,11 @@ import { pinoHttp } from 'pino-http'
 import type { ViteDevServer } from 'vite'
 import type { Env } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
+import { pageCacheStore } from '~/infra/page-cache/page-cache.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
 import { finalErrorHandler, guardRequestTarget } from './errors.ts'
 import { metricsEndpoint, timeRequests } from './metrics.ts'
+import { pageCacheLookup, pageCacheServe } from './page-cache.ts'
 import { assignCspNonce, permissionsPolicy, sameOriginWrites, securityHeaders } from './security.ts'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/
@@ -49,6 +51,15 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
   app.get('/metrics', metricsEndpoint({ token: env.METRICS_TOKEN, isProduction: env.isProduction }))
   app.use(compression())
   app.use(assignCspNonce)
+  const build = vite
+    ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+    : ((await import(
+        /* @vite-ignore */ pathToFileURL(path.resolve('build/server/index.js')).href
+      )) as ServerBuild)
+  // Anonymous pages from the page cache (not under Vite: code changes would not show).
+  const pageCache =
+    typeof build === 'function' ? null : { store: pageCacheStore, version: build.assets.version }
+  if (pageCache) app.use(pageCacheLookup(pageCache.store, pageCache.version))
   // Images served from a CDN or a public bucket come from another origin.
   const imageOrigins =
     env.storage.kind === 's3' && env.storage.publicUrl
@@ -80,12 +91,7 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
     app.use(express.static(client, { maxAge: '1h' }))
   }
 
-  const build = vite
-    ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
-    : ((await import(
-        /* @vite-ignore */ pathToFileURL(path.resolve('build/server/index.js')).href
-      )) as ServerBuild)
-
+  if (pageCache) app.use(pageCacheServe(pageCache.store))
   app.all(
     '*',
     createRequestHandler({
