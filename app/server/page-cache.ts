@@ -21,8 +21,13 @@ import { requestContext } from '~/infra/request-context.server.ts'
 
 const gzip = promisify(gzipCallback)
 
-/** Shared caches (a CDN) may keep a page briefly; browsers always ask again (ETag → 304). */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30'
+/**
+ * Browsers always ask again (ETag → 304), never showing a stale copy meanwhile; shared caches
+ * may keep a page 30 s, and a CDN that reads CDN-Cache-Control (RFC 9213) may serve it 30 s
+ * more while it asks.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, must-revalidate'
+export const CDN_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=30'
 export const PERSONAL_CACHE_CONTROL = 'private, no-cache'
 const VARY = 'Accept-Encoding, Accept-Language, Cookie'
 /** What the storefront's query strings may hold and still be cached (grids, variant, reviews). */
@@ -135,6 +140,7 @@ export function pageCacheServe(store: PageCacheStore) {
         !cacheControl.includes('no-store')
       if (!storable) return
       res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL)
+      res.setHeader('CDN-Cache-Control', CDN_CACHE_CONTROL)
       res.setHeader('Vary', VARY)
       res.setHeader('X-Page-Cache', 'MISS')
     })
@@ -196,6 +202,7 @@ export function pageCacheServe(store: PageCacheStore) {
 function replay(req: Request, res: Response, entry: PageEntry) {
   for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value)
   res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL)
+  res.setHeader('CDN-Cache-Control', CDN_CACHE_CONTROL)
   res.setHeader('Vary', VARY)
   res.setHeader('ETag', entry.etag)
   res.setHeader('X-Page-Cache', 'HIT')

@@ -1,5 +1,6 @@
 import type { OutboxHandler } from '~/infra/outbox/worker.server.ts'
-import { invalidateProductPages } from './catalog/page-tags.server.ts'
+import { invalidatePages } from '~/infra/page-cache/page-cache.server.ts'
+import { invalidateProductPages, PAGE_TAGS } from './catalog/page-tags.server.ts'
 import { mailOutboxHandler } from './mail/mail.server.ts'
 import { mediaOutboxHandlers } from './media/cleanup.server.ts'
 import { searchProductHandler } from './search/indexer.server.ts'
@@ -8,14 +9,17 @@ import { searchProductHandler } from './search/indexer.server.ts'
 // that carry them out. New work goes to jobs.
 
 /**
- * Products changed: their search documents first, then the cached pages showing them (grids
- * read the index, so a page rendered after this sees the change however it reads it).
+ * Products changed (committed): their own pages read the database, so they go at once; then the
+ * search documents, and only then the grids and the rest (they read the index), so a page
+ * rendered after each step sees the change however it reads it.
  */
 const productChangedHandler: OutboxHandler = {
   ...searchProductHandler,
   async handle(events) {
+    const ids = [...new Set(events.map((event) => event.key))]
+    await invalidatePages(ids.map(PAGE_TAGS.product))
     await searchProductHandler.handle(events)
-    await invalidateProductPages([...new Set(events.map((event) => event.key))])
+    await invalidateProductPages(ids)
   },
 }
 

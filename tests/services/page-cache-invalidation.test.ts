@@ -90,7 +90,7 @@ describe('product changes', () => {
     expect(
       await cached('sold', 'other', 'shopA', 'shopB', 'category', 'otherCategory', 'home'),
     ).toEqual(['other', 'shopB', 'otherCategory'])
-  })
+  }, 90_000)
 
   test("a shop's suspension drops its pages at once and its products' pages once indexed", async () => {
     const { shop } = await createSeller('Cyrus')
