@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import type { Span } from '@opentelemetry/api'
 import { singleton } from './singleton.server.ts'
 
 // Per-request facts available anywhere below the request without threading them through calls:
@@ -10,6 +11,9 @@ export type RequestContext = {
   memo?: Map<string, unknown>
   /** What the page being rendered shows, for the page cache (see tagPage). */
   pageTags?: Set<string>
+  /** The HTTP request's span, when traces are exported (named after its route by app/server/tracing.ts). */
+  span?: Span
+  routeDepth?: number
 }
 
 export const requestContext = singleton(
