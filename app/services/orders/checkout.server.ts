@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { isTransientTransactionError, prisma, type Tx } from '~/infra/db.server.ts'
+import { businessMetrics } from '~/infra/business-metrics.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
@@ -245,7 +246,20 @@ export function placeOrder(
 export async function placeOrderAs(
   buyer: Buyer,
   input: CheckoutInput,
-  { now = new Date(), locale = getEnv().STORE_DEFAULT_LOCALE }: PlaceOptions = {},
+  options: PlaceOptions = {},
+): Promise<PlacedOrder> {
+  try {
+    return await placeCountedOrder(buyer, input, options)
+  } catch (error) {
+    if (error instanceof DomainError) businessMetrics.checkoutRefusals.inc({ reason: error.code })
+    throw error
+  }
+}
+
+async function placeCountedOrder(
+  buyer: Buyer,
+  input: CheckoutInput,
+  { now = new Date(), locale = getEnv().STORE_DEFAULT_LOCALE }: PlaceOptions,
 ): Promise<PlacedOrder> {
   const earlier = await findOrderByKey(buyer, input.idempotencyKey)
   if (earlier) return resume(earlier)
@@ -311,6 +325,7 @@ export async function placeOrderAs(
         (tx) => placeInTransaction(tx, ctx),
         TRANSACTION_OPTIONS,
       )
+      if (result.created) countPlacedOrder(result)
       if (result.created) return startPayment(result, provider)
       return resume(result)
     } catch (error) {
@@ -325,6 +340,12 @@ export async function placeOrderAs(
       )
     }
   }
+}
+
+function countPlacedOrder(order: { total: number; paymentMethod: string }) {
+  const labels = { payment_method: order.paymentMethod }
+  businessMetrics.ordersPlaced.inc(labels)
+  businessMetrics.orderValue.inc(labels, order.total)
 }
 
 type PlaceContext = {
