@@ -6,6 +6,7 @@ import type { CategoryLink } from '~/services/catalog/taxonomy.server.ts'
 import type { ImageView } from '~/services/media/views.ts'
 import { CategoryNav } from './catalog/category-nav.tsx'
 import { UserAvatar } from './media/user-avatar.tsx'
+import { NotificationBell } from './notifications/bell.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
 import { SearchBox } from './search-box.tsx'
 
@@ -15,10 +16,13 @@ export function SiteHeader({
   user,
   cartCount,
   categories = [],
+  notifications = null,
 }: {
   user: HeaderUser
   cartCount: number | null
   categories?: CategoryLink[]
+  /** The signed-in person's unread count and newest notification id (the live stream's start). */
+  notifications?: { unread: number; latestId: string } | null
 }) {
   const { t } = useTranslation()
   const lp = useLocalePath()
@@ -50,6 +54,7 @@ export function SiteHeader({
             </Link>
           )}
           {user ? <AccountMenu user={user} /> : <SignInLinks />}
+          {user && notifications ? <NotificationBell {...notifications} /> : null}
           <CartLink count={cartCount} />
           <LanguageSwitch className="text-sm text-stone-700" />
         </nav>

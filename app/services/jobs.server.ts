@@ -11,6 +11,10 @@ import { pruneGuestCarts } from './orders/cart.server.ts'
 import { ORDER_PLACED_TASK, orderPlacedTask } from './orders/order-placed.server.ts'
 import { PAYMENT_REFUND_TASK } from './orders/orders.server.ts'
 import { paymentRefundTask } from './orders/payments/refunds.server.ts'
+import {
+  NOTIFICATION_DELIVER_TASK,
+  notificationDeliverTask,
+} from './notifications/notify.server.ts'
 import { outboxHandlers } from './outbox-handlers.server.ts'
 
 // Every background job and the domain service that carries it out, and the periodic ones'
@@ -24,6 +28,7 @@ export const jobTasks: JobTasks = {
   [DISCOUNT_BOUNDARIES_TASK]: discountBoundariesTask,
   [ORDER_PLACED_TASK]: orderPlacedTask,
   [PAYMENT_REFUND_TASK]: paymentRefundTask,
+  [NOTIFICATION_DELIVER_TASK]: notificationDeliverTask,
   [PRUNE_CARTS_TASK]: async () => {
     const count = await pruneGuestCarts()
     if (count) logger.info({ count }, 'Deleted abandoned guest carts')
