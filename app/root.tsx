@@ -30,6 +30,8 @@ import { localeSuggestion } from '~/services/accounts/locale-suggestion.server.t
 import { readToast } from '~/services/accounts/toasts.server.ts'
 import { getNotificationBadge } from '~/services/notifications/notifications.server.ts'
 import { getCartCount } from '~/services/orders/cart.server.ts'
+import { getWishlistOwner } from '~/services/wishlist/owner.server.ts'
+import { getSavedTargets } from '~/services/wishlist/wishlist.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
 import { defaultLocale, getLocale, getT } from '~/i18n/i18n.server.ts'
 import { directionOf, isLocale, type Locale } from '~/i18n/locales.ts'
@@ -58,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       headers: elsewhere.status === 302 ? { 'Cache-Control': 'private, no-store' } : {},
     })
   const locale = getLocale(request)
-  const [[user, notifications], { toast, clear }, cartCount, categories, suggested] =
+  const [[user, notifications], { toast, clear }, cartCount, categories, suggested, saved] =
     await Promise.all([
       getViewer(request).then(
         async (viewer) => [viewer, viewer ? await getNotificationBadge(viewer.id) : null] as const,
@@ -67,6 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       getCartCount(request),
       getCategoryNav(locale),
       localeSuggestion(request, locale),
+      // What the hearts on every page show as saved (products and chosen colours and sizes).
+      getWishlistOwner(request).then(getSavedTargets),
     ])
   const env = getEnv()
   const t = getT(request)
@@ -91,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       categories,
       meta,
       suggestion,
+      saved,
       origin: env.appUrl,
       ...page,
     },

@@ -28,6 +28,9 @@ export const KINDS_WITH_DOMAIN_EMAIL: ReadonlySet<NotificationKind> = new Set([
   'ORDER_SHIPPED',
   'ORDER_DELIVERED',
   'NEW_ORDER',
+  // The wishlist's alerts (app/services/wishlist/alerts.server.ts).
+  'BACK_IN_STOCK',
+  'PRICE_DROP',
 ])
 
 /** Whether `userId` wants email of `kind` (an active account that did not turn it off). */
