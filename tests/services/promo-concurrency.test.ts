@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { getCart } from '~/services/orders/cart.server.ts'
 import { placeOrder } from '~/services/orders/checkout.server.ts'
+import type { CheckoutInput } from '~/services/orders/schemas.ts'
 import { applyPromoCode } from '~/services/promos/cart-codes.server.ts'
 import { PromoCodeError } from '~/services/promos/promos.server.ts'
 import { createUser } from '../support/fixtures.ts'
@@ -24,7 +25,7 @@ test('100 concurrent checkouts with a code that has 10 uses left: 10 orders use 
   })
   const shoppers = await Promise.all(Array.from({ length: 100 }, () => createUser()))
   // Set up one by one (only the checkouts race).
-  const inputs = []
+  const inputs: CheckoutInput[] = []
   for (const shopper of shoppers) {
     inputs.push(
       await (async () => {

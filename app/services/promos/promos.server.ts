@@ -1,19 +1,15 @@
-import { prisma, type Tx } from '~/infra/db.server.ts'
+import type { prisma, Tx } from '~/infra/db.server.ts'
 import { getCategoryTree, subtreeIds } from '~/services/catalog/taxonomy.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { allocate, itemsDiscount, type PromoRule } from './arithmetic.ts'
+import { normalizeCode } from './schemas.ts'
 import type { CartPromo, PromoReason } from './totals.ts'
+
+export { normalizeCode }
 
 // Promo codes as a cart and a checkout meet them: whether a code applies to these lines for this
 // customer now, and if so what it takes off each line. Placing an order claims a use of the code
 // under its row's lock (claimPromoUse), so usage limits hold however many checkouts race.
-
-export const PROMO_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{2,31}$/
-
-/** What shoppers type, as codes are stored: upper-case, no spaces. */
-export function normalizeCode(typed: string) {
-  return typed.normalize('NFKC').replace(/\s+/g, '').toUpperCase()
-}
 
 /** The code cannot be used; `reason` says why (the pages translate it), nothing was changed. */
 export class PromoCodeError extends DomainError {
