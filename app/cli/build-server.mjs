@@ -5,6 +5,8 @@ import { build } from 'esbuild'
 await build({
   entryPoints: {
     server: 'app/server/index.ts',
+    // Preloaded with `node --import` (see app/infra/telemetry/instrument.ts).
+    instrument: 'app/infra/telemetry/instrument.ts',
     'cli/migrate': 'app/cli/migrate.ts',
     'cli/seed': 'app/cli/seed.ts',
     'cli/admin-grant': 'app/cli/admin-grant.ts',

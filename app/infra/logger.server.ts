@@ -2,8 +2,10 @@ import { pino, type Logger } from 'pino'
 import { getEnv } from './env.server.ts'
 import { currentRequestId } from './request-context.server.ts'
 import { singleton } from './singleton.server.ts'
+import { currentTraceIds } from './telemetry/tracing.server.ts'
 
-// Structured JSON logs; every line written while handling a request carries its request id.
+// Structured JSON logs; every line written while handling a request carries its request id, and
+// with tracing on every line written inside a span its trace and span ids.
 export const logger: Logger = singleton('logger', () => {
   const env = getEnv()
   return pino({
@@ -22,7 +24,8 @@ export const logger: Logger = singleton('logger', () => {
     },
     mixin() {
       const requestId = currentRequestId()
-      return requestId ? { requestId } : {}
+      const ids = currentTraceIds()
+      return { ...(requestId ? { requestId } : {}), ...ids }
     },
   })
 })

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import type { Span } from '@opentelemetry/api'
 import { singleton } from './singleton.server.ts'
 
 // Per-request facts available anywhere below the request without threading them through calls:
@@ -8,6 +9,9 @@ export type RequestContext = {
   roundTrips?: number
   /** Values computed once per HTTP request (see oncePerRequest). */
   memo?: Map<string, unknown>
+  /** The HTTP request's span, when traces are exported (named after its route by app/server/tracing.ts). */
+  span?: Span
+  routeDepth?: number
 }
 
 export const requestContext = singleton(

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
+import { trace } from '@opentelemetry/api'
 import compression from 'compression'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
@@ -10,9 +11,11 @@ import type { ViteDevServer } from 'vite'
 import type { Env } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
+import { tracingEnabled } from '~/infra/telemetry/tracing.server.ts'
 import { finalErrorHandler, guardRequestTarget } from './errors.ts'
 import { metricsEndpoint, timeRequests } from './metrics.ts'
 import { assignCspNonce, permissionsPolicy, sameOriginWrites, securityHeaders } from './security.ts'
+import { traceServerBuild } from './tracing.ts'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/
 
@@ -23,12 +26,15 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
   app.set('trust proxy', env.TRUST_PROXY)
 
   // A request id per request (kept from a trusted proxy), echoed back and on every log line.
+  // With tracing on it is the trace id, so the id on an error page finds the trace.
   app.use((req, res, next) => {
     const incoming = env.TRUST_PROXY ? req.get('x-request-id') : undefined
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    const span = tracingEnabled ? trace.getActiveSpan() : undefined
+    const traceId = span?.isRecording() ? span.spanContext().traceId : undefined
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : (traceId ?? randomUUID())
     res.locals.requestId = requestId
     res.setHeader('X-Request-Id', requestId)
-    requestContext.run({ requestId }, next)
+    requestContext.run({ requestId, span }, next)
   })
   app.use(
     pinoHttp({
@@ -81,10 +87,15 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
   }
 
   const build = vite
-    ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
-    : ((await import(
-        /* @vite-ignore */ pathToFileURL(path.resolve('build/server/index.js')).href
-      )) as ServerBuild)
+    ? async () =>
+        traceServerBuild(
+          (await vite.ssrLoadModule('virtual:remix/server-build')) as unknown as ServerBuild,
+        )
+    : traceServerBuild(
+        (await import(
+          /* @vite-ignore */ pathToFileURL(path.resolve('build/server/index.js')).href
+        )) as ServerBuild,
+      )
 
   app.all(
     '*',

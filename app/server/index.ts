@@ -52,6 +52,8 @@ async function shutdown(signal: string) {
   await new Promise((resolve) => server.close(resolve))
   await vite?.close()
   await stopServices()
+  const { flushTracing } = await import('~/infra/telemetry/tracing.server.ts')
+  await flushTracing()
   process.exit(0)
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -85,6 +85,7 @@ test.describe('JavaScript off', () => {
       shopId: shop.id,
       title: TITLE,
       category: 'dresses',
+      sizeScale: 'letters',
       variants: [
         { color: 'black', size: 'S', stock: 3 },
         { color: 'black', size: 'M', stock: 2 },

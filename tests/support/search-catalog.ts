@@ -95,6 +95,8 @@ export type ProductInput = {
   /** Base price in minor units. */
   price?: number | null
   variants?: VariantInput[]
+  /** The code of the size scale the variants' sizes come from; any scale with the label if unset. */
+  sizeScale?: string
   status?: ProductStatus
   description?: string
   /** The language of title and description, and the other language's (docs/decisions/018). */
@@ -132,8 +134,8 @@ export function ratingColumns(count: number, sum: number) {
   return { ratingCount: count, ratingSum: sum, ...stars }
 }
 
-async function sizeId(label: string) {
-  const size = await prisma.size.findFirstOrThrow({ where: { label } })
+async function sizeId(label: string, scaleId: string) {
+  const size = await prisma.size.findFirstOrThrow({ where: { label, scaleId } })
   return size.id
 }
 
@@ -141,12 +143,17 @@ async function sizeId(label: string) {
 export async function createProduct(input: ProductInput) {
   const category = await prisma.category.findUniqueOrThrow({ where: { slug: input.category } })
   const variants = input.variants ?? [{ color: 'black', size: 'M', stock: 5 }]
-  const firstSize = await prisma.size.findFirstOrThrow({ where: { label: variants[0]!.size } })
+  const firstSize = await prisma.size.findFirstOrThrow({
+    where: {
+      label: variants[0]!.size,
+      ...(input.sizeScale ? { scale: { code: input.sizeScale } } : {}),
+    },
+  })
   const colorIds = new Map((await prisma.color.findMany()).map((color) => [color.slug, color.id]))
   const variantRows = await Promise.all(
     variants.map(async (variant) => ({
       colorId: colorIds.get(variant.color)!,
-      sizeId: await sizeId(variant.size),
+      sizeId: await sizeId(variant.size, firstSize.scaleId),
       sku: `SKU-${randomBytes(6).toString('hex')}`,
       stock: variant.stock ?? 5,
       price: variant.price ?? null,

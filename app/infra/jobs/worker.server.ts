@@ -14,6 +14,7 @@ import { prisma } from '../db.server.ts'
 import { getEnv } from '../env.server.ts'
 import { logger } from '../logger.server.ts'
 import { metrics } from '../metrics.server.ts'
+import { tracingEnabled, withSpan } from '../telemetry/tracing.server.ts'
 
 // Runs the jobs of queue.server.ts with graphile-worker. Each job is taken with
 // FOR UPDATE SKIP LOCKED in a statement of its own and committed at once, so no transaction
@@ -47,6 +48,27 @@ function countFailures(events: WorkerEvents) {
   )
 }
 
+/** Each job runs in a span of its own (when traces are exported). */
+function traced(tasks: JobTasks): JobTasks {
+  if (!tracingEnabled) return tasks
+  return Object.fromEntries(
+    Object.entries(tasks).flatMap(([name, task]) => {
+      if (!task) return []
+      return [
+        [
+          name,
+          ((payload, helpers) =>
+            withSpan(
+              `job ${name}`,
+              { 'job.task': name, 'job.id': helpers.job.id, 'job.attempt': helpers.job.attempts },
+              async () => task(payload, helpers),
+            )) satisfies JobTask,
+        ],
+      ]
+    }),
+  )
+}
+
 /** Installs or upgrades the `graphile_worker` schema (idempotent; `migrate` calls it first). */
 export async function migrateJobQueue(databaseUrl: string) {
   await runMigrations({ connectionString: databaseUrl, logger: graphileLogger })
@@ -77,7 +99,7 @@ export async function startJobWorker({
     noHandleSignals: true,
     logger: graphileLogger,
     events,
-    taskList: tasks,
+    taskList: traced(tasks),
     parsedCronItems: parseCronItems(schedules),
   })
   return async function stop() {
@@ -97,7 +119,7 @@ export async function runDueJobs(tasks: JobTasks) {
     noHandleSignals: true,
     logger: graphileLogger,
     events,
-    taskList: tasks,
+    taskList: traced(tasks),
   })
   // runOnce can return before the outcome of its last job is written: wait for it.
   for (let waited = 0; waited < 10_000; waited += 20) {

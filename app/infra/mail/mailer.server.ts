@@ -7,6 +7,7 @@ import type { Env } from '../env.server.ts'
 import { getEnv } from '../env.server.ts'
 import { logger } from '../logger.server.ts'
 import { singleton } from '../singleton.server.ts'
+import { tracingEnabled, withSpan } from '../telemetry/tracing.server.ts'
 
 // Sending email. With SMTP_URL set, nodemailer talks SMTP to that server; without it (the
 // embedded default) each message is written to DATA_DIR/mail as an .eml file any mail program
@@ -70,9 +71,17 @@ export function createFileMailer(directory: string, from: string): Mailer {
 }
 
 export function createMailer(env: Pick<Env, 'SMTP_URL' | 'MAIL_FROM' | 'dataDir'>): Mailer {
-  return env.SMTP_URL
+  const mailer = env.SMTP_URL
     ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM)
     : createFileMailer(path.join(env.dataDir, 'mail'), env.MAIL_FROM)
+  if (!tracingEnabled) return mailer
+  return {
+    kind: mailer.kind,
+    verify: () => mailer.verify(),
+    // No address or subject on the span: traces leave the store.
+    send: (message) =>
+      withSpan('mail send', { 'mail.transport': mailer.kind }, () => mailer.send(message)),
+  }
 }
 
 /** The process's mailer, chosen by the configuration. */
