@@ -45,14 +45,14 @@ import {
 } from '~/services/orders/schemas.ts'
 import { SHIPPING_METHODS, amountToFreeShipping } from '~/services/orders/shipping.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
-import { PromoCodeBox } from '~/components/orders/promo-code.tsx'
+import { LinePromoNote, PromoCodeBox } from '~/components/orders/promo-code.tsx'
 import { promoRefusalText } from '~/http/promo.server.ts'
 import {
   applyPromoCode,
   getCartPromo,
   removePromoCode,
 } from '~/services/promos/cart-codes.server.ts'
-import { lineDiscount, promoTotals, type CartPromo } from '~/services/promos/totals.ts'
+import { promoTotals, type CartPromo } from '~/services/promos/totals.ts'
 import { PromoCodeSchema } from '~/services/promos/schemas.ts'
 import { linePhotoKey, type ProductImageView } from '~/services/media/views.ts'
 
@@ -325,7 +325,6 @@ function CartLineRow({
   currency: string
   promo: CartPromo | null
 }) {
-  const codeOff = lineDiscount(promo, line.variantId)
   const { t } = useTranslation('cart')
   const f = useFormat()
   const lp = useLocalePath()
@@ -419,11 +418,7 @@ function CartLineRow({
             {!unavailable ? (
               <span className="text-end">
                 <Money amount={line.lineTotal} currency={currency} className="font-semibold" />
-                {codeOff > 0 && promo ? (
-                  <span className="block text-xs text-green-700" data-testid="line-promo">
-                    {t('promo.lineOff', { code: promo.code, amount: f.money(codeOff) })}
-                  </span>
-                ) : null}
+                <LinePromoNote promo={promo} variantId={line.variantId} />
               </span>
             ) : null}
             <fetcher.Form method="post">

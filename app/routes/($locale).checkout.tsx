@@ -44,12 +44,12 @@ import {
   GuestCheckoutSchema,
   UpdateTotalSchema,
 } from '~/services/orders/schemas.ts'
-import { PromoCodeBox } from '~/components/orders/promo-code.tsx'
+import { LinePromoNote, PromoCodeBox } from '~/components/orders/promo-code.tsx'
 import { useValidationMessage } from '~/components/forms.tsx'
 import { promoRefusalText } from '~/http/promo.server.ts'
 import { applyPromoCode, removePromoCode } from '~/services/promos/cart-codes.server.ts'
 import { PromoCodeSchema } from '~/services/promos/schemas.ts'
-import { lineDiscount, promoTotals } from '~/services/promos/totals.ts'
+import { promoTotals } from '~/services/promos/totals.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title },
@@ -399,14 +399,7 @@ export default function CheckoutPage() {
                 </div>
                 <span className="text-end">
                   <Money amount={line.lineTotal} currency={currency} className="font-medium" />
-                  {lineDiscount(promo, line.variantId) > 0 && promo ? (
-                    <span className="block text-xs text-green-700" data-testid="line-promo">
-                      {t('cart:promo.lineOff', {
-                        code: promo.code,
-                        amount: f.money(lineDiscount(promo, line.variantId)),
-                      })}
-                    </span>
-                  ) : null}
+                  <LinePromoNote promo={promo} variantId={line.variantId} />
                 </span>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
-import type { CartPromo, PromoReason } from '~/services/promos/totals.ts'
+import { useFormat } from '~/i18n/use-locale.ts'
+import { lineDiscount, type CartPromo, type PromoReason } from '~/services/promos/totals.ts'
 import { useMoney } from './commerce.tsx'
 
 // The promo code field of the cart and the checkout. Without JavaScript it is a plain form post
@@ -109,5 +110,24 @@ export function PromoCodeBox({
       {body}
       {errorLine}
     </Form>
+  )
+}
+
+/** Under a line's total: what the code takes off this line, if anything. */
+export function LinePromoNote({
+  promo,
+  variantId,
+}: {
+  promo: CartPromo | null
+  variantId: string
+}) {
+  const { t } = useTranslation('cart')
+  const f = useFormat()
+  const amount = lineDiscount(promo, variantId)
+  if (!promo || amount === 0) return null
+  return (
+    <span className="block text-xs text-green-700" data-testid="line-promo">
+      {t('promo.lineOff', { code: promo.code, amount: f.money(amount) })}
+    </span>
   )
 }
