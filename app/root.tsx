@@ -28,7 +28,10 @@ import { getCategoryNav } from '~/services/catalog/taxonomy.server.ts'
 import { localeRedirect } from '~/services/accounts/locale-choice.server.ts'
 import { localeSuggestion } from '~/services/accounts/locale-suggestion.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
+import { getNotificationBadge } from '~/services/notifications/notifications.server.ts'
 import { getCartCount } from '~/services/orders/cart.server.ts'
+import { getWishlistOwner } from '~/services/wishlist/owner.server.ts'
+import { getSavedTargets } from '~/services/wishlist/wishlist.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
 import { defaultLocale, getLocale, getT } from '~/i18n/i18n.server.ts'
 import { directionOf, isLocale, type Locale } from '~/i18n/locales.ts'
@@ -57,13 +60,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       headers: elsewhere.status === 302 ? { 'Cache-Control': 'private, no-store' } : {},
     })
   const locale = getLocale(request)
-  const [user, { toast, clear }, cartCount, categories, suggested] = await Promise.all([
-    getViewer(request),
-    readToast(request),
-    getCartCount(request),
-    getCategoryNav(locale),
-    localeSuggestion(request, locale),
-  ])
+  const [[user, notifications], { toast, clear }, cartCount, categories, suggested, saved] =
+    await Promise.all([
+      getViewer(request).then(
+        async (viewer) => [viewer, viewer ? await getNotificationBadge(viewer.id) : null] as const,
+      ),
+      readToast(request),
+      getCartCount(request),
+      getCategoryNav(locale),
+      localeSuggestion(request, locale),
+      // What the hearts on every page show as saved (products and chosen colours and sizes).
+      getWishlistOwner(request).then(getSavedTargets),
+    ])
   const env = getEnv()
   const t = getT(request)
   const meta = { title: t('store.title'), description: t('store.description') }
@@ -79,7 +87,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   }
   return data(
-    { user, toast, cartCount, categories, meta, suggestion, origin: env.appUrl, ...page },
+    {
+      user,
+      notifications,
+      toast,
+      cartCount,
+      categories,
+      meta,
+      suggestion,
+      saved,
+      origin: env.appUrl,
+      ...page,
+    },
     clear ? { headers: { 'Set-Cookie': clear } } : undefined,
   )
 }
@@ -128,11 +147,17 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user, toast, cartCount, categories, suggestion } = useLoaderData<typeof loader>()
+  const { user, notifications, toast, cartCount, categories, suggestion } =
+    useLoaderData<typeof loader>()
   return (
     <>
       {suggestion ? <LocaleSuggestion suggestion={suggestion} /> : null}
-      <SiteHeader user={user} cartCount={cartCount} categories={categories} />
+      <SiteHeader
+        user={user}
+        cartCount={cartCount}
+        categories={categories}
+        notifications={notifications}
+      />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
         <Outlet />
       </main>

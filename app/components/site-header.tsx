@@ -6,6 +6,7 @@ import type { CategoryLink } from '~/services/catalog/taxonomy.server.ts'
 import type { ImageView } from '~/services/media/views.ts'
 import { CategoryNav } from './catalog/category-nav.tsx'
 import { UserAvatar } from './media/user-avatar.tsx'
+import { NotificationBell } from './notifications/bell.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
 import { SearchBox } from './search-box.tsx'
 
@@ -15,10 +16,13 @@ export function SiteHeader({
   user,
   cartCount,
   categories = [],
+  notifications = null,
 }: {
   user: HeaderUser
   cartCount: number | null
   categories?: CategoryLink[]
+  /** The signed-in person's unread count and newest notification id (the live stream's start). */
+  notifications?: { unread: number; latestId: string } | null
 }) {
   const { t } = useTranslation()
   const lp = useLocalePath()
@@ -50,6 +54,8 @@ export function SiteHeader({
             </Link>
           )}
           {user ? <AccountMenu user={user} /> : <SignInLinks />}
+          <WishlistLink />
+          {user && notifications ? <NotificationBell {...notifications} /> : null}
           <CartLink count={cartCount} />
           <LanguageSwitch className="text-sm text-stone-700" />
         </nav>
@@ -130,6 +136,34 @@ function MenuLink({ to, children }: { to: string; children: string }) {
     <Link to={to} className="block px-4 py-2 hover:bg-stone-100">
       {children}
     </Link>
+  )
+}
+
+/** The wishlist, a heart beside the cart. */
+function WishlistLink() {
+  const { t } = useTranslation()
+  const lp = useLocalePath()
+  return (
+    <NavLink
+      to={lp('/wishlist')}
+      className="inline-flex items-center rounded-md p-2 text-stone-800 hover:bg-stone-100"
+      aria-label={t('header.wishlist')}
+      title={t('header.wishlist')}
+      data-testid="wishlist-link"
+    >
+      <svg
+        aria-hidden
+        width="24"
+        height="24"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinejoin="round"
+      >
+        <path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8 3.6 4.5 7.2 4.5c2 0 3.4 1.1 4.8 2.9 1.4-1.8 2.8-2.9 4.8-2.9 3.6 0 5.7 3.5 4.5 6.8-1.8 4.6-9.3 9.2-9.3 9.2z" />
+      </svg>
+    </NavLink>
   )
 }
 

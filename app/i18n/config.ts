@@ -17,6 +17,7 @@ export const NAMESPACES = [
   'email',
   'validation',
   'pages',
+  'notifications',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 

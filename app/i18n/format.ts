@@ -113,6 +113,12 @@ function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSett
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹'
 const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩'
 
+/** ASCII digits as the reader writes them: Persian digits in Persian ("1234" → "۱۲۳۴"). */
+export function localDigits(input: string, locale: Locale) {
+  if (locale !== 'fa') return input
+  return input.replace(/[0-9]/g, (digit) => PERSIAN_DIGITS[Number(digit)]!)
+}
+
 /** Persian (۰–۹) and Arabic-Indic (٠–٩) digits, and their separators, to ASCII: "۱۲٬۵۰۰٫۵" → "12,500.5". */
 export function toAsciiDigits(input: string) {
   return input.replace(/[۰-۹٠-٩٬٫]/g, (char) => {

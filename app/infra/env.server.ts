@@ -106,6 +106,27 @@ const EnvSchema = z.object({
     .default(''),
   /** How long one request to Meilisearch may take before the search counts as unavailable. */
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /** Origins (comma-separated, e.g. `https://app.example.com`) whose pages may call /api/v1 from a browser; unset: none. */
+  API_CORS_ORIGINS: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/[^/\s]+$/,
+            'must list origins such as https://app.example.com (no path)',
+          ),
+      ),
+    ),
   /** Bearer token for GET /metrics; without it /metrics is open in development and off in production. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })

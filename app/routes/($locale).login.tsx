@@ -26,6 +26,7 @@ import {
 } from '~/services/accounts/auth.server.ts'
 import { LoginSchema } from '~/services/accounts/schemas.ts'
 import { adoptGuestCart } from '~/services/orders/cart.server.ts'
+import { adoptGuestSaves } from '~/services/wishlist/owner.server.ts'
 
 const HIDDEN = { type: 'hidden' } as const
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
@@ -48,9 +49,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const headers = new Headers({
       'Set-Cookie': (await startSession(request, user.id, context.clientIp)).cookie,
     })
-    // What the visitor put in their cart before signing in joins their account's cart.
+    // What the visitor put in their cart or saved before signing in joins their account.
     const forgetGuestCart = await adoptGuestCart(request, user.id)
     if (forgetGuestCart) headers.append('Set-Cookie', forgetGuestCart)
+    const forgetGuestSaves = await adoptGuestSaves(request, user.id)
+    if (forgetGuestSaves) headers.append('Set-Cookie', forgetGuestSaves)
     return redirect(redirectTarget(submission.value.redirectTo), { headers })
   } catch (error) {
     const refusal = toRefusal(error)

@@ -47,6 +47,10 @@ import {
   reviewListQuery,
 } from '~/services/reviews/schemas.ts'
 import { getProductPage } from '~/services/catalog/storefront.server.ts'
+import { backInStockAction } from '~/http/wishlist.server.ts'
+import { listWaitingVariants } from '~/services/wishlist/alerts.server.ts'
+import { BackInStockForm } from '~/components/wishlist/back-in-stock.tsx'
+import { SaveButton } from '~/components/wishlist/save-button.tsx'
 import { productJsonLd } from '~/services/catalog/structured-data.ts'
 import { selectVariant, stockMessage } from '~/services/catalog/variant-selection.ts'
 import { formatAmountForInput } from '~/utils/money.ts'
@@ -71,11 +75,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const page = await getProductPage(params.slug ?? '', { viewerId: user?.id ?? null, locale })
   if (!page) throw productNotFound(t)
   const requestUrl = new URL(request.url)
-  const reviews = await getProductReviews(
-    page.product.id,
-    reviewListQuery(requestUrl.searchParams),
-    user?.id ?? null,
-  )
+  const [reviews, waitingFor] = await Promise.all([
+    getProductReviews(page.product.id, reviewListQuery(requestUrl.searchParams), user?.id ?? null),
+    user ? listWaitingVariants(page.product.id, user.email) : Promise.resolve<string[]>([]),
+  ])
   const env = getEnv()
   const url = `${env.appUrl}${localePath(locale, defaultLocale(), `/p/${page.product.slug}`)}`
   // Search engines and link previews need absolute addresses (local storage serves /media/…).
@@ -106,6 +109,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       type: 'product' as const,
     },
     reviews,
+    // The sold-out sizes this shopper asked to hear about.
+    waitingFor,
     // Relative dates ("3 days ago") are counted from the server's clock, so the browser agrees.
     now: new Date().toISOString(),
     viewer: {
@@ -139,7 +144,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 
 /** The reviews section's commands: write or edit one's review, mark one helpful, report one. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request)
   const t = getT(request, 'product')
   const slug = z.string().min(1).max(200).safeParse(params.slug)
   if (!slug.success) throw productNotFound(t)
@@ -149,6 +153,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `${url.pathname}${url.search}`
   const formData = await readFormData(request)
   const intent = formData.get('intent')
+  // Guests too: "Email me when it's back" asks them for an address.
+  if (intent === 'back-in-stock')
+    return backInStockAction(request, formData, await getUser(request), back)
+  const user = await requireUser(request)
   const reviewId =
     typeof formData.get('reviewId') === 'string' ? String(formData.get('reviewId')) : null
 
@@ -315,6 +323,24 @@ export default function ProductPage() {
             })}
             productTitle={product.title}
           />
+          {preview ? null : (
+            <div className="mt-3">
+              <SaveButton
+                productId={product.id}
+                variantId={selection.variant?.id ?? null}
+                productTitle={product.title}
+                variant="page"
+              />
+            </div>
+          )}
+          {selection.variant && selection.variant.stock <= 0 && !preview ? (
+            <BackInStockForm
+              variantId={selection.variant.id}
+              signedIn={data.viewer.signedIn}
+              subscribed={data.waitingFor.includes(selection.variant.id)}
+              actionData={actionData?.intent === 'back-in-stock' ? actionData : undefined}
+            />
+          ) : null}
           <p
             role="status"
             className={`mt-4 text-sm font-medium ${stock.tone === 'out' ? 'text-red-700' : stock.tone === 'low' ? 'text-amber-700' : 'text-green-700'}`}
@@ -337,7 +363,7 @@ export default function ProductPage() {
         {...data.reviews}
         now={data.now}
         viewer={data.viewer}
-        actionData={actionData}
+        actionData={actionData?.intent === 'back-in-stock' ? undefined : actionData}
       />
       <MoreFromShop shop={product.shop} products={data.moreFromShop} />
       <JsonLd data={data.jsonLd} />

@@ -22,6 +22,7 @@ import { quote } from '~/services/catalog/pricing.ts'
 import { changeProductStatus, listSellerProducts } from '~/services/catalog/products.server.ts'
 import { LOW_STOCK_THRESHOLD, ProductStatusIntentSchema } from '~/services/catalog/schemas.ts'
 import { listCardImages } from '~/services/media/product-images.server.ts'
+import { countSaves } from '~/services/wishlist/wishlist.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
@@ -34,10 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get('page') ?? '1', 10) || 1))
   const list = await listSellerProducts(user.id, { status, page })
   // The main photo of each product on the page, in one query.
-  const photos = await listCardImages(
-    list.items.map((item) => item.id),
-    { perProduct: 1 },
-  )
+  const ids = list.items.map((item) => item.id)
+  const [photos, saves] = await Promise.all([
+    listCardImages(ids, { perProduct: 1 }),
+    // How many shoppers saved each product to their wishlist.
+    countSaves(ids),
+  ])
   const now = new Date()
   const t = getT(request, 'seller')
   return {
@@ -48,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...item,
       quote: quote({ ...item, price: item.minPrice }, null, now),
       photos: photos.get(item.id) ?? [],
+      saves: saves.get(item.id) ?? 0,
     })),
   }
 }
@@ -130,10 +134,11 @@ export default function SellerProducts() {
             { label: t('products.columns.status') },
             { label: t('products.columns.price') },
             { label: t('products.columns.stock') },
+            { label: t('products.columns.saves') },
             { label: t('products.columns.updated') },
             { label: t('products.columns.actions'), className: 'text-end', hideLabel: true },
           ]}
-          minWidth="min-w-[44rem]"
+          minWidth="min-w-[48rem]"
           className="mt-4"
         >
           {items.map((item) => {
@@ -207,6 +212,9 @@ export default function SellerProducts() {
                       })}
                     </p>
                   ) : null}
+                </td>
+                <td className="px-4 py-3" data-testid="seller-product-saves">
+                  {f.number(item.saves)}
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap text-stone-600">
                   {f.date(item.updatedAt)}

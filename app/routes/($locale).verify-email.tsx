@@ -25,6 +25,7 @@ import {
   resendVerification,
 } from '~/services/accounts/verification.server.ts'
 import { adoptGuestCart } from '~/services/orders/cart.server.ts'
+import { adoptGuestSaves } from '~/services/wishlist/owner.server.ts'
 
 // /verify-email?token=…: the page a verification email links to. Opening it changes nothing
 // (mail scanners open links); its one button confirms the address and signs this browser in.
@@ -85,9 +86,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const headers = new Headers({
       'Set-Cookie': (await startSession(request, userId, context.clientIp)).cookie,
     })
-    // What the visitor put in their cart before signing in joins their account's cart.
+    // What the visitor put in their cart or saved before signing in joins their account.
     const forgetGuestCart = await adoptGuestCart(request, userId)
     if (forgetGuestCart) headers.append('Set-Cookie', forgetGuestCart)
+    const forgetGuestSaves = await adoptGuestSaves(request, userId)
+    if (forgetGuestSaves) headers.append('Set-Cookie', forgetGuestSaves)
     return redirectWithToast(
       localeRedirectPath(request, '/account'),
       { message: t('verify.done') },

@@ -12,9 +12,16 @@ import type { Env } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
 import { tracingEnabled } from '~/infra/telemetry/tracing.server.ts'
+import { API_DOCS_ASSETS, apiDocsAssets } from './api-docs.ts'
 import { finalErrorHandler, guardRequestTarget } from './errors.ts'
 import { metricsEndpoint, timeRequests } from './metrics.ts'
-import { assignCspNonce, permissionsPolicy, sameOriginWrites, securityHeaders } from './security.ts'
+import {
+  apiCors,
+  assignCspNonce,
+  permissionsPolicy,
+  sameOriginWrites,
+  securityHeaders,
+} from './security.ts'
 import { traceServerBuild } from './tracing.ts'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/
@@ -68,7 +75,10 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
     }),
   )
   app.use(permissionsPolicy)
+  app.use('/api/v1', apiCors(env.API_CORS_ORIGINS))
   app.use(sameOriginWrites({ trustProxy: env.TRUST_PROXY }))
+
+  app.use(API_DOCS_ASSETS, apiDocsAssets())
 
   if (vite) {
     app.use(vite.middlewares)

@@ -61,6 +61,9 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 export function sameOriginWrites({ trustProxy }: { trustProxy: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!UNSAFE_METHODS.has(req.method)) return next()
+    // A token in the Authorization header is not sent by a browser on its own, so it is no CSRF;
+    // the API then ignores cookies altogether (app/http/api/auth.server.ts).
+    if (req.path.startsWith('/api/v1/') && req.get('authorization')) return next()
     const origin = req.get('origin')
     const forwardedHost = trustProxy
       ? req.get('x-forwarded-host')?.split(',')[0]?.trim()
@@ -89,5 +92,33 @@ function safeHost(url: string) {
     return new URL(url).host
   } catch {
     return undefined
+  }
+}
+
+const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE'
+const CORS_REQUEST_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key'
+const CORS_EXPOSED_HEADERS =
+  'ETag, Link, Location, RateLimit, RateLimit-Policy, Retry-After, X-Request-Id, Idempotency-Replayed'
+
+/**
+ * CORS for /api/v1: pages on the listed origins may call it with a token (never with this
+ * site's cookies: no Allow-Credentials). Off when the list is empty; preflights answer 204.
+ */
+export function apiCors(origins: readonly string[]) {
+  const allowed = new Set(origins)
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.get('origin')
+    res.vary('Origin')
+    if (!origin || !allowed.has(origin)) {
+      if (req.method === 'OPTIONS') return res.status(204).end()
+      return next()
+    }
+    res.setHeader('Access-Control-Allow-Origin', origin)
+    res.setHeader('Access-Control-Expose-Headers', CORS_EXPOSED_HEADERS)
+    if (req.method !== 'OPTIONS') return next()
+    res.setHeader('Access-Control-Allow-Methods', CORS_METHODS)
+    res.setHeader('Access-Control-Allow-Headers', CORS_REQUEST_HEADERS)
+    res.setHeader('Access-Control-Max-Age', '600')
+    res.status(204).end()
   }
 }

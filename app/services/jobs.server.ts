@@ -11,7 +11,17 @@ import { pruneGuestCarts } from './orders/cart.server.ts'
 import { ORDER_PLACED_TASK, orderPlacedTask } from './orders/order-placed.server.ts'
 import { PAYMENT_REFUND_TASK } from './orders/orders.server.ts'
 import { paymentRefundTask } from './orders/payments/refunds.server.ts'
+import {
+  NOTIFICATION_DELIVER_TASK,
+  notificationDeliverTask,
+} from './notifications/notify.server.ts'
 import { outboxHandlers } from './outbox-handlers.server.ts'
+import {
+  BACK_IN_STOCK_TASK,
+  backInStockTask,
+  PRICE_DROP_TASK,
+  priceDropTask,
+} from './wishlist/alerts.server.ts'
 
 // Every background job and the domain service that carries it out, and the periodic ones'
 // schedules (cron, UTC). A domain adds its task here. graphile-worker queues each cron item once
@@ -24,6 +34,10 @@ export const jobTasks: JobTasks = {
   [DISCOUNT_BOUNDARIES_TASK]: discountBoundariesTask,
   [ORDER_PLACED_TASK]: orderPlacedTask,
   [PAYMENT_REFUND_TASK]: paymentRefundTask,
+  // Queued by database triggers on stock and price changes (docs/decisions/022).
+  [BACK_IN_STOCK_TASK]: backInStockTask,
+  [PRICE_DROP_TASK]: priceDropTask,
+  [NOTIFICATION_DELIVER_TASK]: notificationDeliverTask,
   [PRUNE_CARTS_TASK]: async () => {
     const count = await pruneGuestCarts()
     if (count) logger.info({ count }, 'Deleted abandoned guest carts')

@@ -284,6 +284,11 @@ test('a Persian seller lists a product in Persian with an English translation, t
   const stock = row.locator('input[name$=".stock"]')
   await expect(stock).toHaveAttribute('inputmode', 'numeric')
   await stock.fill('۷')
+  // A discount scheduled in the Solar Hijri calendar, typed as text (browsers' pickers are Gregorian).
+  await page.getByLabel('تخفیف (درصد)').fill('۲۰')
+  const starts = page.getByLabel('شروع تخفیف')
+  await expect(starts).toHaveAttribute('type', 'text')
+  await starts.fill('۱۴۰۹/۰۱/۰۱ ۰۹:۰۰')
   await page.getByRole('button', { name: 'ذخیره و انتشار' }).click()
   await expect(page.getByText('مبلغی مثل ۱۹٫۹۹ وارد کنید')).toBeVisible()
   await price.fill('۵۹٫۹۰')
@@ -315,8 +320,12 @@ test('a Persian seller lists a product in Persian with an English translation, t
     slug: `linen-dress-${tag}`,
   })
   expect(product.variants.map((variant) => variant.stock)).toEqual([7])
-  // The form reads the price back as the seller typed it.
+  // The form reads the price and the schedule back as the seller typed them.
   await expect(page.getByLabel('قیمت (USD)')).toHaveValue('۵۹٫۹۰')
+  await expect(page.getByLabel('شروع تخفیف')).toHaveValue('۱۴۰۹/۰۱/۰۱ ۰۹:۰۰')
+  // 1 Farvardin 1409 is 21 March 2030; not begun, so the price below is the full one.
+  expect(product.discountPercent).toBe(20)
+  expect(product.discountStartsAt?.toISOString().slice(0, 10)).toMatch(/^2030-03-2[01]$/)
 
   // The Persian storefront shows the Persian title at that price; the English one the translation.
   await waitForSearchIndex()

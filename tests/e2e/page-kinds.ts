@@ -57,6 +57,7 @@ export async function arrangeEveryPageKind() {
         '/account',
         '/account/addresses',
         '/account/security',
+        '/account/tokens',
       ],
     },
     {

@@ -79,6 +79,9 @@ test('a Persian shopper browses, buys with an Iranian address, and switches to E
   // A Solar Hijri date (this year is 1404 or 1405 in the Persian calendar), in Persian digits.
   await expect(page.locator('main')).toContainText(/۱۴۰[۴-۶]/)
   await expect(page.locator('main')).toContainText('تهران')
+  // Stored in ASCII digits, the postal code and phone read in Persian digits on a Persian page.
+  await expect(page.locator('main address')).toContainText('۱۳۱۴۵۶۷۸۹۱')
+  await expect(page.locator('main address')).toContainText('۰۹۱۲۳۴۵۶۷۸۹')
 
   // English from the header: the same order page, left to right.
   await page.locator('header form[action="/locale"]').getByRole('button').click()

@@ -42,6 +42,7 @@ const declared = sourceFiles(APP).flatMap((path) =>
 /** Arguments for the classes whose constructors take some (the others are built with none). */
 const SAMPLE_ARGS: Record<string, unknown[]> = {
   DomainError: ['conflict', 'conflict', 'A message'],
+  ApiTokenError: ['unauthenticated', 'invalid-token', 'A message'],
   UploadError: ['file-too-large', 'too-large', 'A message', 'big.jpg'],
   ImageRejection: ['damaged', 'unprocessable', 'A message'],
   CatalogValidationError: [{ name: ['A message'] }],
@@ -65,6 +66,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   ],
   ModerationError: ['A message', 'forbidden'],
   UserAdminError: ['A message', 'conflict'],
+  WishlistError: ['conflict', 'wishlist-full', 'A message'],
   TooManyImagesError: ['A message', 'photo.jpg'],
   MediaStorageError: [new Error('disk full')],
   TooManyAttemptsError: [new Date(Date.now() + 60_000)],

@@ -69,15 +69,16 @@ describe('Iranian addresses', () => {
     })
   })
 
-  test('reads from the province down in Persian and in English', () => {
-    const address = AddressSchema.parse(iranian)
+  test('reads from the province down in Persian digits, and in English', () => {
+    const address = AddressSchema.parse({ ...iranian, line2: 'Unit 3' })
     expect(addressLines(address, 'fa')).toEqual([
       'سارا احمدی',
       'تهران، تهران',
       'خیابان ولیعصر، کوچه ۱۲، پلاک ۴',
-      '1436678912',
+      'Unit ۳',
+      '۱۴۳۶۶۷۸۹۱۲',
       'ایران',
     ])
-    expect(addressLines(address, 'en').slice(2)).toEqual(['تهران, Tehran', '1436678912', 'Iran'])
+    expect(addressLines(address, 'en').slice(3)).toEqual(['تهران, Tehran', '1436678912', 'Iran'])
   })
 })

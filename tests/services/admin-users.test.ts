@@ -184,6 +184,7 @@ describe('blockUser', () => {
           before: { status: 'ACTIVE' },
           after: { status: 'BLOCKED' },
           sessionsEnded: 2,
+          apiTokensRevoked: 0,
           pendingReviewsHidden: 0,
         },
       }),

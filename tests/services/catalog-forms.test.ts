@@ -67,6 +67,36 @@ describe('store-time-zone schedules', () => {
     })
   })
 
+  test('a Persian seller types the schedule in the Solar Hijri calendar, in Persian digits', () => {
+    const form = new FormData()
+    for (const [key, value] of Object.entries({
+      intent: 'save',
+      title: 'Nowruz',
+      categoryId: 'c',
+      sizeScaleId: 's',
+      discountPercent: '۲۰',
+      discountStartsAt: '۱۴۰۵/۰۱/۰۱ ۰۰:۰۰',
+      discountEndsAt: '۱۴۰۵/۰۱/۱۳ ۲۳:۵۹',
+    }))
+      form.set(key, value)
+    const schema = productFormSchema({
+      currency: 'IRR',
+      timeZone: 'Asia/Tehran',
+      priceDisplay: 'toman',
+    })
+    const ok = parseWithZod(form, { schema })
+    expect(ok.status === 'success' && ok.value.product).toMatchObject({
+      discountPercent: 20,
+      discountStartsAt: new Date('2026-03-20T20:30:00Z'),
+      discountEndsAt: new Date('2026-04-02T20:29:00Z'),
+    })
+    form.set('discountEndsAt', '۱۴۰۴/۱۲/۳۰')
+    const refused = parseWithZod(form, { schema })
+    expect(refused.status === 'error' && refused.error?.discountEndsAt).toEqual([
+      'validation:catalog.dateTime',
+    ])
+  })
+
   test('a currency without minor units reads prices whole', () => {
     const form = new FormData()
     for (const [key, value] of Object.entries({

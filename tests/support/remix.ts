@@ -72,6 +72,11 @@ function isDataWithInit(
 
 async function toResult(value: unknown): Promise<RouteResult> {
   if (value instanceof Response) {
+    // A live stream never ends: its answer is its status and headers.
+    if (value.headers.get('Content-Type')?.startsWith('text/event-stream')) {
+      await value.body?.cancel()
+      return { status: value.status, headers: value.headers, data: null }
+    }
     const text = await value.text()
     let data: unknown = text
     try {

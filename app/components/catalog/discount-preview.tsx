@@ -2,9 +2,9 @@ import { Trans, useTranslation } from 'react-i18next'
 import { quote } from '~/services/catalog/pricing.ts'
 import { MAX_DISCOUNT_PERCENT } from '~/services/catalog/schemas.ts'
 import { useFormat } from '~/i18n/use-locale.ts'
+import { parseDateTimeInput } from '~/i18n/date-input.ts'
 import { normaliseNumberInput } from '~/i18n/format.ts'
 import { parseMoneyInput, type MoneyInputUnit } from '~/i18n/money-input.ts'
-import { zonedLocalToUtc } from '~/utils/zoned-time.ts'
 
 /** What the discount makes of the price, and whether it runs now, as the seller types. */
 export function DiscountPreview({
@@ -26,8 +26,8 @@ export function DiscountPreview({
     return null
   const window = {
     discountPercent: percent,
-    discountStartsAt: discount.startsAt ? zonedLocalToUtc(discount.startsAt, timeZone) : null,
-    discountEndsAt: discount.endsAt ? zonedLocalToUtc(discount.endsAt, timeZone) : null,
+    discountStartsAt: discount.startsAt ? parseDateTimeInput(discount.startsAt, timeZone) : null,
+    discountEndsAt: discount.endsAt ? parseDateTimeInput(discount.endsAt, timeZone) : null,
   }
   const now = new Date()
   const withDiscount = quote({

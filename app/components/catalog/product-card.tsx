@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import type { ProductCardData } from '~/services/catalog/storefront.server.ts'
 import { ProductCardImage } from '~/components/media/product-gallery.tsx'
+import { SaveButton } from '~/components/wishlist/save-button.tsx'
 import { Price } from './price.tsx'
 
 /**
@@ -46,6 +47,8 @@ export function ProductCard({
             </span>
           ) : null}
         </div>
+        {/* Above the card's link (its ::after covers the card). */}
+        <SaveButton productId={product.id} productTitle={product.title} />
         {!product.inStock ? (
           <span className="absolute inset-x-0 bottom-0 bg-stone-900/75 py-1.5 text-center text-xs font-semibold tracking-wide text-white uppercase">
             {t('card.soldOut')}

@@ -12,6 +12,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { valuesFromPayload, type ProductFormValues } from '~/services/catalog/product-form.ts'
 import { MAX_TAGS, productFormSchema } from '~/services/catalog/schemas.ts'
+import { formatDateTimeInput, typesSolarHijri } from '~/i18n/date-input.ts'
 import type { PriceDisplay } from '~/i18n/format.ts'
 import { formatMoneyInput, moneyInputUnit } from '~/i18n/money-input.ts'
 import { usePageLocale, useFormat } from '~/i18n/use-locale.ts'
@@ -63,6 +64,12 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
   const moneyUnit = moneyInputUnit(options.currency, options.priceDisplay)
   const navigation = useNavigation()
   const hydrated = useHydrated()
+  // Persian pages type schedules in the Solar Hijri calendar as text; browsers' pickers are Gregorian.
+  const solarHijri = typesSolarHijri(pageLocale)
+  const scheduleInput = { type: solarHijri ? 'text' : 'datetime-local' } as const
+  const scheduleHints = solarHijri
+    ? { placeholder: formatDateTimeInput('2026-03-21T09:00', pageLocale) }
+    : {}
   const schema = useMemo(
     () =>
       productFormSchema({
@@ -210,26 +217,32 @@ export function ProductForm({ options, defaults, lastResult, conflict, status, p
           <Field
             label={t('productForm.fields.discountStarts')}
             inputProps={{
-              ...getInputProps(fields.discountStartsAt, { type: 'datetime-local' }),
+              ...getInputProps(fields.discountStartsAt, scheduleInput),
+              ...scheduleHints,
               onChange: (event) => {
                 const startsAt = event.currentTarget.value
                 setDiscount((current) => ({ ...current, startsAt }))
               },
             }}
             errors={fields.discountStartsAt.errors}
-            help={t('productForm.fields.discountStartsHelp', { timeZone: options.timeZone })}
+            help={t(`productForm.fields.discountStartsHelp${solarHijri ? 'SolarHijri' : ''}`, {
+              timeZone: options.timeZone,
+            })}
           />
           <Field
             label={t('productForm.fields.discountEnds')}
             inputProps={{
-              ...getInputProps(fields.discountEndsAt, { type: 'datetime-local' }),
+              ...getInputProps(fields.discountEndsAt, scheduleInput),
+              ...scheduleHints,
               onChange: (event) => {
                 const endsAt = event.currentTarget.value
                 setDiscount((current) => ({ ...current, endsAt }))
               },
             }}
             errors={fields.discountEndsAt.errors}
-            help={t('productForm.fields.discountEndsHelp', { timeZone: options.timeZone })}
+            help={t(`productForm.fields.discountEndsHelp${solarHijri ? 'SolarHijri' : ''}`, {
+              timeZone: options.timeZone,
+            })}
           />
         </div>
         {hydrated ? (

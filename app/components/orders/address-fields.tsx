@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { useLocale } from '~/i18n/use-locale.ts'
+import { localDigits } from '~/i18n/format.ts'
 import { addressLines } from '~/services/orders/address-format.ts'
 import { countryOptions } from '~/services/orders/countries.ts'
 import { provinceOptions } from '~/services/orders/iran.ts'
@@ -218,7 +219,7 @@ export function AddressBlock({
       ))}
       {address.phone ? (
         <span className="mt-1 block text-stone-500">
-          <bdi dir="ltr">{address.phone}</bdi>
+          <bdi dir="ltr">{localDigits(address.phone, locale)}</bdi>
         </span>
       ) : null}
     </address>

@@ -11,6 +11,7 @@ import admin from '../locales/en/admin.json' with { type: 'json' }
 import email from '../locales/en/email.json' with { type: 'json' }
 import validation from '../locales/en/validation.json' with { type: 'json' }
 import pages from '../locales/en/pages.json' with { type: 'json' }
+import notifications from '../locales/en/notifications.json' with { type: 'json' }
 
 export default {
   common,
@@ -25,4 +26,5 @@ export default {
   email,
   validation,
   pages,
+  notifications,
 }

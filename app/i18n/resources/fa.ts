@@ -11,6 +11,7 @@ import admin from '../locales/fa/admin.json' with { type: 'json' }
 import email from '../locales/fa/email.json' with { type: 'json' }
 import validation from '../locales/fa/validation.json' with { type: 'json' }
 import pages from '../locales/fa/pages.json' with { type: 'json' }
+import notifications from '../locales/fa/notifications.json' with { type: 'json' }
 
 export default {
   common,
@@ -25,4 +26,5 @@ export default {
   email,
   validation,
   pages,
+  notifications,
 }

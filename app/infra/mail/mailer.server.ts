@@ -19,6 +19,7 @@ export type MailMessage = {
   subject: string
   text: string
   html: string
+  headers?: Record<string, string>
   /** A stable Message-ID, so a retried send can be recognised as the same message. */
   messageId?: string
 }

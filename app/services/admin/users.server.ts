@@ -227,6 +227,11 @@ export async function blockUser(actor: AdminActor, userId: string, reason: strin
       data: { status: 'BLOCKED', blockedReason: why, blockedAt },
     })
     const { count: sessionsEnded } = await tx.session.deleteMany({ where: { userId: target.id } })
+    // API tokens die with the block: unblocking does not bring them back.
+    const { count: apiTokensRevoked } = await tx.apiToken.updateMany({
+      where: { userId: target.id, revokedAt: null },
+      data: { revokedAt: blockedAt },
+    })
     const hidden = await hidePendingReviewsOf(tx, target.id, actor.id)
     await recordAudit(tx, {
       actor,
@@ -237,6 +242,7 @@ export async function blockUser(actor: AdminActor, userId: string, reason: strin
         before: { status: 'ACTIVE' },
         after: { status: 'BLOCKED' },
         sessionsEnded,
+        apiTokensRevoked,
         ...hidden,
       },
     })

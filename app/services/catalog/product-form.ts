@@ -2,6 +2,7 @@ import type { PriceDisplay } from '~/i18n/format.ts'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
 import { formatMoneyInput, formatWholeInput, moneyInputUnit } from '~/i18n/money-input.ts'
 import { utcToZonedLocal } from '~/utils/zoned-time.ts'
+import { formatDateTimeInput } from '~/i18n/date-input.ts'
 import { splitVariantKey, suggestSku, variantKey } from './schemas.ts'
 
 // The product form's values as text, the way the form holds them: from a saved product (edit),
@@ -94,6 +95,8 @@ export function valuesFromProduct(
   const money = (minor: number | null) =>
     minor == null ? '' : formatMoneyInput(minor, unit, pageLocale)
   const unique = (ids: string[]) => [...new Set(ids)]
+  const dateTime = (at: Date | string | null) =>
+    at ? formatDateTimeInput(utcToZonedLocal(at, timeZone), pageLocale) : ''
   return {
     locale: isLocale(product.locale) ? product.locale : 'en',
     title: product.title,
@@ -107,10 +110,8 @@ export function valuesFromProduct(
     price: money(product.price),
     discountPercent:
       product.discountPercent == null ? '' : formatWholeInput(product.discountPercent, pageLocale),
-    discountStartsAt: product.discountStartsAt
-      ? utcToZonedLocal(product.discountStartsAt, timeZone)
-      : '',
-    discountEndsAt: product.discountEndsAt ? utcToZonedLocal(product.discountEndsAt, timeZone) : '',
+    discountStartsAt: dateTime(product.discountStartsAt),
+    discountEndsAt: dateTime(product.discountEndsAt),
     colorIds: unique(product.variants.map((variant) => variant.colorId)),
     sizeIds: unique(product.variants.map((variant) => variant.sizeId)),
     variants: Object.fromEntries(

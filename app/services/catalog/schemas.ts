@@ -1,10 +1,10 @@
 import { z } from 'zod'
+import { parseDateTimeInput } from '~/i18n/date-input.ts'
 import { numberInput, type PriceDisplay } from '~/i18n/format.ts'
 import { LOCALES, type Locale } from '~/i18n/locales.ts'
 import { moneyInputUnit, parseMoneyInput, type MoneyInputUnit } from '~/i18n/money-input.ts'
 import { message, type ValidationKey } from '~/i18n/validation.ts'
 import { noControlCharacters } from '~/utils/text.ts'
-import { zonedLocalToUtc } from '~/utils/zoned-time.ts'
 
 // Form schemas and small rules of the catalog domain, shared by the server (which enforces
 // them) and the browser (which checks as you type). No server code here.
@@ -176,7 +176,7 @@ function dateTimeSchema(timeZone: string) {
     .string()
     .trim()
     .transform((typed, ctx) => {
-      const at = zonedLocalToUtc(typed, timeZone)
+      const at = parseDateTimeInput(typed, timeZone)
       if (!at) {
         ctx.addIssue({ code: 'custom', message: message('catalog.dateTime') })
         return z.NEVER

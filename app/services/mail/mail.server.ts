@@ -16,6 +16,10 @@ const MailPayloadSchema = z.object({
   subject: z.string().min(1).max(300),
   text: z.string(),
   html: z.string(),
+  /** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on notification emails). */
+  headers: z
+    .record(z.string().regex(/^List-Unsubscribe(-Post)?$/), z.string().max(2000))
+    .optional(),
 })
 
 /** Sends `message` once the transaction commits. `key` says what it is about (e.g. `order:<id>:placed`). */

@@ -1,10 +1,11 @@
+import { localDigits } from '~/i18n/format.ts'
 import type { Locale } from '~/i18n/locales.ts'
 import { countryName } from './countries.ts'
 import { provinceName } from './iran.ts'
 import type { AddressInput } from './schemas.ts'
 
 // How an address reads on a page, a label or in an email, in the order the country's post
-// expects the town, region and postal code, in the reader's language. Shared with the browser.
+// expects the town, region and postal code, in the reader's language and digits. Shared with the browser.
 
 /** Countries that write "Town, REGION POSTCODE" on one line. */
 const TOWN_REGION_POSTCODE = new Set(['US', 'CA', 'AU', 'NZ', 'PH', 'TW'])
@@ -32,5 +33,6 @@ export function addressLines(address: AddressInput, locale: Locale = 'en'): stri
   } else {
     lines = [address.fullName, address.line1, address.line2, ...localityLines(address), country]
   }
-  return lines.filter((line) => line.trim().length > 0)
+  // A Persian reader reads every number in Persian digits: postal code, house and unit numbers.
+  return lines.filter((line) => line.trim().length > 0).map((line) => localDigits(line, locale))
 }

@@ -1,0 +1,3 @@
+// Every endpoint module, so the OpenAPI document (built from what they register) is complete
+// whichever route loaded first.
+export * as account from './account.server.ts'
