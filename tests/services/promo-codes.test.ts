@@ -43,7 +43,7 @@ async function reasonOf(promise: Promise<unknown>) {
 }
 
 describe('applying a code to a cart', () => {
-  test('each reason a code cannot apply, and one that does', async () => {
+  test('each reason a code cannot apply, and one that does', { timeout: 120_000 }, async () => {
     const { shop } = await createSeller()
     const { shop: other } = await createSeller('Other')
     const dress = await createProduct(shop.id, { price: 3000 })
