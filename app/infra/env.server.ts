@@ -5,6 +5,10 @@ import path from 'node:path'
 import { z } from 'zod'
 import { LOCALES } from '~/i18n/locales.ts'
 
+/** Every payment provider the app has (app/services/orders/payments); PAYMENT_PROVIDERS picks from them. */
+export const PAYMENT_PROVIDER_IDS = ['pay-on-delivery', 'stripe', 'zarinpal'] as const
+export type PaymentProviderId = (typeof PAYMENT_PROVIDER_IDS)[number]
+
 // Every setting the app reads, validated once at boot. A service whose URL is missing falls back
 // to an embedded or in-process one, in every mode: `npm start` on a laptop is the production
 // build on the embedded default. A production deployment is recognised by its DATABASE_URL, and
@@ -106,6 +110,71 @@ const EnvSchema = z.object({
     .default(''),
   /** How long one request to Meilisearch may take before the search counts as unavailable. */
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /** The ways to pay checkout offers, in its order: `pay-on-delivery`, `stripe`, `zarinpal`. */
+  PAYMENT_PROVIDERS: z
+    .string()
+    .default('pay-on-delivery')
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(
+          z.enum(PAYMENT_PROVIDER_IDS, { error: `must list ${PAYMENT_PROVIDER_IDS.join(', ')}` }),
+        )
+        .min(1, 'must name at least one way to pay'),
+    ),
+  /** How long an order waiting for an online payment holds its stock before it is released. */
+  PAYMENT_HOLD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .trim()
+    .transform((value) => value || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_…)')
+        .optional(),
+    )
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .transform((value) => value || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+        .optional(),
+    )
+    .optional(),
+  /** Where the Stripe SDK sends its requests; unset, api.stripe.com (a local stand-in in tests). */
+  STRIPE_API_URL: optionalUrl,
+  /** The merchant id (a UUID) of a Zarinpal-protocol gateway. */
+  ZARINPAL_MERCHANT_ID: z
+    .string()
+    .trim()
+    .transform((value) => value || undefined)
+    .pipe(z.uuid({ error: 'must be the merchant id (a UUID)' }).optional())
+    .optional(),
+  /** The gateway's REST API (payment request and verify). */
+  ZARINPAL_API_URL: z.url({ error: 'must be a URL' }).default('https://payment.zarinpal.com'),
+  /** The page the shopper is sent to, followed by the payment's authority. */
+  ZARINPAL_GATEWAY_URL: z
+    .url({ error: 'must be a URL' })
+    .default('https://payment.zarinpal.com/pg/StartPay/'),
+  /** How long one call to a payment provider may take before it counts as failed. */
+  PAYMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Origins (comma-separated, e.g. `https://app.example.com`) whose pages may call /api/v1 from a browser; unset: none. */
   API_CORS_ORIGINS: z
     .string()
@@ -168,6 +237,13 @@ export function parseEnv(source: Record<string, string | undefined>) {
     }
   }
 
+  const paymentProblems = paymentConfigProblems(raw)
+  if (paymentProblems.length) {
+    throw new EnvError(
+      `Invalid environment configuration:\n${paymentProblems.map((line) => `  ${line}`).join('\n')}`,
+    )
+  }
+
   if (Boolean(raw.S3_ACCESS_KEY_ID) !== Boolean(raw.S3_SECRET_ACCESS_KEY)) {
     throw new EnvError(
       'Invalid environment configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left unset to use the AWS SDK defaults)',
@@ -212,6 +288,26 @@ export function parseEnv(source: Record<string, string | undefined>) {
     // uploads leaves the other half to page requests.
     mediaConcurrency: raw.MEDIA_CONCURRENCY ?? Math.max(1, Math.floor(availableParallelism() / 2)),
   }
+}
+
+/** Each enabled payment provider's keys, and a currency it can take. */
+function paymentConfigProblems(raw: z.infer<typeof EnvSchema>) {
+  const problems: string[] = []
+  if (raw.PAYMENT_PROVIDERS.includes('stripe')) {
+    if (!raw.STRIPE_SECRET_KEY)
+      problems.push('STRIPE_SECRET_KEY: required when PAYMENT_PROVIDERS lists stripe')
+    if (!raw.STRIPE_WEBHOOK_SECRET)
+      problems.push('STRIPE_WEBHOOK_SECRET: required when PAYMENT_PROVIDERS lists stripe')
+    if (raw.STORE_CURRENCY === 'IRR')
+      problems.push('PAYMENT_PROVIDERS: stripe cannot take IRR (STORE_CURRENCY); use zarinpal')
+  }
+  if (raw.PAYMENT_PROVIDERS.includes('zarinpal')) {
+    if (!raw.ZARINPAL_MERCHANT_ID)
+      problems.push('ZARINPAL_MERCHANT_ID: required when PAYMENT_PROVIDERS lists zarinpal')
+    if (raw.STORE_CURRENCY !== 'IRR')
+      problems.push('PAYMENT_PROVIDERS: zarinpal takes rials only (STORE_CURRENCY must be IRR)')
+  }
+  return problems
 }
 
 /** A random secret kept in a file readable by this user only, created on first use. */

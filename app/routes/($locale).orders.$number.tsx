@@ -1,5 +1,6 @@
 import {
   data,
+  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -34,6 +35,8 @@ import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
 import { ACCESS_PARAM } from '~/services/orders/order-access.server.ts'
 import { cancelOrder, getOrder, type OrderViewer } from '~/services/orders/orders.server.ts'
+import { payAgain } from '~/services/orders/payments/pay-again.server.ts'
+import { PaymentNotice } from '~/components/orders/payment-notice.tsx'
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
@@ -72,6 +75,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const number = requireOrderNumber(params)
   const intent = (await readFormData(request)).get('intent')
   const t = getT(request, 'orders')
+  const { search } = new URL(request.url)
+  if (intent === 'pay') {
+    const url = await payAgain(viewer, number)
+    if (url) return redirect(url, { status: 303 })
+    const query = new URLSearchParams(search)
+    query.set('payment', 'expired')
+    return redirect(localeRedirectPath(request, `/orders/${number}?${query}`), { status: 303 })
+  }
   if (intent !== 'cancel') return data({ error: t('detail.unknownAction') }, { status: 400 })
   try {
     await cancelOrder(viewer, number)
@@ -81,7 +92,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const message = refusal.code === 'cannot-cancel' ? t('detail.cannotCancel') : refusal.message
     return data({ error: message }, { status: refusal.status })
   }
-  const { search } = new URL(request.url)
   const again = 'accessToken' in viewer ? `/orders/${number}${search}` : `/orders/${number}`
   return redirectWithToast(localeRedirectPath(request, again), {
     message: t('detail.cancelledToast'),
@@ -149,6 +159,11 @@ export default function OrderPage() {
         ) : null}
       </div>
       {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
+      <PaymentNotice
+        outcome={searchParams.get('payment')}
+        heldUntil={order.paymentHeldUntil}
+        submitting={navigation.state === 'submitting'}
+      />
 
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="shipments-heading" className="space-y-4">

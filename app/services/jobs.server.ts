@@ -10,6 +10,7 @@ import {
 import { pruneGuestCarts } from './orders/cart.server.ts'
 import { ORDER_PLACED_TASK, orderPlacedTask } from './orders/order-placed.server.ts'
 import { PAYMENT_REFUND_TASK } from './orders/orders.server.ts'
+import { PAYMENT_HOLD_TASK, paymentHoldTask } from './orders/payments/holds.server.ts'
 import { paymentRefundTask } from './orders/payments/refunds.server.ts'
 import {
   NOTIFICATION_DELIVER_TASK,
@@ -34,6 +35,7 @@ export const jobTasks: JobTasks = {
   [DISCOUNT_BOUNDARIES_TASK]: discountBoundariesTask,
   [ORDER_PLACED_TASK]: orderPlacedTask,
   [PAYMENT_REFUND_TASK]: paymentRefundTask,
+  [PAYMENT_HOLD_TASK]: paymentHoldTask,
   // Queued by database triggers on stock and price changes (docs/decisions/022).
   [BACK_IN_STOCK_TASK]: backInStockTask,
   [PRICE_DROP_TASK]: priceDropTask,

@@ -141,4 +141,44 @@ describe('parseEnv', () => {
     expect(parseEnv({ MEDIA_CONCURRENCY: '3' }).mediaConcurrency).toBe(3)
     expect(parseEnv({}).mediaConcurrency).toBeGreaterThanOrEqual(1)
   })
+
+  test('payment providers: chosen by PAYMENT_PROVIDERS, each with its keys and a currency it takes', () => {
+    expect(parseEnv({}).PAYMENT_PROVIDERS).toEqual(['pay-on-delivery'])
+    expect(parseEnv({}).PAYMENT_HOLD_MINUTES).toBe(30)
+    expect(() => parseEnv({ PAYMENT_PROVIDERS: 'paypal' })).toThrow(/PAYMENT_PROVIDERS/)
+    expect(() => parseEnv({ PAYMENT_PROVIDERS: ' , ' })).toThrow(/at least one way to pay/)
+    expect(() => parseEnv({ PAYMENT_PROVIDERS: 'stripe' })).toThrow(
+      /STRIPE_SECRET_KEY: required when PAYMENT_PROVIDERS lists stripe[\s\S]*STRIPE_WEBHOOK_SECRET: required/,
+    )
+    expect(() =>
+      parseEnv({
+        PAYMENT_PROVIDERS: 'stripe',
+        STRIPE_SECRET_KEY: 'pk_test_abc',
+        STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      }),
+    ).toThrow(/STRIPE_SECRET_KEY: must be a Stripe secret key/)
+    const stripe = parseEnv({
+      PAYMENT_PROVIDERS: 'stripe, pay-on-delivery',
+      STRIPE_SECRET_KEY: 'sk_test_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      PAYMENT_HOLD_MINUTES: '15',
+    })
+    expect(stripe.PAYMENT_PROVIDERS).toEqual(['stripe', 'pay-on-delivery'])
+    expect(stripe.PAYMENT_HOLD_MINUTES).toBe(15)
+    expect(() => parseEnv({ PAYMENT_PROVIDERS: 'zarinpal', STORE_CURRENCY: 'IRR' })).toThrow(
+      /ZARINPAL_MERCHANT_ID: required when PAYMENT_PROVIDERS lists zarinpal/,
+    )
+    const merchant = { ZARINPAL_MERCHANT_ID: '1344b5d4-0048-11e8-94db-005056a205be' }
+    expect(() => parseEnv({ PAYMENT_PROVIDERS: 'zarinpal', ...merchant })).toThrow(
+      /zarinpal takes rials only/,
+    )
+    expect(() =>
+      parseEnv({ PAYMENT_PROVIDERS: 'zarinpal', STORE_CURRENCY: 'IRR', ZARINPAL_MERCHANT_ID: 'x' }),
+    ).toThrow(/ZARINPAL_MERCHANT_ID: must be the merchant id/)
+    expect(
+      parseEnv({ PAYMENT_PROVIDERS: 'zarinpal', STORE_CURRENCY: 'IRR', ...merchant })
+        .ZARINPAL_API_URL,
+    ).toBe('https://payment.zarinpal.com')
+    expect(() => parseEnv({ PAYMENT_HOLD_MINUTES: '0' })).toThrow(/PAYMENT_HOLD_MINUTES/)
+  })
 })

@@ -23,6 +23,7 @@ const FAULTS = new Set([
   'SearchTaskFailedError', // Meilisearch failed a write task: the outbox retries it
   'InvalidKeyError', // an object-storage key the app built wrongly
   'SemaphoreFullError', // turned into MediaBusyError by the media service
+  'ZarinpalError', // the gateway refused or failed: the payment's return or hold job decides
 ])
 
 function sourceFiles(dir: string): string[] {
@@ -49,6 +50,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   VersionConflictError: [3],
   CheckoutError: ['A message', 'invalid', 'addressId'],
   TotalChangedError: [1200, 1500, 'USD'],
+  ZarinpalError: ['A message', -51],
   InsufficientStockError: [
     [{ variantId: 'v', title: 'T', colorName: 'C', sizeLabel: 'S', requested: 2, available: 1 }],
   ],

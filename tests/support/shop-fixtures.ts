@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { prisma } from '~/infra/db.server.ts'
+import { getEnv } from '~/infra/env.server.ts'
 import { derivePricing, isListed } from '~/services/catalog/derived.ts'
 import { newCheckoutToken } from '~/services/orders/cart.server.ts'
 import type { AddressInput } from '~/services/orders/schemas.ts'
@@ -197,7 +198,7 @@ export async function placeTestOrder(
       address: { kind: 'new', fields: SAMPLE_ADDRESS, save: false },
       shippingMethod: 'standard',
       paymentMethod: options.paymentMethod ?? 'pay-on-delivery',
-      expectedTotal: orderTotal(cart.itemsTotal, 'standard', 'USD'),
+      expectedTotal: orderTotal(cart.itemsTotal, 'standard', getEnv().STORE_CURRENCY),
     },
     options.now,
   )

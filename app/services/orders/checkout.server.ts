@@ -22,9 +22,12 @@ import {
   type CartView,
 } from './cart.server.ts'
 import { enqueueOrderPlaced } from './order-placed.server.ts'
+import { confirmPayment } from './payments/confirm.server.ts'
+import { holdEndsAt, holdForPayment } from './payments/holds.server.ts'
 import {
+  enabledPaymentProviders,
   findPaymentProvider,
-  paymentProviders,
+  isPaymentProviderEnabled,
   type PaymentProvider,
 } from './payments/index.server.ts'
 import type { AddressInput, CheckoutInput } from './schemas.ts'
@@ -195,7 +198,7 @@ export async function getCheckout(
       ...method,
       price: shippingCost(method, cart.itemsTotal, currency),
     })),
-    paymentMethods: paymentProviders
+    paymentMethods: enabledPaymentProviders()
       .filter((provider) => provider.isAvailable({ total: cart.itemsTotal, currency }))
       .map(({ id, label, description }) => ({ id, label, description })),
     currency,
@@ -279,7 +282,7 @@ export async function placeOrderAs(
       'unknown-shipping',
     )
   const provider = findPaymentProvider(input.paymentMethod)
-  if (!provider)
+  if (!provider || !isPaymentProviderEnabled(provider))
     throw new CheckoutError(
       'Choose one of the ways to pay.',
       'invalid',
@@ -451,6 +454,8 @@ async function placeInTransaction(
       promoDiscount: totals.itemsDiscount,
       total: totals.total,
       paymentMethod: ctx.provider.id,
+      // Paid online: the stock is held for the shopper while they pay, then released if unpaid.
+      paymentHeldUntil: ctx.provider.settles === 'provider' ? holdEndsAt(now) : null,
       placedAt: now,
     },
     select: orderRowSelect,
@@ -527,6 +532,7 @@ async function placeInTransaction(
   )
   // The confirmation is rendered and sent after the commit, by the job.
   await enqueueOrderPlaced(tx, order.id, ctx.emailLocale)
+  if (ctx.provider.settles === 'provider') await holdForPayment(tx, order.id, holdEndsAt(now))
 
   // The stock, last: its row locks (taken in id order, so never in a cycle) are held only for
   // these statements and the commit, which keeps a best seller's queue short.
@@ -593,16 +599,23 @@ async function resume(order: OrderRow): Promise<PlacedOrder> {
 /** After the order committed: hands it to the payment provider (outside any transaction). */
 async function startPayment(order: OrderRow, provider: PaymentProvider): Promise<PlacedOrder> {
   const placed = { id: order.id, number: order.number, created: true }
-  const start = await provider.start({
-    id: order.id,
-    number: order.number,
-    amount: order.total,
-    currency: order.currency,
-    email: order.email,
-  })
+  let start
+  try {
+    start = await provider.start({
+      id: order.id,
+      number: order.number,
+      amount: order.total,
+      currency: order.currency,
+      email: order.email,
+    })
+  } catch (error) {
+    // The order stands and holds its stock; its page offers to pay again (payNow) meanwhile.
+    logger.error({ err: error, order: order.number }, 'Could not start a payment')
+    return { ...placed, paymentRedirect: null }
+  }
   if (start.kind === 'on-delivery') return { ...placed, paymentRedirect: null }
   if (start.kind === 'paid') {
-    await markOrderPaid(order.id, start.reference)
+    await confirmPayment(order.id, start.reference)
     return { ...placed, paymentRedirect: null }
   }
   await prisma.order.updateMany({
@@ -614,9 +627,5 @@ async function startPayment(order: OrderRow, provider: PaymentProvider): Promise
 
 /** The provider took the money (its webhook, or at once). Idempotent; false when the order was not waiting for payment. */
 export async function markOrderPaid(orderId: string, reference: string) {
-  const { count } = await prisma.order.updateMany({
-    where: { id: orderId, paymentStatus: 'PENDING', status: { not: 'CANCELLED' } },
-    data: { paymentStatus: 'PAID', paymentReference: reference },
-  })
-  return count > 0
+  return (await confirmPayment(orderId, reference)) === 'paid'
 }

@@ -8,7 +8,7 @@ import type { OrderHeadline, PaymentHeadline, ShipmentState } from './status.ts'
 // read them here, so a state has one name per language everywhere.
 
 const SHIPPING_IDS = ['standard', 'express'] as const
-const PAYMENT_IDS = ['pay-on-delivery'] as const
+const PAYMENT_IDS = ['pay-on-delivery', 'stripe', 'zarinpal'] as const
 const TRANSLATED_CARRIERS = ['iran-post', 'tipax', 'other'] as const
 
 function oneOf<T extends string>(list: readonly T[], value: string | null | undefined): T | null {

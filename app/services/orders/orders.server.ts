@@ -119,6 +119,8 @@ export type OrderDetail = {
   paymentMethod: string
   paymentLabel: string
   paymentStatus: PaymentState
+  /** An online payment still awaited: until when the order holds its stock. */
+  paymentHeldUntil: Date | null
   shipments: ShipmentView[]
   canCancel: boolean
 }
@@ -196,6 +198,10 @@ export async function getOrder(
     paymentMethod: order.paymentMethod,
     paymentLabel: findPaymentProvider(order.paymentMethod)?.label ?? order.paymentMethod,
     paymentStatus: order.paymentStatus,
+    paymentHeldUntil:
+      order.paymentStatus === 'PENDING' && order.status !== 'CANCELLED'
+        ? order.paymentHeldUntil
+        : null,
     shipments: order.shipments.map((shipment) => ({
       id: shipment.id,
       shopName: shipment.shop.name,

@@ -17,7 +17,7 @@ export type PaymentStart =
   | { kind: 'on-delivery' }
   /** The money was taken at once (e.g. a saved card). */
   | { kind: 'paid'; reference: string }
-  /** The shopper finishes on the provider's page; its webhook then calls markOrderPaid(). */
+  /** The shopper finishes on the provider's page; their return or its webhook confirms it. */
   | { kind: 'redirect'; url: string; reference: string }
 
 export interface PaymentProvider {
@@ -33,6 +33,16 @@ export interface PaymentProvider {
    * order id: a retried checkout (same idempotency key) calls it again for the same order.
    */
   start(order: PaymentOrder): Promise<PaymentStart>
-  /** Gives the money back for a cancelled, paid order; called by the outbox worker, so it may be retried. */
+  /** Gives the money back for a cancelled, paid order; called by a job, so it may be retried. */
   refund(order: PaymentOrder & { reference: string }): Promise<void>
+  /**
+   * Asks the provider whether the payment `reference` went through (the shopper paid but never
+   * came back, the webhook is late). Called before an unpaid order's hold is released; throws
+   * when the provider cannot say, so the release waits and is tried again.
+   */
+  check?(order: PaymentOrder & { reference: string }): Promise<PaymentCheck>
+  /** Stops the payment `reference` from being completed later (best effort, after a release). */
+  release?(order: PaymentOrder & { reference: string }): Promise<void>
 }
+
+export type PaymentCheck = { paid: true; reference: string } | { paid: false }

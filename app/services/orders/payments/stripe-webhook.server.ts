@@ -1,0 +1,75 @@
+import type Stripe from 'stripe'
+import { prisma } from '~/infra/db.server.ts'
+import { getEnv } from '~/infra/env.server.ts'
+import { logger } from '~/infra/logger.server.ts'
+import { DomainError } from '~/utils/domain-error.ts'
+import { confirmPaymentInTx } from './confirm.server.ts'
+import { stripeClient } from './stripe.server.ts'
+
+// Stripe's webhook. The signature is checked with the SDK against STRIPE_WEBHOOK_SECRET; the
+// event's id is stored in the transaction of its effect (PaymentEvent, unique per provider), so a
+// redelivery, or ten deliveries at once, does it once: the others wait on the unique index and
+// then find it taken. Events that arrive out of order are harmless because each effect is
+// conditional on the order's state (confirm.server.ts).
+
+export class WebhookSignatureError extends DomainError {
+  override name = 'WebhookSignatureError'
+  constructor() {
+    super('invalid', 'bad-signature', 'The webhook’s signature does not match')
+  }
+}
+
+export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored'
+
+function verify(rawBody: string, signature: string | null): Stripe.Event {
+  const secret = getEnv().STRIPE_WEBHOOK_SECRET
+  if (!secret || !signature) throw new WebhookSignatureError()
+  try {
+    return stripeClient().webhooks.constructEvent(rawBody, signature, secret)
+  } catch {
+    throw new WebhookSignatureError()
+  }
+}
+
+function orderIdOf(event: Stripe.Event): string | null {
+  const object = event.data.object as { metadata?: Record<string, string> | null }
+  return object.metadata?.orderId ?? null
+}
+
+export async function handleStripeWebhook(
+  rawBody: string,
+  signature: string | null,
+): Promise<WebhookOutcome> {
+  const event = verify(rawBody, signature)
+  const orderId = orderIdOf(event)
+  return prisma.$transaction(
+    async (tx) => {
+      const { count } = await tx.paymentEvent.createMany({
+        data: [{ provider: 'stripe', eventId: event.id, type: event.type, orderId }],
+        skipDuplicates: true,
+      })
+      if (count === 0) return 'duplicate'
+      if (event.type !== 'payment_intent.succeeded' || !orderId) return 'ignored'
+      const intent = event.data.object
+      const order = await tx.order.findUnique({
+        where: { id: orderId },
+        select: { total: true, currency: true, paymentMethod: true },
+      })
+      if (
+        !order ||
+        order.paymentMethod !== 'stripe' ||
+        order.total !== intent.amount_received ||
+        order.currency.toLowerCase() !== intent.currency
+      ) {
+        logger.warn(
+          { eventId: event.id, orderId, amount: intent.amount_received },
+          'A Stripe payment does not match its order; left for a person to look at',
+        )
+        return 'ignored'
+      }
+      await confirmPaymentInTx(tx, orderId, intent.id)
+      return 'handled'
+    },
+    { maxWait: 15_000, timeout: 20_000 },
+  )
+}
