@@ -44,7 +44,8 @@ export default defineConfig({
   webServer: Array.from({ length: E2E_WORKERS }, (_, slot) => ({
     command: 'npx tsx tests/e2e/server.ts',
     env: { E2E_SLOT: String(slot) },
-    url: `${e2eApp(slot).baseUrl}/healthz`,
+    // The rial twin starts once the app is up (tests/e2e/server.ts): its answer means both are.
+    url: `${e2eApp(slot).rialBaseUrl}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe' as const,

@@ -72,6 +72,7 @@ const sessionSecret = randomBytes(32).toString('hex')
 // This process reads pages through the build too (round trips): the same settings as the apps.
 Object.assign(process.env, {
   NODE_ENV: 'production',
+  APP_URL: process.env.APP_URL || 'http://127.0.0.1:3000',
   SESSION_SECRET: sessionSecret,
   REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
   REDIS_PREFIX: `shikposh-bench-${randomBytes(3).toString('hex')}:`,

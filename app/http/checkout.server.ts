@@ -9,6 +9,8 @@ import {
 } from '~/services/orders/checkout.server.ts'
 import { throwIfNotFound, toRefusal, type Refusal, type Replying } from './errors.server.ts'
 import { refusalMessage } from './refusal-messages.server.ts'
+import { PromoCodeError } from '~/services/promos/promos.server.ts'
+import { promoRefusalText } from './promo.server.ts'
 
 // The checkout form's refusals in the page's language, at the field (or above the form) where
 // the service put them: amounts through the page's formatter, each short line named.
@@ -46,7 +48,10 @@ function checkoutMessage(
 export function checkoutRefusal(request: Request, submission: Replying, error: unknown) {
   const refusal = toRefusal(error)
   throwIfNotFound(refusal)
-  const message = checkoutMessage(getT(request, 'orders'), getFormatter(request), refusal, error)
+  const message =
+    error instanceof PromoCodeError
+      ? promoRefusalText(request, error)
+      : checkoutMessage(getT(request, 'orders'), getFormatter(request), refusal, error)
   const translate = (messages: string[]) =>
     messages.map((text) => (text === refusal.message ? message : text))
   return data(

@@ -34,15 +34,21 @@ class OneQueryAtATimeClient extends pg.Client {
 
 /** The one Prisma client of the process, over node-postgres (no native query engine). */
 export const prisma = singleton('prisma', () => {
-  const env = getEnv()
-  const pool = new pg.Pool({
-    connectionString: env.databaseUrl,
-    max: env.DATABASE_POOL_MAX,
-    Client: OneQueryAtATimeClient,
-  })
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true })
+  const adapter = new PrismaPg(dbPool(), { disposeExternalPool: true })
   return new PrismaClient({ adapter })
 })
+
+/** The connection pool under the Prisma client (its figures are on /metrics). */
+export function dbPool() {
+  return singleton('pg-pool', () => {
+    const env = getEnv()
+    return new pg.Pool({
+      connectionString: env.databaseUrl,
+      max: env.DATABASE_POOL_MAX,
+      Client: OneQueryAtATimeClient,
+    })
+  })
+}
 
 export type DbClient = typeof prisma
 /** A client usable inside `prisma.$transaction(async (tx) => ...)`. */

@@ -58,6 +58,18 @@ export const metrics = singleton('metrics', () => {
     },
   })
 
+  const jobsOldestDueAge = new Gauge({
+    name: 'jobs_oldest_due_age_seconds',
+    help: 'How long the oldest job that is due (not failed for good) has been waiting to run',
+    registers: [registry],
+    async collect() {
+      const [row] = await prisma.$queryRaw<Array<{ age: number | null }>>`
+        SELECT extract(epoch FROM now() - min(run_at))::float8 AS age
+        FROM graphile_worker.jobs WHERE run_at <= now() AND attempts < max_attempts`
+      this.set(Math.max(0, row?.age ?? 0))
+    },
+  })
+
   const jobFailures = new Counter({
     name: 'job_failures_total',
     help: 'Background job attempts that failed (and were retried or, at the last attempt, kept as failed), by task',
@@ -65,7 +77,15 @@ export const metrics = singleton('metrics', () => {
     registers: [registry],
   })
 
-  return { registry, httpDuration, outboxPending, outboxFailures, jobsWaiting, jobFailures }
+  return {
+    registry,
+    httpDuration,
+    outboxPending,
+    outboxFailures,
+    jobsWaiting,
+    jobsOldestDueAge,
+    jobFailures,
+  }
 })
 
 /** A low-cardinality label for a URL path: its first segment ("/p/red-dress" -> "p"). */

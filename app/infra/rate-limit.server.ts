@@ -5,6 +5,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible'
 import { redis, redisKey } from './redis.server.ts'
+import { businessMetrics } from './business-metrics.server.ts'
 
 export type Limiter = RateLimiterAbstract
 
@@ -23,20 +24,32 @@ export function createLimiter({
   durationSeconds: number
 }): Limiter {
   const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds })
-  if (!redis) return memory
-  return new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix: redisKey('rl', name),
-    points,
-    duration: durationSeconds,
-    insuranceLimiter: memory,
-  })
+  const limiter = redis
+    ? new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: redisKey('rl', name),
+        points,
+        duration: durationSeconds,
+        insuranceLimiter: memory,
+      })
+    : memory
+  names.set(limiter, name)
+  return limiter
+}
+
+/** Limiters' names, the label of their refusals on /metrics. */
+const names = new WeakMap<Limiter, string>()
+
+function countRefusal(limiter: Limiter) {
+  businessMetrics.rateLimitRefusals.inc({ limiter: names.get(limiter) ?? 'unnamed' })
 }
 
 /** Milliseconds until `key` may try again, or 0 when it is under the limit. */
 export async function msUntilAllowed(limiter: Limiter, key: string): Promise<number> {
   const state = await limiter.get(key)
-  return state && state.consumedPoints >= limiter.points ? state.msBeforeNext : 0
+  if (!state || state.consumedPoints < limiter.points) return 0
+  countRefusal(limiter)
+  return state.msBeforeNext
 }
 
 /** Counts one event (a failure) against `key`; never throws when the limit is passed. */
@@ -53,7 +66,10 @@ export async function consumeOrWait(limiter: Limiter, key: string): Promise<numb
     await limiter.consume(key)
     return 0
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext)
+    if (rejection instanceof RateLimiterRes) {
+      countRefusal(limiter)
+      return Math.max(1, rejection.msBeforeNext)
+    }
     throw rejection
   }
 }

@@ -9,6 +9,8 @@ export type RequestContext = {
   roundTrips?: number
   /** Values computed once per HTTP request (see oncePerRequest). */
   memo?: Map<string, unknown>
+  /** What the page being rendered shows, for the page cache (see tagPage). */
+  pageTags?: Set<string>
   /** The HTTP request's span, when traces are exported (named after its route by app/server/tracing.ts). */
   span?: Span
   routeDepth?: number

@@ -10,6 +10,8 @@ import { getHomeCollections } from '~/services/catalog/storefront.server.ts'
 import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { organizationJsonLd, websiteJsonLd } from '~/utils/seo.ts'
+import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
+import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.meta.title },
@@ -20,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [t, tShop] = [getT(request), getT(request, 'shop')]
   const locale = getLocale(request)
   const collections = await getHomeCollections({ locale })
+  tagPage(PAGE_TAGS.home)
   const env = getEnv()
   const store = { name: env.STORE_NAME, origin: env.appUrl }
   return {

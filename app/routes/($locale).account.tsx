@@ -25,6 +25,7 @@ const TABS = [
   { to: '/account', label: 'profile', end: true },
   { to: '/account/addresses', label: 'addresses', end: false },
   { to: '/account/security', label: 'security', end: false },
+  { to: '/account/notifications', label: 'notifications', end: false },
   { to: '/account/tokens', label: 'tokens', end: false },
 ] as const
 

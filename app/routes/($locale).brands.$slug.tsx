@@ -15,6 +15,8 @@ import { invariantResponse } from '~/utils/http.ts'
 import { getLocale, getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
+import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
+import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 
 // /brands/<slug>?…: a brand's products through search (the brand is the page's scope).
 
@@ -23,6 +25,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const brand = await getBrandBySlug(params.slug ?? '', getLocale(request))
   invariantResponse(brand, t('brand.notFound'))
   const page = await loadSearchPage(request, { scope: { brand: brand.slug } })
+  tagPage(PAGE_TAGS.brand(brand.slug))
   const meta = gridMetaText(t, {
     name: brand.name,
     description: brand.description || t('brand.metaDescription', { name: brand.name }),

@@ -15,6 +15,8 @@ import { invariantResponse } from '~/utils/http.ts'
 import { getLocale, getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
+import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
+import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 
 // /c/<slug>?q=…&brand=…&sort=…&page=…: a category and everything below it, through search
 // (the category is the page's scope), with the same facets and URL state as /search.
@@ -24,6 +26,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const heading = await getCategoryHeading(params.slug ?? '', getLocale(request))
   invariantResponse(heading, t('category.notFound'))
   const page = await loadSearchPage(request, { scope: { category: heading.category.slug } })
+  tagPage(PAGE_TAGS.category(heading.category.slug))
   const { name, description } = heading.category
   const meta = gridMetaText(t, {
     name,

@@ -45,6 +45,15 @@ import {
 } from '~/services/orders/schemas.ts'
 import { SHIPPING_METHODS, amountToFreeShipping } from '~/services/orders/shipping.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
+import { LinePromoNote, PromoCodeBox } from '~/components/orders/promo-code.tsx'
+import { promoRefusalText } from '~/http/promo.server.ts'
+import {
+  applyPromoCode,
+  getCartPromo,
+  removePromoCode,
+} from '~/services/promos/cart-codes.server.ts'
+import { promoTotals, type CartPromo } from '~/services/promos/totals.ts'
+import { PromoCodeSchema } from '~/services/promos/schemas.ts'
 import { linePhotoKey, type ProductImageView } from '~/services/media/views.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -56,9 +65,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [owner, user] = await Promise.all([getCartOwner(request), getUser(request)])
   const cart = await getCart(owner, new Date(), getLocale(request))
   const currency = getEnv().STORE_CURRENCY
+  const [photos, promo] = await Promise.all([listLinePhotos(cart.lines), getCartPromo(owner, cart)])
   return {
     cart,
-    photos: await listLinePhotos(cart.lines),
+    promo,
+    photos,
     currency,
     signedIn: Boolean(user),
     toFreeShipping: amountToFreeShipping(SHIPPING_METHODS[0]!, cart.itemsTotal, currency),
@@ -111,6 +122,21 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   }
 
+  if (intent === 'apply-code') {
+    const parsed = PromoCodeSchema.safeParse(fields.promoCode)
+    if (!parsed.success) return promoError(intent, parsed.error.issues[0]?.message ?? '')
+    try {
+      await applyPromoCode(owner, parsed.data, new Date(), getLocale(request))
+    } catch (error) {
+      return promoError(intent, promoRefusalText(request, error))
+    }
+    return { intent, variantId: null, error: null }
+  }
+  if (intent === 'remove-code') {
+    await removePromoCode(owner)
+    return { intent, variantId: null, error: null }
+  }
+
   if (intent === 'accept-prices') {
     if (owner) await acknowledgePriceChanges(owner)
     return { intent, variantId: null, error: null }
@@ -120,6 +146,10 @@ export async function action({ request }: ActionFunctionArgs) {
     { intent: null, variantId: null, error: getT(request, 'cart')('errors.unknown-action') },
     { status: 400 },
   )
+}
+
+function promoError(intent: string, message: string) {
+  return data({ intent, variantId: null, error: null, promoError: message }, { status: 400 })
 }
 
 /** The first schema message of a line's form (a `validation:` key the page translates). */
@@ -151,7 +181,7 @@ async function lineCommand(
 }
 
 export default function CartPage() {
-  const { cart, photos, currency, signedIn, toFreeShipping } = useLoaderData<typeof loader>()
+  const { cart, promo, photos, currency, signedIn, toFreeShipping } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('cart')
   const lp = useLocalePath()
@@ -183,6 +213,9 @@ export default function CartPage() {
   }
 
   const signIn = lp(`/login?${new URLSearchParams({ redirectTo: lp('/checkout') })}`)
+  const totals = promoTotals(cart.itemsTotal, promo, 0)
+  const promoError =
+    actionData && 'promoError' in actionData ? translate(actionData.promoError) : null
   return (
     <div>
       {addNotice}
@@ -201,6 +234,7 @@ export default function CartPage() {
                 line={line}
                 photo={photos[linePhotoKey(line.productId, line.colorId)]}
                 currency={currency}
+                promo={promo}
               />
             ))}
           </ul>
@@ -216,11 +250,13 @@ export default function CartPage() {
           <h2 id="cart-summary-heading" className="text-lg font-semibold">
             {t('summary.title')}
           </h2>
+          <PromoCodeBox promo={promo} error={promoError} currency={currency} />
           <PriceBreakdown
             currency={currency}
             itemsRegular={cart.itemsRegular}
             itemsTotal={cart.itemsTotal}
-            total={cart.itemsTotal}
+            promo={promo?.applied ? { code: promo.code, ...totals } : null}
+            total={totals.total}
             totalLabel={t('summary.subtotal')}
           />
           <p className="text-xs text-stone-500">
@@ -282,10 +318,12 @@ function CartLineRow({
   line,
   photo,
   currency,
+  promo,
 }: {
   line: CartLine
   photo: ProductImageView | undefined
   currency: string
+  promo: CartPromo | null
 }) {
   const { t } = useTranslation('cart')
   const f = useFormat()
@@ -378,7 +416,10 @@ function CartLineRow({
           )}
           <div className="flex items-center gap-4">
             {!unavailable ? (
-              <Money amount={line.lineTotal} currency={currency} className="font-semibold" />
+              <span className="text-end">
+                <Money amount={line.lineTotal} currency={currency} className="font-semibold" />
+                <LinePromoNote promo={promo} variantId={line.variantId} />
+              </span>
             ) : null}
             <fetcher.Form method="post">
               <input type="hidden" name="intent" value="remove" />

@@ -44,6 +44,12 @@ import {
   GuestCheckoutSchema,
   UpdateTotalSchema,
 } from '~/services/orders/schemas.ts'
+import { LinePromoNote, PromoCodeBox } from '~/components/orders/promo-code.tsx'
+import { useValidationMessage } from '~/components/forms.tsx'
+import { promoRefusalText } from '~/http/promo.server.ts'
+import { applyPromoCode, removePromoCode } from '~/services/promos/cart-codes.server.ts'
+import { PromoCodeSchema } from '~/services/promos/schemas.ts'
+import { promoTotals } from '~/services/promos/totals.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title },
@@ -69,6 +75,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get('intent') === 'update')
     return data(parseWithZod(formData, { schema: UpdateTotalSchema }).reply())
   const locale = getLocale(request)
+  // The code field: the page again with the choices kept and the summary with (or without) it.
+  const intent = formData.get('intent')
+  if (intent === 'apply-code' || intent === 'remove-code') {
+    const submission = parseWithZod(formData, { schema: UpdateTotalSchema })
+    if (intent === 'remove-code') {
+      await removePromoCode(owner)
+      return data(submission.reply())
+    }
+    const refuse = (text: string) =>
+      data(submission.reply({ fieldErrors: { promoCode: [text] } }), { status: 400 })
+    const parsed = PromoCodeSchema.safeParse(formData.get('promoCode') ?? '')
+    if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? '')
+    try {
+      await applyPromoCode(owner, parsed.data, new Date(), locale)
+    } catch (error) {
+      return refuse(promoRefusalText(request, error))
+    }
+    return data(submission.reply())
+  }
   if (owner && 'userId' in owner) {
     const submission = parseWithZod(formData, { schema: CheckoutSchema })
     if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
@@ -109,8 +134,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 }) => formMethod === 'POST' || defaultShouldRevalidate
 
 export default function CheckoutPage() {
-  const { email, cart, photos, addresses, shippingMethods, paymentMethods, currency } =
+  const { email, cart, photos, addresses, shippingMethods, paymentMethods, currency, promo } =
     useLoaderData<typeof loader>()
+  const translate = useValidationMessage()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation('orders')
@@ -143,7 +169,9 @@ export default function CheckoutPage() {
   )
   const method =
     shippingMethods.find((candidate) => candidate.id === methodId) ?? shippingMethods[0]!
-  const total = cart.itemsTotal + method.price
+  const totals = promoTotals(cart.itemsTotal, promo, method.price)
+  const total = totals.total
+  const promoError = form.allErrors['promoCode']?.[0]
   const signIn = lp(`/login?${new URLSearchParams({ redirectTo: lp('/checkout') })}`)
 
   return (
@@ -369,15 +397,25 @@ export default function CheckoutPage() {
                     <p className="text-red-700">{t('checkout.lineProblem')}</p>
                   ) : null}
                 </div>
-                <Money amount={line.lineTotal} currency={currency} className="font-medium" />
+                <span className="text-end">
+                  <Money amount={line.lineTotal} currency={currency} className="font-medium" />
+                  <LinePromoNote promo={promo} variantId={line.variantId} />
+                </span>
               </li>
             ))}
           </ul>
+          <PromoCodeBox
+            promo={promo}
+            error={promoError ? translate(promoError) : null}
+            currency={currency}
+            inCheckoutForm
+          />
           <PriceBreakdown
             currency={currency}
             itemsRegular={cart.itemsRegular}
             itemsTotal={cart.itemsTotal}
-            delivery={{ label: labels.shippingMethod(method.id), amount: method.price }}
+            delivery={{ label: labels.shippingMethod(method.id), amount: totals.delivery }}
+            promo={promo?.applied ? { code: promo.code, ...totals } : null}
             total={total}
             totalTestId="checkout-total"
             className="space-y-2 border-t border-stone-200 pt-3 text-sm"

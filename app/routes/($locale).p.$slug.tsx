@@ -54,6 +54,8 @@ import { SaveButton } from '~/components/wishlist/save-button.tsx'
 import { productJsonLd } from '~/services/catalog/structured-data.ts'
 import { selectVariant, stockMessage } from '~/services/catalog/variant-selection.ts'
 import { formatAmountForInput } from '~/utils/money.ts'
+import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
+import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 
 // The product page in the page's language: the loader says the title and description (meta
 // has no translate function), the not-found answer carries its own title for the 404 page.
@@ -74,6 +76,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const t = getT(request, 'product')
   const page = await getProductPage(params.slug ?? '', { viewerId: user?.id ?? null, locale })
   if (!page) throw productNotFound(t)
+  // Its product, and its shop's newest products in "more from this shop".
+  tagPage(PAGE_TAGS.product(page.product.id), PAGE_TAGS.shop(page.product.shop.slug))
   const requestUrl = new URL(request.url)
   const [reviews, waitingFor] = await Promise.all([
     getProductReviews(page.product.id, reviewListQuery(requestUrl.searchParams), user?.id ?? null),

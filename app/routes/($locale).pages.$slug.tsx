@@ -10,10 +10,13 @@ import { summaryOf } from '~/services/pages/markdown.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { pageMeta } from '~/utils/seo.ts'
 import { rootMeta } from '~/utils/grid-meta.ts'
+import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
+import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await getContentPage(params.slug ?? '', getLocale(request))
   invariantResponse(page, 'No such page')
+  tagPage(PAGE_TAGS.contentPage(page.slug))
   const t = getT(request, 'pages')
   const description = summaryOf(page.body)
   return {

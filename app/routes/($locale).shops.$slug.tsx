@@ -16,6 +16,8 @@ import { getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath, usePageLocale } from '~/i18n/use-locale.ts'
 import { INTL_LOCALE, type Locale } from '~/i18n/locales.ts'
 import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
+import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
+import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 
 // /shops/<slug>?…: a shop's products through search (the shop is the page's scope).
 
@@ -27,6 +29,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (heading.suspended)
     throw new Response(t('shop.suspended', { name: heading.shop.name }), { status: 404 })
   const page = await loadSearchPage(request, { scope: { shop: heading.shop.slug } })
+  tagPage(PAGE_TAGS.shop(heading.shop.slug))
   const meta = gridMetaText(t, {
     name: heading.shop.name,
     description: heading.shop.description || t('shop.metaDescription', { name: heading.shop.name }),

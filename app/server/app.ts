@@ -10,11 +10,13 @@ import { pinoHttp } from 'pino-http'
 import type { ViteDevServer } from 'vite'
 import type { Env } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
+import { pageCacheStore } from '~/infra/page-cache/page-cache.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
 import { tracingEnabled } from '~/infra/telemetry/tracing.server.ts'
 import { API_DOCS_ASSETS, apiDocsAssets } from './api-docs.ts'
 import { finalErrorHandler, guardRequestTarget } from './errors.ts'
 import { metricsEndpoint, timeRequests } from './metrics.ts'
+import { pageCacheLookup, pageCacheServe } from './page-cache.ts'
 import {
   apiCors,
   assignCspNonce,
@@ -62,6 +64,20 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
   app.get('/metrics', metricsEndpoint({ token: env.METRICS_TOKEN, isProduction: env.isProduction }))
   app.use(compression())
   app.use(assignCspNonce)
+  const build = vite
+    ? async () =>
+        traceServerBuild(
+          (await vite.ssrLoadModule('virtual:remix/server-build')) as unknown as ServerBuild,
+        )
+    : traceServerBuild(
+        (await import(
+          /* @vite-ignore */ pathToFileURL(path.resolve('build/server/index.js')).href
+        )) as ServerBuild,
+      )
+  // Anonymous pages from the page cache (not under Vite: code changes would not show).
+  const pageCache =
+    typeof build === 'function' ? null : { store: pageCacheStore, version: build.assets.version }
+  if (pageCache) app.use(pageCacheLookup(pageCache.store, pageCache.version))
   // Images served from a CDN or a public bucket come from another origin.
   const imageOrigins =
     env.storage.kind === 's3' && env.storage.publicUrl
@@ -96,17 +112,7 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
     app.use(express.static(client, { maxAge: '1h' }))
   }
 
-  const build = vite
-    ? async () =>
-        traceServerBuild(
-          (await vite.ssrLoadModule('virtual:remix/server-build')) as unknown as ServerBuild,
-        )
-    : traceServerBuild(
-        (await import(
-          /* @vite-ignore */ pathToFileURL(path.resolve('build/server/index.js')).href
-        )) as ServerBuild,
-      )
-
+  if (pageCache) app.use(pageCacheServe(pageCache.store))
   app.all(
     '*',
     createRequestHandler({

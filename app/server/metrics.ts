@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
+// The business metrics register themselves on the registry when first imported.
+import '~/infra/business-metrics.server.ts'
 import { areaOf, metrics } from '~/infra/metrics.server.ts'
 
 /** Times every response for the http_request_duration_seconds histogram. */

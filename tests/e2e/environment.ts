@@ -18,6 +18,12 @@ export function e2eApp(slot: number) {
   return {
     port,
     baseUrl: `http://localhost:${port}`,
+    /**
+     * A twin of the app on the same database and search index, configured as an Iranian store:
+     * prices in rials shown in Toman, Persian by default, Tehran time. For the Persian journey.
+     */
+    rialPort: port + 500,
+    rialBaseUrl: `http://localhost:${port + 500}`,
     /** The app under test starts its own embedded Meilisearch here (fresh data each run). */
     meiliPort: firstMeiliPort + slot,
     database: `shikposh_e2e_${id}`,
@@ -31,6 +37,8 @@ const app = e2eApp(slot)
 
 export const E2E_PORT = app.port
 export const E2E_BASE_URL = app.baseUrl
+export const E2E_RIAL_PORT = app.rialPort
+export const E2E_RIAL_BASE_URL = app.rialBaseUrl
 export const E2E_MEILI_PORT = app.meiliPort
 export const E2E_DATABASE = app.database
 export const E2E_REDIS_PREFIX = app.redisPrefix

@@ -1,14 +1,20 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { migrate } from '../../app/infra/migrate.server.ts'
 import { ADMIN_URL, databaseUrl } from '../setup/databases.ts'
-import { E2E_DATABASE, E2E_MEILI_PORT, E2E_PORT, E2E_REDIS_PREFIX } from './environment.ts'
+import {
+  E2E_DATABASE,
+  E2E_MEILI_PORT,
+  E2E_PORT,
+  E2E_REDIS_PREFIX,
+  E2E_RIAL_PORT,
+} from './environment.ts'
 
 // Playwright's web server: a fresh database, then the built app (`npm run build` first) on it,
-// with its own embedded Meilisearch.
+// with its own embedded Meilisearch, and the app's twin configured as an Iranian store.
 
 const admin = new pg.Client({ connectionString: ADMIN_URL })
 await admin.connect()
@@ -49,30 +55,68 @@ const dataDir = path.join(
   `shikposh-e2e-${E2E_DATABASE.slice('shikposh_e2e_'.length)}`,
 )
 rmSync(dataDir, { recursive: true, force: true })
-const server = spawn(process.execPath, ['build/server.js'], {
+const appEnv = {
+  ...process.env,
+  NODE_ENV: 'test' as const,
+  LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'error',
+  PORT: String(E2E_PORT),
+  HOST: '127.0.0.1',
+  DATABASE_URL: databaseUrl(E2E_DATABASE),
+  REDIS_URL: redisUrl,
+  REDIS_PREFIX: E2E_REDIS_PREFIX,
+  // Tests act as clients at different addresses through X-Forwarded-For, as behind a proxy.
+  TRUST_PROXY: 'true',
+  DATA_DIR: dataDir,
+  // Search runs on the embedded default: the app starts Meilisearch itself (and stops it).
+  MEILI_HOST: '',
+  MEILI_MASTER_KEY: '',
+  EMBEDDED_MEILI_PORT: String(E2E_MEILI_PORT),
+}
+const server: ChildProcess = spawn(process.execPath, ['build/server.js'], {
   stdio: 'inherit',
-  env: {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'error',
-    PORT: String(E2E_PORT),
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl(E2E_DATABASE),
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: E2E_REDIS_PREFIX,
-    // Tests act as clients at different addresses through X-Forwarded-For, as behind a proxy.
-    TRUST_PROXY: 'true',
-    DATA_DIR: dataDir,
-    // Search runs on the embedded default: the app starts Meilisearch itself (and stops it).
-    MEILI_HOST: '',
-    MEILI_MASTER_KEY: '',
-    EMBEDDED_MEILI_PORT: String(E2E_MEILI_PORT),
-  },
+  env: appEnv,
 })
-const stop = () => server.kill('SIGTERM')
+
+// Once the app is up, its twin as an Iranian store, on the same database and (shared, not
+// restarted) embedded Meilisearch; the app's worker does the background work of both.
+async function startTwinOnceUp(): Promise<ChildProcess | undefined> {
+  const appUrl = `http://127.0.0.1:${E2E_PORT}/healthz`
+  for (let tries = 0; tries < 240 && server.exitCode === null; tries += 1) {
+    const up = await fetch(appUrl)
+      .then((response) => response.ok)
+      .catch(() => false)
+    if (up)
+      return spawn(process.execPath, ['build/server.js'], {
+        stdio: 'inherit',
+        env: {
+          ...appEnv,
+          PORT: String(E2E_RIAL_PORT),
+          REDIS_PREFIX: `${E2E_REDIS_PREFIX}rial:`,
+          STORE_CURRENCY: 'IRR',
+          STORE_PRICE_DISPLAY: 'toman',
+          STORE_DEFAULT_LOCALE: 'fa',
+          STORE_TIMEZONE: 'Asia/Tehran',
+          OUTBOX_WORKER: 'off',
+        },
+      })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return undefined
+}
+const twin = await startTwinOnceUp()
+
+const stop = () => {
+  twin?.kill('SIGTERM')
+  server.kill('SIGTERM')
+}
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)
+twin?.on('exit', (code) => {
+  // The twin is part of the environment: if it dies, so does the run's server.
+  if (server.exitCode === null && code) server.kill('SIGTERM')
+})
 server.on('exit', (code) => {
+  twin?.kill('SIGTERM')
   rmSync(dataDir, { recursive: true, force: true })
   process.exit(code ?? 0)
 })

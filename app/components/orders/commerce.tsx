@@ -165,6 +165,7 @@ export function PriceBreakdown({
   itemsRegular,
   itemsTotal,
   delivery,
+  promo,
   total,
   totalLabel,
   totalTestId,
@@ -175,6 +176,8 @@ export function PriceBreakdown({
   itemsTotal: number
   /** The delivery line: its label and cost (0 shows "Free"); leave out before it is chosen. */
   delivery?: { label: string; amount: number }
+  /** A promo code's line: what it takes off the items (and the delivery, for free delivery). */
+  promo?: { code: string; itemsDiscount: number; shippingDiscount: number } | null
   total: number
   totalLabel?: string
   totalTestId?: string
@@ -197,10 +200,21 @@ export function PriceBreakdown({
           <dd>−{money(savings)}</dd>
         </div>
       ) : null}
+      {promo && promo.itemsDiscount > 0 ? (
+        <div className="flex justify-between text-green-700" data-testid="promo-discount">
+          <dt>{t('money.promo', { code: promo.code })}</dt>
+          <dd>−{money(promo.itemsDiscount)}</dd>
+        </div>
+      ) : null}
       {delivery ? (
         <div className="flex justify-between">
           <dt>{delivery.label}</dt>
-          <dd>{delivery.amount === 0 ? t('money.free') : money(delivery.amount)}</dd>
+          <dd>
+            {promo && promo.shippingDiscount > 0 ? (
+              <s className="me-1 text-stone-500">{money(promo.shippingDiscount)}</s>
+            ) : null}
+            {delivery.amount === 0 ? t('money.free') : money(delivery.amount)}
+          </dd>
         </div>
       ) : null}
       <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">

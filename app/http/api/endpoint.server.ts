@@ -222,6 +222,15 @@ class InputError extends Error {
   }
 }
 
+/** A query parameter the schema accepted but the handler cannot use (a stale cursor): 400 at it. */
+export function badQuery(name: string, detail: string): never {
+  throw new InputError(
+    problem(400, 'invalid-query', 'The request has malformed parameters.', {
+      [`query.${name}`]: [detail],
+    }),
+  )
+}
+
 async function parseInput(
   spec: GeneralSpec,
   request: Request,

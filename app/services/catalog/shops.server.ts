@@ -1,7 +1,9 @@
 import { prisma, type Prisma, type ShopStatus, type Tx } from '~/infra/db.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
+import { invalidatePages } from '~/infra/page-cache/page-cache.server.ts'
 import { notify } from '~/services/notifications/notify.server.ts'
 import { productsChanged } from './changes.server.ts'
+import { PAGE_TAGS } from './page-tags.server.ts'
 import {
   CatalogNotFoundError,
   CatalogValidationError,
@@ -79,7 +81,7 @@ export async function updateShopProfile(
   ownerId: string,
   input: { name: string; description?: string },
 ) {
-  return prisma.$transaction(
+  const updated = await prisma.$transaction(
     async (tx) => {
       const shop = await tx.shop.findUnique({
         where: { ownerId },
@@ -96,6 +98,8 @@ export async function updateShopProfile(
     },
     { timeout: 120_000 },
   )
+  await invalidatePages([PAGE_TAGS.shop(updated.slug)])
+  return updated
 }
 
 async function shopProductIds(tx: Tx, shopId: string) {
@@ -139,7 +143,7 @@ async function setShopStatus(
   reason: string | null,
   { within }: WithinTransaction<ShopStatusChange>,
 ) {
-  return prisma.$transaction(
+  const changed = await prisma.$transaction(
     async (tx) => {
       const shop = await tx.shop.findUnique({
         where: { id: shopId },
@@ -180,6 +184,9 @@ async function setShopStatus(
     },
     { timeout: 120_000 },
   )
+  // Its page says it is suspended at once, even before its products are re-indexed.
+  await invalidatePages([PAGE_TAGS.shop(changed.slug)])
+  return changed
 }
 
 /** Hides every product of the shop from the store; the seller sees the reason on their dashboard. */

@@ -1,4 +1,5 @@
 import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
+import { invalidatePages, LAYOUT_TAG } from '~/infra/page-cache/page-cache.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
 import { productsChanged } from './changes.server.ts'
@@ -46,6 +47,10 @@ const treeCache = singleton('category-tree-cache', () => ({
 
 export function invalidateCategoryTree() {
   treeCache.tree = null
+  // The header's menu and every grid's scope are on every cached page. Again once every other
+  // process's copy of the tree has expired, or one of them could cache a page with the old one.
+  void invalidatePages([LAYOUT_TAG])
+  setTimeout(() => void invalidatePages([LAYOUT_TAG]), TREE_TTL_MS + 1000).unref()
 }
 
 export function getCategoryTree(): Promise<CategoryTree> {

@@ -27,6 +27,7 @@ import {
   type Recipe,
 } from './pipeline.server.ts'
 import type { ImageView } from './views.ts'
+import { businessMetrics } from '~/infra/business-metrics.server.ts'
 
 // From uploaded bytes to stored objects and database rows, for every kind of image. Objects
 // are written before the rows that name them and a `media.sweep` event is queued before the
@@ -166,7 +167,14 @@ export type ImageProcessor = (
 
 /** The request path: one of MEDIA_CONCURRENCY pipelines, or a place in their queue. */
 export const processInPipeline: ImageProcessor = (bytes, recipe, label) =>
-  mediaPipelines().run(() => processImage(bytes, recipe, label))
+  mediaPipelines().run(async () => {
+    const end = businessMetrics.mediaDuration.startTimer()
+    try {
+      return await processImage(bytes, recipe, label)
+    } finally {
+      end()
+    }
+  })
 
 /**
  * Checks, processes and stores one upload. On any failure nothing of it stays in storage (and
@@ -187,7 +195,10 @@ export async function prepareAsset(input: {
   try {
     processed = await (input.process ?? processInPipeline)(input.bytes, input.rules.recipe, label)
   } catch (error) {
-    if (error instanceof SemaphoreFullError) throw new MediaBusyError()
+    if (error instanceof SemaphoreFullError) {
+      businessMetrics.mediaRefusals.inc()
+      throw new MediaBusyError()
+    }
     throw error
   }
   const id = newAssetId()

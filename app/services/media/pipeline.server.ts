@@ -5,6 +5,7 @@ import { Semaphore } from '~/infra/semaphore.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { ImageRejection, type SourceFormat } from './inspect.server.ts'
 import { MAX_INPUT_PIXELS } from './limits.ts'
+import { businessMetrics } from '~/infra/business-metrics.server.ts'
 
 // The image recipe: what sharp makes of an upload. Change anything here (widths, formats,
 // encoder settings) and bump RECIPE_VERSION; `npm run media:rebuild` then rebuilds every
@@ -64,7 +65,14 @@ export const HEIC_READABLE = sharp.format.heif.input.fileSuffix?.includes('.heic
 
 /** At most MEDIA_CONCURRENCY pipelines run at once; a few dozen may wait, more are told to retry. */
 export function mediaPipelines() {
-  return singleton('media-pipelines', () => new Semaphore(getEnv().mediaConcurrency, 32))
+  return singleton('media-pipelines', () => {
+    const semaphore = new Semaphore(getEnv().mediaConcurrency, 32)
+    businessMetrics.observeMediaQueue(() => ({
+      running: semaphore.running,
+      queued: semaphore.queued,
+    }))
+    return semaphore
+  })
 }
 
 export type ImageInfo = { format: SourceFormat; width: number; height: number }

@@ -237,6 +237,8 @@ export type CartLine = {
 export type CartView = {
   id: string | null
   checkoutToken: string | null
+  /** The promo code applied to the cart (app/services/promos), checked again wherever it is used. */
+  promoCode: string | null
   lines: CartLine[]
   /** Units across all lines. */
   itemCount: number
@@ -299,12 +301,14 @@ export function summarize(
   id: string | null,
   checkoutToken: string | null,
   lines: CartLine[],
+  promoCode: string | null = null,
 ): CartView {
   const buyable = lines.filter((line) => line.problem?.kind !== 'unavailable')
   const hasProblems = lines.some((line) => line.problem !== null)
   return {
     id,
     checkoutToken,
+    promoCode,
     lines,
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
     itemsRegular: buyable.reduce((sum, line) => sum + (line.regularPrice ?? 0) * line.quantity, 0),
@@ -342,6 +346,7 @@ export async function readCart(
     select: {
       id: true,
       checkoutToken: true,
+      promoCode: true,
       items: { include: lineInclude, orderBy: { createdAt: 'asc' } },
     },
   })
@@ -354,6 +359,7 @@ export async function readCart(
     cart.items.flatMap((item) =>
       (item.variant as LoadedItem['variant'] | null) ? [toLine(item, now, locale)] : [],
     ),
+    cart.promoCode,
   )
 }
 

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { isTransientTransactionError, prisma, type Tx } from '~/infra/db.server.ts'
+import { businessMetrics } from '~/infra/business-metrics.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
@@ -44,6 +45,13 @@ import {
   takeStock,
   type StockChange,
 } from './stock.server.ts'
+import {
+  PromoCodeError,
+  claimPromoUse,
+  customerKeyOf,
+  evaluatePromo,
+} from '~/services/promos/promos.server.ts'
+import { promoTotals, type CartPromo } from '~/services/promos/totals.ts'
 
 // Checkout: what the checkout page shows, and placing the order. Placing happens in ONE
 // transaction (stock, order, lines, shipments, sales counts, the emptied cart, the outbox rows
@@ -160,6 +168,8 @@ export type CheckoutPage = {
   shippingMethods: Array<ShippingMethod & { price: number }>
   paymentMethods: Array<Pick<PaymentProvider, 'id' | 'label' | 'description'>>
   currency: string
+  /** The cart's promo code: applied, or why not (a guest's per-customer limit is checked on placing). */
+  promo: CartPromo | null
 }
 
 /** The checkout page of an account (its id) or of a guest's cart (null when it has no cart yet). */
@@ -178,6 +188,15 @@ export async function getCheckout(
     getCart(cartOwner, now, locale),
     userId ? listAddresses(userId) : [],
   ])
+  const promo = cart.promoCode
+    ? await evaluatePromo(
+        prisma,
+        cart.promoCode,
+        cart.lines,
+        userId ? customerKeyOf({ userId }) : null,
+        now,
+      )
+    : null
   return {
     email: user?.email ?? null,
     cart,
@@ -190,6 +209,7 @@ export async function getCheckout(
       .filter((provider) => provider.isAvailable({ total: cart.itemsTotal, currency }))
       .map(({ id, label, description }) => ({ id, label, description })),
     currency,
+    promo,
   }
 }
 
@@ -254,7 +274,20 @@ export function placeOrder(
 export async function placeOrderAs(
   buyer: Buyer,
   input: CheckoutInput,
-  { now = new Date(), locale = getEnv().STORE_DEFAULT_LOCALE }: PlaceOptions = {},
+  options: PlaceOptions = {},
+): Promise<PlacedOrder> {
+  try {
+    return await placeCountedOrder(buyer, input, options)
+  } catch (error) {
+    if (error instanceof DomainError) businessMetrics.checkoutRefusals.inc({ reason: error.code })
+    throw error
+  }
+}
+
+async function placeCountedOrder(
+  buyer: Buyer,
+  input: CheckoutInput,
+  { now = new Date(), locale = getEnv().STORE_DEFAULT_LOCALE }: PlaceOptions,
 ): Promise<PlacedOrder> {
   const earlier = await findOrderByKey(buyer, input.idempotencyKey)
   if (earlier) return resume(earlier)
@@ -320,6 +353,7 @@ export async function placeOrderAs(
         (tx) => placeInTransaction(tx, ctx),
         TRANSACTION_OPTIONS,
       )
+      if (result.created) countPlacedOrder(result)
       if (result.created) return startPayment(result, provider)
       return resume(result)
     } catch (error) {
@@ -334,6 +368,12 @@ export async function placeOrderAs(
       )
     }
   }
+}
+
+function countPlacedOrder(order: { total: number; paymentMethod: string }) {
+  const labels = { payment_method: order.paymentMethod }
+  businessMetrics.ordersPlaced.inc(labels)
+  businessMetrics.orderValue.inc(labels, order.total)
 }
 
 type PlaceContext = {
@@ -388,11 +428,18 @@ async function placeInTransaction(
   // A first look at the stock, so a shopper who cannot get the item hears it without queueing for
   // its lock; the look that counts is taken under the lock at the end.
   throwIfShort(view.lines, new Map(view.lines.map((line) => [line.variantId, line.stock])))
+  // The cart's promo code must still apply (its use is claimed at the end, under its lock).
+  const customerKey = customerKeyOf('userId' in buyer ? buyer : { email: ctx.email })
+  const promo = view.promoCode
+    ? await evaluatePromo(tx, view.promoCode, view.lines, customerKey, now)
+    : null
+  if (promo?.refusal) throw new PromoCodeError(promo.refusal.reason, promo.refusal.minOrder)
   // The order is placed only at the total the page showed (the form carries it), whatever
-  // changed in between: a price, a discount's start or end, the delivery chosen.
+  // changed in between: a price, a discount's start or end, a code, the delivery chosen.
   const shipping = shippingCost(ctx.method, view.itemsTotal, ctx.currency)
-  if (view.itemsTotal + shipping !== input.expectedTotal)
-    throw new TotalChangedError(input.expectedTotal, view.itemsTotal + shipping, ctx.currency)
+  const totals = promoTotals(view.itemsTotal, promo, shipping)
+  if (totals.total !== input.expectedTotal)
+    throw new TotalChangedError(input.expectedTotal, totals.total, ctx.currency)
   if (!ctx.provider.isAvailable({ total: view.itemsTotal, currency: ctx.currency })) {
     throw new CheckoutError(
       `${ctx.provider.label} is not available for this order. Choose another way to pay.`,
@@ -426,11 +473,13 @@ async function placeInTransaction(
       locale: ctx.locale,
       shippingAddress: ctx.address,
       shippingMethod: ctx.method.id,
-      shippingCost: shipping,
+      shippingCost: totals.delivery,
+      shippingDiscount: totals.shippingDiscount,
       currency: ctx.currency,
       itemsRegular: view.itemsRegular,
       itemsTotal: view.itemsTotal,
-      total: view.itemsTotal + shipping,
+      promoDiscount: totals.itemsDiscount,
+      total: totals.total,
       paymentMethod: ctx.provider.id,
       // Paid online: the stock is held for the shopper while they pay, then released if unpaid.
       paymentHeldUntil: ctx.provider.settles === 'provider' ? holdEndsAt(now) : null,
@@ -452,7 +501,7 @@ async function placeInTransaction(
     select: { id: true, shopId: true },
   })
   const shipmentOf = new Map(shipments.map((shipment) => [shipment.shopId, shipment.id]))
-  await tx.orderLine.createMany({
+  const orderLines = await tx.orderLine.createManyAndReturn({
     data: view.lines.map((line) => ({
       orderId: order.id,
       shipmentId: shipmentOf.get(line.shopId)!,
@@ -471,10 +520,33 @@ async function placeInTransaction(
       lineTotal: line.lineTotal,
       createdAt: now,
     })),
+    select: { id: true, variantId: true },
   })
+  const applied = promo?.applied
+  if (applied) {
+    const lineOf = new Map(orderLines.map((line) => [line.variantId, line.id]))
+    await tx.orderLineDiscount.createMany({
+      data: applied.lines.map((share) => ({
+        orderLineId: lineOf.get(share.variantId)!,
+        promoCodeId: applied.promoCodeId,
+        code: promo.code,
+        amount: share.amount,
+      })),
+    })
+    await claimPromoUse(tx, {
+      promoCodeId: applied.promoCodeId,
+      orderId: order.id,
+      customerKey,
+      amount: totals.itemsDiscount + totals.shippingDiscount,
+      now,
+    })
+  }
 
   await tx.cartItem.deleteMany({ where: { cartId: cart.id } })
-  await tx.cart.update({ where: { id: cart.id }, data: { checkoutToken: newCheckoutToken() } })
+  await tx.cart.update({
+    where: { id: cart.id },
+    data: { checkoutToken: newCheckoutToken(), promoCode: null },
+  })
 
   const changes: StockChange[] = view.lines.map((line) => ({
     productId: line.productId,

@@ -11,6 +11,7 @@ import { findPaymentProvider } from './payments/index.server.ts'
 import type { AddressInput } from './schemas.ts'
 import type { OrderState, PaymentState, ShipmentState } from './status.ts'
 import { lockStock, returnStock, type StockChange } from './stock.server.ts'
+import { releasePromoUses } from '~/services/promos/promos.server.ts'
 
 // A shopper's own orders: the list, one order, and cancelling it. Every query carries the
 // user's id in its where clause, so another shopper's order number finds nothing (a 404). A guest
@@ -292,6 +293,8 @@ export async function cancelOrder(
         )
       }
 
+      // The codes it used are free again (a paid order is refunded in full, codes and all).
+      await releasePromoUses(tx, order.id, now)
       const refund = order.paymentStatus === 'PAID'
       await tx.shipment.updateMany({
         where: { orderId: order.id },

@@ -1,6 +1,8 @@
 import { prisma } from '~/infra/db.server.ts'
 import type { Locale } from '~/i18n/locales.ts'
 import type { WithinTransaction } from '~/services/catalog/hooks.ts'
+import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
+import { invalidatePages } from '~/infra/page-cache/page-cache.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { CONTENT_PAGE_SLUGS, isContentPageSlug, type ContentPageInput } from './content.ts'
 
@@ -55,7 +57,7 @@ export async function updateContentPage(
   { within }: WithinTransaction<{ before: PageRow | null; after: PageRow }> = {},
 ) {
   if (!isContentPageSlug(slug)) throw new DomainError('not-found', 'page-not-found', 'That page')
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     const before = await tx.contentPage.findUnique({ where: { slug }, select: ADMIN_SELECT })
     const text = {
       title: input.title,
@@ -79,6 +81,8 @@ export async function updateContentPage(
     await within?.(tx, { before, after })
     return after
   })
+  await invalidatePages([PAGE_TAGS.contentPage(slug)])
+  return saved
 }
 
 function stale() {

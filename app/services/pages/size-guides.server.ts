@@ -3,6 +3,7 @@ import type { Locale } from '~/i18n/locales.ts'
 import type { WithinTransaction } from '~/services/catalog/hooks.ts'
 import { localLabel, localName } from '~/services/catalog/localized.ts'
 import { DomainError } from '~/utils/domain-error.ts'
+import { invalidateAllPages } from '~/services/catalog/page-tags.server.ts'
 import {
   isSizeMeasure,
   readMeasurements,
@@ -100,7 +101,7 @@ export async function updateSizeGuide(
   input: SizeGuideInput,
   { within }: WithinTransaction<GuideChange> = {},
 ) {
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     const scale = await tx.sizeScale.findUnique({ where: { code }, select: SCALE_SELECT })
     if (!scale) throw new DomainError('not-found', 'size-scale-not-found', 'That size scale')
     const before = shape(scale)
@@ -128,4 +129,7 @@ export async function updateSizeGuide(
     })
     return { code: scale.code, name: scale.name, nameFa: scale.nameFa }
   })
+  // Product pages link to a scale's guide only while it has one.
+  await invalidateAllPages()
+  return saved
 }

@@ -37,6 +37,7 @@ import {
   type SearchState,
 } from './state.ts'
 import { cachedUniverse, rememberUniverse, universeKey } from './universe-cache.server.ts'
+import { businessMetrics } from '~/infra/business-metrics.server.ts'
 
 // The query side of product search: one function turns URL state into hits, facet counts,
 // totals and pages. Facets are disjunctive: OR within a facet, AND across facets, and each
@@ -66,9 +67,13 @@ export function maxPage(hitsPerPage = HITS_PER_PAGE) {
 }
 
 export async function runQueries(queries: PagedQuery[]) {
+  const end = businessMetrics.searchDuration.startTimer()
   try {
-    return await multiSearch(queries, HitSchema)
+    const responses = await multiSearch(queries, HitSchema)
+    end()
+    return responses
   } catch (error) {
+    businessMetrics.searchErrors.inc()
     if (meilisearchErrorCode(error) === 'index_not_found')
       throw new SearchUnavailableError('The product index does not exist yet', { cause: error })
     throw error
@@ -149,6 +154,7 @@ export async function searchProducts(
   const responses = await runQueries(queries)
   const [main] = responses
   if (!main) throw new SearchUnavailableError('Meilisearch returned no results')
+  businessMetrics.searches.inc({ results: main.totalHits > 0 ? 'some' : 'none' })
   const byFilter = new Map(active.map((key, i) => [key, responses[i + 1]]))
   const fresh = askedUniverse
     ? responses.at(-1)?.facetDistribution

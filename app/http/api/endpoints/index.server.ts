@@ -1,3 +1,4 @@
 // Every endpoint module, so the OpenAPI document (built from what they register) is complete
 // whichever route loaded first.
 export * as account from './account.server.ts'
+export * as catalog from './catalog.server.ts'

@@ -7,7 +7,7 @@ import { PAYMENT_REFUND_TASK } from '../orders.server.ts'
 // the same moment: each locks the order's row, so exactly one finds it waiting and marks it paid;
 // the others find it paid and change nothing. A payment that arrives after the order's hold was
 // released (the order is cancelled, its stock back on sale) is given back: it is recorded as
-// REFUND_PENDING and the refund job runs (ADR 023).
+// REFUND_PENDING and the refund job runs (ADR 024).
 
 export type ConfirmOutcome = 'paid' | 'already-paid' | 'refunding' | 'unknown-order'
 

@@ -17,7 +17,7 @@ import { findPaymentProvider } from './index.server.ts'
 // it queues this job for the end of the hold, in the same transaction. When it runs and the order
 // is still unpaid, it first asks the provider (the shopper may have paid and never come back, the
 // webhook may be late): paid, the order is confirmed; otherwise it is cancelled and its stock goes
-// back on sale. A payment that completes after that is refunded (confirm.server.ts, ADR 023).
+// back on sale. A payment that completes after that is refunded (confirm.server.ts, ADR 024).
 
 export const PAYMENT_HOLD_TASK = 'payment.hold-expiry'
 
