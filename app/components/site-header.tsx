@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import { HeaderIconLink } from './header-icon-link.tsx'
 import { useTranslation } from 'react-i18next'
 import { splitLocale } from '~/i18n/locales.ts'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
@@ -144,26 +145,9 @@ function WishlistLink() {
   const { t } = useTranslation()
   const lp = useLocalePath()
   return (
-    <NavLink
-      to={lp('/wishlist')}
-      className="inline-flex items-center rounded-md p-2 text-stone-800 hover:bg-stone-100"
-      aria-label={t('header.wishlist')}
-      title={t('header.wishlist')}
-      data-testid="wishlist-link"
-    >
-      <svg
-        aria-hidden
-        width="24"
-        height="24"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinejoin="round"
-      >
-        <path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8 3.6 4.5 7.2 4.5c2 0 3.4 1.1 4.8 2.9 1.4-1.8 2.8-2.9 4.8-2.9 3.6 0 5.7 3.5 4.5 6.8-1.8 4.6-9.3 9.2-9.3 9.2z" />
-      </svg>
-    </NavLink>
+    <HeaderIconLink to={lp('/wishlist')} label={t('header.wishlist')} testId="wishlist-link">
+      <path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8 3.6 4.5 7.2 4.5c2 0 3.4 1.1 4.8 2.9 1.4-1.8 2.8-2.9 4.8-2.9 3.6 0 5.7 3.5 4.5 6.8-1.8 4.6-9.3 9.2-9.3 9.2z" />
+    </HeaderIconLink>
   )
 }
 
@@ -175,34 +159,15 @@ function CartLink({ count }: { count: number | null }) {
   const label =
     count === null ? t('header.cart') : t('header.cartWithCount', { count, n: number(count) })
   return (
-    <NavLink
+    <HeaderIconLink
       to={lp('/cart')}
-      className="relative inline-flex items-center rounded-md p-2 text-stone-800 hover:bg-stone-100"
-      aria-label={label}
-      data-testid="cart-link"
+      label={label}
+      count={count}
+      many={t('header.cartMany', { n: number(99) })}
+      testId="cart-link"
     >
-      <svg
-        aria-hidden
-        width="24"
-        height="24"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
-        <path d="M6 7h12l-1 13H7L6 7Z" />
-        <path d="M9 7V5a3 3 0 0 1 6 0v2" />
-      </svg>
-      {count ? (
-        <span
-          aria-hidden
-          className="absolute -end-0.5 -top-0.5 min-w-5 rounded-full bg-brand-600 px-1 text-center text-xs leading-5 font-bold text-white"
-        >
-          {count > 99 ? t('header.cartMany', { n: number(99) }) : number(count)}
-        </span>
-      ) : null}
-    </NavLink>
+      <path d="M6 7h12l-1 13H7L6 7Z" />
+      <path d="M9 7V5a3 3 0 0 1 6 0v2" />
+    </HeaderIconLink>
   )
 }
