@@ -37,27 +37,7 @@ export function renderBackInStock(
     size: iso(alert.size),
     shop: iso(alert.shop),
   })
-  const url = emailLink(locale, alert.path)
-  const footer = t('wishlist.backInStock.footer')
-  return {
-    subject,
-    text: [
-      intro,
-      '',
-      `${t('wishlist.backInStock.button')}: ${url}`,
-      '',
-      footer,
-      ...(unsubscribeUrl ? [`${t('wishlist.unsubscribe')}: ${unsubscribeUrl}`] : []),
-    ].join('\n'),
-    html: emailDocument(locale, {
-      title: subject,
-      body: html`<h1 style="font-size:20px;margin:0 0 8px">${t('wishlist.backInStock.title')}</h1>
-<p>${intro}</p>
-${emailButton(url, t('wishlist.backInStock.button'))}
-${unsubscribeUrl ? html`<p style="font-size:12px"><a href="${unsubscribeUrl}" style="color:#78716c">${t('wishlist.unsubscribe')}</a></p>` : ''}`,
-      footer,
-    }),
-  }
+  return alertEmail(locale, 'backInStock', { subject, intro, path: alert.path }, unsubscribeUrl)
 }
 
 export type PriceDropEmail = { title: string; path: string; price: number; was: number }
@@ -76,23 +56,35 @@ export function renderPriceDrop(
     price: f.money(alert.price),
     was: f.money(alert.was),
   })
-  const url = emailLink(locale, alert.path)
-  const footer = t('wishlist.priceDrop.footer')
+  return alertEmail(locale, 'priceDrop', { subject, intro, path: alert.path }, unsubscribeUrl)
+}
+
+/** Both alerts' shape: a heading, what happened, a button to the product, the unsubscribe link. */
+function alertEmail(
+  locale: Locale,
+  kind: 'backInStock' | 'priceDrop',
+  { subject, intro, path }: { subject: string; intro: string; path: string },
+  unsubscribeUrl: string | undefined,
+): RenderedEmail {
+  const t = getT(locale, 'email')
+  const url = emailLink(locale, path)
+  const button = t(`wishlist.${kind}.button`)
+  const footer = t(`wishlist.${kind}.footer`)
   return {
     subject,
     text: [
       intro,
       '',
-      `${t('wishlist.priceDrop.button')}: ${url}`,
+      `${button}: ${url}`,
       '',
       footer,
       ...(unsubscribeUrl ? [`${t('wishlist.unsubscribe')}: ${unsubscribeUrl}`] : []),
     ].join('\n'),
     html: emailDocument(locale, {
       title: subject,
-      body: html`<h1 style="font-size:20px;margin:0 0 8px">${t('wishlist.priceDrop.title')}</h1>
+      body: html`<h1 style="font-size:20px;margin:0 0 8px">${t(`wishlist.${kind}.title`)}</h1>
 <p>${intro}</p>
-${emailButton(url, t('wishlist.priceDrop.button'))}
+${emailButton(url, button)}
 ${unsubscribeUrl ? html`<p style="font-size:12px"><a href="${unsubscribeUrl}" style="color:#78716c">${t('wishlist.unsubscribe')}</a></p>` : ''}`,
       footer,
     }),
