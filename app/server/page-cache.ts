@@ -8,7 +8,7 @@ import { LAYOUT_TAG } from '~/infra/page-cache/page-cache.server.ts'
 import type { PageCacheStore, PageEntry } from '~/infra/page-cache/store.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
 
-// The page cache in front of Remix (docs/decisions/024-page-cache.md). Only anonymous document
+// The page cache in front of Remix (docs/decisions/026-page-cache.md). Only anonymous document
 // requests use it: a request with any cookie (session, guest cart, toast, language choice …) or
 // an Authorization header is rendered for its sender and never read from or written to the
 // cache, so a personal bit (cart count, name, wishlist hearts, notifications) can never reach

@@ -36,7 +36,7 @@ export const jobTasks: JobTasks = {
   [ORDER_PLACED_TASK]: orderPlacedTask,
   [PAYMENT_REFUND_TASK]: paymentRefundTask,
   [PAYMENT_HOLD_TASK]: paymentHoldTask,
-  // Queued by database triggers on stock and price changes (docs/decisions/022).
+  // Queued by database triggers on stock and price changes (docs/decisions/023).
   [BACK_IN_STOCK_TASK]: backInStockTask,
   [PRICE_DROP_TASK]: priceDropTask,
   [NOTIFICATION_DELIVER_TASK]: notificationDeliverTask,

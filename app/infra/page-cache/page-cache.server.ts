@@ -4,7 +4,7 @@ import { requestContext } from '~/infra/request-context.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { memoryStore, redisStore, type PageCacheStore } from './store.server.ts'
 
-// The page cache's two verbs for the rest of the app (docs/decisions/024-page-cache.md):
+// The page cache's two verbs for the rest of the app (docs/decisions/026-page-cache.md):
 // - a loader of a cacheable page says what it shows with `tagPage('product:…', …)`; a page no
 //   loader tagged is never cached;
 // - whatever changes what pages show calls `invalidatePages([...tags])` after its change is

@@ -2,7 +2,7 @@ import { prisma } from '~/infra/db.server.ts'
 import { invalidatePages, LAYOUT_TAG } from '~/infra/page-cache/page-cache.server.ts'
 import { ancestorsOf, getCategoryTree } from './taxonomy.server.ts'
 
-// What the storefront's cached pages show, as page-cache tags (docs/decisions/024-page-cache.md):
+// What the storefront's cached pages show, as page-cache tags (docs/decisions/026-page-cache.md):
 // a product page shows its product and its shop's newest products; a grid shows its scope (a
 // category with its descendants, a brand, a shop); the home page shows rows picked across the
 // catalog. A change to a product outdates its page, its shop's pages and the grids of its

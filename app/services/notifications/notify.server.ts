@@ -9,7 +9,7 @@ import { NOTIFICATION_DATA, type NotificationData, type NotificationKind } from 
 // notify() is how every domain tells a person something happened: it writes the notification in
 // the caller's transaction and queues its delivery (the live push to the person's open pages
 // and, if they want email for that kind, the email), so both happen if and only if the change
-// commits. See docs/decisions/022-notifications.md.
+// commits; the stream resumes from the stored rows (docs/domains/accounts.md).
 
 export const NOTIFICATION_DELIVER_TASK = 'notification.deliver'
 

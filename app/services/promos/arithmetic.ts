@@ -1,5 +1,5 @@
 // What a promo code takes off, in integer minor units, and how that is shared across the lines
-// it applies to. The rules (docs/decisions/023):
+// it applies to. The rules (docs/decisions/025):
 // - a percentage is of the eligible lines' total, rounded DOWN to the minor unit (a code never
 //   gives more than it says), then capped at `maxDiscount`;
 // - a fixed amount is at most the eligible lines' total (a code never makes items negative);
