@@ -36,8 +36,9 @@ export default function AccountLayout() {
   // The root loader already looked the avatar up for the header.
   const avatar = useRouteLoaderData<typeof rootLoader>('root')?.user?.avatar
   return (
-    <div className="grid gap-8 md:grid-cols-[14rem_1fr]">
-      <aside>
+    <div className="grid grid-cols-1 gap-8 md:grid-cols-[14rem_1fr]">
+      {/* min-w-0: the tabs scroll sideways on a phone instead of widening the page. */}
+      <aside className="min-w-0">
         <div className="flex items-center gap-3">
           <UserAvatar name={user.name} avatar={avatar} size={48} />
           <div className="min-w-0">

@@ -58,6 +58,9 @@ export async function arrangeEveryPageKind() {
         '/account/addresses',
         '/account/security',
         '/account/tokens',
+        '/account/notifications',
+        '/wishlist',
+        '/notifications',
       ],
     },
     {

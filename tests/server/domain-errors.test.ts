@@ -69,6 +69,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   ModerationError: ['A message', 'forbidden'],
   UserAdminError: ['A message', 'conflict'],
   WishlistError: ['conflict', 'wishlist-full', 'A message'],
+  PromoCodeError: ['expired'],
   TooManyImagesError: ['A message', 'photo.jpg'],
   MediaStorageError: [new Error('disk full')],
   TooManyAttemptsError: [new Date(Date.now() + 60_000)],
