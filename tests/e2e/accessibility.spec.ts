@@ -64,7 +64,8 @@ async function sidewaysOverflow(page: Page) {
 test('every page kind has no serious accessibility violation and fits a phone, in both languages', async ({
   page,
 }) => {
-  test.setTimeout(360_000)
+  // One test runs axe and a phone-width check on every page kind in two languages.
+  test.setTimeout(900_000)
   await visitEveryPageKind(page, async (path) => {
     await page.setViewportSize(DESKTOP)
     await page.goto(path)

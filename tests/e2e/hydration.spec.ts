@@ -44,7 +44,8 @@ async function expectCleanHydration(page: Page, path: string, problems: string[]
 test('every page kind hydrates without a console warning or error, in English and in Persian', async ({
   page,
 }) => {
-  test.setTimeout(180_000)
+  // One test visits every page kind (about 40, in two languages): minutes on two busy cores.
+  test.setTimeout(480_000)
   const problems = watchConsole(page)
   await visitEveryPageKind(page, (path) =>
     path.includes('nowhere')
