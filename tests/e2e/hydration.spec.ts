@@ -27,7 +27,12 @@ function watchConsole(page: Page) {
 /** Remix's router exists once the entry script ran; React reports a mismatch as it commits. */
 async function hydrated(page: Page) {
   await page.waitForFunction(() => '__remixRouter' in window)
-  await page.waitForLoadState('networkidle')
+  // The route modules have loaded once the network is quiet; a signed-in page's notification
+  // stream (Server-Sent Events) never is, so quiet or five seconds, whichever comes first.
+  await Promise.race([
+    page.waitForLoadState('networkidle'),
+    new Promise((resolve) => setTimeout(resolve, 5_000)),
+  ])
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))),
   )
