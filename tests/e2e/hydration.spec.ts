@@ -28,10 +28,10 @@ function watchConsole(page: Page) {
 async function hydrated(page: Page) {
   await page.waitForFunction(() => '__remixRouter' in window)
   // The route modules have loaded once the network is quiet; a signed-in page's notification
-  // stream (Server-Sent Events) never is, so quiet or five seconds, whichever comes first.
+  // stream (Server-Sent Events) never is, so quiet or two seconds, whichever comes first.
   await Promise.race([
     page.waitForLoadState('networkidle'),
-    new Promise((resolve) => setTimeout(resolve, 5_000)),
+    new Promise((resolve) => setTimeout(resolve, 2_000)),
   ])
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))),
