@@ -10,7 +10,12 @@ import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { KIND_AUDIENCE, kindsFor, NotificationKindSchema } from '~/services/notifications/kinds.ts'
+import {
+  KIND_AUDIENCE,
+  kindsFor,
+  NotificationKindSchema,
+  type NotificationKind,
+} from '~/services/notifications/kinds.ts'
 import { getEmailsOff, setEmailPreferences } from '~/services/notifications/unsubscribe.server.ts'
 
 // Which notifications also come by email: one checkbox per kind the person can get, grouped by
@@ -34,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const form = await readFormData(request)
-  const wanted = new Set<ReturnType<typeof NotificationKindSchema.parse>>()
+  const wanted = new Set<NotificationKind>()
   for (const value of form.getAll('email')) {
     const kind = NotificationKindSchema.safeParse(value)
     if (!kind.success) return data({ ok: false }, { status: 400 })
