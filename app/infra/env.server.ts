@@ -136,6 +136,8 @@ const EnvSchema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(30),
+  /** Days after a parcel is delivered during which its items can be returned (docs/domains/orders.md). */
+  RETURN_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   STRIPE_SECRET_KEY: z
     .string()
     .trim()
