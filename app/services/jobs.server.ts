@@ -12,6 +12,8 @@ import { ORDER_PLACED_TASK, orderPlacedTask } from './orders/order-placed.server
 import { PAYMENT_REFUND_TASK } from './orders/orders.server.ts'
 import { PAYMENT_HOLD_TASK, paymentHoldTask } from './orders/payments/holds.server.ts'
 import { paymentRefundTask } from './orders/payments/refunds.server.ts'
+import { returnRefundTask } from './orders/payments/return-refunds.server.ts'
+import { RETURN_REFUND_TASK } from './orders/item-returns.server.ts'
 import {
   NOTIFICATION_DELIVER_TASK,
   notificationDeliverTask,
@@ -35,6 +37,7 @@ export const jobTasks: JobTasks = {
   [DISCOUNT_BOUNDARIES_TASK]: discountBoundariesTask,
   [ORDER_PLACED_TASK]: orderPlacedTask,
   [PAYMENT_REFUND_TASK]: paymentRefundTask,
+  [RETURN_REFUND_TASK]: returnRefundTask,
   [PAYMENT_HOLD_TASK]: paymentHoldTask,
   // Queued by database triggers on stock and price changes (docs/decisions/023).
   [BACK_IN_STOCK_TASK]: backInStockTask,

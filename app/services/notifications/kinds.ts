@@ -12,10 +12,14 @@ export const NOTIFICATION_KINDS = [
   'PRICE_DROP',
   'REVIEW_APPROVED',
   'REVIEW_REJECTED',
+  'RETURN_APPROVED',
+  'RETURN_REFUSED',
+  'RETURN_REFUNDED',
   'NEW_ORDER',
   'STOCK_LOW',
   'NEW_REVIEW',
   'SHOP_SUSPENDED',
+  'RETURN_REQUESTED',
   'REVIEW_WAITING',
   'REVIEW_REPORTED',
 ] as const
@@ -32,10 +36,14 @@ export const KIND_AUDIENCE: Record<NotificationKind, 'shopper' | 'seller' | 'adm
   PRICE_DROP: 'shopper',
   REVIEW_APPROVED: 'shopper',
   REVIEW_REJECTED: 'shopper',
+  RETURN_APPROVED: 'shopper',
+  RETURN_REFUSED: 'shopper',
+  RETURN_REFUNDED: 'shopper',
   NEW_ORDER: 'seller',
   STOCK_LOW: 'seller',
   NEW_REVIEW: 'seller',
   SHOP_SUSPENDED: 'seller',
+  RETURN_REQUESTED: 'seller',
   REVIEW_WAITING: 'admin',
   REVIEW_REPORTED: 'admin',
 }
@@ -60,6 +68,8 @@ const product = {
   productTitleFa: text.nullish(),
 }
 
+const returned = { orderNumber: text, itemTitle: text, quantity: z.number().int().positive() }
+
 /** What each kind's data holds; notify() refuses anything else. */
 export const NOTIFICATION_DATA = {
   ORDER_SHIPPED: z.object({ orderNumber: text, shopName: text }),
@@ -73,6 +83,16 @@ export const NOTIFICATION_DATA = {
   }),
   REVIEW_APPROVED: z.object(product),
   REVIEW_REJECTED: z.object({ ...product, reason: text.nullish() }),
+  RETURN_APPROVED: z.object(returned),
+  RETURN_REFUSED: z.object({ ...returned, reason: text.nullish() }),
+  RETURN_REFUNDED: z.object({
+    ...returned,
+    /** What was given back, in minor units of `currency`. */
+    amount: z.number().int().nonnegative(),
+    currency: z.string().length(3),
+    /** Given back by the shop by hand (pay on delivery) rather than through the provider. */
+    manual: z.boolean(),
+  }),
   NEW_ORDER: z.object({ orderNumber: text, itemCount: z.number().int().positive() }),
   STOCK_LOW: z.object({
     productId: text,
@@ -84,6 +104,7 @@ export const NOTIFICATION_DATA = {
   }),
   NEW_REVIEW: z.object({ ...product, rating: z.number().int().min(1).max(5) }),
   SHOP_SUSPENDED: z.object({ shopName: text, reason: text.nullish() }),
+  RETURN_REQUESTED: z.object(returned),
   REVIEW_WAITING: z.object(product),
   REVIEW_REPORTED: z.object({ ...product, reason: text.nullish() }),
 } satisfies Record<NotificationKind, z.ZodType>
@@ -96,8 +117,12 @@ export function notificationPath(kind: NotificationKind, data: Record<string, un
   switch (kind) {
     case 'ORDER_SHIPPED':
     case 'ORDER_DELIVERED':
+    case 'RETURN_APPROVED':
+    case 'RETURN_REFUSED':
+    case 'RETURN_REFUNDED':
       return `/orders/${value('orderNumber')}`
     case 'NEW_ORDER':
+    case 'RETURN_REQUESTED':
       return `/sell/orders/${value('orderNumber')}`
     case 'STOCK_LOW':
       return `/sell/products/${value('productId')}`

@@ -60,5 +60,26 @@ export function notificationText(
       })
     case 'NEW_REVIEW':
       return t('text.NEW_REVIEW', { ...common, rating: f.number(Number(data.rating ?? 0)) })
+    case 'RETURN_REQUESTED':
+    case 'RETURN_APPROVED':
+    case 'RETURN_REFUSED':
+    case 'RETURN_REFUNDED': {
+      const values = {
+        ...common,
+        item: iso(data.itemTitle),
+        count: Number(data.quantity ?? 1),
+        n: f.number(Number(data.quantity ?? 1)),
+      }
+      if (kind === 'RETURN_REFUSED' && reason)
+        return t('text.RETURN_REFUSED_reason', { ...values, reason: iso(reason) })
+      if (kind === 'RETURN_REFUNDED') {
+        const amount = f.money(Number(data.amount ?? 0))
+        return t(data.manual ? 'text.RETURN_REFUNDED_manual' : 'text.RETURN_REFUNDED', {
+          ...values,
+          amount,
+        })
+      }
+      return t(`text.${kind}`, values)
+    }
   }
 }

@@ -156,7 +156,7 @@ export function customerNameOf(order: {
  */
 export type OrderViewer = { userId: string } | { accessToken: string }
 
-function viewerOwns(viewer: OrderViewer, order: { id: string; userId: string | null }) {
+export function viewerOwns(viewer: OrderViewer, order: { id: string; userId: string | null }) {
   return 'userId' in viewer
     ? order.userId === viewer.userId
     : isOrderAccessToken(order.id, viewer.accessToken)

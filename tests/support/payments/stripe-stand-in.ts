@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import Stripe from 'stripe'
 
 // A local stand-in for the part of Stripe's HTTP API the store uses: PaymentIntents (create,
-// retrieve, cancel) and refunds, form-encoded requests with bracketed keys, Bearer keys,
+// retrieve, cancel) and refunds (whole or partial, never more than was paid), form-encoded requests with bracketed keys, Bearer keys,
 // Idempotency-Key replays and Stripe's error shape. The Stripe SDK reaches it through its host,
 // port and protocol settings (STRIPE_API_URL). Tests move an intent to succeeded or declined and
 // get the matching event, signed with the SDK's own signing as Stripe signs webhooks.
@@ -97,11 +97,21 @@ export async function startStripeStandIn() {
       const intent = intents.get(String(form.payment_intent))
       if (!intent || intent.status !== 'succeeded')
         return error(400, 'This PaymentIntent has no successful charge to refund.')
+      const refunded = refunds
+        .filter((made) => made.payment_intent === intent.id)
+        .reduce((sum, made) => sum + made.amount, 0)
+      const amount = form.amount === undefined ? intent.amount - refunded : Number(form.amount)
+      if (!Number.isInteger(amount) || amount < 1) return error(400, 'Invalid amount')
+      if (refunded + amount > intent.amount)
+        return error(
+          400,
+          `Refund amount (${amount}) is greater than unrefunded amount on charge (${intent.amount - refunded})`,
+        )
       const refund = {
         id: id('re'),
         object: 'refund',
         payment_intent: intent.id,
-        amount: intent.amount,
+        amount,
         status: 'succeeded',
       }
       refunds.push(refund)

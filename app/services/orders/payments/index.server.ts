@@ -5,6 +5,7 @@ import { stripeProvider } from './stripe.server.ts'
 import { zarinpalProvider } from './zarinpal.server.ts'
 
 export type {
+  PartialRefund,
   PaymentCheck,
   PaymentOrder,
   PaymentProvider,

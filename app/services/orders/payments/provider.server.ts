@@ -36,6 +36,13 @@ export interface PaymentProvider {
   /** Gives the money back for a cancelled, paid order; called by a job, so it may be retried. */
   refund(order: PaymentOrder & { reference: string }): Promise<void>
   /**
+   * Gives back part of a paid order (a return): `amount` minor units of the payment `reference`.
+   * Must be idempotent per `key` (the Refund row's id): a job retried, or run twice at once,
+   * gives the money back once. Returns the provider's id of the refund. Providers without it
+   * leave returns to be refunded by hand (recorded as manual refunds).
+   */
+  refundPart?(refund: PartialRefund): Promise<{ reference: string }>
+  /**
    * Asks the provider whether the payment `reference` went through (the shopper paid but never
    * came back, the webhook is late). Called before an unpaid order's hold is released; throws
    * when the provider cannot say, so the release waits and is tried again.
@@ -46,3 +53,13 @@ export interface PaymentProvider {
 }
 
 export type PaymentCheck = { paid: true; reference: string } | { paid: false }
+
+export type PartialRefund = {
+  /** Idempotency key: the Refund row's id. */
+  key: string
+  orderId: string
+  /** The order's payment reference (Stripe's PaymentIntent id). */
+  reference: string
+  amount: number
+  currency: string
+}

@@ -66,4 +66,15 @@ export const stripeProvider: PaymentProvider = {
       { idempotencyKey: `refund-${order.id}` },
     )
   },
+  async refundPart(refund) {
+    const made = await stripeClient().refunds.create(
+      {
+        payment_intent: refund.reference,
+        amount: refund.amount,
+        metadata: { orderId: refund.orderId, refundId: refund.key },
+      },
+      { idempotencyKey: `refund-part-${refund.key}` },
+    )
+    return { reference: made.id }
+  },
 }
