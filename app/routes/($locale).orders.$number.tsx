@@ -27,7 +27,12 @@ import {
   useMoney,
   useOrderLabels,
 } from '~/components/orders/commerce.tsx'
+import { ReturnRequestForm, ReturnState } from '~/components/orders/returns.tsx'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
+import { localizedRefusal } from '~/http/refusal-messages.server.ts'
+import { getOrderReturns, requestReturn } from '~/services/orders/item-returns.server.ts'
+import { ReturnRequestSchema } from '~/services/orders/return-schemas.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
@@ -61,9 +66,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = await getOrder(viewer, requireOrderNumber(params))
   invariantResponse(order, 'Order not found')
   const t = getT(request, 'orders')
+  const returns = await getOrderReturns(order)
   return {
     title: t('detail.meta', { number: order.number }),
     order,
+    returns: {
+      requests: returns.requests,
+      returnable: Object.fromEntries(
+        Object.entries(returns.returnable).map(([lineId, open]) => [
+          lineId,
+          { units: open.units, until: open.until.toISOString() },
+        ]),
+      ),
+    },
     paysOnDelivery: settlesOnDelivery(order.paymentMethod),
     byLink: 'accessToken' in viewer,
     photos: await listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)),
@@ -73,9 +88,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request)
   const number = requireOrderNumber(params)
-  const intent = (await readFormData(request)).get('intent')
+  const formData = await readFormData(request)
+  const intent = formData.get('intent')
   const t = getT(request, 'orders')
   const { search } = new URL(request.url)
+  const again = 'accessToken' in viewer ? `/orders/${number}${search}` : `/orders/${number}`
+  if (intent === 'return') {
+    const lineId = String(formData.get('lineId') ?? '')
+    const submission = parseWithZod(formData, { schema: ReturnRequestSchema })
+    if (submission.status !== 'success')
+      return data({ intent, lineId, result: submission.reply() }, { status: 400 })
+    try {
+      await requestReturn(viewer, number, submission.value)
+    } catch (error) {
+      const refusal = localizedRefusal(t, error)
+      throwIfNotFound(refusal)
+      const { formErrors, fieldErrors } = refusal
+      return data(
+        { intent, lineId, result: submission.reply({ formErrors, fieldErrors }) },
+        { status: refusal.status },
+      )
+    }
+    return redirectWithToast(localeRedirectPath(request, again), {
+      message: t('returns.requestedToast'),
+    })
+  }
   if (intent === 'pay') {
     const url = await payAgain(viewer, number)
     if (url) return redirect(url, { status: 303 })
@@ -83,23 +120,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     query.set('payment', 'expired')
     return redirect(localeRedirectPath(request, `/orders/${number}?${query}`), { status: 303 })
   }
-  if (intent !== 'cancel') return data({ error: t('detail.unknownAction') }, { status: 400 })
+  if (intent !== 'cancel')
+    return data({ intent: null, error: t('detail.unknownAction') }, { status: 400 })
   try {
     await cancelOrder(viewer, number)
   } catch (error) {
     const refusal = toRefusal(error)
     throwIfNotFound(refusal)
     const message = refusal.code === 'cannot-cancel' ? t('detail.cannotCancel') : refusal.message
-    return data({ error: message }, { status: refusal.status })
+    return data({ intent, error: message }, { status: refusal.status })
   }
-  const again = 'accessToken' in viewer ? `/orders/${number}${search}` : `/orders/${number}`
   return redirectWithToast(localeRedirectPath(request, again), {
     message: t('detail.cancelledToast'),
   })
 }
 
 export default function OrderPage() {
-  const { order, photos, byLink, paysOnDelivery } = useLoaderData<typeof loader>()
+  const { order, photos, byLink, paysOnDelivery, returns } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -110,6 +147,7 @@ export default function OrderPage() {
   const f = useFormat()
   const lp = useLocalePath()
   const money = useMoney(order.currency)
+  const refunded = returns.requests.reduce((sum, request) => sum + (request.refund?.amount ?? 0), 0)
 
   return (
     <div className="mx-auto max-w-5xl space-y-8">
@@ -158,7 +196,9 @@ export default function OrderPage() {
           />
         ) : null}
       </div>
-      {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
+      {actionData && 'error' in actionData ? (
+        <Notice tone="error">{actionData.error}</Notice>
+      ) : null}
       <PaymentNotice
         outcome={searchParams.get('payment')}
         heldUntil={order.paymentHeldUntil}
@@ -196,35 +236,50 @@ export default function OrderPage() {
               </header>
               <ul className="divide-y divide-stone-100 px-5">
                 {shipment.lines.map((line) => (
-                  <li key={line.id} className="flex gap-4 py-4">
-                    <LineThumbnail
-                      photo={photos[linePhotoKey(line.productId, line.colorId)]}
-                      hex={line.colorHex ?? '#e7e5e4'}
-                      size={line.sizeLabel}
-                      className="h-16 w-12"
-                    />
-                    <div className="min-w-0 flex-1">
-                      <Link
-                        to={lp(`/p/${line.productSlug}`)}
-                        className="font-medium hover:underline"
-                      >
-                        {line.title}
-                      </Link>
-                      <p className="text-sm text-stone-600">
-                        {line.colorName} · <bdi>{line.sizeLabel}</bdi> · {t('detail.sku')}{' '}
-                        <bdi>{line.sku}</bdi>
-                      </p>
-                      <p className="text-sm text-stone-600">
-                        {f.number(line.quantity)} × {money(line.unitPrice)}
-                        {line.unitPrice < line.regularPrice ? (
-                          <s className="ms-2 text-stone-500">{money(line.regularPrice)}</s>
-                        ) : null}
-                      </p>
+                  <li key={line.id} className="py-4">
+                    <div className="flex gap-4">
+                      <LineThumbnail
+                        photo={photos[linePhotoKey(line.productId, line.colorId)]}
+                        hex={line.colorHex ?? '#e7e5e4'}
+                        size={line.sizeLabel}
+                        className="h-16 w-12"
+                      />
+                      <div className="min-w-0 flex-1">
+                        <Link
+                          to={lp(`/p/${line.productSlug}`)}
+                          className="font-medium hover:underline"
+                        >
+                          {line.title}
+                        </Link>
+                        <p className="text-sm text-stone-600">
+                          {line.colorName} · <bdi>{line.sizeLabel}</bdi> · {t('detail.sku')}{' '}
+                          <bdi>{line.sku}</bdi>
+                        </p>
+                        <p className="text-sm text-stone-600">
+                          {f.number(line.quantity)} × {money(line.unitPrice)}
+                          {line.unitPrice < line.regularPrice ? (
+                            <s className="ms-2 text-stone-500">{money(line.regularPrice)}</s>
+                          ) : null}
+                        </p>
+                      </div>
+                      <Money
+                        amount={line.lineTotal}
+                        currency={order.currency}
+                        className="font-medium"
+                      />
                     </div>
-                    <Money
-                      amount={line.lineTotal}
+                    <LineReturns
+                      lineId={line.id}
                       currency={order.currency}
-                      className="font-medium"
+                      requests={returns.requests.filter(
+                        (request) => request.orderLineId === line.id,
+                      )}
+                      open={returns.returnable[line.id] ?? null}
+                      lastResult={
+                        actionData && 'lineId' in actionData && actionData.lineId === line.id
+                          ? actionData.result
+                          : null
+                      }
                     />
                   </li>
                 ))}
@@ -263,6 +318,11 @@ export default function OrderPage() {
                 }),
               )}
             </p>
+            {refunded > 0 ? (
+              <p className="mt-1 text-sm font-medium text-emerald-800" data-testid="refunded">
+                {t('returns.refundedTotal', { amount: money(refunded) })}
+              </p>
+            ) : null}
           </section>
           <section className="card p-5" aria-labelledby="address-heading">
             <h2 id="address-heading" className="font-semibold">
@@ -301,6 +361,39 @@ function ShipmentProgress({ shipment }: { shipment: ShipmentData }) {
         {t('detail.trackingNumber')}{' '}
         <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} />
       </p>
+    </div>
+  )
+}
+
+type LoaderReturns = ReturnType<typeof useLoaderData<typeof loader>>['returns']
+
+function LineReturns({
+  lineId,
+  currency,
+  requests,
+  open,
+  lastResult,
+}: {
+  lineId: string
+  currency: string
+  requests: LoaderReturns['requests']
+  open: { units: number; until: string } | null
+  lastResult: Parameters<typeof ReturnRequestForm>[0]['lastResult']
+}) {
+  if (!requests.length && !open) return null
+  return (
+    <div className="mt-3 space-y-2 ps-16">
+      {requests.map((request) => (
+        <ReturnState key={request.id} request={request} currency={currency} audience="shopper" />
+      ))}
+      {open ? (
+        <ReturnRequestForm
+          lineId={lineId}
+          units={open.units}
+          until={open.until}
+          lastResult={lastResult}
+        />
+      ) : null}
     </div>
   )
 }

@@ -27,6 +27,13 @@ import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { CARRIERS } from '~/services/orders/carriers.ts'
 import { getShipment, markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
+import {
+  decideReturn,
+  listOrderReturnsForShop,
+  receiveReturn,
+} from '~/services/orders/item-returns.server.ts'
+import { ReturnDecisionSchema, ReturnReceivedSchema } from '~/services/orders/return-schemas.ts'
+import { SellerReturns } from '~/components/orders/seller-returns.tsx'
 import { ShipSchema, requireOrderNumber } from '~/services/orders/schemas.ts'
 import { invariantResponse } from '~/utils/http.ts'
 
@@ -39,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(shipment, t('order.notFound'))
   return {
     shipment,
+    returns: await listOrderReturnsForShop(user.id, shipment.number),
     title: t('meta.title', { page: t('order.metaTitle', { number: shipment.number }) }),
   }
 }
@@ -77,11 +85,54 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(here, { message: t('order.delivered', { number }) })
   }
+  if (intent === 'decide-return' || intent === 'receive-return') {
+    const submission = parseWithZod(formData, {
+      schema: intent === 'decide-return' ? ReturnDecisionSchema : ReturnReceivedSchema,
+    })
+    const returnId = String(formData.get('returnId') ?? '')
+    if (submission.status !== 'success')
+      return data({ intent, returnId, result: submission.reply() }, { status: 400 })
+    const value = submission.value
+    try {
+      if ('decision' in value)
+        await decideReturn(
+          user.id,
+          number,
+          value.returnId,
+          value.decision === 'approve'
+            ? { decision: 'approve' }
+            : { decision: 'refuse', reason: value.reason },
+        )
+      else
+        await receiveReturn(user.id, number, value.returnId, {
+          resellable: value.resellable === 'yes',
+        })
+    } catch (error) {
+      const refusal = localizedRefusal(t, error)
+      throwIfNotFound(refusal)
+      const { formErrors, fieldErrors } = refusal
+      return data(
+        {
+          intent,
+          returnId,
+          result: submission.reply({ formErrors, fieldErrors }),
+        },
+        { status: refusal.status },
+      )
+    }
+    const done =
+      'decision' in value
+        ? value.decision === 'approve'
+          ? t('returns.approvedToast')
+          : t('returns.refusedToast')
+        : t('returns.receivedToast')
+    return redirectWithToast(here, { message: done })
+  }
   return data({ intent: null, error: t('order.unknownAction') }, { status: 400 })
 }
 
 export default function SellerOrderPage() {
-  const { shipment } = useLoaderData<typeof loader>()
+  const { shipment, returns } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation('seller')
@@ -90,11 +141,18 @@ export default function SellerOrderPage() {
   const labels = useOrderLabels()
   const [form, fields] = useForm({
     id: 'ship',
-    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
+    lastResult:
+      actionData && actionData.intent === 'ship' && 'result' in actionData
+        ? actionData.result
+        : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ShipSchema }),
     shouldRevalidate: 'onInput',
   })
   const deliverError = actionData && 'error' in actionData ? actionData.error : null
+  const returnResult =
+    actionData && 'returnId' in actionData && 'result' in actionData
+      ? { returnId: String(actionData.returnId), result: actionData.result }
+      : null
   const units = shipment.lines.reduce((sum, line) => sum + line.quantity, 0)
   const carrierSelect = getSelectProps(fields.carrier)
   return (
@@ -144,6 +202,13 @@ export default function SellerOrderPage() {
             <Money amount={shipment.itemsTotal} currency={shipment.currency} />
           </p>
         </section>
+        {returns.length ? (
+          <SellerReturns
+            returns={returns}
+            currency={shipment.currency}
+            actionResult={returnResult}
+          />
+        ) : null}
 
         <div className="space-y-6">
           <section className="card p-5" aria-labelledby="ship-to-heading">

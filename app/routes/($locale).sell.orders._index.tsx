@@ -11,6 +11,7 @@ import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { Pagination } from '~/components/pagination.tsx'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { getOwnShop, listShipments } from '~/services/orders/fulfilment.server.ts'
+import { listShopReturns } from '~/services/orders/item-returns.server.ts'
 import { SHIPMENT_FILTERS, type ShipmentFilter } from '~/services/orders/schemas.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
@@ -34,17 +35,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shop = await getOwnShop(user.id)
   const t = getT(request, 'seller')
   const title = t('meta.title', { page: t('orders.metaTitle') })
-  if (!shop) return { shop: null, list: null, title }
-  return {
-    shop,
-    list: await listShipments(user.id, { filter: query.status, page: query.page }),
-    title,
-  }
+  if (!shop) return { shop: null, list: null, returns: null, title }
+  const [list, returns] = await Promise.all([
+    listShipments(user.id, { filter: query.status, page: query.page }),
+    listShopReturns(user.id),
+  ])
+  return { shop, list, returns, title }
 }
 
 export default function SellerOrdersPage() {
-  const { shop, list } = useLoaderData<typeof loader>()
+  const { shop, list, returns } = useLoaderData<typeof loader>()
   const { t } = useTranslation('seller')
+  const { t: tOrders } = useTranslation('orders')
   const lp = useLocalePath()
   const f = useFormat()
   const labels = useOrderLabels()
@@ -60,6 +62,37 @@ export default function SellerOrdersPage() {
         <NoShopYet />
       ) : (
         <>
+          {returns?.total ? (
+            <section className="card p-5" aria-labelledby="returns-heading">
+              <h2 id="returns-heading" className="font-semibold">
+                {t('returns.listTitle')}{' '}
+                <span className="text-stone-500">{f.number(returns.total)}</span>
+              </h2>
+              <p className="mt-1 text-sm text-stone-600">{t('returns.listIntro')}</p>
+              <ul className="mt-3 divide-y divide-stone-100 text-sm">
+                {returns.returns.map((request) => (
+                  <li
+                    key={request.id}
+                    className="flex flex-wrap items-center justify-between gap-2 py-2"
+                    data-testid="return-row"
+                  >
+                    <span className="min-w-0">
+                      <Link
+                        to={lp(`/sell/orders/${request.number}`)}
+                        className="font-medium hover:underline"
+                      >
+                        <bdi>{request.number}</bdi>
+                      </Link>{' '}
+                      · {request.orderLine.title} × {f.number(request.quantity)}
+                    </span>
+                    <span className="text-stone-600">
+                      {tOrders(`returns.status.${request.status}`)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <nav aria-label={t('orders.filter')} className="flex flex-wrap gap-2">
             {SHIPMENT_FILTERS.map((filter) => {
               const count = filter === 'all' ? null : list.counts[filter]

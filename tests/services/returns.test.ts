@@ -83,13 +83,7 @@ async function codeOf(promise: Promise<unknown>) {
   return 'ok'
 }
 
-const ask = (
-  shopperId: string,
-  number: string,
-  lineId: string,
-  quantity: number,
-  now?: Date,
-) =>
+const ask = (shopperId: string, number: string, lineId: string, quantity: number, now?: Date) =>
   requestReturn(
     { userId: shopperId },
     number,
@@ -167,9 +161,9 @@ describe('the seller’s side', () => {
     expect(
       await codeOf(receiveReturn(other.user.id, order.number, request.id, { resellable: true })),
     ).toBe('not-found')
-    expect(await prisma.returnRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject(
-      { status: 'APPROVED', receivedAt: null },
-    )
+    expect(
+      await prisma.returnRequest.findUniqueOrThrow({ where: { id: request.id } }),
+    ).toMatchObject({ status: 'APPROVED', receivedAt: null })
     expect(await prisma.refund.count({ where: { orderId: order.id } })).toBe(0)
     // Deciding twice, or receiving before approving, is refused.
     expect(

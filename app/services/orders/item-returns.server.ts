@@ -37,6 +37,17 @@ export const RETURN_REFUND_TASK = 'payment.return-refund'
 
 export class ReturnRefusedError extends DomainError {
   override name = 'ReturnRefusedError'
+  /** The code and values pages translate the message by (`errors.<code>` in their namespace). */
+  readonly messageCode: { code: string; values?: Record<string, number> }
+  constructor(
+    kind: 'invalid' | 'conflict',
+    code: string,
+    message: string,
+    options: { field?: string; values?: Record<string, number> } = {},
+  ) {
+    super(kind, code, message, options.field ? { field: options.field } : {})
+    this.messageCode = { code, values: options.values }
+  }
 }
 
 export class ReturnNotFoundError extends DomainError {
@@ -52,7 +63,10 @@ export function returnWindowEnd(deliveredAt: Date) {
 }
 
 /** Units of a line still open to a return: bought, less those in returns not refused. */
-function unitsLeft(line: { quantity: number; returns: Array<{ quantity: number; status: string }> }) {
+function unitsLeft(line: {
+  quantity: number
+  returns: Array<{ quantity: number; status: string }>
+}) {
   return (
     line.quantity -
     line.returns
@@ -193,7 +207,7 @@ export async function requestReturn(
         'conflict',
         'return-window-closed',
         `Returns are accepted for ${getEnv().RETURN_WINDOW_DAYS} days after delivery; this item's time is over.`,
-        { field: 'lineId' },
+        { field: 'lineId', values: { days: getEnv().RETURN_WINDOW_DAYS } },
       )
     const left = unitsLeft(line)
     if (input.quantity > left)
@@ -203,7 +217,7 @@ export async function requestReturn(
         left > 0
           ? `You can return at most ${left} of this item.`
           : 'Every unit of this item is already in a return.',
-        { field: 'quantity' },
+        { field: 'quantity', values: { max: left } },
       )
     const created = await tx.returnRequest.create({
       data: {
@@ -343,10 +357,10 @@ export async function receiveReturn(
     const provider = findPaymentProvider(order.paymentMethod)
     const throughProvider = Boolean(
       provider?.settles === 'provider' &&
-        provider.refundPart &&
-        order.paymentReference &&
-        order.paymentStatus === 'PAID' &&
-        amount > 0,
+      provider.refundPart &&
+      order.paymentReference &&
+      order.paymentStatus === 'PAID' &&
+      amount > 0,
     )
     const refund = await tx.refund.create({
       data: {
@@ -364,7 +378,12 @@ export async function receiveReturn(
     })
     await tx.returnRequest.update({
       where: { id: request.id },
-      data: { status: 'RECEIVED', resellable: input.resellable, receivedAt: now, refundId: refund.id },
+      data: {
+        status: 'RECEIVED',
+        resellable: input.resellable,
+        receivedAt: now,
+        refundId: refund.id,
+      },
     })
     await recordRefundInBooks(tx, {
       refundId: refund.id,

@@ -21,7 +21,6 @@ export function refundAmountFor(line: RefundableLine, alreadyRefunded: number, u
     throw new RangeError(
       `Cannot refund ${units} more of ${line.quantity} units (${alreadyRefunded} refunded)`,
     )
-  const share =
-    discountShare(line, alreadyRefunded + units) - discountShare(line, alreadyRefunded)
+  const share = discountShare(line, alreadyRefunded + units) - discountShare(line, alreadyRefunded)
   return Math.max(0, line.unitPrice * units - share)
 }
