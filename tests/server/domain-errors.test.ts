@@ -70,6 +70,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   UserAdminError: ['A message', 'conflict'],
   WishlistError: ['conflict', 'wishlist-full', 'A message'],
   PromoCodeError: ['expired'],
+  ReturnRefusedError: ['conflict', 'return-window-closed', 'A message'],
   TooManyImagesError: ['A message', 'photo.jpg'],
   MediaStorageError: [new Error('disk full')],
   TooManyAttemptsError: [new Date(Date.now() + 60_000)],
