@@ -231,6 +231,30 @@ export function badQuery(name: string, detail: string): never {
   )
 }
 
+/**
+ * The version an update was based on, from `If-Match: "<version>"` (the `version` a read gave):
+ * 428 without the header, 400 when it is not a version.
+ */
+export function requireIfMatchVersion(request: Request): number {
+  const header = request.headers.get('If-Match')
+  if (header === null)
+    throw new InputError(
+      problem(
+        428,
+        'precondition-required',
+        'Send `If-Match: "<version>"` with the version you read.',
+      ),
+    )
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
+  if (!match)
+    throw new InputError(
+      problem(400, 'invalid-header', 'The request has a malformed header.', {
+        'headers.If-Match': ['Use the version you read, in quotes: "7"'],
+      }),
+    )
+  return Number(match[1])
+}
+
 async function parseInput(
   spec: GeneralSpec,
   request: Request,
