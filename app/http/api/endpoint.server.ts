@@ -255,6 +255,27 @@ export function requireIfMatchVersion(request: Request): number {
   return Number(match[1])
 }
 
+/** The `Idempotency-Key` of a request that creates something: 428 without it, 400 when malformed. */
+export function requireIdempotencyKey(request: Request): string {
+  const key = request.headers.get('Idempotency-Key')
+  if (key === null)
+    throw new InputError(
+      problem(
+        428,
+        'precondition-required',
+        'Send an `Idempotency-Key` header, new for each order.',
+      ),
+    )
+  const trimmed = key.trim().replace(/^"(.*)"$/, '$1')
+  if (!/^[A-Za-z0-9_-]{16,100}$/.test(trimmed))
+    throw new InputError(
+      problem(400, 'invalid-header', 'The request has a malformed header.', {
+        'headers.Idempotency-Key': ['Use 16 to 100 letters, digits, dashes or underscores'],
+      }),
+    )
+  return trimmed
+}
+
 async function parseInput(
   spec: GeneralSpec,
   request: Request,

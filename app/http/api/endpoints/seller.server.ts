@@ -32,7 +32,7 @@ import { OrderNumberSchema, SHIPMENT_FILTERS, ShipSchema } from '~/services/orde
 import { noControlCharacters } from '~/utils/text.ts'
 import { defineEndpoint, requireIfMatchVersion } from '../endpoint.server.ts'
 import { pageFromCursor, pageNumbered } from '../paging.server.ts'
-import { CursorSchema, IdParamSchema, pageOf } from '../schemas.ts'
+import { AddressJsonSchema, CursorSchema, IdParamSchema, pageOf } from '../schemas.ts'
 
 // A seller's own shop, for their tools: products with their variants (through the catalog
 // service the product form uses, with the form's rules and its optimistic lock as `If-Match`),
@@ -75,13 +75,9 @@ const ProductBodySchema = z
     discountStartsAt: z.iso.datetime({ offset: true }).nullable().default(null),
     discountEndsAt: z.iso.datetime({ offset: true }).nullable().default(null),
     variants: z.array(VariantBodySchema).min(1).max(300),
-    publish: z
-      .boolean()
-      .default(false)
-      .meta({
-        description:
-          'Publish it (it needs a price); otherwise its status is kept (a draft when new)',
-      }),
+    publish: z.boolean().default(false).meta({
+      description: 'Publish it (it needs a price); otherwise its status is kept (a draft when new)',
+    }),
   })
   .meta({ id: 'ProductWrite' })
 type ProductBody = z.infer<typeof ProductBodySchema>
@@ -472,16 +468,7 @@ const ShopOrderSchema = z
     currency: z.string(),
     itemsTotal: z.number().int(),
     shippingMethod: z.string(),
-    address: z.object({
-      fullName: z.string(),
-      line1: z.string(),
-      line2: z.string().nullable().optional(),
-      city: z.string(),
-      region: z.string().nullable().optional(),
-      postalCode: z.string(),
-      country: z.string(),
-      phone: z.string().nullable().optional(),
-    }),
+    address: AddressJsonSchema,
     carrier: z.string().nullable(),
     trackingNumber: z.string().nullable(),
     trackingUrl: z.string().nullable(),
