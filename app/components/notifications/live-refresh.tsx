@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react'
+import { useLocation, useRevalidator } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/i18n/use-locale.ts'
+import type { NotificationKind } from '~/services/notifications/kinds.ts'
+import { useLiveNotifications } from './live.ts'
+
+/**
+ * Keeps a list page up to date from the live notification stream (live.ts): when a notification
+ * of one of `kinds` arrives, either the page's loaders run again at once (`auto`, for a list
+ * with nothing to type into) or a banner offers to show the new rows (a queue with forms, where
+ * rows must not move under the pointer). Without JavaScript nothing shows: a reload does it.
+ */
+export function LiveRefresh({
+  kinds,
+  messageKey,
+  auto = false,
+}: {
+  kinds: readonly NotificationKind[]
+  /** A `notifications` catalogue key with `_one`/`_other` forms, given `count` and `n`. */
+  messageKey: 'live.newOrders' | 'live.newReviews'
+  auto?: boolean
+}) {
+  const { t } = useTranslation('notifications')
+  const { number } = useFormat()
+  const revalidator = useRevalidator()
+  const location = useLocation()
+  const [count, setCount] = useState(0)
+  // A navigation (a filter, a page, a decision) brings fresh rows: the banner has said its part.
+  useEffect(() => setCount(0), [location.key])
+  useLiveNotifications((notification) => {
+    if (!kinds.includes(notification.kind)) return
+    setCount((seen) => seen + 1)
+    if (auto) revalidator.revalidate()
+  })
+  const message = count ? t(messageKey, { count, n: number(count) }) : ''
+  return (
+    <div role="status" aria-live="polite" data-testid="live-refresh">
+      {count && !auto ? (
+        <div className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 text-sm">
+          <span className="font-medium text-brand-900">{message}</span>
+          <button
+            type="button"
+            className="btn-secondary"
+            onClick={() => {
+              setCount(0)
+              revalidator.revalidate()
+            }}
+          >
+            {t('live.show')}
+          </button>
+        </div>
+      ) : (
+        <span className="sr-only">{message}</span>
+      )}
+    </div>
+  )
+}
