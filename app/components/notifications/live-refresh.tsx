@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useLocation, useRevalidator } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/i18n/use-locale.ts'
@@ -25,12 +25,14 @@ export function LiveRefresh({
   const { number } = useFormat()
   const revalidator = useRevalidator()
   const location = useLocation()
-  const [count, setCount] = useState(0)
-  // A navigation (a filter, a page, a decision) brings fresh rows: the banner has said its part.
-  useEffect(() => setCount(0), [location.key])
+  // Counted per location: a navigation (a filter, a page, a decision) brings fresh rows, so
+  // the banner has said its part.
+  const [seen, setSeen] = useState<{ key: string; count: number }>({ key: '', count: 0 })
+  const count = seen.key === location.key ? seen.count : 0
+  const setCount = (next: number) => setSeen({ key: location.key, count: next })
   useLiveNotifications((notification) => {
     if (!kinds.includes(notification.kind)) return
-    setCount((seen) => seen + 1)
+    setCount(count + 1)
     if (auto) revalidator.revalidate()
   })
   const message = count ? t(messageKey, { count, n: number(count) }) : ''
