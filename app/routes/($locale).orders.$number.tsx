@@ -48,6 +48,7 @@ import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { orderHeadline, paymentHeadline } from '~/services/orders/status.ts'
 import { settlesOnDelivery } from '~/services/orders/payments/index.server.ts'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
+import { listReviewableProducts } from '~/services/reviews/invitations.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
@@ -67,6 +68,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(order, 'Order not found')
   const t = getT(request, 'orders')
   const returns = await getOrderReturns(order)
+  // "Review this item" on delivered lines the signed-in buyer has not reviewed yet.
+  const delivered = order.shipments
+    .filter((shipment) => shipment.status === 'DELIVERED')
+    .flatMap((shipment) => shipment.lines.flatMap((line) => line.productId ?? []))
+  const [photos, reviewable] = await Promise.all([
+    listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)),
+    'userId' in viewer
+      ? listReviewableProducts(viewer.userId, delivered)
+      : Promise.resolve<string[]>([]),
+  ])
   return {
     title: t('detail.meta', { number: order.number }),
     order,
@@ -81,7 +92,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     paysOnDelivery: settlesOnDelivery(order.paymentMethod),
     byLink: 'accessToken' in viewer,
-    photos: await listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)),
+    photos,
+    reviewable,
   }
 }
 
@@ -136,7 +148,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, photos, byLink, paysOnDelivery, returns } = useLoaderData<typeof loader>()
+  const { order, photos, byLink, paysOnDelivery, returns, reviewable } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -261,6 +274,18 @@ export default function OrderPage() {
                             <s className="ms-2 text-stone-500">{money(line.regularPrice)}</s>
                           ) : null}
                         </p>
+                        {shipment.status === 'DELIVERED' &&
+                        line.productId &&
+                        reviewable.includes(line.productId) ? (
+                          <Link
+                            to={lp(`/p/${line.productSlug}#reviews`)}
+                            className="mt-1 inline-block text-sm link font-medium"
+                            data-testid="review-item"
+                            aria-label={t('detail.reviewItemLabel', { title: line.title })}
+                          >
+                            {t('detail.reviewItem')}
+                          </Link>
+                        ) : null}
                       </div>
                       <Money
                         amount={line.lineTotal}

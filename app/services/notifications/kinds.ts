@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'RETURN_REQUESTED',
   'REVIEW_WAITING',
   'REVIEW_REPORTED',
+  'REVIEW_INVITE',
 ] as const
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
@@ -46,6 +47,7 @@ export const KIND_AUDIENCE: Record<NotificationKind, 'shopper' | 'seller' | 'adm
   RETURN_REQUESTED: 'seller',
   REVIEW_WAITING: 'admin',
   REVIEW_REPORTED: 'admin',
+  REVIEW_INVITE: 'shopper',
 }
 
 /** The kinds a person with these roles can get. */
@@ -107,6 +109,12 @@ export const NOTIFICATION_DATA = {
   RETURN_REQUESTED: z.object(returned),
   REVIEW_WAITING: z.object(product),
   REVIEW_REPORTED: z.object({ ...product, reason: text.nullish() }),
+  /** A delivered parcel's products the buyer has not reviewed yet (at most 20). */
+  REVIEW_INVITE: z.object({
+    orderNumber: text,
+    shopName: text,
+    products: z.array(z.object(product)).min(1).max(20),
+  }),
 } satisfies Record<NotificationKind, z.ZodType>
 
 export type NotificationData<K extends NotificationKind> = z.infer<(typeof NOTIFICATION_DATA)[K]>
@@ -120,6 +128,9 @@ export function notificationPath(kind: NotificationKind, data: Record<string, un
     case 'RETURN_APPROVED':
     case 'RETURN_REFUSED':
     case 'RETURN_REFUNDED':
+      return `/orders/${value('orderNumber')}`
+    case 'REVIEW_INVITE':
+      // The order page has a "Review this item" link on each delivered line not reviewed yet.
       return `/orders/${value('orderNumber')}`
     case 'NEW_ORDER':
     case 'RETURN_REQUESTED':

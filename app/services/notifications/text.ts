@@ -81,5 +81,16 @@ export function notificationText(
       }
       return t(`text.${kind}`, values)
     }
+    case 'REVIEW_INVITE': {
+      const products = Array.isArray(data.products) ? data.products : []
+      const first = products[0] as Record<string, unknown> | undefined
+      const count = products.length
+      return count === 1 && first
+        ? t('text.REVIEW_INVITE_single', {
+            ...common,
+            product: iso(productTitleIn(f.locale, first)),
+          })
+        : t('text.REVIEW_INVITE', { ...common, count, n: f.number(count) })
+    }
   }
 }
