@@ -399,3 +399,22 @@ export async function getMoreFromShop(
   )
   return parseCards(row?.cards, now)
 }
+
+/** The id and slug of a listed product named by its id or its slug; null when there is none shoppers see. */
+export function findListedProduct(idOrSlug: string) {
+  return prisma.product.findFirst({
+    where: { listed: true, OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
+    select: { id: true, slug: true },
+  })
+}
+
+/** Open shops by slug, `take` of them after the slug `after` (keyset paging). */
+export async function listOpenShops({ after, take }: { after: string | null; take: number }) {
+  const rows = await prisma.shop.findMany({
+    where: { status: 'ACTIVE', ...(after ? { slug: { gt: after } } : {}) },
+    orderBy: { slug: 'asc' },
+    take: take + 1,
+    select: { id: true, name: true, slug: true, description: true, createdAt: true },
+  })
+  return { shops: rows.slice(0, take), hasMore: rows.length > take }
+}
