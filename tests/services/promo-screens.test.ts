@@ -3,7 +3,7 @@ import { prisma } from '~/infra/db.server.ts'
 import { getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
 import { cancelOrder, getOrder } from '~/services/orders/orders.server.ts'
 import { getShipment } from '~/services/orders/fulfilment.server.ts'
-import { applyPromoCode } from '~/services/promos/cart-codes.server.ts'
+import { applyPromoCode } from '~/services/orders/cart-codes.server.ts'
 import { promoFormSchema, type PromoInput } from '~/services/promos/form.ts'
 import {
   createPromoCode,

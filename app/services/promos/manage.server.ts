@@ -1,7 +1,7 @@
 import { Prisma, prisma, type Tx } from '~/infra/db.server.ts'
 import type { Locale } from '~/i18n/locales.ts'
 import { message } from '~/i18n/validation.ts'
-import { recordAudit } from '~/services/admin/audit.server.ts'
+import { recordAudit } from '~/services/audit/audit.server.ts'
 import { CatalogNotFoundError, CatalogValidationError } from '~/services/catalog/errors.ts'
 import { listCategoryOptions } from '~/services/catalog/taxonomy.server.ts'
 import type { PromoInput, PromoStatus } from './form.ts'
