@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { LocaleSuggestion } from '~/components/locale-suggestion.tsx'
 import { PageAlternates } from '~/components/page-alternates.tsx'
@@ -133,9 +133,21 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <HydrationMark />
       </body>
     </html>
   )
+}
+
+/**
+ * Marks `<html data-hydrated>` once React has hydrated the whole document (its effects run after
+ * every other part of the page committed): the browser tests wait for it before they click.
+ */
+function HydrationMark() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = ''
+  }, [])
+  return null
 }
 
 export default function App() {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { requestContext } from '~/infra/request-context.server.ts'
 import { loader as productLoader } from '~/routes/($locale).p.$slug.tsx'
 import { loader as rootLoader } from '~/root.tsx'
+import { RECENTLY_VIEWED_COOKIE } from '~/services/catalog/recently-viewed.ts'
 import { getCategoryTree } from '~/services/catalog/taxonomy.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
@@ -58,5 +59,8 @@ describe('round trips of a product page', () => {
     await getCategoryTree()
     const bare = await roundTrips(`/p/${first.slug}`, first.slug)
     expect(await roundTrips(`/p/${second.slug}`, second.slug)).toBe(bare)
+    // "Recently viewed" rides in the page's own query, and "you may also like" asks the index.
+    const recent = `${RECENTLY_VIEWED_COOKIE}=${products.map((product) => product.id).join('.')}`
+    expect(await roundTrips(`/p/${second.slug}`, second.slug, recent)).toBe(bare)
   })
 })
