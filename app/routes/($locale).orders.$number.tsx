@@ -151,12 +151,20 @@ export default function OrderPage() {
             ? ` · ${t('detail.cancelledAt', { date: f.dateTime(order.cancelledAt) })}`
             : ''}
         </OrderHeading>
-        {order.canCancel ? (
-          <CancelOrder
-            submitting={navigation.state === 'submitting'}
-            refund={order.paymentStatus === 'PAID' ? money(order.total) : null}
-          />
-        ) : null}
+        <div className="flex flex-wrap items-start gap-2">
+          <Link
+            to={lp(`/orders/${order.number}/invoice`) + (byLink ? accessSearch(searchParams) : '')}
+            className="btn-secondary"
+          >
+            {t('invoice.link')}
+          </Link>
+          {order.canCancel ? (
+            <CancelOrder
+              submitting={navigation.state === 'submitting'}
+              refund={order.paymentStatus === 'PAID' ? money(order.total) : null}
+            />
+          ) : null}
+        </div>
       </div>
       {actionData?.error ? <Notice tone="error">{actionData.error}</Notice> : null}
       <PaymentNotice
@@ -274,6 +282,12 @@ export default function OrderPage() {
       </div>
     </div>
   )
+}
+
+/** The guest's signed link, carried to the invoice (and nothing else from this page's query). */
+function accessSearch(searchParams: URLSearchParams) {
+  const token = searchParams.get(ACCESS_PARAM)
+  return token === null ? '' : `?${new URLSearchParams({ [ACCESS_PARAM]: token })}`
 }
 
 type ShipmentData = ReturnType<typeof useLoaderData<typeof loader>>['order']['shipments'][number]
