@@ -66,6 +66,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     order,
     paysOnDelivery: settlesOnDelivery(order.paymentMethod),
     byLink: 'accessToken' in viewer,
+    /** The invoice, with the guest's signed link carried along. */
+    invoicePath:
+      `/orders/${order.number}/invoice` +
+      ('accessToken' in viewer
+        ? `?${new URLSearchParams({ [ACCESS_PARAM]: viewer.accessToken })}`
+        : ''),
     photos: await listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)),
   }
 }
@@ -99,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, photos, byLink, paysOnDelivery } = useLoaderData<typeof loader>()
+  const { order, photos, byLink, paysOnDelivery, invoicePath } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -152,10 +158,7 @@ export default function OrderPage() {
             : ''}
         </OrderHeading>
         <div className="flex flex-wrap items-start gap-2">
-          <Link
-            to={lp(`/orders/${order.number}/invoice`) + (byLink ? accessSearch(searchParams) : '')}
-            className="btn-secondary"
-          >
+          <Link to={lp(invoicePath)} className="btn-secondary">
             {t('invoice.link')}
           </Link>
           {order.canCancel ? (
@@ -282,12 +285,6 @@ export default function OrderPage() {
       </div>
     </div>
   )
-}
-
-/** The guest's signed link, carried to the invoice (and nothing else from this page's query). */
-function accessSearch(searchParams: URLSearchParams) {
-  const token = searchParams.get(ACCESS_PARAM)
-  return token === null ? '' : `?${new URLSearchParams({ [ACCESS_PARAM]: token })}`
 }
 
 type ShipmentData = ReturnType<typeof useLoaderData<typeof loader>>['order']['shipments'][number]
