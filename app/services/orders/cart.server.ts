@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { recordCartAdd } from '~/services/analytics/counters.server.ts'
 import { createCookie } from '@remix-run/node'
 import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
@@ -438,6 +439,7 @@ export async function addToCart(
       update: { quantity, seenPrice: variant.unitPrice },
     })
     await touchCart(tx, cart.id)
+    await recordCartAdd(tx, input.variantId, now)
     const { _sum } = await tx.cartItem.aggregate({
       where: { cartId: cart.id },
       _sum: { quantity: true },
