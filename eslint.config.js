@@ -75,6 +75,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tool configuration in CommonJS (dependency-cruiser reads .cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+  },
+  {
     // Command-line tasks and test tooling talk to people through the console.
     files: ['app/cli/**', 'tests/**', 'app/server/boot.ts'],
     rules: { 'no-console': 'off' },

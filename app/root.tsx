@@ -5,15 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useRouteLoaderData,
-} from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { LocaleSuggestion } from '~/components/locale-suggestion.tsx'
@@ -169,11 +161,6 @@ export default function App() {
       {toast ? <ToastMessage key={toast.id} toast={toast} /> : null}
     </>
   )
-}
-
-/** The signed-in user as the root loader saw it, for components anywhere on the page. */
-export function useOptionalUser() {
-  return useRouteLoaderData<typeof loader>('root')?.user ?? null
 }
 
 export function ErrorBoundary() {

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { Formatter } from '~/i18n/format.ts'
 import { useFormat } from '~/i18n/use-locale.ts'
-import { isKnownAction, isKnownTargetType } from '~/services/admin/audit-actions.ts'
+import { isKnownAction, isKnownTargetType } from '~/services/audit/actions.ts'
 
 // Shows an audit entry's details (a JSON object) as text a person reads, in the page's language:
 // each field that changed as "before → after", then any other facts ("Sessions ended: 2").

@@ -1,14 +1,14 @@
-import { useLocation, useRouteLoaderData } from '@remix-run/react'
+import { useLocation } from '@remix-run/react'
 import { pageAlternates } from '~/i18n/alternates.ts'
 import { usePageLocale } from '~/i18n/use-locale.ts'
-import type { loader as rootLoader } from '~/root.tsx'
+import { useRootData } from '~/utils/root-data.ts'
 
 /**
  * The canonical address of the page in its language and its `hreflang` alternates, from the
  * current location (so they follow client-side navigations) and the store's public origin.
  */
 export function PageAlternates() {
-  const root = useRouteLoaderData<typeof rootLoader>('root')
+  const root = useRootData()
   const { locale, defaultLocale } = usePageLocale()
   const { pathname, search } = useLocation()
   if (!root?.origin) return null

@@ -1,7 +1,7 @@
-import { useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
+import { useLocation, useMatches } from '@remix-run/react'
 import { pageAlternates } from '~/i18n/alternates.ts'
 import { usePageLocale } from '~/i18n/use-locale.ts'
-import type { loader as rootLoader } from '~/root.tsx'
+import { useRootData } from '~/utils/root-data.ts'
 import { socialInputOf, socialMeta } from '~/utils/seo.ts'
 
 /**
@@ -9,7 +9,7 @@ import { socialInputOf, socialMeta } from '~/utils/seo.ts'
  * describes itself (`social`, else `meta` in its loader data) wins, else the store's defaults.
  */
 export function SocialMeta() {
-  const root = useRouteLoaderData<typeof rootLoader>('root')
+  const root = useRootData()
   const matches = useMatches()
   const { locale, defaultLocale } = usePageLocale()
   const { pathname, search } = useLocation()

@@ -1,18 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import {
-  Form,
-  NavLink,
-  Outlet,
-  useLoaderData,
-  useLocation,
-  useRouteLoaderData,
-} from '@remix-run/react'
+import { Form, NavLink, Outlet, useLoaderData, useLocation } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { EmailText } from '~/components/email-text.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { UserAvatar } from '~/components/media/user-avatar.tsx'
 import { useLocalePath } from '~/i18n/use-locale.ts'
-import type { loader as rootLoader } from '~/root.tsx'
+import { useRootData } from '~/utils/root-data.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { getVerificationStatus } from '~/services/accounts/verification.server.ts'
 
@@ -34,7 +27,7 @@ export default function AccountLayout() {
   const lp = useLocalePath()
   const { user, verification } = useLoaderData<typeof loader>()
   // The root loader already looked the avatar up for the header.
-  const avatar = useRouteLoaderData<typeof rootLoader>('root')?.user?.avatar
+  const avatar = useRootData()?.user?.avatar
   return (
     <div className="grid grid-cols-1 gap-8 md:grid-cols-[14rem_1fr]">
       {/* min-w-0: the tabs scroll sideways on a phone instead of widening the page. */}

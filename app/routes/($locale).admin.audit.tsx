@@ -11,8 +11,8 @@ import { adminTitle } from '~/http/admin.server.ts'
 import { getT } from '~/i18n/i18n.server.ts'
 import { useFormat, useLocalePath, usePageLocale } from '~/i18n/use-locale.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
-import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '~/services/admin/audit-actions.ts'
-import { listAuditActors, listAuditEntries } from '~/services/admin/audit.server.ts'
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '~/services/audit/actions.ts'
+import { listAuditActors, listAuditEntries } from '~/services/admin/audit-log.server.ts'
 import { AuditFiltersSchema, COMMAND_LINE_ACTOR, queryErrors } from '~/services/admin/schemas.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]

@@ -14,7 +14,7 @@ import { loadSearchPage, searchPageInit } from '~/services/search/page.server.ts
 import { invariantResponse } from '~/utils/http.ts'
 import { getLocale, getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
-import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
+import { gridMeta, gridMetaText, rootMeta } from '~/components/search/grid-meta.ts'
 import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
 import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 

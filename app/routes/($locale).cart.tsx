@@ -51,7 +51,7 @@ import {
   applyPromoCode,
   getCartPromo,
   removePromoCode,
-} from '~/services/promos/cart-codes.server.ts'
+} from '~/services/orders/cart-codes.server.ts'
 import { promoTotals, type CartPromo } from '~/services/promos/totals.ts'
 import { PromoCodeSchema } from '~/services/promos/schemas.ts'
 import { linePhotoKey, type ProductImageView } from '~/services/media/views.ts'

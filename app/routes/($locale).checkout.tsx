@@ -47,7 +47,7 @@ import {
 import { LinePromoNote, PromoCodeBox } from '~/components/orders/promo-code.tsx'
 import { useValidationMessage } from '~/components/forms.tsx'
 import { promoRefusalText } from '~/http/promo.server.ts'
-import { applyPromoCode, removePromoCode } from '~/services/promos/cart-codes.server.ts'
+import { applyPromoCode, removePromoCode } from '~/services/orders/cart-codes.server.ts'
 import { PromoCodeSchema } from '~/services/promos/schemas.ts'
 import { promoTotals } from '~/services/promos/totals.ts'
 

@@ -9,7 +9,7 @@ import { getContentPage } from '~/services/pages/content-pages.server.ts'
 import { summaryOf } from '~/services/pages/markdown.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { pageMeta } from '~/utils/seo.ts'
-import { rootMeta } from '~/utils/grid-meta.ts'
+import { rootMeta } from '~/components/search/grid-meta.ts'
 import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
 import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 

@@ -11,7 +11,7 @@ import { SearchResults } from '~/components/search/search-results.tsx'
 import { getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { loadSearchPage, searchPageInit } from '~/services/search/page.server.ts'
-import { rootMeta } from '~/utils/grid-meta.ts'
+import { rootMeta } from '~/components/search/grid-meta.ts'
 
 // /search?q=…&brand=…&sort=…&page=…: product search with facets. Everything is in the URL.
 

@@ -15,7 +15,7 @@ import { invariantResponse } from '~/utils/http.ts'
 import { getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath, usePageLocale } from '~/i18n/use-locale.ts'
 import { INTL_LOCALE, type Locale } from '~/i18n/locales.ts'
-import { gridMeta, gridMetaText, rootMeta } from '~/utils/grid-meta.ts'
+import { gridMeta, gridMetaText, rootMeta } from '~/components/search/grid-meta.ts'
 import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
 import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 

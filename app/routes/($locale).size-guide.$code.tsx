@@ -8,7 +8,7 @@ import { useLocalePath } from '~/i18n/use-locale.ts'
 import { getSizeGuide } from '~/services/pages/size-guides.server.ts'
 import { invariantResponse, safeRedirect } from '~/utils/http.ts'
 import { pageMeta } from '~/utils/seo.ts'
-import { rootMeta } from '~/utils/grid-meta.ts'
+import { rootMeta } from '~/components/search/grid-meta.ts'
 
 // A size scale's guide, linked from the size picker on product pages (a plain link, so it works
 // without JavaScript); `from` is the product page to go back to.

@@ -1,5 +1,5 @@
 import { prisma } from '~/infra/db.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
+import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { expect } from './fixtures.ts'
 
 /**

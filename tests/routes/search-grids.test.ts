@@ -346,7 +346,7 @@ describe('cards and their photos', () => {
       photos.push(await attachPhoto(id, shopA.user.id, { alt: `Alpha photo ${n}` }))
     // attachPhoto writes rows only; a real upload records the change in its transaction (below).
     await prisma.$transaction((tx) =>
-      import('~/services/search/changes.server.ts').then(({ recordProductChanges }) =>
+      import('~/services/events/product-changes.server.ts').then(({ recordProductChanges }) =>
         recordProductChanges(tx, [id]),
       ),
     )

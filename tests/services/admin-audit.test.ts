@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
-import { listAuditActors, listAuditEntries, recordAudit } from '~/services/admin/audit.server.ts'
+import { listAuditActors, listAuditEntries } from '~/services/admin/audit-log.server.ts'
+import { recordAudit } from '~/services/audit/audit.server.ts'
 import {
   AUDIT_PAGE_SIZE,
   AuditFiltersSchema,

@@ -26,11 +26,11 @@ import {
 } from '~/services/orders/order-access.server.ts'
 import {
   OrderNotFoundError,
-  adoptGuestOrders,
   cancelOrder,
   getOrder,
   listOrders,
 } from '~/services/orders/orders.server.ts'
+import { adoptGuestOrders } from '~/services/accounts/verification.server.ts'
 import type { CheckoutInput } from '~/services/orders/schemas.ts'
 import { orderTotal } from '~/services/orders/shipping.ts'
 import { createUser, uniqueEmail } from '../support/fixtures.ts'

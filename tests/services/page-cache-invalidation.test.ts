@@ -11,7 +11,7 @@ import { updateShopProfile, suspendShop } from '~/services/catalog/shops.server.
 import { createCategory } from '~/services/catalog/taxonomy.server.ts'
 import { outboxHandlers } from '~/services/outbox-handlers.server.ts'
 import { updateContentPage } from '~/services/pages/content-pages.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
+import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { createUser } from '../support/fixtures.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'

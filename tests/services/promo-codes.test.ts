@@ -9,7 +9,7 @@ import {
 } from '~/services/orders/checkout.server.ts'
 import { cancelOrder } from '~/services/orders/orders.server.ts'
 import { orderTotal } from '~/services/orders/shipping.ts'
-import { applyPromoCode, removePromoCode } from '~/services/promos/cart-codes.server.ts'
+import { applyPromoCode, removePromoCode } from '~/services/orders/cart-codes.server.ts'
 import { PromoCodeError } from '~/services/promos/promos.server.ts'
 import { createUser } from '../support/fixtures.ts'
 import { SAMPLE_ADDRESS, createProduct, createSeller, putInCart } from '../support/shop-fixtures.ts'

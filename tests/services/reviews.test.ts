@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { statusOf } from '~/http/errors.server.ts'
 import { prisma } from '~/infra/db.server.ts'
 import { blockUser } from '~/services/admin/users.server.ts'
-import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { recordProductChanges } from '~/services/events/product-changes.server.ts'
 import { markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import {
   AUTHOR_BLOCKED_REASON,

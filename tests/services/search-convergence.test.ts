@@ -5,7 +5,7 @@ import { startOutboxWorker } from '~/infra/outbox/worker.server.ts'
 import { loader as categoryLoader } from '~/routes/($locale).c.$slug.tsx'
 import { loader as searchLoader } from '~/routes/($locale).search.tsx'
 import { loader as suggestLoader } from '~/routes/search_.suggest.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
+import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { buildProductDocuments } from '~/services/search/documents.server.ts'
 import { searchProductHandler } from '~/services/search/indexer.server.ts'
 import { forgetEnsuredIndexes } from '~/services/search/settings.server.ts'
@@ -105,7 +105,8 @@ describe('when Meilisearch goes down', () => {
           case 3:
             await prisma.$transaction(async (tx) => {
               await tx.variant.updateMany({ where: { productId: id }, data: { stock: i % 2 } })
-              const { recordProductChanges } = await import('~/services/search/changes.server.ts')
+              const { recordProductChanges } =
+                await import('~/services/events/product-changes.server.ts')
               await recordProductChanges(tx, [id])
             })
             break

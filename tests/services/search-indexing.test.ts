@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { processBatch } from '~/infra/outbox/worker.server.ts'
 import { getSearchClient } from '~/infra/search/client.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
+import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { buildProductDocuments, excerpt } from '~/services/search/documents.server.ts'
 import { searchProductHandler } from '~/services/search/indexer.server.ts'
 import {
@@ -333,7 +333,7 @@ describe('discount boundaries', () => {
     ])
     // Indexing again does not schedule it twice.
     await prisma.$transaction((tx) =>
-      import('~/services/search/changes.server.ts').then(({ recordProductChanges }) =>
+      import('~/services/events/product-changes.server.ts').then(({ recordProductChanges }) =>
         recordProductChanges(tx, [product.id]),
       ),
     )

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { getSearchClient } from '~/infra/search/client.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/search/changes.server.ts'
+import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { reindexProducts, ReindexRunningError } from '~/services/search/reindex.server.ts'
 import { searchProducts } from '~/services/search/search.server.ts'
 import { PRODUCT_INDEX_SETTINGS, productIndexUid } from '~/services/search/settings.server.ts'

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { prisma, type ProductStatus, type ShopStatus } from '~/infra/db.server.ts'
-import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { recordProductChanges } from '~/services/events/product-changes.server.ts'
 import { createUser } from './fixtures.ts'
 
 // Catalog builders for search tests. They write with Prisma directly and record the change for

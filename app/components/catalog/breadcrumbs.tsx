@@ -1,8 +1,8 @@
-import { Link, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { pageAlternates } from '~/i18n/alternates.ts'
 import { usePageLocale } from '~/i18n/use-locale.ts'
-import type { loader as rootLoader } from '~/root.tsx'
+import { useRootData } from '~/utils/root-data.ts'
 import { breadcrumbJsonLd } from '~/utils/seo.ts'
 import { JsonLd } from './json-ld.tsx'
 
@@ -49,7 +49,7 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
 }
 
 function BreadcrumbData({ crumbs }: { crumbs: Crumb[] }) {
-  const root = useRouteLoaderData<typeof rootLoader>('root')
+  const root = useRootData()
   const { locale, defaultLocale } = usePageLocale()
   const { pathname, search } = useLocation()
   if (!root?.origin || !crumbs.length) return null

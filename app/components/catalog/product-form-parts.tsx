@@ -1,8 +1,21 @@
 import type { getSelectProps } from '@conform-to/react'
 import { useId, type ReactNode } from 'react'
 import { ErrorList } from '~/components/forms.tsx'
+import type { PriceDisplay } from '~/i18n/format.ts'
 
-// Small pieces of the product form: a titled card and a labelled select with its errors.
+// Small pieces of the product form: what it offers to choose from, a titled card and a labelled
+// select with its errors.
+
+/** The form's choices and the store's money settings (the route's loader gives them). */
+export type ProductFormOptions = {
+  categories: Array<{ id: string; path: string; depth: number; leaf: boolean }>
+  brands: Array<{ id: string; name: string }>
+  colors: Array<{ id: string; name: string; hex: string }>
+  scales: Array<{ id: string; name: string; sizes: Array<{ id: string; label: string }> }>
+  currency: string
+  timeZone: string
+  priceDisplay: PriceDisplay
+}
 
 /** "Women › Dresses" → "Dresses". */
 export const lastSegment = (path: string) => path.split(' › ').pop() ?? path

@@ -13,24 +13,18 @@ import { ErrorList, Field } from '~/components/forms.tsx'
 import { valuesFromPayload, type ProductFormValues } from '~/services/catalog/product-form.ts'
 import { MAX_TAGS, productFormSchema } from '~/services/catalog/schemas.ts'
 import { formatDateTimeInput, typesSolarHijri } from '~/i18n/date-input.ts'
-import type { PriceDisplay } from '~/i18n/format.ts'
 import { formatMoneyInput, moneyInputUnit } from '~/i18n/money-input.ts'
 import { usePageLocale, useFormat } from '~/i18n/use-locale.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 import { DiscountPreview } from './discount-preview.tsx'
-import { lastSegment, Section, SelectField } from './product-form-parts.tsx'
+import {
+  lastSegment,
+  Section,
+  SelectField,
+  type ProductFormOptions,
+} from './product-form-parts.tsx'
 import { ProductTextFields } from './product-text-fields.tsx'
 import { VariantMatrix } from './variant-matrix.tsx'
-
-export type ProductFormOptions = {
-  categories: Array<{ id: string; path: string; depth: number; leaf: boolean }>
-  brands: Array<{ id: string; name: string }>
-  colors: Array<{ id: string; name: string; hex: string }>
-  scales: Array<{ id: string; name: string; sizes: Array<{ id: string; label: string }> }>
-  currency: string
-  timeZone: string
-  priceDisplay: PriceDisplay
-}
 
 type Props = {
   options: ProductFormOptions

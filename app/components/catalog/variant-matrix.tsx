@@ -4,7 +4,7 @@ import { ErrorList } from '~/components/forms.tsx'
 import { newCell, type CellValue, type ProductFormValues } from '~/services/catalog/product-form.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
 import { useFormat } from '~/i18n/use-locale.ts'
-import type { ProductFormOptions } from './product-form.tsx'
+import type { ProductFormOptions } from './product-form-parts.tsx'
 
 // The product form's variant matrix: tick colours and sizes, then fill SKU, stock and an
 // optional price per cell. Without JavaScript it updates with a submit button; with it, as you tick.

@@ -1,7 +1,7 @@
-import { useFetcher, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { useFetcher, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useLocalePath } from '~/i18n/use-locale.ts'
-import type { loader as rootLoader } from '~/root.tsx'
+import { useRootData } from '~/utils/root-data.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 
 // The heart: a form posting to /wishlist, so it works without JavaScript (the action comes back
@@ -10,7 +10,7 @@ import { useHydrated } from '~/utils/use-hydrated.ts'
 
 /** Whether the product (or, with a variant, that colour and size) is saved, per the root loader. */
 function useSaved(target: string) {
-  const root = useRouteLoaderData<typeof rootLoader>('root')
+  const root = useRootData()
   return root?.saved.includes(target) ?? false
 }
 

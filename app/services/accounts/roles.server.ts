@@ -1,6 +1,5 @@
 import { prisma, type Role } from '~/infra/db.server.ts'
-import { recordAudit } from '~/services/admin/audit.server.ts'
-import { userLabel } from '~/services/admin/users.server.ts'
+import { recordAudit, userLabel } from '~/services/audit/audit.server.ts'
 
 export const ADMIN_GRANT_COMMAND = 'npm run admin:grant'
 

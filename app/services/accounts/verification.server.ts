@@ -3,7 +3,6 @@ import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
-import { adoptGuestOrders } from '~/services/orders/orders.server.ts'
 import { isUniqueViolation } from './auth.server.ts'
 import {
   InvalidLinkError,
@@ -120,4 +119,22 @@ export async function resendVerification(userId: string, pageLocale: Locale) {
     sendVerification(tx, user, email, recipientLocale(user, pageLocale), 'resend'),
   )
   return email
+}
+
+/**
+ * Guest orders placed with `email` join the account `userId`: call it when the account's email
+ * becomes verified (the owner proved they read that inbox, so the orders sent there are theirs).
+ * Pass the transaction that sets `User.emailVerifiedAt`, so both happen or neither. Returns how
+ * many orders joined.
+ */
+export async function adoptGuestOrders(
+  userId: string,
+  email: string,
+  db: Tx | typeof prisma = prisma,
+): Promise<number> {
+  const { count } = await db.order.updateMany({
+    where: { userId: null, email: email.trim().toLowerCase() },
+    data: { userId },
+  })
+  return count
 }

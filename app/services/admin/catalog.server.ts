@@ -11,7 +11,7 @@ import {
   type BrandInput,
   type CategoryInput,
 } from '~/services/catalog/taxonomy.server.ts'
-import { recordAudit } from './audit.server.ts'
+import { recordAudit } from '~/services/audit/audit.server.ts'
 
 // The admin's catalog commands: the catalog service does the change, and its `within` hook
 // writes the audit entry in the same transaction, so a change and its entry commit together.

@@ -1,6 +1,6 @@
 import { prisma, type Prisma } from '~/infra/db.server.ts'
 import { discardFailedJob, retryFailedJob } from '~/infra/jobs/queue.server.ts'
-import { recordAudit } from './audit.server.ts'
+import { recordAudit } from '~/services/audit/audit.server.ts'
 
 // What an admin does with background jobs that used up their attempts (ADR 019): retry one
 // (its attempts start again, due now) or discard it. Each decision and its audit entry commit

@@ -1,7 +1,7 @@
 import type { ContentPageInput } from '~/services/pages/content.ts'
 import { updateContentPage } from '~/services/pages/content-pages.server.ts'
 import { updateSizeGuide, type SizeGuideInput } from '~/services/pages/size-guides.server.ts'
-import { recordAudit } from './audit.server.ts'
+import { recordAudit } from '~/services/audit/audit.server.ts'
 
 // The admin's commands on the store's pages and size guides: the pages service does the change
 // and its `within` hook writes the audit entry in the same transaction.

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { numberInput } from '~/i18n/format.ts'
 import { message } from '~/i18n/validation.ts'
 import { noControlCharacters } from '~/utils/text.ts'
-import { AUDIT_ACTION_PATTERN, AUDIT_TARGET_TYPE_PATTERN } from './audit-actions.ts'
+import { AUDIT_ACTION_PATTERN, AUDIT_TARGET_TYPE_PATTERN } from '~/services/audit/actions.ts'
 
 // Form and query-string schemas of the admin area, shared by the server (which enforces them)
 // and the browser (which checks as you type). No server code here.

@@ -3,7 +3,8 @@ import { countOrders } from '~/services/orders/orders.server.ts'
 import { hidePendingReviewsOf } from '~/services/reviews/moderation.server.ts'
 import { listReviewsByUser } from '~/services/reviews/reviews.server.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
-import { escapeLike, listRecentAuditFor, recordAudit } from './audit.server.ts'
+import { recordAudit, userLabel } from '~/services/audit/audit.server.ts'
+import { escapeLike, listRecentAuditFor } from './audit-log.server.ts'
 import { USERS_PAGE_SIZE, type UserSearch } from './schemas.ts'
 
 // User administration: search, look at one account, block/unblock, grant/remove ADMIN.
@@ -162,11 +163,6 @@ const TARGET_SELECT = {
   blockedAt: true,
 } satisfies Prisma.UserSelect
 type LockedUser = Prisma.UserGetPayload<{ select: typeof TARGET_SELECT }>
-
-/** How the audit log names a user. */
-export function userLabel(user: { name: string; email: string }) {
-  return `${user.name} <${user.email}>`
-}
 
 /**
  * Runs an admin command on one account in a transaction that:

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
 import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
 import type { JobTask } from '~/infra/jobs/worker.server.ts'
-import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { recordProductChanges } from '~/services/events/product-changes.server.ts'
 import { derivePricing, nextPriceChange } from './derived.ts'
 import type { DiscountWindow } from './pricing.ts'
 

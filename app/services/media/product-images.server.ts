@@ -1,6 +1,6 @@
 import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
 import type { MultipartLimits, UploadedFile } from '~/infra/uploads/multipart.server.ts'
-import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { recordProductChanges } from '~/services/events/product-changes.server.ts'
 import type { DomainErrorKind } from '~/utils/domain-error.ts'
 import { displayName, quoteFileName } from '~/utils/file-names.ts'
 import {

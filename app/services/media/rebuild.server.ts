@@ -1,7 +1,7 @@
 import { buffer } from 'node:stream/consumers'
 import { prisma, type ImageFormat } from '~/infra/db.server.ts'
 import { getStorage } from '~/infra/storage/storage.server.ts'
-import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { recordProductChanges } from '~/services/events/product-changes.server.ts'
 import { IMMUTABLE, putAll, scheduleSweep, variantKey } from './assets.server.ts'
 import {
   AVATAR_RECIPE,

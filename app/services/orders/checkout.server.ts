@@ -6,7 +6,7 @@ import { logger } from '~/infra/logger.server.ts'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { formatMoney } from '~/utils/money.ts'
-import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { recordProductChanges } from '~/services/events/product-changes.server.ts'
 import {
   AddressLimitError,
   createAddressInTx,

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
+import { prisma, type Prisma } from '~/infra/db.server.ts'
 import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
-import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { recordProductChanges } from '~/services/events/product-changes.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { trackingUrl } from './carriers.ts'
 import { orderEmailLocale, renderOrderCancelled } from './emails.server.ts'
@@ -324,22 +324,4 @@ export async function cancelOrder(
     },
     { maxWait: 15_000, timeout: 20_000 },
   )
-}
-
-/**
- * Guest orders placed with `email` join the account `userId`: call it when the account's email
- * becomes verified (the owner proved they read that inbox, so the orders sent there are theirs).
- * Pass the transaction that sets `User.emailVerifiedAt`, so both happen or neither. Returns how
- * many orders joined.
- */
-export async function adoptGuestOrders(
-  userId: string,
-  email: string,
-  db: Tx | typeof prisma = prisma,
-): Promise<number> {
-  const { count } = await db.order.updateMany({
-    where: { userId: null, email: email.trim().toLowerCase() },
-    data: { userId },
-  })
-  return count
 }

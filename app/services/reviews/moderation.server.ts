@@ -1,5 +1,5 @@
 import { prisma, type Prisma, type ReviewStatus, type Tx } from '~/infra/db.server.ts'
-import { recordAudit } from '~/services/admin/audit.server.ts'
+import { recordAudit } from '~/services/audit/audit.server.ts'
 import { productNames } from '~/services/notifications/kinds.ts'
 import { notifyAll, type NotifyInput } from '~/services/notifications/notify.server.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'

@@ -3,7 +3,7 @@ import { prisma, Prisma, type ReviewStatus, type Tx } from '~/infra/db.server.ts
 import { consumeOrWait, createLimiter } from '~/infra/rate-limit.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { isUniqueViolation } from '~/services/accounts/auth.server.ts'
-import { recordProductChanges } from '~/services/search/changes.server.ts'
+import { recordProductChanges } from '~/services/events/product-changes.server.ts'
 import { productNames } from '~/services/notifications/kinds.ts'
 import { notifyAdmins } from '~/services/notifications/notify.server.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'

@@ -1,7 +1,7 @@
 import { prisma, type Prisma } from '~/infra/db.server.ts'
 import { lowestQuote, nextPriceChange } from '~/services/catalog/pricing.ts'
 import { IMAGE_ASSET_SELECT } from '~/services/media/assets.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from './changes.server.ts'
+import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { CARD_IMAGES, CATEGORY_LEVELS, type ProductDocument } from './document.ts'
 import { normalizeDocumentText, normalizePersian } from './normalize.ts'
 

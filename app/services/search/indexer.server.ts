@@ -2,7 +2,7 @@ import { prisma } from '~/infra/db.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import type { OutboxHandler } from '~/infra/outbox/worker.server.ts'
 import { callSearch, waitForTasks } from '~/infra/search/client.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from './changes.server.ts'
+import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { buildProductDocuments } from './documents.server.ts'
 import { ensureProductIndex, productIndexUid } from './settings.server.ts'
 

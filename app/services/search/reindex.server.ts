@@ -1,7 +1,7 @@
 import { prisma } from '~/infra/db.server.ts'
 import { callSearch, meilisearchErrorCode, waitForTasks } from '~/infra/search/client.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
-import { SEARCH_PRODUCT_TOPIC } from './changes.server.ts'
+import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { buildCandidateDocumentsPage } from './documents.server.ts'
 import {
   applyProductIndexSettings,

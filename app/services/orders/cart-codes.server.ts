@@ -6,9 +6,14 @@ import {
   readCart,
   type CartOwner,
   type CartView,
-} from '~/services/orders/cart.server.ts'
-import { PromoCodeError, customerKeyOf, evaluatePromo, normalizeCode } from './promos.server.ts'
-import type { CartPromo } from './totals.ts'
+} from './cart.server.ts'
+import {
+  PromoCodeError,
+  customerKeyOf,
+  evaluatePromo,
+  normalizeCode,
+} from '~/services/promos/promos.server.ts'
+import type { CartPromo } from '~/services/promos/totals.ts'
 
 // The code field of the cart and the checkout: a code is kept on the cart only when it applies
 // now; either change gives the cart a new checkout token, so an open checkout page is stale.
