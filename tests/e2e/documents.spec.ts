@@ -104,3 +104,28 @@ test('the seller’s packing slip: their lines, no prices, printable, in Persian
   await expectNoSidewaysScroll(page)
   await page.screenshot({ path: testInfo.outputPath('slip-en-390.png'), fullPage: true })
 })
+
+test('the seller’s sales analytics: a Persian range at phone width, a bad date at its field, charts in SVG', async ({
+  page,
+  context,
+}, testInfo) => {
+  const { seller, order } = await arrangeOrder()
+  await signInContext(context, seller.user.id)
+  void order
+  await page.goto('/fa/sell/sales?by=week')
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.getByTestId('total-units')).toHaveText('۲')
+  await expect(page.getByTestId('revenue-chart').locator('svg rect')).not.toHaveCount(0)
+  await expectNoSidewaysScroll(page)
+  await page.screenshot({ path: testInfo.outputPath('sales-fa-390.png'), fullPage: true })
+
+  await page.getByLabel('از', { exact: true }).fill('فردا')
+  await page.getByRole('button', { name: 'نمایش' }).click()
+  await expect(page.getByText('تاریخی مانند ۱۴۰۵/۰۱/۰۱ بنویسید')).toBeVisible()
+  await expect(page.getByLabel('از', { exact: true })).toHaveValue('فردا')
+
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto('/sell/sales')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sales')
+  await page.screenshot({ path: testInfo.outputPath('sales-en-desktop.png'), fullPage: true })
+})

@@ -20,7 +20,7 @@ import SlipPage, { loader as slipLoader } from '~/routes/($locale).sell.orders.$
 import type { Invoice, PackingSlip } from '~/services/orders/documents.server.ts'
 import { getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
 import { orderAccessToken } from '~/services/orders/order-access.server.ts'
-import { applyPromoCode } from '~/services/promos/cart-codes.server.ts'
+import { applyPromoCode } from '~/services/orders/cart-codes.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { createPromo } from '../support/promo-fixtures.ts'
 import { callRoute, routeRequest, testContext } from '../support/remix.ts'
