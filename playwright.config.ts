@@ -14,6 +14,8 @@ process.env.NODE_ENV = 'test'
 process.env.DATABASE_URL = databaseUrl(E2E_DATABASE)
 process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 process.env.REDIS_PREFIX = E2E_REDIS_PREFIX
+// bcrypt at its lowest cost, for the apps and for the users the tests create.
+process.env.PASSWORD_HASH_COST = '4'
 
 export default defineConfig({
   testDir: 'tests/e2e',

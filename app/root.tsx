@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { LocaleSuggestion } from '~/components/locale-suggestion.tsx'
 import { PageAlternates } from '~/components/page-alternates.tsx'
@@ -20,10 +20,7 @@ import { getCategoryNav } from '~/services/catalog/taxonomy.server.ts'
 import { localeRedirect } from '~/services/accounts/locale-choice.server.ts'
 import { localeSuggestion } from '~/services/accounts/locale-suggestion.server.ts'
 import { readToast } from '~/services/accounts/toasts.server.ts'
-import { getNotificationBadge } from '~/services/notifications/notifications.server.ts'
-import { getCartCount } from '~/services/orders/cart.server.ts'
-import { getWishlistOwner } from '~/services/wishlist/owner.server.ts'
-import { getSavedTargets } from '~/services/wishlist/wishlist.server.ts'
+import { getHeaderFigures } from '~/services/header.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
 import { defaultLocale, getLocale, getT } from '~/i18n/i18n.server.ts'
 import { directionOf, isLocale, type Locale } from '~/i18n/locales.ts'
@@ -52,17 +49,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       headers: elsewhere.status === 302 ? { 'Cache-Control': 'private, no-store' } : {},
     })
   const locale = getLocale(request)
-  const [[user, notifications], { toast, clear }, cartCount, categories, suggested, saved] =
+  const [[user, { notifications, cartCount, saved }], { toast, clear }, categories, suggested] =
     await Promise.all([
+      // The header's bell, cart count and saved hearts, in one query for a signed-in shopper.
       getViewer(request).then(
-        async (viewer) => [viewer, viewer ? await getNotificationBadge(viewer.id) : null] as const,
+        async (viewer) => [viewer, await getHeaderFigures(request, viewer)] as const,
       ),
       readToast(request),
-      getCartCount(request),
       getCategoryNav(locale),
       localeSuggestion(request, locale),
-      // What the hearts on every page show as saved (products and chosen colours and sizes).
-      getWishlistOwner(request).then(getSavedTargets),
     ])
   const env = getEnv()
   const t = getT(request)
@@ -133,9 +128,21 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <HydrationMark />
       </body>
     </html>
   )
+}
+
+/**
+ * Marks `<html data-hydrated>` once React has hydrated the whole document (its effects run after
+ * every other part of the page committed): the browser tests wait for it before they click.
+ */
+function HydrationMark() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = ''
+  }, [])
+  return null
 }
 
 export default function App() {

@@ -129,6 +129,8 @@ const EnvSchema = z.object({
         )
         .min(1, 'must name at least one way to pay'),
     ),
+  /** bcrypt's cost for passwords (2^cost rounds): 12 in production; the test suites use 4. */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(4).max(15).default(12),
   /** How long an order waiting for an online payment holds its stock before it is released. */
   PAYMENT_HOLD_MINUTES: z.coerce
     .number()

@@ -12,6 +12,7 @@ import { useLocalePath } from '~/i18n/use-locale.ts'
 import { organizationJsonLd, websiteJsonLd } from '~/utils/seo.ts'
 import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
 import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
+import { recentlyViewedFrom } from '~/services/catalog/recently-viewed.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.meta.title },
@@ -21,7 +22,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const [t, tShop] = [getT(request), getT(request, 'shop')]
   const locale = getLocale(request)
-  const collections = await getHomeCollections({ locale })
+  const collections = await getHomeCollections({
+    locale,
+    // A visitor with this cookie has a page of their own (docs/decisions/026 and 027).
+    recentIds: recentlyViewedFrom(request.headers.get('Cookie')),
+  })
   tagPage(PAGE_TAGS.home)
   const env = getEnv()
   const store = { name: env.STORE_NAME, origin: env.appUrl }
@@ -53,7 +58,8 @@ const TILE_COLORS = [
 ]
 
 export default function Home() {
-  const { featured, newArrivals, onSale, categories, jsonLd } = useLoaderData<typeof loader>()
+  const { featured, newArrivals, onSale, recentlyViewed, categories, jsonLd } =
+    useLoaderData<typeof loader>()
   const user = useOptionalUser()
   const { t } = useTranslation('shop')
   const lp = useLocalePath()
@@ -128,6 +134,13 @@ export default function Home() {
         subtitle={t('home.onSaleSubtitle')}
         products={onSale}
         priorityCount={featured.length || newArrivals.length ? 0 : 4}
+      />
+      <Collection
+        id="recently-viewed"
+        title={t('home.recentlyViewed')}
+        subtitle={t('home.recentlyViewedSubtitle')}
+        products={recentlyViewed}
+        priorityCount={0}
       />
       {jsonLd.map((block) => (
         <JsonLd key={block['@type']} data={block} />

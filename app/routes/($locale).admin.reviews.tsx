@@ -6,6 +6,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { LiveRefresh } from '~/components/notifications/live-refresh.tsx'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -157,6 +158,8 @@ export async function action({ request }: ActionFunctionArgs) {
   )
 }
 
+const QUEUE_KINDS = ['REVIEW_WAITING', 'REVIEW_REPORTED'] as const
+
 export default function AdminReviews() {
   const { reviews, total, page, pageCount } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -174,6 +177,8 @@ export default function AdminReviews() {
         <QueueShortcuts />
       </div>
       <p className="mt-1 text-sm text-stone-600">{t('reviews.intro')}</p>
+      {/* New reviews and reports wait behind a banner: rows do not move under a moderator's pointer. */}
+      <LiveRefresh kinds={QUEUE_KINDS} messageKey="live.newReviews" />
 
       {actionData?.conflicts.length ? (
         <div

@@ -43,6 +43,7 @@ import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { orderHeadline, paymentHeadline } from '~/services/orders/status.ts'
 import { settlesOnDelivery } from '~/services/orders/payments/index.server.ts'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
+import { listReviewableProducts } from '~/services/reviews/invitations.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
@@ -61,11 +62,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const order = await getOrder(viewer, requireOrderNumber(params))
   invariantResponse(order, 'Order not found')
   const t = getT(request, 'orders')
+  // "Review this item" on delivered lines the signed-in buyer has not reviewed yet.
+  const delivered = order.shipments
+    .filter((shipment) => shipment.status === 'DELIVERED')
+    .flatMap((shipment) => shipment.lines.flatMap((line) => line.productId ?? []))
+  const [photos, reviewable] = await Promise.all([
+    listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)),
+    'userId' in viewer
+      ? listReviewableProducts(viewer.userId, delivered)
+      : Promise.resolve<string[]>([]),
+  ])
   return {
     title: t('detail.meta', { number: order.number }),
     order,
     paysOnDelivery: settlesOnDelivery(order.paymentMethod),
     byLink: 'accessToken' in viewer,
+<<<<<<< HEAD
     /** The invoice, with the guest's signed link carried along. */
     invoicePath:
       `/orders/${order.number}/invoice` +
@@ -73,6 +85,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? `?${new URLSearchParams({ [ACCESS_PARAM]: viewer.accessToken })}`
         : ''),
     photos: await listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)),
+=======
+    photos,
+    reviewable,
+>>>>>>> main
   }
 }
 
@@ -105,7 +121,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, photos, byLink, paysOnDelivery, invoicePath } = useLoaderData<typeof loader>()
+  const { order, photos, byLink, paysOnDelivery, reviewable, invoicePath } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [searchParams] = useSearchParams()
@@ -231,6 +248,18 @@ export default function OrderPage() {
                           <s className="ms-2 text-stone-500">{money(line.regularPrice)}</s>
                         ) : null}
                       </p>
+                      {shipment.status === 'DELIVERED' &&
+                      line.productId &&
+                      reviewable.includes(line.productId) ? (
+                        <Link
+                          to={lp(`/p/${line.productSlug}#reviews`)}
+                          className="mt-1 inline-block text-sm link font-medium"
+                          data-testid="review-item"
+                          aria-label={t('detail.reviewItemLabel', { title: line.title })}
+                        >
+                          {t('detail.reviewItem')}
+                        </Link>
+                      ) : null}
                     </div>
                     <Money
                       amount={line.lineTotal}

@@ -47,6 +47,12 @@ import {
   reviewListQuery,
 } from '~/services/reviews/schemas.ts'
 import { getProductPage } from '~/services/catalog/storefront.server.ts'
+import {
+  recentlyViewedCookie,
+  recentlyViewedFrom,
+  viewedNow,
+} from '~/services/catalog/recently-viewed.ts'
+import { listSimilarProducts, similarScope } from '~/services/search/similar.server.ts'
 import { backInStockAction } from '~/http/wishlist.server.ts'
 import { listWaitingVariants } from '~/services/wishlist/alerts.server.ts'
 import { BackInStockForm } from '~/components/wishlist/back-in-stock.tsx'
@@ -74,14 +80,32 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const locale = getLocale(request)
   const t = getT(request, 'product')
-  const page = await getProductPage(params.slug ?? '', { viewerId: user?.id ?? null, locale })
+  const cookieHeader = request.headers.get('Cookie')
+  const recentIds = recentlyViewedFrom(cookieHeader)
+  const page = await getProductPage(params.slug ?? '', {
+    viewerId: user?.id ?? null,
+    locale,
+    recentIds,
+  })
   if (!page) throw productNotFound(t)
-  // Its product, and its shop's newest products in "more from this shop".
-  tagPage(PAGE_TAGS.product(page.product.id), PAGE_TAGS.shop(page.product.shop.slug))
+  // Its product, its shop's newest products in "more from this shop", and the category
+  // "you may also like" picks from.
+  const similarScopeSlug = similarScope(page.similarTo.categories)
+  tagPage(
+    PAGE_TAGS.product(page.product.id),
+    PAGE_TAGS.shop(page.product.shop.slug),
+    ...(similarScopeSlug ? [PAGE_TAGS.category(similarScopeSlug)] : []),
+  )
   const requestUrl = new URL(request.url)
-  const [reviews, waitingFor] = await Promise.all([
+  const [reviews, waitingFor, alsoLike] = await Promise.all([
     getProductReviews(page.product.id, reviewListQuery(requestUrl.searchParams), user?.id ?? null),
     user ? listWaitingVariants(page.product.id, user.email) : Promise.resolve<string[]>([]),
+    page.preview
+      ? Promise.resolve([])
+      : listSimilarProducts(page.similarTo, {
+          except: page.moreFromShop.map((card) => card.id),
+          locale,
+        }),
   ])
   const env = getEnv()
   const url = `${env.appUrl}${localePath(locale, defaultLocale(), `/p/${page.product.slug}`)}`
@@ -97,36 +121,48 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       t('meta.description', { title: product.title, shop: product.shop.name })
     ).slice(0, 160),
   }
-  return {
-    ...page,
-    url,
-    meta,
-    imageUrl: imageUrls[0] ?? null,
-    currency: env.STORE_CURRENCY,
-    jsonLd: productJsonLd({ url, currency: env.STORE_CURRENCY, ...page, images: imageUrls }),
-    // Link previews (app/utils/seo.ts): the product's first photo, large.
-    social: {
-      title: page.product.title,
-      description: meta.description,
-      image: imageUrls[0] ?? null,
-      imageAlt: page.product.title,
-      type: 'product' as const,
+  // Remembered only where the page is personal already (recently-viewed.ts).
+  const headers = new Headers()
+  if (cookieHeader && !page.preview)
+    headers.append(
+      'Set-Cookie',
+      recentlyViewedCookie(viewedNow(recentIds, page.product.id), env.https),
+    )
+  const { similarTo: _similarTo, ...shown } = page
+  return respond(
+    {
+      ...shown,
+      alsoLike,
+      url,
+      meta,
+      imageUrl: imageUrls[0] ?? null,
+      currency: env.STORE_CURRENCY,
+      jsonLd: productJsonLd({ url, currency: env.STORE_CURRENCY, ...page, images: imageUrls }),
+      // Link previews (app/utils/seo.ts): the product's first photo, large.
+      social: {
+        title: page.product.title,
+        description: meta.description,
+        image: imageUrls[0] ?? null,
+        imageAlt: page.product.title,
+        type: 'product' as const,
+      },
+      reviews,
+      // The sold-out sizes this shopper asked to hear about.
+      waitingFor,
+      // Relative dates ("3 days ago") are counted from the server's clock, so the browser agrees.
+      now: new Date().toISOString(),
+      viewer: {
+        signedIn: Boolean(user),
+        // Sellers do not review their own products (the service refuses it too).
+        canReview: Boolean(user) && !page.preview && !page.isOwner,
+        loginHref: localeRedirectPath(
+          request,
+          `/login?${new URLSearchParams({ redirectTo: `${requestUrl.pathname}${requestUrl.search}#reviews` })}`,
+        ),
+      },
     },
-    reviews,
-    // The sold-out sizes this shopper asked to hear about.
-    waitingFor,
-    // Relative dates ("3 days ago") are counted from the server's clock, so the browser agrees.
-    now: new Date().toISOString(),
-    viewer: {
-      signedIn: Boolean(user),
-      // Sellers do not review their own products (the service refuses it too).
-      canReview: Boolean(user) && !page.preview && !page.isOwner,
-      loginHref: localeRedirectPath(
-        request,
-        `/login?${new URLSearchParams({ redirectTo: `${requestUrl.pathname}${requestUrl.search}#reviews` })}`,
-      ),
-    },
-  }
+    { headers },
+  )
 }
 
 const REVIEW_PARAMS = ['reviewSort', 'reviewPage'] as const
@@ -381,6 +417,8 @@ export default function ProductPage() {
         actionData={actionData?.intent === 'back-in-stock' ? undefined : actionData}
       />
       <MoreFromShop shop={product.shop} products={data.moreFromShop} />
+      <CardRow id="also-like" title={t('alsoLike')} products={data.alsoLike} />
+      <CardRow id="recently-viewed" title={t('recentlyViewed')} products={data.recentlyViewed} />
       <JsonLd data={data.jsonLd} />
     </div>
   )
@@ -538,6 +576,29 @@ function MoreFromShop({
             </Link>
           </p>
         ) : null}
+      </div>
+    </section>
+  )
+}
+
+/** A row of cards below the fold ("you may also like", "recently viewed"); nothing when empty. */
+function CardRow({
+  id,
+  title,
+  products,
+}: {
+  id: string
+  title: string
+  products: PageData['moreFromShop']
+}) {
+  if (!products.length) return null
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mt-16" data-testid={id}>
+      <h2 id={`${id}-heading`} className="text-2xl font-bold tracking-tight">
+        {title}
+      </h2>
+      <div className="mt-6">
+        <ProductGrid products={products} label={title} priorityCount={0} />
       </div>
     </section>
   )

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { LiveRefresh } from '~/components/notifications/live-refresh.tsx'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DataTable } from '~/components/data-table.tsx'
@@ -42,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+const NEW_ORDER_KINDS = ['NEW_ORDER'] as const
+
 export default function SellerOrdersPage() {
   const { shop, list } = useLoaderData<typeof loader>()
   const { t } = useTranslation('seller')
@@ -55,6 +58,8 @@ export default function SellerOrdersPage() {
         {shop ? (
           <p className="mt-1 text-stone-600">{t('orders.intro', { shop: shop.name })}</p>
         ) : null}
+        {/* A new order shows up in the list as it comes (live notifications). */}
+        {shop ? <LiveRefresh kinds={NEW_ORDER_KINDS} messageKey="live.newOrders" auto /> : null}
       </div>
       {!shop || !list ? (
         <NoShopYet />

@@ -31,6 +31,7 @@ export async function arrangeEveryPageKind() {
 
   return [
     {
+      role: 'anonymous',
       userId: null,
       paths: [
         '/',
@@ -48,6 +49,7 @@ export async function arrangeEveryPageKind() {
       ],
     },
     {
+      role: 'shopper',
       userId: shopper.id,
       paths: [
         '/cart',
@@ -65,6 +67,7 @@ export async function arrangeEveryPageKind() {
       ],
     },
     {
+      role: 'seller',
       userId: seller.user.id,
       paths: [
         '/sell',
@@ -80,6 +83,7 @@ export async function arrangeEveryPageKind() {
       ],
     },
     {
+      role: 'admin',
       userId: admin.id,
       paths: [
         '/admin',
@@ -99,14 +103,28 @@ export async function arrangeEveryPageKind() {
   ]
 }
 
-/** Visits every page kind in English and in Persian, signed in as whoever may see it. */
-export async function visitEveryPageKind(page: Page, visit: (path: string) => Promise<void>) {
-  for (const { userId, paths } of await arrangeEveryPageKind()) {
-    await page.context().clearCookies()
-    if (userId) await signInContext(page.context(), userId)
-    for (const path of paths) {
-      for (const localized of [path, `/fa${path === '/' ? '' : path}`])
-        await test.step(localized, () => visit(localized))
-    }
+export const PAGE_ROLES = ['anonymous', 'shopper', 'seller', 'admin'] as const
+export type PageRole = (typeof PAGE_ROLES)[number]
+
+// Arranged once per Playwright worker (each has its own app and database), whichever of the
+// roles' tests comes first.
+let arranged: ReturnType<typeof arrangeEveryPageKind> | undefined
+
+/**
+ * Visits every page kind one role may see, in English and in Persian, signed in as that role.
+ */
+export async function visitEveryPageKind(
+  page: Page,
+  role: PageRole,
+  visit: (path: string) => Promise<void>,
+) {
+  arranged ??= arrangeEveryPageKind()
+  const group = (await arranged).find((candidate) => candidate.role === role)
+  if (!group) throw new Error(`No pages arranged for ${role}`)
+  await page.context().clearCookies()
+  if (group.userId) await signInContext(page.context(), group.userId)
+  for (const path of group.paths) {
+    for (const localized of [path, `/fa${path === '/' ? '' : path}`])
+      await test.step(localized, () => visit(localized))
   }
 }

@@ -140,6 +140,8 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ MEDIA_CONCURRENCY: '0' })).toThrow(/MEDIA_CONCURRENCY/)
     expect(parseEnv({ MEDIA_CONCURRENCY: '3' }).mediaConcurrency).toBe(3)
     expect(parseEnv({}).mediaConcurrency).toBeGreaterThanOrEqual(1)
+    expect(parseEnv({}).PASSWORD_HASH_COST).toBe(12)
+    expect(() => parseEnv({ PASSWORD_HASH_COST: '3' })).toThrow(/PASSWORD_HASH_COST/)
   })
 
   test('payment providers: chosen by PAYMENT_PROVIDERS, each with its keys and a currency it takes', () => {

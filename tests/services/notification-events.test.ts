@@ -78,12 +78,15 @@ describe('orders', () => {
     await markShipped(seller.id, order.number, { carrier: 'dhl', trackingNumber: '1234567890' })
     expect(await mailsTo(shopper.email)).toHaveLength(before)
     await markDelivered(seller.id, order.number)
-    const delivered = (await mailsTo(shopper.email)).at(-1) as MailWithHeaders
+    const delivered = ((await mailsTo(shopper.email)) as MailWithHeaders[]).find((mail) =>
+      mail.html.includes('k=ORDER_DELIVERED'),
+    )!
     expect(delivered.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
-    expect(delivered.html).toContain('k=ORDER_DELIVERED')
+    // Delivered, then invited to review what came (tests/services/review-invitations.test.ts).
     expect(await kindsOf(shopper.id)).toEqual([
       { kind: 'ORDER_SHIPPED', data: { orderNumber: order.number, shopName: shop.name } },
       { kind: 'ORDER_DELIVERED', data: { orderNumber: order.number, shopName: shop.name } },
+      { kind: 'REVIEW_INVITE', data: expect.objectContaining({ orderNumber: order.number }) },
     ])
   })
 })

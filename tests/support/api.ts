@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import type { Role } from '~/infra/db.server.ts'
 import type { ApiScope } from '~/services/accounts/api-token-schemas.ts'
 import { createApiToken } from '~/services/accounts/api-tokens.server.ts'
+import { checkAgainstDocument } from './api-contract.ts'
 import { createUser } from './fixtures.ts'
 import { testContext } from './remix.ts'
 
@@ -43,6 +44,8 @@ export async function callApi(
     headers?: Record<string, string>
     params?: Record<string, string>
     clientIp?: string
+    /** Skip the check against the OpenAPI document (an answer no operation owns: 404s of unknown paths, 405s). */
+    unchecked?: boolean
   } = {},
 ): Promise<ApiResult> {
   const method = init.method ?? 'GET'
@@ -67,11 +70,17 @@ export async function callApi(
   }
   const response = (await handler(args)) as Response
   const text = await response.text()
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? (JSON.parse(text) as unknown) : null,
-  }
+  const body = text ? (JSON.parse(text) as unknown) : null
+  const pathname = new URL(request.url).pathname
+  if (!init.unchecked && pathname !== '/api/v1/openapi.json')
+    checkAgainstDocument(
+      method === 'HEAD' ? 'GET' : method,
+      pathname,
+      response.status,
+      response.headers.get('Content-Type'),
+      body,
+    )
+  return { status: response.status, headers: response.headers, body }
 }
 
 /** Every api.v1 route file, as its OpenAPI path (`api.v1.products.$id.ts` → `/products/{id}`). */

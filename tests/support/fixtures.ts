@@ -3,7 +3,7 @@ import { prisma, type Role } from '~/infra/db.server.ts'
 import { hashPassword } from '~/services/accounts/passwords.server.ts'
 import { createSession } from '~/services/accounts/sessions.server.ts'
 
-// Builders for test data. Users share one bcrypt hash (cost 12 is slow on purpose) of TEST_PASSWORD.
+// Builders for test data. Users share one bcrypt hash of TEST_PASSWORD (hashing is slow on purpose).
 
 export const TEST_PASSWORD = 'correct horse battery'
 let passwordHash: Promise<string> | undefined

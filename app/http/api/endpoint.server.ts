@@ -231,6 +231,51 @@ export function badQuery(name: string, detail: string): never {
   )
 }
 
+/**
+ * The version an update was based on, from `If-Match: "<version>"` (the `version` a read gave):
+ * 428 without the header, 400 when it is not a version.
+ */
+export function requireIfMatchVersion(request: Request): number {
+  const header = request.headers.get('If-Match')
+  if (header === null)
+    throw new InputError(
+      problem(
+        428,
+        'precondition-required',
+        'Send `If-Match: "<version>"` with the version you read.',
+      ),
+    )
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
+  if (!match)
+    throw new InputError(
+      problem(400, 'invalid-header', 'The request has a malformed header.', {
+        'headers.If-Match': ['Use the version you read, in quotes: "7"'],
+      }),
+    )
+  return Number(match[1])
+}
+
+/** The `Idempotency-Key` of a request that creates something: 428 without it, 400 when malformed. */
+export function requireIdempotencyKey(request: Request): string {
+  const key = request.headers.get('Idempotency-Key')
+  if (key === null)
+    throw new InputError(
+      problem(
+        428,
+        'precondition-required',
+        'Send an `Idempotency-Key` header, new for each order.',
+      ),
+    )
+  const trimmed = key.trim().replace(/^"(.*)"$/, '$1')
+  if (!/^[A-Za-z0-9_-]{16,100}$/.test(trimmed))
+    throw new InputError(
+      problem(400, 'invalid-header', 'The request has a malformed header.', {
+        'headers.Idempotency-Key': ['Use 16 to 100 letters, digits, dashes or underscores'],
+      }),
+    )
+  return trimmed
+}
+
 async function parseInput(
   spec: GeneralSpec,
   request: Request,

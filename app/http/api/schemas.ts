@@ -48,3 +48,17 @@ export function pageOf<T extends z.ZodType>(item: T, id: string) {
 export const IdParamSchema = z.object({
   id: z.string().min(1).max(64).meta({ description: 'The id' }),
 })
+
+/** A postal address as stored (every field a string; empty when not given). */
+export const AddressJsonSchema = z
+  .object({
+    fullName: z.string(),
+    line1: z.string(),
+    line2: z.string(),
+    city: z.string(),
+    region: z.string(),
+    postalCode: z.string(),
+    country: z.string().meta({ description: 'ISO 3166-1 alpha-2' }),
+    phone: z.string(),
+  })
+  .meta({ id: 'Address' })

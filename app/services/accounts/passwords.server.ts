@@ -1,9 +1,9 @@
 import bcrypt from 'bcryptjs'
+import { getEnv } from '~/infra/env.server.ts'
 
-export const BCRYPT_COST = 12
-
+/** A new hash at the configured cost; a check uses the cost written in the hash it checks. */
 export function hashPassword(password: string) {
-  return bcrypt.hash(password, BCRYPT_COST)
+  return bcrypt.hash(password, getEnv().PASSWORD_HASH_COST)
 }
 
 export function verifyPassword(password: string, hash: string) {
@@ -16,7 +16,7 @@ let dummyHash: Promise<string> | undefined
  * tell an attacker which emails are registered.
  */
 export async function verifyAgainstNothing(password: string) {
-  dummyHash ??= bcrypt.hash('not-a-real-password', BCRYPT_COST)
+  dummyHash ??= hashPassword('not-a-real-password')
   await bcrypt.compare(password, await dummyHash)
   return false
 }

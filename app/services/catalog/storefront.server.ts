@@ -6,6 +6,7 @@ import type { Locale } from '~/i18n/locales.ts'
 import { localName } from './localized.ts'
 import { localNameSql, localProductSql } from './localized.server.ts'
 import { type PriceQuote, quote } from './pricing.ts'
+import { RECENTLY_VIEWED_SHOWN } from './recently-viewed.ts'
 import { getShopBySlug } from './shops.server.ts'
 import { ancestorsOf, type CategoryNode, getCategoryTree } from './taxonomy.server.ts'
 
@@ -187,18 +188,26 @@ export function homeQueries(now: Date) {
   }
 }
 
-/** The home page's collections: featured, new in the last 30 days, on sale, and the main categories. */
+/**
+ * The home page's collections: featured, new in the last 30 days, on sale, the main categories
+ * and the cards of `recentIds` (this browser's recently viewed products, recently-viewed.ts).
+ */
 export async function getHomeCollections({
   now = new Date(),
   locale = 'en',
-}: { now?: Date; locale?: Locale } = {}) {
+  recentIds = [],
+}: { now?: Date; locale?: Locale; recentIds?: string[] } = {}) {
   const queries = homeQueries(now)
-  // The three rows with their cards in one round trip.
+  const recent = recentIds.slice(0, RECENTLY_VIEWED_SHOWN)
+  // The rows with their cards in one round trip.
   const [[rows], tree] = await Promise.all([
-    prisma.$queryRaw<Array<{ featured: unknown; newArrivals: unknown; onSale: unknown }>>(
+    prisma.$queryRaw<
+      Array<{ featured: unknown; newArrivals: unknown; onSale: unknown; recentlyViewed: unknown }>
+    >(
       Prisma.sql`SELECT ${cardListJson(queries.featured, locale)} AS featured,
                         ${cardListJson(queries.newArrivals, locale)} AS "newArrivals",
-                        ${cardListJson(queries.onSale, locale)} AS "onSale"`,
+                        ${cardListJson(queries.onSale, locale)} AS "onSale",
+                        ${recent.length ? cardListJson(Prisma.sql`SELECT unnest(${recent}::text[])`, locale) : Prisma.sql`'[]'::json`} AS "recentlyViewed"`,
     ),
     getCategoryTree(),
   ])
@@ -214,6 +223,7 @@ export async function getHomeCollections({
     featured: parseCards(rows?.featured, now),
     newArrivals: parseCards(rows?.newArrivals, now),
     onSale: parseCards(rows?.onSale, now),
+    recentlyViewed: parseCards(rows?.recentlyViewed, now),
     categories: categories.slice(0, 12),
   }
 }
@@ -278,13 +288,20 @@ const ProductPageRowSchema = z.object({
   ),
   images: z.unknown(),
   moreFromShop: z.unknown(),
+  recentlyViewed: z.unknown(),
+  colorSlugs: z.array(z.string()),
 })
+
+/** The listed products among `ids` (in their order) but `exceptId`, as a query of ids. */
+const recentIdsExcept = (ids: string[], exceptId: Prisma.Sql) =>
+  Prisma.sql`SELECT id FROM unnest(${ids}::text[]) WITH ORDINALITY AS r(id, ord)
+             WHERE id <> ${exceptId} ORDER BY ord LIMIT ${RECENTLY_VIEWED_SHOWN}`
 
 /**
  * The product page for shoppers, or for its owner a preview of a draft, an archived product or
  * a product of a suspended shop. Null (a 404) for everyone else and for unknown slugs.
- * One round trip: the product with its brand, shop, sizes, variants, colours, photos and the
- * shop's other products as cards.
+ * One round trip: the product with its brand, shop, sizes, variants, colours, photos, the
+ * shop's other products as cards and the cards of `recentIds` (recently viewed, this one left out).
  */
 export async function getProductPage(
   slug: string,
@@ -292,7 +309,8 @@ export async function getProductPage(
     viewerId = null,
     now = new Date(),
     locale = 'en',
-  }: { viewerId?: string | null; now?: Date; locale?: Locale } = {},
+    recentIds = [],
+  }: { viewerId?: string | null; now?: Date; locale?: Locale; recentIds?: string[] } = {},
 ) {
   const [raw] = await prisma.$queryRaw<unknown[]>(Prisma.sql`
     SELECT pp.id, pp.slug, ${localProductSql(locale, 'pp', 'title')} AS title,
@@ -314,7 +332,9 @@ export async function getProductPage(
                      FROM "Color" c WHERE c.id IN (SELECT "colorId" FROM "Variant" WHERE "productId" = pp.id)),
                     '[]'::json) AS colors,
            ${productImagesJson(Prisma.sql`pp.id`)} AS images,
-           ${cardListJson(moreFromShopIds(Prisma.sql`pp."shopId"`, Prisma.sql`pp.id`), locale)} AS "moreFromShop"
+           ${cardListJson(moreFromShopIds(Prisma.sql`pp."shopId"`, Prisma.sql`pp.id`), locale)} AS "moreFromShop",
+           ${recentIds.length ? cardListJson(recentIdsExcept(recentIds, Prisma.sql`pp.id`), locale) : Prisma.sql`'[]'::json`} AS "recentlyViewed",
+           ARRAY(SELECT DISTINCT c.slug FROM "Color" c JOIN "Variant" v ON v."colorId" = c.id WHERE v."productId" = pp.id) AS "colorSlugs"
     FROM "Product" pp
     JOIN "Shop" s ON s.id = pp."shopId"
     JOIN "SizeScale" sc ON sc.id = pp."sizeScaleId"
@@ -375,6 +395,18 @@ export async function getProductPage(
     })),
     /** The shop's other products, newest first. */
     moreFromShop: parseCards(product.moreFromShop, now),
+    /** The listed products this browser opened before, newest first (recently-viewed.ts). */
+    recentlyViewed: parseCards(product.recentlyViewed, now),
+    /** What "you may also like" compares with (app/services/search/similar.server.ts). */
+    similarTo: {
+      id: product.id,
+      categories: ancestorsOf(tree, product.categoryId).map((node) => node.slug),
+      brand: product.brandSlug,
+      shop: product.shopSlug,
+      colors: product.colorSlugs,
+      tags: product.tags,
+      price: cheapest?.effective ?? null,
+    },
     /** The viewer owns the product's shop (they see previews; they do not review it). */
     isOwner,
     /** Set when the owner looks at a product shoppers cannot see, and why they cannot. */
@@ -398,4 +430,23 @@ export async function getMoreFromShop(
     Prisma.sql`SELECT ${cardListJson(moreFromShopIds(Prisma.sql`${shopId}`, Prisma.sql`${exceptProductId}`), locale)} AS cards`,
   )
   return parseCards(row?.cards, now)
+}
+
+/** The id and slug of a listed product named by its id or its slug; null when there is none shoppers see. */
+export function findListedProduct(idOrSlug: string) {
+  return prisma.product.findFirst({
+    where: { listed: true, OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
+    select: { id: true, slug: true },
+  })
+}
+
+/** Open shops by slug, `take` of them after the slug `after` (keyset paging). */
+export async function listOpenShops({ after, take }: { after: string | null; take: number }) {
+  const rows = await prisma.shop.findMany({
+    where: { status: 'ACTIVE', ...(after ? { slug: { gt: after } } : {}) },
+    orderBy: { slug: 'asc' },
+    take: take + 1,
+    select: { id: true, name: true, slug: true, description: true, createdAt: true },
+  })
+  return { shops: rows.slice(0, take), hasMore: rows.length > take }
 }

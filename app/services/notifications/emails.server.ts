@@ -31,6 +31,8 @@ export const KINDS_WITH_DOMAIN_EMAIL: ReadonlySet<NotificationKind> = new Set([
   // The wishlist's alerts (app/services/wishlist/alerts.server.ts).
   'BACK_IN_STOCK',
   'PRICE_DROP',
+  // A product list with a review link each (app/services/reviews/invitations.server.ts).
+  'REVIEW_INVITE',
 ])
 
 /** Whether `userId` wants email of `kind` (an active account that did not turn it off). */

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'SHOP_SUSPENDED',
   'REVIEW_WAITING',
   'REVIEW_REPORTED',
+  'REVIEW_INVITE',
 ] as const
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
@@ -38,6 +39,7 @@ export const KIND_AUDIENCE: Record<NotificationKind, 'shopper' | 'seller' | 'adm
   SHOP_SUSPENDED: 'seller',
   REVIEW_WAITING: 'admin',
   REVIEW_REPORTED: 'admin',
+  REVIEW_INVITE: 'shopper',
 }
 
 /** The kinds a person with these roles can get. */
@@ -86,6 +88,12 @@ export const NOTIFICATION_DATA = {
   SHOP_SUSPENDED: z.object({ shopName: text, reason: text.nullish() }),
   REVIEW_WAITING: z.object(product),
   REVIEW_REPORTED: z.object({ ...product, reason: text.nullish() }),
+  /** A delivered parcel's products the buyer has not reviewed yet (at most 20). */
+  REVIEW_INVITE: z.object({
+    orderNumber: text,
+    shopName: text,
+    products: z.array(z.object(product)).min(1).max(20),
+  }),
 } satisfies Record<NotificationKind, z.ZodType>
 
 export type NotificationData<K extends NotificationKind> = z.infer<(typeof NOTIFICATION_DATA)[K]>
@@ -96,6 +104,9 @@ export function notificationPath(kind: NotificationKind, data: Record<string, un
   switch (kind) {
     case 'ORDER_SHIPPED':
     case 'ORDER_DELIVERED':
+      return `/orders/${value('orderNumber')}`
+    case 'REVIEW_INVITE':
+      // The order page has a "Review this item" link on each delivered line not reviewed yet.
       return `/orders/${value('orderNumber')}`
     case 'NEW_ORDER':
       return `/sell/orders/${value('orderNumber')}`

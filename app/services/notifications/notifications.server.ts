@@ -1,4 +1,4 @@
-import { prisma } from '~/infra/db.server.ts'
+import { prisma, Prisma } from '~/infra/db.server.ts'
 import type { NotificationView } from './kinds.ts'
 
 // Reading and marking a person's notifications. Every query names the person: nobody reads or
@@ -27,11 +27,23 @@ export function toView(row: Row): NotificationView {
 }
 
 /** The bell's figures: how many are unread, and the newest id (where the live stream starts). */
-export async function getNotificationBadge(userId: string) {
-  const [row] = await prisma.$queryRaw<Array<{ unread: number; latest: bigint | null }>>`
-    SELECT count(*) FILTER (WHERE "readAt" IS NULL)::int AS unread, max("id") AS latest
-    FROM "Notification" WHERE "userId" = ${userId}`
-  return { unread: row?.unread ?? 0, latestId: (row?.latest ?? 0n).toString() }
+export type NotificationBadge = { unread: number; latestId: string }
+
+/**
+ * The bell's figures as one SQL expression (a JSON object), so the page header can read them in
+ * the same query as the rest of its personal figures (app/services/header.server.ts).
+ */
+export function notificationBadgeSql(userId: string) {
+  return Prisma.sql`(SELECT json_build_object(
+      'unread', count(*) FILTER (WHERE "readAt" IS NULL),
+      'latestId', coalesce(max("id"), 0)::text)
+    FROM "Notification" WHERE "userId" = ${userId})`
+}
+
+export async function getNotificationBadge(userId: string): Promise<NotificationBadge> {
+  const [row] = await prisma.$queryRaw<Array<{ badge: NotificationBadge }>>`
+    SELECT ${notificationBadgeSql(userId)} AS badge`
+  return row!.badge
 }
 
 export async function countUnread(userId: string) {

@@ -60,5 +60,16 @@ export function notificationText(
       })
     case 'NEW_REVIEW':
       return t('text.NEW_REVIEW', { ...common, rating: f.number(Number(data.rating ?? 0)) })
+    case 'REVIEW_INVITE': {
+      const products = Array.isArray(data.products) ? data.products : []
+      const first = products[0] as Record<string, unknown> | undefined
+      const count = products.length
+      return count === 1 && first
+        ? t('text.REVIEW_INVITE_single', {
+            ...common,
+            product: iso(productTitleIn(f.locale, first)),
+          })
+        : t('text.REVIEW_INVITE', { ...common, count, n: f.number(count) })
+    }
   }
 }

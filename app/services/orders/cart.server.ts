@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { recordCartAdd } from '~/services/analytics/counters.server.ts'
 import { createCookie } from '@remix-run/node'
-import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
+import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
 import { getUser } from '~/services/accounts/auth.server.ts'
@@ -365,14 +365,24 @@ export async function readCart(
 }
 
 /** How many units are in the request's cart, for the header. */
+/** How many items are in the owner's cart, as one SQL expression (for the page header's query). */
+export function cartCountSql(owner: CartOwner) {
+  const where = ownerWhere(owner)
+  const cart =
+    'userId' in where
+      ? Prisma.sql`c."userId" = ${where.userId}`
+      : Prisma.sql`c."tokenHash" = ${where.tokenHash}`
+  return Prisma.sql`(SELECT coalesce(sum(i."quantity"), 0)::int
+    FROM "CartItem" i JOIN "Cart" c ON c."id" = i."cartId" WHERE ${cart})`
+}
+
+/** The header's cart figure for this request's cart (a guest's, or none). */
 export async function getCartCount(request: Request): Promise<number> {
   const owner = await getCartOwner(request)
   if (!owner) return 0
-  const { _sum } = await prisma.cartItem.aggregate({
-    where: { cart: ownerWhere(owner) },
-    _sum: { quantity: true },
-  })
-  return _sum.quantity ?? 0
+  const [row] = await prisma.$queryRaw<Array<{ count: number }>>`
+    SELECT ${cartCountSql(owner)} AS count`
+  return row!.count
 }
 
 // ---------------------------------------------------------------- changing

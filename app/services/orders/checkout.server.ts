@@ -419,7 +419,7 @@ async function placeInTransaction(
 
   const view = cart ? await readCart(tx, { id: cart.id }, now, ctx.locale) : null
   if (!cart || !view?.lines.length) throw new CartEmptyError()
-  if (view.checkoutToken !== input.idempotencyKey) throw new CartChangedError()
+  if (view.checkoutToken !== (input.cartToken ?? input.idempotencyKey)) throw new CartChangedError()
   const unavailable = view.lines.filter((line) => line.problem?.kind === 'unavailable')
   if (unavailable.length)
     throw new UnavailableItemsError(

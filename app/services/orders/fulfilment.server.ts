@@ -4,6 +4,7 @@ import { enqueueMail } from '~/services/mail/mail.server.ts'
 import { trackingUrl } from './carriers.ts'
 import { wantsEmail, withUnsubscribe } from '~/services/notifications/emails.server.ts'
 import { notify } from '~/services/notifications/notify.server.ts'
+import { inviteReviews } from '~/services/reviews/invitations.server.ts'
 import {
   orderEmailLocale,
   renderShipmentDelivered,
@@ -259,6 +260,7 @@ export async function markDelivered(userId: string, number: string, now: Date = 
     const shipment = await shipmentForEmail(tx, shipmentId)
     const email = renderShipmentDelivered(shipment.locale, { ...shipment.facts, deliveredAt: now })
     await tellShopper(tx, shipment, 'ORDER_DELIVERED', `shipment:${shipmentId}:delivered`, email)
+    await inviteReviews(tx, shipmentId)
     return { orderStatus: status }
   })
 }

@@ -123,6 +123,11 @@ export const SaveAddressSchema = AddressFieldsSchema.extend({
 
 export type CheckoutInput = {
   idempotencyKey: string
+  /**
+   * The cart's checkout token as the buyer last saw it (the cart is refused as changed otherwise).
+   * The page's form uses it as its idempotency key too; an API client brings a key of its own.
+   */
+  cartToken?: string
   shippingMethod: string
   paymentMethod: string
   /** The total (items and delivery) the page showed; the order is refused at any other. */

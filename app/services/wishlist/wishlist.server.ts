@@ -1,4 +1,4 @@
-import { prisma, type Tx } from '~/infra/db.server.ts'
+import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
 import type { Locale } from '~/i18n/locales.ts'
 import { localLabel, localName, localTitle } from '~/services/catalog/localized.ts'
 import { lowestQuote, quote, type PriceQuote } from '~/services/catalog/pricing.ts'
@@ -107,14 +107,22 @@ export async function toggleSave(
 }
 
 /** What a signed-in shopper's or guest's hearts show: the saved targets (products and variants). */
+/**
+ * What a signed-in shopper saved, as one SQL expression (a JSON array of product ids and
+ * targets), for the page header's query: the hearts on every page show them.
+ */
+export function savedTargetsSql(userId: string) {
+  return Prisma.sql`(SELECT coalesce(json_agg(DISTINCT t), '[]'::json) FROM (
+      SELECT unnest(ARRAY["productId", "target"]) AS t
+      FROM (SELECT "productId", "target" FROM "WishlistItem" WHERE "userId" = ${userId} LIMIT ${MAX_SAVES}) s
+    ) saved)`
+}
+
 export async function getSavedTargets(owner: WishlistOwner): Promise<string[]> {
   if ('guest' in owner) return owner.guest.flatMap((save) => [save.p, ...(save.v ? [save.v] : [])])
-  const rows = await prisma.wishlistItem.findMany({
-    where: { userId: owner.userId },
-    select: { target: true, productId: true },
-    take: MAX_SAVES,
-  })
-  return [...new Set(rows.flatMap((row) => [row.productId, row.target]))]
+  const [row] = await prisma.$queryRaw<Array<{ saved: string[] }>>`
+    SELECT ${savedTargetsSql(owner.userId)} AS saved`
+  return row!.saved
 }
 
 /** Removes an item by its target; an item not there is not an error (a double click). */

@@ -244,7 +244,7 @@ describe('conventions', () => {
   })
 
   test('an unknown API path is a 404 problem, not the store page', async () => {
-    const result = await callApi(unknownRoute, '/api/v1/nothing-here')
+    const result = await callApi(unknownRoute, '/api/v1/nothing-here', { unchecked: true })
     expect(result.status).toBe(404)
     expect(result.headers.get('Content-Type')).toBe('application/problem+json')
     expect((result.body as Problem).code).toBe('no-such-endpoint')

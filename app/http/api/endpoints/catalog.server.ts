@@ -6,16 +6,20 @@ import {
 } from '~/services/catalog/taxonomy.server.ts'
 import { searchProducts } from '~/services/search/search.server.ts'
 import { EMPTY_STATE, MAX_VALUES_PER_FILTER, SORTS } from '~/services/search/state.ts'
-import { badQuery, defineEndpoint } from '../endpoint.server.ts'
+import { defineEndpoint } from '../endpoint.server.ts'
+import { pageFromCursor, pageNumbered } from '../paging.server.ts'
 import { LimitSchema, pageOf } from '../schemas.ts'
 
 // The public catalog: the storefront search (same filters, facets and sorts, through the same
 // search service) and the taxonomy. No token needed. `lang` picks the language of names.
 
-const LangSchema = z.enum(['en', 'fa']).default('en').meta({ description: 'Language of names' })
+export const LangSchema = z
+  .enum(['en', 'fa'])
+  .default('en')
+  .meta({ description: 'Language of names' })
 const Slugs = z.array(z.string().min(1).max(120)).max(MAX_VALUES_PER_FILTER).default([])
 
-const PriceSchema = z
+export const PriceSchema = z
   .object({
     regular: z.number().int().meta({ description: 'Minor units, before any discount' }),
     effective: z.number().int().meta({ description: 'Minor units, what a shopper pays now' }),
@@ -56,14 +60,6 @@ const ProductListSchema = pageOf(ProductSummarySchema, 'ProductPage').extend({
 })
 
 const PRODUCTS_PER_PAGE_MAX = 100
-/** A cursor is the next page's number, opaque to clients (base64url) so it can change later. */
-const encodeCursor = (page: number) => Buffer.from(`p${page}`).toString('base64url')
-function decodeCursor(cursor: string | undefined) {
-  if (!cursor) return 1
-  const match = /^p(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  return match ? Math.max(1, Number(match[1])) : null
-}
-
 export const listProducts = defineEndpoint({
   method: 'get',
   path: '/products',
@@ -99,8 +95,7 @@ export const listProducts = defineEndpoint({
   },
   errors: [503],
   async handle({ query, request }) {
-    const page = decodeCursor(query.cursor)
-    if (page === null) badQuery('cursor', 'Not a cursor this API gave out')
+    const page = pageFromCursor(query.cursor)
     const result = await searchProducts(
       {
         ...EMPTY_STATE,
@@ -120,14 +115,7 @@ export const listProducts = defineEndpoint({
       },
       { hitsPerPage: query.limit, locale: query.lang },
     )
-    const hasNext = result.page < result.totalPages
-    const next = hasNext ? encodeCursor(result.page + 1) : null
-    const headers: Record<string, string> = {}
-    if (next) {
-      const url = new URL(request.url)
-      url.searchParams.set('cursor', next)
-      headers.Link = `<${url.pathname}${url.search}>; rel="next"`
-    }
+    const { next, headers } = pageNumbered(request, result.page, result.totalPages)
     const values = (list: Array<{ value: string; label: string; count: number; hex?: string }>) =>
       list.map(({ value, label, count, hex }) => ({ value, label, count, ...(hex ? { hex } : {}) }))
     return {

@@ -2,3 +2,6 @@
 // whichever route loaded first.
 export * as account from './account.server.ts'
 export * as catalog from './catalog.server.ts'
+export * as storefront from './storefront.server.ts'
+export * as seller from './seller.server.ts'
+export * as shopper from './shopper.server.ts'

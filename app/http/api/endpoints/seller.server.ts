@@ -1,0 +1,564 @@
+import { z } from 'zod'
+import { CatalogValidationError } from '~/services/catalog/errors.ts'
+import {
+  changeProductStatus,
+  createProduct,
+  getProductForEdit,
+  listSellerProducts,
+  updateProduct,
+  type EditableProduct,
+} from '~/services/catalog/products.server.ts'
+import {
+  MAX_PRICE,
+  MAX_STOCK,
+  MAX_TAGS,
+  MAX_TAG_LENGTH,
+  variantKey,
+  type ProductInput,
+} from '~/services/catalog/schemas.ts'
+import { CatalogNotFoundError } from '~/services/catalog/errors.ts'
+import {
+  STOCK_SHEET_MAX_ROWS,
+  updateStockAndPrices,
+} from '~/services/catalog/stock-sheet.server.ts'
+import {
+  getShipment,
+  listShipments,
+  markDelivered,
+  markShipped,
+  ShipmentNotFoundError,
+} from '~/services/orders/fulfilment.server.ts'
+import { OrderNumberSchema, SHIPMENT_FILTERS, ShipSchema } from '~/services/orders/schemas.ts'
+import { noControlCharacters } from '~/utils/text.ts'
+import { defineEndpoint, requireIfMatchVersion } from '../endpoint.server.ts'
+import { pageFromCursor, pageNumbered } from '../paging.server.ts'
+import { AddressJsonSchema, CursorSchema, IdParamSchema, pageOf } from '../schemas.ts'
+
+// A seller's own shop, for their tools: products with their variants (through the catalog
+// service the product form uses, with the form's rules and its optimistic lock as `If-Match`),
+// stock and prices of many SKUs at once, and the shop's part of orders (through the fulfilment
+// service of the seller's order pages). Every call reaches only the caller's own shop: another
+// shop's product or order is a 404, as on the pages.
+
+const Text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine(...noControlCharacters)
+const Id = z.string().min(1).max(64)
+const Price = z.number().int().min(1).max(MAX_PRICE).meta({ description: 'Minor units' })
+
+const VariantBodySchema = z.object({
+  colorId: Id,
+  sizeId: Id,
+  sku: Text(64).meta({ description: 'Letters, digits, dots, dashes, underscores; unique' }),
+  stock: z.number().int().min(0).max(MAX_STOCK),
+  price: Price.nullable().default(null).meta({ description: 'Null: the product’s price' }),
+})
+
+const ProductBodySchema = z
+  .object({
+    title: Text(120),
+    description: Text(5000).default(''),
+    locale: z
+      .enum(['en', 'fa'])
+      .optional()
+      .meta({ description: 'Language of title and description' }),
+    translatedTitle: Text(120).nullable().optional(),
+    translatedDescription: Text(5000).nullable().optional(),
+    categoryId: Id,
+    brandId: Id.nullable().default(null),
+    sizeScaleId: Id,
+    tags: z.array(Text(MAX_TAG_LENGTH)).max(MAX_TAGS).default([]),
+    price: Price.nullable(),
+    discountPercent: z.number().int().nullable().default(null),
+    discountStartsAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    discountEndsAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    variants: z.array(VariantBodySchema).min(1).max(300),
+    publish: z.boolean().default(false).meta({
+      description: 'Publish it (it needs a price); otherwise its status is kept (a draft when new)',
+    }),
+  })
+  .meta({ id: 'ProductWrite' })
+type ProductBody = z.infer<typeof ProductBodySchema>
+
+const SellerProductSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    status: z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']),
+    listed: z.boolean().meta({ description: 'Shown in the store (published, shop open)' }),
+    version: z.number().int().meta({ description: 'Send it back in `If-Match` to update' }),
+    title: z.string(),
+    description: z.string(),
+    locale: z.string(),
+    translatedTitle: z.string().nullable(),
+    translatedDescription: z.string().nullable(),
+    categoryId: z.string(),
+    brandId: z.string().nullable(),
+    sizeScaleId: z.string(),
+    tags: z.array(z.string()),
+    price: z.number().int().nullable(),
+    discountPercent: z.number().int().nullable(),
+    discountStartsAt: z.string().nullable(),
+    discountEndsAt: z.string().nullable(),
+    variants: z.array(
+      z.object({
+        id: z.string(),
+        colorId: z.string(),
+        sizeId: z.string(),
+        sku: z.string(),
+        stock: z.number().int(),
+        price: z.number().int().nullable(),
+      }),
+    ),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'SellerProduct' })
+
+function sellerProductJson(product: EditableProduct): z.infer<typeof SellerProductSchema> {
+  return {
+    id: product.id,
+    slug: product.slug,
+    status: product.status,
+    listed: product.listed,
+    version: product.version,
+    title: product.title,
+    description: product.description,
+    locale: product.locale,
+    translatedTitle: product.translatedTitle,
+    translatedDescription: product.translatedDescription,
+    categoryId: product.categoryId,
+    brandId: product.brandId,
+    sizeScaleId: product.sizeScaleId,
+    tags: product.tags,
+    price: product.price,
+    discountPercent: product.discountPercent,
+    discountStartsAt: product.discountStartsAt?.toISOString() ?? null,
+    discountEndsAt: product.discountEndsAt?.toISOString() ?? null,
+    variants: product.variants,
+    updatedAt: product.updatedAt.toISOString(),
+  }
+}
+
+function productInput(body: ProductBody): ProductInput {
+  return {
+    ...(body.locale ? { locale: body.locale } : {}),
+    title: body.title,
+    description: body.description,
+    ...(body.translatedTitle !== undefined ? { translatedTitle: body.translatedTitle } : {}),
+    ...(body.translatedDescription !== undefined
+      ? { translatedDescription: body.translatedDescription }
+      : {}),
+    categoryId: body.categoryId,
+    brandId: body.brandId,
+    sizeScaleId: body.sizeScaleId,
+    tags: body.tags,
+    price: body.price,
+    discountPercent: body.discountPercent,
+    discountStartsAt: body.discountStartsAt ? new Date(body.discountStartsAt) : null,
+    discountEndsAt: body.discountEndsAt ? new Date(body.discountEndsAt) : null,
+    variants: body.variants,
+  }
+}
+
+/**
+ * The catalog names a variant's field by the form's cell (`variants.<colour>_<size>.sku`); in a
+ * JSON body it is the array's index (`/variants/3/sku`), and the form's colour and size pickers
+ * are the variants list itself.
+ */
+async function inBodyTerms<T>(body: ProductBody, command: Promise<T>): Promise<T> {
+  try {
+    return await command
+  } catch (error) {
+    if (!(error instanceof CatalogValidationError)) throw error
+    const index = new Map(
+      body.variants.map((variant, i) => [variantKey(variant.colorId, variant.sizeId), i]),
+    )
+    const fields: Record<string, string[]> = {}
+    for (const [field, messages] of Object.entries(error.fieldErrors)) {
+      const cell = /^variants\.([^.]+)\.(\w+)$/.exec(field)
+      const name =
+        cell && index.has(cell[1]!)
+          ? `variants.${index.get(cell[1]!)}.${cell[2]}`
+          : field === 'colorIds' || field === 'sizeIds'
+            ? 'variants'
+            : field
+      ;(fields[name] ??= []).push(...messages)
+    }
+    throw new CatalogValidationError(fields)
+  }
+}
+
+const SellerProductSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    status: z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']),
+    listed: z.boolean(),
+    price: z.number().int().nullable(),
+    minPrice: z.number().int().nullable(),
+    stock: z.number().int().meta({ description: 'Units over all variants' }),
+    variantCount: z.number().int(),
+    lowStockVariants: z.number().int(),
+    photoCount: z.number().int(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'SellerProductSummary' })
+
+export const listShopProducts = defineEndpoint({
+  method: 'get',
+  path: '/shop/products',
+  operationId: 'listShopProducts',
+  summary: 'Your shop’s products, most recently changed first',
+  tags: ['Seller'],
+  access: 'shop:read',
+  query: z.object({
+    status: z.enum(['DRAFT', 'ACTIVE', 'ARCHIVED']).optional(),
+    cursor: CursorSchema,
+  }),
+  response: {
+    status: 200,
+    description: 'A page of products',
+    schema: pageOf(SellerProductSummarySchema, 'SellerProductPage').extend({
+      total: z.number().int(),
+    }),
+  },
+  errors: [404],
+  async handle({ caller, query, request }) {
+    const page = pageFromCursor(query.cursor)
+    const list = await listSellerProducts(caller.user.id, {
+      ...(query.status ? { status: query.status } : {}),
+      page,
+    })
+    const { next, headers } = pageNumbered(request, page, list.pageCount)
+    return {
+      headers,
+      body: {
+        items: list.items.map((item) => ({
+          id: item.id,
+          slug: item.slug,
+          title: item.title,
+          status: item.status,
+          listed: item.listed,
+          price: item.price,
+          minPrice: item.minPrice,
+          stock: item.stock,
+          variantCount: item.variantCount,
+          lowStockVariants: item.lowStockVariants,
+          photoCount: item.photoCount,
+          updatedAt: item.updatedAt.toISOString(),
+        })),
+        next,
+        total: list.total,
+      },
+    }
+  },
+})
+
+async function requireOwnProduct(ownerId: string, productId: string) {
+  const product = await getProductForEdit(ownerId, productId)
+  if (!product) throw new CatalogNotFoundError()
+  return product
+}
+
+export const getShopProduct = defineEndpoint({
+  method: 'get',
+  path: '/shop/products/{id}',
+  operationId: 'getShopProduct',
+  summary: 'One of your products with its variants, stock and version',
+  tags: ['Seller'],
+  access: 'shop:read',
+  params: IdParamSchema,
+  response: { status: 200, description: 'The product', schema: SellerProductSchema },
+  errors: [404],
+  async handle({ caller, params }) {
+    return { body: sellerProductJson(await requireOwnProduct(caller.user.id, params.id)) }
+  },
+})
+
+export const createShopProduct = defineEndpoint({
+  method: 'post',
+  path: '/shop/products',
+  operationId: 'createShopProduct',
+  summary: 'Add a product with its variants (a draft unless `publish`)',
+  tags: ['Seller'],
+  access: 'shop:write',
+  body: ProductBodySchema,
+  response: { status: 201, description: 'The product as saved', schema: SellerProductSchema },
+  errors: [404],
+  async handle({ caller, body }) {
+    const created = await inBodyTerms(
+      body,
+      createProduct(caller.user.id, productInput(body), { publish: body.publish }),
+    )
+    const product = await requireOwnProduct(caller.user.id, created.id)
+    return {
+      status: 201,
+      headers: { Location: `/api/v1/shop/products/${created.id}` },
+      body: sellerProductJson(product),
+    }
+  },
+})
+
+const IfMatchHeaders = z.object({
+  'If-Match': z
+    .string()
+    .meta({ description: 'The product’s `version` as you read it, e.g. `"7"`' }),
+})
+
+export const updateShopProduct = defineEndpoint({
+  method: 'put',
+  path: '/shop/products/{id}',
+  operationId: 'updateShopProduct',
+  summary: 'Replace a product and its variants (`If-Match` its version)',
+  description:
+    'Variants are matched by colour and size: ones left out are deleted (one already ordered cannot be: set its stock to 0), new ones added. A sale made since you read the product is not undone only if you send the stock you read; send the stock you want otherwise.',
+  tags: ['Seller'],
+  access: 'shop:write',
+  params: IdParamSchema,
+  headers: IfMatchHeaders,
+  body: ProductBodySchema,
+  response: { status: 200, description: 'The product as saved', schema: SellerProductSchema },
+  errors: [404, 412, 428],
+  async handle({ caller, params, body, request }) {
+    const version = requireIfMatchVersion(request)
+    await inBodyTerms(
+      body,
+      updateProduct(caller.user.id, params.id, version, productInput(body), {
+        publish: body.publish,
+      }),
+    )
+    return { body: sellerProductJson(await requireOwnProduct(caller.user.id, params.id)) }
+  },
+})
+
+export const archiveShopProduct = defineEndpoint({
+  method: 'delete',
+  path: '/shop/products/{id}',
+  operationId: 'archiveShopProduct',
+  summary: 'Archive a product (out of the store, kept for its orders)',
+  tags: ['Seller'],
+  access: 'shop:write',
+  params: IdParamSchema,
+  response: { status: 204, description: 'Archived', schema: null },
+  errors: [404],
+  async handle({ caller, params }) {
+    await changeProductStatus(caller.user.id, params.id, 'archive')
+    return { status: 204 }
+  },
+})
+
+const StockRowSchema = z.object({
+  sku: z.string().min(1).max(64),
+  stock: z.number().int().min(0).max(MAX_STOCK).optional().meta({ description: 'The new stock' }),
+  price: Price.nullable()
+    .optional()
+    .meta({ description: 'The variant’s own price; null for the product’s' }),
+})
+
+export const updateShopStock = defineEndpoint({
+  method: 'post',
+  path: '/shop/stock',
+  operationId: 'updateShopStock',
+  summary: 'Set stock and prices of many SKUs at once: all rows or none',
+  description: `Up to ${STOCK_SHEET_MAX_ROWS} rows. Every row is checked first; a refusal (422) names each bad row in \`errors[].pointer\` (\`/items/41/sku\`) and changes nothing.`,
+  tags: ['Seller'],
+  access: 'shop:write',
+  body: z.object({ items: z.array(StockRowSchema).min(1).max(STOCK_SHEET_MAX_ROWS) }),
+  response: {
+    status: 200,
+    description: 'Every row applied',
+    schema: z.object({ variants: z.number().int(), products: z.number().int() }),
+  },
+  errors: [404],
+  async handle({ caller, body }) {
+    return { body: await updateStockAndPrices(caller.user.id, body.items) }
+  },
+})
+
+// ---------------------------------------------------------------- orders
+
+const OrderNumberParams = z.object({
+  number: z.string().max(20).meta({ description: 'The order number, e.g. `SP-7K2Q-M4XD`' }),
+})
+
+function orderNumber(raw: string) {
+  const parsed = OrderNumberSchema.safeParse(raw)
+  if (!parsed.success) throw new ShipmentNotFoundError()
+  return parsed.data
+}
+
+const ShipmentStatusSchema = z.enum(['PENDING', 'SHIPPED', 'DELIVERED', 'CANCELLED'])
+
+const ShopOrderSummarySchema = z
+  .object({
+    number: z.string(),
+    status: ShipmentStatusSchema,
+    itemsTotal: z.number().int(),
+    currency: z.string(),
+    units: z.number().int(),
+    shippingMethod: z.string(),
+    recipient: z.string(),
+    destination: z.string(),
+    trackingNumber: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    shippedAt: z.iso.datetime().nullable(),
+    deliveredAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ShopOrderSummary' })
+
+const iso = (date: Date | null) => date?.toISOString() ?? null
+
+export const listShopOrders = defineEndpoint({
+  method: 'get',
+  path: '/shop/orders',
+  operationId: 'listShopOrders',
+  summary: 'Your shop’s part of orders (oldest first while waiting to ship)',
+  tags: ['Seller'],
+  access: 'shop:read',
+  query: z.object({ status: z.enum(SHIPMENT_FILTERS).default('to-ship'), cursor: CursorSchema }),
+  response: {
+    status: 200,
+    description: 'A page of orders',
+    schema: pageOf(ShopOrderSummarySchema, 'ShopOrderPage').extend({
+      counts: z.object({
+        'to-ship': z.number().int(),
+        shipped: z.number().int(),
+        delivered: z.number().int(),
+        cancelled: z.number().int(),
+      }),
+    }),
+  },
+  async handle({ caller, query, request }) {
+    const page = pageFromCursor(query.cursor)
+    const list = await listShipments(caller.user.id, { filter: query.status, page })
+    const { next, headers } = pageNumbered(request, page, list.pages)
+    return {
+      headers,
+      body: {
+        items: list.shipments.map((shipment) => ({
+          number: shipment.number,
+          status: shipment.status,
+          itemsTotal: shipment.itemsTotal,
+          currency: shipment.currency,
+          units: shipment.units,
+          shippingMethod: shipment.shippingMethod,
+          recipient: shipment.recipient,
+          destination: shipment.destination,
+          trackingNumber: shipment.trackingNumber,
+          createdAt: shipment.createdAt.toISOString(),
+          shippedAt: iso(shipment.shippedAt),
+          deliveredAt: iso(shipment.deliveredAt),
+        })),
+        next,
+        counts: list.counts,
+      },
+    }
+  },
+})
+
+const ShopOrderSchema = z
+  .object({
+    number: z.string(),
+    status: ShipmentStatusSchema,
+    orderStatus: z.string(),
+    placedAt: z.iso.datetime(),
+    currency: z.string(),
+    itemsTotal: z.number().int(),
+    shippingMethod: z.string(),
+    address: AddressJsonSchema,
+    carrier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    trackingUrl: z.string().nullable(),
+    shippedAt: z.iso.datetime().nullable(),
+    deliveredAt: z.iso.datetime().nullable(),
+    lines: z.array(
+      z.object({
+        title: z.string(),
+        productSlug: z.string(),
+        colorName: z.string(),
+        sizeLabel: z.string(),
+        sku: z.string(),
+        quantity: z.number().int(),
+        unitPrice: z.number().int(),
+        lineTotal: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'ShopOrder' })
+
+async function shopOrderJson(
+  userId: string,
+  number: string,
+): Promise<z.infer<typeof ShopOrderSchema>> {
+  const shipment = await getShipment(userId, number)
+  if (!shipment) throw new ShipmentNotFoundError()
+  return {
+    number: shipment.number,
+    status: shipment.status,
+    orderStatus: shipment.orderStatus,
+    placedAt: shipment.placedAt.toISOString(),
+    currency: shipment.currency,
+    itemsTotal: shipment.itemsTotal,
+    shippingMethod: shipment.shippingMethod,
+    address: shipment.address,
+    carrier: shipment.carrier,
+    trackingNumber: shipment.trackingNumber,
+    trackingUrl: shipment.trackingUrl,
+    shippedAt: iso(shipment.shippedAt),
+    deliveredAt: iso(shipment.deliveredAt),
+    lines: shipment.lines.map(({ id: _id, ...line }) => line),
+  }
+}
+
+export const getShopOrder = defineEndpoint({
+  method: 'get',
+  path: '/shop/orders/{number}',
+  operationId: 'getShopOrder',
+  summary: 'Your shop’s part of one order: lines, address, parcel',
+  tags: ['Seller'],
+  access: 'shop:read',
+  params: OrderNumberParams,
+  response: { status: 200, description: 'The order', schema: ShopOrderSchema },
+  errors: [404],
+  async handle({ caller, params }) {
+    return { body: await shopOrderJson(caller.user.id, orderNumber(params.number)) }
+  },
+})
+
+export const shipShopOrder = defineEndpoint({
+  method: 'post',
+  path: '/shop/orders/{number}/shipped',
+  operationId: 'markShopOrderShipped',
+  summary: 'Mark your parcel of an order shipped, with carrier and tracking number',
+  tags: ['Seller'],
+  access: 'shop:write',
+  params: OrderNumberParams,
+  body: ShipSchema,
+  response: { status: 200, description: 'The order as it is now', schema: ShopOrderSchema },
+  errors: [404, 409],
+  async handle({ caller, params, body }) {
+    const number = orderNumber(params.number)
+    await markShipped(caller.user.id, number, body)
+    return { body: await shopOrderJson(caller.user.id, number) }
+  },
+})
+
+export const deliverShopOrder = defineEndpoint({
+  method: 'post',
+  path: '/shop/orders/{number}/delivered',
+  operationId: 'markShopOrderDelivered',
+  summary: 'Mark your shipped parcel of an order delivered',
+  tags: ['Seller'],
+  access: 'shop:write',
+  params: OrderNumberParams,
+  response: { status: 200, description: 'The order as it is now', schema: ShopOrderSchema },
+  errors: [404, 409],
+  async handle({ caller, params }) {
+    const number = orderNumber(params.number)
+    await markDelivered(caller.user.id, number)
+    return { body: await shopOrderJson(caller.user.id, number) }
+  },
+})

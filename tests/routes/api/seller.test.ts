@@ -1,0 +1,275 @@
+import { beforeAll, describe, expect, test } from 'vitest'
+import { prisma } from '~/infra/db.server.ts'
+import * as productRoute from '~/routes/api.v1.shop.products.$id.ts'
+import * as productsRoute from '~/routes/api.v1.shop.products.ts'
+import * as stockRoute from '~/routes/api.v1.shop.stock.ts'
+import * as orderRoute from '~/routes/api.v1.shop.orders.$number.ts'
+import * as ordersRoute from '~/routes/api.v1.shop.orders.ts'
+import * as shippedRoute from '~/routes/api.v1.shop.orders.$number.shipped.ts'
+import * as deliveredRoute from '~/routes/api.v1.shop.orders.$number.delivered.ts'
+import { createApiToken } from '~/services/accounts/api-tokens.server.ts'
+import { callApi } from '../../support/api.ts'
+import { databaseFingerprint, type Fingerprint } from '../../support/database-fingerprint.ts'
+import { createUser } from '../../support/fixtures.ts'
+import {
+  catalogBasics,
+  createProduct,
+  createSeller,
+  placeTestOrder,
+} from '../../support/shop-fixtures.ts'
+
+// A seller's shop through /api/v1: products with If-Match, the stock sheet (all rows or none),
+// and the shop's part of orders. Every answer is also checked against the OpenAPI document.
+
+type Problem = { status: number; code: string; errors?: Array<{ pointer: string; detail: string }> }
+type SellerProduct = {
+  id: string
+  version: number
+  variants: Array<{
+    colorId: string
+    sizeId: string
+    sku: string
+    stock: number
+    price: number | null
+  }>
+}
+
+const COLORS = ['Black', 'Ivory', 'Navy', 'Rose']
+const SIZES = ['XS', 'S', 'M', 'L', 'XL']
+
+async function sellerWithToken() {
+  const seller = await createSeller()
+  const { secret } = await createApiToken(seller.user, {
+    name: 'tools',
+    scopes: ['shop:read', 'shop:write'],
+    expiresInDays: 30,
+  })
+  return { ...seller, secret }
+}
+
+let a: Awaited<ReturnType<typeof sellerWithToken>>
+let b: Awaited<ReturnType<typeof sellerWithToken>>
+
+beforeAll(async () => {
+  a = await sellerWithToken()
+  b = await sellerWithToken()
+})
+
+/** Everything but the token's own bookkeeping (each request records a use). */
+async function fingerprint(): Promise<Fingerprint> {
+  const { ApiTokenUse: _uses, ApiToken: _tokens, ...rest } = await databaseFingerprint()
+  return rest
+}
+
+describe('the stock sheet', () => {
+  test('1,000 SKUs with one bad row change nothing and name the row; without it every row applies', async () => {
+    const grid = COLORS.flatMap((color) => SIZES.map((size) => ({ color, size, stock: 3 })))
+    const products = []
+    for (let i = 0; i < 50; i++) products.push(await createProduct(a.shop.id, { variants: grid }))
+    const skus = products.flatMap((product) => product.variants.map((variant) => variant.sku))
+    expect(skus).toHaveLength(1000)
+    const other = await createProduct(b.shop.id, { variants: [{ stock: 4 }] })
+
+    const rows = skus.map((sku) => ({ sku, stock: 7 }))
+    const before = await fingerprint()
+    for (const [index, bad] of [
+      [613, { sku: 'NO-SUCH-SKU', stock: 7 }],
+      [998, { sku: other.variants[0]!.sku, stock: 7 }], // another shop's SKU is not yours
+    ] as const) {
+      const items = rows.map((row, i) => (i === index ? bad : row))
+      const refused = await callApi(stockRoute, '/api/v1/shop/stock', {
+        method: 'POST',
+        token: a.secret,
+        body: { items },
+      })
+      expect(refused.status).toBe(422)
+      const problem = refused.body as Problem
+      expect(problem.errors).toEqual([
+        { pointer: `/items/${index}/sku`, detail: expect.stringContaining(`Row ${index + 1}`) },
+      ])
+    }
+    // A row breaking the schema (negative stock) is named the same way.
+    const negative = await callApi(stockRoute, '/api/v1/shop/stock', {
+      method: 'POST',
+      token: a.secret,
+      body: { items: rows.map((row, i) => (i === 5 ? { ...row, stock: -1 } : row)) },
+    })
+    expect(negative.status).toBe(422)
+    expect((negative.body as Problem).errors?.map((error) => error.pointer)).toEqual([
+      '/items/5/stock',
+    ])
+    expect(await fingerprint()).toEqual(before)
+
+    const applied = await callApi(stockRoute, '/api/v1/shop/stock', {
+      method: 'POST',
+      token: a.secret,
+      body: { items: rows },
+    })
+    expect(applied.status).toBe(200)
+    expect(applied.body).toEqual({ variants: 1000, products: 50 })
+    const stocks = await prisma.variant.groupBy({
+      by: ['stock'],
+      where: { sku: { in: skus } },
+      _count: { _all: true },
+    })
+    expect(stocks).toEqual([{ stock: 7, _count: { _all: 1000 } }])
+    expect(
+      (await prisma.variant.findUniqueOrThrow({ where: { id: other.variants[0]!.id } })).stock,
+    ).toBe(4)
+    // Search hears about every product.
+    const changed = await prisma.outboxEvent.findMany({
+      where: { topic: 'search.product', key: { in: products.map((product) => product.id) } },
+      distinct: ['key'],
+    })
+    expect(changed).toHaveLength(50)
+  })
+
+  test('a price row re-prices its product and makes an edit form opened before it stale', async () => {
+    const product = await createProduct(a.shop.id, {
+      price: 5000,
+      variants: [{ size: 'S' }, { size: 'M' }],
+    })
+    const result = await callApi(stockRoute, '/api/v1/shop/stock', {
+      method: 'POST',
+      token: a.secret,
+      body: { items: [{ sku: product.variants[1]!.sku.toLowerCase(), price: 3500 }] },
+    })
+    expect(result.status).toBe(200)
+    const row = await prisma.product.findUniqueOrThrow({ where: { id: product.id } })
+    expect(row).toMatchObject({ minPrice: 3500, version: product.version + 1 })
+  })
+})
+
+describe('products', () => {
+  test('create, read, update with If-Match (428 without it, 412 when stale), archive; another shop sees a 404', async () => {
+    const { categoryId, scaleId, colors, sizes } = await catalogBasics()
+    const variant = (size: string, sku: string) => ({
+      colorId: colors.get('Navy')!,
+      sizeId: sizes.get(size)!,
+      sku,
+      stock: 2,
+    })
+    const body = {
+      title: 'Api Linen Shirt',
+      categoryId,
+      sizeScaleId: scaleId,
+      price: 3900,
+      variants: [variant('S', `API-S-${Date.now()}`), variant('M', `API-M-${Date.now()}`)],
+    }
+    const duplicate = await callApi(productsRoute, '/api/v1/shop/products', {
+      method: 'POST',
+      token: a.secret,
+      body: {
+        ...body,
+        variants: [body.variants[0], { ...body.variants[1], sku: body.variants[0]!.sku }],
+      },
+    })
+    expect(duplicate.status).toBe(422)
+    expect((duplicate.body as Problem).errors?.map((error) => error.pointer)).toEqual([
+      '/variants/0/sku',
+      '/variants/1/sku',
+    ])
+
+    const created = await callApi(productsRoute, '/api/v1/shop/products', {
+      method: 'POST',
+      token: a.secret,
+      body: { ...body, publish: true },
+    })
+    expect(created.status).toBe(201)
+    const product = created.body as SellerProduct & { status: string; listed: boolean }
+    expect(product).toMatchObject({ status: 'ACTIVE', listed: true, version: 1 })
+    expect(created.headers.get('Location')).toBe(`/api/v1/shop/products/${product.id}`)
+    const path = `/api/v1/shop/products/${product.id}`
+    const params = { id: product.id }
+
+    const foreign = await callApi(productRoute, path, { token: b.secret, params })
+    expect(foreign.status).toBe(404)
+
+    const put = (headers: Record<string, string>, token = a.secret) =>
+      callApi(productRoute, path, {
+        method: 'PUT',
+        token,
+        params,
+        headers,
+        body: { ...body, title: 'Api Linen Shirt, washed', variants: product.variants },
+      })
+    expect((await put({})).status).toBe(428)
+    expect((await put({ 'If-Match': `"${product.version + 5}"` })).status).toBe(412)
+    expect((await put({ 'If-Match': `"${product.version}"` }, b.secret)).status).toBe(404)
+    const saved = await put({ 'If-Match': `"${product.version}"` })
+    expect(saved.status).toBe(200)
+    expect(saved.body).toMatchObject({ title: 'Api Linen Shirt, washed', version: 2 })
+    expect((await put({ 'If-Match': `"${product.version}"` })).status).toBe(412)
+
+    const listed = await callApi(productsRoute, '/api/v1/shop/products?status=ACTIVE', {
+      token: a.secret,
+    })
+    expect(
+      (listed.body as { items: Array<{ id: string }> }).items.map((item) => item.id),
+    ).toContain(product.id)
+    expect(
+      (await callApi(productRoute, path, { method: 'DELETE', token: b.secret, params })).status,
+    ).toBe(404)
+    expect(
+      (await callApi(productRoute, path, { method: 'DELETE', token: a.secret, params })).status,
+    ).toBe(204)
+    expect(await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({
+      status: 'ARCHIVED',
+      listed: false,
+    })
+  })
+})
+
+describe('orders', () => {
+  test('listed and shown to their shop only; shipped with carrier and tracking, then delivered', async () => {
+    const product = await createProduct(a.shop.id, { variants: [{ stock: 5 }] })
+    const shopper = await createUser()
+    const order = await placeTestOrder(shopper.id, [
+      { variantId: product.variants[0]!.id, quantity: 2 },
+    ])
+    const number = order.number
+    const list = await callApi(ordersRoute, '/api/v1/shop/orders', { token: a.secret })
+    expect(list.status).toBe(200)
+    expect(list.body).toMatchObject({
+      items: expect.arrayContaining([
+        expect.objectContaining({ number, status: 'PENDING', units: 2 }),
+      ]),
+    })
+    const params = { number }
+    const path = `/api/v1/shop/orders/${number}`
+    expect((await callApi(orderRoute, path, { token: b.secret, params })).status).toBe(404)
+    const one = await callApi(orderRoute, path, { token: a.secret, params })
+    expect(one.body).toMatchObject({
+      number,
+      status: 'PENDING',
+      lines: [expect.objectContaining({ quantity: 2 })],
+    })
+
+    const ship = (body: unknown, token = a.secret) =>
+      callApi(shippedRoute, `${path}/shipped`, { method: 'POST', token, params, body })
+    const bad = await ship({ carrier: 'ups', trackingNumber: '12' })
+    expect(bad.status).toBe(422)
+    expect((bad.body as Problem).errors?.[0]?.pointer).toBe('/trackingNumber')
+    expect(
+      (await ship({ carrier: 'ups', trackingNumber: '1Z999AA10123456784' }, b.secret)).status,
+    ).toBe(404)
+    const shipped = await ship({ carrier: 'ups', trackingNumber: '1Z999AA10123456784' })
+    expect(shipped.status).toBe(200)
+    expect(shipped.body).toMatchObject({
+      status: 'SHIPPED',
+      carrier: 'ups',
+      orderStatus: 'SHIPPED',
+    })
+    const again = await ship({ carrier: 'ups', trackingNumber: '1Z999AA10123456784' })
+    expect(again.status).toBe(409)
+    expect((again.body as Problem).code).toBe('shipment-state')
+
+    const delivered = await callApi(deliveredRoute, `${path}/delivered`, {
+      method: 'POST',
+      token: a.secret,
+      params,
+    })
+    expect(delivered.status).toBe(200)
+    expect(delivered.body).toMatchObject({ status: 'DELIVERED', orderStatus: 'DELIVERED' })
+  })
+})
