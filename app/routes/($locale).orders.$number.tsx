@@ -77,18 +77,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     order,
     paysOnDelivery: settlesOnDelivery(order.paymentMethod),
     byLink: 'accessToken' in viewer,
-<<<<<<< HEAD
     /** The invoice, with the guest's signed link carried along. */
     invoicePath:
       `/orders/${order.number}/invoice` +
       ('accessToken' in viewer
         ? `?${new URLSearchParams({ [ACCESS_PARAM]: viewer.accessToken })}`
         : ''),
-    photos: await listLinePhotos(order.shipments.flatMap((shipment) => shipment.lines)),
-=======
     photos,
     reviewable,
->>>>>>> main
   }
 }
 
