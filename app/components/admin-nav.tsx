@@ -7,7 +7,16 @@ import { useLocalePath } from '~/i18n/use-locale.ts'
 // catalogue entries (`nav.<key>` and `nav.<key>Description` in the admin namespace).
 
 export type AdminSectionKey =
-  'overview' | 'catalog' | 'shops' | 'products' | 'reviews' | 'users' | 'pages' | 'audit' | 'jobs'
+  | 'overview'
+  | 'catalog'
+  | 'shops'
+  | 'products'
+  | 'promos'
+  | 'reviews'
+  | 'users'
+  | 'pages'
+  | 'audit'
+  | 'jobs'
 export type AdminSection = { to: string; key: AdminSectionKey; end?: boolean }
 
 export const ADMIN_SECTIONS: AdminSection[] = [
@@ -15,6 +24,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { to: '/admin/catalog', key: 'catalog' },
   { to: '/admin/shops', key: 'shops' },
   { to: '/admin/products', key: 'products' },
+  { to: '/admin/promos', key: 'promos' },
   { to: '/admin/reviews', key: 'reviews' },
   { to: '/admin/users', key: 'users' },
   { to: '/admin/pages', key: 'pages' },

@@ -200,6 +200,11 @@ const EnvSchema = z.object({
     ),
   /** Bearer token for GET /metrics; without it /metrics is open in development and off in production. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * On SIGTERM, how long requests and jobs in hand may take to finish before the process ends
+   * anyway; keep it under the platform's own limit (fly.toml's kill_timeout).
+   */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
 })
 
 export type Env = ReturnType<typeof parseEnv>

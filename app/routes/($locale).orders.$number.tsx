@@ -37,6 +37,7 @@ import { ACCESS_PARAM } from '~/services/orders/order-access.server.ts'
 import { cancelOrder, getOrder, type OrderViewer } from '~/services/orders/orders.server.ts'
 import { payAgain } from '~/services/orders/payments/pay-again.server.ts'
 import { PaymentNotice } from '~/components/orders/payment-notice.tsx'
+import { LineDiscounts } from '~/components/orders/promo-code.tsx'
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
@@ -257,11 +258,14 @@ export default function OrderPage() {
                         </Link>
                       ) : null}
                     </div>
-                    <Money
-                      amount={line.lineTotal}
-                      currency={order.currency}
-                      className="font-medium"
-                    />
+                    <div className="text-end">
+                      <Money
+                        amount={line.lineTotal}
+                        currency={order.currency}
+                        className="font-medium"
+                      />
+                      <LineDiscounts discounts={line.discounts} currency={order.currency} />
+                    </div>
                   </li>
                 ))}
               </ul>
@@ -282,6 +286,15 @@ export default function OrderPage() {
                 label: labels.shippingMethod(order.shippingMethod),
                 amount: order.shippingCost,
               }}
+              promo={
+                order.promoCodes.length
+                  ? {
+                      code: order.promoCodes.join(', '),
+                      itemsDiscount: order.promoDiscount,
+                      shippingDiscount: order.shippingDiscount,
+                    }
+                  : null
+              }
               total={order.total}
               className="mt-3 space-y-2 text-sm"
             />

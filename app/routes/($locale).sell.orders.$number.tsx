@@ -16,8 +16,10 @@ import {
   Notice,
   OrderHeading,
   TrackingNumber,
+  useMoney,
   useOrderLabels,
 } from '~/components/orders/commerce.tsx'
+import { LineDiscounts } from '~/components/orders/promo-code.tsx'
 import { throwIfNotFound } from '~/http/errors.server.ts'
 import { localizedRefusal } from '~/http/refusal-messages.server.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
@@ -96,6 +98,15 @@ export default function SellerOrderPage() {
   })
   const deliverError = actionData && 'error' in actionData ? actionData.error : null
   const units = shipment.lines.reduce((sum, line) => sum + line.quantity, 0)
+  const codesOff = shipment.lines.reduce(
+    (sum, line) => sum + line.discounts.reduce((off, discount) => off + discount.amount, 0),
+    0,
+  )
+  const { t: tOrders } = useTranslation('orders')
+  const money = useMoney(shipment.currency)
+  const afterCodes = codesOff
+    ? tOrders('detail.lineAfterCodes', { amount: money(shipment.itemsTotal - codesOff) })
+    : null
   const carrierSelect = getSelectProps(fields.carrier)
   return (
     <div className="space-y-6">
@@ -140,6 +151,7 @@ export default function SellerOrderPage() {
                     currency={shipment.currency}
                     className="text-stone-600"
                   />
+                  <LineDiscounts discounts={line.discounts} currency={shipment.currency} />
                 </div>
               </li>
             ))}
@@ -148,6 +160,11 @@ export default function SellerOrderPage() {
             <span>{t('order.yourPart')}</span>
             <Money amount={shipment.itemsTotal} currency={shipment.currency} />
           </p>
+          {afterCodes ? (
+            <p className="px-5 pb-3 text-end text-sm text-green-700" data-testid="after-codes">
+              {afterCodes}
+            </p>
+          ) : null}
         </section>
 
         <div className="space-y-6">

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { shutdownSignal } from '~/infra/shutdown.server.ts'
 import { getUser } from '~/services/accounts/auth.server.ts'
 import {
   notificationStream,
@@ -13,7 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const body = notificationStream({
     userId: user.id,
     after: resumeId(request),
-    signal: request.signal,
+    // Ends when the page goes away, or when this process stops (the page reconnects elsewhere).
+    signal: AbortSignal.any([request.signal, shutdownSignal]),
   })
   return new Response(body, { headers: SSE_HEADERS })
 }

@@ -17,6 +17,7 @@ import { API_DOCS_ASSETS, apiDocsAssets } from './api-docs.ts'
 import { finalErrorHandler, guardRequestTarget } from './errors.ts'
 import { metricsEndpoint, timeRequests } from './metrics.ts'
 import { pageCacheLookup, pageCacheServe } from './page-cache.ts'
+import { closeConnectionsWhileStopping } from './shutdown.ts'
 import {
   apiCors,
   assignCspNonce,
@@ -59,6 +60,7 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
     }),
   )
 
+  app.use(closeConnectionsWhileStopping)
   app.use(timeRequests)
   app.use(guardRequestTarget)
   app.get('/metrics', metricsEndpoint({ token: env.METRICS_TOKEN, isProduction: env.isProduction }))

@@ -12,7 +12,7 @@ import { migrate } from '~/infra/migrate.server.ts'
  * configuration leaves out; applies pending migrations to the embedded database and outside
  * production (a deployment's release command does, see fly.toml); seeds demo data into a
  * brand-new embedded database.
- * Returns the function that stops what it started, in order.
+ * Returns how to stop what it started: the background work first, then the connections.
  */
 export async function prepareServices(env: Env) {
   if (!env.REDIS_URL)
@@ -34,19 +34,25 @@ export async function prepareServices(env: Env) {
     stopWorker = await startBackgroundWorkers()
   }
   const stopPhotos = photosPending ? finishDemoPhotos(env) : undefined
-  /** Stops the worker, closes the connections, then stops the embedded services. */
-  return async function stopServices() {
-    stopApplyingSettings()
-    await stopPhotos?.()
-    await stopWorker?.()
-    const [{ prisma }, { redis }, { closeSearchClient }] = await Promise.all([
-      import('~/infra/db.server.ts'),
-      import('~/infra/redis.server.ts'),
-      import('~/infra/search/client.server.ts'),
-    ])
-    closeSearchClient()
-    await Promise.allSettled([prisma.$disconnect(), redis?.quit()])
-    await embedded.stop()
+  return {
+    /** Stops taking jobs and waits for the ones in hand (graphile-worker's graceful stop). */
+    async stopBackgroundWork() {
+      stopApplyingSettings()
+      await stopPhotos?.()
+      await stopWorker?.()
+    },
+    /** Closes the connections (database pool, Redis, live bus, search), then the embedded services. */
+    async closeConnections() {
+      const [{ prisma }, { redis }, { closeSearchClient }, { liveBus }] = await Promise.all([
+        import('~/infra/db.server.ts'),
+        import('~/infra/redis.server.ts'),
+        import('~/infra/search/client.server.ts'),
+        import('~/infra/live/bus.server.ts'),
+      ])
+      closeSearchClient()
+      await Promise.allSettled([prisma.$disconnect(), redis?.quit(), liveBus.close()])
+      await embedded.stop()
+    },
   }
 }
 

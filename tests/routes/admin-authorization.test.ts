@@ -292,25 +292,30 @@ describe('authorization matrix over every app/routes/admin*.tsx file', () => {
     })
   }
 
-  test('a blocked admin: signed out and sent to sign in everywhere; nothing else changes', async () => {
-    for (const call of calls()) {
-      const admin = await createUser({ name: 'Blocked Admin', roles: ['SHOPPER', 'ADMIN'] })
-      const { cookie, session } = await signIn(admin.id)
-      await prisma.user.update({
-        where: { id: admin.id },
-        data: { status: 'BLOCKED', blockedReason: 'Compromised', blockedAt: new Date() },
-      })
-      const before = await databaseState()
-      const result = await run(call, cookie)
-      expect(result.status, call.name).toBe(302)
-      expect(result.headers.get('Location'), call.name).toMatch(/^\/login\?redirectTo=/)
-      const after = await databaseState()
-      expect(after, call.name).toEqual({
-        ...before,
-        sessions: before.sessions.filter((row) => row.id !== session.id),
-      })
-    }
-  })
+  // One new blocked admin per call (every admin route × every form): about 30 s alone on the shared 2 cores.
+  test(
+    'a blocked admin: signed out and sent to sign in everywhere; nothing else changes',
+    { timeout: 120_000 },
+    async () => {
+      for (const call of calls()) {
+        const admin = await createUser({ name: 'Blocked Admin', roles: ['SHOPPER', 'ADMIN'] })
+        const { cookie, session } = await signIn(admin.id)
+        await prisma.user.update({
+          where: { id: admin.id },
+          data: { status: 'BLOCKED', blockedReason: 'Compromised', blockedAt: new Date() },
+        })
+        const before = await databaseState()
+        const result = await run(call, cookie)
+        expect(result.status, call.name).toBe(302)
+        expect(result.headers.get('Location'), call.name).toMatch(/^\/login\?redirectTo=/)
+        const after = await databaseState()
+        expect(after, call.name).toEqual({
+          ...before,
+          sessions: before.sessions.filter((row) => row.id !== session.id),
+        })
+      }
+    },
+  )
 })
 
 test('the same forms from an active admin do change things (the matrix above could fail)', async () => {

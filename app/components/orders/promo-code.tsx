@@ -131,3 +131,25 @@ export function LinePromoNote({
     </span>
   )
 }
+
+/** Under an order line's total: what each code took off it, as the order recorded. */
+export function LineDiscounts({
+  discounts,
+  currency,
+}: {
+  discounts: ReadonlyArray<{ code: string; amount: number }>
+  currency: string
+}) {
+  const { t } = useTranslation('orders')
+  const money = useMoney(currency)
+  if (!discounts.length) return null
+  return (
+    <ul className="text-xs text-green-700">
+      {discounts.map((discount) => (
+        <li key={discount.code} data-testid="line-discount">
+          {t('detail.lineDiscount', { code: discount.code, amount: money(discount.amount) })}
+        </li>
+      ))}
+    </ul>
+  )
+}

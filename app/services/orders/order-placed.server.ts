@@ -32,7 +32,13 @@ export const orderPlacedTask: JobTask = async (payload) => {
       where: { id: orderId },
       include: {
         user: { select: { name: true } },
-        lines: { orderBy: { id: 'asc' } },
+        lines: {
+          orderBy: { id: 'asc' },
+          include: {
+            discounts: { select: { code: true, amount: true }, orderBy: { code: 'asc' } },
+          },
+        },
+        promoRedemptions: { select: { promoCode: { select: { code: true } } } },
       },
     })
     if (!order) return
@@ -46,6 +52,9 @@ export const orderPlacedTask: JobTask = async (payload) => {
       placedAt: order.placedAt,
       itemsTotal: order.itemsTotal,
       itemsRegular: order.itemsRegular,
+      promoDiscount: order.promoDiscount,
+      shippingDiscount: order.shippingDiscount,
+      promoCodes: order.promoRedemptions.map((redemption) => redemption.promoCode.code),
       shippingCost: order.shippingCost,
       total: order.total,
       shippingMethod: order.shippingMethod,

@@ -77,6 +77,8 @@ const lineSelect = {
   lineTotal: true,
   productId: true,
   variant: { select: { color: { select: { id: true, hex: true } } } },
+  /** What each promo code took off the line (lineTotal is before them). */
+  discounts: { select: { code: true, amount: true }, orderBy: { code: 'asc' } },
 } satisfies Prisma.OrderLineSelect
 
 export type OrderLineView = Omit<
@@ -115,6 +117,11 @@ export type OrderDetail = {
   currency: string
   itemsRegular: number
   itemsTotal: number
+  /** What promo codes took off the items, and off the delivery (free-delivery codes). */
+  promoDiscount: number
+  shippingDiscount: number
+  /** The codes the order used, as typed. */
+  promoCodes: string[]
   total: number
   paymentMethod: string
   paymentLabel: string
@@ -179,9 +186,16 @@ export async function getOrder(
           lines: { select: lineSelect, orderBy: { id: 'asc' } },
         },
       },
+      promoRedemptions: {
+        select: { promoCode: { select: { code: true } } },
+        orderBy: { createdAt: 'asc' },
+      },
     },
   })
   if (!order || !viewerOwns(who, order)) return null
+  const lineCodes = order.shipments.flatMap((shipment) =>
+    shipment.lines.flatMap((line) => line.discounts.map((discount) => discount.code)),
+  )
   return {
     id: order.id,
     number: order.number,
@@ -195,6 +209,15 @@ export async function getOrder(
     currency: order.currency,
     itemsRegular: order.itemsRegular,
     itemsTotal: order.itemsTotal,
+    promoDiscount: order.promoDiscount,
+    shippingDiscount: order.shippingDiscount,
+    // A free-delivery code took nothing off lines: its code is known from the redemption.
+    promoCodes: [
+      ...new Set([
+        ...lineCodes,
+        ...order.promoRedemptions.map((redemption) => redemption.promoCode.code),
+      ]),
+    ],
     total: order.total,
     paymentMethod: order.paymentMethod,
     paymentLabel: findPaymentProvider(order.paymentMethod)?.label ?? order.paymentMethod,
