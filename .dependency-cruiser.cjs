@@ -18,6 +18,7 @@ const DOMAINS = [
   'reviews',
   'pages',
   'promos',
+  'analytics', // sellers' figures and the daily view and cart counters (orders count carts)
   'orders',
   'wishlist',
   'admin',

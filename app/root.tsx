@@ -157,7 +157,10 @@ export default function App() {
         categories={categories}
         notifications={notifications}
       />
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
+      <main
+        id="main"
+        className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 lg:px-8 print:max-w-none print:p-0"
+      >
         <Outlet />
       </main>
       <SiteFooter />

@@ -17,7 +17,7 @@ export function LocaleSuggestion({ suggestion }: { suggestion: LocaleSuggestionT
       dir={directionOf(suggestion.locale)}
       aria-label={suggestion.text}
       data-testid="locale-suggestion"
-      className="border-b border-brand-200 bg-brand-50 text-sm text-brand-900"
+      className="border-b border-brand-200 bg-brand-50 text-sm text-brand-900 print:hidden"
     >
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6 lg:px-8">
         <p className="font-medium">{suggestion.text}</p>

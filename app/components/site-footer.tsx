@@ -9,7 +9,7 @@ export function SiteFooter() {
   const lp = useLocalePath()
   const { year } = useFormat()
   return (
-    <footer className="mt-16 border-t border-stone-200 bg-white">
+    <footer className="mt-16 border-t border-stone-200 bg-white print:hidden">
       <div className="mx-auto max-w-7xl px-4 py-8 text-sm text-stone-600 sm:px-6 lg:px-8">
         <nav aria-labelledby="footer-pages-heading">
           <h2 id="footer-pages-heading" className="font-semibold text-stone-800">

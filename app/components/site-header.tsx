@@ -28,7 +28,7 @@ export function SiteHeader({
   const { t } = useTranslation()
   const lp = useLocalePath()
   return (
-    <header className="relative z-20 border-b border-stone-200 bg-white">
+    <header className="relative z-20 border-b border-stone-200 bg-white print:hidden">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"

@@ -20,7 +20,7 @@ export function ToastMessage({ toast }: { toast: Toast }) {
   return (
     <div
       role="status"
-      className={`fixed end-4 bottom-4 z-50 flex max-w-sm items-start gap-3 rounded-md border px-4 py-3 text-sm shadow-lg ${STYLES[toast.kind]}`}
+      className={`fixed end-4 bottom-4 z-50 flex max-w-sm items-start gap-3 rounded-md border px-4 py-3 text-sm shadow-lg print:hidden ${STYLES[toast.kind]}`}
     >
       <p className="flex-1">{toast.message}</p>
       <button

@@ -59,3 +59,17 @@ export function formatDateTimeInput(local: string, locale: Locale): string {
   const { jy, jm, jd } = toJalaali(year, month, day)
   return localDigits(`${jy}/${pad(jm)}/${pad(jd)} ${match[4]}:${match[5]}`, locale)
 }
+
+/** A date (`2026-03-21`) as the page's date field shows it: unchanged, or `۱۴۰۵/۰۱/۰۱` in Persian. */
+export function formatDateInput(isoDate: string, locale: Locale): string {
+  return formatDateTimeInput(`${isoDate}T00:00`, locale).replace(/\s.*$/, '')
+}
+
+/** What was typed in a date field, as `YYYY-MM-DD` (Gregorian), in either calendar; or null. */
+export function parseDateInput(typed: string): string | null {
+  const local = typedToGregorianLocal(typed)
+  if (!local) return null
+  const isoDate = local.slice(0, 10)
+  // 2026-02-31 matches the pattern but is no day: it must survive a round trip through Date.
+  return new Date(`${isoDate}T00:00:00Z`).toISOString().startsWith(isoDate) ? isoDate : null
+}

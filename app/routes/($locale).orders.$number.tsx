@@ -93,6 +93,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     paysOnDelivery: settlesOnDelivery(order.paymentMethod),
     byLink: 'accessToken' in viewer,
+    /** The invoice, with the guest's signed link carried along. */
+    invoicePath:
+      `/orders/${order.number}/invoice` +
+      ('accessToken' in viewer
+        ? `?${new URLSearchParams({ [ACCESS_PARAM]: viewer.accessToken })}`
+        : ''),
     photos,
     reviewable,
   }
@@ -149,7 +155,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, photos, byLink, paysOnDelivery, returns, reviewable } =
+  const { order, photos, byLink, paysOnDelivery, returns, reviewable, invoicePath } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -203,12 +209,17 @@ export default function OrderPage() {
             ? ` · ${t('detail.cancelledAt', { date: f.dateTime(order.cancelledAt) })}`
             : ''}
         </OrderHeading>
-        {order.canCancel ? (
-          <CancelOrder
-            submitting={navigation.state === 'submitting'}
-            refund={order.paymentStatus === 'PAID' ? money(order.total) : null}
-          />
-        ) : null}
+        <div className="flex flex-wrap items-start gap-2">
+          <Link to={lp(invoicePath)} className="btn-secondary">
+            {t('invoice.link')}
+          </Link>
+          {order.canCancel ? (
+            <CancelOrder
+              submitting={navigation.state === 'submitting'}
+              refund={order.paymentStatus === 'PAID' ? money(order.total) : null}
+            />
+          ) : null}
+        </div>
       </div>
       {actionData && 'error' in actionData ? (
         <Notice tone="error">{actionData.error}</Notice>

@@ -314,6 +314,17 @@ export default function ProductPage() {
 
   return (
     <div>
+      {/* Counts this view for the seller's analytics (a beacon: cached pages count too). */}
+      {preview ? null : (
+        <img
+          src={`/product-views/${product.id}`}
+          alt=""
+          aria-hidden
+          width={1}
+          height={1}
+          className="pointer-events-none absolute h-px w-px opacity-0"
+        />
+      )}
       {preview ? (
         <PreviewNotice
           productId={product.id}

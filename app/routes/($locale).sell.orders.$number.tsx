@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
@@ -168,19 +168,24 @@ export default function SellerOrderPage() {
   const carrierSelect = getSelectProps(fields.carrier)
   return (
     <div className="space-y-6">
-      <OrderHeading
-        back={{ to: lp('/sell/orders'), label: t('order.back') }}
-        number={shipment.number}
-        status={shipment.status}
-        statusLabel={labels.shipmentStatus(shipment.status)}
-      >
-        {t('order.placed', {
-          date: f.dateTime(shipment.placedAt),
-          count: units,
-          n: f.number(units),
-          method: labels.shippingMethod(shipment.shippingMethod),
-        })}
-      </OrderHeading>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <OrderHeading
+          back={{ to: lp('/sell/orders'), label: t('order.back') }}
+          number={shipment.number}
+          status={shipment.status}
+          statusLabel={labels.shipmentStatus(shipment.status)}
+        >
+          {t('order.placed', {
+            date: f.dateTime(shipment.placedAt),
+            count: units,
+            n: f.number(units),
+            method: labels.shippingMethod(shipment.shippingMethod),
+          })}
+        </OrderHeading>
+        <Link to={lp(`/sell/orders/${shipment.number}/slip`)} className="btn-secondary">
+          {t('slip.link')}
+        </Link>
+      </div>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <section className="card p-0" aria-labelledby="lines-heading">

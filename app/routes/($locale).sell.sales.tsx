@@ -1,32 +1,53 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { BarChart, Funnel, Sparkline } from '~/components/analytics/charts.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { NoShopYet, SalesSummaryView } from '~/components/orders/sales-summary.tsx'
-import { getT } from '~/i18n/i18n.server.ts'
-import { useFormat } from '~/i18n/use-locale.ts'
+import { Field } from '~/components/forms.tsx'
+import { NoShopYet } from '~/components/orders/sales-summary.tsx'
+import { formatDateInput, typesSolarHijri } from '~/i18n/date-input.ts'
+import { getLocale, getT } from '~/i18n/i18n.server.ts'
+import { useFormat, useLocalePath, usePageLocale } from '~/i18n/use-locale.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
-import { getSalesSummary } from '~/services/orders/sales.server.ts'
-import { SALES_WINDOW_DAYS } from '~/services/orders/schemas.ts'
+import { GROUPINGS, resolveAnalyticsQuery } from '~/services/analytics/schemas.ts'
+import { getSellerAnalytics } from '~/services/analytics/seller-analytics.server.ts'
+import { utcToZonedLocal } from '~/utils/zoned-time.ts'
+
+// The seller's analytics: a date range (GET form, works without JavaScript; bad dates answered
+// at their field with what was typed kept), revenue and units per day, week or month, the best
+// products with their trend, and views → carts → orders. Charts are server-drawn SVG.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'SELLER')
   const t = getT(request, 'seller')
-  return {
-    summary: await getSalesSummary(user.id),
-    currency: getEnv().STORE_CURRENCY,
-    title: t('meta.title', { page: t('sales.title') }),
-  }
+  const locale = getLocale(request)
+  const params = new URL(request.url).searchParams
+  const today = utcToZonedLocal(new Date(), getEnv().STORE_TIMEZONE).slice(0, 10)
+  const resolved = resolveAnalyticsQuery(params, today)
+  const analytics = await getSellerAnalytics(user.id, resolved.query, locale)
+  const shown = (name: 'from' | 'to') =>
+    resolved.ok ? formatDateInput(resolved.query[name], locale) : (params.get(name) ?? '')
+  return data(
+    {
+      analytics,
+      title: t('meta.title', { page: t('sales.title') }),
+      fields: { from: shown('from'), to: shown('to'), by: params.get('by') ?? resolved.query.by },
+      errors: resolved.ok ? null : resolved.errors,
+    },
+    { status: resolved.ok ? 200 : 400 },
+  )
 }
 
 export default function SalesPage() {
-  const { summary, currency } = useLoaderData<typeof loader>()
+  const { analytics, fields, errors } = useLoaderData<typeof loader>()
   const { t } = useTranslation('seller')
   const f = useFormat()
-  if (!summary) {
+  const lp = useLocalePath()
+  const { locale } = usePageLocale()
+  if (!analytics) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-bold tracking-tight">{t('sales.title')}</h1>
@@ -34,20 +55,286 @@ export default function SalesPage() {
       </div>
     )
   }
+  const { totals, buckets, products, query } = analytics
+  const solar = typesSolarHijri(locale)
+  const bucketLabel = (bucket: { start: string; end: string }) =>
+    bucket.start === bucket.end
+      ? f.date(bucket.start)
+      : t('analytics.span', { start: f.date(bucket.start), end: f.date(bucket.end) })
+  const rate = (part: number, whole: number) => (whole > 0 ? f.percent(part / whole) : null)
+  const peakOf = (values: number[]) => Math.max(0, ...values)
+
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{t('sales.title')}</h1>
         <p className="mt-1 text-stone-600">
-          {t('sales.intro', {
-            count: SALES_WINDOW_DAYS,
-            shop: summary.shop.name,
-            n: f.number(SALES_WINDOW_DAYS),
-            since: f.date(summary.since),
+          {t('analytics.intro', {
+            shop: analytics.shop.name,
+            from: f.date(query.from),
+            to: f.date(query.to),
           })}
         </p>
       </div>
-      <SalesSummaryView summary={summary} currency={currency} />
+
+      <Form
+        method="get"
+        className="grid gap-4 card p-5 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start print:hidden"
+        aria-label={t('analytics.rangeLabel')}
+      >
+        <Field
+          label={t('analytics.from')}
+          inputProps={{
+            name: 'from',
+            type: solar ? 'text' : 'date',
+            defaultValue: fields.from,
+            inputMode: solar ? 'numeric' : undefined,
+            placeholder: solar ? t('analytics.datePlaceholder') : undefined,
+            dir: 'ltr',
+          }}
+          errors={errors?.from}
+        />
+        <Field
+          label={t('analytics.to')}
+          inputProps={{
+            name: 'to',
+            type: solar ? 'text' : 'date',
+            defaultValue: fields.to,
+            inputMode: solar ? 'numeric' : undefined,
+            placeholder: solar ? t('analytics.datePlaceholder') : undefined,
+            dir: 'ltr',
+          }}
+          errors={errors?.to}
+        />
+        <div>
+          <label htmlFor="analytics-by" className="block text-sm font-medium text-stone-800">
+            {t('analytics.by')}
+          </label>
+          <select
+            id="analytics-by"
+            name="by"
+            defaultValue={fields.by}
+            className="mt-1 input"
+            aria-invalid={errors?.by ? true : undefined}
+            aria-describedby={errors?.by ? 'analytics-by-error' : undefined}
+          >
+            {GROUPINGS.map((grouping) => (
+              <option key={grouping} value={grouping}>
+                {t(`analytics.grouping.${grouping}`)}
+              </option>
+            ))}
+          </select>
+          {errors?.by ? (
+            <p id="analytics-by-error" className="mt-1 text-sm text-red-700">
+              {t('analytics.groupingError')}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="btn-primary sm:mt-6">
+          {t('analytics.show')}
+        </button>
+      </Form>
+      {errors ? (
+        <p role="alert" className="text-sm text-red-800">
+          {t('analytics.showingDefault')}
+        </p>
+      ) : null}
+
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="analytics-totals">
+        <Stat label={t('summary.revenue')} value={f.money(totals.revenue)} testId="total-revenue" />
+        <Stat label={t('summary.itemsSold')} value={f.number(totals.units)} testId="total-units" />
+        <Stat label={t('summary.orders')} value={f.number(totals.orders)} testId="total-orders" />
+        <Stat
+          label={t('analytics.conversion')}
+          value={rate(totals.orders, totals.views) ?? '—'}
+          testId="total-conversion"
+        />
+      </dl>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section className="break-inside-avoid card" aria-labelledby="revenue-heading">
+          <h2 id="revenue-heading" className="font-semibold">
+            {t(`analytics.revenueBy.${query.by}`)}
+          </h2>
+          <BarChart
+            testId="revenue-chart"
+            peakLabel={f.money(peakOf(buckets.map((bucket) => bucket.revenue)))}
+            points={buckets.map((bucket) => ({
+              label: bucketLabel(bucket),
+              value: bucket.revenue,
+              title: `${bucketLabel(bucket)}: ${f.money(bucket.revenue)}`,
+            }))}
+          />
+        </section>
+        <section className="break-inside-avoid card" aria-labelledby="units-heading">
+          <h2 id="units-heading" className="font-semibold">
+            {t(`analytics.unitsBy.${query.by}`)}
+          </h2>
+          <BarChart
+            testId="units-chart"
+            peakLabel={f.number(peakOf(buckets.map((bucket) => bucket.units)))}
+            points={buckets.map((bucket) => ({
+              label: bucketLabel(bucket),
+              value: bucket.units,
+              title: `${bucketLabel(bucket)}: ${f.number(bucket.units)}`,
+            }))}
+          />
+        </section>
+      </div>
+
+      <section className="break-inside-avoid card" aria-labelledby="funnel-heading">
+        <h2 id="funnel-heading" className="font-semibold">
+          {t('analytics.funnel')}
+        </h2>
+        <p className="mt-1 text-sm text-stone-600">{t('analytics.funnelHint')}</p>
+        <div className="mt-4">
+          <Funnel
+            steps={[
+              {
+                label: t('analytics.views'),
+                value: totals.views,
+                shown: f.number(totals.views),
+                rate: null,
+              },
+              {
+                label: t('analytics.carts'),
+                value: totals.carts,
+                shown: f.number(totals.carts),
+                rate: rate(totals.carts, totals.views),
+              },
+              {
+                label: t('summary.orders'),
+                value: totals.orders,
+                shown: f.number(totals.orders),
+                rate: rate(totals.orders, totals.carts),
+              },
+            ]}
+          />
+        </div>
+      </section>
+
+      <section className="card p-0" aria-labelledby="products-heading">
+        <h2 id="products-heading" className="px-5 pt-5 font-semibold">
+          {t('analytics.products')}
+        </h2>
+        {products.length ? (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-sm" data-testid="product-trends">
+              <thead>
+                <tr className="border-b border-stone-200 text-xs text-stone-600">
+                  <th scope="col" className="px-5 py-2 text-start font-semibold">
+                    {t('analytics.product')}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-start font-semibold">
+                    {t('analytics.trend')}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-end font-semibold">
+                    {t('summary.items')}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-end font-semibold">
+                    {t('summary.revenue')}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-end font-semibold">
+                    {t('analytics.views')}
+                  </th>
+                  <th scope="col" className="px-5 py-2 text-end font-semibold">
+                    {t('analytics.conversion')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {products.map((product) => (
+                  <tr
+                    key={product.productId ?? product.title}
+                    className="break-inside-avoid border-b border-stone-100"
+                  >
+                    <td className="max-w-48 px-5 py-2">
+                      {product.productId ? (
+                        <Link to={lp(`/p/${product.slug}`)} className="hover:underline">
+                          {product.title}
+                        </Link>
+                      ) : (
+                        product.title
+                      )}
+                    </td>
+                    <td className="px-2 py-2">
+                      <Sparkline
+                        values={product.unitsByBucket}
+                        label={t('analytics.trendOf', { title: product.title })}
+                      />
+                    </td>
+                    <td className="px-2 py-2 text-end">{f.number(product.units)}</td>
+                    <td className="px-2 py-2 text-end whitespace-nowrap">
+                      {f.money(product.revenue)}
+                    </td>
+                    <td className="px-2 py-2 text-end">{f.number(product.views)}</td>
+                    <td className="px-5 py-2 text-end">
+                      {rate(product.orders, product.views) ?? '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="px-5 pt-2 pb-5 text-sm text-stone-600">{t('summary.noSales')}</p>
+        )}
+      </section>
+
+      <details className="card print:hidden">
+        <summary className="cursor-pointer font-semibold">{t('analytics.table')}</summary>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full text-sm" data-testid="bucket-table">
+            <thead>
+              <tr className="border-b border-stone-200 text-xs text-stone-600">
+                <th scope="col" className="py-2 pe-2 text-start font-semibold">
+                  {t(`analytics.grouping.${query.by}`)}
+                </th>
+                <th scope="col" className="px-2 py-2 text-end font-semibold">
+                  {t('summary.revenue')}
+                </th>
+                <th scope="col" className="px-2 py-2 text-end font-semibold">
+                  {t('summary.items')}
+                </th>
+                <th scope="col" className="px-2 py-2 text-end font-semibold">
+                  {t('summary.orders')}
+                </th>
+                <th scope="col" className="px-2 py-2 text-end font-semibold">
+                  {t('analytics.views')}
+                </th>
+                <th scope="col" className="py-2 ps-2 text-end font-semibold">
+                  {t('analytics.carts')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {buckets.map((bucket) => (
+                <tr key={bucket.start} className="border-b border-stone-100">
+                  <td className="py-1.5 pe-2">{bucketLabel(bucket)}</td>
+                  <td className="px-2 py-1.5 text-end whitespace-nowrap">
+                    {f.money(bucket.revenue)}
+                  </td>
+                  <td className="px-2 py-1.5 text-end">{f.number(bucket.units)}</td>
+                  <td className="px-2 py-1.5 text-end">{f.number(bucket.orders)}</td>
+                  <td className="px-2 py-1.5 text-end">{f.number(bucket.views)}</td>
+                  <td className="py-1.5 ps-2 text-end">{f.number(bucket.carts)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </div>
+  )
+}
+
+function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="card p-4">
+      <dt className="text-sm text-stone-600">{label}</dt>
+      <dd className="mt-1 text-xl font-bold tracking-tight break-words" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   )
 }

@@ -39,8 +39,8 @@ export default function SellLayout() {
   // Before the shop exists, /sell is the onboarding page and has no dashboard around it.
   if (!shop) return <Outlet />
   return (
-    <div className="grid grid-cols-1 gap-8 md:grid-cols-[14rem_minmax(0,1fr)]">
-      <aside>
+    <div className="grid grid-cols-1 gap-8 md:grid-cols-[14rem_minmax(0,1fr)] print:block">
+      <aside className="print:hidden">
         <div className="flex items-center gap-3">
           <GeneratedAvatar name={shop.name} size={44} />
           <div className="min-w-0">
@@ -75,7 +75,7 @@ export default function SellLayout() {
         {shop.status === 'SUSPENDED' ? (
           <div
             role="alert"
-            className="mb-6 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900"
+            className="mb-6 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 print:hidden"
           >
             <p className="font-semibold">{t('suspended.title')}</p>
             <p className="mt-1">

@@ -138,6 +138,7 @@ function isQuietPath(url: string) {
     url.startsWith('/metrics') ||
     url.startsWith('/assets/') ||
     url.startsWith('/media/') ||
+    url.startsWith('/product-views/') ||
     url.startsWith('/@') ||
     url.startsWith('/node_modules/') ||
     url.startsWith('/app/')

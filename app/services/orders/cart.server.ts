@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { recordCartAdd } from '~/services/analytics/counters.server.ts'
 import { createCookie } from '@remix-run/node'
 import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
@@ -448,6 +449,7 @@ export async function addToCart(
       update: { quantity, seenPrice: variant.unitPrice },
     })
     await touchCart(tx, cart.id)
+    await recordCartAdd(tx, input.variantId, now)
     const { _sum } = await tx.cartItem.aggregate({
       where: { cartId: cart.id },
       _sum: { quantity: true },

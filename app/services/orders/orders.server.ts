@@ -163,6 +163,7 @@ export function customerNameOf(order: {
  */
 export type OrderViewer = { userId: string } | { accessToken: string }
 
+/** Whether the viewer may open this order (its buyer, or the holder of its signed link). */
 export function viewerOwns(viewer: OrderViewer, order: { id: string; userId: string | null }) {
   return 'userId' in viewer
     ? order.userId === viewer.userId
