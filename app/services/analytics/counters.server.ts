@@ -3,7 +3,7 @@ import { getEnv } from '~/infra/env.server.ts'
 
 // Product views and add-to-carts for the sellers' analytics, counted cheaply: one row per
 // product and day (the store's calendar day), incremented in place by a single upsert, never a
-// row per event (docs/decisions/027-seller-analytics.md). Counting never fails the request that
+// row per event (docs/decisions/028-seller-analytics-and-documents.md). Counting never fails the request that
 // counts: a view that cannot be recorded is dropped.
 
 /**
