@@ -62,6 +62,7 @@ export function formatDateTimeInput(local: string, locale: Locale): string {
 
 /** A date (`2026-03-21`) as the page's date field shows it: unchanged, or `۱۴۰۵/۰۱/۰۱` in Persian. */
 export function formatDateInput(isoDate: string, locale: Locale): string {
+  if (!typesSolarHijri(locale)) return isoDate
   return formatDateTimeInput(`${isoDate}T00:00`, locale).replace(/\s.*$/, '')
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import {
+  formatDateInput,
   formatDateTimeInput,
   parseDateTimeInput,
   typedToGregorianLocal,
@@ -52,5 +53,10 @@ describe('date-times typed in either calendar', () => {
     expect(typedToGregorianLocal(formatDateTimeInput('2027-01-15T18:45', 'fa'))).toBe(
       '2027-01-15T18:45',
     )
+  })
+
+  test("a date field's value: the browser picker's yyyy-MM-dd, or Solar Hijri text on a Persian page", () => {
+    expect(formatDateInput('2026-03-21', 'en')).toBe('2026-03-21')
+    expect(formatDateInput('2026-03-21', 'fa')).toBe('۱۴۰۵/۰۱/۰۱')
   })
 })
