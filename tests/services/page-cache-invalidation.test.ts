@@ -134,7 +134,7 @@ describe('store-wide changes', () => {
 })
 
 describe('the loaders say what their page shows', () => {
-  test('a product page: its product and its shop; the home page: home', async () => {
+  test('a product page: its product, its shop and the category of its "You may also like" row; the home page: home', async () => {
     const { shop } = await createSeller('Elham')
     const product = await createProduct(shop.id)
     const tags = await tagsOf(() =>
@@ -142,7 +142,15 @@ describe('the loaders say what their page shows', () => {
         params: { slug: product.slug },
       }),
     )
-    expect(tags).toEqual([PAGE_TAGS.product(product.id), PAGE_TAGS.shop(shop.slug)].sort())
+    // The fixtures' product sits in a top-level category, which is also where its alike
+    // products come from.
+    expect(tags).toEqual(
+      [
+        PAGE_TAGS.product(product.id),
+        PAGE_TAGS.shop(shop.slug),
+        PAGE_TAGS.category('test-dresses'),
+      ].sort(),
+    )
     expect(await tagsOf(() => callRoute(homeLoader, routeRequest('/')))).toEqual([PAGE_TAGS.home])
   })
 
