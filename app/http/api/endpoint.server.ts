@@ -309,7 +309,8 @@ async function parseInput(
 function queryObject(searchParams: URLSearchParams, schema: AnyObject) {
   const out: Record<string, string | string[]> = {}
   for (const key of new Set(searchParams.keys())) {
-    const field = schema.shape[key]
+    // Own fields only: `?toString=…` must not find Object.prototype's method.
+    const field = Object.hasOwn(schema.shape, key) ? schema.shape[key] : undefined
     out[key] =
       field && isArraySchema(field) ? searchParams.getAll(key) : (searchParams.get(key) ?? '')
   }

@@ -21,8 +21,9 @@ test('a product by id or by slug with variants, prices and stock states; a draft
       { size: 'L', stock: 40, price: 2500 },
     ],
   })
+  // A query key named like an Object method is just an unknown key (it once gave a 500).
   for (const key of [product.id, product.slug]) {
-    const result = await callApi(productRoute, `/api/v1/products/${key}`, {
+    const result = await callApi(productRoute, `/api/v1/products/${key}?toString=add`, {
       params: { product: key },
     })
     expect(result.status).toBe(200)
