@@ -6,7 +6,7 @@ export function Highlighted({ text }: { text: string }) {
     <>
       {splitHighlights(text).map((part, i) =>
         part.match ? (
-          <mark key={i} className="rounded-sm bg-amber-100 px-0.5 text-inherit">
+          <mark key={i} className="rounded-sm bg-amber-100 px-0.5 text-stone-900">
             {part.text}
           </mark>
         ) : (
