@@ -12,6 +12,7 @@ export type AdminSectionKey =
   | 'shops'
   | 'products'
   | 'promos'
+  | 'commissions'
   | 'reviews'
   | 'users'
   | 'pages'
@@ -25,6 +26,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { to: '/admin/shops', key: 'shops' },
   { to: '/admin/products', key: 'products' },
   { to: '/admin/promos', key: 'promos' },
+  { to: '/admin/commissions', key: 'commissions' },
   { to: '/admin/reviews', key: 'reviews' },
   { to: '/admin/users', key: 'users' },
   { to: '/admin/pages', key: 'pages' },

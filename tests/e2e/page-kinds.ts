@@ -99,6 +99,7 @@ export async function arrangeEveryPageKind() {
         '/admin/jobs',
         '/admin/promos',
         '/admin/promos/new',
+        '/admin/commissions',
         '/admin/pages',
         '/admin/pages/returns',
         '/admin/size-guides/letters',
