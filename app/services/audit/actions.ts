@@ -17,6 +17,7 @@ export const AUDIT_TARGET_TYPES = [
   'SIZE_SCALE',
   'JOB',
   'PROMO_CODE',
+  'PAYOUT',
 ] as const
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number]
 
@@ -49,6 +50,7 @@ export const AUDIT_ACTIONS = {
   'promo.update': { targetType: 'PROMO_CODE' },
   'promo.deactivate': { targetType: 'PROMO_CODE' },
   'promo.activate': { targetType: 'PROMO_CODE' },
+  'payout.mark-paid': { targetType: 'PAYOUT' },
 } as const satisfies Record<string, { targetType: AuditTargetType }>
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
