@@ -13,6 +13,7 @@ export type AdminSectionKey =
   | 'products'
   | 'promos'
   | 'commissions'
+  | 'payouts'
   | 'reviews'
   | 'users'
   | 'pages'
@@ -27,6 +28,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { to: '/admin/products', key: 'products' },
   { to: '/admin/promos', key: 'promos' },
   { to: '/admin/commissions', key: 'commissions' },
+  { to: '/admin/payouts', key: 'payouts' },
   { to: '/admin/reviews', key: 'reviews' },
   { to: '/admin/users', key: 'users' },
   { to: '/admin/pages', key: 'pages' },
