@@ -133,6 +133,7 @@ export async function seedDemoOrders(buyerEmails: string[], now = new Date()) {
       return count
     }),
   )
+  await markOlderNotificationsRead([...buyers.map((buyer) => buyer.id), ...owners.values()])
   await seedDemoViews(now)
   return { created: placed.reduce((sum, count) => sum + count, 0) }
 }
@@ -159,6 +160,19 @@ async function fulfil(
     )
     if (plan.deliveredAt <= now) await markDelivered(seller, number, plan.deliveredAt)
   }
+}
+
+/** Two months of orders left unread would bury the bell: each person keeps their latest three. */
+async function markOlderNotificationsRead(userIds: string[]) {
+  await prisma.$executeRaw`
+    UPDATE "Notification" SET "readAt" = now()
+    WHERE "readAt" IS NULL AND "id" IN (
+      SELECT "id" FROM (
+        SELECT "id", row_number() OVER (PARTITION BY "userId" ORDER BY "id" DESC) AS "newer"
+        FROM "Notification" WHERE "userId" = ANY(${userIds})
+      ) AS ranked
+      WHERE "newer" > 3
+    )`
 }
 
 /** Daily product views and add-to-carts over the history, the figures the page pixel collects. */

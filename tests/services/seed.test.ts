@@ -63,6 +63,11 @@ describe('the demo seed', () => {
       now.getTime() - 30 * 86_400_000,
     )
     expect(await prisma.productDailyStat.count({ where: demoShop })).toBeGreaterThan(100)
+    expect(
+      await prisma.notification.count({
+        where: { user: { email: 'seller@shikposh.test' }, readAt: null },
+      }),
+    ).toBeLessThanOrEqual(3)
     expect(await prisma.review.count({ where: { verifiedPurchase: true } })).toBeGreaterThan(0)
 
     const home = await getHomeCollections()
