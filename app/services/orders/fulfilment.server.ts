@@ -284,7 +284,13 @@ async function shipmentForEmail(tx: Tx, shipmentId: string) {
           user: { select: { name: true, locale: true } },
         },
       },
-      lines: { orderBy: { id: 'asc' } },
+      // What each code took off each line, shown under it as in the order-placed email.
+      lines: {
+        orderBy: { id: 'asc' },
+        include: {
+          discounts: { select: { code: true, amount: true }, orderBy: { code: 'asc' } },
+        },
+      },
     },
   })
   return {
