@@ -79,6 +79,13 @@ const TEST_CARDS = {
   '4000002760003184': '3ds',
 } as const
 
+/** Stripe takes the secret key as a Bearer token or as Basic auth's user name (curl -u sk_…:). */
+function isStandInKey(authorization: string | undefined) {
+  if (authorization === `Bearer ${STAND_IN_SECRET_KEY}`) return true
+  const basic = authorization?.match(/^Basic (.+)$/)?.[1]
+  return basic ? Buffer.from(basic, 'base64').toString('utf8') === `${STAND_IN_SECRET_KEY}:` : false
+}
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
 /** Stripe's webhook signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload">`. */
@@ -415,7 +422,7 @@ ${session.cancel_url ? `<p><a id="back" href="${escapeHtml(fill(session.cancel_u
     const hosted = url.pathname.match(/^\/c\/pay\/(cs_\w+)(?:\/(3ds))?$/)
     if (hosted) return hostedPage(req, res, hosted[1]!, hosted[2], new URLSearchParams(raw))
     let answer: { status: number; body: string }
-    if (req.headers.authorization !== `Bearer ${STAND_IN_SECRET_KEY}`) {
+    if (!isStandInKey(req.headers.authorization)) {
       answer = error(401, 'Invalid API Key provided', 'invalid_request_error')
     } else {
       const key = req.headers['idempotency-key']
