@@ -58,6 +58,8 @@ test('pay by card: declined, back to the store, pay again with 3-D Secure; the o
   page,
   browser,
 }) => {
+  // Two visits to the hosted page and a seller: longer than most journeys.
+  test.slow()
   const { seller, variantId } = await shopperWithCart(page, 2)
   await page.goto('/checkout')
   await page.getByText('Card', { exact: true }).click()
