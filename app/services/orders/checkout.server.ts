@@ -401,6 +401,7 @@ type OrderRow = {
   email: string
   paymentMethod: string
   paymentStatus: string
+  paymentReference: string | null
 }
 
 async function placeInTransaction(
@@ -596,6 +597,7 @@ const orderRowSelect = {
   email: true,
   paymentMethod: true,
   paymentStatus: true,
+  paymentReference: true,
 } as const
 
 /** The buyer's order placed with this key: the account's, or a guest order to the same email. */
@@ -637,6 +639,7 @@ async function startPayment(order: OrderRow, provider: PaymentProvider): Promise
       amount: order.total,
       currency: order.currency,
       email: order.email,
+      ...(order.paymentReference ? { reference: order.paymentReference } : {}),
     })
   } catch (error) {
     // The order stands and holds its stock; its page offers to pay again (payNow) meanwhile.

@@ -138,6 +138,8 @@ export async function getShipment(userId: string, number: string) {
           shippingMethod: true,
           shippingAddress: true,
           status: true,
+          paymentMethod: true,
+          paymentStatus: true,
         },
       },
       lines: {
@@ -167,6 +169,8 @@ export async function getShipment(userId: string, number: string) {
     currency: order.currency,
     shippingMethod: order.shippingMethod,
     orderStatus: order.status,
+    paymentMethod: order.paymentMethod,
+    paymentStatus: order.paymentStatus,
     address: parseAddressSnapshot(order.shippingAddress),
   }
 }

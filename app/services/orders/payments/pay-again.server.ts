@@ -34,6 +34,7 @@ export async function payAgain(
     amount: order.total,
     currency: order.currency,
     email: order.email,
+    ...(order.paymentReference ? { reference: order.paymentReference } : {}),
   })
   if (start.kind !== 'redirect') return null
   const { count } = await prisma.order.updateMany({
