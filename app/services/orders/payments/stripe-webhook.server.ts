@@ -3,7 +3,7 @@ import { prisma } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
-import { confirmPaymentInTx } from './confirm.server.ts'
+import { confirmPaymentInTx, countConfirmation, type ConfirmOutcome } from './confirm.server.ts'
 import { stripeClient } from './stripe.server.ts'
 
 // Stripe's webhook. The signature is checked with the SDK against STRIPE_WEBHOOK_SECRET; the
@@ -42,14 +42,14 @@ export async function handleStripeWebhook(
 ): Promise<WebhookOutcome> {
   const event = verify(rawBody, signature)
   const orderId = orderIdOf(event)
-  return prisma.$transaction(
-    async (tx) => {
+  const { outcome, confirmed } = await prisma.$transaction(
+    async (tx): Promise<{ outcome: WebhookOutcome; confirmed?: ConfirmOutcome }> => {
       const { count } = await tx.paymentEvent.createMany({
         data: [{ provider: 'stripe', eventId: event.id, type: event.type, orderId }],
         skipDuplicates: true,
       })
-      if (count === 0) return 'duplicate'
-      if (event.type !== 'payment_intent.succeeded' || !orderId) return 'ignored'
+      if (count === 0) return { outcome: 'duplicate' }
+      if (event.type !== 'payment_intent.succeeded' || !orderId) return { outcome: 'ignored' }
       const intent = event.data.object
       const order = await tx.order.findUnique({
         where: { id: orderId },
@@ -65,11 +65,12 @@ export async function handleStripeWebhook(
           { eventId: event.id, orderId, amount: intent.amount_received },
           'A Stripe payment does not match its order; left for a person to look at',
         )
-        return 'ignored'
+        return { outcome: 'ignored' }
       }
-      await confirmPaymentInTx(tx, orderId, intent.id)
-      return 'handled'
+      return { outcome: 'handled', confirmed: await confirmPaymentInTx(tx, orderId, intent.id) }
     },
     { maxWait: 15_000, timeout: 20_000 },
   )
+  if (confirmed) countConfirmation('stripe', confirmed)
+  return outcome
 }
