@@ -643,6 +643,7 @@ async function startPayment(order: OrderRow, provider: PaymentProvider): Promise
     })
   } catch (error) {
     // The order stands and holds its stock; its page offers to pay again (payNow) meanwhile.
+    businessMetrics.countPayment(provider.id, 'start_failed')
     logger.error({ err: error, order: order.number }, 'Could not start a payment')
     return { ...placed, paymentRedirect: null }
   }
@@ -655,6 +656,7 @@ async function startPayment(order: OrderRow, provider: PaymentProvider): Promise
     where: { id: order.id, paymentStatus: 'PENDING' },
     data: { paymentReference: start.reference },
   })
+  businessMetrics.countPayment(provider.id, 'started')
   return { ...placed, paymentRedirect: start.url }
 }
 

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
+import { businessMetrics } from '~/infra/business-metrics.server.ts'
 import { prisma } from '~/infra/db.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { orderPathFor } from '../order-access.server.ts'
@@ -37,9 +38,17 @@ const orderSelect = {
 } as const
 
 function answer(
-  order: { id: string; number: string; userId: string | null; locale: string },
+  order: {
+    id: string
+    number: string
+    userId: string | null
+    locale: string
+    paymentMethod: string
+  },
   outcome: ReturnOutcome,
 ): PaymentReturn {
+  // A declined or abandoned payment; 'paid' is counted where it is confirmed.
+  if (outcome === 'failed') businessMetrics.countPayment(order.paymentMethod, 'failed')
   return {
     path: orderPathFor(order),
     locale: isLocale(order.locale) ? order.locale : 'en',

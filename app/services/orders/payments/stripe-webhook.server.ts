@@ -3,7 +3,7 @@ import { prisma } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
-import { confirmPaymentInTx } from './confirm.server.ts'
+import { confirmPaymentInTx, countConfirmation, type ConfirmOutcome } from './confirm.server.ts'
 import { isPaidSession, paymentIntentOf, stripeClient } from './stripe.server.ts'
 
 // Stripe's webhook: `checkout.session.completed` (ADR 030) marks the order paid. The signature is checked with the SDK against STRIPE_WEBHOOK_SECRET; the
@@ -69,16 +69,16 @@ export async function handleStripeWebhook(
 ): Promise<WebhookOutcome> {
   const event = verify(rawBody, signature)
   const orderId = orderIdOf(event)
-  return prisma.$transaction(
-    async (tx) => {
+  const { outcome, confirmed } = await prisma.$transaction(
+    async (tx): Promise<{ outcome: WebhookOutcome; confirmed?: ConfirmOutcome }> => {
       const { count } = await tx.paymentEvent.createMany({
         data: [{ provider: 'stripe', eventId: event.id, type: event.type, orderId }],
         skipDuplicates: true,
       })
-      if (count === 0) return 'duplicate'
-      if (!orderId) return 'ignored'
+      if (count === 0) return { outcome: 'duplicate' }
+      if (!orderId) return { outcome: 'ignored' }
       const paid = paymentOf(event)
-      if (!paid) return 'ignored'
+      if (!paid) return { outcome: 'ignored' }
       const order = await tx.order.findUnique({
         where: { id: orderId },
         select: { total: true, currency: true, paymentMethod: true },
@@ -93,11 +93,12 @@ export async function handleStripeWebhook(
           { eventId: event.id, orderId, amount: paid.amount },
           'A Stripe payment does not match its order; left for a person to look at',
         )
-        return 'ignored'
+        return { outcome: 'ignored' }
       }
-      await confirmPaymentInTx(tx, orderId, paid.intent)
-      return 'handled'
+      return { outcome: 'handled', confirmed: await confirmPaymentInTx(tx, orderId, paid.intent) }
     },
     { maxWait: 15_000, timeout: 20_000 },
   )
+  if (confirmed) countConfirmation('stripe', confirmed)
+  return outcome
 }
