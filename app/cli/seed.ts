@@ -6,12 +6,13 @@ import { describePhotos } from '../../prisma/seed/photos/index.ts'
 import { runTask } from './run.ts'
 
 await runTask(async (env) => {
-  const { created, total, photos } = await seedDemoData({
+  const { created, total, orders, photos } = await seedDemoData({
     photos: { cacheDir: path.join(env.dataDir, 'demo-photos'), log: console.log },
   })
   console.log(
     `Demo catalog: ${created} product${created === 1 ? '' : 's'} added (${total - created} already there).`,
   )
+  if (orders) console.log(`Demo orders: ${orders} placed over the last two months.`)
   if (photos) console.log(describePhotos(photos))
   console.log('Demo data is in place. Accounts (email / password):')
   for (const account of DEMO_ACCOUNTS)

@@ -3,6 +3,7 @@ import { data } from '@remix-run/node'
 import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import { VersionConflictError } from '~/services/catalog/errors.ts'
 import {
   emptyPromoValues,
   promoFormSchema,
@@ -51,15 +52,26 @@ export async function promoFormAction(
     schema: promoFormSchema(storeSettings()),
   })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const t = getT(request, 'seller')
+  // An edit names the version it was loaded with (ADR 008). A form without one (opened before
+  // versions existed) matches none: it is refused like a stale one, once ownership is checked.
+  const { version } = submission.value
   try {
     const saved = id
-      ? await updatePromoCode(actor, id, submission.value)
+      ? await updatePromoCode(actor, id, submission.value, version ?? 0)
       : await createPromoCode(actor, submission.value)
-    const t = getT(request, 'seller')
     return redirectWithToast(localeRedirectPath(request, listPath), {
       message: t(id ? 'promos.saved' : 'promos.created', { code: saved.code }),
     })
   } catch (error) {
+    // Someone saved the code meanwhile: nothing written, the form comes back as typed.
+    if (error instanceof VersionConflictError)
+      return data(
+        submission.reply({
+          formErrors: [t(version === null ? 'promos.outOfDate' : 'promos.conflict')],
+        }),
+        { status: 409 },
+      )
     return formRefusal(submission, error)
   }
 }

@@ -46,6 +46,10 @@ function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSett
     maximumFractionDigits: 1,
   })
   const percentFormat = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })
+  const smallPercentFormat = new Intl.NumberFormat(tag, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  })
   const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone })
   const dateTimeFormat = new Intl.DateTimeFormat(tag, {
     dateStyle: 'medium',
@@ -81,6 +85,10 @@ function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSett
     /** 0.15 → "15%" or "۱۵٪" */
     percent(ratio: number) {
       return percentFormat.format(ratio)
+    },
+    /** A rate that is often small: 0.0047 → "0.5%" (not "0%"), 0.15 → "15%". */
+    rate(ratio: number) {
+      return (ratio > 0 && ratio < 0.1 ? smallPercentFormat : percentFormat).format(ratio)
     },
     /** "Dec 5, 2026" or "۱۴ آذر ۱۴۰۵" */
     date(value: Date | string | number) {

@@ -7,6 +7,9 @@ import { singleton } from './singleton.server.ts'
 // metrics.server.ts. Every label takes values from a fixed list in the code (payment methods,
 // refusal codes, limiter names), never from a request, so the series stay few.
 
+export type PaymentOutcome =
+  'started' | 'start_failed' | 'paid' | 'failed' | 'expired' | 'paid_after_release'
+
 export const businessMetrics = singleton('business-metrics', () => {
   const registers = [metrics.registry]
 
@@ -26,6 +29,24 @@ export const businessMetrics = singleton('business-metrics', () => {
     name: 'checkout_refusals_total',
     help: 'Checkouts refused with nothing written, by reason (the refusal code)',
     labelNames: ['reason'],
+    registers,
+  })
+  const payments = new Counter({
+    name: 'payments_total',
+    help: 'Online payments by provider and outcome (started, start_failed, paid, failed, expired, paid_after_release)',
+    labelNames: ['provider', 'outcome'],
+    registers,
+  })
+  const pageCache = new Counter({
+    name: 'page_cache_requests_total',
+    help: 'Cacheable pages answered, by result (hit: from the cache; miss: rendered and stored; bypass: rendered for a visitor with a cookie)',
+    labelNames: ['result'],
+    registers,
+  })
+  const pageCacheErrors = new Counter({
+    name: 'page_cache_errors_total',
+    help: 'Page cache reads and writes that failed (operation: get, set), the page rendered instead',
+    labelNames: ['operation'],
     registers,
   })
   const searchDuration = new Histogram({
@@ -99,6 +120,9 @@ export const businessMetrics = singleton('business-metrics', () => {
     ordersPlaced,
     orderValue,
     checkoutRefusals,
+    payments,
+    pageCache,
+    pageCacheErrors,
     searchDuration,
     searches,
     searchErrors,
@@ -106,6 +130,10 @@ export const businessMetrics = singleton('business-metrics', () => {
     mediaDuration,
     mediaRefusals,
     /** The media pipelines' semaphore tells its state through this. */
+    /** An online payment reached `outcome` (provider ids and outcomes are fixed lists). */
+    countPayment(provider: string, outcome: PaymentOutcome) {
+      payments.inc({ provider, outcome })
+    },
     observeMediaQueue(source: () => { running: number; queued: number }) {
       mediaQueue = source
     },

@@ -10,6 +10,19 @@ import { businessMetrics } from './business-metrics.server.ts'
 export type Limiter = RateLimiterAbstract
 
 /**
+ * While the connection to Redis is lost, counts in memory at once instead of waiting for a
+ * reconnection (a login would otherwise wait for the command timeout); a first connection still
+ * being made is waited for. rate-limiter-flexible asks `_isRedisReady` when
+ * `rejectIfRedisNotReady` is set; the Redis-down drill (tests/drills) checks the effect.
+ */
+class FailFastRedisLimiter extends RateLimiterRedis {
+  _isRedisReady() {
+    const status = redis?.status
+    return status !== 'reconnecting' && status !== 'close' && status !== 'end'
+  }
+}
+
+/**
  * A counter of events per key within a window, in Redis when configured (shared by every app
  * instance) and in memory otherwise. A Redis outage falls back to the in-memory counter
  * instead of failing the request.
@@ -25,12 +38,13 @@ export function createLimiter({
 }): Limiter {
   const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds })
   const limiter = redis
-    ? new RateLimiterRedis({
+    ? new FailFastRedisLimiter({
         storeClient: redis,
         keyPrefix: redisKey('rl', name),
         points,
         duration: durationSeconds,
         insuranceLimiter: memory,
+        rejectIfRedisNotReady: true,
       })
     : memory
   names.set(limiter, name)

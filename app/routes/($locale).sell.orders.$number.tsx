@@ -36,7 +36,9 @@ import {
 } from '~/services/orders/item-returns.server.ts'
 import { ReturnDecisionSchema, ReturnReceivedSchema } from '~/services/orders/return-schemas.ts'
 import { SellerReturns } from '~/components/orders/seller-returns.tsx'
+import { settlesOnDelivery } from '~/services/orders/payments/index.server.ts'
 import { ShipSchema, requireOrderNumber } from '~/services/orders/schemas.ts'
+import { paymentHeadline } from '~/services/orders/status.ts'
 import { invariantResponse } from '~/utils/http.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
@@ -48,6 +50,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(shipment, t('order.notFound'))
   return {
     shipment,
+    // What the seller needs before packing: whether the shopper has paid (a card order waiting
+    // for its payment is not to be shipped yet).
+    payment: paymentHeadline(shipment.paymentStatus, {
+      paysOnDelivery: settlesOnDelivery(shipment.paymentMethod),
+      shipments: [shipment],
+    }),
     returns: await listOrderReturnsForShop(user.id, shipment.number),
     title: t('meta.title', { page: t('order.metaTitle', { number: shipment.number }) }),
   }
@@ -134,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SellerOrderPage() {
-  const { shipment, returns } = useLoaderData<typeof loader>()
+  const { shipment, payment, returns } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation('seller')
@@ -238,6 +246,16 @@ export default function SellerOrderPage() {
               {t('order.shipTo')}
             </h2>
             <AddressBlock address={shipment.address} className="mt-2 text-sm text-stone-700" />
+          </section>
+
+          <section className="card p-5" aria-labelledby="payment-heading">
+            <h2 id="payment-heading" className="font-semibold">
+              {t('order.payment')}
+            </h2>
+            <p className="mt-2 text-sm">{labels.paymentMethod(shipment.paymentMethod)}</p>
+            <p className="text-sm text-stone-600" data-testid="payment-status">
+              {labels.paymentStatus(payment)}
+            </p>
           </section>
 
           {shipment.status === 'PENDING' ? (

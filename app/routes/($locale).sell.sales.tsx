@@ -61,7 +61,7 @@ export default function SalesPage() {
     bucket.start === bucket.end
       ? f.date(bucket.start)
       : t('analytics.span', { start: f.date(bucket.start), end: f.date(bucket.end) })
-  const rate = (part: number, whole: number) => (whole > 0 ? f.percent(part / whole) : null)
+  const rate = (part: number, whole: number) => (whole > 0 ? f.rate(part / whole) : null)
   const peakOf = (values: number[]) => Math.max(0, ...values)
 
   return (

@@ -3,6 +3,7 @@ import { promisify } from 'node:util'
 import { gzip as gzipCallback } from 'node:zlib'
 import type { NextFunction, Request, Response } from 'express'
 import { preferredLocale } from '~/i18n/accept-language.ts'
+import { businessMetrics } from '~/infra/business-metrics.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { LAYOUT_TAG } from '~/infra/page-cache/page-cache.server.ts'
 import type { PageCacheStore, PageEntry } from '~/infra/page-cache/store.server.ts'
@@ -99,6 +100,7 @@ export function pageCacheLookup(store: PageCacheStore, version: string) {
     // Taken before anything is read: an invalidation after this moment outdates the render.
     const renderedAt = Date.now()
     const entry = await store.get(key).catch((error: unknown) => {
+      businessMetrics.pageCacheErrors.inc({ operation: 'get' })
       logger.warn({ err: error }, 'Page cache unavailable')
       return null
     })
@@ -122,6 +124,7 @@ export function pageCacheServe(store: PageCacheStore) {
       // Rendered for its sender: a cacheable page says so to caches on the way.
       beforeFirstWrite(res, () => {
         if (!tagsOf()?.size) return
+        businessMetrics.pageCache.inc({ result: 'bypass' })
         res.setHeader('Cache-Control', PERSONAL_CACHE_CONTROL)
         res.setHeader('Vary', VARY)
         res.setHeader('X-Page-Cache', 'BYPASS')
@@ -139,6 +142,7 @@ export function pageCacheServe(store: PageCacheStore) {
         !res.hasHeader('set-cookie') &&
         !cacheControl.includes('no-store')
       if (!storable) return
+      businessMetrics.pageCache.inc({ result: 'miss' })
       res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL)
       res.setHeader('CDN-Cache-Control', CDN_CACHE_CONTROL)
       res.setHeader('Vary', VARY)
@@ -190,7 +194,10 @@ export function pageCacheServe(store: PageCacheStore) {
             renderedAt: lookup.renderedAt,
           }),
         )
-        .catch((error: unknown) => logger.warn({ err: error }, 'Could not store a page'))
+        .catch((error: unknown) => {
+          businessMetrics.pageCacheErrors.inc({ operation: 'set' })
+          logger.warn({ err: error }, 'Could not store a page')
+        })
         .finally(() => pendingWrites.delete(write))
       pendingWrites.add(write)
     })
@@ -200,6 +207,7 @@ export function pageCacheServe(store: PageCacheStore) {
 
 /** Answers from a stored page: 304 when the browser holds it, gzip when it takes it. */
 function replay(req: Request, res: Response, entry: PageEntry) {
+  businessMetrics.pageCache.inc({ result: 'hit' })
   for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value)
   res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL)
   res.setHeader('CDN-Cache-Control', CDN_CACHE_CONTROL)

@@ -1,6 +1,7 @@
 import { logger } from '~/infra/logger.server.ts'
 import { startJobWorker, type JobSchedule, type JobTasks } from '~/infra/jobs/worker.server.ts'
 import { startOutboxWorker } from '~/infra/outbox/worker.server.ts'
+import { pruneIdempotencyKeys } from './accounts/api-idempotency.server.ts'
 import {
   DISCOUNT_BOUNDARIES_TASK,
   discountBoundariesTask,
@@ -33,6 +34,7 @@ import {
 // per matching minute however many worker processes run.
 
 export const PRUNE_CARTS_TASK = 'carts.prune'
+export const PRUNE_IDEMPOTENCY_KEYS_TASK = 'api.idempotency-keys.prune'
 
 export const jobTasks: JobTasks = {
   [REPRICE_TASK]: repriceTask,
@@ -51,6 +53,10 @@ export const jobTasks: JobTasks = {
     const count = await pruneGuestCarts()
     if (count) logger.info({ count }, 'Deleted abandoned guest carts')
   },
+  [PRUNE_IDEMPOTENCY_KEYS_TASK]: async () => {
+    const count = await pruneIdempotencyKeys()
+    if (count) logger.info({ count }, 'Deleted API answers past their replay window')
+  },
 }
 
 export const jobSchedules: JobSchedule[] = [
@@ -60,6 +66,8 @@ export const jobSchedules: JobSchedule[] = [
   { task: PRUNE_CARTS_TASK, match: '17 3 * * *' },
   // Shops' pending balances whose return window is over become available.
   { task: LEDGER_RELEASE_TASK, match: '*/15 * * * *' },
+  // API answers kept for Idempotency-Key retries, a day after they were given.
+  { task: PRUNE_IDEMPOTENCY_KEYS_TASK, match: '47 3 * * *' },
 ]
 
 /**

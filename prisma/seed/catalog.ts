@@ -408,9 +408,11 @@ export async function seedDemoProducts(
           start + 25,
         )) {
           // A Persian-first shop writes in Persian and gives the English as the translation;
-          // the slug stays the English one's (docs/decisions/018).
-          const text =
-            shopLocale === 'fa' && persian
+          // the slug stays the English one's (docs/decisions/018). The English-first shops give
+          // a Persian translation, so the Persian store reads Persian throughout.
+          const text = !persian
+            ? {}
+            : shopLocale === 'fa'
               ? {
                   locale: 'fa',
                   title: persian.title,
@@ -418,7 +420,7 @@ export async function seedDemoProducts(
                   translatedTitle: product.title,
                   translatedDescription: product.description,
                 }
-              : {}
+              : { translatedTitle: persian.title, translatedDescription: persian.description }
           rows.push(
             await tx.product.create({
               data: {

@@ -4,7 +4,8 @@ import { hashPassword } from '~/services/accounts/passwords.server.ts'
 import { seedDemoProducts, seedShops, seedTaxonomy } from './catalog.ts'
 import { seedDemoPhotos, type PhotoSeedOptions, type PhotoSeedReport } from './photos/index.ts'
 import { seedStorePages } from './pages.ts'
-import { seedDemoReviews } from './reviews.ts'
+import { seedDemoOrders } from './orders.ts'
+import { DEMO_REVIEWERS, seedDemoReviewers, seedDemoReviews } from './reviews.ts'
 
 // Demo data for the embedded default and for trying the store: accounts, then a believable
 // catalog (prisma/seed/catalog.ts). Idempotent, so running it twice changes nothing.
@@ -42,7 +43,7 @@ export const DEMO_ACCOUNTS: Array<{
 ]
 
 /**
- * Accounts, catalogue and reviews; with `photos`, product photos too (drawn, rendered and
+ * Accounts, catalogue, two months of orders and reviews; with `photos`, product photos too (drawn, rendered and
  * uploaded through the media service: seconds to a minute the first time, see photos/index.ts).
  */
 export async function seedDemoData(options: { photos?: PhotoSeedOptions } = {}) {
@@ -64,9 +65,14 @@ export async function seedDemoData(options: { photos?: PhotoSeedOptions } = {}) 
   await seedStorePages()
   const shops = await seedShops(hash)
   const products = await seedDemoProducts(shops, vocabulary)
+  await seedDemoReviewers(hash)
+  const orders = await seedDemoOrders([
+    'shopper@shikposh.test',
+    ...DEMO_REVIEWERS.map((reviewer) => reviewer.email),
+  ])
   const reviews = await seedDemoReviews(hash)
   const photos: PhotoSeedReport | null = options.photos
     ? await seedDemoPhotos(options.photos)
     : null
-  return { ...products, reviews: reviews.created, photos }
+  return { ...products, orders: orders.created, reviews: reviews.created, photos }
 }

@@ -59,7 +59,8 @@ const FITS: ReviewFitValue[] = [
   'RUNS_LARGE',
 ]
 
-export async function seedDemoReviews(passwordHash: string) {
+/** The reviewer accounts (they are the demo's other shoppers too); idempotent. */
+export async function seedDemoReviewers(passwordHash: string) {
   const reviewers = []
   for (const reviewer of DEMO_REVIEWERS) {
     reviewers.push(
@@ -71,6 +72,11 @@ export async function seedDemoReviews(passwordHash: string) {
       }),
     )
   }
+  return reviewers
+}
+
+export async function seedDemoReviews(passwordHash: string) {
+  const reviewers = await seedDemoReviewers(passwordHash)
   const products = await prisma.product.findMany({
     where: { listed: true },
     orderBy: { slug: 'asc' },

@@ -24,6 +24,9 @@ export function e2eApp(slot: number) {
      */
     rialPort: port + 500,
     rialBaseUrl: `http://localhost:${port + 500}`,
+    /** The local stand-in of Stripe's API and hosted Checkout page the app pays cards through. */
+    stripePort: port + 1000,
+    stripeUrl: `http://127.0.0.1:${port + 1000}`,
     /** The app under test starts its own embedded Meilisearch here (fresh data each run). */
     meiliPort: firstMeiliPort + slot,
     database: `shikposh_e2e_${id}`,
@@ -39,6 +42,8 @@ export const E2E_PORT = app.port
 export const E2E_BASE_URL = app.baseUrl
 export const E2E_RIAL_PORT = app.rialPort
 export const E2E_RIAL_BASE_URL = app.rialBaseUrl
+export const E2E_STRIPE_PORT = app.stripePort
+export const E2E_STRIPE_URL = app.stripeUrl
 export const E2E_MEILI_PORT = app.meiliPort
 export const E2E_DATABASE = app.database
 export const E2E_REDIS_PREFIX = app.redisPrefix

@@ -168,3 +168,62 @@ test('at phone width the cart with a code does not scroll sideways', async ({ br
   await expect(page.getByTestId('checkout-total')).toHaveText('$60.00')
   await context.close()
 })
+
+test('a seller creates a code for one product from /sell/promos/new (a field error first), and a shopper uses it on that product only', async ({
+  page,
+  signInAs,
+  browser,
+}) => {
+  const { shop } = await signInAs('seller', { name: 'Promo Maker' })
+  const limited = await createProduct(shop.id, {
+    title: 'Promo linen shirt',
+    price: 4000,
+    variants: [{ stock: 4 }],
+  })
+  const other = await createProduct(shop.id, {
+    title: 'Promo wool scarf',
+    price: 2000,
+    variants: [{ stock: 4 }],
+  })
+  const code = unique('MINE')
+
+  await page.goto('/sell/promos/new')
+  await page.getByLabel('Code', { exact: true }).fill('x!')
+  await page.getByLabel('Percentage off').check()
+  await page.getByLabel('Percentage', { exact: true }).fill('25')
+  await page.getByLabel('Promo linen shirt').check()
+  await page.getByRole('button', { name: 'Create code' }).click()
+  await expect(page.getByText('Codes are 3 to 32 letters, digits or dashes.')).toBeVisible()
+  // Nothing typed is lost.
+  await expect(page.getByLabel('Percentage', { exact: true })).toHaveValue('25')
+  await expect(page.getByLabel('Promo linen shirt')).toBeChecked()
+  await page.getByLabel('Code', { exact: true }).fill(code.toLowerCase())
+  await page.getByRole('button', { name: 'Create code' }).click()
+  await expect(page).toHaveURL('/sell/promos')
+  await expect(page.getByText(`Code ${code} created.`)).toBeVisible()
+  await expect(page.getByRole('row').filter({ hasText: code })).toBeVisible()
+  expect(await prisma.promoCode.findUniqueOrThrow({ where: { code } })).toMatchObject({
+    shopId: shop.id,
+    kind: 'PERCENT',
+    value: 25,
+    productIds: [limited.id],
+    version: 1,
+  })
+
+  // A shopper with both products: 25% off the shirt only ($10.00), nothing off the scarf.
+  const shopper = await createUser()
+  await putInCart(shopper.id, limited.variants[0]!.id, 1, 4000)
+  await putInCart(shopper.id, other.variants[0]!.id, 1, 2000)
+  const context = await browser.newContext({
+    extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() },
+  })
+  await signInContext(context, shopper.id)
+  const cart = await context.newPage()
+  await cart.goto('/cart')
+  await cart.getByLabel('Promo code').fill(code)
+  await cart.getByRole('button', { name: 'Apply' }).click()
+  await expect(cart.getByTestId('promo-state')).toHaveText(`Code ${code} applied`)
+  await expect(cart.getByTestId('line-promo')).toHaveText([`Code ${code}: −$10.00`])
+  await expect(cart.getByTestId('promo-discount')).toContainText('−$10.00')
+  await context.close()
+})

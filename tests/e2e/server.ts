@@ -11,10 +11,12 @@ import {
   E2E_PORT,
   E2E_REDIS_PREFIX,
   E2E_RIAL_PORT,
+  E2E_STRIPE_PORT,
 } from './environment.ts'
 
 // Playwright's web server: a fresh database, then the built app (`npm run build` first) on it,
-// with its own embedded Meilisearch, and the app's twin configured as an Iranian store.
+// with its own embedded Meilisearch, taking cards through a local stand-in of Stripe (its API,
+// hosted Checkout page and signed webhooks), and the app's twin configured as an Iranian store.
 
 const admin = new pg.Client({ connectionString: ADMIN_URL })
 await admin.connect()
@@ -55,6 +57,12 @@ const dataDir = path.join(
   `shikposh-e2e-${E2E_DATABASE.slice('shikposh_e2e_'.length)}`,
 )
 rmSync(dataDir, { recursive: true, force: true })
+const { startStripeStandIn, STAND_IN_SECRET_KEY, STAND_IN_WEBHOOK_SECRET } =
+  await import('../support/payments/stripe-stand-in.ts')
+const stripe = await startStripeStandIn({
+  port: E2E_STRIPE_PORT,
+  webhookUrl: `http://127.0.0.1:${E2E_PORT}/webhooks/stripe`,
+})
 const appEnv = {
   ...process.env,
   NODE_ENV: 'test' as const,
@@ -71,6 +79,10 @@ const appEnv = {
   MEILI_HOST: '',
   MEILI_MASTER_KEY: '',
   EMBEDDED_MEILI_PORT: String(E2E_MEILI_PORT),
+  PAYMENT_PROVIDERS: 'pay-on-delivery,stripe',
+  STRIPE_SECRET_KEY: STAND_IN_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET: STAND_IN_WEBHOOK_SECRET,
+  STRIPE_API_URL: stripe.apiUrl,
 }
 const server: ChildProcess = spawn(process.execPath, ['build/server.js'], {
   stdio: 'inherit',
@@ -96,6 +108,8 @@ async function startTwinOnceUp(): Promise<ChildProcess | undefined> {
           STORE_PRICE_DISPLAY: 'toman',
           STORE_DEFAULT_LOCALE: 'fa',
           STORE_TIMEZONE: 'Asia/Tehran',
+          // Stripe does not take rials.
+          PAYMENT_PROVIDERS: 'pay-on-delivery',
           OUTBOX_WORKER: 'off',
         },
       })
@@ -118,5 +132,5 @@ twin?.on('exit', (code) => {
 server.on('exit', (code) => {
   twin?.kill('SIGTERM')
   rmSync(dataDir, { recursive: true, force: true })
-  process.exit(code ?? 0)
+  void stripe.close().finally(() => process.exit(code ?? 0))
 })

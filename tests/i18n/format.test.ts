@@ -37,6 +37,11 @@ describe('numbers', () => {
     expect(faToman.number(0)).toBe('۰')
     expect(enToman.number(1_234_567)).toBe('1,234,567')
     expect(faToman.percent(0.15)).toBe('۱۵٪')
+    // A small rate keeps a decimal instead of rounding to nothing.
+    expect(enToman.rate(0.0047)).toBe('0.5%')
+    expect(faToman.rate(0.0047)).toBe('۰٫۵٪')
+    expect(enToman.rate(0.15)).toBe('15%')
+    expect(enToman.rate(0)).toBe('0%')
     expect(faToman.year(2026)).toBe('۲۰۲۶')
     expect(enToman.year(2026)).toBe('2026')
   })

@@ -177,6 +177,61 @@ describe('the seller’s code form', () => {
   })
 })
 
+describe('two tabs on one code', () => {
+  test('a save from a form loaded before another save is a 409 with the message above the button and everything typed kept; nothing is overwritten', async () => {
+    const { cookie, shop } = await seller('Ava')
+    const code = await createPromo({ code: 'TABS-10', shopId: shop.id, kind: 'PERCENT', value: 10 })
+    const params = { promoId: code.id }
+    const opened = await callRoute(
+      sellerEdit.loader,
+      routeRequest(`/sell/promos/${code.id}`, { cookie }),
+      { params },
+    )
+    const version = (opened.data as { defaults: { version: string } }).defaults.version
+    expect(version).toBe('1')
+    const save = (percent: string, lang = '') =>
+      callRoute(
+        sellerEdit.action,
+        routeRequest(`${lang}/sell/promos/${code.id}`, {
+          cookie,
+          form: { code: 'TABS-10', kind: 'PERCENT', percent, version },
+        }),
+        { params },
+      )
+
+    expect((await save('20')).status).toBe(302)
+    const stale = await save('35')
+    expect(stale.status).toBe(409)
+    const reply = stale.data as Reply
+    expect(reply.error?.['']).toEqual([
+      'Someone changed this code after you opened it. Nothing you entered was saved, and nothing was overwritten: copy what you need from below, then reload the page to see the latest version and make your changes again.',
+    ])
+    expect(reply.initialValue).toMatchObject({ percent: '35', version: '1' })
+    const persian = await save('40', '/fa')
+    expect(persian.status).toBe(409)
+    expect((persian.data as Reply).error?.['']?.[0]).toContain('کس دیگری آن را تغییر داده است')
+    expect(await prisma.promoCode.findUniqueOrThrow({ where: { id: code.id } })).toMatchObject({
+      value: 20,
+      version: 2,
+    })
+
+    // A form without a version (opened before versions) is refused as out of date.
+    const old = await callRoute(
+      sellerEdit.action,
+      routeRequest(`/sell/promos/${code.id}`, {
+        cookie,
+        form: { code: 'TABS-10', kind: 'PERCENT', percent: '50' },
+      }),
+      { params },
+    )
+    expect(old.status).toBe(409)
+    expect((old.data as Reply).error?.['']).toEqual([
+      'This form is out of date. Reload the page and make your changes again.',
+    ])
+    expect((await prisma.promoCode.findUniqueOrThrow({ where: { id: code.id } })).value).toBe(20)
+  })
+})
+
 describe('the admin’s code pages', () => {
   test('a platform code made by an admin is audited; the shops’ view lists shops’ codes', async () => {
     const admin = await createUser({ roles: ['SHOPPER', 'ADMIN'] })

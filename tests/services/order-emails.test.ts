@@ -5,12 +5,14 @@ import { jobTasks } from '~/services/jobs.server.ts'
 import { processBatch } from '~/infra/outbox/worker.server.ts'
 import { mailOutboxHandler } from '~/services/mail/mail.server.ts'
 import { addToCart, getCart } from '~/services/orders/cart.server.ts'
-import { placeOrder } from '~/services/orders/checkout.server.ts'
+import { applyPromoCode } from '~/services/orders/cart-codes.server.ts'
+import { getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
 import { markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import { placeGuestOrder } from '~/services/orders/guest-checkout.server.ts'
 import { cancelOrder } from '~/services/orders/orders.server.ts'
 import { orderTotal } from '~/services/orders/shipping.ts'
 import { createUser, uniqueEmail } from '../support/fixtures.ts'
+import { createPromo } from '../support/promo-fixtures.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'
 import { decodeMail, type DecodedMail } from '../support/smtp-sink.ts'
 
@@ -204,5 +206,45 @@ describe('order emails in the recipient’s language', () => {
     const [persianMail] = await delivered(persian.email)
     expect(persianMail!.subject).toBe(`سفارش \u2068${second.number}\u2069 شما در شیک‌پوش`)
     expect(persianMail!.text).toContain('۳۰۰٬۰۰۰ تومان')
+  })
+})
+
+describe('promo codes in the parcel emails', () => {
+  test('the shipped and delivered emails show what the code took off each line, as the confirmation does', async () => {
+    const { user: seller, shop } = await sellerShop('en', 'Promo')
+    const products = await Promise.all(
+      ['Linen shirt', 'Cotton scarf'].map((title) =>
+        createProduct(shop.id, { title, price: 1_000_000, variants: [{ stock: 5 }] }),
+      ),
+    )
+    await createPromo({ code: 'PARCEL10', shopId: shop.id, kind: 'PERCENT', value: 10 })
+    const shopper = await createUser({ name: 'Pari Parcel' })
+    await prisma.user.update({ where: { id: shopper.id }, data: { locale: 'en' } })
+    for (const product of products)
+      await addToCart({ userId: shopper.id }, { variantId: product.variants[0]!.id, quantity: 1 })
+    await applyPromoCode({ userId: shopper.id }, 'parcel10')
+    const page = await getCheckout(shopper.id)
+    const delivery = page.shippingMethods.find((method) => method.id === 'standard')!.price
+    const order = await placeOrder(shopper.id, {
+      idempotencyKey: page.cart.checkoutToken!,
+      address: { kind: 'new', fields: IRANIAN_ADDRESS, save: false },
+      shippingMethod: 'standard',
+      paymentMethod: 'pay-on-delivery',
+      expectedTotal: page.cart.itemsTotal - page.promo!.applied!.itemsDiscount + delivery,
+    })
+    // 10% of 200,000 Toman, 10,000 Toman off each line.
+    const lineDiscount = /Code \u2068?PARCEL10\u2069?: −10,000 Toman/g
+    await markShipped(seller.id, order.number, { carrier: 'tipax', trackingNumber: 'TPX-123456' })
+    await markDelivered(seller.id, order.number)
+    // The outbox sends them in any order (and a review invitation besides): told by subject.
+    const all = await delivered(shopper.email)
+    const mails = [`Your Shikposh order ${order.number}`, 'on their way', 'has arrived'].map(
+      (subject) => all.find((mail) => mail.subject.includes(subject))!,
+    )
+    for (const mail of mails) {
+      expect(mail).toBeDefined()
+      expect(mail.text.match(lineDiscount)).toHaveLength(2)
+      expect(mail.html.match(lineDiscount)).toHaveLength(2)
+    }
   })
 })

@@ -73,7 +73,7 @@ describe('whose codes', () => {
     // Seller B: not found everywhere, nothing changed.
     const asB = { sellerId: b.user.id }
     expect((await refusal(getPromoCode(asB, mine.id))).kind).toBe('not-found')
-    expect((await refusal(updatePromoCode(asB, mine.id, input({ code: 'BO-OWNS' })))).kind).toBe(
+    expect((await refusal(updatePromoCode(asB, mine.id, input({ code: 'BO-OWNS' }), 1))).kind).toBe(
       'not-found',
     )
     expect((await refusal(setPromoActive(asB, mine.id, false))).kind).toBe('not-found')
@@ -101,7 +101,12 @@ describe('whose codes', () => {
     expect((await refusal(getPromoCode({ sellerId: a.user.id }, platform.id))).kind).toBe(
       'not-found',
     )
-    await updatePromoCode(asAdmin, platform.id, input({ code: 'ALL-6', kind: 'FIXED', value: 600 }))
+    await updatePromoCode(
+      asAdmin,
+      platform.id,
+      input({ code: 'ALL-6', kind: 'FIXED', value: 600 }),
+      1,
+    )
     await setPromoActive(asAdmin, platform.id, false)
     const audit = await prisma.auditEntry.findMany({
       where: { targetId: platform.id },
@@ -117,6 +122,44 @@ describe('whose codes', () => {
     ])
     // Sellers' changes are theirs, not admin actions: no audit entry.
     expect(await prisma.auditEntry.count({ where: { targetId: mine.id } })).toBe(0)
+  })
+})
+
+describe('two people editing one code', () => {
+  test('of two saves from forms loaded at the same version exactly one is written; the other is refused as stale, and a (de)activation makes an open form stale too', async () => {
+    const a = await createSeller('Ava')
+    const asA = { sellerId: a.user.id }
+    const code = await createPromoCode(asA, input({ code: 'TWO-TABS', value: 10 }))
+    const loaded = await getPromoCode(asA, code.id)
+    expect(loaded.version).toBe(1)
+
+    const outcomes = await Promise.allSettled([
+      updatePromoCode(asA, code.id, input({ code: 'TWO-TABS', value: 20 }), loaded.version),
+      updatePromoCode(asA, code.id, input({ code: 'TWO-TABS', value: 30 }), loaded.version),
+    ])
+    const written = outcomes.filter((outcome) => outcome.status === 'fulfilled')
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected')
+    expect(written).toHaveLength(1)
+    expect(refused).toHaveLength(1)
+    const reason = (refused[0] as PromiseRejectedResult).reason as DomainError
+    expect(reason).toMatchObject({ kind: 'stale', code: 'version-conflict', currentVersion: 2 })
+    const winner = outcomes.indexOf(written[0]!) === 0 ? 20 : 30
+    expect(await prisma.promoCode.findUniqueOrThrow({ where: { id: code.id } })).toMatchObject({
+      value: winner,
+      version: 2,
+    })
+
+    // Deactivating moves the version on: the form still open at version 2 is now stale.
+    await setPromoActive(asA, code.id, false)
+    expect(
+      (await refusal(updatePromoCode(asA, code.id, input({ code: 'TWO-TABS', value: 40 }), 2)))
+        .kind,
+    ).toBe('stale')
+    expect(await prisma.promoCode.findUniqueOrThrow({ where: { id: code.id } })).toMatchObject({
+      value: winner,
+      active: false,
+      version: 3,
+    })
   })
 })
 
@@ -145,7 +188,7 @@ describe('rules beyond the form', () => {
     const code = await createPromoCode(asA, input({ code: 'OURS', productIds: [ours.id] }))
     await prisma.promoCode.update({ where: { id: code.id }, data: { usedCount: 3 } })
     expect(
-      (await refusal(updatePromoCode(asA, code.id, input({ code: 'OURS', usageLimit: 2 }))))
+      (await refusal(updatePromoCode(asA, code.id, input({ code: 'OURS', usageLimit: 2 }), 1)))
         .fieldErrors,
     ).toEqual({ usageLimit: ['validation:promoForm.limitBelowUsed {"used":3}'] })
     // Its own code is not "taken" by itself; a limit at the uses is fine.
@@ -153,6 +196,7 @@ describe('rules beyond the form', () => {
       asA,
       code.id,
       input({ code: 'OURS', usageLimit: 3, productIds: [ours.id] }),
+      1,
     )
     expect(await prisma.promoCode.findUniqueOrThrow({ where: { id: code.id } })).toMatchObject({
       usageLimit: 3,

@@ -58,7 +58,7 @@ async function deliveredOrder(
     include: { lines: true },
   })
   if (order.paymentMethod === 'stripe') {
-    stripe.succeed(order.paymentReference!)
+    stripe.completeSession(order.paymentReference!)
     await completeStripeReturn(order.paymentReference!)
   }
   const deliveredAt = new Date()

@@ -43,6 +43,33 @@ describe('the demo seed', () => {
       await prisma.shop.findFirstOrThrow({ where: { owner: { email: 'seller@shikposh.test' } } }),
     ).toMatchObject({ slug: 'samis-studio' })
 
+    // Two months of trade through the real checkout: the demo seller has orders in every
+    // state, the demo shopper an order history, and the sales page views to convert from.
+    expect(first.orders).toBeGreaterThan(50)
+    expect(second.orders).toBe(0)
+    const demoShop = { shop: { owner: { email: 'seller@shikposh.test' } } }
+    for (const status of ['PENDING', 'SHIPPED', 'DELIVERED'] as const)
+      expect(await prisma.shipment.count({ where: { ...demoShop, status } })).toBeGreaterThan(0)
+    const history = await prisma.order.findMany({
+      where: { user: { email: 'shopper@shikposh.test' } },
+      select: { placedAt: true, total: true, itemsTotal: true, shippingCost: true },
+    })
+    expect(history.length).toBeGreaterThan(3)
+    for (const order of history) {
+      expect(order.placedAt.getTime()).toBeLessThan(now.getTime())
+      expect(order.total).toBe(order.itemsTotal + order.shippingCost)
+    }
+    expect(Math.min(...history.map((order) => order.placedAt.getTime()))).toBeLessThan(
+      now.getTime() - 30 * 86_400_000,
+    )
+    expect(await prisma.productDailyStat.count({ where: demoShop })).toBeGreaterThan(100)
+    expect(
+      await prisma.notification.count({
+        where: { user: { email: 'seller@shikposh.test' }, readAt: null },
+      }),
+    ).toBeLessThanOrEqual(3)
+    expect(await prisma.review.count({ where: { verifiedPurchase: true } })).toBeGreaterThan(0)
+
     const home = await getHomeCollections()
     expect(home.featured.length).toBeGreaterThan(0)
     expect(home.newArrivals.length).toBe(8)
@@ -73,7 +100,16 @@ describe('the demo seed', () => {
       expect(product.slug).toMatch(/^[a-z0-9-]+$/)
       expect(product.translatedTitle).toMatch(/^[A-Za-z -]+$/)
     }
+    // The English-first shops' products read Persian in the Persian store too.
+    const english = await prisma.product.findMany({
+      where: { locale: 'en' },
+      select: { translatedTitle: true },
+    })
+    const translated = english.filter((product) => product.translatedTitle)
+    expect(translated.length).toBeGreaterThan(english.length * 0.9)
+    for (const product of translated)
+      expect(product.translatedTitle).toMatch(/^[\u0600-\u06FF\u200C ]+$/)
     const faHome = await getHomeCollections({ locale: 'fa' })
     expect(faHome.categories.map((category) => category.name)).toContain('زنانه')
-  }, 120_000)
+  }, 300_000)
 })

@@ -12,11 +12,14 @@ export function NotificationBell({ unread, latestId }: { unread: number; latestI
   const { t } = useTranslation('notifications')
   const lp = useLocalePath()
   const { number } = useFormat()
-  // The live count holds until a navigation brings a fresh one (after marking read, say).
-  const [live, setLive] = useState<{ from: number; count: number } | null>(null)
-  const count = live && live.from === unread ? live.count : unread
+  // The live count holds until the loader brings a fresh badge (after marking read, say). The
+  // badge is told apart by its newest id too: marking read can bring the unread count back to
+  // the very number the page had before the live one arrived.
+  const badge = `${unread}:${latestId}`
+  const [live, setLive] = useState<{ from: string; count: number } | null>(null)
+  const count = live && live.from === badge ? live.count : unread
   useNotificationStream(latestId)
-  useLiveNotifications((notification) => setLive({ from: unread, count: notification.unread }))
+  useLiveNotifications((notification) => setLive({ from: badge, count: notification.unread }))
   const label = count ? t('bell.labelWithCount', { count, n: number(count) }) : t('bell.label')
   return (
     <HeaderIconLink

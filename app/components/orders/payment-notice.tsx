@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/i18n/use-locale.ts'
 import { Notice } from './commerce.tsx'
 
-const OUTCOMES = ['paid', 'failed', 'expired', 'pending'] as const
+const OUTCOMES = ['paid', 'failed', 'expired', 'pending', 'cancelled'] as const
 type Outcome = (typeof OUTCOMES)[number]
 
 function isOutcome(value: string | null): value is Outcome {

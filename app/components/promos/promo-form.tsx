@@ -78,6 +78,8 @@ export function PromoForm({
 
   return (
     <Form method="post" className="max-w-2xl space-y-6" {...getFormProps(form)}>
+      {/* The version this edit form was loaded with: a save after someone else's is refused. */}
+      {defaults.version ? <input type="hidden" name="version" value={defaults.version} /> : null}
       <div className="space-y-2 card">
         <Field
           label={t('promos.form.code')}
@@ -183,7 +185,10 @@ export function PromoForm({
         ) : null}
       </div>
 
-      <ErrorList id={form.errorId} errors={form.errors} />
+      {/* Beside the button: a refusal of the whole form (someone saved it meanwhile) is read out. */}
+      <div role="alert">
+        <ErrorList id={form.errorId} errors={form.errors} />
+      </div>
       <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
         {submitLabel}
       </button>

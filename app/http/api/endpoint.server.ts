@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto'
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { type z } from 'zod'
+import { z } from 'zod'
 import { getT } from '~/i18n/i18n.server.ts'
 import { translateMessage } from '~/i18n/validation.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { readJsonBody } from '~/infra/uploads/json-body.server.ts'
 import type { ApiScope } from '~/services/accounts/api-token-schemas.ts'
+import {
+  claimIdempotencyKey,
+  releaseIdempotencyKey,
+  storeIdempotentAnswer,
+} from '~/services/accounts/api-idempotency.server.ts'
 import { recordApiTokenUse } from '~/services/accounts/api-tokens.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { problem, problemOf, problemResponse, type Problem } from '../errors.server.ts'
@@ -64,6 +69,11 @@ export type EndpointSpec<
   errors?: number[]
   /** Extra request headers to document (If-Match, Idempotency-Key). */
   headers?: AnyObject
+  /**
+   * A POST that creates something: with an `Idempotency-Key`, a retry of the same request is
+   * answered with the first answer (`Idempotent-Replayed: true`) and does nothing again.
+   */
+  idempotent?: boolean
   handle(
     context: EndpointContext<
       z.infer<P>,
@@ -128,6 +138,7 @@ function register(spec: GeneralSpec) {
   }
   if (spec.params || spec.query) statuses.add(400)
   if (spec.body) [400, 413, 415, 422].forEach((status) => statuses.add(status))
+  if (spec.idempotent) [400, 409, 422].forEach((status) => statuses.add(status))
   const problemContent = { 'application/problem+json': { schema: ProblemSchema } }
   const responses: RouteConfig['responses'] = {
     [spec.response.status]: {
@@ -157,13 +168,26 @@ function register(spec: GeneralSpec) {
     request: {
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { query: spec.query } : {}),
-      ...(spec.headers ? { headers: spec.headers } : {}),
+      ...(requestHeaders(spec) ? { headers: requestHeaders(spec) } : {}),
       ...(spec.body
         ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
         : {}),
     },
     responses,
   })
+}
+
+const IdempotencyKeyHeader = z.object({
+  'Idempotency-Key': z.string().optional().meta({
+    description:
+      '16–100 letters, digits, `-` or `_`, new for each thing you create. A retry with the same key and request (a lost answer, a double submit) is answered with the first answer and `Idempotent-Replayed: true`, and does nothing again; the same key with another request is a 422, and while the first is still running a retry waits for it (a 409 after 10 seconds).',
+  }),
+})
+
+/** The request headers an operation documents: its own, and Idempotency-Key where honoured. */
+function requestHeaders(spec: GeneralSpec): AnyObject | undefined {
+  if (!spec.idempotent || spec.headers?.shape['Idempotency-Key']) return spec.headers
+  return spec.headers ? spec.headers.extend(IdempotencyKeyHeader.shape) : IdempotencyKeyHeader
 }
 
 async function runEndpoint(
@@ -191,8 +215,13 @@ async function runEndpoint(
     if (!decision.allowed) throw tooMany()
     if (spec.access !== 'public') requireScope(caller, spec.access)
     const input = await parseInput(spec, request, params)
-    const reply = await spec.handle({ request, caller, clientIp, ...input })
-    response = answer(spec, request, reply, headers)
+    const run = async () =>
+      answer(spec, request, await spec.handle({ request, caller, clientIp, ...input }), headers)
+    const key = spec.idempotent && caller ? idempotencyKeyOf(request) : null
+    response =
+      key && caller
+        ? await idempotently(caller.user.id, key, fingerprint(request, input.body), headers, run)
+        : await run()
   } catch (error) {
     response = refusalResponse(error, headers, request)
   }
@@ -257,7 +286,7 @@ export function requireIfMatchVersion(request: Request): number {
 
 /** The `Idempotency-Key` of a request that creates something: 428 without it, 400 when malformed. */
 export function requireIdempotencyKey(request: Request): string {
-  const key = request.headers.get('Idempotency-Key')
+  const key = idempotencyKeyOf(request)
   if (key === null)
     throw new InputError(
       problem(
@@ -266,6 +295,13 @@ export function requireIdempotencyKey(request: Request): string {
         'Send an `Idempotency-Key` header, new for each order.',
       ),
     )
+  return key
+}
+
+/** The request's `Idempotency-Key`, null without one; 400 when malformed. */
+function idempotencyKeyOf(request: Request): string | null {
+  const key = request.headers.get('Idempotency-Key')
+  if (key === null) return null
   const trimmed = key.trim().replace(/^"(.*)"$/, '$1')
   if (!/^[A-Za-z0-9_-]{16,100}$/.test(trimmed))
     throw new InputError(
@@ -274,6 +310,72 @@ export function requireIdempotencyKey(request: Request): string {
       }),
     )
   return trimmed
+}
+
+/** What makes two requests the same request: method, path and the body as parsed. */
+function fingerprint(request: Request, body: unknown) {
+  const { pathname } = new URL(request.url)
+  return createHash('sha256')
+    .update(`${request.method} ${pathname}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex')
+}
+
+const REPLAY_WAIT_MS = 10_000
+const REPLAY_POLL_MS = 50
+
+/**
+ * Runs the request once per key: the first claims the key and stores its answer (a refusal
+ * frees the key, as nothing was done); a retry of the same request gets that answer, waiting for
+ * it while the first still runs; another request under the same key is refused.
+ */
+async function idempotently(
+  userId: string,
+  key: string,
+  print: string,
+  rateHeaders: Record<string, string>,
+  run: () => Promise<Response>,
+): Promise<Response> {
+  const deadline = Date.now() + REPLAY_WAIT_MS
+  for (;;) {
+    const claim = await claimIdempotencyKey(userId, key, print)
+    if (claim.claimed) {
+      let response: Response
+      try {
+        response = await run()
+      } catch (error) {
+        await releaseIdempotencyKey(claim.id)
+        throw error
+      }
+      await storeIdempotentAnswer(claim.id, {
+        status: response.status,
+        body: await response.clone().text(),
+        location: response.headers.get('Location'),
+      })
+      return response
+    }
+    if (claim.fingerprint !== print)
+      throw new DomainError(
+        'invalid',
+        'idempotency-key-reused',
+        'This Idempotency-Key was sent with another request: use a new key for a new request.',
+      )
+    if (claim.answer) {
+      const { status, body, location } = claim.answer
+      const headers = new Headers({ ...rateHeaders, 'Idempotent-Replayed': 'true' })
+      headers.set('Cache-Control', 'no-store')
+      if (location) headers.set('Location', location)
+      if (body) headers.set('Content-Type', 'application/json; charset=utf-8')
+      return new Response(body || null, { status, headers })
+    }
+    if (Date.now() >= deadline)
+      throw new DomainError(
+        'conflict',
+        'idempotency-key-in-use',
+        'A request with this Idempotency-Key is still running: retry in a moment.',
+        { retryAt: new Date(Date.now() + 1000) },
+      )
+    await new Promise((resolve) => setTimeout(resolve, REPLAY_POLL_MS))
+  }
 }
 
 async function parseInput(

@@ -103,8 +103,15 @@ export function memoryStore({ maxBytes }: { maxBytes: number }): PageCacheStore 
 export function redisStore(redis: Redis, keyOf: (...parts: string[]) => string): PageCacheStore {
   const entryKey = (key: string) => keyOf('page', key)
   const tagKey = (tag: string) => keyOf('page-tag', tag)
+  // While Redis is away (the connection was lost), do without the cache at once rather than
+  // wait for a reconnection; a first connection still being made is waited for.
+  const connected = () => {
+    if (redis.status === 'reconnecting' || redis.status === 'close' || redis.status === 'end')
+      throw new Error(`Redis is not connected (${redis.status})`)
+  }
   return {
     async get(key) {
+      connected()
       const raw = await redis.getBuffer(entryKey(key))
       if (!raw || raw.length < 4) return null
       const headLength = raw.readUInt32BE(0)
@@ -130,6 +137,7 @@ export function redisStore(redis: Redis, keyOf: (...parts: string[]) => string):
       return entry
     },
     async set(key, entry) {
+      connected()
       const { body, gzip, ...rest } = entry
       const head = Buffer.from(JSON.stringify({ ...rest, bodyLength: body.length }), 'utf8')
       const length = Buffer.alloc(4)

@@ -88,6 +88,14 @@ export async function listUsers(search: UserSearch) {
   }
 }
 
+/** One account as a list row shows it, with its block reason (the API's answer to a command). */
+export function getUserSummaryForAdmin(userId: string) {
+  return prisma.user.findUnique({
+    where: { id: userId },
+    select: { ...LIST_SELECT, blockedReason: true, blockedAt: true },
+  })
+}
+
 /**
  * One number about what the user does in the store, shown on their admin page. Each domain adds
  * its own here as it lands (orders from the orders issue, reviews from phase 2 of issue 7).

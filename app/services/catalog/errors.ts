@@ -14,11 +14,14 @@ export class CatalogNotFoundError extends DomainError {
 /** Someone saved the product after this form was loaded; nothing was written. */
 export class VersionConflictError extends DomainError {
   override name = 'VersionConflictError'
-  constructor(readonly currentVersion: number) {
+  constructor(
+    readonly currentVersion: number,
+    what = 'This product',
+  ) {
     super(
       'stale',
       'version-conflict',
-      'This product was changed somewhere else after you opened it, so your changes were not saved.',
+      `${what} was changed somewhere else after you opened it, so your changes were not saved.`,
     )
   }
 }

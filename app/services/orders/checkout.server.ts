@@ -402,6 +402,7 @@ type OrderRow = {
   email: string
   paymentMethod: string
   paymentStatus: string
+  paymentReference: string | null
 }
 
 async function placeInTransaction(
@@ -600,6 +601,7 @@ const orderRowSelect = {
   email: true,
   paymentMethod: true,
   paymentStatus: true,
+  paymentReference: true,
 } as const
 
 /** The buyer's order placed with this key: the account's, or a guest order to the same email. */
@@ -641,9 +643,11 @@ async function startPayment(order: OrderRow, provider: PaymentProvider): Promise
       amount: order.total,
       currency: order.currency,
       email: order.email,
+      ...(order.paymentReference ? { reference: order.paymentReference } : {}),
     })
   } catch (error) {
     // The order stands and holds its stock; its page offers to pay again (payNow) meanwhile.
+    businessMetrics.countPayment(provider.id, 'start_failed')
     logger.error({ err: error, order: order.number }, 'Could not start a payment')
     return { ...placed, paymentRedirect: null }
   }
@@ -656,6 +660,7 @@ async function startPayment(order: OrderRow, provider: PaymentProvider): Promise
     where: { id: order.id, paymentStatus: 'PENDING' },
     data: { paymentReference: start.reference },
   })
+  businessMetrics.countPayment(provider.id, 'started')
   return { ...placed, paymentRedirect: start.url }
 }
 

@@ -139,6 +139,8 @@ export async function getShipment(userId: string, number: string) {
           shippingMethod: true,
           shippingAddress: true,
           status: true,
+          paymentMethod: true,
+          paymentStatus: true,
         },
       },
       lines: {
@@ -168,6 +170,8 @@ export async function getShipment(userId: string, number: string) {
     currency: order.currency,
     shippingMethod: order.shippingMethod,
     orderStatus: order.status,
+    paymentMethod: order.paymentMethod,
+    paymentStatus: order.paymentStatus,
     address: parseAddressSnapshot(order.shippingAddress),
   }
 }
@@ -287,7 +291,13 @@ async function shipmentForEmail(tx: Tx, shipmentId: string) {
           user: { select: { name: true, locale: true } },
         },
       },
-      lines: { orderBy: { id: 'asc' } },
+      // What each code took off each line, shown under it as in the order-placed email.
+      lines: {
+        orderBy: { id: 'asc' },
+        include: {
+          discounts: { select: { code: true, amount: true }, orderBy: { code: 'asc' } },
+        },
+      },
     },
   })
   return {

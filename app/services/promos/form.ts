@@ -46,6 +46,9 @@ export type PromoInput = {
   productIds: string[]
 }
 
+/** What the form saves: the code, and the version an edit form was loaded with (ADR 008). */
+export type PromoFormInput = PromoInput & { version: number | null }
+
 const blank = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value
 /** Whole numbers as typed, in any digits ("۱۲" is 12); empty is missing. */
@@ -150,6 +153,11 @@ export function promoFormSchema(options: PromoFormOptions) {
         perCustomerLimit: limitField,
         categoryIds: ids,
         productIds: ids,
+        // Edit forms only; a missing or odd version is an out-of-date form, told by the action.
+        version: z.preprocess(
+          numberFromText,
+          z.number().int().positive().optional().catch(undefined),
+        ),
       })
       // Runs even when other fields failed, so every error shows at once.
       .superRefine(
@@ -183,7 +191,7 @@ export function promoFormSchema(options: PromoFormOptions) {
         },
         { when: () => true },
       )
-      .transform((value): PromoInput => ({
+      .transform((value): PromoFormInput => ({
         code: value.code,
         kind: value.kind,
         value:
@@ -200,6 +208,7 @@ export function promoFormSchema(options: PromoFormOptions) {
         perCustomerLimit: value.perCustomerLimit ?? null,
         categoryIds: [...new Set(value.categoryIds)],
         productIds: [...new Set(value.productIds)],
+        version: value.version ?? null,
       }))
   )
 }
@@ -239,6 +248,8 @@ export type PromoFormValues = {
   perCustomerLimit: string
   categoryIds: string[]
   productIds: string[]
+  /** The saved code's version, sent back by an edit form; empty for a new code. */
+  version: string
 }
 
 export function emptyPromoValues(): PromoFormValues {
@@ -255,12 +266,13 @@ export function emptyPromoValues(): PromoFormValues {
     perCustomerLimit: '',
     categoryIds: [],
     productIds: [],
+    version: '',
   }
 }
 
 /** A saved code's form, in the page's digits and calendar. */
 export function valuesFromPromo(
-  promo: PromoInput,
+  promo: PromoInput & { version: number },
   options: PromoFormOptions & { pageLocale: Locale },
 ): PromoFormValues {
   const unit = moneyInputUnit(options.currency, options.priceDisplay)
@@ -283,5 +295,6 @@ export function valuesFromPromo(
     perCustomerLimit: whole(promo.perCustomerLimit),
     categoryIds: promo.categoryIds,
     productIds: promo.productIds,
+    version: String(promo.version),
   }
 }

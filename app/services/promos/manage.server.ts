@@ -2,7 +2,11 @@ import { Prisma, prisma, type Tx } from '~/infra/db.server.ts'
 import type { Locale } from '~/i18n/locales.ts'
 import { message } from '~/i18n/validation.ts'
 import { recordAudit } from '~/services/audit/audit.server.ts'
-import { CatalogNotFoundError, CatalogValidationError } from '~/services/catalog/errors.ts'
+import {
+  CatalogNotFoundError,
+  CatalogValidationError,
+  VersionConflictError,
+} from '~/services/catalog/errors.ts'
 import { listCategoryOptions } from '~/services/catalog/taxonomy.server.ts'
 import type { PromoInput, PromoStatus } from './form.ts'
 
@@ -173,6 +177,7 @@ export async function getPromoCode(actor: PromoActor, id: string) {
       active: true,
       categoryIds: true,
       productIds: true,
+      version: true,
     },
   })
   if (!code) throw notFound()
@@ -280,16 +285,31 @@ export async function createPromoCode(actor: PromoActor, input: PromoInput) {
   }
 }
 
-export async function updatePromoCode(actor: PromoActor, id: string, input: PromoInput) {
+/**
+ * Saves one of the actor's codes. `expectedVersion` is the version its form was loaded with: if
+ * someone saved or (de)activated the code since, nothing is written and the save answers
+ * `VersionConflictError` (ADR 008), so one person's edit never silently overwrites another's.
+ */
+export async function updatePromoCode(
+  actor: PromoActor,
+  id: string,
+  input: PromoInput,
+  expectedVersion: number,
+) {
   const owned = await ownedWhere(actor)
   try {
     return await prisma.$transaction(async (tx) => {
-      // The row's lock holds checkouts' claims until this commits: usedCount cannot pass the new limit meanwhile.
-      const [current] = await tx.$queryRaw<Array<{ id: string; code: string; usedCount: number }>>`
-        SELECT "id", "code", "usedCount" FROM "PromoCode"
+      // The row's lock holds checkouts' claims until this commits: usedCount cannot pass the new
+      // limit meanwhile. It also queues a concurrent save, which then sees this one's version.
+      const [current] = await tx.$queryRaw<
+        Array<{ id: string; code: string; usedCount: number; version: number }>
+      >`
+        SELECT "id", "code", "usedCount", "version" FROM "PromoCode"
         WHERE "id" = ${id} AND "shopId" IS NOT DISTINCT FROM ${owned.shopId}
         FOR UPDATE`
       if (!current) throw notFound()
+      if (current.version !== expectedVersion)
+        throw new VersionConflictError(current.version, 'This promo code')
       if (input.usageLimit !== null && input.usageLimit < current.usedCount)
         throw new CatalogValidationError({
           usageLimit: [message('promoForm.limitBelowUsed', { used: current.usedCount })],
@@ -297,7 +317,7 @@ export async function updatePromoCode(actor: PromoActor, id: string, input: Prom
       await checkTargets(tx, owned, input, id)
       const updated = await tx.promoCode.update({
         where: { id },
-        data: dataOf(input),
+        data: { ...dataOf(input), version: { increment: 1 } },
         select: { id: true, code: true },
       })
       if ('admin' in actor)
@@ -324,7 +344,8 @@ export async function setPromoActive(actor: PromoActor, id: string, active: bool
     })
     if (!code) throw notFound()
     if (code.active === active) return code
-    await tx.promoCode.update({ where: { id }, data: { active } })
+    // An open edit form of the code notices the change (its version is behind).
+    await tx.promoCode.update({ where: { id }, data: { active, version: { increment: 1 } } })
     if ('admin' in actor)
       await recordAudit(tx, {
         actor: actor.admin,

@@ -285,6 +285,7 @@ export const createShopProduct = defineEndpoint({
   summary: 'Add a product with its variants (a draft unless `publish`)',
   tags: ['Seller'],
   access: 'shop:write',
+  idempotent: true,
   body: ProductBodySchema,
   response: { status: 201, description: 'The product as saved', schema: SellerProductSchema },
   errors: [404],

@@ -126,6 +126,7 @@ export const addCartItem = defineEndpoint({
   summary: 'Put some of a variant in your cart (added to what is there)',
   tags: ['Shopper'],
   access: 'cart:write',
+  idempotent: true,
   body: z.object({ variantId: z.string().min(1).max(64), quantity: Quantity.default(1) }),
   response: { status: 200, description: 'The cart', schema: CartSchema },
   errors: [404, 409],
@@ -318,6 +319,7 @@ export const cancelOrderEndpoint = defineEndpoint({
   summary: 'Cancel one of your orders while nothing has shipped',
   tags: ['Shopper'],
   access: 'orders:write',
+  idempotent: true,
   params: OrderParams,
   response: { status: 200, description: 'The order, cancelled', schema: OrderSchema },
   errors: [404, 409],
@@ -366,9 +368,10 @@ export const checkout = defineEndpoint({
   operationId: 'checkout',
   summary: 'Place your cart as an order (`Idempotency-Key` required)',
   description:
-    'A retry with the same `Idempotency-Key` (a lost answer, a double submit, twenty at once) places nothing more: it is answered with the order the first request placed, and `Idempotent-Replayed: true`.',
+    'A retry with the same `Idempotency-Key` and body (a lost answer, a double submit, twenty at once) places nothing more: it is answered with the first answer, the order as placed, and `Idempotent-Replayed: true`. The same key with another body is a 422.',
   tags: ['Shopper'],
   access: 'orders:write',
+  idempotent: true,
   headers: z.object({
     'Idempotency-Key': z
       .string()
@@ -473,6 +476,7 @@ export const createAddressEndpoint = defineEndpoint({
   summary: 'Save an address',
   tags: ['Shopper'],
   access: 'account:write',
+  idempotent: true,
   body: AddressBodySchema,
   response: { status: 201, description: 'The address saved', schema: SavedAddressSchema },
   errors: [409],

@@ -1,3 +1,4 @@
+import { businessMetrics } from '~/infra/business-metrics.server.ts'
 import { prisma, type Tx } from '~/infra/db.server.ts'
 import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
 import { PAYMENT_REFUND_TASK } from '../orders.server.ts'
@@ -11,17 +12,36 @@ import { PAYMENT_REFUND_TASK } from '../orders.server.ts'
 
 export type ConfirmOutcome = 'paid' | 'already-paid' | 'refunding' | 'unknown-order'
 
-type LockedOrder = { id: string; status: string; paymentStatus: string }
+type LockedOrder = { id: string; status: string; paymentStatus: string; paymentMethod: string }
 
 export async function confirmPaymentInTx(
   tx: Tx,
   orderId: string,
   reference: string,
 ): Promise<ConfirmOutcome> {
+  return (await confirmLocked(tx, orderId, reference)).outcome
+}
+
+/** Counts a confirmation on /metrics; call it once its transaction has committed. */
+export function countConfirmation(provider: string, outcome: ConfirmOutcome) {
+  if (outcome === 'paid') businessMetrics.countPayment(provider, 'paid')
+  if (outcome === 'refunding') businessMetrics.countPayment(provider, 'paid_after_release')
+}
+
+async function confirmLocked(tx: Tx, orderId: string, reference: string) {
   const [order] = await tx.$queryRaw<LockedOrder[]>`
-    SELECT "id", "status"::text AS "status", "paymentStatus"::text AS "paymentStatus"
+    SELECT "id", "status"::text AS "status", "paymentStatus"::text AS "paymentStatus",
+      "paymentMethod"
     FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`
-  if (!order) return 'unknown-order'
+  if (!order) return { outcome: 'unknown-order' as const, provider: '' }
+  return { outcome: await confirmOrder(tx, order, reference), provider: order.paymentMethod }
+}
+
+async function confirmOrder(
+  tx: Tx,
+  order: LockedOrder,
+  reference: string,
+): Promise<ConfirmOutcome> {
   if (order.paymentStatus === 'PENDING' && order.status !== 'CANCELLED') {
     await tx.order.update({
       where: { id: order.id },
@@ -42,9 +62,11 @@ export async function confirmPaymentInTx(
 }
 
 /** The provider took the money for `orderId` (see confirmPaymentInTx). */
-export function confirmPayment(orderId: string, reference: string) {
-  return prisma.$transaction((tx) => confirmPaymentInTx(tx, orderId, reference), {
-    maxWait: 15_000,
-    timeout: 20_000,
-  })
+export async function confirmPayment(orderId: string, reference: string) {
+  const { outcome, provider } = await prisma.$transaction(
+    (tx) => confirmLocked(tx, orderId, reference),
+    { maxWait: 15_000, timeout: 20_000 },
+  )
+  countConfirmation(provider, outcome)
+  return outcome
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { businessMetrics } from '~/infra/business-metrics.server.ts'
 import { prisma, type Tx } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
@@ -83,6 +84,7 @@ export async function releaseUnpaidOrder(
       )
     })
   }
+  if (released) businessMetrics.countPayment(order.paymentMethod, 'expired')
   return released ? 'released' : 'not-waiting'
 }
 

@@ -1,3 +1,4 @@
+import { businessMetrics } from '~/infra/business-metrics.server.ts'
 import { prisma } from '~/infra/db.server.ts'
 import { isOrderAccessToken } from '../order-access.server.ts'
 import type { OrderViewer } from '../orders.server.ts'
@@ -28,14 +29,21 @@ export async function payAgain(
     order.paymentHeldUntil <= now
   )
     return null
-  const start = await provider.start({
-    id: order.id,
-    number: order.number,
-    amount: order.total,
-    currency: order.currency,
-    email: order.email,
-  })
+  const start = await provider
+    .start({
+      id: order.id,
+      number: order.number,
+      amount: order.total,
+      currency: order.currency,
+      email: order.email,
+      ...(order.paymentReference ? { reference: order.paymentReference } : {}),
+    })
+    .catch((error: unknown) => {
+      businessMetrics.countPayment(provider.id, 'start_failed')
+      throw error
+    })
   if (start.kind !== 'redirect') return null
+  businessMetrics.countPayment(provider.id, 'started')
   const { count } = await prisma.order.updateMany({
     where: { id: order.id, paymentStatus: 'PENDING', status: { not: 'CANCELLED' } },
     data: { paymentReference: start.reference },

@@ -10,6 +10,11 @@ export type PaymentOrder = {
   amount: number
   currency: string
   email: string
+  /**
+   * The payment started for it before, if any (a retried checkout, "Pay now"): a provider may
+   * send the shopper back to it while it can still be paid.
+   */
+  reference?: string
 }
 
 export type PaymentStart =

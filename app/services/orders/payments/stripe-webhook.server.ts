@@ -3,10 +3,10 @@ import { prisma } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
-import { confirmPaymentInTx } from './confirm.server.ts'
-import { stripeClient } from './stripe.server.ts'
+import { confirmPaymentInTx, countConfirmation, type ConfirmOutcome } from './confirm.server.ts'
+import { isPaidSession, paymentIntentOf, stripeClient } from './stripe.server.ts'
 
-// Stripe's webhook. The signature is checked with the SDK against STRIPE_WEBHOOK_SECRET; the
+// Stripe's webhook: `checkout.session.completed` (ADR 030) marks the order paid. The signature is checked with the SDK against STRIPE_WEBHOOK_SECRET; the
 // event's id is stored in the transaction of its effect (PaymentEvent, unique per provider), so a
 // redelivery, or ten deliveries at once, does it once: the others wait on the unique index and
 // then find it taken. Events that arrive out of order are harmless because each effect is
@@ -32,8 +32,35 @@ function verify(rawBody: string, signature: string | null): Stripe.Event {
 }
 
 function orderIdOf(event: Stripe.Event): string | null {
-  const object = event.data.object as { metadata?: Record<string, string> | null }
-  return object.metadata?.orderId ?? null
+  const object = event.data.object as {
+    metadata?: Record<string, string> | null
+    client_reference_id?: string | null
+  }
+  return object.metadata?.orderId ?? object.client_reference_id ?? null
+}
+
+/**
+ * What an event says was paid, if it says a payment went through: a Checkout Session completed
+ * and paid (or its delayed method succeeded), or, for orders started before Checkout, a
+ * PaymentIntent that succeeded. The PaymentIntent is what refunds name.
+ */
+function paymentOf(
+  event: Stripe.Event,
+): { intent: string; amount: number | null; currency: string | null } | null {
+  if (
+    event.type === 'checkout.session.completed' ||
+    event.type === 'checkout.session.async_payment_succeeded'
+  ) {
+    const session = event.data.object
+    const intent = paymentIntentOf(session)
+    if (!isPaidSession(session) || !intent) return null
+    return { intent, amount: session.amount_total, currency: session.currency }
+  }
+  if (event.type === 'payment_intent.succeeded') {
+    const intent = event.data.object
+    return { intent: intent.id, amount: intent.amount_received, currency: intent.currency }
+  }
+  return null
 }
 
 export async function handleStripeWebhook(
@@ -42,15 +69,16 @@ export async function handleStripeWebhook(
 ): Promise<WebhookOutcome> {
   const event = verify(rawBody, signature)
   const orderId = orderIdOf(event)
-  return prisma.$transaction(
-    async (tx) => {
+  const { outcome, confirmed } = await prisma.$transaction(
+    async (tx): Promise<{ outcome: WebhookOutcome; confirmed?: ConfirmOutcome }> => {
       const { count } = await tx.paymentEvent.createMany({
         data: [{ provider: 'stripe', eventId: event.id, type: event.type, orderId }],
         skipDuplicates: true,
       })
-      if (count === 0) return 'duplicate'
-      if (event.type !== 'payment_intent.succeeded' || !orderId) return 'ignored'
-      const intent = event.data.object
+      if (count === 0) return { outcome: 'duplicate' }
+      if (!orderId) return { outcome: 'ignored' }
+      const paid = paymentOf(event)
+      if (!paid) return { outcome: 'ignored' }
       const order = await tx.order.findUnique({
         where: { id: orderId },
         select: { total: true, currency: true, paymentMethod: true },
@@ -58,18 +86,19 @@ export async function handleStripeWebhook(
       if (
         !order ||
         order.paymentMethod !== 'stripe' ||
-        order.total !== intent.amount_received ||
-        order.currency.toLowerCase() !== intent.currency
+        order.total !== paid.amount ||
+        order.currency.toLowerCase() !== paid.currency
       ) {
         logger.warn(
-          { eventId: event.id, orderId, amount: intent.amount_received },
+          { eventId: event.id, orderId, amount: paid.amount },
           'A Stripe payment does not match its order; left for a person to look at',
         )
-        return 'ignored'
+        return { outcome: 'ignored' }
       }
-      await confirmPaymentInTx(tx, orderId, intent.id)
-      return 'handled'
+      return { outcome: 'handled', confirmed: await confirmPaymentInTx(tx, orderId, paid.intent) }
     },
     { maxWait: 15_000, timeout: 20_000 },
   )
+  if (confirmed) countConfirmation('stripe', confirmed)
+  return outcome
 }
