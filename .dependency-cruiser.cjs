@@ -20,6 +20,7 @@ const DOMAINS = [
   'promos',
   'analytics', // sellers' figures and the daily view and cart counters (orders count carts)
   'orders',
+  'finance', // commissions' books: shops' ledgers, balances and payouts (orders post through events)
   'wishlist',
   'admin',
 ]

@@ -12,6 +12,8 @@ export type AdminSectionKey =
   | 'shops'
   | 'products'
   | 'promos'
+  | 'commissions'
+  | 'payouts'
   | 'reviews'
   | 'users'
   | 'pages'
@@ -25,6 +27,8 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { to: '/admin/shops', key: 'shops' },
   { to: '/admin/products', key: 'products' },
   { to: '/admin/promos', key: 'promos' },
+  { to: '/admin/commissions', key: 'commissions' },
+  { to: '/admin/payouts', key: 'payouts' },
   { to: '/admin/reviews', key: 'reviews' },
   { to: '/admin/users', key: 'users' },
   { to: '/admin/pages', key: 'pages' },

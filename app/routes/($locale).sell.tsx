@@ -28,6 +28,7 @@ const SELL_NAV = [
   { to: '/sell/products', label: 'products' },
   { to: '/sell/orders', label: 'orders' },
   { to: '/sell/sales', label: 'sales' },
+  { to: '/sell/finances', label: 'finances' },
   { to: '/sell/promos', label: 'promos' },
   { to: '/sell/shop', label: 'shop' },
 ] as const satisfies Array<{ to: string; label: string; end?: boolean }>

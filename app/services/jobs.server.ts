@@ -8,6 +8,8 @@ import {
   REPRICE_TASK,
   repriceTask,
 } from './catalog/changes.server.ts'
+import { LEDGER_POST_TASK } from './events/ledger-events.server.ts'
+import { LEDGER_RELEASE_TASK, ledgerPostTask, ledgerReleaseTask } from './finance/jobs.server.ts'
 import { pruneGuestCarts } from './orders/cart.server.ts'
 import { ORDER_PLACED_TASK, orderPlacedTask } from './orders/order-placed.server.ts'
 import { PAYMENT_REFUND_TASK } from './orders/orders.server.ts'
@@ -41,6 +43,8 @@ export const jobTasks: JobTasks = {
   [PAYMENT_REFUND_TASK]: paymentRefundTask,
   [RETURN_REFUND_TASK]: returnRefundTask,
   [PAYMENT_HOLD_TASK]: paymentHoldTask,
+  [LEDGER_POST_TASK]: ledgerPostTask,
+  [LEDGER_RELEASE_TASK]: ledgerReleaseTask,
   // Queued by database triggers on stock and price changes (docs/decisions/023).
   [BACK_IN_STOCK_TASK]: backInStockTask,
   [PRICE_DROP_TASK]: priceDropTask,
@@ -60,6 +64,8 @@ export const jobSchedules: JobSchedule[] = [
   { task: DISCOUNT_BOUNDARIES_TASK, match: '*/10 * * * *' },
   // Guest carts untouched for 60 days (their cookie has expired too).
   { task: PRUNE_CARTS_TASK, match: '17 3 * * *' },
+  // Shops' pending balances whose return window is over become available.
+  { task: LEDGER_RELEASE_TASK, match: '*/15 * * * *' },
   // API answers kept for Idempotency-Key retries, a day after they were given.
   { task: PRUNE_IDEMPOTENCY_KEYS_TASK, match: '47 3 * * *' },
 ]

@@ -1,3 +1,7 @@
+import {
+  setCategoryCommission,
+  setShopCommission,
+} from '~/services/catalog/commission-rates.server.ts'
 import { setFeatured } from '~/services/catalog/products.server.ts'
 import { reinstateShop, suspendShop } from '~/services/catalog/shops.server.ts'
 import {
@@ -148,6 +152,30 @@ export function deleteBrandAsAdmin(admin: Admin, brandId: string) {
         action: 'brand.delete',
         target: { type: 'BRAND', id: brand.id, label: brand.name },
         details: { slug: brand.slug },
+      }),
+  })
+}
+
+export function setCategoryCommissionAsAdmin(admin: Admin, categoryId: string, bps: number | null) {
+  return setCategoryCommission(categoryId, bps, {
+    within: (tx, { target, before, after }) =>
+      recordAudit(tx, {
+        actor: admin,
+        action: 'category.set-commission',
+        target: { type: 'CATEGORY', id: target.id, label: target.name },
+        details: { beforeBps: before, afterBps: after },
+      }),
+  })
+}
+
+export function setShopCommissionAsAdmin(admin: Admin, shopId: string, bps: number | null) {
+  return setShopCommission(shopId, bps, {
+    within: (tx, { target, before, after }) =>
+      recordAudit(tx, {
+        actor: admin,
+        action: 'shop.set-commission',
+        target: { type: 'SHOP', id: target.id, label: target.name },
+        details: { beforeBps: before, afterBps: after },
       }),
   })
 }

@@ -17,6 +17,7 @@ export const AUDIT_TARGET_TYPES = [
   'SIZE_SCALE',
   'JOB',
   'PROMO_CODE',
+  'PAYOUT',
 ] as const
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number]
 
@@ -30,12 +31,14 @@ export const AUDIT_ACTIONS = {
   'review.reject': { targetType: 'REVIEW' },
   'shop.suspend': { targetType: 'SHOP' },
   'shop.reinstate': { targetType: 'SHOP' },
+  'shop.set-commission': { targetType: 'SHOP' },
   'product.feature': { targetType: 'PRODUCT' },
   'product.unfeature': { targetType: 'PRODUCT' },
   'category.create': { targetType: 'CATEGORY' },
   'category.update': { targetType: 'CATEGORY' },
   'category.move': { targetType: 'CATEGORY' },
   'category.delete': { targetType: 'CATEGORY' },
+  'category.set-commission': { targetType: 'CATEGORY' },
   'brand.create': { targetType: 'BRAND' },
   'brand.update': { targetType: 'BRAND' },
   'brand.delete': { targetType: 'BRAND' },
@@ -47,6 +50,7 @@ export const AUDIT_ACTIONS = {
   'promo.update': { targetType: 'PROMO_CODE' },
   'promo.deactivate': { targetType: 'PROMO_CODE' },
   'promo.activate': { targetType: 'PROMO_CODE' },
+  'payout.mark-paid': { targetType: 'PAYOUT' },
 } as const satisfies Record<string, { targetType: AuditTargetType }>
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 

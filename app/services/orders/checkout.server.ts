@@ -7,6 +7,7 @@ import { isLocale, type Locale } from '~/i18n/locales.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 import { formatMoney } from '~/utils/money.ts'
 import { recordProductChanges } from '~/services/events/product-changes.server.ts'
+import { commissionRatesFor } from '~/services/catalog/commission-rates.server.ts'
 import {
   AddressLimitError,
   createAddressInTx,
@@ -502,6 +503,8 @@ async function placeInTransaction(
     select: { id: true, shopId: true },
   })
   const shipmentOf = new Map(shipments.map((shipment) => [shipment.shopId, shipment.id]))
+  // The commission in force now is fixed on each line: later rate changes leave this order be.
+  const commissionOf = await commissionRatesFor(tx, view.lines)
   const orderLines = await tx.orderLine.createManyAndReturn({
     data: view.lines.map((line) => ({
       orderId: order.id,
@@ -519,6 +522,7 @@ async function placeInTransaction(
       regularPrice: line.regularPrice!,
       unitPrice: line.unitPrice!,
       lineTotal: line.lineTotal,
+      commissionBps: commissionOf.get(line.productId) ?? 0,
       createdAt: now,
     })),
     select: { id: true, variantId: true },

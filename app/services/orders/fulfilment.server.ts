@@ -1,6 +1,7 @@
 import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { enqueueMail } from '~/services/mail/mail.server.ts'
+import { recordLedgerEvent } from '~/services/events/ledger-events.server.ts'
 import { trackingUrl } from './carriers.ts'
 import { wantsEmail, withUnsubscribe } from '~/services/notifications/emails.server.ts'
 import { notify } from '~/services/notifications/notify.server.ts'
@@ -266,6 +267,8 @@ export async function markDelivered(userId: string, number: string, now: Date = 
     const email = renderShipmentDelivered(shipment.locale, { ...shipment.facts, deliveredAt: now })
     await tellShopper(tx, shipment, 'ORDER_DELIVERED', `shipment:${shipmentId}:delivered`, email)
     await inviteReviews(tx, shipmentId)
+    // The shop's books: this parcel's sales go to its pending balance (finance, after the commit).
+    await recordLedgerEvent(tx, { kind: 'shipment-delivered', shipmentId })
     return { orderStatus: status }
   })
 }

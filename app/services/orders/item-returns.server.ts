@@ -13,6 +13,7 @@ import { enqueueMail } from '~/services/mail/mail.server.ts'
 import type { NotificationData } from '~/services/notifications/kinds.ts'
 import { notify } from '~/services/notifications/notify.server.ts'
 import { notificationText } from '~/services/notifications/text.ts'
+import { recordLedgerEvent } from '~/services/events/ledger-events.server.ts'
 import { recordProductChanges } from '~/services/events/product-changes.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { html } from '~/utils/html.ts'
@@ -385,12 +386,8 @@ export async function receiveReturn(
         refundId: refund.id,
       },
     })
-    await recordRefundInBooks(tx, {
-      refundId: refund.id,
-      orderId: order.id,
-      shopId: request.shopId,
-      lines: [{ orderLineId: line.id, quantity: request.quantity, amount }],
-    })
+    // The shop's books take the refund back from its pending balance (finance, after the commit).
+    await recordLedgerEvent(tx, { kind: 'refund-recorded', refundId: refund.id })
 
     if (input.resellable && line.productId && line.variantId) {
       const changes = [
@@ -425,21 +422,6 @@ export async function receiveReturn(
     return refund
   })
 }
-
-/**
- * Where the refund reaches the shop's books: the ledger (issue 16's double-entry ledger, built
- * on its own branch) records it here, in the transaction that records the Refund. Until the
- * ledger exists this records nothing; it is the one place to call it from.
- */
-async function recordRefundInBooks(
-  _tx: Tx,
-  _refund: {
-    refundId: string
-    orderId: string
-    shopId: string
-    lines: Array<{ orderLineId: string; quantity: number; amount: number }>
-  },
-) {}
 
 /** Called by the refund job once the provider gave the money back: the shopper is told. */
 export async function tellRefunded(tx: Tx, refundId: string) {
