@@ -54,7 +54,7 @@ import {
 } from '~/services/catalog/recently-viewed.ts'
 import { listSimilarProducts, similarScope } from '~/services/search/similar.server.ts'
 import { backInStockAction } from '~/http/wishlist.server.ts'
-import { listWaitingVariants } from '~/services/wishlist/alerts.server.ts'
+import { waitingVariantsSql } from '~/services/wishlist/alerts.server.ts'
 import { BackInStockForm } from '~/components/wishlist/back-in-stock.tsx'
 import { SaveButton } from '~/components/wishlist/save-button.tsx'
 import { productJsonLd } from '~/services/catalog/structured-data.ts'
@@ -86,6 +86,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     viewerId: user?.id ?? null,
     locale,
     recentIds,
+    // The sizes the shopper asked to hear about ride in the page's own query.
+    waitingFor: user ? (productId) => waitingVariantsSql(productId, user.email) : null,
   })
   if (!page) throw productNotFound(t)
   // Its product, its shop's newest products in "more from this shop", and the category
@@ -97,9 +99,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     ...(similarScopeSlug ? [PAGE_TAGS.category(similarScopeSlug)] : []),
   )
   const requestUrl = new URL(request.url)
-  const [reviews, waitingFor, alsoLike] = await Promise.all([
+  const [reviews, alsoLike] = await Promise.all([
     getProductReviews(page.product.id, reviewListQuery(requestUrl.searchParams), user?.id ?? null),
-    user ? listWaitingVariants(page.product.id, user.email) : Promise.resolve<string[]>([]),
     page.preview
       ? Promise.resolve([])
       : listSimilarProducts(page.similarTo, {
@@ -147,8 +148,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         type: 'product' as const,
       },
       reviews,
-      // The sold-out sizes this shopper asked to hear about.
-      waitingFor,
       // Relative dates ("3 days ago") are counted from the server's clock, so the browser agrees.
       now: new Date().toISOString(),
       viewer: {

@@ -247,6 +247,7 @@ const moreFromShopIds = (shopId: Prisma.Sql, exceptId: Prisma.Sql) =>
              ORDER BY "publishedAt" DESC, id DESC LIMIT ${MORE_FROM_SHOP}`
 
 const ProductPageRowSchema = z.object({
+  waitingFor: z.array(z.string()),
   id: z.string(),
   slug: z.string(),
   title: z.string(),
@@ -310,7 +311,18 @@ export async function getProductPage(
     now = new Date(),
     locale = 'en',
     recentIds = [],
-  }: { viewerId?: string | null; now?: Date; locale?: Locale; recentIds?: string[] } = {},
+    waitingFor = null,
+  }: {
+    viewerId?: string | null
+    now?: Date
+    locale?: Locale
+    recentIds?: string[]
+    /**
+     * The variants the viewer waits to hear about, as a later domain's SQL expression over the
+     * product's id (a JSON array of variant ids), read in this query rather than in one more.
+     */
+    waitingFor?: ((productId: Prisma.Sql) => Prisma.Sql) | null
+  } = {},
 ) {
   const [raw] = await prisma.$queryRaw<unknown[]>(Prisma.sql`
     SELECT pp.id, pp.slug, ${localProductSql(locale, 'pp', 'title')} AS title,
@@ -334,7 +346,8 @@ export async function getProductPage(
            ${productImagesJson(Prisma.sql`pp.id`)} AS images,
            ${cardListJson(moreFromShopIds(Prisma.sql`pp."shopId"`, Prisma.sql`pp.id`), locale)} AS "moreFromShop",
            ${recentIds.length ? cardListJson(recentIdsExcept(recentIds, Prisma.sql`pp.id`), locale) : Prisma.sql`'[]'::json`} AS "recentlyViewed",
-           ARRAY(SELECT DISTINCT c.slug FROM "Color" c JOIN "Variant" v ON v."colorId" = c.id WHERE v."productId" = pp.id) AS "colorSlugs"
+           ARRAY(SELECT DISTINCT c.slug FROM "Color" c JOIN "Variant" v ON v."colorId" = c.id WHERE v."productId" = pp.id) AS "colorSlugs",
+           ${waitingFor ? waitingFor(Prisma.sql`pp.id`) : Prisma.sql`'[]'::json`} AS "waitingFor"
     FROM "Product" pp
     JOIN "Shop" s ON s.id = pp."shopId"
     JOIN "SizeScale" sc ON sc.id = pp."sizeScaleId"
@@ -407,6 +420,8 @@ export async function getProductPage(
       tags: product.tags,
       price: cheapest?.effective ?? null,
     },
+    /** The variants the viewer asked to hear about when they are back in stock. */
+    waitingFor: product.waitingFor,
     /** The viewer owns the product's shop (they see previews; they do not review it). */
     isOwner,
     /** Set when the owner looks at a product shoppers cannot see, and why they cannot. */

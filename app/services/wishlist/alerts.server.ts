@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
-import { prisma, type Tx } from '~/infra/db.server.ts'
+import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
 import type { JobTask } from '~/infra/jobs/worker.server.ts'
 import { localLabel, localName, localTitle } from '~/services/catalog/localized.ts'
 import { lowestQuote, quote } from '~/services/catalog/pricing.ts'
@@ -126,12 +126,20 @@ export async function subscribeBackInStock(input: {
 }
 
 /** The variants of a product this address waits for (the page says so instead of the form). */
+/**
+ * The variants of a product this address waits for, as an SQL expression (a JSON array of ids)
+ * that the product page's own query selects, so the page spends no round trip on it.
+ */
+export function waitingVariantsSql(productId: Prisma.Sql, email: string) {
+  return Prisma.sql`(SELECT coalesce(json_agg(a."variantId" ORDER BY a."variantId"), '[]'::json)
+      FROM "StockAlert" a JOIN "Variant" av ON av.id = a."variantId"
+      WHERE a.email = ${email.toLowerCase()} AND a."notifiedAt" IS NULL AND av."productId" = ${productId})`
+}
+
 export async function listWaitingVariants(productId: string, email: string) {
-  const rows = await prisma.stockAlert.findMany({
-    where: { email: email.toLowerCase(), notifiedAt: null, variant: { productId } },
-    select: { variantId: true },
-  })
-  return rows.map((row) => row.variantId)
+  const [row] = await prisma.$queryRaw<Array<{ waiting: string[] }>>`
+    SELECT ${waitingVariantsSql(Prisma.sql`${productId}`, email)} AS waiting`
+  return row!.waiting
 }
 
 // ---------------------------------------------------------------- the jobs
