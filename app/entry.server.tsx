@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream'
 import {
   createReadableStreamFromReadable,
   type AppLoadContext,
@@ -9,6 +8,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { getLocale, i18nFor } from '~/i18n/i18n.server.ts'
+import { htmlStreamWithoutPadding } from '~/infra/html-stream.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { NonceProvider } from '~/utils/nonce.tsx'
 
@@ -41,7 +41,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true
-          const body = new PassThrough()
+          const body = htmlStreamWithoutPadding()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(
             new Response(createReadableStreamFromReadable(body), {
