@@ -51,6 +51,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   CheckoutError: ['A message', 'invalid', 'addressId'],
   TotalChangedError: [1200, 1500, 'USD'],
   ZarinpalError: ['A message', -51],
+  FinanceError: ['invalid', 'too-much', 'A message', { field: 'amount', values: { max: 100 } }],
   InsufficientStockError: [
     [{ variantId: 'v', title: 'T', colorName: 'C', sizeLabel: 'S', requested: 2, available: 1 }],
   ],
