@@ -124,6 +124,8 @@ let arranged: ReturnType<typeof arrangeEveryPageKind> | undefined
 export async function visitEveryPageKind(
   page: Page,
   role: PageRole,
+  /** Which share of the role's pages: every `of`-th, starting with the `part`-th (from 1). */
+  share: { part: number; of: number },
   visit: (path: string) => Promise<void>,
 ) {
   arranged ??= arrangeEveryPageKind()
@@ -131,7 +133,8 @@ export async function visitEveryPageKind(
   if (!group) throw new Error(`No pages arranged for ${role}`)
   await page.context().clearCookies()
   if (group.userId) await signInContext(page.context(), group.userId)
-  for (const path of group.paths) {
+  const paths = group.paths.filter((_, index) => index % share.of === share.part - 1)
+  for (const path of paths) {
     for (const localized of [path, `/fa${path === '/' ? '' : path}`])
       await test.step(localized, () => visit(localized))
   }
