@@ -3,7 +3,7 @@ import { prisma } from '~/infra/db.server.ts'
 import { loader as beaconLoader } from '~/routes/product-views.$productId.ts'
 import { loader as salesLoader } from '~/routes/($locale).sell.sales.tsx'
 import { recordProductView } from '~/services/analytics/counters.server.ts'
-import type { AnalyticsQuery } from '~/services/analytics/schemas.ts'
+import { shiftDays, type AnalyticsQuery } from '~/services/analytics/schemas.ts'
 import {
   bucketPlan,
   getSellerAnalytics,
@@ -213,7 +213,8 @@ describe('returns and payouts', () => {
     const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Tehran' })
     const sales = (await getSellerAnalytics(
       seller.user.id,
-      { from: today, to: today, by: 'day' },
+      // From yesterday, should midnight in Tehran fall between the order and now.
+      { from: shiftDays(today, -1), to: today, by: 'day' },
       'en',
     ))!
     expect(sales.totals).toMatchObject({ units: 4, returned: 1 })
