@@ -18,6 +18,7 @@ import {
 import { useState, type ReactNode } from 'react'
 import type { z } from 'zod'
 import { Trans, useTranslation } from 'react-i18next'
+import { BackArrowIcon } from '~/components/direction-arrow.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
@@ -179,17 +180,7 @@ export default function CheckoutPage() {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-3xl font-bold tracking-tight">{t('checkout.title')}</h1>
         <Link to={lp('/cart')} className="text-sm link">
-          <svg
-            aria-hidden
-            viewBox="0 0 16 16"
-            className="inline h-4 w-4 rtl:-scale-x-100"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-          >
-            <path d="M13 8H3m4-4L3 8l4 4" />
-          </svg>{' '}
-          {t('checkout.backToCart')}
+          <BackArrowIcon className="inline h-4 w-4" /> {t('checkout.backToCart')}
         </Link>
       </div>
 

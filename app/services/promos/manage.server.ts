@@ -9,6 +9,7 @@ import {
 } from '~/services/catalog/errors.ts'
 import { listCategoryOptions } from '~/services/catalog/taxonomy.server.ts'
 import type { PromoInput, PromoStatus } from './form.ts'
+import { promoCodeSelect } from './promos.server.ts'
 
 export type { PromoStatus }
 
@@ -162,23 +163,7 @@ export async function listPromoCodes(
 export async function getPromoCode(actor: PromoActor, id: string) {
   const code = await prisma.promoCode.findFirst({
     where: { id, ...(await ownedWhere(actor)) },
-    select: {
-      id: true,
-      code: true,
-      kind: true,
-      value: true,
-      maxDiscount: true,
-      minOrder: true,
-      startsAt: true,
-      endsAt: true,
-      usageLimit: true,
-      perCustomerLimit: true,
-      usedCount: true,
-      active: true,
-      categoryIds: true,
-      productIds: true,
-      version: true,
-    },
+    select: { ...promoCodeSelect, version: true },
   })
   if (!code) throw notFound()
   return code
