@@ -28,7 +28,8 @@ import {
   updateBrandAsAdmin,
   updateCategoryAsAdmin,
 } from '~/services/admin/catalog.server.ts'
-import { listBrandsForAdmin, listCategoriesForAdmin } from '~/services/catalog/taxonomy.server.ts'
+import { listCategoriesForAdmin } from '~/services/catalog/category-admin.server.ts'
+import { listBrandsForAdmin } from '~/services/catalog/brand-admin.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 

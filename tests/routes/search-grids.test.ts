@@ -7,11 +7,9 @@ import { changeProductStatus } from '~/services/catalog/products.server.ts'
 import type { VariantInput } from '~/services/catalog/schemas.ts'
 import { suspendShop } from '~/services/catalog/shops.server.ts'
 import { getProductCards } from '~/services/catalog/storefront.server.ts'
-import {
-  createBrand,
-  createCategory,
-  invalidateCategoryTree,
-} from '~/services/catalog/taxonomy.server.ts'
+import { invalidateCategoryTree } from '~/services/catalog/taxonomy.server.ts'
+import { createCategory } from '~/services/catalog/category-admin.server.ts'
+import { createBrand } from '~/services/catalog/brand-admin.server.ts'
 import {
   deleteProductImage,
   reorderProductImages,

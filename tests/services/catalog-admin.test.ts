@@ -8,16 +8,14 @@ import {
   getProductPage,
   getShopHeading,
 } from '~/services/catalog/storefront.server.ts'
+import { getCategoryTree } from '~/services/catalog/taxonomy.server.ts'
 import {
-  createBrand,
   createCategory,
-  deleteBrand,
   deleteCategory,
-  getCategoryTree,
   reorderCategory,
-  updateBrand,
   updateCategory,
-} from '~/services/catalog/taxonomy.server.ts'
+} from '~/services/catalog/category-admin.server.ts'
+import { createBrand, deleteBrand, updateBrand } from '~/services/catalog/brand-admin.server.ts'
 import { createUser } from '../support/fixtures.ts'
 import {
   createListedProduct,

@@ -10,13 +10,12 @@ import {
 } from '~/services/catalog/storefront.server.ts'
 import { addToCart, getCart } from '~/services/orders/cart.server.ts'
 import {
-  createBrand,
-  createCategory,
   getBrandBySlug,
   getCategoryNav,
   getProductFormOptions,
-  updateCategory,
 } from '~/services/catalog/taxonomy.server.ts'
+import { createCategory, updateCategory } from '~/services/catalog/category-admin.server.ts'
+import { createBrand } from '~/services/catalog/brand-admin.server.ts'
 import { createUser } from '../support/fixtures.ts'
 import {
   createListedProduct,

@@ -31,7 +31,7 @@ import {
   variantKey,
   type ProductInput,
 } from './schemas.ts'
-import { isForeignKeyViolation } from './taxonomy.server.ts'
+import { isForeignKeyViolation } from './constraint-errors.server.ts'
 import { isLocale } from '~/i18n/locales.ts'
 
 // Products as their sellers see them. Every function takes the signed-in user's id and reaches
