@@ -1,3 +1,4 @@
+// Over 400 lines until the route-folder move: its pieces read the loader's types, so they move beside it.
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
@@ -35,9 +36,10 @@ import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
-import { CartEmptyError } from '~/services/orders/checkout.server.ts'
-import { getCartOwner } from '~/services/orders/cart.server.ts'
-import { getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
+import { CartEmptyError } from '~/services/orders/checkout-errors.server.ts'
+import { getCartOwner } from '~/services/orders/cart-owner.server.ts'
+import { getCheckout } from '~/services/orders/checkout-page.server.ts'
+import { placeOrder } from '~/services/orders/checkout.server.ts'
 import { placeGuestOrder } from '~/services/orders/guest-checkout.server.ts'
 import { guestOrderPath } from '~/services/orders/order-access.server.ts'
 import {

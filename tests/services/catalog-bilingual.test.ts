@@ -5,9 +5,9 @@ import {
   getCategoryHeading,
   getHomeCollections,
   getProductCards,
-  getProductPage,
   listAllBrands,
 } from '~/services/catalog/storefront.server.ts'
+import { getProductPage } from '~/services/catalog/product-page.server.ts'
 import { addToCart, getCart } from '~/services/orders/cart.server.ts'
 import {
   getBrandBySlug,

@@ -2,7 +2,7 @@ import {
   setCategoryCommission,
   setShopCommission,
 } from '~/services/catalog/commission-rates.server.ts'
-import { setFeatured } from '~/services/catalog/products.server.ts'
+import { setFeatured } from '~/services/catalog/product-status.server.ts'
 import { reinstateShop, suspendShop } from '~/services/catalog/shops.server.ts'
 import {
   createCategory,
