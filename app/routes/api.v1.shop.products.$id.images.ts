@@ -1,4 +1,5 @@
-import { apiLoader } from '~/http/api/endpoint.server.ts'
+import { apiAction, apiLoader } from '~/http/api/endpoint.server.ts'
 import { seller } from '~/http/api/endpoints/index.server.ts'
 
 export const loader = apiLoader(seller.listShopProductImages)
+export const action = apiAction(seller.uploadShopProductImages)

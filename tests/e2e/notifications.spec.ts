@@ -143,7 +143,10 @@ test("a new order appears on the seller's open order list without a reload", asy
   // The app's worker writes the seller's notification of that order: once it is there, the page
   // opened next counts it as already seen.
   await expect
-    .poll(() => prisma.notification.count({ where: { userId: seller.id, kind: 'NEW_ORDER' } }), LIVE)
+    .poll(
+      () => prisma.notification.count({ where: { userId: seller.id, kind: 'NEW_ORDER' } }),
+      LIVE,
+    )
     .toBe(1)
 
   await openLive(page, '/sell/orders')

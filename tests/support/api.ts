@@ -44,6 +44,8 @@ export async function callApi(
     headers?: Record<string, string>
     params?: Record<string, string>
     clientIp?: string
+    /** A body sent as it is (a multipart upload), with its type. */
+    raw?: { body: Buffer; contentType: string }
     /** Skip the check against the OpenAPI document (an answer no operation owns: 404s of unknown paths, 405s). */
     unchecked?: boolean
   } = {},
@@ -54,12 +56,18 @@ export async function callApi(
   if (init.cookie) headers.set('Cookie', init.cookie)
   if (init.body !== undefined && !headers.has('Content-Type'))
     headers.set('Content-Type', 'application/json')
+  if (init.raw) {
+    headers.set('Content-Type', init.raw.contentType)
+    headers.set('Content-Length', String(init.raw.body.length))
+  }
   const request = new Request(new URL(path, 'http://localhost:3000'), {
     method,
     headers,
-    ...(init.body === undefined
-      ? {}
-      : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+    ...(init.raw
+      ? { body: new Uint8Array(init.raw.body) }
+      : init.body === undefined
+        ? {}
+        : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
   })
   const handler = method === 'GET' || method === 'HEAD' ? route.loader : route.action
   if (!handler) throw new Error(`The route has no ${method === 'GET' ? 'loader' : 'action'}`)

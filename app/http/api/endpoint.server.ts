@@ -67,6 +67,11 @@ export type EndpointSpec<
   /** Extra request headers to document (If-Match, Idempotency-Key). */
   headers?: AnyObject
   /**
+   * The body is files as multipart/form-data (the handler reads `request` itself, as it arrives):
+   * the form's fields, for the document.
+   */
+  upload?: AnyObject
+  /**
    * A POST that creates something: with an `Idempotency-Key`, a retry of the same request is
    * answered with the first answer (`Idempotent-Replayed: true`) and does nothing again.
    */
@@ -134,7 +139,7 @@ function register(spec: GeneralSpec) {
     statuses.add(403)
   }
   if (spec.params || spec.query) statuses.add(400)
-  if (spec.body) [400, 413, 415, 422].forEach((status) => statuses.add(status))
+  if (spec.body || spec.upload) [400, 413, 415, 422].forEach((status) => statuses.add(status))
   if (spec.idempotent) [400, 409, 422].forEach((status) => statuses.add(status))
   const problemContent = { 'application/problem+json': { schema: ProblemSchema } }
   const responses: RouteConfig['responses'] = {
@@ -168,6 +173,9 @@ function register(spec: GeneralSpec) {
       ...(requestHeaders(spec) ? { headers: requestHeaders(spec) } : {}),
       ...(spec.body
         ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
+        : {}),
+      ...(spec.upload
+        ? { body: { required: true, content: { 'multipart/form-data': { schema: spec.upload } } } }
         : {}),
     },
     responses,
@@ -215,12 +223,19 @@ async function runEndpoint(
     const run = async () =>
       answer(spec, request, await spec.handle({ request, caller, clientIp, ...input }), headers)
     const key = spec.idempotent && caller ? idempotencyKeyOf(request) : null
+    // Files are not read before the handler streams them: a retry of an upload sends the same
+    // bytes, so the same type (with its boundary) and length stand for them.
+    const bodyPrint = spec.upload
+      ? `${request.headers.get('Content-Type')} ${request.headers.get('Content-Length')}`
+      : input.body
     response =
       key && caller
-        ? await idempotently(caller.user.id, key, fingerprint(request, input.body), headers, run)
+        ? await idempotently(caller.user.id, key, fingerprint(request, bodyPrint), headers, run)
         : await run()
   } catch (error) {
     response = refusalResponse(error, headers, request)
+    // A refused upload is not read to its end: the client learns at once, the server reads no more.
+    if (spec.upload) response.headers.set('Connection', 'close')
   }
   if (caller?.tokenId) {
     const url = new URL(request.url)

@@ -10,6 +10,7 @@ import { CARRIERS } from '~/services/orders/carriers.ts'
 import { getCart } from '~/services/orders/cart.server.ts'
 import { orderTotal } from '~/services/orders/shipping.ts'
 import { toggleSave } from '~/services/wishlist/wishlist.server.ts'
+import { multipartBody } from '../../support/images.ts'
 import { apiRouteFiles, callApi, userWithToken } from '../../support/api.ts'
 import { createUser } from '../../support/fixtures.ts'
 import {
@@ -195,6 +196,8 @@ const WRITES: Record<
   | { own: string }
   | {
       body?: (c: Context) => unknown
+      /** A multipart body instead of JSON. */
+      raw?: () => { body: Buffer; contentType: string }
       headers?: (c: Context) => Record<string, string>
       refusedAt?: string
     }
@@ -244,6 +247,12 @@ const WRITES: Record<
   reorderShopProductImages: { body: () => ({ imageIds: [] }) },
   updateShopProductImage: { body: () => ({ alt: 'Taken over' }) },
   deleteShopProductImage: {},
+  uploadShopProductImages: {
+    raw: () =>
+      multipartBody([
+        { field: 'file', filename: 'x.jpg', contentType: 'image/jpeg', data: 'not read' },
+      ]),
+  },
   saveToWishlist: { own: 'saves a public product to the caller’s own wishlist' },
   removeFromWishlist: {},
 }
@@ -285,7 +294,10 @@ test('B reaches none of A’s things: seller B against seller A, shopper B again
         expect(write, `${where}: say in WRITES how it could reach A's things`).toBeDefined()
       if (write && 'own' in write) continue
       if (operation.requestBody)
-        expect(write?.body, `${where}: give WRITES a body valid but for whose it is`).toBeDefined()
+        expect(
+          write?.body ?? write?.raw,
+          `${where}: give WRITES a body valid but for whose it is`,
+        ).toBeDefined()
       const params = Object.fromEntries(resolved.map((item) => [item.name, item.of(a)]))
       const url = `/api/v1${path.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!)}`
       const body = write?.body?.(context)
@@ -295,6 +307,7 @@ test('B reaches none of A’s things: seller B against seller A, shopper B again
         params,
         ...(write?.headers ? { headers: write.headers(context) } : {}),
         ...(body === undefined ? {} : { body }),
+        ...(write?.raw ? { raw: write.raw() } : {}),
       })
       if (resolved.some((item) => item.owned)) expect(result.status, where).toBe(404)
       else if (write?.refusedAt) {

@@ -12,6 +12,7 @@ import * as imageOrderRoute from '~/routes/api.v1.shop.products.$id.images.order
 import * as imagesRoute from '~/routes/api.v1.shop.products.$id.images.ts'
 import * as salesRoute from '~/routes/api.v1.shop.sales.ts'
 import { createApiToken } from '~/services/accounts/api-tokens.server.ts'
+import { multipartBody, photo, type Part } from '../../support/images.ts'
 import { attachPhoto } from '../../support/media.ts'
 import { callApi } from '../../support/api.ts'
 import { databaseFingerprint, type Fingerprint } from '../../support/database-fingerprint.ts'
@@ -280,6 +281,86 @@ describe('orders', () => {
 })
 
 describe('photos and sales', () => {
+  test('photos are uploaded as multipart: each file’s result, a bad file named, none added is a 422, a retry adds nothing', async () => {
+    const product = await createProduct(a.shop.id, {
+      variants: [{ color: 'Black', size: 'S', stock: 2 }],
+    })
+    const params = { id: product.id }
+    const path = `/api/v1/shop/products/${product.id}/images`
+    const jpeg = await photo({ width: 640, height: 800 })
+    const upload = (parts: Part[], init: { token?: string; key?: string } = {}) =>
+      callApi(imagesRoute, path, {
+        method: 'POST',
+        token: init.token ?? a.secret,
+        params,
+        raw: multipartBody(parts.map((part) => ({ field: 'file', ...part }))),
+        ...(init.key ? { headers: { 'Idempotency-Key': init.key } } : {}),
+      })
+    type Uploaded = {
+      results: Array<{ file: string; ok: boolean; imageId?: string; code?: string }>
+      images: Array<{ id: string; position: number; srcSet: { avif: string } }>
+    }
+
+    const key = 'photo-upload-0001-abcdef'
+    const body = multipartBody([
+      { field: 'file', filename: 'front.jpg', contentType: 'image/jpeg', data: jpeg },
+      { field: 'file', filename: 'notes.txt', contentType: 'image/jpeg', data: 'not a photo' },
+    ])
+    const send = () =>
+      callApi(imagesRoute, path, {
+        method: 'POST',
+        token: a.secret,
+        params,
+        raw: body,
+        headers: { 'Idempotency-Key': key },
+      })
+    const added = await send()
+    expect(added.status).toBe(201)
+    const answer = added.body as Uploaded
+    expect(answer.results.map(({ file, ok }) => [file, ok])).toEqual([
+      ['front.jpg', true],
+      ['notes.txt', false],
+    ])
+    expect(answer.results[1]!.code).toBeTruthy()
+    expect(answer.images).toHaveLength(1)
+    expect(answer.images[0]!.id).toBe(answer.results[0]!.imageId)
+    expect(answer.images[0]!.srcSet.avif).toContain('.avif')
+
+    // The same request again (a lost answer): the first answer, and no second photo.
+    const replayed = await send()
+    expect(replayed.status).toBe(201)
+    expect(replayed.headers.get('Idempotent-Replayed')).toBe('true')
+    expect(await prisma.productImage.count({ where: { productId: product.id } })).toBe(1)
+
+    // Nothing acceptable: a 422 naming the file, nothing added.
+    const refused = await upload([
+      { filename: 'broken.jpg', contentType: 'image/jpeg', data: jpeg.subarray(0, 200) },
+    ])
+    expect(refused.status).toBe(422)
+    expect((refused.body as Problem).errors).toMatchObject([
+      { pointer: '/file/0', detail: expect.stringContaining('broken.jpg') },
+    ])
+    const empty = await upload([])
+    expect(empty.status).toBe(422)
+    expect(await prisma.productImage.count({ where: { productId: product.id } })).toBe(1)
+
+    // Another shop's product is not there; a token that may only read cannot upload.
+    const other = await upload([{ filename: 'x.jpg', contentType: 'image/jpeg', data: jpeg }], {
+      token: b.secret,
+    })
+    expect(other.status).toBe(404)
+    const { secret: readOnly } = await createApiToken(a.user, {
+      name: 'reader',
+      scopes: ['shop:read'],
+      expiresInDays: 1,
+    })
+    const forbidden = await upload([{ filename: 'x.jpg', contentType: 'image/jpeg', data: jpeg }], {
+      token: readOnly,
+    })
+    expect(forbidden.status).toBe(403)
+    expect(await prisma.productImage.count({ where: { productId: product.id } })).toBe(1)
+  })
+
   test('a product’s photos are listed, reordered, given a colour and deleted; only in one’s own shop', async () => {
     const product = await createProduct(a.shop.id, {
       variants: [

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DomainError } from '~/utils/domain-error.ts'
 import { changeProductStatus } from '~/services/catalog/product-status.server.ts'
 import {
   createProduct,
@@ -23,7 +24,11 @@ import { OrderNumberSchema, SHIPMENT_FILTERS, ShipSchema } from '~/services/orde
 import { getEnv } from '~/infra/env.server.ts'
 import { GROUPINGS, resolveAnalyticsQuery } from '~/services/analytics/schemas.ts'
 import { getSellerAnalytics } from '~/services/analytics/seller-analytics.server.ts'
+import { readMultipart } from '~/infra/uploads/multipart.server.ts'
+import { MAX_IMAGES_PER_PRODUCT } from '~/services/media/limits.ts'
 import {
+  PRODUCT_UPLOAD_LIMITS,
+  addProductImages,
   deleteProductImage,
   listProductImages,
   reorderProductImages,
@@ -450,13 +455,83 @@ const ImageParams = IdParamSchema.extend({
   imageId: z.string().min(1).max(64).meta({ description: 'The photo’s id' }),
 })
 
+const UploadFormSchema = z.object({
+  file: z.array(z.string().meta({ format: 'binary' })).meta({
+    description: `One or more photos (JPEG, PNG, WebP, AVIF or HEIC), each up to the size the account page's photo editor states; at most ${MAX_IMAGES_PER_PRODUCT} photos per product`,
+  }),
+})
+
+const UploadedImagesSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        file: z.string().meta({ description: 'The file’s name as sent' }),
+        ok: z.boolean(),
+        imageId: z.string().optional().meta({ description: 'The new photo, when it was added' }),
+        code: z.string().optional().meta({ description: 'Why it was refused, when it was' }),
+        message: z.string().optional(),
+      }),
+    ),
+    images: z.array(ProductImageSchema),
+  })
+  .meta({ id: 'UploadedImages' })
+
+export const uploadShopProductImages = defineEndpoint({
+  method: 'post',
+  path: '/shop/products/{id}/images',
+  operationId: 'uploadShopProductImages',
+  summary: 'Add photos to one of your products, after its current ones',
+  description:
+    'multipart/form-data with one or more `file` fields. Each photo is checked and turned into AVIF, WebP and JPEG at every width; a file that is not an acceptable photo is refused on its own (its result says why) while the others are added, and when none is added the answer is a 422 naming each file. A body past the limits (413) or more photos than a product may have (409) adds nothing.',
+  tags: ['Seller'],
+  access: 'shop:write',
+  params: IdParamSchema,
+  upload: UploadFormSchema,
+  idempotent: true,
+  response: {
+    status: 201,
+    description: 'At least one photo added: each file’s result, and the product’s photos',
+    schema: UploadedImagesSchema,
+  },
+  errors: [404, 409, 503],
+  async handle({ caller, params, request }) {
+    const outcome = await addProductImages(
+      caller.user.id,
+      params.id,
+      readMultipart(request, PRODUCT_UPLOAD_LIMITS),
+    )
+    const results = outcome.results.map((result) =>
+      result.ok
+        ? { file: result.file, ok: true, imageId: result.image.id }
+        : { file: result.file, ok: false, code: result.code, message: englishText(result.message) },
+    )
+    if (!results.some((result) => result.ok))
+      throw new DomainError(
+        'invalid',
+        'no-photo-added',
+        results.length ? 'No photo was added.' : 'Send at least one photo as a `file` field.',
+        {
+          fieldErrors: Object.fromEntries(
+            results.length
+              ? results.map((result, index) => [
+                  `file.${index}`,
+                  [`${result.file}: ${result.message ?? ''}`],
+                ])
+              : [['file', ['Send at least one photo']]],
+          ),
+        },
+      )
+    return { status: 201, body: { results, images: outcome.images.map(imageJson) } }
+  },
+})
+
 export const listShopProductImages = defineEndpoint({
   method: 'get',
   path: '/shop/products/{id}/images',
   operationId: 'listShopProductImages',
   summary: 'One of your products’ photos, in order',
   description:
-    'Photos are uploaded from the product’s photo page (or `POST /api/products/{id}/images`, multipart, with the session); here they are ordered, given a colour and alt text, and deleted.',
+    'Photos are added by `POST` to this path (multipart); here they are listed, ordered, given a colour and alt text, and deleted.',
   tags: ['Seller'],
   access: 'shop:read',
   params: IdParamSchema,
