@@ -8,8 +8,10 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { getLocale, i18nFor } from '~/i18n/i18n.server.ts'
+import { isDatabaseUnavailable } from '~/infra/db.server.ts'
 import { htmlStreamWithoutPadding } from '~/infra/html-stream.server.ts'
 import { logger } from '~/infra/logger.server.ts'
+import { requestContext } from '~/infra/request-context.server.ts'
 import { NonceProvider } from '~/utils/nonce.tsx'
 
 export const streamTimeout = 5_000
@@ -21,6 +23,11 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  if (requestContext.getStore()?.databaseUnavailable) {
+    // Rendered again by Remix with this response as the route error: the 503 page, not the 500's.
+    if (responseStatusCode === 500) throw new Response(null, { status: 503 })
+    unavailableHeaders(responseHeaders)
+  }
   // Crawlers get the whole page at once; browsers get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
   const nonce = loadContext.cspNonce
@@ -63,7 +70,30 @@ export default function handleRequest(
   })
 }
 
+/** Seconds a client is told to wait when the database is away (a restart takes a few). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5
+
+function unavailableHeaders(headers: Headers) {
+  headers.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+  headers.set('Cache-Control', 'no-store')
+}
+
+/** Data requests (single fetch) of a request whose database was away answer 503 too. */
+export function handleDataRequest(response: Response) {
+  if (!requestContext.getStore()?.databaseUnavailable || response.status < 500) return response
+  const headers = new Headers(response.headers)
+  unavailableHeaders(headers)
+  return new Response(response.body, { status: 503, headers })
+}
+
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
+  if (isDatabaseUnavailable(error)) {
+    // Not the code's fault: the client hears 503 and Retry-After (handleRequest, handleDataRequest).
+    const store = requestContext.getStore()
+    if (store) store.databaseUnavailable = true
+    logger.warn({ err: error, url: request.url }, 'Database unavailable')
+    return
+  }
   logger.error({ err: error, url: request.url }, 'Unhandled error in a loader or action')
 }

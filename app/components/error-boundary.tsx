@@ -6,7 +6,7 @@ import { useLocalePath } from '~/i18n/use-locale.ts'
 type StatusHandler = (info: { status: number; message: string; data: unknown }) => ReactNode
 
 /** Statuses with their own title and explanation (common: errors.<status>). */
-const KNOWN = [400, 403, 404, 429] as const
+const KNOWN = [400, 403, 404, 429, 503] as const
 type KnownStatus = (typeof KNOWN)[number]
 const isKnown = (status: number): status is KnownStatus =>
   (KNOWN as readonly number[]).includes(status)

@@ -78,10 +78,13 @@ function SignInLinks() {
       : `?redirectTo=${encodeURIComponent(here)}`
   return (
     <>
-      <NavLink to={lp(`/login${redirectTo}`)} className="link">
+      <NavLink to={lp(`/login${redirectTo}`)} className="link whitespace-nowrap">
         {t('header.signIn')}
       </NavLink>
-      <Link to={lp(`/register${redirectTo}`)} className="btn-primary">
+      <Link
+        to={lp(`/register${redirectTo}`)}
+        className="btn-primary px-3 whitespace-nowrap sm:px-4"
+      >
         {t('header.register')}
       </Link>
     </>

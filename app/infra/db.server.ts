@@ -67,3 +67,47 @@ export function isTransientTransactionError(error: unknown) {
     typeof message === 'string' && /deadlock detected|could not serialize|40P01|40001/.test(message)
   )
 }
+
+/** PostgreSQL's codes for a lost or refused connection: class 08, and 57P01–57P03 (shutting down, starting up). */
+const UNAVAILABLE_SQLSTATE = /^(08\d{3}|57P0[123])$/
+/** What Prisma and its pg adapter call a database that cannot be reached or went away. */
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024'])
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+])
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'])
+
+/**
+ * The database could not be reached, or dropped the connection (a restart, a failover): the
+ * request failed through no fault of its own and can be tried again in a moment (a 503, never a
+ * 500). Nothing it wrote in a transaction was committed. Reads Prisma's errors, the pg adapter's
+ * and node-postgres' own, following `cause`.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false
+  const { code, message, meta, cause } = error as {
+    code?: unknown
+    message?: unknown
+    meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } }
+    cause?: unknown
+  }
+  if (typeof code === 'string') {
+    if (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true
+    if (UNAVAILABLE_SQLSTATE.test(code)) return true
+  }
+  const adapter = meta?.driverAdapterError?.cause
+  if (typeof adapter?.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(adapter.kind)) return true
+  if (typeof adapter?.code === 'string' && UNAVAILABLE_SQLSTATE.test(adapter.code)) return true
+  if (typeof meta?.code === 'string' && UNAVAILABLE_SQLSTATE.test(meta.code)) return true
+  if (
+    typeof message === 'string' &&
+    /Code: `(08\d{3}|57P0[123])`|Can't reach database server|Connection terminated|Server has closed the connection|connection error and is not queryable/.test(
+      message,
+    )
+  )
+    return true
+  return isDatabaseUnavailable(cause, depth + 1)
+}

@@ -14,6 +14,8 @@ export type RequestContext = {
   /** The HTTP request's span, when traces are exported (named after its route by app/server/tracing.ts). */
   span?: Span
   routeDepth?: number
+  /** A loader or action failed because the database could not be reached: the answer is a 503. */
+  databaseUnavailable?: boolean
 }
 
 export const requestContext = singleton(

@@ -28,7 +28,9 @@ export const BENCH_INDEX_PREFIX = 'bench_'
  * Starts (or finds) PostgreSQL and Meilisearch, creates and migrates the benchmark database,
  * and points this process's configuration at them, before the app's modules read it.
  */
-export async function prepareBenchServices(): Promise<BenchServices> {
+export async function prepareBenchServices({
+  database = 'shikposh_bench',
+}: { database?: string } = {}): Promise<BenchServices> {
   const stops: Array<() => Promise<void>> = []
   const base = parseEnv(process.env)
   let adminUrl: string
@@ -57,8 +59,7 @@ export async function prepareBenchServices(): Promise<BenchServices> {
     meiliHost = meilisearch.host
     meiliKey = meilisearch.masterKey
   }
-  const benchUrl =
-    process.env.BENCH_DATABASE_URL ?? adminUrl.replace(/\/postgres$/, '/shikposh_bench')
+  const benchUrl = process.env.BENCH_DATABASE_URL ?? adminUrl.replace(/\/postgres$/, `/${database}`)
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
   const name = new URL(benchUrl).pathname.slice(1)

@@ -66,7 +66,7 @@ export function ProductCard({
           <Link
             to={lp(`/p/${product.slug}`)}
             prefetch="intent"
-            className="group-focus-within:underline after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none"
+            className="group-focus-within:underline after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-brand-600"
           >
             <bdi>{title ?? product.title}</bdi>
           </Link>
