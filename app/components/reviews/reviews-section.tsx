@@ -5,8 +5,8 @@ import {
   useForm,
   type SubmissionResult,
 } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useNavigation, useSearchParams, useSubmit } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import {
   ErrorList,
@@ -24,12 +24,12 @@ import {
   REVIEW_FITS,
   REVIEW_SORTS,
   REVIEW_TITLE_MAX,
-  ReviewFormSchema,
   type ReviewFitValue,
   type ReviewSort,
-} from '~/services/reviews/schemas.ts'
+} from '~/services/reviews/limits.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 import { withParams } from '~/utils/search-params.ts'
+import type { validateReview } from './review-form-validation.ts'
 import { Stars, StarRadios } from './stars.tsx'
 
 // The product page's reviews: the summary (average, count, 5..1 bars, fit), the viewer's own
@@ -256,13 +256,24 @@ function ReviewForm({
 }) {
   const { t } = useTranslation('product')
   const navigation = useNavigation()
+  const [validate, setValidate] = useState<typeof validateReview | null>(null)
+  useEffect(() => {
+    let live = true
+    void import('./review-form-validation.ts').then((module) => {
+      if (live) setValidate(() => module.validateReview)
+    })
+    return () => {
+      live = false
+    }
+  }, [])
   const [form, fields] = useForm({
     id: 'review-form',
     lastResult,
     defaultValue: own
       ? { rating: String(own.rating), title: own.title, body: own.body, fit: own.fit ?? '' }
       : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewFormSchema }),
+    // Until the check has loaded (or with it failing to), the server checks the submission.
+    onValidate: validate ? ({ formData }) => validate(formData) : undefined,
     // On input, not on blur: an error cleared on blur would move the submit button away from a
     // click that has already started.
     shouldRevalidate: 'onInput',
