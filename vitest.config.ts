@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import tsconfigPaths from 'vite-tsconfig-paths'
 import { defineConfig } from 'vitest/config'
 
@@ -8,6 +9,9 @@ export default defineConfig({
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/per-file.ts'],
     pool: 'forks',
+    // One fork per core (Vitest's default leaves one core idle): the files spend much of their
+    // time waiting on PostgreSQL, Redis and Meilisearch, and each has its own database.
+    poolOptions: { forks: { maxForks: availableParallelism(), minForks: 1 } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     restoreMocks: true,

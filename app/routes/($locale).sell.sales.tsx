@@ -16,7 +16,8 @@ import { utcToZonedLocal } from '~/utils/zoned-time.ts'
 
 // The seller's analytics: a date range (GET form, works without JavaScript; bad dates answered
 // at their field with what was typed kept), revenue and units per day, week or month, the best
-// products with their trend, and views → carts → orders. Charts are server-drawn SVG.
+// products with their trend, views → carts → orders, the returns rate and the payouts sent (from
+// the shop's books). Charts are server-drawn SVG.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
@@ -140,7 +141,10 @@ export default function SalesPage() {
         </p>
       ) : null}
 
-      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="analytics-totals">
+      <dl
+        className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5"
+        data-testid="analytics-totals"
+      >
         <Stat label={t('summary.revenue')} value={f.money(totals.revenue)} testId="total-revenue" />
         <Stat label={t('summary.itemsSold')} value={f.number(totals.units)} testId="total-units" />
         <Stat label={t('summary.orders')} value={f.number(totals.orders)} testId="total-orders" />
@@ -148,6 +152,15 @@ export default function SalesPage() {
           label={t('analytics.conversion')}
           value={rate(totals.orders, totals.views) ?? '—'}
           testId="total-conversion"
+        />
+        <Stat
+          label={t('analytics.returnsRate')}
+          value={rate(totals.returned, totals.units) ?? '—'}
+          hint={t('analytics.returnsHint', {
+            returned: f.number(totals.returned),
+            units: f.number(totals.units),
+          })}
+          testId="total-returns-rate"
         />
       </dl>
 
@@ -181,6 +194,24 @@ export default function SalesPage() {
           />
         </section>
       </div>
+
+      <section className="break-inside-avoid card" aria-labelledby="payouts-heading">
+        <h2 id="payouts-heading" className="font-semibold">
+          {t(`analytics.payoutsBy.${query.by}`)}
+        </h2>
+        <p className="mt-1 text-sm text-stone-600" data-testid="total-payouts">
+          {t('analytics.payoutsHint', { total: f.money(totals.payouts) })}
+        </p>
+        <BarChart
+          testId="payouts-chart"
+          peakLabel={f.money(peakOf(buckets.map((bucket) => bucket.payouts)))}
+          points={buckets.map((bucket) => ({
+            label: bucketLabel(bucket),
+            value: bucket.payouts,
+            title: `${bucketLabel(bucket)}: ${f.money(bucket.payouts)}`,
+          }))}
+        />
+      </section>
 
       <section className="break-inside-avoid card" aria-labelledby="funnel-heading">
         <h2 id="funnel-heading" className="font-semibold">
@@ -302,8 +333,11 @@ export default function SalesPage() {
                 <th scope="col" className="px-2 py-2 text-end font-semibold">
                   {t('analytics.views')}
                 </th>
-                <th scope="col" className="py-2 ps-2 text-end font-semibold">
+                <th scope="col" className="px-2 py-2 text-end font-semibold">
                   {t('analytics.carts')}
+                </th>
+                <th scope="col" className="py-2 ps-2 text-end font-semibold">
+                  {t('analytics.payouts')}
                 </th>
               </tr>
             </thead>
@@ -317,7 +351,10 @@ export default function SalesPage() {
                   <td className="px-2 py-1.5 text-end">{f.number(bucket.units)}</td>
                   <td className="px-2 py-1.5 text-end">{f.number(bucket.orders)}</td>
                   <td className="px-2 py-1.5 text-end">{f.number(bucket.views)}</td>
-                  <td className="py-1.5 ps-2 text-end">{f.number(bucket.carts)}</td>
+                  <td className="px-2 py-1.5 text-end">{f.number(bucket.carts)}</td>
+                  <td className="py-1.5 ps-2 text-end whitespace-nowrap">
+                    {f.money(bucket.payouts)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -328,13 +365,24 @@ export default function SalesPage() {
   )
 }
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Stat({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string
+  value: string
+  hint?: string
+  testId: string
+}) {
   return (
     <div className="card p-4">
       <dt className="text-sm text-stone-600">{label}</dt>
       <dd className="mt-1 text-xl font-bold tracking-tight break-words" data-testid={testId}>
         {value}
       </dd>
+      {hint ? <dd className="mt-1 text-xs text-stone-600">{hint}</dd> : null}
     </div>
   )
 }

@@ -132,7 +132,7 @@ test("a new order appears on the seller's open order list without a reload", asy
   page,
   signInAs,
 }) => {
-  const { shop } = await signInAs('seller', { name: 'Lia Listwatcher' })
+  const { shop, user: seller } = await signInAs('seller', { name: 'Lia Listwatcher' })
   const coat = await createProduct(shop.id, {
     title: 'Live wool coat',
     price: 9900,
@@ -140,6 +140,11 @@ test("a new order appears on the seller's open order list without a reload", asy
   })
   const first = await createUser()
   const placed = await placeTestOrder(first.id, [{ variantId: coat.variants[0]!.id, quantity: 1 }])
+  // The app's worker writes the seller's notification of that order: once it is there, the page
+  // opened next counts it as already seen.
+  await expect
+    .poll(() => prisma.notification.count({ where: { userId: seller.id, kind: 'NEW_ORDER' } }), LIVE)
+    .toBe(1)
 
   await openLive(page, '/sell/orders')
   const rows = page.getByTestId('seller-order-row')

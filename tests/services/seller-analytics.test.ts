@@ -3,13 +3,28 @@ import { prisma } from '~/infra/db.server.ts'
 import { loader as beaconLoader } from '~/routes/product-views.$productId.ts'
 import { loader as salesLoader } from '~/routes/($locale).sell.sales.tsx'
 import { recordProductView } from '~/services/analytics/counters.server.ts'
-import type { AnalyticsQuery } from '~/services/analytics/schemas.ts'
+import { shiftDays, type AnalyticsQuery } from '~/services/analytics/schemas.ts'
 import {
   bucketPlan,
   getSellerAnalytics,
   type SellerAnalytics,
 } from '~/services/analytics/seller-analytics.server.ts'
+import { ledgerPostTask } from '~/services/finance/jobs.server.ts'
+import {
+  markPayoutPaid,
+  postAdjustment,
+  requestPayout,
+  saveBankDetails,
+} from '~/services/finance/payouts.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
+import { LEDGER_POST_TASK } from '~/services/events/ledger-events.server.ts'
 import { addToCart } from '~/services/orders/cart.server.ts'
+import { markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
+import {
+  decideReturn,
+  receiveReturn,
+  requestReturn,
+} from '~/services/orders/item-returns.server.ts'
 import { cancelOrder } from '~/services/orders/orders.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
@@ -162,6 +177,60 @@ describe('seller analytics', () => {
       { start: '2026-03-18', end: '2026-03-31' },
       { start: '2026-04-01', end: '2026-04-22' },
     ])
+  })
+})
+
+describe('returns and payouts', () => {
+  test('the returns rate counts the range’s units that came back; payouts per bucket equal the ledger’s', async () => {
+    const seller = await createSeller()
+    const shopper = await createUser()
+    const admin = await createUser({ roles: ['ADMIN'] })
+    const product = await createProduct(seller.shop.id, { price: 2000, variants: [{ stock: 9 }] })
+    const order = await placeTestOrder(shopper.id, [
+      { variantId: product.variants[0]!.id, quantity: 4 },
+    ])
+    const line = await prisma.orderLine.findFirstOrThrow({ where: { orderId: order.id } })
+    await markShipped(seller.user.id, order.number, { carrier: 'post', trackingNumber: 'T-9' })
+    await markDelivered(seller.user.id, order.number)
+    const asked = await requestReturn({ userId: shopper.id }, order.number, {
+      lineId: line.id,
+      quantity: 1,
+      reason: 'WRONG_SIZE',
+      note: '',
+    })
+    await decideReturn(seller.user.id, order.number, asked.id, { decision: 'approve' })
+    await receiveReturn(seller.user.id, order.number, asked.id, { resellable: true })
+    await runDueJobs({ [LEDGER_POST_TASK]: ledgerPostTask })
+
+    // Two payouts, paid on the 2nd and the 5th of April in Tehran (one late on the 4th in UTC).
+    await saveBankDetails(seller.user.id, { iban: 'IR820540102680020817909002', holder: 'S' })
+    await postAdjustment(seller.shop.id, { key: 'analytics-test', amount: 9000, memo: 'test' })
+    const first = await requestPayout(seller.user.id, 3000)
+    const second = await requestPayout(seller.user.id, 4500)
+    await markPayoutPaid(admin, first.id, 'TRX-1', new Date('2026-04-02T09:00:00Z'))
+    await markPayoutPaid(admin, second.id, 'TRX-2', new Date('2026-04-04T21:00:00Z'))
+
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Tehran' })
+    const sales = (await getSellerAnalytics(
+      seller.user.id,
+      // From yesterday, should midnight in Tehran fall between the order and now.
+      { from: shiftDays(today, -1), to: today, by: 'day' },
+      'en',
+    ))!
+    expect(sales.totals).toMatchObject({ units: 4, returned: 1 })
+
+    const april = (await getSellerAnalytics(
+      seller.user.id,
+      { from: '2026-04-01', to: '2026-04-07', by: 'day' },
+      'fa',
+    ))!
+    expect(april.buckets.map((bucket) => bucket.payouts)).toEqual([0, 3000, 0, 0, 4500, 0, 0])
+    const paid = await prisma.ledgerEntry.aggregate({
+      where: { shopId: seller.shop.id, type: 'PAYOUT', account: 'FUNDS' },
+      _sum: { amount: true },
+    })
+    expect(april.totals.payouts).toBe(paid._sum.amount)
+    expect(april.totals.returned).toBe(0)
   })
 })
 

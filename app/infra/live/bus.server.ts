@@ -12,6 +12,12 @@ import { singleton } from '../singleton.server.ts'
 
 export type BusListener = (message: string) => void
 
+/**
+ * What every listener hears when the bus comes back after losing Redis: messages published
+ * meanwhile are gone, so a listener that keeps state catches up from the stored truth.
+ */
+export const BUS_RESUMED = '{"resumed":true}'
+
 export interface LiveBus {
   readonly kind: 'redis' | 'local'
   publish(topic: string, message: string): Promise<void>
@@ -50,6 +56,18 @@ export function createRedisBus(url: string, prefix: string): LiveBus {
   const subscribed = new Map<string, Promise<unknown>>()
   subscriber.on('message', (channel: string, message: string) => {
     if (channel.startsWith(prefix)) local.emit(channel.slice(prefix.length), message)
+  })
+  // ioredis subscribes again by itself on reconnecting; once a subscription of ours queued after
+  // that one is answered, the topics are live again and the listeners are told to catch up.
+  let connectedBefore = false
+  subscriber.on('ready', () => {
+    const topics = [...subscribed.keys()]
+    if (connectedBefore && topics.length)
+      subscriber.subscribe(...topics.map((topic) => prefix + topic)).then(
+        () => topics.forEach((topic) => local.emit(topic, BUS_RESUMED)),
+        (error) => logger.warn({ err: error }, 'Live bus could not subscribe again'),
+      )
+    connectedBefore = true
   })
   return {
     kind: 'redis',

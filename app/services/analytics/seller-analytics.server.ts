@@ -7,7 +7,9 @@ import { daysBetween, shiftDays } from './schemas.ts'
 
 // A seller's analytics over a date range of the store's calendar days: revenue, units and
 // orders per day, week or month; the products that sold most with their trend; and the funnel
-// from product views to carts to orders. Only the shop the user owns, always (ownerId in the
+// from product views to carts to orders; the returns rate (units of the range's sales that came
+// back, received and refunded, over the units sold) and the payouts sent, per bucket, read from the
+// shop's books (a payout counts on the day it was marked paid). Only the shop the user owns, always (ownerId in the
 // where clause). Sales are order lines of parcels not cancelled; revenue is what the buyer paid
 // for them (sale prices, less promo codes), the same figure the invoice shows per line.
 
@@ -24,6 +26,8 @@ export type Bucket = {
   orders: number
   views: number
   carts: number
+  /** Payouts paid out in the bucket (the ledger's `payout-paid` postings). */
+  payouts: number
 }
 
 export type ProductTrend = {
@@ -42,7 +46,16 @@ export type ProductTrend = {
 export type SellerAnalytics = {
   shop: { id: string; name: string }
   query: AnalyticsQuery
-  totals: { revenue: number; units: number; orders: number; views: number; carts: number }
+  totals: {
+    revenue: number
+    units: number
+    orders: number
+    views: number
+    carts: number
+    /** Units of the range's sales returned (received, refunded). */
+    returned: number
+    payouts: number
+  }
   buckets: Bucket[]
   products: ProductTrend[]
 }
@@ -69,7 +82,7 @@ export async function getSellerAnalytics(
   const { from, to } = query
   // The range runs from the first day's local midnight to the one after the last day, as the
   // UTC timestamps the columns hold; days are the store's calendar days.
-  const [days, stats, productRows, productStats] = await Promise.all([
+  const [days, stats, productRows, productStats, returnedRows, payoutRows] = await Promise.all([
     prisma.$queryRaw<DayRow[]>`
       WITH lines AS (
         SELECT l."orderId", l."quantity",
@@ -125,6 +138,20 @@ export async function getSellerAnalytics(
       FROM "ProductDailyStat"
       WHERE "shopId" = ${shop.id} AND "day" >= ${from}::date AND "day" <= ${to}::date
       GROUP BY "productId"`,
+    prisma.$queryRaw<Array<{ returned: bigint | null }>>`
+      SELECT SUM(r."quantity") AS "returned"
+      FROM "ReturnRequest" r JOIN "OrderLine" l ON l."id" = r."orderLineId"
+        JOIN "Shipment" s ON s."id" = l."shipmentId"
+      WHERE l."shopId" = ${shop.id} AND r."status" = 'RECEIVED' AND s."status" <> 'CANCELLED'
+        AND l."createdAt" >= ((${from}::date)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC'
+        AND l."createdAt" < ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC'`,
+    prisma.$queryRaw<Array<{ day: Date; amount: bigint }>>`
+      SELECT ("createdAt" AT TIME ZONE 'UTC' AT TIME ZONE ${tz})::date AS "day", SUM("amount") AS "amount"
+      FROM "LedgerEntry"
+      WHERE "shopId" = ${shop.id} AND "type" = 'PAYOUT' AND "account" = 'FUNDS'
+        AND "createdAt" >= ((${from}::date)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC'
+        AND "createdAt" < ((${to}::date + 1)::timestamp AT TIME ZONE ${tz}) AT TIME ZONE 'UTC'
+      GROUP BY 1`,
   ])
 
   const plan = bucketPlan(query, locale)
@@ -136,6 +163,7 @@ export async function getSellerAnalytics(
     orders: 0,
     views: 0,
     carts: 0,
+    payouts: 0,
   }))
   const indexOfDay = dayIndexer(query, plan)
   for (const row of days) {
@@ -149,6 +177,7 @@ export async function getSellerAnalytics(
     bucket.views += Number(row.views)
     bucket.carts += Number(row.carts)
   }
+  for (const row of payoutRows) buckets[indexOfDay(isoDay(row.day))]!.payouts += Number(row.amount)
 
   const viewsOf = new Map(productStats.map((row) => [row.productId, row]))
   const trends = new Map<string, ProductTrend>()
@@ -190,6 +219,8 @@ export async function getSellerAnalytics(
       orders: sum((bucket) => bucket.orders),
       views: sum((bucket) => bucket.views),
       carts: sum((bucket) => bucket.carts),
+      returned: Number(returnedRows[0]?.returned ?? 0),
+      payouts: sum((bucket) => bucket.payouts),
     },
     buckets,
     products: [...trends.values()].sort(

@@ -1,4 +1,4 @@
-import { liveBus, type LiveBus } from '~/infra/live/bus.server.ts'
+import { BUS_RESUMED, liveBus, type LiveBus } from '~/infra/live/bus.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { countUnread, listNotificationsAfter } from './notifications.server.ts'
 import { NOTIFICATIONS_TOPIC } from './notify.server.ts'
@@ -68,6 +68,8 @@ export function notificationStream({
         }
       }
       const unsubscribe = await bus.subscribe(NOTIFICATIONS_TOPIC, (message) => {
+        // Hints sent while the bus was away are lost: look at the stored rows.
+        if (message === BUS_RESUMED) return void catchUp()
         try {
           const hint = JSON.parse(message) as { userId?: unknown; id?: unknown }
           if (hint.userId === userId && typeof hint.id === 'string' && BigInt(hint.id) > last)

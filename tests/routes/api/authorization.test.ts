@@ -9,6 +9,7 @@ import { createAddress } from '~/services/orders/addresses.server.ts'
 import { CARRIERS } from '~/services/orders/carriers.ts'
 import { getCart } from '~/services/orders/cart.server.ts'
 import { orderTotal } from '~/services/orders/shipping.ts'
+import { toggleSave } from '~/services/wishlist/wishlist.server.ts'
 import { apiRouteFiles, callApi, userWithToken } from '../../support/api.ts'
 import { createUser } from '../../support/fixtures.ts'
 import {
@@ -93,7 +94,10 @@ test('every operation answers each persona as its scope says', async () => {
 
 type Victims = Awaited<ReturnType<typeof victims>>
 
-/** Seller A's shop with a product in shopper A's order, and shopper A's saved address and cart. */
+/**
+ * Seller A's shop with a product in shopper A's order, and shopper A's saved address, cart and
+ * wishlist.
+ */
 async function victims() {
   const sellerA = await createSeller('Ava Seller')
   const product = await createProduct(sellerA.shop.id, { variants: [{ stock: 9 }, { stock: 9 }] })
@@ -103,6 +107,7 @@ async function victims() {
   ])
   const address = await createAddress(shopperA.id, SAMPLE_ADDRESS, { makeDefault: true })
   await putInCart(shopperA.id, product.variants[1]!.id, 2, 4000)
+  await toggleSave({ userId: shopperA.id }, { productId: product.id, want: 'save' })
   const edit = (await getProductForEdit(sellerA.user.id, product.id))!
   return { sellerA, shopperA, product, order, addressId: address.id, edit }
 }
@@ -146,6 +151,7 @@ async function stateOf(a: Victims) {
         where: { userId: a.shopperA.id },
         select: { items: { select: { variantId: true, quantity: true } } },
       }),
+      prisma.wishlistItem.findMany({ where: { userId: a.shopperA.id }, orderBy: { id: 'asc' } }),
     ]),
   )
 }
@@ -156,7 +162,13 @@ async function stateOf(a: Victims) {
  * Not owned: a catalog id anyone can see, where B's call acts on B's own record (B's cart line).
  */
 const PARAMS: Array<{ path: RegExp; param: string; owned: boolean; of: (a: Victims) => string }> = [
-  { path: /^\/shop\/products\/\{id\}$/, param: 'id', owned: true, of: (a) => a.product.id },
+  { path: /^\/shop\/products\/\{id\}/, param: 'id', owned: true, of: (a) => a.product.id },
+  {
+    path: /^\/shop\/products\/\{id\}\/images\/\{imageId\}$/,
+    param: 'imageId',
+    owned: true,
+    of: () => 'a-photo-of-a-product-of-A',
+  },
   { path: /^\/shop\/orders\/\{number\}/, param: 'number', owned: true, of: (a) => a.order.number },
   { path: /^\/orders\/\{number\}/, param: 'number', owned: true, of: (a) => a.order.number },
   { path: /^\/addresses\/\{id\}$/, param: 'id', owned: true, of: (a) => a.addressId },
@@ -166,6 +178,8 @@ const PARAMS: Array<{ path: RegExp; param: string; owned: boolean; of: (a: Victi
     owned: false,
     of: (a) => a.product.variants[1]!.id,
   },
+  // A's saved product: B's delete takes it out of B's own wishlist (where it is not).
+  { path: /^\/wishlist\/\{target\}$/, param: 'target', owned: false, of: (a) => a.product.id },
 ]
 
 type Context = { a: Victims; b: Awaited<ReturnType<typeof intruders>> }
@@ -227,6 +241,11 @@ const WRITES: Record<
     body: () => ({ carrier: CARRIERS[0]!.id, trackingNumber: 'TRACK123456' }),
   },
   markShopOrderDelivered: {},
+  reorderShopProductImages: { body: () => ({ imageIds: [] }) },
+  updateShopProductImage: { body: () => ({ alt: 'Taken over' }) },
+  deleteShopProductImage: {},
+  saveToWishlist: { own: 'saves a public product to the caller’s own wishlist' },
+  removeFromWishlist: {},
 }
 
 type FullOperation = Operation & { operationId: string; requestBody?: unknown }

@@ -7,7 +7,12 @@ import * as orderRoute from '~/routes/api.v1.shop.orders.$number.ts'
 import * as ordersRoute from '~/routes/api.v1.shop.orders.ts'
 import * as shippedRoute from '~/routes/api.v1.shop.orders.$number.shipped.ts'
 import * as deliveredRoute from '~/routes/api.v1.shop.orders.$number.delivered.ts'
+import * as imageRoute from '~/routes/api.v1.shop.products.$id.images.$imageId.ts'
+import * as imageOrderRoute from '~/routes/api.v1.shop.products.$id.images.order.ts'
+import * as imagesRoute from '~/routes/api.v1.shop.products.$id.images.ts'
+import * as salesRoute from '~/routes/api.v1.shop.sales.ts'
 import { createApiToken } from '~/services/accounts/api-tokens.server.ts'
+import { attachPhoto } from '../../support/media.ts'
 import { callApi } from '../../support/api.ts'
 import { databaseFingerprint, type Fingerprint } from '../../support/database-fingerprint.ts'
 import { createUser } from '../../support/fixtures.ts'
@@ -19,7 +24,7 @@ import {
 } from '../../support/shop-fixtures.ts'
 
 // A seller's shop through /api/v1: products with If-Match, the stock sheet (all rows or none),
-// and the shop's part of orders. Every answer is also checked against the OpenAPI document.
+// the shop's part of orders, its photos and its sales figures. Every answer is also checked against the OpenAPI document.
 
 type Problem = { status: number; code: string; errors?: Array<{ pointer: string; detail: string }> }
 type SellerProduct = {
@@ -271,5 +276,99 @@ describe('orders', () => {
     })
     expect(delivered.status).toBe(200)
     expect(delivered.body).toMatchObject({ status: 'DELIVERED', orderStatus: 'DELIVERED' })
+  })
+})
+
+describe('photos and sales', () => {
+  test('a product’s photos are listed, reordered, given a colour and deleted; only in one’s own shop', async () => {
+    const product = await createProduct(a.shop.id, {
+      variants: [
+        { color: 'Black', size: 'S', stock: 2 },
+        { color: 'Ivory', size: 'S', stock: 2 },
+      ],
+    })
+    const first = await attachPhoto(product.id, a.user.id)
+    const second = await attachPhoto(product.id, a.user.id)
+    const params = { id: product.id }
+    const path = `/api/v1/shop/products/${product.id}/images`
+    const listed = await callApi(imagesRoute, path, { token: a.secret, params })
+    expect(listed.status).toBe(200)
+    expect((listed.body as { images: Array<{ id: string }> }).images.map((i) => i.id)).toEqual([
+      first.id,
+      second.id,
+    ])
+    expect((await callApi(imagesRoute, path, { token: b.secret, params })).status).toBe(404)
+
+    const reorder = (imageIds: string[], token = a.secret) =>
+      callApi(imageOrderRoute, `${path}/order`, {
+        method: 'PUT',
+        token,
+        params,
+        body: { imageIds },
+      })
+    expect((await reorder([second.id, first.id], b.secret)).status).toBe(404)
+    expect((await reorder([second.id])).status).toBe(409)
+    const reordered = await reorder([second.id, first.id])
+    expect(reordered.status).toBe(200)
+    expect(
+      (reordered.body as { images: Array<{ id: string; position: number }> }).images,
+    ).toMatchObject([
+      { id: second.id, position: 0 },
+      { id: first.id, position: 1 },
+    ])
+
+    const colorId = product.variants.find((variant) => variant.color.name === 'Ivory')!.colorId
+    const imageParams = { id: product.id, imageId: first.id }
+    const patch = (body: unknown, token = a.secret) =>
+      callApi(imageRoute, `${path}/${first.id}`, {
+        method: 'PATCH',
+        token,
+        params: imageParams,
+        body,
+      })
+    expect((await patch({ alt: 'Back' }, b.secret)).status).toBe(404)
+    const wrongColour = await patch({ colorId: 'no-such-colour' })
+    expect(wrongColour.status).toBe(422)
+    expect((wrongColour.body as Problem).errors?.[0]?.pointer).toBe('/colorId')
+    const changed = await patch({ alt: 'The back, in ivory', colorId })
+    expect(changed.status).toBe(200)
+    expect(changed.body).toMatchObject({ id: first.id, alt: 'The back, in ivory', colorId })
+
+    const remove = (token: string) =>
+      callApi(imageRoute, `${path}/${first.id}`, { method: 'DELETE', token, params: imageParams })
+    expect((await remove(b.secret)).status).toBe(404)
+    const removed = await remove(a.secret)
+    expect(removed.status).toBe(200)
+    expect((removed.body as { images: Array<{ id: string }> }).images).toMatchObject([
+      { id: second.id, position: 0 },
+    ])
+  })
+
+  test('sales figures are the sales page’s; a bad range is a 400 at its parameter', async () => {
+    const product = await createProduct(a.shop.id, { price: 2500, variants: [{ stock: 9 }] })
+    const shopper = await createUser()
+    await placeTestOrder(shopper.id, [{ variantId: product.variants[0]!.id, quantity: 3 }])
+    const sales = await callApi(salesRoute, '/api/v1/shop/sales?by=week', { token: a.secret })
+    expect(sales.status).toBe(200)
+    expect(sales.body).toMatchObject({
+      by: 'week',
+      totals: { units: expect.any(Number), returned: 0 },
+      products: expect.arrayContaining([
+        expect.objectContaining({ productId: product.id, units: 3, revenue: 7500 }),
+      ]),
+    })
+    const theirs = await callApi(salesRoute, '/api/v1/shop/sales', { token: b.secret })
+    expect(JSON.stringify(theirs.body)).not.toContain(product.id)
+
+    const backwards = await callApi(
+      salesRoute,
+      '/api/v1/shop/sales?from=2026-03-10&to=2026-03-01',
+      { token: a.secret },
+    )
+    expect(backwards.status).toBe(400)
+    const malformed = await callApi(salesRoute, '/api/v1/shop/sales?from=yesterday', {
+      token: a.secret,
+    })
+    expect(malformed.status).toBe(400)
   })
 })

@@ -11,12 +11,14 @@ import * as checkoutRoute from '~/routes/api.v1.checkout.ts'
 import * as cancelRoute from '~/routes/api.v1.orders.$number.cancel.ts'
 import * as orderRoute from '~/routes/api.v1.orders.$number.ts'
 import * as ordersRoute from '~/routes/api.v1.orders.ts'
+import * as wishlistItemRoute from '~/routes/api.v1.wishlist.$target.ts'
+import * as wishlistRoute from '~/routes/api.v1.wishlist.ts'
 import { orderTotal } from '~/services/orders/shipping.ts'
 import { callApi, userWithToken } from '../../support/api.ts'
 import { createProduct, createSeller, SAMPLE_ADDRESS } from '../../support/shop-fixtures.ts'
 
 // A shopper through /api/v1: the cart, checkout with an Idempotency-Key (replays place nothing
-// more), orders and addresses. Every answer is also checked against the OpenAPI document.
+// more), orders, addresses and the wishlist. Every answer is also checked against the OpenAPI document.
 
 type Problem = { status: number; code: string; errors?: Array<{ pointer: string }> }
 type Cart = {
@@ -258,5 +260,52 @@ describe('orders and addresses', () => {
     ).toBe(204)
     const list = await callApi(addressesRoute, '/api/v1/addresses', { token: secret })
     expect(list.body).toEqual({ items: [] })
+  })
+})
+
+describe('wishlist', () => {
+  test('a product and a colour and size are saved once each, listed with their prices, and removed', async () => {
+    const { shop } = await createSeller()
+    const product = await createProduct(shop.id, {
+      price: 4000,
+      variants: [
+        { color: 'Black', size: 'S', stock: 2 },
+        { color: 'Black', size: 'M', stock: 0, price: 4500 },
+      ],
+    })
+    const { secret } = await userWithToken([...SCOPES])
+    const save = (body: unknown, headers: Record<string, string> = {}) =>
+      callApi(wishlistRoute, '/api/v1/wishlist', { method: 'POST', token: secret, body, headers })
+    expect((await save({ productId: product.id })).status).toBe(200)
+    const key = newKey()
+    const variantId = product.variants[1]!.id
+    const saved = await save({ productId: product.id, variantId }, { 'Idempotency-Key': key })
+    expect(saved.status).toBe(200)
+    const replay = await save({ productId: product.id, variantId }, { 'Idempotency-Key': key })
+    expect(replay.headers.get('Idempotent-Replayed')).toBe('true')
+    expect((await save({ productId: product.id })).status).toBe(200) // saved already
+    const missing = await save({ productId: 'no-such-product' })
+    expect(missing.status).toBe(404)
+
+    const list = await callApi(wishlistRoute, '/api/v1/wishlist', { token: secret })
+    expect(list.status).toBe(200)
+    expect((list.body as { items: unknown[] }).items).toEqual([
+      expect.objectContaining({ target: variantId, price: 4500, stock: 0, size: 'M' }),
+      expect.objectContaining({ target: product.id, variantId: null, price: 4000, stock: 2 }),
+    ])
+    const stranger = await userWithToken([...SCOPES])
+    expect(
+      await callApi(wishlistRoute, '/api/v1/wishlist', { token: stranger.secret }),
+    ).toMatchObject({ body: { items: [] } })
+
+    const removed = await callApi(wishlistItemRoute, `/api/v1/wishlist/${variantId}`, {
+      method: 'DELETE',
+      token: secret,
+      params: { target: variantId },
+    })
+    expect(removed.status).toBe(200)
+    expect((removed.body as { items: Array<{ target: string }> }).items).toMatchObject([
+      { target: product.id },
+    ])
   })
 })

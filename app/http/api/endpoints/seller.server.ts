@@ -29,15 +29,28 @@ import {
   ShipmentNotFoundError,
 } from '~/services/orders/fulfilment.server.ts'
 import { OrderNumberSchema, SHIPMENT_FILTERS, ShipSchema } from '~/services/orders/schemas.ts'
+import { getEnv } from '~/infra/env.server.ts'
+import { GROUPINGS, resolveAnalyticsQuery } from '~/services/analytics/schemas.ts'
+import { getSellerAnalytics } from '~/services/analytics/seller-analytics.server.ts'
+import {
+  deleteProductImage,
+  listProductImages,
+  reorderProductImages,
+  updateProductImage,
+} from '~/services/media/product-images.server.ts'
+import { ImageChangesSchema, ReorderSchema } from '~/services/media/schemas.ts'
+import type { ProductImageView } from '~/services/media/views.ts'
 import { noControlCharacters } from '~/utils/text.ts'
-import { defineEndpoint, requireIfMatchVersion } from '../endpoint.server.ts'
+import { utcToZonedLocal } from '~/utils/zoned-time.ts'
+import { badQuery, defineEndpoint, englishText, requireIfMatchVersion } from '../endpoint.server.ts'
 import { pageFromCursor, pageNumbered } from '../paging.server.ts'
 import { AddressJsonSchema, CursorSchema, IdParamSchema, pageOf } from '../schemas.ts'
 
 // A seller's own shop, for their tools: products with their variants (through the catalog
 // service the product form uses, with the form's rules and its optimistic lock as `If-Match`),
 // stock and prices of many SKUs at once, and the shop's part of orders (through the fulfilment
-// service of the seller's order pages). Every call reaches only the caller's own shop: another
+// service of the seller's order pages), its products' photos (the photo editor's service) and its
+// sales figures (the sales page's). Every call reaches only the caller's own shop: another
 // shop's product or order is a 404, as on the pages.
 
 const Text = (max: number) =>
@@ -561,5 +574,208 @@ export const deliverShopOrder = defineEndpoint({
     const number = orderNumber(params.number)
     await markDelivered(caller.user.id, number)
     return { body: await shopOrderJson(caller.user.id, number) }
+  },
+})
+
+// ---------------------------------------------------------------- photos
+
+const ProductImageSchema = z
+  .object({
+    id: z.string(),
+    position: z.number().int().meta({ description: 'From 0; the first is the product’s cover' }),
+    alt: z.string(),
+    colorId: z
+      .string()
+      .nullable()
+      .meta({ description: 'The colour it shows; null for every colour' }),
+    width: z.number().int(),
+    height: z.number().int(),
+    src: z.string().meta({ description: 'A JPEG of it' }),
+    srcSet: z.object({ avif: z.string(), webp: z.string(), jpeg: z.string() }),
+  })
+  .meta({ id: 'ProductImage' })
+
+const ProductImagesSchema = z
+  .object({ images: z.array(ProductImageSchema) })
+  .meta({ id: 'ProductImages' })
+
+function imageJson(view: ProductImageView): z.infer<typeof ProductImageSchema> {
+  return {
+    id: view.id,
+    position: view.position,
+    alt: view.alt,
+    colorId: view.colorId,
+    width: view.image.width,
+    height: view.image.height,
+    src: view.image.src,
+    srcSet: view.image.srcSet,
+  }
+}
+
+const imagesJson = (views: ProductImageView[]) => ({ images: views.map(imageJson) })
+
+const ImageParams = IdParamSchema.extend({
+  imageId: z.string().min(1).max(64).meta({ description: 'The photo’s id' }),
+})
+
+export const listShopProductImages = defineEndpoint({
+  method: 'get',
+  path: '/shop/products/{id}/images',
+  operationId: 'listShopProductImages',
+  summary: 'One of your products’ photos, in order',
+  description:
+    'Photos are uploaded from the product’s photo page (or `POST /api/products/{id}/images`, multipart, with the session); here they are ordered, given a colour and alt text, and deleted.',
+  tags: ['Seller'],
+  access: 'shop:read',
+  params: IdParamSchema,
+  response: { status: 200, description: 'The photos', schema: ProductImagesSchema },
+  errors: [404],
+  async handle({ caller, params }) {
+    return { body: imagesJson(await listProductImages(caller.user.id, params.id)) }
+  },
+})
+
+export const reorderShopProductImages = defineEndpoint({
+  method: 'put',
+  path: '/shop/products/{id}/images/order',
+  operationId: 'reorderShopProductImages',
+  summary: 'Put a product’s photos in this order (every photo’s id, once)',
+  tags: ['Seller'],
+  access: 'shop:write',
+  params: IdParamSchema,
+  body: ReorderSchema,
+  response: {
+    status: 200,
+    description: 'The photos in their new order',
+    schema: ProductImagesSchema,
+  },
+  errors: [404, 409],
+  async handle({ caller, params, body }) {
+    return {
+      body: imagesJson(await reorderProductImages(caller.user.id, params.id, body.imageIds)),
+    }
+  },
+})
+
+export const updateShopProductImage = defineEndpoint({
+  method: 'patch',
+  path: '/shop/products/{id}/images/{imageId}',
+  operationId: 'updateShopProductImage',
+  summary: 'Set a photo’s alt text and/or the colour it shows',
+  tags: ['Seller'],
+  access: 'shop:write',
+  params: ImageParams,
+  body: ImageChangesSchema,
+  response: { status: 200, description: 'The photo', schema: ProductImageSchema },
+  errors: [404],
+  async handle({ caller, params, body }) {
+    return {
+      body: imageJson(await updateProductImage(caller.user.id, params.id, params.imageId, body)),
+    }
+  },
+})
+
+export const deleteShopProductImage = defineEndpoint({
+  method: 'delete',
+  path: '/shop/products/{id}/images/{imageId}',
+  operationId: 'deleteShopProductImage',
+  summary: 'Delete a photo',
+  tags: ['Seller'],
+  access: 'shop:write',
+  params: ImageParams,
+  response: { status: 200, description: 'The remaining photos', schema: ProductImagesSchema },
+  errors: [404],
+  async handle({ caller, params }) {
+    return {
+      body: imagesJson(await deleteProductImage(caller.user.id, params.id, params.imageId)),
+    }
+  },
+})
+
+// ---------------------------------------------------------------- sales
+
+const SalesSchema = z
+  .object({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    by: z.enum(GROUPINGS),
+    currency: z.string(),
+    totals: z.object({
+      revenue: z
+        .number()
+        .int()
+        .meta({ description: 'What buyers paid for your items (minor units)' }),
+      units: z.number().int(),
+      orders: z.number().int(),
+      views: z.number().int(),
+      carts: z.number().int(),
+      returned: z.number().int().meta({ description: 'Units of these sales received back' }),
+      payouts: z.number().int().meta({ description: 'Paid out to your bank in the range' }),
+    }),
+    buckets: z.array(
+      z.object({
+        start: z.iso.date(),
+        end: z.iso.date(),
+        revenue: z.number().int(),
+        units: z.number().int(),
+        orders: z.number().int(),
+        views: z.number().int(),
+        carts: z.number().int(),
+        payouts: z.number().int(),
+      }),
+    ),
+    products: z.array(
+      z.object({
+        productId: z.string().nullable().meta({ description: 'Null when the product was deleted' }),
+        title: z.string(),
+        slug: z.string(),
+        revenue: z.number().int(),
+        units: z.number().int(),
+        orders: z.number().int(),
+        views: z.number().int(),
+        carts: z.number().int(),
+        unitsByBucket: z.array(z.number().int()),
+      }),
+    ),
+  })
+  .meta({ id: 'ShopSales' })
+
+export const getShopSales = defineEndpoint({
+  method: 'get',
+  path: '/shop/sales',
+  operationId: 'getShopSales',
+  summary: 'Your shop’s sales figures over a range, as the sales page shows them',
+  description:
+    'Days are the store’s calendar days (`STORE_TIMEZONE`); the range is at most 731 days and defaults to the last 30. Weeks start on Monday and months are calendar months.',
+  tags: ['Seller'],
+  access: 'shop:read',
+  query: z.object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    by: z.enum(GROUPINGS).default('day'),
+  }),
+  response: { status: 200, description: 'The figures', schema: SalesSchema },
+  errors: [404],
+  async handle({ caller, query }) {
+    const today = utcToZonedLocal(new Date(), getEnv().STORE_TIMEZONE).slice(0, 10)
+    const params = new URLSearchParams({ by: query.by })
+    if (query.from) params.set('from', query.from)
+    if (query.to) params.set('to', query.to)
+    const resolved = resolveAnalyticsQuery(params, today)
+    if (!resolved.ok) {
+      const [field, messages] = Object.entries(resolved.errors)[0]!
+      badQuery(field, englishText(messages![0]!))
+    }
+    const sales = await getSellerAnalytics(caller.user.id, resolved.query, 'en')
+    if (!sales) throw new CatalogNotFoundError('Your shop')
+    return {
+      body: {
+        ...sales.query,
+        currency: getEnv().STORE_CURRENCY,
+        totals: sales.totals,
+        buckets: sales.buckets,
+        products: sales.products,
+      },
+    }
   },
 })

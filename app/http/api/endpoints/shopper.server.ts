@@ -26,16 +26,17 @@ import {
   type OrderDetail,
 } from '~/services/orders/orders.server.ts'
 import { AddressSchema, MAX_LINE_QUANTITY, OrderNumberSchema } from '~/services/orders/schemas.ts'
+import { listWishlist, removeSave, toggleSave } from '~/services/wishlist/wishlist.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { defineEndpoint, requireIdempotencyKey } from '../endpoint.server.ts'
 import { pageFromCursor, pageNumbered } from '../paging.server.ts'
 import { AddressJsonSchema, CursorSchema, IdParamSchema, pageOf } from '../schemas.ts'
 import { LangSchema } from './catalog.server.ts'
 
-// A shopper's cart, checkout, orders and addresses, through the services of the cart, checkout,
-// order and address pages (the same rules: stock, line limits, the total the buyer agreed to,
-// cancelling before anything shipped). Each reaches only the caller's own cart, orders and
-// addresses; another person's order or address is a 404.
+// A shopper's cart, checkout, orders, addresses and wishlist, through the services of the cart,
+// checkout, order, address and wishlist pages (the same rules: stock, line limits, the total the
+// buyer agreed to, cancelling before anything shipped). Each reaches only the caller's own cart,
+// orders, addresses and saved items; another person's order or address is a 404.
 
 // ---------------------------------------------------------------- cart
 
@@ -522,5 +523,106 @@ export const deleteAddressEndpoint = defineEndpoint({
   async handle({ caller, params }) {
     await deleteAddress(caller.user.id, params.id)
     return { status: 204 }
+  },
+})
+
+// ---------------------------------------------------------------- wishlist
+
+const WishlistItemSchema = z
+  .object({
+    target: z.string().meta({
+      description: 'What was saved: the variant’s id (a colour and size), else the product’s',
+    }),
+    productId: z.string(),
+    variantId: z.string().nullable(),
+    title: z.string(),
+    slug: z.string(),
+    color: z.string().nullable(),
+    size: z.string().nullable(),
+    price: z.number().int().nullable().meta({ description: 'Now (the lowest for a product)' }),
+    savedPrice: z.number().int().nullable().meta({ description: 'When it was saved' }),
+    priceDrop: z.number().int().nullable().meta({ description: 'How much cheaper than then' }),
+    stock: z.number().int(),
+    available: z.boolean().meta({ description: 'Still in the store' }),
+    priceAlert: z.boolean().meta({ description: 'An email is sent when the price drops' }),
+    savedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'WishlistItem' })
+
+const WishlistSchema = z
+  .object({ items: z.array(WishlistItemSchema), currency: z.string() })
+  .meta({ id: 'Wishlist' })
+
+async function wishlistOf(userId: string, locale: 'en' | 'fa' = 'en') {
+  const lines = await listWishlist({ userId }, locale)
+  return {
+    items: lines.map((line) => ({
+      target: line.target,
+      productId: line.productId,
+      variantId: line.variantId,
+      title: line.title,
+      slug: line.slug,
+      color: line.color?.name ?? null,
+      size: line.size,
+      price: line.price?.effective ?? null,
+      savedPrice: line.savedPrice,
+      priceDrop: line.drop,
+      stock: line.stock,
+      available: line.available,
+      priceAlert: line.priceAlert,
+      savedAt: line.savedAt.toISOString(),
+    })),
+    currency: getEnv().STORE_CURRENCY,
+  }
+}
+
+export const getWishlistEndpoint = defineEndpoint({
+  method: 'get',
+  path: '/wishlist',
+  operationId: 'getWishlist',
+  summary: 'Your saved items, newest first, with today’s prices',
+  tags: ['Shopper'],
+  access: 'account:read',
+  query: z.object({ lang: LangSchema }),
+  response: { status: 200, description: 'The wishlist', schema: WishlistSchema },
+  async handle({ caller, query }) {
+    return { body: await wishlistOf(caller.user.id, query.lang) }
+  },
+})
+
+export const saveToWishlistEndpoint = defineEndpoint({
+  method: 'post',
+  path: '/wishlist',
+  operationId: 'saveToWishlist',
+  summary: 'Save a product, or one colour and size of it (saved already: nothing changes)',
+  tags: ['Shopper'],
+  access: 'account:write',
+  idempotent: true,
+  body: z.object({
+    productId: z.string().min(1).max(64),
+    variantId: z.string().min(1).max(64).nullable().default(null),
+  }),
+  response: { status: 200, description: 'The wishlist', schema: WishlistSchema },
+  errors: [404, 409],
+  async handle({ caller, body }) {
+    await toggleSave({ userId: caller.user.id }, { ...body, want: 'save' })
+    return { body: await wishlistOf(caller.user.id) }
+  },
+})
+
+export const removeFromWishlistEndpoint = defineEndpoint({
+  method: 'delete',
+  path: '/wishlist/{target}',
+  operationId: 'removeFromWishlist',
+  summary: 'Take an item out of your wishlist (not there: nothing to do)',
+  tags: ['Shopper'],
+  access: 'account:write',
+  params: z.object({
+    target: z.string().min(1).max(64).meta({ description: 'The item’s `target`' }),
+  }),
+  response: { status: 200, description: 'The wishlist', schema: WishlistSchema },
+  async handle({ caller, params }) {
+    await removeSave({ userId: caller.user.id }, params.target)
+    return { body: await wishlistOf(caller.user.id) }
   },
 })
