@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one benchmark read top to bottom, not loaded by the app.
 // `npm run bench:pages`: the storefront's pages under load on a synthetic catalog of 100k
 // products, against the same HTML served as a static file by the same server, and against a
 // build of an older checkout (the baseline) on the same database, in one interleaved run.

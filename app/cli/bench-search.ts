@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one benchmark read top to bottom, not loaded by the app.
 // `npm run bench:search`: search on a synthetic catalog of 100k products. Prints indexing
 // throughput (documents straight into Meilisearch, and from PostgreSQL the way
 // `npm run search:reindex` does it) and search latency percentiles for typical result pages

@@ -1,6 +1,6 @@
 // `npm run carts:prune`: deletes guest carts nobody touched for 60 days (their cookie has
 // expired too). Run it daily from a scheduler (cron, a Fly scheduled machine).
-import { pruneGuestCarts } from '~/services/orders/cart.server.ts'
+import { pruneGuestCarts } from '~/services/orders/cart-merge.server.ts'
 import { runTask } from './run.ts'
 
 await runTask(async () => {

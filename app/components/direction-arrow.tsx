@@ -10,3 +10,19 @@ export function DirectionArrow({ to }: { to: keyof typeof GLYPHS }) {
     </span>
   )
 }
+
+/** The drawn "back" arrow of the order pages' and documents' way-back links; mirrors the same way. */
+export function BackArrowIcon({ className = 'h-4 w-4' }: { className?: string }) {
+  return (
+    <svg
+      aria-hidden
+      viewBox="0 0 16 16"
+      className={`${className} rtl:-scale-x-100`}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <path d="M13 8H3m4-4L3 8l4 4" />
+    </svg>
+  )
+}

@@ -5,7 +5,7 @@ import {
   CartFullError,
   NotEnoughStockError,
   QuantityLimitError,
-} from '~/services/orders/cart.server.ts'
+} from '~/services/orders/cart-errors.server.ts'
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '~/services/orders/schemas.ts'
 import { toRefusal, type Refusal } from './errors.server.ts'
 import { refusalMessage } from './refusal-messages.server.ts'

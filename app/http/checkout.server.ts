@@ -6,7 +6,7 @@ import {
   InsufficientStockError,
   TotalChangedError,
   UnavailableItemsError,
-} from '~/services/orders/checkout.server.ts'
+} from '~/services/orders/checkout-errors.server.ts'
 import { throwIfNotFound, toRefusal, type Refusal, type Replying } from './errors.server.ts'
 import { refusalMessage } from './refusal-messages.server.ts'
 import { PromoCodeError } from '~/services/promos/promos.server.ts'

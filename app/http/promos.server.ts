@@ -29,10 +29,8 @@ import { refusalMessage } from './refusal-messages.server.ts'
 export async function promoFormPage(request: Request, actor: PromoActor, id: string | null) {
   const settings = storeSettings()
   const pageLocale = getLocale(request)
-  const [targets, saved] = await Promise.all([
-    listPromoTargets(actor, pageLocale),
-    id ? orNotFound(getPromoCode(actor, id)) : null,
-  ])
+  const saved = id ? await orNotFound(getPromoCode(actor, id)) : null
+  const targets = await listPromoTargets(actor, pageLocale, saved?.productIds)
   return {
     options: settings,
     targets,

@@ -1,3 +1,4 @@
+// Over 400 lines until the route-folder move: its pieces read the loader's types, so they move beside it.
 import {
   data,
   type ActionFunctionArgs,
@@ -28,7 +29,8 @@ import {
   updateBrandAsAdmin,
   updateCategoryAsAdmin,
 } from '~/services/admin/catalog.server.ts'
-import { listBrandsForAdmin, listCategoriesForAdmin } from '~/services/catalog/taxonomy.server.ts'
+import { listCategoriesForAdmin } from '~/services/catalog/category-admin.server.ts'
+import { listBrandsForAdmin } from '~/services/catalog/brand-admin.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 

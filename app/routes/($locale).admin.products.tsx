@@ -12,7 +12,7 @@ import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { setFeaturedAsAdmin } from '~/services/admin/catalog.server.ts'
-import { listProductsForAdmin } from '~/services/catalog/products.server.ts'
+import { listProductsForAdmin } from '~/services/catalog/product-lists.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 

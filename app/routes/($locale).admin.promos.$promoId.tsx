@@ -1,12 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { BackToProducts } from '~/components/catalog/product-form.tsx'
-import { PromoForm } from '~/components/promos/promo-form.tsx'
+import { PromoFormPage } from '~/components/promos/promo-form-page.tsx'
 import { adminTitle } from '~/http/admin.server.ts'
 import { promoFormAction, promoFormPage } from '~/http/promos.server.ts'
 import { getT } from '~/i18n/i18n.server.ts'
-import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { requirePromoId } from '~/services/promos/form.ts'
 
@@ -28,29 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPlatformPromo() {
-  const { options, targets, defaults, code } = useLoaderData<typeof loader>()
+  const page = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const { t } = useTranslation('seller')
-  const lp = useLocalePath()
-  const f = useFormat()
-  const used = code?.usedCount ?? 0
-  return (
-    <div>
-      <BackToProducts to={lp('/admin/promos')} label={t('promos.title')} />
-      <h1 className="mt-2 text-2xl font-bold tracking-tight">
-        {t('promos.editTitle', { code: code?.code ?? '' })}
-      </h1>
-      <p className="mt-1 mb-6 text-sm text-stone-600">
-        {t('promos.usedSoFar', { count: used, formatted: f.number(used) })}
-      </p>
-      <PromoForm
-        id="promo-form"
-        defaults={defaults}
-        lastResult={lastResult}
-        options={options}
-        targets={targets}
-        submitLabel={t('promos.save')}
-      />
-    </div>
-  )
+  return <PromoFormPage page={page} lastResult={lastResult} listPath="/admin/promos" />
 }

@@ -1,12 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { BackToProducts } from '~/components/catalog/product-form.tsx'
-import { PromoForm } from '~/components/promos/promo-form.tsx'
+import { PromoFormPage } from '~/components/promos/promo-form-page.tsx'
 import { adminTitle } from '~/http/admin.server.ts'
 import { promoFormAction, promoFormPage } from '~/http/promos.server.ts'
 import { getT } from '~/i18n/i18n.server.ts'
-import { useLocalePath } from '~/i18n/use-locale.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
@@ -25,22 +23,15 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewPlatformPromo() {
-  const { options, targets, defaults } = useLoaderData<typeof loader>()
+  const page = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const { t } = useTranslation('seller')
-  const lp = useLocalePath()
   return (
-    <div>
-      <BackToProducts to={lp('/admin/promos')} label={t('promos.title')} />
-      <h1 className="mt-2 mb-6 text-2xl font-bold tracking-tight">{t('promos.newPlatform')}</h1>
-      <PromoForm
-        id="promo-form"
-        defaults={defaults}
-        lastResult={lastResult}
-        options={options}
-        targets={targets}
-        submitLabel={t('promos.create')}
-      />
-    </div>
+    <PromoFormPage
+      page={page}
+      lastResult={lastResult}
+      listPath="/admin/promos"
+      newHeading={t('promos.newPlatform')}
+    />
   )
 }

@@ -1,3 +1,4 @@
+// Over 400 lines until the route-folder move: its pieces read the loader's types, so they move beside it.
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,

@@ -1,3 +1,4 @@
+// Over 400 lines until the route-folder move: its pieces read the loader's types, so they move beside it.
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
@@ -26,17 +27,16 @@ import { cartRefusal } from '~/http/cart.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, redirectTarget } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
+import { CartLineNotFoundError } from '~/services/orders/cart-errors.server.ts'
 import {
-  CartLineNotFoundError,
   acknowledgePriceChanges,
   addToCart,
   getCart,
-  getCartOwner,
   removeCartLine,
-  requireCartOwner,
   updateCartLine,
   type CartLine,
 } from '~/services/orders/cart.server.ts'
+import { getCartOwner, requireCartOwner } from '~/services/orders/cart-owner.server.ts'
 import {
   AddToCartSchema,
   RemoveCartLineSchema,

@@ -1,3 +1,4 @@
+// Over 400 lines until the route-folder move: its pieces read the loader's types, so they move beside it.
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
@@ -18,6 +19,7 @@ import {
 import { useState, type ReactNode } from 'react'
 import type { z } from 'zod'
 import { Trans, useTranslation } from 'react-i18next'
+import { BackArrowIcon } from '~/components/direction-arrow.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
@@ -34,9 +36,10 @@ import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { linePhotoKey } from '~/services/media/views.ts'
-import { CartEmptyError } from '~/services/orders/checkout.server.ts'
-import { getCartOwner } from '~/services/orders/cart.server.ts'
-import { getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
+import { CartEmptyError } from '~/services/orders/checkout-errors.server.ts'
+import { getCartOwner } from '~/services/orders/cart-owner.server.ts'
+import { getCheckout } from '~/services/orders/checkout-page.server.ts'
+import { placeOrder } from '~/services/orders/checkout.server.ts'
 import { placeGuestOrder } from '~/services/orders/guest-checkout.server.ts'
 import { guestOrderPath } from '~/services/orders/order-access.server.ts'
 import {
@@ -179,17 +182,7 @@ export default function CheckoutPage() {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-3xl font-bold tracking-tight">{t('checkout.title')}</h1>
         <Link to={lp('/cart')} className="text-sm link">
-          <svg
-            aria-hidden
-            viewBox="0 0 16 16"
-            className="inline h-4 w-4 rtl:-scale-x-100"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-          >
-            <path d="M13 8H3m4-4L3 8l4 4" />
-          </svg>{' '}
-          {t('checkout.backToCart')}
+          <BackArrowIcon className="inline h-4 w-4" /> {t('checkout.backToCart')}
         </Link>
       </div>
 

@@ -25,7 +25,7 @@ import {
   startSession,
 } from '~/services/accounts/auth.server.ts'
 import { LoginSchema } from '~/services/accounts/schemas.ts'
-import { adoptGuestCart } from '~/services/orders/cart.server.ts'
+import { adoptGuestCart } from '~/services/orders/cart-merge.server.ts'
 import { adoptGuestSaves } from '~/services/wishlist/owner.server.ts'
 
 const HIDDEN = { type: 'hidden' } as const

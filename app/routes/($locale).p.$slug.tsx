@@ -1,3 +1,4 @@
+// Over 400 lines until the route-folder move: its pieces read the loader's types, so they move beside it.
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data as respond,
@@ -25,7 +26,8 @@ import { DirectionArrow } from '~/components/direction-arrow.tsx'
 import { ErrorPage, GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ProductGallery } from '~/components/media/product-gallery.tsx'
 import { AddToCart, cannotAddReason } from '~/components/orders/add-to-cart.tsx'
-import { ReviewsSection, type ReviewActionData } from '~/components/reviews/reviews-section.tsx'
+import { ReviewsSection } from '~/components/reviews/reviews-section.tsx'
+import type { ReviewActionData } from '~/components/reviews/review-types.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { defaultLocale, getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { localePath } from '~/i18n/locales.ts'
@@ -35,18 +37,14 @@ import { localizedRefusal } from '~/http/refusal-messages.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { getUser, requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import {
-  getProductReviews,
-  markHelpful,
-  reportReview,
-  submitReview,
-} from '~/services/reviews/reviews.server.ts'
+import { getProductReviews } from '~/services/reviews/reading.server.ts'
+import { markHelpful, reportReview, submitReview } from '~/services/reviews/reviews.server.ts'
 import {
   ReviewFeedbackSchema,
   ReviewFormSchema,
   reviewListQuery,
 } from '~/services/reviews/schemas.ts'
-import { getProductPage } from '~/services/catalog/storefront.server.ts'
+import { getProductPage } from '~/services/catalog/product-page.server.ts'
 import {
   recentlyViewedCookie,
   recentlyViewedFrom,

@@ -25,11 +25,8 @@ import { useLocalePath } from '~/i18n/use-locale.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { valuesFromProduct } from '~/services/catalog/product-form.ts'
-import {
-  changeProductStatus,
-  getProductForEdit,
-  updateProduct,
-} from '~/services/catalog/products.server.ts'
+import { changeProductStatus } from '~/services/catalog/product-status.server.ts'
+import { getProductForEdit, updateProduct } from '~/services/catalog/products.server.ts'
 import { productFormSchema } from '~/services/catalog/schemas.ts'
 import { getProductFormOptions } from '~/services/catalog/taxonomy.server.ts'
 import { getProductImageEditor } from '~/services/media/product-images.server.ts'

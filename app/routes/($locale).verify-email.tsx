@@ -24,7 +24,7 @@ import {
   findVerification,
   resendVerification,
 } from '~/services/accounts/verification.server.ts'
-import { adoptGuestCart } from '~/services/orders/cart.server.ts'
+import { adoptGuestCart } from '~/services/orders/cart-merge.server.ts'
 import { adoptGuestSaves } from '~/services/wishlist/owner.server.ts'
 
 // /verify-email?token=…: the page a verification email links to. Opening it changes nothing

@@ -18,7 +18,7 @@ import { getEnv } from '~/infra/env.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { redirectTarget } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
-import { requireCartOwner } from '~/services/orders/cart.server.ts'
+import { requireCartOwner } from '~/services/orders/cart-owner.server.ts'
 import { writeGuestSaves } from '~/services/wishlist/guest-saves.server.ts'
 import { getWishlistOwner } from '~/services/wishlist/owner.server.ts'
 import {

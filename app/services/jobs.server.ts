@@ -10,7 +10,7 @@ import {
 } from './catalog/changes.server.ts'
 import { LEDGER_POST_TASK } from './events/ledger-events.server.ts'
 import { LEDGER_RELEASE_TASK, ledgerPostTask, ledgerReleaseTask } from './finance/jobs.server.ts'
-import { pruneGuestCarts } from './orders/cart.server.ts'
+import { pruneGuestCarts } from './orders/cart-merge.server.ts'
 import { ORDER_PLACED_TASK, orderPlacedTask } from './orders/order-placed.server.ts'
 import { PAYMENT_REFUND_TASK } from './orders/orders.server.ts'
 import { PAYMENT_HOLD_TASK, paymentHoldTask } from './orders/payments/holds.server.ts'

@@ -1,5 +1,6 @@
 import { prisma } from '~/infra/db.server.ts'
-import { hasDeliveredPurchase, recountProductRatings } from '~/services/reviews/reviews.server.ts'
+import { recountProductRatings } from '~/services/reviews/ratings.server.ts'
+import { hasDeliveredPurchase } from '~/services/reviews/reviews.server.ts'
 import type { ReviewFitValue } from '~/services/reviews/schemas.ts'
 import { createRandom } from './random.ts'
 

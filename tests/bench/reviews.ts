@@ -10,7 +10,7 @@ await withScratchDatabase(run)
 async function run() {
   const { prisma } = await import('~/infra/db.server.ts')
   const { decideReviews } = await import('~/services/reviews/moderation.server.ts')
-  const { getProductReviews } = await import('~/services/reviews/reviews.server.ts')
+  const { getProductReviews } = await import('~/services/reviews/reading.server.ts')
   const { createUser } = await import('../support/fixtures.ts')
   const { createProduct, createSeller } = await import('../support/shop-fixtures.ts')
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { prisma } from '~/infra/db.server.ts'
-import { addToCart, cartCookie } from '~/services/orders/cart.server.ts'
+import { addToCart } from '~/services/orders/cart.server.ts'
+import { cartCookie } from '~/services/orders/cart-owner.server.ts'
 import { uniqueEmail } from '../support/fixtures.ts'
 import { mailsTo } from '../support/outbox-mail.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'

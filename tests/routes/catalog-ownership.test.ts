@@ -6,12 +6,8 @@ import {
 } from '~/routes/($locale).sell.products.$productId.tsx'
 import { action as listAction } from '~/routes/($locale).sell.products._index.tsx'
 import { CatalogNotFoundError } from '~/services/catalog/errors.ts'
-import {
-  changeProductStatus,
-  getProductForEdit,
-  updateProduct,
-  type StatusAction,
-} from '~/services/catalog/products.server.ts'
+import { changeProductStatus, type StatusAction } from '~/services/catalog/product-status.server.ts'
+import { getProductForEdit, updateProduct } from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
 import { signIn } from '../support/fixtures.ts'
 import {

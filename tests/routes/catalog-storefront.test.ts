@@ -5,7 +5,7 @@ import { loader as categoryLoader, meta as categoryMeta } from '~/routes/($local
 import { loader as homeLoader } from '~/routes/($locale)._index.tsx'
 import { loader as productLoader, meta as productMeta } from '~/routes/($locale).p.$slug.tsx'
 import { loader as shopLoader } from '~/routes/($locale).shops.$slug.tsx'
-import { changeProductStatus } from '~/services/catalog/products.server.ts'
+import { changeProductStatus } from '~/services/catalog/product-status.server.ts'
 import { suspendShop } from '~/services/catalog/shops.server.ts'
 import { signIn } from '../support/fixtures.ts'
 import { createListedProduct, createSeller, taxonomyFixture } from '../support/catalog.ts'

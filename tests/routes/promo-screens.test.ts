@@ -238,6 +238,13 @@ describe('the admin’s code pages', () => {
     const { cookie } = await signIn(admin.id)
     const { shop } = await createSeller('Ava')
     await createPromo({ code: 'AVA-SHOP', shopId: shop.id })
+    const dress = await createProduct(shop.id, { title: 'Blue dress' })
+    // A platform code may be limited to any shop's products: the picker names each with its shop.
+    const form = await callRoute(adminNew.loader, routeRequest('/admin/promos/new', { cookie }))
+    const { products } = (
+      form.data as { targets: { products: Array<{ id: string; label: string }> } }
+    ).targets
+    expect(products).toContainEqual({ id: dress.id, label: `Blue dress · ${shop.name}` })
     const bad = await callRoute(
       adminNew.action,
       routeRequest('/admin/promos/new', { cookie, form: { code: 'ALL', kind: 'PERCENT' } }),
@@ -250,7 +257,13 @@ describe('the admin’s code pages', () => {
       adminNew.action,
       routeRequest('/admin/promos/new', {
         cookie,
-        form: { code: 'ALL-15', kind: 'PERCENT', percent: '15', maxDiscount: '20' },
+        form: {
+          code: 'ALL-15',
+          kind: 'PERCENT',
+          percent: '15',
+          maxDiscount: '20',
+          productIds: dress.id,
+        },
       }),
     )
     expect(made.status).toBe(302)
@@ -258,6 +271,7 @@ describe('the admin’s code pages', () => {
       shopId: null,
       value: 15,
       maxDiscount: 2000,
+      productIds: [dress.id],
     })
     expect(await prisma.auditEntry.findFirst()).toMatchObject({
       action: 'promo.create',

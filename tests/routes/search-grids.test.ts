@@ -3,15 +3,13 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { loader as facetValuesLoader } from '~/routes/search_.facet-values.ts'
 import { loader as searchLoader } from '~/routes/($locale).search.tsx'
-import { changeProductStatus } from '~/services/catalog/products.server.ts'
+import { changeProductStatus } from '~/services/catalog/product-status.server.ts'
 import type { VariantInput } from '~/services/catalog/schemas.ts'
 import { suspendShop } from '~/services/catalog/shops.server.ts'
 import { getProductCards } from '~/services/catalog/storefront.server.ts'
-import {
-  createBrand,
-  createCategory,
-  invalidateCategoryTree,
-} from '~/services/catalog/taxonomy.server.ts'
+import { invalidateCategoryTree } from '~/services/catalog/taxonomy.server.ts'
+import { createCategory } from '~/services/catalog/category-admin.server.ts'
+import { createBrand } from '~/services/catalog/brand-admin.server.ts'
 import {
   deleteProductImage,
   reorderProductImages,

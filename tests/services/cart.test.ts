@@ -5,18 +5,21 @@ import {
   NotEnoughStockError,
   QuantityLimitError,
   VariantUnavailableError,
+} from '~/services/orders/cart-errors.server.ts'
+import {
   acknowledgePriceChanges,
   addToCart,
-  adoptGuestCart,
-  cartCookie,
   getCart,
   getCartCount,
-  mergeGuestCart,
-  pruneGuestCarts,
   removeCartLine,
-  requireCartOwner,
   updateCartLine,
 } from '~/services/orders/cart.server.ts'
+import {
+  adoptGuestCart,
+  mergeGuestCart,
+  pruneGuestCarts,
+} from '~/services/orders/cart-merge.server.ts'
+import { cartCookie, requireCartOwner } from '~/services/orders/cart-owner.server.ts'
 import { MAX_LINE_QUANTITY } from '~/services/orders/schemas.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { routeRequest } from '../support/remix.ts'

@@ -1,23 +1,18 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { CatalogValidationError } from '~/services/catalog/errors.ts'
-import { setFeatured } from '~/services/catalog/products.server.ts'
+import { setFeatured } from '~/services/catalog/product-status.server.ts'
 import { reinstateShop, suspendShop, openShop } from '~/services/catalog/shops.server.ts'
+import { getHomeCollections, getShopHeading } from '~/services/catalog/storefront.server.ts'
+import { getProductPage } from '~/services/catalog/product-page.server.ts'
+import { getCategoryTree } from '~/services/catalog/taxonomy.server.ts'
 import {
-  getHomeCollections,
-  getProductPage,
-  getShopHeading,
-} from '~/services/catalog/storefront.server.ts'
-import {
-  createBrand,
   createCategory,
-  deleteBrand,
   deleteCategory,
-  getCategoryTree,
   reorderCategory,
-  updateBrand,
   updateCategory,
-} from '~/services/catalog/taxonomy.server.ts'
+} from '~/services/catalog/category-admin.server.ts'
+import { createBrand, deleteBrand, updateBrand } from '~/services/catalog/brand-admin.server.ts'
 import { createUser } from '../support/fixtures.ts'
 import {
   createListedProduct,

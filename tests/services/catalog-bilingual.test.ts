@@ -5,18 +5,17 @@ import {
   getCategoryHeading,
   getHomeCollections,
   getProductCards,
-  getProductPage,
   listAllBrands,
 } from '~/services/catalog/storefront.server.ts'
+import { getProductPage } from '~/services/catalog/product-page.server.ts'
 import { addToCart, getCart } from '~/services/orders/cart.server.ts'
 import {
-  createBrand,
-  createCategory,
   getBrandBySlug,
   getCategoryNav,
   getProductFormOptions,
-  updateCategory,
 } from '~/services/catalog/taxonomy.server.ts'
+import { createCategory, updateCategory } from '~/services/catalog/category-admin.server.ts'
+import { createBrand } from '~/services/catalog/brand-admin.server.ts'
 import { createUser } from '../support/fixtures.ts'
 import {
   createListedProduct,

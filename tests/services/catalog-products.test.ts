@@ -8,14 +8,15 @@ import {
   repriceTask,
 } from '~/services/catalog/changes.server.ts'
 import { CatalogValidationError, VersionConflictError } from '~/services/catalog/errors.ts'
+import { changeProductStatus } from '~/services/catalog/product-status.server.ts'
 import {
-  changeProductStatus,
   createProduct,
   getProductForEdit,
   updateProduct,
 } from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
-import { getProductCards, getProductPage } from '~/services/catalog/storefront.server.ts'
+import { getProductCards } from '~/services/catalog/storefront.server.ts'
+import { getProductPage } from '~/services/catalog/product-page.server.ts'
 import {
   createListedProduct,
   createSeller,

@@ -12,9 +12,9 @@ import {
   InsufficientStockError,
   TotalChangedError,
   UnavailableItemsError,
-  getCheckout,
-  placeOrder,
-} from '~/services/orders/checkout.server.ts'
+} from '~/services/orders/checkout-errors.server.ts'
+import { getCheckout } from '~/services/orders/checkout-page.server.ts'
+import { placeOrder } from '~/services/orders/checkout.server.ts'
 import type { CheckoutInput } from '~/services/orders/schemas.ts'
 import { findShippingMethod, orderTotal } from '~/services/orders/shipping.ts'
 import { createUser } from '../support/fixtures.ts'

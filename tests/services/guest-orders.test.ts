@@ -12,7 +12,7 @@ import {
   CheckoutError,
   InsufficientStockError,
   TotalChangedError,
-} from '~/services/orders/checkout.server.ts'
+} from '~/services/orders/checkout-errors.server.ts'
 import {
   GUEST_CHECKOUT_LIMITS,
   GuestCheckoutLimitError,

@@ -1,12 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { getCart } from '~/services/orders/cart.server.ts'
-import {
-  TotalChangedError,
-  getCheckout,
-  placeOrder,
-  placeOrderAs,
-} from '~/services/orders/checkout.server.ts'
+import { TotalChangedError } from '~/services/orders/checkout-errors.server.ts'
+import { getCheckout } from '~/services/orders/checkout-page.server.ts'
+import { placeOrder, placeOrderAs } from '~/services/orders/checkout.server.ts'
 import { cancelOrder } from '~/services/orders/orders.server.ts'
 import { orderTotal } from '~/services/orders/shipping.ts'
 import { applyPromoCode, removePromoCode } from '~/services/orders/cart-codes.server.ts'
@@ -195,7 +192,7 @@ describe('placing an order with a code', () => {
     // A guest: the cart cannot know the email, the checkout can.
     const guestToken = 'g'.repeat(43)
     const placeAsGuest = async (email: string) => {
-      const { lockCart } = await import('~/services/orders/cart.server.ts')
+      const { lockCart } = await import('~/services/orders/cart-owner.server.ts')
       await prisma.$transaction((tx) => lockCart(tx, { guestToken }, { create: true }))
       const cart = await prisma.cart.findFirstOrThrow({ where: { userId: null } })
       await prisma.cartItem.upsert({

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { getCheckout, placeOrder } from '~/services/orders/checkout.server.ts'
+import { getCheckout } from '~/services/orders/checkout-page.server.ts'
+import { placeOrder } from '~/services/orders/checkout.server.ts'
 import { cancelOrder, getOrder } from '~/services/orders/orders.server.ts'
 import { getShipment } from '~/services/orders/fulfilment.server.ts'
 import { applyPromoCode } from '~/services/orders/cart-codes.server.ts'

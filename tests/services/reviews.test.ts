@@ -12,13 +12,15 @@ import {
 import {
   REVIEW_LIMITS,
   ReviewError,
-  getOwnReview,
-  getReviewSummary,
-  listApprovedReviews,
   markHelpful,
   reportReview,
   submitReview,
 } from '~/services/reviews/reviews.server.ts'
+import {
+  getOwnReview,
+  getReviewSummary,
+  listApprovedReviews,
+} from '~/services/reviews/reading.server.ts'
 import type { ReviewInput } from '~/services/reviews/schemas.ts'
 import { createUser } from '../support/fixtures.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'

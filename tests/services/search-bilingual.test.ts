@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { updateBrand } from '~/services/catalog/taxonomy.server.ts'
+import { updateBrand } from '~/services/catalog/brand-admin.server.ts'
 import { stripHighlights } from '~/services/search/highlight.ts'
 import { forgetCatalogLabels } from '~/services/search/labels.server.ts'
 import { searchFacet, searchProducts } from '~/services/search/search.server.ts'

@@ -9,7 +9,8 @@ import {
 } from '~/services/catalog/products.server.ts'
 import type { ProductInput } from '~/services/catalog/schemas.ts'
 import { getCart } from '~/services/orders/cart.server.ts'
-import { CheckoutError, placeOrder } from '~/services/orders/checkout.server.ts'
+import { CheckoutError } from '~/services/orders/checkout-errors.server.ts'
+import { placeOrder } from '~/services/orders/checkout.server.ts'
 import type { CheckoutInput } from '~/services/orders/schemas.ts'
 import { orderTotal } from '~/services/orders/shipping.ts'
 import {

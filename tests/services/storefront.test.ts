@@ -3,10 +3,9 @@ import { prisma } from '~/infra/db.server.ts'
 import {
   getCategoryHeading,
   getHomeCollections,
-  getMoreFromShop,
-  getProductPage,
   getShopHeading,
 } from '~/services/catalog/storefront.server.ts'
+import { getMoreFromShop, getProductPage } from '~/services/catalog/product-page.server.ts'
 import {
   createListedProduct,
   createSeller,

@@ -3,7 +3,8 @@ import { prisma } from '~/infra/db.server.ts'
 import { createProduct } from '~/services/catalog/products.server.ts'
 import type { ProductInput, VariantInput } from '~/services/catalog/schemas.ts'
 import { openShop } from '~/services/catalog/shops.server.ts'
-import { createBrand, createCategory } from '~/services/catalog/taxonomy.server.ts'
+import { createCategory } from '~/services/catalog/category-admin.server.ts'
+import { createBrand } from '~/services/catalog/brand-admin.server.ts'
 import { createUser } from './fixtures.ts'
 
 // Builders for catalog tests: a small shared vocabulary (created once per test file, whose

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { prisma } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { derivePricing, isListed } from '~/services/catalog/derived.ts'
-import { newCheckoutToken } from '~/services/orders/cart.server.ts'
+import { newCheckoutToken } from '~/services/orders/cart-owner.server.ts'
 import type { AddressInput } from '~/services/orders/schemas.ts'
 import { createUser } from './fixtures.ts'
 

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useMemo, type ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
+import { BackArrowIcon } from '~/components/direction-arrow.tsx'
 import { ResponsiveImage } from '~/components/media/responsive-image.tsx'
 import { createFormatter } from '~/i18n/format.ts'
 import { useFormat, usePageLocale } from '~/i18n/use-locale.ts'
@@ -247,16 +248,7 @@ export function OrderHeading({
     <div>
       <p className="text-sm">
         <Link to={back.to} className="inline-flex items-center gap-1 link">
-          <svg
-            aria-hidden
-            viewBox="0 0 16 16"
-            className="h-4 w-4 rtl:-scale-x-100"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-          >
-            <path d="M13 8H3m4-4L3 8l4 4" />
-          </svg>
+          <BackArrowIcon />
           {back.label}
         </Link>
       </p>

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { BackArrowIcon } from '~/components/direction-arrow.tsx'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 
 // The frame of a printable document (invoice, packing slip): a bar with the way back and a
@@ -23,16 +24,7 @@ export function DocumentSheet({
     <div className="mx-auto max-w-3xl space-y-4 print:max-w-none print:space-y-0">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link to={back.to} className="inline-flex items-center gap-1 text-sm link">
-          <svg
-            aria-hidden
-            viewBox="0 0 16 16"
-            className="h-4 w-4 rtl:-scale-x-100"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-          >
-            <path d="M13 8H3m4-4L3 8l4 4" />
-          </svg>
+          <BackArrowIcon />
           {back.label}
         </Link>
         {/* Without JavaScript the browser's own Print command does the same; the hint says so. */}

@@ -20,7 +20,7 @@ import {
 
 export type PromoTargets = {
   categories: Array<{ id: string; label: string; depth: number }>
-  /** The seller's own products; empty for platform codes. */
+  /** The products a code may be limited to: a seller's own, or any shop's for a platform code. */
   products: Array<{ id: string; label: string }>
 }
 

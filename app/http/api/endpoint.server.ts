@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the one pipeline every API request passes through, read in order.
 import { createHash } from 'node:crypto'
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
@@ -8,11 +9,6 @@ import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { readJsonBody } from '~/infra/uploads/json-body.server.ts'
 import type { ApiScope } from '~/services/accounts/api-token-schemas.ts'
-import {
-  claimIdempotencyKey,
-  releaseIdempotencyKey,
-  storeIdempotentAnswer,
-} from '~/services/accounts/api-idempotency.server.ts'
 import { recordApiTokenUse } from '~/services/accounts/api-tokens.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { problem, problemOf, problemResponse, type Problem } from '../errors.server.ts'
@@ -20,6 +16,7 @@ import { authenticateRequest, requireScope, type ApiCaller } from './auth.server
 import { API_BASE, apiRegistry } from './openapi.server.ts'
 import { consumeApiRequest } from './rate-limit.server.ts'
 import { ProblemSchema } from './schemas.ts'
+import { fingerprint, idempotently } from './idempotency.server.ts'
 
 // One endpoint of /api/v1: its schemas (which validate the request, the response in development
 // and tests, and write the OpenAPI document), who may call it, and a handler that calls the same
@@ -312,72 +309,6 @@ function idempotencyKeyOf(request: Request): string | null {
   return trimmed
 }
 
-/** What makes two requests the same request: method, path and the body as parsed. */
-function fingerprint(request: Request, body: unknown) {
-  const { pathname } = new URL(request.url)
-  return createHash('sha256')
-    .update(`${request.method} ${pathname}\n${JSON.stringify(body ?? null)}`)
-    .digest('hex')
-}
-
-const REPLAY_WAIT_MS = 10_000
-const REPLAY_POLL_MS = 50
-
-/**
- * Runs the request once per key: the first claims the key and stores its answer (a refusal
- * frees the key, as nothing was done); a retry of the same request gets that answer, waiting for
- * it while the first still runs; another request under the same key is refused.
- */
-async function idempotently(
-  userId: string,
-  key: string,
-  print: string,
-  rateHeaders: Record<string, string>,
-  run: () => Promise<Response>,
-): Promise<Response> {
-  const deadline = Date.now() + REPLAY_WAIT_MS
-  for (;;) {
-    const claim = await claimIdempotencyKey(userId, key, print)
-    if (claim.claimed) {
-      let response: Response
-      try {
-        response = await run()
-      } catch (error) {
-        await releaseIdempotencyKey(claim.id)
-        throw error
-      }
-      await storeIdempotentAnswer(claim.id, {
-        status: response.status,
-        body: await response.clone().text(),
-        location: response.headers.get('Location'),
-      })
-      return response
-    }
-    if (claim.fingerprint !== print)
-      throw new DomainError(
-        'invalid',
-        'idempotency-key-reused',
-        'This Idempotency-Key was sent with another request: use a new key for a new request.',
-      )
-    if (claim.answer) {
-      const { status, body, location } = claim.answer
-      const headers = new Headers({ ...rateHeaders, 'Idempotent-Replayed': 'true' })
-      headers.set('Cache-Control', 'no-store')
-      if (location) headers.set('Location', location)
-      if (body) headers.set('Content-Type', 'application/json; charset=utf-8')
-      return new Response(body || null, { status, headers })
-    }
-    if (Date.now() >= deadline)
-      throw new DomainError(
-        'conflict',
-        'idempotency-key-in-use',
-        'A request with this Idempotency-Key is still running: retry in a moment.',
-        { retryAt: new Date(Date.now() + 1000) },
-      )
-    await new Promise((resolve) => setTimeout(resolve, REPLAY_POLL_MS))
-  }
-}
-
 async function parseInput(
   spec: GeneralSpec,
   request: Request,
@@ -455,7 +386,7 @@ export function englishText(text: string) {
   return translateMessage(text, (key, values) => t(key, values), String)
 }
 
-function answer(
+export function answer(
   spec: GeneralSpec,
   request: Request,
   reply: Reply<unknown> | EmptyReply,

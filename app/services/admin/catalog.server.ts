@@ -2,19 +2,21 @@ import {
   setCategoryCommission,
   setShopCommission,
 } from '~/services/catalog/commission-rates.server.ts'
-import { setFeatured } from '~/services/catalog/products.server.ts'
+import { setFeatured } from '~/services/catalog/product-status.server.ts'
 import { reinstateShop, suspendShop } from '~/services/catalog/shops.server.ts'
 import {
-  createBrand,
   createCategory,
-  deleteBrand,
   deleteCategory,
   reorderCategory,
-  updateBrand,
   updateCategory,
-  type BrandInput,
   type CategoryInput,
-} from '~/services/catalog/taxonomy.server.ts'
+} from '~/services/catalog/category-admin.server.ts'
+import {
+  createBrand,
+  deleteBrand,
+  updateBrand,
+  type BrandInput,
+} from '~/services/catalog/brand-admin.server.ts'
 import { recordAudit } from '~/services/audit/audit.server.ts'
 
 // The admin's catalog commands: the catalog service does the change, and its `within` hook

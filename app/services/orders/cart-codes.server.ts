@@ -1,12 +1,7 @@
 import { prisma } from '~/infra/db.server.ts'
 import type { Locale } from '~/i18n/locales.ts'
-import {
-  lockCart,
-  newCheckoutToken,
-  readCart,
-  type CartOwner,
-  type CartView,
-} from './cart.server.ts'
+import { lockCart, newCheckoutToken, type CartOwner } from './cart-owner.server.ts'
+import { readCart, type CartView } from './cart.server.ts'
 import {
   PromoCodeError,
   customerKeyOf,

@@ -1,15 +1,24 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { recordCartAdd } from '~/services/analytics/counters.server.ts'
-import { createCookie } from '@remix-run/node'
 import { prisma, Prisma, type Tx } from '~/infra/db.server.ts'
-import { getEnv } from '~/infra/env.server.ts'
-import { singleton } from '~/infra/singleton.server.ts'
-import { getUser } from '~/services/accounts/auth.server.ts'
 import type { Locale } from '~/i18n/locales.ts'
 import { localLabel, localName, localTitle } from '~/services/catalog/localized.ts'
 import { quote } from '~/services/catalog/pricing.ts'
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from './schemas.ts'
-import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
+import {
+  type CartOwner,
+  getCartOwner,
+  lockCart,
+  ownerWhere,
+  touchCart,
+} from './cart-owner.server.ts'
+import {
+  CartError,
+  CartFullError,
+  CartLineNotFoundError,
+  NotEnoughStockError,
+  QuantityLimitError,
+  VariantUnavailableError,
+} from './cart-errors.server.ts'
 
 // Carts live in the database. A signed-in shopper's cart is found by their user id; a guest's by
 // a random token in a signed cookie (only its SHA-256 is stored, like sessions). On sign-in the
@@ -17,160 +26,6 @@ import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
 // the cart row's lock first, so concurrent changes to one cart (a double click, two tabs) apply
 // one after the other, and gives the cart a new checkoutToken, which is the checkout form's
 // idempotency key.
-
-const GUEST_CART_DAYS = 60
-
-export const cartCookie = singleton('cart-cookie', () => {
-  const env = getEnv()
-  return createCookie(env.https ? '__Host-shikposh_cart' : 'shikposh_cart', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: env.https,
-    path: '/',
-    secrets: env.sessionSecrets,
-    maxAge: GUEST_CART_DAYS * 24 * 60 * 60,
-  })
-})
-
-/** Whose cart: a signed-in user's, or the guest's named by the cart cookie's token. */
-export type CartOwner = { userId: string } | { guestToken: string }
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
-export const newCheckoutToken = () => randomBytes(16).toString('base64url')
-
-async function readGuestToken(request: Request): Promise<string | null> {
-  const token: unknown = await cartCookie.parse(request.headers.get('Cookie'))
-  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null
-}
-
-/** The cart owner of this request, or null for a guest who has no cart cookie yet. */
-export async function getCartOwner(request: Request): Promise<CartOwner | null> {
-  const user = await getUser(request)
-  if (user) return { userId: user.id }
-  const guestToken = await readGuestToken(request)
-  return guestToken ? { guestToken } : null
-}
-
-/**
- * The cart owner for a change to the cart: a guest without a cookie gets a new random token,
- * and `setCookie` is the header to send with the response (null when nothing new to set).
- */
-export async function requireCartOwner(
-  request: Request,
-): Promise<{ owner: CartOwner; setCookie: string | null }> {
-  const owner = await getCartOwner(request)
-  if (owner)
-    return {
-      owner,
-      setCookie: 'guestToken' in owner ? await cartCookie.serialize(owner.guestToken) : null,
-    }
-  const guestToken = randomBytes(32).toString('base64url')
-  return { owner: { guestToken }, setCookie: await cartCookie.serialize(guestToken) }
-}
-
-function ownerWhere(owner: CartOwner): { userId: string } | { tokenHash: string } {
-  return 'userId' in owner ? { userId: owner.userId } : { tokenHash: hashToken(owner.guestToken) }
-}
-
-/** Locks the owner's cart row for the rest of the transaction, creating the cart first if asked. */
-export async function lockCart(
-  tx: Tx,
-  owner: CartOwner,
-  options: { create: boolean },
-): Promise<{ id: string } | null> {
-  const where = ownerWhere(owner)
-  const userId = 'userId' in where ? where.userId : null
-  const tokenHash = 'tokenHash' in where ? where.tokenHash : null
-  if (options.create) {
-    // ON CONFLICT: two first adds at once (a double click) must not both try to create the cart.
-    await tx.$executeRaw`
-      INSERT INTO "Cart" ("id", "userId", "tokenHash", "checkoutToken", "updatedAt")
-      VALUES (${randomUUID()}, ${userId}, ${tokenHash}, ${newCheckoutToken()}, ${new Date()})
-      ON CONFLICT DO NOTHING`
-  }
-  const rows = userId
-    ? await tx.$queryRaw<
-        Array<{ id: string }>
-      >`SELECT "id" FROM "Cart" WHERE "userId" = ${userId} FOR UPDATE`
-    : await tx.$queryRaw<
-        Array<{ id: string }>
-      >`SELECT "id" FROM "Cart" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`
-  return rows[0] ?? null
-}
-
-/** The contents changed: a new checkout token, so an open checkout page is known to be stale. */
-async function touchCart(tx: Tx, cartId: string) {
-  await tx.cart.update({ where: { id: cartId }, data: { checkoutToken: newCheckoutToken() } })
-}
-
-// ---------------------------------------------------------------- errors
-
-export class CartError extends DomainError {
-  override name = 'CartError'
-  /** The form field the message belongs next to. */
-  declare readonly field: 'variantId' | 'quantity'
-  constructor(
-    message: string,
-    field: 'variantId' | 'quantity',
-    code = 'invalid',
-    kind: DomainErrorKind = 'invalid',
-  ) {
-    super(kind, code, message, { field })
-  }
-}
-
-/** Unknown variant, unpublished product, suspended shop, or no price. */
-export class VariantUnavailableError extends CartError {
-  override name = 'VariantUnavailableError'
-  constructor() {
-    super('This item is not available any more.', 'variantId', 'variant-unavailable')
-  }
-}
-
-export class NotEnoughStockError extends CartError {
-  override name = 'NotEnoughStockError'
-  constructor(
-    readonly available: number,
-    readonly inCart: number,
-  ) {
-    super(
-      available === 0
-        ? 'Sorry, this one is sold out.'
-        : `Only ${available} left${inCart ? `, and ${inCart} ${inCart === 1 ? 'is' : 'are'} already in your cart` : ''}.`,
-      'quantity',
-      'not-enough-stock',
-    )
-  }
-}
-
-export class QuantityLimitError extends CartError {
-  override name = 'QuantityLimitError'
-  constructor(readonly inCart: number) {
-    super(
-      `You can buy at most ${MAX_LINE_QUANTITY} of one item${inCart ? ` (${inCart} already in your cart)` : ''}.`,
-      'quantity',
-      'quantity-limit',
-    )
-  }
-}
-
-export class CartFullError extends CartError {
-  override name = 'CartFullError'
-  constructor() {
-    super(
-      `Your cart holds at most ${MAX_CART_LINES} different items. Check out or remove some first.`,
-      'variantId',
-      'cart-full',
-    )
-  }
-}
-
-export class CartLineNotFoundError extends CartError {
-  override name = 'CartLineNotFoundError'
-  constructor() {
-    super('That item is no longer in your cart.', 'variantId', 'not-found', 'not-found')
-  }
-}
 
 // ---------------------------------------------------------------- reading
 
@@ -515,89 +370,4 @@ export async function acknowledgePriceChanges(owner: CartOwner, now: Date = new 
     }
     if (changed.length) await touchCart(tx, cart.id)
   })
-}
-
-// ---------------------------------------------------------------- signing in
-
-export type MergeResult = { moved: number; combined: number; dropped: number }
-
-/**
- * Moves a guest's cart into the user's cart and deletes the guest cart. The rules:
- * - a variant only in the guest cart moves over as it is (with the price the guest saw);
- * - a variant in both gets the sum of the quantities, at most MAX_LINE_QUANTITY, and the price
- *   the guest saw (the more recent look);
- * - lines beyond MAX_CART_LINES are dropped;
- * - stock is not checked here: the cart shows lines that lack it, and checkout refuses them.
- */
-export async function mergeGuestCart(guestToken: string, userId: string): Promise<MergeResult> {
-  return prisma.$transaction(async (tx) => {
-    const result: MergeResult = { moved: 0, combined: 0, dropped: 0 }
-    const guest = await lockCart(tx, { guestToken }, { create: false })
-    if (!guest) return result
-    const items = await tx.cartItem.findMany({
-      where: { cartId: guest.id },
-      orderBy: { createdAt: 'asc' },
-    })
-    if (items.length) {
-      const cart = (await lockCart(tx, { userId }, { create: true }))!
-      const existing = new Map(
-        (await tx.cartItem.findMany({ where: { cartId: cart.id } })).map((item) => [
-          item.variantId,
-          item,
-        ]),
-      )
-      let lines = existing.size
-      for (const item of items) {
-        const mine = existing.get(item.variantId)
-        if (mine) {
-          await tx.cartItem.update({
-            where: { id: mine.id },
-            data: {
-              quantity: Math.min(MAX_LINE_QUANTITY, mine.quantity + item.quantity),
-              seenPrice: item.seenPrice,
-            },
-          })
-          result.combined++
-        } else if (lines < MAX_CART_LINES) {
-          await tx.cartItem.create({
-            data: {
-              cartId: cart.id,
-              variantId: item.variantId,
-              quantity: item.quantity,
-              seenPrice: item.seenPrice,
-            },
-          })
-          lines++
-          result.moved++
-        } else {
-          result.dropped++
-        }
-      }
-      await touchCart(tx, cart.id)
-    }
-    await tx.cart.delete({ where: { id: guest.id } })
-    return result
-  })
-}
-
-/**
- * For the sign-in and registration actions: merges the browser's guest cart (if any) into the
- * user's cart and returns the Set-Cookie header that forgets the guest cart, or null.
- */
-export async function adoptGuestCart(request: Request, userId: string): Promise<string | null> {
-  const guestToken = await readGuestToken(request)
-  if (!guestToken) return null
-  await mergeGuestCart(guestToken, userId)
-  return cartCookie.serialize('', { maxAge: 0 })
-}
-
-/** Deletes guest carts nobody touched for GUEST_CART_DAYS (their cookie has expired too). */
-export async function pruneGuestCarts(now: Date = new Date()) {
-  const { count } = await prisma.cart.deleteMany({
-    where: {
-      userId: null,
-      updatedAt: { lt: new Date(now.getTime() - GUEST_CART_DAYS * 24 * 60 * 60 * 1000) },
-    },
-  })
-  return count
 }

@@ -4,41 +4,22 @@ import { businessMetrics } from '~/infra/business-metrics.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { logger } from '~/infra/logger.server.ts'
 import { isLocale, type Locale } from '~/i18n/locales.ts'
-import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
-import { formatMoney } from '~/utils/money.ts'
+import { DomainError } from '~/utils/domain-error.ts'
 import { recordProductChanges } from '~/services/events/product-changes.server.ts'
 import { commissionRatesFor } from '~/services/catalog/commission-rates.server.ts'
-import {
-  AddressLimitError,
-  createAddressInTx,
-  listAddresses,
-  type SavedAddress,
-} from './addresses.server.ts'
-import {
-  getCart,
-  lockCart,
-  newCheckoutToken,
-  readCart,
-  type CartLine,
-  type CartOwner,
-  type CartView,
-} from './cart.server.ts'
+import { AddressLimitError, createAddressInTx } from './addresses.server.ts'
+import { lockCart, newCheckoutToken } from './cart-owner.server.ts'
+import { readCart, type CartLine } from './cart.server.ts'
 import { enqueueOrderPlaced } from './order-placed.server.ts'
 import { confirmPayment } from './payments/confirm.server.ts'
 import { holdEndsAt, holdForPayment } from './payments/holds.server.ts'
 import {
-  enabledPaymentProviders,
   findPaymentProvider,
   isPaymentProviderEnabled,
   type PaymentProvider,
 } from './payments/index.server.ts'
 import type { AddressInput, CheckoutInput } from './schemas.ts'
-import {
-  SHIPPING_METHODS,
-  findShippingMethod,
-  shippingCost,
-  type ShippingMethod,
-} from './shipping.ts'
+import { findShippingMethod, shippingCost, type ShippingMethod } from './shipping.ts'
 import {
   lockStock,
   lowStockCrossings,
@@ -52,167 +33,26 @@ import {
   customerKeyOf,
   evaluatePromo,
 } from '~/services/promos/promos.server.ts'
-import { promoTotals, type CartPromo } from '~/services/promos/totals.ts'
+import { promoTotals } from '~/services/promos/totals.ts'
+import {
+  CartChangedError,
+  CartEmptyError,
+  CheckoutError,
+  InsufficientStockError,
+  TotalChangedError,
+  UnavailableItemsError,
+} from './checkout-errors.server.ts'
 
-// Checkout: what the checkout page shows, and placing the order. Placing happens in ONE
+// Over 400 lines on purpose: placing an order is one transaction with its retries, kept in one
+// read. The page's data: checkout-page.server.ts; refusals: checkout-errors.server.ts.
+//
+// Checkout: placing the order. Placing happens in ONE
 // transaction (stock, order, lines, shipments, sales counts, the emptied cart, the outbox rows
 // for search and email) and is idempotent: the form carries the cart's checkout token as its
 // key, an order remembers the key it was placed with (unique per user), and the cart row's lock
 // makes concurrent submissions of one cart wait for each other, so the second finds the first
 // one's order instead of placing another. A guest (no account) checks out the cart of their cart
 // cookie with only an email, under exactly the same rules.
-
-// ---------------------------------------------------------------- errors
-
-/** Checkout refused; nothing changed. `field` names the form field it belongs to, if any. */
-export class CheckoutError extends DomainError {
-  override name = 'CheckoutError'
-  declare readonly field?: 'addressId' | 'shippingMethod' | 'paymentMethod' | 'idempotencyKey'
-  constructor(
-    message: string,
-    kind: Extract<DomainErrorKind, 'invalid' | 'conflict'>,
-    field?: 'addressId' | 'shippingMethod' | 'paymentMethod' | 'idempotencyKey',
-    code: string = kind,
-  ) {
-    super(kind, code, message, field ? { field } : {})
-  }
-}
-
-export class CartEmptyError extends CheckoutError {
-  override name = 'CartEmptyError'
-  constructor() {
-    super('Your cart is empty.', 'conflict', undefined, 'cart-empty')
-  }
-}
-
-/** The cart changed after the checkout page was shown (another tab, an item removed …). */
-export class CartChangedError extends CheckoutError {
-  override name = 'CartChangedError'
-  constructor() {
-    super(
-      'Your cart changed since this page was shown. Please check your order again.',
-      'conflict',
-      'idempotencyKey',
-      'cart-changed',
-    )
-  }
-}
-
-/**
- * The total the server computes differs from the one the checkout page showed (and the form
- * carried): the delivery choice, a price, a discount that ended or began. Nothing is placed; the
- * page is shown again with `total`, and placing it again agrees to that.
- */
-export class TotalChangedError extends CheckoutError {
-  override name = 'TotalChangedError'
-  constructor(
-    readonly shown: number,
-    readonly total: number,
-    readonly currency: string,
-  ) {
-    super(
-      `The total is now ${formatMoney(total, currency)}, not the ${formatMoney(shown, currency)} this page showed: a price, a discount or the delivery changed. Check your order and place it again.`,
-      'invalid',
-      undefined,
-      'total-changed',
-    )
-  }
-}
-
-export type ShortLine = {
-  variantId: string
-  title: string
-  colorName: string
-  sizeLabel: string
-  requested: number
-  available: number
-}
-
-/** Lines whose stock is less than their quantity; `available` is what is left of each. */
-export class InsufficientStockError extends CheckoutError {
-  override name = 'InsufficientStockError'
-  constructor(readonly lines: ShortLine[]) {
-    super(
-      lines
-        .map((line) =>
-          line.available === 0
-            ? `${line.title} (${line.colorName}, ${line.sizeLabel}) is sold out.`
-            : `Only ${line.available} left of ${line.title} (${line.colorName}, ${line.sizeLabel}); you asked for ${line.requested}.`,
-        )
-        .join(' '),
-      'conflict',
-      undefined,
-      'insufficient-stock',
-    )
-  }
-}
-
-export class UnavailableItemsError extends CheckoutError {
-  override name = 'UnavailableItemsError'
-  constructor(readonly lines: Array<{ variantId: string; title: string }>) {
-    super(
-      `${lines.map((line) => line.title).join(', ')} ${lines.length === 1 ? 'is' : 'are'} no longer available. Remove ${lines.length === 1 ? 'it' : 'them'} from your cart to continue.`,
-      'conflict',
-      undefined,
-      'items-unavailable',
-    )
-  }
-}
-
-// ---------------------------------------------------------------- the page
-
-export type CheckoutPage = {
-  /** The account's email; null for a guest, who types one. */
-  email: string | null
-  cart: CartView
-  addresses: SavedAddress[]
-  shippingMethods: Array<ShippingMethod & { price: number }>
-  paymentMethods: Array<Pick<PaymentProvider, 'id' | 'label' | 'description'>>
-  currency: string
-  /** The cart's promo code: applied, or why not (a guest's per-customer limit is checked on placing). */
-  promo: CartPromo | null
-}
-
-/** The checkout page of an account (its id) or of a guest's cart (null when it has no cart yet). */
-export async function getCheckout(
-  owner: string | CartOwner | null,
-  now: Date = new Date(),
-  locale: Locale = 'en',
-): Promise<CheckoutPage> {
-  const currency = getEnv().STORE_CURRENCY
-  const cartOwner: CartOwner | null = typeof owner === 'string' ? { userId: owner } : owner
-  const userId = cartOwner && 'userId' in cartOwner ? cartOwner.userId : null
-  const [user, cart, addresses] = await Promise.all([
-    userId
-      ? prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
-      : null,
-    getCart(cartOwner, now, locale),
-    userId ? listAddresses(userId) : [],
-  ])
-  const promo = cart.promoCode
-    ? await evaluatePromo(
-        prisma,
-        cart.promoCode,
-        cart.lines,
-        userId ? customerKeyOf({ userId }) : null,
-        now,
-      )
-    : null
-  return {
-    email: user?.email ?? null,
-    cart,
-    addresses,
-    shippingMethods: SHIPPING_METHODS.map((method) => ({
-      ...method,
-      price: shippingCost(method, cart.itemsTotal, currency),
-    })),
-    paymentMethods: enabledPaymentProviders()
-      .filter((provider) => provider.isAvailable({ total: cart.itemsTotal, currency }))
-      .map(({ id, label, description }) => ({ id, label, description })),
-    currency,
-    promo,
-  }
-}
 
 // ---------------------------------------------------------------- placing the order
 

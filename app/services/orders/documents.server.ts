@@ -1,7 +1,12 @@
 import { prisma } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import type { AddressInput } from './schemas.ts'
-import { parseAddressSnapshot, viewerOwns, type OrderViewer } from './orders.server.ts'
+import {
+  parseAddressSnapshot,
+  viewerOrderQuery,
+  viewerOwns,
+  type OrderViewer,
+} from './orders.server.ts'
 import type { OrderState, PaymentState, ShipmentState } from './status.ts'
 
 // The order's printable documents: the shopper's invoice and a seller's packing slip. Both are
@@ -90,18 +95,8 @@ const documentLineSelect = {
 
 /** The invoice of an order the viewer may open (see OrderViewer), or null. */
 export async function getInvoice(viewer: OrderViewer, number: string): Promise<Invoice | null> {
-  const order = await prisma.order.findFirst({
-    where: { number, ...('userId' in viewer ? { userId: viewer.userId } : {}) },
-    include: {
-      shipments: {
-        orderBy: { createdAt: 'asc' },
-        include: {
-          shop: { select: { name: true, slug: true } },
-          lines: { select: documentLineSelect, orderBy: { id: 'asc' } },
-        },
-      },
-    },
-  })
+  const { where, shipments } = viewerOrderQuery(viewer, number, documentLineSelect)
+  const order = await prisma.order.findFirst({ where, include: { shipments } })
   if (!order || !viewerOwns(viewer, order)) return null
 
   const byCode = new Map<string, number>()

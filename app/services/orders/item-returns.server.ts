@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: a return's whole life (ask, decide, receive, refund) under one lock order.
 import { getT } from '~/i18n/i18n.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { prisma, type Prisma, type Tx } from '~/infra/db.server.ts'

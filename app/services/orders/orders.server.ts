@@ -170,22 +170,39 @@ export function viewerOwns(viewer: OrderViewer, order: { id: string; userId: str
     : isOrderAccessToken(order.id, viewer.accessToken)
 }
 
+/**
+ * The query of an order page or document the viewer opens: the order by its number (the
+ * viewer's own, when signed in; viewerOwns decides for a signed link), its parcels oldest first,
+ * each with its shop and the given columns of its lines.
+ */
+export function viewerOrderQuery<Lines extends Prisma.OrderLineSelect>(
+  viewer: OrderViewer,
+  number: string,
+  lines: Lines,
+) {
+  return {
+    where: { number, ...('userId' in viewer ? { userId: viewer.userId } : {}) },
+    shipments: {
+      orderBy: { createdAt: 'asc' as const },
+      include: {
+        shop: { select: { name: true, slug: true } },
+        lines: { select: lines, orderBy: { id: 'asc' as const } },
+      },
+    },
+  }
+}
+
 /** One of the user's own orders by its number, or null (unknown, or someone else's). */
 export async function getOrder(
   viewer: string | OrderViewer,
   number: string,
 ): Promise<OrderDetail | null> {
   const who = typeof viewer === 'string' ? { userId: viewer } : viewer
+  const { where, shipments } = viewerOrderQuery(who, number, lineSelect)
   const order = await prisma.order.findFirst({
-    where: { number, ...('userId' in who ? { userId: who.userId } : {}) },
+    where,
     include: {
-      shipments: {
-        orderBy: { createdAt: 'asc' },
-        include: {
-          shop: { select: { name: true, slug: true } },
-          lines: { select: lineSelect, orderBy: { id: 'asc' } },
-        },
-      },
+      shipments,
       promoRedemptions: {
         select: { promoCode: { select: { code: true } } },
         orderBy: { createdAt: 'asc' },

@@ -9,6 +9,7 @@ import {
 } from '~/services/catalog/errors.ts'
 import { listCategoryOptions } from '~/services/catalog/taxonomy.server.ts'
 import type { PromoInput, PromoStatus } from './form.ts'
+import { promoCodeSelect } from './promos.server.ts'
 
 export type { PromoStatus }
 
@@ -162,49 +163,60 @@ export async function listPromoCodes(
 export async function getPromoCode(actor: PromoActor, id: string) {
   const code = await prisma.promoCode.findFirst({
     where: { id, ...(await ownedWhere(actor)) },
-    select: {
-      id: true,
-      code: true,
-      kind: true,
-      value: true,
-      maxDiscount: true,
-      minOrder: true,
-      startsAt: true,
-      endsAt: true,
-      usageLimit: true,
-      perCustomerLimit: true,
-      usedCount: true,
-      active: true,
-      categoryIds: true,
-      productIds: true,
-      version: true,
-    },
+    select: { ...promoCodeSelect, version: true },
   })
   if (!code) throw notFound()
   return code
 }
 
-/** What the form's pickers offer: every category, and a seller's own products. */
-export async function listPromoTargets(actor: PromoActor, locale: Locale) {
-  const categories = await listCategoryOptions(locale)
-  const products =
-    'sellerId' in actor
-      ? await prisma.product.findMany({
-          where: { shopId: await shopOf(actor.sellerId), status: { not: 'ARCHIVED' } },
-          select: { id: true, title: true, translatedTitle: true, locale: true },
-          orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-          take: 500,
-        })
-      : []
+/** How many products a code form's picker lists (newest first), besides the ones already chosen. */
+const PICKER_PRODUCTS = 500
+
+/**
+ * What the form's pickers offer: every category, and the products a code may be limited to (a
+ * seller's own; any shop's for a platform code, named with their shop). Products the code already
+ * names stay listed (ticked) even when archived or past the newest, so a save keeps them.
+ */
+export async function listPromoTargets(
+  actor: PromoActor,
+  locale: Locale,
+  chosenProductIds: string[] = [],
+) {
+  const owned = await ownedWhere(actor)
+  const ownShop = owned.shopId ? { shopId: owned.shopId } : {}
+  const select = {
+    id: true,
+    title: true,
+    translatedTitle: true,
+    locale: true,
+    shop: { select: { name: true } },
+  } satisfies Prisma.ProductSelect
+  const [categories, newest, chosen] = await Promise.all([
+    listCategoryOptions(locale),
+    prisma.product.findMany({
+      where: { ...ownShop, status: { not: 'ARCHIVED' } },
+      select,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: PICKER_PRODUCTS,
+    }),
+    chosenProductIds.length
+      ? prisma.product.findMany({ where: { ...ownShop, id: { in: chosenProductIds } }, select })
+      : [],
+  ])
+  const listedIds = new Set(newest.map((product) => product.id))
+  const listed = [...newest, ...chosen.filter((product) => !listedIds.has(product.id))]
   return {
     categories: categories.map(({ id, name, depth }) => ({ id, label: name, depth })),
-    products: products.map((product) => ({
-      id: product.id,
-      label:
+    products: listed.map((product) => {
+      const title =
         product.locale !== locale && product.translatedTitle
           ? product.translatedTitle
-          : product.title,
-    })),
+          : product.title
+      return {
+        id: product.id,
+        label: 'admin' in actor ? `${title} · ${product.shop.name}` : title,
+      }
+    }),
   }
 }
 

@@ -1,4 +1,4 @@
-import type { prisma, Tx } from '~/infra/db.server.ts'
+import type { prisma, Prisma, Tx } from '~/infra/db.server.ts'
 import { getCategoryTree, subtreeIds } from '~/services/catalog/taxonomy.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { allocate, itemsDiscount, type PromoRule } from './arithmetic.ts'
@@ -39,7 +39,8 @@ export function customerKeyOf(who: { userId: string } | { email: string }) {
   return 'userId' in who ? `user:${who.userId}` : `email:${who.email.trim().toLowerCase()}`
 }
 
-const codeSelect = {
+/** A code's terms, as a checkout checks them and its form edits them. */
+export const promoCodeSelect = {
   id: true,
   code: true,
   shopId: true,
@@ -55,7 +56,7 @@ const codeSelect = {
   active: true,
   categoryIds: true,
   productIds: true,
-} as const
+} as const satisfies Prisma.PromoCodeSelect
 
 type Db = Tx | typeof prisma
 
@@ -70,7 +71,7 @@ export type PromoLine = {
 type CodeRow = Awaited<ReturnType<typeof findCode>>
 
 function findCode(db: Db, code: string) {
-  return db.promoCode.findUnique({ where: { code: normalizeCode(code) }, select: codeSelect })
+  return db.promoCode.findUnique({ where: { code: normalizeCode(code) }, select: promoCodeSelect })
 }
 
 function ruleOf(row: NonNullable<CodeRow>): PromoRule {

@@ -3,7 +3,7 @@ import { recordAudit } from '~/services/audit/audit.server.ts'
 import { productNames } from '~/services/notifications/kinds.ts'
 import { notifyAll, type NotifyInput } from '~/services/notifications/notify.server.ts'
 import { DomainError, type DomainErrorKind } from '~/utils/domain-error.ts'
-import { applyRatingChanges, lockProducts, type RatingChange } from './reviews.server.ts'
+import { applyRatingChanges, lockProducts, type RatingChange } from './ratings.server.ts'
 import { AUTHOR_BLOCKED_REASON, QUEUE_PAGE_SIZE, type ReviewRef } from './schemas.ts'
 
 // The moderation queue: new, edited and reported reviews, oldest first. A decision locks the

@@ -2,11 +2,9 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import * as brandsRoute from '~/routes/api.v1.brands.ts'
 import * as categoriesRoute from '~/routes/api.v1.categories.ts'
 import * as productsRoute from '~/routes/api.v1.products.ts'
-import {
-  createBrand,
-  createCategory,
-  invalidateCategoryTree,
-} from '~/services/catalog/taxonomy.server.ts'
+import { invalidateCategoryTree } from '~/services/catalog/taxonomy.server.ts'
+import { createCategory } from '~/services/catalog/category-admin.server.ts'
+import { createBrand } from '~/services/catalog/brand-admin.server.ts'
 import { forgetCatalogLabels } from '~/services/search/labels.server.ts'
 import { callApi } from '../../support/api.ts'
 import {

@@ -3,11 +3,11 @@ import { CatalogNotFoundError } from '~/services/catalog/errors.ts'
 import { LOW_STOCK_THRESHOLD } from '~/services/catalog/schemas.ts'
 import {
   findListedProduct,
-  getProductPage,
   getShopHeading,
   listOpenShops,
 } from '~/services/catalog/storefront.server.ts'
-import { listApprovedReviews, getReviewSummary } from '~/services/reviews/reviews.server.ts'
+import { getProductPage } from '~/services/catalog/product-page.server.ts'
+import { listApprovedReviews, getReviewSummary } from '~/services/reviews/reading.server.ts'
 import { REVIEW_SORTS, REVIEWS_PAGE_SIZE } from '~/services/reviews/schemas.ts'
 import { defineEndpoint } from '../endpoint.server.ts'
 import {

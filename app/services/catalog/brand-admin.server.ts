@@ -1,0 +1,147 @@
+import { prisma } from '~/infra/db.server.ts'
+import { message } from '~/i18n/validation.ts'
+import { productsChanged } from './changes.server.ts'
+import { isForeignKeyViolation, slugTaken } from './constraint-errors.server.ts'
+import { CatalogNotFoundError, fieldError } from './errors.ts'
+import type { WithinTransaction } from './hooks.ts'
+import { slugify } from './schemas.ts'
+
+// The admin's brand commands: create, rename, delete, and the admin page's list. A rename
+// re-indexes the brand's products (their search documents carry its name).
+
+export type BrandInput = {
+  name: string
+  /** The Persian name; empty or absent, Persian pages show `name`. */
+  nameFa?: string | null
+  slug?: string
+  description?: string
+}
+
+type BrandRow = { id: string; name: string; nameFa: string | null; slug: string }
+
+export async function createBrand(
+  input: BrandInput,
+  { within }: WithinTransaction<{ brand: BrandRow }> = {},
+) {
+  const slug = input.slug || slugify(input.name)
+  if (!slug) throw fieldError('slug', message('catalog.slug'))
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const brand = await tx.brand.create({
+        data: {
+          name: input.name,
+          nameFa: input.nameFa || null,
+          slug,
+          description: input.description ?? '',
+        },
+      })
+      await within?.(tx, { brand })
+      return brand
+    })
+  } catch (error) {
+    throw slugTaken(error) ?? error
+  }
+}
+
+export async function updateBrand(
+  brandId: string,
+  input: BrandInput,
+  { within }: WithinTransaction<{ before: BrandRow; after: BrandRow; products: number }> = {},
+) {
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        const current = await tx.brand.findUnique({ where: { id: brandId } })
+        if (!current) throw new CatalogNotFoundError('That brand')
+        const slug = input.slug || current.slug
+        const brand = await tx.brand.update({
+          where: { id: brandId },
+          data: {
+            name: input.name,
+            nameFa: input.nameFa === undefined ? current.nameFa : input.nameFa || null,
+            slug,
+            description: input.description ?? current.description,
+          },
+        })
+        let products = 0
+        if (
+          brand.name !== current.name ||
+          brand.nameFa !== current.nameFa ||
+          brand.slug !== current.slug
+        ) {
+          const rows = await tx.product.findMany({ where: { brandId }, select: { id: true } })
+          await productsChanged(
+            tx,
+            rows.map((row) => row.id),
+          )
+          products = rows.length
+        }
+        await within?.(tx, {
+          before: {
+            id: current.id,
+            name: current.name,
+            nameFa: current.nameFa,
+            slug: current.slug,
+          },
+          after: brand,
+          products,
+        })
+        return brand
+      },
+      { timeout: 120_000 },
+    )
+  } catch (error) {
+    throw slugTaken(error) ?? error
+  }
+}
+
+export async function deleteBrand(
+  brandId: string,
+  { within }: WithinTransaction<{ brand: BrandRow }> = {},
+) {
+  await prisma
+    .$transaction(async (tx) => {
+      const brand = await tx.brand.findUnique({
+        where: { id: brandId },
+        select: {
+          id: true,
+          name: true,
+          nameFa: true,
+          slug: true,
+          _count: { select: { products: true } },
+        },
+      })
+      if (!brand) throw new CatalogNotFoundError('That brand')
+      const count = brand._count.products
+      if (count)
+        throw fieldError(
+          '',
+          `“${brand.name}” still has ${count} product${count === 1 ? '' : 's'}. Change their brand first.`,
+        )
+      await tx.brand.delete({ where: { id: brandId } })
+      await within?.(tx, {
+        brand: { id: brand.id, name: brand.name, nameFa: brand.nameFa, slug: brand.slug },
+      })
+    })
+    .catch((error: unknown) => {
+      if (isForeignKeyViolation(error))
+        throw fieldError('', 'This brand just received a product. Change its brand first.')
+      throw error
+    })
+}
+
+export async function listBrandsForAdmin() {
+  const [brands, counts] = await Promise.all([
+    prisma.brand.findMany({
+      select: { id: true, name: true, nameFa: true, slug: true, description: true },
+      orderBy: { name: 'asc' },
+    }),
+    prisma.product.groupBy({
+      by: ['brandId'],
+      _count: { _all: true },
+      where: { brandId: { not: null } },
+    }),
+  ])
+  const byBrand = new Map(counts.map((row) => [row.brandId, row._count._all]))
+  return brands.map((brand) => ({ ...brand, products: byBrand.get(brand.id) ?? 0 }))
+}
