@@ -473,7 +473,7 @@ async function pageBytes(app: RunningApp, url: string) {
     .map((match) => match[1] ?? '')
     .filter((script) => script.includes('__remixContext'))
     .reduce((sum, script) => sum + Buffer.byteLength(script), 0)
-  const scripts = [...new Set([...html.matchAll(/\/assets\/[\w.-]+\.js/g)].map((m) => m[0]))]
+  const scripts = [...new Set([...html.matchAll(/\/assets\/[\w.()-]+\.js/g)].map((m) => m[0]))]
   let jsGzip = 0
   let zod = false
   for (const script of scripts) {

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
-import { CONTENT_PAGE_SLUGS } from '~/services/pages/content.ts'
+import { CONTENT_PAGE_SLUGS } from '~/services/pages/slugs.ts'
 import { LanguageSwitch } from './language-switch.tsx'
 
 export function SiteFooter() {

@@ -6,7 +6,7 @@ import { getLocale, getT } from '~/i18n/i18n.server.ts'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { localName } from '~/services/catalog/localized.ts'
-import { CONTENT_PAGE_SLUGS } from '~/services/pages/content.ts'
+import { CONTENT_PAGE_SLUGS } from '~/services/pages/slugs.ts'
 import { listContentPagesForAdmin } from '~/services/pages/content-pages.server.ts'
 import { listSizeGuidesForAdmin } from '~/services/pages/size-guides.server.ts'
 

@@ -39,10 +39,10 @@ import {
 import { getCartOwner, requireCartOwner } from '~/services/orders/cart-owner.server.ts'
 import {
   AddToCartSchema,
-  MAX_LINE_QUANTITY,
   RemoveCartLineSchema,
   UpdateCartLineSchema,
 } from '~/services/orders/schemas.ts'
+import { MAX_LINE_QUANTITY } from '~/services/orders/limits.ts'
 import { SHIPPING_METHODS, amountToFreeShipping } from '~/services/orders/shipping.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
 import { LinePromoNote, PromoCodeBox } from '~/components/orders/promo-code.tsx'

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorList } from '~/components/forms.tsx'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import type { action as cartAction } from '~/routes/($locale).cart.tsx'
-import { MAX_LINE_QUANTITY } from '~/services/orders/schemas.ts'
+import { MAX_LINE_QUANTITY } from '~/services/orders/limits.ts'
 
 // The product page's "Add to cart": a form posting intent=add to /cart (the cart's action owns
 // the rules). Without JavaScript it is a plain POST that comes back to this page with a toast,

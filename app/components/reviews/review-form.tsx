@@ -5,16 +5,12 @@ import {
   useForm,
   type SubmissionResult,
 } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList, Field, TextareaField } from '~/components/forms.tsx'
-import {
-  REVIEW_BODY_MAX,
-  REVIEW_FITS,
-  REVIEW_TITLE_MAX,
-  ReviewFormSchema,
-} from '~/services/reviews/schemas.ts'
+import { REVIEW_BODY_MAX, REVIEW_FITS, REVIEW_TITLE_MAX } from '~/services/reviews/limits.ts'
+import type { validateReview } from './review-form-validation.ts'
 import { StarRadios } from './stars.tsx'
 import type { OwnReview } from './review-types.ts'
 
@@ -32,13 +28,24 @@ export function ReviewForm({
 }) {
   const { t } = useTranslation('product')
   const navigation = useNavigation()
+  const [validate, setValidate] = useState<typeof validateReview | null>(null)
+  useEffect(() => {
+    let live = true
+    void import('./review-form-validation.ts').then((module) => {
+      if (live) setValidate(() => module.validateReview)
+    })
+    return () => {
+      live = false
+    }
+  }, [])
   const [form, fields] = useForm({
     id: 'review-form',
     lastResult,
     defaultValue: own
       ? { rating: String(own.rating), title: own.title, body: own.body, fit: own.fit ?? '' }
       : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewFormSchema }),
+    // Until the check has loaded (or with it failing to), the server checks the submission.
+    onValidate: validate ? ({ formData }) => validate(formData) : undefined,
     // On input, not on blur: an error cleared on blur would move the submit button away from a
     // click that has already started.
     shouldRevalidate: 'onInput',

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
-import type { ReviewFitValue, ReviewSort } from '~/services/reviews/schemas.ts'
+import type { ReviewFitValue, ReviewSort } from '~/services/reviews/limits.ts'
 
 // What the product page's review pieces are given: the loader's summary, the viewer's own review,
 // the approved reviews, and the action's answer.

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { useFormat } from '~/i18n/use-locale.ts'
-import { AUTHOR_BLOCKED_REASON } from '~/services/reviews/schemas.ts'
+import { AUTHOR_BLOCKED_REASON } from '~/services/reviews/limits.ts'
 import { Stars } from './stars.tsx'
 import type { OwnReview, ReviewsSectionProps, Summary } from './review-types.ts'
 import { ReviewForm } from './review-form.tsx'

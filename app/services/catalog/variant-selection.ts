@@ -1,4 +1,4 @@
-import { LOW_STOCK_THRESHOLD } from './schemas.ts'
+import { LOW_STOCK_THRESHOLD } from './limits.ts'
 
 // Which colour, size and variant a product page shows, from ?color=<slug>&size=<label>; the
 // same on the server and in the browser, so the page works without JavaScript.

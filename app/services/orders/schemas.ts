@@ -10,17 +10,8 @@ import { findProvince, normaliseIranMobile, normaliseIranPostalCode } from './ir
 // Form schemas of the cart, checkout and orders domain, shared by the server (which enforces
 // them) and the browser (which checks as you type). No server code here.
 
-/** At most this many of one variant in a cart (and so in one order line). */
-export const MAX_LINE_QUANTITY = 10
-/** At most this many different variants in one cart. */
-export const MAX_CART_LINES = 50
-/** At most this many saved addresses per user. */
-export const MAX_ADDRESSES = 20
-/** The sales summary covers this many days, today included. */
-export const SALES_WINDOW_DAYS = 30
-/** The seller's order list filters. */
-export const SHIPMENT_FILTERS = ['to-ship', 'shipped', 'delivered', 'cancelled', 'all'] as const
-export type ShipmentFilter = (typeof SHIPMENT_FILTERS)[number]
+export * from './limits.ts'
+import { MAX_LINE_QUANTITY } from './limits.ts'
 
 const Id = z
   .string({ error: message('cart.missing') })

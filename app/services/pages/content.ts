@@ -5,21 +5,7 @@ import { noControlCharacters } from '~/utils/text.ts'
 // The pages every store has, shared by the server and the browser (no server code here). Their
 // text lives in the database (ContentPage), in English and Persian, edited at /admin/pages.
 
-/** The store's pages, in the footer's order. A slug is an address: it never changes. */
-export const CONTENT_PAGE_SLUGS = [
-  'help',
-  'shipping',
-  'returns',
-  'privacy',
-  'terms',
-  'contact',
-  'about',
-] as const
-export type ContentPageSlug = (typeof CONTENT_PAGE_SLUGS)[number]
-
-export function isContentPageSlug(value: unknown): value is ContentPageSlug {
-  return (CONTENT_PAGE_SLUGS as readonly unknown[]).includes(value)
-}
+export { CONTENT_PAGE_SLUGS, isContentPageSlug, type ContentPageSlug } from './slugs.ts'
 
 export const TITLE_MAX = 120
 export const BODY_MAX = 20_000

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { PriceDisplay } from '~/i18n/format.ts'
 import { moneyInputUnit, parseMoneyInput, type MoneyInputUnit } from '~/i18n/money-input.ts'
 import { normaliseNumberInput } from '~/i18n/format.ts'
@@ -82,50 +81,39 @@ const SIZE = /^[\p{L}\p{N}][\p{L}\p{N} ._/+-]{0,39}$/u
 // eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\ue000-\uf8ff]/g
 
-const QuerySchema = z
-  .string()
-  .nullish()
-  .transform((value) =>
-    (value ?? '')
-      .replace(UNPRINTABLE, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, MAX_QUERY_LENGTH)
-      .trim(),
-  )
-
-function valueList(pattern: RegExp) {
-  return z.array(z.string()).transform((values) => {
-    const kept = values
-      .map((value) => value.trim())
-      .filter((value) => value.length <= 120 && pattern.test(value))
-    return [...new Set(kept)].slice(0, MAX_VALUES_PER_FILTER)
-  })
+// The query string is read by hand, not with a schema: the category and search pages call this in
+// the browser too, and a validation library there would be most of their JavaScript.
+function parseQuery(value: string | null) {
+  return (value ?? '')
+    .replace(UNPRINTABLE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH)
+    .trim()
 }
 
-const FlagSchema = z
-  .string()
-  .nullish()
-  .transform((value) => value != null && ['1', 'true', 'on', 'yes'].includes(value.toLowerCase()))
+function valueList(values: string[], pattern: RegExp) {
+  const kept = values
+    .map((value) => value.trim())
+    .filter((value) => value.length <= 120 && pattern.test(value))
+  return [...new Set(kept)].slice(0, MAX_VALUES_PER_FILTER)
+}
 
-const PageSchema = z
-  .string()
-  .nullish()
-  .transform((raw) => {
-    // A page number typed in the address bar in Persian digits ("page=۲") is a page number too.
-    const value = raw && normaliseNumberInput(raw)
-    const page = value && /^\d{1,9}$/.test(value) ? Number(value) : 1
-    return Math.max(1, page)
-  })
+function parseFlag(value: string | null) {
+  return value != null && ['1', 'true', 'on', 'yes'].includes(value.toLowerCase())
+}
 
-const RatingSchema = z
-  .string()
-  .nullish()
-  .transform((raw) => {
-    const value = raw && normaliseNumberInput(raw)
-    const rating = value && /^[1-4]$/.test(value) ? Number(value) : null
-    return rating
-  })
+function parsePage(raw: string | null) {
+  // A page number typed in the address bar in Persian digits ("page=۲") is a page number too.
+  const value = raw && normaliseNumberInput(raw)
+  const page = value && /^\d{1,9}$/.test(value) ? Number(value) : 1
+  return Math.max(1, page)
+}
+
+function parseRating(raw: string | null) {
+  const value = raw && normaliseNumberInput(raw)
+  return value && /^[1-4]$/.test(value) ? Number(value) : null
+}
 
 /**
  * The unit the price range is typed in and carried in URLs: the unit shoppers see prices in
@@ -141,61 +129,43 @@ export function searchPriceUnit(currency: string, priceDisplay: PriceDisplay): P
   }
 }
 
-function priceSchema(unit: PriceUnit) {
-  return z
-    .string()
-    .nullish()
-    .transform((value) => {
-      if (!value || value.length > 20) return null
-      // Typed in any script: "۲۵", "٢٥٫٥", "1,200" (the price fields are plain text fields).
-      return parseMoneyInput(value, unit)
-    })
+function parsePrice(value: string | null, unit: PriceUnit) {
+  if (!value || value.length > 20) return null
+  // Typed in any script: "۲۵", "٢٥٫٥", "1,200" (the price fields are plain text fields).
+  return parseMoneyInput(value, unit)
 }
 
 const LEGACY_SORTS: Record<string, Sort> = { price_asc: 'price-asc', price_desc: 'price-desc' }
 
-function stateSchema(unit: PriceUnit) {
-  return z.object({
-    q: QuerySchema,
-    category: valueList(SLUG).transform((values) => values[0] ?? null),
-    brand: valueList(SLUG),
-    color: valueList(SLUG),
-    size: valueList(SIZE),
-    shop: valueList(SLUG),
-    minPrice: priceSchema(unit),
-    maxPrice: priceSchema(unit),
-    rating: RatingSchema,
-    onSale: FlagSchema,
-    inStock: FlagSchema,
-    sort: z
-      .string()
-      // The grids' sorts before they moved to search (old links and bookmarks).
-      .transform((value) => LEGACY_SORTS[value] ?? value)
-      .pipe(z.enum(SORTS))
-      .catch('relevance'),
-    page: PageSchema,
-  })
+function isSort(value: unknown): value is Sort {
+  return (SORTS as readonly unknown[]).includes(value)
+}
+
+function parseSort(raw: string | null): Sort {
+  // The grids' sorts before they moved to search (old links and bookmarks).
+  const value = LEGACY_SORTS[raw ?? ''] ?? raw
+  return isSort(value) ? value : 'relevance'
 }
 
 /** Reads the search state from a URL's query string; never throws. */
 export function parseSearchState(params: URLSearchParams, unit: PriceUnit): SearchState {
   const first = (name: string) => params.get(name)
   const all = (name: string) => params.getAll(name).slice(0, 200)
-  const parsed = stateSchema(unit).parse({
-    q: first('q'),
-    category: all('category'),
-    brand: all('brand'),
-    color: all('color'),
-    size: all('size'),
-    shop: all('shop'),
-    minPrice: first('minPrice'),
-    maxPrice: first('maxPrice'),
-    rating: first('rating'),
-    onSale: first('onSale'),
-    inStock: first('inStock'),
-    sort: first('sort') ?? 'relevance',
-    page: first('page'),
-  })
+  const parsed: SearchState = {
+    q: parseQuery(first('q')),
+    category: valueList(all('category'), SLUG)[0] ?? null,
+    brand: valueList(all('brand'), SLUG),
+    color: valueList(all('color'), SLUG),
+    size: valueList(all('size'), SIZE),
+    shop: valueList(all('shop'), SLUG),
+    minPrice: parsePrice(first('minPrice'), unit),
+    maxPrice: parsePrice(first('maxPrice'), unit),
+    rating: parseRating(first('rating')),
+    onSale: parseFlag(first('onSale')),
+    inStock: parseFlag(first('inStock')),
+    sort: parseSort(first('sort')),
+    page: parsePage(first('page')),
+  }
   // A range typed the wrong way round means the same range.
   if (parsed.minPrice !== null && parsed.maxPrice !== null && parsed.minPrice > parsed.maxPrice) {
     ;[parsed.minPrice, parsed.maxPrice] = [parsed.maxPrice, parsed.minPrice]

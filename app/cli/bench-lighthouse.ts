@@ -1,0 +1,116 @@
+// `npm run bench:lighthouse`: Lighthouse (mobile settings: its default phone, simulated slow 4G
+// and CPU) on the home, a category and a product page, in English and Persian, against the
+// production build on the demo store. Prints the four category scores and LCP, CLS and TBT.
+// Not part of `npm test`: a figure to record (docs/performance.md), not a pass or fail.
+//
+// Options: --url http://127.0.0.1:3000 (an app already running; else it starts `build/` itself on
+//          a free port, on DATA_DIR's embedded demo store, seeded on its first start)
+//          --chrome /usr/bin/chromium (CHROMIUM_PATH)
+import './env-file.ts'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { parseArgs } from 'node:util'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+
+const { values: options } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    chrome: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
+})
+
+function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+async function waitFor(url: string, app: ChildProcess, seconds: number) {
+  for (let i = 0; i < seconds * 2; i++) {
+    if (app.exitCode !== null) throw new Error(`The app stopped (exit ${app.exitCode})`)
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (ok) return
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`${url} did not answer in ${seconds} s`)
+}
+
+async function startApp() {
+  if (!existsSync('build/server.js')) throw new Error('No build: run `npm run build` first')
+  const port = await freePort()
+  const app = spawn('node', ['--import', './build/instrument.js', 'build/server.js'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  // A first start seeds the demo store (and draws its photos): minutes, not seconds.
+  await waitFor(`${url}/healthz`, app, 600)
+  return { url, stop: () => app.kill('SIGTERM') }
+}
+
+/** A category and a product the home page links to. */
+async function pagesOf(base: string) {
+  const home = await (await fetch(`${base}/`)).text()
+  const category = home.match(/href="(\/c\/[^"?#]+)"/)?.[1]
+  const categoryHtml = category ? await (await fetch(`${base}${category}`)).text() : ''
+  const product = (categoryHtml + home).match(/href="(\/p\/[^"?#]+)"/)?.[1]
+  if (!category || !product) throw new Error('The home page links to no category or product')
+  return { home: '/', category, product }
+}
+
+const running = options.url ? { url: options.url, stop: () => {} } : await startApp()
+const chrome = await chromeLauncher.launch({
+  chromePath: options.chrome,
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+})
+try {
+  const pages = await pagesOf(running.url)
+  console.log(`Lighthouse ${'(mobile)'} on ${running.url}`)
+  console.log('page      lang  perf  a11y  best   seo    LCP ms  CLS     TBT ms')
+  for (const [kind, path] of Object.entries(pages)) {
+    for (const locale of ['en', 'fa'] as const) {
+      const url = `${running.url}${locale === 'fa' ? `/fa${path === '/' ? '' : path}` : path}`
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      })
+      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
+      const { categories, audits } = result.lhr
+      const score = (id: string) =>
+        String(Math.round((categories[id]?.score ?? 0) * 100)).padStart(5)
+      const value = (id: string) => audits[id]?.numericValue ?? NaN
+      console.log(
+        [
+          kind.padEnd(9),
+          locale.padEnd(4),
+          score('performance'),
+          score('accessibility'),
+          score('best-practices'),
+          score('seo'),
+          String(Math.round(value('largest-contentful-paint'))).padStart(9),
+          value('cumulative-layout-shift').toFixed(3).padStart(6),
+          String(Math.round(value('total-blocking-time'))).padStart(9),
+        ].join(' '),
+      )
+      if (result.lhr.runtimeError) console.log(`  ${url}: ${result.lhr.runtimeError.message}`)
+    }
+  }
+} finally {
+  await chrome.kill()
+  running.stop()
+}
