@@ -145,9 +145,7 @@ test('keyboard only: search, product, size, cart and checkout, a focus ring at e
   ).toHaveText('M')
   presses += await tabTo(page, page.getByRole('button', { name: 'Add to cart' }))
   await page.keyboard.press('Enter')
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Added to your cart.' }).first(),
-  ).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Added to your cart.' })).toBeVisible()
   presses += await tabTo(page, page.getByRole('link', { name: 'View cart' }), { max: 10 })
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your cart')

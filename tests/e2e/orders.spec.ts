@@ -32,9 +32,7 @@ async function addFromProductPage(
   await page.getByRole('link', { name: size, exact: true }).click()
   await expect(page).toHaveURL(new RegExp(`size=${size}`))
   await page.getByRole('button', { name: 'Add to cart' }).click()
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Added to your cart.' }).first(),
-  ).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Added to your cart.' })).toBeVisible()
   await expect(page.getByTestId('cart-link')).toHaveAttribute(
     'aria-label',
     `Cart, ${expectedCount} ${expectedCount === 1 ? 'item' : 'items'}`,

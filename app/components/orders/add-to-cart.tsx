@@ -128,8 +128,9 @@ export function AddToCart({
         <ErrorList id={`${quantityId}-error`} errors={quantityErrors} />
         <ErrorList id={`${ids}-variant-error`} errors={variantErrors} />
       </div>
+      {/* Seen beside the button, with its link; screen readers hear it once, from the toast. */}
       {added ? (
-        <p role="status" className="text-sm text-green-800">
+        <p className="text-sm text-green-800">
           {t('cart.added')}{' '}
           <Link to={lp('/cart')} className="link">
             {t('cart.viewCart')}
