@@ -86,10 +86,21 @@ module.exports = {
     },
     {
       name: 'routes-apart',
-      comment: 'A route uses components, HTTP helpers and services, not another route',
+      comment:
+        'A route uses components, HTTP helpers, services and the pieces in its own folder, not another route (the type of the action a form posts to is fine: it is erased)',
       severity: 'error',
-      from: { path: '^app/routes/([^/]+)' },
-      to: { path: '^app/routes/', pathNot: '^app/routes/$1' },
+      from: { path: '^app/routes/' },
+      to: {
+        path: '^app/routes/([^/]+|[^/]+/route\\.tsx?)$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'route-pieces-stay-home',
+      comment: "The pieces beside a folder route's route.tsx are that page's alone",
+      severity: 'error',
+      from: { path: '^app/(?!routes/)|^app/routes/[^/]+$' },
+      to: { path: '^app/routes/[^/]+/' },
     },
     {
       name: 'nothing-imports-the-cli',

@@ -1,4 +1,4 @@
-// Over 400 lines until the route-folder move: its pieces read the loader's types, so they move beside it.
+// Over 400 lines: to become a folder route with its sections as pieces beside it (not yet done).
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {

@@ -181,10 +181,12 @@ let targets: Targets
 
 beforeAll(async () => {
   // Page routes carry the optional locale segment: `($locale).admin.users.tsx` is /admin/users.
-  const onDisk = (await readdir(ROUTES_DIR)).map((file) => ({
-    file,
-    route: file.replace(/^\(\$locale\)\./, ''),
-  }))
+  // A folder route (`($locale).admin/route.tsx`) is named as its flat twin would be.
+  const onDisk = (await readdir(ROUTES_DIR, { withFileTypes: true })).map((entry) => {
+    const file = entry.isDirectory() ? `${entry.name}/route.tsx` : entry.name
+    const name = entry.isDirectory() ? `${entry.name}.tsx` : entry.name
+    return { file, route: name.replace(/^\(\$locale\)\./, '') }
+  })
   const admin = onDisk.filter(({ route }) => /^admin[._].*\.tsx?$|^admin\.tsx$/.test(route))
   files = admin.map(({ route }) => route).sort()
   modules = new Map()

@@ -10,7 +10,7 @@ import {
   loader as productsLoader,
 } from '~/routes/($locale).admin.products.tsx'
 import { action as shopsAction, loader as shopsLoader } from '~/routes/($locale).admin.shops.tsx'
-import { loader as adminLoader } from '~/routes/($locale).admin.tsx'
+import { loader as adminLoader } from '~/routes/($locale).admin/route.tsx'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { createListedProduct, createSeller, taxonomyFixture } from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'

@@ -3,7 +3,7 @@ import { prisma } from '~/infra/db.server.ts'
 import {
   action as editAction,
   loader as editLoader,
-} from '~/routes/($locale).sell.products.$productId.tsx'
+} from '~/routes/($locale).sell.products.$productId/route.tsx'
 import { action as listAction } from '~/routes/($locale).sell.products._index.tsx'
 import { CatalogNotFoundError } from '~/services/catalog/errors.ts'
 import { changeProductStatus, type StatusAction } from '~/services/catalog/product-status.server.ts'

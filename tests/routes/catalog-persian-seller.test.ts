@@ -8,7 +8,7 @@ import { prisma } from '~/infra/db.server.ts'
 import {
   action as editAction,
   loader as editLoader,
-} from '~/routes/($locale).sell.products.$productId.tsx'
+} from '~/routes/($locale).sell.products.$productId/route.tsx'
 import { action as newAction, loader as newLoader } from '~/routes/($locale).sell.products.new.tsx'
 import { getProductForEdit } from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'

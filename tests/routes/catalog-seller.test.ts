@@ -4,7 +4,7 @@ import { prisma } from '~/infra/db.server.ts'
 import {
   action as editAction,
   loader as editLoader,
-} from '~/routes/($locale).sell.products.$productId.tsx'
+} from '~/routes/($locale).sell.products.$productId/route.tsx'
 import {
   action as listAction,
   loader as listLoader,

@@ -19,9 +19,19 @@ type RouteModule = {
   loader?: (args: LoaderFunctionArgs) => unknown
   action?: (args: ActionFunctionArgs) => unknown
 }
-const modules = import.meta.glob<RouteModule>('../../app/routes/*.{ts,tsx}', { eager: true })
+const modules = import.meta.glob<RouteModule>(
+  ['../../app/routes/*.{ts,tsx}', '../../app/routes/*/route.{ts,tsx}'],
+  { eager: true },
+)
 const routes = Object.entries(modules)
-  .map(([file, module]) => ({ name: file.split('/').pop()!, module }))
+  // A folder route (`($locale).p.$slug/route.tsx`) is named as its flat twin would be.
+  .map(([file, module]) => ({
+    name: file
+      .replace(/\/route(\.tsx?)$/, '$1')
+      .split('/')
+      .pop()!,
+    module,
+  }))
   // /readyz answers 503 when a dependency is down: that is its meaning, not a fault.
   .filter(({ name }) => name !== 'readyz.ts')
 

@@ -9,14 +9,17 @@ import {
   action as addressesAction,
   loader as addressesLoader,
 } from '~/routes/($locale).account.addresses._index.tsx'
-import { action as orderAction, loader as orderLoader } from '~/routes/($locale).orders.$number.tsx'
+import {
+  action as orderAction,
+  loader as orderLoader,
+} from '~/routes/($locale).orders.$number/route.tsx'
 import { loader as ordersLoader } from '~/routes/($locale).orders._index.tsx'
 import {
   action as sellOrderAction,
   loader as sellOrderLoader,
-} from '~/routes/($locale).sell.orders.$number.tsx'
+} from '~/routes/($locale).sell.orders.$number/route.tsx'
 import { loader as sellOrdersLoader } from '~/routes/($locale).sell.orders._index.tsx'
-import { loader as salesLoader } from '~/routes/($locale).sell.sales.tsx'
+import { loader as salesLoader } from '~/routes/($locale).sell.sales/route.tsx'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import {

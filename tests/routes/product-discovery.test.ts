@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { loader as homeLoader } from '~/routes/($locale)._index.tsx'
-import { loader as productLoader } from '~/routes/($locale).p.$slug.tsx'
+import { loader as productLoader } from '~/routes/($locale).p.$slug/route.tsx'
 import { RECENTLY_VIEWED_COOKIE } from '~/services/catalog/recently-viewed.ts'
 import type { ProductCardData } from '~/services/catalog/storefront.server.ts'
 import { syncProducts } from '~/services/search/indexer.server.ts'

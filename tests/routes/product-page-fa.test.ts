@@ -16,7 +16,7 @@ import ProductPage, {
   action as productAction,
   loader as productLoader,
   meta as productMeta,
-} from '~/routes/($locale).p.$slug.tsx'
+} from '~/routes/($locale).p.$slug/route.tsx'
 import { decideReviews } from '~/services/reviews/moderation.server.ts'
 import { submitReview } from '~/services/reviews/reviews.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { requestContext } from '~/infra/request-context.server.ts'
-import { loader as productLoader } from '~/routes/($locale).p.$slug.tsx'
+import { loader as productLoader } from '~/routes/($locale).p.$slug/route.tsx'
 import { loader as rootLoader } from '~/root.tsx'
 import { RECENTLY_VIEWED_COOKIE } from '~/services/catalog/recently-viewed.ts'
 import { getCategoryTree } from '~/services/catalog/taxonomy.server.ts'

@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
-import { action as orderAction, loader as orderLoader } from '~/routes/($locale).orders.$number.tsx'
+import {
+  action as orderAction,
+  loader as orderLoader,
+} from '~/routes/($locale).orders.$number/route.tsx'
 import {
   action as sellOrderAction,
   loader as sellOrderLoader,
-} from '~/routes/($locale).sell.orders.$number.tsx'
+} from '~/routes/($locale).sell.orders.$number/route.tsx'
 import { loader as sellOrdersLoader } from '~/routes/($locale).sell.orders._index.tsx'
 import { markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import { guestOrderPath } from '~/services/orders/order-access.server.ts'

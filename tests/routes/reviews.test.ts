@@ -6,9 +6,12 @@ import { prisma } from '~/infra/db.server.ts'
 import {
   action as reviewsAction,
   loader as reviewsLoader,
-} from '~/routes/($locale).admin.reviews.tsx'
+} from '~/routes/($locale).admin.reviews/route.tsx'
 import { loader as userLoader } from '~/routes/($locale).admin.users.$userId.tsx'
-import { action as productAction, loader as productLoader } from '~/routes/($locale).p.$slug.tsx'
+import {
+  action as productAction,
+  loader as productLoader,
+} from '~/routes/($locale).p.$slug/route.tsx'
 import { submitReview } from '~/services/reviews/reviews.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
@@ -178,12 +181,18 @@ describe('the product page’s reviews', () => {
   })
 
   test('no review component renders HTML from a string: React escapes what shoppers type', async () => {
-    const dir = path.resolve(import.meta.dirname, '../../app/components/reviews')
-    const sources = [
-      path.resolve(import.meta.dirname, '../../app/routes/($locale).p.$slug.tsx'),
-      path.resolve(import.meta.dirname, '../../app/routes/($locale).admin.reviews.tsx'),
-      ...(await readdir(dir)).map((file) => path.join(dir, file)),
-    ]
+    // The shared review components, and the two pages' folders (their own pieces beside them).
+    const dirs = [
+      '../../app/components/reviews',
+      '../../app/routes/($locale).p.$slug',
+      '../../app/routes/($locale).admin.reviews',
+    ].map((dir) => path.resolve(import.meta.dirname, dir))
+    const sources = (
+      await Promise.all(
+        dirs.map(async (dir) => (await readdir(dir)).map((file) => path.join(dir, file))),
+      )
+    ).flat()
+    expect(sources.some((file) => file.endsWith('review-list.tsx'))).toBe(true)
     for (const file of sources)
       expect(await readFile(file, 'utf8'), file).not.toContain('dangerouslySetInnerHTML')
   })

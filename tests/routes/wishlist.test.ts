@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { action as loginAction } from '~/routes/($locale).login.tsx'
-import { action as productAction } from '~/routes/($locale).p.$slug.tsx'
+import { action as productAction } from '~/routes/($locale).p.$slug/route.tsx'
 import { action as wishlistAction, loader as wishlistLoader } from '~/routes/($locale).wishlist.tsx'
 import { loader as rootLoader } from '~/root.tsx'
 import { getCart } from '~/services/orders/cart.server.ts'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { getT } from '~/i18n/i18n.server.ts'
 import { prisma } from '~/infra/db.server.ts'
-import { loader as orderLoader } from '~/routes/($locale).orders.$number.tsx'
+import { loader as orderLoader } from '~/routes/($locale).orders.$number/route.tsx'
 import { emailFormatter } from '~/services/mail/layout.server.ts'
 import { notificationText } from '~/services/notifications/text.ts'
 import { markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'

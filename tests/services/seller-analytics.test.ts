@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { loader as beaconLoader } from '~/routes/product-views.$productId.ts'
-import { loader as salesLoader } from '~/routes/($locale).sell.sales.tsx'
+import { loader as salesLoader } from '~/routes/($locale).sell.sales/route.tsx'
 import { recordProductView } from '~/services/analytics/counters.server.ts'
 import { shiftDays, type AnalyticsQuery } from '~/services/analytics/schemas.ts'
 import {

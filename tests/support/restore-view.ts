@@ -1,5 +1,5 @@
 import { searchProducts } from '~/services/search/search.server.ts'
-import { loader as productLoader } from '~/routes/($locale).p.$slug.tsx'
+import { loader as productLoader } from '~/routes/($locale).p.$slug/route.tsx'
 import { callRoute, routeRequest } from './remix.ts'
 import { state } from './search.ts'
 

@@ -1,4 +1,4 @@
-// Over 400 lines until the route-folder move: its pieces read the loader's types, so they move beside it.
+// Over 400 lines: a folder route now, so its sections can become pieces beside it (not yet done).
 import {
   data,
   redirect,
@@ -42,7 +42,7 @@ import { linePhotoKey } from '~/services/media/views.ts'
 import { ACCESS_PARAM } from '~/services/orders/order-access.server.ts'
 import { cancelOrder, getOrder, type OrderViewer } from '~/services/orders/orders.server.ts'
 import { payAgain } from '~/services/orders/payments/pay-again.server.ts'
-import { PaymentNotice } from '~/components/orders/payment-notice.tsx'
+import { PaymentNotice } from './payment-notice.tsx'
 import { LineDiscounts } from '~/components/orders/promo-code.tsx'
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { invariantResponse } from '~/utils/http.ts'

@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/i18n/use-locale.ts'
-import { Notice } from './commerce.tsx'
+import { Notice } from '~/components/orders/commerce.tsx'
 
 const OUTCOMES = ['paid', 'failed', 'expired', 'pending', 'cancelled'] as const
 type Outcome = (typeof OUTCOMES)[number]

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorList, Field, TextareaField } from '~/components/forms.tsx'
 import { REVIEW_BODY_MAX, REVIEW_FITS, REVIEW_TITLE_MAX } from '~/services/reviews/limits.ts'
 import type { validateReview } from './review-form-validation.ts'
-import { StarRadios } from './stars.tsx'
+import { StarRadios } from '~/components/reviews/stars.tsx'
 import type { OwnReview } from './review-types.ts'
 
 // The viewer's review form on the product page: stars, title, text and fit; works without

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { BarChart, Funnel, Sparkline } from '~/components/analytics/charts.tsx'
+import { BarChart, Funnel, Sparkline } from './charts.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field } from '~/components/forms.tsx'
 import { NoShopYet } from '~/components/orders/sales-summary.tsx'

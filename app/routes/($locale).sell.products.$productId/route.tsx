@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { BackToProducts, ProductForm } from '~/components/catalog/product-form.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ProductImagesEditor } from '~/components/media/product-images-editor.tsx'
+import { ProductImagesEditor } from './product-images-editor.tsx'
 import {
   matrixReply,
   productFormRefusal,

@@ -1,4 +1,4 @@
-// Over 400 lines until the route-folder move: its pieces read the loader's types, so they move beside it.
+// Over 400 lines: a folder route now, so its sections can become pieces beside it (not yet done).
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data,
@@ -13,7 +13,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorList, InlineReasonField } from '~/components/forms.tsx'
 import { Pagination } from '~/components/pagination.tsx'
-import { QueueShortcuts } from '~/components/reviews/queue-shortcuts.tsx'
+import { QueueShortcuts } from './queue-shortcuts.tsx'
 import { Stars } from '~/components/reviews/stars.tsx'
 import { StatusBadge } from '~/components/user-badges.tsx'
 import { adminRefusalMessage, adminTitle } from '~/http/admin.server.ts'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { PageBody } from '~/components/pages/page-body.tsx'
+import { PageBody } from './page-body.tsx'
 import { getLocale, getT } from '~/i18n/i18n.server.ts'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { CONTENT_PAGE_SLUGS } from '~/services/pages/slugs.ts'

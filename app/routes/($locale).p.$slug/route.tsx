@@ -1,4 +1,4 @@
-// Over 400 lines until the route-folder move: its pieces read the loader's types, so they move beside it.
+// Over 400 lines: a folder route now, so its sections can become pieces beside it (not yet done).
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   data as respond,
@@ -21,13 +21,13 @@ import { JsonLd } from '~/components/catalog/json-ld.tsx'
 import { withParams } from '~/utils/search-params.ts'
 import { Price } from '~/components/catalog/price.tsx'
 import { ProductGrid } from '~/components/catalog/product-card.tsx'
-import { VariantPicker } from '~/components/catalog/variant-picker.tsx'
+import { VariantPicker } from './variant-picker.tsx'
 import { DirectionArrow } from '~/components/direction-arrow.tsx'
 import { ErrorPage, GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ProductGallery } from '~/components/media/product-gallery.tsx'
-import { AddToCart, cannotAddReason } from '~/components/orders/add-to-cart.tsx'
-import { ReviewsSection } from '~/components/reviews/reviews-section.tsx'
-import type { ReviewActionData } from '~/components/reviews/review-types.ts'
+import { AddToCart, cannotAddReason } from './add-to-cart.tsx'
+import { ReviewsSection } from './reviews-section.tsx'
+import type { ReviewActionData } from './review-types.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { defaultLocale, getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { localePath } from '~/i18n/locales.ts'

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorList, InlineReasonField } from '~/components/forms.tsx'
 import { useFormat } from '~/i18n/use-locale.ts'
 import { REFUSAL_REASON_MAX } from '~/services/orders/return-schemas.ts'
-import { ReturnState, type ReturnRow } from './returns.tsx'
+import { ReturnState, type ReturnRow } from '~/components/orders/returns.tsx'
 
 // The seller's returns on one order: what was asked and why, then approve or refuse (with a
 // reason the shopper reads), and once the parcel is back, "received" with whether the items can

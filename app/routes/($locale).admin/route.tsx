@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Outlet } from '@remix-run/react'
-import { AdminNav } from '~/components/admin-nav.tsx'
+import { AdminNav } from './admin-nav.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { getT } from '~/i18n/i18n.server.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t('layoutTitle', { store: getT(request)('store.name') }) }
 }
 
-/** The admin area: its sections (app/components/admin-nav.tsx) above every admin page. */
+/** The admin area: its sections (admin-nav.tsx, beside it) above every admin page. */
 export default function AdminLayout() {
   return (
     <div>

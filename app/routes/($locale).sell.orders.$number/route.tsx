@@ -35,7 +35,7 @@ import {
   receiveReturn,
 } from '~/services/orders/item-returns.server.ts'
 import { ReturnDecisionSchema, ReturnReceivedSchema } from '~/services/orders/return-schemas.ts'
-import { SellerReturns } from '~/components/orders/seller-returns.tsx'
+import { SellerReturns } from './seller-returns.tsx'
 import { settlesOnDelivery } from '~/services/orders/payments/index.server.ts'
 import { ShipSchema, requireOrderNumber } from '~/services/orders/schemas.ts'
 import { paymentHeadline } from '~/services/orders/status.ts'

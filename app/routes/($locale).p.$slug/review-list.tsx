@@ -6,7 +6,7 @@ import { useFormat } from '~/i18n/use-locale.ts'
 import { REPORT_REASON_MAX, REVIEW_SORTS, type ReviewSort } from '~/services/reviews/limits.ts'
 import { useHydrated } from '~/utils/use-hydrated.ts'
 import { withParams } from '~/utils/search-params.ts'
-import { Stars } from './stars.tsx'
+import { Stars } from '~/components/reviews/stars.tsx'
 import type { ReviewActionData, ReviewListItem, ReviewsSectionProps } from './review-types.ts'
 
 // The approved reviews of the product page: the sort control, the list with its pages, and one

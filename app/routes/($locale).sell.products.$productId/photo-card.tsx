@@ -2,7 +2,7 @@ import type { DragEvent, KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/i18n/use-locale.ts'
 import type { ImageColor, ProductImageView } from '~/services/media/views.ts'
-import { ResponsiveImage } from './responsive-image.tsx'
+import { ResponsiveImage } from '~/components/media/responsive-image.tsx'
 
 const ARROW_EARLIER = '\u2190'
 const ARROW_LATER = '\u2192'
