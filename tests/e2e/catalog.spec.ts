@@ -339,3 +339,35 @@ test('a Persian seller lists a product in Persian with an English translation, t
   await expect(page.getByRole('heading', { level: 1, name: `Linen Dress ${tag}` })).toBeVisible()
   await expect(page.getByTestId('product-price')).toContainText('$59.90')
 })
+
+test.describe('JavaScript off (or not yet loaded)', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test("the product form's language radios turn the words and the fields' direction, and the pick is what the form sends", async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('seller', { name: 'Shirin Seller' })
+    await page.goto('/fa/sell/products/new')
+    const language = page.getByRole('group', { name: 'زبان نوشته‌ها' })
+    const title = page.getByLabel('عنوان', { exact: true })
+    await expect(page.getByRole('group', { name: 'به انگلیسی (اختیاری)' })).toBeVisible()
+    await expect(title).toHaveCSS('direction', 'rtl')
+
+    await language.getByText('انگلیسی', { exact: true }).click()
+    await expect(language.getByRole('radio', { name: 'انگلیسی' })).toBeChecked()
+    const translation = page.getByRole('group', { name: 'به فارسی (اختیاری)' })
+    await expect(translation).toBeVisible()
+    await expect(page.getByRole('group', { name: 'به انگلیسی (اختیاری)' })).toHaveCount(0)
+    await expect(title).toHaveCSS('direction', 'ltr')
+    await expect(translation.getByLabel('عنوان به فارسی')).toHaveCSS('direction', 'rtl')
+
+    // Sent as it stands (no category, no sizes): refused at the fields, with English still picked.
+    await title.fill('Linen Dress')
+    await page.getByRole('button', { name: 'ذخیره و انتشار' }).click()
+    await expect(page.getByRole('group', { name: 'به فارسی (اختیاری)' })).toBeVisible()
+    await expect(language.getByRole('radio', { name: 'انگلیسی' })).toBeChecked()
+    await expect(title).toHaveValue('Linen Dress')
+    await expect(title).toHaveCSS('direction', 'ltr')
+  })
+})

@@ -1,5 +1,5 @@
 import { getInputProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
-import { useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList, Field } from '~/components/forms.tsx'
 import { directionOf, LOCALES, type Locale } from '~/i18n/locales.ts'
@@ -10,6 +10,10 @@ type TextField = FieldMetadata<string, Record<string, unknown>, string[]>
  * The product's words: the language the seller writes in, the title and description in it, and
  * optionally both in the other language (shown to shoppers reading the store in that language).
  * Each field is typed in its own language's direction.
+ *
+ * The language radios work before (and without) JavaScript: the words that name the other
+ * language and the fields' direction follow the checked radio through CSS, so a click that lands
+ * before hydration is not lost. React only keeps the `lang`/`dir` attributes in step.
  */
 export function ProductTextFields({
   fields,
@@ -28,11 +32,21 @@ export function ProductTextFields({
 }) {
   const { t } = useTranslation('seller')
   const [locale, setLocale] = useState<Locale>(initialLocale)
+  const radios = useRef<HTMLFieldSetElement>(null)
+  // A radio clicked before hydration stays checked (the radios are uncontrolled); read it back.
+  useEffect(() => {
+    const checked = radios.current?.querySelector<HTMLInputElement>('input:checked')?.value
+    const picked = LOCALES.find((value) => value === checked)
+    if (picked) setLocale(picked)
+  }, [])
   const other: Locale = locale === 'fa' ? 'en' : 'fa'
-  const language = t(`productForm.languages.${other}`)
+  // What names the other language, once per possible pick; CSS shows the one that applies.
+  const inOther = (text: (language: string) => string) => (
+    <PerPick>{(picked) => text(t(`productForm.languages.${otherThan(picked)}`))}</PerPick>
+  )
   return (
-    <>
-      <fieldset aria-describedby={`${fields.locale.id}-help`}>
+    <div className="group/words space-y-4">
+      <fieldset ref={radios} aria-describedby={`${fields.locale.id}-help`}>
         <legend className="block text-sm font-medium text-stone-800">
           {t('productForm.fields.language')}
         </legend>
@@ -46,9 +60,9 @@ export function ProductTextFields({
                 type="radio"
                 name={fields.locale.name}
                 value={value}
-                checked={locale === value}
+                defaultChecked={initialLocale === value}
                 onChange={() => setLocale(value)}
-                className="sr-only"
+                className={`sr-only ${PICK_CLASS[value]}`}
               />
               {t(`productForm.languages.${value}`)}
             </label>
@@ -66,6 +80,7 @@ export function ProductTextFields({
           maxLength: 120,
           lang: locale,
           dir: directionOf(locale),
+          className: PICKED_DIRECTION,
           onChange: (event) => onTitleChange(event.currentTarget.value),
         }}
         errors={fields.title.errors}
@@ -74,45 +89,73 @@ export function ProductTextFields({
         field={fields.description}
         label={t('productForm.fields.description')}
         locale={locale}
+        className={PICKED_DIRECTION}
         rows={6}
       />
       <fieldset className="space-y-4 rounded-md border border-stone-200 p-4">
         <legend className="px-1 text-sm font-semibold text-stone-800">
-          {t('productForm.translation.title', { language })}
+          {inOther((language) => t('productForm.translation.title', { language }))}
         </legend>
         <p className="-mt-2 text-xs text-stone-500">
-          {t('productForm.translation.description', { language })}
+          {inOther((language) => t('productForm.translation.description', { language }))}
         </p>
         <Field
-          label={t('productForm.fields.translatedTitle', { language })}
+          label={inOther((language) => t('productForm.fields.translatedTitle', { language }))}
           inputProps={{
             ...getInputProps(fields.translatedTitle, { type: 'text' }),
             maxLength: 120,
             lang: other,
             dir: directionOf(other),
+            className: OTHER_DIRECTION,
           }}
           errors={fields.translatedTitle.errors}
         />
         <TextArea
           field={fields.translatedDescription}
-          label={t('productForm.fields.translatedDescription', { language })}
+          label={inOther((language) => t('productForm.fields.translatedDescription', { language }))}
           locale={other}
+          className={OTHER_DIRECTION}
           rows={4}
         />
       </fieldset>
-    </>
+    </div>
   )
+}
+
+const otherThan = (locale: Locale): Locale => (locale === 'fa' ? 'en' : 'fa')
+
+// Tailwind reads these whole, so each language's selectors are spelled out.
+const PICK_CLASS: Record<Locale, string> = { en: 'words-en', fa: 'words-fa' }
+const SHOWN_WHEN_PICKED: Record<Locale, string> = {
+  en: 'hidden group-has-[.words-en:checked]/words:inline',
+  fa: 'hidden group-has-[.words-fa:checked]/words:inline',
+}
+// CSS direction wins over the `dir` attribute, so the fields turn with the radio before hydration.
+const PICKED_DIRECTION =
+  'group-has-[.words-en:checked]/words:[direction:ltr] group-has-[.words-fa:checked]/words:[direction:rtl]'
+const OTHER_DIRECTION =
+  'group-has-[.words-en:checked]/words:[direction:rtl] group-has-[.words-fa:checked]/words:[direction:ltr]'
+
+/** Renders its text once per language the seller may pick; only the checked one's is shown. */
+function PerPick({ children }: { children: (picked: Locale) => ReactNode }) {
+  return LOCALES.map((picked) => (
+    <span key={picked} className={SHOWN_WHEN_PICKED[picked]}>
+      {children(picked)}
+    </span>
+  ))
 }
 
 function TextArea({
   field,
   label,
   locale,
+  className,
   rows,
 }: {
   field: TextField
-  label: string
+  label: ReactNode
   locale: Locale
+  className: string
   rows: number
 }) {
   return (
@@ -125,7 +168,7 @@ function TextArea({
         rows={rows}
         lang={locale}
         dir={directionOf(locale)}
-        className="mt-1 input"
+        className={`mt-1 input ${className}`}
         aria-invalid={field.errors ? true : undefined}
         aria-describedby={field.errors ? field.errorId : undefined}
       />
