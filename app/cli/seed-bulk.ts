@@ -1,9 +1,12 @@
-// `npm run seed:bulk -- --products 100000 [--shops 200] [--batch 5000] [--seed 7]`: adds a large
-// synthetic catalog for benchmarks, in batches of multi-row INSERTs (one statement per table per
-// batch, columns passed as arrays through unnest). It writes no outbox rows: rebuild the search
-// index afterwards with `npm run search:reindex`.
+// `npm run seed:bulk -- --products 100000 [--shops 200] [--batch 5000] [--seed 7] [--photos]`:
+// adds a large synthetic catalog for benchmarks, in batches of multi-row INSERTs (one statement
+// per table per batch, columns passed as arrays through unnest). With `--photos` every product
+// gets photos borrowed from a small pool uploaded through the media service (`--photo-pool`,
+// `--photos-per-product`; see bench/bulk-photos.ts). It writes no outbox rows: rebuild the
+// search index afterwards with `npm run search:reindex`.
 import './env-file.ts'
 import { randomBytes } from 'node:crypto'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { derivePricing, isListed } from '~/services/catalog/derived.ts'
@@ -12,6 +15,7 @@ import { generateProduct, seedTaxonomy } from '../../prisma/seed/catalog.ts'
 import { DEMO_PASSWORD } from '../../prisma/seed/index.ts'
 import { createRandom } from '../../prisma/seed/random.ts'
 import { hashPassword } from '~/services/accounts/passwords.server.ts'
+import { attachBulkPhotos } from './bench/bulk-photos.ts'
 import { runTask } from './run.ts'
 
 const { values } = parseArgs({
@@ -20,6 +24,9 @@ const { values } = parseArgs({
     shops: { type: 'string' },
     batch: { type: 'string', default: '5000' },
     seed: { type: 'string', default: '7' },
+    photos: { type: 'boolean', default: false },
+    'photo-pool': { type: 'string', default: '24' },
+    'photos-per-product': { type: 'string', default: '2' },
   },
 })
 
@@ -40,6 +47,8 @@ const SHOPS = positive(
   100_000,
 )
 const SEED = positive('seed', values.seed, 2 ** 31)
+const PHOTO_POOL = positive('photo-pool', values['photo-pool'], 500)
+const PHOTOS_PER_PRODUCT = positive('photos-per-product', values['photos-per-product'], 4)
 const PARALLEL = 2
 
 type Column = readonly [name: string, arrayType: string, select?: string]
@@ -214,8 +223,19 @@ await runTask(async (env) => {
     inFlight.add(job)
   }
   await Promise.all(inFlight)
+  const photos = values.photos
+    ? await attachBulkPhotos({
+        where: { id: { startsWith: `bp${run}` } },
+        poolSize: PHOTO_POOL,
+        perProduct: PHOTOS_PER_PRODUCT,
+        cacheDir: path.join(env.dataDir, 'demo-photos'),
+        log: console.log,
+      })
+    : null
   // Fresh statistics and visibility map, so the planner and index-only scans see the new rows at once.
-  await pool.query('VACUUM (ANALYZE) "Product", "Variant"')
+  await pool.query(
+    'VACUUM (ANALYZE) "Product", "Variant", "MediaAsset", "MediaVariant", "ProductImage"',
+  )
   await pool.end()
 
   const seconds = (performance.now() - started) / 1000
@@ -223,6 +243,11 @@ await runTask(async (env) => {
     [
       `Added ${products.toLocaleString('en-US')} products with ${variants.toLocaleString('en-US')} variants in ${SHOPS} new shops in ${seconds.toFixed(1)} s`,
       `  ${Math.round(products / seconds).toLocaleString('en-US')} products/s and ${Math.round(variants / seconds).toLocaleString('en-US')} variants/s (batches of ${BATCH.toLocaleString('en-US')}, ${PARALLEL} at a time).`,
+      ...(photos
+        ? [
+            `  Photos: ${photos.images.toLocaleString('en-US')} on ${photos.products.toLocaleString('en-US')} products, from ${photos.pooled} products' uploaded photos, in ${photos.seconds.toFixed(1)} s (included above).`,
+          ]
+        : []),
       'No outbox rows were written: rebuild the search index with `npm run search:reindex`.',
     ].join('\n'),
   )

@@ -44,6 +44,8 @@ export type PhotoSeedOptions = {
    * background while the store already serves pages.
    */
   only?: 'first' | 'all'
+  /** At most this many photos per product (the plan's first ones). */
+  most?: number
   /** Photo pipelines at once; by default one per CPU core. */
   concurrency?: number
   /** Stops between products (a shutdown); what is done stays done. */
@@ -97,7 +99,7 @@ export async function seedDemoPhotos(options: PhotoSeedOptions): Promise<PhotoSe
   const work = products
     .map((product) => {
       const planned = planPhotos(product)
-      const wanted = options.only === 'first' ? planned.slice(0, 1) : planned
+      const wanted = planned.slice(0, options.only === 'first' ? 1 : options.most)
       return { product, planned, missing: wanted.slice(product.images.length) }
     })
     .filter(
