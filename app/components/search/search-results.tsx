@@ -130,7 +130,11 @@ function countActive(state: SearchState) {
 
 /**
  * On small screens the filters fold away behind a "Filters" button; on large ones they are a
- * sidebar. Starts open (so it works without JavaScript) and folds once the page knows it is narrow.
+ * sidebar. Starts folded and opens once the page knows it is wide: folding a phone's open drawer
+ * after hydration moved the whole grid (CLS 0.3 on category pages), while opening the sidebar
+ * moves nothing beside it. Before hydration (or without JavaScript) a wide screen shows the
+ * sidebar through CSS where browsers can style `::details-content` (app/tailwind.css), and the
+ * button elsewhere.
  */
 function FiltersDrawer({ activeCount, children }: { activeCount: number; children: ReactNode }) {
   const { t } = useTranslation('search')
@@ -138,15 +142,14 @@ function FiltersDrawer({ activeCount, children }: { activeCount: number; childre
   const details = useRef<HTMLDetailsElement>(null)
   useEffect(() => {
     const element = details.current
-    if (element && window.matchMedia('(max-width: 1023px)').matches) element.open = false
+    if (element && window.matchMedia('(min-width: 1024px)').matches) element.open = true
   }, [])
   return (
     <details
       ref={details}
-      open
-      className="group/drawer rounded-lg border border-stone-200 bg-white p-4 lg:border-0 lg:bg-transparent lg:p-0"
+      className="filters-drawer group/drawer rounded-lg border border-stone-200 bg-white p-4 lg:border-0 lg:bg-transparent lg:p-0"
     >
-      <summary className="flex cursor-pointer list-none items-center justify-between text-sm font-semibold lg:hidden [&::-webkit-details-marker]:hidden">
+      <summary className="flex cursor-pointer list-none items-center justify-between text-sm font-semibold group-open/drawer:lg:hidden [&::-webkit-details-marker]:hidden">
         <span>
           {t('filters.drawer')}
           {activeCount ? (
