@@ -1,4 +1,4 @@
-import { useNavigation } from '@remix-run/react'
+import { useNavigation, useSearchParams } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProductCard } from '~/components/catalog/product-card.tsx'
@@ -62,7 +62,7 @@ export function SearchResults({ data, action, intro, heading }: Props) {
       </div>
 
       <aside className="mt-6 lg:mt-8" aria-label={t('regions.refine')}>
-        <FiltersDrawer activeCount={countActive(data.state)}>
+        <FiltersDrawer state={data.state} activeCount={countActive(data.state)}>
           <SearchFilters
             action={action}
             scope={scope}
@@ -136,10 +136,23 @@ function countActive(state: SearchState) {
  * sidebar through CSS where browsers can style `::details-content` (app/tailwind.css), and the
  * button elsewhere.
  */
-function FiltersDrawer({ activeCount, children }: { activeCount: number; children: ReactNode }) {
+function FiltersDrawer({
+  state,
+  activeCount,
+  children,
+}: {
+  state: SearchState
+  activeCount: number
+  children: ReactNode
+}) {
   const { t } = useTranslation('search')
   const f = useFormat()
+  const [params] = useSearchParams()
   const details = useRef<HTMLDetailsElement>(null)
+  // A refused price is explained inside the drawer: a page answering one starts with it open.
+  const refused = (['minPrice', 'maxPrice'] as const).some(
+    (name) => (params.get(name)?.trim() ?? '') !== '' && state[name] === null,
+  )
   useEffect(() => {
     const element = details.current
     if (element && window.matchMedia('(min-width: 1024px)').matches) element.open = true
@@ -147,6 +160,7 @@ function FiltersDrawer({ activeCount, children }: { activeCount: number; childre
   return (
     <details
       ref={details}
+      open={refused || undefined}
       className="filters-drawer group/drawer rounded-lg border border-stone-200 bg-white p-4 lg:border-0 lg:bg-transparent lg:p-0"
     >
       <summary className="flex cursor-pointer list-none items-center justify-between text-sm font-semibold group-open/drawer:lg:hidden [&::-webkit-details-marker]:hidden">
