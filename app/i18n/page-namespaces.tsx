@@ -19,7 +19,7 @@ export function readPageNamespaces(): string[] {
   fromPage = element?.textContent ?? undefined
   try {
     const list: unknown = JSON.parse(fromPage ?? 'null')
-    if (Array.isArray(list)) return ['common', ...list.filter(isClientNamespace)]
+    if (Array.isArray(list)) return [...new Set(['common', ...list.filter(isClientNamespace)])]
   } catch {
     // A page without the list (it cannot happen with the root layout): load them all.
   }
