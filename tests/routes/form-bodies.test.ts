@@ -9,7 +9,7 @@ import { action as adminCatalogAction } from '~/routes/($locale).admin.catalog/r
 import { action as adminProductsAction } from '~/routes/($locale).admin.products.tsx'
 import { action as adminReviewsAction } from '~/routes/($locale).admin.reviews/route.tsx'
 import { action as adminShopsAction } from '~/routes/($locale).admin.shops.tsx'
-import { action as adminUserAction } from '~/routes/($locale).admin.users.$userId.tsx'
+import { action as adminUserAction } from '~/routes/($locale).admin.users.$userId/route.tsx'
 import { action as cartAction } from '~/routes/($locale).cart.tsx'
 import { action as checkoutAction } from '~/routes/($locale).checkout.tsx'
 import { action as loginAction } from '~/routes/($locale).login.tsx'
