@@ -11,7 +11,7 @@ import { action as adminReviewsAction } from '~/routes/($locale).admin.reviews/r
 import { action as adminShopsAction } from '~/routes/($locale).admin.shops.tsx'
 import { action as adminUserAction } from '~/routes/($locale).admin.users.$userId/route.tsx'
 import { action as cartAction } from '~/routes/($locale).cart.tsx'
-import { action as checkoutAction } from '~/routes/($locale).checkout.tsx'
+import { action as checkoutAction } from '~/routes/($locale).checkout/route.tsx'
 import { action as loginAction } from '~/routes/($locale).login.tsx'
 import { action as orderAction } from '~/routes/($locale).orders.$number/route.tsx'
 import { action as productPageAction } from '~/routes/($locale).p.$slug/route.tsx'
