@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { action as accountAction } from '~/routes/($locale).account._index.tsx'
 import { action as addressesAction } from '~/routes/($locale).account.addresses._index.tsx'
-import { action as cartAction } from '~/routes/($locale).cart.tsx'
+import { action as cartAction } from '~/routes/($locale).cart/route.tsx'
 import { action as checkoutAction } from '~/routes/($locale).checkout/route.tsx'
 import { action as productAction } from '~/routes/($locale).p.$slug/route.tsx'
 import { action as registerAction } from '~/routes/($locale).register.tsx'

@@ -10,7 +10,7 @@ import { action as adminProductsAction } from '~/routes/($locale).admin.products
 import { action as adminReviewsAction } from '~/routes/($locale).admin.reviews/route.tsx'
 import { action as adminShopsAction } from '~/routes/($locale).admin.shops.tsx'
 import { action as adminUserAction } from '~/routes/($locale).admin.users.$userId/route.tsx'
-import { action as cartAction } from '~/routes/($locale).cart.tsx'
+import { action as cartAction } from '~/routes/($locale).cart/route.tsx'
 import { action as checkoutAction } from '~/routes/($locale).checkout/route.tsx'
 import { action as loginAction } from '~/routes/($locale).login.tsx'
 import { action as orderAction } from '~/routes/($locale).orders.$number/route.tsx'
