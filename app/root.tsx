@@ -24,6 +24,7 @@ import { getHeaderFigures } from '~/services/header.server.ts'
 import { useNonce } from '~/utils/nonce.tsx'
 import { defaultLocale, getLocale, getT } from '~/i18n/i18n.server.ts'
 import { directionOf, isLocale, type Locale } from '~/i18n/locales.ts'
+import { PageNamespaces } from '~/i18n/page-namespaces.tsx'
 import { usePageLocale, type PageLocale } from '~/i18n/use-locale.ts'
 import { VAZIRMATN_URL } from './styles/vazirmatn-font.ts'
 import stylesheet from './tailwind.css?url'
@@ -129,6 +130,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
         <HydrationMark />
+        {/* Last, so every component of the page has named its namespaces before it renders. */}
+        <PageNamespaces />
       </body>
     </html>
   )

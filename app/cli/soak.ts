@@ -39,6 +39,7 @@ const log = (message = '') => console.log(message)
 const services = await prepareBenchServices({ database: 'shikposh_soak' })
 const INDEX_PREFIX = 'soak_'
 const sessionSecret = randomBytes(32).toString('hex')
+const metricsToken = randomBytes(16).toString('hex')
 process.env.MEILI_INDEX_PREFIX = INDEX_PREFIX
 const { prisma } = await import('~/infra/db.server.ts')
 const { seedDemoData } = await import('../../prisma/seed/index.ts')
@@ -48,6 +49,15 @@ const { getCart } = await import('~/services/orders/cart.server.ts')
 const { newCheckoutToken } = await import('~/services/orders/cart-owner.server.ts')
 const { orderTotal } = await import('~/services/orders/shipping.ts')
 const { closeSearchClient } = await import('~/infra/search/client.server.ts')
+
+/** The web process's V8 heap in use, from its own /metrics (beside RSS: a leak grows both). */
+async function heapUsedMb(base: string, token: string) {
+  const response = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } })
+  const text = await response.text()
+  const match = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})?\s+(\S+)$/m.exec(text)
+  if (!match) throw new Error(`${response.status}: ${text.slice(0, 200)}`)
+  return Number(match[1]) / 1024 / 1024
+}
 
 function rssMb(pid: number) {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
@@ -111,7 +121,7 @@ try {
   log('Starting the production build (one process) …')
   app = await startBuiltApp(services, {
     sessionSecret,
-    env: { WEB_CONCURRENCY: '1', MEILI_INDEX_PREFIX: INDEX_PREFIX },
+    env: { WEB_CONCURRENCY: '1', MEILI_INDEX_PREFIX: INDEX_PREFIX, METRICS_TOKEN: metricsToken },
   })
   const base = app.url
   const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!
@@ -197,7 +207,13 @@ try {
     return kinds[0]!
   }
 
-  type Window = { latencies: number[]; errors: string[]; skipped: number; rss: number[] }
+  type Window = {
+    latencies: number[]
+    errors: string[]
+    skipped: number
+    rss: number[]
+    heap: number[]
+  }
   const windows: Window[] = []
   const windowMs = (MINUTES * 60_000) / WINDOWS
   const total = Math.round(MINUTES * 60 * RATE)
@@ -206,15 +222,25 @@ try {
       `checkout ${(CHECKOUT_SHARE * 100).toFixed(0)} %, search ${((0.25 - CHECKOUT_SHARE) * 100).toFixed(0)} %, browsing the rest`,
   )
   log()
-  log('window   requests  errors  skipped   p50 ms   p95 ms   p99 ms   RSS MB')
+  log('window   requests  errors  skipped   p50 ms   p95 ms   p99 ms   RSS MB  heap MB')
   const started = performance.now()
   let inFlight = 0
   const pending = new Set<Promise<void>>()
   const pid = app.process.pid!
-  for (let w = 0; w < WINDOWS; w++) windows.push({ latencies: [], errors: [], skipped: 0, rss: [] })
+  for (let w = 0; w < WINDOWS; w++)
+    windows.push({ latencies: [], errors: [], skipped: 0, rss: [], heap: [] })
+  const windowNow = () =>
+    windows[Math.min(WINDOWS - 1, Math.floor((performance.now() - started) / windowMs))]!
+  let heapUnreadable = false
   const sampler = setInterval(() => {
-    const w = Math.min(WINDOWS - 1, Math.floor((performance.now() - started) / windowMs))
-    windows[w]!.rss.push(rssMb(pid))
+    windowNow().rss.push(rssMb(pid))
+    void heapUsedMb(base, metricsToken).then(
+      (heap) => windowNow().heap.push(heap),
+      (error: unknown) => {
+        if (!heapUnreadable) log(`(heap not read from /metrics: ${String(error)})`)
+        heapUnreadable = true
+      },
+    )
   }, 1000)
   let printed = 0
   const printWindow = (w: number) => {
@@ -222,9 +248,10 @@ try {
     const { p50, p95, p99 } = latencyStats(window.latencies)
     log(
       `${String(w + 1).padStart(6)} ${String(window.latencies.length).padStart(10)} ${String(window.errors.length).padStart(7)} ${String(window.skipped).padStart(8)} ` +
-        `${p50.toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ${p99.toFixed(1).padStart(8)} ${Math.max(
-          ...window.rss,
-        )
+        `${p50.toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ${p99.toFixed(1).padStart(8)} ` +
+        `${Math.max(...window.rss)
+          .toFixed(0)
+          .padStart(8)} ${Math.max(...window.heap)
           .toFixed(0)
           .padStart(8)}`,
     )
@@ -269,6 +296,7 @@ try {
   const last = windows[WINDOWS - 1]!
   const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a')
   const rssOf = (window: Window) => Math.max(...window.rss)
+  const heapOf = (window: Window) => Math.max(...window.heap)
   const stats = (window: Window) => latencyStats(window.latencies)
   const errors = windows.flatMap((window) => window.errors)
   const skipped = windows.reduce((sum, window) => sum + window.skipped, 0)
@@ -276,6 +304,9 @@ try {
   log(`Drift, last window / window ${WINDOWS > 2 ? 2 : 1}:`)
   log(
     `  RSS  ${ratio(rssOf(last), rssOf(first))}  (${rssOf(first).toFixed(0)} → ${rssOf(last).toFixed(0)} MB)`,
+  )
+  log(
+    `  heap ${ratio(heapOf(last), heapOf(first))}  (${heapOf(first).toFixed(0)} → ${heapOf(last).toFixed(0)} MB in use)`,
   )
   log(`  p50  ${ratio(stats(last).p50, stats(first).p50)}`)
   log(`  p95  ${ratio(stats(last).p95, stats(first).p95)}`)

@@ -29,5 +29,8 @@ export const i18nOptions = {
   // React escapes what it renders; emails escape through their own html`` tag.
   interpolation: { escapeValue: false },
   returnNull: false,
-  react: { useSuspense: false },
+  // A component whose namespace has not arrived yet (the browser loads them per page) waits for it
+  // rather than showing keys; a navigation's transition keeps the previous page meanwhile. The
+  // server holds every namespace and never waits.
+  react: { useSuspense: true },
 } satisfies InitOptions

@@ -5,18 +5,27 @@ import { prisma } from '~/infra/db.server.ts'
 
 export type Fingerprint = Record<string, string>
 
-export async function databaseFingerprint(): Promise<Fingerprint> {
+let hashEveryTable: Promise<string> | undefined
+
+/** One statement hashing every table (the tables are read once per test file). */
+async function fingerprintQuery() {
   const tables = await prisma.$queryRaw<Array<{ name: string }>>`
     SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
     ORDER BY table_name`
-  const result: Fingerprint = {}
-  for (const { name } of tables) {
-    const quoted = `"${name.replaceAll('"', '""')}"`
-    const [row] = await prisma.$queryRawUnsafe<Array<{ hash: string }>>(
-      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash FROM ${quoted} t`,
-    )
-    result[name] = row!.hash
-  }
-  return result
+  return tables
+    .map(({ name }) => {
+      const literal = `'${name.replaceAll("'", "''")}'`
+      const quoted = `"${name.replaceAll('"', '""')}"`
+      return `SELECT ${literal} AS name, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash FROM ${quoted} t`
+    })
+    .join('\nUNION ALL\n')
+}
+
+export async function databaseFingerprint(): Promise<Fingerprint> {
+  hashEveryTable ??= fingerprintQuery()
+  const rows = await prisma.$queryRawUnsafe<Array<{ name: string; hash: string }>>(
+    await hashEveryTable,
+  )
+  return Object.fromEntries(rows.map(({ name, hash }) => [name, hash]))
 }

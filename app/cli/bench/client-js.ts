@@ -5,9 +5,9 @@ import { gzipSync } from 'node:zlib'
 // What JavaScript a first visit to each kind of storefront page downloads, read from the build
 // output alone (build/client): the scripts the page's HTML names (the client entry, the root route
 // and the page's route, each with the chunks it imports, from Remix's manifest) plus the message
-// catalogue the entry loads before hydrating. The manifest file itself is not fetched at start
+// catalogues (one chunk per namespace) the entry loads before hydrating. The manifest file itself is not fetched at start
 // (lazy route discovery asks /__manifest), nor are chunks a page loads later (the review form's
-// check, a language's other catalogue).
+// check, another page's namespaces).
 
 /** The goal of issue 14 for a product page: at most 90 KB of JavaScript, gzipped. */
 export const PRODUCT_PAGE_BUDGET_GZIP = 90 * 1024
@@ -61,14 +61,30 @@ function measure(clientDir: string, url: string): ScriptFile {
   return measured
 }
 
-/** The catalogue chunk the client entry imports before hydrating a page in `locale`. */
-function catalogueChunk(clientDir: string, entryModule: string, locale: 'en' | 'fa') {
-  const source = readFileSync(path.join(clientDir, entryModule), 'utf8')
-  const dir = path.posix.dirname(entryModule)
-  const chunks = [...source.matchAll(/import\(\s*["'](\.\/[^"']+\.js)["']\s*\)/g)].map((m) =>
-    path.posix.join(dir, m[1]!),
-  )
-  return chunks.filter((chunk) => path.posix.basename(chunk).startsWith(`${locale}-`))
+/**
+ * The message catalogues an anonymous visitor's first page of each kind loads before hydrating:
+ * the namespaces its components used on the server, which the page names (PageNamespaces,
+ * app/i18n/page-namespaces.tsx) and the entry loads, one chunk each
+ * (`assets/i18n-<locale>-<namespace>-<hash>.js`). tests/e2e/client-js.spec.ts checks these
+ * lists against the pages themselves.
+ */
+export const PAGE_NAMESPACES: Record<PageKind, string[]> = {
+  home: ['common', 'search', 'shop'],
+  category: ['common', 'search', 'shop'],
+  product: ['common', 'product', 'search', 'shop', 'validation'],
+  search: ['common', 'search'],
+  cart: ['cart', 'common', 'search', 'validation'],
+  // A signed-in shopper's (the header's bell is `notifications`).
+  checkout: ['cart', 'common', 'notifications', 'orders', 'search', 'validation'],
+}
+
+function catalogueChunks(clientDir: string, locale: 'en' | 'fa', namespaces: string[]) {
+  const files = readdirSync(path.join(clientDir, 'assets'))
+  return namespaces.map((ns) => {
+    const file = files.find((name) => name.startsWith(`i18n-${locale}-${ns}-`))
+    if (!file) throw new Error(`No ${locale} catalogue chunk for ${ns} in ${clientDir}/assets`)
+    return `/assets/${file}`
+  })
 }
 
 export function pageScripts(clientDir: string, kind: PageKind, locale: 'en' | 'fa'): PageScripts {
@@ -86,7 +102,7 @@ export function pageScripts(clientDir: string, kind: PageKind, locale: 'en' | 'f
     add(route)
     route = route.parentId ? manifest.routes[route.parentId] : undefined
   }
-  for (const url of catalogueChunk(clientDir, manifest.entry.module, locale)) urls.add(url)
+  for (const url of catalogueChunks(clientDir, locale, PAGE_NAMESPACES[kind])) urls.add(url)
   const files = [...urls].map((url) => measure(clientDir, url))
   return {
     kind,
