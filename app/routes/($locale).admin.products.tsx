@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { ListFilter } from '~/components/admin/list-filter.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { adminTitle } from '~/http/admin.server.ts'
@@ -13,21 +14,21 @@ import { requireRole } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { setFeaturedAsAdmin } from '~/services/admin/catalog.server.ts'
 import { listProductsForAdmin } from '~/services/catalog/product-lists.server.ts'
+import { readListQuery } from '~/services/admin/list-query.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
-const QuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  featured: z.enum(['yes', 'no']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-})
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const query = readListQuery(
+    request,
+    z.object({
+      featured: z.enum(['yes', 'no']).optional().catch(undefined),
+    }),
+  )
   const featured = query.featured === undefined ? undefined : query.featured === 'yes'
   return {
-    ...(await listProductsForAdmin({ q: query.q || undefined, featured, page: query.page })),
+    ...(await listProductsForAdmin({ q: query.q, featured, page: query.page })),
     query,
     title: adminTitle(request, getT(request, 'admin')('products.heading')),
   }
@@ -60,32 +61,18 @@ export default function AdminProducts() {
     <div>
       <h1 className="text-2xl font-bold tracking-tight">{t('products.heading')}</h1>
       <p className="mt-1 text-sm text-stone-600">{t('products.intro')}</p>
-      <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <label className="text-sm font-medium text-stone-800">
-          {t('products.titleFilter')}
-          <input
-            type="search"
-            name="q"
-            defaultValue={query.q ?? ''}
-            className="mt-1 input w-72 font-normal"
-          />
-        </label>
-        <label className="text-sm font-medium text-stone-800">
-          {t('products.featuredFilter')}
-          <select
-            name="featured"
-            defaultValue={query.featured ?? ''}
-            className="mt-1 input font-normal"
-          >
-            <option value="">{t('common.any')}</option>
-            <option value="yes">{t('products.featured')}</option>
-            <option value="no">{t('products.notFeatured')}</option>
-          </select>
-        </label>
-        <button type="submit" className="btn-secondary">
-          {t('common.filter')}
-        </button>
-      </Form>
+      <ListFilter
+        search={{ label: t('products.titleFilter'), value: query.q }}
+        select={{
+          name: 'featured',
+          label: t('products.featuredFilter'),
+          value: query.featured,
+          options: [
+            { value: 'yes', label: t('products.featured') },
+            { value: 'no', label: t('products.notFeatured') },
+          ],
+        }}
+      />
       <p className="mt-4 text-sm text-stone-600">{t('products.count', { count: total })}</p>
       <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {products.map((product) => (

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { ListFilter } from '~/components/admin/list-filter.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { StatusBadge } from '~/components/catalog/status-badge.tsx'
 import { ErrorList } from '~/components/forms.tsx'
@@ -20,24 +21,20 @@ import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { SuspendShopSchema } from '~/services/catalog/schemas.ts'
 import { reinstateShopAsAdmin, suspendShopAsAdmin } from '~/services/admin/catalog.server.ts'
 import { listShopsForAdmin } from '~/services/catalog/shops.server.ts'
+import { readListQuery } from '~/services/admin/list-query.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
-const QuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(['ACTIVE', 'SUSPENDED']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-})
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const query = readListQuery(
+    request,
+    z.object({
+      status: z.enum(['ACTIVE', 'SUSPENDED']).optional().catch(undefined),
+    }),
+  )
   return {
-    ...(await listShopsForAdmin({
-      q: query.q || undefined,
-      status: query.status,
-      page: query.page,
-    })),
+    ...(await listShopsForAdmin(query)),
     query,
     title: adminTitle(request, getT(request, 'admin')('shops.heading')),
   }
@@ -93,33 +90,22 @@ export default function AdminShops() {
     <div>
       <h1 className="text-2xl font-bold tracking-tight">{t('shops.heading')}</h1>
       <p className="mt-1 text-sm text-stone-600">{t('shops.intro')}</p>
-      <Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <label className="text-sm font-medium text-stone-800">
-          {t('shops.search')}
-          <input
-            type="search"
-            name="q"
-            defaultValue={query.q ?? ''}
-            placeholder={t('shops.searchPlaceholder')}
-            className="mt-1 input w-72 font-normal"
-          />
-        </label>
-        <label className="text-sm font-medium text-stone-800">
-          {t('shops.status')}
-          <select
-            name="status"
-            defaultValue={query.status ?? ''}
-            className="mt-1 input font-normal"
-          >
-            <option value="">{t('common.any')}</option>
-            <option value="ACTIVE">{t('shops.open')}</option>
-            <option value="SUSPENDED">{t('shops.suspended')}</option>
-          </select>
-        </label>
-        <button type="submit" className="btn-secondary">
-          {t('common.filter')}
-        </button>
-      </Form>
+      <ListFilter
+        search={{
+          label: t('shops.search'),
+          value: query.q,
+          placeholder: t('shops.searchPlaceholder'),
+        }}
+        select={{
+          name: 'status',
+          label: t('shops.status'),
+          value: query.status,
+          options: [
+            { value: 'ACTIVE', label: t('shops.open') },
+            { value: 'SUSPENDED', label: t('shops.suspended') },
+          ],
+        }}
+      />
       <p className="mt-4 text-sm text-stone-600">{t('shops.count', { count: total })}</p>
       <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {shops.map((shop) => {

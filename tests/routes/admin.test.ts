@@ -7,7 +7,7 @@ import { loader as usersLoader } from '~/routes/($locale).admin.users._index.tsx
 import {
   action as userAction,
   loader as userLoader,
-} from '~/routes/($locale).admin.users.$userId.tsx'
+} from '~/routes/($locale).admin.users.$userId/route.tsx'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
 

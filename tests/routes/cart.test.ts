@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { message } from '~/i18n/validation.ts'
-import { action as cartAction, loader as cartLoader } from '~/routes/($locale).cart.tsx'
+import { action as cartAction, loader as cartLoader } from '~/routes/($locale).cart/route.tsx'
 import { action as loginAction } from '~/routes/($locale).login.tsx'
 import { action as registerAction } from '~/routes/($locale).register.tsx'
 import { action as verifyAction } from '~/routes/($locale).verify-email.tsx'

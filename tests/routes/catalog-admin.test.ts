@@ -4,7 +4,7 @@ import { prisma } from '~/infra/db.server.ts'
 import {
   action as catalogAction,
   loader as catalogLoader,
-} from '~/routes/($locale).admin.catalog.tsx'
+} from '~/routes/($locale).admin.catalog/route.tsx'
 import {
   action as productsAction,
   loader as productsLoader,

@@ -3,7 +3,7 @@ import { prisma } from '~/infra/db.server.ts'
 import {
   action as catalogAction,
   loader as catalogLoader,
-} from '~/routes/($locale).admin.catalog.tsx'
+} from '~/routes/($locale).admin.catalog/route.tsx'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { taxonomyFixture } from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { action as checkoutAction, loader as checkoutLoader } from '~/routes/($locale).checkout.tsx'
+import {
+  action as checkoutAction,
+  loader as checkoutLoader,
+} from '~/routes/($locale).checkout/route.tsx'
 import { loader as orderLoader } from '~/routes/($locale).orders.$number/route.tsx'
 import { addToCart, getCart } from '~/services/orders/cart.server.ts'
 import { cartCookie } from '~/services/orders/cart-owner.server.ts'

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { action as cartAction, loader as cartLoader } from '~/routes/($locale).cart.tsx'
-import { action as checkoutAction, loader as checkoutLoader } from '~/routes/($locale).checkout.tsx'
+import { action as cartAction, loader as cartLoader } from '~/routes/($locale).cart/route.tsx'
+import {
+  action as checkoutAction,
+  loader as checkoutLoader,
+} from '~/routes/($locale).checkout/route.tsx'
 import { getCart } from '~/services/orders/cart.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'

@@ -7,7 +7,7 @@ import {
   action as reviewsAction,
   loader as reviewsLoader,
 } from '~/routes/($locale).admin.reviews/route.tsx'
-import { loader as userLoader } from '~/routes/($locale).admin.users.$userId.tsx'
+import { loader as userLoader } from '~/routes/($locale).admin.users.$userId/route.tsx'
 import {
   action as productAction,
   loader as productLoader,

@@ -1,4 +1,3 @@
-// Over 400 lines: a folder route now, so its sections can become pieces beside it (not yet done).
 import {
   data,
   redirect,
@@ -7,7 +6,6 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -16,19 +14,7 @@ import {
 } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { AddressBlock } from '~/components/orders/address-fields.tsx'
-import {
-  LineThumbnail,
-  Money,
-  Notice,
-  OrderHeading,
-  PriceBreakdown,
-  StatusBadge,
-  TrackingNumber,
-  useMoney,
-  useOrderLabels,
-} from '~/components/orders/commerce.tsx'
-import { ReturnRequestForm, ReturnState } from '~/components/orders/returns.tsx'
+import { Notice, OrderHeading, useMoney, useOrderLabels } from '~/components/orders/commerce.tsx'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { throwIfNotFound, toRefusal } from '~/http/errors.server.ts'
 import { localizedRefusal } from '~/http/refusal-messages.server.ts'
@@ -38,16 +24,16 @@ import { readFormData } from '~/infra/uploads/form-body.server.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { redirectWithToast } from '~/services/accounts/toasts.server.ts'
 import { listLinePhotos } from '~/services/media/product-images.server.ts'
-import { linePhotoKey } from '~/services/media/views.ts'
 import { ACCESS_PARAM } from '~/services/orders/order-access.server.ts'
 import { cancelOrder, getOrder, type OrderViewer } from '~/services/orders/orders.server.ts'
 import { payAgain } from '~/services/orders/payments/pay-again.server.ts'
 import { PaymentNotice } from './payment-notice.tsx'
-import { LineDiscounts } from '~/components/orders/promo-code.tsx'
+import { CancelOrder, OrderSummary } from './order-summary.tsx'
+import { ShipmentCard } from './shipment-card.tsx'
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { invariantResponse } from '~/utils/http.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
-import { orderHeadline, paymentHeadline } from '~/services/orders/status.ts'
+import { orderHeadline } from '~/services/orders/status.ts'
 import { settlesOnDelivery } from '~/services/orders/payments/index.server.ts'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
 import { listReviewableProducts } from '~/services/reviews/invitations.server.ts'
@@ -237,237 +223,20 @@ export default function OrderPage() {
             {t('detail.parcels', { count: order.shipments.length })}
           </h2>
           {order.shipments.map((shipment) => (
-            <article
+            <ShipmentCard
               key={shipment.id}
-              className="card p-0"
-              aria-label={t('detail.parcelFrom', { shop: shipment.shopName })}
-              data-testid="shipment"
-            >
-              <header className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 px-5 py-4">
-                <div>
-                  <p className="font-semibold">
-                    <Trans
-                      t={t}
-                      i18nKey="detail.from"
-                      values={{ shop: shipment.shopName }}
-                      components={{ bdi: <bdi /> }}
-                    />
-                  </p>
-                  <ShipmentProgress shipment={shipment} />
-                </div>
-                <StatusBadge
-                  status={shipment.status}
-                  label={labels.shipmentStatus(shipment.status)}
-                />
-              </header>
-              <ul className="divide-y divide-stone-100 px-5">
-                {shipment.lines.map((line) => (
-                  <li key={line.id} className="py-4">
-                    <div className="flex gap-4">
-                      <LineThumbnail
-                        photo={photos[linePhotoKey(line.productId, line.colorId)]}
-                        hex={line.colorHex ?? '#e7e5e4'}
-                        size={line.sizeLabel}
-                        className="h-16 w-12"
-                      />
-                      <div className="min-w-0 flex-1">
-                        <Link
-                          to={lp(`/p/${line.productSlug}`)}
-                          className="font-medium hover:underline"
-                        >
-                          {line.title}
-                        </Link>
-                        <p className="text-sm text-stone-600">
-                          {line.colorName} · <bdi>{line.sizeLabel}</bdi> · {t('detail.sku')}{' '}
-                          <bdi>{line.sku}</bdi>
-                        </p>
-                        <p className="text-sm text-stone-600">
-                          {f.number(line.quantity)} × {money(line.unitPrice)}
-                          {line.unitPrice < line.regularPrice ? (
-                            <s className="ms-2 text-stone-500">{money(line.regularPrice)}</s>
-                          ) : null}
-                        </p>
-                        {shipment.status === 'DELIVERED' &&
-                        line.productId &&
-                        reviewable.includes(line.productId) ? (
-                          <Link
-                            to={lp(`/p/${line.productSlug}#reviews`)}
-                            className="mt-1 inline-block text-sm link font-medium"
-                            data-testid="review-item"
-                            aria-label={t('detail.reviewItemLabel', { title: line.title })}
-                          >
-                            {t('detail.reviewItem')}
-                          </Link>
-                        ) : null}
-                      </div>
-                      <div className="text-end">
-                        <Money
-                          amount={line.lineTotal}
-                          currency={order.currency}
-                          className="font-medium"
-                        />
-                        <LineDiscounts discounts={line.discounts} currency={order.currency} />
-                      </div>
-                    </div>
-                    <LineReturns
-                      lineId={line.id}
-                      currency={order.currency}
-                      requests={returns.requests.filter(
-                        (request) => request.orderLineId === line.id,
-                      )}
-                      open={returns.returnable[line.id] ?? null}
-                      lastResult={
-                        actionData && 'lineId' in actionData && actionData.lineId === line.id
-                          ? actionData.result
-                          : null
-                      }
-                    />
-                  </li>
-                ))}
-              </ul>
-            </article>
+              shipment={shipment}
+              currency={order.currency}
+              photos={photos}
+              reviewable={reviewable}
+              returns={returns}
+            />
           ))}
         </section>
 
-        <aside className="space-y-4">
-          <section className="card p-5" aria-labelledby="totals-heading">
-            <h2 id="totals-heading" className="font-semibold">
-              {t('detail.total')}
-            </h2>
-            <PriceBreakdown
-              currency={order.currency}
-              itemsRegular={order.itemsRegular}
-              itemsTotal={order.itemsTotal}
-              delivery={{
-                label: labels.shippingMethod(order.shippingMethod),
-                amount: order.shippingCost,
-              }}
-              promo={
-                order.promoCodes.length
-                  ? {
-                      code: order.promoCodes.join(', '),
-                      itemsDiscount: order.promoDiscount,
-                      shippingDiscount: order.shippingDiscount,
-                    }
-                  : null
-              }
-              total={order.total}
-              className="mt-3 space-y-2 text-sm"
-            />
-          </section>
-          <section className="card p-5" aria-labelledby="payment-heading">
-            <h2 id="payment-heading" className="font-semibold">
-              {t('detail.payment')}
-            </h2>
-            <p className="mt-2 text-sm">{labels.paymentMethod(order.paymentMethod)}</p>
-            <p className="text-sm text-stone-600">
-              {labels.paymentStatus(
-                paymentHeadline(order.paymentStatus, {
-                  paysOnDelivery,
-                  shipments: order.shipments,
-                }),
-              )}
-            </p>
-            {refunded > 0 ? (
-              <p className="mt-1 text-sm font-medium text-emerald-800" data-testid="refunded">
-                {t('returns.refundedTotal', { amount: money(refunded) })}
-              </p>
-            ) : null}
-          </section>
-          <section className="card p-5" aria-labelledby="address-heading">
-            <h2 id="address-heading" className="font-semibold">
-              {t('detail.deliveringTo')}
-            </h2>
-            <AddressBlock address={order.address} className="mt-2 text-sm text-stone-700" />
-          </section>
-        </aside>
+        <OrderSummary order={order} paysOnDelivery={paysOnDelivery} refunded={refunded} />
       </div>
     </div>
-  )
-}
-
-type ShipmentData = ReturnType<typeof useLoaderData<typeof loader>>['order']['shipments'][number]
-
-function ShipmentProgress({ shipment }: { shipment: ShipmentData }) {
-  const { t } = useTranslation('orders')
-  const labels = useOrderLabels()
-  const f = useFormat()
-  if (shipment.status === 'PENDING')
-    return <p className="text-sm text-stone-600">{t('detail.preparing')}</p>
-  if (shipment.status === 'CANCELLED')
-    return <p className="text-sm text-stone-600">{t('detail.cancelled')}</p>
-  const carrier = labels.carrier(shipment.carrier)
-  return (
-    <div className="text-sm text-stone-600">
-      <p>
-        {shipment.status === 'DELIVERED' && shipment.deliveredAt
-          ? t('detail.deliveredWith', { date: f.date(shipment.deliveredAt), carrier })
-          : t('detail.shippedWith', {
-              date: shipment.shippedAt ? f.date(shipment.shippedAt) : '',
-              carrier,
-            })}
-      </p>
-      <p>
-        {t('detail.trackingNumber')}{' '}
-        <TrackingNumber number={shipment.trackingNumber} url={shipment.trackingUrl} />
-      </p>
-    </div>
-  )
-}
-
-type LoaderReturns = ReturnType<typeof useLoaderData<typeof loader>>['returns']
-
-function LineReturns({
-  lineId,
-  currency,
-  requests,
-  open,
-  lastResult,
-}: {
-  lineId: string
-  currency: string
-  requests: LoaderReturns['requests']
-  open: { units: number; until: string } | null
-  lastResult: Parameters<typeof ReturnRequestForm>[0]['lastResult']
-}) {
-  if (!requests.length && !open) return null
-  return (
-    <div className="mt-3 space-y-2 ps-16">
-      {requests.map((request) => (
-        <ReturnState key={request.id} request={request} currency={currency} audience="shopper" />
-      ))}
-      {open ? (
-        <ReturnRequestForm
-          lineId={lineId}
-          units={open.units}
-          until={open.until}
-          lastResult={lastResult}
-        />
-      ) : null}
-    </div>
-  )
-}
-
-function CancelOrder({ submitting, refund }: { submitting: boolean; refund: string | null }) {
-  const { t } = useTranslation('orders')
-  return (
-    // <details> asks for confirmation with or without JavaScript, and works with the keyboard.
-    <details className="group relative">
-      <summary className="btn-danger cursor-pointer list-none">{t('detail.cancel')}</summary>
-      <div className="absolute end-0 z-10 mt-2 w-72 rounded-lg border border-stone-200 bg-white p-4 text-sm shadow-lg">
-        <p>
-          {refund
-            ? t('detail.cancelQuestionRefund', { amount: refund })
-            : t('detail.cancelQuestionFree')}
-        </p>
-        <Form method="post" className="mt-3 flex gap-2">
-          <input type="hidden" name="intent" value="cancel" />
-          <button type="submit" className="btn-danger" disabled={submitting}>
-            {t('detail.cancelConfirm')}
-          </button>
-        </Form>
-      </div>
-    </details>
   )
 }
 

@@ -3,7 +3,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '~/components/forms.tsx'
 import { useFormat, useLocalePath } from '~/i18n/use-locale.ts'
-import type { action as cartAction } from '~/routes/($locale).cart.tsx'
+import type { action as cartAction } from '~/routes/($locale).cart/route.tsx'
 import { MAX_LINE_QUANTITY } from '~/services/orders/limits.ts'
 
 // The product page's "Add to cart": a form posting intent=add to /cart (the cart's action owns
