@@ -1,9 +1,9 @@
-import { Form, Link, type useLoaderData } from '@remix-run/react'
+import { Form, type useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '~/components/forms.tsx'
 import { useFormat, useLocale, useLocalePath } from '~/i18n/use-locale.ts'
 import { localName } from '~/services/catalog/localized.ts'
-import { SubmitButton, TextInput, useFailure } from './form-parts.tsx'
+import { DeleteEntry, EditEntry, EntryName, NewEntry, useFailure } from './form-parts.tsx'
 import type { loader } from './route.tsx'
 
 // The catalog page's categories: a row each (edit, move, delete) and the form that adds one.
@@ -33,63 +33,21 @@ export function CategoryRow({
     <tr className="align-top" data-testid={`category-${category.slug}`}>
       <td className="px-4 py-3">
         <div style={{ paddingInlineStart: `${category.depth * 1.25}rem` }}>
-          <Link
-            to={lp(`/c/${category.slug}`)}
-            className="font-medium text-ink hover:text-brand-700 hover:underline"
-          >
-            {name}
-          </Link>
-          <span className="ms-2 font-mono text-xs text-stone-500" dir="ltr">
-            {category.slug}
-          </span>
-          <details className="mt-2" open={Boolean(editFailure)}>
-            <summary className="cursor-pointer text-xs font-medium text-brand-700">
-              {t('catalog.renameOrMove')}
-            </summary>
-            <Form
-              method="post"
-              className="mt-3 grid max-w-xl gap-3 rounded-md border border-stone-200 bg-stone-50 p-3 sm:grid-cols-2"
-            >
-              <input type="hidden" name="intent" value="update-category" />
-              <input type="hidden" name="id" value={category.id} />
-              <TextInput
-                name="name"
-                label={t('catalog.nameEn')}
-                defaultValue={category.name}
-                errors={editFailure?.fieldErrors.name}
-              />
-              <TextInput
-                name="nameFa"
-                label={t('catalog.nameFaOptional')}
-                defaultValue={category.nameFa ?? ''}
-                errors={editFailure?.fieldErrors.nameFa}
-                rtl
-              />
-              <TextInput
-                name="slug"
-                label={t('catalog.slug')}
-                defaultValue={category.slug}
-                ltr
-                errors={editFailure?.fieldErrors.slug}
-              />
+          <EntryName to={lp(`/c/${category.slug}`)} name={name} slug={category.slug} />
+          <EditEntry
+            intent="update-category"
+            entry={category}
+            summary={t('catalog.renameOrMove')}
+            submit={t('catalog.saveCategory')}
+            extra={
               <ParentSelect
                 categories={categories}
                 self={category}
                 defaultValue={category.parentId ?? ''}
                 errors={editFailure?.fieldErrors.parentId}
               />
-              <TextInput
-                name="description"
-                label={t('catalog.description')}
-                defaultValue={category.description}
-                errors={editFailure?.fieldErrors.description}
-              />
-              <div className="sm:col-span-2">
-                <ErrorList errors={editFailure?.formErrors} />
-                <SubmitButton>{t('catalog.saveCategory')}</SubmitButton>
-              </div>
-            </Form>
-          </details>
+            }
+          />
         </div>
         <ErrorList
           errors={[...(deleteFailure?.formErrors ?? []), ...(moveFailure?.formErrors ?? [])]}
@@ -129,19 +87,12 @@ export function CategoryRow({
               {ARROW_DOWN}
             </button>
           </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete-category" />
-            <input type="hidden" name="id" value={category.id} />
-            <button
-              type="submit"
-              className="btn-danger py-1"
-              disabled={!empty}
-              title={empty ? undefined : t('catalog.onlyEmptyCategories')}
-              aria-label={t('catalog.deleteNamed', { name })}
-            >
-              {t('catalog.delete')}
-            </button>
-          </Form>
+          <DeleteEntry
+            intent="delete-category"
+            id={category.id}
+            name={name}
+            refusal={empty ? undefined : t('catalog.onlyEmptyCategories')}
+          />
         </div>
       </td>
     </tr>
@@ -152,38 +103,18 @@ export function NewCategory({ categories }: { categories: CategoryRowData[] }) {
   const failed = useFailure('create-category')
   const { t } = useTranslation('admin')
   return (
-    <Form
-      method="post"
-      className="mt-6 grid gap-3 card sm:grid-cols-2"
-      key={failed ? 'failed' : 'fresh'}
-    >
-      <h3 className="text-base font-semibold sm:col-span-2">{t('catalog.addCategory')}</h3>
-      <input type="hidden" name="intent" value="create-category" />
-      <TextInput name="name" label={t('catalog.nameEn')} errors={failed?.fieldErrors.name} />
-      <TextInput
-        name="nameFa"
-        label={t('catalog.nameFaOptional')}
-        errors={failed?.fieldErrors.nameFa}
-        rtl
-      />
-      <TextInput
-        name="slug"
-        label={t('catalog.slugOptional')}
-        errors={failed?.fieldErrors.slug}
-        help={t('catalog.slugHelp')}
-        ltr
-      />
-      <ParentSelect categories={categories} defaultValue="" errors={failed?.fieldErrors.parentId} />
-      <TextInput
-        name="description"
-        label={t('catalog.descriptionOptional')}
-        errors={failed?.fieldErrors.description}
-      />
-      <div className="sm:col-span-2">
-        <ErrorList errors={failed?.formErrors} />
-        <SubmitButton>{t('catalog.addCategoryButton')}</SubmitButton>
-      </div>
-    </Form>
+    <NewEntry
+      intent="create-category"
+      heading={t('catalog.addCategory')}
+      submit={t('catalog.addCategoryButton')}
+      extra={
+        <ParentSelect
+          categories={categories}
+          defaultValue=""
+          errors={failed?.fieldErrors.parentId}
+        />
+      }
+    />
   )
 }
 

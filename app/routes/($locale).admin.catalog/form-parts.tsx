@@ -1,16 +1,30 @@
-import { useActionData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ErrorList } from '~/components/forms.tsx'
 import type { action } from './route.tsx'
 
-// The catalog page's form parts: each form finds its own failure in the action's answer.
+// The catalog page's form parts: each form finds its own failure in the action's answer. Brands
+// and categories share their name cell, edit form, add form and delete button; a category's own
+// fields (its parent) come in as `extra`.
+
+type FormFailure = ReturnType<typeof useFailure>
+
+/** What a brand's or a category's edit form starts from. */
+type EntryValues = {
+  id: string
+  name: string
+  nameFa: string | null
+  slug: string
+  description: string
+}
 
 export function useFailure(form: string) {
   const actionData = useActionData<typeof action>()
   return actionData && 'form' in actionData && actionData.form === form ? actionData : null
 }
 
-export function TextInput({
+function TextInput({
   name,
   label,
   defaultValue,
@@ -46,11 +60,174 @@ export function TextInput({
   )
 }
 
-export function SubmitButton({ children }: { children: ReactNode }) {
+function SubmitButton({ children }: { children: ReactNode }) {
   const navigation = useNavigation()
   return (
     <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
       {children}
     </button>
+  )
+}
+
+/** A brand's or category's name, linking to its storefront page, and its slug. */
+export function EntryName({ to, name, slug }: { to: string; name: string; slug: string }) {
+  return (
+    <>
+      <Link to={to} className="font-medium text-ink hover:text-brand-700 hover:underline">
+        {name}
+      </Link>
+      <span className="ms-2 font-mono text-xs text-stone-500" dir="ltr">
+        {slug}
+      </span>
+    </>
+  )
+}
+
+/** The edit form folded under a row's name; it opens by itself when its last save failed. */
+export function EditEntry({
+  intent,
+  entry,
+  summary,
+  submit,
+  extra,
+}: {
+  intent: string
+  entry: EntryValues
+  summary: string
+  submit: string
+  extra?: ReactNode
+}) {
+  const failure = useFailure(`${intent}:${entry.id}`)
+  return (
+    <details className="mt-2" open={Boolean(failure)}>
+      <summary className="cursor-pointer text-xs font-medium text-brand-700">{summary}</summary>
+      <Form
+        method="post"
+        className="mt-3 grid max-w-xl gap-3 rounded-md border border-stone-200 bg-stone-50 p-3 sm:grid-cols-2"
+      >
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="id" value={entry.id} />
+        <EntryFields entry={entry} failure={failure} extra={extra} />
+        <FormEnd failure={failure}>{submit}</FormEnd>
+      </Form>
+    </details>
+  )
+}
+
+/** The form under a table that adds a brand or a category; a failed add keeps what was typed. */
+export function NewEntry({
+  intent,
+  heading,
+  submit,
+  extra,
+}: {
+  intent: string
+  heading: string
+  submit: string
+  extra?: ReactNode
+}) {
+  const failure = useFailure(intent)
+  return (
+    <Form
+      method="post"
+      className="mt-6 grid gap-3 card sm:grid-cols-2"
+      key={failure ? 'failed' : 'fresh'}
+    >
+      <h3 className="text-base font-semibold sm:col-span-2">{heading}</h3>
+      <input type="hidden" name="intent" value={intent} />
+      <EntryFields failure={failure} extra={extra} />
+      <FormEnd failure={failure}>{submit}</FormEnd>
+    </Form>
+  )
+}
+
+/**
+ * Names in both languages, slug, `extra`, description: filled from `entry` when editing, empty
+ * (slug and description optional) when adding. With no extra field the description takes the
+ * whole row.
+ */
+function EntryFields({
+  entry,
+  failure,
+  extra,
+}: {
+  entry?: EntryValues
+  failure: FormFailure
+  extra?: ReactNode
+}) {
+  const { t } = useTranslation('admin')
+  const description = (
+    <TextInput
+      name="description"
+      label={entry ? t('catalog.description') : t('catalog.descriptionOptional')}
+      defaultValue={entry?.description}
+      errors={failure?.fieldErrors.description}
+    />
+  )
+  return (
+    <>
+      <TextInput
+        name="name"
+        label={t('catalog.nameEn')}
+        defaultValue={entry?.name}
+        errors={failure?.fieldErrors.name}
+      />
+      <TextInput
+        name="nameFa"
+        label={t('catalog.nameFaOptional')}
+        defaultValue={entry ? (entry.nameFa ?? '') : undefined}
+        errors={failure?.fieldErrors.nameFa}
+        rtl
+      />
+      <TextInput
+        name="slug"
+        label={entry ? t('catalog.slug') : t('catalog.slugOptional')}
+        defaultValue={entry?.slug}
+        errors={failure?.fieldErrors.slug}
+        help={entry ? undefined : t('catalog.slugHelp')}
+        ltr
+      />
+      {extra}
+      {extra ? description : <div className="sm:col-span-2">{description}</div>}
+    </>
+  )
+}
+
+function FormEnd({ failure, children }: { failure: FormFailure; children: ReactNode }) {
+  return (
+    <div className="sm:col-span-2">
+      <ErrorList errors={failure?.formErrors} />
+      <SubmitButton>{children}</SubmitButton>
+    </div>
+  )
+}
+
+/** Deletes a brand or category; while `refusal` says why it cannot go, the button is disabled. */
+export function DeleteEntry({
+  intent,
+  id,
+  name,
+  refusal,
+}: {
+  intent: string
+  id: string
+  name: string
+  refusal?: string
+}) {
+  const { t } = useTranslation('admin')
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      <button
+        type="submit"
+        className="btn-danger py-1"
+        disabled={refusal !== undefined}
+        title={refusal}
+        aria-label={t('catalog.deleteNamed', { name })}
+      >
+        {t('catalog.delete')}
+      </button>
+    </Form>
   )
 }
