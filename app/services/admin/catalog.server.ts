@@ -17,12 +17,37 @@ import {
   updateBrand,
   type BrandInput,
 } from '~/services/catalog/brand-admin.server.ts'
-import { recordAudit } from '~/services/audit/audit.server.ts'
+import { recordAudit, type AuditInput } from '~/services/audit/audit.server.ts'
 
 // The admin's catalog commands: the catalog service does the change, and its `within` hook
 // writes the audit entry in the same transaction, so a change and its entry commit together.
 
 type Admin = { id: string; email: string }
+
+// What the create and delete entries of a category (or of a brand) say about it: the same both ways.
+
+function categoryEntry(category: {
+  id: string
+  name: string
+  slug: string
+  parentId: string | null
+}): Pick<AuditInput<'category.create'>, 'target' | 'details'> {
+  return {
+    target: { type: 'CATEGORY', id: category.id, label: category.name },
+    details: { slug: category.slug, parentId: category.parentId },
+  }
+}
+
+function brandEntry(brand: {
+  id: string
+  name: string
+  slug: string
+}): Pick<AuditInput<'brand.create'>, 'target' | 'details'> {
+  return {
+    target: { type: 'BRAND', id: brand.id, label: brand.name },
+    details: { slug: brand.slug },
+  }
+}
 
 export function suspendShopAsAdmin(admin: Admin, shopId: string, reason: string) {
   return suspendShop(
@@ -68,12 +93,7 @@ export function setFeaturedAsAdmin(admin: Admin, productId: string, featured: bo
 export function createCategoryAsAdmin(admin: Admin, input: CategoryInput) {
   return createCategory(input, {
     within: (tx, { category }) =>
-      recordAudit(tx, {
-        actor: admin,
-        action: 'category.create',
-        target: { type: 'CATEGORY', id: category.id, label: category.name },
-        details: { slug: category.slug, parentId: category.parentId },
-      }),
+      recordAudit(tx, { actor: admin, action: 'category.create', ...categoryEntry(category) }),
   })
 }
 
@@ -109,24 +129,14 @@ export function moveCategoryAsAdmin(admin: Admin, categoryId: string, direction:
 export function deleteCategoryAsAdmin(admin: Admin, categoryId: string) {
   return deleteCategory(categoryId, {
     within: (tx, { category }) =>
-      recordAudit(tx, {
-        actor: admin,
-        action: 'category.delete',
-        target: { type: 'CATEGORY', id: category.id, label: category.name },
-        details: { slug: category.slug, parentId: category.parentId },
-      }),
+      recordAudit(tx, { actor: admin, action: 'category.delete', ...categoryEntry(category) }),
   })
 }
 
 export function createBrandAsAdmin(admin: Admin, input: BrandInput) {
   return createBrand(input, {
     within: (tx, { brand }) =>
-      recordAudit(tx, {
-        actor: admin,
-        action: 'brand.create',
-        target: { type: 'BRAND', id: brand.id, label: brand.name },
-        details: { slug: brand.slug },
-      }),
+      recordAudit(tx, { actor: admin, action: 'brand.create', ...brandEntry(brand) }),
   })
 }
 
@@ -149,12 +159,7 @@ export function updateBrandAsAdmin(admin: Admin, brandId: string, input: BrandIn
 export function deleteBrandAsAdmin(admin: Admin, brandId: string) {
   return deleteBrand(brandId, {
     within: (tx, { brand }) =>
-      recordAudit(tx, {
-        actor: admin,
-        action: 'brand.delete',
-        target: { type: 'BRAND', id: brand.id, label: brand.name },
-        details: { slug: brand.slug },
-      }),
+      recordAudit(tx, { actor: admin, action: 'brand.delete', ...brandEntry(brand) }),
   })
 }
 
