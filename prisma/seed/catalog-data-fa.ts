@@ -91,6 +91,33 @@ export const BRAND_NAMES_FA: Record<string, string> = {
   'Studio Anar': 'استودیو انار',
 }
 
+/** The categories' descriptions in Persian, by slug (the ones the seed describes). */
+export const CATEGORY_DESCRIPTIONS_FA: Record<string, string> = {
+  clothing: 'لباس‌های هرروزه و تک‌های چشمگیر از برندهای مستقل.',
+  women: 'پیراهن، بافتنی، جین و پالتو برای خانم‌ها.',
+  dresses: 'پیراهن‌های میدی، ماکسی، جلوباز و ساتنی.',
+  men: 'تی‌شرت، پیراهن، جین و لایه‌های رویی برای آقایان.',
+  kids: 'لباس‌های بادوام برای بچه‌هایی که زود بزرگ می‌شوند.',
+  shoes: 'از کتانی تا بوت و هرچه میان آن‌هاست، در سایزهای اروپایی.',
+  accessories: 'آخرین جزئیات: کیف، کلاه، روسری و زیورآلات.',
+}
+
+/** The brands' descriptions in Persian, by the brand's English name. */
+export const BRAND_DESCRIPTIONS_FA: Record<string, string> = {
+  'Northwind Atelier': 'کت و پالتوی دوخته‌شده در تیراژهای کوچک.',
+  'Saffron & Salt': 'رنگ‌های آفتاب‌خورده و پارچه‌های طبیعی.',
+  Kestrel: 'لایه‌های فنی برای شهر و کوهستان.',
+  'Maison Lune': 'لباس شب با حسی آسوده.',
+  Tidewater: 'لباس‌های پایه ساحلی از پنبه ارگانیک.',
+  Ironbark: 'لباس کار و بوت‌هایی ساخته‌شده برای تعویض زیره.',
+  'Pebble & Pine': 'لباس‌های بادوام برای بچه‌ها.',
+  'Urban Nomad': 'کیف و اکسسوری برای آدم‌های همیشه در راه.',
+  'Velvet Fox': 'طرح‌های بازیگوش و تک‌های چشمگیر.',
+  Copperline: 'چرم‌دوزی با پرداخت دستی.',
+  Meridian: 'بافتنی از پشم رنگ‌نشده.',
+  'Studio Anar': 'زیورآلات و روسری از یک استودیوی کوچک در تهران.',
+}
+
 /** Title words: nouns, materials and adjectives, by their English form. */
 export const PRODUCT_WORDS_FA: Record<string, string> = {
   // Dresses, tops, knitwear, jeans, skirts, coats

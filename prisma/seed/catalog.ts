@@ -16,7 +16,9 @@ import {
   type ShopSeed,
 } from './catalog-data.ts'
 import {
+  BRAND_DESCRIPTIONS_FA,
   BRAND_NAMES_FA,
+  CATEGORY_DESCRIPTIONS_FA,
   CATEGORY_NAMES_FA,
   COLOR_NAMES_FA,
   DESCRIPTION_LINES_FA,
@@ -122,7 +124,8 @@ export async function seedTaxonomy(): Promise<Vocabulary> {
 }
 
 /**
- * The Persian names of the vocabulary (docs/decisions/018), where a row has none yet: a fresh
+ * The Persian names of the vocabulary, and the categories' and brands' descriptions
+ * (docs/decisions/018), where a row has none yet: a fresh
  * seed gets them all, an older demo database gains them, and an admin's own stay.
  */
 async function fillPersianNames() {
@@ -144,6 +147,12 @@ async function fillPersianNames() {
   )
   await fill(BRAND_NAMES_FA, (name, nameFa) =>
     prisma.brand.updateMany({ where: { name, nameFa: null }, data: { nameFa } }),
+  )
+  await fill(CATEGORY_DESCRIPTIONS_FA, (slug, descriptionFa) =>
+    prisma.category.updateMany({ where: { slug, descriptionFa: null }, data: { descriptionFa } }),
+  )
+  await fill(BRAND_DESCRIPTIONS_FA, (name, descriptionFa) =>
+    prisma.brand.updateMany({ where: { name, descriptionFa: null }, data: { descriptionFa } }),
   )
 }
 

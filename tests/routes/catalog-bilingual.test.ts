@@ -6,6 +6,8 @@ import {
 } from '~/routes/($locale).admin.catalog/route.tsx'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { taxonomyFixture } from '../support/catalog.ts'
+import { loader as brandLoader } from '~/routes/($locale).brands.$slug.tsx'
+import { loader as categoryLoader } from '~/routes/($locale).c.$slug.tsx'
 import { callRoute, routeRequest } from '../support/remix.ts'
 
 async function adminCookie() {
@@ -75,6 +77,76 @@ describe('admin taxonomy forms in two languages', () => {
     expect(
       (await prisma.brand.findUniqueOrThrow({ where: { id: t.brands.acme.id } })).nameFa,
     ).toBeNull()
+  })
+
+  test('categories and brands take a Persian description, shown (and meta) on Persian pages', async () => {
+    const t = await taxonomyFixture()
+    const cookie = await adminCookie()
+    const save = (form: Record<string, string>) =>
+      callRoute(catalogAction, routeRequest('/fa/admin/catalog', { cookie, form }))
+    expect(
+      await save({
+        intent: 'update-category',
+        id: t.categories.dresses.id,
+        name: 'Dresses',
+        nameFa: 'پیراهن',
+        slug: 'dresses',
+        parentId: t.categories.dresses.parentId ?? '',
+        description: 'Midi and maxi dresses.',
+        descriptionFa: ' پیراهن‌های میدی و ماکسی. ',
+      }),
+    ).toMatchObject({ status: 302 })
+    expect(
+      await save({
+        intent: 'update-brand',
+        id: t.brands.acme.id,
+        name: 'Acme',
+        slug: 'acme',
+        description: 'Made to last.',
+        descriptionFa: 'ساخته‌شده برای ماندن.',
+      }),
+    ).toMatchObject({ status: 302 })
+
+    const heading = async (path: string, locale?: string) => {
+      const { data } = await callRoute(categoryLoader, routeRequest(path), {
+        params: { locale, slug: 'dresses' },
+      })
+      return data as { category: { description: string }; meta: { description: string } }
+    }
+    expect(await heading('/fa/c/dresses', 'fa')).toMatchObject({
+      category: { description: 'پیراهن‌های میدی و ماکسی.' },
+      meta: { description: 'پیراهن‌های میدی و ماکسی.' },
+    })
+    expect(await heading('/c/dresses')).toMatchObject({
+      category: { description: 'Midi and maxi dresses.' },
+    })
+    const brand = async (path: string, locale?: string) =>
+      (await callRoute(brandLoader, routeRequest(path), { params: { locale, slug: 'acme' } }))
+        .data as { brand: { description: string } }
+    expect(await brand('/fa/brands/acme', 'fa')).toMatchObject({
+      brand: { description: 'ساخته‌شده برای ماندن.' },
+    })
+    expect(await brand('/brands/acme')).toMatchObject({ brand: { description: 'Made to last.' } })
+
+    // The admin page fills the Persian description back in; emptying it falls back to English.
+    const page = await callRoute(catalogLoader, routeRequest('/fa/admin/catalog', { cookie }))
+    const rows = page.data as {
+      brands: Array<{ slug: string; descriptionFa: string | null }>
+    }
+    expect(rows.brands.find((row) => row.slug === 'acme')?.descriptionFa).toBe(
+      'ساخته‌شده برای ماندن.',
+    )
+    await save({
+      intent: 'update-brand',
+      id: t.brands.acme.id,
+      name: 'Acme',
+      slug: 'acme',
+      description: 'Made to last.',
+      descriptionFa: '',
+    })
+    expect(await brand('/fa/brands/acme', 'fa')).toMatchObject({
+      brand: { description: 'Made to last.' },
+    })
   })
 
   test('a Persian name that is too long is refused at its field', async () => {

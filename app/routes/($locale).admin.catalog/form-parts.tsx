@@ -15,6 +15,7 @@ type EntryValues = {
   id: string
   name: string
   nameFa: string | null
+  descriptionFa: string | null
   slug: string
   description: string
 }
@@ -142,9 +143,9 @@ export function NewEntry({
 }
 
 /**
- * Names in both languages, slug, `extra`, description: filled from `entry` when editing, empty
- * (slug and description optional) when adding. With no extra field the description takes the
- * whole row.
+ * Names in both languages, slug, `extra`, descriptions in both languages: filled from `entry`
+ * when editing, empty (slug and descriptions optional) when adding. Without an extra field the
+ * slug takes its row, so each language pair shares one.
  */
 function EntryFields({
   entry,
@@ -156,14 +157,6 @@ function EntryFields({
   extra?: ReactNode
 }) {
   const { t } = useTranslation('admin')
-  const description = (
-    <TextInput
-      name="description"
-      label={entry ? t('catalog.description') : t('catalog.descriptionOptional')}
-      defaultValue={entry?.description}
-      errors={failure?.fieldErrors.description}
-    />
-  )
   return (
     <>
       <TextInput
@@ -179,16 +172,30 @@ function EntryFields({
         errors={failure?.fieldErrors.nameFa}
         rtl
       />
-      <TextInput
-        name="slug"
-        label={entry ? t('catalog.slug') : t('catalog.slugOptional')}
-        defaultValue={entry?.slug}
-        errors={failure?.fieldErrors.slug}
-        help={entry ? undefined : t('catalog.slugHelp')}
-        ltr
-      />
+      <div className={extra ? undefined : 'sm:col-span-2'}>
+        <TextInput
+          name="slug"
+          label={entry ? t('catalog.slug') : t('catalog.slugOptional')}
+          defaultValue={entry?.slug}
+          errors={failure?.fieldErrors.slug}
+          help={entry ? undefined : t('catalog.slugHelp')}
+          ltr
+        />
+      </div>
       {extra}
-      {extra ? description : <div className="sm:col-span-2">{description}</div>}
+      <TextInput
+        name="description"
+        label={entry ? t('catalog.description') : t('catalog.descriptionOptional')}
+        defaultValue={entry?.description}
+        errors={failure?.fieldErrors.description}
+      />
+      <TextInput
+        name="descriptionFa"
+        label={t('catalog.descriptionFaOptional')}
+        defaultValue={entry ? (entry.descriptionFa ?? '') : undefined}
+        errors={failure?.fieldErrors.descriptionFa}
+        rtl
+      />
     </>
   )
 }

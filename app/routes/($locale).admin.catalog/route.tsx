@@ -98,8 +98,8 @@ export async function action({ request }: ActionFunctionArgs) {
         intent === 'update-brand' ? IdSchema.shape : {},
       ).safeParse({ ...fields, slug: fields.slug || undefined })
       if (!parsed.success) return failure(form, z.flattenError(parsed.error).fieldErrors)
-      const { name, nameFa, slug, description } = parsed.data
-      const input = { name, nameFa, slug, description }
+      const { name, nameFa, slug, description, descriptionFa } = parsed.data
+      const input = { name, nameFa, slug, description, descriptionFa }
       const shown = localName(getLocale(request), input)
       if (intent === 'create-brand')
         return attempt(

@@ -1,9 +1,11 @@
 import { prisma } from '~/infra/db.server.ts'
 import { message } from '~/i18n/validation.ts'
+import { invalidatePages } from '~/infra/page-cache/page-cache.server.ts'
 import { productsChanged } from './changes.server.ts'
 import { isForeignKeyViolation, slugTaken } from './constraint-errors.server.ts'
 import { CatalogNotFoundError, fieldError } from './errors.ts'
 import type { WithinTransaction } from './hooks.ts'
+import { PAGE_TAGS } from './page-tags.server.ts'
 import { slugify } from './schemas.ts'
 
 // The admin's brand commands: create, rename, delete, and the admin page's list. A rename
@@ -15,6 +17,8 @@ export type BrandInput = {
   nameFa?: string | null
   slug?: string
   description?: string
+  /** The Persian description; empty or absent, Persian pages show `description`. */
+  descriptionFa?: string | null
 }
 
 type BrandRow = { id: string; name: string; nameFa: string | null; slug: string }
@@ -33,6 +37,7 @@ export async function createBrand(
           nameFa: input.nameFa || null,
           slug,
           description: input.description ?? '',
+          descriptionFa: input.descriptionFa || null,
         },
       })
       await within?.(tx, { brand })
@@ -48,11 +53,13 @@ export async function updateBrand(
   input: BrandInput,
   { within }: WithinTransaction<{ before: BrandRow; after: BrandRow; products: number }> = {},
 ) {
+  let previousSlug = ''
   try {
-    return await prisma.$transaction(
+    const updated = await prisma.$transaction(
       async (tx) => {
         const current = await tx.brand.findUnique({ where: { id: brandId } })
         if (!current) throw new CatalogNotFoundError('That brand')
+        previousSlug = current.slug
         const slug = input.slug || current.slug
         const brand = await tx.brand.update({
           where: { id: brandId },
@@ -61,6 +68,10 @@ export async function updateBrand(
             nameFa: input.nameFa === undefined ? current.nameFa : input.nameFa || null,
             slug,
             description: input.description ?? current.description,
+            descriptionFa:
+              input.descriptionFa === undefined
+                ? current.descriptionFa
+                : input.descriptionFa || null,
           },
         })
         let products = 0
@@ -90,6 +101,10 @@ export async function updateBrand(
       },
       { timeout: 120_000 },
     )
+    // The brand's page shows its name and description (a rename re-indexes its products too,
+    // which outdates their pages through the outbox).
+    await invalidatePages([PAGE_TAGS.brand(previousSlug), PAGE_TAGS.brand(updated.slug)])
+    return updated
   } catch (error) {
     throw slugTaken(error) ?? error
   }
@@ -133,7 +148,14 @@ export async function deleteBrand(
 export async function listBrandsForAdmin() {
   const [brands, counts] = await Promise.all([
     prisma.brand.findMany({
-      select: { id: true, name: true, nameFa: true, slug: true, description: true },
+      select: {
+        id: true,
+        name: true,
+        nameFa: true,
+        slug: true,
+        description: true,
+        descriptionFa: true,
+      },
       orderBy: { name: 'asc' },
     }),
     prisma.product.groupBy({

@@ -22,6 +22,8 @@ export type CategoryInput = {
   slug?: string
   parentId?: string | null
   description?: string
+  /** The Persian description; empty or absent, Persian pages show `description`. */
+  descriptionFa?: string | null
 }
 
 /** Category writes take this lock so two concurrent moves cannot build a cycle together. */
@@ -79,6 +81,7 @@ export async function createCategory(
           nameFa: input.nameFa || null,
           slug,
           description: input.description ?? '',
+          descriptionFa: input.descriptionFa || null,
           parentId: parent?.id ?? null,
           position: (last._max.position ?? -1) + 1,
         },
@@ -136,6 +139,10 @@ export async function updateCategory(
             parentId,
             position,
             description: input.description ?? current.description,
+            descriptionFa:
+              input.descriptionFa === undefined
+                ? current.descriptionFa
+                : input.descriptionFa || null,
           },
         })
         let products = 0
@@ -268,6 +275,7 @@ export async function listCategoriesForAdmin() {
     nameFa: string | null
     slug: string
     description: string
+    descriptionFa: string | null
     parentId: string | null
     depth: number
     products: number
@@ -283,6 +291,7 @@ export async function listCategoriesForAdmin() {
         nameFa: node.nameFa,
         slug: node.slug,
         description: node.description,
+        descriptionFa: node.descriptionFa,
         parentId: node.parentId,
         depth: node.depth,
         products: direct.get(node.id) ?? 0,

@@ -10,6 +10,14 @@ export function localName(locale: Locale, row: { name: string; nameFa?: string |
   return (locale === 'fa' && row.nameFa) || row.name
 }
 
+/** A category's or brand's description in the page's language (the English one when untranslated). */
+export function localDescription(
+  locale: Locale,
+  row: { description: string; descriptionFa?: string | null },
+) {
+  return (locale === 'fa' && row.descriptionFa) || row.description
+}
+
 /** A size label in the page's language ("One size" / "تک‌سایز"; "M" has no Persian label). */
 export function localLabel(locale: Locale, row: { label: string; labelFa?: string | null }) {
   return (locale === 'fa' && row.labelFa) || row.label

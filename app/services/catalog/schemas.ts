@@ -103,6 +103,8 @@ export const ShopProfileSchema = ShopSchema.omit({ slug: true })
 
 /** A platform name's Persian form: optional (Persian pages then show the English name). */
 const NameFaSchema = text('catalog.name', 60).optional().default('')
+/** Its description's Persian form: optional (Persian pages then show the English one). */
+const DescriptionFaSchema = text('catalog.description', 500).optional().default('')
 
 export const CategoryFormSchema = z.object({
   name: text('catalog.name', 60).min(2, atLeast(2)),
@@ -110,6 +112,7 @@ export const CategoryFormSchema = z.object({
   slug: SlugSchema.optional(),
   parentId: z.string().max(64).optional(),
   description: text('catalog.description', 500).optional().default(''),
+  descriptionFa: DescriptionFaSchema,
 })
 
 export const BrandFormSchema = z.object({
@@ -117,6 +120,7 @@ export const BrandFormSchema = z.object({
   nameFa: NameFaSchema,
   slug: SlugSchema.optional(),
   description: text('catalog.description', 500).optional().default(''),
+  descriptionFa: DescriptionFaSchema,
 })
 
 export const SuspendShopSchema = z.object({

@@ -3,7 +3,7 @@ import { prisma, Prisma } from '~/infra/db.server.ts'
 import { parseProductImages, productImagesJson } from '~/services/media/sql.server.ts'
 import type { ProductImageView } from '~/services/media/views.ts'
 import type { Locale } from '~/i18n/locales.ts'
-import { localName } from './localized.ts'
+import { localDescription, localName } from './localized.ts'
 import { localNameSql, localProductSql } from './localized.server.ts'
 import { type PriceQuote, quote } from './pricing.ts'
 import { RECENTLY_VIEWED_SHOWN } from './recently-viewed.ts'
@@ -133,7 +133,7 @@ export async function getCategoryHeading(slug: string, locale: Locale = 'en') {
     slug: category.slug,
   })
   return {
-    category: { id: node.id, ...link(node), description: node.description },
+    category: { id: node.id, ...link(node), description: localDescription(locale, node) },
     breadcrumbs: ancestorsOf(tree, node.id).map(link),
     children: node.children.map(link),
     siblings: (parent ? parent.children : tree.roots).map(link),
@@ -160,13 +160,13 @@ export async function getShopHeading(slug: string) {
 
 export async function listAllBrands(locale: Locale) {
   const brands = await prisma.brand.findMany({
-    select: { name: true, nameFa: true, slug: true, description: true },
+    select: { name: true, nameFa: true, slug: true, description: true, descriptionFa: true },
     orderBy: { name: 'asc' },
   })
   return brands.map((brand) => ({
     name: localName(locale, brand),
     slug: brand.slug,
-    description: brand.description,
+    description: localDescription(locale, brand),
   }))
 }
 

@@ -1,7 +1,7 @@
 import { prisma, type Tx } from '~/infra/db.server.ts'
 import { invalidatePages, LAYOUT_TAG } from '~/infra/page-cache/page-cache.server.ts'
 import { singleton } from '~/infra/singleton.server.ts'
-import { localLabel, localName } from './localized.ts'
+import { localDescription, localLabel, localName } from './localized.ts'
 import type { Locale } from '~/i18n/locales.ts'
 
 // The shared vocabulary of the catalog: the category tree, brands, the colour palette and the
@@ -15,6 +15,7 @@ export type CategoryNode = {
   nameFa: string | null
   slug: string
   description: string
+  descriptionFa: string | null
   parentId: string | null
   position: number
   depth: number
@@ -62,6 +63,7 @@ export async function loadCategoryTree(db: Tx | typeof prisma): Promise<Category
       nameFa: true,
       slug: true,
       description: true,
+      descriptionFa: true,
       parentId: true,
       position: true,
     },
@@ -172,9 +174,18 @@ export async function listBrands(locale: Locale) {
 export async function getBrandBySlug(slug: string, locale: Locale) {
   const brand = await prisma.brand.findUnique({
     where: { slug },
-    select: { id: true, name: true, nameFa: true, slug: true, description: true },
+    select: {
+      id: true,
+      name: true,
+      nameFa: true,
+      slug: true,
+      description: true,
+      descriptionFa: true,
+    },
   })
-  return brand && named(locale, brand)
+  if (!brand) return null
+  const { descriptionFa: _, ...rest } = brand
+  return { ...named(locale, rest), description: localDescription(locale, brand) }
 }
 
 export async function listColors(locale: Locale) {
