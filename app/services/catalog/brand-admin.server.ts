@@ -6,6 +6,7 @@ import { isForeignKeyViolation, slugTaken } from './constraint-errors.server.ts'
 import { CatalogNotFoundError, fieldError } from './errors.ts'
 import type { WithinTransaction } from './hooks.ts'
 import { PAGE_TAGS } from './page-tags.server.ts'
+import { TAXONOMY_TEXT } from './taxonomy.server.ts'
 import { slugify } from './schemas.ts'
 
 // The admin's brand commands: create, rename, delete, and the admin page's list. A rename
@@ -148,14 +149,7 @@ export async function deleteBrand(
 export async function listBrandsForAdmin() {
   const [brands, counts] = await Promise.all([
     prisma.brand.findMany({
-      select: {
-        id: true,
-        name: true,
-        nameFa: true,
-        slug: true,
-        description: true,
-        descriptionFa: true,
-      },
+      select: { id: true, ...TAXONOMY_TEXT },
       orderBy: { name: 'asc' },
     }),
     prisma.product.groupBy({

@@ -8,7 +8,12 @@ import { localNameSql, localProductSql } from './localized.server.ts'
 import { type PriceQuote, quote } from './pricing.ts'
 import { RECENTLY_VIEWED_SHOWN } from './recently-viewed.ts'
 import { getShopBySlug } from './shops.server.ts'
-import { ancestorsOf, type CategoryNode, getCategoryTree } from './taxonomy.server.ts'
+import {
+  ancestorsOf,
+  type CategoryNode,
+  getCategoryTree,
+  TAXONOMY_TEXT,
+} from './taxonomy.server.ts'
 
 // What shoppers see outside search: the home page's rows, the product page, the grid pages'
 // headings. Every query filters on Product.listed (published, shop open) and reads a few ids
@@ -160,7 +165,7 @@ export async function getShopHeading(slug: string) {
 
 export async function listAllBrands(locale: Locale) {
   const brands = await prisma.brand.findMany({
-    select: { name: true, nameFa: true, slug: true, description: true, descriptionFa: true },
+    select: TAXONOMY_TEXT,
     orderBy: { name: 'asc' },
   })
   return brands.map((brand) => ({

@@ -22,6 +22,15 @@ export type CategoryNode = {
   children: CategoryNode[]
 }
 
+/** A category's or brand's words in both languages, as read for pages and forms. */
+export const TAXONOMY_TEXT = {
+  name: true,
+  nameFa: true,
+  slug: true,
+  description: true,
+  descriptionFa: true,
+} as const
+
 export type CategoryTree = {
   roots: CategoryNode[]
   byId: Map<string, CategoryNode>
@@ -57,16 +66,7 @@ export function getCategoryTree(): Promise<CategoryTree> {
 
 export async function loadCategoryTree(db: Tx | typeof prisma): Promise<CategoryTree> {
   const rows = await db.category.findMany({
-    select: {
-      id: true,
-      name: true,
-      nameFa: true,
-      slug: true,
-      description: true,
-      descriptionFa: true,
-      parentId: true,
-      position: true,
-    },
+    select: { id: true, ...TAXONOMY_TEXT, parentId: true, position: true },
     orderBy: [{ position: 'asc' }, { name: 'asc' }],
   })
   return buildTree(rows)
@@ -174,14 +174,7 @@ export async function listBrands(locale: Locale) {
 export async function getBrandBySlug(slug: string, locale: Locale) {
   const brand = await prisma.brand.findUnique({
     where: { slug },
-    select: {
-      id: true,
-      name: true,
-      nameFa: true,
-      slug: true,
-      description: true,
-      descriptionFa: true,
-    },
+    select: { id: true, ...TAXONOMY_TEXT },
   })
   if (!brand) return null
   const { descriptionFa: _, ...rest } = brand
