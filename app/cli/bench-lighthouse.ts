@@ -3,7 +3,8 @@
 // production build on the demo store. Prints the four category scores and LCP, CLS and TBT.
 // Not part of `npm test`: a figure to record (docs/performance.md), not a pass or fail.
 //
-// Options: --url http://127.0.0.1:3000 (an app already running; else it starts `build/` itself on
+// Options: --runs 3 (each page this many times; every figure printed is the median of the runs)
+//          --url http://127.0.0.1:3000 (an app already running; else it starts `build/` itself on
 //          a free port, on DATA_DIR's embedded demo store, seeded on its first start)
 //          --chrome /usr/bin/chromium (CHROMIUM_PATH)
 import './env-file.ts'
@@ -17,6 +18,7 @@ import lighthouse from 'lighthouse'
 const { values: options } = parseArgs({
   options: {
     url: { type: 'string' },
+    runs: { type: 'string', default: '3' },
     chrome: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   },
 })
@@ -71,6 +73,14 @@ async function pagesOf(base: string) {
   return { home: '/', category, product }
 }
 
+const RUNS = Math.max(1, Math.floor(Number(options.runs) || 1))
+
+/** The middle value (the lower of the two middle ones for an even count); NaN when none. */
+function median(values: number[]) {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b)
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN
+}
+
 const running = options.url ? { url: options.url, stop: () => {} } : await startApp()
 const chrome = await chromeLauncher.launch({
   chromePath: options.chrome,
@@ -78,22 +88,29 @@ const chrome = await chromeLauncher.launch({
 })
 try {
   const pages = await pagesOf(running.url)
-  console.log(`Lighthouse ${'(mobile)'} on ${running.url}`)
+  console.log(`Lighthouse (mobile) on ${running.url}, the median of ${RUNS} run(s) per page`)
   console.log('page      lang  perf  a11y  best   seo    LCP ms  CLS     TBT ms')
   for (const [kind, path] of Object.entries(pages)) {
     for (const locale of ['en', 'fa'] as const) {
       const url = `${running.url}${locale === 'fa' ? `/fa${path === '/' ? '' : path}` : path}`
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-      })
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
-      const { categories, audits } = result.lhr
+      const reports = []
+      for (let run = 0; run < RUNS; run++) {
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        })
+        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
+        if (result.lhr.runtimeError) console.log(`  ${url}: ${result.lhr.runtimeError.message}`)
+        else reports.push(result.lhr)
+      }
       const score = (id: string) =>
-        String(Math.round((categories[id]?.score ?? 0) * 100)).padStart(5)
-      const value = (id: string) => audits[id]?.numericValue ?? NaN
+        String(
+          Math.round(median(reports.map((lhr) => (lhr.categories[id]?.score ?? NaN) * 100))),
+        ).padStart(5)
+      const value = (id: string) =>
+        median(reports.map((lhr) => lhr.audits[id]?.numericValue ?? NaN))
       console.log(
         [
           kind.padEnd(9),
@@ -107,7 +124,6 @@ try {
           String(Math.round(value('total-blocking-time'))).padStart(9),
         ].join(' '),
       )
-      if (result.lhr.runtimeError) console.log(`  ${url}: ${result.lhr.runtimeError.message}`)
     }
   }
 } finally {
