@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useNonce } from '~/utils/nonce.tsx'
 import { CLIENT_NAMESPACES, isClientNamespace } from './client-catalogues.ts'
 
 // Which message catalogues a page's first render needs. The server renders with every namespace
@@ -29,6 +30,8 @@ export function readPageNamespaces(): string[] {
 /** Renders the list; in the browser, the same text the server wrote, so hydration matches. */
 export function PageNamespaces() {
   const { i18n } = useTranslation()
+  // Not run (JSON), but every script carries the page's CSP nonce (tests/e2e/platform.spec.ts).
+  const nonce = useNonce()
   const text =
     typeof document === 'undefined'
       ? JSON.stringify(
@@ -39,6 +42,7 @@ export function PageNamespaces() {
     <script
       id={ELEMENT_ID}
       type="application/json"
+      nonce={nonce}
       // JSON of namespace names (letters only): nothing in it can close the element.
       dangerouslySetInnerHTML={{ __html: text }}
     />

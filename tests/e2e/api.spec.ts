@@ -20,7 +20,10 @@ test('/api/docs renders the OpenAPI document with Swagger UI, served by the app,
   page.on('request', (request) => requested.push(request.url()))
   await page.goto('/api/docs')
   const origin = new URL(page.url()).origin
-  await expect(page.getByRole('heading', { name: /Shikposh API/ })).toBeVisible()
+  // Swagger UI builds the page from the document after its own large bundle has loaded.
+  await expect(page.getByRole('heading', { name: /Shikposh API/ })).toBeVisible({
+    timeout: 30_000,
+  })
   await expect(
     page.locator('.opblock-summary-path').filter({ hasText: '/me' }).first(),
   ).toBeVisible()

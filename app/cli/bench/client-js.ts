@@ -72,7 +72,8 @@ export const PAGE_NAMESPACES: Record<PageKind, string[]> = {
   home: ['common', 'search', 'shop'],
   category: ['common', 'search', 'shop'],
   product: ['common', 'product', 'search', 'shop', 'validation'],
-  search: ['common', 'search'],
+  // With results: their cards' prices and shop names are `shop`'s.
+  search: ['common', 'search', 'shop'],
   cart: ['cart', 'common', 'search', 'validation'],
   // A signed-in shopper's (the header's bell is `notifications`).
   checkout: ['cart', 'common', 'notifications', 'orders', 'search', 'validation'],
