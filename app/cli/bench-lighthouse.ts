@@ -93,7 +93,7 @@ try {
   for (const [kind, path] of Object.entries(pages)) {
     for (const locale of ['en', 'fa'] as const) {
       const url = `${running.url}${locale === 'fa' ? `/fa${path === '/' ? '' : path}` : path}`
-      const reports = []
+      const reports: Array<NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr']> = []
       for (let run = 0; run < RUNS; run++) {
         const result = await lighthouse(url, {
           port: chrome.port,
