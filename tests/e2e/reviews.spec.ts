@@ -175,6 +175,8 @@ test('the moderation queue works from the keyboard: j to move, r to reject with 
 
   await page.goto('/admin/reviews')
   await expect(page.getByTestId('queue-shortcuts')).toBeVisible()
+  // The shortcuts are the page's script: keys pressed before it runs go nowhere.
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
   await page.keyboard.press('j')
   await expect(page.getByTestId('queue-row').first()).toBeFocused()
   await page.keyboard.press('r')
