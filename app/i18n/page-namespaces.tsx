@@ -5,8 +5,9 @@ import { CLIENT_NAMESPACES, isClientNamespace } from './client-catalogues.ts'
 // Which message catalogues a page's first render needs. The server renders with every namespace
 // and notes the ones the page's components ask for (react-i18next reports each useTranslation's
 // namespaces to the instance it renders with; entry.server.tsx gives each request its own view
-// of the shared instance for that). The list goes into the page after everything else in <body>, so it is complete when
-// it is written; the browser loads exactly these before hydrating (entry.client.tsx), and any
+// of the shared instance for that). The list goes into the page after everything else in
+// <body>, so it is complete when it is written; the browser loads exactly these before
+// hydrating (entry.client.tsx), and any
 // other a later page asks for when it is rendered (useTranslation suspends until it arrives,
 // inside the navigation's transition, so the previous page stays on screen meanwhile).
 
