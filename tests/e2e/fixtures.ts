@@ -47,6 +47,8 @@ export const test = base.extend<{ clientIp: string; signInAs: SignInAs }>({
 
 export async function signInThroughForm(page: Page, email: string, password: string) {
   await page.goto('/login')
+  // Typed once the page's script runs, as a person who sees the page does.
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()

@@ -105,6 +105,7 @@ test('a guest’s cart joins their account at sign-in; they check out, the selle
   await expect(page).toHaveURL('/checkout')
   await page.locator('form#checkout').getByRole('link', { name: 'Sign in', exact: true }).click()
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcheckout/)
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
   await page.getByLabel('Email').fill(shopper.email)
   await page.getByLabel('Password').fill(TEST_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
