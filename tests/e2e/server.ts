@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { migrate } from '../../app/infra/migrate.server.ts'
-import { ADMIN_URL, databaseUrl } from '../setup/databases.ts'
+import { ADMIN_URL, createDatabase, databaseUrl } from '../setup/databases.ts'
 import {
   E2E_DATABASE,
   E2E_MEILI_PORT,
@@ -21,7 +21,7 @@ import {
 const admin = new pg.Client({ connectionString: ADMIN_URL })
 await admin.connect()
 await admin.query(`DROP DATABASE IF EXISTS "${E2E_DATABASE}" WITH (FORCE)`)
-await admin.query(`CREATE DATABASE "${E2E_DATABASE}"`)
+await createDatabase(admin, E2E_DATABASE)
 await admin.end()
 await migrate(databaseUrl(E2E_DATABASE))
 

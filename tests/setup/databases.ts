@@ -26,11 +26,22 @@ async function withAdmin<T>(run: (client: pg.Client) => Promise<T>) {
   }
 }
 
+/**
+ * A test database's sessions commit without waiting for the disk (synchronous_commit off): the
+ * same transactions, locks and constraints, a tenth of the time per commit (2.2 ms against
+ * 0.3 ms here), and nothing a test checks depends on surviving a crash of the machine.
+ * A setting of the database itself, so the app, psql and pg_dump sessions on it all have it.
+ */
+export async function createDatabase(client: pg.Client, name: string, template?: string) {
+  await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`)
+  await client.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`)
+}
+
 /** Rebuilds the template database from the migrations; every test database is a copy of it. */
 export async function createTemplateDatabase() {
   await withAdmin(async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${TEMPLATE_DB}"`)
+    await createDatabase(client, TEMPLATE_DB)
   })
   await migrate(databaseUrl(TEMPLATE_DB))
 }
@@ -41,7 +52,7 @@ export async function createTestDatabase(label: string) {
   await withAdmin(async (client) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`)
+        await createDatabase(client, name, TEMPLATE_DB)
         return
       } catch (error) {
         // Two copies started at the same instant can see each other on the template; try again.
@@ -57,7 +68,7 @@ export async function createTestDatabase(label: string) {
 /** An empty database, for tests of the migrations themselves. */
 export async function createEmptyDatabase(label: string) {
   const name = `${PREFIX}_${label}_${randomBytes(4).toString('hex')}`
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`))
+  await withAdmin((client) => createDatabase(client, name))
   return { name, url: databaseUrl(name) }
 }
 
@@ -65,14 +76,26 @@ export async function dropDatabase(name: string) {
   await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
 }
 
-/** Drops what earlier runs of this checkout left behind (a killed run cannot clean up). */
-export async function dropLeftoverDatabases() {
-  await withAdmin(async (client) => {
+/**
+ * Drops this checkout's test databases but the template: at the end of a run, and at the start
+ * of the next (a killed run cannot clean up). A DROP DATABASE waits for a checkpoint (a second
+ * each while other files write, measured); dropped side by side, the drops share checkpoints.
+ */
+export async function dropTestDatabases() {
+  const names = await withAdmin(async (client) => {
     const { rows } = await client.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2`,
       [`${PREFIX}\\_%`, TEMPLATE_DB],
     )
-    for (const { datname } of rows)
-      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+    return rows.map((row) => row.datname)
   })
+  const queue = [...names]
+  await Promise.all(
+    Array.from({ length: Math.min(8, queue.length) }, () =>
+      withAdmin(async (client) => {
+        for (let name = queue.shift(); name; name = queue.shift())
+          await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+      }),
+    ),
+  )
 }

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node'
-import { createTemplateDatabase, dropLeftoverDatabases } from './databases.ts'
+import { createTemplateDatabase, dropTestDatabases } from './databases.ts'
 import { startTestMeilisearch } from './meilisearch.ts'
 
 declare module 'vitest' {
@@ -10,13 +10,16 @@ declare module 'vitest' {
 }
 
 // Once per `vitest run`: a clean template database built from the migrations, and one
-// Meilisearch that every test file shares (each under its own index prefix).
+// Meilisearch that every test file shares (each under its own index prefix); at the end, the
+// test files' databases go.
 export default async function setup(project: TestProject) {
-  await dropLeftoverDatabases()
+  await dropTestDatabases()
   const [meilisearch] = await Promise.all([startTestMeilisearch(), createTemplateDatabase()])
   project.provide('meiliHost', meilisearch.host)
   project.provide('meiliKey', meilisearch.masterKey)
   return async () => {
-    await meilisearch.dispose()
+    // The files' databases, dropped together here rather than each by its own file
+    // (see dropTestDatabases).
+    await Promise.all([meilisearch.dispose(), dropTestDatabases()])
   }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { format } from 'node:util'
 import { afterAll, afterEach, beforeEach, inject, vi } from 'vitest'
-import { createTestDatabase, dropDatabase } from './databases.ts'
+import { createTestDatabase } from './databases.ts'
 
 // Runs before each test file, before it imports the app: its own database, Redis key space and
 // Meilisearch index prefix.
@@ -42,7 +42,7 @@ afterAll(async () => {
     if (keys.length) await redis.del(...keys)
     await redis.quit()
   }
-  await dropDatabase(database.name)
+  // The database stays until the run's end (tests/setup/global-setup.ts drops them all).
   await rm(process.env.DATA_DIR!, { recursive: true, force: true })
 })
 

@@ -21,7 +21,7 @@ export async function diffMigrationsToSchema(
 ): Promise<DiffResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'shikposh-prisma-diff-'))
   // Randomly named under this checkout's prefix, so concurrent runs do not collide and the next
-  // run's dropLeftoverDatabases() removes it if this process is killed.
+  // run's dropTestDatabases() removes it if this process is killed.
   const shadow = await createEmptyDatabase('drift')
   try {
     const schema = path.join(work, 'schema.prisma')
