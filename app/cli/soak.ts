@@ -79,7 +79,13 @@ function request(
       response.on('end', () => resolve(response.statusCode ?? 0))
       response.on('error', reject)
     })
-    outgoing.on('error', reject)
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      // An idle keep-alive connection the server closed just as this request took it: the
+      // request never reached the app, and Node's documentation advises sending it again.
+      if (outgoing.reusedSocket && error.code === 'ECONNRESET' && method === 'GET')
+        request(url, { method, headers, body }).then(resolve, reject)
+      else reject(error)
+    })
     outgoing.setTimeout(30_000, () => outgoing.destroy(new Error('timed out after 30 s')))
     outgoing.end(body)
   })
