@@ -128,6 +128,8 @@ export async function startBuiltApp(
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // As the Dockerfile runs it: glibc's malloc with two arenas, not one per thread.
+      MALLOC_ARENA_MAX: '2',
       PORT: String(port),
       HOST: '127.0.0.1',
       APP_URL: `http://127.0.0.1:${port}`,
