@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react'
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react'
 import { useNavigation } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -91,6 +96,47 @@ export function Field({
   )
 }
 
+/** A labelled list to choose from, with a first empty choice, wired up like `Field`. */
+export function SelectField({
+  label,
+  placeholder,
+  options,
+  selectProps,
+  errors,
+}: {
+  label: ReactNode
+  placeholder: string
+  options: ReadonlyArray<readonly [value: string, name: string]>
+  selectProps: SelectHTMLAttributes<HTMLSelectElement>
+  errors?: ListOfErrors
+}) {
+  const fallbackId = useId()
+  const id = selectProps.id ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <select
+        {...selectProps}
+        id={id}
+        className="mt-1 input"
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+      >
+        <option value="">{placeholder}</option>
+        {options.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  )
+}
+
 export function TextareaField({
   label,
   textareaProps,
@@ -163,18 +209,23 @@ export function InlineReasonField({
   )
 }
 
-/** A form's full-width main button that says what it is doing while the page submits. */
-export function PendingSubmitButton({
-  label,
-  pendingLabel,
+/**
+ * A form's submit button: disabled while the page submits, so a second click sends nothing
+ * twice, and saying what it is doing meanwhile when given `pending`.
+ */
+export function SubmitButton({
+  className = 'btn-primary',
+  pending,
+  children,
 }: {
-  label: string
-  pendingLabel: string
+  className?: string
+  pending?: ReactNode
+  children: ReactNode
 }) {
   const submitting = useNavigation().state === 'submitting'
   return (
-    <button type="submit" className="btn-primary w-full" disabled={submitting}>
-      {submitting ? pendingLabel : label}
+    <button type="submit" className={className} disabled={submitting}>
+      {submitting && pending ? pending : children}
     </button>
   )
 }

@@ -10,7 +10,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { UserAvatar } from '~/components/media/user-avatar.tsx'
 import { formRefusal, toRefusal } from '~/http/errors.server.ts'
 import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
@@ -108,7 +108,6 @@ export default function ProfilePage() {
   const actionData = useActionData<typeof action>()
   const lastResult = actionData && 'intent' in actionData ? undefined : actionData
   const avatarError = actionData && 'avatarError' in actionData ? actionData.avatarError : undefined
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'profile',
     lastResult,
@@ -149,13 +148,7 @@ export default function ProfilePage() {
             help={t('profile.currentPasswordHelp')}
           />
           <ErrorList id={form.errorId} errors={form.errors} />
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={navigation.state === 'submitting'}
-          >
-            {t('profile.submit')}
-          </button>
+          <SubmitButton>{t('profile.submit')}</SubmitButton>
         </Form>
       </section>
       {/* A new photo (or none) starts the section afresh: no stale preview or chosen file. */}

@@ -6,11 +6,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DirectionArrow } from '~/components/direction-arrow.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ErrorList } from '~/components/forms.tsx'
+import { ErrorList, SubmitButton } from '~/components/forms.tsx'
 import { AddressFields } from '~/components/orders/address-fields.tsx'
 import { formRefusal } from '~/http/errors.server.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
@@ -52,7 +52,6 @@ export default function EditAddressPage() {
   const lp = useLocalePath()
   const { address } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { id: _id, isDefault, ...values } = address
   const [form, fields] = useForm({
     id: `address-${address.id}`,
@@ -83,13 +82,7 @@ export default function EditAddressPage() {
         )}
         <ErrorList id={form.errorId} errors={form.errors} />
         <div className="flex gap-3">
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={navigation.state === 'submitting'}
-          >
-            {t('addresses.save')}
-          </button>
+          <SubmitButton>{t('addresses.save')}</SubmitButton>
           <Link to={lp('/account/addresses')} className="btn-secondary">
             {t('addresses.cancel')}
           </Link>

@@ -6,10 +6,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorList } from '~/components/forms.tsx'
+import { ErrorList, SubmitButton } from '~/components/forms.tsx'
 import { AddressBlock, AddressFields } from '~/components/orders/address-fields.tsx'
 import { localizedRefusal } from '~/http/refusal-messages.server.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
@@ -79,7 +79,6 @@ export default function AddressesPage() {
   const lp = useLocalePath()
   const { addresses } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'new-address',
     lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
@@ -173,13 +172,7 @@ export default function AddressesPage() {
               {t('addresses.makeThisDefault')}
             </label>
             <ErrorList id={form.errorId} errors={form.errors} />
-            <button
-              type="submit"
-              className="btn-primary"
-              disabled={navigation.state === 'submitting'}
-            >
-              {t('addresses.save')}
-            </button>
+            <SubmitButton>{t('addresses.save')}</SubmitButton>
           </Form>
         </section>
       ) : (

@@ -6,10 +6,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { localizedRefusal } from '~/http/refusal-messages.server.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { useFormat } from '~/i18n/use-locale.ts'
@@ -101,7 +101,6 @@ export default function SecurityPage() {
   const format = useFormat()
   const { sessions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const location = useLocation()
   const [form, fields] = useForm({
     id: 'change-password',
@@ -151,13 +150,7 @@ export default function SecurityPage() {
             errors={fields.confirmPassword.errors}
           />
           <ErrorList id={form.errorId} errors={form.errors} />
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={navigation.state === 'submitting'}
-          >
-            {t('security.submit')}
-          </button>
+          <SubmitButton>{t('security.submit')}</SubmitButton>
         </Form>
       </section>
 

@@ -6,9 +6,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { localizedRefusal } from '~/http/refusal-messages.server.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { useFormat } from '~/i18n/use-locale.ts'
@@ -102,7 +102,6 @@ export default function TokensPage() {
   const format = useFormat()
   const { tokens, scopes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const created = actionData?.intent === 'create' ? actionData.created : null
   const [form, fields] = useForm({
     id: 'create-token',
@@ -213,13 +212,7 @@ export default function TokensPage() {
             <ErrorList id={`${fields.scopes.id}-error`} errors={fields.scopes.errors} />
           </fieldset>
           <ErrorList id={form.errorId} errors={form.errors} />
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={navigation.state === 'submitting'}
-          >
-            {t('tokens.create')}
-          </button>
+          <SubmitButton>{t('tokens.create')}</SubmitButton>
         </Form>
       </section>
 

@@ -4,11 +4,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { DirectionArrow } from '~/components/direction-arrow.tsx'
-import { ErrorList, Field, TextareaField } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton, TextareaField } from '~/components/forms.tsx'
 import { adminTitle } from '~/http/admin.server.ts'
 import { toRefusal } from '~/http/errors.server.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
@@ -111,7 +111,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditContentPage() {
   const loaded = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t } = useTranslation('admin')
   const lp = useLocalePath()
   const values = actionData?.values ?? loaded.values
@@ -178,9 +177,7 @@ export default function EditContentPage() {
           {english}
           {persian}
         </div>
-        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-          {t('pages.save')}
-        </button>
+        <SubmitButton>{t('pages.save')}</SubmitButton>
       </Form>
     </div>
   )

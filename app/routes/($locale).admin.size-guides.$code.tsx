@@ -4,10 +4,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DirectionArrow } from '~/components/direction-arrow.tsx'
-import { ErrorList } from '~/components/forms.tsx'
+import { ErrorList, SubmitButton } from '~/components/forms.tsx'
 import { adminTitle } from '~/http/admin.server.ts'
 import { orNotFound } from '~/http/errors.server.ts'
 import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
@@ -108,7 +108,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditSizeGuide() {
   const loaded = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t } = useTranslation('admin')
   const { t: tPages } = useTranslation('pages')
   const lp = useLocalePath()
@@ -195,9 +194,7 @@ export default function EditSizeGuide() {
             </tbody>
           </table>
         </div>
-        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-          {t('pages.saveGuide')}
-        </button>
+        <SubmitButton>{t('pages.saveGuide')}</SubmitButton>
       </Form>
     </div>
   )

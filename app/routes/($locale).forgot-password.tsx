@@ -7,10 +7,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
 import { retryLaterPage, toRefusal } from '~/http/errors.server.ts'
 import { getLocale, getT } from '~/i18n/i18n.server.ts'
@@ -52,7 +52,6 @@ export default function ForgotPasswordPage() {
   const lp = useLocalePath()
   useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'forgot-password',
     lastResult: actionData?.result,
@@ -92,13 +91,9 @@ export default function ForgotPasswordPage() {
               errors={fields.email.errors}
             />
             <ErrorList id={form.errorId} errors={form.errors} />
-            <button
-              type="submit"
-              className="btn-primary w-full"
-              disabled={navigation.state === 'submitting'}
-            >
-              {navigation.state === 'submitting' ? t('forgot.sending') : t('forgot.submit')}
-            </button>
+            <SubmitButton className="btn-primary w-full" pending={t('forgot.sending')}>
+              {t('forgot.submit')}
+            </SubmitButton>
           </Form>
           <p className="mt-4 text-sm">
             <Link to={lp('/login')} className="link">

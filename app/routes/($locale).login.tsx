@@ -8,10 +8,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
 import { formRefusal, retryLaterPage, toRefusal } from '~/http/errors.server.ts'
 import { getT } from '~/i18n/i18n.server.ts'
@@ -75,7 +75,6 @@ export default function LoginPage() {
   const lp = useLocalePath()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'login',
     lastResult,
@@ -120,13 +119,9 @@ export default function LoginPage() {
           </Link>
         </p>
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button
-          type="submit"
-          className="btn-primary w-full"
-          disabled={navigation.state === 'submitting'}
-        >
-          {navigation.state === 'submitting' ? t('login.submitting') : t('login.submit')}
-        </button>
+        <SubmitButton className="btn-primary w-full" pending={t('login.submitting')}>
+          {t('login.submit')}
+        </SubmitButton>
       </Form>
     </div>
   )

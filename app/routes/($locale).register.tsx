@@ -11,7 +11,7 @@ import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { EmailText } from '~/components/email-text.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ErrorList, Field, PendingSubmitButton } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { RetryLater, retryInfoOf } from '~/components/retry-later.tsx'
 import { retryLaterPage, toRefusal } from '~/http/errors.server.ts'
 import { getLocale, getT } from '~/i18n/i18n.server.ts'
@@ -165,7 +165,9 @@ export default function RegisterPage() {
           })}
         />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <PendingSubmitButton label={t('register.submit')} pendingLabel={t('register.submitting')} />
+        <SubmitButton className="btn-primary w-full" pending={t('register.submitting')}>
+          {t('register.submit')}
+        </SubmitButton>
       </Form>
     </div>
   )

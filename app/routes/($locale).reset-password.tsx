@@ -6,10 +6,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { TOKEN_PAGE_HEADERS } from '~/http/token-page.server.ts'
@@ -76,7 +76,6 @@ export default function ResetPasswordPage() {
   const lp = useLocalePath()
   const { token, email } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'reset-password',
     lastResult,
@@ -127,13 +126,9 @@ export default function ResetPasswordPage() {
           errors={fields.confirmPassword.errors}
         />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button
-          type="submit"
-          className="btn-primary w-full"
-          disabled={navigation.state === 'submitting'}
-        >
-          {navigation.state === 'submitting' ? t('reset.saving') : t('reset.submit')}
-        </button>
+        <SubmitButton className="btn-primary w-full" pending={t('reset.saving')}>
+          {t('reset.submit')}
+        </SubmitButton>
       </Form>
     </div>
   )

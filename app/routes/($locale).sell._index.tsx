@@ -6,10 +6,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { SalesSummaryView } from '~/components/orders/sales-summary.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { formRefusal } from '~/http/errors.server.ts'
@@ -137,7 +137,6 @@ export default function SellIndex() {
 
 function OpenShop({ userName }: { userName: string }) {
   const lastResult = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t } = useTranslation('seller')
   const [form, fields] = useForm({
     id: 'open-shop',
@@ -195,9 +194,7 @@ function OpenShop({ userName }: { userName: string }) {
           <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
         </div>
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-          {navigation.state === 'submitting' ? t('openShop.opening') : t('openShop.submit')}
-        </button>
+        <SubmitButton pending={t('openShop.opening')}>{t('openShop.submit')}</SubmitButton>
       </Form>
     </div>
   )

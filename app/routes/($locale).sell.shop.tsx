@@ -6,9 +6,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { requireSeller } from '~/http/catalog.server.ts'
 import { getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { readFormData } from '~/infra/uploads/form-body.server.ts'
@@ -37,7 +37,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ShopProfile() {
   const { shop } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t } = useTranslation('seller')
   const [form, fields] = useForm({
     id: 'shop-profile',
@@ -74,9 +73,7 @@ export default function ShopProfile() {
           <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
         </div>
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-          {t('shopProfile.save')}
-        </button>
+        <SubmitButton>{t('shopProfile.save')}</SubmitButton>
       </Form>
     </div>
   )

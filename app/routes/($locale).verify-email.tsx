@@ -10,7 +10,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { EmailText } from '~/components/email-text.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ErrorList, PendingSubmitButton } from '~/components/forms.tsx'
+import { ErrorList, SubmitButton } from '~/components/forms.tsx'
 import { toRefusal } from '~/http/errors.server.ts'
 import { getLocale, getT, localeRedirectPath } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
@@ -133,7 +133,9 @@ export default function VerifyEmailPage() {
         </p>
         <input type="hidden" name="token" value={token} />
         <ErrorList errors={actionData ? [actionData.formError] : undefined} />
-        <PendingSubmitButton label={t('verify.submit')} pendingLabel={t('verify.confirming')} />
+        <SubmitButton className="btn-primary w-full" pending={t('verify.confirming')}>
+          {t('verify.submit')}
+        </SubmitButton>
       </Form>
     </div>
   )

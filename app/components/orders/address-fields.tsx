@@ -1,7 +1,6 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
-import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { Field, SelectField } from '~/components/forms.tsx'
 import { useLocale } from '~/i18n/use-locale.ts'
 import { localDigits } from '~/i18n/format.ts'
 import { addressLines } from '~/services/orders/address-format.ts'
@@ -25,6 +24,7 @@ export function AddressFields({
   section?: string
 }) {
   const { t } = useTranslation('orders')
+  const locale = useLocale()
   const ac = (token: string) => `${section} ${token}`
   const iran = (fields.country.value ?? fields.country.initialValue ?? '').toUpperCase() === 'IR'
   const optional = (label: string) => (
@@ -44,15 +44,19 @@ export function AddressFields({
           errors={fields.fullName.errors}
         />
       </div>
-      <CountrySelect
-        field={fields.country}
-        autoComplete={ac('country')}
+      <SelectField
+        label={t('address.country')}
+        placeholder={t('address.chooseCountry')}
+        options={countryOptions(locale)}
+        selectProps={{ ...getSelectProps(fields.country), autoComplete: ac('country') }}
         errors={fields.country.errors}
       />
       {iran ? (
-        <ProvinceSelect
-          field={fields.region}
-          autoComplete={ac('address-level1')}
+        <SelectField
+          label={t('address.province')}
+          placeholder={t('address.chooseProvince')}
+          options={provinceOptions(locale)}
+          selectProps={{ ...getSelectProps(fields.region), autoComplete: ac('address-level1') }}
           errors={fields.region.errors}
         />
       ) : (
@@ -120,83 +124,6 @@ export function AddressFields({
         />
       </div>
     </div>
-  )
-}
-
-function SelectField({
-  field,
-  autoComplete,
-  errors,
-  label,
-  children,
-}: {
-  field: FieldMetadata<string | undefined>
-  autoComplete: string
-  errors: string[] | undefined
-  label: string
-  children: ReactNode
-}) {
-  const fallbackId = useId()
-  const props = getSelectProps(field)
-  const id = props.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <select
-        {...props}
-        id={id}
-        className="mt-1 input"
-        autoComplete={autoComplete}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
-      >
-        {children}
-      </select>
-      <div className="mt-1 min-h-5">
-        <ErrorList id={errorId} errors={errors} className="" />
-      </div>
-    </div>
-  )
-}
-
-function CountrySelect(props: {
-  field: FieldMetadata<string | undefined>
-  autoComplete: string
-  errors: string[] | undefined
-}) {
-  const { t } = useTranslation('orders')
-  const locale = useLocale()
-  return (
-    <SelectField {...props} label={t('address.country')}>
-      <option value="">{t('address.chooseCountry')}</option>
-      {countryOptions(locale).map(([code, name]) => (
-        <option key={code} value={code}>
-          {name}
-        </option>
-      ))}
-    </SelectField>
-  )
-}
-
-function ProvinceSelect(props: {
-  field: FieldMetadata<string | undefined>
-  autoComplete: string
-  errors: string[] | undefined
-}) {
-  const { t } = useTranslation('orders')
-  const locale = useLocale()
-  return (
-    <SelectField {...props} label={t('address.province')}>
-      <option value="">{t('address.chooseProvince')}</option>
-      {provinceOptions(locale).map(([id, name]) => (
-        <option key={id} value={id}>
-          {name}
-        </option>
-      ))}
-    </SelectField>
   )
 }
 

@@ -1,9 +1,9 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { SubmissionResult } from '@conform-to/react'
-import { Form, useNavigation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ErrorList, TextareaField } from '~/components/forms.tsx'
+import { ErrorList, SubmitButton, TextareaField } from '~/components/forms.tsx'
 import { useFormat } from '~/i18n/use-locale.ts'
 import {
   RETURN_NOTE_MAX,
@@ -101,7 +101,6 @@ export function ReturnRequestForm({
 }) {
   const { t } = useTranslation('orders')
   const f = useFormat()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: `return-${lineId}`,
     lastResult,
@@ -172,13 +171,7 @@ export function ReturnRequestForm({
           id={form.errorId}
           errors={[...(form.errors ?? []), ...(fields.lineId.errors ?? [])]}
         />
-        <button
-          type="submit"
-          className="btn-primary w-full"
-          disabled={navigation.state === 'submitting'}
-        >
-          {t('returns.submit')}
-        </button>
+        <SubmitButton className="btn-primary w-full">{t('returns.submit')}</SubmitButton>
       </Form>
     </details>
   )

@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, useNavigation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePriceUnit } from '~/components/catalog/product-form.tsx'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { formatDateTimeInput, typesSolarHijri } from '~/i18n/date-input.ts'
 import { usePageLocale } from '~/i18n/use-locale.ts'
 import {
@@ -49,7 +49,6 @@ export function PromoForm({
   const { t } = useTranslation('seller')
   const { locale: pageLocale } = usePageLocale()
   const unit = usePriceUnit(options.currency)
-  const navigation = useNavigation()
   const schema = useMemo(
     () => promoFormSchema(options),
     [options.currency, options.timeZone, options.priceDisplay], // eslint-disable-line react-hooks/exhaustive-deps
@@ -189,9 +188,7 @@ export function PromoForm({
       <div role="alert">
         <ErrorList id={form.errorId} errors={form.errors} />
       </div>
-      <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-        {submitLabel}
-      </button>
+      <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   )
 }

@@ -1,7 +1,7 @@
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorList } from '~/components/forms.tsx'
+import { ErrorList, SubmitButton } from '~/components/forms.tsx'
 import type { action } from './route.tsx'
 
 // The catalog page's form parts: each form finds its own failure in the action's answer. Brands
@@ -58,15 +58,6 @@ function TextInput({
       {help ? <span className="mt-1 block text-xs font-normal text-stone-500">{help}</span> : null}
       <ErrorList errors={errors} />
     </label>
-  )
-}
-
-function SubmitButton({ children }: { children: ReactNode }) {
-  const navigation = useNavigation()
-  return (
-    <button type="submit" className="btn-primary" disabled={navigation.state === 'submitting'}>
-      {children}
-    </button>
   )
 }
 

@@ -6,10 +6,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { ErrorList, Field } from '~/components/forms.tsx'
+import { ErrorList, Field, SubmitButton } from '~/components/forms.tsx'
 import { AddressBlock } from '~/components/orders/address-fields.tsx'
 import {
   Money,
@@ -144,7 +144,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SellerOrderPage() {
   const { shipment, payment, returns } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t } = useTranslation('seller')
   const lp = useLocalePath()
   const f = useFormat()
@@ -301,13 +300,7 @@ export default function SellerOrderPage() {
                   help={t('order.trackingHelp')}
                 />
                 <ErrorList id={form.errorId} errors={form.errors} />
-                <button
-                  type="submit"
-                  className="btn-primary w-full"
-                  disabled={navigation.state === 'submitting'}
-                >
-                  {t('order.markShipped')}
-                </button>
+                <SubmitButton className="btn-primary w-full">{t('order.markShipped')}</SubmitButton>
               </Form>
             </section>
           ) : null}
@@ -332,13 +325,9 @@ export default function SellerOrderPage() {
               {shipment.status === 'SHIPPED' ? (
                 <Form method="post" className="mt-4">
                   <input type="hidden" name="intent" value="deliver" />
-                  <button
-                    type="submit"
-                    className="btn-secondary w-full"
-                    disabled={navigation.state === 'submitting'}
-                  >
+                  <SubmitButton className="btn-secondary w-full">
                     {t('order.markDelivered')}
-                  </button>
+                  </SubmitButton>
                 </Form>
               ) : null}
               {deliverError ? <Notice tone="error">{deliverError}</Notice> : null}
