@@ -41,6 +41,8 @@ const orderInDatabase = async (productId: string) =>
 test('a seller uploads, describes, colours, reorders and deletes product photos', async ({
   page,
 }) => {
+  // Five uploads, each resized by sharp into its variants, on two shared cores.
+  test.setTimeout(120_000)
   const { user, product, navy } = await sellerWithProduct()
   await signInThroughForm(page, user.email, TEST_PASSWORD)
   await expect(page.getByText('Welcome, Defne Designer.')).toBeVisible()
