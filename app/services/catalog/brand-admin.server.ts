@@ -6,20 +6,14 @@ import { isForeignKeyViolation, slugTaken } from './constraint-errors.server.ts'
 import { CatalogNotFoundError, fieldError } from './errors.ts'
 import type { WithinTransaction } from './hooks.ts'
 import { PAGE_TAGS } from './page-tags.server.ts'
-import { TAXONOMY_TEXT } from './taxonomy.server.ts'
+import { TAXONOMY_TEXT, taxonomyText, type TaxonomyTextInput } from './taxonomy.server.ts'
 import { slugify } from './schemas.ts'
 
 // The admin's brand commands: create, rename, delete, and the admin page's list. A rename
 // re-indexes the brand's products (their search documents carry its name).
 
-export type BrandInput = {
-  name: string
-  /** The Persian name; empty or absent, Persian pages show `name`. */
-  nameFa?: string | null
+export type BrandInput = TaxonomyTextInput & {
   slug?: string
-  description?: string
-  /** The Persian description; empty or absent, Persian pages show `description`. */
-  descriptionFa?: string | null
 }
 
 type BrandRow = { id: string; name: string; nameFa: string | null; slug: string }
@@ -34,11 +28,8 @@ export async function createBrand(
     return await prisma.$transaction(async (tx) => {
       const brand = await tx.brand.create({
         data: {
-          name: input.name,
-          nameFa: input.nameFa || null,
+          ...taxonomyText(input),
           slug,
-          description: input.description ?? '',
-          descriptionFa: input.descriptionFa || null,
         },
       })
       await within?.(tx, { brand })
@@ -65,14 +56,8 @@ export async function updateBrand(
         const brand = await tx.brand.update({
           where: { id: brandId },
           data: {
-            name: input.name,
-            nameFa: input.nameFa === undefined ? current.nameFa : input.nameFa || null,
+            ...taxonomyText(input, current),
             slug,
-            description: input.description ?? current.description,
-            descriptionFa:
-              input.descriptionFa === undefined
-                ? current.descriptionFa
-                : input.descriptionFa || null,
           },
         })
         let products = 0

@@ -10,20 +10,16 @@ import {
   invalidateCategoryTree,
   loadCategoryTree,
   subtreeIds,
+  taxonomyText,
+  type TaxonomyTextInput,
 } from './taxonomy.server.ts'
 
 // The admin's category commands: create, rename or move, reorder, delete, and the admin page's
 // list. Every write takes the tree's lock and drops the cached tree (taxonomy.server.ts).
 
-export type CategoryInput = {
-  name: string
-  /** The Persian name; empty or absent, Persian pages show `name`. */
-  nameFa?: string | null
+export type CategoryInput = TaxonomyTextInput & {
   slug?: string
   parentId?: string | null
-  description?: string
-  /** The Persian description; empty or absent, Persian pages show `description`. */
-  descriptionFa?: string | null
 }
 
 /** Category writes take this lock so two concurrent moves cannot build a cycle together. */
@@ -77,11 +73,8 @@ export async function createCategory(
       })
       const created = await tx.category.create({
         data: {
-          name: input.name,
-          nameFa: input.nameFa || null,
+          ...taxonomyText(input),
           slug,
-          description: input.description ?? '',
-          descriptionFa: input.descriptionFa || null,
           parentId: parent?.id ?? null,
           position: (last._max.position ?? -1) + 1,
         },
@@ -133,16 +126,10 @@ export async function updateCategory(
         const category = await tx.category.update({
           where: { id: categoryId },
           data: {
-            name: input.name,
-            nameFa: input.nameFa === undefined ? current.nameFa : input.nameFa || null,
+            ...taxonomyText(input, current),
             slug,
             parentId,
             position,
-            description: input.description ?? current.description,
-            descriptionFa:
-              input.descriptionFa === undefined
-                ? current.descriptionFa
-                : input.descriptionFa || null,
           },
         })
         let products = 0

@@ -31,6 +31,35 @@ export const TAXONOMY_TEXT = {
   descriptionFa: true,
 } as const
 
+/** The words the admin gives a brand or a category, in both languages. */
+export type TaxonomyTextInput = {
+  name: string
+  /** The Persian name; empty or absent, Persian pages show `name`. */
+  nameFa?: string | null
+  description?: string
+  /** The Persian description; empty or absent, Persian pages show `description`. */
+  descriptionFa?: string | null
+}
+
+const NO_TEXT = { nameFa: null, description: '', descriptionFa: null }
+
+/**
+ * The words to store for a new brand or category, or after an edit of `current`: a field left
+ * out keeps its value, a Persian one sent empty is cleared.
+ */
+export function taxonomyText(
+  input: TaxonomyTextInput,
+  current: { nameFa: string | null; description: string; descriptionFa: string | null } = NO_TEXT,
+) {
+  return {
+    name: input.name,
+    nameFa: input.nameFa === undefined ? current.nameFa : input.nameFa || null,
+    description: input.description ?? current.description,
+    descriptionFa:
+      input.descriptionFa === undefined ? current.descriptionFa : input.descriptionFa || null,
+  }
+}
+
 export type CategoryTree = {
   roots: CategoryNode[]
   byId: Map<string, CategoryNode>
