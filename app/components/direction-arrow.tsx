@@ -1,3 +1,6 @@
+import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+
 // Arrows that point the way of reading: "back" points to the start of the line and "forward" to
 // its end, so both mirror on right-to-left pages. Decorative: the text beside them says where.
 
@@ -8,6 +11,19 @@ export function DirectionArrow({ to }: { to: keyof typeof GLYPHS }) {
     <span aria-hidden className="inline-block rtl:-scale-x-100">
       {GLYPHS[to]}
     </span>
+  )
+}
+
+/** A page's way back to the page it belongs to, above its heading (`to` is a localised path). */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link
+      to={to}
+      className="inline-flex items-center gap-1 text-sm text-stone-600 hover:text-brand-700 hover:underline"
+    >
+      <DirectionArrow to="back" />
+      {children}
+    </Link>
   )
 }
 

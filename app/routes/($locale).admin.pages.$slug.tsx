@@ -4,10 +4,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { DirectionArrow } from '~/components/direction-arrow.tsx'
+import { BackLink } from '~/components/direction-arrow.tsx'
 import { ErrorList, Field, SubmitButton, TextareaField } from '~/components/forms.tsx'
 import { adminTitle } from '~/http/admin.server.ts'
 import { toRefusal } from '~/http/errors.server.ts'
@@ -158,13 +158,7 @@ export default function EditContentPage() {
   const [english, persian] = [column('en'), column('fa')]
   return (
     <div>
-      <Link
-        to={lp('/admin/pages')}
-        className="inline-flex items-center gap-1 text-sm text-stone-600 hover:text-brand-700 hover:underline"
-      >
-        <DirectionArrow to="back" />
-        {t('pages.back')}
-      </Link>
+      <BackLink to={lp('/admin/pages')}>{t('pages.back')}</BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">
         {t('pages.editHeading', { title: loaded.name })}
       </h1>

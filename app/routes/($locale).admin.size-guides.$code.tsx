@@ -4,9 +4,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { DirectionArrow } from '~/components/direction-arrow.tsx'
+import { BackLink } from '~/components/direction-arrow.tsx'
 import { ErrorList, SubmitButton } from '~/components/forms.tsx'
 import { adminTitle } from '~/http/admin.server.ts'
 import { orNotFound } from '~/http/errors.server.ts'
@@ -117,13 +117,7 @@ export default function EditSizeGuide() {
   const sizeHeading = tPages('sizeGuide.size')
   return (
     <div>
-      <Link
-        to={lp('/admin/pages')}
-        className="inline-flex items-center gap-1 text-sm text-stone-600 hover:text-brand-700 hover:underline"
-      >
-        <DirectionArrow to="back" />
-        {t('pages.backToPages')}
-      </Link>
+      <BackLink to={lp('/admin/pages')}>{t('pages.backToPages')}</BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">
         {t('pages.guideHeading', { scale: loaded.name })}
       </h1>

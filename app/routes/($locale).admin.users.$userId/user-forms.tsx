@@ -39,62 +39,80 @@ function useIntentForm(intent: UserActionIntent) {
   return { form, fields, busy }
 }
 
-export function BlockForm({ name }: { name: string }) {
-  const { form, fields, busy } = useIntentForm('block')
-  const { t } = useTranslation('admin')
+/** One command on the person: its reason or note, its own errors and its button. */
+function ReasonForm({
+  intent,
+  title,
+  body,
+  label,
+  help,
+  rows = 2,
+  button,
+  buttonClass,
+  cardClass = 'card',
+}: {
+  intent: UserActionIntent
+  title: string
+  body: string
+  label: string
+  help?: string
+  rows?: number
+  button: string
+  buttonClass: string
+  cardClass?: string
+}) {
+  const { form, fields, busy } = useIntentForm(intent)
   return (
-    <section aria-labelledby="block-heading" className="card border-red-200">
-      <h2 id="block-heading" className="text-lg font-semibold">
-        {t('user.block')}
+    <section aria-labelledby={`${intent}-heading`} className={cardClass}>
+      <h2 id={`${intent}-heading`} className="text-lg font-semibold">
+        {title}
       </h2>
-      <p className="mt-1 text-sm text-stone-600">{t('user.blockBody', { name })}</p>
+      <p className="mt-1 text-sm text-stone-600">{body}</p>
       <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="block" />
+        <input type="hidden" name="intent" value={intent} />
         <TextareaField
-          label={t('user.reasonRequired')}
-          textareaProps={{
-            ...getTextareaProps(fields.reason),
-            rows: 3,
-            maxLength: REASON_MAX_LENGTH,
-          }}
+          label={label}
+          textareaProps={{ ...getTextareaProps(fields.reason), rows, maxLength: REASON_MAX_LENGTH }}
           errors={fields.reason.errors}
-          help={t('user.reasonHelp', { count: BLOCK_REASON_MIN_LENGTH })}
+          help={help}
         />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-danger w-full" disabled={busy}>
-          {t('user.block')}
+        <button type="submit" className={`${buttonClass} w-full`} disabled={busy}>
+          {button}
         </button>
       </Form>
     </section>
   )
 }
 
-export function UnblockForm() {
-  const { form, fields, busy } = useIntentForm('unblock')
+export function BlockForm({ name }: { name: string }) {
   const { t } = useTranslation('admin')
   return (
-    <section aria-labelledby="unblock-heading" className="card">
-      <h2 id="unblock-heading" className="text-lg font-semibold">
-        {t('user.unblock')}
-      </h2>
-      <p className="mt-1 text-sm text-stone-600">{t('user.unblockBody')}</p>
-      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="unblock" />
-        <TextareaField
-          label={t('user.noteOptional')}
-          textareaProps={{
-            ...getTextareaProps(fields.reason),
-            rows: 2,
-            maxLength: REASON_MAX_LENGTH,
-          }}
-          errors={fields.reason.errors}
-        />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary w-full" disabled={busy}>
-          {t('user.unblock')}
-        </button>
-      </Form>
-    </section>
+    <ReasonForm
+      intent="block"
+      title={t('user.block')}
+      body={t('user.blockBody', { name })}
+      label={t('user.reasonRequired')}
+      help={t('user.reasonHelp', { count: BLOCK_REASON_MIN_LENGTH })}
+      rows={3}
+      button={t('user.block')}
+      buttonClass="btn-danger"
+      cardClass="card border-red-200"
+    />
+  )
+}
+
+export function UnblockForm() {
+  const { t } = useTranslation('admin')
+  return (
+    <ReasonForm
+      intent="unblock"
+      title={t('user.unblock')}
+      body={t('user.unblockBody')}
+      label={t('user.noteOptional')}
+      button={t('user.unblock')}
+      buttonClass="btn-primary"
+    />
   )
 }
 
@@ -111,34 +129,15 @@ export function RoleForm({
   button: string
   danger?: boolean
 }) {
-  const { form, fields, busy } = useIntentForm(intent)
   const { t } = useTranslation('admin')
   return (
-    <section aria-labelledby={`${intent}-heading`} className="card">
-      <h2 id={`${intent}-heading`} className="text-lg font-semibold">
-        {title}
-      </h2>
-      <p className="mt-1 text-sm text-stone-600">{body}</p>
-      <Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value={intent} />
-        <TextareaField
-          label={t('user.reasonOptional')}
-          textareaProps={{
-            ...getTextareaProps(fields.reason),
-            rows: 2,
-            maxLength: REASON_MAX_LENGTH,
-          }}
-          errors={fields.reason.errors}
-        />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <button
-          type="submit"
-          className={`${danger ? 'btn-danger' : 'btn-secondary'} w-full`}
-          disabled={busy}
-        >
-          {button}
-        </button>
-      </Form>
-    </section>
+    <ReasonForm
+      intent={intent}
+      title={title}
+      body={body}
+      label={t('user.reasonOptional')}
+      button={button}
+      buttonClass={danger ? 'btn-danger' : 'btn-secondary'}
+    />
   )
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { DirectionArrow } from '~/components/direction-arrow.tsx'
+import { BackLink } from '~/components/direction-arrow.tsx'
 import { SizeTable } from './size-table.tsx'
 import { getLocale, getT } from '~/i18n/i18n.server.ts'
 import { useLocalePath } from '~/i18n/use-locale.ts'
@@ -42,15 +42,7 @@ export default function SizeGuidePage() {
   const lp = useLocalePath()
   return (
     <div className="max-w-4xl">
-      {back ? (
-        <Link
-          to={lp(back)}
-          className="inline-flex items-center gap-1 text-sm text-stone-600 hover:text-brand-700 hover:underline"
-        >
-          <DirectionArrow to="back" />
-          {t('sizeGuide.back')}
-        </Link>
-      ) : null}
+      {back ? <BackLink to={lp(back)}>{t('sizeGuide.back')}</BackLink> : null}
       <h1 className="mt-2 text-3xl font-bold tracking-tight">
         {t('sizeGuide.heading', { scale: guide.name })}
       </h1>
