@@ -122,7 +122,9 @@ export async function startBuiltApp(
   }: { dir?: string; env?: Record<string, string>; sessionSecret: string },
 ): Promise<RunningApp> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['build/server.js'], {
+  // BENCH_APP_FLAGS: Node flags for the app alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const flags = process.env.BENCH_APP_FLAGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...flags, 'build/server.js'], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
