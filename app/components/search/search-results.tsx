@@ -73,7 +73,11 @@ export function SearchResults({ data, action, intro, heading }: Props) {
         </FiltersDrawer>
       </aside>
 
-      <section className="mt-6 min-w-0 lg:mt-8" aria-label={t('regions.results')}>
+      <section className="mt-6 min-w-0 lg:mt-8" aria-labelledby="results-heading">
+        {/* The cards' titles are h3s: this keeps the outline h1, h2, h3 for screen readers. */}
+        <h2 id="results-heading" className="sr-only">
+          {t('regions.results')}
+        </h2>
         {filtered ? (
           <ActiveFilters
             state={data.state}
