@@ -58,6 +58,55 @@ function FieldErrors({ id, errors }: { id?: string; errors?: ListOfErrors }) {
   )
 }
 
+/** What a control needs to be found by its label, its errors and its help text. */
+type ControlWiring = {
+  id: string
+  'aria-invalid'?: true
+  'aria-describedby'?: string
+}
+
+/**
+ * The label above a control, its help text and its errors below, all wired up for screen
+ * readers; `children` draws the control itself with the wiring it is given.
+ */
+function LabelledControl({
+  id: givenId,
+  label,
+  errors,
+  help,
+  children,
+}: {
+  id?: string
+  label: ReactNode
+  errors?: ListOfErrors
+  help?: ReactNode
+  children: (wiring: ControlWiring) => ReactNode
+}) {
+  const fallbackId = useId()
+  const id = givenId ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  const helpId = help ? `${id}-help` : undefined
+  const describedBy = [errorId, helpId].filter(Boolean).join(' ')
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      {children({
+        id,
+        'aria-invalid': errorId ? true : undefined,
+        'aria-describedby': describedBy || undefined,
+      })}
+      {help ? (
+        <p id={helpId} className="mt-1 text-xs text-stone-500">
+          {help}
+        </p>
+      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  )
+}
+
 /** A labelled input with its errors and help text wired up for screen readers. */
 export function Field({
   label,
@@ -70,29 +119,12 @@ export function Field({
   errors?: ListOfErrors
   help?: ReactNode
 }) {
-  const fallbackId = useId()
-  const id = inputProps.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
-  const helpId = help ? `${id}-help` : undefined
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <input
-        {...inputProps}
-        id={id}
-        className={`mt-1 input ${inputProps.className ?? ''}`}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[errorId, helpId].filter(Boolean).join(' ') || undefined}
-      />
-      {help ? (
-        <p id={helpId} className="mt-1 text-xs text-stone-500">
-          {help}
-        </p>
-      ) : null}
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    <LabelledControl id={inputProps.id} label={label} errors={errors} help={help}>
+      {(wiring) => (
+        <input {...inputProps} {...wiring} className={`mt-1 input ${inputProps.className ?? ''}`} />
+      )}
+    </LabelledControl>
   )
 }
 
@@ -110,33 +142,23 @@ export function SelectField({
   selectProps: SelectHTMLAttributes<HTMLSelectElement>
   errors?: ListOfErrors
 }) {
-  const fallbackId = useId()
-  const id = selectProps.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <select
-        {...selectProps}
-        id={id}
-        className="mt-1 input"
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
-      >
-        <option value="">{placeholder}</option>
-        {options.map(([value, name]) => (
-          <option key={value} value={value}>
-            {name}
-          </option>
-        ))}
-      </select>
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    <LabelledControl id={selectProps.id} label={label} errors={errors}>
+      {(wiring) => (
+        <select {...selectProps} {...wiring} className="mt-1 input">
+          <option value="">{placeholder}</option>
+          {options.map(([value, name]) => (
+            <option key={value} value={value}>
+              {name}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledControl>
   )
 }
 
+/** A labelled multi-line input, wired up like `Field`. */
 export function TextareaField({
   label,
   textareaProps,
@@ -148,24 +170,16 @@ export function TextareaField({
   errors?: ListOfErrors
   help?: ReactNode
 }) {
-  const fallbackId = useId()
-  const id = textareaProps.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <textarea
-        {...textareaProps}
-        id={id}
-        className={`mt-1 input ${textareaProps.className ?? ''}`}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
-      />
-      {help ? <p className="mt-1 text-xs text-stone-500">{help}</p> : null}
-      <FieldErrors id={errorId} errors={errors} />
-    </div>
+    <LabelledControl id={textareaProps.id} label={label} errors={errors} help={help}>
+      {(wiring) => (
+        <textarea
+          {...textareaProps}
+          {...wiring}
+          className={`mt-1 input ${textareaProps.className ?? ''}`}
+        />
+      )}
+    </LabelledControl>
   )
 }
 
