@@ -200,6 +200,14 @@ const EnvSchema = z.object({
           ),
       ),
     ),
+  /**
+   * Web processes of a deployment, each taking requests on PORT (node:cluster); one per core when
+   * unset. Above 1 it needs DATABASE_URL, MEILI_HOST and REDIS_URL: embedded services and
+   * in-process counters belong to one process.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Heap limit of each web process of a deployment in MB (V8's --max-old-space-size). */
+  WEB_HEAP_MB: z.coerce.number().int().min(64).max(65536).default(256),
   /** Bearer token for GET /metrics; without it /metrics is open in development and off in production. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /**
@@ -262,6 +270,12 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const dataDir = path.resolve(raw.DATA_DIR)
   const embeddedPostgres = !raw.DATABASE_URL
   const embeddedMeilisearch = !raw.MEILI_HOST
+  const sharedServices = !embeddedPostgres && !embeddedMeilisearch && Boolean(raw.REDIS_URL)
+  if ((raw.WEB_CONCURRENCY ?? 1) > 1 && !sharedServices) {
+    throw new EnvError(
+      'Invalid environment configuration:\n  WEB_CONCURRENCY: above 1 needs DATABASE_URL, MEILI_HOST and REDIS_URL (embedded services and in-process counters belong to one process)',
+    )
+  }
   const appUrl = raw.APP_URL ?? `http://localhost:${raw.PORT}`
   let sessionSecrets: string[] | undefined
   return {
@@ -296,6 +310,13 @@ export function parseEnv(source: Record<string, string | undefined>) {
     // sharp already uses a thread per core inside one pipeline where it can; half the cores for
     // uploads leaves the other half to page requests.
     mediaConcurrency: raw.MEDIA_CONCURRENCY ?? Math.max(1, Math.floor(availableParallelism() / 2)),
+    /**
+     * Web processes under one supervisor (app/server/cluster.ts): a deployment's (a production
+     * build on shared services), one per core unless WEB_CONCURRENCY says; 0 runs the server in
+     * this process alone (development, tests, the embedded default).
+     */
+    webProcesses:
+      raw.WEB_CONCURRENCY ?? (isProduction && sharedServices ? availableParallelism() : 0),
   }
 }
 

@@ -13,23 +13,25 @@ import { migrate } from '~/infra/migrate.server.ts'
  * production (a deployment's release command does, see fly.toml); seeds demo data into a
  * brand-new embedded database.
  * Returns how to stop what it started: the background work first, then the connections.
+ * `backgroundWork` false (every web process of a deployment but the first) leaves the database,
+ * the search settings and the in-process jobs to that first one.
  */
-export async function prepareServices(env: Env) {
+export async function prepareServices(env: Env, { backgroundWork = true } = {}) {
   if (!env.REDIS_URL)
     logger.info('REDIS_URL is not set: rate limits and other Redis-backed features run in-process')
   const embedded = await startEmbeddedServices(env)
-  const photosPending = await prepareDatabase(env, embedded.freshDatabase).catch(
-    async (error: unknown) => {
+  const photosPending =
+    backgroundWork &&
+    (await prepareDatabase(env, embedded.freshDatabase).catch(async (error: unknown) => {
       // Stop what was started, or an orphaned embedded Meilisearch keeps its port after we exit.
       await embedded.stop()
       throw error
-    },
-  )
+    }))
   // Search settings go to Meilisearch in the background: the store starts even while it is down.
   const { applySettingsInBackground } = await import('~/services/search/settings.server.ts')
-  const stopApplyingSettings = applySettingsInBackground()
+  const stopApplyingSettings = backgroundWork ? applySettingsInBackground() : () => {}
   let stopWorker: (() => Promise<void>) | undefined
-  if (env.OUTBOX_WORKER === 'inline') {
+  if (backgroundWork && env.OUTBOX_WORKER === 'inline') {
     const { startBackgroundWorkers } = await import('~/services/jobs.server.ts')
     stopWorker = await startBackgroundWorkers()
   }

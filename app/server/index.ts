@@ -1,3 +1,4 @@
+import cluster from 'node:cluster'
 import { existsSync } from 'node:fs'
 import { EnvError, getEnv } from '~/infra/env.server.ts'
 
@@ -22,58 +23,15 @@ try {
 }
 
 const { logger } = await import('~/infra/logger.server.ts')
-const { prepareServices } = await import('./boot.ts')
-const { createApp } = await import('./app.ts')
-const { drainServer } = await import('./shutdown.ts')
-const { pageCacheWrites } = await import('./page-cache.ts')
-
-let services: Awaited<ReturnType<typeof prepareServices>>
-try {
-  services = await prepareServices(env)
-} catch (error) {
-  logger.fatal({ err: error }, 'Could not prepare the services the store needs')
-  process.exit(1)
+if (!viteDev && cluster.isPrimary && env.webProcesses > 0) {
+  const { superviseWebProcesses } = await import('./cluster.ts')
+  superviseWebProcesses({
+    count: env.webProcesses,
+    heapMb: env.WEB_HEAP_MB,
+    shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
+    logger,
+  })
+} else {
+  const { serve } = await import('./serve.ts')
+  await serve(env, { viteDev })
 }
-
-const vite = viteDev
-  ? await import('vite').then(({ createServer }) =>
-      createServer({ server: { middlewareMode: true } }),
-    )
-  : undefined
-const app = await createApp(env, vite)
-
-const server = app.listen(env.PORT, env.HOST, () => {
-  logger.info(`Shikposh is ready at ${env.appUrl}`)
-})
-
-// A deploy or a scale-down sends SIGTERM: stop taking connections, let the requests and jobs in
-// hand finish (at most SHUTDOWN_TIMEOUT_SECONDS), then close the pools. A request is either
-// answered in full or never read, so a checkout is never cut halfway (docs/operations.md).
-let closing = false
-async function shutdown(signal: string) {
-  if (closing) return
-  closing = true
-  const timeoutMs = env.SHUTDOWN_TIMEOUT_SECONDS * 1000
-  logger.info(`${signal} received: finishing the requests and jobs in hand`)
-  // Whatever hangs below, the process ends before the platform kills it mid-write.
-  setTimeout(() => {
-    logger.error('Shutdown overran its deadline: exiting now')
-    process.exit(1)
-  }, timeoutMs + 5_000).unref()
-  const [drained] = await Promise.all([
-    drainServer(server, timeoutMs),
-    services.stopBackgroundWork(),
-  ])
-  if (drained.forced)
-    logger.warn(`Cut ${drained.forced} connection(s) still open after ${timeoutMs} ms`)
-  else logger.info(`Every request in hand finished (${drained.ms} ms)`)
-  await pageCacheWrites()
-  await vite?.close()
-  await services.closeConnections()
-  const { flushTracing } = await import('~/infra/telemetry/tracing.server.ts')
-  await flushTracing()
-  logger.info('Stopped')
-  process.exit(0)
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'))
-process.on('SIGINT', () => void shutdown('SIGINT'))

@@ -1,5 +1,5 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { EnvError, parseEnv } from '~/infra/env.server.ts'
@@ -48,6 +48,38 @@ describe('parseEnv', () => {
         S3_BUCKET: 'images',
       }),
     ).toThrow(/production deployment \(DATABASE_URL is set\): REDIS_URL$/)
+  })
+
+  test('a deployment runs one web process per core unless WEB_CONCURRENCY says; more than one needs shared services', () => {
+    const deployment = {
+      NODE_ENV: 'production',
+      APP_URL: 'https://shop.example',
+      DATABASE_URL: 'postgresql://db/x',
+      REDIS_URL: 'redis://cache:6379',
+      SESSION_SECRET: 'x'.repeat(32),
+      MEILI_HOST: 'https://search.example.com',
+      MEILI_MASTER_KEY: 'k',
+      SMTP_URL: 'smtp://mail:587',
+      S3_BUCKET: 'images',
+    }
+    expect(parseEnv(deployment).webProcesses).toBe(availableParallelism())
+    expect(parseEnv({ ...deployment, WEB_CONCURRENCY: '3' }).webProcesses).toBe(3)
+    expect(parseEnv(deployment).WEB_HEAP_MB).toBe(256)
+    // Development, tests and the embedded default: the server alone in its process.
+    expect(parseEnv({ NODE_ENV: 'development' }).webProcesses).toBe(0)
+    expect(parseEnv({ NODE_ENV: 'production' }).webProcesses).toBe(0)
+    expect(() => parseEnv({ WEB_CONCURRENCY: '2' })).toThrow(
+      /WEB_CONCURRENCY: above 1 needs DATABASE_URL, MEILI_HOST and REDIS_URL/,
+    )
+    expect(() =>
+      parseEnv({
+        DATABASE_URL: 'postgresql://db/x',
+        MEILI_HOST: 'http://search:7700',
+        WEB_CONCURRENCY: '2',
+      }),
+    ).toThrow(/WEB_CONCURRENCY/)
+    expect(() => parseEnv({ ...deployment, WEB_CONCURRENCY: '0' })).toThrow(/WEB_CONCURRENCY/)
+    expect(() => parseEnv({ ...deployment, WEB_HEAP_MB: '10' })).toThrow(/WEB_HEAP_MB/)
   })
 
   test('the production build without DATABASE_URL runs on the embedded default, with a session secret kept in DATA_DIR', async () => {
