@@ -30,6 +30,12 @@ export function createFormatter(settings: FormatSettings): Formatter {
 
 export type Formatter = ReturnType<typeof buildFormatter>
 
+/** A value made the first time it is asked for, then kept. */
+function once<T>(make: () => T) {
+  let value: T | undefined
+  return () => (value ??= make())
+}
+
 function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSettings) {
   const tag = INTL_LOCALE[locale]
   const toman = currency === 'IRR' && priceDisplay === 'toman'
@@ -39,24 +45,24 @@ function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSett
   const fractionDigits = toman ? 0 : (moneyFormat.resolvedOptions().maximumFractionDigits ?? 2)
   /** Minor units per unit shown: 10 rials make a Toman, 100 cents a dollar. */
   const factor = toman ? 10 : 10 ** fractionDigits
-  const numberFormat = new Intl.NumberFormat(tag)
-  const yearFormat = new Intl.NumberFormat(tag, { useGrouping: false })
-  const decimalFormat = new Intl.NumberFormat(tag, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  })
-  const percentFormat = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })
-  const smallPercentFormat = new Intl.NumberFormat(tag, {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  })
-  const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone })
-  const dateTimeFormat = new Intl.DateTimeFormat(tag, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  })
-  const relativeFormat = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' })
+  // The others are made on first use: making one costs a browser milliseconds (the home page's
+  // hydration spent about 20 ms making all of them), and most pages use one or two.
+  const numberFormat = once(() => new Intl.NumberFormat(tag))
+  const yearFormat = once(() => new Intl.NumberFormat(tag, { useGrouping: false }))
+  const decimalFormat = once(
+    () => new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  )
+  const percentFormat = once(
+    () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }),
+  )
+  const smallPercentFormat = once(
+    () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }),
+  )
+  const dateFormat = once(() => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone }))
+  const dateTimeFormat = once(
+    () => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  )
+  const relativeFormat = once(() => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }))
   const tomanLabel = locale === 'fa' ? 'تومان' : 'Toman'
 
   return {
@@ -72,31 +78,31 @@ function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSett
     },
     /** "1,234" or "۱٬۲۳۴" */
     number(value: number) {
-      return numberFormat.format(value)
+      return numberFormat().format(value)
     },
     /** One decimal, always shown: an average rating of 4 is "4.0" or "۴٫۰". */
     decimal(value: number) {
-      return decimalFormat.format(value)
+      return decimalFormat().format(value)
     },
     /** A year without grouping: "2026" or "۲۰۲۶", never "2,026". */
     year(value: number) {
-      return yearFormat.format(value)
+      return yearFormat().format(value)
     },
     /** 0.15 → "15%" or "۱۵٪" */
     percent(ratio: number) {
-      return percentFormat.format(ratio)
+      return percentFormat().format(ratio)
     },
     /** A rate that is often small: 0.0047 → "0.5%" (not "0%"), 0.15 → "15%". */
     rate(ratio: number) {
-      return (ratio > 0 && ratio < 0.1 ? smallPercentFormat : percentFormat).format(ratio)
+      return (ratio > 0 && ratio < 0.1 ? smallPercentFormat() : percentFormat()).format(ratio)
     },
     /** "Dec 5, 2026" or "۱۴ آذر ۱۴۰۵" */
     date(value: Date | string | number) {
-      return dateFormat.format(new Date(value))
+      return dateFormat().format(new Date(value))
     },
     /** "Dec 5, 2026, 1:30 PM" or its Solar Hijri twin */
     dateTime(value: Date | string | number) {
-      return dateTimeFormat.format(new Date(value))
+      return dateTimeFormat().format(new Date(value))
     },
     /** "3 days ago", "۳ روز پیش"; `now` is passed in so server and browser agree. */
     relative(value: Date | string | number, now: Date | string | number) {
@@ -111,9 +117,9 @@ function buildFormatter({ locale, currency, timeZone, priceDisplay }: FormatSett
       ]
       for (const [unit, size] of steps) {
         if (Math.abs(seconds) >= size)
-          return relativeFormat.format(Math.round(seconds / size), unit)
+          return relativeFormat().format(Math.round(seconds / size), unit)
       }
-      return relativeFormat.format(Math.round(seconds), 'second')
+      return relativeFormat().format(Math.round(seconds), 'second')
     },
   }
 }
