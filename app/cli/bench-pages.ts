@@ -20,7 +20,7 @@
 import './env-file.ts'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
@@ -34,6 +34,8 @@ import {
   httpGet,
   latencyStats,
   prepareBenchServices,
+  processTree,
+  rssKb,
   startBuiltApp,
   type RunningApp,
 } from './bench/environment.ts'
@@ -400,32 +402,6 @@ function kb(bytes: number) {
 function gitDescribe(dir: string) {
   const result = spawnSync('git', ['-C', dir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' })
   return result.status === 0 ? result.stdout.trim() : 'not a git checkout'
-}
-
-function rssKb(pid: number) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
-  } catch {
-    return 0
-  }
-}
-
-/** The process and its children (the cluster's workers). */
-function processTree(pid: number | undefined): number[] {
-  if (!pid) return []
-  const children = (() => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number)
-    } catch {
-      return []
-    }
-  })()
-  return [pid, ...children.flatMap((child) => processTree(child))]
 }
 
 /**

@@ -8,7 +8,6 @@
 // Local traffic only (127.0.0.1). It uses a database of its own (`shikposh_soak`, or
 // BENCH_DATABASE_URL) with the demo catalog, and indexes prefixed `soak_`.
 import './env-file.ts'
-import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
@@ -17,6 +16,8 @@ import {
   ensureBuild,
   latencyStats,
   prepareBenchServices,
+  processTree,
+  rssKb,
   startBuiltApp,
 } from './bench/environment.ts'
 
@@ -59,9 +60,9 @@ async function heapUsedMb(base: string, token: string) {
   return Number(match[1]) / 1024 / 1024
 }
 
+/** The web process's RSS: the largest of the app's processes (a supervisor and its one web process). */
 function rssMb(pid: number) {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return match ? Number(match[1]) / 1024 : NaN
+  return Math.max(...processTree(pid).map(rssKb)) / 1024
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT })

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import http from 'node:http'
 import { createServer } from 'node:net'
 import path from 'node:path'
@@ -220,4 +220,31 @@ export function latencyStats(samples: number[]) {
     p99: percentile(sorted, 99),
     n: sorted.length,
   }
+}
+
+/** A process's resident memory in KB (0 once it has gone). */
+export function rssKb(pid: number) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+  } catch {
+    return 0
+  }
+}
+
+/** The process and its descendants (the supervisor's web processes, ADR 031). */
+export function processTree(pid: number | undefined): number[] {
+  if (!pid) return []
+  const children = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number)
+    } catch {
+      return []
+    }
+  })()
+  return [pid, ...children.flatMap((child) => processTree(child))]
 }
