@@ -2,7 +2,7 @@ import cluster, { type Worker } from 'node:cluster'
 import type { Logger } from 'pino'
 
 // A deployment's web processes (WEB_CONCURRENCY, one per core by default): this supervisor only
-// forks them and keeps them running; each one is the whole server (app/server/index.ts) and takes
+// forks them and keeps them running; each one is the whole server (app/server/serve.ts) and takes
 // requests on the same port, which node:cluster shares. They share nothing else but PostgreSQL,
 // Redis, Meilisearch and storage. The first (WEB_PROCESS_INDEX 0) also runs the in-process
 // background work, so jobs and search settings are not done once per process.
@@ -35,8 +35,11 @@ export function superviseWebProcesses({
 
   const started = new Map<Worker, { index: number; at: number }>()
   let stopping = false
+  let failed = false
 
   function start(index: number) {
+    // A replacement still waiting when SIGTERM came is not started: nothing would stop it.
+    if (stopping) return
     const worker = cluster.fork({ WEB_PROCESS_INDEX: String(index) })
     started.set(worker, { index, at: Date.now() })
   }
@@ -45,7 +48,9 @@ export function superviseWebProcesses({
     const { index, at } = started.get(worker) ?? { index: 0, at: 0 }
     started.delete(worker)
     if (stopping) {
-      if (started.size === 0) process.exit(0)
+      // A process that could not drain in time (exit 1) makes the supervisor's exit 1 too.
+      if (code !== 0) failed = true
+      if (started.size === 0) process.exit(failed ? 1 : 0)
       return
     }
     const delay = Date.now() - at < QUICK_EXIT_MS ? 5_000 : 0
@@ -57,7 +62,7 @@ export function superviseWebProcesses({
   })
 
   // The platform's SIGTERM goes to each process, which drains its requests (shutdown in
-  // index.ts); the supervisor ends when the last one has.
+  // serve.ts); the supervisor ends when the last one has.
   function stop(signal: NodeJS.Signals) {
     if (stopping) return
     stopping = true
