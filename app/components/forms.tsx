@@ -65,6 +65,13 @@ type ControlWiring = {
   'aria-describedby'?: string
 }
 
+/** The words around a control: its label, and the help text and errors below it. */
+type ControlText = {
+  label: ReactNode
+  errors?: ListOfErrors
+  help?: ReactNode
+}
+
 /**
  * The label above a control, its help text and its errors below, all wired up for screen
  * readers; `children` draws the control itself with the wiring it is given.
@@ -75,11 +82,8 @@ function LabelledControl({
   errors,
   help,
   children,
-}: {
+}: ControlText & {
   id?: string
-  label: ReactNode
-  errors?: ListOfErrors
-  help?: ReactNode
   children: (wiring: ControlWiring) => ReactNode
 }) {
   const fallbackId = useId()
@@ -113,12 +117,7 @@ export function Field({
   inputProps,
   errors,
   help,
-}: {
-  label: ReactNode
-  inputProps: InputHTMLAttributes<HTMLInputElement>
-  errors?: ListOfErrors
-  help?: ReactNode
-}) {
+}: ControlText & { inputProps: InputHTMLAttributes<HTMLInputElement> }) {
   return (
     <LabelledControl id={inputProps.id} label={label} errors={errors} help={help}>
       {(wiring) => (
@@ -135,12 +134,10 @@ export function SelectField({
   options,
   selectProps,
   errors,
-}: {
-  label: ReactNode
+}: Omit<ControlText, 'help'> & {
   placeholder: string
   options: ReadonlyArray<readonly [value: string, name: string]>
   selectProps: SelectHTMLAttributes<HTMLSelectElement>
-  errors?: ListOfErrors
 }) {
   return (
     <LabelledControl id={selectProps.id} label={label} errors={errors}>
@@ -164,12 +161,7 @@ export function TextareaField({
   textareaProps,
   errors,
   help,
-}: {
-  label: ReactNode
-  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement>
-  errors?: ListOfErrors
-  help?: ReactNode
-}) {
+}: ControlText & { textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement> }) {
   return (
     <LabelledControl id={textareaProps.id} label={label} errors={errors} help={help}>
       {(wiring) => (
