@@ -27,8 +27,12 @@ async function addFromProductPage(
   expectedCount: number,
 ) {
   await page.goto(`/p/${slug}`)
-  await page.getByRole('link', { name: colour, exact: true }).click()
+  const swatch = page.getByRole('link', { name: colour, exact: true })
+  await swatch.click()
   await expect(page).toHaveURL(new RegExp(`color=${colour.toLowerCase()}`))
+  // The address changes before the page shows the new colour; the size links carry the colour
+  // the page shows, so the shopper picks a size once the swatch is marked as chosen.
+  await expect(swatch).toHaveAttribute('aria-current', 'true')
   await page.getByRole('link', { name: size, exact: true }).click()
   await expect(page).toHaveURL(new RegExp(`size=${size}`))
   await page.getByRole('button', { name: 'Add to cart' }).click()
