@@ -13,6 +13,7 @@ import { logger } from '~/infra/logger.server.ts'
 import { pageCacheStore } from '~/infra/page-cache/page-cache.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
 import { tracingEnabled } from '~/infra/telemetry/tracing.server.ts'
+import { paymentPageOrigins } from '~/services/orders/payments/index.server.ts'
 import { API_DOCS_ASSETS, apiDocsAssets } from './api-docs.ts'
 import { finalErrorHandler, guardRequestTarget } from './errors.ts'
 import { metricsEndpoint, timeRequests } from './metrics.ts'
@@ -90,6 +91,7 @@ export async function createApp(env: Env, vite?: ViteDevServer) {
       https: env.https,
       viteDev: Boolean(vite),
       extraImageSources: imageOrigins,
+      formTargets: paymentPageOrigins(),
     }),
   )
   app.use(permissionsPolicy)

@@ -12,11 +12,14 @@ export function securityHeaders({
   https,
   viteDev,
   extraImageSources = [],
+  formTargets = [],
 }: {
   /** Served over HTTPS: browsers are told to keep to it (HSTS, upgraded subresources). */
   https: boolean
   viteDev: boolean
   extraImageSources?: string[]
+  /** Other origins a form posted here may be redirected to (payment providers' pages). */
+  formTargets?: string[]
 }) {
   const nonce = (_req: unknown, res: unknown) =>
     `'nonce-${(res as Response).locals.cspNonce as string}'`
@@ -32,7 +35,7 @@ export function securityHeaders({
         'img-src': ["'self'", 'data:', 'blob:', ...extraImageSources],
         'font-src': ["'self'"],
         'connect-src': ["'self'", ...(viteDev ? ['ws:'] : [])],
-        'form-action': ["'self'"],
+        'form-action': ["'self'", ...formTargets],
         'frame-ancestors': ["'none'"],
         'base-uri': ["'self'"],
         'object-src': ["'none'"],

@@ -112,6 +112,36 @@ test('pay by card: declined, back to the store, pay again with 3-D Secure; the o
   await sellerContext.close()
 })
 
+test.describe('JavaScript off', () => {
+  test.use({ javaScriptEnabled: false })
+
+  // A plain form's POST is answered with a redirect to Stripe's page: the store's CSP must let a
+  // form's navigation go there (form-action), or the browser stops it on the checkout page. Shoppers
+  // whose JavaScript has not started yet (a slow phone) submit the same plain forms.
+  test('place the order, leave Stripe’s page, pay now: the same hosted page each time, then paid', async ({
+    page,
+  }) => {
+    test.slow()
+    await shopperWithCart(page, 1)
+    await page.goto('/checkout')
+    await page.getByText('Card', { exact: true }).click()
+    await page.getByRole('button', { name: /Place order/ }).click()
+    await expect(page).toHaveURL(new RegExp(`^${E2E_STRIPE_URL}/c/pay/cs_`))
+    const session = page.url()
+    await page.getByRole('link', { name: /Back to the store/ }).click()
+    await expect(page).toHaveURL(/\/orders\/SP-[A-Z0-9-]+\?payment=cancelled$/)
+    const number = orderNumberOf(page)
+
+    await page.getByTestId('payment-notice').getByRole('button', { name: 'Pay now' }).click()
+    await expect(page).toHaveURL(session)
+    await enterCard(page, '4242 4242 4242 4242')
+    await expect(page).toHaveURL(new RegExp(`/orders/${number}\\?payment=paid$`))
+    await expect(page.getByTestId('payment-notice')).toContainText('Payment received. Thank you!')
+    const order = await prisma.order.findFirstOrThrow({ where: { number } })
+    expect(order).toMatchObject({ paymentMethod: 'stripe', paymentStatus: 'PAID' })
+  })
+})
+
 test('in Persian: pay by card, the item is delivered, a return is approved and received, and the card refund shows', async ({
   page,
   browser,

@@ -35,6 +35,13 @@ export function enabledPaymentProviders() {
   return paymentProviders.filter(isPaymentProviderEnabled)
 }
 
+/** Where the offered providers' payment pages are (the CSP's form-action lists them). */
+export function paymentPageOrigins() {
+  return [
+    ...new Set(enabledPaymentProviders().flatMap((provider) => provider.pageOrigins?.() ?? [])),
+  ]
+}
+
 /** Paid when delivered (the courier collects) rather than by the provider. */
 export function settlesOnDelivery(paymentMethod: string) {
   return findPaymentProvider(paymentMethod)?.settles === 'on-delivery'

@@ -34,6 +34,11 @@ export interface PaymentProvider {
   readonly settles: 'on-delivery' | 'provider'
   isAvailable(amount: { total: number; currency: string }): boolean
   /**
+   * The origins of the pages `start` sends shoppers to. A checkout form posted without
+   * JavaScript is answered with a redirect there, which the store's CSP (form-action) must allow.
+   */
+  pageOrigins?(): string[]
+  /**
    * Starts paying for a placed order, after its transaction committed. Must be idempotent per
    * order id: a retried checkout (same idempotency key) calls it again for the same order.
    */

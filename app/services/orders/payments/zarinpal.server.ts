@@ -51,6 +51,7 @@ export const zarinpalProvider: PaymentProvider = {
   description: 'Pay on the bank gateway’s secure page, then come back to the store.',
   settles: 'provider',
   isAvailable: ({ currency }) => currency === 'IRR',
+  pageOrigins: () => [new URL(getEnv().ZARINPAL_GATEWAY_URL).origin],
   async start(order) {
     const gateway = zarinpalClient()
     const { authority } = await gateway.request({
