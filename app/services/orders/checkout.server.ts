@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: placing an order is one transaction, read top to bottom.
 import { randomInt } from 'node:crypto'
 import { isTransientTransactionError, prisma, type Tx } from '~/infra/db.server.ts'
 import { businessMetrics } from '~/infra/business-metrics.server.ts'
