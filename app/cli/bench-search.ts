@@ -10,19 +10,18 @@
 // It uses a database of its own (`shikposh_bench` on the configured or embedded PostgreSQL, or
 // BENCH_DATABASE_URL) and indexes prefixed `bench_`, and needs `npm run build` (it runs it if missing).
 import './env-file.ts'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import http from 'node:http'
-import { createServer } from 'node:net'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
-import { startEmbeddedMeilisearch } from '~/infra/embedded/meilisearch.server.ts'
-import { startEmbeddedPostgres } from '~/infra/embedded/postgres.server.ts'
 import { parseEnv } from '~/infra/env.server.ts'
 import type { ProductDocument } from '~/services/search/document.ts'
 import type { SearchScope, SearchState } from '~/services/search/state.ts'
-import { migrate } from '~/infra/migrate.server.ts'
+import {
+  BENCH_INDEX_PREFIX,
+  ensureBuild,
+  prepareBenchServices,
+  startBuiltApp,
+} from './bench/environment.ts'
 import { COLORS, generateCatalog, LISTED_SQL, TREE } from './bench/synthetic-catalog.ts'
 
 const { values: args } = parseArgs({
@@ -34,58 +33,14 @@ const { values: args } = parseArgs({
 })
 const PRODUCTS = Number(args.products)
 const SAMPLES = Number(args.samples)
-const INDEX_PREFIX = 'bench_'
 
 const log = (message: string) => console.log(message)
-const stops: Array<() => Promise<void>> = []
 
 // ---------------------------------------------------------------- services, before the app's modules read the configuration
 
 const base = parseEnv(process.env)
-let adminUrl: string
-if (base.embeddedPostgres) {
-  const postgres = await startEmbeddedPostgres({
-    dataDir: base.dataDir,
-    port: base.EMBEDDED_PG_PORT,
-    log: () => {},
-  })
-  stops.push(postgres.stop)
-  adminUrl = postgres.url.replace(/\/[^/]+$/, '/postgres')
-} else {
-  const url = new URL(base.databaseUrl)
-  url.pathname = '/postgres'
-  adminUrl = url.toString()
-}
-let meiliHost = base.meiliHost
-let meiliKey = base.MEILI_MASTER_KEY
-if (base.embeddedMeilisearch) {
-  const meilisearch = await startEmbeddedMeilisearch({
-    dataDir: base.dataDir,
-    port: base.EMBEDDED_MEILI_PORT,
-    log: () => {},
-  })
-  stops.push(meilisearch.stop)
-  meiliHost = meilisearch.host
-  meiliKey = meilisearch.masterKey
-}
-const benchUrl =
-  process.env.BENCH_DATABASE_URL ?? adminUrl.replace(/\/postgres$/, '/shikposh_bench')
-{
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  const name = new URL(benchUrl).pathname.slice(1)
-  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-  if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`)
-  await admin.end()
-}
-await migrate(benchUrl)
-Object.assign(process.env, {
-  DATABASE_URL: benchUrl,
-  MEILI_HOST: meiliHost,
-  MEILI_MASTER_KEY: meiliKey ?? '',
-  MEILI_INDEX_PREFIX: INDEX_PREFIX,
-  LOG_LEVEL: 'warn',
-})
+const services = await prepareBenchServices()
+const { benchUrl, meiliHost, meiliKey } = services
 
 const { prisma } = await import('~/infra/db.server.ts')
 const { getSearchClient, waitForTasks, closeSearchClient } =
@@ -122,20 +77,6 @@ function random(seed: number) {
     state = (state * 1664525 + 1013904223) % 4294967296
     return state / 4294967296
   }
-}
-
-async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
@@ -270,7 +211,7 @@ function syntheticDocuments(count: number): ProductDocument[] {
 
 async function benchIndexing() {
   const client = getSearchClient()
-  const uid = `${INDEX_PREFIX}synthetic_products`
+  const uid = `${BENCH_INDEX_PREFIX}synthetic_products`
   await waitForTasks([await client.deleteIndex(uid)]).catch(() => {})
   await applyProductIndexSettings(uid)
   const documents = syntheticDocuments(PRODUCTS)
@@ -374,52 +315,6 @@ async function samples(): Promise<{ search: Sample[]; grids: Sample[] }> {
   return { search, grids }
 }
 
-async function startApp(port: number): Promise<ChildProcess> {
-  if (!existsSync('build/server.js') || !existsSync('build/server/index.js')) {
-    log('No production build yet: running npm run build …')
-    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
-    if (build.status !== 0) throw new Error('npm run build failed')
-  }
-  const app = spawn(process.execPath, ['build/server.js'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      APP_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: benchUrl,
-      MEILI_HOST: meiliHost,
-      MEILI_MASTER_KEY: meiliKey ?? '',
-      MEILI_INDEX_PREFIX: INDEX_PREFIX,
-      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-      REDIS_PREFIX: 'shikposh-bench:',
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      OUTBOX_WORKER: 'off',
-      LOG_LEVEL: 'warn',
-      // Production requires mail and a bucket; result pages use neither (no mail is sent with the
-      // worker off, and photo URLs are only formatted), so these point at nothing.
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      S3_BUCKET: 'bench-unused',
-      S3_ENDPOINT: 'http://127.0.0.1:9',
-      S3_FORCE_PATH_STYLE: 'true',
-      S3_ACCESS_KEY_ID: 'bench',
-      S3_SECRET_ACCESS_KEY: 'bench',
-    },
-  })
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (app.exitCode !== null) throw new Error(`The app exited with code ${app.exitCode}`)
-    const up = await get(`http://127.0.0.1:${port}/healthz`).then(
-      (response) => response.status === 200,
-      () => false,
-    )
-    if (up) return app
-    if (Date.now() > deadline) throw new Error('The app did not start within 60 s')
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-}
-
 type Timings = {
   raw: number[]
   direct: number[]
@@ -452,9 +347,10 @@ async function benchSearch() {
   const { Meilisearch } = await import('meilisearch')
   const fetchClient = new Meilisearch({ host: meiliHost, apiKey: meiliKey })
   const sets = await samples()
-  const port = await freePort()
-  log(`Starting the production build on port ${port} …`)
-  const app = await startApp(port)
+  ensureBuild(process.cwd(), { log })
+  const app = await startBuiltApp(services, { sessionSecret: randomBytes(32).toString('hex') })
+  log(`Started the production build on port ${app.port}`)
+  const { port } = app
   const priceUnit = searchPriceUnit(base.STORE_CURRENCY, base.STORE_PRICE_DISPLAY)
 
   const empty = (): Timings => ({
@@ -526,8 +422,7 @@ async function benchSearch() {
     for (const [i, sample] of sets.search.entries()) await run(sample, search, i % 4 === 0)
     for (const [i, sample] of sets.grids.entries()) await run(sample, grids, i % 4 === 0)
   } finally {
-    app.kill('SIGTERM')
-    await new Promise((resolve) => app.once('exit', resolve))
+    await app.stop()
   }
   return { search: summary(search, sets.search.length), grids: summary(grids, sets.grids.length) }
 }
@@ -598,6 +493,6 @@ try {
   agent.destroy()
   meiliAgent.destroy()
   await prisma.$disconnect()
-  for (const stop of stops.reverse()) await stop().catch(() => {})
+  await services.stop()
 }
 process.exit(0)
