@@ -1,11 +1,14 @@
-// `npm run db:seed`: adds the demo accounts and catalog to the configured database (idempotent).
+// `npm run db:seed`: adds the demo accounts and catalog to the configured database (idempotent),
+// applying any pending migrations first, so it works on a database nothing has started on yet.
 import './env-file.ts'
 import path from 'node:path'
 import { DEMO_ACCOUNTS, seedDemoData } from '../../prisma/seed/index.ts'
 import { describePhotos } from '../../prisma/seed/photos/index.ts'
+import { migrate } from '~/infra/migrate.server.ts'
 import { runTask } from './run.ts'
 
 await runTask(async (env) => {
+  await migrate(env.databaseUrl)
   const { created, total, orders, photos } = await seedDemoData({
     photos: { cacheDir: path.join(env.dataDir, 'demo-photos'), log: console.log },
   })
