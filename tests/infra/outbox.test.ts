@@ -131,6 +131,56 @@ describe('outbox', () => {
     )
   })
 
+  test('no transaction or row lock is held while the handler calls another service', async () => {
+    await prisma.$transaction((tx) =>
+      enqueue(tx, ...['a', 'b'].map((key) => ({ topic: 't.lease', key }))),
+    )
+    const lockable: boolean[] = []
+    await processBatch({
+      topic: 't.lease',
+      async handle(events) {
+        // What another session could do while Meilisearch or SMTP answers: lock the same rows.
+        const ids = events.map((event) => event.id)
+        const locked = await prisma.$transaction(
+          (tx) =>
+            tx.$queryRaw<unknown[]>`
+              SELECT "id" FROM "OutboxEvent" WHERE "id" = ANY(${ids}) FOR UPDATE NOWAIT`,
+        )
+        lockable.push(locked.length === events.length)
+      },
+    })
+    expect(lockable).toEqual([true])
+    expect((await rows('t.lease')).every((row) => row.processedAt !== null)).toBe(true)
+  })
+
+  test('a batch is leased: no other worker takes it until the lease runs out', async () => {
+    await prisma.$transaction((tx) => enqueue(tx, { topic: 't.expire', key: 'slow' }))
+    const takenBy: string[] = []
+    let release!: () => void
+    const stuck = processBatch(
+      {
+        topic: 't.expire',
+        handle: async () => {
+          takenBy.push('first')
+          await new Promise<void>((resolve) => (release = resolve))
+        },
+      },
+      300,
+    )
+    const second: OutboxHandler = {
+      topic: 't.expire',
+      handle: async () => void takenBy.push('second'),
+    }
+    await expect.poll(() => takenBy).toEqual(['first'])
+    expect(await processBatch(second)).toBe(0)
+    // A worker that stopped mid-batch gives its events back when the lease runs out.
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(await processBatch(second)).toBe(1)
+    release()
+    await stuck
+    expect(takenBy).toEqual(['first', 'second'])
+  })
+
   test('backoff grows exponentially and is capped', () => {
     expect(backoffMs(1)).toBeGreaterThanOrEqual(750)
     expect(backoffMs(1)).toBeLessThanOrEqual(1250)
