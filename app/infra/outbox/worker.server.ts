@@ -4,8 +4,8 @@ import { prisma, type OutboxEvent } from '../db.server.ts'
 
 // Carries out outbox events. Each topic has one handler. The worker leases a batch of due rows
 // in one statement (FOR UPDATE SKIP LOCKED, so any number of workers can run side by side
-// without taking the same row; the lease moves the rows' availableAt past the handler's time and
-// commits at once), calls the handler with no transaction or row lock held while it talks to
+// without taking the same row; the lease, leasedUntil, lasts past the handler's time and commits
+// at once), calls the handler with no transaction or row lock held while it talks to
 // Meilisearch, SMTP or S3, and marks each event processed only when the handler succeeded;
 // failures are retried with exponential backoff, for ever: the work matters (an index that must
 // converge, an email that must go), so nothing is silently dropped. A worker that stops
@@ -51,10 +51,12 @@ export async function processBatch(handler: OutboxHandler, leaseMs = 60_000): Pr
   // with the session's local time.
   const leased = await prisma.$queryRaw<OutboxEvent[]>`
     UPDATE "OutboxEvent"
-    SET "availableAt" = (now() AT TIME ZONE 'UTC') + ${leaseMs} * interval '1 millisecond'
+    SET "leasedUntil" = (now() AT TIME ZONE 'UTC') + ${leaseMs} * interval '1 millisecond'
     WHERE "id" IN (
       SELECT "id" FROM "OutboxEvent"
-      WHERE "topic" = ${handler.topic} AND "processedAt" IS NULL AND "availableAt" <= (now() AT TIME ZONE 'UTC')
+      WHERE "topic" = ${handler.topic} AND "processedAt" IS NULL
+        AND "availableAt" <= (now() AT TIME ZONE 'UTC')
+        AND ("leasedUntil" IS NULL OR "leasedUntil" <= (now() AT TIME ZONE 'UTC'))
       ORDER BY "id"
       LIMIT ${handler.batchSize ?? 100}
       FOR UPDATE SKIP LOCKED)
@@ -80,7 +82,7 @@ export async function processBatch(handler: OutboxHandler, leaseMs = 60_000): Pr
   if (done.length) {
     await prisma.outboxEvent.updateMany({
       where: { id: { in: done } },
-      data: { processedAt: new Date() },
+      data: { processedAt: new Date(), leasedUntil: null },
     })
   }
   for (const event of events) {
@@ -93,6 +95,7 @@ export async function processBatch(handler: OutboxHandler, leaseMs = 60_000): Pr
         attempts,
         lastError: error,
         availableAt: new Date(Date.now() + backoffMs(attempts)),
+        leasedUntil: null,
       },
     })
     metrics.outboxFailures.inc({ topic: event.topic })
