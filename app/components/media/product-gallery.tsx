@@ -229,13 +229,15 @@ export function ProductCardImage({
         fit="cover"
         className="h-full w-full"
       />
+      {/* The second photo shows on hover, so only screens with a hovering pointer lay it out: a
+          lazy image that is not displayed is never fetched, so phones do not download it. */}
       {second ? (
         <ResponsiveImage
           image={second.image}
           alt=""
           sizes={sizes}
           fit="cover"
-          className="absolute inset-0 h-full w-full opacity-0 transition-opacity duration-300 group-hover/card-image:opacity-100"
+          className="absolute inset-0 hidden h-full w-full opacity-0 transition-opacity duration-300 group-hover/card-image:opacity-100 [@media(hover:hover)]:block"
         />
       ) : null}
     </div>
