@@ -66,12 +66,11 @@ export const stripeProvider: PaymentProvider = {
   description: 'Visa, Mastercard, American Express and more, with 3-D Secure.',
   settles: 'provider',
   isAvailable: ({ currency }) => currency !== 'IRR',
-  // Stripe's hosted Checkout page; a stand-in of Stripe serves it beside its API.
-  pageOrigins: () => [
-    getEnv().STRIPE_API_URL
-      ? new URL(getEnv().STRIPE_API_URL!).origin
-      : 'https://checkout.stripe.com',
-  ],
+  // Stripe's hosted Checkout page; a stand-in of Stripe (STRIPE_API_URL) serves it beside its API.
+  pageOrigins() {
+    const standIn = getEnv().STRIPE_API_URL
+    return [standIn ? new URL(standIn).origin : 'https://checkout.stripe.com']
+  },
   async start(order) {
     const stripe = stripeClient()
     // "Pay now" after the shopper left the hosted page: the session they left is still open and
