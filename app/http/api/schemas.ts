@@ -49,6 +49,11 @@ export const IdParamSchema = z.object({
   id: z.string().min(1).max(64).meta({ description: 'The id' }),
 })
 
+/** An order in the path, as the shopper's and the seller's endpoints name it. */
+export const OrderNumberParamSchema = z.object({
+  number: z.string().max(20).meta({ description: 'The order number, e.g. `SP-7K2Q-M4XD`' }),
+})
+
 /** A postal address as stored (every field a string; empty when not given). */
 export const AddressJsonSchema = z
   .object({

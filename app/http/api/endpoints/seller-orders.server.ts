@@ -14,14 +14,10 @@ import { getSellerAnalytics } from '~/services/analytics/seller-analytics.server
 import { utcToZonedLocal } from '~/utils/zoned-time.ts'
 import { badQuery, defineEndpoint, englishText } from '../endpoint.server.ts'
 import { pageFromCursor, pageNumbered } from '../paging.server.ts'
-import { AddressJsonSchema, CursorSchema, pageOf } from '../schemas.ts'
+import { AddressJsonSchema, CursorSchema, OrderNumberParamSchema, pageOf } from '../schemas.ts'
 
 // A shop's part of orders, through the fulfilment service of the seller's order pages, and its
 // sales figures, as the sales page computes them. Another shop's order is a 404.
-
-const OrderNumberParams = z.object({
-  number: z.string().max(20).meta({ description: 'The order number, e.g. `SP-7K2Q-M4XD`' }),
-})
 
 function orderNumber(raw: string) {
   const parsed = OrderNumberSchema.safeParse(raw)
@@ -159,7 +155,7 @@ export const getShopOrder = defineEndpoint({
   summary: 'Your shop’s part of one order: lines, address, parcel',
   tags: ['Seller'],
   access: 'shop:read',
-  params: OrderNumberParams,
+  params: OrderNumberParamSchema,
   response: { status: 200, description: 'The order', schema: ShopOrderSchema },
   errors: [404],
   async handle({ caller, params }) {
@@ -174,7 +170,7 @@ export const shipShopOrder = defineEndpoint({
   summary: 'Mark your parcel of an order shipped, with carrier and tracking number',
   tags: ['Seller'],
   access: 'shop:write',
-  params: OrderNumberParams,
+  params: OrderNumberParamSchema,
   body: ShipSchema,
   response: { status: 200, description: 'The order as it is now', schema: ShopOrderSchema },
   errors: [404, 409],
@@ -192,7 +188,7 @@ export const deliverShopOrder = defineEndpoint({
   summary: 'Mark your shipped parcel of an order delivered',
   tags: ['Seller'],
   access: 'shop:write',
-  params: OrderNumberParams,
+  params: OrderNumberParamSchema,
   response: { status: 200, description: 'The order as it is now', schema: ShopOrderSchema },
   errors: [404, 409],
   async handle({ caller, params }) {

@@ -12,7 +12,7 @@ import { AddressSchema, MAX_LINE_QUANTITY } from '~/services/orders/schemas.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { defineEndpoint, requireIdempotencyKey } from '../endpoint.server.ts'
 import { pageFromCursor, pageNumbered } from '../paging.server.ts'
-import { CursorSchema, pageOf } from '../schemas.ts'
+import { CursorSchema, OrderNumberParamSchema, pageOf } from '../schemas.ts'
 import { LangSchema } from './catalog.server.ts'
 import { CartSchema, OrderSchema, cartJson, orderJson, ownOrder } from './shopper-json.server.ts'
 
@@ -51,7 +51,7 @@ export const addCartItem = defineEndpoint({
   tags: ['Shopper'],
   access: 'cart:write',
   idempotent: true,
-  body: z.object({ variantId: z.string().min(1).max(64), quantity: Quantity.default(1) }),
+  body: VariantParams.extend({ quantity: Quantity.default(1) }),
   response: { status: 200, description: 'The cart', schema: CartSchema },
   errors: [404, 409],
   async handle({ caller, body }) {
@@ -93,10 +93,6 @@ export const removeCartItem = defineEndpoint({
 })
 
 // ---------------------------------------------------------------- orders
-
-const OrderParams = z.object({
-  number: z.string().max(20).meta({ description: 'The order number, e.g. `SP-7K2Q-M4XD`' }),
-})
 
 export const listOrdersEndpoint = defineEndpoint({
   method: 'get',
@@ -145,7 +141,7 @@ export const getOrderEndpoint = defineEndpoint({
   summary: 'One of your orders: parcels, tracking, payment',
   tags: ['Shopper'],
   access: 'orders:read',
-  params: OrderParams,
+  params: OrderNumberParamSchema,
   response: { status: 200, description: 'The order', schema: OrderSchema },
   errors: [404],
   async handle({ caller, params }) {
@@ -161,7 +157,7 @@ export const cancelOrderEndpoint = defineEndpoint({
   tags: ['Shopper'],
   access: 'orders:write',
   idempotent: true,
-  params: OrderParams,
+  params: OrderNumberParamSchema,
   response: { status: 200, description: 'The order, cancelled', schema: OrderSchema },
   errors: [404, 409],
   async handle({ caller, params }) {
