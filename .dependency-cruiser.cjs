@@ -3,7 +3,7 @@
 
 /**
  * The domains under app/services, lowest first: each may use the ones before it, never one after.
- * Where a lower domain must react to a higher one, it does so through the outbox or a job (see
+ * Where a lower domain must react to a higher one, it does so through a job (see
  * `events`). A new domain folder goes into this list at the place its dependencies allow.
  */
 const DOMAINS = [

@@ -1,7 +1,7 @@
 // `npm run media:rebuild [-- --all]`: builds the image variants again from the private originals
 // after the recipe changed (RECIPE_VERSION in app/services/media/pipeline.server.ts). Only
 // images made with an older recipe are rebuilt, unless --all. Safe to run while the app serves:
-// new objects are written before the rows switch, and old ones are deleted through the outbox.
+// new objects are written before the rows switch, and old ones are deleted by a job.
 import { rebuildMedia } from '~/services/media/rebuild.server.ts'
 import { runTask } from './run.ts'
 

@@ -2,7 +2,7 @@
 // adds a large synthetic catalog for benchmarks, in batches of multi-row INSERTs (one statement
 // per table per batch, columns passed as arrays through unnest). With `--photos` every product
 // gets photos borrowed from a small pool uploaded through the media service (`--photo-pool`,
-// `--photos-per-product`; see bench/bulk-photos.ts). It writes no outbox rows: rebuild the
+// `--photos-per-product`; see bench/bulk-photos.ts). It queues no search jobs: rebuild the
 // search index afterwards with `npm run search:reindex`.
 import './env-file.ts'
 import { randomBytes } from 'node:crypto'
@@ -248,7 +248,7 @@ await runTask(async (env) => {
             `  Photos: ${photos.images.toLocaleString('en-US')} on ${photos.products.toLocaleString('en-US')} products, from ${photos.pooled} products' uploaded photos, in ${photos.seconds.toFixed(1)} s (included above).`,
           ]
         : []),
-      'No outbox rows were written: rebuild the search index with `npm run search:reindex`.',
+      'No search jobs were queued: rebuild the search index with `npm run search:reindex`.',
     ].join('\n'),
   )
 })

@@ -18,29 +18,6 @@ export const metrics = singleton('metrics', () => {
     registers: [registry],
   })
 
-  const outboxPending = new Gauge({
-    name: 'outbox_pending_events',
-    help: 'Outbox events not yet processed, by topic',
-    labelNames: ['topic'],
-    registers: [registry],
-    async collect() {
-      this.reset()
-      const rows = await prisma.outboxEvent.groupBy({
-        by: ['topic'],
-        where: { processedAt: null },
-        _count: { _all: true },
-      })
-      for (const row of rows) this.set({ topic: row.topic }, row._count._all)
-    },
-  })
-
-  const outboxFailures = new Counter({
-    name: 'outbox_failures_total',
-    help: 'Outbox events that failed and were rescheduled, by topic',
-    labelNames: ['topic'],
-    registers: [registry],
-  })
-
   const jobsWaiting = new Gauge({
     name: 'jobs_waiting',
     help: 'Background jobs not yet done, by task and state (due, scheduled, failed for good)',
@@ -80,8 +57,6 @@ export const metrics = singleton('metrics', () => {
   return {
     registry,
     httpDuration,
-    outboxPending,
-    outboxFailures,
     jobsWaiting,
     jobsOldestDueAge,
     jobFailures,

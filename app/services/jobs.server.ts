@@ -1,6 +1,5 @@
 import { logger } from '~/infra/logger.server.ts'
 import { startJobWorker, type JobSchedule, type JobTasks } from '~/infra/jobs/worker.server.ts'
-import { startOutboxWorker } from '~/infra/outbox/worker.server.ts'
 import { pruneIdempotencyKeys } from './accounts/api-idempotency.server.ts'
 import {
   DISCOUNT_BOUNDARIES_TASK,
@@ -21,7 +20,16 @@ import {
   NOTIFICATION_DELIVER_TASK,
   notificationDeliverTask,
 } from './notifications/notify.server.ts'
-import { outboxHandlers } from './outbox-handlers.server.ts'
+import { MAIL_TASK, mailTask } from './mail/mail.server.ts'
+import {
+  MEDIA_SWEEP_TASK,
+  mediaSweepTask,
+  STORAGE_DELETE_TASK,
+  storageDeleteTask,
+} from './media/cleanup.server.ts'
+import { productChangedTask } from './product-changed.server.ts'
+import { pruneSearchSyncs } from './search/indexer.server.ts'
+import { SEARCH_PRODUCT_TASK } from './events/product-changes.server.ts'
 import {
   BACK_IN_STOCK_TASK,
   backInStockTask,
@@ -35,8 +43,14 @@ import {
 
 export const PRUNE_CARTS_TASK = 'carts.prune'
 export const PRUNE_IDEMPOTENCY_KEYS_TASK = 'api.idempotency-keys.prune'
+export const PRUNE_SEARCH_SYNCS_TASK = 'search.syncs.prune'
 
 export const jobTasks: JobTasks = {
+  [SEARCH_PRODUCT_TASK]: productChangedTask,
+  [MAIL_TASK]: mailTask,
+  // Queued by database triggers when rows naming stored objects go (docs/decisions/012).
+  [STORAGE_DELETE_TASK]: storageDeleteTask,
+  [MEDIA_SWEEP_TASK]: mediaSweepTask,
   [REPRICE_TASK]: repriceTask,
   [DISCOUNT_BOUNDARIES_TASK]: discountBoundariesTask,
   [ORDER_PLACED_TASK]: orderPlacedTask,
@@ -57,6 +71,9 @@ export const jobTasks: JobTasks = {
     const count = await pruneIdempotencyKeys()
     if (count) logger.info({ count }, 'Deleted API answers past their replay window')
   },
+  [PRUNE_SEARCH_SYNCS_TASK]: async () => {
+    await pruneSearchSyncs()
+  },
 }
 
 export const jobSchedules: JobSchedule[] = [
@@ -68,16 +85,11 @@ export const jobSchedules: JobSchedule[] = [
   { task: LEDGER_RELEASE_TASK, match: '*/15 * * * *' },
   // API answers kept for Idempotency-Key retries, a day after they were given.
   { task: PRUNE_IDEMPOTENCY_KEYS_TASK, match: '47 3 * * *' },
+  // The search index's sync log, kept a day for rebuilds.
+  { task: PRUNE_SEARCH_SYNCS_TASK, match: '53 3 * * *' },
 ]
 
-/**
- * Starts the job worker with its schedules (and, until every topic has moved to jobs, the
- * outbox worker). Returns the function that stops both after the work in hand.
- */
+/** Starts the job worker with its schedules. Returns the function that stops it after the work in hand. */
 export async function startBackgroundWorkers() {
-  const stopJobs = await startJobWorker({ tasks: jobTasks, schedules: jobSchedules })
-  const stopOutbox = startOutboxWorker({ handlers: outboxHandlers })
-  return async () => {
-    await Promise.all([stopOutbox(), stopJobs()])
-  }
+  return startJobWorker({ tasks: jobTasks, schedules: jobSchedules })
 }

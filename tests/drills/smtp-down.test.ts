@@ -1,14 +1,14 @@
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { runDueJobs } from '~/infra/jobs/worker.server.ts'
-import { processBatch } from '~/infra/outbox/worker.server.ts'
-import { jobTasks } from '~/services/jobs.server.ts'
-import { MAIL_TOPIC, enqueueMail, mailOutboxHandler } from '~/services/mail/mail.server.ts'
+import { listQueuedJobs } from '~/infra/jobs/queue.server.ts'
+import { MAIL_TASK, enqueueMail, mailTask } from '~/services/mail/mail.server.ts'
 import { createUser } from '../support/fixtures.ts'
+import { makeJobsDue, tasksExceptMailAndSearch } from '../support/jobs.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
 
 // Fault drill: the mail server goes away (the cable to a local SMTP server is pulled) while the
-// store keeps sending, and comes back. Emails wait in the outbox, retried with backoff, and each
+// store keeps sending, and comes back. Emails wait in the job queue, retried with backoff, and each
 // goes out exactly once when it returns; nothing that caused them (an order) waits or fails.
 const smtp = await vi.hoisted(async () => {
   const { startSmtpSink } = await import('../support/smtp-sink.ts')
@@ -32,8 +32,8 @@ afterAll(async () => {
   )
 })
 
-const pending = () =>
-  prisma.outboxEvent.findMany({ where: { topic: MAIL_TOPIC, processedAt: null } })
+const pending = () => listQueuedJobs(MAIL_TASK)
+const sendMail = () => runDueJobs({ [MAIL_TASK]: mailTask })
 
 describe('SMTP down and back', () => {
   test('emails wait in the queue while the mail server is away and go out once each when it returns', async () => {
@@ -61,8 +61,8 @@ describe('SMTP down and back', () => {
           html: '<p>x</p>',
         })
     })
-    // Jobs may route the order's email into the outbox: count what waits.
-    await runDueJobs(jobTasks)
+    // The order's job queues its emails: count what waits.
+    await runDueJobs(tasksExceptMailAndSearch)
     const queued = await pending()
     expect(queued.length).toBeGreaterThanOrEqual(3)
     figures['emails queued'] = `${queued.length}`
@@ -71,12 +71,9 @@ describe('SMTP down and back', () => {
     let rounds = 0
     let failures = 0
     for (let round = 0; round < 2; round++) {
-      await prisma.outboxEvent.updateMany({
-        where: { topic: MAIL_TOPIC, processedAt: null },
-        data: { availableAt: new Date(Date.now() - 1000) },
-      })
+      await makeJobsDue((await pending()).map((job) => job.id))
       const roundStart = performance.now()
-      await processBatch(mailOutboxHandler)
+      await sendMail()
       figures[`send round ${round + 1} while down`] =
         `${Math.round(performance.now() - roundStart)} ms for ${queued.length} emails`
       rounds++
@@ -96,22 +93,23 @@ describe('SMTP down and back', () => {
     figures['SMTP down for'] = `${Math.round((backAt - cutAt) / 1000)} s`
     const deadline = Date.now() + 30_000
     while ((await pending()).length && Date.now() < deadline) {
-      await processBatch(mailOutboxHandler)
+      await makeJobsDue((await pending()).map((job) => job.id))
+      await sendMail()
       await sleep(250)
     }
     expect(await pending()).toHaveLength(0)
     figures['all sent after SMTP returned'] = `${Math.round(performance.now() - backAt)} ms`
 
     // More rounds send nothing again.
-    await processBatch(mailOutboxHandler)
+    await sendMail()
     const to = smtp.sink.received.flatMap((mail) => mail.to)
     expect(to.length).toBe(queued.length)
     expect(new Set(to).size).toBe(to.length)
     for (const recipient of [...recipients, shopper.email]) expect(to).toContain(recipient)
-    // One Message-ID per email, the same on every attempt (the outbox event's id).
+    // One Message-ID per email, the same on every attempt (the job's id).
     const ids = smtp.sink.received.map((mail) => /^Message-ID: (.+)$/im.exec(mail.data)?.[1])
     expect(new Set(ids).size).toBe(queued.length)
-    for (const row of queued) expect(ids.some((id) => id?.includes(`outbox-${row.id}@`))).toBe(true)
+    for (const row of queued) expect(ids.some((id) => id?.includes(`job-${row.id}@`))).toBe(true)
     figures['emails received'] = `${to.length} (each once)`
   }, 90_000)
 })

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { getStorage } from '~/infra/storage/storage.server.ts'
-import { MEDIA_SWEEP_TOPIC } from '~/services/media/assets.server.ts'
-import { sweepAssets } from '~/services/media/cleanup.server.ts'
+import { listQueuedJobs } from '~/infra/jobs/queue.server.ts'
+import { MEDIA_SWEEP_TASK, sweepAssets } from '~/services/media/cleanup.server.ts'
 import { createProduct, createSeller } from '../support/catalog-fixtures.ts'
 import { photo } from '../support/images.ts'
 import { jpegPart, mediaRowCounts, storedKeys, uploadImages } from '../support/media.ts'
@@ -101,13 +101,13 @@ describe('storage down during an upload', () => {
     const leftovers = (await storedKeys()).filter((key) => !before.keys.includes(key))
     figures['objects written before the cut or retried after it, left in the bucket'] =
       `${leftovers.length}`
-    const sweeps = await prisma.outboxEvent.findMany({
-      where: { topic: MEDIA_SWEEP_TOPIC, processedAt: null },
-    })
+    const swept = (await listQueuedJobs(MEDIA_SWEEP_TASK)).flatMap(
+      (job) => (job.payload as { assetIds: string[] }).assetIds,
+    )
     const assetIds = new Set(leftovers.map((key) => key.split('/')[1]))
-    for (const assetId of assetIds) expect(sweeps.map((event) => event.key)).toContain(assetId)
+    for (const assetId of assetIds) expect(swept).toContain(assetId)
     // The sweep queued before the first write runs an hour later; here at once, without its grace.
-    const { failed } = await sweepAssets(getStorage(), sweeps, 0)
+    const failed = await sweepAssets(getStorage(), swept, 0)
     expect(failed.size).toBe(0)
     expect(await storedKeys()).toEqual(before.keys)
 

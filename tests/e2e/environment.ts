@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 
 // Each end-to-end app has its own database, port, Meilisearch and Redis key space, derived from
 // this checkout's path (so two checkouts can run their suites side by side) and from its slot:
@@ -47,3 +50,13 @@ export const E2E_STRIPE_URL = app.stripeUrl
 export const E2E_MEILI_PORT = app.meiliPort
 export const E2E_DATABASE = app.database
 export const E2E_REDIS_PREFIX = app.redisPrefix
+
+/**
+ * The app's DATA_DIR: in memory where the machine has it (Meilisearch fsyncs every write). One
+ * per app, like the database: emptied at the start (a killed run cannot clean up) and removed at
+ * the end. Its `mail/` folder holds the emails the app sent (no SMTP_URL: one .eml file each).
+ */
+export const E2E_DATA_DIR = path.join(
+  existsSync('/dev/shm') ? '/dev/shm' : tmpdir(),
+  `shikposh-e2e-${E2E_DATABASE.slice('shikposh_e2e_'.length)}`,
+)

@@ -7,7 +7,7 @@ import { expect, test } from './fixtures.ts'
 // The page cache on the real build (docs/decisions/026-page-cache.md): an anonymous visitor's
 // page is replayed and still hydrates under its CSP; a signed-in shopper's name and cart count
 // never reach anyone else; languages stay apart; a price change reaches anonymous visitors
-// through the outbox within seconds.
+// through the job queue within seconds.
 
 test.afterAll(async () => {
   await prisma.$disconnect()

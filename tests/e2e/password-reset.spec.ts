@@ -1,26 +1,16 @@
 import { prisma } from '~/infra/db.server.ts'
 import { TEST_PASSWORD, createUser } from '../support/fixtures.ts'
 import { expect, randomClientIp, signInThroughForm, test } from './fixtures.ts'
+import { mailsTo } from './mailbox.ts'
 
 test.afterAll(async () => {
   await prisma.$disconnect()
 })
 
-/** The reset link of the latest email to `to`, read from the outbox (the app writes .eml files). */
+/** The reset link of the latest email to `to`, as the app sent it (it writes .eml files). */
 async function resetLinkSentTo(to: string) {
-  await expect
-    .poll(async () =>
-      prisma.outboxEvent.count({
-        where: { topic: 'mail.send', payload: { path: ['to'], equals: to } },
-      }),
-    )
-    .toBeGreaterThan(0)
-  const [event] = await prisma.outboxEvent.findMany({
-    where: { topic: 'mail.send', payload: { path: ['to'], equals: to } },
-    orderBy: { id: 'desc' },
-    take: 1,
-  })
-  const text = (event!.payload as { text: string }).text
+  await expect.poll(async () => (await mailsTo(to)).length).toBeGreaterThan(0)
+  const text = (await mailsTo(to)).at(-1)!.text
   const url = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(text)![0]
   return new URL(url).pathname + new URL(url).search
 }

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { waitForSearchIndex } from './search-index.ts'
 
-// Products are written to the app's database as the catalog does (with their outbox rows);
+// Products are written to the app's database as the catalog does (with their search jobs);
 // the app's own worker indexes them into its embedded Meilisearch.
 
 test.afterAll(async () => {

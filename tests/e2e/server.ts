@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { rmSync } from 'node:fs'
 import pg from 'pg'
 import { migrate } from '../../app/infra/migrate.server.ts'
 import { ADMIN_URL, createDatabase, databaseUrl } from '../setup/databases.ts'
 import {
+  E2E_DATA_DIR,
   E2E_DATABASE,
   E2E_MEILI_PORT,
   E2E_PORT,
@@ -50,12 +49,7 @@ const stale = await redis.keys(`${E2E_REDIS_PREFIX}*`)
 if (stale.length) await redis.del(...stale)
 await redis.quit()
 
-// In memory where the machine has it (Meilisearch fsyncs every write). One per checkout, like the
-// database: emptied at the start (a killed run cannot clean up) and removed at the end.
-const dataDir = path.join(
-  existsSync('/dev/shm') ? '/dev/shm' : tmpdir(),
-  `shikposh-e2e-${E2E_DATABASE.slice('shikposh_e2e_'.length)}`,
-)
+const dataDir = E2E_DATA_DIR
 rmSync(dataDir, { recursive: true, force: true })
 const { startStripeStandIn, STAND_IN_SECRET_KEY, STAND_IN_WEBHOOK_SECRET } =
   await import('../support/payments/stripe-stand-in.ts')

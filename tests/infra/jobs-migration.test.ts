@@ -59,7 +59,7 @@ describe('moving the outbox into the job queue', () => {
       [past, future.toISOString()],
     )
 
-    const result = await migrate(url)
+    const result = await migrate(url, { dir: await migrationsBefore('20261208000000') })
     expect(result.applied).toEqual(
       expect.arrayContaining([
         '20261206010000_jobs_catalog_reprice',
@@ -80,7 +80,7 @@ describe('moving the outbox into the job queue', () => {
     const { rows: left } = await client.query(
       `SELECT "topic", "key" FROM "OutboxEvent" WHERE "processedAt" IS NULL ORDER BY "id"`,
     )
-    // Topics that have not moved yet stay in the outbox.
+    // Topics that have not moved yet (by then) stay in the outbox.
     expect(left).toEqual([{ topic: 'search.product', key: 'p1' }])
 
     const handled: string[] = []
@@ -103,6 +103,63 @@ describe('moving the outbox into the job queue', () => {
       `SELECT count(*)::int AS n FROM graphile_worker.jobs`,
     )
     expect(waiting).toEqual([{ n: 1 }])
+  })
+
+  test('waiting search, mail and storage events become jobs at their moments, each done once', async () => {
+    const { url, client } = await scratchDatabase()
+    await migrate(url, { dir: await migrationsBefore('20261208000000') })
+    const past = new Date(Date.now() - 60_000).toISOString()
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60_000)
+    const mail = { to: 'a@example.test', subject: 'Hi', text: 'x', html: '<p>x</p>' }
+    await client.query(
+      `INSERT INTO "OutboxEvent" ("topic", "key", "payload", "availableAt", "processedAt") VALUES
+        ('search.product', 'p1', '{}', ($1::timestamptz AT TIME ZONE 'UTC'), NULL),
+        ('search.product', 'p1', '{}', ($1::timestamptz AT TIME ZONE 'UTC'), NULL),
+        ('search.product', 'p2', '{}', ($1::timestamptz AT TIME ZONE 'UTC'), NULL),
+        ('search.product', 'p3', '{}', ($2::timestamptz AT TIME ZONE 'UTC'), NULL),
+        ('search.product', 'old', '{}', ($1::timestamptz AT TIME ZONE 'UTC'), ($1::timestamptz AT TIME ZONE 'UTC')),
+        ('mail.send', 'user:u1:verify-email', $3, ($1::timestamptz AT TIME ZONE 'UTC'), NULL),
+        ('storage.delete', 'img/a/1.avif', '{}', ($1::timestamptz AT TIME ZONE 'UTC'), NULL),
+        ('storage.delete', 'img/a/2.avif', '{}', ($1::timestamptz AT TIME ZONE 'UTC'), NULL),
+        ('media.sweep', 'asset1', '{}', ($2::timestamptz AT TIME ZONE 'UTC'), NULL)`,
+      [past, tomorrow.toISOString(), JSON.stringify(mail)],
+    )
+
+    const result = await migrate(url)
+    expect(result.applied).toContain('20261208000000_jobs_search_mail_media')
+    const { rows: jobs } = await client.query<{ task: string; payload: unknown; run_at: Date }>(
+      `SELECT t.identifier AS task, p.payload, p.run_at FROM graphile_worker._private_jobs AS p
+       JOIN graphile_worker._private_tasks AS t ON t.id = p.task_id ORDER BY t.identifier, p.run_at`,
+    )
+    expect(jobs.map(({ task, payload }) => [task, payload])).toEqual([
+      ['mail.send', { key: 'user:u1:verify-email', ...mail }],
+      ['media.sweep', { assetIds: ['asset1'] }],
+      ['search.product', { productIds: ['p1', 'p2'] }],
+      ['search.product', { productIds: ['p3'] }],
+      ['storage.delete', { keys: ['img/a/1.avif', 'img/a/2.avif'] }],
+    ])
+    expect(jobs.find((job) => job.task === 'media.sweep')!.run_at.getTime()).toBe(
+      tomorrow.getTime(),
+    )
+    const { rows: left } = await client.query(
+      `SELECT count(*)::int AS n FROM "OutboxEvent" WHERE "processedAt" IS NULL`,
+    )
+    expect(left).toEqual([{ n: 0 }])
+
+    // Each due job is done once.
+    const done: unknown[] = []
+    const record = async (payload: unknown) => {
+      done.push(payload)
+    }
+    const taskList = {
+      'search.product': record,
+      'mail.send': record,
+      'storage.delete': record,
+      'media.sweep': record,
+    }
+    await runOnce({ connectionString: url, taskList, logger: quiet })
+    await runOnce({ connectionString: url, taskList, logger: quiet })
+    expect(done).toHaveLength(3)
   })
 
   test('without the queue schema (plain `prisma migrate deploy`): fine when nothing waits, else a clear refusal', async () => {

@@ -1,9 +1,9 @@
 import { build } from 'esbuild'
 import { expect, test } from 'vitest'
 
-// `npm run worker` (and build/cli/worker.js) runs the outbox handlers only: search indexing,
+// `npm run worker` (and build/cli/worker.js) runs the background jobs only: search indexing,
 // media cleanup, mail, refunds. Its bundle must not pull in routes, components or React, which
-// a handler could drag in through a careless import (say, a type's module that is a route).
+// a task could drag in through a careless import (say, a type's module that is a route).
 
 test('the worker bundle holds no route, component or React module', async () => {
   const result = await build({

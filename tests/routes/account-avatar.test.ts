@@ -8,10 +8,11 @@ import {
   headers as profileHeaders,
   loader as profileLoader,
 } from '~/routes/($locale).account._index.tsx'
-import { STORAGE_DELETE_TOPIC } from '~/services/media/cleanup.server.ts'
+import { STORAGE_DELETE_TASK } from '~/services/media/cleanup.server.ts'
 import type { ImageView } from '~/services/media/views.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { photo, uploadRequest } from '../support/images.ts'
+import { clearQueuedJobs, queuedKeys } from '../support/jobs.ts'
 import { readObject, storedKeys } from '../support/media.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 
@@ -81,7 +82,7 @@ describe('the avatar in /account', () => {
 
     // A new photo replaces the old one, whose objects are queued for deletion.
     const oldKeys = await assetKeys(asset.id)
-    await prisma.outboxEvent.deleteMany()
+    await clearQueuedJobs()
     expect(
       (
         await uploadAvatar(
@@ -94,26 +95,18 @@ describe('the avatar in /account', () => {
     const replaced = await prisma.user.findUniqueOrThrow({ where: { id: user.id } })
     expect(replaced.avatarId).not.toBe(asset.id)
     expect(await prisma.mediaAsset.count({ where: { id: asset.id } })).toBe(0)
-    expect(
-      (await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } }))
-        .map((event) => event.key)
-        .sort(),
-    ).toEqual(oldKeys)
+    expect((await queuedKeys(STORAGE_DELETE_TASK)).map((item) => item.key).sort()).toEqual(oldKeys)
 
     // Back to the generated avatar.
     const newKeys = await assetKeys(replaced.avatarId!)
-    await prisma.outboxEvent.deleteMany()
+    await clearQueuedJobs()
     const removed = await callRoute(
       profileAction,
       routeRequest('/account', { cookie, form: { intent: 'remove-avatar' } }),
     )
     expect(removed.status).toBe(302)
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).avatarId).toBeNull()
-    expect(
-      (await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } }))
-        .map((event) => event.key)
-        .sort(),
-    ).toEqual(newKeys)
+    expect((await queuedKeys(STORAGE_DELETE_TASK)).map((item) => item.key).sort()).toEqual(newKeys)
     expect(
       (
         (await callRoute(rootLoader, routeRequest('/', { cookie }))).data as {

@@ -6,7 +6,7 @@ import { prisma } from '~/infra/db.server.ts'
 import { submitReview } from '~/services/reviews/reviews.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { seedStorePages } from '../../prisma/seed/pages.ts'
-import { createFailedJob, failedJobsState } from '../support/jobs.ts'
+import { createFailedJob, failedJobsState, pendingWorkCount } from '../support/jobs.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'
 
@@ -107,7 +107,7 @@ async function databaseState() {
     shops,
     categories,
     brands,
-    outbox,
+    jobs,
     pages,
     scales,
     sizes,
@@ -140,7 +140,7 @@ async function databaseState() {
       orderBy: { id: 'asc' },
     }),
     prisma.brand.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
-    prisma.outboxEvent.count(),
+    pendingWorkCount(),
     prisma.contentPage.findMany({ orderBy: { id: 'asc' } }),
     prisma.sizeScale.findMany({
       select: { id: true, guideMeasures: true },
@@ -159,7 +159,7 @@ async function databaseState() {
     shops,
     categories,
     brands,
-    outbox,
+    jobs,
     pages,
     scales,
     sizes,

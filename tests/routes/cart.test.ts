@@ -9,7 +9,7 @@ import { loader as rootLoader } from '~/root.tsx'
 import { getCart } from '~/services/orders/cart.server.ts'
 import { TEST_PASSWORD, createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
 import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
-import { linkToken, mailsTo } from '../support/outbox-mail.ts'
+import { linkToken, mailsTo } from '../support/queued-mail.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'
 
 const CART_COOKIE = 'shikposh_cart'

@@ -17,9 +17,10 @@ import {
   taxonomyFixture,
 } from '../support/catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
+import { pendingWorkCount } from '../support/jobs.ts'
 
 // Seller A reaches for seller B's product through every service and route that takes a product
-// id: each answers "not found" (404) and B's product, variants and the outbox stay exactly as they were.
+// id: each answers "not found" (404) and B's product, variants and the job queue stay exactly as they were.
 
 async function setup() {
   const t = await taxonomyFixture()
@@ -33,7 +34,7 @@ async function setup() {
       where: { productId: theirs.id },
       orderBy: { id: 'asc' },
     }),
-    outbox: await prisma.outboxEvent.count(),
+    jobs: await pendingWorkCount(),
   })
   return { t, a, b, theirs, cookie, state }
 }

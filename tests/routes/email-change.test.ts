@@ -4,7 +4,7 @@ import { action as profileAction } from '~/routes/($locale).account._index.tsx'
 import { loader as accountLoader } from '~/routes/($locale).account.tsx'
 import { action as verifyAction } from '~/routes/($locale).verify-email.tsx'
 import { TEST_PASSWORD, createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
-import { linkToken, mailsTo } from '../support/outbox-mail.ts'
+import { linkToken, mailsTo } from '../support/queued-mail.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 
 async function askToChange(user: { id: string; name: string }, email: string, path = '/account') {

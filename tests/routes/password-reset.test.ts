@@ -8,17 +8,12 @@ import { action as loginAction } from '~/routes/($locale).login.tsx'
 import { action as resetAction, loader as resetLoader } from '~/routes/($locale).reset-password.tsx'
 import { TEST_PASSWORD, createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
 import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
+import { mailsTo } from '../support/queued-mail.ts'
 
 const NEW_PASSWORD = 'a brand new password'
 
 async function resetMails(to: string) {
-  const events = await prisma.outboxEvent.findMany({
-    where: { topic: 'mail.send' },
-    orderBy: { id: 'asc' },
-  })
-  return events
-    .map((event) => event.payload as { to: string; subject: string; text: string; html: string })
-    .filter((mail) => mail.to === to && /password/i.test(mail.text + mail.subject))
+  return (await mailsTo(to)).filter((mail) => /password/i.test(mail.text + mail.subject))
 }
 
 function tokenIn(mail: { text: string }) {

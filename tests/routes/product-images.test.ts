@@ -2,16 +2,17 @@ import exifReader from 'exif-reader'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { processBatch } from '~/infra/outbox/worker.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
 import { getStorage } from '~/infra/storage/storage.server.ts'
 import { action as imageAction } from '~/routes/api.products.$productId.images.$imageId.ts'
 import { loader as listLoader } from '~/routes/api.products.$productId.images.ts'
 import { action as orderAction } from '~/routes/api.products.$productId.images.order.ts'
 import { loader as mediaLoader } from '~/routes/media.$.ts'
-import { STORAGE_DELETE_TOPIC, deleteStoredObjects } from '~/services/media/cleanup.server.ts'
+import { STORAGE_DELETE_TASK, storageDeleteTask } from '~/services/media/cleanup.server.ts'
 import type { ProductImageView } from '~/services/media/views.ts'
 import { createColors, createProduct, createSeller } from '../support/catalog-fixtures.ts'
 import { photo, uploadRequest, type Part } from '../support/images.ts'
+import { clearQueuedJobs, queuedKeys } from '../support/jobs.ts'
 import {
   animatedWebp,
   hugeDimensionPng,
@@ -633,7 +634,7 @@ describe('serving images', () => {
 })
 
 describe('managing photos', () => {
-  test("alt text, colour, order and deletion; deleted photos' objects go through the outbox", async () => {
+  test("alt text, colour, order and deletion; deleted photos' objects go through the job queue", async () => {
     const { shop, cookie } = await createSeller()
     const [red, blue, green] = await createColors(['Red', 'Blue', 'Green'])
     const product = await createProduct(shop.id, { colorIds: [red!.id, blue!.id] })
@@ -721,7 +722,7 @@ describe('managing photos', () => {
       asset.asset.originalKey,
       ...asset.asset.variants.map((variant) => variant.key),
     ].sort()
-    await prisma.outboxEvent.deleteMany()
+    await clearQueuedJobs()
     const keysBefore = await storedKeys()
     const deleted = await callRoute(
       imageAction,
@@ -741,17 +742,14 @@ describe('managing photos', () => {
       [c!.id, 0],
       [b!.id, 1],
     ])
-    const queued = await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } })
-    expect(queued.map((event) => event.key).sort()).toEqual(itsKeys)
+    const queued = await queuedKeys(STORAGE_DELETE_TASK)
+    expect(queued.map((item) => item.key).sort()).toEqual(itsKeys)
     expect(await prisma.mediaAsset.count({ where: { originalKey: asset.asset.originalKey } })).toBe(
       0,
     )
     // The objects are still there until the worker runs.
     for (const key of itsKeys) expect(await getStorage().exists(key)).toBe(true)
-    await processBatch({
-      topic: STORAGE_DELETE_TOPIC,
-      handle: (events) => deleteStoredObjects(getStorage(), events),
-    })
+    await runDueJobs({ [STORAGE_DELETE_TASK]: storageDeleteTask })
     for (const key of itsKeys) expect(await getStorage().exists(key)).toBe(false)
     expect(await storedKeys()).toEqual(keysBefore.filter((key) => !itsKeys.includes(key)))
   })
@@ -769,7 +767,7 @@ describe('ownership', () => {
       sellerA.cookie,
     )
     const [imageA] = (upload.data as UploadBody).images
-    await prisma.outboxEvent.deleteMany()
+    await clearQueuedJobs()
     const keysBefore = await storedKeys()
     const rowsBefore = await prisma.productImage.findMany({ orderBy: { id: 'asc' } })
 
@@ -832,6 +830,6 @@ describe('ownership', () => {
 
     expect(await storedKeys()).toEqual(keysBefore)
     expect(await prisma.productImage.findMany({ orderBy: { id: 'asc' } })).toEqual(rowsBefore)
-    expect(await prisma.outboxEvent.count({ where: { topic: STORAGE_DELETE_TOPIC } })).toBe(0)
+    expect(await queuedKeys(STORAGE_DELETE_TASK)).toEqual([])
   })
 })

@@ -12,7 +12,7 @@ import {
 } from '~/services/accounts/registration.server.ts'
 import { RESEND_LIMIT } from '~/services/accounts/verification.server.ts'
 import { createUser, signIn, uniqueEmail } from '../support/fixtures.ts'
-import { linkToken, mailsTo } from '../support/outbox-mail.ts'
+import { linkToken, mailsTo } from '../support/queued-mail.ts'
 import { callRoute, cookieFrom, routeRequest } from '../support/remix.ts'
 
 const SESSION_COOKIE = 'shikposh_session'

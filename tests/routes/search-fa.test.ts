@@ -16,7 +16,7 @@ import {
   ensureCatalogBasics,
 } from '../support/search-catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
-import { drainSearchOutbox } from '../support/search.ts'
+import { runSearchJobs } from '../support/search.ts'
 
 const USD = searchPriceUnit('USD', 'currency')
 
@@ -77,7 +77,7 @@ beforeAll(async () => {
       variants: [{ color: 'blue', size: 'One size' }],
     })
   ).id
-  await drainSearchOutbox()
+  await runSearchJobs()
 })
 
 const load = async (path: string) => {

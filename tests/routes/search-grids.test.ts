@@ -26,11 +26,11 @@ import {
 import { attachPhoto } from '../support/media.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import {
-  drainSearchOutbox,
+  runSearchJobs,
   gridIds,
   indexedDocuments,
   loadGrid,
-  pendingSearchEvents,
+  pendingSearchJobs,
   type GridKind,
 } from '../support/search.ts'
 
@@ -121,7 +121,7 @@ beforeAll(async () => {
   const closing = await createSeller('grid-closing')
   ids.suspended = (await product(closing, 'Suspended Alpha', a.id, 3000, red)).id
   await suspendShop(closing.shop.id, { reason: 'Test' })
-  await drainSearchOutbox()
+  await runSearchJobs()
 }, 120_000)
 
 async function grid(kind: GridKind, slug: string, query = '') {
@@ -348,7 +348,7 @@ describe('cards and their photos', () => {
         recordProductChanges(tx, [id]),
       ),
     )
-    await drainSearchOutbox()
+    await runSearchJobs()
 
     const document = (await indexedDocuments()).get(id)!
     expect(document.images.map((image) => image.id)).toEqual(
@@ -369,11 +369,10 @@ describe('cards and their photos', () => {
     const id = ids['Beta Top']!
     const photos = []
     for (let n = 0; n < 3; n++) photos.push(await attachPhoto(id, shopB.user.id))
-    await drainSearchOutbox()
-    const waiting = async () =>
-      (await pendingSearchEvents()).filter((event) => event.key === id).length
+    await runSearchJobs()
+    const waiting = async () => (await pendingSearchJobs(id)).length
     const firstImage = async () => {
-      await drainSearchOutbox()
+      await runSearchJobs()
       return (await indexedDocuments()).get(id)!.images.map((image) => image.id)
     }
 
@@ -382,7 +381,7 @@ describe('cards and their photos', () => {
     expect(await waiting()).toBe(1)
     expect(await firstImage()).toEqual(reordered.slice(0, 2))
 
-    // A refused reorder (a stale list) writes nothing, the outbox row included.
+    // A refused reorder (a stale list) writes nothing, the search job included.
     await expect(reorderProductImages(shopB.user.id, id, [photos[0]!.id])).rejects.toThrow()
     expect(await waiting()).toBe(0)
 

@@ -11,7 +11,7 @@ import {
   ensureCatalogBasics,
 } from '../support/search-catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
-import { drainSearchOutbox } from '../support/search.ts'
+import { runSearchJobs } from '../support/search.ts'
 
 beforeAll(async () => {
   await ensureCatalogBasics()
@@ -27,7 +27,7 @@ beforeAll(async () => {
       variants: [{ color: i % 2 ? 'red' : 'black', size: i < 2 ? '40' : 'M' }],
     })
   }
-  await drainSearchOutbox()
+  await runSearchJobs()
 })
 
 const page = async (path: string) => {

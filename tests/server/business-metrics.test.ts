@@ -13,7 +13,7 @@ import { searchProducts } from '~/services/search/search.server.ts'
 import { metricsEndpoint } from '../../app/server/metrics.ts'
 import { createUser } from '../support/fixtures.ts'
 import { createListedProduct, createSeller, taxonomyFixture } from '../support/catalog.ts'
-import { drainSearchOutbox, state } from '../support/search.ts'
+import { runSearchJobs, state } from '../support/search.ts'
 import { SAMPLE_ADDRESS, putInCart } from '../support/shop-fixtures.ts'
 
 // The business figures on /metrics as Prometheus reads them: counted once per thing that
@@ -94,7 +94,7 @@ describe('business metrics on /metrics', () => {
     const t = await taxonomyFixture()
     const { user: seller } = await createSeller('metrics-search')
     await createListedProduct(seller.id, t, { title: 'Quokka Trench Coat' })
-    await drainSearchOutbox()
+    await runSearchJobs()
     const before = await scrape()
     expect((await searchProducts(state({ q: 'quokka' }))).totalHits).toBe(1)
     expect((await searchProducts(state({ q: 'zxqvbnm' }))).totalHits).toBe(0)

@@ -20,7 +20,7 @@ const APP = join(import.meta.dirname, '../../app')
 const FAULTS = new Set([
   'EnvError', // bad configuration stops the app at start-up
   'MigrationError', // the migrator's own failure
-  'SearchTaskFailedError', // Meilisearch failed a write task: the outbox retries it
+  'SearchTaskFailedError', // Meilisearch failed a write task: the job is retried
   'InvalidKeyError', // an object-storage key the app built wrongly
   'SemaphoreFullError', // turned into MediaBusyError by the media service
   'ZarinpalError', // the gateway refused or failed: the payment's return or hold job decides

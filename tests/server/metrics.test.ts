@@ -3,7 +3,7 @@ import express from 'express'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { areaOf } from '~/infra/metrics.server.ts'
-import { enqueue } from '~/infra/outbox/outbox.server.ts'
+import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
 import { metricsEndpoint, timeRequests } from '../../app/server/metrics.ts'
 
 let base: string
@@ -22,11 +22,15 @@ beforeAll(async () => {
 afterAll(() => close())
 
 describe('/metrics', () => {
-  test('asks for the token, then reports request timings and the outbox backlog', async () => {
+  test('asks for the token, then reports request timings and the job backlog', async () => {
     expect((await fetch(`${base}/metrics`)).status).toBe(401)
     await fetch(`${base}/p/red-dress`)
     await prisma.$transaction((tx) =>
-      enqueue(tx, { topic: 'metrics.test', key: '1' }, { topic: 'metrics.test', key: '2' }),
+      enqueueJobs(
+        tx,
+        { task: 'metrics.test', payload: { n: 1 } },
+        { task: 'metrics.test', payload: { n: 2 } },
+      ),
     )
     const response = await fetch(`${base}/metrics`, {
       headers: { Authorization: 'Bearer a-long-enough-token' },
@@ -38,7 +42,7 @@ describe('/metrics', () => {
     expect(line('http_request_duration_seconds_count', 'area="p"')).toMatch(
       /method="GET".*status="200".*\} 1$/,
     )
-    expect(line('outbox_pending_events', 'topic="metrics.test"')).toMatch(/\} 2$/)
+    expect(line('jobs_waiting', 'task="metrics.test"')).toMatch(/state="due".*\} 2$/)
     expect(text).toContain('process_resident_memory_bytes')
   })
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { processBatch } from '~/infra/outbox/worker.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
 import { getStorage } from '~/infra/storage/storage.server.ts'
-import { STORAGE_DELETE_TOPIC, deleteStoredObjects } from '~/services/media/cleanup.server.ts'
+import { STORAGE_DELETE_TASK, storageDeleteTaskOn } from '~/services/media/cleanup.server.ts'
 import { attachBulkPhotos } from '../../app/cli/bench/bulk-photos.ts'
 import { createColors, createProduct, createSeller } from '../support/catalog-fixtures.ts'
 
@@ -71,13 +71,7 @@ test('every product gets photos from a pool uploaded once; the shared objects ou
     image.asset.originalKey,
     ...image.asset.variants.map((variant) => variant.key),
   ])
-  const drain = async () => {
-    const handler = {
-      topic: STORAGE_DELETE_TOPIC,
-      handle: deleteStoredObjects.bind(null, storage),
-    }
-    while ((await processBatch(handler)) > 0);
-  }
+  const drain = () => runDueJobs({ [STORAGE_DELETE_TASK]: storageDeleteTaskOn(() => storage) })
   const stored = async () =>
     (await Promise.all(keys.map((key) => storage.exists(key)))).filter(Boolean).length
 

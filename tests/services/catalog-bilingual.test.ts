@@ -17,12 +17,8 @@ import {
 import { createCategory, updateCategory } from '~/services/catalog/category-admin.server.ts'
 import { createBrand } from '~/services/catalog/brand-admin.server.ts'
 import { createUser } from '../support/fixtures.ts'
-import {
-  createListedProduct,
-  createSeller,
-  outboxKeys,
-  taxonomyFixture,
-} from '../support/catalog.ts'
+import { createListedProduct, createSeller, taxonomyFixture } from '../support/catalog.ts'
+import { clearQueuedJobs, queuedKeys } from '../support/jobs.ts'
 
 describe('catalog names in two languages', () => {
   test('a name picks the page language and falls back to the other', () => {
@@ -89,9 +85,9 @@ describe('catalog names in two languages', () => {
     const t = await taxonomyFixture()
     const seller = await createSeller('bilingual')
     const product = await createListedProduct(seller.user.id, t)
-    await prisma.outboxEvent.deleteMany()
+    await clearQueuedJobs()
     await updateCategory(t.categories.dresses.id, { name: 'Dresses', nameFa: 'پیراهن' })
-    expect((await outboxKeys()).map((event) => event.key)).toContain(product.id)
+    expect((await queuedKeys()).map((event) => event.key)).toContain(product.id)
     expect(
       (await getCategoryNav('fa'))
         .flatMap((link) => link.children)

@@ -20,12 +20,11 @@ import { getProductPage } from '~/services/catalog/product-page.server.ts'
 import {
   createListedProduct,
   createSeller,
-  outboxKeys,
   productInput,
   taxonomyFixture,
 } from '../support/catalog.ts'
 import { gridIds } from '../support/search.ts'
-import { jobMomentsFor, pendingWorkCount } from '../support/jobs.ts'
+import { jobMomentsFor, pendingWorkCount, queuedKeys } from '../support/jobs.ts'
 
 async function validationErrors(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -347,9 +346,9 @@ describe('prices at discount boundaries, through the services', () => {
     )
     expect(await snapshot(product.id)).toMatchObject({ effectivePrice: 4990, onSale: false })
     const mine = async (topic: string) =>
-      (await outboxKeys(topic))
+      (await queuedKeys(topic))
         .filter((row) => row.key === product.id)
-        .map((row) => row.availableAt.toISOString())
+        .map((row) => row.runAt.toISOString())
     expect(await mine('search.product')).toEqual([expect.any(String), start.toISOString()])
     expect(await jobMomentsFor(REPRICE_TASK, product.id)).toEqual([start.toISOString()])
 
@@ -422,7 +421,7 @@ describe('search hears about every change, in the same transaction', () => {
   test('create, edit, publish, unpublish and archive each record the product', async () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
-    const count = async (id: string) => (await outboxKeys()).filter((row) => row.key === id).length
+    const count = async (id: string) => (await queuedKeys()).filter((row) => row.key === id).length
     const product = await createProduct(user.id, productInput(t))
     expect(await count(product.id)).toBe(1)
     const loaded = (await getProductForEdit(user.id, product.id))!
@@ -442,7 +441,7 @@ describe('search hears about every change, in the same transaction', () => {
     expect(await count(product.id)).toBe(5)
   })
 
-  test('a failed save writes no outbox row', async () => {
+  test('a failed save queues no job', async () => {
     const t = await taxonomyFixture()
     const { user } = await createSeller()
     const before = await pendingWorkCount()

@@ -2,21 +2,22 @@ import { utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { enqueue } from '~/infra/outbox/outbox.server.ts'
-import { processBatch, type OutboxHandler } from '~/infra/outbox/worker.server.ts'
+import { enqueueJobs, listQueuedJobs } from '~/infra/jobs/queue.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
 import { LocalStorage } from '~/infra/storage/local.server.ts'
 import { getStorage, type ObjectStorage } from '~/infra/storage/storage.server.ts'
-import { MEDIA_SWEEP_TOPIC } from '~/services/media/assets.server.ts'
 import {
-  STORAGE_DELETE_TOPIC,
-  deleteStoredObjects,
-  sweepAssets,
+  MEDIA_SWEEP_TASK,
+  STORAGE_DELETE_TASK,
+  mediaSweepTaskOn,
+  storageDeleteTaskOn,
 } from '~/services/media/cleanup.server.ts'
 import { RECIPE_VERSION } from '~/services/media/pipeline.server.ts'
 import { rebuildMedia } from '~/services/media/rebuild.server.ts'
-import { outboxHandlers } from '~/services/outbox-handlers.server.ts'
+import { jobTasks } from '~/services/jobs.server.ts'
 import { createProduct, createSeller } from '../support/catalog-fixtures.ts'
 import { photo } from '../support/images.ts'
+import { clearQueuedJobs, makeJobsDue, queuedKeys } from '../support/jobs.ts'
 import { jpegPart, uploadImages } from '../support/media.ts'
 
 /** The real storage, except that deleting fails while `down` is true (an S3 outage). */
@@ -38,8 +39,9 @@ class FlakyStorage implements ObjectStorage {
   check: ObjectStorage['check'] = () => this.real.check()
 }
 
-function deleteHandler(storage: ObjectStorage): OutboxHandler {
-  return { topic: STORAGE_DELETE_TOPIC, handle: (events) => deleteStoredObjects(storage, events) }
+/** Runs the due `storage.delete` jobs on this storage, as the worker would. */
+async function runDeletions(storage: ObjectStorage) {
+  await runDueJobs({ [STORAGE_DELETE_TASK]: storageDeleteTaskOn(() => storage) })
 }
 
 async function productWithPhoto() {
@@ -64,60 +66,52 @@ async function productWithPhoto() {
 
 const exists = (keys: string[]) => Promise.all(keys.map((key) => getStorage().exists(key)))
 
-describe('stored objects follow the database through the outbox', () => {
-  test('the media handlers are registered with the outbox worker', () => {
-    expect(outboxHandlers.map((handler) => handler.topic)).toEqual(
-      expect.arrayContaining([STORAGE_DELETE_TOPIC, MEDIA_SWEEP_TOPIC]),
+describe('stored objects follow the database through the job queue', () => {
+  test('the media tasks are registered with the job worker', () => {
+    expect(Object.keys(jobTasks)).toEqual(
+      expect.arrayContaining([STORAGE_DELETE_TASK, MEDIA_SWEEP_TASK]),
     )
   })
 
   test('deleting a product deletes its photos, and their objects once storage recovers from an outage', async () => {
     const { product, asset, keys } = await productWithPhoto()
-    await prisma.outboxEvent.deleteMany()
+    await clearQueuedJobs()
 
     // The catalog deletes the product however it likes: cascades and triggers do the rest.
     await prisma.product.delete({ where: { id: product.id } })
     expect(await prisma.mediaAsset.count({ where: { id: asset.id } })).toBe(0)
     expect(await prisma.mediaVariant.count({ where: { assetId: asset.id } })).toBe(0)
-    const queued = await prisma.outboxEvent.findMany({
-      where: { topic: STORAGE_DELETE_TOPIC },
-      orderBy: { id: 'asc' },
-    })
-    expect(queued.map((event) => event.key).sort()).toEqual(keys)
+    expect((await queuedKeys(STORAGE_DELETE_TASK)).map((item) => item.key).sort()).toEqual(keys)
+    // One job per statement, not one per object.
+    expect((await listQueuedJobs(STORAGE_DELETE_TASK)).length).toBeLessThan(keys.length)
 
-    // Storage is down: the events fail, stay queued with their error, and nothing is lost.
+    // Storage is down: the jobs fail, stay queued with their error, and nothing is lost.
     const storage = new FlakyStorage(getStorage())
-    const handler = deleteHandler(storage)
-    expect(await processBatch(handler)).toBe(keys.length)
-    const failed = await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } })
-    expect(
-      failed.every(
-        (event) =>
-          event.processedAt === null && event.attempts === 1 && event.lastError === '503 Slow Down',
-      ),
-    ).toBe(true)
-    expect(failed.every((event) => event.availableAt.getTime() > Date.now())).toBe(true)
+    await runDeletions(storage)
+    const failed = await listQueuedJobs(STORAGE_DELETE_TASK)
+    expect(failed.length).toBeGreaterThan(0)
+    for (const job of failed) {
+      expect(job).toMatchObject({ attempts: 1, lockedAt: null })
+      expect(job.lastError).toMatch(/503 Slow Down/)
+      expect(job.runAt.getTime()).toBeGreaterThan(Date.now())
+    }
     expect(await exists(keys)).toEqual(keys.map(() => true))
 
     // Storage is back and the retry is due: the objects go.
     storage.down = false
-    await prisma.outboxEvent.updateMany({
-      where: { topic: STORAGE_DELETE_TOPIC },
-      data: { availableAt: new Date(Date.now() - 1) },
-    })
-    expect(await processBatch(handler)).toBe(keys.length)
-    expect(
-      await prisma.outboxEvent.count({ where: { topic: STORAGE_DELETE_TOPIC, processedAt: null } }),
-    ).toBe(0)
+    await makeJobsDue(failed.map((job) => job.id))
+    await runDeletions(storage)
+    expect(await listQueuedJobs(STORAGE_DELETE_TASK)).toEqual([])
     expect(await exists(keys)).toEqual(keys.map(() => false))
   })
 
   test('a queued deletion never removes an object that a row names', async () => {
     const { keys } = await productWithPhoto()
     await prisma.$transaction((tx) =>
-      enqueue(tx, ...keys.map((key) => ({ topic: STORAGE_DELETE_TOPIC, key }))),
+      enqueueJobs(tx, { task: STORAGE_DELETE_TASK, payload: { keys } }),
     )
-    await processBatch(deleteHandler(getStorage()))
+    await runDeletions(getStorage())
+    expect(await listQueuedJobs(STORAGE_DELETE_TASK)).toEqual([])
     expect(await exists(keys)).toEqual(keys.map(() => true))
   })
 
@@ -140,18 +134,12 @@ describe('stored objects follow the database through the outbox', () => {
       await utimes(path.join(root, key), anHourAgo, anHourAgo)
 
     await prisma.$transaction((tx) =>
-      enqueue(
-        tx,
-        { topic: MEDIA_SWEEP_TOPIC, key: orphanId },
-        { topic: MEDIA_SWEEP_TOPIC, key: asset.id },
-      ),
+      enqueueJobs(tx, { task: MEDIA_SWEEP_TASK, payload: { assetIds: [orphanId, asset.id] } }),
     )
-    expect(
-      await processBatch({
-        topic: MEDIA_SWEEP_TOPIC,
-        handle: (events) => sweepAssets(storage, events),
-      }),
-    ).toBe(2)
+    await runDueJobs({ [MEDIA_SWEEP_TASK]: mediaSweepTaskOn(() => storage) })
+    // Done (the uploads' own sweeps wait for their hour).
+    const due = (await listQueuedJobs(MEDIA_SWEEP_TASK)).filter((job) => job.runAt <= new Date())
+    expect(due).toEqual([])
 
     expect(await exists(orphans)).toEqual([false, false])
     expect(await storage.exists(leftover)).toBe(false)
@@ -175,7 +163,7 @@ describe('media:rebuild', () => {
       where: { id: asset.id },
       data: { recipe: RECIPE_VERSION - 1, placeholder: 'data:,' },
     })
-    await prisma.outboxEvent.deleteMany()
+    await clearQueuedJobs()
 
     const result = await rebuildMedia()
     expect(result).toEqual({ rebuilt: 1, unchanged: 0, failed: [] })
@@ -191,8 +179,7 @@ describe('media:rebuild', () => {
     )
     expect(await exists(keys)).toEqual(keys.map(() => true))
     // The swap dropped the old variant row, which queued its object, and nothing else.
-    const queued = await prisma.outboxEvent.findMany({ where: { topic: STORAGE_DELETE_TOPIC } })
-    expect(queued.map((event) => event.key)).toEqual([oldKey])
+    expect((await queuedKeys(STORAGE_DELETE_TASK)).map((item) => item.key)).toEqual([oldKey])
 
     // Up to date now: a second run has nothing to do, `--all` finds nothing changed.
     expect(await rebuildMedia()).toEqual({ rebuilt: 0, unchanged: 0, failed: [] })

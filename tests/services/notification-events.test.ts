@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { prisma, type NotificationKind } from '~/infra/db.server.ts'
 import { runDueJobs } from '~/infra/jobs/worker.server.ts'
 import { suspendShopAsAdmin } from '~/services/admin/catalog.server.ts'
-import { jobTasks } from '~/services/jobs.server.ts'
 import { markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import { decideReviews } from '~/services/reviews/moderation.server.ts'
 import { reportReview, submitReview } from '~/services/reviews/reviews.server.ts'
 import { createUser } from '../support/fixtures.ts'
-import { mailsTo } from '../support/outbox-mail.ts'
+import { mailsTo } from '../support/queued-mail.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
+import { tasksExceptMailAndSearch } from '../support/jobs.ts'
 
 // Every event that exists in the code notifies the people it concerns, in its own transaction.
 
@@ -50,7 +50,7 @@ describe('orders', () => {
         }),
       },
     ])
-    await runDueJobs(jobTasks)
+    await runDueJobs(tasksExceptMailAndSearch)
     expect(await kindsOf(seller.id)).toContainEqual({
       kind: 'NEW_ORDER',
       data: { orderNumber: order.number, itemCount: 3 },

@@ -1,6 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { processBatch } from '~/infra/outbox/worker.server.ts'
 import { LAYOUT_TAG, pageCacheStore } from '~/infra/page-cache/page-cache.server.ts'
 import type { PageEntry } from '~/infra/page-cache/store.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
@@ -9,22 +8,17 @@ import { loader as homeLoader } from '~/routes/($locale)._index.tsx'
 import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 import { updateShopProfile, suspendShop } from '~/services/catalog/shops.server.ts'
 import { createCategory } from '~/services/catalog/category-admin.server.ts'
-import { outboxHandlers } from '~/services/outbox-handlers.server.ts'
 import { updateContentPage } from '~/services/pages/content-pages.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { createUser } from '../support/fixtures.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
+import { runSearchJobs } from '../support/search.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
 
-// What tells the page cache that pages changed, through the real services, the real outbox
-// handler, Meilisearch and Redis: each change drops exactly the cached pages that show it, and
+// What tells the page cache that pages changed, through the real services, the real
+// search.product job, Meilisearch and Redis: each change drops exactly the cached pages that show it, and
 // product changes only once they are committed and indexed. The loaders tag their pages.
 
-const productChanged = outboxHandlers.find((handler) => handler.topic === SEARCH_PRODUCT_TOPIC)!
-
-async function runProductChanges() {
-  while ((await processBatch(productChanged)) > 0);
-}
+const runProductChanges = runSearchJobs
 
 function entry(tags: string[]): PageEntry {
   return {

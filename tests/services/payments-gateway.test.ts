@@ -2,7 +2,6 @@ import { afterAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { listQueuedJobs } from '~/infra/jobs/queue.server.ts'
 import { runDueJobs } from '~/infra/jobs/worker.server.ts'
-import { jobTasks } from '~/services/jobs.server.ts'
 import { PAYMENT_HOLD_TASK, releaseUnpaidOrder } from '~/services/orders/payments/holds.server.ts'
 import { payAgain } from '~/services/orders/payments/pay-again.server.ts'
 import { completeZarinpalReturn } from '~/services/orders/payments/returns.server.ts'
@@ -10,6 +9,7 @@ import { loader as gatewayReturn } from '~/routes/payments.zarinpal.return.ts'
 import { createUser } from '../support/fixtures.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
+import { tasksExceptMailAndSearch } from '../support/jobs.ts'
 
 // The redirect-and-verify bank gateway (Zarinpal's protocol) against its local stand-in, in a
 // store that sells in rials: request → gateway page → callback → verify, and every way it fails.
@@ -186,7 +186,7 @@ describe('the hold', () => {
     await prisma.$executeRaw`
       UPDATE graphile_worker._private_jobs SET run_at = now() - interval '1 second'
       WHERE key = ${`payment-hold:${order.id}`}`
-    await runDueJobs(jobTasks)
+    await runDueJobs(tasksExceptMailAndSearch)
     expect(await orderOf(order.id)).toMatchObject({
       status: 'CANCELLED',
       paymentStatus: 'VOIDED',

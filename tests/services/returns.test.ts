@@ -2,7 +2,6 @@ import { afterAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { listQueuedJobs } from '~/infra/jobs/queue.server.ts'
 import { runDueJobs } from '~/infra/jobs/worker.server.ts'
-import { jobTasks } from '~/services/jobs.server.ts'
 import { markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import {
   decideReturn,
@@ -16,6 +15,7 @@ import { returnRefundTask } from '~/services/orders/payments/return-refunds.serv
 import { refundAmountFor } from '~/services/orders/refund-amounts.ts'
 import { createUser } from '../support/fixtures.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
+import { tasksExceptMailAndSearch } from '../support/jobs.ts'
 
 // Returns of delivered items and their refunds, against the real database and, for card
 // payments, the real Stripe SDK talking to the local stand-in of Stripe's API.
@@ -257,7 +257,7 @@ describe('refunds', () => {
       returnRefundTask({ refundId: refund.id }, {} as never),
       returnRefundTask({ refundId: refund.id }, {} as never),
     ])
-    await runDueJobs(jobTasks)
+    await runDueJobs(tasksExceptMailAndSearch)
     await returnRefundTask({ refundId: refund.id }, {} as never)
 
     const made = stripe.refunds.filter((one) => one.payment_intent === order.paymentReference)

@@ -7,7 +7,7 @@ import { notificationText } from '~/services/notifications/text.ts'
 import { markDelivered, markShipped } from '~/services/orders/fulfilment.server.ts'
 import { submitReview } from '~/services/reviews/reviews.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
-import { mailsTo } from '../support/outbox-mail.ts'
+import { mailsTo } from '../support/queued-mail.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
 

@@ -24,7 +24,7 @@ import {
 import type { ReviewInput } from '~/services/reviews/schemas.ts'
 import { createUser } from '../support/fixtures.ts'
 import { createProduct, createSeller, placeTestOrder } from '../support/shop-fixtures.ts'
-import { drainSearchOutbox, indexedDocuments } from '../support/search.ts'
+import { runSearchJobs, indexedDocuments } from '../support/search.ts'
 
 const createAdmin = (name = 'Moderator') => createUser({ name, roles: ['SHOPPER', 'ADMIN'] })
 
@@ -547,26 +547,26 @@ describe('blocking an author', () => {
 })
 
 describe('search', () => {
-  test('the product document carries the approved rating once the outbox has run', async () => {
+  test('the product document carries the approved rating once its search job has run', async () => {
     const { product } = await listedProduct()
     const admin = await createAdmin()
     // The fixture writes rows directly: put the product in the index first.
     await prisma.$transaction((tx) => recordProductChanges(tx, [product.id]))
-    await drainSearchOutbox()
+    await runSearchJobs()
     const ids = []
     for (const rating of [5, 4, 2])
       ids.push((await submitReview((await createUser()).id, product.slug, input({ rating }))).id)
-    await drainSearchOutbox()
+    await runSearchJobs()
     expect((await indexedDocuments()).get(product.id)).toMatchObject({ rating: 0, ratingCount: 0 })
     await decideReviews(admin, await Promise.all(ids.slice(0, 2).map(refOf)), { approve: true })
-    await drainSearchOutbox()
+    await runSearchJobs()
     expect((await indexedDocuments()).get(product.id)).toMatchObject({
       rating: 4.5,
       ratingBucket: 4,
       ratingCount: 2,
     })
     await decideReviews(admin, [await refOf(ids[2]!)], { approve: true })
-    await drainSearchOutbox()
+    await runSearchJobs()
     expect((await indexedDocuments()).get(product.id)).toMatchObject({
       rating: 3.7,
       ratingBucket: 3,

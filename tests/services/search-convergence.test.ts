@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { checkReadiness } from '~/infra/health.server.ts'
-import { startOutboxWorker } from '~/infra/outbox/worker.server.ts'
+import { listQueuedJobs } from '~/infra/jobs/queue.server.ts'
+import { startJobWorker } from '~/infra/jobs/worker.server.ts'
 import { loader as categoryLoader } from '~/routes/($locale).c.$slug.tsx'
 import { loader as searchLoader } from '~/routes/($locale).search.tsx'
 import { loader as suggestLoader } from '~/routes/search_.suggest.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
+import { SEARCH_PRODUCT_TASK } from '~/services/events/product-changes.server.ts'
+import { productChangedTask } from '~/services/product-changed.server.ts'
 import { buildProductDocuments } from '~/services/search/documents.server.ts'
-import { searchProductHandler } from '~/services/search/indexer.server.ts'
 import { forgetEnsuredIndexes } from '~/services/search/settings.server.ts'
 import {
   createBrand,
@@ -19,7 +20,7 @@ import {
   updateProduct,
 } from '../support/search-catalog.ts'
 import { callRoute, routeRequest } from '../support/remix.ts'
-import { drainSearchOutbox, indexedDocuments } from '../support/search.ts'
+import { runSearchJobs, indexedDocuments } from '../support/search.ts'
 
 // This file takes Meilisearch down, so it runs its own (started before the app's modules read
 // the configuration), with a short request timeout so a hung server shows quickly.
@@ -48,14 +49,13 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, wha
   }
 }
 
-const unprocessed = () =>
-  prisma.outboxEvent.count({
-    where: {
-      topic: SEARCH_PRODUCT_TOPIC,
-      processedAt: null,
-      availableAt: { lte: new Date(Date.now() + 60 * 60_000) },
-    },
-  })
+/** Search jobs waiting, running or retrying within the hour (not later discount boundaries). */
+const unprocessed = async () =>
+  (await listQueuedJobs(SEARCH_PRODUCT_TASK)).filter(
+    (job) => job.runAt.getTime() <= Date.now() + 60 * 60_000,
+  ).length
+const failedAttempt = async () =>
+  (await listQueuedJobs(SEARCH_PRODUCT_TASK)).find((job) => job.attempts > 0 && job.lastError)
 
 /** What the index must hold: the current document of every visible product, and nothing else. */
 async function expectIndexToMatchDatabase() {
@@ -68,7 +68,7 @@ async function expectIndexToMatchDatabase() {
 }
 
 describe('when Meilisearch goes down', () => {
-  test('writes still succeed, the outbox keeps every change, and the index converges after a restart', async () => {
+  test('writes still succeed, the queue keeps every change, and the index converges after a restart', async () => {
     const brand = await createBrand('Convergent')
     const shops = [await createShop('Steady'), await createShop('Wobbly')]
     const products: string[] = []
@@ -83,7 +83,10 @@ describe('when Meilisearch goes down', () => {
       })
       products.push(product.id)
     }
-    const stopWorker = startOutboxWorker({ handlers: [searchProductHandler], idleDelayMs: 50 })
+    const stopWorker = await startJobWorker({
+      tasks: { [SEARCH_PRODUCT_TASK]: productChangedTask },
+      pollIntervalMs: 100,
+    })
     try {
       await waitFor(async () => (await unprocessed()) === 0, 60_000, 'the first indexing')
       await expectIndexToMatchDatabase()
@@ -135,18 +138,9 @@ describe('when Meilisearch goes down', () => {
       await setShopStatus(shops[1]!.id, 'SUSPENDED')
       expect(changes).toBe(40)
 
-      // Down: the worker keeps failing and keeps the events.
-      await waitFor(
-        async () =>
-          (await prisma.outboxEvent.count({
-            where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null, attempts: { gt: 0 } },
-          })) > 0,
-        20_000,
-        'a failed attempt',
-      )
-      const waiting = await prisma.outboxEvent.findFirst({
-        where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null, attempts: { gt: 0 } },
-      })
+      // Down: the worker keeps failing and keeps the jobs, retrying with backoff.
+      await waitFor(async () => Boolean(await failedAttempt()), 20_000, 'a failed attempt')
+      const waiting = await failedAttempt()
       expect(waiting?.lastError).toMatch(/unavailable|ECONNREFUSED|failed/i)
 
       // Meanwhile the store says what is down, and search pages say so in the layout.
@@ -191,7 +185,7 @@ describe('when Meilisearch goes down', () => {
   test('a hung Meilisearch (not answering at all) gives the friendly page within the timeout', async () => {
     const shop = await createShop()
     await createProduct({ shopId: shop.id, title: 'Patient parka', category: 'clothing' })
-    await drainSearchOutbox()
+    await runSearchJobs()
     meilisearch.pause()
     try {
       const started = Date.now()
@@ -206,7 +200,7 @@ describe('when Meilisearch goes down', () => {
     } finally {
       meilisearch.resume()
     }
-    await drainSearchOutbox()
+    await runSearchJobs()
     const page = await callRoute(searchLoader, routeRequest('/search?q=parka'))
     expect(page.status).toBe(200)
   })

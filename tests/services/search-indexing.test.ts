@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, test, vi } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { processBatch } from '~/infra/outbox/worker.server.ts'
 import { getSearchClient } from '~/infra/search/client.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { buildProductDocuments, excerpt } from '~/services/search/documents.server.ts'
-import { searchProductHandler } from '~/services/search/indexer.server.ts'
 import {
   applyProductIndexSettings,
   forgetEnsuredIndexes,
@@ -20,7 +17,8 @@ import {
   setShopStatus,
   updateProduct,
 } from '../support/search-catalog.ts'
-import { drainSearchOutbox, indexedDocuments, pendingSearchEvents } from '../support/search.ts'
+import { makeJobsDue } from '../support/jobs.ts'
+import { runSearchJobs, indexedDocuments, pendingSearchJobs } from '../support/search.ts'
 
 beforeAll(async () => {
   await ensureCatalogBasics()
@@ -181,7 +179,7 @@ describe('the product document', () => {
   })
 })
 
-describe('the outbox handler', () => {
+describe('the search.product job', () => {
   test('applies the settings, upserts visible products and deletes hidden ones once Meilisearch confirms', async () => {
     const shop = await createShop()
     const a = await createProduct({
@@ -196,12 +194,11 @@ describe('the outbox handler', () => {
       category: 'boots',
       variants: [{ color: 'black', size: '41' }],
     })
-    expect(await drainSearchOutbox()).toBeGreaterThanOrEqual(2)
+    expect(await pendingSearchJobs(a.id)).toHaveLength(1)
+    await runSearchJobs()
     let documents = await indexedDocuments()
     expect(documents.has(a.id) && documents.has(b.id)).toBe(true)
-    expect(
-      (await pendingSearchEvents()).filter((event) => event.key === a.id || event.key === b.id),
-    ).toEqual([])
+    expect([...(await pendingSearchJobs(a.id)), ...(await pendingSearchJobs(b.id))]).toEqual([])
 
     const settings = await getSearchClient().index(productIndexUid()).getSettings()
     expect(settings.filterableAttributes).toEqual(
@@ -213,13 +210,13 @@ describe('the outbox handler', () => {
 
     await updateProduct(a.id, { status: 'ARCHIVED' })
     await updateProduct(b.id, { title: 'Chelsea boots' })
-    await drainSearchOutbox()
+    await runSearchJobs()
     documents = await indexedDocuments()
     expect(documents.has(a.id)).toBe(false)
     expect(documents.get(b.id)?.title).toBe('Chelsea boots')
 
     await deleteProduct(b.id)
-    await drainSearchOutbox()
+    await runSearchJobs()
     expect((await indexedDocuments()).has(b.id)).toBe(false)
   })
 
@@ -230,47 +227,48 @@ describe('the outbox handler', () => {
         createProduct({ shopId: shop.id, title: `Scarf ${i}`, category: 'accessories' }),
       ),
     )
-    await drainSearchOutbox()
+    await runSearchJobs()
     const ids = products.map((product) => product.id)
     const inIndex = async () =>
       [...(await indexedDocuments()).keys()].filter((id) => ids.includes(id)).length
     expect(await inIndex()).toBe(3)
     await setShopStatus(shop.id, 'SUSPENDED')
-    await drainSearchOutbox()
+    await runSearchJobs()
     expect(await inIndex()).toBe(0)
     await setShopStatus(shop.id, 'ACTIVE')
-    await drainSearchOutbox()
+    await runSearchJobs()
     expect(await inIndex()).toBe(3)
   })
 
-  test('repeated events for one product in a batch become one document', async () => {
+  test('many products changed in one transaction go to the index in one request', async () => {
     const shop = await createShop()
-    const product = await createProduct({
-      shopId: shop.id,
-      title: 'Rain jacket',
-      category: 'clothing',
+    const products = []
+    for (const i of [1, 2, 3, 4, 5])
+      products.push(
+        await createProduct({ shopId: shop.id, title: `Rain jacket ${i}`, category: 'clothing' }),
+      )
+    await runSearchJobs()
+    const ids = products.map((product) => product.id)
+    await prisma.$transaction(async (tx) => {
+      await tx.product.updateMany({ where: { id: { in: ids } }, data: { salesCount: 4 } })
+      const { recordProductChanges } = await import('~/services/events/product-changes.server.ts')
+      await recordProductChanges(tx, [...ids, ids[0]!])
     })
-    for (let i = 0; i < 5; i++) await updateProduct(product.id, { salesCount: i })
-    const events = await pendingSearchEvents()
-    expect(events.filter((event) => event.key === product.id)).toHaveLength(6)
+    expect(await pendingSearchJobs(ids[0]!)).toHaveLength(1)
     const client = getSearchClient()
-    const before = (
-      await client.tasks.getTasks({
-        indexUids: [productIndexUid()],
-        types: ['documentAdditionOrUpdate'],
-        limit: 1000,
-      })
-    ).results.length
-    await drainSearchOutbox()
-    const after = (
-      await client.tasks.getTasks({
-        indexUids: [productIndexUid()],
-        types: ['documentAdditionOrUpdate'],
-        limit: 1000,
-      })
-    ).results.length
-    expect(after - before).toBe(1)
-    expect((await indexedDocuments()).get(product.id)?.salesCount).toBe(4)
+    const tasks = async () =>
+      (
+        await client.tasks.getTasks({
+          indexUids: [productIndexUid()],
+          types: ['documentAdditionOrUpdate'],
+          limit: 1000,
+        })
+      ).results.length
+    const before = await tasks()
+    await runSearchJobs()
+    expect((await tasks()) - before).toBe(1)
+    const documents = await indexedDocuments()
+    expect(ids.map((id) => documents.get(id)?.salesCount)).toEqual([4, 4, 4, 4, 4])
   })
 
   test('a write Meilisearch refuses leaves the events waiting, with the reason, for a retry', async () => {
@@ -286,22 +284,19 @@ describe('the outbox handler', () => {
     await client.deleteIndex(uid).waitTask()
     await client.createIndex(uid, { primaryKey: 'slug' }).waitTask()
 
-    expect(await processBatch(searchProductHandler)).toBeGreaterThan(0)
-    const [event] = (await pendingSearchEvents()).filter((row) => row.key === product.id)
-    expect(event).toMatchObject({ attempts: 1, processedAt: null })
-    expect(event!.lastError).toMatch(/Meilisearch task \d+ \(documentAdditionOrUpdate\) failed/)
-    expect(event!.availableAt.getTime()).toBeGreaterThan(Date.now())
+    await runSearchJobs()
+    const [job] = await pendingSearchJobs(product.id)
+    expect(job).toMatchObject({ attempts: 1, lockedAt: null })
+    expect(job!.lastError).toMatch(/Meilisearch task \d+ \(documentAdditionOrUpdate\) failed/)
+    expect(job!.runAt.getTime()).toBeGreaterThan(Date.now())
 
     // Repaired, the retry goes through.
     await client.deleteIndex(uid).waitTask()
     forgetEnsuredIndexes()
-    await prisma.outboxEvent.updateMany({
-      where: { id: event!.id },
-      data: { availableAt: new Date(Date.now() - 1) },
-    })
-    await drainSearchOutbox()
+    await makeJobsDue([job!.id])
+    await runSearchJobs()
     expect((await indexedDocuments()).has(product.id)).toBe(true)
-    expect((await pendingSearchEvents()).filter((row) => row.key === product.id)).toEqual([])
+    expect(await pendingSearchJobs(product.id)).toEqual([])
   })
 })
 
@@ -319,7 +314,7 @@ describe('discount boundaries', () => {
       discountStartsAt: startsAt,
       discountEndsAt: endsAt,
     })
-    await drainSearchOutbox()
+    await runSearchJobs()
     expect((await indexedDocuments()).get(product.id)).toMatchObject({
       price: 3000,
       regularPrice: 3000,
@@ -327,18 +322,16 @@ describe('discount boundaries', () => {
     })
 
     // The indexer scheduled the start itself (the writer only recorded the change).
-    let waiting = (await pendingSearchEvents()).filter((event) => event.key === product.id)
-    expect(waiting.map((event) => event.availableAt.toISOString())).toEqual([
-      startsAt.toISOString(),
-    ])
+    let waiting = await pendingSearchJobs(product.id)
+    expect(waiting.map((job) => job.runAt.toISOString())).toEqual([startsAt.toISOString()])
     // Indexing again does not schedule it twice.
     await prisma.$transaction((tx) =>
       import('~/services/events/product-changes.server.ts').then(({ recordProductChanges }) =>
         recordProductChanges(tx, [product.id]),
       ),
     )
-    await drainSearchOutbox()
-    waiting = (await pendingSearchEvents()).filter((event) => event.key === product.id)
+    await runSearchJobs()
+    waiting = await pendingSearchJobs(product.id)
     expect(waiting).toHaveLength(1)
 
     // Time passes: the boundary arrives. (Move the window instead of the clock.)
@@ -346,11 +339,8 @@ describe('discount boundaries', () => {
       where: { id: product.id },
       data: { discountStartsAt: new Date(Date.now() - 1000) },
     })
-    await prisma.outboxEvent.update({
-      where: { id: waiting[0]!.id },
-      data: { availableAt: new Date(Date.now() - 1000) },
-    })
-    await drainSearchOutbox()
+    await makeJobsDue([waiting[0]!.id])
+    await runSearchJobs()
     expect((await indexedDocuments()).get(product.id)).toMatchObject({
       price: 1500,
       regularPrice: 3000,
@@ -358,24 +348,21 @@ describe('discount boundaries', () => {
       percentOff: 50,
     })
     // …and the end is scheduled next.
-    waiting = (await pendingSearchEvents()).filter((event) => event.key === product.id)
-    expect(waiting.map((event) => event.availableAt.toISOString())).toEqual([endsAt.toISOString()])
+    waiting = await pendingSearchJobs(product.id)
+    expect(waiting.map((job) => job.runAt.toISOString())).toEqual([endsAt.toISOString()])
 
     await prisma.product.update({
       where: { id: product.id },
       data: { discountEndsAt: new Date(Date.now() - 1) },
     })
-    await prisma.outboxEvent.update({
-      where: { id: waiting[0]!.id },
-      data: { availableAt: new Date(Date.now() - 1000) },
-    })
-    await drainSearchOutbox()
+    await makeJobsDue([waiting[0]!.id])
+    await runSearchJobs()
     expect((await indexedDocuments()).get(product.id)).toMatchObject({
       price: 3000,
       onSale: false,
       percentOff: null,
     })
-    expect((await pendingSearchEvents()).filter((event) => event.key === product.id)).toEqual([])
+    expect(await pendingSearchJobs(product.id)).toEqual([])
   })
 
   test('the price flips exactly at the boundary: start inclusive, end exclusive', async () => {
@@ -397,10 +384,8 @@ describe('discount boundaries', () => {
     expect(await at(startsAt)).toBe(900)
     expect(await at(new Date(endsAt.getTime() - 1))).toBe(900)
     expect(await at(endsAt)).toBe(1000)
-    const scheduled = await prisma.outboxEvent.findMany({
-      where: { topic: SEARCH_PRODUCT_TOPIC, key: product.id, processedAt: null },
-    })
-    expect(scheduled.map((event) => event.availableAt.toISOString()).sort()).toEqual(
+    const scheduled = await pendingSearchJobs(product.id)
+    expect(scheduled.map((job) => job.runAt.toISOString()).sort()).toEqual(
       expect.arrayContaining([startsAt.toISOString(), endsAt.toISOString()]),
     )
   })

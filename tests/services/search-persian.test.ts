@@ -9,7 +9,7 @@ import {
   createShop,
   ensureCatalogBasics,
 } from '../support/search-catalog.ts'
-import { drainSearchOutbox, indexedDocuments, state } from '../support/search.ts'
+import { runSearchJobs, indexedDocuments, state } from '../support/search.ts'
 
 const ZWNJ = '\u200C'
 
@@ -79,7 +79,7 @@ describe('Persian through the real search engine', () => {
       })
       ids[key] = product.id
     }
-    await drainSearchOutbox()
+    await runSearchJobs()
   })
 
   const found = async (q: string) =>

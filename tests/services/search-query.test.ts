@@ -15,7 +15,7 @@ import {
   createShop,
   ensureCatalogBasics,
 } from '../support/search-catalog.ts'
-import { drainSearchOutbox, state } from '../support/search.ts'
+import { runSearchJobs, state } from '../support/search.ts'
 
 const USD = searchPriceUnit('USD', 'currency')
 
@@ -176,7 +176,7 @@ beforeAll(async () => {
     },
   ]
   for (const product of products) await createProduct(product)
-  await drainSearchOutbox()
+  await runSearchJobs()
 })
 
 const titles = (result: { hits: Array<{ card: { title: string } }> }) =>

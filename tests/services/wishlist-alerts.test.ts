@@ -3,7 +3,6 @@ import { prisma } from '~/infra/db.server.ts'
 import { getEnv } from '~/infra/env.server.ts'
 import { enqueueJobs, listQueuedJobs } from '~/infra/jobs/queue.server.ts'
 import { runDueJobs, startJobWorker } from '~/infra/jobs/worker.server.ts'
-import { jobTasks } from '~/services/jobs.server.ts'
 import { addToCart, getCart } from '~/services/orders/cart.server.ts'
 import { placeOrder } from '~/services/orders/checkout.server.ts'
 import { cancelOrder } from '~/services/orders/orders.server.ts'
@@ -15,8 +14,9 @@ import {
 } from '~/services/wishlist/alerts.server.ts'
 import { setPriceAlert, toggleSave } from '~/services/wishlist/wishlist.server.ts'
 import { createUser, uniqueEmail } from '../support/fixtures.ts'
-import { mailsTo } from '../support/outbox-mail.ts'
+import { mailsTo } from '../support/queued-mail.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'
+import { tasksExceptMailAndSearch } from '../support/jobs.ts'
 
 // Back-in-stock and price-drop alerts: queued in the transaction of the stock or price change
 // (by the database's triggers, whichever command made it), and one email per subscriber per
@@ -123,7 +123,13 @@ describe('back-in-stock alerts', () => {
       ),
     )
     for (let worker = 0; worker < 2; worker++)
-      stops.push(await startJobWorker({ tasks: jobTasks, concurrency: 4, pollIntervalMs: 100 }))
+      stops.push(
+        await startJobWorker({
+          tasks: tasksExceptMailAndSearch,
+          concurrency: 4,
+          pollIntervalMs: 100,
+        }),
+      )
     await expect.poll(() => waitingJobs(BACK_IN_STOCK_TASK), { timeout: 15_000 }).toBe(0)
 
     // The third account turned these emails off: its notification only.
@@ -163,8 +169,8 @@ describe('back-in-stock alerts', () => {
         locale: 'en',
       })
     await prisma.variant.update({ where: { id: small.id }, data: { stock: 3 } })
-    await runDueJobs(jobTasks)
-    await runDueJobs(jobTasks)
+    await runDueJobs(tasksExceptMailAndSearch)
+    await runDueJobs(tasksExceptMailAndSearch)
     expect(await mailsTo(first.email)).toHaveLength(1)
     expect(await mailsTo(second.email)).toHaveLength(1)
     await expect(
@@ -185,7 +191,7 @@ describe('back-in-stock alerts', () => {
       locale: 'en',
     })
     await prisma.variant.update({ where: { id: small.id }, data: { stock: 1 } })
-    await runDueJobs(jobTasks)
+    await runDueJobs(tasksExceptMailAndSearch)
     expect(await mailsTo(first.email)).toHaveLength(2)
     expect(await mailsTo(second.email)).toHaveLength(1)
   })
@@ -206,12 +212,12 @@ describe('price-drop alerts', () => {
       data: { price: 4000, minPrice: 4000, effectivePrice: 4000, version: { increment: 1 } },
     })
     expect(await waitingJobs(PRICE_DROP_TASK)).toBe(1)
-    await runDueJobs(jobTasks)
+    await runDueJobs(tasksExceptMailAndSearch)
     // Another job for the same change finds nothing new.
     await prisma.$transaction((tx) =>
       enqueueJobs(tx, { task: PRICE_DROP_TASK, payload: { productId: bag.id } }),
     )
-    await runDueJobs(jobTasks)
+    await runDueJobs(tasksExceptMailAndSearch)
     const mails = await mailsTo(watcher.email)
     expect(mails).toHaveLength(1)
     expect(mails[0]!.subject).toBe('Price drop: Tote bag')
@@ -223,13 +229,13 @@ describe('price-drop alerts', () => {
       where: { id: bag.id },
       data: { price: 4500, minPrice: 4500, effectivePrice: 4500, version: { increment: 1 } },
     })
-    await runDueJobs(jobTasks)
+    await runDueJobs(tasksExceptMailAndSearch)
     expect(await mailsTo(watcher.email)).toHaveLength(1)
     await prisma.product.update({
       where: { id: bag.id },
       data: { price: 4000, minPrice: 4000, effectivePrice: 4000, version: { increment: 1 } },
     })
-    await runDueJobs(jobTasks)
+    await runDueJobs(tasksExceptMailAndSearch)
     expect(await mailsTo(watcher.email)).toHaveLength(2)
   })
 })

@@ -12,7 +12,7 @@ import {
 } from '../../app/infra/embedded/meilisearch.server.ts'
 
 // A real Meilisearch for tests, from the same npm-packaged binary as the embedded default, on a
-// free port with its own data directory and key. Tests that take it down (the outbox
+// free port with its own data directory and key. Tests that take it down (the search
 // convergence test) start their own.
 
 export type TestMeilisearch = {

@@ -130,11 +130,3 @@ export async function createListedProduct(
     now: options.now,
   })
 }
-
-export function outboxKeys(topic = 'search.product') {
-  return prisma.outboxEvent.findMany({
-    where: { topic },
-    select: { key: true, availableAt: true },
-    orderBy: { id: 'asc' },
-  })
-}

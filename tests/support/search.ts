@@ -1,33 +1,30 @@
-import { prisma } from '~/infra/db.server.ts'
+import { listQueuedJobs } from '~/infra/jobs/queue.server.ts'
+import { runDueJobs } from '~/infra/jobs/worker.server.ts'
 import { loader as brandLoader } from '~/routes/($locale).brands.$slug.tsx'
 import { loader as categoryLoader } from '~/routes/($locale).c.$slug.tsx'
 import { loader as shopLoader } from '~/routes/($locale).shops.$slug.tsx'
-import { processBatch } from '~/infra/outbox/worker.server.ts'
 import { getSearchClient } from '~/infra/search/client.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
+import {
+  SEARCH_PRODUCT_TASK,
+  type ProductChangedPayload,
+} from '~/services/events/product-changes.server.ts'
+import { productChangedTask } from '~/services/product-changed.server.ts'
 import type { ProductDocument } from '~/services/search/document.ts'
-import { searchProductHandler } from '~/services/search/indexer.server.ts'
 import type { SearchPageData } from '~/services/search/page.server.ts'
 import { productIndexUid } from '~/services/search/settings.server.ts'
 import { EMPTY_STATE, type SearchState } from '~/services/search/state.ts'
 import { callRoute, routeRequest } from './remix.ts'
 
-/** Runs the search outbox handler, as the worker would, until no event is due. Returns how many it took. */
-export async function drainSearchOutbox() {
-  let handled = 0
-  for (;;) {
-    const taken = await processBatch(searchProductHandler)
-    if (!taken) return handled
-    handled += taken
-  }
+/** Runs the due `search.product` jobs, as the worker would, until none is due. */
+export async function runSearchJobs() {
+  await runDueJobs({ [SEARCH_PRODUCT_TASK]: productChangedTask })
 }
 
-/** Search events still waiting (due or not). */
-export function pendingSearchEvents() {
-  return prisma.outboxEvent.findMany({
-    where: { topic: SEARCH_PRODUCT_TOPIC, processedAt: null },
-    orderBy: { id: 'asc' },
-  })
+/** The `search.product` jobs still waiting (due, later, or failed) for this product, oldest first. */
+export async function pendingSearchJobs(productId: string) {
+  return (await listQueuedJobs(SEARCH_PRODUCT_TASK)).filter((job) =>
+    (job.payload as ProductChangedPayload).productIds.includes(productId),
+  )
 }
 
 /** Every document the product index holds, by id. */
@@ -53,7 +50,7 @@ export type GridData = { page: SearchPageData } & Record<string, unknown>
  * caught up with every change so far.
  */
 export async function loadGrid(kind: GridKind, slug: string, query = '') {
-  await drainSearchOutbox()
+  await runSearchJobs()
   const result = await callRoute(
     GRID_LOADERS[kind],
     routeRequest(`/${kind}/${slug}${query ? `?${query}` : ''}`),

@@ -11,8 +11,8 @@ import { tracingEnabled, withSpan } from '../telemetry/tracing.server.ts'
 
 // Sending email. With SMTP_URL set, nodemailer talks SMTP to that server; without it (the
 // embedded default) each message is written to DATA_DIR/mail as an .eml file any mail program
-// opens, and the log names the file. Domains do not send directly: they enqueue a `mail.send`
-// outbox event in the transaction of the change (see app/services/mail/mail.server.ts).
+// opens, and the log names the file. Domains do not send directly: they queue a `mail.send` job
+// in the transaction of the change (see app/services/mail/mail.server.ts).
 
 export type MailMessage = {
   to: string

@@ -88,7 +88,7 @@ export async function updateBrand(
       { timeout: 120_000 },
     )
     // The brand's page shows its name and description (a rename re-indexes its products too,
-    // which outdates their pages through the outbox).
+    // which outdates their pages through their search jobs).
     await invalidatePages([PAGE_TAGS.brand(previousSlug), PAGE_TAGS.brand(updated.slug)])
     return updated
   } catch (error) {

@@ -1,7 +1,7 @@
 import { type DiscountWindow, nextPriceChange, quote } from './pricing.ts'
 
 // The columns the catalog keeps derived from a product and its variants, computed in one place
-// for the services, the outbox handler, the seed and the bulk generator.
+// for the services, the search job, the seed and the bulk generator.
 
 export type DerivedPricing = {
   /** Cheapest variant before any discount; null when no variant has a price. */

@@ -183,7 +183,7 @@ export function homeQueries(now: Date) {
   return {
     featured: Prisma.sql`SELECT id FROM "Product" WHERE featured AND listed ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`,
     newArrivals: Prisma.sql`SELECT id FROM "Product" WHERE listed AND "publishedAt" >= ${since} ORDER BY "publishedAt" DESC, id DESC LIMIT ${HOME_ROW}`,
-    // onSale is flipped by the outbox at discount boundaries; the window check covers the moments in between.
+    // onSale is flipped by a job at discount boundaries; the window check covers the moments in between.
     onSale: Prisma.sql`
       SELECT id FROM "Product"
       WHERE "onSale" AND listed

@@ -7,7 +7,7 @@ import {
   type Tx,
 } from '~/infra/db.server.ts'
 import { logger } from '~/infra/logger.server.ts'
-import { enqueue } from '~/infra/outbox/outbox.server.ts'
+import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
 import { SemaphoreFullError } from '~/infra/semaphore.server.ts'
 import { getStorage, type ObjectStorage } from '~/infra/storage/storage.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
@@ -27,6 +27,7 @@ import {
   type Recipe,
 } from './pipeline.server.ts'
 import type { ImageView } from './views.ts'
+import { MEDIA_SWEEP_TASK } from './cleanup.server.ts'
 import { businessMetrics } from '~/infra/business-metrics.server.ts'
 
 // From uploaded bytes to stored objects and database rows, for every kind of image. Objects
@@ -34,7 +35,6 @@ import { businessMetrics } from '~/infra/business-metrics.server.ts'
 // first write, so a crash between the two leaves nothing behind for long (see cleanup.server.ts).
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
-export const MEDIA_SWEEP_TOPIC = 'media.sweep'
 /** How long an upload may take between writing its objects and committing its rows. */
 export const SWEEP_AFTER_MS = 60 * 60_000
 
@@ -275,8 +275,9 @@ export async function putAll(storage: ObjectStorage, objects: Put[]) {
 
 /** Queues a sweep of the assets' storage prefixes for when any upload of them must be over. */
 export async function scheduleSweep(tx: Tx, assetIds: string[]) {
-  const availableAt = new Date(Date.now() + SWEEP_AFTER_MS)
-  await enqueue(tx, ...assetIds.map((key) => ({ topic: MEDIA_SWEEP_TOPIC, key, availableAt })))
+  if (!assetIds.length) return
+  const runAt = new Date(Date.now() + SWEEP_AFTER_MS)
+  await enqueueJobs(tx, { task: MEDIA_SWEEP_TASK, payload: { assetIds }, runAt })
 }
 
 /** The rows of a prepared asset; call inside the transaction that attaches it to something. */

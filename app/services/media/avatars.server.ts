@@ -16,7 +16,7 @@ import type { ImageView } from './views.ts'
 
 // Profile photos: one per user, cropped square around the most interesting part, replacing the
 // generated avatar until the user goes back to it. Replacing or removing one deletes the old
-// asset, whose stored objects then go through the outbox.
+// asset, whose stored objects then are deleted by a job.
 
 export const AVATAR_RULES: ImageRules = {
   recipe: AVATAR_RECIPE,

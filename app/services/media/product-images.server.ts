@@ -300,7 +300,7 @@ export async function reorderProductImages(
 }
 
 /**
- * Deletes a photo. Its stored objects go through the outbox (the database triggers queue them
+ * Deletes a photo. Its stored objects are deleted by a job (the database triggers queue it
  * in this transaction), so a storage outage never blocks or undoes the deletion.
  */
 export async function deleteProductImage(

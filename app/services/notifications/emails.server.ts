@@ -79,8 +79,13 @@ export async function enqueueNotificationEmail(id: bigint) {
     if (!notification || KINDS_WITH_DOMAIN_EMAIL.has(notification.kind)) return
     const { user, kind } = notification
     if (user.status !== 'ACTIVE' || user.notificationEmailsOff.includes(kind)) return
-    // A retry after the mail was queued (the job's end not recorded) must not send it twice.
-    if (await tx.outboxEvent.findFirst({ where: { key: mailKey }, select: { id: true } })) return
+    // Claimed with the email, so a retry after it was queued (the job's end not recorded) does
+    // not send it twice.
+    const claimed = await tx.notification.updateMany({
+      where: { id, emailQueuedAt: null },
+      data: { emailQueuedAt: new Date() },
+    })
+    if (!claimed.count) return
     const locale = emailLocale(user.locale)
     const data = (notification.data ?? {}) as Record<string, unknown>
     const t = getT(locale, 'notifications')

@@ -48,7 +48,7 @@ import {
 // read. The page's data: checkout-page.server.ts; refusals: checkout-errors.server.ts.
 //
 // Checkout: placing the order. Placing happens in ONE
-// transaction (stock, order, lines, shipments, sales counts, the emptied cart, the outbox rows
+// transaction (stock, order, lines, shipments, sales counts, the emptied cart, the queued jobs
 // for search and email) and is idempotent: the form carries the cart's checkout token as its
 // key, an order remembers the key it was placed with (unique per user), and the cart row's lock
 // makes concurrent submissions of one cart wait for each other, so the second finds the first

@@ -27,8 +27,13 @@ export const orderPlacedTask: JobTask = async (payload) => {
   const { orderId, locale } = OrderPlacedSchema.parse(payload)
   const mailKey = `order:${orderId}:placed`
   await prisma.$transaction(async (tx) => {
-    // A retry after the mail was queued (the job's end not recorded) must not send it twice.
-    if (await tx.outboxEvent.findFirst({ where: { key: mailKey }, select: { id: true } })) return
+    // Claimed with the emails, so a retry after they were queued (the job's end not recorded)
+    // does not send them twice.
+    const claimed = await tx.order.updateMany({
+      where: { id: orderId, placedMailQueuedAt: null },
+      data: { placedMailQueuedAt: new Date() },
+    })
+    if (!claimed.count) return
     const order = await tx.order.findUnique({
       where: { id: orderId },
       include: {

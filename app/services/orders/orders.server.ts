@@ -287,7 +287,7 @@ export class CannotCancelError extends DomainError {
 /**
  * Cancels one of the user's own orders while nothing has shipped: in one transaction the stock
  * goes back, the sales counts come down, every shipment and the order are cancelled, and the
- * outbox gets the search index update, the email and (when money was taken) the refund.
+ * job queue gets the search index update, the email and (when money was taken) the refund.
  * Cancelling a cancelled order changes nothing. Throws OrderNotFoundError or CannotCancelError.
  */
 export async function cancelOrder(

@@ -133,7 +133,7 @@ async function requireActiveAdmin(tx: Tx, actor: ModerationActor) {
 
 /**
  * Approves or rejects the reviews, each only if it is still in the queue at the version the
- * admin saw. One transaction for all of them: the rating columns, the search outbox rows, the
+ * admin saw. One transaction for all of them: the rating columns, the search jobs, the
  * resolved reports and one audit entry per review commit together.
  */
 export async function decideReviews(

@@ -1,7 +1,8 @@
 import { prisma, type Prisma } from '~/infra/db.server.ts'
 import { lowestQuote, nextPriceChange } from '~/services/catalog/pricing.ts'
 import { IMAGE_ASSET_SELECT } from '~/services/media/assets.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
+import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
+import { SEARCH_PRODUCT_TASK } from '~/services/events/product-changes.server.ts'
 import { CARD_IMAGES, CATEGORY_LEVELS, type ProductDocument } from './document.ts'
 import { normalizeDocumentText, normalizePersian } from './normalize.ts'
 
@@ -211,16 +212,12 @@ export type BuiltDocuments = {
   scheduled: number
 }
 
-type BuildOptions = {
-  now?: Date
-  /** Outbox events being handled right now: they do not count as "already scheduled". */
-  excludeEventIds?: bigint[]
-}
+type BuildOptions = { now?: Date }
 
 async function build(
   products: ProductForSearch[],
   requestedIds: string[],
-  { now = new Date(), excludeEventIds = [] }: BuildOptions,
+  { now = new Date() }: BuildOptions,
 ): Promise<BuiltDocuments> {
   const tree = products.length ? await loadCategoryTree() : new Map<string, CategoryNode>()
   const documents: ProductDocument[] = []
@@ -233,13 +230,13 @@ async function build(
   }
   const indexed = new Set(documents.map((document) => document.id))
   const hidden = requestedIds.filter((id) => !indexed.has(id))
-  const scheduled = await scheduleReindexing(boundaries, excludeEventIds)
+  const scheduled = await scheduleReindexing(boundaries)
   return { documents, hidden, scheduled }
 }
 
 /**
  * The current documents of these products. Also schedules each one's next self-change (a
- * discount starting or ending, a publication date) through the outbox, so prices in the index
+ * discount starting or ending, a publication date) as a job, so prices in the index
  * change on time even if whoever set the discount did not schedule it.
  */
 export async function buildProductDocuments(
@@ -279,28 +276,21 @@ export async function buildCandidateDocumentsPage(
 }
 
 /**
- * Adds `search.product` outbox events at the given moments unless an equal one is already
- * waiting. Returns how many it added.
+ * Queues a `search.product` job per product at each given moment, unless one is already waiting
+ * for that product and moment (its job key). Returns how many it added.
  */
-export async function scheduleReindexing(
-  items: Array<{ key: string; at: Date }>,
-  excludeEventIds: bigint[] = [],
-) {
+export async function scheduleReindexing(items: Array<{ key: string; at: Date }>) {
   if (!items.length) return 0
-  // "availableAt" is a timestamp without time zone holding UTC, as Prisma writes it.
-  return prisma.$executeRaw`
-    INSERT INTO "OutboxEvent" ("topic", "key", "availableAt", "createdAt")
-    SELECT ${SEARCH_PRODUCT_TOPIC}, due.key, due.at, (now() AT TIME ZONE 'UTC')
-    FROM (
-      SELECT key, (at AT TIME ZONE 'UTC') AS at
-      FROM unnest(${items.map((item) => item.key)}::text[], ${items.map((item) => item.at.toISOString())}::timestamptz[]) AS input(key, at)
-    ) AS due
-    WHERE NOT EXISTS (
-      SELECT 1 FROM "OutboxEvent" waiting
-      WHERE waiting."topic" = ${SEARCH_PRODUCT_TOPIC}
-        AND waiting."processedAt" IS NULL
-        AND waiting."key" = due.key
-        AND waiting."availableAt" = due.at
-        AND NOT (waiting."id" = ANY(${excludeEventIds.map(String)}::bigint[]))
-    )`
+  const jobs = items.map((item) => ({
+    task: SEARCH_PRODUCT_TASK,
+    payload: { productIds: [item.key] },
+    runAt: item.at,
+    jobKey: `${SEARCH_PRODUCT_TASK}:${item.key}@${item.at.toISOString()}`,
+    preserveRunAt: true,
+  }))
+  const [waiting] = await prisma.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM graphile_worker._private_jobs
+    WHERE key = ANY(${jobs.map((job) => job.jobKey)}::text[]) AND locked_at IS NULL`
+  await prisma.$transaction((tx) => enqueueJobs(tx, ...jobs))
+  return jobs.length - (waiting?.n ?? 0)
 }

@@ -73,7 +73,7 @@ export type ProductHit = {
 
 /**
  * The catalog's product card from a search document: the data `getProductCards` reads from
- * PostgreSQL, with prices as of the last indexing (the outbox re-indexes at every discount
+ * PostgreSQL, with prices as of the last indexing (a job re-indexes at every discount
  * boundary) and photo URLs made from the stored keys now.
  */
 export function toProductCard(

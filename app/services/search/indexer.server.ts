@@ -1,15 +1,13 @@
 import { prisma } from '~/infra/db.server.ts'
-import { logger } from '~/infra/logger.server.ts'
-import type { OutboxHandler } from '~/infra/outbox/worker.server.ts'
 import { callSearch, waitForTasks } from '~/infra/search/client.server.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
 import { buildProductDocuments } from './documents.server.ts'
 import { ensureProductIndex, productIndexUid } from './settings.server.ts'
 
-// Keeps the product index in step with the database: the outbox worker hands over a batch of
-// `search.product` events, and this sends the products' current documents (or deletes them)
-// and returns only once Meilisearch reports the work succeeded. Any failure throws, so the
-// worker keeps the events and retries them with backoff: the index converges, whatever happens.
+// Keeps the product index in step with the database: a `search.product` job names products,
+// and this sends their current documents (or deletes them) and returns only once Meilisearch
+// reports the work succeeded. Any failure throws, so the job is retried with backoff: the index
+// converges, whatever happens. Each sync to the live index is logged (SearchSync), so a rebuild
+// can send again what reached the old index while it filled the new one.
 
 const LOCK_TIMEOUT_MS = 55_000
 
@@ -39,16 +37,14 @@ export type SyncResult = { upserted: number; deleted: number; scheduled: number 
  */
 export async function syncProducts(
   productIds: Iterable<string>,
-  options: { excludeEventIds?: bigint[]; uid?: string } = {},
+  options: { uid?: string } = {},
 ): Promise<SyncResult> {
   const ids = [...new Set(productIds)]
   if (!ids.length) return { upserted: 0, deleted: 0, scheduled: 0 }
   const uid = options.uid ?? productIndexUid()
   await ensureProductIndex(uid)
   return withProductLocks(ids, async () => {
-    const { documents, hidden, scheduled } = await buildProductDocuments(ids, {
-      excludeEventIds: options.excludeEventIds,
-    })
+    const { documents, hidden, scheduled } = await buildProductDocuments(ids)
     const tasks = await callSearch(async (client) => {
       const index = client.index(uid)
       const enqueued = []
@@ -58,23 +54,16 @@ export async function syncProducts(
       return enqueued
     })
     await waitForTasks(tasks)
+    if (uid === productIndexUid()) {
+      await prisma.$executeRaw`
+        INSERT INTO "SearchSync" ("productId") SELECT unnest(${ids}::text[])`
+    }
     return { upserted: documents.length, deleted: hidden.length, scheduled }
   })
 }
 
-export const searchProductHandler: OutboxHandler = {
-  topic: SEARCH_PRODUCT_TOPIC,
-  batchSize: 500,
-  async handle(events) {
-    const started = performance.now()
-    // Repeated events for one product collapse into one document.
-    const result = await syncProducts(
-      events.map((event) => event.key),
-      { excludeEventIds: events.map((event) => event.id) },
-    )
-    logger.debug(
-      { events: events.length, ...result, ms: Math.round(performance.now() - started) },
-      'Search index updated',
-    )
-  },
+/** Forgets syncs older than a day (a rebuild only looks back over its own run). */
+export async function pruneSearchSyncs() {
+  return prisma.$executeRaw`
+    DELETE FROM "SearchSync" WHERE "at" < now() - interval '1 day'`
 }

@@ -1,7 +1,8 @@
 import { prisma } from '~/infra/db.server.ts'
 import { callSearch, meilisearchErrorCode, waitForTasks } from '~/infra/search/client.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
-import { SEARCH_PRODUCT_TOPIC } from '~/services/events/product-changes.server.ts'
+import { enqueueJobs } from '~/infra/jobs/queue.server.ts'
+import { productChangedJobs } from '~/services/events/product-changes.server.ts'
 import { buildCandidateDocumentsPage } from './documents.server.ts'
 import {
   applyProductIndexSettings,
@@ -11,11 +12,12 @@ import {
 
 // Rebuilds the product index from the database without downtime: fill a fresh index (settings
 // first, then documents), swap it with the live one in one atomic step, delete the old one.
-// Searches keep using the old index until the swap. Changes the outbox worker applied to the
-// old index while the new one was being filled are replayed afterwards, so none is lost.
+// Searches keep using the old index until the swap. Products the `search.product` jobs sent to
+// the old index while the new one was being filled (the SearchSync log) are queued again
+// afterwards, so no change is lost.
 
-/** A transaction can have started (and stamped its outbox rows) this long before it committed. */
-const REPLAY_MARGIN_MS = 10 * 60_000
+/** Allows for the app's clock and the database's to differ a little. */
+const REPLAY_MARGIN_MS = 60_000
 const REINDEX_LOCK = 'search.product:reindex'
 
 export type ReindexResult = { uid: string; documents: number; replayed: number; ms: number }
@@ -92,14 +94,15 @@ async function rebuild(batchSize: number, log: (message: string) => void): Promi
   })
   forgetEnsuredIndexes()
 
-  // Changes the worker sent to the old index during the rebuild: send them again.
-  const replayed = await prisma.$executeRaw`
-    INSERT INTO "OutboxEvent" ("topic", "key", "availableAt", "createdAt")
-    SELECT DISTINCT ${SEARCH_PRODUCT_TOPIC}, "key", (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
-    FROM "OutboxEvent"
-    WHERE "topic" = ${SEARCH_PRODUCT_TOPIC}
-      AND "createdAt" >= (${new Date(started - REPLAY_MARGIN_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')
-      AND "processedAt" IS NOT NULL`
+  // Products the jobs sent to the old index during the rebuild: send them again.
+  const synced = await prisma.$queryRaw<Array<{ productId: string }>>`
+    SELECT DISTINCT "productId" FROM "SearchSync"
+    WHERE "at" >= ${new Date(started - REPLAY_MARGIN_MS)}
+    ORDER BY "productId"`
+  const replayed = synced.length
+  await prisma.$transaction((tx) =>
+    enqueueJobs(tx, ...productChangedJobs(synced.map((row) => row.productId))),
+  )
   if (replayed) log(`Queued ${replayed} products changed during the rebuild to be sent again`)
   return { uid: live, documents, replayed, ms: Date.now() - started }
 }

@@ -1,6 +1,5 @@
 import type { Settings } from 'meilisearch'
 import { logger } from '~/infra/logger.server.ts'
-import { backoffMs } from '~/infra/outbox/worker.server.ts'
 import {
   callSearch,
   indexUid,
@@ -247,6 +246,12 @@ export function forgetEnsuredIndexes() {
  * is unreachable (the store starts and takes orders all the same). Returns a function that
  * stops retrying.
  */
+/** About 1 s, 2 s, 4 s … between attempts, capped at 5 minutes, with jitter. */
+function backoffMs(attempts: number) {
+  const exponential = Math.min(5 * 60_000, 1_000 * 2 ** Math.max(0, attempts - 1))
+  return Math.round(exponential * (0.75 + Math.random() * 0.5))
+}
+
 export function applySettingsInBackground(): () => void {
   let stopped = false
   let timer: NodeJS.Timeout | undefined

@@ -13,7 +13,7 @@ import {
   taxonomyFixture,
   type Taxonomy,
 } from '../../support/catalog.ts'
-import { drainSearchOutbox } from '../../support/search.ts'
+import { runSearchJobs } from '../../support/search.ts'
 
 // The public catalog through /api/v1 against the real Meilisearch: the storefront search's
 // filters, facets, sorts and cursor paging, and the taxonomy.
@@ -53,7 +53,7 @@ beforeAll(async () => {
         },
       ],
     })
-  await drainSearchOutbox()
+  await runSearchJobs()
 }, 120_000)
 
 describe('GET /api/v1/products', () => {

@@ -23,6 +23,7 @@ import {
   createSeller,
   placeTestOrder,
 } from '../../support/shop-fixtures.ts'
+import { queuedKeys } from '../../support/jobs.ts'
 
 // A seller's shop through /api/v1: products with If-Match, the stock sheet (all rows or none),
 // the shop's part of orders, its photos and its sales figures. Every answer is also checked against the OpenAPI document.
@@ -123,11 +124,11 @@ describe('the stock sheet', () => {
       (await prisma.variant.findUniqueOrThrow({ where: { id: other.variants[0]!.id } })).stock,
     ).toBe(4)
     // Search hears about every product.
-    const changed = await prisma.outboxEvent.findMany({
-      where: { topic: 'search.product', key: { in: products.map((product) => product.id) } },
-      distinct: ['key'],
-    })
-    expect(changed).toHaveLength(50)
+    const ids = new Set(products.map((product) => product.id))
+    const changed = new Set(
+      (await queuedKeys('search.product')).map((item) => item.key).filter((id) => ids.has(id)),
+    )
+    expect(changed.size).toBe(50)
   })
 
   test('a price row re-prices its product and makes an edit form opened before it stale', async () => {
