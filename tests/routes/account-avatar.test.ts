@@ -7,7 +7,7 @@ import {
   action as profileAction,
   headers as profileHeaders,
   loader as profileLoader,
-} from '~/routes/($locale).account._index.tsx'
+} from '~/routes/($locale).account._index/route.tsx'
 import { STORAGE_DELETE_TASK } from '~/services/media/cleanup.server.ts'
 import type { ImageView } from '~/services/media/views.ts'
 import { createUser, signIn } from '../support/fixtures.ts'

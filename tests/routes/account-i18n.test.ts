@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { loader as profileLoader } from '~/routes/($locale).account._index.tsx'
+import { loader as profileLoader } from '~/routes/($locale).account._index/route.tsx'
 import {
   action as addressesAction,
   loader as addressesLoader,

@@ -4,7 +4,7 @@ import { prisma } from '~/infra/db.server.ts'
 import {
   action as profileAction,
   loader as profileLoader,
-} from '~/routes/($locale).account._index.tsx'
+} from '~/routes/($locale).account._index/route.tsx'
 import {
   action as securityAction,
   loader as securityLoader,

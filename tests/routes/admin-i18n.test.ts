@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { readToast } from '~/services/accounts/toasts.server.ts'
 import { loader as layoutLoader } from '~/routes/($locale).admin/route.tsx'
-import { loader as auditLoader } from '~/routes/($locale).admin.audit.tsx'
+import { loader as auditLoader } from '~/routes/($locale).admin.audit/route.tsx'
 import { action as reviewsAction } from '~/routes/($locale).admin.reviews/route.tsx'
 import { loader as usersLoader } from '~/routes/($locale).admin.users._index.tsx'
 import {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
 import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
-import { loader as auditLoader } from '~/routes/($locale).admin.audit.tsx'
+import { loader as auditLoader } from '~/routes/($locale).admin.audit/route.tsx'
 import { loader as usersLoader } from '~/routes/($locale).admin.users._index.tsx'
 import {
   action as userAction,

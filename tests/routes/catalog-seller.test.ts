@@ -10,7 +10,10 @@ import {
   loader as listLoader,
 } from '~/routes/($locale).sell.products._index.tsx'
 import { action as newAction } from '~/routes/($locale).sell.products.new.tsx'
-import { action as sellAction, loader as sellLoader } from '~/routes/($locale).sell._index.tsx'
+import {
+  action as sellAction,
+  loader as sellLoader,
+} from '~/routes/($locale).sell._index/route.tsx'
 import { getProductForEdit } from '~/services/catalog/products.server.ts'
 import { variantKey } from '~/services/catalog/schemas.ts'
 import { createUser, signIn } from '../support/fixtures.ts'

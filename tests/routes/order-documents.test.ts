@@ -14,7 +14,7 @@ import App, { loader as rootLoader } from '~/root.tsx'
 import InvoicePage, {
   ErrorBoundary as InvoiceErrorBoundary,
   loader as invoiceLoader,
-} from '~/routes/($locale).orders.$number_.invoice.tsx'
+} from '~/routes/($locale).orders.$number_.invoice/route.tsx'
 import SellLayout, { loader as sellLoader } from '~/routes/($locale).sell.tsx'
 import SlipPage, { loader as slipLoader } from '~/routes/($locale).sell.orders.$number_.slip.tsx'
 import type { Invoice, PackingSlip } from '~/services/orders/documents.server.ts'

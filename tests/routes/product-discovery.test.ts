@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { loader as homeLoader } from '~/routes/($locale)._index.tsx'
+import { loader as homeLoader } from '~/routes/($locale)._index/route.tsx'
 import { loader as productLoader } from '~/routes/($locale).p.$slug/route.tsx'
 import { RECENTLY_VIEWED_COOKIE } from '~/services/catalog/recently-viewed.ts'
 import type { ProductCardData } from '~/services/catalog/storefront.server.ts'

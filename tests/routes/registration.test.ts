@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { message } from '~/i18n/validation.ts'
 import { prisma } from '~/infra/db.server.ts'
-import { loader as accountLoader } from '~/routes/($locale).account.tsx'
+import { loader as accountLoader } from '~/routes/($locale).account/route.tsx'
 import { action as loginAction } from '~/routes/($locale).login.tsx'
 import { action as registerAction } from '~/routes/($locale).register.tsx'
 import { action as verifyAction, loader as verifyLoader } from '~/routes/($locale).verify-email.tsx'

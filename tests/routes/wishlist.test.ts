@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
 import { action as loginAction } from '~/routes/($locale).login.tsx'
 import { action as productAction } from '~/routes/($locale).p.$slug/route.tsx'
-import { action as wishlistAction, loader as wishlistLoader } from '~/routes/($locale).wishlist.tsx'
+import {
+  action as wishlistAction,
+  loader as wishlistLoader,
+} from '~/routes/($locale).wishlist/route.tsx'
 import { loader as rootLoader } from '~/root.tsx'
 import { getCart } from '~/services/orders/cart.server.ts'
 import type { WishlistLine } from '~/services/wishlist/wishlist.server.ts'

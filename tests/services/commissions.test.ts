@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '~/infra/db.server.ts'
-import { action, loader } from '~/routes/($locale).admin.commissions.tsx'
+import { action, loader } from '~/routes/($locale).admin.commissions/route.tsx'
 import {
   setCategoryCommissionAsAdmin,
   setShopCommissionAsAdmin,

@@ -4,7 +4,7 @@ import { LAYOUT_TAG, pageCacheStore } from '~/infra/page-cache/page-cache.server
 import type { PageEntry } from '~/infra/page-cache/store.server.ts'
 import { requestContext } from '~/infra/request-context.server.ts'
 import { loader as productLoader } from '~/routes/($locale).p.$slug/route.tsx'
-import { loader as homeLoader } from '~/routes/($locale)._index.tsx'
+import { loader as homeLoader } from '~/routes/($locale)._index/route.tsx'
 import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 import { updateShopProfile, suspendShop } from '~/services/catalog/shops.server.ts'
 import { createCategory } from '~/services/catalog/category-admin.server.ts'

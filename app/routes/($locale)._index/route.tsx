@@ -1,9 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { JsonLd } from '~/components/catalog/json-ld.tsx'
-import { ProductGrid } from '~/components/catalog/product-card.tsx'
 import { getEnv } from '~/infra/env.server.ts'
 import { useOptionalUser } from '~/utils/root-data.ts'
 import { getHomeCollections } from '~/services/catalog/storefront.server.ts'
@@ -13,6 +11,7 @@ import { organizationJsonLd, websiteJsonLd } from '~/utils/seo.ts'
 import { tagPage } from '~/infra/page-cache/page-cache.server.ts'
 import { PAGE_TAGS } from '~/services/catalog/page-tags.server.ts'
 import { recentlyViewedFrom } from '~/services/catalog/recently-viewed.ts'
+import { Collection } from './collection.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.meta.title },
@@ -146,32 +145,5 @@ export default function Home() {
         <JsonLd key={block['@type']} data={block} />
       ))}
     </div>
-  )
-}
-
-function Collection({
-  id,
-  title,
-  subtitle,
-  products,
-  priorityCount,
-}: {
-  id: string
-  title: string
-  subtitle: ReactNode
-  products: Parameters<typeof ProductGrid>[0]['products']
-  priorityCount: number
-}) {
-  if (!products.length) return null
-  return (
-    <section aria-labelledby={`${id}-heading`}>
-      <div className="mb-6">
-        <h2 id={`${id}-heading`} className="text-2xl font-bold tracking-tight">
-          {title}
-        </h2>
-        <p className="mt-1 text-sm text-stone-600">{subtitle}</p>
-      </div>
-      <ProductGrid products={products} label={title} priorityCount={priorityCount} />
-    </section>
   )
 }

@@ -1,7 +1,5 @@
-import { EmailText } from '~/components/email-text.tsx'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { AuditDetails, useAuditVocabulary } from '~/components/audit-details.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
@@ -9,11 +7,13 @@ import { ErrorList } from '~/components/forms.tsx'
 import { Pagination } from '~/components/pagination.tsx'
 import { adminTitle } from '~/http/admin.server.ts'
 import { getT } from '~/i18n/i18n.server.ts'
-import { useFormat, useLocalePath, usePageLocale } from '~/i18n/use-locale.ts'
+import { useLocalePath, usePageLocale } from '~/i18n/use-locale.ts'
 import { requireRole } from '~/services/accounts/auth.server.ts'
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '~/services/audit/actions.ts'
 import { listAuditActors, listAuditEntries } from '~/services/admin/audit-log.server.ts'
 import { AuditFiltersSchema, COMMAND_LINE_ACTOR, queryErrors } from '~/services/admin/schemas.ts'
+import { EntryTime, EntryActor, EntryTarget } from './audit-entry.tsx'
+import { Filter, invalid } from './filter.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
@@ -35,12 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400 },
     )
   return { values, errors: null, actors, result: await listAuditEntries(parsed.data), title }
-}
-
-/** Where the target of an entry can be looked at, when the admin area has a page for it. */
-function targetHref(type: string, id: string) {
-  if (type === 'USER') return `/admin/users/${id}`
-  return null
 }
 
 export default function AuditLogPage() {
@@ -285,81 +279,6 @@ export default function AuditLogPage() {
         )
       ) : null}
     </>
-  )
-}
-
-type Entry = {
-  actorId: string | null
-  actorLabel: string
-  targetType: string
-  targetId: string
-  targetLabel: string
-}
-
-function EntryTime({ value }: { value: Date | string }) {
-  const f = useFormat()
-  return <time dateTime={new Date(value).toISOString()}>{f.dateTime(value)}</time>
-}
-
-function EntryActor({ entry }: { entry: Entry }) {
-  const { t } = useTranslation('admin')
-  const lp = useLocalePath()
-  return (
-    <Link
-      to={lp(`/admin/audit?${new URLSearchParams({ admin: entry.actorId ?? COMMAND_LINE_ACTOR })}`)}
-      className="link break-words"
-      title={t('audit.onlyActor')}
-    >
-      <EmailText text={entry.actorLabel} />
-    </Link>
-  )
-}
-
-function EntryTarget({ entry }: { entry: Entry }) {
-  const href = targetHref(entry.targetType, entry.targetId)
-  const lp = useLocalePath()
-  const vocabulary = useAuditVocabulary()
-  return (
-    <div>
-      <span className="text-xs tracking-wide text-stone-500 uppercase">
-        {vocabulary.targetType(entry.targetType)}
-      </span>
-      <p className="break-words">
-        {href ? (
-          <Link to={lp(href)} className="link">
-            <EmailText text={entry.targetLabel} />
-          </Link>
-        ) : (
-          <EmailText text={entry.targetLabel} />
-        )}
-      </p>
-    </div>
-  )
-}
-
-function invalid(id: string, errors: string[] | undefined) {
-  return errors?.length ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}
-}
-
-function Filter({
-  id,
-  label,
-  errors,
-  children,
-}: {
-  id: string
-  label: string
-  errors: string[] | undefined
-  children: ReactNode
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      {children}
-      <ErrorList id={`${id}-error`} errors={errors} />
-    </div>
   )
 }
 

@@ -15,6 +15,7 @@ import { settlesOnDelivery } from '~/services/orders/payments/index.server.ts'
 import { requireOrderNumber } from '~/services/orders/schemas.ts'
 import { paymentHeadline } from '~/services/orders/status.ts'
 import { invariantResponse } from '~/utils/http.ts'
+import { TotalRow } from './total-row.tsx'
 
 // The shopper's printable invoice. Who may open it is who may open the order page: the buyer,
 // or a guest with the signed link from the order's emails (the `?access=` travels along).
@@ -218,28 +219,6 @@ export default function InvoicePage() {
         {t('invoice.footer', { store: invoice.store.name })}
       </footer>
     </DocumentSheet>
-  )
-}
-
-function TotalRow({
-  label,
-  value,
-  was,
-  testId,
-}: {
-  label: string
-  value: string
-  was?: string | null
-  testId?: string
-}) {
-  return (
-    <div className="flex justify-between gap-4" data-testid={testId}>
-      <dt>{label}</dt>
-      <dd className="whitespace-nowrap">
-        {was ? <s className="me-1 text-stone-500">{was}</s> : null}
-        {value}
-      </dd>
-    </div>
   )
 }
 

@@ -4,10 +4,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ErrorList } from '~/components/forms.tsx'
 import { adminTitle } from '~/http/admin.server.ts'
 import { orNotFound } from '~/http/errors.server.ts'
 import { getT } from '~/i18n/i18n.server.ts'
@@ -20,7 +19,8 @@ import {
   setShopCommissionAsAdmin,
 } from '~/services/admin/catalog.server.ts'
 import { listCommissionRates } from '~/services/catalog/commission-rates.server.ts'
-import { bpsToPercent, CommissionFormSchema } from '~/services/catalog/commission-schemas.ts'
+import { CommissionFormSchema } from '~/services/catalog/commission-schemas.ts'
+import { RateForm } from './rate-form.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
@@ -64,53 +64,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast(new URL(request.url).pathname, {
     message: t('commissions.saved', { name: change.target.name }),
   })
-}
-
-function RateForm({
-  intent,
-  id,
-  name,
-  bps,
-}: {
-  intent: 'category' | 'shop'
-  id: string
-  name: string
-  bps: number | null
-}) {
-  const { t } = useTranslation('admin')
-  const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const failed = actionData && actionData.id === id ? actionData : null
-  const inputId = `rate-${intent}-${id}`
-  return (
-    <Form method="post" className="flex flex-wrap items-start gap-2">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="id" value={id} />
-      <div>
-        <label htmlFor={inputId} className="sr-only">
-          {t('commissions.rateLabel', { name })}
-        </label>
-        <input
-          id={inputId}
-          name="percent"
-          inputMode="decimal"
-          defaultValue={failed ? failed.value : bpsToPercent(bps)}
-          placeholder={t('commissions.blank')}
-          className="input w-28"
-          aria-invalid={failed?.errors.percent.length ? true : undefined}
-          aria-describedby={failed?.errors.percent.length ? `${inputId}-error` : undefined}
-        />
-        <ErrorList id={`${inputId}-error`} errors={failed?.errors.percent} />
-      </div>
-      <button
-        type="submit"
-        className="btn-secondary"
-        disabled={navigation.formData?.get('id') === id}
-      >
-        {t('commissions.save')}
-      </button>
-    </Form>
-  )
 }
 
 export default function AdminCommissions() {

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, NavLink, Outlet, useLoaderData, useLocation } from '@remix-run/react'
-import { Trans, useTranslation } from 'react-i18next'
-import { EmailText } from '~/components/email-text.tsx'
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { UserAvatar } from '~/components/media/user-avatar.tsx'
 import { useLocalePath } from '~/i18n/use-locale.ts'
 import { useRootData } from '~/utils/root-data.ts'
 import { requireUser } from '~/services/accounts/auth.server.ts'
 import { getVerificationStatus } from '~/services/accounts/verification.server.ts'
+import { VerificationReminder } from './verification-reminder.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -60,46 +60,6 @@ export default function AccountLayout() {
         <VerificationReminder email={user.email} {...verification} />
         <Outlet />
       </div>
-    </div>
-  )
-}
-
-/** An unverified address, or a change waiting for its link: what to do, and a new link. */
-function VerificationReminder({
-  email,
-  verified,
-  pendingEmail,
-}: {
-  email: string
-  verified: boolean
-  pendingEmail: string | null
-}) {
-  const { t } = useTranslation('account')
-  const lp = useLocalePath()
-  const location = useLocation()
-  if (verified && !pendingEmail) return null
-  const address = pendingEmail ?? email
-  return (
-    <div
-      role="status"
-      className="flex flex-col gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 sm:flex-row sm:items-center sm:justify-between"
-      data-testid="verify-reminder"
-    >
-      <p className="min-w-0 flex-1">
-        <Trans
-          t={t}
-          i18nKey={pendingEmail ? 'reminder.pending' : 'reminder.unverified'}
-          values={{ email: address }}
-          components={{ email: <EmailText text={address} /> }}
-        />
-      </p>
-      <Form method="post" action={lp('/verify-email')}>
-        <input type="hidden" name="intent" value="resend" />
-        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <button type="submit" className="btn-secondary">
-          {t('reminder.resend')}
-        </button>
-      </Form>
     </div>
   )
 }
