@@ -240,7 +240,7 @@ describe('the search.product job', () => {
     expect(await inIndex()).toBe(3)
   })
 
-  test('many products changed in one transaction go to the index in one request', async () => {
+  test('changes waiting in many jobs go to the index in one request, and every job is done', async () => {
     const shop = await createShop()
     const products = []
     for (const i of [1, 2, 3, 4, 5])
@@ -249,12 +249,14 @@ describe('the search.product job', () => {
       )
     await runSearchJobs()
     const ids = products.map((product) => product.id)
-    await prisma.$transaction(async (tx) => {
-      await tx.product.updateMany({ where: { id: { in: ids } }, data: { salesCount: 4 } })
-      const { recordProductChanges } = await import('~/services/events/product-changes.server.ts')
-      await recordProductChanges(tx, [...ids, ids[0]!])
-    })
-    expect(await pendingSearchJobs(ids[0]!)).toHaveLength(1)
+    // Five changes, five transactions, five jobs (one product twice).
+    const { recordProductChanges } = await import('~/services/events/product-changes.server.ts')
+    for (const id of [...ids.slice(0, 4), ids[0]!])
+      await prisma.$transaction(async (tx) => {
+        await tx.product.update({ where: { id }, data: { salesCount: { increment: 2 } } })
+        await recordProductChanges(tx, [id])
+      })
+    expect(await pendingSearchJobs(ids[0]!)).toHaveLength(2)
     const client = getSearchClient()
     const tasks = async () =>
       (
@@ -267,8 +269,9 @@ describe('the search.product job', () => {
     const before = await tasks()
     await runSearchJobs()
     expect((await tasks()) - before).toBe(1)
+    for (const id of ids) expect(await pendingSearchJobs(id)).toEqual([])
     const documents = await indexedDocuments()
-    expect(ids.map((id) => documents.get(id)?.salesCount)).toEqual([4, 4, 4, 4, 4])
+    expect(ids.map((id) => documents.get(id)?.salesCount)).toEqual([4, 2, 2, 2, 0])
   })
 
   test('a write Meilisearch refuses leaves the events waiting, with the reason, for a retry', async () => {
@@ -276,6 +279,11 @@ describe('the search.product job', () => {
     const product = await createProduct({
       shopId: shop.id,
       title: 'Wool beanie',
+      category: 'accessories',
+    })
+    const other = await createProduct({
+      shopId: shop.id,
+      title: 'Wool mittens',
       category: 'accessories',
     })
     const client = getSearchClient()
@@ -289,14 +297,21 @@ describe('the search.product job', () => {
     expect(job).toMatchObject({ attempts: 1, lockedAt: null })
     expect(job!.lastError).toMatch(/Meilisearch task \d+ \(documentAdditionOrUpdate\) failed/)
     expect(job!.runAt.getTime()).toBeGreaterThan(Date.now())
+    // The job the failed one had taken along was given back, and failed on its own.
+    const [taken] = await pendingSearchJobs(other.id)
+    expect(taken).toMatchObject({ attempts: 1, lockedAt: null })
 
     // Repaired, the retry goes through.
     await client.deleteIndex(uid).waitTask()
     forgetEnsuredIndexes()
-    await makeJobsDue([job!.id])
+    await makeJobsDue([job!.id, taken!.id])
     await runSearchJobs()
-    expect((await indexedDocuments()).has(product.id)).toBe(true)
-    expect(await pendingSearchJobs(product.id)).toEqual([])
+    const documents = await indexedDocuments()
+    expect(documents.has(product.id) && documents.has(other.id)).toBe(true)
+    expect([
+      ...(await pendingSearchJobs(product.id)),
+      ...(await pendingSearchJobs(other.id)),
+    ]).toEqual([])
   })
 })
 

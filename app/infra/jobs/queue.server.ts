@@ -130,3 +130,62 @@ export async function discardFailedJob(tx: Tx, id: bigint) {
   await tx.$executeRaw`SELECT graphile_worker.complete_jobs(ARRAY[${id}]::bigint[])`
   return job
 }
+
+// ---------------------------------------------------------------- doing several jobs in one go
+
+export type ClaimedJob = { id: bigint; payload: unknown }
+
+/**
+ * For a task that does its kind of work better in bulk: takes other due, waiting jobs of
+ * `task`, oldest first, for as long as `accept` takes their payloads (at most `limit`), and
+ * puts them off by `holdMs`, so they are not run twice meanwhile and a crash only delays them.
+ * Call `completeClaimedJobs` once their work is done; if it fails, they run again later.
+ */
+export async function claimDueJobs(
+  task: string,
+  {
+    limit,
+    accept,
+    holdMs = 10 * 60_000,
+  }: {
+    limit: number
+    accept: (payload: unknown) => boolean
+    holdMs?: number
+  },
+): Promise<ClaimedJob[]> {
+  return prisma.$transaction(async (tx) => {
+    const candidates = await tx.$queryRaw<ClaimedJob[]>`
+      SELECT jobs.id, jobs.payload FROM graphile_worker._private_jobs AS jobs
+      JOIN graphile_worker._private_tasks AS tasks ON tasks.id = jobs.task_id
+      WHERE tasks.identifier = ${task} AND jobs.run_at <= now() AND jobs.locked_at IS NULL
+        AND jobs.attempts < jobs.max_attempts
+      ORDER BY jobs.id
+      LIMIT ${limit}
+      FOR UPDATE OF jobs SKIP LOCKED`
+    const claimed: ClaimedJob[] = []
+    for (const job of candidates) {
+      if (!accept(job.payload)) break
+      claimed.push(job)
+    }
+    if (claimed.length)
+      await tx.$executeRaw`
+        SELECT FROM graphile_worker.reschedule_jobs(${claimed.map((job) => job.id)}::bigint[],
+          run_at := now() + ${holdMs} * interval '1 millisecond')`
+    return claimed
+  })
+}
+
+/** Deletes claimed jobs whose work is done. */
+export async function completeClaimedJobs(jobs: ClaimedJob[]) {
+  if (!jobs.length) return
+  await prisma.$executeRaw`
+    SELECT FROM graphile_worker.complete_jobs(${jobs.map((job) => job.id)}::bigint[])`
+}
+
+/** Gives claimed jobs back, due now, when the work they were taken for failed. */
+export async function releaseClaimedJobs(jobs: ClaimedJob[]) {
+  if (!jobs.length) return
+  await prisma.$executeRaw`
+    SELECT FROM graphile_worker.reschedule_jobs(${jobs.map((job) => job.id)}::bigint[],
+      run_at := now())`
+}

@@ -10,7 +10,7 @@ import {
   type TaskList,
   type WorkerEvents,
 } from 'graphile-worker'
-import { prisma } from '../db.server.ts'
+import { dbPool, prisma } from '../db.server.ts'
 import { getEnv } from '../env.server.ts'
 import { logger } from '../logger.server.ts'
 import { metrics } from '../metrics.server.ts'
@@ -112,10 +112,19 @@ export async function startJobWorker({
  * A job that fails is rescheduled with backoff like in the worker.
  */
 export async function runDueJobs(tasks: JobTasks) {
+  // Starting graphile-worker costs a pool and its checks (100 ms and more): not when idle.
+  const [due] = await prisma.$queryRaw<Array<{ any: boolean }>>`
+    SELECT EXISTS (
+      SELECT 1 FROM graphile_worker._private_jobs AS jobs
+      JOIN graphile_worker._private_tasks AS tasks ON tasks.id = jobs.task_id
+      WHERE tasks.identifier = ANY(${Object.keys(tasks)}::text[]) AND jobs.run_at <= now()
+        AND jobs.locked_at IS NULL AND jobs.attempts < jobs.max_attempts) AS any`
+  if (!due?.any) return
   const events: WorkerEvents = new EventEmitter()
   countFailures(events)
   await runOnce({
-    connectionString: getEnv().databaseUrl,
+    // The app's own pool: a pool of its own would cost new connections on every call.
+    pgPool: dbPool(),
     noHandleSignals: true,
     logger: graphileLogger,
     events,
