@@ -1,4 +1,4 @@
-import { Form, useFetcher, useLocation, useNavigate, useSearchParams } from '@remix-run/react'
+import { Form, useLocation, useNavigate, useSearchParams } from '@remix-run/react'
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { splitLocale } from '~/i18n/locales.ts'
@@ -9,7 +9,9 @@ import { GLYPH } from './search/glyphs.ts'
 
 // The header search box: a plain GET form to /search (which is all it is without JavaScript),
 // enhanced into a combobox (WAI-ARIA 1.2 pattern) that offers categories and products while
-// the shopper types, fetched from /search/suggest after a short pause.
+// the shopper types, fetched from /search/suggest after a short pause. The suggestions are a
+// plain fetch, not a router fetcher: a fetcher still loading (or about to) when Enter navigates
+// made the router look for the resource route mid-navigation and show a 404 page instead.
 
 const DEBOUNCE_MS = 150
 const MIN_CHARS = 2
@@ -20,7 +22,8 @@ export function SearchBox() {
   const [searchParams] = useSearchParams()
   const location = useLocation()
   const navigate = useNavigate()
-  const fetcher = useFetcher<SuggestionsData>({ key: 'search-suggestions' })
+  const [suggestions, setSuggestions] = useState<SuggestionsData>()
+  const request = useRef<AbortController>(undefined)
   const locale = useLocale()
   const lp = useLocalePath()
   const { t } = useTranslation('search')
@@ -44,10 +47,31 @@ export function SearchBox() {
     setOpen(false)
     setActive(-1)
   }
-  useEffect(() => () => clearTimeout(timer.current), [])
+  // A navigation (or leaving) drops any suggestion still pending.
+  useEffect(() => stopSuggesting, [location.key])
+
+  function stopSuggesting() {
+    clearTimeout(timer.current)
+    request.current?.abort()
+  }
+
+  async function suggest(q: string) {
+    const controller = new AbortController()
+    request.current = controller
+    try {
+      const response = await fetch(`/search/suggest?q=${encodeURIComponent(q)}&lang=${locale}`, {
+        signal: controller.signal,
+        headers: { Accept: 'application/json' },
+      })
+      const body = (await response.json()) as SuggestionsData
+      if (!controller.signal.aborted) setSuggestions(body)
+    } catch {
+      // Aborted, offline or not JSON: no suggestions; the form still searches.
+    }
+  }
 
   const typed = query.trim()
-  const data = fetcher.data && typed.length >= MIN_CHARS ? fetcher.data : undefined
+  const data = suggestions && typed.length >= MIN_CHARS ? suggestions : undefined
   const categories = data?.categories ?? []
   const products = data?.products ?? []
   const options: Option[] = data
@@ -75,13 +99,10 @@ export function SearchBox() {
     setQuery(value)
     setActive(-1)
     setOpen(true)
-    clearTimeout(timer.current)
+    stopSuggesting()
     const next = value.trim()
     if (next.length < MIN_CHARS) return
-    timer.current = setTimeout(
-      () => fetcher.load(`/search/suggest?q=${encodeURIComponent(next)}&lang=${locale}`),
-      DEBOUNCE_MS,
-    )
+    timer.current = setTimeout(() => void suggest(next), DEBOUNCE_MS)
   }
 
   function go(option: Option) {
@@ -110,6 +131,8 @@ export function SearchBox() {
           event.preventDefault()
           go(option)
         } else {
+          // The form searches: no suggestion may arrive after it.
+          stopSuggesting()
           setOpen(false)
         }
         break
