@@ -29,12 +29,15 @@ export type JobSchedule = CronItem
 /** How many jobs one process runs at once. */
 const DEFAULT_CONCURRENCY = 2
 
-/** graphile-worker's log lines go to the app's logger (its debug chatter stays at debug). */
+/**
+ * graphile-worker's log lines go to the app's logger; its debug chatter, and the line it writes
+ * for every job done, stay at debug (failures are warnings and errors).
+ */
 const graphileLogger = new Logger((scope) => (level, message, meta) => {
   const fields = { ...scope, ...meta }
   if (level === 'error') logger.error(fields, message)
   else if (level === 'warning') logger.warn(fields, message)
-  else if (level === 'info') logger.info(fields, message)
+  else if (level === 'info' && !message.startsWith('Completed task')) logger.info(fields, message)
   else logger.debug(fields, message)
 })
 
