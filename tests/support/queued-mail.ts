@@ -7,9 +7,7 @@ import { MAIL_TASK } from '~/services/mail/mail.server.ts'
 export type QueuedMail = { key: string; to: string; subject: string; text: string; html: string }
 
 export async function mailsTo(to: string): Promise<QueuedMail[]> {
-  return (await listQueuedJobs(MAIL_TASK))
-    .map((job) => job.payload as QueuedMail)
-    .filter((mail) => mail.to === to)
+  return (await queuedMails()).filter((mail) => mail.to === to)
 }
 
 /** The token of the first `/path?token=…` link in the email's text. */

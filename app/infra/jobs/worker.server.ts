@@ -115,7 +115,7 @@ export async function startJobWorker({
  * A job that fails is rescheduled with backoff like in the worker.
  */
 export async function runDueJobs(tasks: JobTasks) {
-  // Starting graphile-worker costs a pool and its checks (100 ms and more): not when idle.
+  // Starting graphile-worker costs its start-up checks (100 ms and more): not when idle.
   const [due] = await prisma.$queryRaw<Array<{ any: boolean }>>`
     SELECT EXISTS (
       SELECT 1 FROM graphile_worker._private_jobs AS jobs
