@@ -11,9 +11,13 @@ const checkout = createHash('sha256').update(process.cwd()).digest()
 /** How many apps (and Playwright workers) a run uses: one per core in CI, one otherwise. */
 export const E2E_WORKERS = Number(process.env.E2E_WORKERS ?? (process.env.CI ? 2 : 1))
 
-/** The first app's port (`E2E_PORT` to choose it); the next apps take the ports after it. */
-const firstPort = Number(process.env.E2E_PORT || 41000 + (checkout.readUInt16BE(0) % 8000))
-const firstMeiliPort = 31000 + (checkout.readUInt16BE(2) % 8000)
+/**
+ * The first app's port (`E2E_PORT` to choose it); the next apps take the ports after it. All of
+ * them stay below Linux's ephemeral range (32768 and up), where an outgoing connection of the
+ * machine's may hold the port (a CI run once lost its Meilisearch to one).
+ */
+const firstPort = Number(process.env.E2E_PORT || 20000 + (checkout.readUInt16BE(0) % 6000))
+const firstMeiliPort = 27100 + (checkout.readUInt16BE(2) % 5000)
 
 export function e2eApp(slot: number) {
   const port = firstPort + slot

@@ -79,8 +79,9 @@ export function spawnMeilisearch({ dbPath, port, masterKey, log }: SpawnOptions)
       // eslint-disable-next-line no-control-regex
       const line = raw.replace(/\u001b\[[0-9;]*m/g, '').trim()
       // Its start-up banner goes to stderr too, and every refused request (a 404 for an index
-      // not created yet) is a warning the client handles: pass on only the server's own.
-      if (/\b(WARN|ERROR)\b/.test(line) && !line.includes('tracing_actix_web'))
+      // not created yet) is a warning the client handles: pass on only the server's own, and
+      // why it stopped ("Error: Address already in use").
+      if (/\b(warn|error)\b/i.test(line) && !line.includes('tracing_actix_web'))
         log?.(`meilisearch: ${line}`)
     }
   })
