@@ -49,6 +49,17 @@ export function SearchBox() {
   }
   // A navigation (or leaving) drops any suggestion still pending.
   useEffect(() => stopSuggesting, [location.key])
+  // Text typed before the page's script ran stays in the box without React hearing of it: take
+  // it up once hydrated, so its suggestions come without another keystroke.
+  const input = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    const typedEarly = input.current?.value ?? ''
+    if (typedEarly === query) return
+    onChange(typedEarly)
+    if (document.activeElement !== input.current) setOpen(false)
+    // Once, at hydration: later text always comes through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   function stopSuggesting() {
     clearTimeout(timer.current)
@@ -179,6 +190,7 @@ export function SearchBox() {
         {t('box.label')}
       </label>
       <input
+        ref={input}
         id="site-search"
         type="search"
         name="q"

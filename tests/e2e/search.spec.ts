@@ -178,6 +178,26 @@ test('a category page: the same facets, pages and URL state, and the back button
   await expect(shop).not.toBeChecked()
 })
 
+test("text typed in the search box before the page's script runs gets its suggestions once it does", async ({
+  page,
+}) => {
+  // Hold the client's entry script back until the shopper has typed.
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/entry\.client-[\w-]+\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto('/', { waitUntil: 'domcontentloaded' })
+  const box = page.getByRole('combobox', { name: 'Search products' })
+  await box.fill('lagoon')
+  release()
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
+  const listbox = page.getByRole('listbox', { name: 'Search suggestions' })
+  await expect(listbox.getByRole('option').filter({ hasText: 'Lagoon' }).first()).toBeVisible()
+  await expect(box).toHaveValue('lagoon')
+})
+
 test('the header search box is a keyboard-navigable combobox', async ({ page }) => {
   await page.goto('/')
   const box = page.getByRole('combobox', { name: 'Search products' })
