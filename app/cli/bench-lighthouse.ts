@@ -11,10 +11,10 @@
 import './env-file.ts'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { parseArgs } from 'node:util'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import { freePort } from '~/utils/free-port.server.ts'
 
 const { values: options } = parseArgs({
   options: {
@@ -23,20 +23,6 @@ const { values: options } = parseArgs({
     chrome: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   },
 })
-
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
-}
 
 async function waitFor(url: string, app: ChildProcess, seconds: number) {
   for (let i = 0; i < seconds * 2; i++) {

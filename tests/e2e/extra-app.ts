@@ -1,21 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { freePort } from '~/utils/free-port.server.ts'
 
 // A second built app for a test that needs the process itself (its environment, its signals):
 // on the run's database and Redis, with a port, data folder and embedded Meilisearch of its own.
 // `npm run build` first, as for every end-to-end test.
-
-export async function freePort() {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 export type ExtraApp = {
   baseUrl: string

@@ -12,7 +12,7 @@ const embedded = await vi.hoisted(async () => {
   const { existsSync: exists } = await import('node:fs')
   const { tmpdir: tmp } = await import('node:os')
   const { join } = await import('node:path')
-  const { freePort } = await import('../setup/meilisearch.ts')
+  const { freePort } = await import('~/utils/free-port.server.ts')
   const { startEmbeddedMeilisearch } = await import('~/infra/embedded/meilisearch.server.ts')
   const dataDir = await makeDir(join(exists('/dev/shm') ? '/dev/shm' : tmp(), 'shikposh-sup-'))
   const warnings: string[] = []
@@ -52,7 +52,7 @@ test('stop() stops it for good: no restart after it', async () => {
   const dataDir = await mkdtemp(
     path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'shikposh-sup-'),
   )
-  const { freePort } = await import('../setup/meilisearch.ts')
+  const { freePort } = await import('~/utils/free-port.server.ts')
   const { startEmbeddedMeilisearch, isMeilisearchUp } =
     await import('~/infra/embedded/meilisearch.server.ts')
   const instance = await startEmbeddedMeilisearch({

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { isMeilisearchUp } from '~/infra/embedded/meilisearch.server.ts'
-import { freePort } from '../setup/meilisearch.ts'
+import { freePort } from '~/utils/free-port.server.ts'
 
 test('a process stopped with SIGTERM takes its embedded Meilisearch with it', async () => {
   const dataDir = await mkdtemp(

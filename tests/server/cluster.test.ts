@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { afterEach, expect, test } from 'vitest'
-import { freePort } from '../setup/meilisearch.ts'
+import { freePort } from '~/utils/free-port.server.ts'
 
 // The supervisor of a deployment's web processes (app/server/cluster.ts), with real processes on
 // one shared port: each gets its index and the heap limit, a process that dies is replaced under

@@ -2,7 +2,6 @@ import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
@@ -10,6 +9,7 @@ import {
   stopMeilisearch,
   waitForMeilisearch,
 } from '../../app/infra/embedded/meilisearch.server.ts'
+import { freePort } from '~/utils/free-port.server.ts'
 
 // A real Meilisearch for tests, from the same npm-packaged binary as the embedded default, on a
 // free port with its own data directory and key. Tests that take it down (the search
@@ -27,21 +27,6 @@ export type TestMeilisearch = {
   restart(): Promise<void>
   /** Stops it and deletes its data. */
   dispose(): Promise<void>
-}
-
-export async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 export async function startTestMeilisearch(): Promise<TestMeilisearch> {

@@ -1,9 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { freePort } from '~/utils/free-port.server.ts'
 
 // A PostgreSQL cluster of the test's own (never the machine's shared one on 5432), under /tmp on
 // a free port, that a fault drill stops and starts again: `pg_ctl stop -m fast` ends every
@@ -22,14 +22,6 @@ function binDir() {
     : undefined
   if (!version) throw new Error(`No PostgreSQL server binaries under ${root}`)
   return path.join(root, version, 'bin')
-}
-
-async function freePort() {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 export async function startPostgresCluster() {

@@ -1,18 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
+import { freePort } from '~/utils/free-port.server.ts'
 
 // A Redis server of the test's own (never the machine's shared one on 6379), on a free port,
 // that a fault drill stops and starts again on the same port. Nothing is persisted, so a restart
 // comes back empty, as a Redis that lost its memory does. The server runs under a shell that
 // kills it when this process's end of the pipe closes: a test process that dies leaves none behind.
-
-async function freePort() {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 async function answers(port: number) {
   return new Promise<boolean>((resolve) => {

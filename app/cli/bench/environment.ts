@@ -2,13 +2,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import http from 'node:http'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
 import { startEmbeddedMeilisearch } from '~/infra/embedded/meilisearch.server.ts'
 import { startEmbeddedPostgres } from '~/infra/embedded/postgres.server.ts'
 import { parseEnv } from '~/infra/env.server.ts'
 import { migrate } from '~/infra/migrate.server.ts'
+import { freePort } from '~/utils/free-port.server.ts'
 
 // What the benchmarks on the synthetic catalog share: the services (the configured ones, or the
 // embedded stand-ins), a database of their own (`shikposh_bench`, or BENCH_DATABASE_URL) with
@@ -83,20 +83,6 @@ export async function prepareBenchServices({
       for (const stop of stops.reverse()) await stop().catch(() => {})
     },
   }
-}
-
-export async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
 }
 
 /** Runs `npm run build` in the checkout unless its production build is there (or `force`). */
