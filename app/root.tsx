@@ -5,7 +5,15 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData } from '@remix-run/react'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { LocaleSuggestion } from '~/components/locale-suggestion.tsx'
@@ -38,6 +46,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.meta.title },
   { name: 'description', content: data?.meta.description },
 ]
+
+/**
+ * A navigation that changes only the query (a filter, the sort, the next page) keeps the header's
+ * data: the browser asks for the page's own loader alone, a round of queries fewer per filter
+ * click. Submissions, and every other navigation, revalidate as usual.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => {
+  if (formMethod && formMethod.toUpperCase() !== 'GET') return defaultShouldRevalidate
+  if (currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search) return false
+  return defaultShouldRevalidate
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // `/xx/...` where xx is no locale of the store is a page that does not exist.

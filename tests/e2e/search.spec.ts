@@ -130,6 +130,35 @@ test('search from the header, sort, page through, filter, and step back with the
   await expect(page.getByLabel('Sort by')).toHaveValue('relevance')
 })
 
+test("a filter and the sort ask for the page's own data only, not the header's", async ({
+  page,
+}) => {
+  await page.goto('/search?q=lagoon')
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
+  const asked: URL[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname.endsWith('.data')) asked.push(url)
+  })
+  const count = page.getByTestId('result-count')
+  await page.getByLabel('Sort by').selectOption('price-asc')
+  await expect(page).toHaveURL(/sort=price-asc/)
+  await page
+    .getByRole('form', { name: 'Filters' })
+    .getByRole('checkbox', { name: /Tidewear/ })
+    .check()
+  await expect(count).toHaveText('15 products')
+  expect(asked).toHaveLength(2)
+  for (const url of asked)
+    expect(url.searchParams.getAll('_routes')).toEqual(['routes/($locale).search'])
+
+  // Another page runs every loader again: the header's too.
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Home', exact: true }).click()
+  await expect(page).toHaveURL(/\/$/)
+  expect(asked.length).toBeGreaterThan(2)
+  for (const url of asked.slice(2)) expect(url.searchParams.has('_routes')).toBe(false)
+})
+
 test('a category page: the same facets, pages and URL state, and the back button restores each step', async ({
   page,
 }) => {
