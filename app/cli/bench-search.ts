@@ -315,6 +315,13 @@ async function samples(): Promise<{ search: Sample[]; grids: Sample[] }> {
   return { search, grids }
 }
 
+/** The route module of a results page, as Remix names it in `_routes`. */
+function routeIdOf(path: string) {
+  if (path === '/search') return 'routes/($locale).search'
+  const kind = path.split('/')[1]
+  return `routes/($locale).${kind}.$slug`
+}
+
 type Timings = {
   raw: number[]
   direct: number[]
@@ -322,6 +329,7 @@ type Timings = {
   processing: number[]
   html: number[]
   loaderOnly: number[]
+  pageLoader: number[]
   queries: number
   hits: number
   htmlBytes: number
@@ -335,6 +343,7 @@ function summary(timings: Timings, pages: number) {
     processing: stats(timings.processing),
     html: stats(timings.html),
     loaderOnly: stats(timings.loaderOnly),
+    pageLoader: stats(timings.pageLoader),
     queriesPerPage: timings.queries / pages,
     hitsPerPage: timings.hits / pages,
     htmlKb: timings.htmlBytes / pages / 1024,
@@ -360,6 +369,7 @@ async function benchSearch() {
     processing: [],
     html: [],
     loaderOnly: [],
+    pageLoader: [],
     queries: 0,
     hits: 0,
     htmlBytes: 0,
@@ -396,13 +406,23 @@ async function benchSearch() {
     started = performance.now()
     const data = await get(`http://127.0.0.1:${port}${path}.data?${query}`)
     const dataMs = performance.now() - started
-    if (page.status !== 200 || data.status !== 200)
-      throw new Error(`${path} answered ${page.status} / ${data.status} for ?${query}`)
+    // What the browser asks on a filter or sort click: the page's loader alone (root.tsx's
+    // shouldRevalidate keeps the header's data).
+    started = performance.now()
+    const own = await get(
+      `http://127.0.0.1:${port}${path}.data?${query}&_routes=${encodeURIComponent(routeIdOf(path))}`,
+    )
+    const ownMs = performance.now() - started
+    if (page.status !== 200 || data.status !== 200 || own.status !== 200)
+      throw new Error(
+        `${path} answered ${page.status} / ${data.status} / ${own.status} for ?${query}`,
+      )
     if (!timings) return
     timings.raw.push(rawMs)
     timings.direct.push(directMs)
     timings.html.push(htmlMs)
     timings.loaderOnly.push(dataMs)
+    timings.pageLoader.push(ownMs)
     timings.processing.push(
       response.results.reduce((sum, result) => sum + result.processingTimeMs, 0),
     )
@@ -469,10 +489,11 @@ try {
     line('direct: meilisearch client, keep-alive node:http', result.direct)
     line('direct: meilisearch client on Node fetch', result.directFetch)
     line(`app: ${route}.data (loader only, JSON)`, result.loaderOnly)
+    line(`app: ${route}.data, page loader (filter click)`, result.pageLoader)
     line(`app: ${route} (whole HTML page)`, result.html)
     const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x`
     log(
-      `  against raw HTTP (the issue's goals: data p50 <= 1.3x, HTML p50 <= 2x): data p50 ${ratio(result.loaderOnly.p50, result.raw.p50)}, HTML p50 ${ratio(result.html.p50, result.raw.p50)}`,
+      `  against raw HTTP (the issue's goals: data p50 <= 1.3x, HTML p50 <= 2x): data p50 ${ratio(result.loaderOnly.p50, result.raw.p50)} (a filter click's ${ratio(result.pageLoader.p50, result.raw.p50)}), HTML p50 ${ratio(result.html.p50, result.raw.p50)}`,
     )
     log(
       `  overhead, app page / direct: p50 ${ratio(result.html.p50, result.direct.p50)}, p95 ${ratio(result.html.p95, result.direct.p95)}; loader / direct: p50 ${ratio(result.loaderOnly.p50, result.direct.p50)}, p95 ${ratio(result.loaderOnly.p95, result.direct.p95)}`,
