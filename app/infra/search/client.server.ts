@@ -200,6 +200,23 @@ function searchResponseSchema<H extends z.ZodType>(hit: H) {
   })
 }
 
+function buildResponsesSchema<H extends z.ZodType>(hit: H) {
+  return z.object({ results: z.array(searchResponseSchema(hit)) })
+}
+
+// One schema per hit schema, built once: zod compiles a schema's checks on its first parse, and
+// a schema built per request made that compilation a sixth of a search request's CPU.
+const responsesSchemas = new WeakMap<z.ZodType, z.ZodType>()
+
+function responsesSchema<H extends z.ZodType>(hit: H) {
+  let schema = responsesSchemas.get(hit)
+  if (!schema) {
+    schema = buildResponsesSchema(hit)
+    responsesSchemas.set(hit, schema)
+  }
+  return schema as ReturnType<typeof buildResponsesSchema<H>>
+}
+
 export type SearchResponse<H> = {
   hits: H[]
   query: string
@@ -238,7 +255,7 @@ export async function multiSearch<H extends z.ZodType>(
   hit: H,
 ): Promise<Array<SearchResponse<z.output<H>>>> {
   const raw: unknown = await callSearch((client) => client.multiSearch({ queries }))
-  const parsed = z.object({ results: z.array(searchResponseSchema(hit)) }).safeParse(raw)
+  const parsed = responsesSchema(hit).safeParse(raw)
   if (!parsed.success) throw unexpectedShape('a search', parsed.error)
   if (parsed.data.results.length !== queries.length)
     throw new SearchUnavailableError(
