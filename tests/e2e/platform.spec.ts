@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { prisma } from '~/infra/db.server.ts'
 import { createUser, signIn } from '../support/fixtures.ts'
 import { expect, test } from './fixtures.ts'
@@ -122,4 +124,29 @@ test('the built server runs in production mode when NODE_ENV is unset', async ()
   )
   expect(result.status).toBe(1)
   expect(result.stderr).toContain('for a production deployment (DATABASE_URL is set): APP_URL')
+})
+
+/** The packages a built module and the local chunks it imports statically load before its body runs. */
+function packagesLoadedFirst(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return []
+  seen.add(file)
+  const source = readFileSync(file, 'utf8')
+  const specifiers = [
+    ...source.matchAll(/^import\s(?:[^'"]*?\sfrom\s)?["']([^"']+)["'];?$/gms),
+  ].map((match) => match[1]!)
+  return specifiers.flatMap((specifier) =>
+    specifier.startsWith('.')
+      ? packagesLoadedFirst(path.resolve(path.dirname(file), specifier), seen)
+      : [specifier],
+  )
+}
+
+test('the built server loads React only after it has defaulted NODE_ENV to production', () => {
+  // React picks its development or production build when first loaded, from NODE_ENV: a package
+  // the server's entry imports statically loads before the entry's first line has run.
+  const first = packagesLoadedFirst(path.resolve('build/server.js'))
+  expect(first).toContain('node:cluster')
+  expect(
+    first.filter((name) => /^(react|react-dom|react-i18next|@remix-run\/)/.test(name)),
+  ).toEqual([])
 })
