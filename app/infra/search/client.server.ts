@@ -205,7 +205,7 @@ function buildResponsesSchema<H extends z.ZodType>(hit: H) {
 }
 
 // One schema per hit schema, built once: zod compiles a schema's checks on its first parse, and
-// a schema built per request made that compilation a sixth of a search request's CPU.
+// a schema built per request made that compilation an eighth of a search request's CPU.
 const responsesSchemas = new WeakMap<z.ZodType, z.ZodType>()
 
 function responsesSchema<H extends z.ZodType>(hit: H) {
