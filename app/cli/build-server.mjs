@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const common = {
+  outdir: 'build',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -23,7 +24,6 @@ rmSync('build/server-chunks', { recursive: true, force: true })
 await build({
   ...common,
   entryPoints: { server: 'app/server/index.ts' },
-  outdir: 'build',
   splitting: true,
   chunkNames: 'server-chunks/[name]-[hash]',
 })
@@ -41,5 +41,4 @@ await build({
     'cli/media-rebuild': 'app/cli/media-rebuild.ts',
     'cli/search-reindex': 'app/cli/search-reindex.ts',
   },
-  outdir: 'build',
 })
