@@ -1,17 +1,6 @@
-import { problem, problemResponse } from '~/http/errors.server.ts'
+import { dispatchApi } from '~/http/api/router.server.ts'
 
-// Any other path under /api/v1 is the API's 404 (problem details), not the store's 404 page.
-function notFound({ request }: { request: Request }) {
-  const path = new URL(request.url).pathname
-  return problemResponse({
-    ...problem(
-      404,
-      'no-such-endpoint',
-      `There is no endpoint at ${path}: see /api/v1/openapi.json.`,
-    ),
-    instance: path,
-  })
-}
-
-export const loader = notFound
-export const action = notFound
+// All of /api/v1 but its OpenAPI document: each endpoint by the method and path it declares, an
+// unknown path the API's 404 (problem details), not the store's 404 page.
+export const loader = dispatchApi
+export const action = dispatchApi

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto'
-import { readdirSync } from 'node:fs'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import type { Role } from '~/infra/db.server.ts'
 import type { ApiScope } from '~/services/accounts/api-token-schemas.ts'
+import * as apiRoute from '~/routes/api.v1.$.ts'
+import * as openapiRoute from '~/routes/api.v1.openapi[.]json.ts'
 import { createApiToken } from '~/services/accounts/api-tokens.server.ts'
 import { checkAgainstDocument } from './api-contract.ts'
 import { createUser } from './fixtures.ts'
 import { testContext } from './remix.ts'
 
-// Calling /api/v1 routes in tests: a user with a token, and a request through a route module.
+// Calling /api/v1 in tests: a user with a token, and a request through a route module.
 
 export async function userWithToken(
   scopes: ApiScope[],
@@ -25,16 +25,13 @@ export async function userWithToken(
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
-type RouteModule = {
-  loader?: (args: LoaderFunctionArgs) => unknown
-  action?: (args: ActionFunctionArgs) => unknown
-}
-
 export type ApiResult = { status: number; headers: Headers; body: unknown }
 
-/** A request to an API route module, as Remix would make it (GET/HEAD to the loader, the rest to the action). */
+/**
+ * A request to /api/v1 as Remix would make it: to the route that owns the path (the document's, or
+ * the one that dispatches every endpoint), GET and HEAD to its loader, the rest to its action.
+ */
 export async function callApi(
-  route: RouteModule,
   path: string,
   init: {
     method?: string
@@ -42,7 +39,6 @@ export async function callApi(
     cookie?: string
     body?: unknown
     headers?: Record<string, string>
-    params?: Record<string, string>
     clientIp?: string
     /** A body sent as it is (a multipart upload), with its type. */
     raw?: { body: Buffer; contentType: string }
@@ -69,17 +65,19 @@ export async function callApi(
         ? {}
         : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
   })
-  const handler = method === 'GET' || method === 'HEAD' ? route.loader : route.action
-  if (!handler) throw new Error(`The route has no ${method === 'GET' ? 'loader' : 'action'}`)
+  const pathname = new URL(request.url).pathname
+  const route = pathname === '/api/v1/openapi.json' ? openapiRoute : apiRoute
   const args = {
     request,
-    params: init.params ?? {},
+    params: { '*': pathname.slice('/api/v1/'.length) },
     context: testContext(init.clientIp ? { clientIp: init.clientIp } : {}),
   }
-  const response = (await handler(args)) as Response
+  const response =
+    method === 'GET' || method === 'HEAD'
+      ? await route.loader(args)
+      : await (route as typeof apiRoute).action(args)
   const text = await response.text()
   const body = text ? (JSON.parse(text) as unknown) : null
-  const pathname = new URL(request.url).pathname
   if (!init.unchecked && pathname !== '/api/v1/openapi.json')
     checkAgainstDocument(
       method === 'HEAD' ? 'GET' : method,
@@ -89,20 +87,4 @@ export async function callApi(
       body,
     )
   return { status: response.status, headers: response.headers, body }
-}
-
-/** Every api.v1 route file, as its OpenAPI path (`api.v1.products.$id.ts` → `/products/{id}`). */
-export function apiRouteFiles() {
-  return readdirSync('app/routes')
-    .filter((file) => file.startsWith('api.v1.') && !file.startsWith('api.v1.$'))
-    .filter((file) => file !== 'api.v1.openapi[.]json.ts')
-    .map((file) => ({
-      file,
-      path: `/${file
-        .replace(/^api\.v1\./, '')
-        .replace(/\.tsx?$/, '')
-        .split('.')
-        .map((segment) => (segment.startsWith('$') ? `{${segment.slice(1)}}` : segment))
-        .join('/')}`,
-    }))
 }

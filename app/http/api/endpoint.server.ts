@@ -13,7 +13,7 @@ import { recordApiTokenUse } from '~/services/accounts/api-tokens.server.ts'
 import { DomainError } from '~/utils/domain-error.ts'
 import { problem, problemOf, problemResponse, type Problem } from '../errors.server.ts'
 import { authenticateRequest, requireScope, type ApiCaller } from './auth.server.ts'
-import { API_BASE, apiRegistry } from './openapi.server.ts'
+import { apiRegistry } from './openapi.server.ts'
 import { consumeApiRequest } from './rate-limit.server.ts'
 import { ProblemSchema } from './schemas.ts'
 import { fingerprint, idempotently } from './idempotency.server.ts'
@@ -464,32 +464,3 @@ function refusalResponse(error: unknown, rateHeaders: Record<string, string>, re
     rateHeaders,
   )
 }
-
-// ---------------------------------------------------------------- route modules
-
-const METHOD_NAMES = {
-  get: 'GET',
-  post: 'POST',
-  put: 'PUT',
-  patch: 'PATCH',
-  delete: 'DELETE',
-} as const
-
-/** A route's loader: its GET endpoint (HEAD too, as Remix sends it here). */
-export function apiLoader(endpoint: Endpoint) {
-  return (args: LoaderFunctionArgs) => endpoint.run(args)
-}
-
-/** A route's action: one endpoint per method; any other method is a 405 naming the allowed ones. */
-export function apiAction(...endpoints: Endpoint[]) {
-  return (args: ActionFunctionArgs) => {
-    const endpoint = endpoints.find((item) => METHOD_NAMES[item.method] === args.request.method)
-    if (endpoint) return endpoint.run(args)
-    const allowed = endpoints.map((item) => METHOD_NAMES[item.method])
-    return problemResponse(problem(405, 'method-not-allowed', `Use ${allowed.join(', ')} here.`), {
-      Allow: allowed.join(', '),
-    })
-  }
-}
-
-export { API_BASE }

@@ -11,7 +11,7 @@ import { getCart } from '~/services/orders/cart.server.ts'
 import { orderTotal } from '~/services/orders/shipping.ts'
 import { toggleSave } from '~/services/wishlist/wishlist.server.ts'
 import { multipartBody } from '../../support/images.ts'
-import { apiRouteFiles, callApi, userWithToken } from '../../support/api.ts'
+import { callApi, userWithToken } from '../../support/api.ts'
 import { createUser } from '../../support/fixtures.ts'
 import {
   createProduct,
@@ -51,23 +51,15 @@ test('every operation answers each persona as its scope says', async () => {
   const document = apiDocument() as unknown as {
     paths: Record<string, Record<string, Operation>>
   }
-  const files = new Map(apiRouteFiles().map((route) => [route.path, route.file]))
   let checked = 0
   for (const [path, operations] of Object.entries(document.paths)) {
-    const file = files.get(path)
-    expect(file, `${path} has no route file`).toBeDefined()
-    const route = (await import(`~/routes/${file!.replace(/\.ts$/, '')}.ts`)) as never
-    const params = Object.fromEntries(
-      [...path.matchAll(/\{(\w+)\}/g)].map((match) => [match[1]!, 'no-such-thing']),
-    )
     const url = `/api/v1${path.replace(/\{\w+\}/g, 'no-such-thing')}`
     for (const [method, operation] of Object.entries(operations)) {
       const scope = operation.security?.find((item) => item.bearerAuth?.length)?.bearerAuth?.[0] as
         ApiScope | undefined
       for (const persona of ['anonymous', 'shopper', 'seller', 'admin'] as const) {
-        const result = await callApi(route, url, {
+        const result = await callApi(url, {
           method: method.toUpperCase(),
-          params,
           ...(tokens[persona] ? { token: tokens[persona] } : {}),
           ...(method === 'get' || method === 'delete' ? {} : { body: {} }),
         })
@@ -273,10 +265,8 @@ test('B reaches none of A’s things: seller B against seller A, shopper B again
   const document = apiDocument() as unknown as {
     paths: Record<string, Record<string, FullOperation>>
   }
-  const files = new Map(apiRouteFiles().map((route) => [route.path, route.file]))
   const seen = new Set<string>()
   for (const [path, operations] of Object.entries(document.paths)) {
-    const route = (await import(`~/routes/${files.get(path)!.replace(/\.ts$/, '')}.ts`)) as never
     for (const [method, operation] of Object.entries(operations)) {
       const scope = operation.security?.find((item) => item.bearerAuth?.length)?.bearerAuth?.[0]
       if (!scope || scope.startsWith('admin:')) continue // public, or an admin's (who sees all)
@@ -301,10 +291,9 @@ test('B reaches none of A’s things: seller B against seller A, shopper B again
       const params = Object.fromEntries(resolved.map((item) => [item.name, item.of(a)]))
       const url = `/api/v1${path.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!)}`
       const body = write?.body?.(context)
-      const result = await callApi(route, url, {
+      const result = await callApi(url, {
         method: method.toUpperCase(),
         token,
-        params,
         ...(write?.headers ? { headers: write.headers(context) } : {}),
         ...(body === undefined ? {} : { body }),
         ...(write?.raw ? { raw: write.raw() } : {}),

@@ -1,4 +1,0 @@
-import { apiAction } from '~/http/api/endpoint.server.ts'
-import { admin } from '~/http/api/endpoints/index.server.ts'
-
-export const action = apiAction(admin.unblockUserEndpoint)

@@ -1,4 +1,0 @@
-import { apiLoader } from '~/http/api/endpoint.server.ts'
-import { shopper } from '~/http/api/endpoints/index.server.ts'
-
-export const loader = apiLoader(shopper.listOrdersEndpoint)

@@ -1,5 +1,0 @@
-import { apiAction, apiLoader } from '~/http/api/endpoint.server.ts'
-import { seller } from '~/http/api/endpoints/index.server.ts'
-
-export const loader = apiLoader(seller.listShopProducts)
-export const action = apiAction(seller.createShopProduct)
