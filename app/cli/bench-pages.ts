@@ -157,10 +157,12 @@ try {
   // ---------------------------------------------------------------- the servers
 
   log('Starting the production build (one process) …')
-  const app = await startBuiltApp(services, { sessionSecret, env: { WEB_CONCURRENCY: '1' } })
+  // One web process each: a baseline with the supervisor would otherwise run one per core.
+  const oneProcess = { WEB_CONCURRENCY: '1' }
+  const app = await startBuiltApp(services, { sessionSecret, env: oneProcess })
   apps.push(app)
   const baseline = baselineDir
-    ? await startBuiltApp(services, { dir: baselineDir, sessionSecret })
+    ? await startBuiltApp(services, { dir: baselineDir, sessionSecret, env: oneProcess })
     : undefined
   if (baseline) apps.push(baseline)
   log(
