@@ -13,6 +13,7 @@ COPY package.json package-lock.json ./
 COPY app/cli/prisma-offline.mjs app/cli/fix-binaries.mjs ./app/cli/
 COPY prisma ./prisma
 COPY prisma.config.ts ./
+COPY patches ./patches
 # npm install rather than npm ci: see .ci/run (the lockfile lacks some platforms' optional packages).
 RUN npm install --include=dev --no-audit --no-fund
 
@@ -22,8 +23,11 @@ RUN npm run build
 
 FROM base AS production-deps
 COPY package.json package-lock.json ./
+COPY patches ./patches
 # Production search is an official Meilisearch at MEILI_HOST: the 130 MB embedded binary stays out.
-RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund && rm -rf node_modules/@gaubee
+# Without install scripts, the patches (patches/, README) are applied by hand.
+RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund && npx patch-package \
+  && rm -rf node_modules/@gaubee
 
 FROM base AS runtime
 RUN groupadd --system shikposh && useradd --system --gid shikposh --home /app shikposh
