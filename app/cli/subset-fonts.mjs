@@ -18,6 +18,7 @@ const packageDir = path.dirname(require.resolve('vazirmatn/package.json'))
 const { version } = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8'))
 const source = await readFile(path.join(packageDir, 'fonts/variable/Vazirmatn[wght].ttf'))
 
+// Everything the store writes with in Vazirmatn.
 const RANGES = [
   [0x0020, 0x007e], // Basic Latin
   [0x00a0, 0x00ff], // Latin-1: ×, ·, «», ©, accented letters in brand names
@@ -29,24 +30,83 @@ const RANGES = [
   [0x2190, 0x2193], // arrows
   [0x2212, 0x2212], // minus
 ]
-const chars = new Set()
-for (const [from, to] of RANGES) for (let code = from; code <= to; code++) chars.add(code)
+// What a Persian page is written in: its letters (with Arabic yeh and kaf, which sellers type),
+// marks, digits (Persian and Arabic) and punctuation, and the spaces and few ASCII signs Persian
+// text uses. This file is preloaded: the headline waits for it. Latin letters and digits (brand
+// names, SKUs, emails), the other ASCII signs and the rest of the Arabic block (Urdu, Pashto,
+// Sindhi letters and marks) are a second file, which a browser fetches only for a page with such a
+// character. (ASCII's digits and signs alone would make the first file a third larger.)
+const PERSIAN_RANGES = [
+  [0x0020, 0x0021], // space, !
+  [0x0028, 0x0029], // ( )
+  [0x002d, 0x002f], // - . /
+  [0x003a, 0x003a], // :
+  [0x00a0, 0x00a0],
+  [0x00ab, 0x00ab], // «
+  [0x00b7, 0x00b7], // ·
+  [0x00bb, 0x00bb], // »
+  [0x00d7, 0x00d7], // ×
+  [0x060c, 0x060c], // ،
+  [0x061b, 0x061b], // ؛
+  [0x061f, 0x061f], // ؟
+  [0x0621, 0x063a], // hamza … ghain
+  [0x0640, 0x0655], // tatweel, fa … yeh (Arabic kaf and yeh among them), harakat, hamza above
+  [0x0660, 0x066d], // Arabic digits, ٪ ٫ ٬
+  [0x0670, 0x0670], // superscript alef
+  [0x067e, 0x067e], // پ
+  [0x0686, 0x0686], // چ
+  [0x0698, 0x0698], // ژ
+  [0x06a9, 0x06a9], // ک
+  [0x06af, 0x06af], // گ
+  [0x06cc, 0x06cc], // ی
+  [0x06f0, 0x06f9], // Persian digits
+  [0x200c, 0x200f],
+  [0x2010, 0x2027],
+  [0x2066, 0x2069],
+  [0x2212, 0x2212],
+]
+const inRanges = (ranges) => (code) => ranges.some(([from, to]) => code >= from && code <= to)
+const all = new Set()
+for (const [from, to] of RANGES) for (let code = from; code <= to; code++) all.add(code)
+const persian = new Set([...all].filter(inRanges(PERSIAN_RANGES)))
 const localesDir = path.join(root, 'app/i18n/locales')
 for (const locale of await readdir(localesDir)) {
   for (const file of await readdir(path.join(localesDir, locale))) {
     const text = await readFile(path.join(localesDir, locale, file), 'utf8')
-    for (const char of text) chars.add(char.codePointAt(0))
+    for (const char of text) {
+      const code = char.codePointAt(0)
+      if (code < 0x20) continue
+      all.add(code)
+      // The symbols the Persian catalogues write (★, ▲) are on Persian pages from the first paint.
+      if (locale === 'fa' && code >= 0x2000) persian.add(code)
+    }
   }
 }
-const text = String.fromCodePoint(
-  ...[...chars].filter((code) => code >= 0x20).sort((a, b) => a - b),
-)
+const rest = new Set([...all].filter((code) => !persian.has(code)))
 
 const WEIGHTS = { min: 400, max: 700 }
-const woff2 = await subsetFont(source, text, {
-  targetFormat: 'woff2',
-  variationAxes: { wght: { min: WEIGHTS.min, max: WEIGHTS.max, default: WEIGHTS.min } },
-})
+async function subset(codes) {
+  const sorted = [...codes].sort((a, b) => a - b)
+  const woff2 = await subsetFont(source, String.fromCodePoint(...sorted), {
+    targetFormat: 'woff2',
+    variationAxes: { wght: { min: WEIGHTS.min, max: WEIGHTS.max, default: WEIGHTS.min } },
+  })
+  return { woff2, sorted, hash: createHash('sha256').update(woff2).digest('hex').slice(0, 10) }
+}
+
+/** A CSS unicode-range for sorted code points, in runs: `U+621-63A, U+67E`. */
+function unicodeRange(sorted) {
+  const runs = []
+  for (const code of sorted) {
+    const last = runs.at(-1)
+    if (last && code === last[1] + 1) last[1] = code
+    else runs.push([code, code])
+  }
+  const hex = (code) => code.toString(16).toUpperCase()
+  return runs
+    .map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`))
+    .join(', ')
+}
 
 // Vazirmatn's vertical metrics (hhea; its OS/2 typo metrics are the same) as shares of the em,
 // for the fallback face. Chromium scales these overrides by size-adjust too, so they are divided
@@ -71,13 +131,20 @@ function verticalMetrics(font, sizeAdjust) {
 const FALLBACK_SIZE_ADJUST = 0.9265
 const metrics = verticalMetrics(source, FALLBACK_SIZE_ADJUST)
 
-const hash = createHash('sha256').update(woff2).digest('hex').slice(0, 10)
-const fileName = `vazirmatn-${hash}.woff2`
+const files = [
+  { name: 'persian', ...(await subset(persian)) },
+  { name: 'more', ...(await subset(rest)) },
+].map((file) => ({ ...file, fileName: `vazirmatn-${file.name}-${file.hash}.woff2` }))
+const [persianFile] = files
 await mkdir(path.join(root, 'public/fonts'), { recursive: true })
 for (const old of await readdir(path.join(root, 'public/fonts')))
-  if (old.startsWith('vazirmatn-') && old.endsWith('.woff2') && old !== fileName)
+  if (
+    old.startsWith('vazirmatn-') &&
+    old.endsWith('.woff2') &&
+    !files.some((file) => file.fileName === old)
+  )
     await rm(path.join(root, 'public/fonts', old))
-await writeFile(path.join(root, 'public/fonts', fileName), woff2)
+for (const file of files) await writeFile(path.join(root, 'public/fonts', file.fileName), file.woff2)
 // The OFL travels with the font.
 await writeFile(
   path.join(root, 'public/fonts/vazirmatn-OFL.txt'),
@@ -85,14 +152,19 @@ await writeFile(
 )
 
 const css = `/* Written by \`npm run fonts:subset\` (app/cli/subset-fonts.mjs) from vazirmatn ${version}; do not edit. */
-@font-face {
+${files
+  .map(
+    (file) => `@font-face {
   font-family: 'Vazirmatn';
-  src: url('/fonts/${fileName}') format('woff2');
+  src: url('/fonts/${file.fileName}') format('woff2');
   font-weight: ${WEIGHTS.min} ${WEIGHTS.max};
   font-style: normal;
   font-display: swap;
+  unicode-range: ${unicodeRange(file.sorted)};
 }
-/* The text shown until Vazirmatn arrives: a local font resized to Vazirmatn's width and line. */
+`,
+  )
+  .join('')}/* The text shown until Vazirmatn arrives: a local font resized to Vazirmatn's width and line. */
 @font-face {
   font-family: 'Vazirmatn Fallback';
   src: local('DejaVu Sans');
@@ -105,8 +177,9 @@ const css = `/* Written by \`npm run fonts:subset\` (app/cli/subset-fonts.mjs) f
 await writeFile(path.join(root, 'app/styles/vazirmatn.css'), css)
 await writeFile(
   path.join(root, 'app/styles/vazirmatn-font.ts'),
-  `// Written by \`npm run fonts:subset\`; do not edit. The Persian pages preload this file.\nexport const VAZIRMATN_URL = '/fonts/${fileName}'\n`,
+  `// Written by \`npm run fonts:subset\`; do not edit. The Persian pages preload this file: the\n// face's Persian half (app/cli/subset-fonts.mjs).\nexport const VAZIRMATN_URL = '/fonts/${persianFile.fileName}'\n`,
 )
-console.log(
-  `${fileName}: ${woff2.length} bytes (${chars.size} characters kept; the whole variable font is ${source.length} bytes as TTF)`,
-)
+for (const file of files)
+  console.log(
+    `${file.fileName}: ${file.woff2.length} bytes, ${file.sorted.length} characters (the whole variable font is ${source.length} bytes as TTF)`,
+  )

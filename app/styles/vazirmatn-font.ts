@@ -1,2 +1,3 @@
-// Written by `npm run fonts:subset`; do not edit. The Persian pages preload this file.
-export const VAZIRMATN_URL = '/fonts/vazirmatn-f10d2f66d0.woff2'
+// Written by `npm run fonts:subset`; do not edit. The Persian pages preload this file: the
+// face's Persian half (app/cli/subset-fonts.mjs).
+export const VAZIRMATN_URL = '/fonts/vazirmatn-persian-b981d4a95a.woff2'

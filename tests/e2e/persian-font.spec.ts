@@ -3,15 +3,19 @@ import { prisma } from '~/infra/db.server.ts'
 import { createProduct, createSeller } from '../support/shop-fixtures.ts'
 import { expect, test } from './fixtures.ts'
 
-// Persian pages use the self-hosted Vazirmatn subset (npm run fonts:subset), preloaded; English
-// pages neither preload nor download it. Until it arrives, a local fallback resized to its
-// metrics stands in, so the swap barely moves the page.
+// Persian pages use the self-hosted Vazirmatn subset (npm run fonts:subset) in two files split by
+// unicode-range: the Persian letters' half, preloaded, and the rest (Latin, rarer Arabic letters),
+// fetched only for a page that has such a character. English pages neither preload nor download
+// either. Until they arrive, a local fallback resized to Vazirmatn's metrics stands in, so the
+// swap barely moves the page.
 
 test.afterAll(async () => {
   await prisma.$disconnect()
 })
 
-const FONT = /\/fonts\/vazirmatn-[0-9a-f]{10}\.woff2$/
+const FONT = /\/fonts\/vazirmatn-persian-[0-9a-f]{10}\.woff2$/
+const MORE = /\/fonts\/vazirmatn-more-[0-9a-f]{10}\.woff2$/
+const EITHER = /\/fonts\/vazirmatn-(persian|more)-[0-9a-f]{10}\.woff2$/
 
 function fontRequests(page: Page) {
   const urls: string[] = []
@@ -46,6 +50,15 @@ test('a Persian page preloads and uses Vazirmatn; an English page does not load 
   expect(await page.evaluate(() => document.fonts.check('16px Vazirmatn', 'سبد خرید'))).toBe(true)
   // The preload and the stylesheet's face share one download.
   expect(requested.filter((url) => FONT.test(url))).toHaveLength(1)
+  // Latin text on a Persian page (a brand, an SKU) is set in the second file, asked for then.
+  // (Both faces answer for 'Zara 42': the Persian one for its space.)
+  const faces = await page.evaluate(
+    async () => (await document.fonts.load('16px Vazirmatn', 'Zara 42')).length,
+  )
+  expect(faces).toBe(2)
+  expect(await page.evaluate(() => document.fonts.check('16px Vazirmatn', 'Zara 42'))).toBe(true)
+  expect(requested.filter((url) => MORE.test(url))).toHaveLength(1)
+  expect(requested.filter((url) => EITHER.test(url))).toHaveLength(2)
 
   // A visitor who reads English (a fresh browser): no preload, no download.
   const english = await browser.newPage()
@@ -60,11 +73,31 @@ test('a Persian page preloads and uses Vazirmatn; an English page does not load 
   await english.close()
 })
 
+test('English passages on a Persian page are set in the English face, so no swap moves them', async ({
+  browser,
+}) => {
+  // A browser that prefers English is offered the English page, in English, above the header.
+  const context = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 390, height: 844 },
+  })
+  const page = await context.newPage()
+  await page.goto('/fa')
+  const offer = page.getByTestId('locale-suggestion')
+  await expect(offer).toHaveAttribute('lang', 'en')
+  const family = (locator: ReturnType<Page['locator']>) =>
+    locator.evaluate((element) => getComputedStyle(element).fontFamily)
+  expect(await family(offer)).not.toMatch(/Vazirmatn/)
+  expect(await family(offer.getByRole('button').first())).not.toMatch(/Vazirmatn/)
+  expect(await family(page.locator('main'))).toMatch(/^"?Vazirmatn/)
+  await context.close()
+})
+
 /** The sum of layout shifts while /fa loads with Vazirmatn held back until the page is drawn. */
 async function shiftWhileFontSwaps(page: Page, { fallback }: { fallback: boolean }) {
   let release!: () => void
   const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route(FONT, async (route) => {
+  await page.route(EITHER, async (route) => {
     await held
     await route.continue()
   })
