@@ -2,9 +2,10 @@
 // the `vazirmatn` package) down to the letters the store writes with: Persian and the rest of the
 // Arabic block (sellers type Arabic yeh and kaf too), Persian digits and punctuation, Latin (brand
 // names, SKUs, emails), the marks that keep mixed text in order, and every character of the
-// catalogues. Keeps the weight axis from 400 to 700 (the weights the pages use) in one variable
-// woff2 under public/fonts, and writes app/styles/vazirmatn.css: the @font-face, and a fallback
-// face sized to Vazirmatn's metrics so the swap does not move the text. Run it again after
+// catalogues. Keeps the weight axis from 400 to 700 (the weights the pages use) in two variable
+// woff2 files under public/fonts, split by unicode-range (the Persian half, which the Persian pages
+// preload, and the rest), and writes app/styles/vazirmatn.css: their @font-face rules, and a
+// fallback face sized to Vazirmatn's metrics so the swap does not move the text. Run it again after
 // upgrading `vazirmatn` or adding a script; commit what it writes.
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -144,7 +145,8 @@ for (const old of await readdir(path.join(root, 'public/fonts')))
     !files.some((file) => file.fileName === old)
   )
     await rm(path.join(root, 'public/fonts', old))
-for (const file of files) await writeFile(path.join(root, 'public/fonts', file.fileName), file.woff2)
+for (const file of files)
+  await writeFile(path.join(root, 'public/fonts', file.fileName), file.woff2)
 // The OFL travels with the font.
 await writeFile(
   path.join(root, 'public/fonts/vazirmatn-OFL.txt'),
@@ -164,7 +166,9 @@ ${files
 }
 `,
   )
-  .join('')}/* The text shown until Vazirmatn arrives: a local font resized to Vazirmatn's width and line. */
+  .join(
+    '',
+  )}/* The text shown until Vazirmatn arrives: a local font resized to Vazirmatn's width and line. */
 @font-face {
   font-family: 'Vazirmatn Fallback';
   src: local('DejaVu Sans');
