@@ -25,11 +25,10 @@ function isEndpoint(value: unknown): value is Endpoint {
 }
 
 /** The API's paths, each with the endpoint of every method it answers. */
-export function apiPaths(
-  endpoints: Endpoint[] = Object.values(endpointModules).flatMap((module) =>
+export function apiPaths(): ApiPath[] {
+  const endpoints = Object.values(endpointModules).flatMap((module) =>
     Object.values(module).filter(isEndpoint),
-  ),
-): ApiPath[] {
+  )
   const paths = new Map<string, ApiPath>()
   for (const endpoint of endpoints) {
     const path = paths.get(endpoint.path) ?? {
@@ -54,6 +53,7 @@ export function apiPaths(
   return [...paths.values()].sort((a, b) => specificity(b) - specificity(a))
 }
 
+/** Literal segments as binary digits: a literal earlier in the path outweighs all after it. */
 function specificity(path: ApiPath) {
   return path.segments.reduce(
     (sum, segment, index) => sum + ('literal' in segment ? 2 ** -index : 0),
